@@ -1,0 +1,108 @@
+# salesorg — plain Makefile.  `make` builds ./salesorg; `make check` runs
+# every test; `make check SANITIZE=1` does the same under ASan + UBSan.
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+PKGS    = ncursesw sqlite3 libical libpcre2-8
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+
+ifeq ($(SANITIZE),1)
+BUILD   = build/san
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=undefined
+else
+BUILD   = build/rel
+SANFLAGS =
+endif
+
+ALL_CFLAGS = -std=c11 -Wall -Wextra -D_DEFAULT_SOURCE \
+	     -Iinclude -I$(BUILD) $(PKG_CFLAGS) \
+	     $(SANFLAGS) $(CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+LIBS = $(PKG_LIBS) -lm
+
+SRC      := $(wildcard src/*.c src/*/*.c)
+LIB_SRC  := $(filter-out src/main.c,$(SRC))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/migrations.o
+MAIN_OBJ := $(BUILD)/src/main.o
+TEST_SRC := $(wildcard tests/unit/*.c)
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
+SQL      := $(sort $(wildcard sql/[0-9]*.sql))
+
+BIN      = $(BUILD)/salesorg
+TESTBIN  = $(BUILD)/unit-tests
+
+.PHONY: all run check unit cli-tests tui-tests install uninstall clean bench FORCE
+
+all: salesorg
+
+salesorg: $(BIN)
+ifneq ($(SANITIZE),1)
+	cp $(BIN) salesorg
+endif
+
+$(BIN): $(MAIN_OBJ) $(LIB_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(TESTBIN): $(TEST_OBJ) $(LIB_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The migrations are compiled into the binary so that it alone can create
+# or upgrade a database.
+$(BUILD)/migrations.c: $(SQL) sql/embed.awk
+	@mkdir -p $(BUILD)
+	awk -f sql/embed.awk $(SQL) > $@
+
+$(BUILD)/migrations.o: $(BUILD)/migrations.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# A demo database beside the sources, created once, then the TUI on it.
+run: salesorg
+	@test -f demo.db || $(BIN) --db demo.db demo
+	$(BIN) --db demo.db
+
+check: unit cli-tests tui-tests
+
+unit: $(TESTBIN)
+	$(TESTBIN)
+
+cli-tests: $(BIN)
+	SALESORG=$(CURDIR)/$(BIN) sh tests/cli/run.sh
+
+# Memory is measured on the optimised build even in a sanitizer run
+# (ASan's shadow memory would swamp the figure).
+tui-tests: $(BIN) build/rel/salesorg
+	SALESORG=$(CURDIR)/$(BIN) SALESORG_REL=$(CURDIR)/build/rel/salesorg \
+	    sh tests/tui/run.sh
+
+ifeq ($(SANITIZE),1)
+build/rel/salesorg: FORCE
+	$(MAKE) SANITIZE= build/rel/salesorg
+FORCE:
+endif
+
+bench: salesorg
+	sh bench/run
+
+install: salesorg
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/salesorg
+	install -m 644 man/salesorg.1 $(DESTDIR)$(MANDIR)/man1/salesorg.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/salesorg $(DESTDIR)$(MANDIR)/man1/salesorg.1
+
+clean:
+	rm -rf build salesorg
+
+-include $(wildcard $(BUILD)/src/*.d $(BUILD)/src/*/*.d $(BUILD)/tests/unit/*.d)

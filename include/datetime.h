@@ -1,0 +1,51 @@
+/*
+ * Dates and times as people type them and as salesorg stores them.
+ *
+ * Storage: a moment (event start, task due, created_at) is a time_t, Unix
+ * seconds, stored as INTEGER: it sorts, compares and survives time zones.
+ * A calendar date (birthday, payment date, expected close) is text
+ * "YYYY-MM-DD".  Display and parsing use the local time zone.
+ *
+ * Accepted input for a moment (case-insensitive; English and Russian):
+ *	2026-12-01 14:30	2026-12-01T14:30	2026-12-01 (00:00)
+ *	01.12.2026 14:30	01.12.2026		01.12 (this year)
+ *	14:30 (today)		today, tomorrow, yesterday [HH:MM]
+ *	сегодня, завтра, вчера [HH:MM]		now, сейчас
+ *	+3d  +2w  +1m  -1d  +2h  +30min  (relative to now; d/w/m days,
+ *	weeks, months; h hours; min minutes; Russian д/н/м/ч/мин too)
+ *	mon..sun, monday..sunday, пн..вс [HH:MM]  (the next such day, today
+ *	excluded)
+ * A date without a time means 00:00 for a moment (or the given default
+ * hour, see dt_parse_moment).  Out-of-range values (2026-02-30, 25:00) are
+ * errors, not silently normalised.
+ */
+#ifndef DATETIME_H
+#define DATETIME_H
+
+#include <stddef.h>
+#include <time.h>
+
+/*
+ * Parses text as a moment relative to now.  Returns 0 and sets *out, or -1
+ * with a one-line reason in msg (e.g. "day 30 is not in February").
+ * Leading and trailing blanks are ignored; empty text is an error.
+ */
+int	dt_parse_moment(const char *text, time_t now, time_t *out,
+	    char *msg, size_t msgsz);
+/*
+ * Parses text as a calendar date (the date forms above, and relative day
+ * forms: today, tomorrow, +3d, +1m ...) into "YYYY-MM-DD" (out, 11 bytes).
+ */
+int	dt_parse_date(const char *text, time_t now, char out[11],
+	    char *msg, size_t msgsz);
+/* True when s is a valid "YYYY-MM-DD" (real calendar date). */
+int	dt_valid_date(const char *s);
+
+/* Formats t in local time: "YYYY-MM-DD HH:MM" into out (17 bytes). */
+void	dt_format_moment(time_t t, char out[17]);
+/* "YYYY-MM-DD" of t in local time (11 bytes). */
+void	dt_format_date(time_t t, char out[11]);
+/* Start of the local day containing t (00:00:00). */
+time_t	dt_day_start(time_t t);
+
+#endif

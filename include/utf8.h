@@ -1,0 +1,76 @@
+/*
+ * UTF-8 text handling that does not depend on the process locale: decoding,
+ * display width, Unicode case folding for the scripts our users write in
+ * (Latin, Latin-1 supplement and Latin Extended-A, Greek, Cyrillic
+ * including Ё/ё and the Ukrainian/Belarusian letters), and making data safe
+ * to show on a terminal.  SQLite's lower() and LIKE fold ASCII only, which
+ * is useless for "ромашка" vs "РОМАШКА"; this module is what the quick
+ * filter, the sort order helpers and later the search use instead.
+ *
+ * Invalid bytes never crash anything: a byte that does not start a valid
+ * sequence decodes as U+FFFD and advances one byte.
+ */
+#ifndef UTF8_H
+#define UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decodes one code point from s (at most n bytes).  Returns the number of
+ * bytes consumed (1..4; 1 for an invalid byte, with *cp = 0xFFFD), or 0
+ * when n == 0.
+ */
+size_t	 utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Encodes cp into out (at least 4 bytes); returns bytes written (1..4). */
+size_t	 utf8_encode(uint32_t cp, char *out);
+/* True when s[0..n) is well-formed UTF-8 (no overlongs, no surrogates). */
+int	 utf8_valid(const char *s, size_t n);
+/* Number of code points in s. */
+size_t	 utf8_len(const char *s);
+/* Byte offset of the code point before / after byte offset off in s. */
+size_t	 utf8_prev(const char *s, size_t off);
+size_t	 utf8_next(const char *s, size_t off);
+
+/*
+ * Terminal columns taken by cp: 0 for combining marks, 2 for East Asian
+ * wide and fullwidth characters (CJK, Hangul, fullwidth forms, most emoji),
+ * 1 otherwise.  Control characters count as the width of their visible
+ * form (see utf8_sanitize): 2 for C0/DEL ("^A"), 4 for C1 ("\x85" -> "<85>").
+ * Own table, so the result does not depend on setlocale().
+ */
+int	 utf8_cpwidth(uint32_t cp);
+/* Display width of the whole string. */
+int	 utf8_width(const char *s);
+
+/* Simple case folding of one code point (to lower case). */
+uint32_t utf8_fold_cp(uint32_t cp);
+/* A newly allocated case-folded copy of s (invalid bytes become U+FFFD). */
+char	*utf8_fold(const char *s);
+/*
+ * Case-insensitive substring search: returns 1 when needle occurs in hay
+ * after folding both, 0 otherwise.  An empty needle matches everything.
+ */
+int	 utf8_contains_fold(const char *hay, const char *needle);
+
+/* The folded code points of s (caller frees), *n of them. */
+uint32_t *utf8_fold_cps(const char *s, size_t *n);
+/* True when hay[0..hlen) contains the already folded needle. */
+int	 utf8_match_folded(const char *hay, size_t hlen,
+	    const uint32_t *needle, size_t n);
+
+/*
+ * A newly allocated copy of s that is safe to write to a terminal: C0
+ * controls and DEL become "^X" (caret notation; "^J" for newline,
+ * "^I" for tab), C1 controls (U+0080..U+009F) become "<85>" style hex,
+ * invalid bytes become U+FFFD.  Everything else is copied.
+ */
+char	*utf8_sanitize(const char *s);
+
+/*
+ * Byte length of the longest prefix of s that fits in cols columns
+ * (never splitting a code point); *width receives its width if not NULL.
+ */
+size_t	 utf8_fit(const char *s, int cols, int *width);
+
+#endif
