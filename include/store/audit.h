@@ -1,0 +1,30 @@
+/*
+ * The audit log: who changed which record, when, old and new values.
+ * Written by the record engine inside the transaction of the change.
+ */
+#ifndef STORE_AUDIT_H
+#define STORE_AUDIT_H
+
+#include <stdint.h>
+
+#include "err.h"
+#include "store/db.h"
+
+struct audit_row {
+	int64_t		 id, at, user_id, record_id;
+	char		*login;		/* of user_id */
+	char		*entity, *action;
+	char		*field;		/* NULL for create/delete/restore */
+	char		*old_value, *new_value;	/* NULL when none */
+};
+
+/* Appends one row (field, old and new may be NULL). */
+int	audit_write(struct db *db, const char *entity, int64_t record_id,
+	    const char *action, const char *field, const char *old_value,
+	    const char *new_value, struct so_err *err);
+/* The rows of one record, oldest first. */
+int	audit_list(struct db *db, const char *entity, int64_t record_id,
+	    struct audit_row **out, size_t *n, struct so_err *err);
+void	audit_free(struct audit_row *rows, size_t n);
+
+#endif

@@ -1,0 +1,110 @@
+/*
+ * The database handle: opening (and refusing) files, migrating the schema,
+ * transactions, the prepared-statement cache, the current user, and the
+ * whole-file operations (check, backup).  Every store module goes through
+ * here; nothing above the store sees sqlite3.
+ */
+#ifndef STORE_DB_H
+#define STORE_DB_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "err.h"
+#include "store/migrations.h"
+#include "util.h"
+
+struct db;
+
+struct db_opts {
+	int	 create;	/* create the file (and its directory) if missing */
+	int	 readonly;	/* open for reading only; never migrates */
+	/* Migrations to apply; NULL means the ones compiled in (tests
+	 * pass their own to exercise upgrades and failures). */
+	const struct migration *migrations;
+	int	 nmigrations;
+	int	 busy_ms;	/* busy timeout; 0 means the default (5000) */
+};
+
+/*
+ * Opens path.  Refuses, with a one-line message naming the file and
+ * leaving it byte-for-byte untouched: a file that is not an SQLite
+ * database (SO_ENOTDB), one shorter than its header says (truncated,
+ * SO_ENOTDB), one whose schema is newer than this binary (SO_ENEWER), a
+ * file without write permission unless opts->readonly (SO_EREADONLY).
+ * Otherwise sets WAL, foreign keys and the busy timeout, and migrates to
+ * the newest schema in one transaction.
+ */
+int	 db_open(const char *path, const struct db_opts *opts, struct db **out,
+	    struct so_err *err);
+void	 db_close(struct db *db);
+const char *db_path(const struct db *db);
+
+/* Schema version of the open database (PRAGMA user_version). */
+int	 db_schema_version(struct db *db);
+/* The newest schema version this binary knows. */
+int	 db_latest_version(void);
+
+/*
+ * Makes login the current user, creating it in users on first use: the
+ * first user of a database is its admin, later ones are managers.
+ */
+int	 db_login(struct db *db, const char *login, struct so_err *err);
+int64_t	 db_user_id(const struct db *db);		/* 0 before db_login */
+const char *db_user_login(const struct db *db);	/* "" before db_login */
+const char *db_user_role(const struct db *db);	/* "" before db_login */
+
+/*
+ * Transactions.  db_begin starts BEGIN IMMEDIATE (take the write lock
+ * now, so a concurrent writer makes us wait for busy_timeout here rather
+ * than fail half-way with SQLITE_BUSY on upgrade).  Calls nest: only the
+ * outermost begin/commit touch SQLite; a rollback at any depth rolls the
+ * whole transaction back and makes the outer commit fail.
+ */
+int	 db_begin(struct db *db, struct so_err *err);
+int	 db_commit(struct db *db, struct so_err *err);
+void	 db_rollback(struct db *db);
+
+/*
+ * A prepared statement for sql, cached for the life of the handle.  The
+ * caller binds, steps, and must call db_done() when finished with it.
+ */
+int	 db_prepare(struct db *db, const char *sql, sqlite3_stmt **st,
+	    struct so_err *err);
+void	 db_done(sqlite3_stmt *st);
+/* Runs sql (no parameters, no rows) once. */
+int	 db_exec(struct db *db, const char *sql, struct so_err *err);
+
+/*
+ * Turns an SQLite result code into an so_rc with a message naming the
+ * file and what was being done ("db.sqlite: inserting company: ...").
+ */
+int	 db_error(struct db *db, int rc, const char *what, struct so_err *err);
+sqlite3	*db_sqlite(struct db *db);
+
+/* Current time; tests may pin it with db_set_now (0 = the real clock). */
+time_t	 db_now(const struct db *db);
+void	 db_set_now(struct db *db, time_t now);
+
+/* PRAGMA data_version: changes when another connection commits. */
+int64_t	 db_data_version(struct db *db);
+
+/*
+ * integrity_check and foreign_key_check.  Appends one line per problem to
+ * report; returns SO_OK when there are none, SO_ENOTDB when there are.
+ */
+int	 db_check(struct db *db, struct strbuf *report, struct so_err *err);
+/*
+ * Copies the database to dest with SQLite's online backup API, in steps,
+ * so writers in other processes are not blocked for the whole copy.
+ */
+int	 db_backup(struct db *db, const char *dest, struct so_err *err);
+
+/* Text of a setting, or NULL when unset (the caller frees). */
+char	*db_setting(struct db *db, const char *key);
+int	 db_set_setting(struct db *db, const char *key, const char *value,
+	    struct so_err *err);
+
+#endif

@@ -1,0 +1,105 @@
+/*
+ * The card-file entities: one plain struct each (first member struct
+ * rec_meta) and its descriptor.  Field meanings are in sql/001_init.sql;
+ * the descriptor tables in src/store/<entity>.c say how each is shown,
+ * edited and validated.  Typed store functions (store_company_create, ...)
+ * are declared here; per-entity rules live in the same .c files.
+ */
+#ifndef STORE_ENTITIES_H
+#define STORE_ENTITIES_H
+
+#include <stdint.h>
+
+#include "store/entity.h"
+#include "store/record.h"
+
+struct company {
+	struct rec_meta	 meta;
+	char	*name, *legal_name, *category, *status, *industry, *city;
+	char	*address, *phone, *phone2, *email, *website, *source;
+	int64_t	 manager_id;
+	char	*comment;
+};
+
+struct contact {
+	struct rec_meta	 meta;
+	char	*last_name, *first_name, *middle_name;
+	int64_t	 company_id;
+	char	*position, *role, *phone_work, *phone_mobile, *phone_home;
+	char	*email, *email2, *messengers, *birthday, *address, *hobbies;
+	char	*source;
+	int64_t	 manager_id;
+	char	*comment;
+};
+
+struct task {
+	struct rec_meta	 meta;
+	char	*title, *description;
+	int64_t	 due_at;
+	char	*priority, *status;
+	int64_t	 assignee_id, company_id, contact_id, deal_id;
+};
+
+struct note {
+	struct rec_meta	 meta;
+	char	*title, *body;
+	int64_t	 company_id, contact_id, deal_id;
+};
+
+struct link {
+	struct rec_meta	 meta;
+	char	*url, *title, *description, *kind;
+	int64_t	 company_id;
+};
+
+struct event {
+	struct rec_meta	 meta;
+	int64_t	 type_id;
+	char	*subject;
+	int64_t	 start_at, end_at, all_day;
+	char	*rrule;
+	int64_t	 remind_min, assignee_id, company_id, contact_id, deal_id;
+	char	*status;
+	int64_t	 result_id;
+	char	*result_comment, *uid;
+};
+
+struct deal {
+	struct rec_meta	 meta;
+	char	*title;
+	int64_t	 company_id, contact_id, stage_id, amount, quantity;
+	char	*expected_close, *closed_on, *terms;
+	int64_t	 manager_id;
+	char	*lost_reason;
+};
+
+struct payment {
+	struct rec_meta	 meta;
+	int64_t	 company_id, deal_id, amount;
+	char	*paid_on, *document, *comment;
+};
+
+extern const struct entity entity_company, entity_contact, entity_task,
+    entity_note, entity_link, entity_event, entity_deal, entity_payment;
+
+STORE_WRAPPERS_DECL(company, struct company)
+STORE_WRAPPERS_DECL(contact, struct contact)
+STORE_WRAPPERS_DECL(task, struct task)
+STORE_WRAPPERS_DECL(note, struct note)
+STORE_WRAPPERS_DECL(link, struct link)
+STORE_WRAPPERS_DECL(event, struct event)
+STORE_WRAPPERS_DECL(deal, struct deal)
+STORE_WRAPPERS_DECL(payment, struct payment)
+
+/* A contact's employment history, oldest first. */
+struct contact_job {
+	int64_t	 company_id;
+	char	*company;	/* its name at the time of reading */
+	char	*position;
+	int64_t	 started_at, ended_at;	/* ended_at 0: current */
+};
+int	store_contact_jobs(struct db *db, int64_t contact_id,
+	    struct contact_job **out, size_t *n, struct so_err *err);
+void	store_contact_jobs_free(struct contact_job *jobs, size_t n);
+
+#endif

@@ -1,0 +1,150 @@
+/*
+ * The generic record engine: create, get, update, soft-delete, restore and
+ * list for any entity, driven by its descriptor.  The per-entity store
+ * modules (company.c, contact.c, ...) are typed wrappers over these plus
+ * their own rules.
+ *
+ * Every write runs in a BEGIN IMMEDIATE transaction and writes audit_log
+ * rows in the same transaction: the change and its record land together
+ * or not at all.
+ */
+#ifndef STORE_RECORD_H
+#define STORE_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "store/db.h"
+#include "store/entity.h"
+
+/* Zeroes obj and applies the descriptor defaults. */
+void	 rec_init(const struct entity *ent, void *obj);
+/* Frees what obj owns and zeroes it (obj itself is not freed). */
+void	 rec_clear(const struct entity *ent, void *obj);
+/* Deep copy of src into dst (dst is overwritten, not cleared first). */
+void	 rec_copy(const struct entity *ent, void *dst, const void *src);
+/* Validates every field and the references; err names the first bad one. */
+int	 rec_validate(struct db *db, const struct entity *ent, void *obj,
+	    struct so_err *err);
+
+/* Inserts obj; sets its id, version (1) and timestamps. */
+int	 rec_create(struct db *db, const struct entity *ent, void *obj,
+	    struct so_err *err);
+/* Reads the row with this id (deleted rows too: see meta.deleted_at). */
+int	 rec_get(struct db *db, const struct entity *ent, int64_t id,
+	    void *obj, struct so_err *err);
+/*
+ * Writes obj over its row.  obj's meta.version must be the version that
+ * was read; if the row changed since, nothing is written and SO_ECONFLICT
+ * is returned ("changed by someone else").  On success the version moves
+ * on by one and obj reflects it.  Writing identical values is a no-op.
+ */
+int	 rec_update(struct db *db, const struct entity *ent, void *obj,
+	    struct so_err *err);
+/* Moves the row to the trash / back out of it. */
+int	 rec_delete(struct db *db, const struct entity *ent, int64_t id,
+	    struct so_err *err);
+int	 rec_restore(struct db *db, const struct entity *ent, int64_t id,
+	    struct so_err *err);
+
+/* ---- lists: keyset pages, never OFFSET ---- */
+
+enum list_from {
+	LIST_FIRST,	/* the first rows */
+	LIST_LAST,	/* the last rows */
+	LIST_AT,	/* the anchor row and those after it */
+	LIST_AFTER,	/* the rows after the anchor */
+	LIST_BEFORE,	/* the rows before the anchor */
+};
+
+struct list_query {
+	int		 sort;		/* field index; -1: entity default */
+	int		 desc;		/* descending */
+	const char	*quick;		/* quick filter substring, or NULL */
+	int		 trash;		/* list the trash instead */
+	const char	*ref_field;	/* only rows whose ref_field = ref_id */
+	int64_t		 ref_id;
+};
+
+struct rec_list {
+	const struct entity *ent;
+	size_t		 n;
+	char		*items;		/* n structs of ent->size, in order */
+};
+
+static inline void *
+rec_list_at(const struct rec_list *l, size_t i)
+{
+	return l->items + i * l->ent->size;
+}
+
+/*
+ * Fetches up to limit rows of q, in the list's order, starting as from
+ * says relative to anchor (a record previously listed with the same
+ * query; ignored for LIST_FIRST/LIST_LAST).  Pages are found by the sort
+ * key and id of the anchor (keyset pagination): the cost is the page
+ * size, not the position, so the end of a 300 000-row list costs what
+ * its start does.  out is overwritten; free with rec_list_free.
+ */
+int	 rec_list(struct db *db, const struct entity *ent,
+	    const struct list_query *q, enum list_from from,
+	    const void *anchor, size_t limit, struct rec_list *out,
+	    struct so_err *err);
+void	 rec_list_free(struct rec_list *l);
+/* The SQL rec_list runs (for tests and EXPLAIN QUERY PLAN). */
+void	 rec_list_sql(const struct entity *ent, const struct list_query *q,
+	    enum list_from from, struct strbuf *b);
+/* Number of rows q selects. */
+int	 rec_count(struct db *db, const struct entity *ent,
+	    const struct list_query *q, int64_t *n, struct so_err *err);
+
+/*
+ * Ids and titles of live rows whose title contains text (case-insensitive,
+ * Cyrillic too), for pick-lists: choosing the company of a contact.
+ */
+struct rec_pick {
+	int64_t		 id;
+	char		*title;
+};
+int	 rec_pick(struct db *db, const struct entity *ent, const char *text,
+	    size_t limit, struct rec_pick **out, size_t *n, struct so_err *err);
+/* The same for the table a reference field points at (by its label). */
+int	 rec_ref_pick(struct db *db, const struct field_desc *fd,
+	    const char *text, size_t limit, struct rec_pick **out, size_t *n,
+	    struct so_err *err);
+void	 rec_pick_free(struct rec_pick *p, size_t n);
+
+/* Title of one record (entity's title_sql), or NULL. */
+char	*rec_title(struct db *db, const struct entity *ent, int64_t id);
+
+/*
+ * Declares / defines typed wrappers store_NAME_init/clear/create/get/
+ * update/delete/restore for an entity struct, so per-entity code reads
+ * store_company_create(db, &c, &err) and the compiler checks the type.
+ */
+#define STORE_WRAPPERS_DECL(name, type)					\
+	void	store_##name##_init(type *);				\
+	void	store_##name##_clear(type *);				\
+	int	store_##name##_create(struct db *, type *, struct so_err *); \
+	int	store_##name##_get(struct db *, int64_t, type *,	\
+		    struct so_err *);					\
+	int	store_##name##_update(struct db *, type *, struct so_err *); \
+	int	store_##name##_delete(struct db *, int64_t, struct so_err *); \
+	int	store_##name##_restore(struct db *, int64_t, struct so_err *);
+
+#define STORE_WRAPPERS(name, type, ent)					\
+	void store_##name##_init(type *o) { rec_init(&ent, o); }	\
+	void store_##name##_clear(type *o) { rec_clear(&ent, o); }	\
+	int store_##name##_create(struct db *db, type *o,		\
+	    struct so_err *e) { return rec_create(db, &ent, o, e); }	\
+	int store_##name##_get(struct db *db, int64_t id, type *o,	\
+	    struct so_err *e) { return rec_get(db, &ent, id, o, e); }	\
+	int store_##name##_update(struct db *db, type *o,		\
+	    struct so_err *e) { return rec_update(db, &ent, o, e); }	\
+	int store_##name##_delete(struct db *db, int64_t id,		\
+	    struct so_err *e) { return rec_delete(db, &ent, id, e); }	\
+	int store_##name##_restore(struct db *db, int64_t id,		\
+	    struct so_err *e) { return rec_restore(db, &ent, id, e); }
+
+#endif

@@ -1,0 +1,114 @@
+/* The audit log; see include/store/audit.h. */
+#include <stdlib.h>
+
+#include "store/audit.h"
+#include "util.h"
+
+static void
+bind_opt(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int
+audit_write(struct db *db, const char *entity, int64_t record_id,
+    const char *action, const char *field, const char *old_value,
+    const char *new_value, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	code = db_prepare(db, "INSERT INTO audit_log (at, user_id, entity, "
+	    "record_id, action, field, old_value, new_value) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &st, err);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, db_now(db));
+	if (db_user_id(db))
+		sqlite3_bind_int64(st, 2, db_user_id(db));
+	sqlite3_bind_text(st, 3, entity, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, record_id);
+	sqlite3_bind_text(st, 5, action, -1, SQLITE_STATIC);
+	bind_opt(st, 6, field);
+	bind_opt(st, 7, old_value);
+	bind_opt(st, 8, new_value);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, "writing the audit log", err);
+	return SO_OK;
+}
+
+static char *
+col_dup(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s ? xstrdup(s) : NULL;
+}
+
+int
+audit_list(struct db *db, const char *entity, int64_t record_id,
+    struct audit_row **out, size_t *n, struct so_err *err)
+{
+	struct audit_row *rows = NULL, *r;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, code;
+
+	*out = NULL;
+	*n = 0;
+	code = db_prepare(db, "SELECT a.id, a.at, a.user_id, a.record_id, "
+	    "u.login, a.entity, a.action, a.field, a.old_value, a.new_value "
+	    "FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
+	    "WHERE a.entity = ? AND a.record_id = ? ORDER BY a.id", &st, err);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_text(st, 1, entity, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, record_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			rows = xrealloc(rows, cap * sizeof(*rows));
+		}
+		r = &rows[(*n)++];
+		r->id = sqlite3_column_int64(st, 0);
+		r->at = sqlite3_column_int64(st, 1);
+		r->user_id = sqlite3_column_int64(st, 2);
+		r->record_id = sqlite3_column_int64(st, 3);
+		r->login = col_dup(st, 4);
+		r->entity = col_dup(st, 5);
+		r->action = col_dup(st, 6);
+		r->field = col_dup(st, 7);
+		r->old_value = col_dup(st, 8);
+		r->new_value = col_dup(st, 9);
+	}
+	db_done(st);
+	*out = rows;
+	if (rc != SQLITE_DONE) {
+		audit_free(rows, *n);
+		*out = NULL;
+		*n = 0;
+		return db_error(db, rc, "reading the audit log", err);
+	}
+	return SO_OK;
+}
+
+void
+audit_free(struct audit_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(rows[i].login);
+		free(rows[i].entity);
+		free(rows[i].action);
+		free(rows[i].field);
+		free(rows[i].old_value);
+		free(rows[i].new_value);
+	}
+	free(rows);
+}

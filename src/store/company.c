@@ -1,0 +1,72 @@
+/*
+ * Companies: the organizations a department sells to.  Status follows the
+ * sales path (lead -> prospect -> customer -> regular, or lost).
+ */
+#include <stddef.h>
+
+#include "store/entities.h"
+#include "store/hooks.h"
+
+#define O(m)	offsetof(struct company, m)
+
+static const struct choice statuses[] = {
+	{ "lead", "Lead" },
+	{ "prospect", "Prospect" },
+	{ "customer", "Customer" },
+	{ "regular", "Regular customer" },
+	{ "lost", "Lost" },
+	{ NULL, NULL }
+};
+
+static const struct field_desc fields[] = {
+	{ "name", "Name", "Название", FT_TEXT, O(name), 30, 0,
+	    F_REQUIRED | F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "legal_name", "Legal name", "Юридическое название", FT_TEXT,
+	    O(legal_name), 0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "city", "City", "Город", FT_TEXT, O(city), 14, 0,
+	    F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "category", "Category", "Категория", FT_TEXT, O(category), 8, 40,
+	    F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "status", "Status", "Статус", FT_CHOICE, O(status), 10, 0,
+	    F_SORT, NULL, NULL, statuses, "lead" },
+	{ "industry", "Industry", "Отрасль", FT_TEXT, O(industry), 0, 0,
+	    F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "address", "Address", "Адрес", FT_TEXT, O(address), 0, 0,
+	    F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "phone", "Phone", "Телефон", FT_PHONE, O(phone), 16, 0,
+	    F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "phone2", "Phone 2", "Телефон 2", FT_PHONE, O(phone2), 0, 0,
+	    F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "email", "E-mail", "E-mail", FT_EMAIL, O(email), 0, 0,
+	    F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "website", "Website", "Сайт", FT_URL, O(website), 0, 0,
+	    F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "source", "Source", "Источник", FT_TEXT, O(source), 0, 0,
+	    F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "manager_id", "Manager", "Менеджер", FT_REF, O(manager_id), 14, 0,
+	    0, "users", LABEL_USER, NULL, NULL },
+	{ "comment", "Comment", "Комментарий", FT_MEMO, O(comment), 0, 0,
+	    F_SEARCH, NULL, NULL, NULL, NULL },
+};
+
+static int
+check(struct db *db, void *obj, struct so_err *err)
+{
+	struct company *c = obj;
+
+	(void)err;
+	hook_default_user(db, &c->manager_id);
+	return SO_OK;
+}
+
+const struct entity entity_company = {
+	.name = "company", .table = "companies",
+	.label = "Company", .plural = "Companies",
+	.size = sizeof(struct company),
+	.fields = fields, .nfields = sizeof(fields) / sizeof(fields[0]),
+	.default_sort = 0,
+	.title_sql = "t.name",
+	.check = check,
+};
+
+STORE_WRAPPERS(company, struct company, entity_company)

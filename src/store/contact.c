@@ -1,0 +1,185 @@
+/*
+ * Contacts: people, at their current company.  People move between
+ * companies and the history must survive the move, so every change of
+ * company closes the open contact_jobs row and opens a new one, in the
+ * same transaction as the change.
+ */
+#include <stddef.h>
+#include <stdlib.h>
+
+#include "store/entities.h"
+#include "store/hooks.h"
+#include "util.h"
+
+#define O(m)	offsetof(struct contact, m)
+
+static const struct choice roles[] = {
+	{ "decision_maker", "Decision maker" },
+	{ "influencer", "Influencer" },
+	{ "user", "User" },
+	{ "gatekeeper", "Gatekeeper" },
+	{ "other", "Other" },
+	{ NULL, NULL }
+};
+
+static const struct field_desc fields[] = {
+	{ "last_name", "Last name", "Фамилия", FT_TEXT, O(last_name), 18, 0,
+	    F_REQUIRED | F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "first_name", "First name", "Имя", FT_TEXT, O(first_name), 14, 0,
+	    F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "middle_name", "Middle name", "Отчество", FT_TEXT, O(middle_name),
+	    0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "company_id", "Company", "Компания", FT_REF, O(company_id), 24, 0,
+	    0, "companies", LABEL_COMPANY, NULL, NULL },
+	{ "position", "Position", "Должность", FT_TEXT, O(position), 0, 0,
+	    F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "role", "Role", "Роль", FT_CHOICE, O(role), 0, 0, 0, NULL, NULL,
+	    roles, NULL },
+	{ "phone_work", "Work phone", "Рабочий телефон", FT_PHONE,
+	    O(phone_work), 16, 0, F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "phone_mobile", "Mobile", "Мобильный", FT_PHONE, O(phone_mobile),
+	    0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "phone_home", "Home phone", "Домашний телефон", FT_PHONE,
+	    O(phone_home), 0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "email", "E-mail", "E-mail", FT_EMAIL, O(email), 0, 0, F_SEARCH,
+	    NULL, NULL, NULL, NULL },
+	{ "email2", "E-mail 2", "E-mail 2", FT_EMAIL, O(email2), 0, 0,
+	    F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "messengers", "Messengers", "Мессенджеры", FT_TEXT, O(messengers),
+	    0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "birthday", "Birthday", "День рождения", FT_DATE, O(birthday), 0,
+	    0, 0, NULL, NULL, NULL, NULL },
+	{ "address", "Address", "Адрес", FT_TEXT, O(address), 0, 0, F_SEARCH,
+	    NULL, NULL, NULL, NULL },
+	{ "hobbies", "Hobbies", "Увлечения", FT_TEXT, O(hobbies), 0, 0,
+	    F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "source", "Source", "Источник", FT_TEXT, O(source), 0, 0, F_SEARCH,
+	    NULL, NULL, NULL, NULL },
+	{ "manager_id", "Manager", "Менеджер", FT_REF, O(manager_id), 0, 0,
+	    0, "users", LABEL_USER, NULL, NULL },
+	{ "comment", "Comment", "Комментарий", FT_MEMO, O(comment), 0, 0,
+	    F_SEARCH, NULL, NULL, NULL, NULL },
+};
+
+static int
+check(struct db *db, void *obj, struct so_err *err)
+{
+	struct contact *c = obj;
+
+	(void)err;
+	hook_default_user(db, &c->manager_id);
+	return SO_OK;
+}
+
+static int
+after_write(struct db *db, const void *old_obj, const void *new_obj,
+    struct so_err *err)
+{
+	const struct contact *old = old_obj, *c = new_obj;
+	int64_t oldco = old && old->company_id != SO_NULL ? old->company_id : 0;
+	int64_t newco = c->company_id != SO_NULL ? c->company_id : 0;
+	sqlite3_stmt *st;
+	int rc, code;
+
+	if (old && oldco == newco)
+		return SO_OK;
+	if (old) {
+		code = db_prepare(db, "UPDATE contact_jobs SET ended_at = ? "
+		    "WHERE contact_id = ? AND ended_at IS NULL", &st, err);
+		if (code != SO_OK)
+			return code;
+		sqlite3_bind_int64(st, 1, db_now(db));
+		sqlite3_bind_int64(st, 2, c->meta.id);
+		rc = sqlite3_step(st);
+		db_done(st);
+		if (rc != SQLITE_DONE)
+			return db_error(db, rc, "closing the job history",
+			    err);
+	}
+	if (newco == 0)
+		return SO_OK;
+	code = db_prepare(db, "INSERT INTO contact_jobs (contact_id, "
+	    "company_id, position, started_at) VALUES (?, ?, ?, ?)", &st, err);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, c->meta.id);
+	sqlite3_bind_int64(st, 2, newco);
+	sqlite3_bind_text(st, 3, c->position ? c->position : "", -1,
+	    SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, db_now(db));
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, "recording the job history", err);
+	return SO_OK;
+}
+
+const struct entity entity_contact = {
+	.name = "contact", .table = "contacts",
+	.label = "Contact", .plural = "Contacts",
+	.size = sizeof(struct contact),
+	.fields = fields, .nfields = sizeof(fields) / sizeof(fields[0]),
+	.default_sort = 0,
+	.title_sql = "trim(t.last_name || ' ' || t.first_name || ' ' || "
+	    "t.middle_name)",
+	.check = check,
+	.after_write = after_write,
+};
+
+STORE_WRAPPERS(contact, struct contact, entity_contact)
+
+int
+store_contact_jobs(struct db *db, int64_t contact_id,
+    struct contact_job **out, size_t *n, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, code;
+
+	*out = NULL;
+	*n = 0;
+	code = db_prepare(db, "SELECT j.company_id, c.name, j.position, "
+	    "j.started_at, j.ended_at FROM contact_jobs j LEFT JOIN companies "
+	    "c ON c.id = j.company_id WHERE j.contact_id = ? "
+	    "ORDER BY j.started_at, j.id", &st, err);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, contact_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct contact_job *j;
+		const char *s;
+
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*out = xrealloc(*out, cap * sizeof(**out));
+		}
+		j = &(*out)[(*n)++];
+		j->company_id = sqlite3_column_int64(st, 0);
+		s = (const char *)sqlite3_column_text(st, 1);
+		j->company = xstrdup(s ? s : "");
+		s = (const char *)sqlite3_column_text(st, 2);
+		j->position = xstrdup(s ? s : "");
+		j->started_at = sqlite3_column_int64(st, 3);
+		j->ended_at = sqlite3_column_int64(st, 4);
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		store_contact_jobs_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_error(db, rc, "reading the job history", err);
+	}
+	return SO_OK;
+}
+
+void
+store_contact_jobs_free(struct contact_job *jobs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(jobs[i].company);
+		free(jobs[i].position);
+	}
+	free(jobs);
+}

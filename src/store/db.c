@@ -1,0 +1,795 @@
+/*
+ * The database handle.
+ *
+ * Opening is where data gets lost in other programs, so it is careful:
+ * before SQLite is allowed to write anything (WAL mode changes the file
+ * header, migrations add tables) we check, in this order, that the file
+ * is an SQLite database at all (our own look at the 100-byte header, so a
+ * text file gets a clear message instead of "file is not a database"
+ * halfway through), that it is not shorter than its header says (a
+ * truncated copy), that it is writable, and that its schema is not newer
+ * than ours.  Any refusal closes the handle with the file untouched.
+ *
+ * Migrations run inside one BEGIN IMMEDIATE transaction together with the
+ * PRAGMA user_version bump: either the whole upgrade lands or none of it.
+ * The version is read again after the lock is taken, because another
+ * process may have migrated while we waited.
+ *
+ * Statements are prepared once per handle and cached by their SQL text
+ * (SQLITE_PREPARE_PERSISTENT): the store generates its SQL from the
+ * entity descriptors, and re-preparing on every list page would cost more
+ * than running it.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store/db.h"
+#include "utf8.h"
+
+#define DEFAULT_BUSY_MS	5000
+#define BACKUP_PAGES	256
+
+struct cached_stmt {
+	char		*sql;
+	sqlite3_stmt	*st;
+};
+
+struct db {
+	sqlite3			*h;
+	char			*path;
+	int			 readonly;
+	int			 depth;		/* transaction nesting */
+	int			 doomed;	/* an inner level rolled back */
+	struct cached_stmt	*cache;
+	size_t			 ncache, capcache;
+	int64_t			 user_id;
+	char			*login;
+	char			*role;
+	time_t			 now;		/* 0 = real clock */
+};
+
+const char *
+db_path(const struct db *db)
+{
+	return db->path;
+}
+
+sqlite3 *
+db_sqlite(struct db *db)
+{
+	return db->h;
+}
+
+static int
+latest_of(const struct migration *m, int n)
+{
+	int i, v = 0;
+
+	for (i = 0; i < n; i++)
+		if (m[i].version > v)
+			v = m[i].version;
+	return v;
+}
+
+int
+db_latest_version(void)
+{
+	return latest_of(migrations, migrations_count);
+}
+
+int
+db_error(struct db *db, int rc, const char *what, struct so_err *err)
+{
+	const char *msg = db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+	int code;
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return so_err_set(err, SO_EBUSY,
+		    "%s: database is busy (locked by another user) while %s; "
+		    "try again", db->path, what);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		code = SO_ENOTDB;
+		break;
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+		code = SO_EREADONLY;
+		break;
+	default:
+		code = SO_ERR;
+	}
+	return so_err_set(err, code, "%s: %s: %s", db->path, what, msg);
+}
+
+/* ---- the checks made before SQLite may touch the file ---- */
+
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+/*
+ * Looks at the header of an existing, non-empty file: the magic string,
+ * and the in-header page count against the file size.  The page count is
+ * only trusted when the "version-valid-for" number matches the change
+ * counter, as SQLite itself does (file format, section 1.3.7).
+ */
+static int
+check_header(const char *path, struct so_err *err)
+{
+	unsigned char h[100];
+	struct stat sb;
+	uint32_t pagesz, npages;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY)) < 0)
+		return so_err_set(err, errno == EACCES ? SO_EREADONLY : SO_ERR,
+		    "%s: %s", path, strerror(errno));
+	if (fstat(fd, &sb) != 0) {
+		close(fd);
+		return so_err_set(err, SO_ERR, "%s: %s", path, strerror(errno));
+	}
+	if (sb.st_size == 0) {
+		close(fd);
+		return SO_OK;	/* an empty file is an empty database */
+	}
+	n = read(fd, h, sizeof(h));
+	close(fd);
+	if (n != (ssize_t)sizeof(h) || memcmp(h, "SQLite format 3", 16) != 0)
+		return so_err_set(err, SO_ENOTDB,
+		    "%s: not a salesorg database (not an SQLite file)", path);
+	pagesz = (uint32_t)h[16] << 8 | h[17];
+	if (pagesz == 1)
+		pagesz = 65536;
+	npages = be32(h + 28);
+	if (be32(h + 24) == be32(h + 92) && npages > 0 &&
+	    (uint64_t)sb.st_size < (uint64_t)npages * pagesz)
+		return so_err_set(err, SO_ENOTDB,
+		    "%s: database is truncated (%lld of %llu bytes); "
+		    "restore it from a backup", path, (long long)sb.st_size,
+		    (unsigned long long)npages * pagesz);
+	return SO_OK;
+}
+
+/* Creates the directories leading to path (mode 0700), like mkdir -p. */
+static int
+make_parent_dirs(const char *path, struct so_err *err)
+{
+	char *p = xstrdup(path), *s;
+
+	for (s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			so_err_set(err, SO_ERR, "%s: cannot create directory: %s",
+			    p, strerror(errno));
+			free(p);
+			return SO_ERR;
+		}
+		*s = '/';
+	}
+	free(p);
+	return SO_OK;
+}
+
+static int
+pragma_int(struct db *db, const char *sql, int *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* ---- SQL functions every connection gets ---- */
+
+/*
+ * so_match(needle, a, b, ...): 1 when any of a, b, ... contains needle,
+ * case-insensitively for Cyrillic as well as ASCII (utf8_contains_fold).
+ * The quick filter runs it once per row with all searchable columns.
+ */
+struct folded {
+	uint32_t	*cps;
+	size_t		 n;
+};
+
+static void
+folded_free(void *p)
+{
+	struct folded *f = p;
+
+	free(f->cps);
+	free(f);
+}
+
+/*
+ * The needle is the same for every row of a statement, so it is folded
+ * once and kept as SQLite auxiliary data on the argument.
+ */
+static void
+fn_so_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct folded *f = sqlite3_get_auxdata(ctx, 0);
+	const char *needle, *hay;
+	int i;
+
+	if (f == NULL) {
+		needle = (const char *)sqlite3_value_text(argv[0]);
+		if (needle == NULL) {
+			sqlite3_result_int(ctx, 1);
+			return;
+		}
+		f = xmalloc(sizeof(*f));
+		f->cps = utf8_fold_cps(needle, &f->n);
+		sqlite3_set_auxdata(ctx, 0, f, folded_free);
+		/* SQLite may have freed it already if it could not keep it */
+		if ((f = sqlite3_get_auxdata(ctx, 0)) == NULL) {
+			struct folded tmp;
+
+			tmp.cps = utf8_fold_cps(needle, &tmp.n);
+			for (i = 1; i < argc; i++) {
+				hay = (const char *)sqlite3_value_text(argv[i]);
+				if (hay && utf8_match_folded(hay, (size_t)
+				    sqlite3_value_bytes(argv[i]), tmp.cps,
+				    tmp.n))
+					break;
+			}
+			free(tmp.cps);
+			sqlite3_result_int(ctx, i < argc);
+			return;
+		}
+	}
+	for (i = 1; i < argc; i++) {
+		hay = (const char *)sqlite3_value_text(argv[i]);
+		if (hay && *hay && utf8_match_folded(hay,
+		    (size_t)sqlite3_value_bytes(argv[i]), f->cps, f->n)) {
+			sqlite3_result_int(ctx, 1);
+			return;
+		}
+	}
+	sqlite3_result_int(ctx, 0);
+}
+
+static int
+register_functions(struct db *db)
+{
+	return sqlite3_create_function(db->h, "so_match", -1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    fn_so_match, NULL, NULL);
+}
+
+/* ---- migrations ---- */
+
+static int
+migrate(struct db *db, const struct migration *m, int n, struct so_err *err)
+{
+	char sql[64], *msg = NULL;
+	int i, cur, latest = latest_of(m, n), rc;
+	if ((rc = pragma_int(db, "PRAGMA user_version", &cur)) != SQLITE_OK)
+		return db_error(db, rc, "reading schema version", err);
+	if (cur >= latest)
+		return SO_OK;
+	if (db_begin(db, err) != SO_OK)
+		return err ? err->code : SO_ERR;
+	/* Again under the write lock: another process may have won. */
+	if ((rc = pragma_int(db, "PRAGMA user_version", &cur)) != SQLITE_OK) {
+		db_rollback(db);
+		return db_error(db, rc, "reading schema version", err);
+	}
+	for (i = 0; i < n; i++) {
+		if (m[i].version <= cur)
+			continue;
+		rc = sqlite3_exec(db->h, m[i].sql, NULL, NULL, &msg);
+		if (rc != SQLITE_OK) {
+			so_err_set(err, SO_ERR,
+			    "%s: migration %s failed: %s; database unchanged",
+			    db->path, m[i].name, msg ? msg : sqlite3_errstr(rc));
+			sqlite3_free(msg);
+			db_rollback(db);
+			return SO_ERR;
+		}
+	}
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", latest);
+	if ((rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL)) != SQLITE_OK) {
+		db_rollback(db);
+		return db_error(db, rc, "recording schema version", err);
+	}
+	return db_commit(db, err);
+}
+
+/* ---- open and close ---- */
+
+static int
+refuse(struct db *db, int code)
+{
+	db_close(db);
+	return code;
+}
+
+int
+db_open(const char *path, const struct db_opts *opts, struct db **out,
+    struct so_err *err)
+{
+	static const struct db_opts defaults;
+	struct db *db;
+	const struct migration *m;
+	struct stat sb;
+	int exists, rc, flags, version, nm;
+
+	if (opts == NULL)
+		opts = &defaults;
+	m = opts->migrations ? opts->migrations : migrations;
+	nm = opts->migrations ? opts->nmigrations : migrations_count;
+	*out = NULL;
+	exists = stat(path, &sb) == 0;
+	if (exists && !S_ISREG(sb.st_mode))
+		return so_err_set(err, SO_ENOTDB, "%s: not a regular file",
+		    path);
+	if (!exists && (!opts->create || opts->readonly))
+		return so_err_set(err, SO_ENOTFOUND,
+		    "%s: no such database (create it with 'salesorg init')",
+		    path);
+	if (exists) {
+		if ((rc = check_header(path, err)) != SO_OK)
+			return rc;
+		/* Mode bits too, so a file marked read-only is refused
+		 * even for root, who may write anything. */
+		if (!opts->readonly && (access(path, W_OK) != 0 ||
+		    (sb.st_mode & 0222) == 0))
+			return so_err_set(err, SO_EREADONLY,
+			    "%s: database is read-only (no write permission)",
+			    path);
+	} else if (make_parent_dirs(path, err) != SO_OK)
+		return SO_ERR;
+
+	db = xcalloc(1, sizeof(*db));
+	db->path = xstrdup(path);
+	db->readonly = opts->readonly;
+	db->login = xstrdup("");
+	db->role = xstrdup("");
+	flags = opts->readonly ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+	if (!exists) {
+		/* Create it ourselves first: mode 0600, the data is private. */
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+		if (fd < 0) {
+			so_err_set(err, SO_ERR, "%s: cannot create: %s", path,
+			    strerror(errno));
+			return refuse(db, SO_ERR);
+		}
+		close(fd);
+	}
+	rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK)
+		return refuse(db, db_error(db, rc, "opening", err));
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, opts->busy_ms ? opts->busy_ms :
+	    DEFAULT_BUSY_MS);
+	if ((rc = register_functions(db)) != SQLITE_OK)
+		return refuse(db, db_error(db, rc, "registering functions",
+		    err));
+	/* Reading the version reads the header: the first real touch. */
+	if ((rc = pragma_int(db, "PRAGMA user_version", &version)) !=
+	    SQLITE_OK)
+		return refuse(db, db_error(db, rc, "reading schema version",
+		    err));
+	if (version > latest_of(m, nm)) {
+		so_err_set(err, SO_ENEWER, "%s: database schema version %d is "
+		    "newer than this salesorg (%d); upgrade salesorg", path,
+		    version, latest_of(m, nm));
+		return refuse(db, SO_ENEWER);
+	}
+	if ((rc = sqlite3_exec(db->h, "PRAGMA foreign_keys = ON", NULL, NULL,
+	    NULL)) != SQLITE_OK)
+		return refuse(db, db_error(db, rc, "enabling foreign keys",
+		    err));
+	if (opts->readonly) {
+		*out = db;
+		return SO_OK;
+	}
+	if ((rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL,
+	    NULL)) != SQLITE_OK)
+		return refuse(db, db_error(db, rc, "enabling WAL", err));
+	/* WAL with synchronous=NORMAL cannot corrupt the file; the last
+	 * transactions may roll back after a power cut, never tear. */
+	sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+	if ((rc = migrate(db, m, nm, err)) != SO_OK)
+		return refuse(db, rc);
+	*out = db;
+	return SO_OK;
+}
+
+void
+db_close(struct db *db)
+{
+	size_t i;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < db->ncache; i++) {
+		sqlite3_finalize(db->cache[i].st);
+		free(db->cache[i].sql);
+	}
+	free(db->cache);
+	if (db->h)
+		sqlite3_close_v2(db->h);
+	free(db->path);
+	free(db->login);
+	free(db->role);
+	free(db);
+}
+
+int
+db_schema_version(struct db *db)
+{
+	int v = -1;
+
+	pragma_int(db, "PRAGMA user_version", &v);
+	return v;
+}
+
+/* ---- transactions ---- */
+
+int
+db_begin(struct db *db, struct so_err *err)
+{
+	int rc;
+
+	if (db->depth++ > 0)
+		return SO_OK;
+	db->doomed = 0;
+	rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		db->depth = 0;
+		return db_error(db, rc, "starting a transaction", err);
+	}
+	return SO_OK;
+}
+
+int
+db_commit(struct db *db, struct so_err *err)
+{
+	int rc;
+
+	if (db->depth == 0)
+		return so_err_set(err, SO_ERR, "%s: commit without begin",
+		    db->path);
+	if (--db->depth > 0)
+		return SO_OK;
+	if (db->doomed) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return so_err_set(err, SO_ERR, "%s: transaction rolled back",
+		    db->path);
+	}
+	rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		int code = db_error(db, rc, "committing", err);
+
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return code;
+	}
+	return SO_OK;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (db->depth == 0)
+		return;
+	if (--db->depth > 0) {
+		db->doomed = 1;
+		return;
+	}
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ---- statements ---- */
+
+int
+db_prepare(struct db *db, const char *sql, sqlite3_stmt **st,
+    struct so_err *err)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < db->ncache; i++)
+		if (strcmp(db->cache[i].sql, sql) == 0) {
+			*st = db->cache[i].st;
+			return SO_OK;
+		}
+	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st,
+	    NULL);
+	if (rc != SQLITE_OK)
+		return db_error(db, rc, "preparing a query", err);
+	if (db->ncache == db->capcache) {
+		db->capcache = db->capcache ? db->capcache * 2 : 32;
+		db->cache = xrealloc(db->cache, db->capcache *
+		    sizeof(*db->cache));
+	}
+	db->cache[db->ncache].sql = xstrdup(sql);
+	db->cache[db->ncache].st = *st;
+	db->ncache++;
+	return SO_OK;
+}
+
+void
+db_done(sqlite3_stmt *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+int
+db_exec(struct db *db, const char *sql, struct so_err *err)
+{
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? SO_OK : db_error(db, rc, "running a query",
+	    err);
+}
+
+/* ---- users ---- */
+
+int
+db_login(struct db *db, const char *login, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	if (login == NULL || *login == '\0')
+		return so_err_set(err, SO_EINVAL, "no user name");
+	if ((code = db_begin(db, err)) != SO_OK)
+		return code;
+	/* The first login of a database administers it. */
+	code = db_prepare(db, "INSERT INTO users (login, full_name, role, "
+	    "created_at) SELECT ?1, ?1, CASE WHEN EXISTS (SELECT 1 FROM users) "
+	    "THEN 'manager' ELSE 'admin' END, ?2 WHERE NOT EXISTS "
+	    "(SELECT 1 FROM users WHERE login = ?1)", &st, err);
+	if (code != SO_OK)
+		goto fail;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, db_now(db));
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		code = db_error(db, rc, "adding the user", err);
+		goto fail;
+	}
+	code = db_prepare(db, "SELECT id, role FROM users WHERE login = ?",
+	    &st, err);
+	if (code != SO_OK)
+		goto fail;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		db_done(st);
+		code = db_error(db, rc, "reading the user", err);
+		goto fail;
+	}
+	db->user_id = sqlite3_column_int64(st, 0);
+	free(db->role);
+	db->role = xstrdup((const char *)sqlite3_column_text(st, 1));
+	db_done(st);
+	free(db->login);
+	db->login = xstrdup(login);
+	return db_commit(db, err);
+fail:
+	db_rollback(db);
+	return code;
+}
+
+int64_t
+db_user_id(const struct db *db)
+{
+	return db->user_id;
+}
+
+const char *
+db_user_login(const struct db *db)
+{
+	return db->login;
+}
+
+const char *
+db_user_role(const struct db *db)
+{
+	return db->role;
+}
+
+/* ---- clock, data version ---- */
+
+time_t
+db_now(const struct db *db)
+{
+	return db->now ? db->now : time(NULL);
+}
+
+void
+db_set_now(struct db *db, time_t now)
+{
+	db->now = now;
+}
+
+int64_t
+db_data_version(struct db *db)
+{
+	int v = 0;
+
+	pragma_int(db, "PRAGMA data_version", &v);
+	return v;
+}
+
+/* ---- whole-file operations ---- */
+
+static int
+collect_rows(struct db *db, const char *sql, struct strbuf *report,
+    int *problems, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, i, n;
+
+	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_error(db, rc, "checking", err);
+	n = sqlite3_column_count(st);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *first = (const char *)sqlite3_column_text(st, 0);
+
+		if (n == 1 && first && strcmp(first, "ok") == 0)
+			continue;
+		(*problems)++;
+		for (i = 0; i < n; i++) {
+			const char *v = (const char *)sqlite3_column_text(st, i);
+
+			sb_printf(report, "%s%s", i ? " " : "", v ? v : "NULL");
+		}
+		sb_addc(report, '\n');
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, "checking", err);
+	return SO_OK;
+}
+
+int
+db_check(struct db *db, struct strbuf *report, struct so_err *err)
+{
+	int problems = 0, code;
+
+	code = collect_rows(db, "PRAGMA integrity_check", report, &problems,
+	    err);
+	if (code != SO_OK)
+		return code;
+	code = collect_rows(db, "PRAGMA foreign_key_check", report, &problems,
+	    err);
+	if (code != SO_OK)
+		return code;
+	if (problems)
+		return so_err_set(err, SO_ENOTDB, "%s: %d problem%s found",
+		    db->path, problems, problems == 1 ? "" : "s");
+	return SO_OK;
+}
+
+int
+db_backup(struct db *db, const char *dest, struct so_err *err)
+{
+	sqlite3 *out;
+	sqlite3_backup *b;
+	char *tmp;
+	int rc;
+
+	/* Into a temporary name first, renamed at the end: a reader of
+	 * dest never sees half a copy. */
+	tmp = xasprintf("%s.tmp-%ld", dest, (long)getpid());
+	rc = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		so_err_set(err, SO_ERR, "%s: cannot create: %s", dest,
+		    sqlite3_errstr(rc));
+		sqlite3_close(out);
+		free(tmp);
+		return SO_ERR;
+	}
+	chmod(tmp, 0600);
+	b = sqlite3_backup_init(out, "main", db->h, "main");
+	if (b == NULL) {
+		so_err_set(err, SO_ERR, "%s: backup: %s", dest,
+		    sqlite3_errmsg(out));
+		goto fail;
+	}
+	do {
+		rc = sqlite3_backup_step(b, BACKUP_PAGES);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		so_err_set(err, SO_ERR, "%s: backup of %s failed: %s", dest,
+		    db->path, sqlite3_errstr(rc));
+		goto fail;
+	}
+	/* A backup is one self-contained file: no WAL beside it. */
+	sqlite3_exec(out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+	if (sqlite3_close(out) != SQLITE_OK || rename(tmp, dest) != 0) {
+		so_err_set(err, SO_ERR, "%s: cannot write: %s", dest,
+		    strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return SO_ERR;
+	}
+	free(tmp);
+	return SO_OK;
+fail:
+	sqlite3_close(out);
+	unlink(tmp);
+	free(tmp);
+	return SO_ERR;
+}
+
+/* ---- settings ---- */
+
+char *
+db_setting(struct db *db, const char *key)
+{
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	if (db_prepare(db, "SELECT value FROM settings WHERE key = ?", &st,
+	    NULL) != SO_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	db_done(st);
+	return v;
+}
+
+int
+db_set_setting(struct db *db, const char *key, const char *value,
+    struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	if ((code = db_begin(db, err)) != SO_OK)
+		return code;
+	if ((code = db_prepare(db, "INSERT INTO settings (key, value) "
+	    "VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	    &st, err)) != SO_OK) {
+		db_rollback(db);
+		return code;
+	}
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		db_rollback(db);
+		return db_error(db, rc, "saving a setting", err);
+	}
+	return db_commit(db, err);
+}

@@ -1,0 +1,67 @@
+/*
+ * Deals: what a company may buy, moving through the configurable stages
+ * (deal_stages) from first contact to won or lost.
+ */
+#include <stddef.h>
+
+#include "store/entities.h"
+#include "store/hooks.h"
+
+#define O(m)	offsetof(struct deal, m)
+
+static const struct field_desc fields[] = {
+	{ "title", "Title", "Сделка", FT_TEXT, O(title), 28, 0,
+	    F_REQUIRED | F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "company_id", "Company", "Компания", FT_REF, O(company_id), 22, 0,
+	    0, "companies", LABEL_COMPANY, NULL, NULL },
+	{ "contact_id", "Contact", "Контакт", FT_REF, O(contact_id), 0, 0, 0,
+	    "contacts", LABEL_CONTACT, NULL, NULL },
+	{ "stage_id", "Stage", "Этап", FT_REF, O(stage_id), 14, 0, 0,
+	    "deal_stages", LABEL_NAME, NULL, NULL },
+	{ "amount", "Amount", "Сумма", FT_MONEY, O(amount), 12, 0, 0, NULL,
+	    NULL, NULL, NULL },
+	{ "quantity", "Quantity", "Количество", FT_INT, O(quantity), 0, 0, 0,
+	    NULL, NULL, NULL, NULL },
+	{ "expected_close", "Expected close", "Ожидаемое закрытие", FT_DATE,
+	    O(expected_close), 0, 0, 0, NULL, NULL, NULL, NULL },
+	{ "closed_on", "Closed on", "Закрыта", FT_DATE, O(closed_on), 0, 0, 0,
+	    NULL, NULL, NULL, NULL },
+	{ "terms", "Terms", "Условия", FT_MEMO, O(terms), 0, 0, F_SEARCH,
+	    NULL, NULL, NULL, NULL },
+	{ "manager_id", "Manager", "Менеджер", FT_REF, O(manager_id), 12, 0,
+	    0, "users", LABEL_USER, NULL, NULL },
+	{ "lost_reason", "Lost reason", "Причина отказа", FT_TEXT,
+	    O(lost_reason), 0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
+};
+
+static int
+check(struct db *db, void *obj, struct so_err *err)
+{
+	struct deal *d = obj;
+	sqlite3_stmt *st;
+
+	hook_default_user(db, &d->manager_id);
+	if ((d->stage_id == SO_NULL || d->stage_id == 0) &&
+	    db_prepare(db, "SELECT id FROM deal_stages ORDER BY sort, id "
+	    "LIMIT 1", &st, err) == SO_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			d->stage_id = sqlite3_column_int64(st, 0);
+		db_done(st);
+	}
+	if (d->quantity != SO_NULL && d->quantity < 0)
+		return so_err_field(err, SO_EINVAL, "quantity",
+		    "Quantity: may not be negative");
+	return SO_OK;
+}
+
+const struct entity entity_deal = {
+	.name = "deal", .table = "deals",
+	.label = "Deal", .plural = "Deals",
+	.size = sizeof(struct deal),
+	.fields = fields, .nfields = sizeof(fields) / sizeof(fields[0]),
+	.default_sort = 0,
+	.title_sql = "t.title",
+	.check = check,
+};
+
+STORE_WRAPPERS(deal, struct deal, entity_deal)

@@ -1,0 +1,503 @@
+/*
+ * What every entity shares: the registry, and reading, writing, formatting
+ * and validating a field through its descriptor.  The descriptor tables
+ * themselves live with each entity's rules in company.c, contact.c, ...
+ */
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datetime.h"
+#include "store/entity.h"
+#include "store/entities.h"
+#include "utf8.h"
+#include "util.h"
+
+const struct entity *const entities[] = {
+	&entity_company,
+	&entity_contact,
+	&entity_task,
+	&entity_note,
+	&entity_link,
+	&entity_event,
+	&entity_deal,
+	&entity_payment,
+	NULL
+};
+
+const struct entity *
+entity_find(const char *name)
+{
+	int i;
+
+	for (i = 0; entities[i]; i++)
+		if (strcmp(entities[i]->name, name) == 0 ||
+		    strcmp(entities[i]->table, name) == 0)
+			return entities[i];
+	return NULL;
+}
+
+int
+entity_field(const struct entity *ent, const char *name)
+{
+	int i;
+
+	for (i = 0; i < ent->nfields; i++)
+		if (strcmp(ent->fields[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+int
+field_is_text(const struct field_desc *fd)
+{
+	switch (fd->type) {
+	case FT_TEXT:
+	case FT_MEMO:
+	case FT_PHONE:
+	case FT_EMAIL:
+	case FT_URL:
+	case FT_CHOICE:
+	case FT_DATE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+char **
+field_text(const struct field_desc *fd, void *obj)
+{
+	return (char **)((char *)obj + fd->offset);
+}
+
+int64_t *
+field_int(const struct field_desc *fd, void *obj)
+{
+	return (int64_t *)((char *)obj + fd->offset);
+}
+
+const char *
+field_text_c(const struct field_desc *fd, const void *obj)
+{
+	const char *s = *(char *const *)((const char *)obj + fd->offset);
+
+	return s ? s : "";
+}
+
+int64_t
+field_int_c(const struct field_desc *fd, const void *obj)
+{
+	return *(const int64_t *)((const char *)obj + fd->offset);
+}
+
+int
+field_is_empty(const struct field_desc *fd, const void *obj)
+{
+	int64_t v;
+
+	if (field_is_text(fd))
+		return *field_text_c(fd, obj) == '\0';
+	v = field_int_c(fd, obj);
+	if (v == SO_NULL)
+		return 1;
+	return v == 0 && (fd->type == FT_REF || fd->type == FT_MOMENT);
+}
+
+int
+field_equal(const struct field_desc *fd, const void *a, const void *b)
+{
+	if (field_is_text(fd))
+		return strcmp(field_text_c(fd, a), field_text_c(fd, b)) == 0;
+	if (field_is_empty(fd, a) || field_is_empty(fd, b))
+		return field_is_empty(fd, a) == field_is_empty(fd, b);
+	return field_int_c(fd, a) == field_int_c(fd, b);
+}
+
+/* ---- money ---- */
+
+void
+money_format(int64_t minor, char out[32])
+{
+	uint64_t a = minor < 0 ? (uint64_t)0 - (uint64_t)minor :
+	    (uint64_t)minor;
+
+	snprintf(out, 32, "%s%" PRIu64 ".%02" PRIu64, minor < 0 ? "-" : "",
+	    a / 100, a % 100);
+}
+
+/*
+ * Accepts what people and Excel write: "1 234,50", "1234.5", "-12",
+ * "1\u00a0234" (no-break space as Russian Excel groups thousands).  At
+ * most two decimals: "12.345" is an error, not a rounding.
+ */
+int
+money_parse(const char *s, int64_t *out)
+{
+	uint64_t whole = 0, frac = 0;
+	int neg = 0, digits = 0, fdigits = -1;
+
+	while (*s == ' ')
+		s++;
+	if (*s == '-' || *s == '+')
+		neg = *s++ == '-';
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (fdigits >= 0) {
+				if (++fdigits > 2)
+					return -1;
+				frac = frac * 10 + (uint64_t)(*s - '0');
+			} else {
+				whole = whole * 10 + (uint64_t)(*s - '0');
+				if (whole > INT64_MAX / 100 - 1)
+					return -1;
+			}
+			digits++;
+		} else if ((*s == '.' || *s == ',') && fdigits < 0)
+			fdigits = 0;
+		else if (*s == ' ' || *s == '\'')
+			continue;
+		else if ((unsigned char)s[0] == 0xc2 &&
+		    (unsigned char)s[1] == 0xa0)
+			s++;
+		else
+			return -1;
+	}
+	if (digits == 0)
+		return -1;
+	if (fdigits == 1)
+		frac *= 10;
+	*out = (int64_t)(whole * 100 + frac) * (neg ? -1 : 1);
+	return 0;
+}
+
+/* ---- formatting ---- */
+
+static const struct choice *
+find_choice(const struct field_desc *fd, const char *text)
+{
+	const struct choice *c;
+	char *ft, *fl;
+	int hit;
+
+	if (fd->choices == NULL)
+		return NULL;
+	ft = utf8_fold(text);
+	for (c = fd->choices; c->code; c++) {
+		if (strcmp(c->code, text) == 0)
+			break;
+		fl = utf8_fold(c->label);
+		hit = strcmp(fl, ft) == 0;
+		free(fl);
+		if (hit)
+			break;
+	}
+	free(ft);
+	return c->code ? c : NULL;
+}
+
+static int
+is_choice_code(const struct field_desc *fd, const char *s)
+{
+	const struct choice *c;
+
+	for (c = fd->choices; c->code; c++)
+		if (strcmp(c->code, s) == 0)
+			return 1;
+	return 0;
+}
+
+char *
+field_format(const struct entity *ent, int fi, const void *obj)
+{
+	const struct field_desc *fd = &ent->fields[fi];
+	const struct rec_meta *m = obj;
+	const struct choice *c;
+	char buf[32], date[17];
+	int64_t v;
+
+	if (field_is_text(fd)) {
+		if (fd->type == FT_CHOICE && fd->choices &&
+		    (c = find_choice(fd, field_text_c(fd, obj))) != NULL)
+			return xstrdup(c->label);
+		return xstrdup(field_text_c(fd, obj));
+	}
+	if (field_is_empty(fd, obj))
+		return xstrdup("");
+	v = field_int_c(fd, obj);
+	switch (fd->type) {
+	case FT_MONEY:
+		money_format(v, buf);
+		return xstrdup(buf);
+	case FT_MOMENT:
+		dt_format_moment((time_t)v, date);
+		return xstrdup(date);
+	case FT_BOOL:
+		return xstrdup(v ? "yes" : "");
+	case FT_REF:
+		if (m->ref_labels && m->ref_labels[fi])
+			return xstrdup(m->ref_labels[fi]);
+		return xasprintf("#%" PRId64, v);
+	default:
+		return xasprintf("%" PRId64, v);
+	}
+}
+
+/* ---- parsing ---- */
+
+static int
+parse_bool(const char *s, int64_t *out)
+{
+	static const char *const yes[] = { "yes", "y", "true", "1", "x",
+	    "да", "д", NULL };
+	static const char *const no[] = { "no", "n", "false", "0", "нет",
+	    "н", NULL };
+	char *f = utf8_fold(s);
+	int i, rc = -1;
+
+	for (i = 0; yes[i]; i++)
+		if (strcmp(f, yes[i]) == 0) {
+			*out = 1;
+			rc = 0;
+		}
+	for (i = 0; no[i]; i++)
+		if (strcmp(f, no[i]) == 0) {
+			*out = 0;
+			rc = 0;
+		}
+	free(f);
+	return rc;
+}
+
+static int
+parse_int(const char *s, int64_t *out)
+{
+	char *end;
+	long long v;
+
+	if (*s == '#')
+		s++;
+	if (!isdigit((unsigned char)*s) && *s != '-')
+		return -1;
+	v = strtoll(s, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (*end != '\0')
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+field_parse(const struct entity *ent, int fi, void *obj, const char *text,
+    time_t now, struct so_err *err)
+{
+	const struct field_desc *fd = &ent->fields[fi];
+	const struct choice *c;
+	char msg[200], date[11];
+	time_t t;
+	int64_t v;
+	size_t len;
+
+	while (*text == ' ')
+		text++;
+	len = strlen(text);
+	while (len > 0 && text[len - 1] == ' ')
+		len--;
+	if (len == 0) {
+		if (field_is_text(fd)) {
+			free(*field_text(fd, obj));
+			*field_text(fd, obj) = NULL;
+		} else
+			*field_int(fd, obj) = fd->type == FT_BOOL ? 0 : SO_NULL;
+		return SO_OK;
+	}
+	if (field_is_text(fd)) {
+		char *val;
+
+		if (fd->type == FT_CHOICE) {
+			char *t2 = xstrndup(text, len);
+
+			c = find_choice(fd, t2);
+			free(t2);
+			if (c == NULL)
+				return so_err_field(err, SO_EINVAL, fd->name,
+				    "%s: not one of the choices", fd->label);
+			val = xstrdup(c->code);
+		} else if (fd->type == FT_DATE) {
+			char *t2 = xstrndup(text, len);
+			int rc = dt_parse_date(t2, now, date, msg, sizeof(msg));
+
+			free(t2);
+			if (rc != 0)
+				return so_err_field(err, SO_EINVAL, fd->name,
+				    "%s: %s", fd->label, msg);
+			val = xstrdup(date);
+		} else if (fd->type == FT_MEMO)
+			val = xstrdup(text);	/* keep a memo's layout */
+		else
+			val = xstrndup(text, len);
+		free(*field_text(fd, obj));
+		*field_text(fd, obj) = val;
+		return SO_OK;
+	}
+	switch (fd->type) {
+	case FT_MOMENT:
+		if (dt_parse_moment(text, now, &t, msg, sizeof(msg)) != 0)
+			return so_err_field(err, SO_EINVAL, fd->name, "%s: %s",
+			    fd->label, msg);
+		v = t;
+		break;
+	case FT_MONEY:
+		if (money_parse(text, &v) != 0)
+			return so_err_field(err, SO_EINVAL, fd->name,
+			    "%s: not an amount (write it like 1234.50)",
+			    fd->label);
+		break;
+	case FT_BOOL:
+		if (parse_bool(text, &v) != 0)
+			return so_err_field(err, SO_EINVAL, fd->name,
+			    "%s: write yes or no", fd->label);
+		break;
+	default:	/* FT_INT, FT_REF */
+		if (parse_int(text, &v) != 0 || (fd->type == FT_REF && v <= 0))
+			return so_err_field(err, SO_EINVAL, fd->name,
+			    "%s: not a number", fd->label);
+		break;
+	}
+	*field_int(fd, obj) = v;
+	return SO_OK;
+}
+
+/* ---- validation ---- */
+
+static int
+default_maxlen(const struct field_desc *fd)
+{
+	if (fd->maxlen)
+		return fd->maxlen;
+	switch (fd->type) {
+	case FT_MEMO:
+		return 100000;
+	case FT_URL:
+		return 2000;
+	case FT_EMAIL:
+		return 254;
+	case FT_PHONE:
+		return 60;
+	default:
+		return 250;
+	}
+}
+
+static int
+valid_email_list(const char *s)
+{
+	const char *at, *end;
+
+	/* One or more addresses separated by ',' or ';'. */
+	while (*s) {
+		while (*s == ' ' || *s == ',' || *s == ';')
+			s++;
+		if (*s == '\0')
+			break;
+		end = s + strcspn(s, ",; ");
+		at = memchr(s, '@', (size_t)(end - s));
+		if (at == NULL || at == s || at + 1 >= end ||
+		    memchr(at + 1, '.', (size_t)(end - at - 1)) == NULL ||
+		    memchr(at + 1, '@', (size_t)(end - at - 1)) != NULL ||
+		    end[-1] == '.')
+			return 0;
+		s = end;
+	}
+	return 1;
+}
+
+static int
+valid_phone(const char *s)
+{
+	int digits = 0;
+
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (*s == '@')
+			return 0;
+	}
+	return digits >= 3;
+}
+
+int
+field_validate(const struct entity *ent, int fi, const void *obj,
+    struct so_err *err)
+{
+	const struct field_desc *fd = &ent->fields[fi];
+	const char *s, *p;
+	size_t n;
+
+	(void)ent;
+	if (field_is_empty(fd, obj)) {
+		if (fd->flags & F_REQUIRED)
+			return so_err_field(err, SO_EINVAL, fd->name,
+			    "%s: required", fd->label);
+		return SO_OK;
+	}
+	if (!field_is_text(fd)) {
+		if (fd->type == FT_BOOL && field_int_c(fd, obj) != 0 &&
+		    field_int_c(fd, obj) != 1)
+			return so_err_field(err, SO_EINVAL, fd->name,
+			    "%s: must be yes or no", fd->label);
+		return SO_OK;
+	}
+	s = field_text_c(fd, obj);
+	n = strlen(s);
+	if (!utf8_valid(s, n))
+		return so_err_field(err, SO_EINVAL, fd->name,
+		    "%s: not valid UTF-8 text", fd->label);
+	for (p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if ((c < 0x20 && c != '\t' && !(fd->type == FT_MEMO &&
+		    (c == '\n' || c == '\r'))) || c == 0x7f)
+			return so_err_field(err, SO_EINVAL, fd->name,
+			    "%s: contains a control character (0x%02x)",
+			    fd->label, c);
+	}
+	if (utf8_len(s) > (size_t)default_maxlen(fd))
+		return so_err_field(err, SO_EINVAL, fd->name,
+		    "%s: longer than %d characters", fd->label,
+		    default_maxlen(fd));
+	switch (fd->type) {
+	case FT_EMAIL:
+		if (!valid_email_list(s))
+			return so_err_field(err, SO_EINVAL, fd->name,
+			    "%s: not an e-mail address", fd->label);
+		break;
+	case FT_PHONE:
+		if (!valid_phone(s))
+			return so_err_field(err, SO_EINVAL, fd->name,
+			    "%s: not a phone number", fd->label);
+		break;
+	case FT_URL:
+		if (strpbrk(s, " \t") || strchr(s, '.') == NULL)
+			return so_err_field(err, SO_EINVAL, fd->name,
+			    "%s: not a web address", fd->label);
+		break;
+	case FT_DATE:
+		if (!dt_valid_date(s))
+			return so_err_field(err, SO_EINVAL, fd->name,
+			    "%s: not a date (YYYY-MM-DD)", fd->label);
+		break;
+	case FT_CHOICE:
+		if (fd->choices && !is_choice_code(fd, s))
+			return so_err_field(err, SO_EINVAL, fd->name,
+			    "%s: \"%s\" is not one of the choices", fd->label,
+			    s);
+		break;
+	default:
+		break;
+	}
+	return SO_OK;
+}

@@ -1,0 +1,31 @@
+/* Notes: free text attached to a company, contact or deal. */
+#include <stddef.h>
+
+#include "store/entities.h"
+#include "store/hooks.h"
+
+#define O(m)	offsetof(struct note, m)
+
+static const struct field_desc fields[] = {
+	{ "title", "Title", "Заголовок", FT_TEXT, O(title), 36, 0,
+	    F_REQUIRED | F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "body", "Text", "Текст", FT_MEMO, O(body), 0, 0, F_SEARCH, NULL,
+	    NULL, NULL, NULL },
+	{ "company_id", "Company", "Компания", FT_REF, O(company_id), 24, 0,
+	    0, "companies", LABEL_COMPANY, NULL, NULL },
+	{ "contact_id", "Contact", "Контакт", FT_REF, O(contact_id), 0, 0, 0,
+	    "contacts", LABEL_CONTACT, NULL, NULL },
+	{ "deal_id", "Deal", "Сделка", FT_REF, O(deal_id), 0, 0, 0, "deals",
+	    LABEL_DEAL, NULL, NULL },
+};
+
+const struct entity entity_note = {
+	.name = "note", .table = "notes",
+	.label = "Note", .plural = "Notes",
+	.size = sizeof(struct note),
+	.fields = fields, .nfields = sizeof(fields) / sizeof(fields[0]),
+	.default_sort = 0,
+	.title_sql = "t.title",
+};
+
+STORE_WRAPPERS(note, struct note, entity_note)

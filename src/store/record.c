@@ -1,0 +1,777 @@
+/*
+ * The generic record engine: SQL generated from the entity descriptors.
+ *
+ * Column and table names in the generated SQL come only from the
+ * descriptor tables compiled into the binary; every value is a bound
+ * parameter.  The generated text is the same for the same entity and
+ * query shape, so db_prepare's cache turns it into one prepared statement
+ * each.
+ *
+ * Optimistic locking: an update says which version it read.  Under the
+ * write lock we re-read the row: a different version means someone else
+ * saved in between, and we refuse with SO_ECONFLICT rather than overwrite
+ * their change (the UI then shows both values).  The UPDATE itself also
+ * carries "AND version = ?" so the rule holds even if this code changes.
+ *
+ * Lists are keyset-paginated: a page is "the N rows after (key, id)" in
+ * the order ORDER BY key, id, which an index on (key, id) answers by
+ * seeking, so page 10 000 costs what page 1 does.  OFFSET would read and
+ * throw away every row before the page.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/audit.h"
+#include "store/record.h"
+#include "util.h"
+
+/* Sorts after every real value, so rows without one come last. */
+#define NULL_SORTS_LAST	"9223372036854775807"
+
+#define META_COLS	6	/* id, version, created_at, updated_at,
+				   deleted_at, created_by */
+
+void
+rec_init(const struct entity *ent, void *obj)
+{
+	int i;
+
+	memset(obj, 0, ent->size);
+	for (i = 0; i < ent->nfields; i++) {
+		const struct field_desc *fd = &ent->fields[i];
+
+		if (!field_is_text(fd))
+			*field_int(fd, obj) = fd->type == FT_BOOL ? 0 : SO_NULL;
+		if (fd->defval)
+			field_parse(ent, i, obj, fd->defval, 0, NULL);
+	}
+}
+
+static void
+free_ref_labels(const struct entity *ent, struct rec_meta *m)
+{
+	int i;
+
+	if (m->ref_labels == NULL)
+		return;
+	for (i = 0; i < ent->nfields; i++)
+		free(m->ref_labels[i]);
+	free(m->ref_labels);
+	m->ref_labels = NULL;
+}
+
+void
+rec_clear(const struct entity *ent, void *obj)
+{
+	int i;
+
+	if (obj == NULL)
+		return;
+	for (i = 0; i < ent->nfields; i++)
+		if (field_is_text(&ent->fields[i]))
+			free(*field_text(&ent->fields[i], obj));
+	free_ref_labels(ent, rec_meta(obj));
+	memset(obj, 0, ent->size);
+}
+
+void
+rec_copy(const struct entity *ent, void *dst, const void *src)
+{
+	const struct rec_meta *sm = src;
+	struct rec_meta *dm;
+	int i;
+
+	memcpy(dst, src, ent->size);
+	dm = dst;
+	for (i = 0; i < ent->nfields; i++) {
+		const struct field_desc *fd = &ent->fields[i];
+
+		if (field_is_text(fd) && field_text_c(fd, src)[0])
+			*field_text(fd, dst) = xstrdup(field_text_c(fd, src));
+		else if (field_is_text(fd))
+			*field_text(fd, dst) = NULL;
+	}
+	dm->ref_labels = NULL;
+	if (sm->ref_labels) {
+		dm->ref_labels = xcalloc((size_t)ent->nfields, sizeof(char *));
+		for (i = 0; i < ent->nfields; i++)
+			if (sm->ref_labels[i])
+				dm->ref_labels[i] = xstrdup(sm->ref_labels[i]);
+	}
+}
+
+/* ---- SQL text ---- */
+
+static void
+select_cols(const struct entity *ent, struct strbuf *b)
+{
+	int i;
+
+	sb_add(b, "SELECT t.id, t.version, t.created_at, t.updated_at, "
+	    "t.deleted_at, t.created_by");
+	for (i = 0; i < ent->nfields; i++)
+		sb_printf(b, ", t.%s", ent->fields[i].name);
+	for (i = 0; i < ent->nfields; i++) {
+		const struct field_desc *fd = &ent->fields[i];
+
+		if (fd->type == FT_REF && fd->ref_label)
+			sb_printf(b, ", (SELECT %s FROM %s r WHERE r.id = t.%s)",
+			    fd->ref_label, fd->ref_table, fd->name);
+	}
+	sb_printf(b, " FROM %s t", ent->table);
+}
+
+static void
+bind_field(sqlite3_stmt *st, int col, const struct field_desc *fd,
+    const void *obj)
+{
+	if (field_is_text(fd))
+		sqlite3_bind_text(st, col, field_text_c(fd, obj), -1,
+		    SQLITE_TRANSIENT);
+	else if (field_is_empty(fd, obj) && fd->type != FT_BOOL)
+		sqlite3_bind_null(st, col);
+	else
+		sqlite3_bind_int64(st, col, field_int_c(fd, obj));
+}
+
+/* Fills obj (already zeroed) from the current row of a select_cols query. */
+static void
+read_row(const struct entity *ent, sqlite3_stmt *st, void *obj)
+{
+	struct rec_meta *m = obj;
+	int i, col, refcol;
+
+	m->id = sqlite3_column_int64(st, 0);
+	m->version = sqlite3_column_int64(st, 1);
+	m->created_at = sqlite3_column_int64(st, 2);
+	m->updated_at = sqlite3_column_int64(st, 3);
+	m->deleted_at = sqlite3_column_int64(st, 4);
+	m->created_by = sqlite3_column_int64(st, 5);
+	refcol = META_COLS + ent->nfields;
+	for (i = 0; i < ent->nfields; i++) {
+		const struct field_desc *fd = &ent->fields[i];
+
+		col = META_COLS + i;
+		if (field_is_text(fd)) {
+			const char *s = (const char *)sqlite3_column_text(st,
+			    col);
+			int len = sqlite3_column_bytes(st, col);
+
+			*field_text(fd, obj) = s && *s ? xstrndup(s,
+			    (size_t)len) : NULL;
+		} else if (sqlite3_column_type(st, col) == SQLITE_NULL)
+			*field_int(fd, obj) = fd->type == FT_BOOL ? 0 : SO_NULL;
+		else
+			*field_int(fd, obj) = sqlite3_column_int64(st, col);
+		if (fd->type == FT_REF && fd->ref_label) {
+			const char *s = (const char *)sqlite3_column_text(st,
+			    refcol++);
+
+			if (s) {
+				if (m->ref_labels == NULL)
+					m->ref_labels = xcalloc(
+					    (size_t)ent->nfields,
+					    sizeof(char *));
+				m->ref_labels[i] = xstrdup(s);
+			}
+		}
+	}
+}
+
+/* ---- validation ---- */
+
+static int
+check_ref(struct db *db, const struct field_desc *fd, int64_t id,
+    struct so_err *err)
+{
+	sqlite3_stmt *st;
+	char *sql;
+	int rc, code;
+
+	sql = xasprintf("SELECT 1 FROM %s WHERE id = ?", fd->ref_table);
+	code = db_prepare(db, sql, &st, err);
+	free(sql);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc == SQLITE_ROW)
+		return SO_OK;
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, "checking a reference", err);
+	return so_err_field(err, SO_EINVAL, fd->name,
+	    "%s: no record #%" PRId64, fd->label, id);
+}
+
+int
+rec_validate(struct db *db, const struct entity *ent, void *obj,
+    struct so_err *err)
+{
+	int i, code;
+
+	if (ent->check && (code = ent->check(db, obj, err)) != SO_OK)
+		return code;
+	for (i = 0; i < ent->nfields; i++) {
+		const struct field_desc *fd = &ent->fields[i];
+
+		if ((code = field_validate(ent, i, obj, err)) != SO_OK)
+			return code;
+		if (fd->type == FT_REF && !field_is_empty(fd, obj) &&
+		    (code = check_ref(db, fd, field_int_c(fd, obj), err)) !=
+		    SO_OK)
+			return code;
+	}
+	return SO_OK;
+}
+
+/* ---- create, get ---- */
+
+static int
+get_row(struct db *db, const struct entity *ent, int64_t id, void *obj,
+    struct so_err *err)
+{
+	struct strbuf b = { 0 };
+	sqlite3_stmt *st;
+	int rc, code;
+
+	select_cols(ent, &b);
+	sb_add(&b, " WHERE t.id = ?");
+	code = db_prepare(db, sb_str(&b), &st, err);
+	sb_free(&b);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		memset(obj, 0, ent->size);
+		read_row(ent, st, obj);
+		code = SO_OK;
+	} else if (rc == SQLITE_DONE)
+		code = so_err_set(err, SO_ENOTFOUND, "no %s #%" PRId64,
+		    ent->name, id);
+	else
+		code = db_error(db, rc, "reading", err);
+	db_done(st);
+	return code;
+}
+
+int
+rec_get(struct db *db, const struct entity *ent, int64_t id, void *obj,
+    struct so_err *err)
+{
+	return get_row(db, ent, id, obj, err);
+}
+
+int
+rec_create(struct db *db, const struct entity *ent, void *obj,
+    struct so_err *err)
+{
+	struct rec_meta *m = obj;
+	struct strbuf b = { 0 };
+	sqlite3_stmt *st;
+	int64_t now = db_now(db);
+	int i, rc, code;
+
+	if ((code = db_begin(db, err)) != SO_OK)
+		return code;
+	if ((code = rec_validate(db, ent, obj, err)) != SO_OK)
+		goto fail;
+	sb_printf(&b, "INSERT INTO %s (", ent->table);
+	for (i = 0; i < ent->nfields; i++)
+		sb_printf(&b, "%s, ", ent->fields[i].name);
+	sb_add(&b, "created_at, updated_at, created_by, version) VALUES (");
+	for (i = 0; i < ent->nfields; i++)
+		sb_add(&b, "?, ");
+	sb_add(&b, "?, ?, ?, 1)");
+	code = db_prepare(db, sb_str(&b), &st, err);
+	sb_free(&b);
+	if (code != SO_OK)
+		goto fail;
+	for (i = 0; i < ent->nfields; i++)
+		bind_field(st, i + 1, &ent->fields[i], obj);
+	sqlite3_bind_int64(st, ent->nfields + 1, now);
+	sqlite3_bind_int64(st, ent->nfields + 2, now);
+	if (db_user_id(db))
+		sqlite3_bind_int64(st, ent->nfields + 3, db_user_id(db));
+	else
+		sqlite3_bind_null(st, ent->nfields + 3);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		code = db_error(db, rc, "saving", err);
+		goto fail;
+	}
+	m->id = sqlite3_last_insert_rowid(db_sqlite(db));
+	m->version = 1;
+	m->created_at = m->updated_at = now;
+	m->created_by = db_user_id(db);
+	m->deleted_at = 0;
+	if ((code = audit_write(db, ent->name, m->id, "create", NULL, NULL,
+	    NULL, err)) != SO_OK)
+		goto fail;
+	if (ent->after_write && (code = ent->after_write(db, NULL, obj, err)) !=
+	    SO_OK)
+		goto fail;
+	if ((code = db_commit(db, err)) != SO_OK) {
+		m->id = 0;
+		return code;
+	}
+	return SO_OK;
+fail:
+	db_rollback(db);
+	m->id = 0;
+	return code;
+}
+
+/* ---- update ---- */
+
+/* The raw stored form of a field for the audit log (NULL when empty). */
+static char *
+audit_value(const struct field_desc *fd, const void *obj)
+{
+	if (field_is_empty(fd, obj) && fd->type != FT_BOOL)
+		return NULL;
+	if (field_is_text(fd))
+		return xstrdup(field_text_c(fd, obj));
+	return xasprintf("%" PRId64, field_int_c(fd, obj));
+}
+
+int
+rec_update(struct db *db, const struct entity *ent, void *obj,
+    struct so_err *err)
+{
+	struct rec_meta *m = obj;
+	struct strbuf b = { 0 };
+	sqlite3_stmt *st;
+	void *old;
+	int64_t now = db_now(db);
+	int i, rc, code, changed = 0;
+
+	old = xcalloc(1, ent->size);
+	if ((code = db_begin(db, err)) != SO_OK)
+		goto out;
+	if ((code = get_row(db, ent, m->id, old, err)) != SO_OK)
+		goto fail;
+	if (rec_meta(old)->version != m->version) {
+		code = so_err_set(err, SO_ECONFLICT, "%s #%" PRId64 " was "
+		    "changed by someone else (version %" PRId64 ", you read "
+		    "%" PRId64 ")", ent->label, m->id, rec_meta(old)->version,
+		    m->version);
+		goto fail;
+	}
+	if ((code = rec_validate(db, ent, obj, err)) != SO_OK)
+		goto fail;
+	for (i = 0; i < ent->nfields; i++)
+		if (!field_equal(&ent->fields[i], old, obj))
+			changed++;
+	if (changed == 0) {
+		code = db_commit(db, err);
+		goto out;
+	}
+	sb_printf(&b, "UPDATE %s SET ", ent->table);
+	for (i = 0; i < ent->nfields; i++)
+		sb_printf(&b, "%s = ?, ", ent->fields[i].name);
+	sb_add(&b, "updated_at = ?, version = version + 1 "
+	    "WHERE id = ? AND version = ?");
+	code = db_prepare(db, sb_str(&b), &st, err);
+	sb_free(&b);
+	if (code != SO_OK)
+		goto fail;
+	for (i = 0; i < ent->nfields; i++)
+		bind_field(st, i + 1, &ent->fields[i], obj);
+	sqlite3_bind_int64(st, ent->nfields + 1, now);
+	sqlite3_bind_int64(st, ent->nfields + 2, m->id);
+	sqlite3_bind_int64(st, ent->nfields + 3, m->version);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		code = db_error(db, rc, "saving", err);
+		goto fail;
+	}
+	if (sqlite3_changes(db_sqlite(db)) != 1) {
+		code = so_err_set(err, SO_ECONFLICT, "%s #%" PRId64 " was "
+		    "changed by someone else", ent->label, m->id);
+		goto fail;
+	}
+	for (i = 0; i < ent->nfields; i++) {
+		const struct field_desc *fd = &ent->fields[i];
+		char *ov, *nv;
+
+		if (field_equal(fd, old, obj))
+			continue;
+		ov = audit_value(fd, old);
+		nv = audit_value(fd, obj);
+		code = audit_write(db, ent->name, m->id, "update", fd->name,
+		    ov, nv, err);
+		free(ov);
+		free(nv);
+		if (code != SO_OK)
+			goto fail;
+	}
+	if (ent->after_write && (code = ent->after_write(db, old, obj, err)) !=
+	    SO_OK)
+		goto fail;
+	if ((code = db_commit(db, err)) != SO_OK)
+		goto out;
+	m->version++;
+	m->updated_at = now;
+	goto out;
+fail:
+	db_rollback(db);
+out:
+	rec_clear(ent, old);
+	free(old);
+	return code;
+}
+
+/* ---- trash ---- */
+
+static int
+set_deleted(struct db *db, const struct entity *ent, int64_t id, int del,
+    struct so_err *err)
+{
+	sqlite3_stmt *st;
+	char *sql;
+	int rc, code;
+
+	if ((code = db_begin(db, err)) != SO_OK)
+		return code;
+	sql = xasprintf("UPDATE %s SET deleted_at = %s, updated_at = ?1, "
+	    "version = version + 1 WHERE id = ?2 AND deleted_at IS %s",
+	    ent->table, del ? "?1" : "NULL", del ? "NULL" : "NOT NULL");
+	code = db_prepare(db, sql, &st, err);
+	free(sql);
+	if (code != SO_OK)
+		goto fail;
+	sqlite3_bind_int64(st, 1, db_now(db));
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		code = db_error(db, rc, del ? "deleting" : "restoring", err);
+		goto fail;
+	}
+	if (sqlite3_changes(db_sqlite(db)) != 1) {
+		code = so_err_set(err, SO_ENOTFOUND, "no %s #%" PRId64 " %s",
+		    ent->name, id, del ? "to delete" : "in the trash");
+		goto fail;
+	}
+	if ((code = audit_write(db, ent->name, id, del ? "delete" : "restore",
+	    NULL, NULL, NULL, err)) != SO_OK)
+		goto fail;
+	return db_commit(db, err);
+fail:
+	db_rollback(db);
+	return code;
+}
+
+int
+rec_delete(struct db *db, const struct entity *ent, int64_t id,
+    struct so_err *err)
+{
+	return set_deleted(db, ent, id, 1, err);
+}
+
+int
+rec_restore(struct db *db, const struct entity *ent, int64_t id,
+    struct so_err *err)
+{
+	return set_deleted(db, ent, id, 0, err);
+}
+
+/* ---- lists ---- */
+
+static const struct field_desc *
+sort_field(const struct entity *ent, const struct list_query *q)
+{
+	int i = q->sort >= 0 && q->sort < ent->nfields ? q->sort :
+	    ent->default_sort;
+
+	return &ent->fields[i];
+}
+
+/* The ORDER BY key: nullable numbers sort last (matches the indexes). */
+static void
+sort_expr(const struct field_desc *fd, struct strbuf *b)
+{
+	if (field_is_text(fd) || (fd->flags & F_REQUIRED))
+		sb_printf(b, "t.%s", fd->name);
+	else
+		sb_printf(b, "coalesce(t.%s, " NULL_SORTS_LAST ")", fd->name);
+}
+
+/* WHERE clause shared by lists and counts; binds are numbered ?1.. */
+static void
+where_clause(const struct entity *ent, const struct list_query *q,
+    struct strbuf *b)
+{
+	int i, any = 0;
+
+	sb_add(b, q->trash ? " WHERE t.deleted_at IS NOT NULL" :
+	    " WHERE t.deleted_at IS NULL");
+	if (q->ref_field && entity_field(ent, q->ref_field) >= 0)
+		sb_printf(b, " AND t.%s = ?1", q->ref_field);
+	if (q->quick && *q->quick) {
+		sb_add(b, " AND so_match(?2");
+		for (i = 0; i < ent->nfields; i++)
+			if (ent->fields[i].flags & F_SEARCH) {
+				sb_printf(b, ", t.%s", ent->fields[i].name);
+				any = 1;
+			}
+		if (!any)
+			sb_printf(b, ", %s", ent->title_sql);
+		sb_add(b, ")");
+	}
+}
+
+static void
+bind_where(sqlite3_stmt *st, const struct list_query *q)
+{
+	if (q->ref_field)
+		sqlite3_bind_int64(st, 1, q->ref_id);
+	if (q->quick && *q->quick)
+		sqlite3_bind_text(st, 2, q->quick, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_key(sqlite3_stmt *st, int col, const struct field_desc *fd,
+    const void *anchor)
+{
+	if (field_is_text(fd))
+		sqlite3_bind_text(st, col, field_text_c(fd, anchor), -1,
+		    SQLITE_TRANSIENT);
+	else if (field_is_empty(fd, anchor) && fd->type != FT_BOOL)
+		sqlite3_bind_int64(st, col, INT64_MAX);
+	else
+		sqlite3_bind_int64(st, col, field_int_c(fd, anchor));
+}
+
+/* The comparison that selects rows relative to the anchor, or NULL. */
+static const char *
+anchor_op(enum list_from from, int desc)
+{
+	switch (from) {
+	case LIST_AT:
+		return desc ? "<=" : ">=";
+	case LIST_AFTER:
+		return desc ? "<" : ">";
+	case LIST_BEFORE:
+		return desc ? ">" : "<";
+	default:
+		return NULL;
+	}
+}
+
+void
+rec_list_sql(const struct entity *ent, const struct list_query *q,
+    enum list_from from, struct strbuf *b)
+{
+	struct strbuf key = { 0 };
+	const char *op = anchor_op(from, q->desc);
+	/* Walking backward is reading the reverse order forward. */
+	int backward = (from == LIST_LAST || from == LIST_BEFORE) != !!q->desc;
+
+	sort_expr(sort_field(ent, q), &key);
+	select_cols(ent, b);
+	where_clause(ent, q, b);
+	if (op)
+		sb_printf(b, " AND (%s, t.id) %s (?3, ?4)", sb_str(&key), op);
+	sb_printf(b, " ORDER BY %s %s, t.id %s LIMIT ?5", sb_str(&key),
+	    backward ? "DESC" : "ASC", backward ? "DESC" : "ASC");
+	sb_free(&key);
+}
+
+int
+rec_list(struct db *db, const struct entity *ent, const struct list_query *q,
+    enum list_from from, const void *anchor, size_t limit,
+    struct rec_list *out, struct so_err *err)
+{
+	struct strbuf b = { 0 };
+	sqlite3_stmt *st;
+	size_t cap = 0, i;
+	int rc, code;
+
+	out->ent = ent;
+	out->n = 0;
+	out->items = NULL;
+	if (anchor_op(from, 0) && anchor == NULL)
+		from = LIST_FIRST;
+	rec_list_sql(ent, q, from, &b);
+	code = db_prepare(db, sb_str(&b), &st, err);
+	sb_free(&b);
+	if (code != SO_OK)
+		return code;
+	bind_where(st, q);
+	if (anchor_op(from, 0)) {
+		bind_key(st, 3, sort_field(ent, q), anchor);
+		sqlite3_bind_int64(st, 4, rec_meta((void *)anchor)->id);
+	}
+	sqlite3_bind_int64(st, 5, (int64_t)limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			out->items = xrealloc(out->items, cap * ent->size);
+		}
+		memset(rec_list_at(out, out->n), 0, ent->size);
+		read_row(ent, st, rec_list_at(out, out->n));
+		out->n++;
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		rec_list_free(out);
+		return db_error(db, rc, "listing", err);
+	}
+	/* Pages are always returned in display order. */
+	if ((from == LIST_LAST || from == LIST_BEFORE) && out->n > 1) {
+		char *tmp = xmalloc(ent->size);
+
+		for (i = 0; i < out->n / 2; i++) {
+			memcpy(tmp, rec_list_at(out, i), ent->size);
+			memcpy(rec_list_at(out, i), rec_list_at(out,
+			    out->n - 1 - i), ent->size);
+			memcpy(rec_list_at(out, out->n - 1 - i), tmp,
+			    ent->size);
+		}
+		free(tmp);
+	}
+	return SO_OK;
+}
+
+void
+rec_list_free(struct rec_list *l)
+{
+	size_t i;
+
+	if (l == NULL || l->items == NULL)
+		return;
+	for (i = 0; i < l->n; i++)
+		rec_clear(l->ent, rec_list_at(l, i));
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}
+
+int
+rec_count(struct db *db, const struct entity *ent, const struct list_query *q,
+    int64_t *n, struct so_err *err)
+{
+	struct strbuf b = { 0 };
+	sqlite3_stmt *st;
+	int rc, code;
+
+	sb_printf(&b, "SELECT count(*) FROM %s t", ent->table);
+	where_clause(ent, q, &b);
+	code = db_prepare(db, sb_str(&b), &st, err);
+	sb_free(&b);
+	if (code != SO_OK)
+		return code;
+	bind_where(st, q);
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	db_done(st);
+	return rc == SQLITE_ROW ? SO_OK : db_error(db, rc, "counting", err);
+}
+
+/* ---- pick-lists and titles ---- */
+
+static int
+pick_query(struct db *db, const char *sql, const char *text, size_t limit,
+    struct rec_pick **out, size_t *n, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, code;
+
+	*out = NULL;
+	*n = 0;
+	if ((code = db_prepare(db, sql, &st, err)) != SO_OK)
+		return code;
+	sqlite3_bind_text(st, 1, text ? text : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, (int64_t)limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *s = (const char *)sqlite3_column_text(st, 1);
+
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xrealloc(*out, cap * sizeof(**out));
+		}
+		(*out)[*n].id = sqlite3_column_int64(st, 0);
+		(*out)[*n].title = xstrdup(s ? s : "");
+		(*n)++;
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		rec_pick_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_error(db, rc, "searching", err);
+	}
+	return SO_OK;
+}
+
+int
+rec_pick(struct db *db, const struct entity *ent, const char *text,
+    size_t limit, struct rec_pick **out, size_t *n, struct so_err *err)
+{
+	char *sql;
+	int code;
+
+	sql = xasprintf("SELECT t.id, %s FROM %s t WHERE t.deleted_at IS NULL "
+	    "AND so_match(?1, %s) ORDER BY 2, 1 LIMIT ?2", ent->title_sql,
+	    ent->table, ent->title_sql);
+	code = pick_query(db, sql, text, limit, out, n, err);
+	free(sql);
+	return code;
+}
+
+int
+rec_ref_pick(struct db *db, const struct field_desc *fd, const char *text,
+    size_t limit, struct rec_pick **out, size_t *n, struct so_err *err)
+{
+	char *sql;
+	int code;
+
+	/* Card files keep deleted rows in the trash; lookup tables
+	 * (users, event types ...) have no trash. */
+	sql = xasprintf("SELECT r.id, %s FROM %s r WHERE %s so_match(?1, %s) "
+	    "ORDER BY 2, 1 LIMIT ?2", fd->ref_label, fd->ref_table,
+	    entity_find(fd->ref_table) ? "r.deleted_at IS NULL AND" : "",
+	    fd->ref_label);
+	code = pick_query(db, sql, text, limit, out, n, err);
+	free(sql);
+	return code;
+}
+
+void
+rec_pick_free(struct rec_pick *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(p[i].title);
+	free(p);
+}
+
+char *
+rec_title(struct db *db, const struct entity *ent, int64_t id)
+{
+	sqlite3_stmt *st;
+	char *sql, *title = NULL;
+
+	sql = xasprintf("SELECT %s FROM %s t WHERE t.id = ?", ent->title_sql,
+	    ent->table);
+	if (db_prepare(db, sql, &st, NULL) == SO_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			const char *s = (const char *)sqlite3_column_text(st,
+			    0);
+
+			title = xstrdup(s ? s : "");
+		}
+		db_done(st);
+	}
+	free(sql);
+	return title;
+}

@@ -1,0 +1,60 @@
+/* Tasks: things to do by a date, assigned to a user, linked to a card. */
+#include <stddef.h>
+
+#include "store/entities.h"
+#include "store/hooks.h"
+
+#define O(m)	offsetof(struct task, m)
+
+static const struct choice priorities[] = {
+	{ "low", "Low" }, { "normal", "Normal" }, { "high", "High" },
+	{ NULL, NULL }
+};
+
+static const struct choice statuses[] = {
+	{ "open", "Open" }, { "done", "Done" }, { "cancelled", "Cancelled" },
+	{ NULL, NULL }
+};
+
+static const struct field_desc fields[] = {
+	{ "title", "Title", "Задача", FT_TEXT, O(title), 32, 0,
+	    F_REQUIRED | F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "description", "Description", "Описание", FT_MEMO, O(description),
+	    0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "due_at", "Due", "Срок", FT_MOMENT, O(due_at), 16, 0, F_SORT,
+	    NULL, NULL, NULL, NULL },
+	{ "priority", "Priority", "Приоритет", FT_CHOICE, O(priority), 8, 0,
+	    0, NULL, NULL, priorities, "normal" },
+	{ "status", "Status", "Состояние", FT_CHOICE, O(status), 9, 0, 0,
+	    NULL, NULL, statuses, "open" },
+	{ "assignee_id", "Assignee", "Исполнитель", FT_REF, O(assignee_id),
+	    12, 0, 0, "users", LABEL_USER, NULL, NULL },
+	{ "company_id", "Company", "Компания", FT_REF, O(company_id), 20, 0,
+	    0, "companies", LABEL_COMPANY, NULL, NULL },
+	{ "contact_id", "Contact", "Контакт", FT_REF, O(contact_id), 0, 0, 0,
+	    "contacts", LABEL_CONTACT, NULL, NULL },
+	{ "deal_id", "Deal", "Сделка", FT_REF, O(deal_id), 0, 0, 0, "deals",
+	    LABEL_DEAL, NULL, NULL },
+};
+
+static int
+check(struct db *db, void *obj, struct so_err *err)
+{
+	struct task *t = obj;
+
+	(void)err;
+	hook_default_user(db, &t->assignee_id);
+	return SO_OK;
+}
+
+const struct entity entity_task = {
+	.name = "task", .table = "tasks",
+	.label = "Task", .plural = "Tasks",
+	.size = sizeof(struct task),
+	.fields = fields, .nfields = sizeof(fields) / sizeof(fields[0]),
+	.default_sort = 2,
+	.title_sql = "t.title",
+	.check = check,
+};
+
+STORE_WRAPPERS(task, struct task, entity_task)

@@ -1,0 +1,58 @@
+/* Shared set-up for store tests; see fixture.h. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "fixture.h"
+#include "harness.h"
+
+struct db *
+fixture_open(const char *name)
+{
+	struct db_opts opts = { .create = 1 };
+	struct so_err err = { 0 };
+	struct db *db = NULL;
+
+	setenv("TZ", "Europe/Moscow", 1);
+	tzset();
+	if (db_open(harness_path(name), &opts, &db, &err) != SO_OK) {
+		harness_fail(__FILE__, __LINE__, "open: %s", err.msg);
+		return NULL;
+	}
+	db_set_now(db, FIXTURE_NOW);
+	if (db_login(db, "anna", &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "login: %s", err.msg);
+	return db;
+}
+
+unsigned long long
+fixture_file_sum(const char *path, long long *size)
+{
+	unsigned long long h = 1469598103934665603ULL;
+	FILE *f = fopen(path, "rb");
+	int c;
+
+	*size = 0;
+	if (f == NULL)
+		return 0;
+	while ((c = getc(f)) != EOF) {
+		h = (h ^ (unsigned)c) * 1099511628211ULL;
+		(*size)++;
+	}
+	fclose(f);
+	return h;
+}
+
+long long
+fixture_int(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}

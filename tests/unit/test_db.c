@@ -1,0 +1,288 @@
+/*
+ * The database handle: migrations, refusals that leave files untouched,
+ * transactions, settings, check and backup.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fixture.h"
+#include "harness.h"
+#include "store/db.h"
+
+static void
+write_file(const char *path, const char *bytes, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (f) {
+		fwrite(bytes, 1, n, f);
+		fclose(f);
+	}
+}
+
+TEST(test_new_database_gets_latest_schema_wal_and_mode_0600)
+{
+	struct db *db = fixture_open("new/dir/t.db");
+	struct stat sb;
+
+	REQUIRE(db != NULL);
+	CHECK_INT(db_schema_version(db), db_latest_version());
+	CHECK(db_latest_version() >= 1);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM sqlite_master WHERE "
+	    "name IN ('companies','contacts','contact_jobs','tasks','notes',"
+	    "'links','events','event_types','event_results','deals',"
+	    "'payments','users','programs','program_members','custom_fields',"
+	    "'audit_log','settings')"), 17);
+	CHECK_INT(fixture_int(db, "PRAGMA foreign_keys"), 1);
+	CHECK(stat(harness_path("new/dir/t.db"), &sb) == 0);
+	CHECK_INT(sb.st_mode & 0777, 0600);
+	db_close(db);
+	{
+		sqlite3 *h;
+		sqlite3_stmt *st;
+
+		sqlite3_open(harness_path("new/dir/t.db"), &h);
+		sqlite3_prepare_v2(h, "PRAGMA journal_mode", -1, &st, NULL);
+		CHECK(sqlite3_step(st) == SQLITE_ROW);
+		CHECK_STR((const char *)sqlite3_column_text(st, 0), "wal");
+		sqlite3_finalize(st);
+		sqlite3_close(h);
+	}
+}
+
+TEST(test_first_login_is_admin_later_logins_are_managers)
+{
+	struct db *db = fixture_open("t.db");
+	struct so_err err;
+
+	REQUIRE(db != NULL);
+	CHECK_STR(db_user_role(db), "admin");
+	CHECK(db_user_id(db) > 0);
+	CHECK_INT(db_login(db, "boris", &err), SO_OK);
+	CHECK_STR(db_user_role(db), "manager");
+	CHECK_STR(db_user_login(db), "boris");
+	CHECK_INT(db_login(db, "anna", &err), SO_OK);
+	CHECK_STR(db_user_role(db), "admin");
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM users"), 2);
+	db_close(db);
+}
+
+/* Two migrations of our own: the second adds a column. */
+static const struct migration two[] = {
+	{ 1, "001_a.sql", "CREATE TABLE a (x INTEGER);"
+	    "INSERT INTO a VALUES (42);" },
+	{ 2, "002_b.sql", "ALTER TABLE a ADD COLUMN y TEXT DEFAULT 'new';" },
+};
+
+TEST(test_migration_upgrades_a_file_at_an_older_version)
+{
+	struct db_opts opts = { .create = 1, .migrations = two,
+	    .nmigrations = 1 };
+	struct so_err err;
+	struct db *db;
+
+	REQUIRE(db_open(harness_path("m.db"), &opts, &db, &err) == SO_OK);
+	CHECK_INT(db_schema_version(db), 1);
+	db_close(db);
+	opts.nmigrations = 2;
+	REQUIRE(db_open(harness_path("m.db"), &opts, &db, &err) == SO_OK);
+	CHECK_INT(db_schema_version(db), 2);
+	/* Old data survives the upgrade, new column has its default. */
+	CHECK_INT(fixture_int(db, "SELECT x FROM a WHERE y = 'new'"), 42);
+	db_close(db);
+}
+
+TEST(test_failing_migration_rolls_back_everything)
+{
+	static const struct migration bad[] = {
+		{ 1, "001_a.sql", "CREATE TABLE a (x INTEGER);" },
+		{ 2, "002_b.sql", "CREATE TABLE b (y INTEGER);"
+		    "INSERT INTO nowhere VALUES (1);" },
+	};
+	struct db_opts opts = { .create = 1, .migrations = bad,
+	    .nmigrations = 1 };
+	struct so_err err;
+	struct db *db;
+
+	REQUIRE(db_open(harness_path("m.db"), &opts, &db, &err) == SO_OK);
+	db_close(db);
+	opts.nmigrations = 2;
+	CHECK_INT(db_open(harness_path("m.db"), &opts, &db, &err), SO_ERR);
+	CHECK(strstr(err.msg, "002_b.sql") != NULL);
+	opts.nmigrations = 1;
+	REQUIRE(db_open(harness_path("m.db"), &opts, &db, &err) == SO_OK);
+	CHECK_INT(db_schema_version(db), 1);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM sqlite_master "
+	    "WHERE name = 'b'"), 0);
+	db_close(db);
+}
+
+TEST(test_newer_database_is_refused_and_left_untouched)
+{
+	unsigned long long before, after;
+	long long sz1, sz2;
+	struct so_err err;
+	struct db *db;
+	sqlite3 *h;
+
+	/* A database from a "future" salesorg, in rollback-journal mode,
+	 * so that even switching to WAL would show in the checksum. */
+	REQUIRE(sqlite3_open(harness_path("f.db"), &h) == SQLITE_OK);
+	sqlite3_exec(h, "CREATE TABLE future (x); PRAGMA user_version = 999;",
+	    NULL, NULL, NULL);
+	sqlite3_close(h);
+	before = fixture_file_sum(harness_path("f.db"), &sz1);
+	CHECK_INT(db_open(harness_path("f.db"), NULL, &db, &err), SO_ENEWER);
+	CHECK(db == NULL);
+	CHECK(strstr(err.msg, "f.db") != NULL);
+	CHECK(strstr(err.msg, "999") != NULL);
+	after = fixture_file_sum(harness_path("f.db"), &sz2);
+	CHECK(before == after);
+	CHECK_INT(sz1, sz2);
+	CHECK(access(harness_path("f.db-wal"), F_OK) != 0);
+}
+
+TEST(test_text_file_is_refused_untouched)
+{
+	const char *text = "name;phone\nРомашка;+7 843\n";
+	unsigned long long before;
+	long long sz;
+	struct so_err err;
+	struct db *db;
+	struct db_opts opts = { .create = 1 };
+
+	write_file(harness_path("x.db"), text, strlen(text));
+	before = fixture_file_sum(harness_path("x.db"), &sz);
+	CHECK_INT(db_open(harness_path("x.db"), &opts, &db, &err), SO_ENOTDB);
+	CHECK(strstr(err.msg, "x.db") != NULL);
+	CHECK(strstr(err.msg, "not a salesorg database") != NULL);
+	CHECK(fixture_file_sum(harness_path("x.db"), &sz) == before);
+}
+
+TEST(test_truncated_database_is_refused_untouched)
+{
+	struct db *db = fixture_open("t.db");
+	struct so_err err;
+	unsigned long long before;
+	long long sz;
+	int i;
+
+	REQUIRE(db != NULL);
+	for (i = 0; i < 200; i++)
+		db_exec(db, "INSERT INTO settings VALUES (hex(randomblob(16)),"
+		    " hex(randomblob(400)))", NULL);
+	db_close(db);	/* last connection: checkpoints the WAL away */
+	REQUIRE(access(harness_path("t.db-wal"), F_OK) != 0);
+	REQUIRE(truncate(harness_path("t.db"), 8192) == 0);
+	before = fixture_file_sum(harness_path("t.db"), &sz);
+	CHECK_INT(db_open(harness_path("t.db"), NULL, &db, &err), SO_ENOTDB);
+	CHECK(strstr(err.msg, "truncated") != NULL);
+	CHECK(fixture_file_sum(harness_path("t.db"), &sz) == before);
+	CHECK_INT(sz, 8192);
+}
+
+TEST(test_read_only_database_is_refused_untouched)
+{
+	struct db *db = fixture_open("t.db");
+	struct so_err err;
+	unsigned long long before;
+	long long sz;
+
+	REQUIRE(db != NULL);
+	db_close(db);
+	REQUIRE(chmod(harness_path("t.db"), 0444) == 0);
+	before = fixture_file_sum(harness_path("t.db"), &sz);
+	CHECK_INT(db_open(harness_path("t.db"), NULL, &db, &err),
+	    SO_EREADONLY);
+	CHECK(strstr(err.msg, "read-only") != NULL);
+	CHECK(fixture_file_sum(harness_path("t.db"), &sz) == before);
+	/* Reading it is still allowed (check, backup). */
+	{
+		struct db_opts ro = { .readonly = 1 };
+
+		CHECK_INT(db_open(harness_path("t.db"), &ro, &db, &err),
+		    SO_OK);
+		db_close(db);
+	}
+}
+
+TEST(test_missing_database_without_create_is_an_error)
+{
+	struct so_err err;
+	struct db *db;
+
+	CHECK_INT(db_open(harness_path("none.db"), NULL, &db, &err),
+	    SO_ENOTFOUND);
+	CHECK(access(harness_path("none.db"), F_OK) != 0);
+}
+
+TEST(test_nested_transaction_rollback_dooms_the_outer_one)
+{
+	struct db *db = fixture_open("t.db");
+	struct so_err err;
+
+	REQUIRE(db != NULL);
+	CHECK_INT(db_begin(db, &err), SO_OK);
+	CHECK_INT(db_exec(db, "INSERT INTO settings VALUES ('a', '1')", &err),
+	    SO_OK);
+	CHECK_INT(db_begin(db, &err), SO_OK);
+	db_rollback(db);
+	CHECK(db_commit(db, &err) != SO_OK);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM settings WHERE "
+	    "key = 'a'"), 0);
+	db_close(db);
+}
+
+TEST(test_settings_round_trip)
+{
+	struct db *db = fixture_open("t.db");
+	struct so_err err;
+	char *v;
+
+	REQUIRE(db != NULL);
+	CHECK(db_setting(db, "agenda.skip") == NULL);
+	CHECK_INT(db_set_setting(db, "agenda.skip", "1", &err), SO_OK);
+	CHECK_INT(db_set_setting(db, "agenda.skip", "0", &err), SO_OK);
+	v = db_setting(db, "agenda.skip");
+	CHECK_STR(v, "0");
+	free(v);
+	db_close(db);
+}
+
+TEST(test_check_passes_on_fresh_and_finds_broken_foreign_key)
+{
+	struct db *db = fixture_open("t.db");
+	struct strbuf rep = { 0 };
+	struct so_err err;
+
+	REQUIRE(db != NULL);
+	CHECK_INT(db_check(db, &rep, &err), SO_OK);
+	db_exec(db, "PRAGMA foreign_keys = OFF", NULL);
+	db_exec(db, "INSERT INTO contacts (last_name, company_id, created_at,"
+	    " updated_at) VALUES ('Orphan', 9999, 0, 0)", NULL);
+	sb_reset(&rep);
+	CHECK_INT(db_check(db, &rep, &err), SO_ENOTDB);
+	CHECK(strstr(sb_str(&rep), "contacts") != NULL);
+	sb_free(&rep);
+	db_close(db);
+}
+
+TEST(test_backup_copy_opens_and_has_the_data)
+{
+	struct db *db = fixture_open("t.db"), *copy;
+	struct db_opts ro = { .readonly = 1 };
+	struct so_err err;
+
+	REQUIRE(db != NULL);
+	db_exec(db, "INSERT INTO settings VALUES ('k', 'Ромашка')", NULL);
+	CHECK_INT(db_backup(db, harness_path("copy.db"), &err), SO_OK);
+	db_close(db);
+	REQUIRE(db_open(harness_path("copy.db"), &ro, &copy, &err) == SO_OK);
+	CHECK_INT(fixture_int(copy, "SELECT count(*) FROM settings WHERE "
+	    "value = 'Ромашка'"), 1);
+	db_close(copy);
+}

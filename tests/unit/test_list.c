@@ -1,0 +1,295 @@
+/*
+ * Keyset-paginated lists: pages walk the whole list in order forward and
+ * backward with ties on the sort key, LIST_LAST gives the end, the quick
+ * filter folds Cyrillic case, and the list query is answered from an
+ * index (no sort of the whole table, no OFFSET).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "harness.h"
+#include "store/entities.h"
+#include "util.h"
+
+#define N	503	/* not a multiple of the page size */
+#define PAGE	20
+
+static const char *const surnames[] = {
+	"Иванова", "Петров", "Сидоров", "Smith", "Ёлкин", "Абрамов", "Zed",
+};
+
+static void
+fill(struct db *db)
+{
+	struct so_err err;
+	struct contact p;
+	int i;
+
+	db_begin(db, &err);
+	for (i = 0; i < N; i++) {
+		store_contact_init(&p);
+		p.last_name = xstrdup(surnames[i % 7]);
+		p.first_name = xasprintf("N%03d", i);
+		if (store_contact_create(db, &p, &err) != SO_OK)
+			harness_fail(__FILE__, __LINE__, "%s", err.msg);
+		store_contact_clear(&p);
+	}
+	db_commit(db, &err);
+}
+
+/* Is b after a in the order last_name, id? */
+static int
+in_order(const struct contact *a, const struct contact *b, int desc)
+{
+	int c = strcmp(a->last_name, b->last_name);
+
+	if (c == 0)
+		c = a->meta.id < b->meta.id ? -1 : 1;
+	return desc ? c > 0 : c < 0;
+}
+
+static void
+walk(struct db *db, int desc, int backward)
+{
+	struct list_query q = { .sort = 0, .desc = desc };
+	struct contact anchor = { 0 }, *prev = NULL;
+	struct rec_list l;
+	struct so_err err;
+	int seen = 0, pages = 0;
+	size_t i;
+
+	if (rec_list(db, &entity_contact, &q, backward ? LIST_LAST :
+	    LIST_FIRST, NULL, PAGE, &l, &err) != SO_OK)
+		return;
+	while (l.n > 0) {
+		pages++;
+		for (i = 0; i < l.n; i++) {
+			struct contact *c = rec_list_at(&l, i);
+
+			if (i > 0)
+				CHECK(in_order(prev, c, desc));
+			prev = c;
+		}
+		seen += (int)l.n;
+		rec_clear(&entity_contact, &anchor);
+		rec_copy(&entity_contact, &anchor, rec_list_at(&l,
+		    backward ? 0 : l.n - 1));
+		rec_list_free(&l);
+		if (rec_list(db, &entity_contact, &q, backward ? LIST_BEFORE :
+		    LIST_AFTER, &anchor, PAGE, &l, &err) != SO_OK)
+			break;
+		/* The new page continues where the last one ended. */
+		if (l.n > 0)
+			CHECK(backward ?
+			    in_order(rec_list_at(&l, l.n - 1), &anchor, desc) :
+			    in_order(&anchor, rec_list_at(&l, 0), desc));
+	}
+	rec_list_free(&l);
+	rec_clear(&entity_contact, &anchor);
+	CHECK_INT(seen, N);
+	CHECK_INT(pages, (N + PAGE - 1) / PAGE);
+}
+
+TEST(test_pages_walk_forward_and_backward_with_ties)
+{
+	struct db *db = fixture_open("t.db");
+
+	REQUIRE(db != NULL);
+	fill(db);
+	walk(db, 0, 0);
+	walk(db, 0, 1);
+	walk(db, 1, 0);
+	walk(db, 1, 1);
+	db_close(db);
+}
+
+TEST(test_list_last_ends_with_the_greatest_key)
+{
+	struct db *db = fixture_open("t.db");
+	struct list_query q = { .sort = 0 };
+	struct rec_list l;
+	struct so_err err;
+	int64_t n;
+
+	REQUIRE(db != NULL);
+	fill(db);
+	REQUIRE(rec_list(db, &entity_contact, &q, LIST_LAST, NULL, 5, &l,
+	    &err) == SO_OK);
+	REQUIRE(l.n == 5);
+	/* Binary order: Latin before Cyrillic; the last is Ёлкин (U+0401)
+	 * ... after Абрамов? No: Ё is U+0401, А is U+0410: Ё sorts first
+	 * among Cyrillic, so the greatest is Сидоров. */
+	CHECK_STR(((struct contact *)rec_list_at(&l, 4))->last_name,
+	    "Сидоров");
+	rec_list_free(&l);
+	CHECK_INT(rec_count(db, &entity_contact, &q, &n, &err), SO_OK);
+	CHECK_INT(n, N);
+	db_close(db);
+}
+
+TEST(test_list_at_starts_at_the_anchor)
+{
+	struct db *db = fixture_open("t.db");
+	struct list_query q = { .sort = 0 };
+	struct rec_list l, m;
+	struct so_err err;
+
+	REQUIRE(db != NULL);
+	fill(db);
+	REQUIRE(rec_list(db, &entity_contact, &q, LIST_FIRST, NULL, 10, &l,
+	    &err) == SO_OK);
+	REQUIRE(rec_list(db, &entity_contact, &q, LIST_AT, rec_list_at(&l, 3),
+	    3, &m, &err) == SO_OK);
+	REQUIRE(m.n == 3);
+	CHECK_INT(((struct contact *)rec_list_at(&m, 0))->meta.id,
+	    ((struct contact *)rec_list_at(&l, 3))->meta.id);
+	CHECK_INT(((struct contact *)rec_list_at(&m, 2))->meta.id,
+	    ((struct contact *)rec_list_at(&l, 5))->meta.id);
+	rec_list_free(&l);
+	rec_list_free(&m);
+	db_close(db);
+}
+
+TEST(test_quick_filter_folds_cyrillic_case)
+{
+	struct db *db = fixture_open("t.db");
+	struct list_query q = { .sort = 0, .quick = "ИВАНОВ" };
+	struct rec_list l;
+	struct so_err err;
+	int64_t n;
+
+	REQUIRE(db != NULL);
+	fill(db);
+	CHECK_INT(rec_count(db, &entity_contact, &q, &n, &err), SO_OK);
+	CHECK_INT(n, (N + 6) / 7);
+	q.quick = "ёлк";
+	CHECK_INT(rec_count(db, &entity_contact, &q, &n, &err), SO_OK);
+	CHECK_INT(n, (N - 4 + 6) / 7);
+	REQUIRE(rec_list(db, &entity_contact, &q, LIST_FIRST, NULL, 3, &l,
+	    &err) == SO_OK);
+	CHECK_INT(l.n, 3);
+	CHECK_STR(((struct contact *)rec_list_at(&l, 0))->last_name, "Ёлкин");
+	rec_list_free(&l);
+	db_close(db);
+}
+
+TEST(test_ref_filter_lists_a_companys_contacts)
+{
+	struct db *db = fixture_open("t.db");
+	struct list_query q = { .sort = -1, .ref_field = "company_id" };
+	struct company c;
+	struct contact p;
+	struct rec_list l;
+	struct so_err err;
+
+	REQUIRE(db != NULL);
+	fill(db);
+	store_company_init(&c);
+	c.name = xstrdup("ООО «Ромашка»");
+	REQUIRE(store_company_create(db, &c, &err) == SO_OK);
+	store_contact_init(&p);
+	p.last_name = xstrdup("Ромашкина");
+	p.company_id = c.meta.id;
+	REQUIRE(store_contact_create(db, &p, &err) == SO_OK);
+	q.ref_id = c.meta.id;
+	REQUIRE(rec_list(db, &entity_contact, &q, LIST_FIRST, NULL, 10, &l,
+	    &err) == SO_OK);
+	REQUIRE(l.n == 1);
+	{
+		char *s = field_format(&entity_contact, entity_field(
+		    &entity_contact, "company_id"), rec_list_at(&l, 0));
+
+		CHECK_STR(s, "ООО «Ромашка»");
+		free(s);
+	}
+	rec_list_free(&l);
+	store_company_clear(&c);
+	store_contact_clear(&p);
+	db_close(db);
+}
+
+TEST(test_pick_finds_company_by_part_of_name)
+{
+	struct db *db = fixture_open("t.db");
+	struct rec_pick *p;
+	struct company c;
+	struct so_err err;
+	size_t n;
+
+	REQUIRE(db != NULL);
+	store_company_init(&c);
+	c.name = xstrdup("ООО «Ромашка»");
+	REQUIRE(store_company_create(db, &c, &err) == SO_OK);
+	CHECK_INT(rec_pick(db, &entity_company, "ромаш", 10, &p, &n, &err),
+	    SO_OK);
+	REQUIRE(n == 1);
+	CHECK_STR(p[0].title, "ООО «Ромашка»");
+	CHECK_INT(p[0].id, c.meta.id);
+	rec_pick_free(p, n);
+	store_company_clear(&c);
+	db_close(db);
+}
+
+static void
+check_plan(struct db *db, const char *sql, const char *ent, const char *f)
+{
+	sqlite3_stmt *st;
+	int uses_index = 0, sorts = 0;
+
+	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL) !=
+	    SQLITE_OK) {
+		harness_fail(__FILE__, __LINE__, "%s", sqlite3_errmsg(
+		    db_sqlite(db)));
+		return;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(st, 3);
+
+		if (strstr(d, "USING INDEX") || strstr(d, "USING COVERING"))
+			uses_index = 1;
+		if (strstr(d, "TEMP B-TREE"))
+			sorts = 1;
+	}
+	sqlite3_finalize(st);
+	if (!uses_index || sorts)
+		harness_fail(__FILE__, __LINE__, "%s by %s: %s%s", ent, f,
+		    uses_index ? "" : "no index ", sorts ? "sorts" : "");
+}
+
+/*
+ * The plan of every page query the engine generates, for every sortable
+ * field of every entity, in every direction, must walk an index: no sort
+ * of the whole table (TEMP B-TREE), whatever its size.
+ */
+TEST(test_page_queries_use_an_index_and_no_sort)
+{
+	static const enum list_from froms[] = { LIST_FIRST, LIST_LAST,
+	    LIST_AT, LIST_AFTER, LIST_BEFORE };
+	struct db *db = fixture_open("t.db");
+	int k, f, d, w;
+
+	REQUIRE(db != NULL);
+	for (k = 0; entities[k]; k++) {
+		const struct entity *ent = entities[k];
+
+		for (f = 0; f < ent->nfields; f++) {
+			if (!(ent->fields[f].flags & F_SORT))
+				continue;
+			for (d = 0; d < 2; d++)
+				for (w = 0; w < 5; w++) {
+					struct list_query q = { .sort = f,
+					    .desc = d };
+					struct strbuf b = { 0 };
+
+					sb_add(&b, "EXPLAIN QUERY PLAN ");
+					rec_list_sql(ent, &q, froms[w], &b);
+					check_plan(db, sb_str(&b), ent->name,
+					    ent->fields[f].name);
+					sb_free(&b);
+				}
+		}
+	}
+	db_close(db);
+}
