@@ -1,0 +1,48 @@
+/*
+ * The subcommands: one file each in src/cli/, one entry each in the
+ * table in main.c.  A command gets its own arguments (argv[0] is its name)
+ * and returns the process exit status: 0 ok, 1 user error, 2 usage,
+ * 3 database busy (DESIGN section 4).
+ */
+#ifndef CLI_CLI_H
+#define CLI_CLI_H
+
+#include "err.h"
+#include "store/db.h"
+
+#define EXIT_USER	1
+#define EXIT_USAGE	2
+#define EXIT_BUSY	3
+
+struct cli {
+	const char	*dbpath;	/* --db, or the default */
+	const char	*login;		/* the Unix login running us */
+};
+
+struct command {
+	const char	*name;
+	const char	*usage;		/* arguments after the name */
+	const char	*summary;	/* one line for --help */
+	int		(*run)(struct cli *, int argc, char **argv);
+};
+
+/* The table, NULL-terminated (src/cli/commands.c). */
+extern const struct command commands[];
+
+/*
+ * Opens the database for a command and logs the user in (unless
+ * readonly).  On failure prints the error and returns the exit status
+ * to use; returns 0 on success.
+ */
+int	cli_open(struct cli *cli, int create, int readonly, struct db **db);
+/* Prints "salesorg: MESSAGE" for err and returns its exit status. */
+int	cli_fail(const struct so_err *err);
+/* Prints the usage line of the named command and returns EXIT_USAGE. */
+int	cli_usage(const char *name);
+
+int	cli_init(struct cli *, int, char **);
+int	cli_demo(struct cli *, int, char **);
+int	cli_check(struct cli *, int, char **);
+int	cli_backup(struct cli *, int, char **);
+
+#endif

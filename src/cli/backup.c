@@ -1,0 +1,26 @@
+/*
+ * salesorg backup FILE: a consistent copy of the database made with
+ * SQLite's online backup API while other users go on working.
+ */
+#include <stdio.h>
+
+#include "cli/cli.h"
+
+int
+cli_backup(struct cli *cli, int argc, char **argv)
+{
+	struct so_err err = { 0 };
+	struct db *db;
+	int rc;
+
+	if (argc != 2)
+		return cli_usage("backup");
+	if ((rc = cli_open(cli, 0, 1, &db)) != 0)
+		return rc;
+	rc = db_backup(db, argv[1], &err);
+	db_close(db);
+	if (rc != SO_OK)
+		return cli_fail(&err);
+	printf("%s: backed up to %s\n", cli->dbpath, argv[1]);
+	return 0;
+}

@@ -1,0 +1,31 @@
+/*
+ * salesorg check: SQLite's integrity_check and foreign_key_check.  Opens
+ * the file read-only, so checking a suspect file never changes it.
+ */
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "util.h"
+
+int
+cli_check(struct cli *cli, int argc, char **argv)
+{
+	struct strbuf report = { 0 };
+	struct so_err err = { 0 };
+	struct db *db;
+	int rc;
+
+	(void)argv;
+	if (argc != 1)
+		return cli_usage("check");
+	if ((rc = cli_open(cli, 0, 1, &db)) != 0)
+		return rc;
+	rc = db_check(db, &report, &err);
+	fputs(sb_str(&report), stdout);
+	if (rc == SO_OK)
+		printf("%s: ok (schema version %d)\n", db_path(db),
+		    db_schema_version(db));
+	db_close(db);
+	sb_free(&report);
+	return rc == SO_OK ? 0 : cli_fail(&err);
+}

@@ -1,0 +1,17 @@
+/*
+ * The table of subcommands: main walks it for dispatch and --help, and
+ * cli_usage for the usage line of one command.  A new command is one
+ * file in src/cli/ and one line here.
+ */
+#include <stddef.h>
+
+#include "cli/cli.h"
+
+const struct command commands[] = {
+	{ "init", "", "create or upgrade the database", cli_init },
+	{ "demo", "", "fill the database with demonstration data", cli_demo },
+	{ "check", "", "check the database's integrity", cli_check },
+	{ "backup", "FILE", "copy the database safely while it is in use",
+	    cli_backup },
+	{ NULL, NULL, NULL, NULL }
+};

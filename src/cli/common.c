@@ -1,0 +1,51 @@
+/* What the subcommands share: opening the database, reporting errors. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+int
+cli_fail(const struct so_err *err)
+{
+	fprintf(stderr, "salesorg: %s\n", err->msg[0] ? err->msg :
+	    "unknown error");
+	return so_err_exit_status(err->code);
+}
+
+int
+cli_usage(const char *name)
+{
+	int i;
+
+	for (i = 0; commands[i].name; i++)
+		if (strcmp(commands[i].name, name) == 0) {
+			fprintf(stderr, "usage: salesorg [--db FILE] %s%s%s\n",
+			    name, *commands[i].usage ? " " : "",
+			    commands[i].usage);
+			break;
+		}
+	return EXIT_USAGE;
+}
+
+int
+cli_open(struct cli *cli, int create, int readonly, struct db **db)
+{
+	struct db_opts opts = { 0 };
+	struct so_err err = { 0 };
+
+	opts.create = create;
+	opts.readonly = readonly;
+	/* A team on a busy server may want to wait longer (or tests
+	 * shorter) for another user's write to finish. */
+	if (getenv("SALESORG_BUSY_TIMEOUT"))
+		opts.busy_ms = atoi(getenv("SALESORG_BUSY_TIMEOUT"));
+	if (db_open(cli->dbpath, &opts, db, &err) != SO_OK)
+		return cli_fail(&err);
+	if (!readonly && db_login(*db, cli->login, &err) != SO_OK) {
+		db_close(*db);
+		*db = NULL;
+		return cli_fail(&err);
+	}
+	return 0;
+}

@@ -1,0 +1,131 @@
+/*
+ * salesorg: a terminal sales organizer over one SQLite file.
+ *
+ * main parses the global options, finds the database, and either runs a
+ * subcommand from the table below or opens the TUI.  Subcommands live in
+ * src/cli/, one file each.
+ */
+#include <getopt.h>
+#include <locale.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "ui/app.h"
+#include "util.h"
+
+#define SALESORG_VERSION "0.1.0"
+
+
+static void
+usage(FILE *f)
+{
+	int i;
+
+	fputs("usage: salesorg [--db FILE] [COMMAND [ARGS]]\n"
+	    "\n"
+	    "Without a command, opens the organizer on the database.\n"
+	    "\n"
+	    "Options:\n"
+	    "  --db FILE      the database (default "
+	    "$XDG_DATA_HOME/salesorg/salesorg.db)\n"
+	    "  -h, --help     show this help\n"
+	    "  -V, --version  show the version\n"
+	    "\n"
+	    "Commands:\n", f);
+	for (i = 0; commands[i].name; i++) {
+		char left[40];
+
+		snprintf(left, sizeof(left), "%s %s", commands[i].name,
+		    commands[i].usage);
+		fprintf(f, "  %-14s %s\n", left, commands[i].summary);
+	}
+	fputs("\nExit status: 0 ok, 1 error, 2 usage, 3 database busy.\n"
+	    "See salesorg(1) for the screens and keys.\n", f);
+}
+
+/* $XDG_DATA_HOME/salesorg/salesorg.db, or ~/.local/share/... */
+static char *
+default_db(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	struct passwd *pw;
+
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/salesorg/salesorg.db", xdg);
+	if ((home == NULL || *home == '\0') && (pw = getpwuid(getuid())))
+		home = pw->pw_dir;
+	return xasprintf("%s/.local/share/salesorg/salesorg.db",
+	    home ? home : ".");
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli cli = { 0 };
+	struct passwd *pw;
+	char *dbpath = NULL;
+	int ch, i, rc;
+
+	setlocale(LC_ALL, "");
+	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			free(dbpath);
+			dbpath = xstrdup(optarg);
+			break;
+		case 'h':
+			usage(stdout);
+			free(dbpath);
+			return 0;
+		case 'V':
+			printf("salesorg %s (SQLite %s)\n", SALESORG_VERSION,
+			    sqlite3_libversion());
+			free(dbpath);
+			return 0;
+		default:
+			usage(stderr);
+			free(dbpath);
+			return EXIT_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (dbpath == NULL)
+		dbpath = default_db();
+	cli.dbpath = dbpath;
+	/* Users are Unix logins: the one running the process. */
+	if ((pw = getpwuid(getuid())) == NULL) {
+		fprintf(stderr, "salesorg: cannot find the login of uid %ld\n",
+		    (long)getuid());
+		free(dbpath);
+		return EXIT_USER;
+	}
+	cli.login = pw->pw_name;
+	if (argc == 0) {
+		rc = ui_app_run(&cli);
+		free(dbpath);
+		return rc;
+	}
+	for (i = 0; commands[i].name; i++)
+		if (strcmp(commands[i].name, argv[0]) == 0)
+			break;
+	if (commands[i].name == NULL) {
+		fprintf(stderr, "salesorg: unknown command '%s' "
+		    "(see salesorg --help)\n", argv[0]);
+		free(dbpath);
+		return EXIT_USAGE;
+	}
+	rc = commands[i].run(&cli, argc, argv);
+	free(dbpath);
+	return rc;
+}

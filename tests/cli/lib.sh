@@ -1,0 +1,32 @@
+# Shared helpers for CLI test scripts (sourced).  Each script gets a
+# scratch directory $T, removed on exit, and a failure count.
+set -u
+T=$(mktemp -d /tmp/so-cli-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+FAILS=0
+export TZ=Europe/Moscow
+export XDG_DATA_HOME="$T/xdg"
+
+ok() { echo "ok $1"; }
+fail() { echo "FAIL $1"; FAILS=$((FAILS + 1)); }
+
+# check NAME CONDITION...: runs the condition, reports.
+check() {
+	name=$1
+	shift
+	if "$@"; then ok "$name"; else fail "$name"; fi
+}
+
+# run CMD...: runs salesorg, keeping stdout in $T/out, stderr in $T/err
+# and the exit status in $RC.
+run() {
+	"$SALESORG" "$@" >"$T/out" 2>"$T/err"
+	RC=$?
+}
+
+sum() { cksum <"$1"; }
+
+finish() {
+	[ "$FAILS" -eq 0 ]
+	exit $?
+}

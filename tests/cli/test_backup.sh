@@ -1,0 +1,35 @@
+#!/bin/sh
+# salesorg backup while another process inserts in a loop: the copy is a
+# consistent database that passes check.
+. "$(dirname "$0")/lib.sh"
+
+run --db "$T/live.db" demo
+check "demo exits 0" [ "$RC" -eq 0 ]
+run --db "$T/live.db" check
+check "check after demo exits 0" [ "$RC" -eq 0 ]
+
+# A writer hammering the database from another process.
+(
+	i=0
+	while [ ! -e "$T/stop" ] && [ $i -lt 2000 ]; do
+		printf ".timeout 5000\nINSERT INTO notes (title, body, created_at, updated_at) VALUES ('loop %d', hex(randomblob(2000)), 0, 0);\n" "$i"
+		i=$((i + 1))
+	done | sqlite3 "$T/live.db"
+) &
+writer=$!
+sleep 0.3
+n=0
+while [ $n -lt 5 ]; do
+	run --db "$T/live.db" backup "$T/copy$n.db"
+	check "backup $n exits 0" [ "$RC" -eq 0 ]
+	run --db "$T/copy$n.db" check
+	check "backup $n passes check" [ "$RC" -eq 0 ]
+	n=$((n + 1))
+done
+touch "$T/stop"
+wait $writer
+before=$(sqlite3 "$T/copy4.db" "SELECT count(*) FROM notes")
+check "backup has the demo and some looped notes" [ "$before" -gt 0 ]
+check "backup has no WAL file" [ ! -e "$T/copy4.db-wal" ]
+check "backup is mode 600" [ "$(stat -c %a "$T/copy4.db")" = 600 ]
+finish
