@@ -1,0 +1,54 @@
+/*
+ * The detail card of the selected record: an Info section with every
+ * field, then one section per kind of record linked to it.  The sections
+ * are derived from the descriptors (every entity with a reference to
+ * this one), so a company's card lists its contacts, tasks, notes, links,
+ * events and deals, and a contact's card its own, with no table to keep.
+ */
+#ifndef UI_CARD_H
+#define UI_CARD_H
+
+#include <stdint.h>
+
+#include "store/db.h"
+#include "store/record.h"
+#include "store/entities.h"
+#include "ui/keys.h"
+
+#define CARD_MAX_SECTIONS	12
+
+struct card_section {
+	const struct entity *ent;	/* NULL for Info, or Jobs */
+	const char	*ref_field;	/* its field pointing at the card */
+	const char	*label;
+};
+
+struct card {
+	const struct entity *ent;
+	void		*rec;		/* the record shown (owned), or NULL */
+	struct card_section sec[CARD_MAX_SECTIONS];
+	int		 nsec;
+	int		 sub;		/* current section */
+	struct rec_list	 linked;	/* rows of the current section */
+	int		 cursor, top;	/* in linked, or Info's scroll */
+	int		 lines;		/* Info lines last drawn */
+	struct contact_job *jobs;	/* the Jobs section of a contact */
+	size_t		 njobs;
+};
+
+void	 card_init(struct card *c);
+void	 card_free(struct card *c);
+/* Shows record id of ent (0 clears); keeps the section when possible. */
+int	 card_load(struct card *c, struct db *db, const struct entity *ent,
+	    int64_t id, struct so_err *err);
+/* Refetches the same record and section (after a write). */
+int	 card_reload(struct card *c, struct db *db, struct so_err *err);
+/* Section and row movement. */
+int	 card_key(struct card *c, struct db *db, enum action act, int height,
+	    struct so_err *err);
+/* The linked record under the cursor (entity and id), if any. */
+int	 card_target(const struct card *c, const struct entity **ent,
+	    int64_t *id);
+void	 card_draw(struct card *c, int y, int x, int h, int w, int focused);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * The one key-binding table.  Dispatch, the '?' help screen and the
+ * status-bar hints are all generated from it, so help cannot drift from
+ * behaviour.
+ */
+#ifndef UI_KEYS_H
+#define UI_KEYS_H
+
+#include <wchar.h>
+
+/* Where a binding applies (bit set). */
+#define CTX_LIST	0x01	/* the list pane of a card file */
+#define CTX_CARD	0x02	/* the detail card has the focus */
+#define CTX_TRASH	0x04	/* the trash of a card file */
+#define CTX_ALL		(CTX_LIST | CTX_CARD | CTX_TRASH)
+
+enum action {
+	ACT_NONE,
+	ACT_QUIT, ACT_BACK, ACT_HELP, ACT_COMMAND,
+	ACT_TAB_NEXT, ACT_TAB_PREV,
+	ACT_TAB1, ACT_TAB2, ACT_TAB3, ACT_TAB4, ACT_TAB5, ACT_TAB6, ACT_TAB7,
+	ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END,
+	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_RESTORE, ACT_TRASH,
+	ACT_FILTER, ACT_SORT_NEXT, ACT_SORT_REVERSE,
+	ACT_SUB_NEXT, ACT_SUB_PREV, ACT_REDRAW,
+};
+
+struct binding {
+	wint_t		 key;		/* character or KEY_* code */
+	int		 keycode;	/* key is a KEY_* code */
+	unsigned	 ctx;
+	enum action	 act;
+	const char	*name;		/* as shown in help: "a", "PgDn" */
+	const char	*help;		/* one line */
+	const char	*hint;		/* short status-bar hint, or NULL */
+};
+
+extern const struct binding ui_bindings[];
+
+/* The action bound to this key in context ctx, or ACT_NONE. */
+enum action ui_key_action(wint_t key, int keycode, unsigned ctx);
+/* "a add  e edit ..." for the status bar of context ctx (static buffer). */
+const char *ui_key_hints(unsigned ctx);
+
+#endif

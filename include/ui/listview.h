@@ -1,0 +1,55 @@
+/*
+ * The virtual list of a card file.  It holds only the rows on screen: a
+ * page fetched from the store by keyset (rec_list), so a 300 000-row
+ * list costs what a 30-row one does, in time and in memory.  Moving past
+ * the page fetches the next one relative to the first or last row shown.
+ */
+#ifndef UI_LISTVIEW_H
+#define UI_LISTVIEW_H
+
+#include <stdint.h>
+
+#include "store/db.h"
+#include "store/record.h"
+#include "ui/keys.h"
+
+struct listview {
+	const struct entity *ent;
+	struct list_query q;
+	char		*quick;		/* owned copy of q.quick */
+	struct rec_list	 page;		/* the rows on screen, top first */
+	int		 cursor;	/* selected row within page */
+	int		 height;	/* rows the pane shows */
+	int64_t		 count;		/* rows in the whole list */
+};
+
+void	 lv_init(struct listview *lv, const struct entity *ent, int trash);
+void	 lv_free(struct listview *lv);
+/*
+ * Fetches the page again for height rows, starting at the current top row
+ * (after a resize or a write), keeping the selected record selected when
+ * it is still there.
+ */
+int	 lv_reload(struct listview *lv, struct db *db, int height,
+	    struct so_err *err);
+/* Moves the selection: ACT_UP/DOWN/PAGE_UP/PAGE_DOWN/HOME/END. */
+int	 lv_move(struct listview *lv, struct db *db, enum action act,
+	    struct so_err *err);
+/* Shows the record with this id selected (clearing a filter hiding it). */
+int	 lv_select_id(struct listview *lv, struct db *db, int64_t id,
+	    struct so_err *err);
+/* Sets the quick filter (NULL or "" clears) and refetches from the top. */
+int	 lv_set_quick(struct listview *lv, struct db *db, const char *text,
+	    struct so_err *err);
+/* Sorts by the next sortable field, or reverses the order. */
+int	 lv_sort_next(struct listview *lv, struct db *db, struct so_err *err);
+int	 lv_sort_reverse(struct listview *lv, struct db *db,
+	    struct so_err *err);
+/* The selected record, or NULL when the list is empty. */
+void	*lv_selected(const struct listview *lv);
+int64_t	 lv_selected_id(const struct listview *lv);
+/* Draws the pane (border, title, header, rows) in the rectangle. */
+void	 lv_draw(const struct listview *lv, int y, int x, int h, int w,
+	    int focused);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * What the screens share: reading a key, redrawing everything behind a
+ * dialog (after a resize), the bottom line (status, prompts, y/n
+ * questions), and pop-up pick-lists.
+ */
+#ifndef UI_UI_H
+#define UI_UI_H
+
+#include <wchar.h>
+
+#include "store/db.h"
+
+#define UI_MIN_COLS	60
+#define UI_MIN_LINES	15
+
+/*
+ * Waits for a key (up to timeout_ms; -1 forever).  Returns 1 with *ch and
+ * *keycode set, or 0 on timeout.  KEY_RESIZE is handled here: the screen
+ * is redrawn by the caller's next draw, and 1 is returned with KEY_RESIZE.
+ */
+int	 ui_getkey(wint_t *ch, int *keycode, int timeout_ms);
+/* Redraws the main screen (tabs, list, card, status) as it is now. */
+void	 ui_redraw(void);
+/* True (after drawing a notice) when the terminal is under the minimum. */
+int	 ui_too_small(void);
+/* Sets the status-line message (shown until the next key). */
+void	 ui_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Edits a line on the bottom row after label, starting from init.
+ * on_change (may be NULL) runs after every change, for live filters.
+ * Returns a new string on Enter, NULL on Esc.
+ */
+char	*ui_prompt(const char *label, const char *init,
+	    void (*on_change)(const char *text, void *arg), void *arg);
+/* Asks a yes/no question on the bottom row; 1 for y, 0 for anything else. */
+int	 ui_confirm(const char *question);
+/*
+ * A pop-up list of n items at (y, x), at most maxh rows; returns the
+ * chosen index or -1 (Esc).
+ */
+int	 ui_menu(int y, int x, int maxh, const char *title,
+	    const char *const *items, int n);
+
+#endif

@@ -1,0 +1,857 @@
+/*
+ * The TUI main loop: tab bar, list and card panes, status line; key
+ * dispatch through the binding table; the history stack behind Enter and
+ * Backspace; the ':' commands; live refresh when another user commits.
+ *
+ * Drawing is "erase and draw everything, then refresh": ncurses sends
+ * only the difference to the terminal, so this costs nothing in output
+ * and makes resizes (SIGWINCH arrives as KEY_RESIZE at any moment, also
+ * inside a form or a prompt) trivially correct.
+ */
+#include <curses.h>
+#include <errno.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "export.h"
+#include "store/entities.h"
+#include "ui/app.h"
+#include "ui/card.h"
+#include "ui/draw.h"
+#include "ui/form.h"
+#include "ui/keys.h"
+#include "ui/listview.h"
+#include "ui/ui.h"
+#include "utf8.h"
+#include "util.h"
+
+#define NTABS		7
+#define HISTORY_MAX	64
+#define POLL_MS		1000	/* how often to look for others' commits */
+
+enum focus { FOCUS_LIST, FOCUS_CARD };
+
+struct place {
+	int		 tab, trash, sub, cursor;
+	enum focus	 focus;
+	int64_t		 id;
+};
+
+struct app {
+	struct db	*db;
+	const char	*dbname;
+	int		 tab;
+	int		 trash;		/* the current tab shows its trash */
+	enum focus	 focus;
+	struct listview	 lists[NTABS], trashes[NTABS];
+	struct card	 card;
+	struct place	 hist[HISTORY_MAX];
+	int		 nhist;
+	char		 msg[512];
+	int		 quit;
+	int64_t		 data_version;
+};
+
+static struct app *app;
+
+static const struct entity *const tab_entities[NTABS] = {
+	&entity_company, &entity_contact, &entity_task, &entity_note,
+	&entity_link, &entity_event, &entity_deal,
+};
+
+static struct listview *
+cur_list(void)
+{
+	return app->trash ? &app->trashes[app->tab] : &app->lists[app->tab];
+}
+
+static int
+list_width(void)
+{
+	int w = COLS * 11 / 20;
+
+	return w < 40 ? (COLS < 40 ? COLS : 40) : w;
+}
+
+static int
+pane_rows(void)
+{
+	return LINES - 5;	/* tab bar, status, border, header, border */
+}
+
+void
+ui_message(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->msg, sizeof(app->msg), fmt, ap);
+	va_end(ap);
+}
+
+static void
+show_error(const struct so_err *err)
+{
+	ui_message("%s", err->msg[0] ? err->msg : "error");
+}
+
+int
+ui_getkey(wint_t *ch, int *keycode, int timeout_ms)
+{
+	int rc;
+
+	timeout(timeout_ms);
+	rc = get_wch(ch);
+	if (rc == ERR)
+		return 0;
+	*keycode = rc == KEY_CODE_YES;
+	return 1;
+}
+
+int
+ui_too_small(void)
+{
+	char buf[96];
+
+	if (COLS >= UI_MIN_COLS && LINES >= UI_MIN_LINES)
+		return 0;
+	erase();
+	snprintf(buf, sizeof(buf), "Terminal too small (%dx%d); "
+	    "salesorg needs %dx%d.", COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
+	mvaddnstr(0, 0, buf, COLS);
+	refresh();
+	return 1;
+}
+
+/* Keeps the card showing the list's selected record. */
+static void
+sync_card(void)
+{
+	struct listview *lv = cur_list();
+	int64_t id = lv_selected_id(lv);
+	struct so_err err;
+
+	if (app->card.ent == lv->ent && app->card.rec &&
+	    rec_meta(app->card.rec)->id == id)
+		return;
+	if (card_load(&app->card, app->db, lv->ent, id, &err) != SO_OK)
+		show_error(&err);
+}
+
+static void
+reload_all(void)
+{
+	struct so_err err;
+
+	if (lv_reload(cur_list(), app->db, pane_rows(), &err) != SO_OK)
+		show_error(&err);
+	if (app->card.rec && card_reload(&app->card, app->db, &err) != SO_OK)
+		show_error(&err);
+	sync_card();
+}
+
+/* ---- drawing ---- */
+
+static void
+draw_tabbar(void)
+{
+	int i, x = 0, rw;
+	char *right = xasprintf(" %s@%s ", db_user_login(app->db),
+	    app->dbname);
+
+	rw = utf8_width(right);
+	draw_fill(0, 0, 1, COLS, UA_TITLE);
+	for (i = 0; i < NTABS && x < COLS - rw; i++) {
+		char *t = xasprintf(" %d %s ", i + 1, tab_entities[i]->plural);
+		int w = utf8_width(t);
+
+		if (x + w > COLS - rw)
+			w = COLS - rw - x;
+		draw_text(0, x, w, t, i == app->tab ? UA_TAB : UA_TITLE);
+		x += w;
+		free(t);
+	}
+	draw_text_right(0, COLS - rw, rw, right, UA_TITLE);
+	free(right);
+}
+
+static unsigned
+context(void)
+{
+	if (app->focus == FOCUS_CARD)
+		return CTX_CARD;
+	return app->trash ? CTX_TRASH : CTX_LIST;
+}
+
+void
+ui_redraw(void)
+{
+	int lw, h;
+
+	if (app == NULL)
+		return;
+	curs_set(0);
+	if (ui_too_small())
+		return;
+	erase();
+	lw = list_width();
+	h = LINES - 2;
+	draw_tabbar();
+	lv_draw(cur_list(), 1, 0, h, lw, app->focus == FOCUS_LIST);
+	card_draw(&app->card, 1, lw, h, COLS - lw, app->focus == FOCUS_CARD);
+	if (app->msg[0])
+		draw_text(LINES - 1, 0, COLS, app->msg, UA_WARN);
+	else
+		draw_text(LINES - 1, 0, COLS, ui_key_hints(context()),
+		    UA_STATUS);
+}
+
+/* ---- help ---- */
+
+static void
+help_screen(void)
+{
+	const struct binding *b;
+	static const struct { unsigned ctx; const char *name; } groups[] = {
+		{ CTX_ALL, "Everywhere" },
+		{ CTX_LIST, "In a list" },
+		{ CTX_CARD, "On a card" },
+		{ CTX_TRASH, "In the trash" },
+	};
+	const char **lines = NULL;
+	size_t n = 0, g;
+	int top = 0, i, kc;
+	wint_t ch;
+
+	for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
+		lines = xrealloc(lines, (n + 2) * sizeof(*lines));
+		lines[n++] = xasprintf("%s%s", g ? "\n" : "", groups[g].name);
+		for (b = ui_bindings; b->act != ACT_NONE; b++) {
+			/* "Everywhere" lists the bindings of every context;
+			 * the others, those special to them. */
+			if (b->name == NULL || (g == 0 ? b->ctx != CTX_ALL :
+			    (b->ctx == CTX_ALL || !(b->ctx & groups[g].ctx))))
+				continue;
+			lines = xrealloc(lines, (n + 1) * sizeof(*lines));
+			lines[n++] = xasprintf("  %-16s %s", b->name, b->help);
+		}
+	}
+	for (;;) {
+		if (!ui_too_small()) {
+			erase();
+			draw_text(0, 0, COLS, " salesorg help - q or Esc "
+			    "to leave, arrows to scroll", UA_TITLE);
+			for (i = 0; i < LINES - 1 && top + i < (int)n; i++) {
+				const char *l = lines[top + i];
+
+				if (*l == '\n')
+					draw_text(1 + i, 0, COLS, l + 1,
+					    UA_DIM);
+				else
+					draw_text(1 + i, 0, COLS, l,
+					    UA_NORMAL);
+			}
+			refresh();
+		}
+		if (!ui_getkey(&ch, &kc, -1) || (kc && ch == KEY_RESIZE))
+			continue;
+		if (kc && (ch == KEY_DOWN || ch == KEY_NPAGE))
+			top += ch == KEY_DOWN ? 1 : LINES - 2;
+		else if (kc && (ch == KEY_UP || ch == KEY_PPAGE))
+			top -= ch == KEY_UP ? 1 : LINES - 2;
+		else if (!kc && (ch == 'j' || ch == ' '))
+			top++;
+		else if (!kc && ch == 'k')
+			top--;
+		else
+			break;
+		if (top > (int)n - (LINES - 2))
+			top = (int)n - (LINES - 2);
+		if (top < 0)
+			top = 0;
+	}
+	for (g = 0; g < n; g++)
+		free((char *)lines[g]);
+	free(lines);
+}
+
+/* ---- navigation ---- */
+
+static void
+push_place(void)
+{
+	struct place p = { app->tab, app->trash, app->card.sub,
+	    app->card.cursor, app->focus, lv_selected_id(cur_list()) };
+
+	if (app->nhist == HISTORY_MAX) {
+		memmove(app->hist, app->hist + 1, sizeof(app->hist[0]) *
+		    (HISTORY_MAX - 1));
+		app->nhist--;
+	}
+	app->hist[app->nhist++] = p;
+}
+
+static void
+switch_tab(int tab)
+{
+	struct so_err err;
+
+	if (tab < 0 || tab >= NTABS)
+		return;
+	app->tab = tab;
+	app->trash = 0;
+	app->focus = FOCUS_LIST;
+	if (lv_reload(cur_list(), app->db, pane_rows(), &err) != SO_OK)
+		show_error(&err);
+	sync_card();
+}
+
+static void
+go_back(void)
+{
+	struct place p;
+	struct so_err err;
+
+	if (app->nhist == 0) {
+		if (app->focus == FOCUS_CARD)
+			app->focus = FOCUS_LIST;
+		else if (app->trash)
+			switch_tab(app->tab);
+		return;
+	}
+	p = app->hist[--app->nhist];
+	app->tab = p.tab;
+	app->trash = p.trash;
+	app->focus = p.focus;
+	if (p.id && lv_select_id(cur_list(), app->db, p.id, &err) != SO_OK)
+		lv_reload(cur_list(), app->db, pane_rows(), &err);
+	sync_card();
+	if (app->card.sub != p.sub) {
+		app->card.sub = p.sub;
+		card_reload(&app->card, app->db, &err);
+	}
+	app->card.cursor = p.cursor;
+}
+
+static int
+tab_of(const struct entity *ent)
+{
+	int i;
+
+	for (i = 0; i < NTABS; i++)
+		if (tab_entities[i] == ent)
+			return i;
+	return -1;
+}
+
+/* Shows record id of ent on its tab, with the card focused. */
+static void
+jump_to(const struct entity *ent, int64_t id)
+{
+	struct so_err err;
+	int tab = tab_of(ent);
+
+	if (tab < 0) {
+		ui_message("%s records have no tab of their own",
+		    ent->label);
+		return;
+	}
+	push_place();
+	app->tab = tab;
+	app->trash = 0;
+	if (lv_select_id(cur_list(), app->db, id, &err) != SO_OK) {
+		show_error(&err);
+		return;
+	}
+	app->card.sub = 0;
+	sync_card();
+	app->focus = FOCUS_CARD;
+}
+
+/* ---- editing ---- */
+
+static void
+after_write(const struct entity *ent, int64_t id)
+{
+	struct so_err err;
+	int tab = tab_of(ent);
+
+	if (app->focus == FOCUS_CARD && app->card.ent != ent) {
+		/* added or edited a record linked to the card */
+		card_reload(&app->card, app->db, &err);
+		return;
+	}
+	if (tab >= 0 && tab == app->tab && !app->trash &&
+	    lv_select_id(cur_list(), app->db, id, &err) != SO_OK)
+		show_error(&err);
+	if (app->card.rec)
+		card_reload(&app->card, app->db, &err);
+	sync_card();
+}
+
+static void
+add_record(void)
+{
+	const struct entity *ent = cur_list()->ent;
+	const struct card_section *s = &app->card.sec[app->card.sub];
+	struct so_err err;
+	void *rec;
+
+	if (app->trash)
+		return;
+	/* On a card section: a record linked to the card. */
+	if (app->focus == FOCUS_CARD && s->ent)
+		ent = s->ent;
+	rec = xcalloc(1, ent->size);
+	rec_init(ent, rec);
+	if (app->focus == FOCUS_CARD && s->ent && app->card.rec) {
+		int fi = entity_field(ent, s->ref_field);
+
+		*field_int(&ent->fields[fi], rec) =
+		    rec_meta(app->card.rec)->id;
+		free(rec_meta(rec)->ref_labels);
+		rec_meta(rec)->ref_labels = xcalloc((size_t)ent->nfields,
+		    sizeof(char *));
+		rec_meta(rec)->ref_labels[fi] = rec_title(app->db,
+		    app->card.ent, rec_meta(app->card.rec)->id);
+	}
+	if (ui_form_run(app->db, ent, rec)) {
+		ui_message("%s added", ent->label);
+		after_write(ent, rec_meta(rec)->id);
+	}
+	(void)err;
+	rec_clear(ent, rec);
+	free(rec);
+}
+
+/* The record an edit or delete is about, in the current focus. */
+static int
+target(const struct entity **ent, int64_t *id)
+{
+	if (app->focus == FOCUS_CARD && app->card.sec[app->card.sub].ent)
+		return card_target(&app->card, ent, id);
+	*ent = cur_list()->ent;
+	*id = lv_selected_id(cur_list());
+	return *id != 0;
+}
+
+static void
+edit_record(void)
+{
+	const struct entity *ent;
+	struct so_err err;
+	int64_t id;
+	void *rec;
+
+	if (app->trash || !target(&ent, &id))
+		return;
+	rec = xcalloc(1, ent->size);
+	if (rec_get(app->db, ent, id, rec, &err) != SO_OK) {
+		show_error(&err);
+		free(rec);
+		return;
+	}
+	if (ui_form_run(app->db, ent, rec))
+		ui_message("%s saved", ent->label);
+	after_write(ent, id);
+	rec_clear(ent, rec);
+	free(rec);
+}
+
+static void
+delete_record(void)
+{
+	const struct entity *ent;
+	struct so_err err;
+	char *title, *q;
+	int64_t id;
+
+	if (app->trash || !target(&ent, &id))
+		return;
+	title = rec_title(app->db, ent, id);
+	q = xasprintf("Delete %s \"%s\" (to the trash)?", ent->label,
+	    title ? title : "");
+	if (ui_confirm(q)) {
+		if (rec_delete(app->db, ent, id, &err) != SO_OK)
+			show_error(&err);
+		else
+			ui_message("%s moved to the trash (T shows it)",
+			    ent->label);
+		reload_all();
+	}
+	free(q);
+	free(title);
+}
+
+static void
+restore_record(void)
+{
+	struct listview *lv = cur_list();
+	struct so_err err;
+	int64_t id = lv_selected_id(lv);
+
+	if (!app->trash || id == 0)
+		return;
+	if (rec_restore(app->db, lv->ent, id, &err) != SO_OK)
+		show_error(&err);
+	else
+		ui_message("%s restored", lv->ent->label);
+	reload_all();
+}
+
+static void
+open_trash(void)
+{
+	struct so_err err;
+
+	app->trash = 1;
+	app->focus = FOCUS_LIST;
+	if (lv_reload(cur_list(), app->db, pane_rows(), &err) != SO_OK)
+		show_error(&err);
+	sync_card();
+}
+
+/* ---- quick filter ---- */
+
+static void
+filter_changed(const char *text, void *arg)
+{
+	struct so_err err;
+
+	(void)arg;
+	if (lv_set_quick(cur_list(), app->db, text, &err) != SO_OK)
+		show_error(&err);
+	sync_card();
+}
+
+static void
+quick_filter(void)
+{
+	struct listview *lv = cur_list();
+	char *keep = lv->quick ? xstrdup(lv->quick) : NULL, *text;
+	struct so_err err;
+
+	text = ui_prompt("/", keep, filter_changed, NULL);
+	if (text == NULL) {
+		/* Esc clears the filter. */
+		if (lv_set_quick(lv, app->db, NULL, &err) != SO_OK)
+			show_error(&err);
+	} else if (lv_set_quick(lv, app->db, text, &err) != SO_OK)
+		show_error(&err);
+	sync_card();
+	free(text);
+	free(keep);
+}
+
+/* ---- ':' commands ---- */
+
+static void
+cmd_export(const char *arg)
+{
+	struct listview *lv = cur_list();
+	struct so_err err;
+	int64_t rows;
+	FILE *f;
+
+	if (arg == NULL || *arg == '\0') {
+		ui_message(":export FILE - writes this list as CSV");
+		return;
+	}
+	if ((f = fopen(arg, "w")) == NULL) {
+		ui_message("%s: %s", arg, strerror(errno));
+		return;
+	}
+	if (export_csv(app->db, lv->ent, &lv->q, f, &rows, &err) != SO_OK) {
+		fclose(f);
+		show_error(&err);
+		return;
+	}
+	if (fclose(f) != 0)
+		ui_message("%s: %s", arg, strerror(errno));
+	else
+		ui_message("%lld %s written to %s", (long long)rows,
+		    lv->ent->plural, arg);
+}
+
+static void
+cmd_sort(const char *arg)
+{
+	struct listview *lv = cur_list();
+	struct so_err err;
+	int fi = arg ? entity_field(lv->ent, arg) : -1;
+
+	if (fi < 0 || !(lv->ent->fields[fi].flags & F_SORT)) {
+		struct strbuf b = { 0 };
+		int i;
+
+		for (i = 0; i < lv->ent->nfields; i++)
+			if (lv->ent->fields[i].flags & F_SORT)
+				sb_printf(&b, " %s", lv->ent->fields[i].name);
+		ui_message("sort by one of:%s", sb_str(&b));
+		sb_free(&b);
+		return;
+	}
+	lv->q.sort = fi;
+	rec_list_free(&lv->page);
+	if (lv_reload(lv, app->db, pane_rows(), &err) != SO_OK)
+		show_error(&err);
+	sync_card();
+}
+
+static void
+command_line(void)
+{
+	char *line = ui_prompt(":", "", NULL, NULL), *cmd, *arg;
+
+	if (line == NULL)
+		return;
+	cmd = line + strspn(line, " ");
+	arg = cmd + strcspn(cmd, " ");
+	if (*arg) {
+		*arg++ = '\0';
+		arg += strspn(arg, " ");
+	}
+	if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0)
+		app->quit = 1;
+	else if (strcmp(cmd, "user") == 0 || strcmp(cmd, "whoami") == 0)
+		ui_message("user %s (%s) on %s", db_user_login(app->db),
+		    db_user_role(app->db), db_path(app->db));
+	else if (strcmp(cmd, "trash") == 0)
+		open_trash();
+	else if (strcmp(cmd, "export") == 0)
+		cmd_export(arg);
+	else if (strcmp(cmd, "sort") == 0)
+		cmd_sort(arg);
+	else if (strcmp(cmd, "help") == 0)
+		help_screen();
+	else if (cmd[0] >= '1' && cmd[0] <= '7' && cmd[1] == '\0')
+		switch_tab(cmd[0] - '1');
+	else if (*cmd)
+		ui_message("unknown command :%s (q, user, trash, export FILE, "
+		    "sort FIELD, help)", cmd);
+	free(line);
+}
+
+/* ---- dispatch ---- */
+
+static void
+handle(enum action act)
+{
+	struct so_err err;
+	const struct entity *ent;
+	int64_t id;
+
+	switch (act) {
+	case ACT_QUIT:
+		app->quit = 1;
+		break;
+	case ACT_BACK:
+		if (app->nhist == 0 && app->focus == FOCUS_LIST &&
+		    !app->trash)
+			app->quit = 1;
+		else
+			go_back();
+		break;
+	case ACT_HELP:
+		help_screen();
+		break;
+	case ACT_COMMAND:
+		command_line();
+		break;
+	case ACT_TAB_NEXT:
+		switch_tab((app->tab + 1) % NTABS);
+		break;
+	case ACT_TAB_PREV:
+		switch_tab((app->tab + NTABS - 1) % NTABS);
+		break;
+	case ACT_TAB1: case ACT_TAB2: case ACT_TAB3: case ACT_TAB4:
+	case ACT_TAB5: case ACT_TAB6: case ACT_TAB7:
+		switch_tab((int)(act - ACT_TAB1));
+		break;
+	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
+	case ACT_HOME: case ACT_END:
+		if (app->focus == FOCUS_CARD)
+			card_key(&app->card, app->db, act, LINES - 6, &err);
+		else if (lv_move(cur_list(), app->db, act, &err) != SO_OK)
+			show_error(&err);
+		sync_card();
+		break;
+	case ACT_SUB_NEXT:
+	case ACT_SUB_PREV:
+		if (card_key(&app->card, app->db, act, LINES - 6, &err) !=
+		    SO_OK)
+			show_error(&err);
+		break;
+	case ACT_OPEN:
+		if (app->focus == FOCUS_LIST) {
+			if (lv_selected_id(cur_list()) == 0)
+				break;
+			push_place();
+			app->focus = FOCUS_CARD;
+		} else if (card_target(&app->card, &ent, &id))
+			jump_to(ent, id);
+		break;
+	case ACT_ADD:
+		add_record();
+		break;
+	case ACT_EDIT:
+		edit_record();
+		break;
+	case ACT_DELETE:
+		delete_record();
+		break;
+	case ACT_RESTORE:
+		restore_record();
+		break;
+	case ACT_TRASH:
+		open_trash();
+		break;
+	case ACT_FILTER:
+		quick_filter();
+		break;
+	case ACT_SORT_NEXT:
+		if (lv_sort_next(cur_list(), app->db, &err) != SO_OK)
+			show_error(&err);
+		sync_card();
+		break;
+	case ACT_SORT_REVERSE:
+		if (lv_sort_reverse(cur_list(), app->db, &err) != SO_OK)
+			show_error(&err);
+		sync_card();
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Another user committed: show their changes without being asked. */
+static void
+poll_changes(void)
+{
+	int64_t v = db_data_version(app->db);
+
+	if (v != app->data_version) {
+		app->data_version = v;
+		reload_all();
+	}
+}
+
+/* ---- start and stop ---- */
+
+static int
+terminal_ok(void)
+{
+	const char *term = getenv("TERM");
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fputs("salesorg: the organizer needs a terminal; without one, "
+		    "use the commands (salesorg --help)\n", stderr);
+		return 0;
+	}
+	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
+		fprintf(stderr, "salesorg: TERM=%s cannot show the organizer; "
+		    "use the commands (salesorg --help) or set TERM\n",
+		    term ? term : "");
+		return 0;
+	}
+	return 1;
+}
+
+/* Cyrillic needs a UTF-8 locale; fall back to C.UTF-8 when given "C". */
+static void
+ensure_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	if (cs && strcmp(cs, "UTF-8") == 0)
+		return;
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "en_US.UTF-8");
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+int
+ui_app_run(struct cli *cli)
+{
+	struct app a = { 0 };
+	struct so_err err;
+	wint_t ch;
+	int kc, i, rc;
+
+	if (!terminal_ok())
+		return EXIT_USER;
+	if ((rc = cli_open(cli, 1, 0, &a.db)) != 0)
+		return rc;
+	ensure_utf8();
+	a.dbname = base_name(db_path(a.db));
+	for (i = 0; i < NTABS; i++) {
+		lv_init(&a.lists[i], tab_entities[i], 0);
+		lv_init(&a.trashes[i], tab_entities[i], 1);
+	}
+	card_init(&a.card);
+	app = &a;
+	/* Short ESC delay: Esc must feel instant, and nobody types
+	 * Alt-sequences slower than 25 ms. */
+	set_escdelay(25);
+	if (initscr() == NULL) {
+		db_close(a.db);
+		return EXIT_USER;
+	}
+	raw();		/* ^S, ^Q and ^C are ours, not the tty's */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	draw_init_colors();
+	a.data_version = db_data_version(a.db);
+	if (lv_reload(cur_list(), a.db, pane_rows(), &err) != SO_OK)
+		show_error(&err);
+	sync_card();
+	while (!a.quit) {
+		enum action act;
+
+		ui_redraw();
+		refresh();
+		if (!ui_getkey(&ch, &kc, POLL_MS)) {
+			poll_changes();
+			continue;
+		}
+		a.msg[0] = '\0';
+		if (kc && ch == KEY_RESIZE) {
+			reload_all();
+			continue;
+		}
+		if (!kc && ch == 3)	/* ^C */
+			break;
+		if (ui_too_small())
+			continue;
+		act = ui_key_action(ch, kc, context());
+		handle(act);
+		if (act != ACT_NONE)
+			poll_changes();
+	}
+	endwin();
+	app = NULL;
+	for (i = 0; i < NTABS; i++) {
+		lv_free(&a.lists[i]);
+		lv_free(&a.trashes[i]);
+	}
+	card_free(&a.card);
+	db_close(a.db);
+	return 0;
+}

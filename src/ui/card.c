@@ -1,0 +1,394 @@
+/*
+ * The detail card; see include/ui/card.h.  Linked sections show up to
+ * CARD_ROWS rows, newest first where the list is dated (a contact
+ * history reads backwards from today).
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datetime.h"
+#include "store/entities.h"
+#include "ui/card.h"
+#include "ui/draw.h"
+#include "utf8.h"
+#include "util.h"
+
+#define CARD_ROWS	500
+
+void
+card_init(struct card *c)
+{
+	memset(c, 0, sizeof(*c));
+}
+
+static void
+drop_record(struct card *c)
+{
+	if (c->rec) {
+		rec_clear(c->ent, c->rec);
+		free(c->rec);
+		c->rec = NULL;
+	}
+	rec_list_free(&c->linked);
+	store_contact_jobs_free(c->jobs, c->njobs);
+	c->jobs = NULL;
+	c->njobs = 0;
+}
+
+void
+card_free(struct card *c)
+{
+	drop_record(c);
+}
+
+static void
+build_sections(struct card *c)
+{
+	int k, i;
+
+	c->nsec = 0;
+	c->sec[c->nsec++] = (struct card_section){ NULL, NULL, "Info" };
+	for (k = 0; entities[k] && c->nsec < CARD_MAX_SECTIONS - 1; k++) {
+		const struct entity *e = entities[k];
+
+		for (i = 0; i < e->nfields; i++) {
+			const struct field_desc *fd = &e->fields[i];
+
+			if (fd->type == FT_REF && strcmp(fd->ref_table,
+			    c->ent->table) == 0) {
+				c->sec[c->nsec++] = (struct card_section){ e,
+				    fd->name, e->plural };
+				break;
+			}
+		}
+	}
+	if (c->ent == &entity_contact)
+		c->sec[c->nsec++] = (struct card_section){ NULL, NULL,
+		    "Jobs" };
+}
+
+static int
+is_jobs(const struct card_section *s)
+{
+	return s->ent == NULL && strcmp(s->label, "Jobs") == 0;
+}
+
+static int
+load_section(struct card *c, struct db *db, struct so_err *err)
+{
+	const struct card_section *s = &c->sec[c->sub];
+	struct list_query q = { .sort = -1 };
+	const struct field_desc *sf;
+
+	rec_list_free(&c->linked);
+	store_contact_jobs_free(c->jobs, c->njobs);
+	c->jobs = NULL;
+	c->njobs = 0;
+	c->linked.ent = s->ent;
+	if (c->rec && is_jobs(s))
+		return store_contact_jobs(db, rec_meta(c->rec)->id, &c->jobs,
+		    &c->njobs, err);
+	if (s->ent == NULL || c->rec == NULL)
+		return SO_OK;
+	q.ref_field = s->ref_field;
+	q.ref_id = rec_meta(c->rec)->id;
+	sf = &s->ent->fields[s->ent->default_sort];
+	q.desc = sf->type == FT_MOMENT || sf->type == FT_DATE;
+	return rec_list(db, s->ent, &q, LIST_FIRST, NULL, CARD_ROWS,
+	    &c->linked, err);
+}
+
+int
+card_load(struct card *c, struct db *db, const struct entity *ent,
+    int64_t id, struct so_err *err)
+{
+	int code, same = c->ent == ent;
+
+	drop_record(c);
+	if (!same) {
+		c->ent = ent;
+		c->sub = 0;
+		build_sections(c);
+	}
+	c->cursor = c->top = 0;
+	if (id == 0)
+		return SO_OK;
+	c->rec = xcalloc(1, ent->size);
+	if ((code = rec_get(db, ent, id, c->rec, err)) != SO_OK) {
+		free(c->rec);
+		c->rec = NULL;
+		return code;
+	}
+	return load_section(c, db, err);
+}
+
+int
+card_reload(struct card *c, struct db *db, struct so_err *err)
+{
+	int sub = c->sub, cursor = c->cursor, top = c->top, code;
+	int64_t id = c->rec ? rec_meta(c->rec)->id : 0;
+
+	code = card_load(c, db, c->ent, id, err);
+	c->sub = sub;
+	if (code == SO_OK && sub)
+		code = load_section(c, db, err);
+	c->cursor = cursor;
+	c->top = top;
+	if (c->linked.ent && c->cursor >= (int)c->linked.n)
+		c->cursor = c->linked.n ? (int)c->linked.n - 1 : 0;
+	return code;
+}
+
+int
+card_key(struct card *c, struct db *db, enum action act, int height,
+    struct so_err *err)
+{
+	int n = c->sec[c->sub].ent ? (int)c->linked.n : c->lines;
+	int list = c->sec[c->sub].ent != NULL;
+
+	switch (act) {
+	case ACT_SUB_NEXT:
+	case ACT_SUB_PREV:
+		if (c->nsec == 0)
+			break;
+		c->sub = (c->sub + (act == ACT_SUB_NEXT ? 1 : c->nsec - 1)) %
+		    c->nsec;
+		c->cursor = c->top = 0;
+		return load_section(c, db, err);
+	case ACT_DOWN:
+		if (list && c->cursor < n - 1)
+			c->cursor++;
+		else if (!list && c->top < n - height)
+			c->top++;
+		break;
+	case ACT_UP:
+		if (list && c->cursor > 0)
+			c->cursor--;
+		else if (!list && c->top > 0)
+			c->top--;
+		break;
+	case ACT_PAGE_DOWN:
+		if (list)
+			c->cursor = c->cursor + height < n ? c->cursor +
+			    height : n - 1;
+		else
+			c->top = c->top + height < n - height ? c->top +
+			    height : (n > height ? n - height : 0);
+		break;
+	case ACT_PAGE_UP:
+		if (list)
+			c->cursor = c->cursor > height ? c->cursor - height : 0;
+		else
+			c->top = c->top > height ? c->top - height : 0;
+		break;
+	case ACT_HOME:
+		c->cursor = c->top = 0;
+		break;
+	case ACT_END:
+		if (list)
+			c->cursor = n - 1;
+		else
+			c->top = n > height ? n - height : 0;
+		break;
+	default:
+		break;
+	}
+	if (c->cursor < 0)
+		c->cursor = 0;
+	return SO_OK;
+}
+
+int
+card_target(const struct card *c, const struct entity **ent, int64_t *id)
+{
+	if (c->sec[c->sub].ent == NULL || c->linked.n == 0)
+		return 0;
+	*ent = c->sec[c->sub].ent;
+	*id = rec_meta(rec_list_at(&c->linked, (size_t)c->cursor))->id;
+	return 1;
+}
+
+/* ---- drawing ---- */
+
+static void
+draw_tabs(const struct card *c, int y, int x, int w)
+{
+	int i, cx = x, first = 0, used;
+
+	/* Start late enough that the current section is visible. */
+	do {
+		used = 0;
+		for (i = first; i <= c->sub; i++)
+			used += utf8_width(c->sec[i].label) + 2;
+	} while (used > w && ++first < c->sub);
+	draw_fill(y, x, 1, w, UA_NORMAL);
+	for (i = first; i < c->nsec && cx < x + w; i++) {
+		char *t = xasprintf(" %s ", c->sec[i].label);
+		int tw = utf8_width(t);
+
+		if (cx + tw > x + w)
+			tw = x + w - cx;
+		draw_text(y, cx, tw, t, i == c->sub ? UA_TAB : UA_DIM);
+		cx += tw;
+		free(t);
+	}
+}
+
+/* Info: "Label  value" lines, values wrapped to the width. */
+static void
+draw_info(struct card *c, int y, int x, int h, int w)
+{
+	const struct entity *ent = c->ent;
+	int i, line = 0, lw = 14, vw = w - lw - 1;
+	char when[17];
+
+	for (i = 0; i <= ent->nfields; i++) {
+		char *v;
+		const char *label, *p;
+
+		if (i < ent->nfields) {
+			if (ent->fields[i].flags & F_HIDDEN)
+				continue;
+			label = ent->fields[i].label;
+			v = field_format(ent, i, c->rec);
+		} else {
+			dt_format_moment((time_t)rec_meta(c->rec)->updated_at,
+			    when);
+			label = "Changed";
+			v = xasprintf("%s (version %" PRId64 ")", when,
+			    rec_meta(c->rec)->version);
+		}
+		p = v;
+		do {
+			size_t n = utf8_fit(p, vw, NULL);
+			char *part;
+
+			if (n == 0 && *p)	/* too narrow for one char */
+				n = utf8_next(p, 0);
+			part = xstrndup(p, n);
+			if (line >= c->top && line - c->top < h) {
+				draw_text(y + line - c->top, x, lw, p == v ?
+				    label : "", UA_DIM);
+				draw_text(y + line - c->top, x + lw, 1, " ",
+				    UA_NORMAL);
+				draw_text(y + line - c->top, x + lw + 1, vw,
+				    part, UA_NORMAL);
+			}
+			free(part);
+			p += n;
+			line++;
+		} while (*p);
+		free(v);
+	}
+	c->lines = line;
+	for (; line - c->top < h; line++)
+		if (line >= c->top)
+			draw_fill(y + line - c->top, x, 1, w, UA_NORMAL);
+}
+
+static void
+draw_linked(struct card *c, int y, int x, int h, int w, int focused)
+{
+	const struct entity *e = c->sec[c->sub].ent;
+	int r, i, cx, cw;
+
+	if (c->cursor < c->top)
+		c->top = c->cursor;
+	if (c->cursor >= c->top + h)
+		c->top = c->cursor - h + 1;
+	for (r = 0; r < h; r++) {
+		int idx = c->top + r;
+		enum ui_attr a = UA_NORMAL;
+
+		draw_fill(y + r, x, 1, w, UA_NORMAL);
+		if (idx >= (int)c->linked.n)
+			continue;
+		if (idx == c->cursor && focused)
+			a = UA_SELECT;
+		cx = x;
+		for (i = 0; i < e->nfields && cx < x + w; i++) {
+			const struct field_desc *fd = &e->fields[i];
+			char *v;
+
+			/* the card itself need not be repeated on each row */
+			if (fd->width <= 0 || strcmp(fd->name,
+			    c->sec[c->sub].ref_field) == 0)
+				continue;
+			cw = fd->width < x + w - cx ? fd->width : x + w - cx;
+			v = field_format(e, i, rec_list_at(&c->linked,
+			    (size_t)idx));
+			draw_text(y + r, cx, cw, v, a);
+			free(v);
+			cx += cw;
+			if (cx < x + w)
+				draw_text(y + r, cx++, 1, " ", a);
+		}
+		if (cx < x + w)
+			draw_fill(y + r, cx, 1, x + w - cx, a);
+	}
+	if (c->linked.n == 0)
+		draw_text(y, x + 1, w - 1, "(none: press a to add one)",
+		    UA_DIM);
+}
+
+/* A contact's employment history: period, company, position. */
+static void
+draw_jobs(struct card *c, int y, int x, int h, int w)
+{
+	char from[11], to[11];
+	size_t i;
+	int r = 0;
+
+	for (i = 0; i < c->njobs && r < h; i++, r++) {
+		char *line;
+
+		dt_format_date((time_t)c->jobs[i].started_at, from);
+		if (c->jobs[i].ended_at)
+			dt_format_date((time_t)c->jobs[i].ended_at, to);
+		line = xasprintf("%s - %-10s  %s%s%s", from,
+		    c->jobs[i].ended_at ? to : "now", c->jobs[i].company,
+		    *c->jobs[i].position ? ", " : "", c->jobs[i].position);
+		draw_text(y + r, x, w, line, UA_NORMAL);
+		free(line);
+	}
+	if (c->njobs == 0)
+		draw_text(y + r++, x + 1, w - 1, "(no companies recorded)",
+		    UA_DIM);
+	for (; r < h; r++)
+		draw_fill(y + r, x, 1, w, UA_NORMAL);
+}
+
+/* The record's name for the border: its first text field. */
+static char *
+card_title(const struct card *c)
+{
+	int i;
+
+	for (i = 0; i < c->ent->nfields; i++)
+		if (c->ent->fields[i].type == FT_TEXT ||
+		    c->ent->fields[i].type == FT_URL)
+			return field_format(c->ent, i, c->rec);
+	return xstrdup(c->ent->label);
+}
+
+void
+card_draw(struct card *c, int y, int x, int h, int w, int focused)
+{
+	char *title = c->rec ? card_title(c) : NULL;
+
+	draw_box(y, x, h, w, title ? title : "");
+	free(title);
+	if (c->rec == NULL) {
+		draw_fill(y + 1, x + 1, h - 2, w - 2, UA_NORMAL);
+		draw_text(y + 1, x + 2, w - 4, "(nothing selected)", UA_DIM);
+		return;
+	}
+	draw_tabs(c, y + 1, x + 1, w - 2);
+	if (c->sec[c->sub].ent)
+		draw_linked(c, y + 2, x + 1, h - 3, w - 2, focused);
+	else if (is_jobs(&c->sec[c->sub]))
+		draw_jobs(c, y + 2, x + 1, h - 3, w - 2);
+	else
+		draw_info(c, y + 2, x + 1, h - 3, w - 2);
+}

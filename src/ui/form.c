@@ -1,0 +1,584 @@
+/*
+ * The add/edit form; see include/ui/form.h.
+ *
+ * Each field is edited as text (struct lineedit) and parsed back through
+ * the descriptor only on save, so a half-typed date is never an error
+ * while the user is still typing.  Leaving a date field normalises it
+ * ("tomorrow 10:00" becomes "2026-11-24 10:00") so the user sees what
+ * will be stored.  References and choices show a pick-list of matches
+ * under the field while the user types.
+ *
+ * Conflicts: the form keeps the record as it was read (base).  When the
+ * store answers SO_ECONFLICT we read the current row (theirs) and merge
+ * per field: fields only they changed keep their value, fields only we
+ * changed take ours, fields both changed are shown side by side and the
+ * user chooses.  Nothing is overwritten without being shown.
+ */
+#include <curses.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/record.h"
+#include "ui/draw.h"
+#include "ui/form.h"
+#include "ui/lineedit.h"
+#include "ui/ui.h"
+#include "utf8.h"
+#include "util.h"
+
+#define PICK_ROWS	6
+#define CTRL(c)		((c) & 0x1f)
+
+struct ffield {
+	int		 fi;		/* descriptor index */
+	struct lineedit	 le;
+	char		*error;		/* shown beside the field */
+	int64_t		 ref_id;	/* FT_REF: chosen id, 0 none */
+	int		 typed;		/* typed into since focused */
+};
+
+struct form {
+	struct db	*db;
+	const struct entity *ent;
+	void		*rec;		/* in/out */
+	void		*base;		/* as read, for conflicts */
+	struct ffield	*f;
+	int		 n, cur, top;
+	/* the pick-list under the current field */
+	struct rec_pick	*pick;
+	size_t		 npick;
+	int		 psel;
+	const char	*title;
+};
+
+static int
+is_pick(const struct field_desc *fd)
+{
+	return fd->type == FT_REF || fd->type == FT_CHOICE;
+}
+
+static void
+set_error(struct ffield *f, const char *msg)
+{
+	free(f->error);
+	f->error = msg ? xstrdup(msg) : NULL;
+}
+
+static void
+pick_clear(struct form *fm)
+{
+	rec_pick_free(fm->pick, fm->npick);
+	fm->pick = NULL;
+	fm->npick = 0;
+	fm->psel = 0;
+}
+
+/* Fills the pick-list with what matches the current field's text. */
+static void
+pick_update(struct form *fm)
+{
+	struct ffield *f = &fm->f[fm->cur];
+	const struct field_desc *fd = &fm->ent->fields[f->fi];
+	const struct choice *c;
+	size_t cap = 0;
+
+	pick_clear(fm);
+	if (!is_pick(fd) || !f->typed)
+		return;
+	if (fd->type == FT_REF) {
+		rec_ref_pick(fm->db, fd, le_text(&f->le), 50, &fm->pick,
+		    &fm->npick, NULL);
+		return;
+	}
+	for (c = fd->choices; c->code; c++) {
+		if (!utf8_contains_fold(c->label, le_text(&f->le)) &&
+		    !utf8_contains_fold(c->code, le_text(&f->le)))
+			continue;
+		if (fm->npick == cap) {
+			cap = cap ? cap * 2 : 8;
+			fm->pick = xrealloc(fm->pick, cap * sizeof(*fm->pick));
+		}
+		fm->pick[fm->npick].id = (int64_t)(c - fd->choices);
+		fm->pick[fm->npick].title = xstrdup(c->label);
+		fm->npick++;
+	}
+}
+
+static void
+pick_choose(struct form *fm)
+{
+	struct ffield *f = &fm->f[fm->cur];
+
+	if (fm->npick == 0)
+		return;
+	le_set(&f->le, fm->pick[fm->psel].title);
+	if (fm->ent->fields[f->fi].type == FT_REF)
+		f->ref_id = fm->pick[fm->psel].id;
+	f->typed = 0;
+	set_error(f, NULL);
+	pick_clear(fm);
+}
+
+/* ---- building the form, and reading it back ---- */
+
+static void
+form_build(struct form *fm)
+{
+	int i;
+
+	fm->f = xcalloc((size_t)fm->ent->nfields, sizeof(*fm->f));
+	for (i = 0; i < fm->ent->nfields; i++) {
+		const struct field_desc *fd = &fm->ent->fields[i];
+		struct ffield *f;
+		char *v;
+
+		if (fd->flags & (F_HIDDEN | F_READONLY))
+			continue;
+		f = &fm->f[fm->n++];
+		f->fi = i;
+		v = field_format(fm->ent, i, fm->rec);
+		le_init(&f->le, v);
+		free(v);
+		f->le.maxchars = 100000;
+		if (fd->type == FT_REF && !field_is_empty(fd, fm->rec))
+			f->ref_id = field_int_c(fd, fm->rec);
+	}
+}
+
+/*
+ * Parses every field into out (a copy of the record).  Returns the index
+ * of the first field in error, or -1 when all parsed.
+ */
+static int
+form_parse(struct form *fm, void *out)
+{
+	struct so_err err;
+	int i, first = -1;
+
+	for (i = 0; i < fm->n; i++) {
+		struct ffield *f = &fm->f[i];
+		const struct field_desc *fd = &fm->ent->fields[f->fi];
+		const char *text = le_text(&f->le);
+		int rc;
+
+		if (fd->type == FT_REF && *text && f->ref_id == 0) {
+			struct rec_pick *p;
+			size_t n = 0;
+
+			/* Typed but not picked: accept a unique match. */
+			rec_ref_pick(fm->db, fd, text, 2, &p, &n, NULL);
+			if (n == 1) {
+				f->ref_id = p[0].id;
+				le_set(&f->le, p[0].title);
+			}
+			rec_pick_free(p, n);
+			if (n != 1) {
+				set_error(f, n ? "several match: pick one "
+				    "from the list" : "no such record");
+				if (first < 0)
+					first = i;
+				continue;
+			}
+		}
+		if (fd->type == FT_REF) {
+			*field_int(fd, out) = *text ? f->ref_id : SO_NULL;
+			set_error(f, NULL);
+			continue;
+		}
+		rc = field_parse(fm->ent, f->fi, out, text, db_now(fm->db),
+		    &err);
+		if (rc == SO_OK)
+			rc = field_validate(fm->ent, f->fi, out, &err);
+		if (rc != SO_OK) {
+			set_error(f, err.msg);
+			if (first < 0)
+				first = i;
+		} else
+			set_error(f, NULL);
+	}
+	return first;
+}
+
+/* Leaving a date field: show what will be stored, or why it can't be. */
+static void
+normalise(struct form *fm, struct ffield *f)
+{
+	const struct field_desc *fd = &fm->ent->fields[f->fi];
+	struct so_err err;
+	void *tmp;
+	char *v;
+
+	if (fd->type != FT_MOMENT && fd->type != FT_DATE &&
+	    fd->type != FT_MONEY)
+		return;
+	tmp = xcalloc(1, fm->ent->size);
+	rec_init(fm->ent, tmp);
+	if (field_parse(fm->ent, f->fi, tmp, le_text(&f->le), db_now(fm->db),
+	    &err) == SO_OK) {
+		v = field_format(fm->ent, f->fi, tmp);
+		le_set(&f->le, v);
+		free(v);
+		set_error(f, NULL);
+	} else
+		set_error(f, err.msg);
+	rec_clear(fm->ent, tmp);
+	free(tmp);
+}
+
+/* ---- drawing ---- */
+
+static void
+form_geometry(int *y, int *x, int *h, int *w, int n)
+{
+	*w = COLS - 4 < 100 ? COLS - 4 : 100;
+	*h = n + 4 < LINES - 2 ? n + 4 : LINES - 2;
+	*y = (LINES - 1 - *h) / 2;
+	*x = (COLS - *w) / 2;
+}
+
+static void
+form_draw(struct form *fm)
+{
+	int y, x, h, w, rows, i, lw = 16, fw, ew, cury = -1, curx = 0;
+
+	ui_redraw();
+	if (ui_too_small())
+		return;
+	form_geometry(&y, &x, &h, &w, fm->n);
+	rows = h - 4;
+	if (fm->cur < fm->top)
+		fm->top = fm->cur;
+	if (fm->cur >= fm->top + rows)
+		fm->top = fm->cur - rows + 1;
+	draw_fill(y, x, h, w, UA_NORMAL);
+	draw_box(y, x, h, w, fm->title);
+	fw = (w - lw - 4) * 3 / 5;
+	ew = w - lw - 4 - fw - 1;
+	for (i = 0; i < rows && fm->top + i < fm->n; i++) {
+		struct ffield *f = &fm->f[fm->top + i];
+		const struct field_desc *fd = &fm->ent->fields[f->fi];
+		size_t from, to;
+		int curcol;
+		char *label = xasprintf("%s%s", fd->label,
+		    fd->flags & F_REQUIRED ? " *" : "");
+		char *vis;
+
+		draw_text(y + 1 + i, x + 2, lw, label, f->error ? UA_ERROR :
+		    UA_DIM);
+		free(label);
+		le_view(&f->le, fw, &from, &to, &curcol);
+		vis = xstrndup(le_text(&f->le) + from, to - from);
+		draw_text(y + 1 + i, x + 2 + lw, fw, vis, fm->top + i ==
+		    fm->cur ? UA_FOCUS : UA_FIELD);
+		free(vis);
+		draw_text(y + 1 + i, x + 3 + lw + fw, ew, f->error ?
+		    f->error : "", UA_ERROR);
+		if (fm->top + i == fm->cur) {
+			cury = y + 1 + i;
+			curx = x + 2 + lw + curcol;
+		}
+	}
+	draw_text(y + h - 2, x + 2, w - 4, "Tab next  Shift-Tab previous  "
+	    "F2 or ^S save  Esc cancel", UA_DIM);
+	/* the pick-list under the current field */
+	if (fm->npick > 0 && cury >= 0) {
+		int py = cury + 1, n = fm->npick < PICK_ROWS ? (int)fm->npick :
+		    PICK_ROWS, top = fm->psel >= n ? fm->psel - n + 1 : 0;
+
+		if (py + n + 2 > LINES - 1)
+			py = cury - n - 2;
+		draw_box(py, x + 1 + lw, n + 2, fw + 2, "");
+		for (i = 0; i < n; i++)
+			draw_text(py + 1 + i, x + 2 + lw, fw, fm->pick[top +
+			    i].title, top + i == fm->psel ? UA_SELECT :
+			    UA_NORMAL);
+	}
+	if (fm->f[fm->cur].error)
+		draw_text(LINES - 1, 0, COLS, fm->f[fm->cur].error, UA_ERROR);
+	if (cury >= 0) {
+		move(cury, curx);
+		curs_set(1);
+	}
+	refresh();
+}
+
+/* ---- saving, and conflicts ---- */
+
+/*
+ * Shows the fields both sides changed and asks which to keep.
+ * Returns 'm' (mine), 't' (theirs) or 0 (back to the form).
+ */
+static int
+conflict_dialog(struct form *fm, const void *mine, const void *theirs)
+{
+	struct strbuf b = { 0 };
+	const char **lines = NULL;
+	int n = 0, i, choice, y, x, h, w;
+	wint_t ch;
+	int kc;
+
+	for (i = 0; i < fm->ent->nfields; i++) {
+		const struct field_desc *fd = &fm->ent->fields[i];
+		char *a, *t;
+
+		if (field_equal(fd, fm->base, mine) ||
+		    field_equal(fd, fm->base, theirs) ||
+		    field_equal(fd, mine, theirs))
+			continue;
+		a = field_format(fm->ent, i, mine);
+		t = field_format(fm->ent, i, theirs);
+		lines = xrealloc(lines, (size_t)(n + 2) * sizeof(*lines));
+		lines[n++] = xasprintf("%s: yours \"%s\"", fd->label, a);
+		lines[n++] = xasprintf("%*s theirs \"%s\"", utf8_width(
+		    fd->label) + 1, "", t);
+		free(a);
+		free(t);
+	}
+	for (;;) {
+		ui_redraw();
+		if (ui_too_small()) {
+			ui_getkey(&ch, &kc, -1);
+			continue;
+		}
+		w = COLS - 8;
+		h = n + 6 < LINES - 2 ? n + 6 : LINES - 2;
+		y = (LINES - h) / 2;
+		x = 4;
+		draw_fill(y, x, h, w, UA_NORMAL);
+		draw_box(y, x, h, w, "Changed by someone else");
+		draw_text(y + 1, x + 2, w - 4, "Someone saved this record "
+		    "while you edited it.", UA_WARN);
+		for (i = 0; i < n && i < h - 5; i++)
+			draw_text(y + 2 + i, x + 2, w - 4, lines[i], UA_NORMAL);
+		draw_text(y + h - 2, x + 2, w - 4, "m keep mine   t take "
+		    "theirs (drop my changes)   Esc back to the form",
+		    UA_DIM);
+		refresh();
+		if (!ui_getkey(&ch, &kc, -1) || (kc && ch == KEY_RESIZE))
+			continue;
+		if (!kc && (ch == 'm' || ch == 't' || ch == 27))
+			break;
+	}
+	choice = ch == 27 ? 0 : (int)ch;
+	for (i = 0; i < n; i++)
+		free((char *)lines[i]);
+	free(lines);
+	sb_free(&b);
+	return choice;
+}
+
+/* Theirs plus every field we changed from base. */
+static void
+merge(struct form *fm, void *into_theirs, const void *mine)
+{
+	int i;
+
+	for (i = 0; i < fm->ent->nfields; i++) {
+		const struct field_desc *fd = &fm->ent->fields[i];
+
+		if (field_equal(fd, fm->base, mine))
+			continue;
+		if (field_is_text(fd)) {
+			free(*field_text(fd, into_theirs));
+			*field_text(fd, into_theirs) = field_text_c(fd, mine)[0] ?
+			    xstrdup(field_text_c(fd, mine)) : NULL;
+		} else
+			*field_int(fd, into_theirs) = field_int_c(fd, mine);
+	}
+}
+
+/* Returns 1 saved, 0 stay in the form, -1 leave without saving. */
+static int
+form_save(struct form *fm)
+{
+	const struct entity *ent = fm->ent;
+	struct so_err err = { 0 };
+	void *work, *theirs;
+	int bad, rc, i, choice;
+
+	pick_clear(fm);
+	work = xcalloc(1, ent->size);
+	rec_copy(ent, work, fm->rec);
+	if ((bad = form_parse(fm, work)) >= 0) {
+		fm->cur = bad;
+		rec_clear(ent, work);
+		free(work);
+		return 0;
+	}
+	rc = rec_meta(work)->id ? rec_update(fm->db, ent, work, &err) :
+	    rec_create(fm->db, ent, work, &err);
+	while (rc == SO_ECONFLICT) {
+		theirs = xcalloc(1, ent->size);
+		if (rec_get(fm->db, ent, rec_meta(work)->id, theirs, &err) !=
+		    SO_OK) {
+			free(theirs);
+			break;
+		}
+		choice = conflict_dialog(fm, work, theirs);
+		if (choice == 't') {
+			rec_clear(ent, work);
+			free(work);
+			rec_clear(ent, fm->rec);
+			memcpy(fm->rec, theirs, ent->size);
+			free(theirs);
+			ui_message("kept their version; your changes dropped");
+			return -1;
+		}
+		if (choice == 0) {
+			/* Back to the form: our text stays, and the next
+			 * save merges against their version. */
+			rec_clear(ent, fm->base);
+			memcpy(fm->base, theirs, ent->size);
+			rec_clear(ent, fm->rec);
+			rec_copy(ent, fm->rec, fm->base);
+			free(theirs);
+			rec_clear(ent, work);
+			free(work);
+			return 0;
+		}
+		merge(fm, theirs, work);
+		rec_clear(ent, work);
+		free(work);
+		work = theirs;
+		rc = rec_update(fm->db, ent, work, &err);
+	}
+	if (rc != SO_OK) {
+		for (i = 0; i < fm->n; i++)
+			if (strcmp(ent->fields[fm->f[i].fi].name, err.field) ==
+			    0) {
+				set_error(&fm->f[i], err.msg);
+				fm->cur = i;
+				break;
+			}
+		if (i == fm->n)
+			ui_message("%s", err.msg);
+		rec_clear(ent, work);
+		free(work);
+		return 0;
+	}
+	rec_clear(ent, fm->rec);
+	memcpy(fm->rec, work, ent->size);
+	free(work);
+	return 1;
+}
+
+static int
+form_dirty(struct form *fm)
+{
+	int i;
+
+	for (i = 0; i < fm->n; i++) {
+		char *v = field_format(fm->ent, fm->f[i].fi, fm->base);
+		int same = strcmp(v, le_text(&fm->f[i].le)) == 0;
+
+		free(v);
+		if (!same)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+focus(struct form *fm, int to)
+{
+	if (to < 0 || to >= fm->n || to == fm->cur)
+		return;
+	normalise(fm, &fm->f[fm->cur]);
+	pick_clear(fm);
+	fm->f[fm->cur].typed = 0;
+	fm->cur = to;
+}
+
+int
+ui_form_run(struct db *db, const struct entity *ent, void *rec)
+{
+	struct form fm = { 0 };
+	char *before;
+	wint_t ch;
+	int kc, i, result = 0, done = 0;
+
+	fm.db = db;
+	fm.ent = ent;
+	fm.rec = rec;
+	fm.base = xcalloc(1, ent->size);
+	rec_copy(ent, fm.base, rec);
+	fm.title = rec_meta(rec)->id ? "Edit" : "Add";
+	{
+		char *t = xasprintf("%s %s", fm.title, ent->label);
+
+		fm.title = t;
+	}
+	form_build(&fm);
+	while (!done) {
+		struct ffield *f = &fm.f[fm.cur];
+
+		form_draw(&fm);
+		if (!ui_getkey(&ch, &kc, -1) || (kc && ch == KEY_RESIZE))
+			continue;
+		if ((kc && ch == KEY_F(2)) || (!kc && ch == CTRL('s'))) {
+			if ((result = form_save(&fm)) != 0)
+				done = 1;
+			continue;
+		}
+		if (!kc && ch == 27) {
+			if (fm.npick) {
+				pick_clear(&fm);
+				f->typed = 0;
+			} else if (!form_dirty(&fm) ||
+			    ui_confirm("Discard your changes?"))
+				done = 1;
+			continue;
+		}
+		if (fm.npick && ((kc && (ch == KEY_DOWN || ch == KEY_UP)) ||
+		    (!kc && (ch == CTRL('n') || ch == CTRL('p'))))) {
+			if (ch == KEY_DOWN || ch == CTRL('n'))
+				fm.psel = fm.psel + 1 < (int)fm.npick ?
+				    fm.psel + 1 : fm.psel;
+			else
+				fm.psel = fm.psel > 0 ? fm.psel - 1 : 0;
+			continue;
+		}
+		if ((!kc && (ch == '\n' || ch == '\r')) ||
+		    (kc && ch == KEY_ENTER)) {
+			if (fm.npick)
+				pick_choose(&fm);
+			else if (fm.cur == fm.n - 1) {
+				normalise(&fm, f);
+				if ((result = form_save(&fm)) != 0)
+					done = 1;
+			} else
+				focus(&fm, fm.cur + 1);
+			continue;
+		}
+		if ((!kc && ch == '\t') || (kc && ch == KEY_DOWN)) {
+			if (fm.npick && !kc)
+				pick_choose(&fm);
+			focus(&fm, fm.cur + 1 < fm.n ? fm.cur + 1 : 0);
+			continue;
+		}
+		if (kc && (ch == KEY_BTAB || ch == KEY_UP)) {
+			focus(&fm, fm.cur > 0 ? fm.cur - 1 : fm.n - 1);
+			continue;
+		}
+		before = xstrdup(le_text(&f->le));
+		le_key(&f->le, ch, kc);
+		if (strcmp(before, le_text(&f->le)) != 0) {
+			f->typed = 1;
+			f->ref_id = 0;
+			pick_update(&fm);
+		}
+		free(before);
+	}
+	curs_set(0);
+	pick_clear(&fm);
+	for (i = 0; i < fm.n; i++) {
+		le_free(&fm.f[i].le);
+		free(fm.f[i].error);
+	}
+	free(fm.f);
+	rec_clear(ent, fm.base);
+	free(fm.base);
+	free((char *)fm.title);
+	return result > 0;
+}

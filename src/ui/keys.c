@@ -1,0 +1,117 @@
+/*
+ * The key-binding table.  Order matters twice: the first match wins in
+ * dispatch, and help lists bindings in this order.  Several keys may map
+ * to one action (arrows and vi keys); help shows each.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/keys.h"
+
+#define CTRL(c)	((c) & 0x1f)
+
+const struct binding ui_bindings[] = {
+	{ '?', 0, CTX_ALL, ACT_HELP, "?", "this help", "help" },
+	{ ':', 0, CTX_ALL, ACT_COMMAND, ":",
+	    "command line (:q, :user, :trash, :export FILE, :sort FIELD)",
+	    NULL },
+	{ 'q', 0, CTX_ALL, ACT_BACK, "q",
+	    "back (to the list, to the previous card); quit from the list",
+	    NULL },
+	{ KEY_BACKSPACE, 1, CTX_ALL, ACT_BACK, "Backspace", "back", NULL },
+	{ 127, 0, CTX_ALL, ACT_BACK, NULL, NULL, NULL },
+	{ 27, 0, CTX_CARD | CTX_TRASH, ACT_BACK, "Esc", "back to the list",
+	    NULL },
+	{ 'Q', 0, CTX_ALL, ACT_QUIT, "Q", "quit at once", NULL },
+	{ '\t', 0, CTX_LIST | CTX_TRASH, ACT_TAB_NEXT, "Tab",
+	    "next card file", NULL },
+	{ KEY_BTAB, 1, CTX_LIST | CTX_TRASH, ACT_TAB_PREV, "Shift-Tab",
+	    "previous card file", NULL },
+	{ '1', 0, CTX_ALL, ACT_TAB1, "1", "Companies", NULL },
+	{ '2', 0, CTX_ALL, ACT_TAB2, "2", "Contacts", NULL },
+	{ '3', 0, CTX_ALL, ACT_TAB3, "3", "Tasks", NULL },
+	{ '4', 0, CTX_ALL, ACT_TAB4, "4", "Notes", NULL },
+	{ '5', 0, CTX_ALL, ACT_TAB5, "5", "Links", NULL },
+	{ '6', 0, CTX_ALL, ACT_TAB6, "6", "Events", NULL },
+	{ '7', 0, CTX_ALL, ACT_TAB7, "7", "Deals", NULL },
+	{ KEY_UP, 1, CTX_ALL, ACT_UP, "Up, k", "previous row", NULL },
+	{ 'k', 0, CTX_ALL, ACT_UP, NULL, NULL, NULL },
+	{ KEY_DOWN, 1, CTX_ALL, ACT_DOWN, "Down, j", "next row", NULL },
+	{ 'j', 0, CTX_ALL, ACT_DOWN, NULL, NULL, NULL },
+	{ KEY_PPAGE, 1, CTX_ALL, ACT_PAGE_UP, "PgUp, ^B", "page up", NULL },
+	{ CTRL('b'), 0, CTX_ALL, ACT_PAGE_UP, NULL, NULL, NULL },
+	{ KEY_NPAGE, 1, CTX_ALL, ACT_PAGE_DOWN, "PgDn, ^F, Space",
+	    "page down", NULL },
+	{ CTRL('f'), 0, CTX_ALL, ACT_PAGE_DOWN, NULL, NULL, NULL },
+	{ ' ', 0, CTX_ALL, ACT_PAGE_DOWN, NULL, NULL, NULL },
+	{ KEY_HOME, 1, CTX_ALL, ACT_HOME, "Home, g", "first row", NULL },
+	{ 'g', 0, CTX_ALL, ACT_HOME, NULL, NULL, NULL },
+	{ KEY_END, 1, CTX_ALL, ACT_END, "End, G", "last row", NULL },
+	{ 'G', 0, CTX_ALL, ACT_END, NULL, NULL, NULL },
+	{ '\n', 0, CTX_LIST | CTX_CARD, ACT_OPEN, "Enter",
+	    "open the card / the linked record", "open" },
+	{ '\r', 0, CTX_LIST | CTX_CARD, ACT_OPEN, NULL, NULL, NULL },
+	{ KEY_ENTER, 1, CTX_LIST | CTX_CARD, ACT_OPEN, NULL, NULL, NULL },
+	{ KEY_RIGHT, 1, CTX_CARD, ACT_SUB_NEXT, "Right, l, ]",
+	    "next section of the card", NULL },
+	{ 'l', 0, CTX_CARD, ACT_SUB_NEXT, NULL, NULL, NULL },
+	{ ']', 0, CTX_CARD, ACT_SUB_NEXT, NULL, NULL, NULL },
+	{ KEY_LEFT, 1, CTX_CARD, ACT_SUB_PREV, "Left, h, [",
+	    "previous section of the card", NULL },
+	{ 'h', 0, CTX_CARD, ACT_SUB_PREV, NULL, NULL, NULL },
+	{ '[', 0, CTX_CARD, ACT_SUB_PREV, NULL, NULL, NULL },
+	{ 'a', 0, CTX_LIST | CTX_CARD, ACT_ADD, "a",
+	    "add a record (on a card section: one linked to the card)",
+	    "add" },
+	{ 'e', 0, CTX_LIST | CTX_CARD, ACT_EDIT, "e", "edit the record",
+	    "edit" },
+	{ 'd', 0, CTX_LIST | CTX_CARD, ACT_DELETE, "d",
+	    "delete (to the trash, after a confirmation)", "delete" },
+	{ KEY_DC, 1, CTX_LIST | CTX_CARD, ACT_DELETE, "Delete", "delete",
+	    NULL },
+	{ '/', 0, CTX_LIST | CTX_TRASH, ACT_FILTER, "/",
+	    "quick filter: type to narrow the list, Enter keeps, Esc clears",
+	    "filter" },
+	{ 's', 0, CTX_LIST | CTX_TRASH, ACT_SORT_NEXT, "s",
+	    "sort by the next sortable column", "sort" },
+	{ 'S', 0, CTX_LIST | CTX_TRASH, ACT_SORT_REVERSE, "S",
+	    "reverse the sort order", NULL },
+	{ 'T', 0, CTX_LIST, ACT_TRASH, "T", "the trash of this card file",
+	    "trash" },
+	{ 'r', 0, CTX_TRASH, ACT_RESTORE, "r", "restore from the trash",
+	    "restore" },
+	{ 'u', 0, CTX_TRASH, ACT_RESTORE, "u", "restore (undelete)", NULL },
+	{ CTRL('l'), 0, CTX_ALL, ACT_REDRAW, "^L", "redraw the screen", NULL },
+	{ 0, 0, 0, ACT_NONE, NULL, NULL, NULL }
+};
+
+enum action
+ui_key_action(wint_t key, int keycode, unsigned ctx)
+{
+	const struct binding *b;
+
+	for (b = ui_bindings; b->act != ACT_NONE; b++)
+		if (b->key == key && b->keycode == !!keycode && (b->ctx & ctx))
+			return b->act;
+	return ACT_NONE;
+}
+
+const char *
+ui_key_hints(unsigned ctx)
+{
+	static char buf[256];
+	const struct binding *b;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (b = ui_bindings; b->act != ACT_NONE; b++) {
+		if (b->hint == NULL || !(b->ctx & ctx))
+			continue;
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s %s",
+		    len ? "  " : "", b->name, b->hint);
+		if (len >= sizeof(buf))
+			break;
+	}
+	return buf;
+}

@@ -1,0 +1,172 @@
+/*
+ * The bottom line as an input: prompts, y/n questions, and the pop-up
+ * menu.  Each loops on keys itself and redraws the main screen behind
+ * it on a resize, so a prompt survives a resize in the middle of typing.
+ */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/draw.h"
+#include "ui/lineedit.h"
+#include "ui/ui.h"
+#include "utf8.h"
+#include "util.h"
+
+static void
+draw_prompt(const char *label, struct lineedit *le)
+{
+	int lw = utf8_width(label), curcol;
+	size_t from, to;
+	char *vis;
+
+	draw_text(LINES - 1, 0, lw, label, UA_STATUS);
+	le_view(le, COLS - lw - 1, &from, &to, &curcol);
+	vis = xstrndup(le_text(le) + from, to - from);
+	draw_text(LINES - 1, lw, COLS - lw, vis, UA_NORMAL);
+	free(vis);
+	move(LINES - 1, lw + curcol);
+	curs_set(1);
+	refresh();
+}
+
+/* True when another key is already waiting (peeked, then put back). */
+static int
+key_pending(void)
+{
+	wint_t ch;
+	int rc;
+
+	timeout(0);
+	rc = get_wch(&ch);
+	if (rc == ERR)
+		return 0;
+	if (rc == KEY_CODE_YES)
+		ungetch((int)ch);
+	else
+		unget_wch((wchar_t)ch);
+	return 1;
+}
+
+char *
+ui_prompt(const char *label, const char *init,
+    void (*on_change)(const char *text, void *arg), void *arg)
+{
+	struct lineedit le;
+	char *before = NULL, *out = NULL;
+	wint_t ch;
+	int kc;
+
+	le_init(&le, init ? init : "");
+	for (;;) {
+		ui_redraw();
+		if (ui_too_small()) {
+			if (!ui_getkey(&ch, &kc, -1))
+				continue;
+			if (!kc && ch == 27)
+				break;
+			continue;
+		}
+		draw_prompt(label, &le);
+		if (!ui_getkey(&ch, &kc, -1))
+			continue;
+		if (kc && ch == KEY_RESIZE)
+			continue;
+		if (!kc && ch == 27)
+			break;
+		if ((!kc && (ch == '\n' || ch == '\r')) ||
+		    (kc && ch == KEY_ENTER)) {
+			out = xstrdup(le_text(&le));
+			break;
+		}
+		if (before == NULL)
+			before = xstrdup(le_text(&le));
+		le_key(&le, ch, kc);
+		/* Typing faster than the list refreshes: catch up with the
+		 * keys already waiting before the next (full-scan) refresh. */
+		if (on_change && !key_pending() && strcmp(before,
+		    le_text(&le)) != 0)
+			on_change(le_text(&le), arg);
+		if (!key_pending()) {
+			free(before);
+			before = NULL;
+		}
+	}
+	free(before);
+	curs_set(0);
+	le_free(&le);
+	return out;
+}
+
+int
+ui_confirm(const char *question)
+{
+	wint_t ch;
+	int kc;
+	char *q = xasprintf("%s (y/n) ", question);
+
+	for (;;) {
+		ui_redraw();
+		if (!ui_too_small()) {
+			draw_text(LINES - 1, 0, COLS, q, UA_WARN);
+			refresh();
+		}
+		if (!ui_getkey(&ch, &kc, -1))
+			continue;
+		if (kc && ch == KEY_RESIZE)
+			continue;
+		break;
+	}
+	free(q);
+	/* Cyrillic keyboard layouts: н is where y is. */
+	return !kc && (ch == 'y' || ch == 'Y' || ch == L'н' || ch == L'Н' ||
+	    ch == L'д' || ch == L'Д');
+}
+
+int
+ui_menu(int y, int x, int maxh, const char *title, const char *const *items,
+    int n)
+{
+	int sel = 0, top = 0, i, w = utf8_width(title) + 4, h, kc;
+	wint_t ch;
+
+	for (i = 0; i < n; i++)
+		if (utf8_width(items[i]) + 4 > w)
+			w = utf8_width(items[i]) + 4;
+	for (;;) {
+		h = n + 2 < maxh ? n + 2 : maxh;
+		if (w > COLS - 2)
+			w = COLS - 2;
+		if (y + h > LINES - 1)
+			y = LINES - 1 - h > 0 ? LINES - 1 - h : 0;
+		if (x + w > COLS)
+			x = COLS - w > 0 ? COLS - w : 0;
+		if (sel < top)
+			top = sel;
+		if (sel >= top + h - 2)
+			top = sel - (h - 3);
+		draw_fill(y, x, h, w, UA_NORMAL);
+		draw_box(y, x, h, w, title);
+		for (i = 0; i < h - 2 && top + i < n; i++)
+			draw_text(y + 1 + i, x + 1, w - 2, items[top + i],
+			    top + i == sel ? UA_SELECT : UA_NORMAL);
+		refresh();
+		if (!ui_getkey(&ch, &kc, -1))
+			continue;
+		if (kc && ch == KEY_RESIZE) {
+			ui_redraw();
+			continue;
+		}
+		if (!kc && ch == 27)
+			return -1;
+		if ((!kc && (ch == '\n' || ch == '\r')) ||
+		    (kc && ch == KEY_ENTER))
+			return n ? sel : -1;
+		if ((kc && ch == KEY_DOWN) || (!kc && (ch == 'j' ||
+		    ch == 14)))
+			sel = sel + 1 < n ? sel + 1 : sel;
+		else if ((kc && ch == KEY_UP) || (!kc && (ch == 'k' ||
+		    ch == 16)))
+			sel = sel > 0 ? sel - 1 : 0;
+	}
+}

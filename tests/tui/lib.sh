@@ -1,0 +1,94 @@
+# Helpers for TUI tests: run the real binary in a tmux pane of a fixed
+# size, send keys, and wait for text on the screen (never a fixed sleep).
+# Sourced by tests/tui/test_*.sh; needs $SALESORG.
+set -u
+T=$(mktemp -d /tmp/so-tui-XXXXXX)
+NSOCK=0
+SOCK="$T/tmux0.sock"
+FAILS=0
+export TZ=Europe/Moscow
+export XDG_DATA_HOME="$T/xdg"
+TM="tmux -S $SOCK -f /dev/null"
+
+cleanup() {
+	for s in "$T"/tmux*.sock; do
+		[ -S "$s" ] && tmux -S "$s" kill-server 2>/dev/null
+	done
+	rm -rf "$T"
+}
+trap cleanup EXIT
+
+ok() { echo "ok $1"; }
+fail() {
+	echo "FAIL $1"
+	FAILS=$((FAILS + 1))
+	if [ -n "${TUI_DEBUG:-}" ]; then screen | sed 's/^/  | /'; fi
+}
+
+# start COLSxROWS ARGS...: starts salesorg in a detached session.
+start() {
+	size=$1
+	shift
+	cols=${size%x*}
+	rows=${size#*x}
+	# A fresh server per start: a killed one may linger on its socket.
+	$TM kill-server 2>/dev/null
+	NSOCK=$((NSOCK + 1))
+	SOCK="$T/tmux$NSOCK.sock"
+	TM="tmux -S $SOCK -f /dev/null"
+	$TM new-session -d -s t -x "$cols" -y "$rows" \
+		"env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=$TZ XDG_DATA_HOME=$XDG_DATA_HOME $*; echo EXITED \$?; sleep 30"
+}
+
+keys() { $TM send-keys -t t "$@"; }
+# type TEXT: sends literal text (Cyrillic included).
+type_text() { $TM send-keys -t t -l "$1"; }
+screen() { $TM capture-pane -t t -p; }
+resize() { $TM resize-window -t t -x "${1%x*}" -y "${1#*x}"; }
+
+# wait_for TEXT [SECONDS]: until TEXT is on screen; 1 if it never is.
+wait_for() {
+	i=0
+	limit=$(( ${2:-5} * 20 ))
+	while [ $i -lt $limit ]; do
+		if screen | grep -qF -- "$1"; then return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# wait_gone TEXT [SECONDS]: until TEXT is no longer on screen.
+wait_gone() {
+	i=0
+	limit=$(( ${2:-5} * 20 ))
+	while [ $i -lt $limit ]; do
+		if ! screen | grep -qF -- "$1"; then return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# expect NAME TEXT: passes when TEXT appears within 5 s.
+expect() {
+	if wait_for "$2"; then ok "$1"; else fail "$1 (no '$2')"; fi
+}
+expect_gone() {
+	if wait_gone "$2"; then ok "$1"; else fail "$1 ('$2' still there)"; fi
+}
+check() {
+	name=$1
+	shift
+	if "$@"; then ok "$name"; else fail "$name"; fi
+}
+
+# Every screen line must fit the pane (display columns, not bytes).
+lines_fit() {
+	[ "$(screen | LC_ALL=C.UTF-8 wc -L)" -le "$1" ]
+}
+
+finish() {
+	[ "$FAILS" -eq 0 ]
+	exit $?
+}
