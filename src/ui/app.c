@@ -167,7 +167,7 @@ draw_tabbar(void)
 	rw = utf8_width(right);
 	draw_fill(0, 0, 1, COLS, UA_TITLE);
 	for (i = 0; i < NTABS && x < COLS - rw; i++) {
-		char *t = xasprintf(" %d %s ", i + 1, tab_entities[i]->plural);
+		char *t = xasprintf(" %d %s", i + 1, tab_entities[i]->plural);
 		int w = utf8_width(t);
 
 		if (x + w > COLS - rw)

@@ -240,8 +240,17 @@ static void
 draw_info(struct card *c, int y, int x, int h, int w)
 {
 	const struct entity *ent = c->ent;
-	int i, line = 0, lw = 14, vw = w - lw - 1;
+	int i, line = 0, lw = 7, vw;
 	char when[17];
+
+	/* The label column fits the longest label, up to a third. */
+	for (i = 0; i < ent->nfields; i++)
+		if (!(ent->fields[i].flags & F_HIDDEN) &&
+		    utf8_width(ent->fields[i].label) > lw)
+			lw = utf8_width(ent->fields[i].label);
+	if (lw > w / 3)
+		lw = w / 3;
+	vw = w - lw - 1;
 
 	for (i = 0; i <= ent->nfields; i++) {
 		char *v;
