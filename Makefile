@@ -42,9 +42,10 @@ TESTBIN  = $(BUILD)/unit-tests
 
 all: salesorg
 
+# Copied then renamed, so a salesorg still running keeps its old file.
 salesorg: $(BIN)
 ifneq ($(SANITIZE),1)
-	cp $(BIN) salesorg
+	cp $(BIN) salesorg.tmp && mv -f salesorg.tmp salesorg
 endif
 
 $(BIN): $(MAIN_OBJ) $(LIB_OBJ)

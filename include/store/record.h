@@ -120,7 +120,7 @@ char	*rec_title(struct db *db, const struct entity *ent, int64_t id);
 
 /*
  * Declares / defines typed wrappers store_NAME_init/clear/create/get/
- * update/delete/restore for an entity struct, so per-entity code reads
+ * update/delete/restore/list for an entity struct, so per-entity code reads
  * store_company_create(db, &c, &err) and the compiler checks the type.
  */
 #define STORE_WRAPPERS_DECL(name, type)					\
@@ -131,7 +131,10 @@ char	*rec_title(struct db *db, const struct entity *ent, int64_t id);
 		    struct so_err *);					\
 	int	store_##name##_update(struct db *, type *, struct so_err *); \
 	int	store_##name##_delete(struct db *, int64_t, struct so_err *); \
-	int	store_##name##_restore(struct db *, int64_t, struct so_err *);
+	int	store_##name##_restore(struct db *, int64_t, struct so_err *); \
+	int	store_##name##_list(struct db *, const struct list_query *, \
+		    enum list_from, const type *, size_t, struct rec_list *, \
+		    struct so_err *);
 
 #define STORE_WRAPPERS(name, type, ent)					\
 	void store_##name##_init(type *o) { rec_init(&ent, o); }	\
@@ -145,6 +148,10 @@ char	*rec_title(struct db *db, const struct entity *ent, int64_t id);
 	int store_##name##_delete(struct db *db, int64_t id,		\
 	    struct so_err *e) { return rec_delete(db, &ent, id, e); }	\
 	int store_##name##_restore(struct db *db, int64_t id,		\
-	    struct so_err *e) { return rec_restore(db, &ent, id, e); }
+	    struct so_err *e) { return rec_restore(db, &ent, id, e); }	\
+	int store_##name##_list(struct db *db, const struct list_query *q, \
+	    enum list_from from, const type *anchor, size_t limit,	\
+	    struct rec_list *out, struct so_err *e)			\
+	{ return rec_list(db, &ent, q, from, anchor, limit, out, e); }
 
 #endif

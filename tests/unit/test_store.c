@@ -387,6 +387,25 @@ TEST(test_sql_in_values_is_stored_verbatim)
 	db_close(db);
 }
 
+TEST(test_typed_list_wrapper_pages_companies)
+{
+	struct db *db = fixture_open("t.db");
+	struct list_query q = { .sort = -1 };
+	struct rec_list l;
+	struct so_err err;
+
+	REQUIRE(db != NULL);
+	make_company(db, "Лютик");
+	make_company(db, "Астра");
+	CHECK_INT(store_company_list(db, &q, LIST_FIRST, NULL, 10, &l, &err),
+	    SO_OK);
+	REQUIRE(l.n == 2);
+	CHECK_STR(((struct company *)rec_list_at(&l, 0))->name, "Астра");
+	CHECK_STR(((struct company *)rec_list_at(&l, 1))->name, "Лютик");
+	rec_list_free(&l);
+	db_close(db);
+}
+
 TEST(test_validation_names_the_bad_field)
 {
 	struct db *db = fixture_open("t.db");
