@@ -61,8 +61,13 @@ enum list_from {
 struct list_query {
 	int		 sort;		/* field index; -1: entity default */
 	int		 desc;		/* descending */
-	const char	*quick;		/* quick filter substring, or NULL */
+	const char	*quick;		/* substring of a searchable list
+					   column (any case), or NULL */
 	int		 trash;		/* list the trash instead */
+	/* Read the table in storage order and sort the matches, instead
+	 * of walking the sort index: far cheaper when a filter keeps few
+	 * rows (the index walk costs a table lookup per row). */
+	int		 scan;
 	const char	*ref_field;	/* only rows whose ref_field = ref_id */
 	int64_t		 ref_id;
 };

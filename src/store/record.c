@@ -103,6 +103,19 @@ rec_copy(const struct entity *ent, void *dst, const void *src)
 
 /* ---- SQL text ---- */
 
+/*
+ * FROM clause.  A filtered scan must read the table in storage order:
+ * left to itself the planner walks a partial index (it satisfies
+ * "deleted_at IS NULL") and fetches every row at random, ten times
+ * slower on a large file than reading the pages in order.
+ */
+static void
+from_table(const struct entity *ent, int in_order, struct strbuf *b)
+{
+	sb_printf(b, " FROM %s t%s", ent->table, in_order ? " NOT INDEXED" :
+	    "");
+}
+
 static void
 select_cols(const struct entity *ent, struct strbuf *b)
 {
@@ -119,7 +132,6 @@ select_cols(const struct entity *ent, struct strbuf *b)
 			sb_printf(b, ", (SELECT %s FROM %s r WHERE r.id = t.%s)",
 			    fd->ref_label, fd->ref_table, fd->name);
 	}
-	sb_printf(b, " FROM %s t", ent->table);
 }
 
 static void
@@ -237,6 +249,7 @@ get_row(struct db *db, const struct entity *ent, int64_t id, void *obj,
 	int rc, code;
 
 	select_cols(ent, &b);
+	from_table(ent, 0, &b);
 	sb_add(&b, " WHERE t.id = ?");
 	code = db_prepare(db, sb_str(&b), &st, err);
 	sb_free(&b);
@@ -514,9 +527,14 @@ where_clause(const struct entity *ent, const struct list_query *q,
 	if (q->ref_field && entity_field(ent, q->ref_field) >= 0)
 		sb_printf(b, " AND t.%s = ?1", q->ref_field);
 	if (q->quick && *q->quick) {
+		/* The quick filter narrows what the list shows: its
+		 * searchable columns.  Every field is the global search's
+		 * job; scanning 13 fields of 300 000 contacts per key
+		 * press is not "quick". */
 		sb_add(b, " AND so_match(?2");
 		for (i = 0; i < ent->nfields; i++)
-			if (ent->fields[i].flags & F_SEARCH) {
+			if ((ent->fields[i].flags & F_SEARCH) &&
+			    ent->fields[i].width > 0) {
 				sb_printf(b, ", t.%s", ent->fields[i].name);
 				any = 1;
 			}
@@ -575,11 +593,14 @@ rec_list_sql(const struct entity *ent, const struct list_query *q,
 
 	sort_expr(sort_field(ent, q), &key);
 	select_cols(ent, b);
+	from_table(ent, q->scan, b);
 	where_clause(ent, q, b);
 	if (op)
 		sb_printf(b, " AND (%s, t.id) %s (?3, ?4)", sb_str(&key), op);
-	sb_printf(b, " ORDER BY %s %s, t.id %s LIMIT ?5", sb_str(&key),
-	    backward ? "DESC" : "ASC", backward ? "DESC" : "ASC");
+	/* A unary + keeps the planner off the index (see q->scan). */
+	sb_printf(b, " ORDER BY %s%s %s, t.id %s LIMIT ?5", q->scan ? "+" :
+	    "", sb_str(&key), backward ? "DESC" : "ASC",
+	    backward ? "DESC" : "ASC");
 	sb_free(&key);
 }
 
@@ -661,7 +682,8 @@ rec_count(struct db *db, const struct entity *ent, const struct list_query *q,
 	sqlite3_stmt *st;
 	int rc, code;
 
-	sb_printf(&b, "SELECT count(*) FROM %s t", ent->table);
+	sb_add(&b, "SELECT count(*)");
+	from_table(ent, q->quick && *q->quick, &b);
 	where_clause(ent, q, &b);
 	code = db_prepare(db, sb_str(&b), &st, err);
 	sb_free(&b);

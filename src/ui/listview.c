@@ -116,6 +116,16 @@ lv_reload(struct listview *lv, struct db *db, int height,
 	int code;
 
 	lv->height = height > 0 ? height : 1;
+	/*
+	 * A quick filter reads the table in order and sorts the matches
+	 * (SQLite keeps only a page of them): at most one pass over the
+	 * table, ~0.1 s for 300 000 rows.  Walking the sort index instead
+	 * is instant when matches come first in the order and ten times
+	 * slower when they don't.
+	 */
+	lv->q.scan = lv->q.quick != NULL;
+	if ((code = rec_count(db, lv->ent, &lv->q, &lv->count, err)) != SO_OK)
+		return code;
 	if (lv->page.n > 0) {
 		top = xcalloc(1, lv->ent->size);
 		rec_copy(lv->ent, top, rec_list_at(&lv->page, 0));
@@ -127,8 +137,6 @@ lv_reload(struct listview *lv, struct db *db, int height,
 	}
 	if (code == SO_OK)
 		code = fill_from_end(lv, db, err);
-	if (code == SO_OK)
-		code = rec_count(db, lv->ent, &lv->q, &lv->count, err);
 	cursor_to_id(lv, sel);
 	return code;
 }
@@ -248,6 +256,7 @@ lv_select_id(struct listview *lv, struct db *db, int64_t id,
 		lv->quick = NULL;
 		lv->q.quick = NULL;
 	}
+	lv->q.scan = 0;
 	code = fetch(lv, db, LIST_AT, rec, err);
 	rec_clear(lv->ent, rec);
 	free(rec);

@@ -175,6 +175,39 @@ TEST(test_quick_filter_folds_cyrillic_case)
 	db_close(db);
 }
 
+/* Scan mode (for selective filters) pages exactly like the index walk. */
+TEST(test_scan_mode_gives_the_same_pages)
+{
+	struct db *db = fixture_open("t.db");
+	struct list_query a = { .sort = 0, .quick = "ов" }, b;
+	struct rec_list la, lb;
+	struct so_err err;
+	int from, dir;
+	size_t i;
+
+	REQUIRE(db != NULL);
+	fill(db);
+	for (dir = 0; dir < 2; dir++) {
+		a.desc = dir;
+		b = a;
+		b.scan = 1;
+		for (from = LIST_FIRST; from <= LIST_LAST; from++) {
+			REQUIRE(rec_list(db, &entity_contact, &a, from, NULL,
+			    40, &la, &err) == SO_OK);
+			REQUIRE(rec_list(db, &entity_contact, &b, from, NULL,
+			    40, &lb, &err) == SO_OK);
+			CHECK_INT(la.n, 40);
+			CHECK_INT(la.n, lb.n);
+			for (i = 0; i < la.n && i < lb.n; i++)
+				CHECK_INT(rec_meta(rec_list_at(&la, i))->id,
+				    rec_meta(rec_list_at(&lb, i))->id);
+			rec_list_free(&la);
+			rec_list_free(&lb);
+		}
+	}
+	db_close(db);
+}
+
 TEST(test_ref_filter_lists_a_companys_contacts)
 {
 	struct db *db = fixture_open("t.db");
