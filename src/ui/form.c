@@ -561,6 +561,11 @@ ui_form_run(struct db *db, const struct entity *ent, void *rec)
 			focus(&fm, fm.cur > 0 ? fm.cur - 1 : fm.n - 1);
 			continue;
 		}
+		/* Typing into a reference or choice starts a new search:
+		 * the first character replaces the value shown. */
+		if (is_pick(&ent->fields[f->fi]) && !f->typed && !kc &&
+		    ch >= 0x20 && ch != 0x7f)
+			le_set(&f->le, "");
 		before = xstrdup(le_text(&f->le));
 		le_key(&f->le, ch, kc);
 		if (strcmp(before, le_text(&f->le)) != 0) {
