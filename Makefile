@@ -78,13 +78,13 @@ unit: $(TESTBIN)
 	$(TESTBIN)
 
 cli-tests: $(BIN)
-	SALESORG=$(CURDIR)/$(BIN) sh tests/cli/run.sh
+	SALESORG=$(CURDIR)/$(BIN) sh tests/run-scripts.sh cli tests/cli
 
 # Memory is measured on the optimised build even in a sanitizer run
 # (ASan's shadow memory would swamp the figure).
 tui-tests: $(BIN) build/rel/salesorg
 	SALESORG=$(CURDIR)/$(BIN) SALESORG_REL=$(CURDIR)/build/rel/salesorg \
-	    sh tests/tui/run.sh
+	    sh tests/run-scripts.sh tui tests/tui
 
 ifeq ($(SANITIZE),1)
 build/rel/salesorg: FORCE

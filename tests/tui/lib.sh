@@ -2,6 +2,7 @@
 # size, send keys, and wait for text on the screen (never a fixed sleep).
 # Sourced by tests/tui/test_*.sh; needs $SALESORG.
 set -u
+command -v tmux >/dev/null || { echo "FAIL tmux is not installed"; exit 1; }
 T=$(mktemp -d /tmp/so-tui-XXXXXX)
 NSOCK=0
 SOCK="$T/tmux0.sock"
