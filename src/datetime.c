@@ -38,8 +38,11 @@ static const char *const month_names[] = { "January", "February", "March",
     "November", "December" };
 
 /*
- * Writes the message, and if it had to be cut, cuts it at a character
- * boundary: the UI would show half a Cyrillic letter as U+FFFD.
+ * Writes the message.  Messages quote what the user typed, which may hold
+ * invalid bytes or control characters (a pasted escape sequence); they
+ * reach stderr and the status bar, so they are sanitized here, once.  If
+ * the message had to be cut, it is cut at a character boundary: the UI
+ * would show half a Cyrillic letter as U+FFFD.
  */
 static void __attribute__((format(printf, 3, 4)))
 set_msg(char *msg, size_t msgsz, const char *fmt, ...)
@@ -47,13 +50,17 @@ set_msg(char *msg, size_t msgsz, const char *fmt, ...)
 	va_list ap;
 	size_t len, p;
 	uint32_t cp;
+	char raw[512], *clean;
 	int n;
 
 	if (msg == NULL || msgsz == 0)
 		return;
 	va_start(ap, fmt);
-	n = vsnprintf(msg, msgsz, fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
+	clean = utf8_sanitize(raw);
+	n = snprintf(msg, msgsz, "%s", clean);
+	free(clean);
 	if (n < 0 || (size_t)n < msgsz)
 		return;
 	/* drop the bytes of a sequence the cut left incomplete */

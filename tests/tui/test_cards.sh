@@ -99,6 +99,16 @@ keys Escape
 expect "back in the list" "Companies (1)"
 check "database row live again" [ "$(sqlite3 "$DB" "SELECT deleted_at IS NULL FROM companies")" = 1 ]
 
+# Sorting: s moves the sort mark to the next sortable column, S reverses.
+keys s
+expect "sorted by city" "City ▲"
+keys S
+expect "reversed" "City ▼"
+keys s s s
+expect "round to the name, still reversed" "Name ▼"
+keys S
+expect "name ascending again" "Name ▲"
+
 # Resizes: 120x40 -> 80x24 -> 50x12 -> 120x40.
 check "fits 120 columns" lines_fit 120
 resize 80x24
