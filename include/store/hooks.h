@@ -19,4 +19,20 @@ void	hook_default_user(struct db *db, int64_t *user_id);
 #define LABEL_DEAL	"r.title"
 #define LABEL_NAME	"r.name"
 
+/*
+ * The links every card file spells the same way: field rows for the
+ * descriptor tables, given the list column width (0: not listed) and the
+ * flags.  Each file defines O(member) as offsetof its own struct.
+ */
+#define FIELD_COMPANY(w, fl)	{ "company_id", "Company", "Компания", \
+	FT_REF, O(company_id), w, 0, fl, "companies", LABEL_COMPANY, NULL, NULL }
+#define FIELD_CONTACT(w, fl)	{ "contact_id", "Contact", "Контакт", \
+	FT_REF, O(contact_id), w, 0, fl, "contacts", LABEL_CONTACT, NULL, NULL }
+#define FIELD_DEAL(w, fl)	{ "deal_id", "Deal", "Сделка", \
+	FT_REF, O(deal_id), w, 0, fl, "deals", LABEL_DEAL, NULL, NULL }
+#define FIELD_MANAGER(w, fl)	{ "manager_id", "Manager", "Менеджер", \
+	FT_REF, O(manager_id), w, 0, fl, "users", LABEL_USER, NULL, NULL }
+#define FIELD_ASSIGNEE(w, fl)	{ "assignee_id", "Assignee", "Исполнитель", \
+	FT_REF, O(assignee_id), w, 0, fl, "users", LABEL_USER, NULL, NULL }
+
 #endif

@@ -43,8 +43,7 @@ static const struct field_desc fields[] = {
 	    F_SEARCH, NULL, NULL, NULL, NULL },
 	{ "source", "Source", "Источник", FT_TEXT, O(source), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "manager_id", "Manager", "Менеджер", FT_REF, O(manager_id), 14, 0,
-	    0, "users", LABEL_USER, NULL, NULL },
+	FIELD_MANAGER(14, 0),
 	{ "comment", "Comment", "Комментарий", FT_MEMO, O(comment), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
 };

@@ -12,10 +12,8 @@
 static const struct field_desc fields[] = {
 	{ "title", "Title", "Сделка", FT_TEXT, O(title), 28, 0,
 	    F_REQUIRED | F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "company_id", "Company", "Компания", FT_REF, O(company_id), 22, 0,
-	    0, "companies", LABEL_COMPANY, NULL, NULL },
-	{ "contact_id", "Contact", "Контакт", FT_REF, O(contact_id), 0, 0, 0,
-	    "contacts", LABEL_CONTACT, NULL, NULL },
+	FIELD_COMPANY(22, 0),
+	FIELD_CONTACT(0, 0),
 	{ "stage_id", "Stage", "Этап", FT_REF, O(stage_id), 14, 0, 0,
 	    "deal_stages", LABEL_NAME, NULL, NULL },
 	{ "amount", "Amount", "Сумма", FT_MONEY, O(amount), 12, 0, 0, NULL,
@@ -28,8 +26,7 @@ static const struct field_desc fields[] = {
 	    NULL, NULL, NULL, NULL },
 	{ "terms", "Terms", "Условия", FT_MEMO, O(terms), 0, 0, F_SEARCH,
 	    NULL, NULL, NULL, NULL },
-	{ "manager_id", "Manager", "Менеджер", FT_REF, O(manager_id), 12, 0,
-	    0, "users", LABEL_USER, NULL, NULL },
+	FIELD_MANAGER(12, 0),
 	{ "lost_reason", "Lost reason", "Причина отказа", FT_TEXT,
 	    O(lost_reason), 0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
 };

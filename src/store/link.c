@@ -15,8 +15,7 @@ static const struct field_desc fields[] = {
 	    NULL, NULL, NULL },
 	{ "description", "Description", "Описание", FT_MEMO, O(description),
 	    0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "company_id", "Company", "Компания", FT_REF, O(company_id), 20, 0,
-	    0, "companies", LABEL_COMPANY, NULL, NULL },
+	FIELD_COMPANY(20, 0),
 };
 
 const struct entity entity_link = {

@@ -11,12 +11,9 @@ static const struct field_desc fields[] = {
 	    F_REQUIRED | F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
 	{ "body", "Text", "Текст", FT_MEMO, O(body), 0, 0, F_SEARCH, NULL,
 	    NULL, NULL, NULL },
-	{ "company_id", "Company", "Компания", FT_REF, O(company_id), 24, 0,
-	    0, "companies", LABEL_COMPANY, NULL, NULL },
-	{ "contact_id", "Contact", "Контакт", FT_REF, O(contact_id), 0, 0, 0,
-	    "contacts", LABEL_CONTACT, NULL, NULL },
-	{ "deal_id", "Deal", "Сделка", FT_REF, O(deal_id), 0, 0, 0, "deals",
-	    LABEL_DEAL, NULL, NULL },
+	FIELD_COMPANY(24, 0),
+	FIELD_CONTACT(0, 0),
+	FIELD_DEAL(0, 0),
 };
 
 const struct entity entity_note = {

@@ -12,10 +12,8 @@
 static const struct field_desc fields[] = {
 	{ "paid_on", "Date", "Дата", FT_DATE, O(paid_on), 10, 0, F_SORT,
 	    NULL, NULL, NULL, NULL },
-	{ "company_id", "Company", "Компания", FT_REF, O(company_id), 24, 0,
-	    F_REQUIRED, "companies", LABEL_COMPANY, NULL, NULL },
-	{ "deal_id", "Deal", "Сделка", FT_REF, O(deal_id), 0, 0, 0, "deals",
-	    LABEL_DEAL, NULL, NULL },
+	FIELD_COMPANY(24, F_REQUIRED),
+	FIELD_DEAL(0, 0),
 	{ "amount", "Amount", "Сумма", FT_MONEY, O(amount), 12, 0, F_REQUIRED,
 	    NULL, NULL, NULL, NULL },
 	{ "document", "Document", "Документ", FT_TEXT, O(document), 12, 0,

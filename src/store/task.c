@@ -27,14 +27,10 @@ static const struct field_desc fields[] = {
 	    0, NULL, NULL, priorities, "normal" },
 	{ "status", "Status", "Состояние", FT_CHOICE, O(status), 9, 0, 0,
 	    NULL, NULL, statuses, "open" },
-	{ "assignee_id", "Assignee", "Исполнитель", FT_REF, O(assignee_id),
-	    12, 0, 0, "users", LABEL_USER, NULL, NULL },
-	{ "company_id", "Company", "Компания", FT_REF, O(company_id), 20, 0,
-	    0, "companies", LABEL_COMPANY, NULL, NULL },
-	{ "contact_id", "Contact", "Контакт", FT_REF, O(contact_id), 0, 0, 0,
-	    "contacts", LABEL_CONTACT, NULL, NULL },
-	{ "deal_id", "Deal", "Сделка", FT_REF, O(deal_id), 0, 0, 0, "deals",
-	    LABEL_DEAL, NULL, NULL },
+	FIELD_ASSIGNEE(12, 0),
+	FIELD_COMPANY(20, 0),
+	FIELD_CONTACT(0, 0),
+	FIELD_DEAL(0, 0),
 };
 
 static int
