@@ -22,10 +22,9 @@
  *  - Every moment is relative to today (local time), so the agenda always
  *    has overdue calls, today's calls before and after now, and the next
  *    two weeks planned, whenever the demo is made.
- *  - Event types, results and deal stages are user-editable tables with no
- *    store module yet; their ids are looked up here by code, read-only.  A
- *    code someone deleted leaves the field empty and the store's default
- *    applies.
+ *  - Event types, results and deal stages are user-editable tables; their
+ *    ids are looked up by code (store_lookup_ids).  A code someone deleted
+ *    leaves the field empty and the store's default applies.
  *
  * Everything is assigned to the user running the command: the store
  * defaults the manager and assignee fields to the current user.
@@ -41,6 +40,7 @@
 #include "datetime.h"
 #include "store/db.h"
 #include "store/entities.h"
+#include "store/lookup.h"
 #include "util.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -793,47 +793,19 @@ legal_name(const struct demo_company *c)
 	return NULL;
 }
 
-/*
- * Ids of a lookup table's rows by code, read-only (no store module for
- * these tables yet).  A code not found stays SO_NULL.
- */
-static int
-lookup(struct demo *d, const char *sql, const char *const *codes,
-    int64_t *ids, int n)
-{
-	sqlite3_stmt *st;
-	const char *code;
-	int i, rc, ret;
-
-	for (i = 0; i < n; i++)
-		ids[i] = SO_NULL;
-	if ((ret = db_prepare(d->db, sql, &st, d->err)) != SO_OK)
-		return ret;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		code = (const char *)sqlite3_column_text(st, 1);
-		for (i = 0; code && i < n; i++)
-			if (strcmp(code, codes[i]) == 0)
-				ids[i] = sqlite3_column_int64(st, 0);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE)
-		return db_error(d->db, rc, "reading lookup tables", d->err);
-	return SO_OK;
-}
-
 static int
 lookups(struct demo *d)
 {
 	int ret;
 
-	if ((ret = lookup(d, "SELECT id, code FROM event_types", type_codes,
-	    d->type_id, NTYPES)) != SO_OK)
+	if ((ret = store_lookup_ids(d->db, LOOKUP_EVENT_TYPES, type_codes,
+	    d->type_id, NTYPES, d->err)) != SO_OK)
 		return ret;
-	if ((ret = lookup(d, "SELECT id, code FROM event_results",
-	    result_codes, d->result_id, NRESULTS)) != SO_OK)
+	if ((ret = store_lookup_ids(d->db, LOOKUP_EVENT_RESULTS, result_codes,
+	    d->result_id, NRESULTS, d->err)) != SO_OK)
 		return ret;
-	return lookup(d, "SELECT id, code FROM deal_stages", stage_codes,
-	    d->stage_id, NSTAGES);
+	return store_lookup_ids(d->db, LOOKUP_DEAL_STAGES, stage_codes,
+	    d->stage_id, NSTAGES, d->err);
 }
 
 /* Refuses a database that already has companies, live or in the trash. */

@@ -14,6 +14,7 @@
 #include "harness.h"
 #include "store/audit.h"
 #include "store/entities.h"
+#include "store/lookup.h"
 #include "util.h"
 
 /* Creates a company and returns its id (0 on failure). */
@@ -544,4 +545,22 @@ TEST(test_money_parse_rejects_three_decimals_and_junk)
 	CHECK_INT(v, -50);
 	CHECK_INT(money_parse("1\xc2\xa0" "000", &v), 0);
 	CHECK_INT(v, 100000);
+}
+
+TEST(test_lookup_ids_by_code_leave_unknown_codes_empty)
+{
+	static const char *const codes[] = { "meeting", "no_such", "call" };
+	struct db *db = fixture_open("t.db");
+	struct so_err err;
+	int64_t ids[3];
+
+	REQUIRE(db != NULL);
+	CHECK_INT(store_lookup_ids(db, LOOKUP_EVENT_TYPES, codes, ids, 3,
+	    &err), SO_OK);
+	CHECK_INT(ids[0], fixture_int(db, "SELECT id FROM event_types WHERE "
+	    "code = 'meeting'"));
+	CHECK(ids[1] == SO_NULL);
+	CHECK_INT(ids[2], fixture_int(db, "SELECT id FROM event_types WHERE "
+	    "code = 'call'"));
+	db_close(db);
 }
