@@ -399,7 +399,6 @@ add_record(void)
 {
 	const struct entity *ent = cur_list()->ent;
 	const struct card_section *s = &app->card.sec[app->card.sub];
-	struct so_err err;
 	void *rec;
 
 	if (app->trash)
@@ -424,7 +423,6 @@ add_record(void)
 		ui_message("%s added", ent->label);
 		after_write(ent, rec_meta(rec)->id);
 	}
-	(void)err;
 	rec_clear(ent, rec);
 	free(rec);
 }

@@ -312,7 +312,6 @@ form_draw(struct form *fm)
 static int
 conflict_dialog(struct form *fm, const void *mine, const void *theirs)
 {
-	struct strbuf b = { 0 };
 	const char **lines = NULL;
 	int n = 0, i, choice, y, x, h, w;
 	wint_t ch;
@@ -364,7 +363,6 @@ conflict_dialog(struct form *fm, const void *mine, const void *theirs)
 	for (i = 0; i < n; i++)
 		free((char *)lines[i]);
 	free(lines);
-	sb_free(&b);
 	return choice;
 }
 

@@ -141,12 +141,39 @@ lv_reload(struct listview *lv, struct db *db, int height,
 	return code;
 }
 
+/*
+ * A page forward or back, the cursor keeping its row on screen; near an
+ * end, the first or last full page with the cursor on the end row.
+ */
+static int
+page_turn(struct listview *lv, struct db *db, int forward,
+    struct so_err *err)
+{
+	struct rec_list more;
+	int code;
+
+	code = peek(lv, db, forward ? LIST_AFTER : LIST_BEFORE,
+	    rec_list_at(&lv->page, forward ? lv->page.n - 1 : 0),
+	    (size_t)lv->height, &more, err);
+	if (code != SO_OK)
+		return code;
+	if ((int)more.n == lv->height) {
+		rec_list_free(&lv->page);
+		lv->page = more;
+		return SO_OK;
+	}
+	rec_list_free(&more);
+	code = fetch(lv, db, forward ? LIST_LAST : LIST_FIRST, NULL, err);
+	lv->cursor = forward ? (int)lv->page.n - 1 : 0;
+	return code;
+}
+
 int
 lv_move(struct listview *lv, struct db *db, enum action act,
     struct so_err *err)
 {
 	struct rec_list more;
-	int n = (int)lv->page.n, code = SO_OK, off;
+	int n = (int)lv->page.n, code = SO_OK;
 	void *anchor;
 
 	switch (act) {
@@ -191,38 +218,9 @@ lv_move(struct listview *lv, struct db *db, enum action act,
 		lv->cursor = 0;
 		break;
 	case ACT_PAGE_DOWN:
-		if (n == 0)
-			break;
-		off = lv->cursor;
-		if ((code = peek(lv, db, LIST_AFTER, rec_list_at(&lv->page,
-		    (size_t)n - 1), (size_t)lv->height, &more, err)) != SO_OK)
-			break;
-		if ((int)more.n == lv->height) {
-			rec_list_free(&lv->page);
-			lv->page = more;
-			lv->cursor = off;
-		} else {
-			rec_list_free(&more);
-			code = fetch(lv, db, LIST_LAST, NULL, err);
-			lv->cursor = (int)lv->page.n - 1;
-		}
-		break;
 	case ACT_PAGE_UP:
-		if (n == 0)
-			break;
-		off = lv->cursor;
-		if ((code = peek(lv, db, LIST_BEFORE, rec_list_at(&lv->page, 0),
-		    (size_t)lv->height, &more, err)) != SO_OK)
-			break;
-		if ((int)more.n == lv->height) {
-			rec_list_free(&lv->page);
-			lv->page = more;
-			lv->cursor = off;
-		} else {
-			rec_list_free(&more);
-			code = fetch(lv, db, LIST_FIRST, NULL, err);
-			lv->cursor = 0;
-		}
+		if (n > 0)
+			code = page_turn(lv, db, act == ACT_PAGE_DOWN, err);
 		break;
 	case ACT_HOME:
 		code = fetch(lv, db, LIST_FIRST, NULL, err);
