@@ -38,6 +38,7 @@ struct task {
 	int64_t	 due_at;
 	char	*priority, *status;
 	int64_t	 assignee_id, company_id, contact_id, deal_id;
+	char	*uid;
 };
 
 struct note {
@@ -61,7 +62,7 @@ struct event {
 	int64_t	 remind_min, assignee_id, company_id, contact_id, deal_id;
 	char	*status;
 	int64_t	 result_id;
-	char	*result_comment, *uid;
+	char	*result_comment, *uid, *location, *description;
 };
 
 struct deal {
@@ -101,5 +102,30 @@ struct contact_job {
 int	store_contact_jobs(struct db *db, int64_t contact_id,
 	    struct contact_job **out, size_t *n, struct so_err *err);
 void	store_contact_jobs_free(struct contact_job *jobs, size_t n);
+
+/*
+ * One occurrence of a recurring event moved or cancelled (iCalendar
+ * RECURRENCE-ID / EXDATE).  orig_start is the occurrence as the rule
+ * generates it; a moved one has new_start (and new_end, 0 when none).
+ */
+struct event_exception {
+	int64_t	 orig_start, new_start, new_end;
+	int	 cancelled;
+};
+int	store_event_exceptions(struct db *db, int64_t event_id,
+	    struct event_exception **out, size_t *n, struct so_err *err);
+/* Insert or replace the exception at x->orig_start; audited. */
+int	store_event_exception_set(struct db *db, int64_t event_id,
+	    const struct event_exception *x, struct so_err *err);
+/* Remove every exception of the event; audited. */
+int	store_event_exceptions_clear(struct db *db, int64_t event_id,
+	    struct so_err *err);
+
+/* The live (or trashed) event or task with this iCalendar UID: *id, or
+ * 0 and SO_OK when there is none. */
+int	store_event_by_uid(struct db *db, const char *uid, int64_t *id,
+	    struct so_err *err);
+int	store_task_by_uid(struct db *db, const char *uid, int64_t *id,
+	    struct so_err *err);
 
 #endif

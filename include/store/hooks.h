@@ -8,10 +8,14 @@
 
 #include <stdint.h>
 
+#include "err.h"
 #include "store/db.h"
 
 /* Sets *user_id to the current user when it holds no value. */
 void	hook_default_user(struct db *db, int64_t *user_id);
+void	hook_new_uid(char **uid);
+int	store_uid_lookup(struct db *db, const char *sql, const char *uid,
+	    int64_t *id, struct so_err *err);
 
 #define LABEL_USER	"r.full_name"
 #define LABEL_COMPANY	"r.name"

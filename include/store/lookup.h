@@ -23,4 +23,8 @@ enum lookup_table {
 int	store_lookup_ids(struct db *db, enum lookup_table t,
 	    const char *const *codes, int64_t *ids, int n, struct so_err *err);
 
+/* The id of the user with this login; SO_ENOTFOUND "no user LOGIN". */
+int	store_user_id(struct db *db, const char *login, int64_t *id,
+	    struct so_err *err);
+
 #endif

@@ -4,13 +4,11 @@
  * with a result.  Each carries a stable iCalendar UID made at creation,
  * so an exported event keeps its identity across exports and imports.
  */
-#include <inttypes.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/random.h>
-#include <unistd.h>
 
+#include "store/audit.h"
 #include "store/entities.h"
 #include "store/hooks.h"
 #include "util.h"
@@ -50,34 +48,11 @@ static const struct field_desc fields[] = {
 	    NULL },
 	{ "uid", "UID", "UID", FT_TEXT, O(uid), 0, 250, F_HIDDEN | F_READONLY,
 	    NULL, NULL, NULL, NULL },
+	{ "location", "Location", "Место", FT_TEXT, O(location), 0, 200,
+	    F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "description", "Description", "Описание", FT_MEMO, O(description),
+	    0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
 };
-
-/* A random RFC 4122 version 4 UUID, as iCalendar UIDs usually are. */
-static char *
-new_uid(void)
-{
-	unsigned char r[16];
-	static unsigned counter;
-	size_t i;
-
-	if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r)) {
-		/* No entropy source: time, pid and a counter are unique
-		 * enough for one machine. */
-		uint64_t a = (uint64_t)time(NULL), b = (uint64_t)getpid() <<
-		    32 | ++counter;
-
-		for (i = 0; i < 8; i++) {
-			r[i] = (unsigned char)(a >> (i * 8));
-			r[i + 8] = (unsigned char)(b >> (i * 8));
-		}
-	}
-	r[6] = (r[6] & 0x0f) | 0x40;
-	r[8] = (r[8] & 0x3f) | 0x80;
-	return xasprintf("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
-	    "%02x%02x%02x%02x%02x%02x@salesorg", r[0], r[1], r[2], r[3], r[4],
-	    r[5], r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14],
-	    r[15]);
-}
 
 static int64_t
 default_type(struct db *db)
@@ -99,10 +74,7 @@ check(struct db *db, void *obj, struct so_err *err)
 {
 	struct event *e = obj;
 
-	if (e->uid == NULL || *e->uid == '\0') {
-		free(e->uid);
-		e->uid = new_uid();
-	}
+	hook_new_uid(&e->uid);
 	if (e->type_id == SO_NULL || e->type_id == 0)
 		e->type_id = default_type(db);
 	hook_default_user(db, &e->assignee_id);
@@ -127,3 +99,153 @@ const struct entity entity_event = {
 };
 
 STORE_WRAPPERS(event, struct event, entity_event)
+
+int
+store_event_exceptions(struct db *db, int64_t event_id,
+    struct event_exception **out, size_t *n, struct so_err *err)
+{
+	struct event_exception *v = NULL;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, code;
+
+	*out = NULL;
+	*n = 0;
+	code = db_prepare(db, "SELECT orig_start, coalesce(new_start, 0), "
+	    "coalesce(new_end, 0), cancelled FROM event_exceptions "
+	    "WHERE event_id = ? ORDER BY orig_start", &st, err);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, event_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[*n].orig_start = sqlite3_column_int64(st, 0);
+		v[*n].new_start = sqlite3_column_int64(st, 1);
+		v[*n].new_end = sqlite3_column_int64(st, 2);
+		v[*n].cancelled = sqlite3_column_int(st, 3);
+		(*n)++;
+	}
+	db_done(st);
+	*out = v;
+	if (rc != SQLITE_DONE) {
+		free(v);
+		*out = NULL;
+		*n = 0;
+		return db_error(db, rc, "reading event exceptions", err);
+	}
+	return SO_OK;
+}
+
+/* The audit log's words for an exception: "cancelled" or the new start. */
+static char *
+exception_text(const struct event_exception *x)
+{
+	if (x->cancelled)
+		return xasprintf("%lld cancelled", (long long)x->orig_start);
+	return xasprintf("%lld moved to %lld", (long long)x->orig_start,
+	    (long long)x->new_start);
+}
+
+int
+store_event_exception_set(struct db *db, int64_t event_id,
+    const struct event_exception *x, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	char *text;
+	int rc, code;
+
+	if ((code = db_begin(db, err)) != SO_OK)
+		return code;
+	code = db_prepare(db, "INSERT INTO event_exceptions (event_id, "
+	    "orig_start, new_start, new_end, cancelled) VALUES (?, ?, ?, ?, ?) "
+	    "ON CONFLICT (event_id, orig_start) DO UPDATE SET "
+	    "new_start = excluded.new_start, new_end = excluded.new_end, "
+	    "cancelled = excluded.cancelled", &st, err);
+	if (code != SO_OK)
+		goto fail;
+	sqlite3_bind_int64(st, 1, event_id);
+	sqlite3_bind_int64(st, 2, x->orig_start);
+	if (!x->cancelled && x->new_start)
+		sqlite3_bind_int64(st, 3, x->new_start);
+	if (!x->cancelled && x->new_end)
+		sqlite3_bind_int64(st, 4, x->new_end);
+	sqlite3_bind_int(st, 5, x->cancelled != 0);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		code = db_error(db, rc, "saving an event exception", err);
+		goto fail;
+	}
+	text = exception_text(x);
+	code = audit_write(db, "event", event_id, "update", "exception", NULL,
+	    text, err);
+	free(text);
+	if (code != SO_OK)
+		goto fail;
+	return db_commit(db, err);
+fail:
+	db_rollback(db);
+	return code;
+}
+
+int
+store_event_exceptions_clear(struct db *db, int64_t event_id,
+    struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	if ((code = db_begin(db, err)) != SO_OK)
+		return code;
+	code = db_prepare(db, "DELETE FROM event_exceptions WHERE event_id = ?",
+	    &st, err);
+	if (code != SO_OK)
+		goto fail;
+	sqlite3_bind_int64(st, 1, event_id);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		code = db_error(db, rc, "removing event exceptions", err);
+		goto fail;
+	}
+	if (sqlite3_changes(db_sqlite(db)) > 0 && (code = audit_write(db,
+	    "event", event_id, "update", "exception", "all", NULL, err)) !=
+	    SO_OK)
+		goto fail;
+	return db_commit(db, err);
+fail:
+	db_rollback(db);
+	return code;
+}
+
+/* The id of the row of table whose uid is uid, or 0. */
+int
+store_uid_lookup(struct db *db, const char *sql, const char *uid, int64_t *id,
+    struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	*id = 0;
+	if ((code = db_prepare(db, sql, &st, err)) != SO_OK)
+		return code;
+	sqlite3_bind_text(st, 1, uid, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(db, rc, "looking up a UID", err);
+	return SO_OK;
+}
+
+int
+store_event_by_uid(struct db *db, const char *uid, int64_t *id,
+    struct so_err *err)
+{
+	return store_uid_lookup(db, "SELECT id FROM events WHERE uid = ?",
+	    uid, id, err);
+}

@@ -33,3 +33,26 @@ store_lookup_ids(struct db *db, enum lookup_table t,
 		return db_error(db, rc, "reading lookup tables", err);
 	return SO_OK;
 }
+
+int
+store_user_id(struct db *db, const char *login, int64_t *id,
+    struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	*id = 0;
+	code = db_prepare(db, "SELECT id FROM users WHERE login = ?", &st, err);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	db_done(st);
+	if (rc == SQLITE_DONE)
+		return so_err_set(err, SO_ENOTFOUND, "no user %s", login);
+	if (rc != SQLITE_ROW)
+		return db_error(db, rc, "looking up a user", err);
+	return SO_OK;
+}

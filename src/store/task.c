@@ -31,6 +31,8 @@ static const struct field_desc fields[] = {
 	FIELD_COMPANY(20, 0),
 	FIELD_CONTACT(0, 0),
 	FIELD_DEAL(0, 0),
+	{ "uid", "UID", "UID", FT_TEXT, O(uid), 0, 250, F_HIDDEN | F_READONLY,
+	    NULL, NULL, NULL, NULL },
 };
 
 static int
@@ -40,6 +42,7 @@ check(struct db *db, void *obj, struct so_err *err)
 
 	(void)err;
 	hook_default_user(db, &t->assignee_id);
+	hook_new_uid(&t->uid);
 	return SO_OK;
 }
 
@@ -54,3 +57,15 @@ const struct entity entity_task = {
 };
 
 STORE_WRAPPERS(task, struct task, entity_task)
+
+int
+store_task_by_uid(struct db *db, const char *uid, int64_t *id,
+    struct so_err *err)
+{
+	if (*uid == '\0') {
+		*id = 0;
+		return SO_OK;
+	}
+	return store_uid_lookup(db, "SELECT id FROM tasks WHERE uid = ?",
+	    uid, id, err);
+}
