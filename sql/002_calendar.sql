@@ -15,3 +15,9 @@ CREATE INDEX events_recurring ON events(assignee_id) WHERE rrule <> ''
 -- free text (iCalendar LOCATION and DESCRIPTION).
 ALTER TABLE events ADD COLUMN location TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN description TEXT NOT NULL DEFAULT '';
+
+-- Birthdays by month and day ('MM-DD' of 'YYYY-MM-DD'): the agenda's
+-- "congratulate" items for a day are one index lookup, not a scan of
+-- every contact.
+CREATE INDEX contacts_birthday ON contacts(substr(birthday, 6, 5))
+	WHERE birthday <> '' AND deleted_at IS NULL;

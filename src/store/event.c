@@ -11,6 +11,7 @@
 #include "store/audit.h"
 #include "store/entities.h"
 #include "store/hooks.h"
+#include "store/recur.h"
 #include "util.h"
 
 #define O(m)	offsetof(struct event, m)
@@ -82,6 +83,8 @@ check(struct db *db, void *obj, struct so_err *err)
 	    e->end_at < e->start_at)
 		return so_err_field(err, SO_EINVAL, "end_at",
 		    "End: before the start");
+	if (e->rrule && *e->rrule && recur_check(e->rrule, err) != SO_OK)
+		return err->code;
 	if (e->remind_min != SO_NULL && e->remind_min < 0)
 		return so_err_field(err, SO_EINVAL, "remind_min",
 		    "Remind: minutes before the start, 0 or more");

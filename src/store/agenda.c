@@ -1,0 +1,816 @@
+/*
+ * The agenda query and its actions; see include/store/agenda.h.
+ *
+ * Each source is one indexed range query: events_agenda (assignee,
+ * status, start) for one user's events, tasks_assignee_due for tasks,
+ * contacts_birthday for birthdays, events_recurring for the few
+ * recurring series.  Without a user (the head of sales asking for
+ * everyone) the same statements run with the user test dropped, so the
+ * planner can use the start-time index instead.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store/agenda.h"
+#include "store/entities.h"
+#include "store/lookup.h"
+#include "store/recur.h"
+#include "util.h"
+
+#define DAY		86400
+#define REMIND_AHEAD	(31 * DAY)	/* the longest reminder we look for */
+#define MAX_PER_SERIES	200		/* occurrences of one rule shown */
+
+/* Columns shared by every event query, in read_event's order. */
+static const char event_cols[] =
+    "SELECT e.id, e.start_at, coalesce(e.end_at, 0), e.all_day, "
+    "coalesce(e.remind_min, -1), e.status, coalesce(e.assignee_id, 0), "
+    "coalesce(u.login, ''), coalesce(t.code, ''), coalesce(t.name, ''), "
+    "e.subject, coalesce(e.company_id, 0), coalesce(c.name, ''), "
+    "coalesce(e.contact_id, 0), "
+    "coalesce(trim(p.last_name || ' ' || p.first_name), ''), "
+    "coalesce(nullif(p.phone_mobile, ''), nullif(p.phone_work, ''), "
+    "c.phone, ''), coalesce(r.name, ''), e.rrule "
+    "FROM events e "
+    "LEFT JOIN users u ON u.id = e.assignee_id "
+    "LEFT JOIN event_types t ON t.id = e.type_id "
+    "LEFT JOIN companies c ON c.id = e.company_id "
+    "LEFT JOIN contacts p ON p.id = e.contact_id "
+    "LEFT JOIN event_results r ON r.id = e.result_id "
+    "WHERE e.deleted_at IS NULL ";
+
+static char *
+col_text(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return xstrdup(s ? s : "");
+}
+
+static struct agenda_item *
+push(struct agenda *a, size_t *cap)
+{
+	struct agenda_item *it;
+
+	if (a->n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		a->v = xrealloc(a->v, *cap * sizeof(*a->v));
+	}
+	it = &a->v[a->n++];
+	memset(it, 0, sizeof(*it));
+	return it;
+}
+
+static void
+item_free(struct agenda_item *it)
+{
+	free(it->assignee);
+	free(it->type);
+	free(it->type_name);
+	free(it->subject);
+	free(it->company);
+	free(it->contact);
+	free(it->phone);
+	free(it->result);
+}
+
+static void
+item_copy(struct agenda_item *dst, const struct agenda_item *src)
+{
+	*dst = *src;
+	dst->assignee = xstrdup(src->assignee);
+	dst->type = xstrdup(src->type);
+	dst->type_name = xstrdup(src->type_name);
+	dst->subject = xstrdup(src->subject);
+	dst->company = xstrdup(src->company);
+	dst->contact = xstrdup(src->contact);
+	dst->phone = xstrdup(src->phone);
+	dst->result = xstrdup(src->result);
+}
+
+void
+agenda_free(struct agenda *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		item_free(&a->v[i]);
+	free(a->v);
+	memset(a, 0, sizeof(*a));
+}
+
+/* Fills it from an event_cols row; returns the remind_min (-1: none). */
+static int64_t
+read_event(sqlite3_stmt *st, struct agenda_item *it)
+{
+	int64_t remind = sqlite3_column_int64(st, 4);
+
+	it->kind = AG_EVENT;
+	it->id = sqlite3_column_int64(st, 0);
+	it->at = sqlite3_column_int64(st, 1);
+	it->end = sqlite3_column_int64(st, 2);
+	it->all_day = sqlite3_column_int(st, 3);
+	it->remind_at = remind >= 0 ? it->at - remind * 60 : 0;
+	it->done = strcmp((const char *)sqlite3_column_text(st, 5),
+	    "done") == 0;
+	it->assignee_id = sqlite3_column_int64(st, 6);
+	it->assignee = col_text(st, 7);
+	it->type = col_text(st, 8);
+	it->type_name = col_text(st, 9);
+	it->subject = col_text(st, 10);
+	it->company_id = sqlite3_column_int64(st, 11);
+	it->company = col_text(st, 12);
+	it->contact_id = sqlite3_column_int64(st, 13);
+	it->contact = col_text(st, 14);
+	it->phone = col_text(st, 15);
+	it->result = col_text(st, 16);
+	return remind;
+}
+
+/* Runs an event query whose parameters are ?1 user (when user_id),
+ * ?2 low bound, ?3 high bound, ?4 now; one item per row. */
+static int
+one_off(struct db *db, const char *where, int64_t user_id, int64_t lo,
+    int64_t hi, int64_t now, enum agenda_section sec, struct agenda *a,
+    size_t *cap, struct so_err *err)
+{
+	struct strbuf sql = { 0 };
+	sqlite3_stmt *st;
+	int rc, code;
+
+	sb_add(&sql, event_cols);
+	sb_add(&sql, user_id ? "AND e.assignee_id = ?1 " : "AND ?1 = 0 ");
+	sb_add(&sql, where);
+	code = db_prepare(db, sb_str(&sql), &st, err);
+	sb_free(&sql);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 2, lo);
+	sqlite3_bind_int64(st, 3, hi);
+	sqlite3_bind_int64(st, 4, now);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct agenda_item *it = push(a, cap);
+
+		read_event(st, it);
+		it->section = sec;
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, "reading the agenda", err);
+	return SO_OK;
+}
+
+/* Does the exception list hold orig? */
+static const struct event_exception *
+find_exception(const struct event_exception *x, size_t nx, int64_t orig)
+{
+	size_t i;
+
+	for (i = 0; i < nx; i++)
+		if (x[i].orig_start == orig)
+			return &x[i];
+	return NULL;
+}
+
+/* Adds the occurrence of series proto starting at `at` (rule start orig)
+ * when keep(at, remind_at) says so. */
+static void
+add_occurrence(struct agenda *a, size_t *cap, const struct agenda_item *proto,
+    int64_t remind, int64_t orig, int64_t at, int64_t end)
+{
+	struct agenda_item *it = push(a, cap);
+
+	item_copy(it, proto);
+	it->orig_start = orig;
+	it->at = at;
+	it->end = end;
+	it->remind_at = remind >= 0 ? at - remind * 60 : 0;
+}
+
+/*
+ * The occurrences in [lo, hi) of the user's planned recurring series,
+ * exceptions applied.  With remind_until, only those whose reminder
+ * time has come by then.
+ */
+static int
+recurring(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
+    int64_t remind_until, enum agenda_section sec, struct agenda *a,
+    size_t *cap, struct so_err *err)
+{
+	struct strbuf sql = { 0 };
+	sqlite3_stmt *st;
+	int rc, code = SO_OK;
+
+	sb_add(&sql, event_cols);
+	sb_add(&sql, user_id ? "AND e.assignee_id = ?1 " : "AND ?1 = 0 ");
+	sb_add(&sql, "AND e.rrule <> '' AND e.status = 'planned' "
+	    "AND e.start_at < ?2 ORDER BY e.id");
+	code = db_prepare(db, sb_str(&sql), &st, err);
+	sb_free(&sql);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 2, hi);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct agenda_item proto = { 0 };
+		struct event_exception *x = NULL;
+		const struct event_exception *e;
+		struct so_err xerr = { 0 };
+		int64_t remind, dur, *starts = NULL;
+		size_t i, n = 0, nx = 0;
+		int trunc = 0;
+
+		remind = read_event(st, &proto);
+		proto.section = sec;
+		dur = proto.end ? proto.end - proto.at : 0;
+		/* A series whose rule cannot be expanded (or repeats
+		 * absurdly often) shows its first occurrence only, when
+		 * that is in the window, rather than hiding the rest of
+		 * the agenda. */
+		if (recur_expand((const char *)sqlite3_column_text(st, 17),
+		    proto.at, proto.all_day, lo, hi, MAX_PER_SERIES, &starts,
+		    &n, &trunc, &xerr) != SO_OK) {
+			a->truncated = 1;
+			if (proto.at >= lo && proto.at < hi) {
+				starts = xmalloc(sizeof(*starts));
+				starts[0] = proto.at;
+				n = 1;
+			}
+		}
+		if (trunc)
+			a->truncated = 1;
+		if ((code = store_event_exceptions(db, proto.id, &x, &nx,
+		    err)) != SO_OK) {
+			free(starts);
+			item_free(&proto);
+			break;
+		}
+		for (i = 0; i < n; i++) {
+			e = find_exception(x, nx, starts[i]);
+			if (e != NULL)
+				continue;	/* moved or cancelled */
+			if (remind_until && (remind < 0 ||
+			    starts[i] - remind * 60 > remind_until))
+				continue;
+			add_occurrence(a, cap, &proto, remind, starts[i],
+			    starts[i], dur ? starts[i] + dur : 0);
+		}
+		for (i = 0; i < nx; i++) {
+			int64_t at = x[i].new_start;
+
+			if (x[i].cancelled || at < lo || at >= hi)
+				continue;
+			if (remind_until && (remind < 0 ||
+			    at - remind * 60 > remind_until))
+				continue;
+			add_occurrence(a, cap, &proto, remind, x[i].orig_start,
+			    at, x[i].new_end ? x[i].new_end : dur ? at + dur :
+			    0);
+		}
+		free(x);
+		free(starts);
+		item_free(&proto);
+	}
+	db_done(st);
+	if (code != SO_OK)
+		return code;
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, "reading recurring events", err);
+	return SO_OK;
+}
+
+static int
+tasks(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
+    const struct agenda_query *q, struct agenda *a, size_t *cap,
+    struct so_err *err)
+{
+	struct strbuf sql = { 0 };
+	sqlite3_stmt *st;
+	int rc, code;
+
+	sb_add(&sql, "SELECT k.id, k.due_at, coalesce(k.assignee_id, 0), "
+	    "coalesce(u.login, ''), k.title, coalesce(k.company_id, 0), "
+	    "coalesce(c.name, ''), coalesce(k.contact_id, 0), "
+	    "coalesce(trim(p.last_name || ' ' || p.first_name), ''), "
+	    "coalesce(nullif(p.phone_mobile, ''), nullif(p.phone_work, ''), "
+	    "c.phone, '') FROM tasks k "
+	    "LEFT JOIN users u ON u.id = k.assignee_id "
+	    "LEFT JOIN companies c ON c.id = k.company_id "
+	    "LEFT JOIN contacts p ON p.id = k.contact_id "
+	    "WHERE k.deleted_at IS NULL AND k.status = 'open' ");
+	sb_add(&sql, user_id ? "AND k.assignee_id = ?1 " : "AND ?1 = 0 ");
+	sb_add(&sql, "AND k.due_at >= ?2 AND k.due_at < ?3");
+	code = db_prepare(db, sb_str(&sql), &st, err);
+	sb_free(&sql);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 2, lo);
+	sqlite3_bind_int64(st, 3, hi);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct agenda_item *it = push(a, cap);
+
+		it->kind = AG_TASK;
+		it->id = sqlite3_column_int64(st, 0);
+		it->at = sqlite3_column_int64(st, 1);
+		it->section = it->at < q->from ? AG_OVERDUE : AG_DAY;
+		it->assignee_id = sqlite3_column_int64(st, 2);
+		it->assignee = col_text(st, 3);
+		it->type = xstrdup("task");
+		it->type_name = xstrdup("Task");
+		it->subject = col_text(st, 4);
+		it->company_id = sqlite3_column_int64(st, 5);
+		it->company = col_text(st, 6);
+		it->contact_id = sqlite3_column_int64(st, 7);
+		it->contact = col_text(st, 8);
+		it->phone = col_text(st, 9);
+		it->result = xstrdup("");
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, "reading tasks", err);
+	return SO_OK;
+}
+
+static int
+is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* The birthdays on the day starting at day (local midnight). */
+static int
+birthdays(struct db *db, int64_t user_id, int64_t day, struct agenda *a,
+    size_t *cap, struct so_err *err)
+{
+	struct strbuf sql = { 0 };
+	sqlite3_stmt *st;
+	time_t t = (time_t)day;
+	struct tm tm;
+	char md[2][16];
+	int rc = SQLITE_DONE, code, k, nmd = 1;
+
+	localtime_r(&t, &tm);
+	snprintf(md[0], sizeof(md[0]), "%02d-%02d", tm.tm_mon + 1,
+	    tm.tm_mday);
+	/* Born on 29 February: congratulated on the 28th in other years. */
+	if (tm.tm_mon == 1 && tm.tm_mday == 28 && !is_leap(tm.tm_year + 1900)) {
+		strcpy(md[1], "02-29");
+		nmd = 2;
+	}
+	sb_add(&sql, "SELECT p.id, p.birthday, "
+	    "trim(p.last_name || ' ' || p.first_name || ' ' || p.middle_name), "
+	    "coalesce(p.company_id, 0), coalesce(c.name, ''), "
+	    "coalesce(nullif(p.phone_mobile, ''), nullif(p.phone_work, ''), "
+	    "nullif(p.phone_home, ''), c.phone, ''), "
+	    "coalesce(p.manager_id, c.manager_id, 0), coalesce(u.login, '') "
+	    "FROM contacts p LEFT JOIN companies c ON c.id = p.company_id "
+	    "LEFT JOIN users u ON u.id = coalesce(p.manager_id, c.manager_id) "
+	    "WHERE substr(p.birthday, 6, 5) = ?2 AND p.birthday <> '' "
+	    "AND p.deleted_at IS NULL ");
+	sb_add(&sql, user_id ? "AND coalesce(p.manager_id, c.manager_id) = ?1 "
+	    : "AND ?1 = 0 ");
+	/* Already congratulated (or planned to be) around that day. */
+	sb_add(&sql, "AND NOT EXISTS (SELECT 1 FROM events b "
+	    "JOIN event_types bt ON bt.id = b.type_id AND bt.code = 'birthday' "
+	    "WHERE b.contact_id = p.id AND b.deleted_at IS NULL "
+	    "AND b.status <> 'cancelled' AND b.start_at >= ?3 - 3 * 86400 "
+	    "AND b.start_at < ?3 + 7 * 86400) ORDER BY p.last_name, p.id");
+	code = db_prepare(db, sb_str(&sql), &st, err);
+	sb_free(&sql);
+	if (code != SO_OK)
+		return code;
+	for (k = 0; k < nmd && code == SO_OK; k++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, user_id);
+		sqlite3_bind_text(st, 2, md[k], -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 3, day);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			struct agenda_item *it = push(a, cap);
+			const char *bd = (const char *)sqlite3_column_text(st,
+			    1);
+			int year = atoi(bd);
+
+			it->kind = AG_BIRTHDAY;
+			it->section = AG_DAY;
+			it->id = it->contact_id = sqlite3_column_int64(st, 0);
+			it->at = day;
+			it->all_day = 1;
+			it->type = xstrdup("birthday");
+			it->type_name = xstrdup("Birthday");
+			it->contact = col_text(st, 2);
+			if (year > 1900 && year <= tm.tm_year + 1900)
+				it->subject = xasprintf("Congratulate: %s "
+				    "(%d)", it->contact, tm.tm_year + 1900 -
+				    year);
+			else
+				it->subject = xasprintf("Congratulate: %s",
+				    it->contact);
+			it->company_id = sqlite3_column_int64(st, 3);
+			it->company = col_text(st, 4);
+			it->phone = col_text(st, 5);
+			it->assignee_id = sqlite3_column_int64(st, 6);
+			it->assignee = col_text(st, 7);
+			it->result = xstrdup("");
+		}
+		if (rc != SQLITE_DONE)
+			code = db_error(db, rc, "reading birthdays", err);
+	}
+	db_done(st);
+	return code;
+}
+
+/* Local midnight `days` days after the local midnight day. */
+static int64_t
+add_days(int64_t day, int days)
+{
+	time_t t = (time_t)day;
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	tm.tm_mday += days;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+int64_t
+agenda_tomorrow_morning(int64_t now)
+{
+	time_t t = (time_t)now;
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	tm.tm_mday += 1;
+	tm.tm_hour = 9;
+	tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+static int
+cmp_items(const void *pa, const void *pb)
+{
+	const struct agenda_item *a = pa, *b = pb;
+
+	if (a->section != b->section)
+		return a->section < b->section ? -1 : 1;
+	if (a->at != b->at)
+		return a->at < b->at ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind > b->kind ? -1 : 1;	/* birthdays first */
+	if (a->id != b->id)
+		return a->id < b->id ? -1 : 1;
+	return a->orig_start < b->orig_start ? -1 : a->orig_start >
+	    b->orig_start;
+}
+
+int
+agenda_load(struct db *db, const struct agenda_query *q, struct agenda *out,
+    struct so_err *err)
+{
+	int64_t to, lo, day;
+	size_t cap = 0;
+	int code, d;
+
+	memset(out, 0, sizeof(*out));
+	to = add_days(q->from, q->days > 0 ? q->days : 1);
+	lo = q->overdue ? INT64_MIN : q->from;
+	if ((code = one_off(db, "AND e.rrule = '' AND e.status = 'planned' "
+	    "AND e.start_at >= ?2 AND e.start_at < ?3", q->user_id, lo, to,
+	    q->now, AG_DAY, out, &cap, err)) != SO_OK)
+		goto fail;
+	if ((code = one_off(db, "AND e.rrule = '' AND e.status = 'done' "
+	    "AND e.start_at >= ?2 AND e.start_at < ?3", q->user_id, q->from,
+	    to, q->now, AG_DAY, out, &cap, err)) != SO_OK)
+		goto fail;
+	if ((code = recurring(db, q->user_id, q->from, to, 0, AG_DAY, out,
+	    &cap, err)) != SO_OK)
+		goto fail;
+	if ((code = tasks(db, q->user_id, lo, to, q, out, &cap, err)) != SO_OK)
+		goto fail;
+	for (d = 0, day = q->from; d < (q->days > 0 ? q->days : 1); d++,
+	    day = add_days(day, 1))
+		if ((code = birthdays(db, q->user_id, day, out, &cap, err)) !=
+		    SO_OK)
+			goto fail;
+	if (q->reminders && (code = one_off(db, "AND e.rrule = '' "
+	    "AND e.status = 'planned' AND e.remind_min IS NOT NULL "
+	    "AND e.start_at >= ?2 AND e.start_at < ?2 + 31 * 86400 "
+	    "AND e.start_at - e.remind_min * 60 <= ?4", q->user_id, to, to,
+	    q->now, AG_REMINDER, out, &cap, err)) != SO_OK)
+		goto fail;
+	for (size_t i = 0; i < out->n; i++)
+		if (out->v[i].at < q->from && out->v[i].section == AG_DAY)
+			out->v[i].section = AG_OVERDUE;
+	qsort(out->v, out->n, sizeof(*out->v), cmp_items);
+	return SO_OK;
+fail:
+	agenda_free(out);
+	return code;
+}
+
+int
+agenda_reminders(struct db *db, int64_t user_id, int64_t since, int64_t until,
+    struct agenda *out, struct so_err *err)
+{
+	size_t cap = 0;
+	int code;
+
+	memset(out, 0, sizeof(*out));
+	if ((code = one_off(db, "AND e.rrule = '' AND e.status = 'planned' "
+	    "AND e.remind_min IS NOT NULL AND e.start_at >= ?2 "
+	    "AND e.start_at < ?3 + 31 * 86400 "
+	    "AND e.start_at - e.remind_min * 60 <= ?3", user_id, since, until,
+	    until, AG_REMINDER, out, &cap, err)) != SO_OK)
+		goto fail;
+	if ((code = recurring(db, user_id, since, until + REMIND_AHEAD, until,
+	    AG_REMINDER, out, &cap, err)) != SO_OK)
+		goto fail;
+	qsort(out->v, out->n, sizeof(*out->v), cmp_items);
+	return SO_OK;
+fail:
+	agenda_free(out);
+	return code;
+}
+
+/* Appends "YYYY-MM-DD: comment" to a task's description. */
+static void
+append_comment(char **desc, int64_t now, const char *comment)
+{
+	char day[11], *s;
+	time_t t = (time_t)now;
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+	s = xasprintf("%s%s%s: %s", *desc, **desc ? "\n" : "", day, comment);
+	free(*desc);
+	*desc = s;
+}
+
+static int64_t
+type_id(struct db *db, const char *code)
+{
+	const char *codes[1] = { code };
+	int64_t id = 0;
+	struct so_err err = { 0 };
+
+	if (store_lookup_ids(db, LOOKUP_EVENT_TYPES, codes, &id, 1, &err) !=
+	    SO_OK)
+		return 0;
+	return id;
+}
+
+/* Make the initialised dst a one-off copy of event src (links, type,
+ * subject kept), starting at at. */
+static void
+occurrence_copy(struct event *dst, const struct event *src, int64_t at,
+    int64_t end)
+{
+	dst->type_id = src->type_id;
+	free(dst->subject);
+	dst->subject = xstrdup(src->subject);
+	free(dst->location);
+	dst->location = xstrdup(src->location);
+	dst->start_at = at;
+	dst->end_at = end ? end : SO_NULL;
+	dst->all_day = src->all_day;
+	dst->remind_min = src->remind_min;
+	dst->assignee_id = src->assignee_id;
+	dst->company_id = src->company_id;
+	dst->contact_id = src->contact_id;
+	dst->deal_id = src->deal_id;
+}
+
+static void
+set_str(char **dst, const char *s)
+{
+	free(*dst);
+	*dst = xstrdup(s ? s : "");
+}
+
+static int
+done_event(struct db *db, const struct agenda_item *it, int64_t result_id,
+    const char *comment, int64_t *done_id, struct so_err *err)
+{
+	struct event ev, occ;
+	struct event_exception x = { 0 };
+	int code;
+
+	store_event_init(&ev);
+	if ((code = store_event_get(db, it->id, &ev, err)) != SO_OK)
+		goto out;
+	if (*ev.rrule == '\0') {
+		set_str(&ev.status, "done");
+		ev.result_id = result_id ? result_id : SO_NULL;
+		set_str(&ev.result_comment, comment);
+		if ((code = store_event_update(db, &ev, err)) == SO_OK &&
+		    done_id)
+			*done_id = ev.meta.id;
+		goto out;
+	}
+	/* One occurrence of a series: it leaves the series and lives on
+	 * as a done event of its own, so the history shows it. */
+	store_event_init(&occ);
+	occurrence_copy(&occ, &ev, it->at, it->end);
+	set_str(&occ.status, "done");
+	occ.result_id = result_id ? result_id : SO_NULL;
+	set_str(&occ.result_comment, comment);
+	x.orig_start = it->orig_start;
+	x.cancelled = 1;
+	if ((code = store_event_create(db, &occ, err)) == SO_OK &&
+	    (code = store_event_exception_set(db, ev.meta.id, &x, err)) ==
+	    SO_OK && done_id)
+		*done_id = occ.meta.id;
+	store_event_clear(&occ);
+out:
+	store_event_clear(&ev);
+	return code;
+}
+
+static int
+done_task(struct db *db, const struct agenda_item *it, const char *comment,
+    int64_t *done_id, struct so_err *err)
+{
+	struct task t;
+	int code;
+
+	store_task_init(&t);
+	if ((code = store_task_get(db, it->id, &t, err)) == SO_OK) {
+		set_str(&t.status, "done");
+		if (comment && *comment)
+			append_comment(&t.description, db_now(db), comment);
+		code = store_task_update(db, &t, err);
+		if (code == SO_OK && done_id)
+			*done_id = t.meta.id;
+	}
+	store_task_clear(&t);
+	return code;
+}
+
+/* A birthday event for the contact: done (congratulated) or planned. */
+static int
+birthday_event(struct db *db, const struct agenda_item *it, int64_t at,
+    int all_day, const char *status, int64_t result_id, const char *comment,
+    int64_t *id, struct so_err *err)
+{
+	struct event ev;
+	int code;
+
+	store_event_init(&ev);
+	ev.type_id = type_id(db, "birthday");
+	set_str(&ev.subject, it->subject);
+	ev.start_at = at;
+	ev.all_day = all_day;
+	ev.contact_id = it->contact_id;
+	ev.company_id = it->company_id ? it->company_id : SO_NULL;
+	ev.assignee_id = db_user_id(db);
+	set_str(&ev.status, status);
+	ev.result_id = result_id ? result_id : SO_NULL;
+	set_str(&ev.result_comment, comment);
+	code = store_event_create(db, &ev, err);
+	if (code == SO_OK && id)
+		*id = ev.meta.id;
+	store_event_clear(&ev);
+	return code;
+}
+
+int
+agenda_done(struct db *db, const struct agenda_item *it, int64_t result_id,
+    const char *comment, int64_t *done_id, struct so_err *err)
+{
+	int code;
+
+	if ((code = db_begin(db, err)) != SO_OK)
+		return code;
+	switch (it->kind) {
+	case AG_EVENT:
+		code = done_event(db, it, result_id, comment, done_id, err);
+		break;
+	case AG_TASK:
+		code = done_task(db, it, comment, done_id, err);
+		break;
+	case AG_BIRTHDAY:
+		code = birthday_event(db, it, db_now(db), 0, "done", result_id,
+		    comment, done_id, err);
+		break;
+	}
+	if (code != SO_OK) {
+		db_rollback(db);
+		return code;
+	}
+	return db_commit(db, err);
+}
+
+static int
+move_event(struct db *db, const struct agenda_item *it, int64_t at,
+    struct so_err *err)
+{
+	struct event ev;
+	struct event_exception x = { 0 };
+	int code;
+
+	store_event_init(&ev);
+	if ((code = store_event_get(db, it->id, &ev, err)) != SO_OK)
+		goto out;
+	if (*ev.rrule == '\0') {
+		if (ev.end_at != SO_NULL && ev.end_at != 0)
+			ev.end_at += at - ev.start_at;
+		ev.start_at = at;
+		/* Moved to a precise time: no longer a whole day. */
+		ev.all_day = 0;
+		code = store_event_update(db, &ev, err);
+		goto out;
+	}
+	x.orig_start = it->orig_start;
+	x.new_start = at;
+	x.new_end = it->end ? at + (it->end - it->at) : 0;
+	code = store_event_exception_set(db, ev.meta.id, &x, err);
+out:
+	store_event_clear(&ev);
+	return code;
+}
+
+int
+agenda_move(struct db *db, const struct agenda_item *it, int64_t at,
+    struct so_err *err)
+{
+	struct task t;
+	int code;
+
+	if ((code = db_begin(db, err)) != SO_OK)
+		return code;
+	switch (it->kind) {
+	case AG_EVENT:
+		code = move_event(db, it, at, err);
+		break;
+	case AG_TASK:
+		store_task_init(&t);
+		if ((code = store_task_get(db, it->id, &t, err)) == SO_OK) {
+			t.due_at = at;
+			code = store_task_update(db, &t, err);
+		}
+		store_task_clear(&t);
+		break;
+	case AG_BIRTHDAY:
+		code = birthday_event(db, it, at, 0, "planned", 0, "", NULL,
+		    err);
+		break;
+	}
+	if (code != SO_OK) {
+		db_rollback(db);
+		return code;
+	}
+	return db_commit(db, err);
+}
+
+int
+agenda_plan_next(struct db *db, const struct agenda_item *it, int64_t at,
+    int64_t *new_id, struct so_err *err)
+{
+	struct event ev, next;
+	struct task t;
+	int code = SO_OK;
+
+	store_event_init(&next);
+	switch (it->kind) {
+	case AG_EVENT:
+		store_event_init(&ev);
+		if ((code = store_event_get(db, it->id, &ev, err)) == SO_OK)
+			occurrence_copy(&next, &ev, 0, 0);
+		store_event_clear(&ev);
+		/* Plan a follow-up to the same length as this one. */
+		next.end_at = it->end ? at + (it->end - it->at) : SO_NULL;
+		next.all_day = 0;
+		break;
+	case AG_TASK:
+		store_task_init(&t);
+		if ((code = store_task_get(db, it->id, &t, err)) == SO_OK) {
+			next.company_id = t.company_id;
+			next.contact_id = t.contact_id;
+			next.deal_id = t.deal_id;
+			next.assignee_id = t.assignee_id;
+			set_str(&next.subject, t.title);
+		}
+		store_task_clear(&t);
+		next.type_id = type_id(db, "call");
+		break;
+	case AG_BIRTHDAY:
+		next.contact_id = it->contact_id;
+		next.company_id = it->company_id ? it->company_id : SO_NULL;
+		next.type_id = type_id(db, "call");
+		break;
+	}
+	if (code == SO_OK) {
+		next.start_at = at;
+		code = store_event_create(db, &next, err);
+		if (code == SO_OK && new_id)
+			*new_id = next.meta.id;
+	}
+	store_event_clear(&next);
+	return code;
+}

@@ -1,0 +1,186 @@
+/*
+ * Recurrence expansion; see include/store/recur.h.
+ *
+ * libical iterates in the time zone of DTSTART.  We hand it floating
+ * (zone-less) local wall-clock times and convert each occurrence back
+ * with mktime(3), so the process's TZ rules decide DST, and a meeting at
+ * 09:00 stays at 09:00 all year.  UNTIL written in UTC (as RFC 5545 wants
+ * for zoned starts) is converted to the same floating local time first,
+ * or libical would compare a local 09:00 with a UTC instant.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libical/ical.h>
+
+#include "store/recur.h"
+#include "util.h"
+
+/* Wall-clock budget of one expansion, on top of the step limit. */
+#define RECUR_BUDGET_NS	(250 * 1000 * 1000LL)
+
+static void
+quiet_libical(void)
+{
+	static int done;
+
+	if (!done) {
+		icalerror_set_errors_are_fatal(0);
+		done = 1;
+	}
+}
+
+static struct icaltimetype
+floating(int64_t t, int is_date)
+{
+	struct icaltimetype it = icaltime_null_time();
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	localtime_r(&tt, &tm);
+	it.year = tm.tm_year + 1900;
+	it.month = tm.tm_mon + 1;
+	it.day = tm.tm_mday;
+	if (is_date)
+		it.is_date = 1;
+	else {
+		it.hour = tm.tm_hour;
+		it.minute = tm.tm_min;
+		it.second = tm.tm_sec;
+	}
+	return it;
+}
+
+static int64_t
+from_floating(struct icaltimetype it)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = it.year - 1900;
+	tm.tm_mon = it.month - 1;
+	tm.tm_mday = it.day;
+	if (!it.is_date) {
+		tm.tm_hour = it.hour;
+		tm.tm_min = it.minute;
+		tm.tm_sec = it.second;
+	}
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+static int
+parse(const char *rrule, struct icalrecurrencetype *r, struct so_err *err)
+{
+	quiet_libical();
+	if (rrule == NULL || *rrule == '\0')
+		return so_err_field(err, SO_EINVAL, "rrule", "Repeat: empty rule");
+	if (strncmp(rrule, "RRULE:", 6) == 0)
+		rrule += 6;
+	icalerror_clear_errno();
+	*r = icalrecurrencetype_from_string(rrule);
+	if (r->freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
+		icalerror_clear_errno();
+		return so_err_field(err, SO_EINVAL, "rrule", "Repeat: not an "
+		    "RFC 5545 rule (e.g. FREQ=WEEKLY;BYDAY=MO,WE)");
+	}
+	if (r->interval < 1)
+		return so_err_field(err, SO_EINVAL, "rrule",
+		    "Repeat: INTERVAL must be 1 or more");
+	return SO_OK;
+}
+
+int
+recur_check(const char *rrule, struct so_err *err)
+{
+	struct icalrecurrencetype r;
+
+	return parse(rrule, &r, err);
+}
+
+static long long
+elapsed_ns(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (t1.tv_sec - t0->tv_sec) * 1000000000LL +
+	    (t1.tv_nsec - t0->tv_nsec);
+}
+
+int
+recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
+    int64_t to, size_t max, int64_t **out, size_t *n, int *truncated,
+    struct so_err *err)
+{
+	struct icalrecurrencetype r;
+	struct icaltimetype next;
+	icalrecur_iterator *it;
+	struct timespec t0;
+	int64_t *v = NULL, t;
+	size_t cap = 0, steps = 0;
+	int code;
+
+	*out = NULL;
+	*n = 0;
+	if (truncated)
+		*truncated = 0;
+	if ((code = parse(rrule, &r, err)) != SO_OK)
+		return code;
+	if (!icaltime_is_null_time(r.until) && !r.until.is_date &&
+	    icaltime_is_utc(r.until))
+		r.until = floating((int64_t)icaltime_as_timet_with_zone(
+		    r.until, icaltimezone_get_utc_timezone()), all_day);
+	else if (!icaltime_is_null_time(r.until) && all_day && !r.until.is_date)
+		r.until.is_date = 1;
+	if ((it = icalrecur_iterator_new(r, floating(dtstart, all_day))) ==
+	    NULL) {
+		icalerror_clear_errno();
+		return so_err_field(err, SO_EINVAL, "rrule",
+		    "Repeat: the rule cannot be expanded");
+	}
+	/* Jump close to the window instead of walking from DTSTART; a day
+	 * early, so an occurrence on the window's first day is not lost to
+	 * libical's own rounding.  COUNT needs the walk from the start. */
+	if (r.count == 0 && from - 86400 > dtstart)
+		(void)icalrecur_iterator_set_start(it,
+		    floating(from - 86400, all_day));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		next = icalrecur_iterator_next(it);
+		if (icaltime_is_null_time(next))
+			break;
+		if (++steps > RECUR_MAX_STEPS || ((steps & 1023) == 0 &&
+		    elapsed_ns(&t0) > RECUR_BUDGET_NS)) {
+			code = so_err_field(err, SO_EINVAL, "rrule",
+			    "Repeat: repeats too often to expand");
+			goto fail;
+		}
+		t = from_floating(next);
+		if (t >= to)
+			break;
+		if (t < from || t < dtstart)
+			continue;
+		if (*n == max) {
+			if (truncated)
+				*truncated = 1;
+			break;
+		}
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[(*n)++] = t;
+	}
+	icalrecur_iterator_free(it);
+	icalerror_clear_errno();
+	*out = v;
+	return SO_OK;
+fail:
+	icalrecur_iterator_free(it);
+	icalerror_clear_errno();
+	free(v);
+	*n = 0;
+	return code;
+}

@@ -1,0 +1,217 @@
+/*
+ * Recurrence expansion: the calendar cases people get wrong (the 31st of
+ * a month, DST change days, COUNT and UNTIL) and the bounds that keep a
+ * hostile rule from hanging the program.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "harness.h"
+#include "store/recur.h"
+
+static void
+use_tz(const char *tz)
+{
+	setenv("TZ", tz, 1);
+	tzset();
+}
+
+static int64_t
+local(int y, int mo, int d, int h, int mi)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+/* The local "YYYY-MM-DD HH:MM" of t, for readable failures. */
+static const char *
+show(int64_t t)
+{
+	static char buf[4][32];
+	static int i;
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	i = (i + 1) % 4;
+	localtime_r(&tt, &tm);
+	strftime(buf[i], sizeof(buf[i]), "%Y-%m-%d %H:%M", &tm);
+	return buf[i];
+}
+
+TEST(test_recur_monthly_on_the_31st_skips_short_months)
+{
+	struct so_err err = { 0 };
+	int64_t *v;
+	size_t n;
+	int trunc;
+
+	use_tz("Europe/Moscow");
+	REQUIRE(recur_expand("FREQ=MONTHLY", local(2026, 1, 31, 10, 0), 0,
+	    local(2026, 1, 1, 0, 0), local(2027, 1, 1, 0, 0), 100, &v, &n,
+	    &trunc, &err) == SO_OK);
+	/* RFC 5545: a month without a 31st has no occurrence. */
+	CHECK_INT(n, 7);
+	if (n == 7) {
+		CHECK_STR(show(v[0]), "2026-01-31 10:00");
+		CHECK_STR(show(v[1]), "2026-03-31 10:00");
+		CHECK_STR(show(v[2]), "2026-05-31 10:00");
+		CHECK_STR(show(v[6]), "2026-12-31 10:00");
+	}
+	CHECK_INT(trunc, 0);
+	free(v);
+}
+
+TEST(test_recur_keeps_wall_clock_time_across_dst_changes)
+{
+	struct so_err err = { 0 };
+	int64_t *v;
+	size_t n;
+
+	use_tz("Europe/Berlin");
+	/* Daily at 09:00 over the spring change (29 March 2026). */
+	REQUIRE(recur_expand("FREQ=DAILY;COUNT=3", local(2026, 3, 28, 9, 0),
+	    0, 0, INT64_MAX, 10, &v, &n, NULL, &err) == SO_OK);
+	REQUIRE(n == 3);
+	CHECK_STR(show(v[0]), "2026-03-28 09:00");
+	CHECK_STR(show(v[1]), "2026-03-29 09:00");
+	CHECK_STR(show(v[2]), "2026-03-30 09:00");
+	/* The change day is 23 hours long. */
+	CHECK_INT(v[2] - v[1], 86400);
+	CHECK_INT(v[1] - v[0], 86400 - 3600);
+	free(v);
+
+	/* Weekly at 02:30, which does not exist on the change day: moved
+	 * forward by the gap, and back to 02:30 the week after. */
+	REQUIRE(recur_expand("FREQ=WEEKLY", local(2026, 3, 22, 2, 30), 0,
+	    local(2026, 3, 22, 0, 0), local(2026, 4, 6, 0, 0), 10, &v, &n,
+	    NULL, &err) == SO_OK);
+	REQUIRE(n == 3);
+	CHECK_STR(show(v[0]), "2026-03-22 02:30");
+	CHECK_STR(show(v[1]), "2026-03-29 03:30");
+	CHECK_STR(show(v[2]), "2026-04-05 02:30");
+	free(v);
+
+	/* Autumn: 25 October 2026 is 25 hours long. */
+	REQUIRE(recur_expand("FREQ=DAILY", local(2026, 10, 24, 9, 0), 0,
+	    local(2026, 10, 24, 0, 0), local(2026, 10, 27, 0, 0), 10, &v, &n,
+	    NULL, &err) == SO_OK);
+	REQUIRE(n == 3);
+	CHECK_STR(show(v[1]), "2026-10-25 09:00");
+	CHECK_INT(v[1] - v[0], 86400 + 3600);
+	free(v);
+	use_tz("Europe/Moscow");
+}
+
+TEST(test_recur_count_and_until)
+{
+	struct so_err err = { 0 };
+	int64_t *v;
+	size_t n;
+
+	use_tz("Europe/Moscow");
+	/* COUNT counts from DTSTART even when the window starts later. */
+	REQUIRE(recur_expand("FREQ=WEEKLY;BYDAY=MO,WE;COUNT=5",
+	    local(2026, 11, 2, 9, 0), 0, local(2026, 11, 10, 0, 0), INT64_MAX,
+	    100, &v, &n, NULL, &err) == SO_OK);
+	/* Nov 2, 4, 9 are before the window; 11 and 16 are left. */
+	REQUIRE(n == 2);
+	CHECK_STR(show(v[0]), "2026-11-11 09:00");
+	CHECK_STR(show(v[1]), "2026-11-16 09:00");
+	free(v);
+
+	/* UNTIL in UTC is inclusive and means the same instant: 06:00Z is
+	 * 09:00 in Moscow, so the 30th is the last occurrence. */
+	REQUIRE(recur_expand("FREQ=DAILY;UNTIL=20261130T060000Z",
+	    local(2026, 11, 23, 9, 0), 0, 0, INT64_MAX, 100, &v, &n, NULL,
+	    &err) == SO_OK);
+	CHECK_INT(n, 8);
+	if (n == 8)
+		CHECK_STR(show(v[7]), "2026-11-30 09:00");
+	free(v);
+
+	/* Interval and BYMONTHDAY. */
+	REQUIRE(recur_expand("FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=15,-1",
+	    local(2026, 1, 15, 12, 0), 0, 0, local(2026, 6, 1, 0, 0), 100,
+	    &v, &n, NULL, &err) == SO_OK);
+	REQUIRE(n == 6);
+	CHECK_STR(show(v[1]), "2026-01-31 12:00");
+	CHECK_STR(show(v[2]), "2026-03-15 12:00");
+	CHECK_STR(show(v[5]), "2026-05-31 12:00");
+	free(v);
+}
+
+TEST(test_recur_all_day_yearly_is_at_local_midnight)
+{
+	struct so_err err = { 0 };
+	int64_t *v;
+	size_t n;
+
+	use_tz("Europe/Moscow");
+	REQUIRE(recur_expand("FREQ=YEARLY", local(1980, 11, 24, 0, 0), 1,
+	    local(2026, 11, 1, 0, 0), local(2026, 12, 1, 0, 0), 10, &v, &n,
+	    NULL, &err) == SO_OK);
+	REQUIRE(n == 1);
+	CHECK_STR(show(v[0]), "2026-11-24 00:00");
+	free(v);
+}
+
+TEST(test_recur_bad_rules_are_refused_with_a_message)
+{
+	struct so_err err = { 0 };
+
+	CHECK_INT(recur_check("FREQ=WEEKLY;BYDAY=MO", &err), SO_OK);
+	CHECK_INT(recur_check("RRULE:FREQ=DAILY;COUNT=3", &err), SO_OK);
+	CHECK_INT(recur_check("every monday", &err), SO_EINVAL);
+	CHECK(strstr(err.msg, "Repeat") != NULL);
+	CHECK_STR(err.field, "rrule");
+	CHECK_INT(recur_check("", &err), SO_EINVAL);
+	CHECK_INT(recur_check("FREQ=FORTNIGHTLY", &err), SO_EINVAL);
+}
+
+TEST(test_recur_secondly_without_end_is_bounded)
+{
+	struct so_err err = { 0 };
+	struct timespec a, b;
+	int64_t *v;
+	size_t n;
+	int trunc = 0, rc;
+	long long ms;
+
+	use_tz("Europe/Moscow");
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	/* Started a year ago, asked about one day: at most 500 back. */
+	rc = recur_expand("FREQ=SECONDLY", local(2025, 11, 23, 0, 0), 0,
+	    local(2026, 11, 23, 0, 0), local(2026, 11, 24, 0, 0), 500, &v, &n,
+	    &trunc, &err);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	ms = (b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000;
+	CHECK(ms < 2000);
+	if (rc == SO_OK) {
+		CHECK_INT(n, 500);
+		CHECK_INT(trunc, 1);
+		CHECK_STR(show(v[0]), "2026-11-23 00:00");
+		free(v);
+	} else
+		CHECK(strstr(err.msg, "too often") != NULL);
+
+	/* A month of it, with COUNT forcing the walk from the start:
+	 * refused, quickly. */
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	rc = recur_expand("FREQ=SECONDLY;COUNT=100000000",
+	    local(2025, 11, 23, 0, 0), 0, local(2026, 11, 1, 0, 0),
+	    local(2026, 12, 1, 0, 0), 500, &v, &n, &trunc, &err);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	ms = (b.tv_sec - a.tv_sec) * 1000 + (b.tv_nsec - a.tv_nsec) / 1000000;
+	CHECK_INT(rc, SO_EINVAL);
+	CHECK(strstr(err.msg, "too often") != NULL);
+	CHECK(ms < 2000);
+}
