@@ -506,7 +506,8 @@ agenda_load(struct db *db, const struct agenda_query *q, struct agenda *out,
 	for (size_t i = 0; i < out->n; i++)
 		if (out->v[i].at < q->from && out->v[i].section == AG_DAY)
 			out->v[i].section = AG_OVERDUE;
-	qsort(out->v, out->n, sizeof(*out->v), cmp_items);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_items);
 	return SO_OK;
 fail:
 	agenda_free(out);
@@ -530,7 +531,8 @@ agenda_reminders(struct db *db, int64_t user_id, int64_t since, int64_t until,
 	if ((code = recurring(db, user_id, since, until + REMIND_AHEAD, until,
 	    AG_REMINDER, out, &cap, err)) != SO_OK)
 		goto fail;
-	qsort(out->v, out->n, sizeof(*out->v), cmp_items);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_items);
 	return SO_OK;
 fail:
 	agenda_free(out);
@@ -547,7 +549,8 @@ append_comment(char **desc, int64_t now, const char *comment)
 
 	localtime_r(&t, &tm);
 	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
-	s = xasprintf("%s%s%s: %s", *desc, **desc ? "\n" : "", day, comment);
+	s = xasprintf("%s%s%s: %s", *desc ? *desc : "", *desc && **desc ?
+	    "\n" : "", day, comment);
 	free(*desc);
 	*desc = s;
 }
@@ -565,6 +568,13 @@ type_id(struct db *db, const char *code)
 	return id;
 }
 
+static void
+set_str(char **dst, const char *s)
+{
+	free(*dst);
+	*dst = xstrdup(s ? s : "");
+}
+
 /* Make the initialised dst a one-off copy of event src (links, type,
  * subject kept), starting at at. */
 static void
@@ -572,10 +582,8 @@ occurrence_copy(struct event *dst, const struct event *src, int64_t at,
     int64_t end)
 {
 	dst->type_id = src->type_id;
-	free(dst->subject);
-	dst->subject = xstrdup(src->subject);
-	free(dst->location);
-	dst->location = xstrdup(src->location);
+	set_str(&dst->subject, src->subject);
+	set_str(&dst->location, src->location);
 	dst->start_at = at;
 	dst->end_at = end ? end : SO_NULL;
 	dst->all_day = src->all_day;
@@ -586,12 +594,6 @@ occurrence_copy(struct event *dst, const struct event *src, int64_t at,
 	dst->deal_id = src->deal_id;
 }
 
-static void
-set_str(char **dst, const char *s)
-{
-	free(*dst);
-	*dst = xstrdup(s ? s : "");
-}
 
 static int
 done_event(struct db *db, const struct agenda_item *it, int64_t result_id,
@@ -601,10 +603,10 @@ done_event(struct db *db, const struct agenda_item *it, int64_t result_id,
 	struct event_exception x = { 0 };
 	int code;
 
-	store_event_init(&ev);
+	memset(&ev, 0, sizeof(ev));
 	if ((code = store_event_get(db, it->id, &ev, err)) != SO_OK)
 		goto out;
-	if (*ev.rrule == '\0') {
+	if (ev.rrule == NULL || *ev.rrule == '\0') {
 		set_str(&ev.status, "done");
 		ev.result_id = result_id ? result_id : SO_NULL;
 		set_str(&ev.result_comment, comment);
@@ -639,7 +641,7 @@ done_task(struct db *db, const struct agenda_item *it, const char *comment,
 	struct task t;
 	int code;
 
-	store_task_init(&t);
+	memset(&t, 0, sizeof(t));
 	if ((code = store_task_get(db, it->id, &t, err)) == SO_OK) {
 		set_str(&t.status, "done");
 		if (comment && *comment)
@@ -714,10 +716,10 @@ move_event(struct db *db, const struct agenda_item *it, int64_t at,
 	struct event_exception x = { 0 };
 	int code;
 
-	store_event_init(&ev);
+	memset(&ev, 0, sizeof(ev));
 	if ((code = store_event_get(db, it->id, &ev, err)) != SO_OK)
 		goto out;
-	if (*ev.rrule == '\0') {
+	if (ev.rrule == NULL || *ev.rrule == '\0') {
 		if (ev.end_at != SO_NULL && ev.end_at != 0)
 			ev.end_at += at - ev.start_at;
 		ev.start_at = at;
@@ -749,7 +751,7 @@ agenda_move(struct db *db, const struct agenda_item *it, int64_t at,
 		code = move_event(db, it, at, err);
 		break;
 	case AG_TASK:
-		store_task_init(&t);
+		memset(&t, 0, sizeof(t));
 		if ((code = store_task_get(db, it->id, &t, err)) == SO_OK) {
 			t.due_at = at;
 			code = store_task_update(db, &t, err);
@@ -779,7 +781,7 @@ agenda_plan_next(struct db *db, const struct agenda_item *it, int64_t at,
 	store_event_init(&next);
 	switch (it->kind) {
 	case AG_EVENT:
-		store_event_init(&ev);
+		memset(&ev, 0, sizeof(ev));
 		if ((code = store_event_get(db, it->id, &ev, err)) == SO_OK)
 			occurrence_copy(&next, &ev, 0, 0);
 		store_event_clear(&ev);
@@ -788,7 +790,7 @@ agenda_plan_next(struct db *db, const struct agenda_item *it, int64_t at,
 		next.all_day = 0;
 		break;
 	case AG_TASK:
-		store_task_init(&t);
+		memset(&t, 0, sizeof(t));
 		if ((code = store_task_get(db, it->id, &t, err)) == SO_OK) {
 			next.company_id = t.company_id;
 			next.contact_id = t.contact_id;

@@ -105,6 +105,9 @@ fill_all(struct db *db, const struct entity *ent, void *obj)
 		/* The event's end must not precede its start. */
 		if (strcmp(fd->name, "end_at") == 0)
 			v = "2026-12-01 15:30";
+		/* A repeat rule must be one. */
+		if (strcmp(fd->name, "rrule") == 0)
+			v = "FREQ=WEEKLY;BYDAY=MO";
 		if (field_parse(ent, i, obj, v, FIXTURE_NOW, &err) != SO_OK)
 			harness_fail(__FILE__, __LINE__, "%s.%s: %s",
 			    ent->name, fd->name, err.msg);

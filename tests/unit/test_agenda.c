@@ -1,0 +1,417 @@
+/*
+ * The agenda: what is in it (overdue first, today in time order, other
+ * users' items out), recurring series and their exceptions, birthdays,
+ * reminders, and the actions done / snooze / reschedule / plan next.
+ *
+ * The fixture's clock is Monday 2026-11-23 09:00 in Moscow.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "harness.h"
+#include "store/agenda.h"
+#include "store/entities.h"
+#include "store/lookup.h"
+#include "util.h"
+
+#define TODAY	((int64_t)FIXTURE_NOW - 9 * 3600)	/* 00:00 */
+#define HOUR	3600
+#define DAY	86400
+
+struct world {
+	struct db	*db;
+	int64_t		 anna, boris, company, contact;
+};
+
+static int64_t
+add_event(struct world *w, const char *subject, int64_t at, int64_t user,
+    const char *rrule, int64_t remind)
+{
+	struct so_err err = { 0 };
+	struct event e;
+	int64_t id = 0;
+
+	store_event_init(&e);
+	free(e.subject);
+	e.subject = xstrdup(subject);
+	e.start_at = at;
+	e.end_at = at + HOUR / 2;
+	e.assignee_id = user;
+	e.company_id = w->company;
+	e.contact_id = w->contact;
+	free(e.rrule);
+	e.rrule = xstrdup(rrule ? rrule : "");
+	e.remind_min = remind;
+	if (store_event_create(w->db, &e, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "event: %s", err.msg);
+	else
+		id = e.meta.id;
+	store_event_clear(&e);
+	return id;
+}
+
+static int
+setup(struct world *w, const char *name)
+{
+	struct so_err err = { 0 };
+	struct company c;
+	struct contact p;
+
+	memset(w, 0, sizeof(*w));
+	if ((w->db = fixture_open(name)) == NULL)
+		return 0;
+	w->anna = db_user_id(w->db);
+	db_exec(w->db, "INSERT INTO users (login, full_name, created_at) "
+	    "VALUES ('boris', 'Борис', 0)", NULL);
+	store_user_id(w->db, "boris", &w->boris, &err);
+	store_company_init(&c);
+	free(c.name);
+	c.name = xstrdup("ООО «Ромашка»");
+	free(c.phone);
+	c.phone = xstrdup("+7 843 000-00-00");
+	store_company_create(w->db, &c, &err);
+	w->company = c.meta.id;
+	store_company_clear(&c);
+	store_contact_init(&p);
+	free(p.last_name);
+	p.last_name = xstrdup("Иванова");
+	free(p.first_name);
+	p.first_name = xstrdup("Анна");
+	free(p.phone_mobile);
+	p.phone_mobile = xstrdup("+7 900 111-22-33");
+	p.company_id = w->company;
+	store_contact_create(w->db, &p, &err);
+	w->contact = p.meta.id;
+	store_contact_clear(&p);
+	return w->company > 0 && w->contact > 0 && w->boris > 0;
+}
+
+static void
+load(struct world *w, int64_t user, int days, struct agenda *a)
+{
+	struct agenda_query q = { .now = FIXTURE_NOW, .from = TODAY,
+	    .days = days, .user_id = user, .overdue = 1, .reminders = 1 };
+	struct so_err err = { 0 };
+
+	if (agenda_load(w->db, &q, a, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "agenda: %s", err.msg);
+}
+
+/* The index of the item with this subject, or -1. */
+static int
+find(const struct agenda *a, const char *subject)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->v[i].subject, subject) == 0)
+			return (int)i;
+	return -1;
+}
+
+TEST(test_agenda_overdue_first_then_today_in_time_order)
+{
+	struct world w;
+	struct agenda a;
+	int i;
+
+	REQUIRE(setup(&w, "a.db"));
+	add_event(&w, "later today", TODAY + 15 * HOUR, w.anna, NULL, SO_NULL);
+	add_event(&w, "early today", TODAY + 8 * HOUR, w.anna, NULL, SO_NULL);
+	add_event(&w, "last week", TODAY - 5 * DAY, w.anna, NULL, SO_NULL);
+	add_event(&w, "boris today", TODAY + 10 * HOUR, w.boris, NULL,
+	    SO_NULL);
+	add_event(&w, "tomorrow", TODAY + DAY + 10 * HOUR, w.anna, NULL,
+	    SO_NULL);
+	load(&w, w.anna, 1, &a);
+	REQUIRE(a.n == 3);
+	CHECK_STR(a.v[0].subject, "last week");
+	CHECK_INT(a.v[0].section, AG_OVERDUE);
+	CHECK_STR(a.v[1].subject, "early today");
+	CHECK_INT(a.v[1].section, AG_DAY);
+	CHECK_STR(a.v[2].subject, "later today");
+	/* Company, contact and the contact's phone come along. */
+	CHECK_STR(a.v[1].company, "ООО «Ромашка»");
+	CHECK_STR(a.v[1].contact, "Иванова Анна");
+	CHECK_STR(a.v[1].phone, "+7 900 111-22-33");
+	CHECK_STR(a.v[1].type, "call");
+	CHECK_INT(find(&a, "boris today"), -1);
+	agenda_free(&a);
+
+	/* Everyone (the head of sales), two days. */
+	load(&w, 0, 2, &a);
+	CHECK_INT(a.n, 5);
+	i = find(&a, "boris today");
+	REQUIRE(i >= 0);
+	CHECK_STR(a.v[i].assignee, "boris");
+	CHECK(find(&a, "tomorrow") > i);
+	agenda_free(&a);
+	db_close(w.db);
+}
+
+TEST(test_agenda_tasks_and_cancelled_and_done)
+{
+	struct so_err err = { 0 };
+	struct world w;
+	struct agenda a;
+	struct task t;
+	struct event e;
+	int64_t id;
+	int i;
+
+	REQUIRE(setup(&w, "a.db"));
+	store_task_init(&t);
+	free(t.title);
+	t.title = xstrdup("send the contract");
+	t.due_at = TODAY - DAY + 12 * HOUR;
+	REQUIRE(store_task_create(w.db, &t, &err) == SO_OK);
+	store_task_clear(&t);
+	id = add_event(&w, "cancelled call", TODAY + 11 * HOUR, w.anna, NULL,
+	    SO_NULL);
+	memset(&e, 0, sizeof(e));
+	REQUIRE(store_event_get(w.db, id, &e, &err) == SO_OK);
+	free(e.status);
+	e.status = xstrdup("cancelled");
+	REQUIRE(store_event_update(w.db, &e, &err) == SO_OK);
+	store_event_clear(&e);
+	load(&w, w.anna, 1, &a);
+	REQUIRE(a.n == 1);
+	CHECK_STR(a.v[0].subject, "send the contract");
+	CHECK_INT(a.v[0].kind, AG_TASK);
+	CHECK_INT(a.v[0].section, AG_OVERDUE);
+
+	/* Done with a comment: gone from the agenda, noted in the task. */
+	REQUIRE(agenda_done(w.db, &a.v[0], 0, "sent by mail", NULL, &err) ==
+	    SO_OK);
+	agenda_free(&a);
+	CHECK_INT(fixture_int(w.db, "SELECT count(*) FROM tasks WHERE "
+	    "status = 'done' AND description LIKE '%2026-11-23: sent by mail'"),
+	    1);
+	load(&w, w.anna, 1, &a);
+	CHECK_INT(a.n, 0);
+	i = find(&a, "cancelled call");
+	CHECK_INT(i, -1);
+	agenda_free(&a);
+	db_close(w.db);
+}
+
+TEST(test_agenda_done_with_result_then_plan_next_call)
+{
+	struct so_err err = { 0 };
+	struct world w;
+	struct agenda a;
+	const char *codes[1] = { "callback" };
+	int64_t result, done_id = 0, next_id = 0, tomorrow;
+	int i;
+
+	REQUIRE(setup(&w, "a.db"));
+	REQUIRE(store_lookup_ids(w.db, LOOKUP_EVENT_RESULTS, codes, &result,
+	    1, &err) == SO_OK);
+	add_event(&w, "call Ivanova", TODAY + 10 * HOUR, w.anna, NULL,
+	    SO_NULL);
+	load(&w, w.anna, 1, &a);
+	REQUIRE(a.n == 1);
+	REQUIRE(agenda_done(w.db, &a.v[0], result, "call on Friday",
+	    &done_id, &err) == SO_OK);
+	tomorrow = agenda_tomorrow_morning(FIXTURE_NOW);
+	CHECK_INT(tomorrow, TODAY + DAY + 9 * HOUR);
+	REQUIRE(agenda_plan_next(w.db, &a.v[0], tomorrow, &next_id, &err) ==
+	    SO_OK);
+	agenda_free(&a);
+	CHECK(next_id != done_id && next_id > 0);
+	/* Today still shows the call, done, with its result. */
+	load(&w, w.anna, 2, &a);
+	REQUIRE(a.n == 2);
+	CHECK_INT(a.v[0].done, 1);
+	CHECK_STR(a.v[0].result, "Call back later");
+	CHECK_INT(a.v[1].done, 0);
+	CHECK_INT(a.v[1].at, tomorrow);
+	CHECK_INT(a.v[1].contact_id, w.contact);
+	CHECK_INT(a.v[1].company_id, w.company);
+	CHECK_STR(a.v[1].subject, "call Ivanova");
+	/* Both are in the contact's history. */
+	CHECK_INT(fixture_int(w.db, "SELECT count(*) FROM events WHERE "
+	    "contact_id = 1 AND deleted_at IS NULL"), 2);
+	CHECK_INT(fixture_int(w.db, "SELECT count(*) FROM events WHERE "
+	    "result_comment = 'call on Friday' AND status = 'done'"), 1);
+	i = find(&a, "call Ivanova");
+	CHECK_INT(i, 0);
+	agenda_free(&a);
+	db_close(w.db);
+}
+
+TEST(test_agenda_snooze_and_reschedule)
+{
+	struct so_err err = { 0 };
+	struct world w;
+	struct agenda a;
+	int64_t id;
+
+	REQUIRE(setup(&w, "a.db"));
+	id = add_event(&w, "overdue call", TODAY - DAY + 10 * HOUR, w.anna,
+	    NULL, SO_NULL);
+	load(&w, w.anna, 1, &a);
+	REQUIRE(a.n == 1 && a.v[0].section == AG_OVERDUE);
+	/* Snooze 10 minutes: from now, not from the old start; the
+	 * duration is kept. */
+	REQUIRE(agenda_move(w.db, &a.v[0], FIXTURE_NOW + 600, &err) == SO_OK);
+	agenda_free(&a);
+	CHECK_INT(fixture_int(w.db, "SELECT start_at FROM events WHERE id = 1"),
+	    FIXTURE_NOW + 600);
+	CHECK_INT(fixture_int(w.db, "SELECT end_at - start_at FROM events"),
+	    HOUR / 2);
+	load(&w, w.anna, 1, &a);
+	REQUIRE(a.n == 1);
+	CHECK_INT(a.v[0].section, AG_DAY);
+	/* Reschedule to Friday: out of today's agenda. */
+	REQUIRE(agenda_move(w.db, &a.v[0], TODAY + 4 * DAY + 11 * HOUR, &err)
+	    == SO_OK);
+	agenda_free(&a);
+	load(&w, w.anna, 1, &a);
+	CHECK_INT(a.n, 0);
+	agenda_free(&a);
+	load(&w, w.anna, 5, &a);
+	REQUIRE(a.n == 1);
+	CHECK_INT(a.v[0].id, id);
+	CHECK_INT(a.v[0].at, TODAY + 4 * DAY + 11 * HOUR);
+	agenda_free(&a);
+	/* Each move is in the audit log. */
+	CHECK_INT(fixture_int(w.db, "SELECT count(*) FROM audit_log WHERE "
+	    "entity = 'event' AND field = 'start_at'"), 2);
+	db_close(w.db);
+}
+
+TEST(test_agenda_recurring_series_with_exceptions)
+{
+	struct so_err err = { 0 };
+	struct world w;
+	struct agenda a;
+	int64_t id;
+	size_t i, n;
+
+	REQUIRE(setup(&w, "a.db"));
+	/* Daily stand-up at 09:30 since last Monday: today's occurrence
+	 * only, and none of the past ones counts as overdue. */
+	id = add_event(&w, "stand-up", TODAY - 7 * DAY + 9 * HOUR + 1800,
+	    w.anna, "FREQ=DAILY", SO_NULL);
+	load(&w, w.anna, 1, &a);
+	REQUIRE(a.n == 1);
+	CHECK_INT(a.v[0].at, TODAY + 9 * HOUR + 1800);
+	CHECK_INT(a.v[0].orig_start, TODAY + 9 * HOUR + 1800);
+	CHECK_INT(a.v[0].section, AG_DAY);
+	/* Moved to 14:00 today: an exception, the series is untouched. */
+	REQUIRE(agenda_move(w.db, &a.v[0], TODAY + 14 * HOUR, &err) == SO_OK);
+	agenda_free(&a);
+	load(&w, w.anna, 3, &a);
+	REQUIRE(a.n == 3);
+	CHECK_INT(a.v[0].at, TODAY + 14 * HOUR);
+	CHECK_INT(a.v[0].orig_start, TODAY + 9 * HOUR + 1800);
+	CHECK_INT(a.v[1].at, TODAY + DAY + 9 * HOUR + 1800);
+	CHECK_INT(fixture_int(w.db, "SELECT count(*) FROM event_exceptions"),
+	    1);
+	/* Tomorrow's done: a done one-off event of its own plus a
+	 * cancelled exception. */
+	REQUIRE(agenda_done(w.db, &a.v[1], 0, "short one", NULL, &err) ==
+	    SO_OK);
+	agenda_free(&a);
+	load(&w, w.anna, 3, &a);
+	REQUIRE(a.n == 3);
+	for (i = 0, n = 0; i < a.n; i++)
+		if (a.v[i].done) {
+			n++;
+			CHECK(a.v[i].id != id);
+			CHECK_INT(a.v[i].at, TODAY + DAY + 9 * HOUR + 1800);
+		}
+	CHECK_INT(n, 1);
+	CHECK_INT(fixture_int(w.db, "SELECT count(*) FROM event_exceptions "
+	    "WHERE cancelled = 1"), 1);
+	CHECK_INT(fixture_int(w.db, "SELECT count(*) FROM events WHERE "
+	    "rrule = 'FREQ=DAILY' AND status = 'planned'"), 1);
+	agenda_free(&a);
+	db_close(w.db);
+}
+
+TEST(test_agenda_birthdays_until_congratulated)
+{
+	struct so_err err = { 0 };
+	struct world w;
+	struct agenda a;
+	struct contact p;
+
+	REQUIRE(setup(&w, "a.db"));
+	memset(&p, 0, sizeof(p));
+	REQUIRE(store_contact_get(w.db, w.contact, &p, &err) == SO_OK);
+	free(p.birthday);
+	p.birthday = xstrdup("1981-11-23");
+	p.manager_id = w.anna;
+	REQUIRE(store_contact_update(w.db, &p, &err) == SO_OK);
+	store_contact_clear(&p);
+	load(&w, w.anna, 1, &a);
+	REQUIRE(a.n == 1);
+	CHECK_INT(a.v[0].kind, AG_BIRTHDAY);
+	CHECK_STR(a.v[0].subject, "Congratulate: Иванова Анна (45)");
+	CHECK_STR(a.v[0].phone, "+7 900 111-22-33");
+	REQUIRE(agenda_done(w.db, &a.v[0], 0, "flowers", NULL, &err) == SO_OK);
+	agenda_free(&a);
+	/* Congratulated: only the done birthday event is left. */
+	load(&w, w.anna, 1, &a);
+	REQUIRE(a.n == 1);
+	CHECK_INT(a.v[0].kind, AG_EVENT);
+	CHECK_INT(a.v[0].done, 1);
+	CHECK_STR(a.v[0].type, "birthday");
+	agenda_free(&a);
+	/* Boris is not her manager: nothing for him. */
+	load(&w, w.boris, 1, &a);
+	CHECK_INT(a.n, 0);
+	agenda_free(&a);
+	db_close(w.db);
+}
+
+TEST(test_agenda_reminders_due_and_missed)
+{
+	struct so_err err = { 0 };
+	struct world w;
+	struct agenda a;
+
+	REQUIRE(setup(&w, "a.db"));
+	/* Tomorrow 10:00, reminder a day ahead: due since 10:00 today? no;
+	 * 25 hours ahead: due since 09:00 today. */
+	add_event(&w, "prepare offer", TODAY + DAY + 10 * HOUR, w.anna, NULL,
+	    25 * 60);
+	add_event(&w, "next week", TODAY + 7 * DAY + 10 * HOUR, w.anna, NULL,
+	    60);
+	add_event(&w, "in 20 minutes", FIXTURE_NOW + 20 * 60, w.anna, NULL,
+	    15);
+	load(&w, w.anna, 1, &a);
+	REQUIRE(a.n == 2);
+	CHECK_STR(a.v[0].subject, "in 20 minutes");
+	CHECK_STR(a.v[1].subject, "prepare offer");
+	CHECK_INT(a.v[1].section, AG_REMINDER);
+	agenda_free(&a);
+
+	/* The scheduler: in the next 10 minutes, the 09:05 reminder. */
+	REQUIRE(agenda_reminders(w.db, w.anna, FIXTURE_NOW, FIXTURE_NOW + 600,
+	    &a, &err) == SO_OK);
+	REQUIRE(a.n == 2);
+	CHECK_STR(a.v[0].subject, "in 20 minutes");
+	CHECK_INT(a.v[0].remind_at, FIXTURE_NOW + 5 * 60);
+	CHECK_STR(a.v[1].subject, "prepare offer");
+	agenda_free(&a);
+	/* Other users' reminders are theirs. */
+	REQUIRE(agenda_reminders(w.db, w.boris, FIXTURE_NOW, FIXTURE_NOW + 600,
+	    &a, &err) == SO_OK);
+	CHECK_INT(a.n, 0);
+	agenda_free(&a);
+
+	/* A recurring series with a reminder: today's occurrence. */
+	add_event(&w, "weekly report", TODAY - 7 * DAY + 9 * HOUR + 1800,
+	    w.boris, "FREQ=WEEKLY", 30);
+	REQUIRE(agenda_reminders(w.db, w.boris, FIXTURE_NOW, FIXTURE_NOW + 60,
+	    &a, &err) == SO_OK);
+	REQUIRE(a.n == 1);
+	CHECK_INT(a.v[0].at, TODAY + 9 * HOUR + 1800);
+	CHECK_INT(a.v[0].remind_at, TODAY + 9 * HOUR);
+	agenda_free(&a);
+	db_close(w.db);
+}
