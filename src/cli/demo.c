@@ -891,29 +891,6 @@ add_companies(struct demo *d)
 	return SO_OK;
 }
 
-/* An all-day birthday event on the day of a contact's birthday. */
-static int
-add_birthday(struct demo *d, int co, int64_t contact, const char *who,
-    int days)
-{
-	struct event e;
-	int ret;
-
-	store_event_init(&e);
-	e.type_id = d->type_id[T_BIRTHDAY];
-	set_own(&e.subject, xasprintf(is_en(co) ? "Birthday: %s" :
-	    "День рождения: %s", who));
-	e.start_at = moment(d, days, 0, 0);
-	e.all_day = 1;
-	e.company_id = d->company[co];
-	e.contact_id = contact;
-	ret = store_event_create(d->db, &e, d->err);
-	store_event_clear(&e);
-	if (ret == SO_OK)
-		d->nevent++;
-	return ret;
-}
-
 /*
  * Birthday "YYYY-MM-DD" of someone born in year whose birthday falls
  * days from today.  year must be a leap year, in case today is 29 Feb.
@@ -982,7 +959,7 @@ add_person(struct demo *d, int co, int j)
 	const struct city *city = &cities[dc->city];
 	const struct position *pos;
 	struct contact c;
-	char *mailbox, *who = NULL;
+	char *mailbox;
 	int ret, bday = INT_MIN;
 
 	store_contact_init(&c);
@@ -1050,18 +1027,10 @@ add_person(struct demo *d, int co, int j)
 		    1960 + rnd(d, 36), 1 + rnd(d, 12), 1 + rnd(d, 28)));
 	ret = store_contact_create(d->db, &c, d->err);
 	d->contact[co][j] = c.meta.id;
-	if (ret == SO_OK && bday != INT_MIN)
-		who = xasprintf("%s %s%s%s", c.last_name, c.first_name,
-		    c.middle_name ? " " : "", c.middle_name ? c.middle_name :
-		    "");
 	store_contact_clear(&c);
 	if (ret != SO_OK)
 		return ret;
 	d->ncontact++;
-	if (who) {
-		ret = add_birthday(d, co, d->contact[co][j], who, bday);
-		free(who);
-	}
 	return ret;
 }
 
@@ -1173,6 +1142,29 @@ random_type(struct demo *d)
 	return r < 12 ? T_CALL : r < 17 ? T_MEETING : T_EMAIL;
 }
 
+/* The team's stand-up every working day at 09:15, for a month now: a
+ * recurring series in the agenda. */
+static int
+add_standup(struct demo *d)
+{
+	struct event e;
+	int ret;
+
+	store_event_init(&e);
+	e.type_id = d->type_id[T_MEETING];
+	set(&e.subject, "Планёрка отдела продаж");
+	e.start_at = moment(d, -28, 9, 15);
+	e.end_at = e.start_at + 15 * 60;
+	set(&e.rrule, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+	e.remind_min = 10;
+	set(&e.location, "Переговорная 2");
+	ret = store_event_create(d->db, &e, d->err);
+	store_event_clear(&e);
+	if (ret == SO_OK)
+		d->nevent++;
+	return ret;
+}
+
 /*
  * The agenda: calls left over from the last working days, a full today
  * (some already past, so the agenda shows overdue-today too), and the
@@ -1224,7 +1216,7 @@ add_planned(struct demo *d)
 		    "planned", -1)) != SO_OK)
 			return ret;
 	}
-	return SO_OK;
+	return add_standup(d);
 }
 
 /* The last three months' work, done with results, and a few cancelled. */

@@ -1,0 +1,301 @@
+/*
+ * `salesorg agenda`: the startup agenda as plain text for a login shell
+ * or a cron mail, as CSV for a spreadsheet, or as iCalendar for a phone.
+ *
+ * The text is meant to be read on paper or in a mail: one line per item,
+ * time first, then the type, the subject and who to call at what number.
+ * Control characters in the data are shown as ^X (utf8_sanitize), so a
+ * hostile record cannot drive the reader's terminal.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "datetime.h"
+#include "export.h"
+#include "ical.h"
+#include "store/agenda.h"
+#include "store/lookup.h"
+#include "utf8.h"
+#include "util.h"
+
+enum format { FMT_TEXT, FMT_CSV, FMT_ICS };
+
+/* s sanitised, then padded with spaces to cols display columns. */
+static void
+put_padded(FILE *f, const char *s, int cols)
+{
+	char *clean = utf8_sanitize(s);
+	int w = utf8_width(clean);
+
+	fputs(clean, f);
+	for (; w < cols; w++)
+		putc(' ', f);
+	free(clean);
+}
+
+static void
+put_clean(FILE *f, const char *s)
+{
+	char *clean = utf8_sanitize(s);
+
+	fputs(clean, f);
+	free(clean);
+}
+
+static void
+day_heading(FILE *f, int64_t day, int64_t today)
+{
+	time_t t = (time_t)day;
+	char buf[64];
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(buf, sizeof(buf), "%A %Y-%m-%d", &tm);
+	if (day == today)
+		fprintf(f, "\nToday, %s\n", buf);
+	else
+		fprintf(f, "\n%s\n", buf);
+}
+
+static void
+text_item(FILE *f, const struct agenda_item *it, int all_users)
+{
+	char when[17];
+	const char *sep = " — ";
+
+	dt_format_moment((time_t)it->at, when);
+	if (it->section == AG_DAY)
+		fprintf(f, "  %-7s", it->all_day ? "all day" : when + 11);
+	else
+		fprintf(f, "  %s", it->all_day ? (when[10] = '\0', when) :
+		    when);
+	fputs("  ", f);
+	put_padded(f, it->type_name, 9);
+	fputs(" ", f);
+	if (it->done)
+		fputs("done: ", f);
+	put_clean(f, *it->subject ? it->subject : it->type_name);
+	if (it->done && *it->result) {
+		fputs(" (", f);
+		put_clean(f, it->result);
+		fputs(")", f);
+	}
+	if (*it->company) {
+		fputs(sep, f);
+		put_clean(f, it->company);
+		sep = ", ";
+	}
+	if (*it->contact && it->kind != AG_BIRTHDAY) {
+		fputs(sep, f);
+		put_clean(f, it->contact);
+		sep = ", ";
+	}
+	if (*it->phone) {
+		fputs(sep, f);
+		put_clean(f, it->phone);
+	}
+	if (all_users && *it->assignee) {
+		fputs(" [", f);
+		put_clean(f, it->assignee);
+		fputs("]", f);
+	}
+	putc('\n', f);
+}
+
+static void
+print_text(FILE *f, const struct agenda *a, const struct agenda_query *q,
+    const char *who)
+{
+	enum agenda_section sec = AG_OVERDUE;
+	int64_t day = -1, today = dt_day_start((time_t)q->now);
+	size_t i;
+
+	fprintf(f, "Agenda for %s\n", who);
+	for (i = 0; i < a->n; i++) {
+		const struct agenda_item *it = &a->v[i];
+
+		if (it->section == AG_OVERDUE && (i == 0 ||
+		    sec != AG_OVERDUE))
+			fputs("\nOverdue\n", f);
+		if (it->section == AG_DAY && dt_day_start((time_t)it->at) !=
+		    day) {
+			day = dt_day_start((time_t)it->at);
+			day_heading(f, day, today);
+		}
+		if (it->section == AG_REMINDER && sec != AG_REMINDER)
+			fputs("\nComing up (reminder due)\n", f);
+		sec = it->section;
+		text_item(f, it, q->user_id == 0);
+	}
+	if (a->truncated)
+		fputs("\n(some repeating events repeat too often to list in "
+		    "full)\n", f);
+}
+
+static const char *const section_names[] = { "overdue", "day", "reminder" };
+
+static void
+print_csv(FILE *f, const struct agenda *a)
+{
+	static const char *const kinds[] = { "event", "task", "birthday" };
+	char start[17], end[17];
+	size_t i;
+
+	fputs("section,kind,id,start,end,all_day,type,subject,company,"
+	    "contact,phone,assignee,status,result\r\n", f);
+	for (i = 0; i < a->n; i++) {
+		const struct agenda_item *it = &a->v[i];
+
+		dt_format_moment((time_t)it->at, start);
+		if (it->end)
+			dt_format_moment((time_t)it->end, end);
+		else
+			end[0] = '\0';
+		fprintf(f, "%s,%s,%lld,%s,%s,%d,", section_names[it->section],
+		    kinds[it->kind], (long long)it->id, start, end,
+		    it->all_day);
+		export_csv_field(f, it->type);
+		putc(',', f);
+		export_csv_field(f, it->subject);
+		putc(',', f);
+		export_csv_field(f, it->company);
+		putc(',', f);
+		export_csv_field(f, it->contact);
+		putc(',', f);
+		export_csv_field(f, it->phone);
+		putc(',', f);
+		export_csv_field(f, it->assignee);
+		fprintf(f, ",%s,", it->done ? "done" : "planned");
+		export_csv_field(f, it->result);
+		fputs("\r\n", f);
+	}
+}
+
+static int
+agenda_usage(void)
+{
+	return cli_usage("agenda");
+}
+
+int
+cli_agenda(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "date", required_argument, NULL, 'd' },
+		{ "days", required_argument, NULL, 'n' },
+		{ "user", required_argument, NULL, 'u' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct agenda_query q = { 0 };
+	struct so_err err = { 0 };
+	struct agenda a;
+	struct db *db;
+	enum format fmt = FMT_TEXT;
+	const char *date = NULL, *login = cli->login;
+	char day[11], msg[200], *end;
+	time_t t;
+	int c, all = 0, rc;
+	long days = 1;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			date = optarg;
+			break;
+		case 'n':
+			days = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || days < 1 ||
+			    days > 366) {
+				fprintf(stderr, "salesorg: agenda: --days: a "
+				    "number from 1 to 366, not \"%s\"\n",
+				    optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'u':
+			login = optarg;
+			break;
+		case 'a':
+			all = 1;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				fmt = FMT_TEXT;
+			else if (strcmp(optarg, "csv") == 0)
+				fmt = FMT_CSV;
+			else if (strcmp(optarg, "ics") == 0)
+				fmt = FMT_ICS;
+			else {
+				fprintf(stderr, "salesorg: agenda: --format: "
+				    "text, csv or ics, not \"%s\"\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		default:
+			return agenda_usage();
+		}
+	}
+	if (optind != argc)
+		return agenda_usage();
+	q.now = (int64_t)time(NULL);
+	if (date != NULL) {
+		struct tm tm;
+
+		if (dt_parse_date(date, (time_t)q.now, day, msg,
+		    sizeof(msg)) != 0) {
+			fprintf(stderr, "salesorg: agenda: --date: %s\n", msg);
+			return EXIT_USAGE;
+		}
+		memset(&tm, 0, sizeof(tm));
+		tm.tm_year = atoi(day) - 1900;
+		tm.tm_mon = atoi(day + 5) - 1;
+		tm.tm_mday = atoi(day + 8);
+		tm.tm_isdst = -1;
+		t = mktime(&tm);
+	} else
+		t = (time_t)q.now;
+	q.from = (int64_t)dt_day_start(t);
+	q.days = (int)days;
+	/* Overdue items and due reminders belong to "now": only when the
+	 * agenda starts today. */
+	q.overdue = q.reminders = q.from == (int64_t)dt_day_start(
+	    (time_t)q.now);
+	if ((rc = cli_open(cli, 0, 1, &db)) != 0)
+		return rc;
+	if (!all && store_user_id(db, login, &q.user_id, &err) != SO_OK) {
+		db_close(db);
+		return cli_fail(&err);
+	}
+	if (fmt == FMT_ICS) {
+		struct ical_filter f = { 0 };
+		size_t n = 0;
+
+		f.from = q.from;
+		f.to = q.from + (int64_t)days * 86400 + 7200;
+		f.to = (int64_t)dt_day_start((time_t)f.to);
+		f.user_id = q.user_id;
+		f.tasks = 1;
+		rc = ical_export(db, &f, stdout, &n, &err);
+		db_close(db);
+		return rc == SO_OK ? 0 : cli_fail(&err);
+	}
+	rc = agenda_load(db, &q, &a, &err);
+	db_close(db);
+	if (rc != SO_OK)
+		return cli_fail(&err);
+	if (fmt == FMT_CSV)
+		print_csv(stdout, &a);
+	else if (a.n == 0)
+		printf("%s: nothing due\n", all ? "everyone" : login);
+	else
+		print_text(stdout, &a, &q, all ? "everyone" : login);
+	agenda_free(&a);
+	return 0;
+}

@@ -1,0 +1,97 @@
+/*
+ * `salesorg config`: preferences (agenda.startup, reminders.bell) and
+ * the team's lists of event types and results, for an administrator's
+ * script or a user without the TUI.  The TUI's :settings screen edits
+ * the same rows through the same store functions.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "store/settings.h"
+
+static int
+show_flags(struct db *db)
+{
+	const struct flag_desc *f;
+
+	for (f = settings_flags; f->name; f++)
+		printf("%-16s %-3s  %s\n", f->name, settings_flag(db, f->name) ?
+		    "on" : "off", f->help);
+	return 0;
+}
+
+static int
+lookup_cmd(struct db *db, enum lookup_table t, int argc, char **argv)
+{
+	struct so_err err = { 0 };
+	struct lookup_row *rows;
+	size_t i, n;
+	int rc;
+
+	if (argc == 0 || strcmp(argv[0], "list") == 0) {
+		if (settings_lookup_list(db, t, &rows, &n, &err) != SO_OK)
+			return cli_fail(&err);
+		for (i = 0; i < n; i++)
+			printf("%-16s %-8s %s\n", rows[i].code, rows[i].active ?
+			    "active" : "disabled", rows[i].name);
+		settings_lookup_free(rows, n);
+		return 0;
+	}
+	if ((strcmp(argv[0], "add") == 0 || strcmp(argv[0], "rename") == 0) &&
+	    argc == 3) {
+		if (strcmp(argv[0], "rename") == 0 &&
+		    settings_lookup_enable(db, t, argv[1], 1, &err) != SO_OK)
+			return cli_fail(&err);
+		rc = settings_lookup_put(db, t, argv[1], argv[2], &err);
+	} else if ((strcmp(argv[0], "enable") == 0 ||
+	    strcmp(argv[0], "disable") == 0) && argc == 2)
+		rc = settings_lookup_enable(db, t, argv[1],
+		    strcmp(argv[0], "enable") == 0, &err);
+	else
+		return cli_usage("config");
+	return rc == SO_OK ? 0 : cli_fail(&err);
+}
+
+int
+cli_config(struct cli *cli, int argc, char **argv)
+{
+	struct so_err err = { 0 };
+	struct db *db;
+	int rc, on, global = 0;
+
+	argc--;
+	argv++;
+	if (argc > 0 && strcmp(argv[argc - 1], "--team") == 0) {
+		global = 1;
+		argc--;
+	}
+	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
+		return rc;
+	if (argc == 0)
+		rc = show_flags(db);
+	else if (strcmp(argv[0], "types") == 0)
+		rc = lookup_cmd(db, LOOKUP_EVENT_TYPES, argc - 1, argv + 1);
+	else if (strcmp(argv[0], "results") == 0)
+		rc = lookup_cmd(db, LOOKUP_EVENT_RESULTS, argc - 1, argv + 1);
+	else if (strcmp(argv[0], "get") == 0 && argc == 2) {
+		if (settings_flag_find(argv[1]) == NULL) {
+			so_err_set(&err, SO_EINVAL, "no setting %s (see "
+			    "salesorg config)", argv[1]);
+			rc = cli_fail(&err);
+		} else
+			printf("%s\n", settings_flag(db, argv[1]) ? "on" :
+			    "off");
+	} else if (strcmp(argv[0], "set") == 0 && argc == 3) {
+		if ((on = settings_parse_bool(argv[2])) < 0) {
+			fprintf(stderr, "salesorg: config set %s: on or off, "
+			    "not \"%s\"\n", argv[1], argv[2]);
+			rc = EXIT_USAGE;
+		} else if (settings_set_flag(db, argv[1], on, global, &err) !=
+		    SO_OK)
+			rc = cli_fail(&err);
+	} else
+		rc = cli_usage("config");
+	db_close(db);
+	return rc;
+}

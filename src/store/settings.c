@@ -1,0 +1,230 @@
+/* Preferences and the editable lookup lists; see store/settings.h. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "store/audit.h"
+#include "store/settings.h"
+#include "util.h"
+
+const struct flag_desc settings_flags[] = {
+	{ "agenda.startup", 1, "show the agenda before the card files" },
+	{ "reminders.bell", 1, "ring the terminal bell with a reminder" },
+	{ NULL, 0, NULL }
+};
+
+const struct flag_desc *
+settings_flag_find(const char *name)
+{
+	const struct flag_desc *f;
+
+	for (f = settings_flags; f->name; f++)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+int
+settings_parse_bool(const char *s)
+{
+	static const char *const yes[] = { "on", "yes", "1", "true", NULL };
+	static const char *const no[] = { "off", "no", "0", "false", NULL };
+	int i;
+
+	for (i = 0; yes[i]; i++)
+		if (strcasecmp(s, yes[i]) == 0)
+			return 1;
+	for (i = 0; no[i]; i++)
+		if (strcasecmp(s, no[i]) == 0)
+			return 0;
+	return -1;
+}
+
+int
+settings_flag(struct db *db, const char *name)
+{
+	const struct flag_desc *f = settings_flag_find(name);
+	char *key = xasprintf("user.%s.%s", db_user_login(db), name), *v;
+	int on = f ? f->def : 0, b;
+
+	if ((v = db_setting(db, key)) == NULL)
+		v = db_setting(db, name);
+	if (v && (b = settings_parse_bool(v)) >= 0)
+		on = b;
+	free(v);
+	free(key);
+	return on;
+}
+
+int
+settings_set_flag(struct db *db, const char *name, int on, int global,
+    struct so_err *err)
+{
+	char *key;
+	int code;
+
+	if (settings_flag_find(name) == NULL)
+		return so_err_set(err, SO_EINVAL, "no setting %s", name);
+	key = global ? xstrdup(name) : xasprintf("user.%s.%s",
+	    db_user_login(db), name);
+	code = db_set_setting(db, key, on ? "on" : "off", err);
+	free(key);
+	return code;
+}
+
+static const char *const table_names[] = {
+	[LOOKUP_EVENT_TYPES] = "event_types",
+	[LOOKUP_EVENT_RESULTS] = "event_results",
+	[LOOKUP_DEAL_STAGES] = "deal_stages",
+};
+
+int
+settings_lookup_list(struct db *db, enum lookup_table t,
+    struct lookup_row **out, size_t *n, struct so_err *err)
+{
+	struct strbuf sql = { 0 };
+	struct lookup_row *v = NULL;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, code;
+
+	*out = NULL;
+	*n = 0;
+	sb_printf(&sql, "SELECT id, code, name, %s, sort, %s FROM %s "
+	    "ORDER BY sort, id", t == LOOKUP_DEAL_STAGES ? "1" : "active",
+	    t == LOOKUP_EVENT_RESULTS ? "productive" : "0", table_names[t]);
+	code = db_prepare(db, sb_str(&sql), &st, err);
+	sb_free(&sql);
+	if (code != SO_OK)
+		return code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[*n].id = sqlite3_column_int64(st, 0);
+		v[*n].code = xstrdup((const char *)sqlite3_column_text(st, 1));
+		v[*n].name = xstrdup((const char *)sqlite3_column_text(st, 2));
+		v[*n].active = sqlite3_column_int(st, 3);
+		v[*n].sort = sqlite3_column_int(st, 4);
+		v[*n].productive = sqlite3_column_int(st, 5);
+		(*n)++;
+	}
+	db_done(st);
+	*out = v;
+	if (rc != SQLITE_DONE) {
+		settings_lookup_free(v, *n);
+		*out = NULL;
+		*n = 0;
+		return db_error(db, rc, "reading a lookup list", err);
+	}
+	return SO_OK;
+}
+
+void
+settings_lookup_free(struct lookup_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(rows[i].code);
+		free(rows[i].name);
+	}
+	free(rows);
+}
+
+static int
+valid_code(const char *s)
+{
+	if (*s == '\0' || strlen(s) > 40)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '_'))
+			return 0;
+	return 1;
+}
+
+/* Runs one statement with code (and name) bound; SO_ENOTFOUND when it
+ * changed nothing. */
+static int
+lookup_write(struct db *db, const char *sql, const char *code,
+    const char *name, int active, const char *what, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, ret;
+
+	if ((ret = db_prepare(db, sql, &st, err)) != SO_OK)
+		return ret;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	if (name)
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_int(st, 2, active);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, what, err);
+	if (sqlite3_changes(db_sqlite(db)) == 0)
+		return so_err_set(err, SO_ENOTFOUND, "no code %s", code);
+	return SO_OK;
+}
+
+int
+settings_lookup_put(struct db *db, enum lookup_table t, const char *code,
+    const char *name, struct so_err *err)
+{
+	struct strbuf sql = { 0 };
+	int ret;
+
+	if (!valid_code(code))
+		return so_err_field(err, SO_EINVAL, "code", "Code: letters "
+		    "a-z, digits and _ only, up to 40 (e.g. site_visit)");
+	if (*name == '\0' || strlen(name) > 100)
+		return so_err_field(err, SO_EINVAL, "name",
+		    "Name: 1 to 100 bytes");
+	if ((ret = db_begin(db, err)) != SO_OK)
+		return ret;
+	sb_printf(&sql, "INSERT INTO %s (code, name, sort) VALUES (?1, ?2, "
+	    "(SELECT coalesce(max(sort), 0) + 10 FROM %s)) "
+	    "ON CONFLICT (code) DO UPDATE SET name = excluded.name",
+	    table_names[t], table_names[t]);
+	ret = lookup_write(db, sb_str(&sql), code, name, 0, "saving a lookup "
+	    "row", err);
+	sb_free(&sql);
+	if (ret == SO_OK)
+		ret = audit_write(db, table_names[t], 0, "update", code, NULL,
+		    name, err);
+	if (ret != SO_OK) {
+		db_rollback(db);
+		return ret;
+	}
+	return db_commit(db, err);
+}
+
+int
+settings_lookup_enable(struct db *db, enum lookup_table t, const char *code,
+    int active, struct so_err *err)
+{
+	struct strbuf sql = { 0 };
+	int ret;
+
+	if (t == LOOKUP_DEAL_STAGES)
+		return so_err_set(err, SO_EINVAL, "deal stages cannot be "
+		    "disabled");
+	if ((ret = db_begin(db, err)) != SO_OK)
+		return ret;
+	sb_printf(&sql, "UPDATE %s SET active = ?2 WHERE code = ?1",
+	    table_names[t]);
+	ret = lookup_write(db, sb_str(&sql), code, NULL, active,
+	    "saving a lookup row", err);
+	sb_free(&sql);
+	if (ret == SO_OK)
+		ret = audit_write(db, table_names[t], 0, "update", code, NULL,
+		    active ? "enabled" : "disabled", err);
+	if (ret != SO_OK) {
+		db_rollback(db);
+		return ret;
+	}
+	return db_commit(db, err);
+}
