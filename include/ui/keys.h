@@ -12,7 +12,8 @@
 #define CTX_LIST	0x01	/* the list pane of a card file */
 #define CTX_CARD	0x02	/* the detail card has the focus */
 #define CTX_TRASH	0x04	/* the trash of a card file */
-#define CTX_ALL		(CTX_LIST | CTX_CARD | CTX_TRASH)
+#define CTX_AGENDA	0x08	/* the agenda screen */
+#define CTX_ALL		(CTX_LIST | CTX_CARD | CTX_TRASH | CTX_AGENDA)
 
 enum action {
 	ACT_NONE,
@@ -23,6 +24,7 @@ enum action {
 	ACT_OPEN, ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_RESTORE, ACT_TRASH,
 	ACT_FILTER, ACT_SORT_NEXT, ACT_SORT_REVERSE,
 	ACT_SUB_NEXT, ACT_SUB_PREV, ACT_REDRAW,
+	ACT_AGENDA, ACT_DONE, ACT_PLAN_NEXT, ACT_SNOOZE, ACT_RESCHEDULE,
 };
 
 struct binding {

@@ -20,6 +20,8 @@
 
 #include "export.h"
 #include "store/entities.h"
+#include "store/settings.h"
+#include "ui/agenda.h"
 #include "ui/app.h"
 #include "ui/card.h"
 #include "ui/draw.h"
@@ -40,6 +42,7 @@ struct place {
 	int		 tab, trash, sub, cursor;
 	enum focus	 focus;
 	int64_t		 id;
+	int		 agenda;
 };
 
 struct app {
@@ -55,6 +58,9 @@ struct app {
 	char		 msg[512];
 	int		 quit;
 	int64_t		 data_version;
+	int		 agenda;	/* the agenda screen is up */
+	struct agenda_view av;
+	struct reminders rem;
 };
 
 static struct app *app;
@@ -148,6 +154,8 @@ reload_all(void)
 {
 	struct so_err err;
 
+	if (app->agenda && av_load(&app->av, app->db, &err) != SO_OK)
+		show_error(&err);
 	if (lv_reload(cur_list(), app->db, pane_rows(), &err) != SO_OK)
 		show_error(&err);
 	if (app->card.rec && card_reload(&app->card, app->db, &err) != SO_OK)
@@ -172,7 +180,8 @@ draw_tabbar(void)
 
 		if (x + w > COLS - rw)
 			w = COLS - rw - x;
-		draw_text(0, x, w, t, i == app->tab ? UA_TAB : UA_TITLE);
+		draw_text(0, x, w, t, i == app->tab && !app->agenda ? UA_TAB :
+		    UA_TITLE);
 		x += w;
 		free(t);
 	}
@@ -183,6 +192,8 @@ draw_tabbar(void)
 static unsigned
 context(void)
 {
+	if (app->agenda)
+		return CTX_AGENDA;
 	if (app->focus == FOCUS_CARD)
 		return CTX_CARD;
 	return app->trash ? CTX_TRASH : CTX_LIST;
@@ -202,8 +213,18 @@ ui_redraw(void)
 	lw = list_width();
 	h = LINES - 2;
 	draw_tabbar();
-	lv_draw(cur_list(), 1, 0, h, lw, app->focus == FOCUS_LIST);
-	card_draw(&app->card, 1, lw, h, COLS - lw, app->focus == FOCUS_CARD);
+	if (app->agenda) {
+		char *t = xasprintf(" Agenda of %s", db_user_login(app->db));
+
+		draw_fill(1, 0, 1, COLS, UA_DIM);
+		draw_text(1, 0, COLS, t, UA_DIM);
+		free(t);
+		av_draw(&app->av, 2, 0, h - 1, COLS);
+	} else {
+		lv_draw(cur_list(), 1, 0, h, lw, app->focus == FOCUS_LIST);
+		card_draw(&app->card, 1, lw, h, COLS - lw,
+		    app->focus == FOCUS_CARD);
+	}
 	if (app->msg[0])
 		draw_text(LINES - 1, 0, COLS, app->msg, UA_WARN);
 	else
@@ -286,7 +307,8 @@ static void
 push_place(void)
 {
 	struct place p = { app->tab, app->trash, app->card.sub,
-	    app->card.cursor, app->focus, lv_selected_id(cur_list()) };
+	    app->card.cursor, app->focus, lv_selected_id(cur_list()),
+	    app->agenda };
 
 	if (app->nhist == HISTORY_MAX) {
 		memmove(app->hist, app->hist + 1, sizeof(app->hist[0]) *
@@ -303,12 +325,28 @@ switch_tab(int tab)
 
 	if (tab < 0 || tab >= NTABS)
 		return;
+	app->agenda = 0;
 	app->tab = tab;
 	app->trash = 0;
 	app->focus = FOCUS_LIST;
 	if (lv_reload(cur_list(), app->db, pane_rows(), &err) != SO_OK)
 		show_error(&err);
 	sync_card();
+}
+
+/* Shows the agenda (remembering where we were when asked to). */
+static void
+open_agenda(int remember)
+{
+	struct so_err err;
+
+	if (app->agenda)
+		return;
+	if (remember)
+		push_place();
+	app->agenda = 1;
+	if (av_load(&app->av, app->db, &err) != SO_OK)
+		show_error(&err);
 }
 
 static void
@@ -325,6 +363,10 @@ go_back(void)
 		return;
 	}
 	p = app->hist[--app->nhist];
+	if (p.agenda) {
+		open_agenda(0);
+		return;
+	}
 	app->tab = p.tab;
 	app->trash = p.trash;
 	app->focus = p.focus;
@@ -362,8 +404,11 @@ jump_to(const struct entity *ent, int64_t id)
 		return;
 	}
 	push_place();
+	app->agenda = 0;
 	app->tab = tab;
 	app->trash = 0;
+	/* A tab not shown yet has no page height. */
+	cur_list()->height = pane_rows();
 	if (lv_select_id(cur_list(), app->db, id, &err) != SO_OK) {
 		show_error(&err);
 		return;
@@ -637,6 +682,36 @@ command_line(void)
 
 /* ---- dispatch ---- */
 
+/* Keys of the agenda screen; 0 for those handled as anywhere else. */
+static int
+agenda_key(enum action act)
+{
+	const struct entity *ent;
+	int64_t id;
+
+	switch (act) {
+	case ACT_BACK:
+		/* To the card files (or back where `A` was pressed). */
+		app->agenda = 0;
+		if (app->nhist > 0 && !app->hist[app->nhist - 1].agenda)
+			go_back();
+		else
+			reload_all();
+		return 1;
+	case ACT_OPEN:
+		if (av_target(&app->av, &ent, &id))
+			jump_to(ent, id);
+		return 1;
+	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
+	case ACT_HOME: case ACT_END: case ACT_DONE: case ACT_PLAN_NEXT:
+	case ACT_SNOOZE: case ACT_RESCHEDULE:
+		av_action(&app->av, app->db, act);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static void
 handle(enum action act)
 {
@@ -644,9 +719,14 @@ handle(enum action act)
 	const struct entity *ent;
 	int64_t id;
 
+	if (app->agenda && agenda_key(act))
+		return;
 	switch (act) {
 	case ACT_QUIT:
 		app->quit = 1;
+		break;
+	case ACT_AGENDA:
+		open_agenda(1);
 		break;
 	case ACT_BACK:
 		if (app->nhist == 0 && app->focus == FOCUS_LIST &&
@@ -742,6 +822,17 @@ poll_changes(void)
 	}
 }
 
+/* A reminder that has come due goes to the message line. */
+static void
+poll_reminders(void)
+{
+	char msg[sizeof(app->msg)];
+
+	if (rem_poll(&app->rem, app->db, (int64_t)db_now(app->db), msg,
+	    sizeof(msg)))
+		ui_message("%s", msg);
+}
+
 /* ---- start and stop ---- */
 
 static int
@@ -820,6 +911,9 @@ ui_app_run(struct cli *cli)
 	if (lv_reload(cur_list(), a.db, pane_rows(), &err) != SO_OK)
 		show_error(&err);
 	sync_card();
+	rem_init(&a.rem, (int64_t)db_now(a.db));
+	if (settings_flag(a.db, "agenda.startup"))
+		open_agenda(0);
 	while (!a.quit) {
 		enum action act;
 
@@ -827,6 +921,7 @@ ui_app_run(struct cli *cli)
 		refresh();
 		if (!ui_getkey(&ch, &kc, POLL_MS)) {
 			poll_changes();
+			poll_reminders();
 			continue;
 		}
 		a.msg[0] = '\0';
@@ -850,6 +945,8 @@ ui_app_run(struct cli *cli)
 		lv_free(&a.trashes[i]);
 	}
 	card_free(&a.card);
+	av_free(&a.av);
+	rem_free(&a.rem);
 	db_close(a.db);
 	return 0;
 }

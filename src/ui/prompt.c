@@ -159,6 +159,9 @@ ui_menu(int y, int x, int maxh, const char *title, const char *const *items,
 		}
 		if (!kc && ch == 27)
 			return -1;
+		/* A digit picks the item with that number at once. */
+		if (!kc && ch >= '1' && ch <= '9' && (int)(ch - '1') < n)
+			return (int)(ch - '1');
 		if ((!kc && (ch == '\n' || ch == '\r')) ||
 		    (kc && ch == KEY_ENTER))
 			return n ? sel : -1;

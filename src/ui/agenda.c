@@ -1,0 +1,514 @@
+/*
+ * The agenda screen and the reminder scheduler; see ui/agenda.h.
+ *
+ * The screen is a list of the day's items under section headings
+ * (Overdue, Today, Coming up).  The keys are chosen for the morning
+ * round of calls: `d` marks the call done — pick the result with a digit
+ * or the arrows, type a comment (or just Enter), then type when to call
+ * next ("fri", "завтра 11:00", "+3d"; Enter for none).  `z` snoozes, `r`
+ * reschedules, `n` plans the next contact without closing this one,
+ * Enter opens the card.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "datetime.h"
+#include "store/entities.h"
+#include "store/settings.h"
+#include "ui/agenda.h"
+#include "ui/draw.h"
+#include "ui/ui.h"
+#include "util.h"
+
+/* ---- the screen ---- */
+
+void
+av_free(struct agenda_view *v)
+{
+	agenda_free(&v->a);
+}
+
+int
+av_load(struct agenda_view *v, struct db *db, struct so_err *err)
+{
+	struct agenda_query q = { 0 };
+	struct agenda fresh;
+	const struct agenda_item *keep = NULL;
+	size_t i;
+	int code;
+
+	q.now = (int64_t)db_now(db);
+	q.from = (int64_t)dt_day_start((time_t)q.now);
+	q.days = 1;
+	q.user_id = db_user_id(db);
+	q.overdue = q.reminders = 1;
+	if ((code = agenda_load(db, &q, &fresh, err)) != SO_OK)
+		return code;
+	if (v->cursor >= 0 && (size_t)v->cursor < v->a.n)
+		keep = &v->a.v[v->cursor];
+	/* The same item, if it is still there; else the same place (the
+	 * item was moved away: the next one comes up). */
+	for (i = 0; keep && i < fresh.n; i++)
+		if (fresh.v[i].kind == keep->kind && fresh.v[i].id ==
+		    keep->id && fresh.v[i].orig_start == keep->orig_start) {
+			v->cursor = (int)i;
+			break;
+		}
+	agenda_free(&v->a);
+	v->a = fresh;
+	if (v->cursor < 0 || (size_t)v->cursor >= v->a.n)
+		v->cursor = v->a.n ? (int)v->a.n - 1 : 0;
+	return SO_OK;
+}
+
+/* One display row: a heading (item < 0) or an item. */
+struct row {
+	int	 item;
+	char	 head[80];
+};
+
+static struct row *
+build_rows(const struct agenda *a, int64_t today, int *nrows)
+{
+	struct row *r = xcalloc(a->n * 2 + 2, sizeof(*r));
+	int n = 0, last_sec = -1;
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		const struct agenda_item *it = &a->v[i];
+
+		if ((int)it->section != last_sec) {
+			r[n].item = -1;
+			if (it->section == AG_OVERDUE)
+				snprintf(r[n].head, sizeof(r[n].head),
+				    "Overdue");
+			else if (it->section == AG_DAY) {
+				time_t t = (time_t)today;
+				struct tm tm;
+				char buf[48];
+
+				localtime_r(&t, &tm);
+				strftime(buf, sizeof(buf), "%A %d %B", &tm);
+				snprintf(r[n].head, sizeof(r[n].head),
+				    "Today, %s", buf);
+			} else
+				snprintf(r[n].head, sizeof(r[n].head),
+				    "Coming up (reminder due)");
+			n++;
+			last_sec = (int)it->section;
+		}
+		r[n++].item = (int)i;
+	}
+	*nrows = n;
+	return r;
+}
+
+static void
+draw_item(const struct agenda_item *it, int y, int x, int w, int selected)
+{
+	enum ui_attr a = selected ? UA_SELECT : it->done ? UA_DIM :
+	    it->section == AG_OVERDUE ? UA_WARN : UA_NORMAL;
+	char when[17], buf[24];
+	int rest, ws, wc, wp, wk, cx = x;
+
+	dt_format_moment((time_t)it->at, when);
+	if (it->all_day)
+		snprintf(buf, sizeof(buf), "%s", it->section == AG_DAY ?
+		    "all day" : when);
+	else if (it->section == AG_DAY)
+		snprintf(buf, sizeof(buf), "%s", when + 11);
+	else	/* "20.11 10:00" */
+		snprintf(buf, sizeof(buf), "%.2s.%.2s %s", when + 8, when + 5,
+		    when + 11);
+	if (it->all_day && it->section != AG_DAY)
+		buf[10] = '\0';
+	draw_fill(y, x, 1, w, a);
+	draw_text(y, cx, 3, it->done ? " ✓ " : "   ", a);
+	cx += 3;
+	draw_text(y, cx, 12, buf, a);
+	cx += 12;
+	draw_text(y, cx, 9, it->type_name, a);
+	cx += 10;
+	rest = x + w - cx;
+	if (rest <= 0)
+		return;
+	/* Subject first; then who and where to call, as room allows. */
+	wp = rest >= 70 ? 17 : 0;
+	wk = rest >= 55 ? (rest - wp) / 5 : 0;
+	wc = rest >= 40 ? (rest - wp) / 4 : 0;
+	ws = rest - wp - wk - wc;
+	if (it->done && *it->result) {
+		char *s = xasprintf("%s (%s)", *it->subject ? it->subject :
+		    it->type_name, it->result);
+
+		draw_text(y, cx, ws - 1, s, a);
+		free(s);
+	} else
+		draw_text(y, cx, ws - 1, *it->subject ? it->subject :
+		    it->type_name, a);
+	cx += ws;
+	if (wc) {
+		draw_text(y, cx, wc - 1, it->company, a);
+		cx += wc;
+	}
+	if (wk) {
+		draw_text(y, cx, wk - 1, it->kind == AG_BIRTHDAY ? "" :
+		    it->contact, a);
+		cx += wk;
+	}
+	if (wp)
+		draw_text(y, cx, wp, it->phone, a);
+}
+
+void
+av_draw(struct agenda_view *v, int y, int x, int h, int w)
+{
+	struct row *rows;
+	int nrows, sel_row = 0, i;
+	int64_t today = (int64_t)dt_day_start(time(NULL));
+
+	draw_fill(y, x, h, w, UA_NORMAL);
+	if (v->a.n == 0) {
+		draw_text(y + 1, x + 2, w - 4, "Nothing due today: no overdue "
+		    "items, no calls, meetings, tasks or birthdays.", UA_DIM);
+		draw_text(y + 3, x + 2, w - 4, "1-7 open the card files; "
+		    "A brings this agenda back.", UA_DIM);
+		return;
+	}
+	rows = build_rows(&v->a, today, &nrows);
+	for (i = 0; i < nrows; i++)
+		if (rows[i].item == v->cursor)
+			sel_row = i;
+	/* Keep the selected row, and the heading above a first item, in
+	 * view. */
+	if (sel_row < v->top + 1)
+		v->top = sel_row > 0 ? sel_row - 1 : 0;
+	if (sel_row >= v->top + h)
+		v->top = sel_row - h + 1;
+	v->rows = h;
+	for (i = 0; i < h && v->top + i < nrows; i++) {
+		const struct row *r = &rows[v->top + i];
+
+		if (r->item < 0)
+			draw_text(y + i, x + 1, w - 1, r->head, UA_TITLE);
+		else
+			draw_item(&v->a.v[r->item], y + i, x, w,
+			    r->item == v->cursor);
+	}
+	if (v->a.truncated)
+		draw_text(y + h - 1, x + 1, w - 1, "(a repeating event repeats "
+		    "too often to list in full)", UA_DIM);
+	free(rows);
+}
+
+int
+av_target(const struct agenda_view *v, const struct entity **ent,
+    int64_t *id)
+{
+	const struct agenda_item *it;
+
+	if ((size_t)v->cursor >= v->a.n)
+		return 0;
+	it = &v->a.v[v->cursor];
+	*ent = it->kind == AG_TASK ? &entity_task : it->kind == AG_BIRTHDAY ?
+	    &entity_contact : &entity_event;
+	*id = it->id;
+	return 1;
+}
+
+/* ---- actions ---- */
+
+/*
+ * Asks for a moment until it parses or the user gives up (Esc: 0, empty
+ * text with allow_empty: 0 too).  A bare day means 10:00 that day: "call
+ * again on Friday" is not a midnight call.
+ */
+static int
+ask_moment(struct db *db, const char *label, const char *init, int64_t *out)
+{
+	char msg[160], *text, *cur = xstrdup(init);
+	time_t t;
+
+	for (;;) {
+		text = ui_prompt(label, cur, NULL, NULL);
+		free(cur);
+		if (text == NULL || *text == '\0') {
+			free(text);
+			return 0;
+		}
+		if (dt_parse_moment(text, db_now(db), &t, msg, sizeof(msg)) ==
+		    0) {
+			if (strchr(text, ':') == NULL && t == dt_day_start(t))
+				t += 10 * 3600;
+			free(text);
+			*out = (int64_t)t;
+			return 1;
+		}
+		ui_message("%s", msg);
+		cur = text;
+	}
+}
+
+static const char *
+when_text(int64_t t, char buf[17])
+{
+	dt_format_moment((time_t)t, buf);
+	return buf;
+}
+
+static void
+plan_next(struct db *db, const struct agenda_item *it, const char *label)
+{
+	struct so_err err = { 0 };
+	char buf[17];
+	int64_t at, id;
+
+	if (!ask_moment(db, label, "", &at))
+		return;
+	if (agenda_plan_next(db, it, at, &id, &err) != SO_OK)
+		ui_message("%s", err.msg);
+	else
+		ui_message("Next contact planned for %s", when_text(at, buf));
+}
+
+/* The result picked from the active results: its id, 0 for none, -1
+ * when the user pressed Esc. */
+static int64_t
+pick_result(struct db *db)
+{
+	struct so_err err = { 0 };
+	struct lookup_row *rows;
+	char **items;
+	int64_t *ids, id = -1;
+	size_t i, n, k = 0;
+	int sel;
+
+	if (settings_lookup_list(db, LOOKUP_EVENT_RESULTS, &rows, &n, &err) !=
+	    SO_OK) {
+		ui_message("%s", err.msg);
+		return -1;
+	}
+	items = xcalloc(n + 1, sizeof(*items));
+	ids = xcalloc(n + 1, sizeof(*ids));
+	for (i = 0; i < n; i++)
+		if (rows[i].active) {
+			ids[k] = rows[i].id;
+			items[k] = xasprintf("%zu %s", k + 1, rows[i].name);
+			k++;
+		}
+	ids[k] = 0;
+	items[k] = xasprintf("%zu (no result)", k + 1);
+	k++;
+	sel = ui_menu(3, 4, LINES - 4, "Result", (const char *const *)items,
+	    (int)k);
+	if (sel >= 0)
+		id = ids[sel];
+	for (i = 0; i < k; i++)
+		free(items[i]);
+	free(items);
+	free(ids);
+	settings_lookup_free(rows, n);
+	return id;
+}
+
+static void
+mark_done(struct agenda_view *v, struct db *db)
+{
+	struct agenda_item *it = &v->a.v[v->cursor];
+	struct so_err err = { 0 };
+	int64_t result = 0;
+	char *comment;
+
+	if (it->done) {
+		ui_message("Already done");
+		return;
+	}
+	if (it->kind != AG_TASK && (result = pick_result(db)) < 0)
+		return;
+	if ((comment = ui_prompt("Comment (Enter: none): ", "", NULL, NULL)) ==
+	    NULL)
+		return;
+	if (agenda_done(db, it, result, comment, NULL, &err) != SO_OK) {
+		ui_message("%s", err.msg);
+		free(comment);
+		return;
+	}
+	free(comment);
+	ui_message("Done");
+	/* The usual next step: when to call again. */
+	plan_next(db, it, "Next contact (fri, +3d, 25.11 11:00; "
+	    "Enter: none): ");
+}
+
+static void
+snooze(struct agenda_view *v, struct db *db)
+{
+	static const char *const items[] = { "1 10 minutes", "2 1 hour",
+	    "3 Tomorrow morning (09:00)" };
+	struct agenda_item *it = &v->a.v[v->cursor];
+	struct so_err err = { 0 };
+	int64_t now = (int64_t)db_now(db), at;
+	char buf[17];
+	int sel;
+
+	sel = ui_menu(3, 4, LINES - 4, "Snooze", items, 3);
+	if (sel < 0)
+		return;
+	at = sel == 0 ? now + 600 : sel == 1 ? now + 3600 :
+	    agenda_tomorrow_morning(now);
+	if (agenda_move(db, it, at, &err) != SO_OK)
+		ui_message("%s", err.msg);
+	else
+		ui_message("Snoozed until %s", when_text(at, buf));
+}
+
+static void
+reschedule(struct agenda_view *v, struct db *db)
+{
+	struct agenda_item *it = &v->a.v[v->cursor];
+	struct so_err err = { 0 };
+	char buf[17];
+	int64_t at;
+
+	if (!ask_moment(db, "Move to: ", when_text(it->at, buf), &at))
+		return;
+	if (agenda_move(db, it, at, &err) != SO_OK)
+		ui_message("%s", err.msg);
+	else
+		ui_message("Moved to %s", when_text(at, buf));
+}
+
+void
+av_action(struct agenda_view *v, struct db *db, enum action act)
+{
+	struct so_err err = { 0 };
+	int n = (int)v->a.n, page = v->rows > 2 ? v->rows - 2 : 1;
+
+	switch (act) {
+	case ACT_UP:
+		if (v->cursor > 0)
+			v->cursor--;
+		return;
+	case ACT_DOWN:
+		if (v->cursor + 1 < n)
+			v->cursor++;
+		return;
+	case ACT_PAGE_UP:
+		v->cursor = v->cursor > page ? v->cursor - page : 0;
+		return;
+	case ACT_PAGE_DOWN:
+		v->cursor = v->cursor + page < n ? v->cursor + page :
+		    (n ? n - 1 : 0);
+		return;
+	case ACT_HOME:
+		v->cursor = 0;
+		return;
+	case ACT_END:
+		v->cursor = n ? n - 1 : 0;
+		return;
+	default:
+		break;
+	}
+	if (v->cursor >= n)
+		return;
+	switch (act) {
+	case ACT_DONE:
+		mark_done(v, db);
+		break;
+	case ACT_SNOOZE:
+		snooze(v, db);
+		break;
+	case ACT_RESCHEDULE:
+		reschedule(v, db);
+		break;
+	case ACT_PLAN_NEXT:
+		plan_next(db, &v->a.v[v->cursor], "Next contact (fri, +3d, "
+		    "25.11 11:00): ");
+		break;
+	default:
+		return;
+	}
+	if (av_load(v, db, &err) != SO_OK)
+		ui_message("%s", err.msg);
+}
+
+/* ---- reminders ---- */
+
+#define REQUERY_S	30	/* without changes, look again this often */
+
+void
+rem_init(struct reminders *r, int64_t now)
+{
+	memset(r, 0, sizeof(*r));
+	r->since = now;
+	r->data_version = -1;
+}
+
+void
+rem_free(struct reminders *r)
+{
+	agenda_free(&r->due);
+	free(r->shown);
+	memset(r, 0, sizeof(*r));
+}
+
+static int
+was_shown(const struct reminders *r, const struct agenda_item *it)
+{
+	size_t i;
+
+	for (i = 0; i < r->nshown; i++)
+		if (r->shown[i].id == it->id && r->shown[i].at == it->at)
+			return 1;
+	return 0;
+}
+
+int
+rem_poll(struct reminders *r, struct db *db, int64_t now, char *msg,
+    size_t msgsz)
+{
+	struct so_err err = { 0 };
+	struct agenda_item *it = NULL;
+	int64_t dv = db_data_version(db);
+	size_t i, more = 0;
+	char when[17];
+
+	/* Ask again when someone committed (an event assigned to us by
+	 * a colleague) or every half minute; with a look-ahead so that
+	 * reminders fire on time between queries. */
+	if (dv != r->data_version || now >= r->next_query) {
+		agenda_free(&r->due);
+		if (agenda_reminders(db, db_user_id(db), r->since, now +
+		    REQUERY_S + 5, &r->due, &err) != SO_OK)
+			return 0;
+		r->data_version = dv;
+		r->next_query = now + REQUERY_S;
+	}
+	for (i = 0; i < r->due.n; i++) {
+		if (r->due.v[i].remind_at > now || was_shown(r, &r->due.v[i]))
+			continue;
+		if (it == NULL)
+			it = &r->due.v[i];
+		else
+			more++;
+	}
+	if (it == NULL)
+		return 0;
+	if (r->nshown == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 16;
+		r->shown = xrealloc(r->shown, r->cap * sizeof(*r->shown));
+	}
+	r->shown[r->nshown].id = it->id;
+	r->shown[r->nshown++].at = it->at;
+	dt_format_moment((time_t)it->at, when);
+	snprintf(msg, msgsz, "Reminder: %s %s %s%s%s%s%s%s", when + 11,
+	    it->type_name, it->subject, *it->contact ? " — " : "",
+	    it->contact, *it->phone ? " " : "", it->phone, more ?
+	    " (more: A)" : "");
+	if (settings_flag(db, "reminders.bell"))
+		beep();
+	return 1;
+}
