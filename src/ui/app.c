@@ -912,8 +912,15 @@ ui_app_run(struct cli *cli)
 		show_error(&err);
 	sync_card();
 	rem_init(&a.rem, (int64_t)db_now(a.db));
-	if (settings_flag(a.db, "agenda.startup"))
+	/* The morning screen, unless switched off; with nothing due it
+	 * would only be in the way. */
+	if (settings_flag(a.db, "agenda.startup")) {
 		open_agenda(0);
+		if (a.av.a.n == 0 && !a.av.a.truncated) {
+			a.agenda = 0;
+			ui_message("Nothing due today (A: the agenda)");
+		}
+	}
 	while (!a.quit) {
 		enum action act;
 
