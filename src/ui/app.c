@@ -28,6 +28,7 @@
 #include "ui/form.h"
 #include "ui/keys.h"
 #include "ui/listview.h"
+#include "ui/settings.h"
 #include "ui/ui.h"
 #include "utf8.h"
 #include "util.h"
@@ -672,11 +673,15 @@ command_line(void)
 		cmd_sort(arg);
 	else if (strcmp(cmd, "help") == 0)
 		help_screen();
+	else if (strcmp(cmd, "settings") == 0 || strcmp(cmd, "config") == 0)
+		ui_settings(app->db);
+	else if (strcmp(cmd, "agenda") == 0)
+		open_agenda(1);
 	else if (cmd[0] >= '1' && cmd[0] <= '7' && cmd[1] == '\0')
 		switch_tab(cmd[0] - '1');
 	else if (*cmd)
 		ui_message("unknown command :%s (q, user, trash, export FILE, "
-		    "sort FIELD, help)", cmd);
+		    "sort FIELD, agenda, settings, help)", cmd);
 	free(line);
 }
 

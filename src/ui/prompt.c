@@ -165,7 +165,9 @@ ui_menu(int y, int x, int maxh, const char *title, const char *const *items,
 		if ((!kc && (ch == '\n' || ch == '\r')) ||
 		    (kc && ch == KEY_ENTER))
 			return n ? sel : -1;
-		if ((kc && ch == KEY_DOWN) || (!kc && (ch == 'j' ||
+		if (kc && (ch == KEY_END || ch == KEY_HOME))
+			sel = ch == KEY_END && n ? n - 1 : 0;
+		else if ((kc && ch == KEY_DOWN) || (!kc && (ch == 'j' ||
 		    ch == 14)))
 			sel = sel + 1 < n ? sel + 1 : sel;
 		else if ((kc && ch == KEY_UP) || (!kc && (ch == 'k' ||
