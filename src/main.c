@@ -36,12 +36,19 @@ usage(FILE *f)
 	    "  -V, --version  show the version\n"
 	    "\n"
 	    "Commands:\n", f);
+	/* "name usage" and the summary; a long usage gets lines of its
+	 * own, the summary below it. */
 	for (i = 0; commands[i].name; i++) {
-		char left[40];
+		int len = (int)(strlen(commands[i].name) +
+		    strlen(commands[i].usage)) + 1;
 
-		snprintf(left, sizeof(left), "%s %s", commands[i].name,
-		    commands[i].usage);
-		fprintf(f, "  %-14s %s\n", left, commands[i].summary);
+		if (len <= 14)
+			fprintf(f, "  %s %-*s %s\n", commands[i].name,
+			    14 - (int)strlen(commands[i].name) - 1,
+			    commands[i].usage, commands[i].summary);
+		else
+			fprintf(f, "  %s %s\n  %-14s %s\n", commands[i].name,
+			    commands[i].usage, "", commands[i].summary);
 	}
 	fputs("\nExit status: 0 ok, 1 error, 2 usage, 3 database busy.\n"
 	    "See salesorg(1) for the screens and keys.\n", f);

@@ -13,12 +13,17 @@ const struct command commands[] = {
 	{ "check", "", "check the database's integrity", cli_check },
 	{ "backup", "FILE", "copy the database safely while it is in use",
 	    cli_backup },
+	{ "export", "FORMAT [options]",
+	    "export events and tasks (ics: --from --to --user --type "
+	    "--no-tasks -o)", cli_export },
+	{ "import", "FORMAT FILE",
+	    "import events and tasks (ics), idempotent by UID", cli_import },
 	{ "agenda", "[--date DATE] [--days N] [--user LOGIN | --all] "
 	    "[--format text|csv|ics]", "print the agenda: overdue, the day's "
 	    "calls, meetings, tasks, birthdays", cli_agenda },
 	{ "config", "[get NAME | set NAME on|off [--team] | "
-	    "types|results [list | add CODE NAME | rename CODE NAME | "
-	    "enable CODE | disable CODE]]",
-	    "show or change settings, event types and results", cli_config },
+	    "types|results [list|add|rename|enable|disable ...]]",
+	    "show or change settings, event types and results (see "
+	    "salesorg(1))", cli_config },
 	{ NULL, NULL, NULL, NULL }
 };

@@ -5,7 +5,7 @@
 
 run --help
 check "help exits 0" [ "$RC" -eq 0 ]
-for c in init demo check backup; do
+for c in init demo check backup agenda config export import; do
 	check "help lists $c" grep -q "^  $c" "$T/out"
 done
 run --version
