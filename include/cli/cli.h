@@ -44,6 +44,8 @@ int	cli_init(struct cli *, int, char **);
 int	cli_demo(struct cli *, int, char **);
 int	cli_check(struct cli *, int, char **);
 int	cli_backup(struct cli *, int, char **);
+int	cli_export(struct cli *, int, char **);
+int	cli_import(struct cli *, int, char **);
 int	cli_agenda(struct cli *, int, char **);
 int	cli_config(struct cli *, int, char **);
 

@@ -1,0 +1,158 @@
+/*
+ * salesorg export ics [--from DATE] [--to DATE] [--user LOGIN]
+ *     [--type CODE] [--no-tasks] [-o FILE]
+ * salesorg import ics FILE
+ *
+ * iCalendar in and out (src/ical_*.c does the work).  FORMAT is a word
+ * so that csv and vcf can join later without changing the shape of the
+ * command.  Dates are read like everywhere else (today, 23.11.2026, +1w);
+ * --to includes the whole of its day.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "datetime.h"
+#include "ical.h"
+#include "store/lookup.h"
+
+/* The local midnight starting "YYYY-MM-DD", plus days. */
+static int64_t
+midnight(const char *ymd, int days)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(ymd, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_mday += days;
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+static int
+parse_day(const char *opt, const char *text, int days, int64_t *out)
+{
+	char ymd[11], msg[160];
+
+	if (dt_parse_date(text, time(NULL), ymd, msg, sizeof(msg)) != 0) {
+		fprintf(stderr, "salesorg: %s: %s\n", opt, msg);
+		return EXIT_USER;
+	}
+	*out = midnight(ymd, days);
+	return 0;
+}
+
+/* "--opt VALUE" or "--opt=VALUE": the value, advancing *i; NULL if
+ * argv[*i] is not opt. */
+static const char *
+optval(int argc, char **argv, int *i, const char *opt, int *missing)
+{
+	size_t n = strlen(opt);
+
+	if (strncmp(argv[*i], opt, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+int
+cli_export(struct cli *cli, int argc, char **argv)
+{
+	struct ical_filter f = { .tasks = 1 };
+	struct so_err err = { 0 };
+	const char *from = NULL, *to = NULL, *user = NULL, *out = NULL, *v;
+	struct db *db;
+	size_t n;
+	FILE *fp;
+	int i, rc, missing = 0;
+
+	if (argc < 2)
+		return cli_usage("export");
+	if (strcmp(argv[1], "ics") != 0) {
+		fprintf(stderr, "salesorg: export: unknown format %s "
+		    "(known: ics)\n", argv[1]);
+		return EXIT_USAGE;
+	}
+	for (i = 2; i < argc; i++) {
+		if ((v = optval(argc, argv, &i, "--from", &missing)))
+			from = v;
+		else if ((v = optval(argc, argv, &i, "--to", &missing)))
+			to = v;
+		else if ((v = optval(argc, argv, &i, "--user", &missing)))
+			user = v;
+		else if ((v = optval(argc, argv, &i, "--type", &missing)))
+			f.type = v;
+		else if ((v = optval(argc, argv, &i, "-o", &missing)) ||
+		    (v = optval(argc, argv, &i, "--output", &missing)))
+			out = v;
+		else if (strcmp(argv[i], "--no-tasks") == 0)
+			f.tasks = 0;
+		else
+			return cli_usage("export");
+		if (missing)
+			return cli_usage("export");
+	}
+	if (from && (rc = parse_day("--from", from, 0, &f.from)) != 0)
+		return rc;
+	if (to && (rc = parse_day("--to", to, 1, &f.to)) != 0)
+		return rc;
+	if ((rc = cli_open(cli, 0, 1, &db)) != 0)
+		return rc;
+	if (user && store_user_id(db, user, &f.user_id, &err) != SO_OK) {
+		db_close(db);
+		return cli_fail(&err);
+	}
+	fp = out ? fopen(out, "w") : stdout;
+	if (fp == NULL) {
+		so_err_set(&err, SO_ERR, "%s: %s", out, strerror(errno));
+		db_close(db);
+		return cli_fail(&err);
+	}
+	rc = ical_export(db, &f, fp, &n, &err);
+	db_close(db);
+	if (out && fclose(fp) != 0 && rc == SO_OK)
+		rc = so_err_set(&err, SO_ERR, "%s: %s", out, strerror(errno));
+	if (rc != SO_OK)
+		return cli_fail(&err);
+	if (out)
+		printf("%s: %zu events\n", out, n);
+	return 0;
+}
+
+int
+cli_import(struct cli *cli, int argc, char **argv)
+{
+	struct so_err err = { 0 };
+	struct ical_stats st;
+	struct db *db;
+	int rc;
+
+	if (argc != 3)
+		return cli_usage("import");
+	if (strcmp(argv[1], "ics") != 0) {
+		fprintf(stderr, "salesorg: import: unknown format %s "
+		    "(known: ics)\n", argv[1]);
+		return EXIT_USAGE;
+	}
+	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
+		return rc;
+	rc = ical_import(db, argv[2], &st, &err);
+	db_close(db);
+	if (rc != SO_OK)
+		return cli_fail(&err);
+	printf("%s: %zu created, %zu updated, %zu unchanged, %zu tasks\n",
+	    argv[2], st.created, st.updated, st.unchanged, st.tasks);
+	return 0;
+}

@@ -1,0 +1,591 @@
+/* iCalendar export and import: content, escaping, round trips, hostile
+ * files. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fixture.h"
+#include "harness.h"
+#include "ical.h"
+#include "store/entities.h"
+#include "utf8.h"
+#include "util.h"
+
+#define HOUR	3600
+#define DAY	86400
+
+static char *
+export_all(struct db *db, int tasks)
+{
+	struct ical_filter f = { .tasks = tasks };
+	struct so_err err = { 0 };
+	char *buf = NULL;
+	size_t n = 0, nev;
+	FILE *out = open_memstream(&buf, &n);
+
+	if (ical_export(db, &f, out, &nev, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "export: %s", err.msg);
+	fclose(out);
+	return buf;
+}
+
+/* The text with folded lines joined again (RFC 5545 3.1). */
+static char *
+unfold(const char *s)
+{
+	struct strbuf b = { 0 };
+
+	for (; *s; s++) {
+		if (s[0] == '\r' && s[1] == '\n' && s[2] == ' ') {
+			s += 2;
+			continue;
+		}
+		if (*s != '\r')
+			sb_addc(&b, *s);
+	}
+	return sb_steal(&b);
+}
+
+static int
+count(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (; (hay = strstr(hay, needle)) != NULL; hay++)
+		n++;
+	return n;
+}
+
+#define CHECK_HAS(text, s) do {						\
+	if (strstr((text), (s)) == NULL)				\
+		harness_fail(__FILE__, __LINE__, "missing: %s", (s));	\
+} while (0)
+
+static int64_t
+add_event(struct db *db, const char *subject, int64_t start, int64_t end,
+    int all_day, const char *rrule, int64_t remind)
+{
+	struct so_err err = { 0 };
+	struct event e;
+	int64_t id;
+
+	store_event_init(&e);
+	e.subject = xstrdup(subject);
+	e.start_at = start;
+	e.end_at = end ? end : SO_NULL;
+	e.all_day = all_day;
+	if (rrule) {
+		free(e.rrule);
+		e.rrule = xstrdup(rrule);
+	}
+	e.remind_min = remind;
+	if (store_event_create(db, &e, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "create: %s", err.msg);
+	id = e.meta.id;
+	store_event_clear(&e);
+	return id;
+}
+
+static const char *
+write_file(const char *name, const char *text, size_t len)
+{
+	const char *path = harness_path(name);
+	FILE *f = fopen(path, "wb");
+
+	fwrite(text, 1, len, f);
+	fclose(f);
+	return path;
+}
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+TEST(test_ical_export_timed_event_has_zone_uid_and_times)
+{
+	static const char head[] = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+	    "PRODID:-//salesorg//salesorg//EN\r\n";
+	struct db *db = fixture_open("t.db");
+	struct event e;
+	struct so_err err;
+	char *s, *uid;
+	int64_t id;
+
+	REQUIRE(db != NULL);
+	id = add_event(db, "Call Ромашка", FIXTURE_NOW, FIXTURE_NOW + HOUR, 0,
+	    NULL, SO_NULL);
+	memset(&e, 0, sizeof(e));
+	REQUIRE(store_event_get(db, id, &e, &err) == SO_OK);
+	uid = xasprintf("UID:%s\r\n", e.uid);
+	store_event_clear(&e);
+	s = export_all(db, 1);
+	CHECK(strncmp(s, head, strlen(head)) == 0);
+	CHECK_HAS(s, "BEGIN:VTIMEZONE\r\nTZID:Europe/Moscow\r\n");
+	CHECK_HAS(s, uid);
+	CHECK_HAS(s, "DTSTART;TZID=Europe/Moscow:20261123T090000\r\n");
+	CHECK_HAS(s, "DTEND;TZID=Europe/Moscow:20261123T100000\r\n");
+	CHECK_HAS(s, "DTSTAMP:20261123T060000Z\r\n");
+	CHECK_HAS(s, "SUMMARY:Call Ромашка\r\n");
+	CHECK_HAS(s, "STATUS:CONFIRMED\r\n");
+	CHECK_HAS(s, "X-SALESORG-STATUS:planned\r\n");
+	CHECK(count(s, "BEGIN:VALARM") == 0);
+	CHECK(strcmp(s + strlen(s) - 15, "END:VCALENDAR\r\n") == 0);
+	free(uid);
+	free(s);
+	db_close(db);
+}
+
+TEST(test_ical_export_all_day_event_is_a_date_ending_next_day)
+{
+	struct db *db = fixture_open("t.db");
+	char *s;
+
+	REQUIRE(db != NULL);
+	add_event(db, "Birthday", FIXTURE_NOW - 9 * HOUR, 0, 1, NULL, SO_NULL);
+	s = export_all(db, 1);
+	CHECK_HAS(s, "DTSTART;VALUE=DATE:20261123\r\n");
+	CHECK_HAS(s, "DTEND;VALUE=DATE:20261124\r\n");
+	free(s);
+	db_close(db);
+}
+
+TEST(test_ical_export_recurring_event_with_cancelled_and_moved_occurrences)
+{
+	struct db *db = fixture_open("t.db");
+	struct event_exception x = { 0 };
+	struct so_err err;
+	char *s;
+	int64_t id;
+
+	REQUIRE(db != NULL);
+	id = add_event(db, "Stand-up", FIXTURE_NOW, FIXTURE_NOW + 900, 0,
+	    "FREQ=DAILY;COUNT=5", SO_NULL);
+	x.orig_start = FIXTURE_NOW + DAY;
+	x.cancelled = 1;
+	REQUIRE(store_event_exception_set(db, id, &x, &err) == SO_OK);
+	memset(&x, 0, sizeof(x));
+	x.orig_start = FIXTURE_NOW + 2 * DAY;
+	x.new_start = FIXTURE_NOW + 2 * DAY + 2 * HOUR;
+	REQUIRE(store_event_exception_set(db, id, &x, &err) == SO_OK);
+	s = export_all(db, 1);
+	CHECK_INT(count(s, "BEGIN:VEVENT"), 2);
+	CHECK_INT(count(s, "\r\nRRULE:"), 1 + count(s, "\r\nRRULE:FREQ=YEARLY"));
+	CHECK_HAS(s, "RRULE:FREQ=DAILY;COUNT=5\r\n");
+	CHECK_HAS(s, "EXDATE;TZID=Europe/Moscow:20261124T090000\r\n");
+	CHECK_HAS(s, "RECURRENCE-ID;TZID=Europe/Moscow:20261125T090000\r\n"
+	    "DTSTART;TZID=Europe/Moscow:20261125T110000\r\n"
+	    "DTEND;TZID=Europe/Moscow:20261125T111500\r\n");
+	free(s);
+	db_close(db);
+}
+
+TEST(test_ical_export_reminder_becomes_valarm_and_task_vtodo)
+{
+	struct db *db = fixture_open("t.db");
+	struct so_err err;
+	struct task t;
+	char *s;
+
+	REQUIRE(db != NULL);
+	add_event(db, "Meeting", FIXTURE_NOW, 0, 0, NULL, 15);
+	store_task_init(&t);
+	t.title = xstrdup("Send the offer");
+	t.due_at = FIXTURE_NOW + DAY;
+	free(t.priority);
+	t.priority = xstrdup("high");
+	REQUIRE(store_task_create(db, &t, &err) == SO_OK);
+	store_task_clear(&t);
+	s = export_all(db, 1);
+	CHECK_HAS(s, "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\n"
+	    "DESCRIPTION:Meeting\r\nEND:VALARM\r\n");
+	CHECK_HAS(s, "BEGIN:VTODO\r\n");
+	CHECK_HAS(s, "SUMMARY:Send the offer\r\n");
+	CHECK_HAS(s, "DUE;TZID=Europe/Moscow:20261124T090000\r\n");
+	CHECK_HAS(s, "PRIORITY:1\r\n");
+	CHECK_HAS(s, "STATUS:NEEDS-ACTION\r\n");
+	free(s);
+	s = export_all(db, 0);
+	CHECK(strstr(s, "VTODO") == NULL);
+	free(s);
+	db_close(db);
+}
+
+TEST(test_ical_export_escapes_and_folds_without_splitting_utf8)
+{
+	struct db *db = fixture_open("t.db");
+	const char *subj = "Звонок, клиенту; ООО «Ромашка» — обсудить "
+	    "поставку, условия; оплату и сроки ёлочных игрушек";
+	char *s, *u, *line, *save;
+	size_t n;
+
+	REQUIRE(db != NULL);
+	add_event(db, subj, FIXTURE_NOW, 0, 0, NULL, SO_NULL);
+	s = export_all(db, 0);
+	u = unfold(s);
+	CHECK_HAS(u, "SUMMARY:Звонок\\, клиенту\\; ООО «Ромашка» — "
+	    "обсудить поставку\\, условия\\; оплату и сроки ёлочных "
+	    "игрушек\n");
+	/* Every physical line: at most 75 octets, whole UTF-8. */
+	for (line = strtok_r(s, "\n", &save); line; line = strtok_r(NULL,
+	    "\n", &save)) {
+		n = strlen(line);
+		if (n && line[n - 1] == '\r')
+			n--;
+		if (n > 75)
+			harness_fail(__FILE__, __LINE__, "%zu octets: %s", n,
+			    line);
+		if (!utf8_valid(line, n))
+			harness_fail(__FILE__, __LINE__, "split UTF-8: %s",
+			    line);
+	}
+	free(u);
+	free(s);
+	db_close(db);
+}
+
+/* Events, a recurring one with exceptions, a task: a fresh database
+ * that imports the export writes the same file back, and importing it
+ * again changes nothing. */
+TEST(test_ical_round_trip_and_reimport_is_idempotent)
+{
+	struct db *a = fixture_open("a.db"), *b = fixture_open("b.db");
+	struct event_exception x = { 0 };
+	struct ical_stats st;
+	struct so_err err;
+	struct task t;
+	char *sa, *sb, *sa2;
+	const char *path;
+	int64_t id;
+
+	REQUIRE(a != NULL && b != NULL);
+	add_event(a, "Звонок, \"Ромашка\"; тест\\n", FIXTURE_NOW,
+	    FIXTURE_NOW + 600, 0, NULL, 10);
+	add_event(a, "All day", FIXTURE_NOW - 9 * HOUR + 2 * DAY, 0, 1, NULL,
+	    SO_NULL);
+	id = add_event(a, "Weekly", FIXTURE_NOW, FIXTURE_NOW + HOUR, 0,
+	    "FREQ=WEEKLY;BYDAY=MO,WE", 60);
+	x.orig_start = FIXTURE_NOW + 7 * DAY;
+	x.cancelled = 1;
+	REQUIRE(store_event_exception_set(a, id, &x, &err) == SO_OK);
+	memset(&x, 0, sizeof(x));
+	x.orig_start = FIXTURE_NOW + 2 * DAY;
+	x.new_start = FIXTURE_NOW + 3 * DAY;
+	x.new_end = FIXTURE_NOW + 3 * DAY + 3 * HOUR;
+	REQUIRE(store_event_exception_set(a, id, &x, &err) == SO_OK);
+	store_task_init(&t);
+	t.title = xstrdup("Task; with, text");
+	t.description = xstrdup("line 1\nline 2");
+	REQUIRE(store_task_create(a, &t, &err) == SO_OK);
+	store_task_clear(&t);
+
+	sa = export_all(a, 1);
+	path = write_file("a.ics", sa, strlen(sa));
+	REQUIRE(ical_import(b, path, &st, &err) == SO_OK);
+	CHECK_INT(st.created, 4);
+	CHECK_INT(st.updated, 0);
+	CHECK_INT(st.unchanged, 0);
+	CHECK_INT(st.tasks, 1);
+	sb = export_all(b, 1);
+	CHECK_STR(sb, sa);
+	free(sb);
+
+	REQUIRE(ical_import(b, path, &st, &err) == SO_OK);
+	CHECK_INT(st.created, 0);
+	CHECK_INT(st.updated, 0);
+	CHECK_INT(st.unchanged, 4);
+	CHECK_INT(fixture_int(b, "SELECT count(*) FROM events"), 3);
+	CHECK_INT(fixture_int(b, "SELECT count(*) FROM tasks"), 1);
+	CHECK_INT(fixture_int(b, "SELECT count(*) FROM event_exceptions"), 2);
+
+	/* Into the database it came from: nothing changes at all. */
+	REQUIRE(ical_import(a, path, &st, &err) == SO_OK);
+	CHECK_INT(st.unchanged, 4);
+	CHECK_INT(st.created + st.updated, 0);
+	sa2 = export_all(a, 1);
+	CHECK_STR(sa2, sa);
+	free(sa2);
+	free(sa);
+	db_close(a);
+	db_close(b);
+}
+
+/* What other programs write: zones, floating and UTC times, dates,
+ * DURATION, alarms, categories, no UID, components we ignore. */
+TEST(test_ical_import_foreign_calendar)
+{
+	static const char ics[] =
+	    "BEGIN:VCALENDAR\r\n"
+	    "VERSION:2.0\r\n"
+	    "PRODID:-//other//EN\r\n"
+	    "X-WR-CALNAME:\r\n"
+	    "BEGIN:VEVENT\r\n"
+	    "DTSTART;TZID=America/New_York:20261201T090000\r\n"
+	    "DTEND;TZID=America/New_York:20261201T100000\r\n"
+	    "SUMMARY:NY call\r\n"
+	    "CATEGORIES:Call\r\n"
+	    "BEGIN:VALARM\r\nTRIGGER:-PT30M\r\nACTION:DISPLAY\r\n"
+	    "END:VALARM\r\n"
+	    "END:VEVENT\r\n"
+	    "BEGIN:VJOURNAL\r\nSUMMARY:ignored\r\nEND:VJOURNAL\r\n"
+	    "BEGIN:VEVENT\r\n"
+	    "UID:float@x\r\n"
+	    "DTSTART:20261202T140000\r\n"
+	    "DURATION:PT45M\r\n"
+	    "SUMMARY:Floating\r\n"
+	    "X-UNKNOWN;FOO=bar:baz\r\n"
+	    "END:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\n"
+	    "UID:day@x\r\n"
+	    "DTSTART;VALUE=DATE:20261205\r\n"
+	    "SUMMARY:Holiday\r\n"
+	    "END:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\n"
+	    "UID:utc@x\r\n"
+	    "DTSTART:20261203T060000Z\r\n"
+	    "SUMMARY:UTC\r\n"
+	    "TRIGGER:-P300S\r\n"
+	    "BEGIN:VALARM\r\nTRIGGER:-P300S\r\nACTION:DISPLAY\r\n"
+	    "END:VALARM\r\n"
+	    "END:VEVENT\r\n"
+	    "BEGIN:VTODO\r\n"
+	    "SUMMARY:Todo\r\nPRIORITY:9\r\nSTATUS:COMPLETED\r\n"
+	    "END:VTODO\r\n"
+	    "END:VCALENDAR\r\n";
+	struct db *db = fixture_open("t.db");
+	struct ical_stats st;
+	struct so_err err;
+	const char *path;
+
+	REQUIRE(db != NULL);
+	path = write_file("o.ics", ics, sizeof(ics) - 1);
+	if (ical_import(db, path, &st, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "%s", err.msg);
+	CHECK_INT(st.created, 5);
+	CHECK_INT(st.tasks, 1);
+	/* 09:00 New York = 14:00 UTC. */
+	CHECK_INT(fixture_int(db, "SELECT start_at FROM events WHERE subject "
+	    "= 'NY call'"), 1796133600);
+	CHECK_INT(fixture_int(db, "SELECT end_at - start_at FROM events "
+	    "WHERE subject = 'NY call'"), 3600);
+	CHECK_INT(fixture_int(db, "SELECT remind_min FROM events WHERE "
+	    "subject = 'NY call'"), 30);
+	CHECK_INT(fixture_int(db, "SELECT t.code = 'call' FROM events e "
+	    "JOIN event_types t ON t.id = e.type_id WHERE subject = "
+	    "'NY call'"), 1);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM events WHERE uid "
+	    "LIKE '%@import'"), 1);
+	/* Floating 14:00 is Moscow time: 11:00 UTC. */
+	CHECK_INT(fixture_int(db, "SELECT start_at FROM events WHERE uid = "
+	    "'float@x'"), 1796209200);
+	CHECK_INT(fixture_int(db, "SELECT end_at - start_at FROM events WHERE "
+	    "uid = 'float@x'"), 2700);
+	CHECK_INT(fixture_int(db, "SELECT t.code = 'meeting' FROM events e "
+	    "JOIN event_types t ON t.id = e.type_id WHERE uid = 'float@x'"), 1);
+	CHECK_INT(fixture_int(db, "SELECT all_day FROM events WHERE uid = "
+	    "'day@x'"), 1);
+	CHECK_INT(fixture_int(db, "SELECT start_at FROM events WHERE uid = "
+	    "'day@x'"), 1796418000);
+	CHECK_INT(fixture_int(db, "SELECT t.code = 'other' FROM events e "
+	    "JOIN event_types t ON t.id = e.type_id WHERE uid = 'day@x'"), 1);
+	CHECK_INT(fixture_int(db, "SELECT start_at FROM events WHERE uid = "
+	    "'utc@x'"), 1796277600);
+	/* calcurse's "-P300S" is read as five minutes. */
+	CHECK_INT(fixture_int(db, "SELECT remind_min FROM events WHERE uid = "
+	    "'utc@x'"), 5);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM tasks WHERE title = "
+	    "'Todo' AND priority = 'low' AND status = 'done'"), 1);
+	/* Without UIDs, still idempotent. */
+	REQUIRE(ical_import(db, path, &st, &err) == SO_OK);
+	CHECK_INT(st.created, 0);
+	CHECK_INT(st.unchanged, 5);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM events"), 4);
+	db_close(db);
+}
+
+/* Imports text as file name and expects an error message containing
+ * want; the database must be as before, and quickly so. */
+static void
+expect_error(const char *name, const char *text, size_t len,
+    const char *want, int line)
+{
+	struct db *db = fixture_open("h.db");
+	struct ical_stats st;
+	struct so_err err = { 0 };
+	const char *path;
+	long long before, audit;
+	double t0;
+	int rc;
+
+	if (db == NULL)
+		return;
+	add_event(db, "Existing", FIXTURE_NOW, 0, 0, NULL, SO_NULL);
+	before = fixture_int(db, "SELECT count(*) FROM events");
+	audit = fixture_int(db, "SELECT count(*) FROM audit_log");
+	path = write_file(name, text, len);
+	t0 = now_s();
+	rc = ical_import(db, path, &st, &err);
+	if (now_s() - t0 > 2.0)
+		harness_fail(__FILE__, line, "took %.1f s", now_s() - t0);
+	if (rc == SO_OK)
+		harness_fail(__FILE__, line, "imported, expected \"%s\"", want);
+	else if (strstr(err.msg, want) == NULL)
+		harness_fail(__FILE__, line, "\"%s\", expected \"%s\"", err.msg,
+		    want);
+	if (fixture_int(db, "SELECT count(*) FROM events") != before ||
+	    fixture_int(db, "SELECT count(*) FROM audit_log") != audit)
+		harness_fail(__FILE__, line, "database changed");
+	db_close(db);
+	unlink(path);
+}
+
+#define HEAD	"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+#define GOOD	"BEGIN:VEVENT\r\nUID:good@x\r\nDTSTART:20261201T100000\r\n" \
+		"SUMMARY:Good\r\nEND:VEVENT\r\n"
+
+TEST(test_ical_import_unterminated_component_names_its_line)
+{
+	static const char t[] = HEAD GOOD
+	    "BEGIN:VEVENT\r\nUID:x\r\nDTSTART:20261201T100000\r\n";
+
+	expect_error("x.ics", t, sizeof(t) - 1,
+	    "x.ics:8: BEGIN:VEVENT never ended", __LINE__);
+}
+
+TEST(test_ical_import_mismatched_end_and_stray_end)
+{
+	static const char t1[] = HEAD "BEGIN:VEVENT\r\nUID:x\r\nEND:VTODO\r\n"
+	    "END:VCALENDAR\r\n";
+	static const char t2[] = HEAD GOOD "END:VEVENT\r\nEND:VCALENDAR\r\n";
+	static const char t3[] = HEAD "BEGIN:VEVENT\r\nUID:x\r\n"
+	    "END:VCALENDAR\r\n";
+
+	expect_error("x.ics", t1, sizeof(t1) - 1,
+	    "x.ics:5: END:VTODO without BEGIN", __LINE__);
+	expect_error("x.ics", t2, sizeof(t2) - 1,
+	    "x.ics:8: END:VEVENT without BEGIN", __LINE__);
+	expect_error("x.ics", t3, sizeof(t3) - 1,
+	    "x.ics:3: BEGIN:VEVENT never ended", __LINE__);
+}
+
+TEST(test_ical_import_rejects_10mb_line)
+{
+	struct strbuf b = { 0 };
+	size_t i;
+
+	sb_add(&b, HEAD GOOD "BEGIN:VEVENT\r\nDESCRIPTION:");
+	for (i = 0; i < 10 * 1024 * 1024 / 64; i++)
+		sb_add(&b, "0123456789abcdef0123456789abcdef0123456789abcdef"
+		    "0123456789abcdef");
+	sb_add(&b, "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+	expect_error("x.ics", b.s, b.len,
+	    "x.ics:9: line longer than 1 MiB", __LINE__);
+	sb_free(&b);
+}
+
+TEST(test_ical_import_rejects_invalid_utf8)
+{
+	static const char t[] = HEAD GOOD "BEGIN:VEVENT\r\n"
+	    "SUMMARY:bad \xd0\x28 byte\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+	expect_error("x.ics", t, sizeof(t) - 1, "x.ics:9: invalid UTF-8",
+	    __LINE__);
+}
+
+TEST(test_ical_import_stops_100000_nested_components_at_depth_8)
+{
+	struct strbuf b = { 0 };
+	size_t i;
+
+	sb_add(&b, "BEGIN:VCALENDAR\r\n");
+	for (i = 0; i < 100000; i++)
+		sb_add(&b, "BEGIN:VEVENT\r\n");
+	for (i = 0; i < 100000; i++)
+		sb_add(&b, "END:VEVENT\r\n");
+	sb_add(&b, "END:VCALENDAR\r\n");
+	expect_error("x.ics", b.s, b.len,
+	    "x.ics:9: components nested deeper than 8", __LINE__);
+	sb_free(&b);
+}
+
+TEST(test_ical_import_bad_property_names_its_component_line)
+{
+	static const char t1[] = HEAD GOOD "BEGIN:VEVENT\r\nUID:y\r\n"
+	    "DTSTART:tomorrow-ish\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+	static const char t2[] = HEAD GOOD "BEGIN:VEVENT\r\nUID:y\r\n"
+	    "DTSTART:20261201T100000\r\nRRULE:FREQ=SOMETIMES\r\n"
+	    "END:VEVENT\r\nEND:VCALENDAR\r\n";
+	static const char t3[] = HEAD "\r\n" GOOD "BEGIN:VEVENT\r\nUID:z\r\n"
+	    "SUMMARY:no start\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+	expect_error("x.ics", t1, sizeof(t1) - 1, "x.ics:8: ", __LINE__);
+	expect_error("x.ics", t2, sizeof(t2) - 1, "x.ics:8: ", __LINE__);
+	expect_error("x.ics", t3, sizeof(t3) - 1,
+	    "x.ics:9: VEVENT without DTSTART", __LINE__);
+}
+
+TEST(test_ical_import_refuses_non_calendar_and_huge_files)
+{
+	static const char t[] = "hello, world\n";
+	const char *path;
+	struct db *db;
+	struct ical_stats st;
+	struct so_err err = { 0 };
+	FILE *f;
+
+	expect_error("x.ics", t, sizeof(t) - 1, "x.ics: not an iCalendar file",
+	    __LINE__);
+	expect_error("x.ics", "", 0, "x.ics: not an iCalendar file", __LINE__);
+	/* A sparse 300 MiB file: refused by its size, never read. */
+	path = xstrdup(harness_path("big.ics"));
+	f = fopen(path, "wb");
+	REQUIRE(f != NULL);
+	CHECK(ftruncate(fileno(f), 300L * 1024 * 1024) == 0);
+	fclose(f);
+	db = fixture_open("big.db");
+	REQUIRE(db != NULL);
+	CHECK(ical_import(db, path, &st, &err) != SO_OK);
+	CHECK(strstr(err.msg, "larger than 256 MiB") != NULL);
+	db_close(db);
+	unlink(path);
+	free((char *)path);
+}
+
+TEST(test_ical_import_secondly_rule_without_end_is_valid)
+{
+	static const char t[] = HEAD "BEGIN:VEVENT\r\nUID:sec@x\r\n"
+	    "DTSTART:20261201T100000\r\nRRULE:FREQ=SECONDLY\r\n"
+	    "SUMMARY:Every second\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+	struct db *db = fixture_open("t.db");
+	struct ical_stats st;
+	struct so_err err = { 0 };
+	const char *path;
+	double t0 = now_s();
+
+	REQUIRE(db != NULL);
+	path = write_file("s.ics", t, sizeof(t) - 1);
+	if (ical_import(db, path, &st, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "%s", err.msg);
+	CHECK_INT(st.created, 1);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM events WHERE rrule = "
+	    "'FREQ=SECONDLY'"), 1);
+	CHECK(now_s() - t0 < 2.0);
+	db_close(db);
+}
+
+/* A failure half-way (a bad RRULE in the second event) keeps nothing
+ * of the first. */
+TEST(test_ical_import_error_keeps_nothing)
+{
+	static const char t[] = HEAD GOOD "BEGIN:VEVENT\r\nUID:bad@x\r\n"
+	    "DTSTART:20261201T100000\r\nRRULE:FREQ=DAILY;INTERVAL=0\r\n"
+	    "END:VEVENT\r\nEND:VCALENDAR\r\n";
+
+	expect_error("x.ics", t, sizeof(t) - 1, "x.ics:8: ", __LINE__);
+}
