@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "export.h"
+#include "ical.h"
 #include "store/entities.h"
 #include "store/settings.h"
 #include "ui/agenda.h"
@@ -594,6 +595,56 @@ quick_filter(void)
 
 /* ---- ':' commands ---- */
 
+/* :export ics FILE - every event and task as iCalendar. */
+static void
+cmd_export_ics(const char *path)
+{
+	struct ical_filter f = { 0 };
+	struct so_err err;
+	size_t n = 0;
+	FILE *out;
+
+	if (*path == '\0') {
+		ui_message(":export ics FILE - events and tasks as iCalendar");
+		return;
+	}
+	if ((out = fopen(path, "w")) == NULL) {
+		ui_message("%s: %s", path, strerror(errno));
+		return;
+	}
+	f.tasks = 1;
+	if (ical_export(app->db, &f, out, &n, &err) != SO_OK) {
+		fclose(out);
+		show_error(&err);
+		return;
+	}
+	if (fclose(out) != 0)
+		ui_message("%s: %s", path, strerror(errno));
+	else
+		ui_message("%zu events written to %s", n, path);
+}
+
+/* :import ics FILE - all of it or, on any error, nothing. */
+static void
+cmd_import(const char *arg)
+{
+	struct ical_stats st = { 0 };
+	struct so_err err;
+
+	if (strncmp(arg, "ics ", 4) != 0 || arg[4] == '\0') {
+		ui_message(":import ics FILE - events and tasks from "
+		    "iCalendar, matched by UID");
+		return;
+	}
+	if (ical_import(app->db, arg + 4, &st, &err) != SO_OK) {
+		show_error(&err);
+		return;
+	}
+	ui_message("%s: %zu created, %zu updated, %zu unchanged, %zu tasks",
+	    arg + 4, st.created, st.updated, st.unchanged, st.tasks);
+	reload_all();
+}
+
 static void
 cmd_export(const char *arg)
 {
@@ -603,7 +654,12 @@ cmd_export(const char *arg)
 	FILE *f;
 
 	if (arg == NULL || *arg == '\0') {
-		ui_message(":export FILE - writes this list as CSV");
+		ui_message(":export FILE - writes this list as CSV; "
+		    ":export ics FILE - the calendar");
+		return;
+	}
+	if (strncmp(arg, "ics ", 4) == 0 || strcmp(arg, "ics") == 0) {
+		cmd_export_ics(arg[3] ? arg + 4 : "");
 		return;
 	}
 	if ((f = fopen(arg, "w")) == NULL) {
@@ -671,6 +727,8 @@ command_line(void)
 		cmd_export(arg);
 	else if (strcmp(cmd, "sort") == 0)
 		cmd_sort(arg);
+	else if (strcmp(cmd, "import") == 0)
+		cmd_import(arg);
 	else if (strcmp(cmd, "help") == 0)
 		help_screen();
 	else if (strcmp(cmd, "settings") == 0 || strcmp(cmd, "config") == 0)
@@ -680,8 +738,9 @@ command_line(void)
 	else if (cmd[0] >= '1' && cmd[0] <= '7' && cmd[1] == '\0')
 		switch_tab(cmd[0] - '1');
 	else if (*cmd)
-		ui_message("unknown command :%s (q, user, trash, export FILE, "
-		    "sort FIELD, agenda, settings, help)", cmd);
+		ui_message("unknown command :%s (q, user, trash, export [ics] "
+		    "FILE, import ics FILE, sort FIELD, agenda, settings, help)",
+		    cmd);
 	free(line);
 }
 

@@ -14,8 +14,8 @@
 const struct binding ui_bindings[] = {
 	{ '?', 0, CTX_ALL, ACT_HELP, "?", "this help", "help" },
 	{ ':', 0, CTX_ALL, ACT_COMMAND, ":",
-	    "command line (:q, :user, :trash, :export FILE, :sort FIELD, "
-	    ":agenda, :settings)",
+	    "command line (:q, :user, :trash, :export [ics] FILE, "
+	    ":import ics FILE, :sort FIELD, :agenda, :settings)",
 	    NULL },
 	{ 'q', 0, CTX_ALL, ACT_BACK, "q",
 	    "back (to the list, to the previous card); quit from the list",

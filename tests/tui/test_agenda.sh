@@ -87,6 +87,23 @@ if wait_for "Reminder:" 8; then ok "reminder of an event assigned after startup"
 else fail "reminder of an event assigned after startup"; fi
 expect "the reminder names the call" "Срочно перезвонить в банк"
 
+# The calendar from the TUI: export, re-import (nothing changes), and a
+# broken file refused with its line.
+keys :
+type_text "export ics $T/cal.ics"
+keys Enter
+expect "export from the TUI" "events written to $T/cal.ics"
+check "the file is iCalendar" grep -q "^BEGIN:VCALENDAR" "$T/cal.ics"
+keys :
+type_text "import ics $T/cal.ics"
+keys Enter
+expect "re-import changes nothing" "0 created, 0 updated"
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\n' >"$T/bad.ics"
+keys :
+type_text "import ics $T/bad.ics"
+keys Enter
+expect "a broken file is refused with its line" "bad.ics:3:"
+
 # The setting skips the agenda at startup.
 keys Q
 "$SALESORG" --db "$DB" config set agenda.startup off >/dev/null
