@@ -94,6 +94,7 @@ endif
 
 bench: salesorg
 	sh bench/run
+	sh bench/ical.sh
 
 install: salesorg
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
