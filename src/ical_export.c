@@ -37,6 +37,7 @@
 #include "ical.h"
 #include "store/calendar.h"
 #include "store/entities.h"
+#include "store/recur.h"
 #include "util.h"
 
 struct exp {
@@ -129,25 +130,10 @@ emit(struct exp *x, icalcomponent *c)
 static struct icaltimetype
 ical_time(struct exp *x, int64_t t, int is_date)
 {
-	struct icaltimetype it = icaltime_null_time();
-	time_t tt = (time_t)t;
-	struct tm tm;
-
 	if (!is_date && x->tz == NULL)
-		return icaltime_from_timet_with_zone(tt, 0,
+		return icaltime_from_timet_with_zone((time_t)t, 0,
 		    icaltimezone_get_utc_timezone());
-	localtime_r(&tt, &tm);
-	it.year = tm.tm_year + 1900;
-	it.month = tm.tm_mon + 1;
-	it.day = tm.tm_mday;
-	if (is_date)
-		it.is_date = 1;
-	else {
-		it.hour = tm.tm_hour;
-		it.minute = tm.tm_min;
-		it.second = tm.tm_sec;
-	}
-	return it;
+	return recur_local_time(t, is_date);
 }
 
 /* The local midnight one day after the day of t. */

@@ -19,6 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <libical/ical.h>
+
 #include "err.h"
 
 #define RECUR_MAX_STEPS	200000
@@ -36,5 +38,10 @@ int	recur_check(const char *rrule, struct so_err *err);
 int	recur_expand(const char *rrule, int64_t dtstart, int all_day,
 	    int64_t from, int64_t to, size_t max, int64_t **out, size_t *n,
 	    int *truncated, struct so_err *err);
+
+/* t as a floating (zone-less) local wall-clock time; a DATE with is_date.
+ * What the expansion iterates on, and how the export writes local times
+ * under a TZID. */
+struct icaltimetype recur_local_time(int64_t t, int is_date);
 
 #endif

@@ -129,6 +129,35 @@ read_event(sqlite3_stmt *st, struct agenda_item *it)
 	return remind;
 }
 
+/*
+ * Prepares head + the user test + tail and binds ?1 (user_id), ?2 (lo),
+ * ?3 (hi): the shape of every agenda query.  Without a user the test is
+ * "?1 = 0", so the planner can use the time index instead.
+ */
+static int
+prepare_range(struct db *db, const char *head, const char *user_col,
+    int64_t user_id, const char *tail, int64_t lo, int64_t hi,
+    sqlite3_stmt **st, struct so_err *err)
+{
+	struct strbuf sql = { 0 };
+	int code;
+
+	sb_add(&sql, head);
+	if (user_id)
+		sb_printf(&sql, "AND %s = ?1 ", user_col);
+	else
+		sb_add(&sql, "AND ?1 = 0 ");
+	sb_add(&sql, tail);
+	code = db_prepare(db, sb_str(&sql), st, err);
+	sb_free(&sql);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(*st, 1, user_id);
+	sqlite3_bind_int64(*st, 2, lo);
+	sqlite3_bind_int64(*st, 3, hi);
+	return SO_OK;
+}
+
 /* Runs an event query whose parameters are ?1 user (when user_id),
  * ?2 low bound, ?3 high bound, ?4 now; one item per row. */
 static int
@@ -136,20 +165,12 @@ one_off(struct db *db, const char *where, int64_t user_id, int64_t lo,
     int64_t hi, int64_t now, enum agenda_section sec, struct agenda *a,
     size_t *cap, struct so_err *err)
 {
-	struct strbuf sql = { 0 };
 	sqlite3_stmt *st;
 	int rc, code;
 
-	sb_add(&sql, event_cols);
-	sb_add(&sql, user_id ? "AND e.assignee_id = ?1 " : "AND ?1 = 0 ");
-	sb_add(&sql, where);
-	code = db_prepare(db, sb_str(&sql), &st, err);
-	sb_free(&sql);
-	if (code != SO_OK)
+	if ((code = prepare_range(db, event_cols, "e.assignee_id", user_id,
+	    where, lo, hi, &st, err)) != SO_OK)
 		return code;
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, lo);
-	sqlite3_bind_int64(st, 3, hi);
 	sqlite3_bind_int64(st, 4, now);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct agenda_item *it = push(a, cap);
@@ -200,20 +221,13 @@ recurring(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
     int64_t remind_until, enum agenda_section sec, struct agenda *a,
     size_t *cap, struct so_err *err)
 {
-	struct strbuf sql = { 0 };
 	sqlite3_stmt *st;
 	int rc, code = SO_OK;
 
-	sb_add(&sql, event_cols);
-	sb_add(&sql, user_id ? "AND e.assignee_id = ?1 " : "AND ?1 = 0 ");
-	sb_add(&sql, "AND e.rrule <> '' AND e.status = 'planned' "
-	    "AND e.start_at < ?2 ORDER BY e.id");
-	code = db_prepare(db, sb_str(&sql), &st, err);
-	sb_free(&sql);
-	if (code != SO_OK)
+	if ((code = prepare_range(db, event_cols, "e.assignee_id", user_id,
+	    "AND e.rrule <> '' AND e.status = 'planned' AND e.start_at < ?3 "
+	    "ORDER BY e.id", lo, hi, &st, err)) != SO_OK)
 		return code;
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, hi);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct agenda_item proto = { 0 };
 		struct event_exception *x = NULL;
@@ -287,11 +301,10 @@ tasks(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
     const struct agenda_query *q, struct agenda *a, size_t *cap,
     struct so_err *err)
 {
-	struct strbuf sql = { 0 };
 	sqlite3_stmt *st;
 	int rc, code;
 
-	sb_add(&sql, "SELECT k.id, k.due_at, coalesce(k.assignee_id, 0), "
+	if ((code = prepare_range(db, "SELECT k.id, k.due_at, coalesce(k.assignee_id, 0), "
 	    "coalesce(u.login, ''), k.title, coalesce(k.company_id, 0), "
 	    "coalesce(c.name, ''), coalesce(k.contact_id, 0), "
 	    "coalesce(trim(p.last_name || ' ' || p.first_name), ''), "
@@ -300,16 +313,10 @@ tasks(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
 	    "LEFT JOIN users u ON u.id = k.assignee_id "
 	    "LEFT JOIN companies c ON c.id = k.company_id "
 	    "LEFT JOIN contacts p ON p.id = k.contact_id "
-	    "WHERE k.deleted_at IS NULL AND k.status = 'open' ");
-	sb_add(&sql, user_id ? "AND k.assignee_id = ?1 " : "AND ?1 = 0 ");
-	sb_add(&sql, "AND k.due_at >= ?2 AND k.due_at < ?3");
-	code = db_prepare(db, sb_str(&sql), &st, err);
-	sb_free(&sql);
-	if (code != SO_OK)
+	    "WHERE k.deleted_at IS NULL AND k.status = 'open' ",
+	    "k.assignee_id", user_id, "AND k.due_at >= ?2 AND k.due_at < ?3",
+	    lo, hi, &st, err)) != SO_OK)
 		return code;
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_int64(st, 2, lo);
-	sqlite3_bind_int64(st, 3, hi);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct agenda_item *it = push(a, cap);
 
@@ -593,7 +600,6 @@ occurrence_copy(struct event *dst, const struct event *src, int64_t at,
 	dst->contact_id = src->contact_id;
 	dst->deal_id = src->deal_id;
 }
-
 
 static int
 done_event(struct db *db, const struct agenda_item *it, int64_t result_id,

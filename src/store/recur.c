@@ -12,8 +12,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <libical/ical.h>
-
 #include "store/recur.h"
 #include "util.h"
 
@@ -31,8 +29,8 @@ quiet_libical(void)
 	}
 }
 
-static struct icaltimetype
-floating(int64_t t, int is_date)
+struct icaltimetype
+recur_local_time(int64_t t, int is_date)
 {
 	struct icaltimetype it = icaltime_null_time();
 	time_t tt = (time_t)t;
@@ -53,7 +51,7 @@ floating(int64_t t, int is_date)
 }
 
 static int64_t
-from_floating(struct icaltimetype it)
+from_local_time(struct icaltimetype it)
 {
 	struct tm tm;
 
@@ -130,12 +128,12 @@ recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
 		return code;
 	if (!icaltime_is_null_time(r.until) && !r.until.is_date &&
 	    icaltime_is_utc(r.until))
-		r.until = floating((int64_t)icaltime_as_timet_with_zone(
+		r.until = recur_local_time((int64_t)icaltime_as_timet_with_zone(
 		    r.until, icaltimezone_get_utc_timezone()), all_day);
 	else if (!icaltime_is_null_time(r.until) && all_day && !r.until.is_date)
 		r.until.is_date = 1;
-	if ((it = icalrecur_iterator_new(r, floating(dtstart, all_day))) ==
-	    NULL) {
+	it = icalrecur_iterator_new(r, recur_local_time(dtstart, all_day));
+	if (it == NULL) {
 		icalerror_clear_errno();
 		return so_err_field(err, SO_EINVAL, "rrule",
 		    "Repeat: the rule cannot be expanded");
@@ -145,7 +143,7 @@ recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
 	 * libical's own rounding.  COUNT needs the walk from the start. */
 	if (r.count == 0 && from - 86400 > dtstart)
 		(void)icalrecur_iterator_set_start(it,
-		    floating(from - 86400, all_day));
+		    recur_local_time(from - 86400, all_day));
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
 		next = icalrecur_iterator_next(it);
@@ -157,7 +155,7 @@ recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
 			    "Repeat: repeats too often to expand");
 			goto fail;
 		}
-		t = from_floating(next);
+		t = from_local_time(next);
 		if (t >= to)
 			break;
 		if (t < from || t < dtstart)
