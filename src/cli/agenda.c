@@ -278,6 +278,8 @@ cli_agenda(struct cli *cli, int argc, char **argv)
 		size_t n = 0;
 
 		f.from = q.from;
+		/* The midnight after the last day, on a DST change day too:
+		 * a little past the 23 to 25 hours, back to its day start. */
 		f.to = q.from + (int64_t)days * 86400 + 7200;
 		f.to = (int64_t)dt_day_start((time_t)f.to);
 		f.user_id = q.user_id;
