@@ -17,6 +17,7 @@
 #include "err.h"
 #include "store/db.h"
 #include "store/entity.h"
+#include "store/filter.h"
 
 /* Zeroes obj and applies the descriptor defaults. */
 void	 rec_init(const struct entity *ent, void *obj);
@@ -70,6 +71,9 @@ struct list_query {
 	int		 scan;
 	const char	*ref_field;	/* only rows whose ref_field = ref_id */
 	int64_t		 ref_id;
+	/* A compiled filter (store/filter.h), or NULL; its parameters are
+	 * numbered from FILTER_BASE, above the list's own ?1..?5. */
+	const struct filter *filter;
 };
 
 struct rec_list {

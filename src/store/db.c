@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "store/db.h"
+#include "store/regex.h"
 #include "utf8.h"
 
 #define DEFAULT_BUSY_MS	5000
@@ -271,12 +272,40 @@ fn_so_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, 0);
 }
 
+/*
+ * so_fold(text): text case-folded as the filters fold it (Cyrillic too),
+ * for "field=value" in any case.  NULL stays NULL.
+ */
+static void
+fn_so_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	char *f;
+
+	(void)argc;
+	if (s == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	f = utf8_fold(s);
+	sqlite3_result_text(ctx, f, -1, free);
+}
+
 static int
 register_functions(struct db *db)
 {
-	return sqlite3_create_function(db->h, "so_match", -1,
+	int rc;
+
+	rc = sqlite3_create_function(db->h, "so_match", -1,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 	    fn_so_match, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db->h, "so_fold", 1,
+		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+		    NULL, fn_so_fold, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = regex_register(db->h);
+	return rc;
 }
 
 /* ---- migrations ---- */

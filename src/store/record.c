@@ -542,6 +542,8 @@ where_clause(const struct entity *ent, const struct list_query *q,
 			sb_printf(b, ", %s", ent->title_sql);
 		sb_add(b, ")");
 	}
+	if (q->filter)
+		sb_printf(b, " AND (%s)", filter_sql(q->filter));
 }
 
 static void
@@ -551,6 +553,8 @@ bind_where(sqlite3_stmt *st, const struct list_query *q)
 		sqlite3_bind_int64(st, 1, q->ref_id);
 	if (q->quick && *q->quick)
 		sqlite3_bind_text(st, 2, q->quick, -1, SQLITE_TRANSIENT);
+	if (q->filter)
+		filter_bind(q->filter, st);
 }
 
 static void
@@ -683,7 +687,7 @@ rec_count(struct db *db, const struct entity *ent, const struct list_query *q,
 	int rc, code;
 
 	sb_add(&b, "SELECT count(*)");
-	from_table(ent, q->quick && *q->quick, &b);
+	from_table(ent, (q->quick && *q->quick) || q->filter, &b);
 	where_clause(ent, q, &b);
 	code = db_prepare(db, sb_str(&b), &st, err);
 	sb_free(&b);

@@ -1,0 +1,961 @@
+/*
+ * The filter language (see include/store/filter.h): a recursive-descent
+ * parser that writes SQL as it goes.
+ *
+ *	expr	= group { "OR" group }
+ *	group	= unary { unary }			(AND)
+ *	unary	= [ "-" ] primary
+ *	primary	= "(" expr ")" | QUOTED | FIELD OP VALUE | WORD
+ *
+ * Every value the user typed becomes a bound parameter (?10, ?11, ...);
+ * the SQL string holds only column names from the descriptors and
+ * operators.  Values are parsed by the field's type while compiling, so
+ * "due<31.02" or a bad pattern is an error with a position before
+ * anything runs.  A negated term is NOT coalesce(term, 0): a NULL
+ * (an empty reference, a missing custom value) counts as "not matching",
+ * so -manager:ivanova keeps the unassigned rows.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "datetime.h"
+#include "store/filter.h"
+#include "store/regex.h"
+#include "utf8.h"
+
+enum ptype { P_TEXT, P_INT };
+
+struct param {
+	enum ptype	 type;
+	char		*s;
+	int64_t		 i;
+};
+
+struct filter {
+	char		*text;
+	char		*sql;
+	struct param	*params;
+	size_t		 np, cap;
+};
+
+enum op { OP_HAS, OP_EQ, OP_RE, OP_LT, OP_LE, OP_GT, OP_GE };
+
+static const char *const op_names[] = { ":", "=", "~", "<", "<=", ">", ">=" };
+static const char *const op_sql[] = { "", "=", "", "<", "<=", ">", ">=" };
+
+/* A field a term names: a descriptor's, a pseudo-field or a custom one. */
+struct fref {
+	const struct field_desc *fd;	/* NULL for pseudo and custom */
+	enum field_type	 type;
+	const char	*name;		/* for messages */
+	const char	*column;	/* "t.city"; NULL for custom */
+	int64_t		 custom_id;	/* custom_fields.id, or 0 */
+	char		 cname[64];
+};
+
+struct parser {
+	struct db	*db;
+	const struct entity *ent;
+	time_t		 now;
+	const char	*s;
+	size_t		 i;
+	struct filter	*f;
+	struct so_err	*err;
+	size_t		 errpos;
+	int		 failed;
+};
+
+static int
+fail(struct parser *p, size_t pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+fail(struct parser *p, size_t pos, const char *fmt, ...)
+{
+	char msg[sizeof(p->err->msg)];
+	va_list ap;
+
+	if (p->failed)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	so_err_set(p->err, SO_EINVAL, "filter: %s", msg);
+	p->errpos = pos;
+	p->failed = 1;
+	return -1;
+}
+
+/* Adds a parameter; returns its number for the SQL. */
+static int
+add_text(struct parser *p, const char *s)
+{
+	struct filter *f = p->f;
+
+	if (f->np == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 8;
+		f->params = xrealloc(f->params, f->cap * sizeof(*f->params));
+	}
+	f->params[f->np].type = P_TEXT;
+	f->params[f->np].s = xstrdup(s);
+	f->params[f->np].i = 0;
+	return FILTER_BASE + (int)f->np++;
+}
+
+static int
+add_int(struct parser *p, int64_t v)
+{
+	int n = add_text(p, "");
+
+	p->f->params[p->f->np - 1].type = P_INT;
+	p->f->params[p->f->np - 1].i = v;
+	return n;
+}
+
+/* ---- lexing ---- */
+
+static int
+is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int
+is_opchar(char c)
+{
+	return c == ':' || c == '=' || c == '~' || c == '<' || c == '>';
+}
+
+static void
+skip_ws(struct parser *p)
+{
+	while (is_ws(p->s[p->i]))
+		p->i++;
+}
+
+/* True when the next token is the word OR. */
+static int
+at_or(struct parser *p)
+{
+	const char *s = p->s + p->i;
+
+	return s[0] == 'O' && s[1] == 'R' && (s[2] == '\0' || is_ws(s[2]) ||
+	    s[2] == '(' || s[2] == ')');
+}
+
+/* A quoted string at p->i (on the quote); *out gets its value. */
+static int
+read_quoted(struct parser *p, char **out)
+{
+	struct strbuf b = { 0 };
+	size_t start = p->i++;
+
+	sb_add(&b, "");
+	for (;;) {
+		char c = p->s[p->i];
+
+		if (c == '\0') {
+			sb_free(&b);
+			return fail(p, start, "unterminated quote");
+		}
+		p->i++;
+		if (c == '"')
+			break;
+		if (c == '\\' && (p->s[p->i] == '"' || p->s[p->i] == '\\'))
+			c = p->s[p->i++];
+		sb_addc(&b, c);
+	}
+	*out = sb_steal(&b);
+	return 0;
+}
+
+/*
+ * An unquoted value: up to white space, or up to a ')' that closes a
+ * group rather than one opened inside the value, so both
+ * (city:казань) and name~(a|b)c read as meant.
+ */
+static char *
+read_bare(struct parser *p)
+{
+	size_t start = p->i;
+	int depth = 0;
+
+	for (; p->s[p->i] && !is_ws(p->s[p->i]); p->i++) {
+		if (p->s[p->i] == '\\' && p->s[p->i + 1])
+			p->i++;
+		else if (p->s[p->i] == '(')
+			depth++;
+		else if (p->s[p->i] == ')' && depth-- == 0)
+			break;
+	}
+	return xstrndup(p->s + start, p->i - start);
+}
+
+/* ---- fields ---- */
+
+/* a equals b ignoring case (Cyrillic too), '_' and ' ' the same. */
+static int
+name_eq(const char *a, const char *b)
+{
+	char *fa, *fb, *q;
+	int eq;
+
+	if (a == NULL || b == NULL)
+		return 0;
+	fa = utf8_fold(a);
+	fb = utf8_fold(b);
+	for (q = fa; *q; q++)
+		if (*q == ' ')
+			*q = '_';
+	for (q = fb; *q; q++)
+		if (*q == ' ')
+			*q = '_';
+	eq = strcmp(fa, fb) == 0;
+	free(fa);
+	free(fb);
+	return eq;
+}
+
+static int
+field_named(const struct field_desc *fd, const char *name)
+{
+	size_t n = strlen(fd->name);
+
+	if (name_eq(fd->name, name) || name_eq(fd->label, name) ||
+	    name_eq(fd->label_ru, name))
+		return 1;
+	/* manager for manager_id */
+	return n > 3 && strcmp(fd->name + n - 3, "_id") == 0 &&
+	    strlen(name) == n - 3 && strncasecmp(fd->name, name, n - 3) == 0;
+}
+
+static int
+custom_field(struct parser *p, const char *name, struct fref *fr)
+{
+	static const struct { const char *t; enum field_type ft; } types[] = {
+		{ "text", FT_TEXT }, { "choice", FT_TEXT }, { "int", FT_INT },
+		{ "money", FT_MONEY }, { "date", FT_DATE }, { "bool", FT_BOOL },
+	};
+	sqlite3_stmt *st;
+	const char *t;
+	size_t k;
+	int found = 0;
+
+	if (db_prepare(p->db, "SELECT id, type, name FROM custom_fields "
+	    "WHERE entity = ?1 AND so_fold(name) = so_fold(?2)", &st,
+	    NULL) != SO_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, p->ent->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		found = 1;
+		fr->custom_id = sqlite3_column_int64(st, 0);
+		t = (const char *)sqlite3_column_text(st, 1);
+		fr->type = FT_TEXT;
+		for (k = 0; t && k < sizeof(types) / sizeof(types[0]); k++)
+			if (strcmp(t, types[k].t) == 0)
+				fr->type = types[k].ft;
+		snprintf(fr->cname, sizeof(fr->cname), "%s",
+		    (const char *)sqlite3_column_text(st, 2));
+		fr->name = fr->cname;
+	}
+	db_done(st);
+	return found;
+}
+
+static int
+resolve(struct parser *p, const char *name, size_t pos, struct fref *fr)
+{
+	struct strbuf b = { 0 };
+	int i;
+
+	memset(fr, 0, sizeof(*fr));
+	for (i = 0; i < p->ent->nfields; i++)
+		if (field_named(&p->ent->fields[i], name)) {
+			fr->fd = &p->ent->fields[i];
+			fr->type = fr->fd->type;
+			fr->name = fr->fd->name;
+			snprintf(fr->cname, sizeof(fr->cname), "t.%s",
+			    fr->fd->name);
+			fr->column = fr->cname;
+			return 0;
+		}
+	if (name_eq(name, "id")) {
+		fr->type = FT_INT, fr->name = "id", fr->column = "t.id";
+		return 0;
+	}
+	if (name_eq(name, "created") || name_eq(name, "created_at")) {
+		fr->type = FT_MOMENT, fr->name = "created";
+		fr->column = "t.created_at";
+		return 0;
+	}
+	if (name_eq(name, "updated") || name_eq(name, "updated_at")) {
+		fr->type = FT_MOMENT, fr->name = "updated";
+		fr->column = "t.updated_at";
+		return 0;
+	}
+	if (custom_field(p, name, fr))
+		return 0;
+	for (i = 0; i < p->ent->nfields; i++)
+		if (!(p->ent->fields[i].flags & F_HIDDEN))
+			sb_printf(&b, "%s%s", b.len ? ", " : "",
+			    p->ent->fields[i].name);
+	fail(p, pos, "unknown field '%s' of %s (fields: %s, id, created, "
+	    "updated); quote text that has a colon in it", name,
+	    p->ent->plural, sb_str(&b));
+	sb_free(&b);
+	return -1;
+}
+
+/* The column expression of fr (custom fields take a parameter). */
+static void
+column(struct parser *p, const struct fref *fr, struct strbuf *sql)
+{
+	if (fr->column) {
+		sb_add(sql, fr->column);
+		return;
+	}
+	sb_printf(sql, "(SELECT v.value FROM custom_values v WHERE "
+	    "v.field_id = ?%d AND v.record_id = t.id)",
+	    add_int(p, fr->custom_id));
+}
+
+static int
+is_textual(enum field_type t)
+{
+	return t == FT_TEXT || t == FT_MEMO || t == FT_PHONE ||
+	    t == FT_EMAIL || t == FT_URL;
+}
+
+/* Checks a pattern now, so its error points into the filter. */
+static int
+check_pattern(struct parser *p, const char *pat, size_t vpos, int quoted)
+{
+	struct so_regex *re;
+	char msg[256];
+	size_t off;
+
+	if ((re = regex_compile(pat, &off, msg, sizeof(msg))) == NULL)
+		return fail(p, vpos + (quoted ? 1 : 0) + off,
+		    "bad regular expression: %s", msg);
+	regex_free(re);
+	return 0;
+}
+
+/* ---- terms by type ---- */
+
+static int
+term_text(struct parser *p, const struct fref *fr, enum op op,
+    const char *val, size_t vpos, int quoted, size_t oppos,
+    struct strbuf *sql)
+{
+	char *folded;
+
+	if (*val == '\0' && (op == OP_HAS || op == OP_EQ)) {
+		sb_add(sql, "coalesce(");
+		column(p, fr, sql);
+		sb_add(sql, ", '') = ''");
+		return 0;
+	}
+	switch (op) {
+	case OP_HAS:
+		sb_printf(sql, "so_match(?%d, ", add_text(p, val));
+		column(p, fr, sql);
+		sb_add(sql, ")");
+		return 0;
+	case OP_EQ:
+		folded = utf8_fold(val);
+		sb_add(sql, "so_fold(");
+		column(p, fr, sql);
+		sb_printf(sql, ") = ?%d", add_text(p, folded));
+		free(folded);
+		return 0;
+	case OP_RE:
+		if (check_pattern(p, val, vpos, quoted) < 0)
+			return -1;
+		sb_printf(sql, "regexp(?%d, ", add_text(p, val));
+		column(p, fr, sql);
+		sb_add(sql, ")");
+		return 0;
+	default:
+		return fail(p, oppos, "'%s' compares dates and numbers; %s is "
+		    "text (use : = or ~)", op_names[op], fr->name);
+	}
+}
+
+/* A choice: the codes whose code or label the value selects. */
+static int
+term_choice(struct parser *p, const struct fref *fr, enum op op,
+    const char *val, size_t vpos, int quoted, size_t oppos,
+    struct strbuf *sql)
+{
+	const struct choice *c;
+	struct strbuf all = { 0 }, in = { 0 };
+	struct so_regex *re = NULL;
+	char *fv, msg[256];
+	size_t off;
+	int hit;
+
+	if (op != OP_HAS && op != OP_EQ && op != OP_RE)
+		return fail(p, oppos, "'%s' compares dates and numbers; %s is "
+		    "a choice (use : = or ~)", op_names[op], fr->name);
+	if (*val == '\0') {
+		sb_printf(sql, "%s = ''", fr->column);
+		return 0;
+	}
+	if (op == OP_RE && (re = regex_compile(val, &off, msg,
+	    sizeof(msg))) == NULL)
+		return fail(p, vpos + (quoted ? 1 : 0) + off,
+		    "bad regular expression: %s", msg);
+	fv = utf8_fold(val);
+	for (c = fr->fd->choices; c->code; c++) {
+		char *fc = utf8_fold(c->code), *fl = utf8_fold(c->label);
+
+		if (op == OP_HAS)
+			hit = strstr(fc, fv) || strstr(fl, fv);
+		else if (op == OP_EQ)
+			hit = !strcmp(fc, fv) || !strcmp(fl, fv);
+		else
+			hit = regex_match(re, c->code, strlen(c->code), msg,
+			    sizeof(msg)) == 1 || regex_match(re, c->label,
+			    strlen(c->label), msg, sizeof(msg)) == 1;
+		free(fc);
+		free(fl);
+		if (hit)
+			sb_printf(&in, "%s?%d", in.len ? ", " : "",
+			    add_text(p, c->code));
+		sb_printf(&all, "%s%s", all.len ? ", " : "", c->code);
+	}
+	free(fv);
+	regex_free(re);
+	if (in.len == 0)
+		fail(p, vpos, "no %s is like '%s' (%s)", fr->name, val,
+		    sb_str(&all));
+	else
+		sb_printf(sql, "%s IN (%s)", fr->column, sb_str(&in));
+	sb_free(&all);
+	sb_free(&in);
+	return p->failed ? -1 : 0;
+}
+
+/* A reference: the ids of the referenced rows the value selects. */
+static int
+term_ref(struct parser *p, const struct fref *fr, enum op op,
+    const char *val, size_t vpos, int quoted, size_t oppos,
+    struct strbuf *sql)
+{
+	const struct field_desc *fd = fr->fd;
+	/* people say "manager:petrov" by login as often as by name */
+	int users = strcmp(fd->ref_table, "users") == 0;
+	const char *v;
+	char *folded;
+	int n;
+
+	if (op != OP_HAS && op != OP_EQ && op != OP_RE)
+		return fail(p, oppos, "'%s' compares dates and numbers; %s is "
+		    "a reference (use : = or ~)", op_names[op], fr->name);
+	if (*val == '\0') {
+		sb_printf(sql, "%s IS NULL", fr->column);
+		return 0;
+	}
+	for (v = val; isdigit((unsigned char)*v); v++)
+		;
+	if (op == OP_EQ && *v == '\0' && v - val < 19) {
+		sb_printf(sql, "%s = ?%d", fr->column,
+		    add_int(p, strtoll(val, NULL, 10)));
+		return 0;
+	}
+	sb_printf(sql, "%s IN (SELECT r.id FROM %s r WHERE ", fr->column,
+	    fd->ref_table);
+	switch (op) {
+	case OP_HAS:
+		n = add_text(p, val);
+		sb_printf(sql, "so_match(?%d, %s%s)", n, fd->ref_label,
+		    users ? ", r.login" : "");
+		break;
+	case OP_EQ:
+		folded = utf8_fold(val);
+		n = add_text(p, folded);
+		free(folded);
+		sb_printf(sql, "so_fold(%s) = ?%d", fd->ref_label, n);
+		if (users)
+			sb_printf(sql, " OR so_fold(r.login) = ?%d", n);
+		break;
+	default:
+		if (check_pattern(p, val, vpos, quoted) < 0)
+			return -1;
+		n = add_text(p, val);
+		sb_printf(sql, "regexp(?%d, %s)", n, fd->ref_label);
+		if (users)
+			sb_printf(sql, " OR regexp(?%d, r.login)", n);
+	}
+	sb_add(sql, ")");
+	return 0;
+}
+
+/* "YYYY-MM-DD" text columns: calendar order is string order. */
+static int
+term_date(struct parser *p, const struct fref *fr, enum op op,
+    const char *val, size_t vpos, int quoted, struct strbuf *sql)
+{
+	char day[11], msg[128];
+
+	if (op == OP_RE) {
+		if (check_pattern(p, val, vpos, quoted) < 0)
+			return -1;
+		sb_printf(sql, "regexp(?%d, ", add_text(p, val));
+		column(p, fr, sql);
+		sb_add(sql, ")");
+		return 0;
+	}
+	if (*val == '\0' && (op == OP_HAS || op == OP_EQ)) {
+		sb_add(sql, "coalesce(");
+		column(p, fr, sql);
+		sb_add(sql, ", '') = ''");
+		return 0;
+	}
+	if (dt_parse_date(val, p->now, day, msg, sizeof(msg)) != 0)
+		return fail(p, vpos, "%s: '%s' is not a date: %s", fr->name,
+		    val, msg);
+	sb_add(sql, "(");
+	column(p, fr, sql);
+	sb_add(sql, " <> '' AND ");
+	column(p, fr, sql);
+	sb_printf(sql, " %s ?%d)", op == OP_HAS ? "=" : op_sql[op],
+	    add_text(p, day));
+	return 0;
+}
+
+/*
+ * Moments: a bare day is the whole day (due=today, due<=fri includes
+ * Friday), a day with a time its minute.
+ */
+static int
+term_moment(struct parser *p, const struct fref *fr, enum op op,
+    const char *val, size_t vpos, size_t oppos, struct strbuf *sql)
+{
+	char day[11], msg[128];
+	time_t lo, hi;
+
+	if (op == OP_RE)
+		return fail(p, oppos, "%s is a date and time: compare it "
+		    "with = < <= > >=", fr->name);
+	if (*val == '\0' && (op == OP_HAS || op == OP_EQ)) {
+		sb_printf(sql, "%s IS NULL", fr->column);
+		return 0;
+	}
+	if (dt_parse_date(val, p->now, day, msg, sizeof(msg)) == 0 &&
+	    dt_parse_moment(day, p->now, &lo, msg, sizeof(msg)) == 0) {
+		/* the next midnight, whatever the day's length (DST) */
+		hi = dt_day_start(lo + 36 * 3600);
+	} else if (dt_parse_moment(val, p->now, &lo, msg, sizeof(msg)) == 0) {
+		hi = lo + 60;
+	} else
+		return fail(p, vpos, "%s: '%s' is not a date: %s", fr->name,
+		    val, msg);
+	switch (op) {
+	case OP_LT:
+		sb_printf(sql, "%s < ?%d", fr->column, add_int(p, lo));
+		break;
+	case OP_LE:
+		sb_printf(sql, "%s < ?%d", fr->column, add_int(p, hi));
+		break;
+	case OP_GT:
+		sb_printf(sql, "%s >= ?%d", fr->column, add_int(p, hi));
+		break;
+	case OP_GE:
+		sb_printf(sql, "%s >= ?%d", fr->column, add_int(p, lo));
+		break;
+	default:
+		sb_printf(sql, "(%s >= ?%d AND ", fr->column, add_int(p, lo));
+		sb_printf(sql, "%s < ?%d)", fr->column, add_int(p, hi));
+	}
+	return 0;
+}
+
+static int
+parse_bool(const char *v, int64_t *out)
+{
+	static const char *const yes[] = { "yes", "true", "1", "y", "да",
+	    "д", NULL }, *const no[] = { "no", "false", "0", "n", "нет",
+	    "н", NULL };
+	char *f = utf8_fold(v);
+	int i, ok = 0;
+
+	for (i = 0; yes[i]; i++)
+		if (strcmp(f, yes[i]) == 0)
+			*out = 1, ok = 1;
+	for (i = 0; no[i]; i++)
+		if (strcmp(f, no[i]) == 0)
+			*out = 0, ok = 1;
+	free(f);
+	return ok;
+}
+
+/* Integers, money (minor units), yes/no. */
+static int
+term_number(struct parser *p, const struct fref *fr, enum op op,
+    const char *val, size_t vpos, int quoted, size_t oppos,
+    struct strbuf *sql)
+{
+	int64_t v;
+	char *end;
+	int custom = fr->column == NULL;
+
+	if (op == OP_RE) {
+		if (fr->type == FT_BOOL)
+			return fail(p, oppos, "%s is yes or no: use =",
+			    fr->name);
+		if (check_pattern(p, val, vpos, quoted) < 0)
+			return -1;
+		sb_printf(sql, "regexp(?%d, CAST(", add_text(p, val));
+		column(p, fr, sql);
+		sb_add(sql, " AS TEXT))");
+		return 0;
+	}
+	if (*val == '\0' && (op == OP_HAS || op == OP_EQ)) {
+		column(p, fr, sql);
+		sb_add(sql, " IS NULL");
+		return 0;
+	}
+	if (fr->type == FT_BOOL) {
+		if (op != OP_HAS && op != OP_EQ)
+			return fail(p, oppos, "%s is yes or no: use =",
+			    fr->name);
+		if (!parse_bool(val, &v))
+			return fail(p, vpos, "%s: '%s' is not yes or no",
+			    fr->name, val);
+	} else if (fr->type == FT_MONEY) {
+		if (money_parse(val, &v) != 0)
+			return fail(p, vpos, "%s: '%s' is not an amount "
+			    "(1234.50)", fr->name, val);
+	} else {
+		errno = 0;
+		v = strtoll(val, &end, 10);
+		if (errno || end == val || *end)
+			return fail(p, vpos, "%s: '%s' is not a whole number",
+			    fr->name, val);
+	}
+	if (custom)
+		sb_add(sql, "CAST(");
+	column(p, fr, sql);
+	sb_printf(sql, "%s %s ?%d", custom ? " AS INTEGER)" : "",
+	    op == OP_HAS ? "=" : op_sql[op], add_int(p, v));
+	return 0;
+}
+
+/* A bare word or phrase: any text field of the record contains it. */
+static void
+term_word(struct parser *p, const char *word, struct strbuf *sql)
+{
+	const struct field_desc *fd;
+	int i, any = 0;
+
+	sb_printf(sql, "so_match(?%d", add_text(p, word));
+	for (i = 0; i < p->ent->nfields; i++) {
+		fd = &p->ent->fields[i];
+		if (is_textual(fd->type) && !(fd->flags & F_HIDDEN)) {
+			sb_printf(sql, ", t.%s", fd->name);
+			any = 1;
+		}
+	}
+	if (!any)
+		sb_printf(sql, ", %s", p->ent->title_sql);
+	sb_add(sql, ")");
+}
+
+static int
+term_field(struct parser *p, const char *name, size_t npos, enum op op,
+    size_t oppos, const char *val, size_t vpos, int quoted,
+    struct strbuf *sql)
+{
+	struct fref fr;
+
+	if (resolve(p, name, npos, &fr) < 0)
+		return -1;
+	if (fr.fd && fr.type == FT_CHOICE)
+		return term_choice(p, &fr, op, val, vpos, quoted, oppos, sql);
+	if (fr.fd && fr.type == FT_REF)
+		return term_ref(p, &fr, op, val, vpos, quoted, oppos, sql);
+	if (is_textual(fr.type) || fr.type == FT_CHOICE)
+		return term_text(p, &fr, op, val, vpos, quoted, oppos, sql);
+	if (fr.type == FT_DATE)
+		return term_date(p, &fr, op, val, vpos, quoted, sql);
+	if (fr.type == FT_MOMENT)
+		return term_moment(p, &fr, op, val, vpos, oppos, sql);
+	return term_number(p, &fr, op, val, vpos, quoted, oppos, sql);
+}
+
+/* ---- the grammar ---- */
+
+static int parse_expr(struct parser *, struct strbuf *);
+
+static int
+parse_primary(struct parser *p, struct strbuf *sql)
+{
+	size_t start = p->i, npos, oppos, vpos;
+	char *name, *val = NULL;
+	enum op op;
+	int quoted, rc;
+
+	if (p->s[p->i] == '(') {
+		p->i++;
+		sb_add(sql, "(");
+		if (parse_expr(p, sql) < 0)
+			return -1;
+		skip_ws(p);
+		if (p->s[p->i] != ')')
+			return fail(p, start, "this '(' is not closed");
+		p->i++;
+		sb_add(sql, ")");
+		return 0;
+	}
+	if (p->s[p->i] == '"') {
+		if (read_quoted(p, &val) < 0)
+			return -1;
+		term_word(p, val, sql);
+		free(val);
+		return 0;
+	}
+	npos = p->i;
+	while (p->s[p->i] && !is_ws(p->s[p->i]) && !is_opchar(p->s[p->i]) &&
+	    p->s[p->i] != '(' && p->s[p->i] != ')' && p->s[p->i] != '"')
+		p->i++;
+	if (!is_opchar(p->s[p->i])) {
+		/* a bare word runs to white space or a closing ')' */
+		p->i = npos;
+		val = read_bare(p);
+		if (*val == '\0') {
+			free(val);
+			return fail(p, p->i, "unexpected '%c'", p->s[p->i]);
+		}
+		term_word(p, val, sql);
+		free(val);
+		return 0;
+	}
+	if (p->i == npos)
+		return fail(p, npos, "a field name must come before '%c'",
+		    p->s[p->i]);
+	name = xstrndup(p->s + npos, p->i - npos);
+	oppos = p->i;
+	switch (p->s[p->i++]) {
+	case ':':
+		op = OP_HAS;
+		break;
+	case '=':
+		op = OP_EQ;
+		break;
+	case '~':
+		op = OP_RE;
+		break;
+	case '<':
+		op = p->s[p->i] == '=' ? (p->i++, OP_LE) : OP_LT;
+		break;
+	default:
+		op = p->s[p->i] == '=' ? (p->i++, OP_GE) : OP_GT;
+	}
+	vpos = p->i;
+	quoted = p->s[p->i] == '"';
+	if (quoted) {
+		if (read_quoted(p, &val) < 0) {
+			free(name);
+			return -1;
+		}
+	} else {
+		val = read_bare(p);
+		if (*val == '\0') {
+			free(val);
+			free(name);
+			return fail(p, vpos, "a value must follow '%.*s'",
+			    (int)(vpos - npos), p->s + npos);
+		}
+	}
+	rc = term_field(p, name, npos, op, oppos, val, vpos, quoted, sql);
+	free(name);
+	free(val);
+	return rc;
+}
+
+static int
+parse_unary(struct parser *p, struct strbuf *sql)
+{
+	int neg = 0;
+
+	if (p->s[p->i] == '-' && p->s[p->i + 1] && !is_ws(p->s[p->i + 1])) {
+		neg = 1;
+		p->i++;
+	}
+	if (neg)
+		sb_add(sql, "NOT coalesce(");
+	if (parse_primary(p, sql) < 0)
+		return -1;
+	if (neg)
+		sb_add(sql, ", 0)");
+	return 0;
+}
+
+/* Terms up to OR, ')' or the end, ANDed. */
+static int
+parse_group(struct parser *p, struct strbuf *sql)
+{
+	int n = 0;
+
+	sb_add(sql, "(");
+	for (;;) {
+		skip_ws(p);
+		if (p->s[p->i] == '\0' || p->s[p->i] == ')' || at_or(p))
+			break;
+		if (n++)
+			sb_add(sql, " AND ");
+		if (parse_unary(p, sql) < 0)
+			return -1;
+	}
+	if (n == 0) {
+		if (at_or(p))
+			return fail(p, p->i, "OR needs a condition on "
+			    "each side");
+		return fail(p, p->i, p->s[p->i] == ')' ? "empty ( )" :
+		    "a condition must follow OR");
+	}
+	sb_add(sql, ")");
+	return 0;
+}
+
+static int
+parse_expr(struct parser *p, struct strbuf *sql)
+{
+	if (parse_group(p, sql) < 0)
+		return -1;
+	for (;;) {
+		skip_ws(p);
+		if (!at_or(p))
+			return 0;
+		p->i += 2;
+		sb_add(sql, " OR ");
+		if (parse_group(p, sql) < 0)
+			return -1;
+	}
+}
+
+/* ---- the interface ---- */
+
+int
+filter_compile(struct db *db, const struct entity *ent, const char *text,
+    time_t now, struct filter **out, size_t *pos, struct so_err *err)
+{
+	struct parser p;
+	struct strbuf sql = { 0 };
+
+	*out = NULL;
+	if (pos)
+		*pos = 0;
+	if (text == NULL)
+		return SO_OK;
+	memset(&p, 0, sizeof(p));
+	p.db = db, p.ent = ent, p.now = now, p.s = text, p.err = err;
+	skip_ws(&p);
+	if (p.s[p.i] == '\0')
+		return SO_OK;
+	if (!utf8_valid(text, strlen(text))) {
+		so_err_set(err, SO_EINVAL, "filter: not valid UTF-8 text");
+		return SO_EINVAL;
+	}
+	p.f = xcalloc(1, sizeof(*p.f));
+	p.f->text = xstrdup(text);
+	if (parse_expr(&p, &sql) == 0) {
+		skip_ws(&p);
+		if (p.s[p.i] == ')')
+			fail(&p, p.i, "this ')' closes nothing");
+	}
+	if (p.failed) {
+		if (pos)
+			*pos = p.errpos;
+		sb_free(&sql);
+		filter_free(p.f);
+		return SO_EINVAL;
+	}
+	p.f->sql = sb_steal(&sql);
+	*out = p.f;
+	return SO_OK;
+}
+
+void
+filter_free(struct filter *f)
+{
+	size_t i;
+
+	if (f == NULL)
+		return;
+	for (i = 0; i < f->np; i++)
+		free(f->params[i].s);
+	free(f->params);
+	free(f->sql);
+	free(f->text);
+	free(f);
+}
+
+const char *
+filter_sql(const struct filter *f)
+{
+	return f->sql;
+}
+
+const char *
+filter_text(const struct filter *f)
+{
+	return f->text;
+}
+
+void
+filter_bind(const struct filter *f, sqlite3_stmt *st)
+{
+	size_t i;
+
+	for (i = 0; i < f->np; i++)
+		if (f->params[i].type == P_INT)
+			sqlite3_bind_int64(st, FILTER_BASE + (int)i,
+			    f->params[i].i);
+		else
+			sqlite3_bind_text(st, FILTER_BASE + (int)i,
+			    f->params[i].s, -1, SQLITE_TRANSIENT);
+}
+
+size_t
+filter_nparams(const struct filter *f)
+{
+	return f->np;
+}
+
+char *
+filter_param_text(const struct filter *f, size_t n)
+{
+	if (n >= f->np)
+		return NULL;
+	if (f->params[n].type == P_INT)
+		return xasprintf("%lld", (long long)f->params[n].i);
+	return xstrdup(f->params[n].s);
+}
+
+char *
+filter_marker(const char *text, size_t pos)
+{
+	struct strbuf b = { 0 };
+	char *prefix;
+	int w;
+
+	if (pos > strlen(text))
+		pos = strlen(text);
+	prefix = xstrndup(text, pos);
+	w = utf8_width(prefix);
+	free(prefix);
+	while (w-- > 0)
+		sb_addc(&b, ' ');
+	sb_addc(&b, '~');
+	return sb_steal(&b);
+}

@@ -1,0 +1,202 @@
+/*
+ * PCRE2 behind filters' field~REGEX (see include/store/regex.h).
+ *
+ * The match context carries the limits; the JIT ignores the depth limit
+ * but honours the match limit and runs on its own bounded stack, whose
+ * overflow is reported as "too expensive" too.  Patterns compile with
+ * PCRE2_UTF, so PCRE2 checks the subject's UTF-8 on every match; a
+ * value that fails the check is matched once more as a repaired copy
+ * (invalid bytes become U+FFFD), never with PCRE2_NO_UTF_CHECK, which
+ * would make invalid input undefined behaviour.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/regex.h"
+#include "utf8.h"
+#include "util.h"
+
+struct so_regex {
+	pcre2_code		*code;
+	pcre2_match_data	*md;
+	pcre2_match_context	*mctx;
+};
+
+struct so_regex *
+regex_compile(const char *pattern, size_t *offset, char *msg, size_t msglen)
+{
+	struct so_regex *re;
+	PCRE2_UCHAR buf[256];
+	PCRE2_SIZE off = 0;
+	pcre2_code *code;
+	int ec;
+
+	code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ec, &off, NULL);
+	if (code == NULL) {
+		pcre2_get_error_message(ec, buf, sizeof(buf));
+		snprintf(msg, msglen, "%s", (char *)buf);
+		*offset = off;
+		return NULL;
+	}
+	/* No JIT (an unsupported CPU, or W^X forbids it) is not an error:
+	 * the interpreter gives the same answers, a little slower. */
+	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	re = xcalloc(1, sizeof(*re));
+	re->code = code;
+	re->md = pcre2_match_data_create_from_pattern(code, NULL);
+	re->mctx = pcre2_match_context_create(NULL);
+	if (re->md == NULL || re->mctx == NULL) {
+		regex_free(re);
+		snprintf(msg, msglen, "out of memory");
+		*offset = 0;
+		return NULL;
+	}
+	pcre2_set_match_limit(re->mctx, REGEX_MATCH_LIMIT);
+	pcre2_set_depth_limit(re->mctx, REGEX_DEPTH_LIMIT);
+	pcre2_set_heap_limit(re->mctx, REGEX_HEAP_LIMIT_KIB);
+	return re;
+}
+
+void
+regex_free(struct so_regex *re)
+{
+	if (re == NULL)
+		return;
+	pcre2_match_data_free(re->md);
+	pcre2_match_context_free(re->mctx);
+	pcre2_code_free(re->code);
+	free(re);
+}
+
+/* s[0..len) with every invalid byte replaced by U+FFFD. */
+static char *
+repair(const char *s, size_t len, size_t *outlen)
+{
+	struct strbuf b = { 0 };
+	char enc[4];
+	uint32_t cp;
+	size_t i = 0, k;
+
+	while (i < len) {
+		k = utf8_decode(s + i, len - i, &cp);
+		if (cp == 0xFFFD && !utf8_valid(s + i, k))
+			sb_addn(&b, enc, utf8_encode(0xFFFD, enc));
+		else
+			sb_addn(&b, s + i, k);
+		i += k;
+	}
+	*outlen = b.len;
+	return sb_steal(&b);
+}
+
+static int
+run(struct so_regex *re, const char *s, size_t len)
+{
+	return pcre2_match(re->code, (PCRE2_SPTR)(s ? s : ""), len, 0, 0,
+	    re->md, re->mctx);
+}
+
+int
+regex_match(struct so_regex *re, const char *subject, size_t len, char *msg,
+    size_t msglen)
+{
+	PCRE2_UCHAR buf[256];
+	char *fixed;
+	size_t flen;
+	int rc;
+
+	rc = run(re, subject, len);
+	if (rc <= PCRE2_ERROR_UTF8_ERR1 && rc >= PCRE2_ERROR_UTF8_ERR21) {
+		fixed = repair(subject, len, &flen);
+		rc = run(re, fixed, flen);
+		free(fixed);
+	}
+	if (rc >= 0)
+		return 1;
+	switch (rc) {
+	case PCRE2_ERROR_NOMATCH:
+		return 0;
+	case PCRE2_ERROR_MATCHLIMIT:
+	case PCRE2_ERROR_DEPTHLIMIT:
+	case PCRE2_ERROR_HEAPLIMIT:
+	case PCRE2_ERROR_JIT_STACKLIMIT:
+	case PCRE2_ERROR_NOMEMORY:
+		snprintf(msg, msglen, "pattern too expensive: it backtracks "
+		    "too much on a %zu-byte value; make it more specific "
+		    "(avoid nested repeats such as (a+)+)", len);
+		return -1;
+	default:
+		pcre2_get_error_message(rc, buf, sizeof(buf));
+		snprintf(msg, msglen, "pattern failed: %s", (char *)buf);
+		return -1;
+	}
+}
+
+static void
+free_aux(void *p)
+{
+	regex_free(p);
+}
+
+/* regexp(pattern, subject): see the header. */
+static void
+fn_regexp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct so_regex *re = sqlite3_get_auxdata(ctx, 0);
+	const char *pat, *subj;
+	char msg[512];
+	size_t off;
+	int rc, own = 0;
+
+	(void)argc;
+	if (re == NULL) {
+		if ((pat = (const char *)sqlite3_value_text(argv[0])) == NULL) {
+			sqlite3_result_int(ctx, 0);
+			return;
+		}
+		if ((re = regex_compile(pat, &off, msg, sizeof(msg))) == NULL) {
+			char *e = xasprintf("bad pattern at offset %zu: %s",
+			    off, msg);
+
+			sqlite3_result_error(ctx, e, -1);
+			free(e);
+			return;
+		}
+		sqlite3_set_auxdata(ctx, 0, re, free_aux);
+		/* SQLite frees it at once if it cannot keep it. */
+		if (sqlite3_get_auxdata(ctx, 0) != re) {
+			re = regex_compile(pat, &off, msg, sizeof(msg));
+			if (re == NULL) {
+				sqlite3_result_error_nomem(ctx);
+				return;
+			}
+			own = 1;
+		}
+	}
+	subj = (const char *)sqlite3_value_text(argv[1]);
+	if (subj == NULL) {
+		sqlite3_result_int(ctx, 0);
+	} else {
+		rc = regex_match(re, subj, (size_t)sqlite3_value_bytes(argv[1]),
+		    msg, sizeof(msg));
+		if (rc < 0)
+			sqlite3_result_error(ctx, msg, -1);
+		else
+			sqlite3_result_int(ctx, rc);
+	}
+	if (own)
+		regex_free(re);
+}
+
+int
+regex_register(struct sqlite3 *h)
+{
+	return sqlite3_create_function(h, "regexp", 2,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    fn_regexp, NULL, NULL);
+}

@@ -1,0 +1,415 @@
+/*
+ * The filter language: every construct against a small company table
+ * (Cyrillic case folding included), every error with its position, the
+ * SQL it produces (values only as parameters), and PCRE2's limits.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fixture.h"
+#include "harness.h"
+#include "store/entities.h"
+#include "store/filter.h"
+#include "store/lookup.h"
+#include "store/record.h"
+#include "store/regex.h"
+#include "util.h"
+
+static int64_t boris;
+
+static void
+company(struct db *db, const char *name, const char *city, const char *cat,
+    const char *phone, const char *status, int64_t manager)
+{
+	struct company c;
+	struct so_err err;
+
+	store_company_init(&c);
+	free(c.name);
+	c.name = xstrdup(name);
+	c.city = xstrdup(city);
+	c.category = xstrdup(cat);
+	c.phone = xstrdup(phone);
+	free(c.status);
+	c.status = xstrdup(status);
+	c.manager_id = manager;
+	if (store_company_create(db, &c, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "%s", err.msg);
+	store_company_clear(&c);
+}
+
+static struct db *
+world(void)
+{
+	struct db *db = fixture_open("f.db");
+	struct so_err err;
+
+	if (db == NULL)
+		return NULL;
+	db_exec(db, "INSERT INTO users (login, full_name, created_at) "
+	    "VALUES ('boris', 'Борис Петров', 0)", NULL);
+	store_user_id(db, "boris", &boris, &err);
+	company(db, "ООО «Ромашка»", "Казань", "VIP", "+7 843 111-22-33",
+	    "customer", db_user_id(db));
+	company(db, "РОМАШКА-2", "казань", "", "+7 495 000-00-00", "lead",
+	    boris);
+	company(db, "Smith & Co", "London", "VIP", "", "lost", SO_NULL);
+	company(db, "Иванова и партнёры", "Нижний Новгород", "vip",
+	    "+7 831 222", "prospect", boris);
+	/* the store fills in a missing manager; make one really empty */
+	db_exec(db, "UPDATE companies SET manager_id = NULL "
+	    "WHERE name = 'Smith & Co'", NULL);
+	return db;
+}
+
+/* Rows of companies text selects, or -1 (compile) / -2 (run) on error. */
+static long long
+count_err(struct db *db, const char *text, struct so_err *err)
+{
+	struct list_query q = { .sort = -1 };
+	struct filter *f;
+	int64_t n;
+	int rc;
+
+	if (filter_compile(db, &entity_company, text, FIXTURE_NOW, &f, NULL,
+	    err) != SO_OK)
+		return -1;
+	q.filter = f;
+	rc = rec_count(db, &entity_company, &q, &n, err);
+	filter_free(f);
+	return rc == SO_OK ? n : -2;
+}
+
+static long long
+count(struct db *db, const char *text)
+{
+	struct so_err err;
+	long long n = count_err(db, text, &err);
+
+	if (n < 0)
+		fprintf(stderr, "  %s: %s\n", text, err.msg);
+	return n;
+}
+
+TEST(test_filter_contains_and_equals_fold_cyrillic_case)
+{
+	struct db *db = world();
+
+	REQUIRE(db != NULL);
+	CHECK_INT(count(db, "city:казань"), 2);
+	CHECK_INT(count(db, "city:КАЗ"), 2);
+	CHECK_INT(count(db, "name:ромашка"), 2);
+	CHECK_INT(count(db, "city=КАЗАНЬ"), 2);
+	CHECK_INT(count(db, "city=каз"), 0);
+	CHECK_INT(count(db, "category:vip"), 3);
+	CHECK_INT(count(db, "city:казань category:VIP"), 1);
+	/* Russian labels and English labels name fields too */
+	CHECK_INT(count(db, "город:казань"), 2);
+	CHECK_INT(count(db, "City:казань"), 2);
+	db_close(db);
+}
+
+TEST(test_filter_regex_not_or_groups_quotes_words)
+{
+	struct db *db = world();
+
+	REQUIRE(db != NULL);
+	CHECK_INT(count(db, "name~^ива"), 1);
+	CHECK_INT(count(db, "name~^ИВА"), 1);
+	CHECK_INT(count(db, "phone~^\\+7\\s?843"), 1);
+	CHECK_INT(count(db, "name~(ромашка|smith)"), 3);
+	CHECK_INT(count(db, "-city:казань"), 2);
+	CHECK_INT(count(db, "city:london OR city:новгород"), 2);
+	CHECK_INT(count(db, "category:vip (city:казань OR city:london)"), 2);
+	CHECK_INT(count(db, "-(city:казань OR city:london)"), 1);
+	CHECK_INT(count(db, "city:\"Нижний Новгород\""), 1);
+	CHECK_INT(count(db, "city=\"нижний новгород\""), 1);
+	CHECK_INT(count(db, "ромашка"), 2);
+	CHECK_INT(count(db, "\"и партнёры\""), 1);
+	CHECK_INT(count(db, "ромашка -843"), 1);
+	CHECK_INT(count(db, "category=\"\""), 1);
+	CHECK_INT(count(db, "-phone=\"\""), 3);
+	CHECK_INT(count(db, "   "), 4);
+	db_close(db);
+}
+
+TEST(test_filter_choices_references_and_numbers)
+{
+	struct db *db = world();
+	struct so_err err;
+
+	REQUIRE(db != NULL);
+	CHECK_INT(count(db, "status:customer"), 1);
+	CHECK_INT(count(db, "status=lost"), 1);
+	CHECK_INT(count(db, "-status:lost"), 3);
+	CHECK_INT(count(db, "status:\"regular customer\""), 0 + 0);
+	CHECK_INT(count(db, "status~^(lead|prospect)$"), 2);
+	CHECK_INT(count_err(db, "status:zzz", &err), -1);
+	CHECK(strstr(err.msg, "no status is like 'zzz'") != NULL);
+	CHECK_INT(count(db, "manager:boris"), 2);
+	CHECK_INT(count(db, "manager:петров"), 2);
+	CHECK_INT(count(db, "manager=\"борис петров\""), 2);
+	CHECK_INT(count(db, "manager=anna"), 1);
+	CHECK_INT(count(db, "manager~^бор"), 2);
+	CHECK_INT(count(db, "manager=\"\""), 1);
+	CHECK_INT(count(db, "-manager:boris"), 2);
+	CHECK_INT(count(db, "менеджер:boris"), 2);
+	CHECK_INT(count(db, "id>=2"), 3);
+	CHECK_INT(count(db, "id<2 OR id>3"), 2);
+	CHECK_INT(count_err(db, "id=two", &err), -1);
+	CHECK(strstr(err.msg, "not a whole number") != NULL);
+	db_close(db);
+}
+
+TEST(test_filter_moments_take_whole_days)
+{
+	struct db *db = world();
+	struct list_query q = { .sort = -1 };
+	struct filter *f;
+	struct so_err err;
+	struct task t;
+	int64_t n;
+	static const struct { const char *text; int n; } cases[] = {
+		{ "due=today", 1 }, { "due=2026-11-23", 1 },
+		{ "due<=tomorrow", 2 }, { "due<tomorrow", 1 },
+		{ "due>today", 1 }, { "due>=today", 2 },
+		{ "due=\"\"", 1 }, { "-due=\"\"", 2 },
+		{ "due=\"2026-11-24 16:00\"", 1 }, { "created>=today", 3 },
+	};
+	size_t i;
+
+	REQUIRE(db != NULL);
+	for (i = 0; i < 3; i++) {
+		store_task_init(&t);
+		t.title = xasprintf("task %zu", i);
+		t.due_at = i == 2 ? SO_NULL : FIXTURE_NOW + 3600 +
+		    (time_t)i * 30 * 3600;	/* today 10:00, tomorrow 15:00 */
+		REQUIRE(store_task_create(db, &t, &err) == SO_OK);
+		store_task_clear(&t);
+	}
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		REQUIRE(filter_compile(db, &entity_task, cases[i].text,
+		    FIXTURE_NOW, &f, NULL, &err) == SO_OK);
+		q.filter = f;
+		CHECK_INT(rec_count(db, &entity_task, &q, &n, &err), SO_OK);
+		if (n != cases[i].n)
+			fprintf(stderr, "  %s\n", cases[i].text);
+		CHECK_INT(n, cases[i].n);
+		filter_free(f);
+	}
+	db_close(db);
+}
+
+/* Each error names the problem and points at it. */
+TEST(test_filter_errors_carry_their_position)
+{
+	struct db *db = world();
+	static const struct { const char *text, *msg; size_t pos; } cases[] = {
+		{ "ciyt:x", "unknown field 'ciyt' of Companies", 0 },
+		{ "city:x ciyt=1", "unknown field 'ciyt'", 7 },
+		{ "city:\"казань", "unterminated quote", 5 },
+		{ "name~(a", "bad regular expression", 7 },
+		{ "name~\"a)\"", "bad regular expression", 7 },
+		{ "(city:x", "this '(' is not closed", 0 },
+		{ "city:x)", "this ')' closes nothing", 6 },
+		{ "city:", "a value must follow 'city:'", 5 },
+		{ "city<5", "'<' compares dates and numbers; city is text", 4 },
+		{ "OR city:x", "OR needs a condition on each side", 0 },
+		{ "city:x OR", "a condition must follow OR", 9 },
+		{ "city:x OR OR y", "OR needs a condition", 10 },
+		{ "()", "empty ( )", 1 },
+		{ ":x", "a field name must come before ':'", 0 },
+		{ "status~(", "bad regular expression", 8 },
+		{ "manager<3", "is a reference", 7 },
+		{ "id>abc", "'abc' is not a whole number", 3 },
+	};
+	struct filter *f;
+	struct so_err err;
+	size_t i, pos;
+
+	REQUIRE(db != NULL);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		pos = 999;
+		CHECK_INT(filter_compile(db, &entity_company, cases[i].text,
+		    FIXTURE_NOW, &f, &pos, &err), SO_EINVAL);
+		CHECK(f == NULL);
+		if (strstr(err.msg, cases[i].msg) == NULL || pos !=
+		    cases[i].pos)
+			fprintf(stderr, "  %s -> %zu %s\n", cases[i].text, pos,
+			    err.msg);
+		CHECK(strstr(err.msg, cases[i].msg) != NULL);
+		CHECK_INT(pos, cases[i].pos);
+	}
+	CHECK_INT(filter_compile(db, &entity_task, "due<31.02.2026",
+	    FIXTURE_NOW, &f, &pos, &err), SO_EINVAL);
+	CHECK_INT(pos, 4);
+	CHECK(strstr(err.msg, "not a date") != NULL);
+	db_close(db);
+}
+
+TEST(test_filter_marker_is_as_wide_as_the_text_before_it)
+{
+	char *m = filter_marker("город:x (", 13);
+
+	CHECK_STR(m, "        ~");
+	free(m);
+	m = filter_marker("x", 40);
+	CHECK_STR(m, " ~");
+	free(m);
+}
+
+/* The SQL holds no user text: every value is a bound parameter. */
+TEST(test_filter_sql_binds_every_value)
+{
+	struct db *db = world();
+	static const char *const texts[] = {
+		"name:\"'); DROP TABLE companies; --\"",
+		"city=\"a' OR 1=1 --\" -phone~x'y",
+		"manager:zork' comment:\"q\\\"uote\" 'word",
+	};
+	struct filter *f;
+	struct so_err err;
+	size_t i, k;
+	char *v;
+
+	REQUIRE(db != NULL);
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		if (filter_compile(db, &entity_company, texts[i],
+		    FIXTURE_NOW, &f, NULL, &err) != SO_OK)
+			harness_fail(__FILE__, __LINE__, "%s", err.msg);
+		if (f == NULL)
+			continue;
+		CHECK(strchr(filter_sql(f), '\'') == NULL);
+		CHECK(strstr(filter_sql(f), "DROP") == NULL);
+		CHECK(filter_nparams(f) >= 1);
+		for (k = 0; k < filter_nparams(f); k++) {
+			v = filter_param_text(f, k);
+			if (strlen(v) > 2)
+				CHECK(strstr(filter_sql(f), v) == NULL);
+			free(v);
+		}
+		filter_free(f);
+	}
+	REQUIRE(filter_compile(db, &entity_company, texts[0], FIXTURE_NOW,
+	    &f, NULL, &err) == SO_OK);
+	v = filter_param_text(f, 0);
+	CHECK_STR(v, "'); DROP TABLE companies; --");
+	free(v);
+	filter_free(f);
+	CHECK_INT(count(db, texts[0]), 0);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM companies"), 4);
+	db_close(db);
+}
+
+TEST(test_filter_custom_fields_by_name)
+{
+	struct db *db = world();
+
+	REQUIRE(db != NULL);
+	REQUIRE(db_exec(db, "INSERT INTO custom_fields (entity, name, label, "
+	    "type) VALUES ('company', 'inn', 'ИНН', 'text'), "
+	    "('company', 'staff', 'Staff', 'int'); "
+	    "INSERT INTO custom_values VALUES (1, 1, '1655000001'), "
+	    "(1, 2, '1655000002'), (2, 1, '250'), (2, 4, '12')", NULL) ==
+	    SO_OK);
+	CHECK_INT(count(db, "inn:1655"), 2);
+	CHECK_INT(count(db, "INN=1655000002"), 1);
+	CHECK_INT(count(db, "-inn:1655"), 2);
+	CHECK_INT(count(db, "staff>=100"), 1);
+	CHECK_INT(count(db, "staff<100"), 1);
+	db_close(db);
+}
+
+/* A catastrophic pattern fails fast with a message, not a hang. */
+TEST(test_regex_limits_stop_catastrophic_backtracking)
+{
+	struct db *db = world();
+	struct timespec a, b;
+	struct so_err err;
+	struct so_regex *re;
+	char *value, msg[256];
+	size_t off;
+	double secs;
+
+	REQUIRE(db != NULL);
+	value = xmalloc(10002);
+	memset(value, 'a', 10000);
+	strcpy(value + 10000, "!");
+	re = regex_compile("(a+)+$", &off, msg, sizeof(msg));
+	REQUIRE(re != NULL);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	CHECK_INT(regex_match(re, value, 10001, msg, sizeof(msg)), -1);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	secs = (double)(b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9;
+	CHECK(secs < 0.5);
+	CHECK(strstr(msg, "pattern too expensive") != NULL);
+	regex_free(re);
+
+	/* the same through a filter over the database */
+	REQUIRE(db_exec(db, "UPDATE companies SET comment = "
+	    "printf('%.*c!', 10000, 'a') WHERE id = 3", NULL) == SO_OK);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	CHECK_INT(count_err(db, "comment~(a+)+$", &err), -2);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	secs = (double)(b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9;
+	CHECK(secs < 0.5);
+	CHECK(strstr(err.msg, "pattern too expensive") != NULL);
+	/* a sane pattern still works on the long value */
+	CHECK_INT(count(db, "comment~a{10000}!$"), 1);
+	free(value);
+	db_close(db);
+}
+
+/* Bytes that are not UTF-8 (an old import) neither crash nor hide rows. */
+TEST(test_regex_survives_invalid_utf8_in_data)
+{
+	struct db *db = world();
+	struct so_regex *re;
+	char msg[256];
+	size_t off;
+
+	REQUIRE(db != NULL);
+	REQUIRE(db_exec(db, "UPDATE companies SET name = "
+	    "CAST(X'FFFE' || CAST('Казань' AS BLOB) || X'C0AF' AS TEXT) "
+	    "WHERE id = 3", NULL) == SO_OK);
+	CHECK_INT(count(db, "name~казань"), 1);
+	CHECK_INT(count(db, "name~^.."), 4);
+	CHECK_INT(count(db, "name:казань"), 1);
+	re = regex_compile("^\\x{FFFD}\\x{FFFD}к", &off, msg, sizeof(msg));
+	REQUIRE(re != NULL);
+	CHECK_INT(regex_match(re, "\xff\xfe\xd0\x9a", 4, msg, sizeof(msg)),
+	    1);
+	CHECK_INT(regex_match(re, "\xd0\x9a", 2, msg, sizeof(msg)), 0);
+	regex_free(re);
+	db_close(db);
+}
+
+/* Lists page through a filtered set like any other. */
+TEST(test_filter_pages_like_a_list)
+{
+	struct db *db = world();
+	struct list_query q = { .sort = 0, .scan = 1 };
+	struct filter *f;
+	struct rec_list l;
+	struct so_err err;
+
+	REQUIRE(db != NULL);
+	REQUIRE(filter_compile(db, &entity_company, "category:vip",
+	    FIXTURE_NOW, &f, NULL, &err) == SO_OK);
+	q.filter = f;
+	REQUIRE(rec_list(db, &entity_company, &q, LIST_FIRST, NULL, 2, &l,
+	    &err) == SO_OK);
+	CHECK_INT(l.n, 2);
+	CHECK_STR(((struct company *)rec_list_at(&l, 0))->name,
+	    "Smith & Co");
+	rec_list_free(&l);
+	REQUIRE(rec_list(db, &entity_company, &q, LIST_LAST, NULL, 1, &l,
+	    &err) == SO_OK);
+	CHECK_STR(((struct company *)rec_list_at(&l, 0))->name,
+	    "ООО «Ромашка»");
+	rec_list_free(&l);
+	filter_free(f);
+	db_close(db);
+}
