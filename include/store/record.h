@@ -108,6 +108,11 @@ void	 rec_list_sql(const struct entity *ent, const struct list_query *q,
 int	 rec_count(struct db *db, const struct entity *ent,
 	    const struct list_query *q, int64_t *n, struct so_err *err);
 
+/* Ids of every row q selects, ascending (for group actions). */
+int	 rec_ids(struct db *db, const struct entity *ent,
+	    const struct list_query *q, int64_t **ids, size_t *n,
+	    struct so_err *err);
+
 /*
  * Ids and titles of live rows whose title contains text (case-insensitive,
  * Cyrillic too), for pick-lists: choosing the company of a contact.

@@ -700,6 +700,43 @@ rec_count(struct db *db, const struct entity *ent, const struct list_query *q,
 	return rc == SQLITE_ROW ? SO_OK : db_error(db, rc, "counting", err);
 }
 
+int
+rec_ids(struct db *db, const struct entity *ent, const struct list_query *q,
+    int64_t **ids, size_t *n, struct so_err *err)
+{
+	struct strbuf b = { 0 };
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, code;
+
+	*ids = NULL;
+	*n = 0;
+	sb_add(&b, "SELECT t.id");
+	from_table(ent, 1, &b);
+	where_clause(ent, q, &b);
+	sb_add(&b, " ORDER BY t.id");
+	code = db_prepare(db, sb_str(&b), &st, err);
+	sb_free(&b);
+	if (code != SO_OK)
+		return code;
+	bind_where(st, q);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 256;
+			*ids = xrealloc(*ids, cap * sizeof(**ids));
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return db_error(db, rc, "selecting", err);
+	}
+	return SO_OK;
+}
+
 /* ---- pick-lists and titles ---- */
 
 static int
