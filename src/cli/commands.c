@@ -21,6 +21,10 @@ const struct command commands[] = {
 	{ "agenda", "[--date DATE] [--days N] [--user LOGIN | --all] "
 	    "[--format text|csv|ics]", "print the agenda: overdue, the day's "
 	    "calls, meetings, tasks, birthdays", cli_agenda },
+	{ "list", "ENTITY [--filter EXPR] [--saved NAME] [--format "
+	    "text|csv|tsv] [--fields a,b,c] [--sort FIELD] [--desc] [--trash] "
+	    "[--limit N] [--count]", "print a card file, filtered (see "
+	    "FILTERS in salesorg(1))", cli_list },
 	{ "config", "[get NAME | set NAME on|off [--team] | "
 	    "types|results [list|add|rename|enable|disable ...]]",
 	    "show or change settings, event types and results (see "

@@ -1,0 +1,406 @@
+/*
+ * `salesorg list ENTITY`: a card file, filtered, for scripts and pipes.
+ *
+ *	salesorg list companies --filter 'city:казань category:VIP' \
+ *	    --fields name,phone,manager --format csv
+ *
+ * Rows stream out page by page (keyset pages of the store), so a
+ * 300 000-contact list runs in flat memory.  Text is aligned columns for
+ * a person; csv (RFC 4180, formula-safe) and tsv (tabs and newlines in
+ * values become spaces) carry a header of field names for a program.
+ * Values are as the organizer shows them: labels of choices and
+ * references, "YYYY-MM-DD HH:MM" moments, "1234.50" money.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "export.h"
+#include "store/entities.h"
+#include "store/filter.h"
+#include "store/group.h"
+#include "store/record.h"
+#include "utf8.h"
+#include "util.h"
+
+enum format { FMT_TEXT, FMT_CSV, FMT_TSV };
+
+#define PAGE	500
+#define ID_COL	(-1)	/* the pseudo-field "id" in a column list */
+
+static int
+list_usage(void)
+{
+	return cli_usage("list");
+}
+
+/* "companies", "Company", "компании"... -> the entity. */
+static const struct entity *
+find_entity(const char *name)
+{
+	const struct entity *const *e;
+
+	for (e = entities; *e; e++)
+		if (strcasecmp((*e)->name, name) == 0 ||
+		    strcasecmp((*e)->table, name) == 0 ||
+		    strcasecmp((*e)->plural, name) == 0)
+			return *e;
+	return NULL;
+}
+
+static void
+entity_names(FILE *f)
+{
+	const struct entity *const *e;
+
+	for (e = entities; *e; e++)
+		fprintf(f, "%s%s", e == entities ? "" : ", ", (*e)->table);
+}
+
+/* The field names of ent for a message. */
+static void
+field_names(FILE *f, const struct entity *ent)
+{
+	int i;
+
+	fputs("id", f);
+	for (i = 0; i < ent->nfields; i++)
+		if (!(ent->fields[i].flags & F_HIDDEN))
+			fprintf(f, ", %s", ent->fields[i].name);
+}
+
+/* Parses "a,b,c" into field indexes; manager for manager_id too. */
+static int
+parse_fields(const struct entity *ent, const char *spec, int **cols, int *n)
+{
+	char *copy = xstrdup(spec), *tok, *save = NULL, *alt;
+	int fi;
+
+	*cols = NULL;
+	*n = 0;
+	for (tok = strtok_r(copy, ",", &save); tok;
+	    tok = strtok_r(NULL, ",", &save)) {
+		tok += strspn(tok, " ");
+		fi = strcmp(tok, "id") == 0 ? ID_COL : entity_field(ent, tok);
+		if (fi == -1 && strcmp(tok, "id") != 0) {
+			alt = xasprintf("%s_id", tok);
+			fi = entity_field(ent, alt);
+			free(alt);
+		}
+		if (fi == -1 && strcmp(tok, "id") != 0) {
+			fprintf(stderr, "salesorg: list: --fields: %s have no "
+			    "field \"%s\" (fields: ", ent->plural, tok);
+			field_names(stderr, ent);
+			fputs(")\n", stderr);
+			free(copy);
+			free(*cols);
+			return -1;
+		}
+		*cols = xrealloc(*cols, (size_t)(*n + 1) * sizeof(**cols));
+		(*cols)[(*n)++] = fi;
+	}
+	free(copy);
+	if (*n == 0) {
+		fputs("salesorg: list: --fields: no fields named\n", stderr);
+		return -1;
+	}
+	return 0;
+}
+
+/* The columns a list shows: id and the listed fields. */
+static void
+default_fields(const struct entity *ent, int **cols, int *n)
+{
+	int i;
+
+	*cols = xmalloc((size_t)(ent->nfields + 1) * sizeof(**cols));
+	*n = 0;
+	(*cols)[(*n)++] = ID_COL;
+	for (i = 0; i < ent->nfields; i++)
+		if (ent->fields[i].width > 0)
+			(*cols)[(*n)++] = i;
+}
+
+static const char *
+col_name(const struct entity *ent, int c)
+{
+	return c == ID_COL ? "id" : ent->fields[c].name;
+}
+
+static int
+col_width(const struct entity *ent, int c)
+{
+	if (c == ID_COL)
+		return 7;
+	return ent->fields[c].width > 0 ? ent->fields[c].width : 16;
+}
+
+static char *
+col_value(const struct entity *ent, int c, const void *obj)
+{
+	if (c == ID_COL)
+		return xasprintf("%lld", (long long)rec_meta((void *)obj)->id);
+	return field_format(ent, c, obj);
+}
+
+/* One value in fmt; last: no padding, then the line's end. */
+static void
+put_value(FILE *f, enum format fmt, const char *v, int width, int first,
+    int last)
+{
+	char *clean, *p;
+	size_t k;
+	int w;
+
+	if (!first)
+		fputc(fmt == FMT_CSV ? ',' : fmt == FMT_TSV ? '\t' : ' ', f);
+	if (fmt == FMT_CSV) {
+		export_csv_field(f, v);
+	} else if (fmt == FMT_TSV) {
+		clean = xstrdup(v);
+		for (p = clean; *p; p++)
+			if (*p == '\t' || *p == '\n' || *p == '\r')
+				*p = ' ';
+		fputs(clean, f);
+		free(clean);
+	} else {
+		/* a person reads it: controls shown as ^X, cut to width */
+		clean = utf8_sanitize(v);
+		if (last) {
+			fputs(clean, f);
+		} else {
+			k = utf8_fit(clean, width, &w);
+			fwrite(clean, 1, k, f);
+			for (; w < width; w++)
+				fputc(' ', f);
+		}
+		free(clean);
+	}
+	if (last)
+		fputs(fmt == FMT_CSV ? "\r\n" : "\n", f);
+}
+
+static void
+put_header(FILE *f, enum format fmt, const struct entity *ent, int *cols,
+    int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		put_value(f, fmt, fmt == FMT_TEXT && cols[i] != ID_COL ?
+		    ent->fields[cols[i]].label : col_name(ent, cols[i]),
+		    col_width(ent, cols[i]), i == 0, i == n - 1);
+}
+
+/* Streams the rows of q; returns an exit status. */
+static int
+print_rows(struct db *db, const struct entity *ent, struct list_query *q,
+    enum format fmt, int *cols, int ncols, long limit, int64_t *rows)
+{
+	struct rec_list l = { 0 };
+	struct so_err err = { 0 };
+	enum list_from from = LIST_FIRST;
+	char *anchor = NULL, *v;
+	size_t i, want;
+	int c;
+
+	*rows = 0;
+	for (;;) {
+		want = PAGE;
+		if (limit > 0 && (long)(*rows + PAGE) > limit)
+			want = (size_t)(limit - *rows);
+		if (want == 0)
+			break;
+		if (rec_list(db, ent, q, from, anchor, want, &l, &err) !=
+		    SO_OK) {
+			if (anchor)
+				rec_clear(ent, anchor);
+			free(anchor);
+			return cli_fail(&err);
+		}
+		for (i = 0; i < l.n; i++) {
+			for (c = 0; c < ncols; c++) {
+				v = col_value(ent, cols[c], rec_list_at(&l, i));
+				put_value(stdout, fmt, v ? v : "",
+				    col_width(ent, cols[c]), c == 0,
+				    c == ncols - 1);
+				free(v);
+			}
+			(*rows)++;
+		}
+		if (l.n < want) {
+			rec_list_free(&l);
+			break;
+		}
+		if (anchor == NULL)
+			anchor = xmalloc(ent->size);
+		else
+			rec_clear(ent, anchor);
+		rec_copy(ent, anchor, rec_list_at(&l, l.n - 1));
+		rec_list_free(&l);
+		from = LIST_AFTER;
+	}
+	if (anchor)
+		rec_clear(ent, anchor);
+	free(anchor);
+	return 0;
+}
+
+/* Compiles text, printing the error with a marker under the culprit. */
+static int
+compile(struct db *db, const struct entity *ent, const char *text,
+    struct filter **f)
+{
+	struct so_err err = { 0 };
+	char *mark;
+	size_t pos;
+
+	if (filter_compile(db, ent, text, time(NULL), f, &pos, &err) ==
+	    SO_OK)
+		return 0;
+	mark = filter_marker(text, pos);
+	fprintf(stderr, "salesorg: list: %s\n  %s\n  %s\n", err.msg, text,
+	    mark);
+	free(mark);
+	return -1;
+}
+
+int
+cli_list(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "filter", required_argument, NULL, 'F' },
+		{ "saved", required_argument, NULL, 'S' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "fields", required_argument, NULL, 'k' },
+		{ "sort", required_argument, NULL, 's' },
+		{ "desc", no_argument, NULL, 'r' },
+		{ "trash", no_argument, NULL, 't' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "count", no_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct entity *ent;
+	struct list_query q = { .sort = -1 };
+	struct so_err err = { 0 };
+	struct filter *f = NULL;
+	struct db *db;
+	enum format fmt = FMT_TEXT;
+	const char *text = NULL, *saved = NULL, *fields = NULL, *sort = NULL;
+	char *expr = NULL, *all = NULL, *end;
+	int c, rc, *cols = NULL, ncols, count = 0;
+	long limit = 0;
+	int64_t rows;
+
+	/* 0, not 1: GNU getopt starts afresh and permutes, so options
+	 * may follow the entity name */
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'F':
+			text = optarg;
+			break;
+		case 'S':
+			saved = optarg;
+			break;
+		case 'k':
+			fields = optarg;
+			break;
+		case 's':
+			sort = optarg;
+			break;
+		case 'r':
+			q.desc = 1;
+			break;
+		case 't':
+			q.trash = 1;
+			break;
+		case 'c':
+			count = 1;
+			break;
+		case 'n':
+			limit = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || limit < 1) {
+				fprintf(stderr, "salesorg: list: --limit: a "
+				    "positive number, not \"%s\"\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				fmt = FMT_TEXT;
+			else if (strcmp(optarg, "csv") == 0)
+				fmt = FMT_CSV;
+			else if (strcmp(optarg, "tsv") == 0)
+				fmt = FMT_TSV;
+			else {
+				fprintf(stderr, "salesorg: list: --format: "
+				    "text, csv or tsv, not \"%s\"\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		default:
+			return list_usage();
+		}
+	}
+	if (optind != argc - 1)
+		return list_usage();
+	if ((ent = find_entity(argv[optind])) == NULL) {
+		fprintf(stderr, "salesorg: list: no card file \"%s\" (",
+		    argv[optind]);
+		entity_names(stderr);
+		fputs(")\n", stderr);
+		return EXIT_USAGE;
+	}
+	if (sort && (q.sort = entity_field(ent, sort)) < 0) {
+		fprintf(stderr, "salesorg: list: --sort: %s have no field "
+		    "\"%s\"\n", ent->plural, sort);
+		return EXIT_USAGE;
+	}
+	if (fields ? parse_fields(ent, fields, &cols, &ncols) < 0 :
+	    (default_fields(ent, &cols, &ncols), 0))
+		return EXIT_USAGE;
+	if ((rc = cli_open(cli, 0, 1, &db)) != 0) {
+		free(cols);
+		return rc;
+	}
+	if (saved && saved_filter_get(db, ent, saved, &expr, &err) != SO_OK) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	/* a saved filter and --filter both apply */
+	if (expr && text)
+		all = xasprintf("(%s) (%s)", expr, text);
+	else
+		all = xstrdup(expr ? expr : text ? text : "");
+	if (compile(db, ent, text && !expr ? text : all, &f) < 0) {
+		rc = EXIT_USER;
+		goto out;
+	}
+	q.filter = f;
+	q.scan = f != NULL;
+	if (count) {
+		if (rec_count(db, ent, &q, &rows, &err) != SO_OK)
+			rc = cli_fail(&err);
+		else
+			printf("%lld\n", (long long)rows);
+		goto out;
+	}
+	put_header(stdout, fmt, ent, cols, ncols);
+	rc = print_rows(db, ent, &q, fmt, cols, ncols, limit, &rows);
+out:
+	filter_free(f);
+	free(expr);
+	free(all);
+	free(cols);
+	db_close(db);
+	if (fflush(stdout) != 0 && rc == 0) {
+		perror("salesorg: list: writing");
+		rc = EXIT_USER;
+	}
+	return rc;
+}
