@@ -9,6 +9,7 @@
 
 #include "err.h"
 #include "store/db.h"
+#include "store/entity.h"
 
 struct audit_row {
 	int64_t		 id, at, user_id, record_id;
@@ -26,5 +27,12 @@ int	audit_write(struct db *db, const char *entity, int64_t record_id,
 int	audit_list(struct db *db, const char *entity, int64_t record_id,
 	    struct audit_row **out, size_t *n, struct so_err *err);
 void	audit_free(struct audit_row *rows, size_t n);
+/*
+ * One row as a person reads it: "created", "moved to the trash",
+ * "Manager: Анна -> Борис" (references by label, choices by label,
+ * moments and money formatted).  Caller frees.
+ */
+char	*audit_describe(struct db *db, const struct entity *ent,
+	    const struct audit_row *r);
 
 #endif

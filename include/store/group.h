@@ -39,6 +39,9 @@ int	 group_add_to_program(struct db *db, const struct entity *ent,
 int	 group_programs(struct db *db, char ***names, size_t *n,
 	    struct so_err *err);
 void	 free_strv(char **v, size_t n);
+/* Logins and full names of the users, to pick a new manager from. */
+int	 group_users(struct db *db, char ***logins, char ***names, size_t *n,
+	    struct so_err *err);
 
 /* ---- saved filters, per card file ---- */
 

@@ -34,6 +34,9 @@ struct card {
 	int		 lines;		/* Info lines last drawn */
 	struct contact_job *jobs;	/* the Jobs section of a contact */
 	size_t		 njobs;
+	char		**history;	/* the History section: lines, newest
+					   first (from the audit log) */
+	size_t		 nhistory;
 };
 
 void	 card_init(struct card *c);

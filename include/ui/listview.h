@@ -17,6 +17,7 @@ struct listview {
 	const struct entity *ent;
 	struct list_query q;
 	char		*quick;		/* owned copy of q.quick */
+	struct filter	*filter;	/* owned; q.filter (f in the list) */
 	struct rec_list	 page;		/* the rows on screen, top first */
 	int		 cursor;	/* selected row within page */
 	int		 height;	/* rows the pane shows */
@@ -40,6 +41,9 @@ int	 lv_select_id(struct listview *lv, struct db *db, int64_t id,
 	    struct so_err *err);
 /* Sets the quick filter (NULL or "" clears) and refetches from the top. */
 int	 lv_set_quick(struct listview *lv, struct db *db, const char *text,
+	    struct so_err *err);
+/* Sets the filter (taking f; NULL clears) and refetches from the top. */
+int	 lv_set_filter(struct listview *lv, struct db *db, struct filter *f,
 	    struct so_err *err);
 /* Sorts by the next sortable field, or reverses the order. */
 int	 lv_sort_next(struct listview *lv, struct db *db, struct so_err *err);

@@ -33,6 +33,11 @@ void	 ui_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  */
 char	*ui_prompt(const char *label, const char *init,
 	    void (*on_change)(const char *text, void *arg), void *arg);
+/*
+ * Makes the next ui_prompt show msg above it, with a '~' under byte pos
+ * of its text, until the text is edited (a filter's syntax error).
+ */
+void	 ui_prompt_error(const char *msg, size_t pos);
 /* Asks a yes/no question on the bottom row; 1 for y, 0 for anything else. */
 int	 ui_confirm(const char *question);
 /*

@@ -1,6 +1,9 @@
 /* The audit log; see include/store/audit.h. */
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
+#include "datetime.h"
 #include "store/audit.h"
 #include "util.h"
 
@@ -111,4 +114,76 @@ audit_free(struct audit_row *rows, size_t n)
 		free(rows[i].new_value);
 	}
 	free(rows);
+}
+
+/* A stored value as a person reads it: labels, not ids and codes. */
+static char *
+describe_value(struct db *db, const struct field_desc *fd, const char *raw)
+{
+	const struct choice *c;
+	sqlite3_stmt *st;
+	char buf[32], *sql, *out = NULL;
+	time_t t;
+
+	if (raw == NULL || *raw == '\0')
+		return xstrdup("(empty)");
+	if (fd == NULL)
+		return xstrdup(raw);
+	switch (fd->type) {
+	case FT_REF:
+		sql = xasprintf("SELECT %s FROM %s r WHERE r.id = ?",
+		    fd->ref_label, fd->ref_table);
+		if (db_prepare(db, sql, &st, NULL) == SO_OK) {
+			sqlite3_bind_int64(st, 1, strtoll(raw, NULL, 10));
+			if (sqlite3_step(st) == SQLITE_ROW &&
+			    sqlite3_column_text(st, 0))
+				out = xstrdup((const char *)
+				    sqlite3_column_text(st, 0));
+			db_done(st);
+		}
+		free(sql);
+		return out ? out : xasprintf("#%s", raw);
+	case FT_CHOICE:
+		for (c = fd->choices; c && c->code; c++)
+			if (strcmp(c->code, raw) == 0)
+				return xstrdup(c->label);
+		return xstrdup(raw);
+	case FT_MOMENT:
+		t = (time_t)strtoll(raw, NULL, 10);
+		dt_format_moment(t, buf);
+		return xstrdup(buf);
+	case FT_MONEY:
+		money_format(strtoll(raw, NULL, 10), buf);
+		return xstrdup(buf);
+	default:
+		return xstrdup(raw);
+	}
+}
+
+char *
+audit_describe(struct db *db, const struct entity *ent,
+    const struct audit_row *r)
+{
+	const struct field_desc *fd = NULL;
+	char *ov, *nv, *s;
+	int fi;
+
+	if (strcmp(r->action, "create") == 0)
+		return xstrdup("created");
+	if (strcmp(r->action, "delete") == 0)
+		return xstrdup("moved to the trash");
+	if (strcmp(r->action, "restore") == 0)
+		return xstrdup("restored from the trash");
+	if (r->field && (fi = entity_field(ent, r->field)) >= 0)
+		fd = &ent->fields[fi];
+	ov = describe_value(db, fd, r->old_value);
+	nv = describe_value(db, fd, r->new_value);
+	if (r->old_value == NULL && fd == NULL)
+		s = xasprintf("%s: + %s", r->field ? r->field : "?", nv);
+	else
+		s = xasprintf("%s: %s -> %s", fd ? fd->label : r->field ?
+		    r->field : "?", ov, nv);
+	free(ov);
+	free(nv);
+	return s;
 }

@@ -247,6 +247,36 @@ group_programs(struct db *db, char ***names, size_t *n, struct so_err *err)
 	    "programs", err);
 }
 
+int
+group_users(struct db *db, char ***logins, char ***names, size_t *n,
+    struct so_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, code;
+
+	*logins = *names = NULL;
+	*n = 0;
+	code = db_prepare(db, "SELECT login, full_name FROM users "
+	    "ORDER BY login", &st, err);
+	if (code != SO_OK)
+		return code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*logins = xrealloc(*logins, cap * sizeof(**logins));
+			*names = xrealloc(*names, cap * sizeof(**names));
+		}
+		(*logins)[*n] = xstrdup((const char *)
+		    sqlite3_column_text(st, 0));
+		(*names)[(*n)++] = xstrdup(sqlite3_column_text(st, 1) ?
+		    (const char *)sqlite3_column_text(st, 1) : "");
+	}
+	db_done(st);
+	return rc == SQLITE_DONE ? SO_OK : db_error(db, rc, "listing users",
+	    err);
+}
+
 /* ---- saved filters ---- */
 
 int

@@ -26,6 +26,7 @@
 #include "ui/app.h"
 #include "ui/card.h"
 #include "ui/draw.h"
+#include "ui/filters.h"
 #include "ui/form.h"
 #include "ui/keys.h"
 #include "ui/listview.h"
@@ -593,6 +594,44 @@ quick_filter(void)
 	free(keep);
 }
 
+/* ---- filters and group actions ---- */
+
+static void
+filter_edit(const char *init)
+{
+	if (app->agenda)
+		return;
+	ui_filter_edit(app->db, cur_list(), init);
+	sync_card();
+}
+
+static void
+saved_filters(void)
+{
+	if (app->agenda)
+		return;
+	ui_saved_filters(app->db, cur_list());
+	sync_card();
+}
+
+static void
+group_action(void)
+{
+	char keep[sizeof(app->msg)];
+
+	if (app->agenda || app->focus != FOCUS_LIST) {
+		ui_message("group actions work on a list (q to get there)");
+		return;
+	}
+	if (ui_group(app->db, cur_list())) {
+		/* the message says what was done; a reload must not lose it */
+		snprintf(keep, sizeof(keep), "%s", app->msg);
+		reload_all();
+		if (app->msg[0] == '\0')
+			snprintf(app->msg, sizeof(app->msg), "%s", keep);
+	}
+}
+
 /* ---- ':' commands ---- */
 
 /* :export ics FILE - every event and task as iCalendar. */
@@ -735,12 +774,23 @@ command_line(void)
 		ui_settings(app->db);
 	else if (strcmp(cmd, "agenda") == 0)
 		open_agenda(1);
+	else if (strcmp(cmd, "filter") == 0)
+		filter_edit(*arg ? arg : NULL);
+	else if (strcmp(cmd, "filters") == 0)
+		saved_filters();
+	else if (strcmp(cmd, "save-filter") == 0)
+		ui_filter_save(app->db, cur_list(), arg);
+	else if (strcmp(cmd, "delete-filter") == 0)
+		ui_filter_delete(app->db, cur_list(), arg);
+	else if (strcmp(cmd, "group") == 0)
+		group_action();
 	else if (cmd[0] >= '1' && cmd[0] <= '7' && cmd[1] == '\0')
 		switch_tab(cmd[0] - '1');
 	else if (*cmd)
 		ui_message("unknown command :%s (q, user, trash, export [ics] "
-		    "FILE, import ics FILE, sort FIELD, agenda, settings, help)",
-		    cmd);
+		    "FILE, import ics FILE, sort FIELD, agenda, settings, "
+		    "search, filter, filters, save-filter, delete-filter, "
+		    "group, help)", cmd);
 	free(line);
 }
 
@@ -855,6 +905,15 @@ handle(enum action act)
 		break;
 	case ACT_FILTER:
 		quick_filter();
+		break;
+	case ACT_FILTER_EDIT:
+		filter_edit(NULL);
+		break;
+	case ACT_SAVED_FILTERS:
+		saved_filters();
+		break;
+	case ACT_GROUP:
+		group_action();
 		break;
 	case ACT_SORT_NEXT:
 		if (lv_sort_next(cur_list(), app->db, &err) != SO_OK)

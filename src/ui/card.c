@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "datetime.h"
+#include "store/audit.h"
 #include "store/entities.h"
 #include "ui/card.h"
 #include "ui/draw.h"
@@ -23,6 +24,18 @@ card_init(struct card *c)
 }
 
 static void
+free_history(struct card *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nhistory; i++)
+		free(c->history[i]);
+	free(c->history);
+	c->history = NULL;
+	c->nhistory = 0;
+}
+
+static void
 drop_record(struct card *c)
 {
 	if (c->rec) {
@@ -34,6 +47,7 @@ drop_record(struct card *c)
 	store_contact_jobs_free(c->jobs, c->njobs);
 	c->jobs = NULL;
 	c->njobs = 0;
+	free_history(c);
 }
 
 void
@@ -66,6 +80,41 @@ build_sections(struct card *c)
 	if (c->ent == &entity_contact)
 		c->sec[c->nsec++] = (struct card_section){ NULL, NULL,
 		    "Jobs" };
+	c->sec[c->nsec++] = (struct card_section){ NULL, NULL, "History" };
+}
+
+static int
+is_history(const struct card_section *s)
+{
+	return s->ent == NULL && strcmp(s->label, "History") == 0;
+}
+
+/* Who changed what and when, newest first, as lines. */
+static int
+load_history(struct card *c, struct db *db, struct so_err *err)
+{
+	struct audit_row *rows;
+	char when[17], *what;
+	size_t n, i;
+	int code;
+
+	code = audit_list(db, c->ent->name, rec_meta(c->rec)->id, &rows, &n,
+	    err);
+	if (code != SO_OK)
+		return code;
+	c->history = xcalloc(n ? n : 1, sizeof(*c->history));
+	for (i = 0; i < n; i++) {
+		const struct audit_row *r = &rows[n - 1 - i];
+
+		dt_format_moment((time_t)r->at, when);
+		what = audit_describe(db, c->ent, r);
+		c->history[i] = xasprintf("%s %-8s %s", when, r->login ?
+		    r->login : "?", what);
+		free(what);
+	}
+	c->nhistory = n;
+	audit_free(rows, n);
+	return SO_OK;
 }
 
 static int
@@ -85,7 +134,10 @@ load_section(struct card *c, struct db *db, struct so_err *err)
 	store_contact_jobs_free(c->jobs, c->njobs);
 	c->jobs = NULL;
 	c->njobs = 0;
+	free_history(c);
 	c->linked.ent = s->ent;
+	if (c->rec && is_history(s))
+		return load_history(c, db, err);
 	if (c->rec && is_jobs(s))
 		return store_contact_jobs(db, rec_meta(c->rec)->id, &c->jobs,
 		    &c->njobs, err);
@@ -368,6 +420,22 @@ draw_jobs(struct card *c, int y, int x, int h, int w)
 		draw_fill(y + r, x, 1, w, UA_NORMAL);
 }
 
+static void
+draw_history(struct card *c, int y, int x, int h, int w)
+{
+	int r;
+
+	if (c->top > (int)c->nhistory - h)
+		c->top = (int)c->nhistory > h ? (int)c->nhistory - h : 0;
+	for (r = 0; r < h; r++) {
+		draw_fill(y + r, x, 1, w, UA_NORMAL);
+		if (c->top + r < (int)c->nhistory)
+			draw_text(y + r, x, w, c->history[c->top + r],
+			    UA_NORMAL);
+	}
+	c->lines = (int)c->nhistory;
+}
+
 /* The record's name for the border: its first text field. */
 static char *
 card_title(const struct card *c)
@@ -398,6 +466,8 @@ card_draw(struct card *c, int y, int x, int h, int w, int focused)
 		draw_linked(c, y + 2, x + 1, h - 3, w - 2, focused);
 	else if (is_jobs(&c->sec[c->sub]))
 		draw_jobs(c, y + 2, x + 1, h - 3, w - 2);
+	else if (is_history(&c->sec[c->sub]))
+		draw_history(c, y + 2, x + 1, h - 3, w - 2);
 	else
 		draw_info(c, y + 2, x + 1, h - 3, w - 2);
 }

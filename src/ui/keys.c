@@ -15,7 +15,9 @@ const struct binding ui_bindings[] = {
 	{ '?', 0, CTX_ALL, ACT_HELP, "?", "this help", "help" },
 	{ ':', 0, CTX_ALL, ACT_COMMAND, ":",
 	    "command line (:q, :user, :trash, :export [ics] FILE, "
-	    ":import ics FILE, :sort FIELD, :agenda, :settings)",
+	    ":import ics FILE, :sort FIELD, :agenda, :settings, :search, "
+	    ":filter EXPR, :filters, :save-filter NAME, "
+	    ":delete-filter NAME, :group)",
 	    NULL },
 	{ 'q', 0, CTX_ALL, ACT_BACK, "q",
 	    "back (to the list, to the previous card); quit from the list",
@@ -49,8 +51,9 @@ const struct binding ui_bindings[] = {
 	    "page down", NULL },
 	{ CTRL('f'), 0, CTX_ALL, ACT_PAGE_DOWN, NULL, NULL, NULL },
 	{ ' ', 0, CTX_ALL, ACT_PAGE_DOWN, NULL, NULL, NULL },
-	{ KEY_HOME, 1, CTX_ALL, ACT_HOME, "Home, g", "first row", NULL },
-	{ 'g', 0, CTX_ALL, ACT_HOME, NULL, NULL, NULL },
+	{ 'g', 0, CTX_ALL, ACT_SEARCH, "g",
+	    "global search: every card file, as you type", "search" },
+	{ KEY_HOME, 1, CTX_ALL, ACT_HOME, "Home", "first row", NULL },
 	{ KEY_END, 1, CTX_ALL, ACT_END, "End, G", "last row", NULL },
 	{ 'G', 0, CTX_ALL, ACT_END, NULL, NULL, NULL },
 	{ '\n', 0, CTX_LIST | CTX_CARD | CTX_AGENDA, ACT_OPEN, "Enter",
@@ -89,7 +92,15 @@ const struct binding ui_bindings[] = {
 	    NULL },
 	{ '/', 0, CTX_LIST | CTX_TRASH, ACT_FILTER, "/",
 	    "quick filter: type to narrow the list, Enter keeps, Esc clears",
-	    "filter" },
+	    "find" },
+	{ 'f', 0, CTX_LIST | CTX_TRASH, ACT_FILTER_EDIT, "f",
+	    "filter: city:Казань category:VIP -status:lost phone~^\\+7843 "
+	    "due<fri (see :help)", "filter" },
+	{ 'F', 0, CTX_LIST | CTX_TRASH, ACT_SAVED_FILTERS, "F",
+	    "saved filters: apply, save the current one, delete", NULL },
+	{ 'M', 0, CTX_LIST, ACT_GROUP, "M",
+	    "group action on the filtered list: reassign, set a field, "
+	    "add to a program, export, trash", "group" },
 	{ 's', 0, CTX_LIST | CTX_TRASH, ACT_SORT_NEXT, "s",
 	    "sort by the next sortable column", "sort" },
 	{ 'S', 0, CTX_LIST | CTX_TRASH, ACT_SORT_REVERSE, "S",

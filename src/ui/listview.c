@@ -32,6 +32,9 @@ lv_free(struct listview *lv)
 	rec_list_free(&lv->page);
 	free(lv->quick);
 	lv->quick = NULL;
+	filter_free(lv->filter);
+	lv->filter = NULL;
+	lv->q.filter = NULL;
 }
 
 void *
@@ -123,7 +126,7 @@ lv_reload(struct listview *lv, struct db *db, int height,
 	 * is instant when matches come first in the order and ten times
 	 * slower when they don't.
 	 */
-	lv->q.scan = lv->q.quick != NULL;
+	lv->q.scan = lv->q.quick != NULL || lv->q.filter != NULL;
 	if ((code = rec_count(db, lv->ent, &lv->q, &lv->count, err)) != SO_OK)
 		return code;
 	if (lv->page.n > 0) {
@@ -249,13 +252,21 @@ lv_select_id(struct listview *lv, struct db *db, int64_t id,
 		free(rec);
 		return code;
 	}
-	if (lv->quick) {
+	/* Keep the filters when the record is in the filtered list (back
+	 * from its card); drop them when they would hide it. */
+	lv->q.scan = lv->q.quick != NULL || lv->q.filter != NULL;
+	code = fetch(lv, db, LIST_AT, rec, err);
+	if (code == SO_OK && lv->q.scan && (lv->page.n == 0 ||
+	    rec_meta(rec_list_at(&lv->page, 0))->id != id)) {
 		free(lv->quick);
 		lv->quick = NULL;
 		lv->q.quick = NULL;
+		filter_free(lv->filter);
+		lv->filter = NULL;
+		lv->q.filter = NULL;
+		lv->q.scan = 0;
+		code = fetch(lv, db, LIST_AT, rec, err);
 	}
-	lv->q.scan = 0;
-	code = fetch(lv, db, LIST_AT, rec, err);
 	rec_clear(lv->ent, rec);
 	free(rec);
 	if (code == SO_OK)
@@ -273,6 +284,18 @@ lv_set_quick(struct listview *lv, struct db *db, const char *text,
 	free(lv->quick);
 	lv->quick = text && *text ? xstrdup(text) : NULL;
 	lv->q.quick = lv->quick;
+	rec_list_free(&lv->page);
+	lv->cursor = 0;
+	return lv_reload(lv, db, lv->height, err);
+}
+
+int
+lv_set_filter(struct listview *lv, struct db *db, struct filter *f,
+    struct so_err *err)
+{
+	filter_free(lv->filter);
+	lv->filter = f;
+	lv->q.filter = f;
 	rec_list_free(&lv->page);
 	lv->cursor = 0;
 	return lv_reload(lv, db, lv->height, err);
@@ -354,8 +377,10 @@ lv_draw(const struct listview *lv, int y, int x, int h, int w, int focused)
 
 	sb_printf(&t, "%s%s (%lld)", lv->q.trash ? "Trash: " : "",
 	    lv->ent->plural, (long long)lv->count);
+	if (lv->filter)
+		sb_printf(&t, " - filter: %s", filter_text(lv->filter));
 	if (lv->quick)
-		sb_printf(&t, " - filter: %s", lv->quick);
+		sb_printf(&t, " - /%s", lv->quick);
 	draw_box(y, x, h, w, sb_str(&t));
 	sb_free(&t);
 	ncol = layout(lv->ent, w - 2, cols, widths);
@@ -394,7 +419,7 @@ lv_draw(const struct listview *lv, int y, int x, int h, int w, int focused)
 		}
 	}
 	if (lv->page.n == 0)
-		draw_text(y + 2, x + 2, w - 4, lv->quick ? "(nothing matches)" :
+		draw_text(y + 2, x + 2, w - 4, lv->quick || lv->filter ? "(nothing matches)" :
 		    lv->q.trash ? "(the trash is empty)" :
 		    "(empty: press a to add)", UA_DIM);
 }

@@ -13,6 +13,38 @@
 #include "utf8.h"
 #include "util.h"
 
+/* The error shown above the next prompt (ui_prompt_error). */
+static char	*note;
+static size_t	 note_pos;
+
+void
+ui_prompt_error(const char *msg, size_t pos)
+{
+	free(note);
+	note = msg ? xstrdup(msg) : NULL;
+	note_pos = pos;
+}
+
+/* The message, and a '~' under the character it is about. */
+static void
+draw_note(int lw, const char *text, size_t from)
+{
+	char *head;
+	int col;
+
+	if (note == NULL || LINES < 4)
+		return;
+	draw_fill(LINES - 3, 0, 2, COLS, UA_NORMAL);
+	draw_text(LINES - 3, 0, COLS, note, UA_WARN);
+	if (note_pos < from)
+		return;
+	head = xstrndup(text + from, note_pos - from);
+	col = lw + utf8_width(head);
+	free(head);
+	if (col < COLS)
+		draw_text(LINES - 2, col, 1, "~", UA_WARN);
+}
+
 static void
 draw_prompt(const char *label, struct lineedit *le)
 {
@@ -25,6 +57,8 @@ draw_prompt(const char *label, struct lineedit *le)
 	vis = xstrndup(le_text(le) + from, to - from);
 	draw_text(LINES - 1, lw, COLS - lw, vis, UA_NORMAL);
 	free(vis);
+	if (note && note_pos <= strlen(le_text(le)))
+		draw_note(lw, le_text(le), from);
 	move(LINES - 1, lw + curcol);
 	curs_set(1);
 	refresh();
@@ -82,6 +116,9 @@ ui_prompt(const char *label, const char *init,
 		if (before == NULL)
 			before = xstrdup(le_text(&le));
 		le_key(&le, ch, kc);
+		/* the error was about the text as it was */
+		if (note && strcmp(before, le_text(&le)) != 0)
+			ui_prompt_error(NULL, 0);
 		/* Typing faster than the list refreshes: catch up with the
 		 * keys already waiting before the next (full-scan) refresh. */
 		if (on_change && !key_pending() && strcmp(before,
@@ -93,6 +130,7 @@ ui_prompt(const char *label, const char *init,
 		}
 	}
 	free(before);
+	ui_prompt_error(NULL, 0);
 	curs_set(0);
 	le_free(&le);
 	return out;

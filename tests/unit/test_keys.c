@@ -40,5 +40,8 @@ TEST(test_hints_come_from_the_table)
 
 	CHECK(strstr(h, "r restore") != NULL);
 	CHECK(strstr(h, "a add") == NULL);
-	CHECK(strstr(ui_key_hints(CTX_LIST), "/ filter") != NULL);
+	CHECK(strstr(ui_key_hints(CTX_LIST), "/ find") != NULL);
+	CHECK(strstr(ui_key_hints(CTX_LIST), "f filter") != NULL);
+	CHECK(strstr(ui_key_hints(CTX_LIST), "M group") != NULL);
+	CHECK(strstr(ui_key_hints(CTX_TRASH), "M group") == NULL);
 }

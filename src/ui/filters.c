@@ -1,0 +1,511 @@
+/*
+ * Filters, saved filters and group actions in the organizer (see
+ * include/ui/filters.h).
+ *
+ * A group action always says how many records it is about to change and
+ * waits for y: "Reassign 212 companies to boris?".  The set is the list
+ * as shown (filter, quick filter and all), counted again just before
+ * asking, so what is confirmed is what changes.
+ */
+#include <curses.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "export.h"
+#include "store/filter.h"
+#include "store/group.h"
+#include "ui/draw.h"
+#include "ui/filters.h"
+#include "ui/ui.h"
+#include "util.h"
+
+static void
+show(const struct so_err *err)
+{
+	ui_message("%s", err->msg[0] ? err->msg : "error");
+}
+
+/* Sets f (or clears) and says how many rows match. */
+static int
+apply(struct db *db, struct listview *lv, struct filter *f)
+{
+	struct so_err err;
+
+	if (lv_set_filter(lv, db, f, &err) != SO_OK) {
+		/* a pattern too expensive for the data: say so, show all */
+		show(&err);
+		lv_set_filter(lv, db, NULL, &err);
+		return -1;
+	}
+	if (lv->filter)
+		ui_message("%lld match (F: save this filter, M: act on "
+		    "them)", (long long)lv->count);
+	return 0;
+}
+
+void
+ui_filter_edit(struct db *db, struct listview *lv, const char *init)
+{
+	struct filter *f;
+	struct so_err err;
+	char *text, *next;
+	size_t pos;
+
+	text = xstrdup(init ? init : lv->filter ? filter_text(lv->filter) :
+	    "");
+	for (;;) {
+		next = ui_prompt("filter: ", text, NULL, NULL);
+		if (next == NULL) {
+			free(text);
+			return;
+		}
+		free(text);
+		text = next;
+		if (filter_compile(db, lv->ent, text, db_now(db), &f, &pos,
+		    &err) == SO_OK)
+			break;
+		ui_prompt_error(err.msg, pos);
+	}
+	free(text);
+	apply(db, lv, f);
+}
+
+void
+ui_filter_apply_saved(struct db *db, struct listview *lv, const char *name)
+{
+	struct filter *f;
+	struct so_err err;
+	char *expr;
+	size_t pos;
+
+	if (saved_filter_get(db, lv->ent, name, &expr, &err) != SO_OK) {
+		show(&err);
+		return;
+	}
+	/* a field renamed since it was saved: let the user mend it */
+	if (filter_compile(db, lv->ent, expr, db_now(db), &f, &pos, &err) !=
+	    SO_OK) {
+		ui_prompt_error(err.msg, pos);
+		ui_filter_edit(db, lv, expr);
+	} else
+		apply(db, lv, f);
+	free(expr);
+}
+
+void
+ui_filter_save(struct db *db, struct listview *lv, const char *name)
+{
+	struct so_err err;
+	char *expr;
+
+	if (lv->filter == NULL) {
+		ui_message("no filter to save: press f to make one");
+		return;
+	}
+	if (name == NULL || *name == '\0') {
+		ui_message(":save-filter NAME");
+		return;
+	}
+	/* "replace it?" when the name is taken by something else */
+	if (saved_filter_get(db, lv->ent, name, &expr, &err) == SO_OK) {
+		int same = strcmp(expr, filter_text(lv->filter)) == 0;
+		char *q = xasprintf("Replace the saved filter \"%s\" (%s)?",
+		    name, expr);
+
+		free(expr);
+		if (!same && !ui_confirm(q)) {
+			free(q);
+			return;
+		}
+		free(q);
+	}
+	if (saved_filter_save(db, lv->ent, name, filter_text(lv->filter),
+	    &err) != SO_OK)
+		show(&err);
+	else
+		ui_message("filter saved as \"%s\" (F: saved filters)", name);
+}
+
+void
+ui_filter_delete(struct db *db, struct listview *lv, const char *name)
+{
+	struct so_err err;
+	char *q;
+
+	if (name == NULL || *name == '\0') {
+		ui_message(":delete-filter NAME");
+		return;
+	}
+	q = xasprintf("Delete the saved filter \"%s\"?", name);
+	if (ui_confirm(q)) {
+		if (saved_filter_delete(db, lv->ent, name, &err) != SO_OK)
+			show(&err);
+		else
+			ui_message("saved filter \"%s\" deleted", name);
+	}
+	free(q);
+}
+
+void
+ui_saved_filters(struct db *db, struct listview *lv)
+{
+	struct saved_filter *v;
+	struct so_err err;
+	const char **items;
+	char *title, *name;
+	size_t n, i;
+	int k;
+
+	if (saved_filter_list(db, lv->ent, &v, &n, &err) != SO_OK) {
+		show(&err);
+		return;
+	}
+	items = xcalloc(n + 2, sizeof(*items));
+	for (i = 0; i < n; i++)
+		items[i] = xasprintf("%-20s %s", v[i].name, v[i].expr);
+	items[n] = xstrdup("+ save the current filter as ...");
+	items[n + 1] = xstrdup("- delete a saved filter ...");
+	title = xasprintf("Saved filters: %s", lv->ent->plural);
+	k = ui_menu(2, 2, LINES - 4, title, items, (int)n + 2);
+	if (k >= 0 && (size_t)k < n) {
+		ui_filter_apply_saved(db, lv, v[k].name);
+	} else if ((size_t)k == n) {
+		if (lv->filter == NULL)
+			ui_message("no filter to save: press f to make one");
+		else if ((name = ui_prompt("save filter as: ", "", NULL,
+		    NULL)) != NULL) {
+			ui_filter_save(db, lv, name);
+			free(name);
+		}
+	} else if ((size_t)k == n + 1 && n > 0) {
+		k = ui_menu(3, 4, LINES - 4, "Delete which filter?", items,
+		    (int)n);
+		if (k >= 0)
+			ui_filter_delete(db, lv, v[k].name);
+	} else if ((size_t)k == n + 1)
+		ui_message("no saved filters for %s", lv->ent->plural);
+	for (i = 0; i < n + 2; i++)
+		free((char *)items[i]);
+	free(items);
+	free(title);
+	saved_filter_free(v, n);
+}
+
+/* ---- group actions ---- */
+
+enum gkind { G_SET, G_FIELD, G_PROGRAM, G_EXPORT, G_TRASH };
+
+struct gitem {
+	enum gkind	 kind;
+	int		 fi;		/* G_SET */
+	char		*label;
+};
+
+/* "12 companies" / "1 company" */
+static char *
+how_many(const struct listview *lv, int64_t n)
+{
+	char *s = n == 1 ? xasprintf("1 %s", lv->ent->label) :
+	    xasprintf("%lld %s", (long long)n, lv->ent->plural);
+	char *p = strchr(s, ' ') + 1;
+
+	/* English labels: "Companies" in a title, "companies" in a
+	 * sentence */
+	if (*p >= 'A' && *p <= 'Z')
+		*p += 'a' - 'A';
+	return s;
+}
+
+/* A manager from the users (login, name), or NULL. */
+static char *
+pick_user(struct db *db, const char *title)
+{
+	char **logins, **names, *out = NULL;
+	const char **items;
+	struct so_err err;
+	size_t n, i;
+	int k;
+
+	if (group_users(db, &logins, &names, &n, &err) != SO_OK) {
+		show(&err);
+		return NULL;
+	}
+	items = xcalloc(n ? n : 1, sizeof(*items));
+	for (i = 0; i < n; i++)
+		items[i] = xasprintf("%-12s %s", logins[i], names[i]);
+	k = ui_menu(3, 4, LINES - 4, title, items, (int)n);
+	if (k >= 0)
+		out = xstrdup(logins[k]);
+	for (i = 0; i < n; i++)
+		free((char *)items[i]);
+	free(items);
+	free_strv(logins, n);
+	free_strv(names, n);
+	return out;
+}
+
+/* A program name: one of those there are, or a new one. */
+static char *
+pick_program(struct db *db)
+{
+	char **names, *out = NULL;
+	const char **items;
+	struct so_err err;
+	size_t n, i;
+	int k;
+
+	if (group_programs(db, &names, &n, &err) != SO_OK) {
+		show(&err);
+		return NULL;
+	}
+	items = xcalloc(n + 1, sizeof(*items));
+	for (i = 0; i < n; i++)
+		items[i] = names[i];
+	items[n] = "+ a new program ...";
+	k = ui_menu(3, 4, LINES - 4, "Add to which program?", items,
+	    (int)n + 1);
+	if (k >= 0 && (size_t)k < n)
+		out = xstrdup(names[k]);
+	else if ((size_t)k == n)
+		out = ui_prompt("new program: ", "", NULL, NULL);
+	free(items);
+	free_strv(names, n);
+	if (out && *out == '\0') {
+		free(out);
+		out = NULL;
+	}
+	return out;
+}
+
+/* Settable fields for "set another field". */
+static int
+pick_field(const struct listview *lv)
+{
+	const struct entity *ent = lv->ent;
+	const char **items;
+	int map[64], n = 0, i, k;
+
+	items = xcalloc((size_t)ent->nfields + 1, sizeof(*items));
+	for (i = 0; i < ent->nfields && n < 64; i++)
+		if (!(ent->fields[i].flags & (F_HIDDEN | F_READONLY))) {
+			map[n] = i;
+			items[n++] = ent->fields[i].label;
+		}
+	k = ui_menu(3, 4, LINES - 4, "Set which field?", items, n);
+	free(items);
+	return k >= 0 ? map[k] : -1;
+}
+
+static int
+do_set(struct db *db, struct listview *lv, int fi, int64_t count)
+{
+	const struct field_desc *fd = &lv->ent->fields[fi];
+	struct so_err err;
+	char *value, *q, *what, *label;
+	int64_t n;
+	int rc = 0;
+
+	if (fd->type == FT_REF && strcmp(fd->ref_table, "users") == 0) {
+		label = xasprintf("%s for %lld", fd->label, (long long)count);
+		value = pick_user(db, label);
+		free(label);
+	} else {
+		label = xasprintf("%s (empty clears): ", fd->label);
+		value = ui_prompt(label, "", NULL, NULL);
+		free(label);
+	}
+	if (value == NULL)
+		return 0;
+	what = how_many(lv, count);
+	q = fd->type == FT_REF && strcmp(fd->ref_table, "users") == 0 ?
+	    xasprintf("Reassign %s to %s?", what, value) :
+	    xasprintf("Set %s to \"%s\" on %s?", fd->label, value, what);
+	if (ui_confirm(q)) {
+		if (group_set(db, lv->ent, &lv->q, fd->name, value,
+		    db_now(db), &n, &err) != SO_OK)
+			show(&err);
+		else {
+			ui_message("%lld of %s changed: %s = %s (History on "
+			    "each card)", (long long)n, what, fd->label,
+			    value);
+			rc = 1;
+		}
+	}
+	free(q);
+	free(what);
+	free(value);
+	return rc;
+}
+
+static int
+do_program(struct db *db, struct listview *lv, int64_t count)
+{
+	struct so_err err;
+	char *name, *q, *what;
+	int64_t n;
+	int rc = 0;
+
+	if ((name = pick_program(db)) == NULL)
+		return 0;
+	what = how_many(lv, count);
+	q = xasprintf("Add %s to the program \"%s\"?", what, name);
+	if (ui_confirm(q)) {
+		if (group_add_to_program(db, lv->ent, &lv->q, name, &n,
+		    &err) != SO_OK)
+			show(&err);
+		else {
+			ui_message("%lld added to \"%s\" (the others were in "
+			    "it already)", (long long)n, name);
+			rc = 1;
+		}
+	}
+	free(q);
+	free(what);
+	free(name);
+	return rc;
+}
+
+static void
+do_export(struct db *db, struct listview *lv, int64_t count)
+{
+	struct so_err err;
+	struct stat sb;
+	char *path, *label, *q;
+	int64_t rows;
+	FILE *f;
+
+	label = xasprintf("export %lld to CSV file: ", (long long)count);
+	path = ui_prompt(label, "", NULL, NULL);
+	free(label);
+	if (path == NULL || *path == '\0') {
+		free(path);
+		return;
+	}
+	if (stat(path, &sb) == 0) {
+		q = xasprintf("%s exists. Overwrite it?", path);
+		if (!ui_confirm(q)) {
+			free(q);
+			free(path);
+			return;
+		}
+		free(q);
+	}
+	if ((f = fopen(path, "w")) == NULL) {
+		ui_message("%s: %s", path, strerror(errno));
+	} else if (export_csv(db, lv->ent, &lv->q, f, &rows, &err) != SO_OK) {
+		fclose(f);
+		show(&err);
+	} else if (fclose(f) != 0)
+		ui_message("%s: %s", path, strerror(errno));
+	else
+		ui_message("%lld %s written to %s", (long long)rows,
+		    lv->ent->plural, path);
+	free(path);
+}
+
+static int
+do_trash(struct db *db, struct listview *lv, int64_t count)
+{
+	struct so_err err;
+	char *q, *what = how_many(lv, count);
+	int64_t n;
+	int rc = 0;
+
+	q = xasprintf("Move %s to the trash?", what);
+	if (ui_confirm(q)) {
+		if (group_trash(db, lv->ent, &lv->q, &n, &err) != SO_OK)
+			show(&err);
+		else {
+			ui_message("%lld %s moved to the trash (T: the trash, "
+			    "r restores)", (long long)n, lv->ent->plural);
+			rc = 1;
+		}
+	}
+	free(q);
+	free(what);
+	return rc;
+}
+
+int
+ui_group(struct db *db, struct listview *lv)
+{
+	const struct entity *ent = lv->ent;
+	struct gitem items[16];
+	const char *labels[16];
+	struct so_err err;
+	char *title, *what;
+	int64_t count;
+	int n = 0, i, k, fi, rc = 0;
+
+	if (lv->q.trash) {
+		ui_message("group actions work on a list, not the trash");
+		return 0;
+	}
+	if (rec_count(db, ent, &lv->q, &count, &err) != SO_OK) {
+		show(&err);
+		return 0;
+	}
+	if (count == 0) {
+		ui_message("the list is empty: nothing to act on");
+		return 0;
+	}
+	/* who looks after them first, then category and territory */
+	for (i = 0; i < ent->nfields && n < 8; i++) {
+		const struct field_desc *fd = &ent->fields[i];
+
+		if (!(fd->flags & (F_HIDDEN | F_READONLY)) &&
+		    fd->type == FT_REF && strcmp(fd->ref_table, "users") == 0)
+			items[n++] = (struct gitem){ G_SET, i,
+			    xasprintf("Reassign: %s", fd->label) };
+	}
+	if ((fi = entity_field(ent, "category")) >= 0)
+		items[n++] = (struct gitem){ G_SET, fi,
+		    xasprintf("Set %s", ent->fields[fi].label) };
+	if ((fi = entity_field(ent, "city")) >= 0)
+		items[n++] = (struct gitem){ G_SET, fi,
+		    xasprintf("Set %s (territory)", ent->fields[fi].label) };
+	items[n++] = (struct gitem){ G_FIELD, -1,
+	    xstrdup("Set another field ...") };
+	if (strcmp(ent->name, "company") == 0 ||
+	    strcmp(ent->name, "contact") == 0)
+		items[n++] = (struct gitem){ G_PROGRAM, -1,
+		    xstrdup("Add to a program ...") };
+	items[n++] = (struct gitem){ G_EXPORT, -1,
+	    xstrdup("Export to a CSV file ...") };
+	items[n++] = (struct gitem){ G_TRASH, -1,
+	    xstrdup("Move to the trash") };
+	for (i = 0; i < n; i++)
+		labels[i] = items[i].label;
+	what = how_many(lv, count);
+	title = xasprintf("%s: %s", lv->filter || lv->quick ? "Filtered" :
+	    "All", what);
+	k = ui_menu(2, 2, LINES - 4, title, labels, n);
+	if (k >= 0) {
+		switch (items[k].kind) {
+		case G_SET:
+			rc = do_set(db, lv, items[k].fi, count);
+			break;
+		case G_FIELD:
+			if ((fi = pick_field(lv)) >= 0)
+				rc = do_set(db, lv, fi, count);
+			break;
+		case G_PROGRAM:
+			rc = do_program(db, lv, count);
+			break;
+		case G_EXPORT:
+			do_export(db, lv, count);
+			break;
+		case G_TRASH:
+			rc = do_trash(db, lv, count);
+			break;
+		}
+	}
+	for (i = 0; i < n; i++)
+		free(items[i].label);
+	free(title);
+	free(what);
+	return rc;
+}
