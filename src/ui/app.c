@@ -237,6 +237,21 @@ ui_redraw(void)
 
 /* ---- help ---- */
 
+/* The filter language, under the keys in help. */
+static const char *const filter_help[] = {
+	"\nFilters (f; salesorg list --filter)",
+	"  city:казань      the field contains the text, in any case",
+	"  city=Казань      the whole value, any case; city=\"\" is empty",
+	"  phone~^\\+7843    a PCRE2 regular expression, any case",
+	"  -status:lost     not",
+	"  due<fri  amount>=10000  created>=2026-11-01   dates and numbers",
+	"  ромашка          a bare word: any text field contains it",
+	"  city:\"Нижний Новгород\"   quotes for spaces",
+	"  city:казань OR city:уфа   OR between groups; ( ) to group",
+	"  manager:ivanova  a reference by name or login; fields by name,",
+	"                   English or Russian label (менеджер:ivanova)",
+};
+
 static void
 help_screen(void)
 {
@@ -264,6 +279,10 @@ help_screen(void)
 			lines = xrealloc(lines, (n + 1) * sizeof(*lines));
 			lines[n++] = xasprintf("  %-16s %s", b->name, b->help);
 		}
+	}
+	for (g = 0; g < sizeof(filter_help) / sizeof(filter_help[0]); g++) {
+		lines = xrealloc(lines, (n + 1) * sizeof(*lines));
+		lines[n++] = xstrdup(filter_help[g]);
 	}
 	for (;;) {
 		if (!ui_too_small()) {
