@@ -1,10 +1,13 @@
 /*
- * salesorg check: SQLite's integrity_check and foreign_key_check.  Opens
- * the file read-only, so checking a suspect file never changes it.
+ * salesorg check: SQLite's integrity_check and foreign_key_check, then
+ * the search indexes against the records (only on a sound file: on a
+ * corrupt one they would only repeat the news).  Opens the file
+ * read-only, so checking a suspect file never changes it.
  */
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "store/search.h"
 #include "util.h"
 
 int
@@ -21,6 +24,8 @@ cli_check(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_open(cli, 0, 1, &db)) != 0)
 		return rc;
 	rc = db_check(db, &report, &err);
+	if (rc == SO_OK)
+		rc = search_check(db, &report, &err);
 	fputs(sb_str(&report), stdout);
 	if (rc == SO_OK)
 		printf("%s: ok (schema version %d)\n", db_path(db),
