@@ -48,6 +48,7 @@ int	cli_export(struct cli *, int, char **);
 int	cli_import(struct cli *, int, char **);
 int	cli_agenda(struct cli *, int, char **);
 int	cli_config(struct cli *, int, char **);
+int	cli_search(struct cli *, int, char **);
 int	cli_list(struct cli *, int, char **);
 
 #endif

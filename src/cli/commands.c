@@ -29,5 +29,7 @@ const struct command commands[] = {
 	    "types|results [list|add|rename|enable|disable ...]]",
 	    "show or change settings, event types and results (see "
 	    "salesorg(1))", cli_config },
+	{ "search", "QUERY... [--limit N] [--format text|csv|tsv]",
+	    "find records in every card file by word beginnings", cli_search },
 	{ NULL, NULL, NULL, NULL }
 };

@@ -1,0 +1,198 @@
+/*
+ * `salesorg search QUERY`: the global search from the shell, for a
+ * script or a quick look without opening the organizer.  Same engine,
+ * same order as the search screen (store/search.h): a heading per card
+ * file, then "#id  title  detail" lines; or CSV/TSV rows kind,id,title,
+ * detail for a pipe.  Several arguments are one query ("search ООО
+ * ромаш"), as if typed with spaces between them.
+ *
+ * Exit status 1 with "nothing found" makes `salesorg search X && ...`
+ * work like grep.  The file is opened read-only: a search never writes.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "export.h"
+#include "store/search.h"
+#include "utf8.h"
+#include "util.h"
+
+#define DEFAULT_LIMIT	10
+#define MAX_LIMIT	100000
+
+enum format { FMT_TEXT, FMT_CSV, FMT_TSV };
+
+static void
+put_clean(FILE *f, const char *s)
+{
+	char *clean = utf8_sanitize(s);
+
+	fputs(clean, f);
+	free(clean);
+}
+
+static void
+print_text(FILE *f, const struct search_result *r)
+{
+	const struct search_group *g;
+	size_t i, j;
+
+	for (i = 0; i < r->ngroups; i++) {
+		g = &r->groups[i];
+		if (i > 0)
+			putc('\n', f);
+		if (g->n == g->total && !g->more)
+			fprintf(f, "%s (%zu)\n", g->ent->plural, g->n);
+		else
+			fprintf(f, "%s (%zu of %zu%s)\n", g->ent->plural, g->n,
+			    g->total, g->more ? "+" : "");
+		for (j = g->first; j < g->first + g->n; j++) {
+			fprintf(f, "  #%lld  ", (long long)r->hits[j].id);
+			put_clean(f, r->hits[j].title);
+			if (*r->hits[j].detail) {
+				fputs("  ", f);
+				put_clean(f, r->hits[j].detail);
+			}
+			putc('\n', f);
+		}
+	}
+}
+
+/* A TSV value: tabs and line breaks would break the row. */
+static void
+tsv_field(FILE *f, const char *s)
+{
+	for (; *s; s++)
+		putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+}
+
+static void
+print_rows(FILE *f, const struct search_result *r, enum format fmt)
+{
+	const char *sep = fmt == FMT_CSV ? "," : "\t";
+	const char *eol = fmt == FMT_CSV ? "\r\n" : "\n";
+	size_t i;
+
+	fprintf(f, "kind%sid%stitle%sdetail%s", sep, sep, sep, eol);
+	for (i = 0; i < r->n; i++) {
+		const struct search_hit *h = &r->hits[i];
+
+		fprintf(f, "%s%s%lld%s", h->ent->name, sep, (long long)h->id,
+		    sep);
+		if (fmt == FMT_CSV) {
+			export_csv_field(f, h->title);
+			fputs(sep, f);
+			export_csv_field(f, h->detail);
+		} else {
+			tsv_field(f, h->title);
+			fputs(sep, f);
+			tsv_field(f, h->detail);
+		}
+		fputs(eol, f);
+	}
+}
+
+static int
+parse_format(const char *s, enum format *fmt)
+{
+	if (strcmp(s, "text") == 0)
+		*fmt = FMT_TEXT;
+	else if (strcmp(s, "csv") == 0)
+		*fmt = FMT_CSV;
+	else if (strcmp(s, "tsv") == 0)
+		*fmt = FMT_TSV;
+	else {
+		fprintf(stderr, "salesorg: search: --format: text, csv or tsv, "
+		    "not \"%s\"\n", s);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+parse_limit(const char *s, size_t *limit)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	if (*s == '\0' || *end != '\0' || n < 1 || n > MAX_LIMIT) {
+		fprintf(stderr, "salesorg: search: --limit: a number from 1 to "
+		    "%d, not \"%s\"\n", MAX_LIMIT, s);
+		return -1;
+	}
+	*limit = (size_t)n;
+	return 0;
+}
+
+/* The arguments after the options, joined by spaces. */
+static char *
+join_args(int argc, char **argv)
+{
+	struct strbuf b = { 0 };
+	int i;
+
+	sb_add(&b, "");
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			sb_addc(&b, ' ');
+		sb_add(&b, argv[i]);
+	}
+	return sb_steal(&b);
+}
+
+int
+cli_search(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "limit", required_argument, NULL, 'n' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct so_err err = { 0 };
+	struct search_result r;
+	struct db *db;
+	enum format fmt = FMT_TEXT;
+	size_t limit = DEFAULT_LIMIT;
+	char *query;
+	int c, rc;
+
+	/* 0, not 1: glibc then forgets main's "+" (stop at the first
+	 * word) and permutes, so options may follow the query. */
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			if (parse_limit(optarg, &limit) != 0)
+				return EXIT_USAGE;
+			break;
+		case 'f':
+			if (parse_format(optarg, &fmt) != 0)
+				return EXIT_USAGE;
+			break;
+		default:
+			return cli_usage("search");
+		}
+	}
+	if (optind >= argc)
+		return cli_usage("search");
+	if ((rc = cli_open(cli, 0, 1, &db)) != 0)
+		return rc;
+	query = join_args(argc - optind, argv + optind);
+	rc = search_run(db, query, limit, &r, &err);
+	free(query);
+	db_close(db);
+	if (rc != SO_OK)
+		return cli_fail(&err);
+	if (r.n == 0)
+		fputs("nothing found\n", stderr);
+	else if (fmt == FMT_TEXT)
+		print_text(stdout, &r);
+	else
+		print_rows(stdout, &r, fmt);
+	rc = r.n > 0 ? 0 : EXIT_USER;
+	search_result_free(&r);
+	return rc;
+}
