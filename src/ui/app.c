@@ -30,6 +30,7 @@
 #include "ui/form.h"
 #include "ui/keys.h"
 #include "ui/listview.h"
+#include "ui/search.h"
 #include "ui/settings.h"
 #include "ui/ui.h"
 #include "utf8.h"
@@ -613,6 +614,20 @@ quick_filter(void)
 	free(keep);
 }
 
+/* ---- global search ---- */
+
+/* g or :search: every card file; Enter opens the record on its tab. */
+static void
+global_search(const char *init)
+{
+	const struct entity *ent;
+	int64_t id;
+
+	if (ui_search(app->db, init, &ent, &id))
+		jump_to(ent, id);
+	clearok(curscr, TRUE);
+}
+
 /* ---- filters and group actions ---- */
 
 static void
@@ -793,6 +808,8 @@ command_line(void)
 		ui_settings(app->db);
 	else if (strcmp(cmd, "agenda") == 0)
 		open_agenda(1);
+	else if (strcmp(cmd, "search") == 0)
+		global_search(arg);
 	else if (strcmp(cmd, "filter") == 0)
 		filter_edit(*arg ? arg : NULL);
 	else if (strcmp(cmd, "filters") == 0)
@@ -927,6 +944,9 @@ handle(enum action act)
 		break;
 	case ACT_FILTER_EDIT:
 		filter_edit(NULL);
+		break;
+	case ACT_SEARCH:
+		global_search(NULL);
 		break;
 	case ACT_SAVED_FILTERS:
 		saved_filters();
