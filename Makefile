@@ -95,6 +95,8 @@ endif
 bench: salesorg
 	sh bench/run
 	sh bench/ical.sh
+	sh bench/search.sh
+	sh bench/filter.sh
 
 install: salesorg
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

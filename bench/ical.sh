@@ -14,6 +14,7 @@ T=$(mktemp -d /tmp/so-bench-ical-XXXXXX)
 trap 'rm -rf "$T"' EXIT
 DB="$T/ical.db"
 export TZ=${TZ:-Europe/Moscow}
+. bench/lib.sh
 
 echo "generating $N events ..."
 "$SALESORG" --db "$DB" init >/dev/null || exit 1
@@ -50,43 +51,18 @@ SQL
 	exit 1
 }
 
-now_ms() { date +%s%3N; }
-
-# median_of CMD...: "median min max rss" (ms, KiB).
-median_of() {
-	"$@" >/dev/null 2>&1
-	: >"$T/times"
-	RSS=0
-	i=0
-	while [ $i -lt "$RUNS" ]; do
-		s=$(now_ms)
-		/usr/bin/time -f "%e %M" -o "$T/rss" "$@" >/dev/null 2>&1
-		e=$(now_ms)
-		echo $((e - s)) >>"$T/times"
-		r=$(tail -1 "$T/rss" | cut -d' ' -f2)
-		[ "$r" -gt "$RSS" ] && RSS=$r
-		i=$((i + 1))
-	done
-	sort -n "$T/times" | awk -v rss="$RSS" '{ a[NR] = $1 } END { printf "%d %d %d %d", a[int((NR + 1) / 2)], a[1], a[NR], rss }'
-}
-
-row() {	# NAME "med min max rss"
-	set -- "$1" $2
-	printf "%-40s %7s ms (%s-%s) %8s KiB\n" "$1" "$2" "$3" "$4" "$5"
-}
-
 echo "salesorg $("$SALESORG" --version | head -1); $RUNS runs each, median (min-max), peak RSS"
 echo
-row "salesorg export ics -o /dev/null" "$(median_of "$SALESORG" --db "$DB" export ics -o /dev/null)"
-row "baseline: sqlite3 SELECT * FROM events" "$(median_of sqlite3 "$DB" "SELECT * FROM events")"
+row_one "salesorg export ics -o /dev/null" "$(median_of "$SALESORG" --db "$DB" export ics -o /dev/null)"
+row_one "baseline: sqlite3 SELECT * FROM events" "$(median_of sqlite3 "$DB" "SELECT * FROM events")"
 "$SALESORG" --db "$DB" export ics -o "$T/all.ics" >/dev/null
 
 # The agenda of one user's week among those 100 000 events (1 000 of
 # them recurring, expanded), beside sqlite3 listing the week's one-off
 # events with the same joins.
 W0=$(date -d 2026-06-15 +%s)
-row "salesorg agenda --date 2026-06-15 --days 7" "$(median_of "$SALESORG" --db "$DB" agenda --date 2026-06-15 --days 7)"
-row "baseline: sqlite3 the week's events" "$(median_of sqlite3 "$DB" "SELECT e.start_at, t.name, e.subject, c.name, p.last_name, p.phone_mobile FROM events e LEFT JOIN event_types t ON t.id = e.type_id LEFT JOIN companies c ON c.id = e.company_id LEFT JOIN contacts p ON p.id = e.contact_id WHERE e.deleted_at IS NULL AND e.rrule = '' AND e.start_at >= $W0 AND e.start_at < $W0 + 7 * 86400 ORDER BY e.start_at")"
+row_one "salesorg agenda --date 2026-06-15 --days 7" "$(median_of "$SALESORG" --db "$DB" agenda --date 2026-06-15 --days 7)"
+row_one "baseline: sqlite3 the week's events" "$(median_of sqlite3 "$DB" "SELECT e.start_at, t.name, e.subject, c.name, p.last_name, p.phone_mobile FROM events e LEFT JOIN event_types t ON t.id = e.type_id LEFT JOIN companies c ON c.id = e.company_id LEFT JOIN contacts p ON p.id = e.contact_id WHERE e.deleted_at IS NULL AND e.rrule = '' AND e.start_at >= $W0 AND e.start_at < $W0 + 7 * 86400 ORDER BY e.start_at")"
 echo "export size: $(wc -c <"$T/all.ics") bytes, $(grep -c '^BEGIN:VEVENT' "$T/all.ics") VEVENTs"
 
 # Import is a write of every row with its audit entry: one run each.
