@@ -7,6 +7,8 @@
 #ifndef CLI_CLI_H
 #define CLI_CLI_H
 
+#include <stdio.h>
+
 #include "err.h"
 #include "store/db.h"
 
@@ -37,6 +39,9 @@ extern const struct command commands[];
 int	cli_open(struct cli *cli, int create, int readonly, struct db **db);
 /* Prints "salesorg: MESSAGE" for err and returns its exit status. */
 int	cli_fail(const struct so_err *err);
+/* Writes s with control characters as ^X (utf8_sanitize): data must
+ * not drive the reader's terminal. */
+void	cli_put_clean(FILE *f, const char *s);
 /* Prints the usage line of the named command and returns EXIT_USAGE. */
 int	cli_usage(const char *name);
 

@@ -38,15 +38,6 @@ put_padded(FILE *f, const char *s, int cols)
 }
 
 static void
-put_clean(FILE *f, const char *s)
-{
-	char *clean = utf8_sanitize(s);
-
-	fputs(clean, f);
-	free(clean);
-}
-
-static void
 day_heading(FILE *f, int64_t day, int64_t today)
 {
 	time_t t = (time_t)day;
@@ -78,29 +69,29 @@ text_item(FILE *f, const struct agenda_item *it, int all_users)
 	fputs(" ", f);
 	if (it->done)
 		fputs("done: ", f);
-	put_clean(f, *it->subject ? it->subject : it->type_name);
+	cli_put_clean(f, *it->subject ? it->subject : it->type_name);
 	if (it->done && *it->result) {
 		fputs(" (", f);
-		put_clean(f, it->result);
+		cli_put_clean(f, it->result);
 		fputs(")", f);
 	}
 	if (*it->company) {
 		fputs(sep, f);
-		put_clean(f, it->company);
+		cli_put_clean(f, it->company);
 		sep = ", ";
 	}
 	if (*it->contact && it->kind != AG_BIRTHDAY) {
 		fputs(sep, f);
-		put_clean(f, it->contact);
+		cli_put_clean(f, it->contact);
 		sep = ", ";
 	}
 	if (*it->phone) {
 		fputs(sep, f);
-		put_clean(f, it->phone);
+		cli_put_clean(f, it->phone);
 	}
 	if (all_users && *it->assignee) {
 		fputs(" [", f);
-		put_clean(f, it->assignee);
+		cli_put_clean(f, it->assignee);
 		fputs("]", f);
 	}
 	putc('\n', f);

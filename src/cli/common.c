@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "utf8.h"
 
 int
 cli_fail(const struct so_err *err)
@@ -48,4 +49,13 @@ cli_open(struct cli *cli, int create, int readonly, struct db **db)
 		return cli_fail(&err);
 	}
 	return 0;
+}
+
+void
+cli_put_clean(FILE *f, const char *s)
+{
+	char *clean = utf8_sanitize(s);
+
+	fputs(clean, f);
+	free(clean);
 }

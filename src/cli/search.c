@@ -26,15 +26,6 @@
 enum format { FMT_TEXT, FMT_CSV, FMT_TSV };
 
 static void
-put_clean(FILE *f, const char *s)
-{
-	char *clean = utf8_sanitize(s);
-
-	fputs(clean, f);
-	free(clean);
-}
-
-static void
 print_text(FILE *f, const struct search_result *r)
 {
 	const struct search_group *g;
@@ -51,10 +42,10 @@ print_text(FILE *f, const struct search_result *r)
 			    g->total, g->more ? "+" : "");
 		for (j = g->first; j < g->first + g->n; j++) {
 			fprintf(f, "  #%lld  ", (long long)r->hits[j].id);
-			put_clean(f, r->hits[j].title);
+			cli_put_clean(f, r->hits[j].title);
 			if (*r->hits[j].detail) {
 				fputs("  ", f);
-				put_clean(f, r->hits[j].detail);
+				cli_put_clean(f, r->hits[j].detail);
 			}
 			putc('\n', f);
 		}

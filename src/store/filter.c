@@ -350,6 +350,15 @@ check_pattern(struct parser *p, const char *pat, size_t vpos, int quoted)
 
 /* ---- terms by type ---- */
 
+/* < <= > >= on a field that is not a date or a number. */
+static int
+not_ordered(struct parser *p, const struct fref *fr, enum op op,
+    size_t oppos, const char *kind)
+{
+	return fail(p, oppos, "'%s' compares dates and numbers; %s is %s "
+	    "(use : = or ~)", op_names[op], fr->name, kind);
+}
+
 static int
 term_text(struct parser *p, const struct fref *fr, enum op op,
     const char *val, size_t vpos, int quoted, size_t oppos,
@@ -384,8 +393,7 @@ term_text(struct parser *p, const struct fref *fr, enum op op,
 		sb_add(sql, ")");
 		return 0;
 	default:
-		return fail(p, oppos, "'%s' compares dates and numbers; %s is "
-		    "text (use : = or ~)", op_names[op], fr->name);
+		return not_ordered(p, fr, op, oppos, "text");
 	}
 }
 
@@ -403,8 +411,7 @@ term_choice(struct parser *p, const struct fref *fr, enum op op,
 	int hit;
 
 	if (op != OP_HAS && op != OP_EQ && op != OP_RE)
-		return fail(p, oppos, "'%s' compares dates and numbers; %s is "
-		    "a choice (use : = or ~)", op_names[op], fr->name);
+		return not_ordered(p, fr, op, oppos, "a choice");
 	if (*val == '\0') {
 		sb_printf(sql, "%s = ''", fr->column);
 		return 0;
@@ -458,8 +465,7 @@ term_ref(struct parser *p, const struct fref *fr, enum op op,
 	int n;
 
 	if (op != OP_HAS && op != OP_EQ && op != OP_RE)
-		return fail(p, oppos, "'%s' compares dates and numbers; %s is "
-		    "a reference (use : = or ~)", op_names[op], fr->name);
+		return not_ordered(p, fr, op, oppos, "a reference");
 	if (*val == '\0') {
 		sb_printf(sql, "%s IS NULL", fr->column);
 		return 0;
