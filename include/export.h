@@ -18,5 +18,8 @@ int	export_csv(struct db *db, const struct entity *ent,
 	    struct so_err *err);
 /* Writes one CSV field (quoted when needed, formula-safe). */
 void	export_csv_field(FILE *out, const char *s);
+/* Writes one TSV field: tabs and line breaks (which would break the
+ * row) become spaces. */
+void	export_tsv_field(FILE *out, const char *s);
 
 #endif

@@ -85,3 +85,10 @@ export_csv(struct db *db, const struct entity *ent,
 		return so_err_set(err, SO_ERR, "write error");
 	return SO_OK;
 }
+
+void
+export_tsv_field(FILE *out, const char *s)
+{
+	for (; *s; s++)
+		putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+}

@@ -42,6 +42,12 @@ int	cli_fail(const struct so_err *err);
 /* Writes s with control characters as ^X (utf8_sanitize): data must
  * not drive the reader's terminal. */
 void	cli_put_clean(FILE *f, const char *s);
+/*
+ * The index of arg in names (NULL-terminated), or -1 after printing
+ * "salesorg: CMD: --OPT: a, b or c, not "arg"" (an option's values).
+ */
+int	cli_choice(const char *cmd, const char *opt, const char *arg,
+	    const char *const *names);
 /* Prints the usage line of the named command and returns EXIT_USAGE. */
 int	cli_usage(const char *name);
 

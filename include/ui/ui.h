@@ -19,6 +19,9 @@
  * is redrawn by the caller's next draw, and 1 is returned with KEY_RESIZE.
  */
 int	 ui_getkey(wint_t *ch, int *keycode, int timeout_ms);
+/* True when another key is already waiting (peeked, then put back):
+ * a screen that refreshes per key skips refreshes the user typed past. */
+int	 ui_key_pending(void);
 /* Redraws the main screen (tabs, list, card, status) as it is now. */
 void	 ui_redraw(void);
 /* True (after drawing a notice) when the terminal is under the minimum. */

@@ -23,6 +23,7 @@
 #include "util.h"
 
 enum format { FMT_TEXT, FMT_CSV, FMT_ICS };
+static const char *const formats[] = { "text", "csv", "ics", NULL };
 
 /* s sanitised, then padded with spaces to cols display columns. */
 static void
@@ -217,17 +218,10 @@ cli_agenda(struct cli *cli, int argc, char **argv)
 			all = 1;
 			break;
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				fmt = FMT_TEXT;
-			else if (strcmp(optarg, "csv") == 0)
-				fmt = FMT_CSV;
-			else if (strcmp(optarg, "ics") == 0)
-				fmt = FMT_ICS;
-			else {
-				fprintf(stderr, "salesorg: agenda: --format: "
-				    "text, csv or ics, not \"%s\"\n", optarg);
+			if ((c = cli_choice("agenda", "format", optarg,
+			    formats)) < 0)
 				return EXIT_USAGE;
-			}
+			fmt = (enum format)c;
 			break;
 		default:
 			return agenda_usage();

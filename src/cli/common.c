@@ -59,3 +59,20 @@ cli_put_clean(FILE *f, const char *s)
 	fputs(clean, f);
 	free(clean);
 }
+
+int
+cli_choice(const char *cmd, const char *opt, const char *arg,
+    const char *const *names)
+{
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (strcmp(arg, names[i]) == 0)
+			return i;
+	fprintf(stderr, "salesorg: %s: --%s: ", cmd, opt);
+	for (i = 0; names[i]; i++)
+		fprintf(stderr, "%s%s", i == 0 ? "" : names[i + 1] ? ", " :
+		    " or ", names[i]);
+	fprintf(stderr, ", not \"%s\"\n", arg);
+	return -1;
+}

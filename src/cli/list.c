@@ -28,6 +28,7 @@
 #include "util.h"
 
 enum format { FMT_TEXT, FMT_CSV, FMT_TSV };
+static const char *const formats[] = { "text", "csv", "tsv", NULL };
 
 #define PAGE	500
 #define ID_COL	(-1)	/* the pseudo-field "id" in a column list */
@@ -152,7 +153,7 @@ static void
 put_value(FILE *f, enum format fmt, const char *v, int width, int first,
     int last)
 {
-	char *clean, *p;
+	char *clean;
 	size_t k;
 	int w;
 
@@ -161,12 +162,7 @@ put_value(FILE *f, enum format fmt, const char *v, int width, int first,
 	if (fmt == FMT_CSV) {
 		export_csv_field(f, v);
 	} else if (fmt == FMT_TSV) {
-		clean = xstrdup(v);
-		for (p = clean; *p; p++)
-			if (*p == '\t' || *p == '\n' || *p == '\r')
-				*p = ' ';
-		fputs(clean, f);
-		free(clean);
+		export_tsv_field(f, v);
 	} else {
 		/* a person reads it: controls shown as ^X, cut to width */
 		clean = utf8_sanitize(v);
@@ -331,17 +327,10 @@ cli_list(struct cli *cli, int argc, char **argv)
 			}
 			break;
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				fmt = FMT_TEXT;
-			else if (strcmp(optarg, "csv") == 0)
-				fmt = FMT_CSV;
-			else if (strcmp(optarg, "tsv") == 0)
-				fmt = FMT_TSV;
-			else {
-				fprintf(stderr, "salesorg: list: --format: "
-				    "text, csv or tsv, not \"%s\"\n", optarg);
+			if ((c = cli_choice("list", "format", optarg,
+			    formats)) < 0)
 				return EXIT_USAGE;
-			}
+			fmt = (enum format)c;
 			break;
 		default:
 			return list_usage();

@@ -24,6 +24,7 @@
 #define MAX_LIMIT	100000
 
 enum format { FMT_TEXT, FMT_CSV, FMT_TSV };
+static const char *const formats[] = { "text", "csv", "tsv", NULL };
 
 static void
 print_text(FILE *f, const struct search_result *r)
@@ -52,14 +53,6 @@ print_text(FILE *f, const struct search_result *r)
 	}
 }
 
-/* A TSV value: tabs and line breaks would break the row. */
-static void
-tsv_field(FILE *f, const char *s)
-{
-	for (; *s; s++)
-		putc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
-}
-
 static void
 print_rows(FILE *f, const struct search_result *r, enum format fmt)
 {
@@ -78,29 +71,12 @@ print_rows(FILE *f, const struct search_result *r, enum format fmt)
 			fputs(sep, f);
 			export_csv_field(f, h->detail);
 		} else {
-			tsv_field(f, h->title);
+			export_tsv_field(f, h->title);
 			fputs(sep, f);
-			tsv_field(f, h->detail);
+			export_tsv_field(f, h->detail);
 		}
 		fputs(eol, f);
 	}
-}
-
-static int
-parse_format(const char *s, enum format *fmt)
-{
-	if (strcmp(s, "text") == 0)
-		*fmt = FMT_TEXT;
-	else if (strcmp(s, "csv") == 0)
-		*fmt = FMT_CSV;
-	else if (strcmp(s, "tsv") == 0)
-		*fmt = FMT_TSV;
-	else {
-		fprintf(stderr, "salesorg: search: --format: text, csv or tsv, "
-		    "not \"%s\"\n", s);
-		return -1;
-	}
-	return 0;
 }
 
 static int
@@ -160,8 +136,10 @@ cli_search(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'f':
-			if (parse_format(optarg, &fmt) != 0)
+			if ((c = cli_choice("search", "format", optarg,
+			    formats)) < 0)
 				return EXIT_USAGE;
+			fmt = (enum format)c;
 			break;
 		default:
 			return cli_usage("search");

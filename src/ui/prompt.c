@@ -64,9 +64,8 @@ draw_prompt(const char *label, struct lineedit *le)
 	refresh();
 }
 
-/* True when another key is already waiting (peeked, then put back). */
-static int
-key_pending(void)
+int
+ui_key_pending(void)
 {
 	wint_t ch;
 	int rc;
@@ -121,10 +120,10 @@ ui_prompt(const char *label, const char *init,
 			ui_prompt_error(NULL, 0);
 		/* Typing faster than the list refreshes: catch up with the
 		 * keys already waiting before the next (full-scan) refresh. */
-		if (on_change && !key_pending() && strcmp(before,
+		if (on_change && !ui_key_pending() && strcmp(before,
 		    le_text(&le)) != 0)
 			on_change(le_text(&le), arg);
-		if (!key_pending()) {
+		if (!ui_key_pending()) {
 			free(before);
 			before = NULL;
 		}

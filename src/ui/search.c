@@ -45,24 +45,6 @@ struct sview {
 	char		 err[512];	/* the last search's error, or "" */
 };
 
-/* True when another key is already waiting (peeked, then put back). */
-static int
-keys_waiting(void)
-{
-	wint_t ch;
-	int rc;
-
-	timeout(0);
-	rc = get_wch(&ch);
-	if (rc == ERR)
-		return 0;
-	if (rc == KEY_CODE_YES)
-		ungetch((int)ch);
-	else
-		unget_wch((wchar_t)ch);
-	return 1;
-}
-
 static void
 run_search(struct sview *v, struct db *db)
 {
@@ -332,7 +314,7 @@ ui_search(struct db *db, const char *init, const struct entity **ent,
 	memset(&v, 0, sizeof(v));
 	le_init(&v.le, init ? init : "");
 	for (;;) {
-		if (stale(&v) && !keys_waiting())
+		if (stale(&v) && !ui_key_pending())
 			run_search(&v, db);
 		if (ui_too_small()) {
 			if (ui_getkey(&ch, &kc, -1) && !kc && (ch == 27 ||
@@ -340,7 +322,7 @@ ui_search(struct db *db, const char *init, const struct entity **ent,
 				break;
 			continue;
 		}
-		if (!keys_waiting())
+		if (!ui_key_pending())
 			draw(&v);
 		if (!ui_getkey(&ch, &kc, -1) || (kc && ch == KEY_RESIZE))
 			continue;
