@@ -102,6 +102,12 @@ extern const struct entity *const entities[];
 const struct entity *entity_find(const char *name);
 /* Index of the named field, or -1. */
 int	 entity_field(const struct entity *ent, const char *name);
+/*
+ * The same as a person names it: the column name in any case, without
+ * "_id" (manager), or the English or Russian label with spaces as '_'
+ * (менеджер).  For filters and --fields.
+ */
+int	 entity_field_named(const struct entity *ent, const char *name);
 
 static inline struct rec_meta *
 rec_meta(void *obj)

@@ -78,7 +78,7 @@ field_names(FILE *f, const struct entity *ent)
 static int
 parse_fields(const struct entity *ent, const char *spec, int **cols, int *n)
 {
-	char *copy = xstrdup(spec), *tok, *save = NULL, *alt;
+	char *copy = xstrdup(spec), *tok, *save = NULL;
 	int fi;
 
 	*cols = NULL;
@@ -86,12 +86,8 @@ parse_fields(const struct entity *ent, const char *spec, int **cols, int *n)
 	for (tok = strtok_r(copy, ",", &save); tok;
 	    tok = strtok_r(NULL, ",", &save)) {
 		tok += strspn(tok, " ");
-		fi = strcmp(tok, "id") == 0 ? ID_COL : entity_field(ent, tok);
-		if (fi == -1 && strcmp(tok, "id") != 0) {
-			alt = xasprintf("%s_id", tok);
-			fi = entity_field(ent, alt);
-			free(alt);
-		}
+		fi = strcmp(tok, "id") == 0 ? ID_COL :
+		    entity_field_named(ent, tok);
 		if (fi == -1 && strcmp(tok, "id") != 0) {
 			fprintf(stderr, "salesorg: list: --fields: %s have no "
 			    "field \"%s\" (fields: ", ent->plural, tok);

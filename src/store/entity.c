@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "datetime.h"
 #include "store/entity.h"
@@ -46,6 +47,53 @@ entity_field(const struct entity *ent, const char *name)
 
 	for (i = 0; i < ent->nfields; i++)
 		if (strcmp(ent->fields[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* a equals b ignoring case (Cyrillic too), '_' and ' ' the same. */
+static int
+name_eq(const char *a, const char *b)
+{
+	char *fa, *fb, *q;
+	int eq;
+
+	if (a == NULL || b == NULL)
+		return 0;
+	fa = utf8_fold(a);
+	fb = utf8_fold(b);
+	for (q = fa; *q; q++)
+		if (*q == ' ')
+			*q = '_';
+	for (q = fb; *q; q++)
+		if (*q == ' ')
+			*q = '_';
+	eq = strcmp(fa, fb) == 0;
+	free(fa);
+	free(fb);
+	return eq;
+}
+
+static int
+field_named(const struct field_desc *fd, const char *name)
+{
+	size_t n = strlen(fd->name);
+
+	if (name_eq(fd->name, name) || name_eq(fd->label, name) ||
+	    name_eq(fd->label_ru, name))
+		return 1;
+	/* manager for manager_id */
+	return n > 3 && strcmp(fd->name + n - 3, "_id") == 0 &&
+	    strlen(name) == n - 3 && strncasecmp(fd->name, name, n - 3) == 0;
+}
+
+int
+entity_field_named(const struct entity *ent, const char *name)
+{
+	int i;
+
+	for (i = 0; i < ent->nfields; i++)
+		if (field_named(&ent->fields[i], name))
 			return i;
 	return -1;
 }

@@ -199,42 +199,6 @@ read_bare(struct parser *p)
 
 /* ---- fields ---- */
 
-/* a equals b ignoring case (Cyrillic too), '_' and ' ' the same. */
-static int
-name_eq(const char *a, const char *b)
-{
-	char *fa, *fb, *q;
-	int eq;
-
-	if (a == NULL || b == NULL)
-		return 0;
-	fa = utf8_fold(a);
-	fb = utf8_fold(b);
-	for (q = fa; *q; q++)
-		if (*q == ' ')
-			*q = '_';
-	for (q = fb; *q; q++)
-		if (*q == ' ')
-			*q = '_';
-	eq = strcmp(fa, fb) == 0;
-	free(fa);
-	free(fb);
-	return eq;
-}
-
-static int
-field_named(const struct field_desc *fd, const char *name)
-{
-	size_t n = strlen(fd->name);
-
-	if (name_eq(fd->name, name) || name_eq(fd->label, name) ||
-	    name_eq(fd->label_ru, name))
-		return 1;
-	/* manager for manager_id */
-	return n > 3 && strcmp(fd->name + n - 3, "_id") == 0 &&
-	    strlen(name) == n - 3 && strncasecmp(fd->name, name, n - 3) == 0;
-}
-
 static int
 custom_field(struct parser *p, const char *name, struct fref *fr)
 {
@@ -276,26 +240,27 @@ resolve(struct parser *p, const char *name, size_t pos, struct fref *fr)
 	int i;
 
 	memset(fr, 0, sizeof(*fr));
-	for (i = 0; i < p->ent->nfields; i++)
-		if (field_named(&p->ent->fields[i], name)) {
-			fr->fd = &p->ent->fields[i];
-			fr->type = fr->fd->type;
-			fr->name = fr->fd->name;
-			snprintf(fr->cname, sizeof(fr->cname), "t.%s",
-			    fr->fd->name);
-			fr->column = fr->cname;
-			return 0;
-		}
-	if (name_eq(name, "id")) {
+	if ((i = entity_field_named(p->ent, name)) >= 0) {
+		fr->fd = &p->ent->fields[i];
+		fr->type = fr->fd->type;
+		fr->name = fr->fd->name;
+		snprintf(fr->cname, sizeof(fr->cname), "t.%s", fr->fd->name);
+		fr->column = fr->cname;
+		return 0;
+	}
+	/* pseudo-fields every card file has */
+	if (strcasecmp(name, "id") == 0) {
 		fr->type = FT_INT, fr->name = "id", fr->column = "t.id";
 		return 0;
 	}
-	if (name_eq(name, "created") || name_eq(name, "created_at")) {
+	if (strcasecmp(name, "created") == 0 ||
+	    strcasecmp(name, "created_at") == 0) {
 		fr->type = FT_MOMENT, fr->name = "created";
 		fr->column = "t.created_at";
 		return 0;
 	}
-	if (name_eq(name, "updated") || name_eq(name, "updated_at")) {
+	if (strcasecmp(name, "updated") == 0 ||
+	    strcasecmp(name, "updated_at") == 0) {
 		fr->type = FT_MOMENT, fr->name = "updated";
 		fr->column = "t.updated_at";
 		return 0;
