@@ -226,7 +226,7 @@ vevent(struct exp *x, const struct cal_event *e,
 	if (e->all_day)
 		add_time(x, c, ICAL_DTEND_PROPERTY, next_day(end > start ?
 		    end : start), 1);
-	else if (end)
+	else if (end > start)	/* RFC 5545: DTEND later than DTSTART */
 		add_time(x, c, ICAL_DTEND_PROPERTY, end, 0);
 
 	if (*e->subject)

@@ -3,13 +3,13 @@
  *
  * Three steps, all inside one transaction:
  *
- * 1. scan(): our own line-by-line pass over the file in memory.  libical
+ * 1. scan(): our own line-by-line pass over the input.  libical
  *    reports no line numbers, trusts its input to be UTF-8, and frees
  *    nested components recursively (100 000 nested BEGIN:VEVENT would
  *    overflow the stack), so before it sees a byte we check every line
  *    (UTF-8, no NUL, at most 1 MiB), balance BEGIN/END with a stack of
  *    at most ICAL_MAX_DEPTH, and note where each top-level component of
- *    each VCALENDAR starts and ends.
+ *    each VCALENDAR starts and ends, with a hash of its bytes.
  * 2. Each top-level component is handed to libical alone, so any error
  *    names the line where that component starts.  VTIMEZONEs of a
  *    VCALENDAR are collected first; a TZID is looked up in the system
@@ -23,14 +23,27 @@
  *    may list them first; then each master's exceptions (EXDATE and
  *    overrides) are compared with the stored ones and replaced if they
  *    differ.
+ *
+ * A file is streamed, never held whole, so memory stays bounded however
+ * big the file is (a 50 MB export of 100 000 events would otherwise
+ * double the peak): the scan reads it through a window of WINDOW bytes,
+ * moved on as lines are consumed, and step 2 reads each component again
+ * with pread() when it gets to it.  A file that shrank or changed in
+ * between fails (the hash no longer matches) instead of feeding libical
+ * bytes the scan never checked.  No mmap: a mapped file truncated under
+ * us kills the process with SIGBUS.  A pipe cannot be read twice; it is
+ * read whole, which ICAL_MAX_FILE bounds.  ical_import_mem() imports a
+ * buffer the caller holds, through the same steps.
  */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <libical/ical.h>
 
@@ -43,6 +56,9 @@
 #include "util.h"
 
 #define NAME_MAX_LEN	32
+/* The scan's view of a file: any line that fits ICAL_MAX_LINE fits. */
+#define WINDOW		(2 * (size_t)ICAL_MAX_LINE)
+#define FNV_INIT	0xcbf29ce484222325ULL
 
 enum ckind { C_OTHER, C_EVENT, C_TODO, C_TZ };
 
@@ -53,6 +69,7 @@ struct comp {
 	size_t		 cal;		/* which VCALENDAR of the file */
 	size_t		 line;		/* of its BEGIN */
 	size_t		 start, end;	/* byte range */
+	uint64_t	 hash;		/* of those bytes, see fnv_bytes() */
 };
 
 /* An imported VEVENT master, kept for its overrides and exceptions. */
@@ -69,8 +86,9 @@ struct master {
 struct imp {
 	struct db	*db;
 	const char	*name;
-	const char	*buf;
+	const char	*buf;		/* memory input ... */
 	size_t		 len;
+	int		 fd;		/* ... or this file; -1: memory */
 	struct comp	*comps;
 	size_t		 ncomps, capcomps, ncal;
 	icalcomponent	**vcal;		/* per VCALENDAR: its VTIMEZONEs */
@@ -95,8 +113,31 @@ struct scanner {
 	int		 pending;	/* 0, 'B' or 'E' */
 	size_t		 pline, pstart;
 	struct strbuf	 pname;
+	uint64_t	 phash;		/* of a top-level BEGIN line so far */
 	size_t		 cur_start, cur_line;	/* open depth-2 component */
+	uint64_t	 cur_hash;
 };
+
+/* The input as scan() sees it: im->buf whole, or a window of the file
+ * that moves on as lines are consumed. */
+struct reader {
+	char		*win;		/* WINDOW bytes; NULL for memory */
+	const char	*buf;		/* win or im->buf */
+	size_t		 base;		/* offset of buf[0] in the input */
+	size_t		 pos, len;	/* next line; bytes in buf */
+	int		 eof;		/* len reaches the end of the input */
+};
+
+/* 64-bit FNV-1a of n bytes, continuing from h. */
+static uint64_t
+fnv_bytes(uint64_t h, const char *p, size_t n)
+{
+	while (n-- > 0) {
+		h ^= (unsigned char)*p++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
 
 /* The component name as we keep and print it: letters, digits and '-',
  * upper case, anything else '?', at most NAME_MAX_LEN - 1 bytes. */
@@ -155,6 +196,7 @@ scan_flush(struct scanner *sc, size_t next, struct so_err *err)
 		} else if (sc->depth == 1) {
 			sc->cur_start = sc->pstart;
 			sc->cur_line = sc->pline;
+			sc->cur_hash = sc->phash;
 		}
 		memcpy(sc->stack[sc->depth].name, name, sizeof(name));
 		sc->stack[sc->depth++].line = sc->pline;
@@ -187,6 +229,7 @@ scan_flush(struct scanner *sc, size_t next, struct so_err *err)
 			c->line = sc->cur_line;
 			c->start = sc->cur_start;
 			c->end = next;
+			c->hash = sc->cur_hash;
 		}
 	}
 	sc->pending = 0;
@@ -194,23 +237,99 @@ scan_flush(struct scanner *sc, size_t next, struct so_err *err)
 	return SO_OK;
 }
 
+/* Moves r's window on to its first unconsumed byte and fills the rest
+ * from the file. */
+static int
+refill(struct imp *im, struct reader *r, struct so_err *err)
+{
+	ssize_t n;
+
+	memmove(r->win, r->win + r->pos, r->len - r->pos);
+	r->base += r->pos;
+	r->len -= r->pos;
+	r->pos = 0;
+	while (r->len < WINDOW && !r->eof) {
+		n = read(im->fd, r->win + r->len, WINDOW - r->len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return so_err_set(err, SO_ERR, "%s: read error",
+			    im->name);
+		if (n == 0)
+			r->eof = 1;
+		r->len += (size_t)n;
+	}
+	/* It may have grown since fstat(). */
+	if (r->base + r->len > (size_t)ICAL_MAX_FILE)
+		return so_err_set(err, SO_EINVAL, "%s: larger than %ld MiB",
+		    im->name, ICAL_MAX_FILE / 1024 / 1024);
+	return SO_OK;
+}
+
+/* The next physical line, line, of r: *n bytes at *p, its newline
+ * included; *n is 0 at the end of the input.  A line that does not fit
+ * the window is longer than ICAL_MAX_LINE. */
+static int
+next_line(struct imp *im, struct reader *r, size_t line, const char **p,
+    size_t *n, struct so_err *err)
+{
+	const char *eol;
+	size_t avail;
+	int code;
+
+	*n = 0;
+	for (;;) {
+		avail = r->len - r->pos;
+		*p = r->buf + r->pos;
+		if (avail > 0 && (eol = memchr(*p, '\n', avail)) != NULL) {
+			*n = (size_t)(eol - *p) + 1;
+			break;
+		}
+		if (r->eof) {
+			*n = avail;
+			break;
+		}
+		if (avail == WINDOW)
+			return so_err_set(err, SO_EINVAL, "%s:%zu: line longer "
+			    "than 1 MiB", im->name, line);
+		if ((code = refill(im, r, err)) != SO_OK)
+			return code;
+	}
+	r->pos += *n;
+	return SO_OK;
+}
+
 static int
 scan(struct imp *im, struct so_err *err)
 {
 	struct scanner sc;
-	const char *p, *eol;
-	size_t off = 0, line = 0, n, len;
+	struct reader r;
+	const char *p;
+	size_t off, line = 0, n, len;
 	int code = SO_OK;
 
 	memset(&sc, 0, sizeof(sc));
 	sc.im = im;
-	if (im->len >= 3 && memcmp(im->buf, "\xef\xbb\xbf", 3) == 0)
-		off = 3;
-	while (off < im->len) {
-		p = im->buf + off;
-		eol = memchr(p, '\n', im->len - off);
-		n = eol ? (size_t)(eol - p) + 1 : im->len - off;
-		len = eol ? (size_t)(eol - p) : n;
+	memset(&r, 0, sizeof(r));
+	if (im->fd == -1) {
+		r.buf = im->buf ? im->buf : "";
+		r.len = im->len;
+		r.eof = 1;
+	} else {
+		r.buf = r.win = xmalloc(WINDOW);
+		if ((code = refill(im, &r, err)) != SO_OK) {
+			free(r.win);
+			return code;
+		}
+	}
+	if (r.len >= 3 && memcmp(r.buf, "\xef\xbb\xbf", 3) == 0)
+		r.pos = 3;
+	for (;;) {
+		code = next_line(im, &r, line + 1, &p, &n, err);
+		if (code != SO_OK || n == 0)
+			break;
+		off = r.base + (size_t)(p - r.buf);
+		len = p[n - 1] == '\n' ? n - 1 : n;
 		if (len > 0 && p[len - 1] == '\r')
 			len--;
 		line++;
@@ -235,6 +354,8 @@ scan(struct imp *im, struct so_err *err)
 			if (sc.pending && sc.pname.len < NAME_MAX_LEN)
 				sb_addn(&sc.pname, p + 1, len - 1 <
 				    NAME_MAX_LEN ? len - 1 : NAME_MAX_LEN);
+			if (sc.pending == 'B' && sc.depth == 1)
+				sc.phash = fnv_bytes(sc.phash, p, n);
 		} else {
 			if ((code = scan_flush(&sc, off, err)) != SO_OK)
 				break;
@@ -242,6 +363,8 @@ scan(struct imp *im, struct so_err *err)
 				sc.pending = 'B';
 				sb_addn(&sc.pname, p + 6, len - 6 <
 				    NAME_MAX_LEN ? len - 6 : NAME_MAX_LEN);
+				if (sc.depth == 1)
+					sc.phash = fnv_bytes(FNV_INIT, p, n);
 			} else if (len >= 4 && strncasecmp(p, "END:", 4) == 0) {
 				sc.pending = 'E';
 				sb_addn(&sc.pname, p + 4, len - 4 <
@@ -250,10 +373,14 @@ scan(struct imp *im, struct so_err *err)
 			sc.pline = line;
 			sc.pstart = off;
 		}
-		off += n;
+		/* Inside a top-level component, whose hash began with
+		 * its BEGIN line (phash). */
+		if (sc.depth >= 2)
+			sc.cur_hash = fnv_bytes(sc.cur_hash, p, n);
 	}
 	if (code == SO_OK)
-		code = scan_flush(&sc, off, err);
+		code = scan_flush(&sc, r.base + r.len, err);
+	free(r.win);
 	sb_free(&sc.pname);
 	if (code != SO_OK)
 		return code;
@@ -345,15 +472,57 @@ comp_text(const char *s, size_t n)
 	return b.s ? sb_steal(&b) : xstrdup("");
 }
 
+/* The bytes of cp: *s points into the caller's buffer, or to a copy read
+ * again from the file, *tmp, which the caller frees. */
+static int
+comp_bytes(struct imp *im, const struct comp *cp, const char **s,
+    char **tmp, struct so_err *err)
+{
+	size_t n = cp->end - cp->start, got = 0;
+	ssize_t r;
+	char *b;
+
+	*s = *tmp = NULL;
+	if (im->fd == -1) {
+		*s = im->buf + cp->start;
+		return SO_OK;
+	}
+	b = xmalloc(n + 1);
+	while (got < n) {
+		r = pread(im->fd, b + got, n - got, (off_t)(cp->start + got));
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			free(b);
+			return so_err_set(err, SO_ERR, "%s: read error",
+			    im->name);
+		}
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	if (got < n || fnv_bytes(FNV_INIT, b, n) != cp->hash) {
+		free(b);
+		return so_err_set(err, SO_EINVAL, "%s: changed while being "
+		    "imported", im->name);
+	}
+	b[n] = '\0';
+	*s = *tmp = b;
+	return SO_OK;
+}
+
 static icalcomponent *
 parse_comp(struct imp *im, const struct comp *cp, icalcomponent_kind want,
     struct so_err *err)
 {
-	char *text = comp_text(im->buf + cp->start, cp->end - cp->start);
 	icalcomponent *c;
-	const char *m;
-	char *clean;
+	const char *m, *s;
+	char *clean, *raw, *text;
 
+	if (comp_bytes(im, cp, &s, &raw, err) != SO_OK)
+		return NULL;
+	text = comp_text(s, cp->end - cp->start);
+	free(raw);
 	c = icalparser_parse_string(text);
 	free(text);
 	icalerror_clear_errno();
@@ -1209,69 +1378,69 @@ import_all(struct imp *im, struct so_err *err)
 	return SO_OK;
 }
 
-int
-ical_import_mem(struct db *db, const char *name, const char *buf,
-    size_t len, struct ical_stats *st, struct so_err *err)
+/* Steps 1 to 3 in one transaction, and the cleanup. */
+static int
+import_run(struct imp *im, struct so_err *err)
 {
-	struct imp im;
 	size_t i;
 	int code;
 
 	icalerror_set_errors_are_fatal(0);
-	memset(st, 0, sizeof(*st));
-	memset(&im, 0, sizeof(im));
-	im.db = db;
-	im.name = name;
-	im.buf = buf;
-	im.len = len;
-	im.st = st;
-	if ((code = db_begin(db, err)) != SO_OK)
+	memset(im->st, 0, sizeof(*im->st));
+	if ((code = db_begin(im->db, err)) != SO_OK)
 		return code;
-	code = import_all(&im, err);
+	code = import_all(im, err);
 	if (code == SO_OK)
-		code = db_commit(db, err);
+		code = db_commit(im->db, err);
 	else
-		db_rollback(db);
+		db_rollback(im->db);
 	if (code != SO_OK)
-		memset(st, 0, sizeof(*st));
-	for (i = 0; im.vcal && i < im.ncal; i++)
-		if (im.vcal[i])
-			icalcomponent_free(im.vcal[i]);
-	free(im.vcal);
-	for (i = 0; i < im.nmasters; i++) {
-		free(im.masters[i].uid);
-		free(im.masters[i].xs);
+		memset(im->st, 0, sizeof(*im->st));
+	for (i = 0; im->vcal && i < im->ncal; i++)
+		if (im->vcal[i])
+			icalcomponent_free(im->vcal[i]);
+	free(im->vcal);
+	for (i = 0; i < im->nmasters; i++) {
+		free(im->masters[i].uid);
+		free(im->masters[i].xs);
 	}
-	free(im.masters);
-	free(im.comps);
+	free(im->masters);
+	free(im->comps);
 	icalerror_clear_errno();
 	return code;
 }
 
 int
-ical_import(struct db *db, const char *path, struct ical_stats *st,
-    struct so_err *err)
+ical_import_mem(struct db *db, const char *name, const char *buf,
+    size_t len, struct ical_stats *st, struct so_err *err)
 {
-	struct stat sb;
+	struct imp im;
+
+	memset(&im, 0, sizeof(im));
+	im.db = db;
+	im.name = name;
+	im.buf = buf;
+	im.len = len;
+	im.fd = -1;
+	im.st = st;
+	return import_run(&im, err);
+}
+
+/* A pipe or other file pread() cannot read twice: all of it, at most
+ * ICAL_MAX_FILE bytes, into memory. */
+static int
+import_unseekable(struct db *db, const char *path, int fd,
+    struct ical_stats *st, struct so_err *err)
+{
 	char *buf = NULL;
-	size_t len = 0, cap = 0, n;
-	FILE *f;
+	size_t len = 0, cap = 0;
+	ssize_t n;
 	int code;
 
-	memset(st, 0, sizeof(*st));
-	if ((f = fopen(path, "rb")) == NULL)
-		return so_err_set(err, SO_ERR, "%s: %s", path, strerror(errno));
-	if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    sb.st_size > ICAL_MAX_FILE) {
-		fclose(f);
-		return so_err_set(err, SO_EINVAL, "%s: larger than %ld MiB",
-		    path, ICAL_MAX_FILE / 1024 / 1024);
-	}
 	for (;;) {
 		if (len == cap) {
 			if (cap > (size_t)ICAL_MAX_FILE) {	/* read MAX + 1 */
 				free(buf);
-				fclose(f);
 				return so_err_set(err, SO_EINVAL, "%s: larger "
 				    "than %ld MiB", path,
 				    ICAL_MAX_FILE / 1024 / 1024);
@@ -1281,19 +1450,47 @@ ical_import(struct db *db, const char *path, struct ical_stats *st,
 				cap = (size_t)ICAL_MAX_FILE + 1;
 			buf = xrealloc(buf, cap + 1);
 		}
-		n = fread(buf + len, 1, cap - len, f);
-		len += n;
+		n = read(fd, buf + len, cap - len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			free(buf);
+			return so_err_set(err, SO_ERR, "%s: read error", path);
+		}
 		if (n == 0)
 			break;
+		len += (size_t)n;
 	}
-	if (ferror(f)) {
-		free(buf);
-		fclose(f);
-		return so_err_set(err, SO_ERR, "%s: read error", path);
-	}
-	fclose(f);
 	buf[len] = '\0';
 	code = ical_import_mem(db, path, buf, len, st, err);
 	free(buf);
+	return code;
+}
+
+int
+ical_import(struct db *db, const char *path, struct ical_stats *st,
+    struct so_err *err)
+{
+	struct stat sb;
+	struct imp im;
+	int fd, code;
+
+	memset(st, 0, sizeof(*st));
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return so_err_set(err, SO_ERR, "%s: %s", path, strerror(errno));
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode))
+		code = import_unseekable(db, path, fd, st, err);
+	else if (sb.st_size > ICAL_MAX_FILE)
+		code = so_err_set(err, SO_EINVAL, "%s: larger than %ld MiB",
+		    path, ICAL_MAX_FILE / 1024 / 1024);
+	else {
+		memset(&im, 0, sizeof(im));
+		im.db = db;
+		im.name = path;
+		im.fd = fd;
+		im.st = st;
+		code = import_run(&im, err);
+	}
+	close(fd);
 	return code;
 }

@@ -66,6 +66,8 @@ store_task_by_uid(struct db *db, const char *uid, int64_t *id,
 		*id = 0;
 		return SO_OK;
 	}
-	return store_uid_lookup(db, "SELECT id FROM tasks WHERE uid = ?",
-	    uid, id, err);
+	/* The second term lets the partial index tasks_uid serve: without
+	 * it every lookup read the whole table. */
+	return store_uid_lookup(db, "SELECT id FROM tasks WHERE uid = ? "
+	    "AND uid <> ''", uid, id, err);
 }

@@ -6,6 +6,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "fixture.h"
 #include "harness.h"
 #include "ical.h"
@@ -154,6 +156,33 @@ TEST(test_ical_export_all_day_event_is_a_date_ending_next_day)
 	CHECK_HAS(s, "DTEND;VALUE=DATE:20261124\r\n");
 	free(s);
 	db_close(db);
+}
+
+/* RFC 5545 3.8.2.2: DTEND must be later than DTSTART (calcurse refuses
+ * an event where they are equal).  A moment without duration -- an
+ * e-mail sent -- has no DTEND, and comes back without an end. */
+TEST(test_ical_export_zero_length_event_has_no_dtend)
+{
+	struct db *a = fixture_open("a.db"), *b = fixture_open("b.db");
+	struct ical_stats st;
+	struct so_err err;
+	char *s, *s2;
+	const char *path;
+
+	REQUIRE(a != NULL && b != NULL);
+	add_event(a, "E-mail sent", FIXTURE_NOW, FIXTURE_NOW, 0, NULL, SO_NULL);
+	s = export_all(a, 1);
+	CHECK_HAS(s, "DTSTART;TZID=Europe/Moscow:20261123T090000\r\n");
+	CHECK(strstr(s, "DTEND") == NULL);
+	path = write_file("a.ics", s, strlen(s));
+	REQUIRE(ical_import(b, path, &st, &err) == SO_OK);
+	CHECK_INT(st.created, 1);
+	s2 = export_all(b, 1);
+	CHECK_STR(s2, s);
+	free(s2);
+	free(s);
+	db_close(a);
+	db_close(b);
 }
 
 TEST(test_ical_export_recurring_event_with_cancelled_and_moved_occurrences)
@@ -312,6 +341,61 @@ TEST(test_ical_round_trip_and_reimport_is_idempotent)
 	CHECK_STR(sa2, sa);
 	free(sa2);
 	free(sa);
+	db_close(a);
+	db_close(b);
+}
+
+static struct strbuf scans;
+
+/* SQLITE_TRACE_PROFILE: notes every statement that stepped through a
+ * whole table since its last run, but for the lookups in the handful of
+ * event types and results (a name or a code in any case). */
+static int
+note_scans(unsigned type, void *ctx, void *p, void *x)
+{
+	sqlite3_stmt *st = p;
+
+	(void)ctx;
+	(void)x;
+	if (type == SQLITE_TRACE_PROFILE &&
+	    sqlite3_stmt_status(st, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1) > 0 &&
+	    strstr(sqlite3_sql(st), "FROM event_types") == NULL &&
+	    strstr(sqlite3_sql(st), "FROM event_results") == NULL)
+		sb_printf(&scans, "%s\n", sqlite3_sql(st));
+	return 0;
+}
+
+/* An import looks each UID up in an index: a scan per component made
+ * 100 000 tasks take minutes (found by the benchmark of issue 6). */
+TEST(test_ical_import_looks_up_uids_without_scanning)
+{
+	struct db *a = fixture_open("a.db"), *b = fixture_open("b.db");
+	struct ical_stats st;
+	struct so_err err;
+	struct task t;
+	char *s;
+	const char *path;
+	int i;
+
+	REQUIRE(a != NULL && b != NULL);
+	for (i = 0; i < 40; i++) {
+		store_task_init(&t);
+		t.title = xasprintf("Task %d", i);
+		t.due_at = FIXTURE_NOW + i * HOUR;
+		REQUIRE(store_task_create(i < 20 ? a : b, &t, &err) == SO_OK);
+		store_task_clear(&t);
+		add_event(i < 20 ? a : b, "Call", FIXTURE_NOW + i * HOUR,
+		    FIXTURE_NOW + i * HOUR + 600, 0, NULL, SO_NULL);
+	}
+	s = export_all(a, 1);
+	path = write_file("a.ics", s, strlen(s));
+	sqlite3_trace_v2(db_sqlite(b), SQLITE_TRACE_PROFILE, note_scans, NULL);
+	REQUIRE(ical_import(b, path, &st, &err) == SO_OK);
+	sqlite3_trace_v2(db_sqlite(b), 0, NULL, NULL);
+	CHECK_INT(st.created, 40);
+	CHECK_STR(scans.s ? scans.s : "", "");
+	sb_free(&scans);
+	free(s);
 	db_close(a);
 	db_close(b);
 }
@@ -588,4 +672,188 @@ TEST(test_ical_import_error_keeps_nothing)
 	    "END:VEVENT\r\nEND:VCALENDAR\r\n";
 
 	expect_error("x.ics", t, sizeof(t) - 1, "x.ics:8: ", __LINE__);
+}
+
+/* The import reads a file through a window of 2 * ICAL_MAX_LINE bytes;
+ * these files are bigger than two windows. */
+
+/* Appends s and CRLF to b, counting the line. */
+static void
+add_line(struct strbuf *b, size_t *lines, const char *s)
+{
+	sb_add(b, s);
+	sb_add(b, "\r\n");
+	(*lines)++;
+}
+
+/* HEAD, then VCALENDAR properties of about 1 KiB (never parsed) until
+ * the text is longer than two windows. */
+static void
+past_window(struct strbuf *b, size_t *lines)
+{
+	char filler[1001];
+
+	memset(filler, 'f', sizeof(filler) - 1);
+	filler[sizeof(filler) - 1] = '\0';
+	add_line(b, lines, "BEGIN:VCALENDAR");
+	add_line(b, lines, "VERSION:2.0");
+	while (b->len <= 4 * (size_t)ICAL_MAX_LINE) {
+		sb_add(b, "X-FILLER:");
+		add_line(b, lines, filler);
+	}
+}
+
+/* A line of n bytes "X-LONG:bbb..." (CRLF not counted). */
+static void
+add_long_line(struct strbuf *b, size_t *lines, size_t n)
+{
+	size_t i;
+
+	sb_add(b, "X-LONG:");
+	for (i = 7; i < n; i++)
+		sb_addc(b, 'b');
+	add_line(b, lines, "");
+}
+
+TEST(test_ical_import_streams_components_across_the_read_window)
+{
+	struct db *db = fixture_open("t.db");
+	struct strbuf b = { 0 };
+	struct ical_stats st;
+	struct so_err err = { 0 };
+	const char *path;
+	char filler[1001];
+	size_t lines = 0;
+	int i;
+
+	REQUIRE(db != NULL);
+	memset(filler, 'a', sizeof(filler) - 1);
+	filler[sizeof(filler) - 1] = '\0';
+	add_line(&b, &lines, "\xef\xbb\xbf" "BEGIN:VCALENDAR");
+	add_line(&b, &lines, "VERSION:2.0");
+	for (i = 0; i < 3000; i++) {
+		sb_printf(&b, "BEGIN:VEVENT\r\nUID:ev%d@x\r\n"
+		    "DTSTART:20261201T100000\r\nSUMMARY:Event %d\r\n"
+		    "DESCRIPTION:%d %s\r\n", i, i, i, filler);
+		/* The longest line allowed, in the second window. */
+		if (i == 1500)
+			add_long_line(&b, &lines, ICAL_MAX_LINE);
+		/* A folded END, late in the file. */
+		sb_add(&b, i == 2900 ? "END:VEV\r\n ENT\r\n" :
+		    "END:VEVENT\r\n");
+	}
+	sb_add(&b, "END:VCALENDAR\r\n");
+	REQUIRE(b.len > 4 * (size_t)ICAL_MAX_LINE);
+	path = write_file("w.ics", b.s, b.len);
+	if (ical_import(db, path, &st, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "%s", err.msg);
+	CHECK_INT(st.created, 3000);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM events"), 3000);
+	/* Every event got its own texts, whole. */
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM events WHERE "
+	    "subject = 'Event ' || substr(uid, 3, instr(uid, '@') - 3) AND "
+	    "description = substr(uid, 3, instr(uid, '@') - 3) || ' ' || "
+	    "replace(hex(zeroblob(500)), '0', 'a')"), 3000);
+	/* Again: all there, nothing changed. */
+	REQUIRE(ical_import(db, path, &st, &err) == SO_OK);
+	CHECK_INT(st.unchanged, 3000);
+	sb_free(&b);
+	db_close(db);
+	unlink(path);
+}
+
+TEST(test_ical_import_long_line_after_the_read_window_names_its_line)
+{
+	struct strbuf b = { 0 };
+	char want[64];
+	size_t lines = 0;
+
+	/* Just too long: the whole line fits the window. */
+	past_window(&b, &lines);
+	add_line(&b, &lines, "BEGIN:VEVENT");
+	add_line(&b, &lines, "UID:x");
+	add_long_line(&b, &lines, ICAL_MAX_LINE + 1);
+	add_line(&b, &lines, "END:VEVENT");
+	add_line(&b, &lines, "END:VCALENDAR");
+	snprintf(want, sizeof(want), "x.ics:%zu: line longer than 1 MiB",
+	    lines - 2);
+	expect_error("x.ics", b.s, b.len, want, __LINE__);
+
+	/* Longer than the window itself, ending the file unterminated. */
+	sb_reset(&b);
+	lines = 0;
+	past_window(&b, &lines);
+	add_line(&b, &lines, "BEGIN:VEVENT");
+	add_long_line(&b, &lines, 3 * (size_t)ICAL_MAX_LINE);
+	b.len -= 2;
+	snprintf(want, sizeof(want), "x.ics:%zu: line longer than 1 MiB",
+	    lines);
+	expect_error("x.ics", b.s, b.len, want, __LINE__);
+	sb_free(&b);
+}
+
+TEST(test_ical_import_error_after_the_read_window_names_its_line)
+{
+	static const struct {
+		const char *text, *want;
+	} bad[] = {
+		{ "SUMMARY:bad \xd0\x28 byte", "invalid UTF-8" },
+		{ "END:VTODO", "END:VTODO without BEGIN" },
+		{ "END:VEV\r\n TODO", "END:VEVTODO without BEGIN" },
+	};
+	struct strbuf b = { 0 };
+	char want[128];
+	size_t lines, at, i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		sb_reset(&b);
+		lines = 0;
+		past_window(&b, &lines);
+		add_line(&b, &lines, "BEGIN:VEVENT");
+		add_line(&b, &lines, "UID:x");
+		add_line(&b, &lines, "DTSTART:20261201T100000");
+		at = lines + 1;
+		add_line(&b, &lines, bad[i].text);
+		add_line(&b, &lines, "END:VEVENT");
+		add_line(&b, &lines, "END:VCALENDAR");
+		snprintf(want, sizeof(want), "x.ics:%zu: %s", at, bad[i].want);
+		expect_error("x.ics", b.s, b.len, want, __LINE__);
+	}
+
+	/* A NUL byte. */
+	sb_reset(&b);
+	lines = 0;
+	past_window(&b, &lines);
+	at = lines + 1;
+	sb_addn(&b, "X-NUL:a\0b\r\n", 11);
+	add_line(&b, &lines, "END:VCALENDAR");
+	snprintf(want, sizeof(want), "x.ics:%zu: NUL byte", at);
+	expect_error("x.ics", b.s, b.len, want, __LINE__);
+
+	/* A component that never ends, named by its BEGIN. */
+	sb_reset(&b);
+	lines = 0;
+	past_window(&b, &lines);
+	at = lines + 1;
+	add_line(&b, &lines, "BEGIN:VTODO");
+	add_line(&b, &lines, "UID:t");
+	snprintf(want, sizeof(want), "x.ics:%zu: BEGIN:VTODO never ended", at);
+	expect_error("x.ics", b.s, b.len, want, __LINE__);
+
+	/* libical's turn (the component read again from the file): a good
+	 * event, then one without DTSTART, both past the first window. */
+	sb_reset(&b);
+	lines = 0;
+	past_window(&b, &lines);
+	sb_add(&b, GOOD);
+	lines += 5;
+	at = lines + 1;
+	add_line(&b, &lines, "BEGIN:VEVENT");
+	add_line(&b, &lines, "UID:z");
+	add_line(&b, &lines, "SUMMARY:no start");
+	add_line(&b, &lines, "END:VEVENT");
+	add_line(&b, &lines, "END:VCALENDAR");
+	snprintf(want, sizeof(want), "x.ics:%zu: VEVENT without DTSTART", at);
+	expect_error("x.ics", b.s, b.len, want, __LINE__);
+	sb_free(&b);
 }
