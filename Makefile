@@ -104,6 +104,7 @@ bench:
 
 bench-detail:
 	$(MAKE) SANITIZE= salesorg
+	sh bench/list.sh
 	sh bench/ical.sh
 	sh bench/search.sh
 	sh bench/filter.sh

@@ -3,7 +3,7 @@
 # benchmarks, made with salesorg init and bulk SQL (deterministic).
 # Names are a permutation of the row order (7919 is prime to the count),
 # as in real data, so walking the name index reads pages at random.
-# The full generator of issue 6 (events, calcurse data) will replace it.
+# bench/gen makes the department-scale database of bench/run.
 set -eu
 db=$1
 n=${2:-300000}
