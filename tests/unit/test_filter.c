@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <sqlite3.h>
+
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"
@@ -411,5 +413,96 @@ TEST(test_filter_pages_like_a_list)
 	    "ООО «Ромашка»");
 	rec_list_free(&l);
 	filter_free(f);
+	db_close(db);
+}
+
+static struct strbuf traced;
+
+static int
+trace_sql(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)ctx;
+	(void)x;
+	if (type == SQLITE_TRACE_STMT)
+		sb_printf(&traced, "%s\n", sqlite3_sql(p));
+	return 0;
+}
+
+/* What the statements run by a count or a page of text read: the
+ * covering index named, or a scan of the table. */
+static const char *
+access_of(struct db *db, const char *text, int page, const char **first,
+    size_t *n)
+{
+	struct list_query q = { .sort = 0, .scan = 1 };
+	struct filter *f;
+	struct rec_list l;
+	struct so_err err;
+	int64_t cnt;
+	static char where[64];
+
+	*first = NULL;
+	if (filter_compile(db, &entity_company, text, FIXTURE_NOW, &f, NULL,
+	    &err) != SO_OK)
+		return "compile error";
+	q.filter = f;
+	sb_free(&traced);
+	sqlite3_trace_v2(db_sqlite(db), SQLITE_TRACE_STMT, trace_sql, NULL);
+	if (page) {
+		if (rec_list(db, &entity_company, &q, LIST_FIRST, NULL, 10, &l,
+		    &err) == SO_OK) {
+			*n = l.n;
+			if (l.n > 0)
+				*first = xstrdup(((struct company *)
+				    rec_list_at(&l, 0))->name);
+			rec_list_free(&l);
+		}
+	} else if (rec_count(db, &entity_company, &q, &cnt, &err) == SO_OK)
+		*n = (size_t)cnt;
+	sqlite3_trace_v2(db_sqlite(db), 0, NULL, NULL);
+	filter_free(f);
+	if (strstr(sb_str(&traced), "NOT INDEXED"))
+		return "scan";
+	if (strstr(sb_str(&traced), "INDEXED BY companies_city "))
+		return "companies_city";
+	if (strstr(sb_str(&traced), "INDEXED BY companies_name "))
+		return "companies_name";
+	snprintf(where, sizeof(where), "other");
+	return where;
+}
+
+/* A filter that reads only columns some index over the live rows holds
+ * scans that index, not the table; the answers are the same. */
+TEST(test_filter_scans_a_covering_index_when_there_is_one)
+{
+	struct db *db = world();
+	const char *first;
+	size_t n = 0;
+
+	REQUIRE(db != NULL);
+	company(db, "Ромашка в корзине", "Казань", "", "", "lead", SO_NULL);
+	db_exec(db, "UPDATE companies SET deleted_at = 1 WHERE name = "
+	    "'Ромашка в корзине'", NULL);
+
+	CHECK_STR(access_of(db, "city:казань", 0, &first, &n),
+	    "companies_city");
+	CHECK_INT(n, 2);
+	/* the page is in name order: the city index cannot give it */
+	CHECK_STR(access_of(db, "city:казань", 1, &first, &n), "scan");
+	CHECK_INT(n, 2);
+	free((char *)first);
+	CHECK_STR(access_of(db, "name~ром", 0, &first, &n), "companies_name");
+	CHECK_INT(n, 2);
+	CHECK_STR(access_of(db, "name~ром", 1, &first, &n), "companies_name");
+	CHECK_INT(n, 2);
+	CHECK_STR(first ? first : "", "ООО «Ромашка»");
+	free((char *)first);
+	/* two columns no single index holds; a column no index holds */
+	CHECK_STR(access_of(db, "city:казань category:vip", 0, &first, &n),
+	    "scan");
+	CHECK_INT(n, 1);
+	CHECK_STR(access_of(db, "phone~843", 0, &first, &n), "scan");
+	CHECK_INT(n, 1);
+	sb_free(&traced);
 	db_close(db);
 }
