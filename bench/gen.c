@@ -57,6 +57,8 @@
 #define PICK(a)		((a)[rnd(NELEM(a))])
 #define DAYS_BACK	730
 #define DAYS_AHEAD	365
+#define DATE		"%Y-%m-%d"
+#define CALCURSE_TIME	"%m/%d/%Y @ %H:%M"
 
 enum kind { K_MANAGERS, K_COMPANIES, K_CONTACTS, K_EVENTS, K_TASKS,
 	K_NOTES, K_DEALS, K_PAYMENTS, K_LINKS, NKINDS };
@@ -375,13 +377,15 @@ phone(char *buf, size_t size, const char *code, int64_t n, int mul)
 	    d / 100 % 100, d % 100);
 }
 
+/* t in local time, as fmt says: DATE for a date field, CALCURSE_TIME as
+ * calcurse writes an appointment. */
 static void
-date_of(char *buf, size_t size, time_t t)
+local_time(char *buf, size_t size, const char *fmt, time_t t)
 {
 	struct tm tm;
 
 	localtime_r(&t, &tm);
-	strftime(buf, size, "%Y-%m-%d", &tm);
+	strftime(buf, size, fmt, &tm);
 }
 
 static int
@@ -530,16 +534,6 @@ gen_contacts(void)
 	sqlite3_finalize(st);
 }
 
-/* t in local time as calcurse writes it: "MM/DD/YYYY @ HH:MM". */
-static void
-calcurse_time(char *buf, size_t size, time_t t)
-{
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	strftime(buf, size, "%m/%d/%Y @ %H:%M", &tm);
-}
-
 
 static void
 company_name(sqlite3_stmt *st, int64_t company, char *buf, size_t size)
@@ -621,9 +615,10 @@ gen_events(void)
 			if (apts == NULL || !(calcurse_all || m == 0))
 				continue;
 			company_name(cn, company, cname, sizeof(cname));
-			calcurse_time(s1, sizeof(s1), (time_t)start);
-			calcurse_time(s2, sizeof(s2), (time_t)(end ? end :
-			    start));
+			local_time(s1, sizeof(s1), CALCURSE_TIME,
+			    (time_t)start);
+			local_time(s2, sizeof(s2), CALCURSE_TIME,
+			    (time_t)(end ? end : start));
 			fprintf(apts, "%s -> %s %s|%s%s%s\n", s1, s2,
 			    series ? "{1W} " : "", subject, cname[0] ? " — " :
 			    "", cname);
@@ -742,11 +737,11 @@ gen_deals(void)
 		    PICK(goods), 1 + rnd(100));
 		t = (int64_t)day[(int64_t)(i - 1) * (today_ix + 1) /
 		    count[K_DEALS]];
-		date_of(close, sizeof(close), (time_t)(t + 86400 * (14 +
-		    rnd(60))));
+		local_time(close, sizeof(close), DATE, (time_t)(t + 86400 *
+		    (14 + rnd(60))));
 		if (s >= 4)
-			date_of(closed, sizeof(closed), (time_t)(t + 86400 *
-			    (7 + rnd(30))));
+			local_time(closed, sizeof(closed), DATE, (time_t)(t +
+			    86400 * (7 + rnd(30))));
 		else
 			closed[0] = '\0';
 		put(st, "tddiiitttitiii", title, company, contact_of(company),
@@ -775,7 +770,7 @@ gen_payments(void)
 		deal = count[K_DEALS] ? 1 + rnd((size_t)count[K_DEALS]) : 0;
 		t = (int64_t)day[(int64_t)i * (today_ix + 1) /
 		    count[K_PAYMENTS]] + 12 * 3600;
-		date_of(paid, sizeof(paid), (time_t)t);
+		local_time(paid, sizeof(paid), DATE, (time_t)t);
 		snprintf(doc, sizeof(doc), "п/п № %ld", 1000 + i);
 		put(st, "ddittiii", deal ? deal_company[deal] : (int64_t)(1 +
 		    rnd((size_t)(count[K_COMPANIES] ? count[K_COMPANIES] :
