@@ -46,3 +46,19 @@ row_one() {
 	set -- "$1" $2
 	printf "%-40s %7s ms (%s-%s) %8s KiB\n" "$1" "$2" "$3" "$4" "$5"
 }
+
+# wait_text TEXT: polls tmux ($TM, session b) every 5 ms until TEXT is on
+# the screen; gives up after 30 s with the screen on stderr, so a broken
+# build cannot hang the run.
+wait_text() {
+	w=0
+	while ! $TM capture-pane -t b -p 2>/dev/null | grep -qF -- "$1"; do
+		sleep 0.005
+		w=$((w + 1))
+		if [ $w -gt 6000 ]; then
+			echo "bench: '$1' never appeared" >&2
+			$TM capture-pane -t b -p >&2
+			exit 1
+		fi
+	done
+}

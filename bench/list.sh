@@ -35,17 +35,6 @@ b=$(median_of sqlite3 "$DB" "SELECT 1;")
 row "sqlite3 one page (keyset)" "$a" "sqlite3 SELECT 1" "$b"
 
 # TUI in tmux, 120x40 (35 list rows).
-wait_text() {	# gives up after 20 s so a broken build cannot hang the run
-	w=0
-	while ! $TM capture-pane -t b -p 2>/dev/null | grep -qF -- "$1"; do
-		sleep 0.005
-		w=$((w + 1))
-		if [ $w -gt 4000 ]; then
-			echo "bench: '$1' never appeared" >&2
-			exit 1
-		fi
-	done
-}
 tui_once() {	# prints: first-paint End 100xPgDn filter (ms)
 	# a fresh tmux server per run: a killed one may linger on its socket
 	TM="tmux -S $T/s$i -f /dev/null"

@@ -111,6 +111,13 @@ rec_copy(const struct entity *ent, void *dst, const void *src)
  * "deleted_at IS NULL") and fetches every row at random, ten times
  * slower on a large file than reading the pages in order.
  */
+/* Does q narrow the list by a quick filter or a filter? */
+static int
+filtered(const struct list_query *q)
+{
+	return (q->quick && *q->quick) || q->filter;
+}
+
 static void
 from_table(const struct entity *ent, int in_order, struct strbuf *b)
 {
@@ -724,7 +731,7 @@ filter_index(struct db *db, const struct entity *ent,
 	int found;
 
 	*in_order = 0;
-	if (q->trash || !((q->quick && *q->quick) || q->filter))
+	if (q->trash || !filtered(q))
 		return 0;
 	where_clause(ent, q, &w);
 	found = covering_index(db, ent, sb_str(&w), fd->name, idx, in_order);
@@ -821,7 +828,7 @@ rec_count(struct db *db, const struct entity *ent, const struct list_query *q,
 	if (filter_index(db, ent, q, idx, &in_order))
 		sb_printf(&b, " FROM %s t INDEXED BY %s", ent->table, idx);
 	else
-		from_table(ent, (q->quick && *q->quick) || q->filter, &b);
+		from_table(ent, filtered(q), &b);
 	where_clause(ent, q, &b);
 	code = db_prepare(db, sb_str(&b), &st, err);
 	sb_free(&b);
