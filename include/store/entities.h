@@ -80,8 +80,21 @@ struct payment {
 	char	*paid_on, *document, *comment;
 };
 
+/* Programs: campaigns (seminar, mailing, promotion) and their members. */
+struct program {
+	struct rec_meta	 meta;
+	char	*name, *kind, *starts_on, *ends_on, *description;
+};
+
+struct program_member {
+	struct rec_meta	 meta;
+	int64_t	 program_id, company_id, contact_id;
+	char	*status, *result;
+};
+
 extern const struct entity entity_company, entity_contact, entity_task,
-    entity_note, entity_link, entity_event, entity_deal, entity_payment;
+    entity_note, entity_link, entity_event, entity_deal, entity_payment,
+    entity_program, entity_member;
 
 STORE_WRAPPERS_DECL(company, struct company)
 STORE_WRAPPERS_DECL(contact, struct contact)
@@ -91,6 +104,8 @@ STORE_WRAPPERS_DECL(link, struct link)
 STORE_WRAPPERS_DECL(event, struct event)
 STORE_WRAPPERS_DECL(deal, struct deal)
 STORE_WRAPPERS_DECL(payment, struct payment)
+STORE_WRAPPERS_DECL(program, struct program)
+STORE_WRAPPERS_DECL(member, struct program_member)
 
 /* A contact's employment history, oldest first. */
 struct contact_job {

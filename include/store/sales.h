@@ -1,0 +1,126 @@
+/*
+ * The sales layer over the card files: the deal pipeline and stage moves,
+ * ABC ranks by the 20/80 rule, the company's place on the sales path,
+ * programs and their members, former employees.
+ *
+ * Every write here runs in one transaction with its audit rows, like the
+ * record engine's own writes (it goes through the record engine where a
+ * record changes, so versions, validation and audit come with it).
+ */
+#ifndef STORE_SALES_H
+#define STORE_SALES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "store/db.h"
+#include "store/entities.h"
+
+/* ---- the pipeline (pipeline.c) ---- */
+
+struct pipe_deal {
+	int64_t		 id;
+	char		*title, *company, *manager;
+	int64_t		 amount;	/* SO_NULL: none */
+	int64_t		 since;		/* entered the stage (Unix time) */
+};
+
+struct pipe_stage {
+	int64_t		 id;
+	char		*code, *name;
+	int		 closed;
+	int64_t		 count, sum;	/* deals and their amounts */
+	struct pipe_deal *deals;	/* largest amount first */
+	size_t		 ndeals;
+};
+
+struct pipeline {
+	struct pipe_stage *stages;	/* in stage order */
+	size_t		 nstages;
+};
+
+/*
+ * The live deals by stage.  manager_id 0: every manager.  from/to
+ * ("YYYY-MM-DD" or NULL) keep the deals created in the period, and for
+ * closed stages those closed in it.  Each stage holds at most per_stage
+ * deals (its count and sum are of all of them).
+ */
+int	 pipeline_load(struct db *db, int64_t manager_id, const char *from,
+	    const char *to, size_t per_stage, struct pipeline *p,
+	    struct so_err *err);
+void	 pipeline_free(struct pipeline *p);
+
+/*
+ * Moves a deal dir (+1 / -1) stages along the configured order.  Moving
+ * into a lost stage needs reason (SO_EINVAL naming lost_reason
+ * otherwise); moving into a closed stage sets closed_on to today, moving
+ * out of one clears it.  The stage change is in the audit log with its
+ * time, which is what deal_stage_since reads.
+ */
+int	 deal_move(struct db *db, int64_t deal_id, int dir, const char *reason,
+	    struct so_err *err);
+/* Sets the deal's stage by code ("won"), with the same rules. */
+int	 deal_set_stage(struct db *db, int64_t deal_id, const char *code,
+	    const char *reason, struct so_err *err);
+/* When the deal entered its current stage (its creation if never moved). */
+int	 deal_stage_since(struct db *db, int64_t deal_id, int64_t *since,
+	    struct so_err *err);
+
+/* ---- ABC by the 20/80 rule (abc.c) ---- */
+
+/*
+ * Ranks the companies that paid in month ("YYYY-MM"): ordered by the
+ * month's payment sum, the top 20 % are A, the next 20 % B, the rest C
+ * (the rule for ties is in abc.c and the README).  Replaces the month's
+ * ranks; when month is the latest computed month, companies.abc follows,
+ * each change audited.  *ranked: companies ranked.
+ */
+int	 abc_compute(struct db *db, const char *month, int64_t *ranked,
+	    struct so_err *err);
+/* Every month that has payments, oldest first, in one transaction. */
+int	 abc_recompute(struct db *db, int *months, int64_t *ranked,
+	    struct so_err *err);
+/*
+ * At start-up: computes the last closed month (the one before today's)
+ * when it has payments and has not been computed; cheap otherwise.
+ * *computed: 1 when it did.
+ */
+int	 abc_auto(struct db *db, int *computed, struct so_err *err);
+
+struct abc_rank {
+	char		 month[8];	/* "YYYY-MM" */
+	char		 rank;		/* 'A', 'B', 'C' */
+	int64_t		 total;
+};
+/* A company's ranks, oldest month first. */
+int	 abc_history(struct db *db, int64_t company_id, struct abc_rank **out,
+	    size_t *n, struct so_err *err);
+
+/* The company's payments in a calendar year (minor units). */
+int	 payments_year_total(struct db *db, int64_t company_id, int year,
+	    int64_t *sum, struct so_err *err);
+
+/* ---- people who worked at a company (contact.c) ---- */
+
+struct former_employee {
+	int64_t		 contact_id;
+	char		*name, *position;
+	int64_t		 started_at, ended_at;
+};
+int	 store_company_former(struct db *db, int64_t company_id,
+	    struct former_employee **out, size_t *n, struct so_err *err);
+void	 store_company_former_free(struct former_employee *v, size_t n);
+
+/* ---- programs (program.c) ---- */
+
+struct program_count {
+	char		*status;	/* code: invited, confirmed, ... */
+	int64_t		 count;
+};
+/* Members per status of one program, in the status order. */
+int	 program_counts(struct db *db, int64_t program_id,
+	    struct program_count **out, size_t *n, struct so_err *err);
+void	 program_counts_free(struct program_count *v, size_t n);
+
+#endif
