@@ -92,7 +92,7 @@ struct program_member {
 	char	*status, *result;
 };
 
-extern const struct entity entity_company, entity_contact, entity_task,
+extern struct entity entity_company, entity_contact, entity_task,
     entity_note, entity_link, entity_event, entity_deal, entity_payment,
     entity_program, entity_member;
 

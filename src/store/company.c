@@ -58,7 +58,7 @@ check(struct db *db, void *obj, struct so_err *err)
 	return SO_OK;
 }
 
-const struct entity entity_company = {
+struct entity entity_company = {
 	.name = "company", .table = "companies",
 	.label = "Company", .plural = "Companies",
 	.size = sizeof(struct company),

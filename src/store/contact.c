@@ -112,7 +112,7 @@ after_write(struct db *db, const void *old_obj, const void *new_obj,
 	return SO_OK;
 }
 
-const struct entity entity_contact = {
+struct entity entity_contact = {
 	.name = "contact", .table = "contacts",
 	.label = "Contact", .plural = "Contacts",
 	.size = sizeof(struct contact),

@@ -51,7 +51,7 @@ check(struct db *db, void *obj, struct so_err *err)
 	return SO_OK;
 }
 
-const struct entity entity_deal = {
+struct entity entity_deal = {
 	.name = "deal", .table = "deals",
 	.label = "Deal", .plural = "Deals",
 	.size = sizeof(struct deal),

@@ -91,7 +91,7 @@ check(struct db *db, void *obj, struct so_err *err)
 	return SO_OK;
 }
 
-const struct entity entity_event = {
+struct entity entity_event = {
 	.name = "event", .table = "events",
 	.label = "Event", .plural = "Events",
 	.size = sizeof(struct event),

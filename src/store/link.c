@@ -18,7 +18,7 @@ static const struct field_desc fields[] = {
 	FIELD_COMPANY(20, 0),
 };
 
-const struct entity entity_link = {
+struct entity entity_link = {
 	.name = "link", .table = "links",
 	.label = "Link", .plural = "Links",
 	.size = sizeof(struct link),

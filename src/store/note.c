@@ -16,7 +16,7 @@ static const struct field_desc fields[] = {
 	FIELD_DEAL(0, 0),
 };
 
-const struct entity entity_note = {
+struct entity entity_note = {
 	.name = "note", .table = "notes",
 	.label = "Note", .plural = "Notes",
 	.size = sizeof(struct note),

@@ -37,7 +37,7 @@ check(struct db *db, void *obj, struct so_err *err)
 	return SO_OK;
 }
 
-const struct entity entity_payment = {
+struct entity entity_payment = {
 	.name = "payment", .table = "payments",
 	.label = "Payment", .plural = "Payments",
 	.size = sizeof(struct payment),

@@ -46,7 +46,7 @@ check(struct db *db, void *obj, struct so_err *err)
 	return SO_OK;
 }
 
-const struct entity entity_task = {
+struct entity entity_task = {
 	.name = "task", .table = "tasks",
 	.label = "Task", .plural = "Tasks",
 	.size = sizeof(struct task),
