@@ -30,6 +30,7 @@
 #include "ui/form.h"
 #include "ui/keys.h"
 #include "ui/listview.h"
+#include "ui/pipeline.h"
 #include "ui/search.h"
 #include "ui/settings.h"
 #include "ui/ui.h"
@@ -776,6 +777,17 @@ cmd_sort(const char *arg)
 	sync_card();
 }
 
+/* P or :pipeline; Enter on a deal opens its card. */
+static void
+open_pipeline(void)
+{
+	int64_t id = ui_pipeline(app->db);
+
+	reload_all();
+	if (id)
+		jump_to(&entity_deal, id);
+}
+
 static void
 command_line(void)
 {
@@ -820,13 +832,15 @@ command_line(void)
 		ui_filter_delete(app->db, cur_list(), arg);
 	else if (strcmp(cmd, "group") == 0)
 		group_action();
+	else if (strcmp(cmd, "pipeline") == 0)
+		open_pipeline();
 	else if (cmd[0] >= '1' && cmd[0] <= '7' && cmd[1] == '\0')
 		switch_tab(cmd[0] - '1');
 	else if (*cmd)
 		ui_message("unknown command :%s (q, user, trash, export [ics] "
 		    "FILE, import ics FILE, sort FIELD, agenda, settings, "
 		    "search, filter, filters, save-filter, delete-filter, "
-		    "group, help)", cmd);
+		    "group, pipeline, help)", cmd);
 	free(line);
 }
 
@@ -953,6 +967,9 @@ handle(enum action act)
 		break;
 	case ACT_GROUP:
 		group_action();
+		break;
+	case ACT_PIPELINE:
+		open_pipeline();
 		break;
 	case ACT_SORT_NEXT:
 		if (lv_sort_next(cur_list(), app->db, &err) != SO_OK)

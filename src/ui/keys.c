@@ -17,7 +17,7 @@ const struct binding ui_bindings[] = {
 	    "command line (:q, :user, :trash, :export [ics] FILE, "
 	    ":import ics FILE, :sort FIELD, :agenda, :settings, :search, "
 	    ":filter EXPR, :filters, :save-filter NAME, "
-	    ":delete-filter NAME, :group)",
+	    ":delete-filter NAME, :group, :pipeline)",
 	    NULL },
 	{ 'q', 0, CTX_ALL, ACT_BACK, "q",
 	    "back (to the list, to the previous card); quit from the list",
@@ -98,6 +98,9 @@ const struct binding ui_bindings[] = {
 	    "due<fri (see :help)", "filter" },
 	{ 'F', 0, CTX_LIST | CTX_TRASH, ACT_SAVED_FILTERS, "F",
 	    "saved filters: apply, save the current one, delete", NULL },
+	{ 'P', 0, CTX_LIST | CTX_CARD, ACT_PIPELINE, "P",
+	    "the deal pipeline: stages with counts and sums, < > move a deal",
+	    "pipeline" },
 	{ 'M', 0, CTX_LIST, ACT_GROUP, "M",
 	    "group action on the filtered list: reassign, set a field, "
 	    "add to a program, export, trash", "group" },

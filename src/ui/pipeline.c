@@ -1,0 +1,393 @@
+/*
+ * The Pipeline screen: a column per stage (count and sum on top), the
+ * deals of each stage as small cards (title, company, amount and days in
+ * the stage), largest first.  Left/Right pick the stage, Up/Down the
+ * deal; `>` and `<` move it one stage along the path, `L` marks it lost
+ * (asking why), Enter opens its card, `m` and `p` filter by manager and
+ * period.  Every move goes through the store (versioned and audited);
+ * the screen reloads after each, so counts and sums are always the
+ * database's.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datetime.h"
+#include "store/group.h"
+#include "store/lookup.h"
+#include "store/sales.h"
+#include "ui/draw.h"
+#include "ui/pipeline.h"
+#include "ui/ui.h"
+#include "utf8.h"
+#include "util.h"
+
+#define PER_STAGE	200	/* deal cards loaded per column */
+#define CARD_H		3	/* lines per deal card */
+#define MIN_COL		16	/* narrowest column */
+
+struct pipe_view {
+	struct pipeline	 p;
+	int		 col, row;	/* selected stage and deal */
+	int		 top[32];	/* first deal shown, per column */
+	int64_t		 manager_id;
+	char		*manager;	/* login, or NULL for everybody */
+	char		 from[11], to[11];
+};
+
+/* Whole units with thin grouping: 1 234 567 (kopecks only if any). */
+static void
+amount_text(int64_t minor, char *out, size_t sz)
+{
+	char raw[32], *dot, grouped[48];
+	size_t len, i, j = 0;
+	int neg;
+
+	money_format(minor, raw);
+	neg = raw[0] == '-';
+	dot = strchr(raw, '.');
+	len = (size_t)(dot - raw) - (size_t)neg;
+	if (neg)
+		grouped[j++] = '-';
+	for (i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			grouped[j++] = ' ';
+		grouped[j++] = raw[neg + i];
+	}
+	grouped[j] = '\0';
+	if (strcmp(dot, ".00") == 0)
+		snprintf(out, sz, "%s", grouped);
+	else
+		snprintf(out, sz, "%s%s", grouped, dot);
+}
+
+static int
+reload(struct pipe_view *v, struct db *db)
+{
+	struct so_err err;
+	int64_t keep = 0;
+
+	if (v->col < (int)v->p.nstages && v->row <
+	    (int)v->p.stages[v->col].ndeals)
+		keep = v->p.stages[v->col].deals[v->row].id;
+	pipeline_free(&v->p);
+	if (pipeline_load(db, v->manager_id, v->from[0] ? v->from : NULL,
+	    v->to[0] ? v->to : NULL, PER_STAGE, &v->p, &err) != SO_OK) {
+		ui_message("%s", err.msg);
+		return -1;
+	}
+	if (v->col >= (int)v->p.nstages)
+		v->col = v->p.nstages ? (int)v->p.nstages - 1 : 0;
+	/* Follow the deal to its new column (after a move). */
+	if (keep) {
+		size_t i, j;
+
+		for (i = 0; i < v->p.nstages; i++)
+			for (j = 0; j < v->p.stages[i].ndeals; j++)
+				if (v->p.stages[i].deals[j].id == keep) {
+					v->col = (int)i;
+					v->row = (int)j;
+				}
+	}
+	if (v->p.nstages && v->row >= (int)v->p.stages[v->col].ndeals)
+		v->row = v->p.stages[v->col].ndeals ?
+		    (int)v->p.stages[v->col].ndeals - 1 : 0;
+	return 0;
+}
+
+static const struct pipe_deal *
+selected(const struct pipe_view *v)
+{
+	const struct pipe_stage *s;
+
+	if (v->col >= (int)v->p.nstages)
+		return NULL;
+	s = &v->p.stages[v->col];
+	return v->row < (int)s->ndeals ? &s->deals[v->row] : NULL;
+}
+
+static void
+draw_card(const struct pipe_deal *d, int y, int x, int w, int sel,
+    time_t now)
+{
+	enum ui_attr a = sel ? UA_SELECT : UA_NORMAL;
+	char amount[48], line[96];
+	long days = (long)((now - d->since) / 86400);
+
+	draw_text(y, x, w, d->title, a);
+	draw_text(y + 1, x, w, d->company, sel ? UA_SELECT : UA_DIM);
+	if (d->amount != SO_NULL)
+		amount_text(d->amount, amount, sizeof(amount));
+	else
+		amount[0] = '\0';
+	snprintf(line, sizeof(line), "%s  %ldd %s", amount, days < 0 ? 0 :
+	    days, d->manager);
+	draw_text(y + 2, x, w, line, sel ? UA_SELECT : UA_DIM);
+}
+
+static void
+draw_column(struct pipe_view *v, int c, int y, int x, int h, int w,
+    time_t now)
+{
+	const struct pipe_stage *s = &v->p.stages[c];
+	char head[96], sum[48];
+	int fit, i, cur = c == v->col;
+
+	amount_text(s->sum, sum, sizeof(sum));
+	draw_text(y, x, w, s->name, cur ? UA_TAB : UA_TITLE);
+	snprintf(head, sizeof(head), "%lld %s  %s", (long long)s->count,
+	    s->count == 1 ? "deal" : "deals", sum);
+	draw_text(y + 1, x, w, head, cur ? UA_TAB : UA_TITLE);
+	fit = (h - 2) / (CARD_H + 1);
+	if (fit < 1)
+		fit = 1;
+	if (cur) {
+		if (v->row < v->top[c])
+			v->top[c] = v->row;
+		if (v->row >= v->top[c] + fit)
+			v->top[c] = v->row - fit + 1;
+	}
+	for (i = 0; i < fit && v->top[c] + i < (int)s->ndeals; i++)
+		draw_card(&s->deals[v->top[c] + i], y + 3 + i * (CARD_H + 1),
+		    x, w, cur && v->top[c] + i == v->row, now);
+	if ((int)s->ndeals < s->count && v->top[c] + fit >= (int)s->ndeals &&
+	    y + 3 + i * (CARD_H + 1) < y + h) {
+		snprintf(head, sizeof(head), "... %lld more",
+		    (long long)(s->count - (int64_t)s->ndeals));
+		draw_text(y + 3 + i * (CARD_H + 1), x, w, head, UA_DIM);
+	}
+}
+
+static void
+draw(struct pipe_view *v, struct db *db, const char *msg)
+{
+	char title[256], period[64];
+	int ncol = (int)v->p.nstages, shown, first, c, w, x;
+
+	erase();
+	if (v->from[0] == '\0' && v->to[0] == '\0')
+		snprintf(period, sizeof(period), "all time");
+	else
+		snprintf(period, sizeof(period), "%s%s%s%s",
+		    v->from[0] ? "from " : "", v->from,
+		    v->from[0] && v->to[0] ? " " : "",
+		    v->to[0] ? "to " : "");
+	snprintf(title, sizeof(title), "Pipeline: %s, %s%s",
+	    v->manager ? v->manager : "all managers", period, v->to);
+	draw_text(0, 0, COLS, title, UA_TITLE);
+	shown = COLS / MIN_COL;
+	if (shown > ncol)
+		shown = ncol;
+	if (shown < 1)
+		shown = 1;
+	first = v->col - shown + 1 < 0 ? 0 : v->col - shown + 1;
+	if (first + shown > ncol)
+		first = ncol - shown < 0 ? 0 : ncol - shown;
+	w = COLS / shown;
+	for (c = first, x = 0; c < ncol && c < first + shown; c++, x += w)
+		draw_column(v, c, 2, x, LINES - 4, w - 1, db_now(db));
+	draw_text(LINES - 1, 0, COLS, msg && *msg ? msg :
+	    "< > move stage  L lost  Enter open  m manager  p period  "
+	    "arrows pick  q back", msg && *msg ? UA_STATUS : UA_DIM);
+	refresh();
+}
+
+static void
+pick_manager(struct pipe_view *v, struct db *db, char *msg, size_t msgsz)
+{
+	char **logins, **names;
+	const char **items;
+	struct so_err err;
+	size_t n, i;
+	int k;
+
+	if (group_users(db, &logins, &names, &n, &err) != SO_OK) {
+		snprintf(msg, msgsz, "%s", err.msg);
+		return;
+	}
+	items = xcalloc(n + 1, sizeof(*items));
+	items[0] = xstrdup("(all managers)");
+	for (i = 0; i < n; i++)
+		items[i + 1] = xasprintf("%-12s %s", logins[i], names[i]);
+	k = ui_menu(3, 4, LINES - 4, "Whose pipeline?", items, (int)n + 1);
+	if (k == 0) {
+		free(v->manager);
+		v->manager = NULL;
+		v->manager_id = 0;
+	} else if (k > 0 && store_user_id(db, logins[k - 1], &v->manager_id,
+	    &err) == SO_OK) {
+		free(v->manager);
+		v->manager = xstrdup(logins[k - 1]);
+	}
+	for (i = 0; i <= n; i++)
+		free((char *)items[i]);
+	free(items);
+	free_strv(logins, n);
+	free_strv(names, n);
+	v->row = 0;
+	memset(v->top, 0, sizeof(v->top));
+}
+
+/* One end of the period: a date, or empty for none. */
+static int
+ask_date(struct db *db, const char *label, char date[11], char *msg,
+    size_t msgsz)
+{
+	char *text = ui_prompt(label, date, NULL, NULL), out[11];
+
+	if (text == NULL)
+		return -1;
+	if (text[strspn(text, " ")] == '\0')
+		date[0] = '\0';
+	else if (dt_parse_date(text, db_now(db), out, msg, msgsz) != 0) {
+		free(text);
+		return -1;
+	} else
+		memcpy(date, out, 11);
+	free(text);
+	return 0;
+}
+
+static void
+pick_period(struct pipe_view *v, struct db *db, char *msg, size_t msgsz)
+{
+	if (ask_date(db, "From (date, empty for any): ", v->from, msg,
+	    msgsz) == 0)
+		ask_date(db, "To (date, empty for any): ", v->to, msg, msgsz);
+	v->row = 0;
+	memset(v->top, 0, sizeof(v->top));
+}
+
+static void
+move_deal(struct pipe_view *v, struct db *db, int dir, int lost, char *msg,
+    size_t msgsz)
+{
+	const struct pipe_deal *d = selected(v);
+	struct so_err err;
+	char *reason = NULL, *title;
+	int rc;
+
+	if (d == NULL)
+		return;
+	title = xstrdup(d->title);
+	if (lost) {
+		reason = ui_prompt("Why was it lost? ", "", NULL, NULL);
+		if (reason == NULL) {
+			free(title);
+			return;
+		}
+		rc = deal_set_stage(db, d->id, "lost", reason, &err);
+	} else
+		rc = deal_move(db, d->id, dir, NULL, &err);
+	if (rc == SO_OK) {
+		reload(v, db);
+		snprintf(msg, msgsz, "%s: %s", title,
+		    v->col < (int)v->p.nstages ? v->p.stages[v->col].name :
+		    "moved");
+	} else
+		snprintf(msg, msgsz, "%s", err.msg);
+	free(reason);
+	free(title);
+}
+
+/* Function keys as the letters that do the same. */
+static int
+keycode(wint_t ch)
+{
+	switch (ch) {
+	case KEY_LEFT:		return 'h';
+	case KEY_RIGHT:		return 'l';
+	case KEY_UP:		return 'k';
+	case KEY_DOWN:		return 'j';
+	case KEY_ENTER:		return '\n';
+	case KEY_BACKSPACE:	return 'q';
+	default:		return 0;
+	}
+}
+
+static void
+pick_column(struct pipe_view *v, int col)
+{
+	if (col < 0 || col >= (int)v->p.nstages)
+		return;
+	v->col = col;
+	v->row = v->top[col];
+}
+
+/* Handles one key; 1 when the screen is done. */
+static int
+key(struct pipe_view *v, struct db *db, int ch, int64_t *open, char *msg,
+    size_t msgsz)
+{
+	switch (ch) {
+	case 'h':
+		pick_column(v, v->col - 1);
+		break;
+	case 'l':
+		pick_column(v, v->col + 1);
+		break;
+	case 'k':
+		if (v->row > 0)
+			v->row--;
+		break;
+	case 'j':
+		if (selected(v) && v->row + 1 <
+		    (int)v->p.stages[v->col].ndeals)
+			v->row++;
+		break;
+	case '>': case '.':
+		move_deal(v, db, +1, 0, msg, msgsz);
+		break;
+	case '<': case ',':
+		move_deal(v, db, -1, 0, msg, msgsz);
+		break;
+	case 'L':
+		move_deal(v, db, 0, 1, msg, msgsz);
+		break;
+	case 'm':
+		pick_manager(v, db, msg, msgsz);
+		reload(v, db);
+		break;
+	case 'p':
+		pick_period(v, db, msg, msgsz);
+		reload(v, db);
+		break;
+	case '\n': case '\r':
+		if (selected(v) == NULL)
+			break;
+		*open = selected(v)->id;
+		return 1;
+	case 'q': case 27: case 127:
+		return 1;
+	}
+	return 0;
+}
+
+int64_t
+ui_pipeline(struct db *db)
+{
+	struct pipe_view v;
+	char msg[1024] = "";
+	int64_t open = 0;
+	wint_t ch;
+	int kc, done = 0;
+
+	memset(&v, 0, sizeof(v));
+	if (reload(&v, db) != 0)
+		return 0;
+	while (!done) {
+		if (ui_too_small()) {
+			ui_getkey(&ch, &kc, -1);
+			continue;
+		}
+		draw(&v, db, msg);
+		msg[0] = '\0';
+		if (ui_getkey(&ch, &kc, -1))
+			done = key(&v, db, kc ? keycode(ch) : (int)ch, &open,
+			    msg, sizeof(msg));
+	}
+	pipeline_free(&v.p);
+	free(v.manager);
+	return open;
+}
