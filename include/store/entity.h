@@ -10,6 +10,10 @@
  * as char * (NULL and "" both mean "no value"), numeric kinds as int64_t
  * with SO_NULL for "no value" (a reference or a moment of 0 is also no
  * value: ids start at 1 and nobody plans a call for 1970).
+ *
+ * Custom fields (F_CUSTOM, added by an admin at run time) are appended to
+ * an entity's descriptors when a database is opened; callers that walk
+ * fields[0..nfields) and use the accessors below need not tell them apart.
  */
 #ifndef STORE_ENTITY_H
 #define STORE_ENTITY_H
@@ -43,6 +47,17 @@ enum field_type {
 #define F_SEARCH	0x04	/* the quick filter looks in it */
 #define F_HIDDEN	0x08	/* not shown on the card or form */
 #define F_READONLY	0x10	/* shown, not edited in forms */
+/* A custom field (store/custom.h): an admin added it at run time.  Its
+ * value lives in the record's rec_meta.custom[offset], not in a column,
+ * so offset is a slot number rather than an offsetof(). */
+#define F_CUSTOM	0x40
+
+/* The value of one custom field in a record: text kinds use s, numeric
+ * kinds i (SO_NULL for none), as the static fields do. */
+struct cval {
+	char		*s;
+	int64_t		 i;
+};
 
 struct choice {
 	const char	*code;		/* stored */
@@ -73,6 +88,10 @@ struct rec_meta {
 	/* Display labels of FT_REF fields, by field index (filled by get
 	 * and list; NULL where there is none). */
 	char		**ref_labels;
+	/* Values of the custom fields, by slot; grown on first access
+	 * (field_text/field_int), owned and freed by the record. */
+	struct cval	*custom;
+	int		 ncustom;
 };
 
 struct db;
@@ -83,6 +102,8 @@ struct entity {
 	const char	*label;		/* "Company" */
 	const char	*plural;	/* "Companies" */
 	size_t		 size;		/* sizeof the struct */
+	/* The compiled-in descriptors, followed by the database's custom
+	 * fields once it is open (store/custom.h rebuilds the array). */
 	const struct field_desc *fields;
 	int		 nfields;
 	int		 default_sort;	/* field index */
@@ -115,10 +136,13 @@ rec_meta(void *obj)
 	return (struct rec_meta *)obj;
 }
 
+/* Number of compiled-in fields: custom ones follow them in fields[]. */
+int	 entity_nbuiltin(const struct entity *ent);
+
 /* Type predicates */
 int	 field_is_text(const struct field_desc *fd);
 
-/* Raw access to a field's storage in obj. */
+/* Raw access to a field's storage in obj (custom fields too). */
 char	**field_text(const struct field_desc *fd, void *obj);
 int64_t	*field_int(const struct field_desc *fd, void *obj);
 const char *field_text_c(const struct field_desc *fd, const void *obj);

@@ -29,6 +29,7 @@ const struct command commands[] = {
 	    "types|results [list|add|rename|enable|disable ...]]",
 	    "show or change settings, event types and results (see "
 	    "salesorg(1))", cli_config },
+	{ "field", "add ENTITY NAME [--label L] [--type text|number|money|date|bool|choice] [--choices a,b,c] [--required] | list [ENTITY] | remove ENTITY NAME", "custom fields of the card files (admin)", cli_field },
 	{ "search", "QUERY... [--limit N] [--format text|csv|tsv]",
 	    "find records in every card file by word beginnings", cli_search },
 	{ NULL, NULL, NULL, NULL }

@@ -95,6 +95,7 @@ parse_fields(const struct entity *ent, const char *spec, int **cols, int *n)
 			fputs(")\n", stderr);
 			free(copy);
 			free(*cols);
+			*cols = NULL;
 			return -1;
 		}
 		*cols = xrealloc(*cols, (size_t)(*n + 1) * sizeof(**cols));
@@ -341,17 +342,25 @@ cli_list(struct cli *cli, int argc, char **argv)
 		fputs(")\n", stderr);
 		return EXIT_USAGE;
 	}
+	/* Open first: the database adds its custom fields to ent. */
+	if ((rc = cli_open(cli, 0, 1, &db)) != 0)
+		return rc;
 	if (sort && (q.sort = entity_field(ent, sort)) < 0) {
 		fprintf(stderr, "salesorg: list: --sort: %s have no field "
 		    "\"%s\"\n", ent->plural, sort);
-		return EXIT_USAGE;
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (sort && (ent->fields[q.sort].flags & F_CUSTOM)) {
+		fprintf(stderr, "salesorg: list: --sort: %s is a custom field; "
+		    "lists cannot be sorted by one\n", sort);
+		rc = EXIT_USAGE;
+		goto out;
 	}
 	if (fields ? parse_fields(ent, fields, &cols, &ncols) < 0 :
-	    (default_fields(ent, &cols, &ncols), 0))
-		return EXIT_USAGE;
-	if ((rc = cli_open(cli, 0, 1, &db)) != 0) {
-		free(cols);
-		return rc;
+	    (default_fields(ent, &cols, &ncols), 0)) {
+		rc = EXIT_USAGE;
+		goto out;
 	}
 	if (saved && saved_filter_get(db, ent, saved, &expr, &err) != SO_OK) {
 		rc = cli_fail(&err);

@@ -28,6 +28,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store/custom.h"
 #include "store/db.h"
 #include "store/regex.h"
 #include "utf8.h"
@@ -435,6 +436,8 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 		return refuse(db, db_error(db, rc, "enabling foreign keys",
 		    err));
 	if (opts->readonly) {
+		if ((rc = custom_load(db, err)) != SO_OK)
+			return refuse(db, rc);
 		*out = db;
 		return SO_OK;
 	}
@@ -445,6 +448,9 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 	 * transactions may roll back after a power cut, never tear. */
 	sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 	if ((rc = migrate(db, m, nm, err)) != SO_OK)
+		return refuse(db, rc);
+	/* The entity descriptors gain this database's custom fields. */
+	if ((rc = custom_load(db, err)) != SO_OK)
 		return refuse(db, rc);
 	*out = db;
 	return SO_OK;
@@ -457,6 +463,7 @@ db_close(struct db *db)
 
 	if (db == NULL)
 		return;
+	custom_unload(db);
 	for (i = 0; i < db->ncache; i++) {
 		sqlite3_finalize(db->cache[i].st);
 		free(db->cache[i].sql);

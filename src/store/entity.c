@@ -115,29 +115,87 @@ field_is_text(const struct field_desc *fd)
 	}
 }
 
+int
+entity_nbuiltin(const struct entity *ent)
+{
+	int i;
+
+	for (i = 0; i < ent->nfields; i++)
+		if (ent->fields[i].flags & F_CUSTOM)
+			break;
+	return i;
+}
+
+/*
+ * A custom field's value in obj, the array grown to hold its slot: a
+ * record read before a field was added, or zeroed by the caller, has
+ * fewer slots than the entity has custom fields.
+ */
+static struct cval *
+custom_slot(const struct field_desc *fd, void *obj)
+{
+	struct rec_meta *m = obj;
+	int slot = (int)fd->offset;
+
+	if (slot >= m->ncustom) {
+		m->custom = xrealloc(m->custom, (size_t)(slot + 1) *
+		    sizeof(*m->custom));
+		for (; m->ncustom <= slot; m->ncustom++) {
+			m->custom[m->ncustom].s = NULL;
+			m->custom[m->ncustom].i = SO_NULL;
+		}
+	}
+	return &m->custom[slot];
+}
+
+/* The same for reading: NULL when obj has no such slot yet. */
+static const struct cval *
+custom_slot_c(const struct field_desc *fd, const void *obj)
+{
+	const struct rec_meta *m = obj;
+
+	return (int)fd->offset < m->ncustom ? &m->custom[fd->offset] : NULL;
+}
+
 char **
 field_text(const struct field_desc *fd, void *obj)
 {
+	if (fd->flags & F_CUSTOM)
+		return &custom_slot(fd, obj)->s;
 	return (char **)((char *)obj + fd->offset);
 }
 
 int64_t *
 field_int(const struct field_desc *fd, void *obj)
 {
+	if (fd->flags & F_CUSTOM)
+		return &custom_slot(fd, obj)->i;
 	return (int64_t *)((char *)obj + fd->offset);
 }
 
 const char *
 field_text_c(const struct field_desc *fd, const void *obj)
 {
-	const char *s = *(char *const *)((const char *)obj + fd->offset);
+	const struct cval *cv;
+	const char *s;
 
+	if (fd->flags & F_CUSTOM) {
+		cv = custom_slot_c(fd, obj);
+		s = cv ? cv->s : NULL;
+	} else
+		s = *(char *const *)((const char *)obj + fd->offset);
 	return s ? s : "";
 }
 
 int64_t
 field_int_c(const struct field_desc *fd, const void *obj)
 {
+	const struct cval *cv;
+
+	if (fd->flags & F_CUSTOM) {
+		cv = custom_slot_c(fd, obj);
+		return cv ? cv->i : SO_NULL;
+	}
 	return *(const int64_t *)((const char *)obj + fd->offset);
 }
 

@@ -25,6 +25,7 @@
 #include <strings.h>
 
 #include "datetime.h"
+#include "store/custom.h"
 #include "store/filter.h"
 #include "store/regex.h"
 #include "utf8.h"
@@ -51,7 +52,8 @@ static const char *const op_sql[] = { "", "=", "", "<", "<=", ">", ">=" };
 
 /* A field a term names: a descriptor's, a pseudo-field or a custom one. */
 struct fref {
-	const struct field_desc *fd;	/* NULL for pseudo and custom */
+	const struct field_desc *fd;	/* NULL for pseudo and for custom
+					   ones not (yet) in the descriptors */
 	enum field_type	 type;
 	const char	*name;		/* for messages */
 	const char	*column;	/* "t.city"; NULL for custom */
@@ -199,6 +201,10 @@ read_bare(struct parser *p)
 
 /* ---- fields ---- */
 
+/*
+ * A custom field of the database that the descriptors lack: one another
+ * process added after this one loaded them.  Its type is all we know.
+ */
 static int
 custom_field(struct parser *p, const char *name, struct fref *fr)
 {
@@ -244,6 +250,10 @@ resolve(struct parser *p, const char *name, size_t pos, struct fref *fr)
 		fr->fd = &p->ent->fields[i];
 		fr->type = fr->fd->type;
 		fr->name = fr->fd->name;
+		if (fr->fd->flags & F_CUSTOM) {
+			fr->custom_id = custom_field_id(p->ent, fr->fd);
+			return 0;
+		}
 		snprintf(fr->cname, sizeof(fr->cname), "t.%s", fr->fd->name);
 		fr->column = fr->cname;
 		return 0;
@@ -377,8 +387,14 @@ term_choice(struct parser *p, const struct fref *fr, enum op op,
 
 	if (op != OP_HAS && op != OP_EQ && op != OP_RE)
 		return not_ordered(p, fr, op, oppos, "a choice");
-	if (*val == '\0') {
+	if (*val == '\0' && fr->column) {
 		sb_printf(sql, "%s = ''", fr->column);
+		return 0;
+	}
+	if (*val == '\0') {		/* a custom one: no row, no value */
+		sb_add(sql, "coalesce(");
+		column(p, fr, sql);
+		sb_add(sql, ", '') = ''");
 		return 0;
 	}
 	if (op == OP_RE && (re = regex_compile(val, &off, msg,
@@ -409,8 +425,10 @@ term_choice(struct parser *p, const struct fref *fr, enum op op,
 	if (in.len == 0)
 		fail(p, vpos, "no %s is like '%s' (%s)", fr->name, val,
 		    sb_str(&all));
-	else
-		sb_printf(sql, "%s IN (%s)", fr->column, sb_str(&in));
+	else {
+		column(p, fr, sql);
+		sb_printf(sql, " IN (%s)", sb_str(&in));
+	}
 	sb_free(&all);
 	sb_free(&in);
 	return p->failed ? -1 : 0;
@@ -613,11 +631,13 @@ term_number(struct parser *p, const struct fref *fr, enum op op,
 			return fail(p, vpos, "%s: '%s' is not a whole number",
 			    fr->name, val);
 	}
+	/* custom values are text; a custom "no" has no row */
 	if (custom)
-		sb_add(sql, "CAST(");
+		sb_add(sql, fr->type == FT_BOOL ? "coalesce(CAST(" : "CAST(");
 	column(p, fr, sql);
-	sb_printf(sql, "%s %s ?%d", custom ? " AS INTEGER)" : "",
-	    op == OP_HAS ? "=" : op_sql[op], add_int(p, v));
+	sb_printf(sql, "%s %s ?%d", !custom ? "" : fr->type == FT_BOOL ?
+	    " AS INTEGER), 0)" : " AS INTEGER)", op == OP_HAS ? "=" :
+	    op_sql[op], add_int(p, v));
 	return 0;
 }
 
@@ -631,7 +651,10 @@ term_word(struct parser *p, const char *word, struct strbuf *sql)
 	sb_printf(sql, "so_match(?%d", add_text(p, word));
 	for (i = 0; i < p->ent->nfields; i++) {
 		fd = &p->ent->fields[i];
-		if (is_textual(fd->type) && !(fd->flags & F_HIDDEN)) {
+		/* custom fields are looked in only by name: a subquery
+		 * each per row is too dear for every bare word */
+		if (is_textual(fd->type) &&
+		    !(fd->flags & (F_HIDDEN | F_CUSTOM))) {
 			sb_printf(sql, ", t.%s", fd->name);
 			any = 1;
 		}

@@ -17,6 +17,13 @@
  * the order ORDER BY key, id, which an index on (key, id) answers by
  * seeking, so page 10 000 costs what page 1 does.  OFFSET would read and
  * throw away every row before the page.
+ *
+ * Custom fields (store/custom.h) are in the descriptors like the others
+ * but have no column: they are read with a subquery per field
+ * (custom_column), written to custom_values after the row in the same
+ * transaction (custom_write), audited alike, and never a sort key.  A
+ * change to one alone still moves the row's version on, so the
+ * optimistic check covers them too.
  */
 #include <ctype.h>
 #include <inttypes.h>
@@ -25,6 +32,7 @@
 #include <string.h>
 
 #include "store/audit.h"
+#include "store/custom.h"
 #include "store/record.h"
 #include "util.h"
 
@@ -57,10 +65,23 @@ free_ref_labels(const struct entity *ent, struct rec_meta *m)
 
 	if (m->ref_labels == NULL)
 		return;
-	for (i = 0; i < ent->nfields; i++)
+	/* References are compiled-in fields; the array may be longer. */
+	for (i = 0; i < entity_nbuiltin(ent); i++)
 		free(m->ref_labels[i]);
 	free(m->ref_labels);
 	m->ref_labels = NULL;
+}
+
+static void
+free_custom(struct rec_meta *m)
+{
+	int i;
+
+	for (i = 0; i < m->ncustom; i++)
+		free(m->custom[i].s);
+	free(m->custom);
+	m->custom = NULL;
+	m->ncustom = 0;
 }
 
 void
@@ -70,10 +91,11 @@ rec_clear(const struct entity *ent, void *obj)
 
 	if (obj == NULL)
 		return;
-	for (i = 0; i < ent->nfields; i++)
+	for (i = 0; i < entity_nbuiltin(ent); i++)
 		if (field_is_text(&ent->fields[i]))
 			free(*field_text(&ent->fields[i], obj));
 	free_ref_labels(ent, rec_meta(obj));
+	free_custom(rec_meta(obj));
 	memset(obj, 0, ent->size);
 }
 
@@ -86,7 +108,18 @@ rec_copy(const struct entity *ent, void *dst, const void *src)
 
 	memcpy(dst, src, ent->size);
 	dm = dst;
-	for (i = 0; i < ent->nfields; i++) {
+	dm->custom = NULL;
+	dm->ncustom = 0;
+	if (sm->ncustom > 0) {
+		dm->custom = xcalloc((size_t)sm->ncustom, sizeof(*dm->custom));
+		for (i = 0; i < sm->ncustom; i++) {
+			dm->custom[i].i = sm->custom[i].i;
+			if (sm->custom[i].s)
+				dm->custom[i].s = xstrdup(sm->custom[i].s);
+		}
+		dm->ncustom = sm->ncustom;
+	}
+	for (i = 0; i < entity_nbuiltin(ent); i++) {
 		const struct field_desc *fd = &ent->fields[i];
 
 		if (field_is_text(fd) && field_text_c(fd, src)[0])
@@ -97,7 +130,7 @@ rec_copy(const struct entity *ent, void *dst, const void *src)
 	dm->ref_labels = NULL;
 	if (sm->ref_labels) {
 		dm->ref_labels = xcalloc((size_t)ent->nfields, sizeof(char *));
-		for (i = 0; i < ent->nfields; i++)
+		for (i = 0; i < entity_nbuiltin(ent); i++)
 			if (sm->ref_labels[i])
 				dm->ref_labels[i] = xstrdup(sm->ref_labels[i]);
 	}
@@ -222,8 +255,13 @@ select_cols(const struct entity *ent, struct strbuf *b)
 
 	sb_add(b, "SELECT t.id, t.version, t.created_at, t.updated_at, "
 	    "t.deleted_at, t.created_by");
-	for (i = 0; i < ent->nfields; i++)
-		sb_printf(b, ", t.%s", ent->fields[i].name);
+	for (i = 0; i < ent->nfields; i++) {
+		if (ent->fields[i].flags & F_CUSTOM) {
+			sb_add(b, ", ");
+			custom_column(ent, &ent->fields[i], b);
+		} else
+			sb_printf(b, ", t.%s", ent->fields[i].name);
+	}
 	for (i = 0; i < ent->nfields; i++) {
 		const struct field_desc *fd = &ent->fields[i];
 
@@ -384,31 +422,31 @@ rec_create(struct db *db, const struct entity *ent, void *obj,
 	struct strbuf b = { 0 };
 	sqlite3_stmt *st;
 	int64_t now = db_now(db);
-	int i, rc, code;
+	int i, rc, code, nb = entity_nbuiltin(ent);
 
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
 	if ((code = rec_validate(db, ent, obj, err)) != SO_OK)
 		goto fail;
 	sb_printf(&b, "INSERT INTO %s (", ent->table);
-	for (i = 0; i < ent->nfields; i++)
+	for (i = 0; i < nb; i++)
 		sb_printf(&b, "%s, ", ent->fields[i].name);
 	sb_add(&b, "created_at, updated_at, created_by, version) VALUES (");
-	for (i = 0; i < ent->nfields; i++)
+	for (i = 0; i < nb; i++)
 		sb_add(&b, "?, ");
 	sb_add(&b, "?, ?, ?, 1)");
 	code = db_prepare(db, sb_str(&b), &st, err);
 	sb_free(&b);
 	if (code != SO_OK)
 		goto fail;
-	for (i = 0; i < ent->nfields; i++)
+	for (i = 0; i < nb; i++)
 		bind_field(st, i + 1, &ent->fields[i], obj);
-	sqlite3_bind_int64(st, ent->nfields + 1, now);
-	sqlite3_bind_int64(st, ent->nfields + 2, now);
+	sqlite3_bind_int64(st, nb + 1, now);
+	sqlite3_bind_int64(st, nb + 2, now);
 	if (db_user_id(db))
-		sqlite3_bind_int64(st, ent->nfields + 3, db_user_id(db));
+		sqlite3_bind_int64(st, nb + 3, db_user_id(db));
 	else
-		sqlite3_bind_null(st, ent->nfields + 3);
+		sqlite3_bind_null(st, nb + 3);
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE) {
@@ -420,7 +458,8 @@ rec_create(struct db *db, const struct entity *ent, void *obj,
 	m->created_at = m->updated_at = now;
 	m->created_by = db_user_id(db);
 	m->deleted_at = 0;
-	if ((code = audit_write(db, ent->name, m->id, "create", NULL, NULL,
+	if ((code = custom_write(db, ent, m->id, NULL, obj, err)) != SO_OK ||
+	    (code = audit_write(db, ent->name, m->id, "create", NULL, NULL,
 	    NULL, err)) != SO_OK)
 		goto fail;
 	if (ent->after_write && (code = ent->after_write(db, NULL, obj, err)) !=
@@ -459,7 +498,7 @@ rec_update(struct db *db, const struct entity *ent, void *obj,
 	sqlite3_stmt *st;
 	void *old;
 	int64_t now = db_now(db);
-	int i, rc, code, changed = 0;
+	int i, rc, code, changed = 0, nb = entity_nbuiltin(ent);
 
 	old = xcalloc(1, ent->size);
 	if ((code = db_begin(db, err)) != SO_OK)
@@ -483,7 +522,7 @@ rec_update(struct db *db, const struct entity *ent, void *obj,
 		goto out;
 	}
 	sb_printf(&b, "UPDATE %s SET ", ent->table);
-	for (i = 0; i < ent->nfields; i++)
+	for (i = 0; i < nb; i++)
 		sb_printf(&b, "%s = ?, ", ent->fields[i].name);
 	sb_add(&b, "updated_at = ?, version = version + 1 "
 	    "WHERE id = ? AND version = ?");
@@ -491,11 +530,11 @@ rec_update(struct db *db, const struct entity *ent, void *obj,
 	sb_free(&b);
 	if (code != SO_OK)
 		goto fail;
-	for (i = 0; i < ent->nfields; i++)
+	for (i = 0; i < nb; i++)
 		bind_field(st, i + 1, &ent->fields[i], obj);
-	sqlite3_bind_int64(st, ent->nfields + 1, now);
-	sqlite3_bind_int64(st, ent->nfields + 2, m->id);
-	sqlite3_bind_int64(st, ent->nfields + 3, m->version);
+	sqlite3_bind_int64(st, nb + 1, now);
+	sqlite3_bind_int64(st, nb + 2, m->id);
+	sqlite3_bind_int64(st, nb + 3, m->version);
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE) {
@@ -507,6 +546,8 @@ rec_update(struct db *db, const struct entity *ent, void *obj,
 		    "changed by someone else", ent->label, m->id);
 		goto fail;
 	}
+	if ((code = custom_write(db, ent, m->id, old, obj, err)) != SO_OK)
+		goto fail;
 	for (i = 0; i < ent->nfields; i++) {
 		const struct field_desc *fd = &ent->fields[i];
 		char *ov, *nv;
@@ -595,10 +636,11 @@ rec_restore(struct db *db, const struct entity *ent, int64_t id,
 
 /* ---- lists ---- */
 
+/* The sort key; a custom field is none (no column, no index). */
 static const struct field_desc *
 sort_field(const struct entity *ent, const struct list_query *q)
 {
-	int i = q->sort >= 0 && q->sort < ent->nfields ? q->sort :
+	int i = q->sort >= 0 && q->sort < entity_nbuiltin(ent) ? q->sort :
 	    ent->default_sort;
 
 	return &ent->fields[i];

@@ -344,13 +344,15 @@ lv_sort_reverse(struct listview *lv, struct db *db, struct so_err *err)
  * takes whatever width is left over.
  */
 #define FIRST_MIN	16
+/* At most this many columns (custom fields can make many listed). */
+#define MAX_COLS	32
 
 static int
 layout(const struct entity *ent, int w, int *cols, int *widths)
 {
 	int i, n = 0, used = 0;
 
-	for (i = 0; i < ent->nfields; i++) {
+	for (i = 0; i < ent->nfields && n < MAX_COLS; i++) {
 		int fw = ent->fields[i].width;
 
 		if (fw <= 0)
@@ -372,7 +374,8 @@ layout(const struct entity *ent, int w, int *cols, int *widths)
 void
 lv_draw(const struct listview *lv, int y, int x, int h, int w, int focused)
 {
-	int cols[32], widths[32], ncol, i, r, cx, sort = current_sort(lv);
+	int cols[MAX_COLS], widths[MAX_COLS], ncol, i, r, cx;
+	int sort = current_sort(lv);
 	struct strbuf t = { 0 };
 
 	sb_printf(&t, "%s%s (%lld)", lv->q.trash ? "Trash: " : "",
