@@ -25,7 +25,7 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -D_DEFAULT_SOURCE \
 	     -Iinclude -I$(BUILD) $(PKG_CFLAGS) \
 	     $(SANFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
-LIBS = $(PKG_LIBS) -lm
+LIBS = $(PKG_LIBS) -lcsv -lm
 
 SRC      := $(wildcard src/*.c src/*/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))

@@ -16,8 +16,10 @@ const struct command commands[] = {
 	{ "export", "FORMAT [options]",
 	    "export events and tasks (ics: --from --to --user --type "
 	    "--no-tasks -o)", cli_export },
-	{ "import", "FORMAT FILE",
-	    "import events and tasks (ics), idempotent by UID", cli_import },
+	{ "import", "ics FILE | csv ENTITY FILE [options]",
+	    "import events and tasks (ics, idempotent by UID) or records of a "
+	    "card file (csv: --encoding --sep --map --ignore-unknown "
+	    "--create-missing --skip-bad --dry-run)", cli_import },
 	{ "agenda", "[--date DATE] [--days N] [--user LOGIN | --all] "
 	    "[--format text|csv|ics]", "print the agenda: overdue, the day's "
 	    "calls, meetings, tasks, birthdays", cli_agenda },

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "cli/csv.h"
 #include "datetime.h"
 #include "ical.h"
 #include "store/lookup.h"
@@ -139,11 +140,13 @@ cli_import(struct cli *cli, int argc, char **argv)
 	struct db *db;
 	int rc;
 
+	if (argc >= 2 && strcmp(argv[1], "csv") == 0)
+		return cli_import_csv(cli, argc - 1, argv + 1);
 	if (argc != 3)
 		return cli_usage("import");
 	if (strcmp(argv[1], "ics") != 0) {
 		fprintf(stderr, "salesorg: import: unknown format %s "
-		    "(known: ics)\n", argv[1]);
+		    "(known: csv, ics)\n", argv[1]);
 		return EXIT_USAGE;
 	}
 	if ((rc = cli_open(cli, 0, 0, &db)) != 0)

@@ -1,0 +1,212 @@
+/*
+ * salesorg import csv ENTITY FILE [--encoding utf-8|cp1251]
+ *     [--sep ';'|','|tab] [--map 'Column=field,...'] [--ignore-unknown]
+ *     [--create-missing] [--skip-bad] [--dry-run]
+ *
+ * The command line of the CSV import; src/csvimport.c does the work.
+ * Here: the options, the summary on stdout, each row --skip-bad leaves
+ * out on stderr, and a progress line while a big file is read with
+ * stderr on a terminal (a 200 MB file takes a while, and a silent
+ * terminal looks hung).  The line is redrawn at most four times a
+ * second: more only costs time and flickers.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/csv.h"
+#include "csvimport.h"
+#include "store/entity.h"
+#include "util.h"
+
+#define PROGRESS_MIN_BYTES	(1024 * 1024)
+#define PROGRESS_EVERY_MS	250
+
+struct report {
+	int		 tty;		/* progress on stderr */
+	int		 shown;		/* a progress line is on screen */
+	struct timespec	 last;
+};
+
+static long
+ms_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - t->tv_sec) * 1000L +
+	    (now.tv_nsec - t->tv_nsec) / 1000000L;
+}
+
+static void
+clear_progress(struct report *r)
+{
+	if (r->shown)
+		fputs("\r\033[K", stderr);
+	r->shown = 0;
+}
+
+static void
+on_progress(void *arg, size_t rows, long long done, long long total)
+{
+	struct report *r = arg;
+
+	if (!r->tty || total < PROGRESS_MIN_BYTES || done >= total ||
+	    (r->shown && ms_since(&r->last) < PROGRESS_EVERY_MS))
+		return;
+	fprintf(stderr, "\r%zu rows, %lld%%\033[K", rows, done * 100 / total);
+	fflush(stderr);
+	clock_gettime(CLOCK_MONOTONIC, &r->last);
+	r->shown = 1;
+}
+
+static void
+on_skipped(void *arg, const struct so_err *why)
+{
+	struct report *r = arg;
+
+	clear_progress(r);
+	fputs("salesorg: ", stderr);
+	cli_put_clean(stderr, why->msg);
+	fputs(" (skipped)\n", stderr);
+}
+
+/* "--opt VALUE" or "--opt=VALUE": the value, advancing *i; NULL if
+ * argv[*i] is not opt (or its value is missing: *missing). */
+static const char *
+optval(int argc, char **argv, int *i, const char *opt, int *missing)
+{
+	size_t n = strlen(opt);
+
+	if (strncmp(argv[*i], opt, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+static int
+parse_sep(const char *v, char *sep)
+{
+	if (strcmp(v, ";") == 0 || strcmp(v, ",") == 0)
+		*sep = *v;
+	else if (strcmp(v, "tab") == 0 || strcmp(v, "\t") == 0 ||
+	    strcmp(v, "\\t") == 0)
+		*sep = '\t';
+	else {
+		fprintf(stderr, "salesorg: import csv: --sep: ';', ',' or tab, "
+		    "not \"%s\"\n", v);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+unknown_entity(const char *name)
+{
+	int i;
+
+	fprintf(stderr, "salesorg: import csv: no card file \"%s\" (", name);
+	for (i = 0; entities[i]; i++)
+		fprintf(stderr, "%s%s", i ? ", " : "", entities[i]->table);
+	fputs(")\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* Options into o (map: every --map joined); -1 on a usage error. */
+static int
+parse_args(int argc, char **argv, struct csv_opts *o, struct strbuf *map,
+    const char **args)
+{
+	const char *v;
+	int i, n = 0, enc, missing = 0;
+
+	for (i = 1; i < argc; i++) {
+		if ((v = optval(argc, argv, &i, "--encoding", &missing))) {
+			if ((enc = csv_encoding_parse(v)) < 0) {
+				fprintf(stderr, "salesorg: import csv: "
+				    "--encoding: utf-8 or cp1251, not \"%s\"\n",
+				    v);
+				return -1;
+			}
+			o->encoding = (enum csv_encoding)enc;
+		} else if ((v = optval(argc, argv, &i, "--sep", &missing))) {
+			if (parse_sep(v, &o->sep) != 0)
+				return -1;
+		} else if ((v = optval(argc, argv, &i, "--map", &missing)))
+			sb_printf(map, "%s%s", map->len ? "," : "", v);
+		else if (strcmp(argv[i], "--ignore-unknown") == 0)
+			o->ignore_unknown = 1;
+		else if (strcmp(argv[i], "--create-missing") == 0)
+			o->create_missing = 1;
+		else if (strcmp(argv[i], "--skip-bad") == 0)
+			o->skip_bad = 1;
+		else if (strcmp(argv[i], "--dry-run") == 0)
+			o->dry_run = 1;
+		else if (missing || (argv[i][0] == '-' && argv[i][1] != '\0') ||
+		    n == 2)
+			break;
+		else
+			args[n++] = argv[i];
+		if (missing)
+			break;
+	}
+	if (i < argc || n != 2) {
+		cli_usage("import");
+		return -1;
+	}
+	o->map = map->len ? map->s : NULL;
+	return 0;
+}
+
+int
+cli_import_csv(struct cli *cli, int argc, char **argv)
+{
+	struct csv_opts o = { 0 };
+	struct csv_stats st;
+	struct so_err err = { 0 };
+	struct strbuf map = { 0 };
+	struct report r = { 0 };
+	const struct entity *ent;
+	const char *args[2];
+	struct db *db;
+	int rc;
+
+	if (parse_args(argc, argv, &o, &map, args) != 0) {
+		sb_free(&map);
+		return EXIT_USAGE;
+	}
+	if ((ent = entity_find(args[0])) == NULL) {
+		sb_free(&map);
+		return unknown_entity(args[0]);
+	}
+	if ((rc = cli_open(cli, 0, 0, &db)) != 0) {
+		sb_free(&map);
+		return rc;
+	}
+	r.tty = isatty(STDERR_FILENO);
+	o.progress = on_progress;
+	o.skipped = on_skipped;
+	o.arg = &r;
+	rc = csv_import(db, ent, args[1], &o, &st, &err);
+	clear_progress(&r);
+	db_close(db);
+	sb_free(&map);
+	if (rc != SO_OK)
+		return cli_fail(&err);
+	if (st.created)
+		printf("companies %s: %zu\n", o.dry_run ? "to create" :
+		    "created", st.created);
+	printf("%zu %s %s (%zu skipped)%s\n", st.imported, ent->table,
+	    o.dry_run ? "would be imported" : "imported", st.skipped,
+	    o.dry_run ? "; dry run, nothing written" : "");
+	return 0;
+}
