@@ -61,5 +61,6 @@ int	cli_agenda(struct cli *, int, char **);
 int	cli_config(struct cli *, int, char **);
 int	cli_search(struct cli *, int, char **);
 int	cli_list(struct cli *, int, char **);
+int	cli_abc(struct cli *, int, char **);
 
 #endif

@@ -31,5 +31,7 @@ const struct command commands[] = {
 	    "salesorg(1))", cli_config },
 	{ "search", "QUERY... [--limit N] [--format text|csv|tsv]",
 	    "find records in every card file by word beginnings", cli_search },
+	{ "abc", "[--month YYYY-MM] [--recompute]", "rank paying companies "
+	    "A, B, C by the 20/80 rule; print a month's figures", cli_abc },
 	{ NULL, NULL, NULL, NULL }
 };
