@@ -9,8 +9,9 @@
  *
  * At scale 1: 20 managers, 100 000 companies, 300 000 contacts,
  * 1 000 000 events over three years (two behind today, one ahead),
- * 200 000 tasks, 100 000 notes, 50 000 deals, 300 000 payments and
- * 20 000 links.  --scale small is 1/100 of that; --set events=100000
+ * 200 000 tasks, 100 000 notes, 50 000 deals, 300 000 payments (three
+ * years up to today, the ABC ranking's benchmark) and 20 000 links.
+ * --scale small is 1/100 of that; --set events=100000
  * (or companies, contacts, tasks, notes, deals, payments, links,
  * managers) sets one count.
  *
@@ -57,6 +58,7 @@
 #define PICK(a)		((a)[rnd(NELEM(a))])
 #define DAYS_BACK	730
 #define DAYS_AHEAD	365
+#define PAY_DAYS_BACK	1095	/* payments: three years up to today */
 #define DATE		"%Y-%m-%d"
 #define CALCURSE_TIME	"%m/%d/%Y @ %H:%M"
 
@@ -758,7 +760,7 @@ static void
 gen_payments(void)
 {
 	sqlite3_stmt *st;
-	int64_t deal, t;
+	int64_t deal, t, d;
 	long i;
 	char paid[16], doc[32];
 
@@ -768,8 +770,13 @@ gen_payments(void)
 	    "?, ?, ?, ?, ?)");
 	for (i = 0; i < count[K_PAYMENTS]; i++) {
 		deal = count[K_DEALS] ? 1 + rnd((size_t)count[K_DEALS]) : 0;
-		t = (int64_t)day[(int64_t)i * (today_ix + 1) /
-		    count[K_PAYMENTS]] + 12 * 3600;
+		/* Evenly over the three years up to today; before the
+		 * window, whole days back from its first noon (a DST shift
+		 * of an hour leaves noon on the same date). */
+		d = today_ix - PAY_DAYS_BACK + (int64_t)i * (PAY_DAYS_BACK +
+		    1) / count[K_PAYMENTS];
+		t = (d >= 0 ? (int64_t)day[d] : (int64_t)day[0] + d * 86400) +
+		    12 * 3600;
 		local_time(paid, sizeof(paid), DATE, (time_t)t);
 		snprintf(doc, sizeof(doc), "п/п № %ld", 1000 + i);
 		put(st, "ddittiii", deal ? deal_company[deal] : (int64_t)(1 +

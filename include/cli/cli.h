@@ -62,5 +62,6 @@ int	cli_config(struct cli *, int, char **);
 int	cli_search(struct cli *, int, char **);
 int	cli_list(struct cli *, int, char **);
 int	cli_field(struct cli *, int, char **);
+int	cli_abc(struct cli *, int, char **);
 
 #endif

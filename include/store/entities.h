@@ -19,6 +19,7 @@ struct company {
 	char	*address, *phone, *phone2, *email, *website, *source;
 	int64_t	 manager_id;
 	char	*comment;
+	char	*abc;		/* rank of the latest month (abc.c) */
 };
 
 struct contact {

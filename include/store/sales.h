@@ -97,6 +97,23 @@ struct abc_rank {
 int	 abc_history(struct db *db, int64_t company_id, struct abc_rank **out,
 	    size_t *n, struct so_err *err);
 
+/* True when month is "YYYY-MM" with a real month (01 to 12). */
+int	 abc_month_valid(const char *month);
+
+/* One month's ranking in figures: companies and their sums per rank. */
+struct abc_month {
+	char		 month[8];	/* "YYYY-MM" */
+	int64_t		 computed_at;	/* Unix time */
+	int64_t		 count[3], sum[3];	/* [0] A, [1] B, [2] C */
+};
+/*
+ * The figures of month, or of the latest computed month when month is
+ * NULL.  SO_ENOTFOUND when that month has not been computed (or none
+ * has), SO_EINVAL naming "month" when it is not "YYYY-MM".
+ */
+int	 abc_month_summary(struct db *db, const char *month,
+	    struct abc_month *out, struct so_err *err);
+
 /* The company's payments in a calendar year (minor units). */
 int	 payments_year_total(struct db *db, int64_t company_id, int year,
 	    int64_t *sum, struct so_err *err);

@@ -34,5 +34,7 @@ const struct command commands[] = {
 	{ "field", "add ENTITY NAME [--label L] [--type text|number|money|date|bool|choice] [--choices a,b,c] [--required] | list [ENTITY] | remove ENTITY NAME", "custom fields of the card files (admin)", cli_field },
 	{ "search", "QUERY... [--limit N] [--format text|csv|tsv]",
 	    "find records in every card file by word beginnings", cli_search },
+	{ "abc", "[--month YYYY-MM] [--recompute]", "rank paying companies "
+	    "A, B, C by the 20/80 rule; print a month's figures", cli_abc },
 	{ NULL, NULL, NULL, NULL }
 };

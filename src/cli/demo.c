@@ -2,8 +2,10 @@
  * salesorg demo: fills an empty database with a believable sales
  * department -- Russian and English companies, their people, a month of
  * calls and meetings around today, tasks, notes, links, a pipeline of
- * deals in every stage and half a year of payments -- so that the TUI,
- * the agenda, the reports and the tests have something to show.
+ * deals in every stage, half a year of payments ranked A, B, C by the
+ * 20/80 rule, and a seminar, a mailing and a promotion with their members
+ * -- so that the TUI, the agenda, the reports and the tests have
+ * something to show.
  *
  * How it is built, and why:
  *
@@ -41,6 +43,7 @@
 #include "store/db.h"
 #include "store/entities.h"
 #include "store/lookup.h"
+#include "store/sales.h"
 #include "util.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -640,7 +643,7 @@ struct demo {
 	int64_t		 deal[NCOMPANIES];	/* its deal, or 0 */
 	char		 won_on[NCOMPANIES][11];	/* won deal's date */
 	int		 ncompany, ncontact, nevent, ntask, nnote, nlink;
-	int		 ndeal, npayment;
+	int		 ndeal, npayment, nprogram, nmember;
 };
 
 /* xorshift64*: tiny, fixed-seed, the same sequence everywhere. */
@@ -1353,65 +1356,144 @@ month_day(const struct demo *d, int months_back, int mday)
 	return mktime(&tm);
 }
 
+/* One payment from company co on the given day (months_back, mday). */
+static int
+add_payment(struct demo *d, int co, int months_back, int mday)
+{
+	const struct demo_company *dc = &companies[co];
+	struct payment p;
+	int64_t rubles;
+	int ret;
+
+	if (strcmp(dc->category, "VIP") == 0)
+		rubles = 250000 + rnd(d, 650000);
+	else if (strcmp(dc->category, "good") == 0)
+		rubles = 80000 + rnd(d, 220000);
+	else
+		rubles = 15000 + rnd(d, 105000);
+	store_payment_init(&p);
+	p.company_id = d->company[co];
+	p.amount = rubles * 100 + 50 * rnd(d, 2);
+	set_own(&p.paid_on, date_str(month_day(d, months_back, mday)));
+	if (d->won_on[co][0] && strcmp(p.paid_on, d->won_on[co]) >= 0)
+		p.deal_id = d->deal[co];
+	if (is_en(co))
+		set_own(&p.document, xasprintf("INV-%04d", 100 + rnd(d, 9900)));
+	else
+		set_own(&p.document, xasprintf("п/п № %d", 100 + rnd(d, 9900)));
+	if (rnd(d, 3) == 0)
+		set_own(&p.comment, xasprintf(is_en(co) ?
+		    "Payment for invoice %d" : "Оплата по счёту № %d",
+		    1 + rnd(d, 300)));
+	ret = store_payment_create(d->db, &p, d->err);
+	store_payment_clear(&p);
+	if (ret == SO_OK)
+		d->npayment++;
+	return ret;
+}
+
 /*
- * Seven payments in each of the last six months (this one included, up
- * to today), from customers and regular customers; bigger from the VIPs,
- * so the ABC report has a Pareto shape to find.  A payment counts
+ * Half a year of payments (this month up to today included), shaped by
+ * the sales path the store enforces: a regular customer pays in every
+ * month, once or twice; a customer has made its first purchase, so it
+ * paid in one month only (payments in a second month would make it a
+ * regular customer, and the store would say so).  VIPs pay the most,
+ * so the ABC ranking has a Pareto shape to find.  A payment counts
  * towards the company's won deal when it came after the deal was won.
  */
 static int
 add_payments(struct demo *d)
 {
-	int payers[NCOMPANIES], npayers = 0;
-	const struct demo_company *dc;
-	struct payment p;
 	struct tm tm;
-	int64_t rubles;
-	int m, k, co, ret;
+	int m, k, n, co, ret;
 
-	for (co = 0; co < NCOMPANIES; co++)
-		if (strcmp(companies[co].status, "customer") == 0 ||
-		    strcmp(companies[co].status, "regular") == 0)
-			payers[npayers++] = co;
 	localtime_r(&d->today, &tm);
-	for (m = 5; m >= 0; m--)
-		for (k = 0; k < 7; k++) {
-			/* Every third payment from a VIP. */
-			do
-				co = payers[rnd(d, npayers)];
-			while (k % 3 == 0 &&
-			    strcmp(companies[co].category, "VIP") != 0);
-			dc = &companies[co];
-			if (strcmp(dc->category, "VIP") == 0)
-				rubles = 250000 + rnd(d, 650000);
-			else if (strcmp(dc->category, "good") == 0)
-				rubles = 80000 + rnd(d, 220000);
-			else
-				rubles = 15000 + rnd(d, 105000);
-			store_payment_init(&p);
-			p.company_id = d->company[co];
-			p.amount = rubles * 100 + 50 * rnd(d, 2);
-			set_own(&p.paid_on, date_str(month_day(d, m,
-			    1 + rnd(d, m ? 28 : tm.tm_mday))));
-			if (d->won_on[co][0] &&
-			    strcmp(p.paid_on, d->won_on[co]) >= 0)
-				p.deal_id = d->deal[co];
-			if (is_en(co))
-				set_own(&p.document, xasprintf("INV-%04d",
-				    100 + rnd(d, 9900)));
-			else
-				set_own(&p.document, xasprintf("п/п № %d",
-				    100 + rnd(d, 9900)));
-			if (rnd(d, 3) == 0)
-				set_own(&p.comment, xasprintf(is_en(co) ?
-				    "Payment for invoice %d" :
-				    "Оплата по счёту № %d", 1 + rnd(d, 300)));
-			ret = store_payment_create(d->db, &p, d->err);
-			store_payment_clear(&p);
+	for (co = 0; co < NCOMPANIES; co++) {
+		if (strcmp(companies[co].status, "regular") == 0) {
+			for (m = 5; m >= 0; m--) {
+				n = 1 + rnd(d, 2);
+				for (k = 0; k < n; k++)
+					if ((ret = add_payment(d, co, m, 1 +
+					    rnd(d, m ? 28 : tm.tm_mday))) !=
+					    SO_OK)
+						return ret;
+			}
+		} else if (strcmp(companies[co].status, "customer") == 0) {
+			m = rnd(d, 6);
+			n = 1 + rnd(d, 2);
+			for (k = 0; k < n; k++)
+				if ((ret = add_payment(d, co, m, 1 + rnd(d,
+				    m ? 28 : tm.tm_mday))) != SO_OK)
+					return ret;
+		}
+	}
+	return SO_OK;
+}
+
+/* ---- programs ---- */
+
+static const struct demo_program {
+	const char	*name;
+	const char	*kind;
+	int		 starts, ends;	/* days from today */
+	const char	*description;
+	int		 members[8];	/* company indexes, -1 ends */
+	const char	*status[8];	/* each member's */
+	int		 people;	/* members are the decision makers */
+} programs[] = {
+	{ "Семинар «Складская логистика 2027»", "seminar", 16, 16,
+	    "Полдня в нашем шоуруме: автоматизация склада, кейсы клиентов, "
+	    "фуршет.", { 0, 6, 4, 22, 11, 19, -1 }, { "confirmed",
+	    "confirmed", "invited", "invited", "declined", "invited" }, 1 },
+	{ "Рассылка: прайс на 2027 год", "mailing", -12, -12,
+	    "Новый прайс-лист и условия на следующий год всем клиентам.",
+	    { 0, 1, 2, 4, 9, 12, 15, 25 }, { "bought", "bought", "invited",
+	    "invited", "invited", "bought", "invited", "invited" }, 0 },
+	{ "Autumn promotion: 10 % off spare parts", "promotion", -55, -10,
+	    "Ten per cent off every spare part ordered in the period.",
+	    { 26, 27, 32, 35, 39, -1 }, { "bought", "attended", "declined",
+	    "bought", "attended" }, 1 },
+};
+
+static int
+add_programs(struct demo *d)
+{
+	const struct demo_program *dp;
+	struct program_member m;
+	struct program p;
+	int64_t pid;
+	size_t i, j;
+	int ret;
+
+	for (i = 0; i < NELEM(programs); i++) {
+		dp = &programs[i];
+		store_program_init(&p);
+		set(&p.name, dp->name);
+		set(&p.kind, dp->kind);
+		set_own(&p.starts_on, date_str(moment(d, dp->starts, 12, 0)));
+		set_own(&p.ends_on, date_str(moment(d, dp->ends, 12, 0)));
+		set(&p.description, dp->description);
+		ret = store_program_create(d->db, &p, d->err);
+		pid = p.meta.id;
+		store_program_clear(&p);
+		if (ret != SO_OK)
+			return ret;
+		d->nprogram++;
+		for (j = 0; j < NELEM(dp->members) && dp->members[j] >= 0;
+		    j++) {
+			store_member_init(&m);
+			m.program_id = pid;
+			m.company_id = d->company[dp->members[j]];
+			if (dp->people)
+				m.contact_id = d->contact[dp->members[j]][0];
+			set(&m.status, dp->status[j]);
+			ret = store_member_create(d->db, &m, d->err);
+			store_member_clear(&m);
 			if (ret != SO_OK)
 				return ret;
-			d->npayment++;
+			d->nmember++;
 		}
+	}
 	return SO_OK;
 }
 
@@ -1430,9 +1512,11 @@ fill(struct demo *d)
 	    (ret = add_tasks(d)) != SO_OK ||
 	    (ret = add_notes(d)) != SO_OK ||
 	    (ret = add_links(d)) != SO_OK ||
-	    (ret = add_payments(d)) != SO_OK)
+	    (ret = add_payments(d)) != SO_OK ||
+	    (ret = add_programs(d)) != SO_OK)
 		return ret;
-	return SO_OK;
+	/* Rank every month, so the lists show their VIPs from the start. */
+	return abc_recompute(d->db, NULL, NULL, d->err);
 }
 
 int
@@ -1462,9 +1546,10 @@ cli_demo(struct cli *cli, int argc, char **argv)
 	}
 	if (ret == SO_OK) {
 		printf("%s: %d companies, %d contacts, %d events, %d tasks, "
-		    "%d notes, %d links, %d deals, %d payments\n", db_path(db),
-		    d->ncompany, d->ncontact, d->nevent, d->ntask, d->nnote,
-		    d->nlink, d->ndeal, d->npayment);
+		    "%d notes, %d links, %d deals, %d payments, %d programs "
+		    "(%d members)\n", db_path(db), d->ncompany, d->ncontact,
+		    d->nevent, d->ntask, d->nnote, d->nlink, d->ndeal,
+		    d->npayment, d->nprogram, d->nmember);
 		rc = 0;
 	} else
 		rc = cli_fail(&err);

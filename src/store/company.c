@@ -1,6 +1,9 @@
 /*
  * Companies: the organizations a department sells to.  Status follows the
- * sales path (lead -> prospect -> customer -> regular, or lost).
+ * sales path (lead -> prospect -> customer -> regular, or lost); payments
+ * move it forward (payment.c).  abc is the rank of the latest month
+ * ranked by the 20/80 rule; only abc.c writes it, so forms show it and
+ * lists sort and filter by it, but nobody types it.
  */
 #include <stddef.h>
 
@@ -18,6 +21,13 @@ static const struct choice statuses[] = {
 	{ NULL, NULL }
 };
 
+static const struct choice abc_ranks[] = {
+	{ "A", "VIP (A)" },
+	{ "B", "Good (B)" },
+	{ "C", "Regular (C)" },
+	{ NULL, NULL }
+};
+
 static const struct field_desc fields[] = {
 	{ "name", "Name", "Название", FT_TEXT, O(name), 30, 0,
 	    F_REQUIRED | F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
@@ -29,6 +39,8 @@ static const struct field_desc fields[] = {
 	    F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
 	{ "status", "Status", "Статус", FT_CHOICE, O(status), 10, 0,
 	    F_SORT, NULL, NULL, statuses, "lead" },
+	{ "abc", "ABC", "ABC", FT_CHOICE, O(abc), 4, 0, F_SORT | F_READONLY,
+	    NULL, NULL, abc_ranks, NULL },
 	{ "industry", "Industry", "Отрасль", FT_TEXT, O(industry), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
 	{ "address", "Address", "Адрес", FT_TEXT, O(address), 0, 0,

@@ -2,13 +2,15 @@
  * Contacts: people, at their current company.  People move between
  * companies and the history must survive the move, so every change of
  * company closes the open contact_jobs row and opens a new one, in the
- * same transaction as the change.
+ * same transaction as the change.  The closed rows are also the
+ * company's former employees (store_company_former).
  */
 #include <stddef.h>
 #include <stdlib.h>
 
 #include "store/entities.h"
 #include "store/hooks.h"
+#include "store/sales.h"
 #include "util.h"
 
 #define O(m)	offsetof(struct contact, m)
@@ -180,4 +182,68 @@ store_contact_jobs_free(struct contact_job *jobs, size_t n)
 		free(jobs[i].position);
 	}
 	free(jobs);
+}
+
+/*
+ * The people who worked at a company and left: their closed jobs there
+ * (contact_jobs rows with an end), the newest departure first.  A person
+ * who came back is listed for the stint that ended too.  Contacts in the
+ * trash are left out, as from every list.
+ */
+int
+store_company_former(struct db *db, int64_t company_id,
+    struct former_employee **out, size_t *n, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, code;
+
+	*out = NULL;
+	*n = 0;
+	code = db_prepare(db, "SELECT j.contact_id, trim(c.last_name || ' ' || "
+	    "c.first_name || ' ' || c.middle_name), j.position, j.started_at, "
+	    "j.ended_at FROM contact_jobs j JOIN contacts c ON c.id = "
+	    "j.contact_id WHERE j.company_id = ?1 AND j.ended_at IS NOT NULL "
+	    "AND c.deleted_at IS NULL ORDER BY j.ended_at DESC, j.id DESC",
+	    &st, err);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, company_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct former_employee *f;
+		const char *s;
+
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*out = xrealloc(*out, cap * sizeof(**out));
+		}
+		f = &(*out)[(*n)++];
+		f->contact_id = sqlite3_column_int64(st, 0);
+		s = (const char *)sqlite3_column_text(st, 1);
+		f->name = xstrdup(s ? s : "");
+		s = (const char *)sqlite3_column_text(st, 2);
+		f->position = xstrdup(s ? s : "");
+		f->started_at = sqlite3_column_int64(st, 3);
+		f->ended_at = sqlite3_column_int64(st, 4);
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		store_company_former_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_error(db, rc, "reading former employees", err);
+	}
+	return SO_OK;
+}
+
+void
+store_company_former_free(struct former_employee *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].position);
+	}
+	free(v);
 }

@@ -25,6 +25,8 @@ const struct entity *const entities[] = {
 	&entity_event,
 	&entity_deal,
 	&entity_payment,
+	&entity_program,
+	&entity_member,
 	NULL
 };
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "store/audit.h"
+#include "store/entities.h"
 #include "store/group.h"
 #include "store/lookup.h"
 #include "utf8.h"
@@ -125,6 +126,7 @@ group_trash(struct db *db, const struct entity *ent,
 static int
 program_id(struct db *db, const char *name, int64_t *id, struct so_err *err)
 {
+	struct program p;
 	sqlite3_stmt *st;
 	int rc, code;
 
@@ -141,34 +143,31 @@ program_id(struct db *db, const char *name, int64_t *id, struct so_err *err)
 		return SO_OK;
 	if (rc != SQLITE_DONE)
 		return db_error(db, rc, "finding the program", err);
-	code = db_prepare(db, "INSERT INTO programs (name, created_at, "
-	    "updated_at, created_by) VALUES (?1, ?2, ?2, ?3)", &st, err);
-	if (code != SO_OK)
-		return code;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, (int64_t)db_now(db));
-	sqlite3_bind_int64(st, 3, db_user_id(db));
-	rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "creating the program", err);
-	*id = sqlite3_last_insert_rowid(db_sqlite(db));
-	return audit_write(db, "program", *id, "create", NULL, NULL, name,
-	    err);
+	store_program_init(&p);
+	p.name = xstrdup(name);
+	code = store_program_create(db, &p, err);
+	*id = p.meta.id;
+	store_program_clear(&p);
+	return code;
 }
 
-/* Adds one row unless it is a member already; *added is 1 if it was. */
+/*
+ * Adds one member unless the row is a live member already; *added is 1
+ * if it was.  Through the record engine, so the member is a record like
+ * one added in a form: status invited, times, author, an audit row.
+ */
 static int
 add_member(struct db *db, const char *col, int64_t pid, int64_t rid,
     int *added, struct so_err *err)
 {
+	struct program_member m;
 	sqlite3_stmt *st;
 	char *sql;
 	int rc, code;
 
-	sql = xasprintf("INSERT INTO program_members (program_id, %s) "
-	    "SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM program_members "
-	    "WHERE %s = ?2 AND program_id = ?1)", col, col);
+	*added = 0;
+	sql = xasprintf("SELECT EXISTS (SELECT 1 FROM program_members "
+	    "WHERE %s = ?2 AND program_id = ?1 AND deleted_at IS NULL)", col);
 	code = db_prepare(db, sql, &st, err);
 	free(sql);
 	if (code != SO_OK)
@@ -176,10 +175,23 @@ add_member(struct db *db, const char *col, int64_t pid, int64_t rid,
 	sqlite3_bind_int64(st, 1, pid);
 	sqlite3_bind_int64(st, 2, rid);
 	rc = sqlite3_step(st);
-	*added = sqlite3_changes(db_sqlite(db)) > 0;
+	*added = rc == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
 	db_done(st);
-	return rc == SQLITE_DONE ? SO_OK : db_error(db, rc, "adding to the "
-	    "program", err);
+	if (rc != SQLITE_ROW)
+		return db_error(db, rc, "adding to the program", err);
+	if (!*added)
+		return SO_OK;
+	store_member_init(&m);
+	m.program_id = pid;
+	if (strcmp(col, "company_id") == 0)
+		m.company_id = rid;
+	else
+		m.contact_id = rid;
+	code = store_member_create(db, &m, err);
+	store_member_clear(&m);
+	if (code != SO_OK)
+		*added = 0;
+	return code;
 }
 
 int

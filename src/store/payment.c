@@ -1,6 +1,16 @@
-/* Payments: money received from a company, optionally for a deal. */
+/*
+ * Payments: money received from a company, optionally for a deal.
+ *
+ * A payment moves its company forward on the sales path, in the same
+ * transaction: the first live payment makes a lead, prospect or lost
+ * company a customer; payments in two different calendar months make a
+ * customer a regular customer.  Never backwards: deleting a payment or
+ * setting a status by hand is left alone.  The move is an ordinary
+ * update of the company (versioned, audited).
+ */
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "datetime.h"
 #include "store/entities.h"
@@ -37,6 +47,77 @@ check(struct db *db, void *obj, struct so_err *err)
 	return SO_OK;
 }
 
+/* The company's live payments and the calendar months they fall in. */
+static int
+paid(struct db *db, int64_t company_id, int64_t *n, int64_t *months,
+    struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	code = db_prepare(db, "SELECT count(*), count(DISTINCT substr(paid_on, "
+	    "1, 7)) FROM payments WHERE company_id = ?1 AND deleted_at IS NULL",
+	    &st, err);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, company_id);
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	*months = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
+	db_done(st);
+	return rc == SQLITE_ROW ? SO_OK : db_error(db, rc, "reading payments",
+	    err);
+}
+
+/* The status the payments earn a company now in status (the same when
+ * they earn no move). */
+static const char *
+earned(const char *status, int64_t n, int64_t months)
+{
+	if (n > 0 && (strcmp(status, "lead") == 0 ||
+	    strcmp(status, "prospect") == 0 || strcmp(status, "lost") == 0))
+		status = "customer";
+	if (months >= 2 && strcmp(status, "customer") == 0)
+		status = "regular";
+	return status;
+}
+
+static int
+after_write(struct db *db, const void *old_obj, const void *new_obj,
+    struct so_err *err)
+{
+	const struct payment *p = new_obj;
+	struct company c;
+	struct so_err verr;
+	const char *to;
+	int64_t n, months;
+	int code;
+
+	(void)old_obj;
+	if (p->company_id == SO_NULL || p->company_id == 0)
+		return SO_OK;
+	if ((code = paid(db, p->company_id, &n, &months, err)) != SO_OK)
+		return code;
+	if (n == 0)
+		return SO_OK;
+	if ((code = store_company_get(db, p->company_id, &c, err)) != SO_OK)
+		return code;
+	to = earned(c.status ? c.status : "", n, months);
+	if (c.status && strcmp(to, c.status) == 0) {
+		store_company_clear(&c);
+		return SO_OK;
+	}
+	free(c.status);
+	c.status = xstrdup(to);
+	/* A company the store would refuse as it stands (a bad e-mail
+	 * from an old import, say) keeps its status rather than refusing
+	 * the payment: a failed update would roll the payment back. */
+	if (rec_validate(db, &entity_company, &c, &verr) == SO_OK)
+		code = store_company_update(db, &c, err);
+	store_company_clear(&c);
+	return code;
+}
+
 struct entity entity_payment = {
 	.name = "payment", .table = "payments",
 	.label = "Payment", .plural = "Payments",
@@ -45,6 +126,7 @@ struct entity entity_payment = {
 	.default_sort = 0,
 	.title_sql = "t.document",
 	.check = check,
+	.after_write = after_write,
 };
 
 STORE_WRAPPERS(payment, struct payment, entity_payment)

@@ -80,7 +80,7 @@ expect "card section Contacts" "Contacts"
 expect "contact on the company card" "Иванова"
 keys Enter
 expect "jumped to the contact tab" "Contacts (1)"
-expect "contact card open" "Jobs"
+expect "contact card open" "Middle name"
 keys q
 expect "back on the company card" "Companies (1)"
 
@@ -99,12 +99,13 @@ keys Escape
 expect "back in the list" "Companies (1)"
 check "database row live again" [ "$(sqlite3 "$DB" "SELECT deleted_at IS NULL FROM companies")" = 1 ]
 
-# Sorting: s moves the sort mark to the next sortable column, S reverses.
+# Sorting: s moves the sort mark to the next sortable column (name, city,
+# category, status, abc), S reverses.
 keys s
 expect "sorted by city" "City ▲"
 keys S
 expect "reversed" "City ▼"
-keys s s s
+keys s s s s
 expect "round to the name, still reversed" "Name ▼"
 keys S
 expect "name ascending again" "Name ▲"

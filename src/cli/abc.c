@@ -1,0 +1,125 @@
+/*
+ * `salesorg abc`: the ABC ranks by the 20/80 rule from a shell or cron.
+ *
+ *	salesorg abc			rank last month if not done yet (what
+ *					the organizer does at start), print
+ *					the latest ranked month
+ *	salesorg abc --month 2026-10	rank that month afresh, print it
+ *	salesorg abc --recompute	rank every month with payments afresh
+ *
+ * The line printed is the month's companies and sums per category,
+ *
+ *	2026-10: A 12 (1 234 567.00)  B 12 (...)  C 38 (...)
+ *
+ * with thousands grouped by spaces as Russian accountants write them.
+ * The rule itself (ties, rounding) is in src/store/abc.c.
+ */
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "store/entity.h"
+#include "store/sales.h"
+
+/* Minor units as "1 234 567.00" into out. */
+static void
+grouped(int64_t minor, char out[48])
+{
+	char plain[32], *dot;
+	size_t lead, i, o = 0;
+	const char *p = plain;
+
+	money_format(minor, plain);
+	if (*p == '-')
+		out[o++] = *p++;
+	dot = strchr(p, '.');
+	lead = dot ? (size_t)(dot - p) : strlen(p);
+	for (i = 0; i < lead; i++) {
+		if (i > 0 && (lead - i) % 3 == 0)
+			out[o++] = ' ';
+		out[o++] = p[i];
+	}
+	snprintf(out + o, 48 - o, "%s", p + lead);
+}
+
+static void
+print_month(const struct abc_month *m)
+{
+	char sum[48];
+	int i;
+
+	printf("%s:", m->month);
+	for (i = 0; i < 3; i++) {
+		grouped(m->sum[i], sum);
+		printf("%s%c %" PRId64 " (%s)", i ? "  " : " ", 'A' + i,
+		    m->count[i], sum);
+	}
+	putchar('\n');
+}
+
+int
+cli_abc(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "month", required_argument, NULL, 'm' },
+		{ "recompute", no_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct so_err err = { 0 };
+	struct abc_month m;
+	const char *month = NULL;
+	int64_t ranked;
+	struct db *db;
+	int c, rc, recompute = 0, months;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'm':
+			month = optarg;
+			break;
+		case 'r':
+			recompute = 1;
+			break;
+		default:
+			return cli_usage("abc");
+		}
+	}
+	if (optind != argc)
+		return cli_usage("abc");
+	/* A bad month is refused before the database is touched. */
+	if (month && !abc_month_valid(month)) {
+		fprintf(stderr, "salesorg: abc: --month: \"%s\" is not a month "
+		    "(write it as YYYY-MM, e.g. 2026-10)\n", month);
+		return EXIT_USAGE;
+	}
+	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
+		return rc;
+	if (recompute) {
+		if (abc_recompute(db, &months, &ranked, &err) != SO_OK)
+			goto fail;
+		printf("recomputed %d month%s, %" PRId64 " ranking%s\n", months,
+		    months == 1 ? "" : "s", ranked, ranked == 1 ? "" : "s");
+	} else if (month) {
+		if (abc_compute(db, month, &ranked, &err) != SO_OK)
+			goto fail;
+	} else if (abc_auto(db, NULL, &err) != SO_OK)
+		goto fail;
+	rc = abc_month_summary(db, month, &m, &err);
+	if (rc == SO_ENOTFOUND && month)
+		printf("%s: no payments\n", month);
+	else if (rc == SO_ENOTFOUND)
+		printf("no month ranked yet: no payments\n");
+	else if (rc != SO_OK)
+		goto fail;
+	else
+		print_month(&m);
+	db_close(db);
+	return 0;
+fail:
+	rc = cli_fail(&err);
+	db_close(db);
+	return rc;
+}

@@ -1,0 +1,110 @@
+#!/bin/sh
+# `salesorg abc`: the 20/80 ranking from a shell -- a hand-checked month
+# with a tie, last month ranked once by the start-up rule, --recompute
+# idempotent, the printed figures matching the filtered lists, and bad
+# options refused before anything is written.
+. "$(dirname "$0")/lib.sh"
+
+DB="$T/a.db"
+q() { sqlite3 "$DB" "$1"; }
+audit() { q "SELECT count(*) FROM audit_log"; }
+
+run --db "$DB" init
+# Five companies paying in September 2026 (minor units): 1 234 567.00,
+# 400.00 twice (a tie), 300.00 and 100.00 in two payments.  n = 5: A is
+# place 1, B places up to 2 -- both of the tie -- and C the rest.
+q "INSERT INTO companies (name, created_at, updated_at) VALUES
+    ('Alpha', 0, 0), ('Beta', 0, 0), ('Gamma', 0, 0), ('Delta', 0, 0),
+    ('Epsilon', 0, 0), ('Idle', 0, 0);
+INSERT INTO payments (company_id, amount, paid_on, created_at, updated_at)
+    VALUES (1, 123456700, '2026-09-03', 0, 0), (2, 40000, '2026-09-10', 0, 0),
+    (3, 40000, '2026-09-30', 0, 0), (4, 30000, '2026-09-01', 0, 0),
+    (5, 5000, '2026-09-02', 0, 0), (5, 5000, '2026-09-20', 0, 0),
+    (6, 99999900, '2026-08-31', 0, 0);"
+run --db "$DB" abc --month 2026-09
+check "abc --month: exit 0" [ "$RC" -eq 0 ]
+check "abc --month: the month's figures" grep -qx \
+    "2026-09: A 1 (1 234 567.00)  B 2 (800.00)  C 2 (400.00)" "$T/out"
+check "ranks by hand" [ "$(q "SELECT group_concat(name || '=' || abc, ' ')
+    FROM (SELECT name, abc FROM companies ORDER BY id)")" = \
+    "Alpha=A Beta=B Gamma=B Delta=C Epsilon=C Idle=" ]
+check "each change audited" [ "$(q "SELECT count(*) FROM audit_log WHERE
+    entity = 'company' AND field = 'abc'")" -eq 5 ]
+run --db "$DB" list companies --filter 'abc=B' --count
+check "the list filters by rank" [ "$(cat "$T/out")" -eq 2 ]
+
+# --recompute ranks August too (Idle alone: A) but September, the
+# latest, decides the companies' abc.
+run --db "$DB" abc --recompute
+check "recompute: exit 0" [ "$RC" -eq 0 ]
+check "recompute: months and rankings" grep -qx \
+    "recomputed 2 months, 6 rankings" "$T/out"
+check "recompute: Idle is A in August only" [ "$(q "SELECT group_concat(
+    month || rank) FROM company_ranks WHERE company_id = 6")" = "2026-08A" ]
+check "recompute: the latest month decides" \
+    [ "$(q "SELECT abc FROM companies WHERE id = 6")" = "" ]
+before=$(audit)
+run --db "$DB" abc --recompute
+check "recompute again changes nothing" [ "$(audit)" -eq "$before" ]
+
+run --db "$DB" abc --month 2031-01
+check "a month without payments: exit 0" [ "$RC" -eq 0 ]
+check "a month without payments says so" grep -qx "2031-01: no payments" \
+    "$T/out"
+check "and leaves the ranks alone" \
+    [ "$(q "SELECT abc FROM companies WHERE id = 1")" = "A" ]
+
+# Errors: before anything is written.
+before=$(audit)
+for bad in 2026-13 2026-1 26-10 2026/10 "" 2026-10x; do
+	run --db "$DB" abc --month "$bad"
+	check "--month '$bad': usage exit 2" [ "$RC" -eq 2 ]
+	check "--month '$bad': says why" grep -q "is not a month" "$T/err"
+done
+run --db "$DB" abc 2026-10
+check "a stray argument: usage exit 2" [ "$RC" -eq 2 ]
+check "usage line" grep -q "usage: salesorg .*abc \[--month YYYY-MM\]" \
+    "$T/err"
+run --db "$DB" abc --nope
+check "an unknown option: exit 2" [ "$RC" -eq 2 ]
+check "errors wrote nothing" [ "$(audit)" -eq "$before" ]
+run --db "$T/missing.db" abc
+check "no database: exit 1" [ "$RC" -eq 1 ]
+
+# Without options: last month (local time), once.
+DB="$T/b.db"
+run --db "$DB" init
+LAST=$(q "SELECT strftime('%Y-%m', 'now', 'localtime', 'start of month',
+    '-1 month')")
+q "INSERT INTO companies (name, created_at, updated_at) VALUES ('One', 0, 0);
+INSERT INTO payments (company_id, amount, paid_on, created_at, updated_at)
+    VALUES (1, 100, date('now', 'localtime', 'start of month', '-1 day'),
+    0, 0);"
+run --db "$DB" abc
+check "abc: exit 0" [ "$RC" -eq 0 ]
+check "abc ranks last month" grep -qx "$LAST: A 1 (1.00)  B 0 (0.00)  C 0 (0.00)" \
+    "$T/out"
+check "the only payer is A" [ "$(q "SELECT abc FROM companies")" = "A" ]
+q "UPDATE abc_months SET computed_at = 1"
+run --db "$DB" abc
+check "abc again: exit 0" [ "$RC" -eq 0 ]
+check "abc again does not rank again" \
+    [ "$(q "SELECT computed_at FROM abc_months")" -eq 1 ]
+
+# The demo ranks every month; the printed counts match the lists.
+DB="$T/d.db"
+"$SALESORG" --db "$DB" demo >/dev/null || exit 1
+run --db "$DB" abc
+check "demo: a ranked month" grep -Eq \
+    '^[0-9]{4}-[0-9]{2}: A [1-9][0-9]* \([0-9 ]+\.[0-9]{2}\)  B [0-9]+ \(' \
+    "$T/out"
+for r in A B C; do
+	n=$(sed "s/.* $r \([0-9]*\) (.*/\1/" "$T/out")
+	check "demo: $r count matches the list ($n)" \
+	    [ "$("$SALESORG" --db "$DB" list companies --filter "abc=$r" \
+	    --count)" -eq "$n" ]
+done
+run --db "$DB" abc --recompute
+check "demo: recompute over six months" grep -q "^recomputed 6 months" \
+    "$T/out"
+finish
