@@ -78,7 +78,8 @@ int	 deal_stage_since(struct db *db, int64_t deal_id, int64_t *since,
  */
 int	 abc_compute(struct db *db, const char *month, int64_t *ranked,
 	    struct so_err *err);
-/* Every month that has payments, oldest first, in one transaction. */
+/* Every closed month (before the current one) that has payments, in
+ * one transaction. */
 int	 abc_recompute(struct db *db, int *months, int64_t *ranked,
 	    struct so_err *err);
 /*

@@ -13,6 +13,7 @@
 #include "store/db.h"
 #include "store/record.h"
 #include "store/entities.h"
+#include "store/sales.h"
 #include "ui/keys.h"
 
 #define CARD_MAX_SECTIONS	12
@@ -37,6 +38,12 @@ struct card {
 	char		**history;	/* the History section: lines, newest
 					   first (from the audit log) */
 	size_t		 nhistory;
+	/* Facts below the fields on Info, as label and value: a company's
+	 * ABC ranks and yearly payments, a program's members per status. */
+	char		**extra;	/* 2 * nextra strings */
+	size_t		 nextra;
+	struct former_employee *former;	/* the Former staff section */
+	size_t		 nformer;
 };
 
 void	 card_init(struct card *c);

@@ -330,24 +330,32 @@ abc_recompute(struct db *db, int *months, int64_t *ranked,
 	return code;
 }
 
+static void month_before(time_t now, char out[8]);
+
+/*
+ * Closed months only: the month under way is ranked when asked for by
+ * name (abc --month), so a rank never rests on half a month by default.
+ */
 static int
 recompute(struct db *db, int *months, int64_t *ranked, struct so_err *err)
 {
 	int64_t n = 0, m = 0;
 	sqlite3_stmt *st;
+	char last[8];
 	int rc, code;
 
 	if (months)
 		*months = 0;
 	if (ranked)
 		*ranked = 0;
+	month_before(db_now(db), last);
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
 	if ((code = run2(db, "DELETE FROM company_ranks", NULL, NULL, NULL,
 	    "clearing the ranks", err)) != SO_OK ||
 	    (code = run2(db, "DELETE FROM abc_months", NULL, NULL, NULL,
 	    "clearing the ranked months", err)) != SO_OK ||
-	    (code = run2(db, RANK_SQL, "0000-00", "9999-99", &n, "ranking",
+	    (code = run2(db, RANK_SQL, "0000-00", last, &n, "ranking",
 	    err)) != SO_OK)
 		return finish(db, code, err);
 	/* Every month with live payments, and how many it ranked. */
@@ -355,11 +363,12 @@ recompute(struct db *db, int *months, int64_t *ranked, struct so_err *err)
 	    "companies) SELECT p.month, ?1, coalesce(r.n, 0) FROM (SELECT "
 	    "DISTINCT substr(paid_on, 1, 7) AS month FROM payments WHERE "
 	    "deleted_at IS NULL) p LEFT JOIN (SELECT month, count(*) AS n "
-	    "FROM company_ranks GROUP BY month) r ON r.month = p.month", &st,
-	    err);
+	    "FROM company_ranks GROUP BY month) r ON r.month = p.month "
+	    "WHERE p.month <= ?2", &st, err);
 	if (code != SO_OK)
 		return finish(db, code, err);
 	sqlite3_bind_int64(st, 1, (int64_t)db_now(db));
+	sqlite3_bind_text(st, 2, last, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	m = sqlite3_changes(db_sqlite(db));
 	db_done(st);

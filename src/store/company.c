@@ -22,9 +22,9 @@ static const struct choice statuses[] = {
 };
 
 static const struct choice abc_ranks[] = {
-	{ "A", "VIP (A)" },
-	{ "B", "Good (B)" },
-	{ "C", "Regular (C)" },
+	{ "A", "A VIP" },
+	{ "B", "B good" },
+	{ "C", "C" },
 	{ NULL, NULL }
 };
 
@@ -39,7 +39,7 @@ static const struct field_desc fields[] = {
 	    F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
 	{ "status", "Status", "Статус", FT_CHOICE, O(status), 10, 0,
 	    F_SORT, NULL, NULL, statuses, "lead" },
-	{ "abc", "ABC", "ABC", FT_CHOICE, O(abc), 4, 0, F_SORT | F_READONLY,
+	{ "abc", "ABC", "ABC", FT_CHOICE, O(abc), 6, 0, F_SORT | F_READONLY,
 	    NULL, NULL, abc_ranks, NULL },
 	{ "industry", "Industry", "Отрасль", FT_TEXT, O(industry), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },

@@ -72,6 +72,7 @@ static const struct search_kind kinds[] = {
 	    "t.start_at, 'unixepoch', 'localtime'), " COMPANY_OF },
 	{ &entity_deal, "deals_fts", COMPANY_OF ", (SELECT s.name FROM "
 	    "deal_stages s WHERE s.id = t.stage_id)" },
+	{ &entity_program, "programs_fts", "t.kind, t.starts_on" },
 };
 
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))

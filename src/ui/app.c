@@ -21,6 +21,7 @@
 #include "export.h"
 #include "ical.h"
 #include "store/entities.h"
+#include "store/sales.h"
 #include "store/settings.h"
 #include "ui/agenda.h"
 #include "ui/app.h"
@@ -37,7 +38,7 @@
 #include "utf8.h"
 #include "util.h"
 
-#define NTABS		7
+#define NTABS		9
 #define HISTORY_MAX	64
 #define POLL_MS		1000	/* how often to look for others' commits */
 
@@ -72,7 +73,8 @@ static struct app *app;
 
 static const struct entity *const tab_entities[NTABS] = {
 	&entity_company, &entity_contact, &entity_task, &entity_note,
-	&entity_link, &entity_event, &entity_deal,
+	&entity_link, &entity_event, &entity_deal, &entity_payment,
+	&entity_program,
 };
 
 static struct listview *
@@ -463,6 +465,36 @@ after_write(const struct entity *ent, int64_t id)
 	sync_card();
 }
 
+/*
+ * A record added on a card takes the card's other links too: a payment
+ * added on a deal's card gets the deal's company, a task on a contact's
+ * card the contact's company.  Only empty reference fields of the same
+ * name are filled.
+ */
+static void
+inherit_refs(const struct entity *ent, void *rec, const struct entity *from,
+    const void *src)
+{
+	char **labels = rec_meta((void *)src)->ref_labels;
+	int i, k;
+
+	for (i = 0; i < ent->nfields; i++) {
+		const struct field_desc *fd = &ent->fields[i];
+
+		if (fd->type != FT_REF || (*field_int(fd, rec) != SO_NULL &&
+		    *field_int(fd, rec) != 0))
+			continue;
+		if ((k = entity_field(from, fd->name)) < 0 ||
+		    from->fields[k].type != FT_REF ||
+		    field_int_c(&from->fields[k], src) == SO_NULL ||
+		    field_int_c(&from->fields[k], src) == 0)
+			continue;
+		*field_int(fd, rec) = field_int_c(&from->fields[k], src);
+		if (labels && labels[k])
+			rec_meta(rec)->ref_labels[i] = xstrdup(labels[k]);
+	}
+}
+
 static void
 add_record(void)
 {
@@ -487,6 +519,7 @@ add_record(void)
 		    sizeof(char *));
 		rec_meta(rec)->ref_labels[fi] = rec_title(app->db,
 		    app->card.ent, rec_meta(app->card.rec)->id);
+		inherit_refs(ent, rec, app->card.ent, app->card.rec);
 	}
 	if (ui_form_run(app->db, ent, rec)) {
 		ui_message("%s added", ent->label);
@@ -834,7 +867,7 @@ command_line(void)
 		group_action();
 	else if (strcmp(cmd, "pipeline") == 0)
 		open_pipeline();
-	else if (cmd[0] >= '1' && cmd[0] <= '7' && cmd[1] == '\0')
+	else if (cmd[0] >= '1' && cmd[0] <= '0' + NTABS && cmd[1] == '\0')
 		switch_tab(cmd[0] - '1');
 	else if (*cmd)
 		ui_message("unknown command :%s (q, user, trash, export [ics] "
@@ -912,7 +945,8 @@ handle(enum action act)
 		switch_tab((app->tab + NTABS - 1) % NTABS);
 		break;
 	case ACT_TAB1: case ACT_TAB2: case ACT_TAB3: case ACT_TAB4:
-	case ACT_TAB5: case ACT_TAB6: case ACT_TAB7:
+	case ACT_TAB5: case ACT_TAB6: case ACT_TAB7: case ACT_TAB8:
+	case ACT_TAB9:
 		switch_tab((int)(act - ACT_TAB1));
 		break;
 	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
@@ -1059,7 +1093,7 @@ ui_app_run(struct cli *cli)
 	struct app a = { 0 };
 	struct so_err err;
 	wint_t ch;
-	int kc, i, rc;
+	int kc, i, rc, ranked;
 
 	if (!terminal_ok())
 		return EXIT_USER;
@@ -1091,6 +1125,12 @@ ui_app_run(struct cli *cli)
 		show_error(&err);
 	sync_card();
 	rem_init(&a.rem, (int64_t)db_now(a.db));
+	/* Last month's ABC ranks, the first time anyone opens it after the
+	 * month closed (one lookup otherwise). */
+	if (abc_auto(a.db, &ranked, &err) != SO_OK)
+		show_error(&err);
+	else if (ranked)
+		ui_message("Last month's ABC ranks are computed (abc)");
 	/* The morning screen, unless switched off; with nothing due it
 	 * would only be in the way. */
 	if (settings_flag(a.db, "agenda.startup")) {

@@ -36,6 +36,88 @@ free_history(struct card *c)
 }
 
 static void
+free_extra(struct card *c)
+{
+	size_t i;
+
+	for (i = 0; i < 2 * c->nextra; i++)
+		free(c->extra[i]);
+	free(c->extra);
+	c->extra = NULL;
+	c->nextra = 0;
+	store_company_former_free(c->former, c->nformer);
+	c->former = NULL;
+	c->nformer = 0;
+}
+
+static void
+add_extra(struct card *c, const char *label, char *value)
+{
+	c->extra = xrealloc(c->extra, 2 * (c->nextra + 1) * sizeof(char *));
+	c->extra[2 * c->nextra] = xstrdup(label);
+	c->extra[2 * c->nextra + 1] = value;
+	c->nextra++;
+}
+
+/* A company's ranks (the last twelve months) and yearly payments. */
+static int
+company_extras(struct card *c, struct db *db, struct so_err *err)
+{
+	struct abc_rank *r;
+	struct strbuf b = { 0 };
+	char today[11];
+	size_t n, i;
+	int64_t sum;
+	int year, y, code;
+
+	if ((code = abc_history(db, rec_meta(c->rec)->id, &r, &n, err)) !=
+	    SO_OK)
+		return code;
+	for (i = n > 12 ? n - 12 : 0; i < n; i++)
+		sb_printf(&b, "%s%s %c", b.len ? "  " : "", r[i].month,
+		    r[i].rank);
+	free(r);
+	add_extra(c, "ABC by month", b.len ? sb_steal(&b) :
+	    xstrdup("(no payments ranked)"));
+	sb_free(&b);
+	dt_format_date(db_now(db), today);
+	year = atoi(today);
+	for (y = year; y >= year - 1; y--) {
+		char label[32], label2[48];
+
+		if ((code = payments_year_total(db, rec_meta(c->rec)->id, y,
+		    &sum, err)) != SO_OK)
+			return code;
+		snprintf(label, sizeof(label), "Paid in %d", y);
+		draw_amount(sum, 1, label2, sizeof(label2));
+		add_extra(c, label, xstrdup(label2));
+	}
+	return store_company_former(db, rec_meta(c->rec)->id, &c->former,
+	    &c->nformer, err);
+}
+
+/* A program's members per status. */
+static int
+program_extras(struct card *c, struct db *db, struct so_err *err)
+{
+	struct program_count *v;
+	struct strbuf b = { 0 };
+	size_t n, i;
+	int code;
+
+	if ((code = program_counts(db, rec_meta(c->rec)->id, &v, &n, err)) !=
+	    SO_OK)
+		return code;
+	for (i = 0; i < n; i++)
+		sb_printf(&b, "%s%s %lld", b.len ? ", " : "", v[i].status,
+		    (long long)v[i].count);
+	program_counts_free(v, n);
+	add_extra(c, "Members", b.len ? sb_steal(&b) : xstrdup("none yet"));
+	sb_free(&b);
+	return SO_OK;
+}
+
+static void
 drop_record(struct card *c)
 {
 	if (c->rec) {
@@ -48,12 +130,22 @@ drop_record(struct card *c)
 	c->jobs = NULL;
 	c->njobs = 0;
 	free_history(c);
+	free_extra(c);
 }
 
 void
 card_free(struct card *c)
 {
 	drop_record(c);
+}
+
+/* A section is named by the card file it lists, shortly where it can be. */
+static const char *
+section_label(const struct card *c, const struct entity *e)
+{
+	if (e == &entity_member)
+		return c->ent == &entity_program ? "Members" : "Programs";
+	return e->plural;
 }
 
 static void
@@ -72,7 +164,7 @@ build_sections(struct card *c)
 			if (fd->type == FT_REF && strcmp(fd->ref_table,
 			    c->ent->table) == 0) {
 				c->sec[c->nsec++] = (struct card_section){ e,
-				    fd->name, e->plural };
+				    fd->name, section_label(c, e) };
 				break;
 			}
 		}
@@ -80,6 +172,9 @@ build_sections(struct card *c)
 	if (c->ent == &entity_contact)
 		c->sec[c->nsec++] = (struct card_section){ NULL, NULL,
 		    "Jobs" };
+	if (c->ent == &entity_company)
+		c->sec[c->nsec++] = (struct card_section){ NULL, NULL,
+		    "Former staff" };
 	c->sec[c->nsec++] = (struct card_section){ NULL, NULL, "History" };
 }
 
@@ -121,6 +216,12 @@ static int
 is_jobs(const struct card_section *s)
 {
 	return s->ent == NULL && strcmp(s->label, "Jobs") == 0;
+}
+
+static int
+is_former(const struct card_section *s)
+{
+	return s->ent == NULL && strcmp(s->label, "Former staff") == 0;
 }
 
 static int
@@ -172,6 +273,12 @@ card_load(struct card *c, struct db *db, const struct entity *ent,
 		c->rec = NULL;
 		return code;
 	}
+	if (ent == &entity_company)
+		code = company_extras(c, db, err);
+	else if (ent == &entity_program)
+		code = program_extras(c, db, err);
+	if (code != SO_OK)
+		return code;
 	return load_section(c, db, err);
 }
 
@@ -293,6 +400,7 @@ draw_info(struct card *c, int y, int x, int h, int w)
 {
 	const struct entity *ent = c->ent;
 	int i, line = 0, lw = 7, vw;
+	size_t k;
 	char when[17];
 
 	/* The label column fits the longest label, up to a third. */
@@ -300,15 +408,21 @@ draw_info(struct card *c, int y, int x, int h, int w)
 		if (!(ent->fields[i].flags & F_HIDDEN) &&
 		    utf8_width(ent->fields[i].label) > lw)
 			lw = utf8_width(ent->fields[i].label);
+	for (k = 0; k < c->nextra; k++)
+		if (utf8_width(c->extra[2 * k]) > lw)
+			lw = utf8_width(c->extra[2 * k]);
 	if (lw > w / 3)
 		lw = w / 3;
 	vw = w - lw - 1;
 
-	for (i = 0; i <= ent->nfields; i++) {
+	for (i = 0; i <= ent->nfields + (int)c->nextra; i++) {
 		char *v;
 		const char *label, *p;
 
-		if (i < ent->nfields) {
+		if (i > ent->nfields) {
+			label = c->extra[2 * (i - ent->nfields - 1)];
+			v = xstrdup(c->extra[2 * (i - ent->nfields - 1) + 1]);
+		} else if (i < ent->nfields) {
 			if (ent->fields[i].flags & F_HIDDEN)
 				continue;
 			label = ent->fields[i].label;
@@ -420,6 +534,31 @@ draw_jobs(struct card *c, int y, int x, int h, int w)
 		draw_fill(y + r, x, 1, w, UA_NORMAL);
 }
 
+/* People who worked at the company: period, name, position. */
+static void
+draw_former(struct card *c, int y, int x, int h, int w)
+{
+	char from[11], to[11];
+	size_t i;
+	int r = 0;
+
+	for (i = 0; i < c->nformer && r < h; i++, r++) {
+		const struct former_employee *f = &c->former[i];
+		char *line;
+
+		dt_format_date((time_t)f->started_at, from);
+		dt_format_date((time_t)f->ended_at, to);
+		line = xasprintf("%s - %s  %s%s%s", from, to, f->name,
+		    *f->position ? ", " : "", f->position);
+		draw_text(y + r, x, w, line, UA_NORMAL);
+		free(line);
+	}
+	if (c->nformer == 0)
+		draw_text(y + r++, x + 1, w - 1, "(nobody has left)", UA_DIM);
+	for (; r < h; r++)
+		draw_fill(y + r, x, 1, w, UA_NORMAL);
+}
+
 static void
 draw_history(struct card *c, int y, int x, int h, int w)
 {
@@ -466,6 +605,8 @@ card_draw(struct card *c, int y, int x, int h, int w, int focused)
 		draw_linked(c, y + 2, x + 1, h - 3, w - 2, focused);
 	else if (is_jobs(&c->sec[c->sub]))
 		draw_jobs(c, y + 2, x + 1, h - 3, w - 2);
+	else if (is_former(&c->sec[c->sub]))
+		draw_former(c, y + 2, x + 1, h - 3, w - 2);
 	else if (is_history(&c->sec[c->sub]))
 		draw_history(c, y + 2, x + 1, h - 3, w - 2);
 	else

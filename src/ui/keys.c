@@ -41,6 +41,8 @@ const struct binding ui_bindings[] = {
 	{ '5', 0, CTX_ALL, ACT_TAB5, "5", "Links", NULL },
 	{ '6', 0, CTX_ALL, ACT_TAB6, "6", "Events", NULL },
 	{ '7', 0, CTX_ALL, ACT_TAB7, "7", "Deals", NULL },
+	{ '8', 0, CTX_ALL, ACT_TAB8, "8", "Payments", NULL },
+	{ '9', 0, CTX_ALL, ACT_TAB9, "9", "Programs", NULL },
 	{ KEY_UP, 1, CTX_ALL, ACT_UP, "Up, k", "previous row", NULL },
 	{ 'k', 0, CTX_ALL, ACT_UP, NULL, NULL, NULL },
 	{ KEY_DOWN, 1, CTX_ALL, ACT_DOWN, "Down, j", "next row", NULL },

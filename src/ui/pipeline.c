@@ -36,32 +36,6 @@ struct pipe_view {
 	char		 from[11], to[11];
 };
 
-/* Whole units with thin grouping: 1 234 567 (kopecks only if any). */
-static void
-amount_text(int64_t minor, char *out, size_t sz)
-{
-	char raw[32], *dot, grouped[48];
-	size_t len, i, j = 0;
-	int neg;
-
-	money_format(minor, raw);
-	neg = raw[0] == '-';
-	dot = strchr(raw, '.');
-	len = (size_t)(dot - raw) - (size_t)neg;
-	if (neg)
-		grouped[j++] = '-';
-	for (i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			grouped[j++] = ' ';
-		grouped[j++] = raw[neg + i];
-	}
-	grouped[j] = '\0';
-	if (strcmp(dot, ".00") == 0)
-		snprintf(out, sz, "%s", grouped);
-	else
-		snprintf(out, sz, "%s%s", grouped, dot);
-}
-
 static int
 reload(struct pipe_view *v, struct db *db)
 {
@@ -118,7 +92,7 @@ draw_card(const struct pipe_deal *d, int y, int x, int w, int sel,
 	draw_text(y, x, w, d->title, a);
 	draw_text(y + 1, x, w, d->company, sel ? UA_SELECT : UA_DIM);
 	if (d->amount != SO_NULL)
-		amount_text(d->amount, amount, sizeof(amount));
+		draw_amount(d->amount, 0, amount, sizeof(amount));
 	else
 		amount[0] = '\0';
 	snprintf(line, sizeof(line), "%s  %ldd %s", amount, days < 0 ? 0 :
@@ -134,7 +108,7 @@ draw_column(struct pipe_view *v, int c, int y, int x, int h, int w,
 	char head[96], sum[48];
 	int fit, i, cur = c == v->col;
 
-	amount_text(s->sum, sum, sizeof(sum));
+	draw_amount(s->sum, 0, sum, sizeof(sum));
 	draw_text(y, x, w, s->name, cur ? UA_TAB : UA_TITLE);
 	snprintf(head, sizeof(head), "%lld %s  %s", (long long)s->count,
 	    s->count == 1 ? "deal" : "deals", sum);
