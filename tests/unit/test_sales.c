@@ -285,6 +285,18 @@ TEST(test_abc_recompute_is_idempotent_and_keeps_history)
 	CHECK_INT(abc_month_summary(w.db, "2026-08", &m, &err),
 	    SO_ENOTFOUND);
 
+	/* The month under way (the fixture's November) is not ranked by a
+	 * recompute, only when asked for by name. */
+	pay(w.db, w.c[0], "2026-11-20", 1000000);
+	CHECK_INT(abc_recompute(w.db, &months, &ranked, &err), SO_OK);
+	CHECK_INT(months, 2);
+	CHECK_INT(fixture_int(w.db, "SELECT count(*) FROM company_ranks "
+	    "WHERE month = '2026-11'"), 0);
+	CHECK_RANK(w.db, w.c[0], NULL, "");
+	CHECK_INT(abc_compute(w.db, "2026-11", &ranked, &err), SO_OK);
+	CHECK_INT(ranked, 1);
+	CHECK_RANK(w.db, w.c[0], NULL, "A");
+
 	/* every payment gone: recompute leaves nobody ranked */
 	CHECK_INT(db_exec(w.db, "UPDATE payments SET deleted_at = 1", NULL),
 	    SO_OK);
