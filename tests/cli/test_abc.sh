@@ -105,6 +105,6 @@ for r in A B C; do
 	    --count)" -eq "$n" ]
 done
 run --db "$DB" abc --recompute
-check "demo: recompute over six months" grep -q "^recomputed 6 months" \
+check "demo: recompute over the five closed months" grep -q "^recomputed 5 months" \
     "$T/out"
 finish

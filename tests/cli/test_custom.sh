@@ -85,6 +85,19 @@ run --db "$DB" list companies --filter 'inn:1655' --count
 check "a manager still uses the fields" [ "$(cat "$T/out")" = 1 ]
 sqlite3 "$DB" "UPDATE users SET role = 'admin' WHERE login = '$ME'"
 
+# CSV import fills custom fields by label or name, checked by type.
+printf 'name;ИНН;Employees;Client since;segment\nООО «Импорт»;7701000001;40;01.02.2025;large\nООО «Брак»;7701000002;сорок;;small\n' > "$T/cf.csv"
+SUM=$(sqlite3 "$DB" .dump | md5sum)
+run --db "$DB" import csv companies "$T/cf.csv"
+check "import: a bad number is refused" [ "$RC" -eq 1 ]
+check "import: its line and field named" grep -q 'cf.csv:3: column "Employees" (staff)' "$T/err"
+check "import: nothing written" [ "$(sqlite3 "$DB" .dump | md5sum)" = "$SUM" ]
+head -2 "$T/cf.csv" > "$T/cf1.csv"
+run --db "$DB" import csv companies "$T/cf1.csv"
+check "import: exit 0" [ "$RC" -eq 0 ]
+run --db "$DB" list companies --filter 'name:импорт' --fields inn,staff,since,segment --format csv
+check "import: each custom value stored" sh -c "tr -d '\\r' < '$T/out' | grep -qx '7701000001,40,2025-02-01,large'"
+
 # Removing drops the values, audited on the record.
 run --db "$DB" field remove companies staff
 check "remove: exit 0" [ "$RC" -eq 0 ]
