@@ -46,6 +46,10 @@ void	cli_put_clean(FILE *f, const char *s);
  * The index of arg in names (NULL-terminated), or -1 after printing
  * "salesorg: CMD: --OPT: a, b or c, not "arg"" (an option's values).
  */
+/* "--opt VALUE" or "--opt=VALUE": the value, advancing *i; NULL if
+ * argv[*i] is not opt (or its value is missing: *missing set). */
+const char *cli_optval(int argc, char **argv, int *i, const char *opt,
+	    int *missing);
 int	cli_choice(const char *cmd, const char *opt, const char *arg,
 	    const char *const *names);
 /* Prints the usage line of the named command and returns EXIT_USAGE. */

@@ -66,6 +66,9 @@ const char *db_user_role(const struct db *db);	/* "" before db_login */
 int	 db_begin(struct db *db, struct so_err *err);
 int	 db_commit(struct db *db, struct so_err *err);
 void	 db_rollback(struct db *db);
+/* Ends a transaction begun with db_begin: commits when code is SO_OK,
+ * else rolls back and returns code. */
+int	 db_finish(struct db *db, int code, struct so_err *err);
 
 /*
  * A prepared statement for sql, cached for the life of the handle.  The

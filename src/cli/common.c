@@ -76,3 +76,23 @@ cli_choice(const char *cmd, const char *opt, const char *arg,
 	fprintf(stderr, ", not \"%s\"\n", arg);
 	return -1;
 }
+
+/* "--opt VALUE" or "--opt=VALUE": the value, advancing *i; NULL if
+ * argv[*i] is not opt (or its value is missing: *missing). */
+const char *
+cli_optval(int argc, char **argv, int *i, const char *opt, int *missing)
+{
+	size_t n = strlen(opt);
+
+	if (strncmp(argv[*i], opt, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}

@@ -73,26 +73,6 @@ on_skipped(void *arg, const struct so_err *why)
 	fputs(" (skipped)\n", stderr);
 }
 
-/* "--opt VALUE" or "--opt=VALUE": the value, advancing *i; NULL if
- * argv[*i] is not opt (or its value is missing: *missing). */
-static const char *
-optval(int argc, char **argv, int *i, const char *opt, int *missing)
-{
-	size_t n = strlen(opt);
-
-	if (strncmp(argv[*i], opt, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = 1;
-		return NULL;
-	}
-	return argv[++*i];
-}
-
 static int
 parse_sep(const char *v, char *sep)
 {
@@ -130,7 +110,7 @@ parse_args(int argc, char **argv, struct csv_opts *o, struct strbuf *map,
 	int i, n = 0, enc, missing = 0;
 
 	for (i = 1; i < argc; i++) {
-		if ((v = optval(argc, argv, &i, "--encoding", &missing))) {
+		if ((v = cli_optval(argc, argv, &i, "--encoding", &missing))) {
 			if ((enc = csv_encoding_parse(v)) < 0) {
 				fprintf(stderr, "salesorg: import csv: "
 				    "--encoding: utf-8 or cp1251, not \"%s\"\n",
@@ -138,10 +118,10 @@ parse_args(int argc, char **argv, struct csv_opts *o, struct strbuf *map,
 				return -1;
 			}
 			o->encoding = (enum csv_encoding)enc;
-		} else if ((v = optval(argc, argv, &i, "--sep", &missing))) {
+		} else if ((v = cli_optval(argc, argv, &i, "--sep", &missing))) {
 			if (parse_sep(v, &o->sep) != 0)
 				return -1;
-		} else if ((v = optval(argc, argv, &i, "--map", &missing)))
+		} else if ((v = cli_optval(argc, argv, &i, "--map", &missing)))
 			sb_printf(map, "%s%s", map->len ? "," : "", v);
 		else if (strcmp(argv[i], "--ignore-unknown") == 0)
 			o->ignore_unknown = 1;

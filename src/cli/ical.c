@@ -48,26 +48,6 @@ parse_day(const char *opt, const char *text, int days, int64_t *out)
 	return 0;
 }
 
-/* "--opt VALUE" or "--opt=VALUE": the value, advancing *i; NULL if
- * argv[*i] is not opt. */
-static const char *
-optval(int argc, char **argv, int *i, const char *opt, int *missing)
-{
-	size_t n = strlen(opt);
-
-	if (strncmp(argv[*i], opt, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = 1;
-		return NULL;
-	}
-	return argv[++*i];
-}
-
 int
 cli_export(struct cli *cli, int argc, char **argv)
 {
@@ -87,16 +67,16 @@ cli_export(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	for (i = 2; i < argc; i++) {
-		if ((v = optval(argc, argv, &i, "--from", &missing)))
+		if ((v = cli_optval(argc, argv, &i, "--from", &missing)))
 			from = v;
-		else if ((v = optval(argc, argv, &i, "--to", &missing)))
+		else if ((v = cli_optval(argc, argv, &i, "--to", &missing)))
 			to = v;
-		else if ((v = optval(argc, argv, &i, "--user", &missing)))
+		else if ((v = cli_optval(argc, argv, &i, "--user", &missing)))
 			user = v;
-		else if ((v = optval(argc, argv, &i, "--type", &missing)))
+		else if ((v = cli_optval(argc, argv, &i, "--type", &missing)))
 			f.type = v;
-		else if ((v = optval(argc, argv, &i, "-o", &missing)) ||
-		    (v = optval(argc, argv, &i, "--output", &missing)))
+		else if ((v = cli_optval(argc, argv, &i, "-o", &missing)) ||
+		    (v = cli_optval(argc, argv, &i, "--output", &missing)))
 			out = v;
 		else if (strcmp(argv[i], "--no-tasks") == 0)
 			f.tasks = 0;

@@ -219,17 +219,6 @@ follow_latest(struct db *db, struct so_err *err)
 	return SO_OK;
 }
 
-/* Finishes a transaction: commit on success, else roll back. */
-static int
-finish(struct db *db, int code, struct so_err *err)
-{
-	if (code != SO_OK) {
-		db_rollback(db);
-		return code;
-	}
-	return db_commit(db, err);
-}
-
 int
 abc_compute(struct db *db, const char *month, int64_t *ranked,
     struct so_err *err)
@@ -252,7 +241,7 @@ abc_compute(struct db *db, const char *month, int64_t *ranked,
 	    err)) != SO_OK ||
 	    (code = query_int(db, "SELECT EXISTS (" PAID_SQL ")", month, &paid,
 	    "reading payments", err)) != SO_OK)
-		return finish(db, code, err);
+		return db_finish(db, code, err);
 	/* A month without payments is not a computed month (else asking
 	 * for a future month would wipe every company's rank). */
 	if (paid) {
@@ -260,23 +249,23 @@ abc_compute(struct db *db, const char *month, int64_t *ranked,
 		    "(month, computed_at, companies) VALUES (?1, ?2, ?3)",
 		    &st, err);
 		if (code != SO_OK)
-			return finish(db, code, err);
+			return db_finish(db, code, err);
 		sqlite3_bind_text(st, 1, month, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(st, 2, (int64_t)db_now(db));
 		sqlite3_bind_int64(st, 3, n);
 		rc = sqlite3_step(st);
 		db_done(st);
 		if (rc != SQLITE_DONE)
-			return finish(db, db_error(db, rc, "recording the "
+			return db_finish(db, db_error(db, rc, "recording the "
 			    "month", err), err);
 	} else if ((code = run2(db, "DELETE FROM abc_months WHERE month = ?1",
 	    month, NULL, NULL, "forgetting the month", err)) != SO_OK)
-		return finish(db, code, err);
+		return db_finish(db, code, err);
 	/* Only the latest month (as it was, or as this one makes it)
 	 * decides the companies' abc. */
 	if (*latest == '\0' || strcmp(month, latest) >= 0)
 		code = follow_latest(db, err);
-	if ((code = finish(db, code, err)) == SO_OK && ranked)
+	if ((code = db_finish(db, code, err)) == SO_OK && ranked)
 		*ranked = n;
 	return code;
 }
@@ -357,7 +346,7 @@ recompute(struct db *db, int *months, int64_t *ranked, struct so_err *err)
 	    "clearing the ranked months", err)) != SO_OK ||
 	    (code = run2(db, RANK_SQL, "0000-00", last, &n, "ranking",
 	    err)) != SO_OK)
-		return finish(db, code, err);
+		return db_finish(db, code, err);
 	/* Every month with live payments, and how many it ranked. */
 	code = db_prepare(db, "INSERT INTO abc_months (month, computed_at, "
 	    "companies) SELECT p.month, ?1, coalesce(r.n, 0) FROM (SELECT "
@@ -366,17 +355,17 @@ recompute(struct db *db, int *months, int64_t *ranked, struct so_err *err)
 	    "FROM company_ranks GROUP BY month) r ON r.month = p.month "
 	    "WHERE p.month <= ?2", &st, err);
 	if (code != SO_OK)
-		return finish(db, code, err);
+		return db_finish(db, code, err);
 	sqlite3_bind_int64(st, 1, (int64_t)db_now(db));
 	sqlite3_bind_text(st, 2, last, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	m = sqlite3_changes(db_sqlite(db));
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return finish(db, db_error(db, rc, "recording the months", err),
+		return db_finish(db, db_error(db, rc, "recording the months", err),
 		    err);
 	code = follow_latest(db, err);
-	if ((code = finish(db, code, err)) == SO_OK) {
+	if ((code = db_finish(db, code, err)) == SO_OK) {
 		if (months)
 			*months = (int)m;
 		if (ranked)

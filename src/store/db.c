@@ -533,6 +533,16 @@ db_commit(struct db *db, struct so_err *err)
 	return SO_OK;
 }
 
+int
+db_finish(struct db *db, int code, struct so_err *err)
+{
+	if (code != SO_OK) {
+		db_rollback(db);
+		return code;
+	}
+	return db_commit(db, err);
+}
+
 void
 db_rollback(struct db *db)
 {

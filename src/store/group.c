@@ -39,17 +39,6 @@ all_digits(const char *s)
 	return 1;
 }
 
-/* Finishes a group transaction: commit on success, else roll back. */
-static int
-finish(struct db *db, int code, struct so_err *err)
-{
-	if (code != SO_OK) {
-		db_rollback(db);
-		return code;
-	}
-	return db_commit(db, err);
-}
-
 int
 group_set(struct db *db, const struct entity *ent, const struct list_query *q,
     const char *field, const char *value, time_t now, int64_t *changed,
@@ -81,7 +70,7 @@ group_set(struct db *db, const struct entity *ent, const struct list_query *q,
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
 	if ((code = rec_ids(db, ent, q, &ids, &n, err)) != SO_OK)
-		return finish(db, code, err);
+		return db_finish(db, code, err);
 	obj = xmalloc(ent->size);
 	for (i = 0; i < n && code == SO_OK; i++) {
 		memset(obj, 0, ent->size);
@@ -96,7 +85,7 @@ group_set(struct db *db, const struct entity *ent, const struct list_query *q,
 	}
 	free(obj);
 	free(ids);
-	return finish(db, code, err);
+	return db_finish(db, code, err);
 }
 
 int
@@ -114,12 +103,12 @@ group_trash(struct db *db, const struct entity *ent,
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
 	if ((code = rec_ids(db, ent, q, &ids, &n, err)) != SO_OK)
-		return finish(db, code, err);
+		return db_finish(db, code, err);
 	for (i = 0; i < n && code == SO_OK; i++)
 		if ((code = rec_delete(db, ent, ids[i], err)) == SO_OK)
 			(*changed)++;
 	free(ids);
-	return finish(db, code, err);
+	return db_finish(db, code, err);
 }
 
 /* The live program of this name (any case), created when missing. */
@@ -218,9 +207,9 @@ group_add_to_program(struct db *db, const struct entity *ent,
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
 	if ((code = program_id(db, name, &pid, err)) != SO_OK)
-		return finish(db, code, err);
+		return db_finish(db, code, err);
 	if ((code = rec_ids(db, ent, q, &ids, &n, err)) != SO_OK)
-		return finish(db, code, err);
+		return db_finish(db, code, err);
 	for (i = 0; i < n && code == SO_OK; i++) {
 		code = add_member(db, col, pid, ids[i], &one, err);
 		if (code == SO_OK && one) {
@@ -230,7 +219,7 @@ group_add_to_program(struct db *db, const struct entity *ent,
 		}
 	}
 	free(ids);
-	return finish(db, code, err);
+	return db_finish(db, code, err);
 }
 
 int
@@ -397,7 +386,7 @@ saved_filter_save(struct db *db, const struct entity *ent, const char *name,
 	    "expr = excluded.expr, updated_at = excluded.updated_at", &st,
 	    err);
 	if (code != SO_OK)
-		return finish(db, code, err);
+		return db_finish(db, code, err);
 	sqlite3_bind_text(st, 1, ent->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, expr, -1, SQLITE_TRANSIENT);
@@ -406,9 +395,9 @@ saved_filter_save(struct db *db, const struct entity *ent, const char *name,
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return finish(db, db_error(db, rc, "saving the filter", err),
+		return db_finish(db, db_error(db, rc, "saving the filter", err),
 		    err);
-	return finish(db, SO_OK, err);
+	return db_finish(db, SO_OK, err);
 }
 
 int
@@ -423,17 +412,17 @@ saved_filter_delete(struct db *db, const struct entity *ent,
 	code = db_prepare(db, "DELETE FROM saved_filters WHERE entity = ?1 "
 	    "AND so_fold(name) = so_fold(?2)", &st, err);
 	if (code != SO_OK)
-		return finish(db, code, err);
+		return db_finish(db, code, err);
 	sqlite3_bind_text(st, 1, ent->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	n = sqlite3_changes(db_sqlite(db));
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return finish(db, db_error(db, rc, "deleting the filter", err),
+		return db_finish(db, db_error(db, rc, "deleting the filter", err),
 		    err);
 	if (n == 0)
-		return finish(db, so_err_set(err, SO_ENOTFOUND, "no saved "
+		return db_finish(db, so_err_set(err, SO_ENOTFOUND, "no saved "
 		    "filter '%s' for %s", name, ent->plural), err);
-	return finish(db, SO_OK, err);
+	return db_finish(db, SO_OK, err);
 }
