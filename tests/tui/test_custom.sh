@@ -19,7 +19,7 @@ value() {
 # in_row TEXT: the company's row of the list shows TEXT.
 in_row() { screen | grep "^│ООО «Ромашка»" | grep -qF -- "$1"; }
 
-start 220x40 "$SALESORG" --db "$DB"
+start 250x40 "$SALESORG" --db "$DB"
 expect "opens" "1 Companies"
 expect "custom columns in the list header" "ИНН"
 keys a
