@@ -334,6 +334,29 @@ not_ordered(struct parser *p, const struct fref *fr, enum op op,
 	    "(use : = or ~)", op_names[op], fr->name, kind);
 }
 
+/* fr holds no value: '' (or, for a custom field, no row). */
+static void
+is_empty(struct parser *p, const struct fref *fr, struct strbuf *sql)
+{
+	sb_add(sql, "coalesce(");
+	column(p, fr, sql);
+	sb_add(sql, ", '') = ''");
+}
+
+/* fr matches the pattern val (checked now); cast: a number as its text. */
+static int
+matches(struct parser *p, const struct fref *fr, const char *val,
+    size_t vpos, int quoted, int cast, struct strbuf *sql)
+{
+	if (check_pattern(p, val, vpos, quoted) < 0)
+		return -1;
+	sb_printf(sql, "regexp(?%d, %s", add_text(p, val), cast ? "CAST(" :
+	    "");
+	column(p, fr, sql);
+	sb_add(sql, cast ? " AS TEXT))" : ")");
+	return 0;
+}
+
 static int
 term_text(struct parser *p, const struct fref *fr, enum op op,
     const char *val, size_t vpos, int quoted, size_t oppos,
@@ -342,9 +365,7 @@ term_text(struct parser *p, const struct fref *fr, enum op op,
 	char *folded;
 
 	if (*val == '\0' && (op == OP_HAS || op == OP_EQ)) {
-		sb_add(sql, "coalesce(");
-		column(p, fr, sql);
-		sb_add(sql, ", '') = ''");
+		is_empty(p, fr, sql);
 		return 0;
 	}
 	switch (op) {
@@ -361,12 +382,7 @@ term_text(struct parser *p, const struct fref *fr, enum op op,
 		free(folded);
 		return 0;
 	case OP_RE:
-		if (check_pattern(p, val, vpos, quoted) < 0)
-			return -1;
-		sb_printf(sql, "regexp(?%d, ", add_text(p, val));
-		column(p, fr, sql);
-		sb_add(sql, ")");
-		return 0;
+		return matches(p, fr, val, vpos, quoted, 0, sql);
 	default:
 		return not_ordered(p, fr, op, oppos, "text");
 	}
@@ -392,9 +408,7 @@ term_choice(struct parser *p, const struct fref *fr, enum op op,
 		return 0;
 	}
 	if (*val == '\0') {		/* a custom one: no row, no value */
-		sb_add(sql, "coalesce(");
-		column(p, fr, sql);
-		sb_add(sql, ", '') = ''");
+		is_empty(p, fr, sql);
 		return 0;
 	}
 	if (op == OP_RE && (re = regex_compile(val, &off, msg,
@@ -496,17 +510,10 @@ term_date(struct parser *p, const struct fref *fr, enum op op,
 	char day[11], msg[128];
 
 	if (op == OP_RE) {
-		if (check_pattern(p, val, vpos, quoted) < 0)
-			return -1;
-		sb_printf(sql, "regexp(?%d, ", add_text(p, val));
-		column(p, fr, sql);
-		sb_add(sql, ")");
-		return 0;
+		return matches(p, fr, val, vpos, quoted, 0, sql);
 	}
 	if (*val == '\0' && (op == OP_HAS || op == OP_EQ)) {
-		sb_add(sql, "coalesce(");
-		column(p, fr, sql);
-		sb_add(sql, ", '') = ''");
+		is_empty(p, fr, sql);
 		return 0;
 	}
 	if (dt_parse_date(val, p->now, day, msg, sizeof(msg)) != 0)
@@ -601,12 +608,7 @@ term_number(struct parser *p, const struct fref *fr, enum op op,
 		if (fr->type == FT_BOOL)
 			return fail(p, oppos, "%s is yes or no: use =",
 			    fr->name);
-		if (check_pattern(p, val, vpos, quoted) < 0)
-			return -1;
-		sb_printf(sql, "regexp(?%d, CAST(", add_text(p, val));
-		column(p, fr, sql);
-		sb_add(sql, " AS TEXT))");
-		return 0;
+		return matches(p, fr, val, vpos, quoted, 1, sql);
 	}
 	if (*val == '\0' && (op == OP_HAS || op == OP_EQ)) {
 		column(p, fr, sql);
