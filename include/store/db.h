@@ -77,6 +77,10 @@ int	 db_finish(struct db *db, int code, struct so_err *err);
 int	 db_prepare(struct db *db, const char *sql, sqlite3_stmt **st,
 	    struct so_err *err);
 void	 db_done(sqlite3_stmt *st);
+/* A text column of the current row, "" for NULL (never NULL), and a
+ * copy of it the caller frees. */
+const char *db_text(sqlite3_stmt *st, int col);
+char	*db_text_dup(sqlite3_stmt *st, int col);
 /* Runs sql (no parameters, no rows) once. */
 int	 db_exec(struct db *db, const char *sql, struct so_err *err);
 

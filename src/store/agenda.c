@@ -41,14 +41,6 @@ static const char event_cols[] =
     "LEFT JOIN event_results r ON r.id = e.result_id "
     "WHERE e.deleted_at IS NULL ";
 
-static char *
-col_text(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-
-	return xstrdup(s ? s : "");
-}
-
 static struct agenda_item *
 push(struct agenda *a, size_t *cap)
 {
@@ -116,16 +108,16 @@ read_event(sqlite3_stmt *st, struct agenda_item *it)
 	it->done = strcmp((const char *)sqlite3_column_text(st, 5),
 	    "done") == 0;
 	it->assignee_id = sqlite3_column_int64(st, 6);
-	it->assignee = col_text(st, 7);
-	it->type = col_text(st, 8);
-	it->type_name = col_text(st, 9);
-	it->subject = col_text(st, 10);
+	it->assignee = db_text_dup(st, 7);
+	it->type = db_text_dup(st, 8);
+	it->type_name = db_text_dup(st, 9);
+	it->subject = db_text_dup(st, 10);
 	it->company_id = sqlite3_column_int64(st, 11);
-	it->company = col_text(st, 12);
+	it->company = db_text_dup(st, 12);
 	it->contact_id = sqlite3_column_int64(st, 13);
-	it->contact = col_text(st, 14);
-	it->phone = col_text(st, 15);
-	it->result = col_text(st, 16);
+	it->contact = db_text_dup(st, 14);
+	it->phone = db_text_dup(st, 15);
+	it->result = db_text_dup(st, 16);
 	return remind;
 }
 
@@ -325,15 +317,15 @@ tasks(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
 		it->at = sqlite3_column_int64(st, 1);
 		it->section = it->at < q->from ? AG_OVERDUE : AG_DAY;
 		it->assignee_id = sqlite3_column_int64(st, 2);
-		it->assignee = col_text(st, 3);
+		it->assignee = db_text_dup(st, 3);
 		it->type = xstrdup("task");
 		it->type_name = xstrdup("Task");
-		it->subject = col_text(st, 4);
+		it->subject = db_text_dup(st, 4);
 		it->company_id = sqlite3_column_int64(st, 5);
-		it->company = col_text(st, 6);
+		it->company = db_text_dup(st, 6);
 		it->contact_id = sqlite3_column_int64(st, 7);
-		it->contact = col_text(st, 8);
-		it->phone = col_text(st, 9);
+		it->contact = db_text_dup(st, 8);
+		it->phone = db_text_dup(st, 9);
 		it->result = xstrdup("");
 	}
 	db_done(st);
@@ -408,7 +400,7 @@ birthdays(struct db *db, int64_t user_id, int64_t day, struct agenda *a,
 			it->all_day = 1;
 			it->type = xstrdup("birthday");
 			it->type_name = xstrdup("Birthday");
-			it->contact = col_text(st, 2);
+			it->contact = db_text_dup(st, 2);
 			if (year > 1900 && year <= tm.tm_year + 1900)
 				it->subject = xasprintf("Congratulate: %s "
 				    "(%d)", it->contact, tm.tm_year + 1900 -
@@ -417,10 +409,10 @@ birthdays(struct db *db, int64_t user_id, int64_t day, struct agenda *a,
 				it->subject = xasprintf("Congratulate: %s",
 				    it->contact);
 			it->company_id = sqlite3_column_int64(st, 3);
-			it->company = col_text(st, 4);
-			it->phone = col_text(st, 5);
+			it->company = db_text_dup(st, 4);
+			it->phone = db_text_dup(st, 5);
 			it->assignee_id = sqlite3_column_int64(st, 6);
-			it->assignee = col_text(st, 7);
+			it->assignee = db_text_dup(st, 7);
 			it->result = xstrdup("");
 		}
 		if (rc != SQLITE_DONE)

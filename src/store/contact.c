@@ -147,7 +147,6 @@ store_contact_jobs(struct db *db, int64_t contact_id,
 	sqlite3_bind_int64(st, 1, contact_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct contact_job *j;
-		const char *s;
 
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 8;
@@ -155,10 +154,8 @@ store_contact_jobs(struct db *db, int64_t contact_id,
 		}
 		j = &(*out)[(*n)++];
 		j->company_id = sqlite3_column_int64(st, 0);
-		s = (const char *)sqlite3_column_text(st, 1);
-		j->company = xstrdup(s ? s : "");
-		s = (const char *)sqlite3_column_text(st, 2);
-		j->position = xstrdup(s ? s : "");
+		j->company = db_text_dup(st, 1);
+		j->position = db_text_dup(st, 2);
 		j->started_at = sqlite3_column_int64(st, 3);
 		j->ended_at = sqlite3_column_int64(st, 4);
 	}
@@ -211,7 +208,6 @@ store_company_former(struct db *db, int64_t company_id,
 	sqlite3_bind_int64(st, 1, company_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct former_employee *f;
-		const char *s;
 
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 8;
@@ -219,10 +215,8 @@ store_company_former(struct db *db, int64_t company_id,
 		}
 		f = &(*out)[(*n)++];
 		f->contact_id = sqlite3_column_int64(st, 0);
-		s = (const char *)sqlite3_column_text(st, 1);
-		f->name = xstrdup(s ? s : "");
-		s = (const char *)sqlite3_column_text(st, 2);
-		f->position = xstrdup(s ? s : "");
+		f->name = db_text_dup(st, 1);
+		f->position = db_text_dup(st, 2);
 		f->started_at = sqlite3_column_int64(st, 3);
 		f->ended_at = sqlite3_column_int64(st, 4);
 	}

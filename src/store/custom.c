@@ -224,14 +224,6 @@ append(struct loaded *l, int64_t id, const char *name, const char *label,
 	l->ent->nfields = n + 1;
 }
 
-static const char *
-col_text(sqlite3_stmt *st, int i)
-{
-	const char *s = (const char *)sqlite3_column_text(st, i);
-
-	return s ? s : "";
-}
-
 int
 custom_load(struct db *db, struct so_err *err)
 {
@@ -251,12 +243,12 @@ custom_load(struct db *db, struct so_err *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		/* Rows of an entity this binary does not know, or of a
 		 * type it does not, are left alone. */
-		if ((ent = entity_find(col_text(st, 1))) == NULL ||
-		    (t = ctype_find(col_text(st, 4))) == NULL)
+		if ((ent = entity_find(db_text(st, 1))) == NULL ||
+		    (t = ctype_find(db_text(st, 4))) == NULL)
 			continue;
 		append(loaded_of((struct entity *)ent),
-		    sqlite3_column_int64(st, 0), col_text(st, 2),
-		    col_text(st, 3), t, col_text(st, 5),
+		    sqlite3_column_int64(st, 0), db_text(st, 2),
+		    db_text(st, 3), t, db_text(st, 5),
 		    sqlite3_column_int(st, 6));
 	}
 	db_done(st);
@@ -685,9 +677,9 @@ find_field(struct db *db, const struct entity *ent, const char *name,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
-		t = ctype_find(col_text(st, 2));
-		*desc = describe(ent->name, name, col_text(st, 1), t ? t :
-		    &ctypes[0], col_text(st, 3), sqlite3_column_int(st, 4));
+		t = ctype_find(db_text(st, 2));
+		*desc = describe(ent->name, name, db_text(st, 1), t ? t :
+		    &ctypes[0], db_text(st, 3), sqlite3_column_int(st, 4));
 	}
 	db_done(st);
 	if (rc == SQLITE_ROW)
@@ -767,12 +759,12 @@ custom_field_list(struct db *db, const char *entity,
 		}
 		f = &(*out)[(*n)++];
 		f->id = sqlite3_column_int64(st, 0);
-		f->entity = xstrdup(col_text(st, 1));
-		f->name = xstrdup(col_text(st, 2));
-		f->label = xstrdup(col_text(st, 3));
-		t = ctype_find(col_text(st, 4));
+		f->entity = db_text_dup(st, 1);
+		f->name = db_text_dup(st, 2);
+		f->label = db_text_dup(st, 3);
+		t = ctype_find(db_text(st, 4));
 		f->type = t ? t->word : "?";
-		f->choices = xstrdup(col_text(st, 5));
+		f->choices = db_text_dup(st, 5);
 		f->required = sqlite3_column_int(st, 6);
 	}
 	db_done(st);

@@ -533,6 +533,20 @@ db_commit(struct db *db, struct so_err *err)
 	return SO_OK;
 }
 
+const char *
+db_text(sqlite3_stmt *st, int col)
+{
+	const char *s = (const char *)sqlite3_column_text(st, col);
+
+	return s ? s : "";
+}
+
+char *
+db_text_dup(sqlite3_stmt *st, int col)
+{
+	return xstrdup(db_text(st, col));
+}
+
 int
 db_finish(struct db *db, int code, struct so_err *err)
 {

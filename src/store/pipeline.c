@@ -23,14 +23,6 @@ struct stage_row {
 	int		 closed;
 };
 
-static char *
-col_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-
-	return xstrdup(s ? (const char *)s : "");
-}
-
 static void
 stages_free(struct stage_row *v, size_t n)
 {
@@ -61,7 +53,7 @@ stages_read(struct db *db, struct stage_row **out, size_t *n,
 			v = xrealloc(v, (cap = cap ? cap * 2 : 8) *
 			    sizeof(*v));
 		v[*n].id = sqlite3_column_int64(st, 0);
-		v[*n].code = col_dup(st, 1);
+		v[*n].code = db_text_dup(st, 1);
 		v[*n].closed = sqlite3_column_int(st, 2);
 		(*n)++;
 	}
@@ -299,9 +291,9 @@ load_deals(struct db *db, struct pipe_stage *s, int64_t manager,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		p = &s->deals[s->ndeals++];
 		p->id = sqlite3_column_int64(st, 0);
-		p->title = col_dup(st, 1);
-		p->company = col_dup(st, 2);
-		p->manager = col_dup(st, 3);
+		p->title = db_text_dup(st, 1);
+		p->company = db_text_dup(st, 2);
+		p->manager = db_text_dup(st, 3);
 		p->amount = sqlite3_column_type(st, 4) == SQLITE_NULL ?
 		    SO_NULL : sqlite3_column_int64(st, 4);
 		p->since = sqlite3_column_int64(st, 5);
@@ -335,8 +327,8 @@ pipeline_load(struct db *db, int64_t manager_id, const char *from,
 		s = &p->stages[p->nstages++];
 		memset(s, 0, sizeof(*s));
 		s->id = sqlite3_column_int64(st, 0);
-		s->code = col_dup(st, 1);
-		s->name = col_dup(st, 2);
+		s->code = db_text_dup(st, 1);
+		s->name = db_text_dup(st, 2);
 		s->closed = sqlite3_column_int(st, 3);
 	}
 	db_done(st);

@@ -364,14 +364,6 @@ add_excerpt(struct strbuf *b, const char *label, const char *s, size_t at)
 		sb_add(b, "…");
 }
 
-static const char *
-col_text(sqlite3_stmt *st, int col)
-{
-	const char *s = (const char *)sqlite3_column_text(st, col);
-
-	return s ? s : "";
-}
-
 /* Is the word in the title or one of the context values? */
 static int
 word_shown(sqlite3_stmt *st, int ncontext, const uint32_t *cps, size_t n)
@@ -379,7 +371,7 @@ word_shown(sqlite3_stmt *st, int ncontext, const uint32_t *cps, size_t n)
 	int i;
 
 	for (i = 0; i <= ncontext; i++)
-		if (utf8_match_folded(col_text(st, i), strlen(col_text(st, i)),
+		if (utf8_match_folded(db_text(st, i), strlen(db_text(st, i)),
 		    cps, n))
 			return 1;
 	return 0;
@@ -401,7 +393,7 @@ make_detail(sqlite3_stmt *st, int ncontext, const struct field_desc **fields,
 
 	sb_add(&b, "");
 	for (c = 1; c <= ncontext; c++) {
-		s = col_text(st, c);
+		s = db_text(st, c);
 		if (*s == '\0')
 			continue;
 		if (b.len > 0)
@@ -412,7 +404,7 @@ make_detail(sqlite3_stmt *st, int ncontext, const struct field_desc **fields,
 		if (word_shown(st, ncontext, w->cps[i], w->len[i]))
 			continue;
 		for (f = 0; f < nfields; f++) {
-			s = col_text(st, 1 + ncontext + f);
+			s = db_text(st, 1 + ncontext + f);
 			if ((at = find_folded(s, w->cps[i], w->len[i])) < 0)
 				continue;
 			if (b.len > 0)
@@ -481,7 +473,7 @@ add_hit(struct db *db, const struct search_kind *k, int64_t id,
 	h = &out->hits[out->n++];
 	h->ent = ent;
 	h->id = id;
-	h->title = xstrdup(col_text(st, 0));
+	h->title = db_text_dup(st, 0);
 	h->detail = make_detail(st, count_exprs(k->context), fields, nf, w);
 	db_done(st);
 	return SO_OK;
