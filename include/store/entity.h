@@ -178,6 +178,11 @@ int	 field_validate(const struct entity *ent, int fi, const void *obj,
 
 /* Money as "1234.50" / "-0.05" into out (32 bytes). */
 void	 money_format(int64_t minor, char out[32]);
+/*
+ * Money grouped by thousands as people read it: "1 234 567", with the
+ * kopecks (".50") when cents is set or there are any.
+ */
+void	 money_grouped(int64_t minor, int cents, char *out, size_t sz);
 /* Parses "1 234,50", "1234.5", "-12" into minor units. */
 int	 money_parse(const char *text, int64_t *out);
 

@@ -41,10 +41,4 @@ void	draw_fill(int y, int x, int h, int w, enum ui_attr a);
 /* A box border (ACS lines) around the rectangle. */
 void	draw_box(int y, int x, int h, int w, const char *title);
 
-/*
- * Money (minor units) grouped by thousands as people read it: "1 234 567"
- * and the kopecks as ".50" when cents is set or there are any.
- */
-void	draw_amount(long long minor, int cents, char *out, size_t sz);
-
 #endif

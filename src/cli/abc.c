@@ -23,27 +23,6 @@
 #include "store/entity.h"
 #include "store/sales.h"
 
-/* Minor units as "1 234 567.00" into out. */
-static void
-grouped(int64_t minor, char out[48])
-{
-	char plain[32], *dot;
-	size_t lead, i, o = 0;
-	const char *p = plain;
-
-	money_format(minor, plain);
-	if (*p == '-')
-		out[o++] = *p++;
-	dot = strchr(p, '.');
-	lead = dot ? (size_t)(dot - p) : strlen(p);
-	for (i = 0; i < lead; i++) {
-		if (i > 0 && (lead - i) % 3 == 0)
-			out[o++] = ' ';
-		out[o++] = p[i];
-	}
-	snprintf(out + o, 48 - o, "%s", p + lead);
-}
-
 static void
 print_month(const struct abc_month *m)
 {
@@ -52,7 +31,7 @@ print_month(const struct abc_month *m)
 
 	printf("%s:", m->month);
 	for (i = 0; i < 3; i++) {
-		grouped(m->sum[i], sum);
+		money_grouped(m->sum[i], 1, sum, sizeof(sum));
 		printf("%s%c %" PRId64 " (%s)", i ? "  " : " ", 'A' + i,
 		    m->count[i], sum);
 	}

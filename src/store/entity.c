@@ -609,3 +609,26 @@ field_validate(const struct entity *ent, int fi, const void *obj,
 	}
 	return SO_OK;
 }
+
+void
+money_grouped(int64_t minor, int cents, char *out, size_t sz)
+{
+	unsigned long long a = minor < 0 ? 0ULL - (unsigned long long)minor :
+	    (unsigned long long)minor;
+	char digits[32], grouped[48];
+	size_t len, i, j = 0;
+
+	len = (size_t)snprintf(digits, sizeof(digits), "%llu", a / 100);
+	if (minor < 0)
+		grouped[j++] = '-';
+	for (i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			grouped[j++] = ' ';
+		grouped[j++] = digits[i];
+	}
+	grouped[j] = '\0';
+	if (cents || a % 100)
+		snprintf(out, sz, "%s.%02llu", grouped, a % 100);
+	else
+		snprintf(out, sz, "%s", grouped);
+}

@@ -89,7 +89,7 @@ company_extras(struct card *c, struct db *db, struct so_err *err)
 		    &sum, err)) != SO_OK)
 			return code;
 		snprintf(label, sizeof(label), "Paid in %d", y);
-		draw_amount(sum, 1, label2, sizeof(label2));
+		money_grouped(sum, 1, label2, sizeof(label2));
 		add_extra(c, label, xstrdup(label2));
 	}
 	return store_company_former(db, rec_meta(c->rec)->id, &c->former,

@@ -92,7 +92,7 @@ draw_card(const struct pipe_deal *d, int y, int x, int w, int sel,
 	draw_text(y, x, w, d->title, a);
 	draw_text(y + 1, x, w, d->company, sel ? UA_SELECT : UA_DIM);
 	if (d->amount != SO_NULL)
-		draw_amount(d->amount, 0, amount, sizeof(amount));
+		money_grouped(d->amount, 0, amount, sizeof(amount));
 	else
 		amount[0] = '\0';
 	snprintf(line, sizeof(line), "%s  %ldd %s", amount, days < 0 ? 0 :
@@ -108,7 +108,7 @@ draw_column(struct pipe_view *v, int c, int y, int x, int h, int w,
 	char head[96], sum[48];
 	int fit, i, cur = c == v->col;
 
-	draw_amount(s->sum, 0, sum, sizeof(sum));
+	money_grouped(s->sum, 0, sum, sizeof(sum));
 	draw_text(y, x, w, s->name, cur ? UA_TAB : UA_TITLE);
 	snprintf(head, sizeof(head), "%lld %s  %s", (long long)s->count,
 	    s->count == 1 ? "deal" : "deals", sum);
