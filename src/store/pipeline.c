@@ -17,65 +17,48 @@
 #include "store/sales.h"
 #include "util.h"
 
-struct stage_row {
-	int64_t		 id;
-	char		*code;
-	int		 closed;
-};
-
-static void
-stages_free(struct stage_row *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i].code);
-	free(v);
-}
-
+/* The configured stages in their order, with no deals loaded yet. */
 static int
-stages_read(struct db *db, struct stage_row **out, size_t *n,
-    struct so_err *err)
+stages_read(struct db *db, struct pipeline *p, struct so_err *err)
 {
-	struct stage_row *v = NULL;
+	struct pipe_stage *s;
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc, code;
 
-	*out = NULL;
-	*n = 0;
-	code = db_prepare(db, "SELECT id, code, closed FROM deal_stages "
+	memset(p, 0, sizeof(*p));
+	code = db_prepare(db, "SELECT id, code, name, closed FROM deal_stages "
 	    "ORDER BY sort, id", &st, err);
 	if (code != SO_OK)
 		return code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			v = xrealloc(v, (cap = cap ? cap * 2 : 8) *
-			    sizeof(*v));
-		v[*n].id = sqlite3_column_int64(st, 0);
-		v[*n].code = db_text_dup(st, 1);
-		v[*n].closed = sqlite3_column_int(st, 2);
-		(*n)++;
+		if (p->nstages == cap)
+			p->stages = xrealloc(p->stages,
+			    (cap = cap ? cap * 2 : 8) * sizeof(*p->stages));
+		s = &p->stages[p->nstages++];
+		memset(s, 0, sizeof(*s));
+		s->id = sqlite3_column_int64(st, 0);
+		s->code = db_text_dup(st, 1);
+		s->name = db_text_dup(st, 2);
+		s->closed = sqlite3_column_int(st, 3);
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE) {
-		stages_free(v, *n);
-		*n = 0;
+		pipeline_free(p);
 		return db_error(db, rc, "reading deal stages", err);
 	}
-	*out = v;
 	return SO_OK;
 }
 
 static int
-is_lost(const struct stage_row *s)
+is_lost(const struct pipe_stage *s)
 {
 	return strcmp(s->code, "lost") == 0;
 }
 
 /* Writes the stage (and what goes with it) through the record engine. */
 static int
-set_stage(struct db *db, struct deal *d, const struct stage_row *to,
+set_stage(struct db *db, struct deal *d, const struct pipe_stage *to,
     const char *reason, struct so_err *err)
 {
 	char today[11];
@@ -102,7 +85,7 @@ set_stage(struct db *db, struct deal *d, const struct stage_row *to,
 
 /* Index of the deal's stage in v, or -1. */
 static long
-stage_index(const struct stage_row *v, size_t n, int64_t id)
+stage_index(const struct pipe_stage *v, size_t n, int64_t id)
 {
 	size_t i;
 
@@ -114,7 +97,7 @@ stage_index(const struct stage_row *v, size_t n, int64_t id)
 
 /* The next stage from cur in direction dir on the path, or -1. */
 static long
-step(const struct stage_row *v, size_t n, long cur, int dir)
+step(const struct pipe_stage *v, size_t n, long cur, int dir)
 {
 	long i;
 
@@ -137,14 +120,17 @@ int
 deal_move(struct db *db, int64_t deal_id, int dir, const char *reason,
     struct so_err *err)
 {
-	struct stage_row *v;
+	struct pipeline pl;
+	struct pipe_stage *v;
 	struct deal d;
 	size_t n;
 	long cur, to;
 	int code;
 
-	if ((code = stages_read(db, &v, &n, err)) != SO_OK)
+	if ((code = stages_read(db, &pl, err)) != SO_OK)
 		return code;
+	v = pl.stages;
+	n = pl.nstages;
 	store_deal_init(&d);
 	if ((code = store_deal_get(db, deal_id, &d, err)) != SO_OK)
 		goto out;
@@ -158,7 +144,7 @@ deal_move(struct db *db, int64_t deal_id, int dir, const char *reason,
 		code = set_stage(db, &d, &v[to], reason, err);
 out:
 	store_deal_clear(&d);
-	stages_free(v, n);
+	pipeline_free(&pl);
 	return code;
 }
 
@@ -166,17 +152,20 @@ int
 deal_set_stage(struct db *db, int64_t deal_id, const char *stage,
     const char *reason, struct so_err *err)
 {
-	struct stage_row *v;
+	struct pipeline pl;
+	struct pipe_stage *v;
 	struct deal d;
 	size_t n, i;
 	int code;
 
-	if ((code = stages_read(db, &v, &n, err)) != SO_OK)
+	if ((code = stages_read(db, &pl, err)) != SO_OK)
 		return code;
+	v = pl.stages;
+	n = pl.nstages;
 	for (i = 0; i < n && strcmp(v[i].code, stage) != 0; i++)
 		;
 	if (i == n) {
-		stages_free(v, n);
+		pipeline_free(&pl);
 		return so_err_field(err, SO_EINVAL, "stage_id",
 		    "Stage: no stage \"%s\"", stage);
 	}
@@ -185,7 +174,7 @@ deal_set_stage(struct db *db, int64_t deal_id, const char *stage,
 	    d.stage_id != v[i].id)
 		code = set_stage(db, &d, &v[i], reason, err);
 	store_deal_clear(&d);
-	stages_free(v, n);
+	pipeline_free(&pl);
 	return code;
 }
 
@@ -309,33 +298,11 @@ pipeline_load(struct db *db, int64_t manager_id, const char *from,
     const char *to, size_t per_stage, struct pipeline *p,
     struct so_err *err)
 {
-	sqlite3_stmt *st;
-	size_t i, cap = 0;
-	int rc, code;
+	size_t i;
+	int code;
 
-	memset(p, 0, sizeof(*p));
-	code = db_prepare(db, "SELECT id, code, name, closed FROM deal_stages "
-	    "ORDER BY sort, id", &st, err);
-	if (code != SO_OK)
+	if ((code = stages_read(db, p, err)) != SO_OK)
 		return code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct pipe_stage *s;
-
-		if (p->nstages == cap)
-			p->stages = xrealloc(p->stages,
-			    (cap = cap ? cap * 2 : 8) * sizeof(*p->stages));
-		s = &p->stages[p->nstages++];
-		memset(s, 0, sizeof(*s));
-		s->id = sqlite3_column_int64(st, 0);
-		s->code = db_text_dup(st, 1);
-		s->name = db_text_dup(st, 2);
-		s->closed = sqlite3_column_int(st, 3);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		pipeline_free(p);
-		return db_error(db, rc, "reading deal stages", err);
-	}
 	for (i = 0; i < p->nstages; i++) {
 		code = load_totals(db, &p->stages[i], manager_id, from, to, err);
 		if (code == SO_OK)
