@@ -161,3 +161,45 @@ TEST(pipeline_lost_needs_a_reason_and_reopens)
 	    "FROM deals"), 1);
 	db_close(db);
 }
+
+static int64_t
+stage_count(struct pipeline *p, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < p->nstages; i++)
+		if (strcmp(p->stages[i].code, code) == 0)
+			return p->stages[i].count;
+	return -1;
+}
+
+/* Open deals by the day they were created, closed ones by the day closed. */
+TEST(pipeline_period_filters_by_creation_and_closing)
+{
+	struct db *db = fixture_open("per.db");
+	struct pipeline p;
+	struct so_err err;
+	int64_t won;
+
+	REQUIRE(db);
+	add_deal(db, "Open", "need_found", 100);	/* 2026-11-23 */
+	REQUIRE((won = add_deal(db, "Closed", "negotiation", 100)) > 0);
+	db_set_now(db, FIXTURE_NOW + 10 * 86400);	/* 2026-12-03 */
+	REQUIRE(deal_move(db, won, +1, NULL, &err) == SO_OK);
+
+	REQUIRE(pipeline_load(db, 0, "2026-11-01", "2026-11-30", 5, &p,
+	    &err) == SO_OK);
+	CHECK_INT(stage_count(&p, "need_found"), 1);
+	CHECK_INT(stage_count(&p, "won"), 0);	/* closed in December */
+	pipeline_free(&p);
+	REQUIRE(pipeline_load(db, 0, "2026-12-01", NULL, 5, &p, &err) ==
+	    SO_OK);
+	CHECK_INT(stage_count(&p, "need_found"), 0);
+	CHECK_INT(stage_count(&p, "won"), 1);
+	pipeline_free(&p);
+	REQUIRE(pipeline_load(db, 0, NULL, "2026-11-22", 5, &p, &err) ==
+	    SO_OK);
+	CHECK_INT(stage_count(&p, "need_found"), 0);
+	pipeline_free(&p);
+	db_close(db);
+}
