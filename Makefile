@@ -6,7 +6,7 @@ BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 DESTDIR ?=
 
-PKGS    = ncursesw sqlite3 libical libpcre2-8
+PKGS    = ncursesw sqlite3 libical libpcre2-8 libzip expat freexl
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
