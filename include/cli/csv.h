@@ -1,5 +1,6 @@
 /*
- * salesorg import csv: the command line of the CSV import (csvimport.h
+ * salesorg import csv|xlsx|xls: the command line of the table import
+ * (import.h
  * does the work).  Reached through "salesorg import" (src/cli/ical.c),
  * which hands over its arguments from the format word on.
  */
@@ -8,7 +9,8 @@
 
 #include "cli/cli.h"
 
-/* argv[0] is "csv"; the rest: ENTITY FILE and the options. */
-int	cli_import_csv(struct cli *cli, int argc, char **argv);
+/* argv[0] is "csv", "xlsx" or "xls"; the rest: ENTITY FILE and the
+ * options. */
+int	cli_import_table(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -30,6 +30,12 @@ struct store_refs;
 int	 store_refs_load(struct db *db, const struct field_desc *fd,
 	    struct store_refs **out, struct so_err *err);
 /*
+ * The same for names that sql (compiled in, never built from data)
+ * selects as (id, name), in id order: the duplicate finder's keys.
+ */
+int	 store_refs_load_sql(struct db *db, const char *sql,
+	    struct store_refs **out, struct so_err *err);
+/*
  * How many rows are named text (compared case-insensitively, blanks
  * around it ignored); *id is the lowest id among them (0 when none).
  */

@@ -16,10 +16,11 @@ const struct command commands[] = {
 	{ "export", "FORMAT [options]",
 	    "export events and tasks (ics: --from --to --user --type "
 	    "--no-tasks -o)", cli_export },
-	{ "import", "ics FILE | csv ENTITY FILE [options]",
+	{ "import", "ics FILE | csv|xlsx|xls ENTITY FILE [options]",
 	    "import events and tasks (ics, idempotent by UID) or records of a "
-	    "card file (csv: --encoding --sep --map --ignore-unknown "
-	    "--create-missing --skip-bad --dry-run)", cli_import },
+	    "card file from CSV or an Excel workbook (--encoding --sep "
+	    "--sheet --map --ignore-unknown --create-missing --on-duplicate "
+	    "skip|update|add --skip-bad --dry-run)", cli_import },
 	{ "agenda", "[--date DATE] [--days N] [--user LOGIN | --all] "
 	    "[--format text|csv|ics]", "print the agenda: overdue, the day's "
 	    "calls, meetings, tasks, birthdays", cli_agenda },

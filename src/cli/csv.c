@@ -1,9 +1,10 @@
 /*
- * salesorg import csv ENTITY FILE [--encoding utf-8|cp1251]
- *     [--sep ';'|','|tab] [--map 'Column=field,...'] [--ignore-unknown]
- *     [--create-missing] [--skip-bad] [--dry-run]
+ * salesorg import csv|xlsx|xls ENTITY FILE [--encoding ENC]
+ *     [--sep ';'|','|tab] [--sheet NAME] [--map 'Column=field,...']
+ *     [--ignore-unknown] [--create-missing]
+ *     [--on-duplicate skip|update|add] [--skip-bad] [--dry-run]
  *
- * The command line of the CSV import; src/csvimport.c does the work.
+ * The command line of the table import; src/import.c does the work.
  * Here: the options, the summary on stdout, each row --skip-bad leaves
  * out on stderr, and a progress line while a big file is read with
  * stderr on a terminal (a 200 MB file takes a while, and a silent
@@ -17,7 +18,7 @@
 #include <unistd.h>
 
 #include "cli/csv.h"
-#include "csvimport.h"
+#include "import.h"
 #include "store/entity.h"
 #include "util.h"
 
@@ -82,7 +83,7 @@ parse_sep(const char *v, char *sep)
 	    strcmp(v, "\\t") == 0)
 		*sep = '\t';
 	else {
-		fprintf(stderr, "salesorg: import csv: --sep: ';', ',' or tab, "
+		fprintf(stderr, "salesorg: import: --sep: ';', ',' or tab, "
 		    "not \"%s\"\n", v);
 		return -1;
 	}
@@ -94,7 +95,7 @@ unknown_entity(const char *name)
 {
 	int i;
 
-	fprintf(stderr, "salesorg: import csv: no card file \"%s\" (", name);
+	fprintf(stderr, "salesorg: import: no card file \"%s\" (", name);
 	for (i = 0; entities[i]; i++)
 		fprintf(stderr, "%s%s", i ? ", " : "", entities[i]->table);
 	fputs(")\n", stderr);
@@ -103,25 +104,36 @@ unknown_entity(const char *name)
 
 /* Options into o (map: every --map joined); -1 on a usage error. */
 static int
-parse_args(int argc, char **argv, struct csv_opts *o, struct strbuf *map,
+parse_args(int argc, char **argv, struct import_opts *o, struct strbuf *map,
     const char **args)
 {
 	const char *v;
-	int i, n = 0, enc, missing = 0;
+	int i, n = 0, enc, dup, missing = 0;
 
 	for (i = 1; i < argc; i++) {
 		if ((v = cli_optval(argc, argv, &i, "--encoding", &missing))) {
 			if ((enc = csv_encoding_parse(v)) < 0) {
-				fprintf(stderr, "salesorg: import csv: "
-				    "--encoding: utf-8 or cp1251, not \"%s\"\n",
-				    v);
+				fprintf(stderr, "salesorg: import: "
+				    "--encoding: utf-8, cp1251 or utf-16, not "
+				    "\"%s\"\n", v);
 				return -1;
 			}
 			o->encoding = (enum csv_encoding)enc;
 		} else if ((v = cli_optval(argc, argv, &i, "--sep", &missing))) {
 			if (parse_sep(v, &o->sep) != 0)
 				return -1;
-		} else if ((v = cli_optval(argc, argv, &i, "--map", &missing)))
+		} else if ((v = cli_optval(argc, argv, &i, "--on-duplicate",
+		    &missing))) {
+			if ((dup = import_dup_parse(v)) < 0) {
+				fprintf(stderr, "salesorg: import: "
+				    "--on-duplicate: skip, update or add, not "
+				    "\"%s\"\n", v);
+				return -1;
+			}
+			o->on_duplicate = (enum import_dup)dup;
+		} else if ((v = cli_optval(argc, argv, &i, "--sheet", &missing)))
+			o->sheet = v;
+		else if ((v = cli_optval(argc, argv, &i, "--map", &missing)))
 			sb_printf(map, "%s%s", map->len ? "," : "", v);
 		else if (strcmp(argv[i], "--ignore-unknown") == 0)
 			o->ignore_unknown = 1;
@@ -148,21 +160,21 @@ parse_args(int argc, char **argv, struct csv_opts *o, struct strbuf *map,
 }
 
 int
-cli_import_csv(struct cli *cli, int argc, char **argv)
+cli_import_table(struct cli *cli, int argc, char **argv)
 {
-	struct csv_opts o = { 0 };
-	struct csv_stats st;
+	struct import_opts o = { 0 };
+	struct import_stats st;
 	struct so_err err = { 0 };
 	struct strbuf map = { 0 };
 	struct report r = { 0 };
 	const struct entity *ent;
 	const char *args[2];
 	struct db *db;
-	int rc;
+	int rc, fmt = import_format_parse(argv[0]);
 
-	if (parse_args(argc, argv, &o, &map, args) != 0) {
+	if (fmt < 0 || parse_args(argc, argv, &o, &map, args) != 0) {
 		sb_free(&map);
-		return EXIT_USAGE;
+		return cli_usage("import");
 	}
 	if ((ent = entity_find(args[0])) == NULL) {
 		sb_free(&map);
@@ -176,7 +188,8 @@ cli_import_csv(struct cli *cli, int argc, char **argv)
 	o.progress = on_progress;
 	o.skipped = on_skipped;
 	o.arg = &r;
-	rc = csv_import(db, ent, args[1], &o, &st, &err);
+	rc = import_file(db, ent, (enum import_format)fmt, args[1], NULL, &o,
+	    &st, &err);
 	clear_progress(&r);
 	db_close(db);
 	sb_free(&map);
@@ -188,5 +201,10 @@ cli_import_csv(struct cli *cli, int argc, char **argv)
 	printf("%zu %s %s (%zu skipped)%s\n", st.imported, ent->table,
 	    o.dry_run ? "would be imported" : "imported", st.skipped,
 	    o.dry_run ? "; dry run, nothing written" : "");
+	if (st.duplicates || st.updated || st.unchanged)
+		printf("duplicates of records already there: %zu %s, %zu "
+		    "%s, %zu unchanged\n", st.duplicates, o.dry_run ?
+		    "would be skipped" : "skipped", st.updated, o.dry_run ?
+		    "would be updated" : "updated", st.unchanged);
 	return 0;
 }

@@ -17,6 +17,7 @@
 #include "cli/csv.h"
 #include "datetime.h"
 #include "ical.h"
+#include "import.h"
 #include "store/lookup.h"
 
 /* The local midnight starting "YYYY-MM-DD", plus days. */
@@ -120,13 +121,13 @@ cli_import(struct cli *cli, int argc, char **argv)
 	struct db *db;
 	int rc;
 
-	if (argc >= 2 && strcmp(argv[1], "csv") == 0)
-		return cli_import_csv(cli, argc - 1, argv + 1);
+	if (argc >= 2 && import_format_parse(argv[1]) > IMPORT_AUTO)
+		return cli_import_table(cli, argc - 1, argv + 1);
 	if (argc != 3)
 		return cli_usage("import");
 	if (strcmp(argv[1], "ics") != 0) {
 		fprintf(stderr, "salesorg: import: unknown format %s "
-		    "(known: csv, ics)\n", argv[1]);
+		    "(known: csv, xlsx, xls, ics)\n", argv[1]);
 		return EXIT_USAGE;
 	}
 	if ((rc = cli_open(cli, 0, 0, &db)) != 0)

@@ -176,14 +176,47 @@ store_refs_find(const struct store_refs *r, const char *text, int64_t *id)
 	return s->n;
 }
 
+/* Reads rows of (id, name, name2) from sql, in id order. */
+static int
+load(struct db *db, const char *sql, struct store_refs **out,
+    struct so_err *err)
+{
+	struct store_refs *r;
+	sqlite3_stmt *st;
+	int rc, code;
+
+	*out = NULL;
+	if ((code = db_prepare(db, sql, &st, err)) != SO_OK)
+		return code;
+	r = xcalloc(1, sizeof(*r));
+	grow(r);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		const char *name2 = sqlite3_column_count(st) > 2 ?
+		    (const char *)sqlite3_column_text(st, 2) : NULL;
+
+		add_id(r, id);
+		if (name)
+			store_refs_add(r, name, id);
+		if (name2)
+			store_refs_add(r, name2, id);
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		store_refs_free(r);
+		return db_error(db, rc, "reading names", err);
+	}
+	*out = r;
+	return SO_OK;
+}
+
 int
 store_refs_load(struct db *db, const struct field_desc *fd,
     struct store_refs **out, struct so_err *err)
 {
-	struct store_refs *r;
-	sqlite3_stmt *st;
 	char *sql;
-	int rc, code, users;
+	int code, users;
 
 	*out = NULL;
 	if (fd->type != FT_REF || fd->ref_table == NULL)
@@ -197,30 +230,16 @@ store_refs_load(struct db *db, const struct field_desc *fd,
 	    fd->ref_label ? fd->ref_label : "NULL",
 	    users ? "r.login" : "NULL", fd->ref_table,
 	    entity_find(fd->ref_table) ? " WHERE r.deleted_at IS NULL" : "");
-	code = db_prepare(db, sql, &st, err);
+	code = load(db, sql, out, err);
 	free(sql);
-	if (code != SO_OK)
-		return code;
-	r = xcalloc(1, sizeof(*r));
-	grow(r);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		const char *name = (const char *)sqlite3_column_text(st, 1);
-		const char *login = (const char *)sqlite3_column_text(st, 2);
+	return code;
+}
 
-		add_id(r, id);
-		if (name)
-			store_refs_add(r, name, id);
-		if (login)
-			store_refs_add(r, login, id);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		store_refs_free(r);
-		return db_error(db, rc, "reading names", err);
-	}
-	*out = r;
-	return SO_OK;
+int
+store_refs_load_sql(struct db *db, const char *sql, struct store_refs **out,
+    struct so_err *err)
+{
+	return load(db, sql, out, err);
 }
 
 void

@@ -122,7 +122,7 @@ run --db "$DB" import csv companies "$T/map.csv" \
 check "--map imports" grep -qx "1 companies imported (0 skipped)" "$T/out"
 check "--map: fields" [ "$(q "SELECT phone, comment FROM companies WHERE
     name = 'Ландыш'")" = "+7 000 000-00-00|" ]
-run --db "$DB" import csv companies "$T/map.csv" --map 'Организация=name,Тел.=phone,Примечание=comment,Сумма\, руб.=' --dry-run
+run --db "$DB" import csv companies "$T/map.csv" --map 'Организация=name,Тел.=phone,Примечание=comment,Сумма\, руб.=' --dry-run --on-duplicate add
 check "--map with an escaped comma" grep -qx "1 companies would be imported (0 skipped); dry run, nothing written" "$T/out"
 printf 'Тема;UID\nЗвонок;x\n' >"$T/uid.csv"
 run --db "$DB" import csv events "$T/uid.csv"
@@ -163,8 +163,8 @@ check "an unknown --encoding is a usage error" [ "$RC" -eq 2 ]
 run --db "$DB" import csv payments "$T/nonexistent.csv"
 check "a missing file exits 1" [ "$RC" -eq 1 ]
 check "... naming it" grep -q "nonexistent.csv: No such file" "$T/err"
-run --db "$DB" import xls "$D/payments.csv"
+run --db "$DB" import xml "$D/payments.csv"
 check "an unknown format is a usage error" [ "$RC" -eq 2 ]
-check "... listing csv" grep -q "known: csv, ics" "$T/err"
+check "... listing csv" grep -q "known: csv, xlsx, xls, ics" "$T/err"
 
 finish

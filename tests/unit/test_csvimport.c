@@ -13,7 +13,7 @@
 
 static int
 import(struct db *db, const char *ent, const char *text,
-    const struct csv_opts *o, struct csv_stats *st, struct so_err *err)
+    const struct import_opts *o, struct import_stats *st, struct so_err *err)
 {
 	return csv_import_mem(db, entity_find(ent), "t.csv", text,
 	    strlen(text), o, st, err);
@@ -80,7 +80,7 @@ count(struct db *db, const char *table)
 TEST(test_csv_payments_utf8_with_cyrillic_company_names)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_stats st;
+	struct import_stats st;
 	struct so_err err = { 0 };
 	struct payment p;
 	int64_t rom, iva;
@@ -119,7 +119,7 @@ TEST(test_csv_payments_utf8_with_cyrillic_company_names)
 TEST(test_csv_cp1251_semicolons_and_crlf_are_detected)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_stats st;
+	struct import_stats st;
 	struct so_err err = { 0 };
 	struct payment p;
 	char *text;
@@ -148,7 +148,7 @@ TEST(test_csv_cp1251_semicolons_and_crlf_are_detected)
 TEST(test_csv_utf8_bom_is_not_part_of_the_first_header)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_stats st;
+	struct import_stats st;
 	struct so_err err = { 0 };
 
 	REQUIRE(db != NULL);
@@ -163,8 +163,8 @@ TEST(test_csv_utf8_bom_is_not_part_of_the_first_header)
 TEST(test_csv_separator_is_the_most_frequent_outside_quotes)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_opts o = { 0 };
-	struct csv_stats st;
+	struct import_opts o = { 0 };
+	struct import_stats st;
 	struct so_err err = { 0 };
 
 	REQUIRE(db != NULL);
@@ -201,8 +201,8 @@ TEST(test_csv_encoding_names)
 TEST(test_csv_forced_utf8_on_cp1251_and_undefined_cp1251_byte)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_opts o = { .encoding = CSV_ENC_UTF8 };
-	struct csv_stats st;
+	struct import_opts o = { .encoding = CSV_ENC_UTF8 };
+	struct import_stats st;
 	struct so_err err = { 0 };
 	char *text;
 
@@ -228,7 +228,7 @@ TEST(test_csv_big_file_utf8_across_reads_and_line_numbers)
 {
 	struct db *db = fixture_open("t.db");
 	struct strbuf b = { 0 };
-	struct csv_stats st;
+	struct import_stats st;
 	struct so_err err = { 0 };
 	const char *path;
 	size_t nx;
@@ -277,7 +277,7 @@ TEST(test_csv_big_file_utf8_across_reads_and_line_numbers)
 TEST(test_csv_quoted_newlines_and_doubled_quotes)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_stats st;
+	struct import_stats st;
 	struct so_err err = { 0 };
 	struct company c;
 	struct so_err gerr;
@@ -297,7 +297,7 @@ TEST(test_csv_quoted_newlines_and_doubled_quotes)
 TEST(test_csv_unbalanced_quote_names_the_line_the_field_starts)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_stats st;
+	struct import_stats st;
 	struct so_err err = { 0 };
 
 	REQUIRE(db != NULL);
@@ -322,7 +322,7 @@ TEST(test_csv_unbalanced_quote_names_the_line_the_field_starts)
 TEST(test_csv_field_and_row_sizes_are_bounded)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_stats st;
+	struct import_stats st;
 	struct so_err err = { 0 };
 	size_t i, n = CSV_MAX_FIELD + 100;
 	char *text = xmalloc(n + 1);
@@ -353,7 +353,7 @@ TEST(test_csv_field_and_row_sizes_are_bounded)
 TEST(test_csv_too_many_fields_and_empty_files)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_stats st;
+	struct import_stats st;
 	struct so_err err = { 0 };
 	struct strbuf b = { 0 };
 	int i;
@@ -389,8 +389,8 @@ TEST(test_csv_too_many_fields_and_empty_files)
 TEST(test_csv_unknown_column_lists_the_fields)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_opts o = { 0 };
-	struct csv_stats st;
+	struct import_opts o = { 0 };
+	struct import_stats st;
 	struct so_err err = { 0 };
 
 	REQUIRE(db != NULL);
@@ -414,7 +414,7 @@ TEST(test_csv_unknown_column_lists_the_fields)
 TEST(test_csv_header_names_labels_and_names_without_id)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_stats st;
+	struct import_stats st;
 	struct so_err err = { 0 };
 	struct contact c;
 
@@ -438,8 +438,8 @@ TEST(test_csv_header_names_labels_and_names_without_id)
 TEST(test_csv_map_overrides_the_header)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_opts o = { 0 };
-	struct csv_stats st;
+	struct import_opts o = { 0 };
+	struct import_stats st;
 	struct so_err err = { 0 };
 	struct company c;
 
@@ -475,7 +475,7 @@ TEST(test_csv_map_overrides_the_header)
 TEST(test_csv_read_only_and_doubled_fields_are_refused)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_stats st;
+	struct import_stats st;
 	struct so_err err = { 0 };
 
 	REQUIRE(db != NULL);
@@ -497,7 +497,7 @@ TEST(test_csv_read_only_and_doubled_fields_are_refused)
 TEST(test_csv_every_entity_maps_its_field_names)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_stats st;
+	struct import_stats st;
 	struct so_err err = { 0 };
 	int e, i;
 
@@ -524,7 +524,7 @@ TEST(test_csv_every_entity_maps_its_field_names)
 TEST(test_csv_empty_cells_keep_the_defaults)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_stats st;
+	struct import_stats st;
 	struct so_err err = { 0 };
 	struct company c;
 
@@ -545,8 +545,8 @@ TEST(test_csv_empty_cells_keep_the_defaults)
 TEST(test_csv_bad_value_names_file_line_column_and_field)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_opts o = { .create_missing = 1 };
-	struct csv_stats st;
+	struct import_opts o = { .create_missing = 1 };
+	struct import_stats st;
 	struct so_err err = { 0 };
 
 	REQUIRE(db != NULL);
@@ -600,9 +600,9 @@ TEST(test_csv_skip_bad_leaves_out_bad_rows_and_their_companies)
 {
 	struct db *db = fixture_open("t.db");
 	struct skips sk = { 0 };
-	struct csv_opts o = { .skip_bad = 1, .create_missing = 1,
+	struct import_opts o = { .skip_bad = 1, .create_missing = 1,
 	    .skipped = collect, .arg = &sk };
-	struct csv_stats st;
+	struct import_stats st;
 	struct so_err err = { 0 };
 	struct payment p;
 
@@ -648,7 +648,7 @@ TEST(test_csv_skip_bad_leaves_out_bad_rows_and_their_companies)
 TEST(test_csv_references_by_name_any_case_or_by_id)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_stats st;
+	struct import_stats st;
 	struct so_err err = { 0 };
 	struct contact c;
 	int64_t rom, iva;
@@ -681,7 +681,7 @@ TEST(test_csv_references_by_name_any_case_or_by_id)
 TEST(test_csv_reference_not_found_or_ambiguous)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_stats st;
+	struct import_stats st;
 	struct so_err err = { 0 };
 
 	REQUIRE(db != NULL);
@@ -716,8 +716,8 @@ TEST(test_csv_reference_not_found_or_ambiguous)
 TEST(test_csv_create_missing_makes_each_company_once)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_opts o = { .create_missing = 1 };
-	struct csv_stats st;
+	struct import_opts o = { .create_missing = 1 };
+	struct import_stats st;
 	struct so_err err = { 0 };
 	struct company c;
 
@@ -745,8 +745,8 @@ TEST(test_csv_create_missing_makes_each_company_once)
 TEST(test_csv_dry_run_changes_nothing)
 {
 	struct db *db = fixture_open("t.db");
-	struct csv_opts o = { .dry_run = 1, .create_missing = 1 };
-	struct csv_stats st;
+	struct import_opts o = { .dry_run = 1, .create_missing = 1 };
+	struct import_stats st;
 	struct so_err err = { 0 };
 	unsigned long long sum0, sum1;
 	long long size0, size1;

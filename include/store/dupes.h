@@ -1,0 +1,45 @@
+/*
+ * Finding the record an imported row duplicates.  A company is the same
+ * company when it has the same name in the same city, the same phone or
+ * the same e-mail; a contact is the same person with the same name at
+ * the same company, the same phone (mobile or work, either way round)
+ * or the same e-mail.  Names compare case-insensitively (Cyrillic too)
+ * with the blanks around them ignored; a phone by its last ten digits
+ * once spaces, dashes, brackets, dots and '+' are gone ("8 (495)
+ * 123-45-67" is "+7 495 123 45 67"); an e-mail in lower case.  Other
+ * card files have no duplicates: two payments of the same sum on the
+ * same day are two payments.
+ *
+ * Names are held in a hash read once (store/refs.h explains why: no
+ * index of SQLite folds Cyrillic case); phones and e-mails are asked of
+ * the expression indexes of sql/007_exchange.sql, row by row.  Records
+ * the import writes are added with store_dupes_add, so a file that
+ * names a company twice finds the first row's record the second time.
+ */
+#ifndef STORE_DUPES_H
+#define STORE_DUPES_H
+
+#include <stdint.h>
+
+#include "err.h"
+#include "store/db.h"
+#include "store/entity.h"
+
+struct store_dupes;
+
+/* Does ent have duplicates at all? */
+int	 store_dupes_apply(const struct entity *ent);
+/* *out is NULL for an entity without duplicates. */
+int	 store_dupes_open(struct db *db, const struct entity *ent,
+	    struct store_dupes **out, struct so_err *err);
+/*
+ * The lowest id of a live record obj duplicates (0: none), and what
+ * they share ("name and city", "phone", "e-mail") in *why.
+ */
+int	 store_dupes_find(struct store_dupes *d, const void *obj, int64_t *id,
+	    const char **why, struct so_err *err);
+/* Record id (just created or updated) now holds obj's values. */
+void	 store_dupes_add(struct store_dupes *d, const void *obj, int64_t id);
+void	 store_dupes_free(struct store_dupes *d);
+
+#endif
