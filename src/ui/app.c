@@ -29,6 +29,7 @@
 #include "ui/draw.h"
 #include "ui/filters.h"
 #include "ui/form.h"
+#include "ui/import.h"
 #include "ui/keys.h"
 #include "ui/listview.h"
 #include "ui/pipeline.h"
@@ -731,16 +732,26 @@ cmd_export_ics(const char *path)
 		ui_message("%zu events written to %s", n, path);
 }
 
-/* :import ics FILE - all of it or, on any error, nothing. */
+/*
+ * :import ics FILE - events and tasks, all of it or, on any error,
+ * nothing; :import FILE - a CSV file or a workbook into the current
+ * card file, through the Import screen.
+ */
 static void
 cmd_import(const char *arg)
 {
 	struct ical_stats st = { 0 };
 	struct so_err err;
 
-	if (strncmp(arg, "ics ", 4) != 0 || arg[4] == '\0') {
-		ui_message(":import ics FILE - events and tasks from "
-		    "iCalendar, matched by UID");
+	if (*arg == '\0' || strcmp(arg, "ics") == 0) {
+		ui_message(":import FILE - a CSV file or an Excel workbook "
+		    "into this card file; :import ics FILE - events and "
+		    "tasks from iCalendar, matched by UID");
+		return;
+	}
+	if (strncmp(arg, "ics ", 4) != 0) {
+		if (ui_import(app->db, cur_list()->ent, arg))
+			reload_all();
 		return;
 	}
 	if (ical_import(app->db, arg + 4, &st, &err) != SO_OK) {
@@ -871,7 +882,7 @@ command_line(void)
 		switch_tab(cmd[0] - '1');
 	else if (*cmd)
 		ui_message("unknown command :%s (q, user, trash, export [ics] "
-		    "FILE, import ics FILE, sort FIELD, agenda, settings, "
+		    "FILE, import [ics] FILE, sort FIELD, agenda, settings, "
 		    "search, filter, filters, save-filter, delete-filter, "
 		    "group, pipeline, help)", cmd);
 	free(line);
