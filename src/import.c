@@ -728,7 +728,6 @@ duplicate(struct imp *im, int64_t id, const char *why, struct so_err *e)
 		    (long long)id, fe.msg);
 		return im->rc;
 	}
-	store_dupes_add(im->dupes, im->old, id);
 	im->st->updated++;
 	return SO_OK;
 }
@@ -832,8 +831,6 @@ import_row(struct imp *im, struct so_err *e)
 		im->rc = rc == SO_EINVAL ? SO_ERR : rc;
 		return im->rc;
 	}
-	if (im->dupes)
-		store_dupes_add(im->dupes, im->obj, rec_meta(im->obj)->id);
 	im->st->imported++;
 	return SO_OK;
 }
@@ -1031,6 +1028,7 @@ import_any(struct db *db, const struct entity *ent, enum import_format fmt,
     struct so_err *err)
 {
 	static const struct import_opts defaults;
+	struct so_err spare = { 0 };
 	struct imp im = { 0 };
 
 	memset(st, 0, sizeof(*st));
@@ -1045,6 +1043,9 @@ import_any(struct db *db, const struct entity *ent, enum import_format fmt,
 	if (parse_map(&im, im.o->map) != SO_OK)
 		goto out;
 	im.obj = xcalloc(1, ent->size);
+	/* A cache the indexes of a big table fit in better; the default
+	 * (2 MiB) makes a 100 000-row import twice as slow. */
+	db_exec(db, "PRAGMA cache_size = -16384", &spare);
 	if ((im.rc = db_begin(db, err)) != SO_OK)
 		goto out;
 	if (im.o->on_duplicate != DUP_ADD)
@@ -1055,6 +1056,7 @@ import_any(struct db *db, const struct entity *ent, enum import_format fmt,
 		db_rollback(db);
 	else
 		im.rc = db_commit(db, err);
+	db_exec(db, "PRAGMA cache_size = -2000", &spare);
 out:
 	imp_free(&im);
 	return im.rc;

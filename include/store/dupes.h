@@ -10,11 +10,13 @@
  * card files have no duplicates: two payments of the same sum on the
  * same day are two payments.
  *
- * Names are held in a hash read once (store/refs.h explains why: no
- * index of SQLite folds Cyrillic case); phones and e-mails are asked of
- * the expression indexes of sql/007_exchange.sql, row by row.  Records
- * the import writes are added with store_dupes_add, so a file that
- * names a company twice finds the first row's record the second time.
+ * The names already there are held in a hash read once (store/refs.h
+ * explains why: no index of SQLite folds Cyrillic case); rows the
+ * import itself wrote are asked of the database by their name as
+ * written (an index), so memory does not grow with the file, and a
+ * file that names a company twice finds the first row's record the
+ * second time.  Phones and e-mails are asked of the expression indexes
+ * of sql/007_exchange.sql, row by row.
  */
 #ifndef STORE_DUPES_H
 #define STORE_DUPES_H
@@ -38,8 +40,6 @@ int	 store_dupes_open(struct db *db, const struct entity *ent,
  */
 int	 store_dupes_find(struct store_dupes *d, const void *obj, int64_t *id,
 	    const char **why, struct so_err *err);
-/* Record id (just created or updated) now holds obj's values. */
-void	 store_dupes_add(struct store_dupes *d, const void *obj, int64_t id);
 void	 store_dupes_free(struct store_dupes *d);
 
 #endif

@@ -29,6 +29,8 @@ struct store_refs;
  */
 int	 store_refs_load(struct db *db, const struct field_desc *fd,
 	    struct store_refs **out, struct so_err *err);
+/* An empty set, to add names to. */
+struct store_refs *store_refs_new(void);
 /*
  * The same for names that sql (compiled in, never built from data)
  * selects as (id, name), in id order: the duplicate finder's keys.

@@ -51,7 +51,8 @@ struct store_dupes {
 	int			 name_fi[3];
 	int			 phone_fi[2];
 	int			 email_fi;
-	struct store_refs	*names;
+	struct store_refs	*names;	/* of the rows there before */
+	int64_t			 last;		/* the highest id read */
 };
 
 static const struct dup_rule *
@@ -69,6 +70,25 @@ int
 store_dupes_apply(const struct entity *ent)
 {
 	return rule_of(ent) != NULL;
+}
+
+static int
+last_id(struct store_dupes *d, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	char *sql = xasprintf("SELECT coalesce(max(id), 0) FROM %s",
+	    d->rule->table);
+	int rc, code;
+
+	code = db_prepare(d->db, sql, &st, err);
+	free(sql);
+	if (code != SO_OK)
+		return code;
+	rc = sqlite3_step(st);
+	d->last = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	db_done(st);
+	return rc == SQLITE_ROW ? SO_OK : db_error(d->db, rc,
+	    "looking for duplicates", err);
 }
 
 int
@@ -94,7 +114,8 @@ store_dupes_open(struct db *db, const struct entity *ent,
 		    r->phones[i]) : -1;
 	d->email_fi = entity_field(ent, r->email);
 	if ((rc = store_refs_load_sql(db, r->name_sql, &d->names, err)) !=
-	    SO_OK) {
+	    SO_OK || (rc = last_id(d, err)) != SO_OK) {
+		store_refs_free(d->names);
 		free(d);
 		return rc;
 	}
@@ -174,6 +195,48 @@ ask(struct store_dupes *d, const char *col, const char *v, int phone,
 	return SO_OK;
 }
 
+/*
+ * A row written since the names were read (earlier in the same file)
+ * with the same name: the index on the first name field finds the rows
+ * spelt exactly so, and the whole key is compared folded.  Memory stays
+ * what the table needed, however long the file.
+ */
+static int
+ask_fresh(struct store_dupes *d, const void *obj, const char *key,
+    int64_t *id, struct so_err *err)
+{
+	const struct field_desc *fd = &d->ent->fields[d->name_fi[0]];
+	struct store_refs *one;
+	sqlite3_stmt *st;
+	char *sql, *name = trimmed(field_text_c(fd, obj));
+	int code, rc;
+
+	/* name_sql's key over the rows of that name alone */
+	sql = xasprintf("SELECT * FROM (%.*s) WHERE id IN (SELECT id FROM %s "
+	    "WHERE %s = ?1 AND id > ?2 AND deleted_at IS NULL)",
+	    (int)(strstr(d->rule->name_sql, " ORDER BY") -
+	    d->rule->name_sql), d->rule->name_sql, d->rule->table, fd->name);
+	code = db_prepare(d->db, sql, &st, err);
+	free(sql);
+	if (code != SO_OK) {
+		free(name);
+		return code;
+	}
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, d->last);
+	free(name);
+	one = store_refs_new();
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		store_refs_add(one, db_text(st, 1), sqlite3_column_int64(st,
+		    0));
+	db_done(st);
+	if (rc == SQLITE_DONE)
+		store_refs_find(one, key, id);
+	store_refs_free(one);
+	return rc == SQLITE_DONE ? SO_OK : db_error(d->db, rc,
+	    "looking for duplicates", err);
+}
+
 /* Enough of a phone to compare: seven digits at least. */
 static int
 comparable_phone(const char *s)
@@ -198,7 +261,10 @@ store_dupes_find(struct store_dupes *d, const void *obj, int64_t *id,
 	*why = "";
 	if ((key = name_key(d, obj)) != NULL) {
 		store_refs_find(d->names, key, id);
+		rc = *id ? SO_OK : ask_fresh(d, obj, key, id, err);
 		free(key);
+		if (rc != SO_OK)
+			return rc;
 		if (*id) {
 			*why = d->name_fi[2] >= 0 ? "name and company" :
 			    "name and city";
@@ -225,16 +291,6 @@ store_dupes_find(struct store_dupes *d, const void *obj, int64_t *id,
 	if (*id)
 		*why = "e-mail";
 	return SO_OK;
-}
-
-void
-store_dupes_add(struct store_dupes *d, const void *obj, int64_t id)
-{
-	char *key = name_key(d, obj);
-
-	if (key)
-		store_refs_add(d->names, key, id);
-	free(key);
 }
 
 void

@@ -188,8 +188,7 @@ load(struct db *db, const char *sql, struct store_refs **out,
 	*out = NULL;
 	if ((code = db_prepare(db, sql, &st, err)) != SO_OK)
 		return code;
-	r = xcalloc(1, sizeof(*r));
-	grow(r);
+	r = store_refs_new();
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		const char *name = (const char *)sqlite3_column_text(st, 1);
@@ -233,6 +232,15 @@ store_refs_load(struct db *db, const struct field_desc *fd,
 	code = load(db, sql, out, err);
 	free(sql);
 	return code;
+}
+
+struct store_refs *
+store_refs_new(void)
+{
+	struct store_refs *r = xcalloc(1, sizeof(*r));
+
+	grow(r);
+	return r;
 }
 
 int
