@@ -25,9 +25,10 @@ const struct command commands[] = {
 	    "[--format text|csv|ics]", "print the agenda: overdue, the day's "
 	    "calls, meetings, tasks, birthdays", cli_agenda },
 	{ "list", "ENTITY [--filter EXPR] [--saved NAME] [--format "
-	    "text|csv|tsv] [--fields a,b,c] [--sort FIELD] [--desc] [--trash] "
-	    "[--limit N] [--count]", "print a card file, filtered (see "
-	    "FILTERS in salesorg(1))", cli_list },
+	    "text|csv|tsv] [--excel] [--fields a,b,c] [--sort FIELD] [--desc] "
+	    "[--trash] [--limit N] [--count] [-o FILE]", "print a card file, "
+	    "filtered (see FILTERS in salesorg(1)); --excel: csv for Russian "
+	    "Excel (CP1251, ';')", cli_list },
 	{ "config", "[get NAME | set NAME on|off [--team] | "
 	    "types|results [list|add|rename|enable|disable ...]]",
 	    "show or change settings, event types and results (see "

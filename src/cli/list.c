@@ -10,6 +10,14 @@
  * values become spaces) carry a header of field names for a program.
  * Values are as the organizer shows them: labels of choices and
  * references, "YYYY-MM-DD HH:MM" moments, "1234.50" money.
+ *
+ * --excel makes the csv what Russian Excel opens with a double-click
+ * (export.h): CP1251, ';', CRLF, a header of Russian field labels.  A
+ * character CP1251 lacks stops the list with the record, field and
+ * character named.  -o FILE writes a temporary file beside FILE and
+ * renames it at the end, so a list that fails leaves FILE as it was;
+ * on stdout the rows before the error are out already, and the message
+ * says the output is incomplete.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -31,7 +39,15 @@ enum format { FMT_TEXT, FMT_CSV, FMT_TSV };
 static const char *const formats[] = { "text", "csv", "tsv", NULL };
 
 #define PAGE	500
-#define ID_COL	(-1)	/* the pseudo-field "id" in a column list */
+#define ID_COL	EXPORT_ID	/* the pseudo-field "id" in a column list */
+
+/* Where the rows go, and how. */
+struct sink {
+	FILE		*f;
+	enum format	 fmt;
+	struct export_writer w;		/* FMT_CSV */
+	int		 excel;		/* the csv is for Excel */
+};
 
 static int
 list_usage(void)
@@ -145,7 +161,7 @@ col_value(const struct entity *ent, int c, const void *obj)
 	return field_format(ent, c, obj);
 }
 
-/* One value in fmt; last: no padding, then the line's end. */
+/* One text or tsv value; last: no padding, then the line's end. */
 static void
 put_value(FILE *f, enum format fmt, const char *v, int width, int first,
     int last)
@@ -155,10 +171,8 @@ put_value(FILE *f, enum format fmt, const char *v, int width, int first,
 	int w;
 
 	if (!first)
-		fputc(fmt == FMT_CSV ? ',' : fmt == FMT_TSV ? '\t' : ' ', f);
-	if (fmt == FMT_CSV) {
-		export_csv_field(f, v);
-	} else if (fmt == FMT_TSV) {
+		fputc(fmt == FMT_TSV ? '\t' : ' ', f);
+	if (fmt == FMT_TSV) {
 		export_tsv_field(f, v);
 	} else {
 		/* a person reads it: controls shown as ^X, cut to width */
@@ -174,32 +188,70 @@ put_value(FILE *f, enum format fmt, const char *v, int width, int first,
 		free(clean);
 	}
 	if (last)
-		fputs(fmt == FMT_CSV ? "\r\n" : "\n", f);
+		fputc('\n', f);
 }
 
-static void
-put_header(FILE *f, enum format fmt, const struct entity *ent, int *cols,
-    int n)
+/*
+ * The header: field names for a program (csv, tsv), labels for a person
+ * (text) and for Excel (its Russian labels, as a spreadsheet's own
+ * header would be).
+ */
+static int
+put_header(struct sink *o, const struct entity *ent, int *cols, int n,
+    struct so_err *err)
 {
 	int i;
 
+	if (o->fmt == FMT_CSV) {
+		for (i = 0; i < n; i++)
+			if ((o->excel ? export_writer_label(&o->w, ent,
+			    cols[i], err) : export_writer_add(&o->w,
+			    col_name(ent, cols[i]), 1, err)) != SO_OK)
+				return err->code;
+		return export_writer_end(&o->w, err);
+	}
 	for (i = 0; i < n; i++)
-		put_value(f, fmt, fmt == FMT_TEXT && cols[i] != ID_COL ?
-		    ent->fields[cols[i]].label : col_name(ent, cols[i]),
-		    col_width(ent, cols[i]), i == 0, i == n - 1);
+		put_value(o->f, o->fmt, o->fmt == FMT_TEXT && cols[i] !=
+		    ID_COL ? ent->fields[cols[i]].label : col_name(ent,
+		    cols[i]), col_width(ent, cols[i]), i == 0, i == n - 1);
+	return SO_OK;
 }
 
-/* Streams the rows of q; returns an exit status. */
+/* One row of obj. */
+static int
+put_row(struct sink *o, const struct entity *ent, const void *obj,
+    int *cols, int ncols, struct so_err *err)
+{
+	char *v;
+	int c;
+
+	if (o->fmt == FMT_CSV) {
+		for (c = 0; c < ncols; c++)
+			if (export_writer_value(&o->w, ent, cols[c], obj,
+			    err) != SO_OK)
+				return err->code;
+		return export_writer_end(&o->w, err);
+	}
+	for (c = 0; c < ncols; c++) {
+		v = col_value(ent, cols[c], obj);
+		put_value(o->f, o->fmt, v ? v : "", col_width(ent, cols[c]),
+		    c == 0, c == ncols - 1);
+		free(v);
+	}
+	return SO_OK;
+}
+
+/* Streams the rows of q; err says why it stopped. */
 static int
 print_rows(struct db *db, const struct entity *ent, struct list_query *q,
-    enum format fmt, int *cols, int ncols, long limit, int64_t *rows)
+    struct sink *o, int *cols, int ncols, long limit, int64_t *rows,
+    struct so_err *err)
 {
 	struct rec_list l = { 0 };
-	struct so_err err = { 0 };
 	enum list_from from = LIST_FIRST;
-	char *anchor = NULL, *v;
+	char *anchor = NULL;
 	size_t i, want;
-	int c;
+	int code = SO_OK;
 
 	*rows = 0;
 	for (;;) {
@@ -208,27 +260,15 @@ print_rows(struct db *db, const struct entity *ent, struct list_query *q,
 			want = (size_t)(limit - *rows);
 		if (want == 0)
 			break;
-		if (rec_list(db, ent, q, from, anchor, want, &l, &err) !=
-		    SO_OK) {
-			if (anchor)
-				rec_clear(ent, anchor);
-			free(anchor);
-			return cli_fail(&err);
-		}
-		for (i = 0; i < l.n; i++) {
-			for (c = 0; c < ncols; c++) {
-				v = col_value(ent, cols[c], rec_list_at(&l, i));
-				put_value(stdout, fmt, v ? v : "",
-				    col_width(ent, cols[c]), c == 0,
-				    c == ncols - 1);
-				free(v);
-			}
-			(*rows)++;
-		}
-		if (l.n < want) {
-			rec_list_free(&l);
+		if ((code = rec_list(db, ent, q, from, anchor, want, &l,
+		    err)) != SO_OK)
 			break;
-		}
+		for (i = 0; i < l.n && code == SO_OK; i++)
+			if ((code = put_row(o, ent, rec_list_at(&l, i), cols,
+			    ncols, err)) == SO_OK)
+				(*rows)++;
+		if (code != SO_OK || l.n < want)
+			break;
 		if (anchor == NULL)
 			anchor = xmalloc(ent->size);
 		else
@@ -237,10 +277,32 @@ print_rows(struct db *db, const struct entity *ent, struct list_query *q,
 		rec_list_free(&l);
 		from = LIST_AFTER;
 	}
+	rec_list_free(&l);
 	if (anchor)
 		rec_clear(ent, anchor);
 	free(anchor);
-	return 0;
+	return code;
+}
+
+/*
+ * Says why the list stopped: with -o, that FILE was left alone; on
+ * stdout, that what came out is incomplete.  For a character Excel's
+ * encoding lacks, the way out: UTF-8.
+ */
+static int
+list_failed(const struct so_err *err, const struct sink *o,
+    const char *path, int64_t rows)
+{
+	fprintf(stderr, "salesorg: list: %s\n", err->msg);
+	if (o->excel && err->code == SO_EINVAL)
+		fputs("salesorg: list: export without --excel: UTF-8 csv "
+		    "holds every character\n", stderr);
+	if (path)
+		fprintf(stderr, "salesorg: list: %s not written\n", path);
+	else
+		fprintf(stderr, "salesorg: list: the output is incomplete: "
+		    "%lld rows before the error\n", (long long)rows);
+	return so_err_exit_status(err->code);
 }
 
 /* Compiles text, printing the error with a marker under the culprit. */
@@ -275,24 +337,28 @@ cli_list(struct cli *cli, int argc, char **argv)
 		{ "trash", no_argument, NULL, 't' },
 		{ "limit", required_argument, NULL, 'n' },
 		{ "count", no_argument, NULL, 'c' },
+		{ "excel", no_argument, NULL, 'x' },
+		{ "output", required_argument, NULL, 'o' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const struct entity *ent;
 	struct list_query q = { .sort = -1 };
 	struct so_err err = { 0 };
 	struct filter *f = NULL;
+	struct sink o = { .f = stdout, .fmt = FMT_TEXT,
+	    .w = { .cd = (iconv_t)-1 } };
 	struct db *db;
-	enum format fmt = FMT_TEXT;
 	const char *text = NULL, *saved = NULL, *fields = NULL, *sort = NULL;
-	char *expr = NULL, *all = NULL, *end;
-	int c, rc, *cols = NULL, ncols, count = 0;
+	const char *path = NULL;
+	char *expr = NULL, *all = NULL, *end, *tmp = NULL;
+	int c, rc, *cols = NULL, ncols, count = 0, fmt_given = 0;
 	long limit = 0;
 	int64_t rows;
 
 	/* 0, not 1: GNU getopt starts afresh and permutes, so options
 	 * may follow the entity name */
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'F':
 			text = optarg;
@@ -327,7 +393,14 @@ cli_list(struct cli *cli, int argc, char **argv)
 			if ((c = cli_choice("list", "format", optarg,
 			    formats)) < 0)
 				return EXIT_USAGE;
-			fmt = (enum format)c;
+			o.fmt = (enum format)c;
+			fmt_given = 1;
+			break;
+		case 'x':
+			o.excel = 1;
+			break;
+		case 'o':
+			path = optarg;
 			break;
 		default:
 			return list_usage();
@@ -335,6 +408,18 @@ cli_list(struct cli *cli, int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		return list_usage();
+	/* --excel alone means csv for Excel; with text or tsv, a mistake */
+	if (o.excel && fmt_given && o.fmt != FMT_CSV) {
+		fprintf(stderr, "salesorg: list: --excel is a kind of csv: use "
+		    "it with --format csv, not %s\n", formats[o.fmt]);
+		return EXIT_USAGE;
+	}
+	if (o.excel)
+		o.fmt = FMT_CSV;
+	if (path && *path == '\0') {
+		fputs("salesorg: list: -o: no file name\n", stderr);
+		return EXIT_USAGE;
+	}
 	if ((ent = find_entity(argv[optind])) == NULL) {
 		fprintf(stderr, "salesorg: list: no card file \"%s\" (",
 		    argv[optind]);
@@ -377,22 +462,40 @@ cli_list(struct cli *cli, int argc, char **argv)
 	}
 	q.filter = f;
 	q.scan = f != NULL;
+	if (path && (o.f = export_file_open(path, &tmp, &err)) == NULL) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (o.fmt == FMT_CSV && export_writer_init(&o.w, o.f, o.excel ?
+	    EXPORT_EXCEL : EXPORT_UTF8, &err) != SO_OK) {
+		rc = cli_fail(&err);
+		goto out;
+	}
 	if (count) {
 		if (rec_count(db, ent, &q, &rows, &err) != SO_OK)
 			rc = cli_fail(&err);
 		else
-			printf("%lld\n", (long long)rows);
+			fprintf(o.f, "%lld\n", (long long)rows);
 		goto out;
 	}
-	put_header(stdout, fmt, ent, cols, ncols);
-	rc = print_rows(db, ent, &q, fmt, cols, ncols, limit, &rows);
+	rows = 0;
+	if (put_header(&o, ent, cols, ncols, &err) != SO_OK ||
+	    print_rows(db, ent, &q, &o, cols, ncols, limit, &rows,
+	    &err) != SO_OK)
+		rc = list_failed(&err, &o, path, rows);
 out:
+	if (o.fmt == FMT_CSV)
+		export_writer_free(&o.w);
 	filter_free(f);
 	free(expr);
 	free(all);
 	free(cols);
 	db_close(db);
-	if (fflush(stdout) != 0 && rc == 0) {
+	if (tmp) {
+		if (export_file_close(o.f, &tmp, path, rc == 0, &err) !=
+		    SO_OK)
+			rc = cli_fail(&err);
+	} else if (fflush(stdout) != 0 && rc == 0) {
 		perror("salesorg: list: writing");
 		rc = EXIT_USER;
 	}

@@ -763,37 +763,46 @@ cmd_import(const char *arg)
 	reload_all();
 }
 
+/*
+ * :export FILE - this list as UTF-8 CSV; :export --excel FILE - as
+ * Russian Excel opens it (CP1251, ';').  All or nothing: a temporary
+ * file renamed at the end (export.h).
+ */
 static void
 cmd_export(const char *arg)
 {
 	struct listview *lv = cur_list();
+	enum export_dialect d = EXPORT_UTF8;
 	struct so_err err;
 	int64_t rows;
-	FILE *f;
 
+	if (arg && strncmp(arg, "--excel", 7) == 0 &&
+	    (arg[7] == ' ' || arg[7] == '\0')) {
+		d = EXPORT_EXCEL;
+		arg += 7 + strspn(arg + 7, " ");
+	}
 	if (arg == NULL || *arg == '\0') {
-		ui_message(":export FILE - writes this list as CSV; "
-		    ":export ics FILE - the calendar");
+		ui_message(":export FILE - this list as CSV (UTF-8); "
+		    ":export --excel FILE - for Excel; :export ics FILE - "
+		    "the calendar");
 		return;
 	}
-	if (strncmp(arg, "ics ", 4) == 0 || strcmp(arg, "ics") == 0) {
+	if (d == EXPORT_UTF8 && (strncmp(arg, "ics ", 4) == 0 ||
+	    strcmp(arg, "ics") == 0)) {
 		cmd_export_ics(arg[3] ? arg + 4 : "");
 		return;
 	}
-	if ((f = fopen(arg, "w")) == NULL) {
-		ui_message("%s: %s", arg, strerror(errno));
+	if (export_csv_file(app->db, lv->ent, &lv->q, d, arg, &rows,
+	    &err) != SO_OK) {
+		if (d == EXPORT_EXCEL && err.code == SO_EINVAL)
+			ui_message("%s; nothing written (:export FILE "
+			    "without --excel keeps it in UTF-8)", err.msg);
+		else
+			show_error(&err);
 		return;
 	}
-	if (export_csv(app->db, lv->ent, &lv->q, f, &rows, &err) != SO_OK) {
-		fclose(f);
-		show_error(&err);
-		return;
-	}
-	if (fclose(f) != 0)
-		ui_message("%s: %s", arg, strerror(errno));
-	else
-		ui_message("%lld %s written to %s", (long long)rows,
-		    lv->ent->plural, arg);
+	ui_message("%lld %s written to %s (%s)", (long long)rows,
+	    lv->ent->plural, arg, export_dialect_name(d));
 }
 
 static void

@@ -200,7 +200,7 @@ enum gkind { G_SET, G_FIELD, G_PROGRAM, G_EXPORT, G_TRASH };
 
 struct gitem {
 	enum gkind	 kind;
-	int		 fi;		/* G_SET */
+	int		 fi;		/* G_SET; G_EXPORT: the dialect */
 	char		*label;
 };
 
@@ -368,16 +368,22 @@ do_program(struct db *db, struct listview *lv, int64_t count)
 	return rc;
 }
 
+/*
+ * Exports the list to a file in dialect d: the menu offers "for Excel"
+ * and "as CSV (UTF-8)" as two items, so the choice is made where it is
+ * read, before the file name, rather than asked after it.
+ */
 static void
-do_export(struct db *db, struct listview *lv, int64_t count)
+do_export(struct db *db, struct listview *lv, int64_t count,
+    enum export_dialect d)
 {
 	struct so_err err;
 	struct stat sb;
 	char *path, *label, *q;
 	int64_t rows;
-	FILE *f;
 
-	label = xasprintf("export %lld to CSV file: ", (long long)count);
+	label = xasprintf("export %lld %s to file: ", (long long)count,
+	    d == EXPORT_EXCEL ? "for Excel (CP1251, ';')" : "as CSV (UTF-8)");
 	path = ui_prompt(label, "", NULL, NULL);
 	free(label);
 	if (path == NULL || *path == '\0') {
@@ -393,16 +399,16 @@ do_export(struct db *db, struct listview *lv, int64_t count)
 		}
 		free(q);
 	}
-	if ((f = fopen(path, "w")) == NULL) {
-		ui_message("%s: %s", path, strerror(errno));
-	} else if (export_csv(db, lv->ent, &lv->q, f, &rows, &err) != SO_OK) {
-		fclose(f);
-		show(&err);
-	} else if (fclose(f) != 0)
-		ui_message("%s: %s", path, strerror(errno));
-	else
-		ui_message("%lld %s written to %s", (long long)rows,
-		    lv->ent->plural, path);
+	if (export_csv_file(db, lv->ent, &lv->q, d, path, &rows, &err) !=
+	    SO_OK) {
+		if (d == EXPORT_EXCEL && err.code == SO_EINVAL)
+			ui_message("%s; nothing written (export as CSV "
+			    "(UTF-8) keeps it)", err.msg);
+		else
+			show(&err);
+	} else
+		ui_message("%lld %s written to %s (%s)", (long long)rows,
+		    lv->ent->plural, path, export_dialect_name(d));
 	free(path);
 }
 
@@ -473,8 +479,10 @@ ui_group(struct db *db, struct listview *lv)
 	    strcmp(ent->name, "contact") == 0)
 		items[n++] = (struct gitem){ G_PROGRAM, -1,
 		    xstrdup("Add to a program ...") };
-	items[n++] = (struct gitem){ G_EXPORT, -1,
-	    xstrdup("Export to a CSV file ...") };
+	items[n++] = (struct gitem){ G_EXPORT, EXPORT_EXCEL,
+	    xstrdup("Export for Excel (CP1251, ';') ...") };
+	items[n++] = (struct gitem){ G_EXPORT, EXPORT_UTF8,
+	    xstrdup("Export as CSV (UTF-8) ...") };
 	items[n++] = (struct gitem){ G_TRASH, -1,
 	    xstrdup("Move to the trash") };
 	for (i = 0; i < n; i++)
@@ -496,7 +504,8 @@ ui_group(struct db *db, struct listview *lv)
 			rc = do_program(db, lv, count);
 			break;
 		case G_EXPORT:
-			do_export(db, lv, count);
+			do_export(db, lv, count,
+			    (enum export_dialect)items[k].fi);
 			break;
 		case G_TRASH:
 			rc = do_trash(db, lv, count);

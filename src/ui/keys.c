@@ -14,7 +14,7 @@
 const struct binding ui_bindings[] = {
 	{ '?', 0, CTX_ALL, ACT_HELP, "?", "this help", "help" },
 	{ ':', 0, CTX_ALL, ACT_COMMAND, ":",
-	    "command line (:q, :user, :trash, :export [ics] FILE, "
+	    "command line (:q, :user, :trash, :export [ics|--excel] FILE, "
 	    ":import [ics] FILE, :sort FIELD, :agenda, :settings, :search, "
 	    ":filter EXPR, :filters, :save-filter NAME, "
 	    ":delete-filter NAME, :group, :pipeline)",
