@@ -67,5 +67,7 @@ int	cli_search(struct cli *, int, char **);
 int	cli_list(struct cli *, int, char **);
 int	cli_field(struct cli *, int, char **);
 int	cli_abc(struct cli *, int, char **);
+int	cli_template(struct cli *, int, char **);
+int	cli_merge(struct cli *, int, char **);
 
 #endif

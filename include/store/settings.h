@@ -7,6 +7,11 @@
  * on) and reminders.bell (ring the terminal bell with a reminder,
  * default on).
  *
+ * Text settings, per user over the team's in the same way: mail.from
+ * (the From of mail merge, "addr" or "Name <addr>"; default
+ * LOGIN@HOSTNAME) and mail.sendmail (the program merge pipes messages
+ * to; default /usr/sbin/sendmail).
+ *
  * Also the lookup lists a team edits: event types and event results
  * (list, add, rename, enable, disable; rows are never deleted, since
  * events refer to them).
@@ -37,6 +42,26 @@ int	settings_set_flag(struct db *db, const char *name, int on, int global,
 	    struct so_err *err);
 /* "on", "off", "yes", "no", "1", "0", "true", "false": 1 or 0; -1 else. */
 int	settings_parse_bool(const char *s);
+
+struct text_desc {
+	const char	*name;
+	const char	*help;
+};
+extern const struct text_desc settings_texts[];
+
+const struct text_desc *settings_text_find(const char *name);
+/* The current user's value of the text setting name, else the team's,
+ * else the default (a new string the caller frees; NULL for an unknown
+ * name). */
+char	*settings_get_text(struct db *db, const char *name);
+/*
+ * Sets it for the current user, or (global) for the team; "" goes back
+ * to the default.  Checked: mail.from an address, mail.sendmail an
+ * absolute path.  Only an admin sets the team's mail.sendmail: it is a
+ * program every member would run.  Audited (entity "settings").
+ */
+int	settings_set_text(struct db *db, const char *name, const char *value,
+	    int global, struct so_err *err);
 
 struct lookup_row {
 	int64_t	 id;

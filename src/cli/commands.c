@@ -29,7 +29,7 @@ const struct command commands[] = {
 	    "[--trash] [--limit N] [--count] [-o FILE]", "print a card file, "
 	    "filtered (see FILTERS in salesorg(1)); --excel: csv for Russian "
 	    "Excel (CP1251, ';')", cli_list },
-	{ "config", "[get NAME | set NAME on|off [--team] | "
+	{ "config", "[get NAME | set NAME on|off|VALUE [--team] | "
 	    "types|results [list|add|rename|enable|disable ...]]",
 	    "show or change settings, event types and results (see "
 	    "salesorg(1))", cli_config },
@@ -38,5 +38,13 @@ const struct command commands[] = {
 	    "find records in every card file by word beginnings", cli_search },
 	{ "abc", "[--month YYYY-MM] [--recompute]", "rank paying companies "
 	    "A, B, C by the 20/80 rule; print a month's figures", cli_abc },
+	{ "template", "add NAME [--subject S] [--body-file FILE | --body TEXT] "
+	    "| list | show NAME | edit NAME | remove NAME | fields",
+	    "mail merge templates: a subject and body with {contact.first_name}"
+	    " style placeholders", cli_template },
+	{ "merge", "TEMPLATE [--filter EXPR] [--saved NAME] (--dir DIR | "
+	    "--mbox FILE | --send) [--dry-run] [--limit N]", "render a "
+	    "template for each contact with an e-mail: .eml files, an mbox, "
+	    "or sendmail (logged as e-mail events)", cli_merge },
 	{ NULL, NULL, NULL, NULL }
 };

@@ -1,10 +1,12 @@
 /*
- * `salesorg config`: preferences (agenda.startup, reminders.bell) and
+ * `salesorg config`: preferences (agenda.startup, reminders.bell), the
+ * text settings of mail merge (mail.from, mail.sendmail) and
  * the team's lists of event types and results, for an administrator's
  * script or a user without the TUI.  The TUI's :settings screen edits
  * the same rows through the same store functions.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -14,10 +16,38 @@ static int
 show_flags(struct db *db)
 {
 	const struct flag_desc *f;
+	const struct text_desc *t;
+	char *v;
 
 	for (f = settings_flags; f->name; f++)
 		printf("%-16s %-3s  %s\n", f->name, settings_flag(db, f->name) ?
 		    "on" : "off", f->help);
+	for (t = settings_texts; t->name; t++) {
+		v = settings_get_text(db, t->name);
+		printf("%-16s ", t->name);
+		cli_put_clean(stdout, v);
+		putchar('\n');
+		free(v);
+	}
+	return 0;
+}
+
+/* config get|set of a text setting (mail.from, mail.sendmail). */
+static int
+text_cmd(struct db *db, int argc, char **argv, int global)
+{
+	struct so_err err = { 0 };
+	char *v;
+
+	if (argc == 2) {
+		v = settings_get_text(db, argv[1]);
+		cli_put_clean(stdout, v);
+		putchar('\n');
+		free(v);
+		return 0;
+	}
+	if (settings_set_text(db, argv[1], argv[2], global, &err) != SO_OK)
+		return cli_fail(&err);
 	return 0;
 }
 
@@ -70,6 +100,10 @@ cli_config(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (argc == 0)
 		rc = show_flags(db);
+	else if (((strcmp(argv[0], "get") == 0 && argc == 2) ||
+	    (strcmp(argv[0], "set") == 0 && argc == 3)) &&
+	    settings_text_find(argv[1]) != NULL)
+		rc = text_cmd(db, argc, argv, global);
 	else if (strcmp(argv[0], "types") == 0)
 		rc = lookup_cmd(db, LOOKUP_EVENT_TYPES, argc - 1, argv + 1);
 	else if (strcmp(argv[0], "results") == 0)

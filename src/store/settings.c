@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
+#include <pwd.h>
 
 #include "store/audit.h"
 #include "store/settings.h"
@@ -70,6 +72,149 @@ settings_set_flag(struct db *db, const char *name, int on, int global,
 	code = db_set_setting(db, key, on ? "on" : "off", err);
 	free(key);
 	return code;
+}
+
+const struct text_desc settings_texts[] = {
+	{ "mail.from", "From address of mail merge (addr or Name <addr>)" },
+	{ "mail.sendmail", "program mail merge pipes messages to" },
+	{ NULL, NULL }
+};
+
+const struct text_desc *
+settings_text_find(const char *name)
+{
+	const struct text_desc *t;
+
+	for (t = settings_texts; t->name; t++)
+		if (strcmp(t->name, name) == 0)
+			return t;
+	return NULL;
+}
+
+/* LOGIN@HOSTNAME: the login of the database user, else of the process. */
+static char *
+default_from(struct db *db)
+{
+	const char *login = db_user_login(db);
+	struct passwd *pw;
+	char host[256];
+
+	if (*login == '\0' && (pw = getpwuid(getuid())) != NULL)
+		login = pw->pw_name;
+	if (gethostname(host, sizeof(host)) != 0 || *host == '\0')
+		strcpy(host, "localhost");
+	host[sizeof(host) - 1] = '\0';
+	return xasprintf("%s@%s", *login ? login : "salesorg", host);
+}
+
+char *
+settings_get_text(struct db *db, const char *name)
+{
+	char *key, *v;
+
+	if (settings_text_find(name) == NULL)
+		return NULL;
+	key = xasprintf("user.%s.%s", db_user_login(db), name);
+	v = *db_user_login(db) ? db_setting(db, key) : NULL;
+	free(key);
+	if (v && *v == '\0') {
+		free(v);
+		v = NULL;
+	}
+	if (v == NULL && (v = db_setting(db, name)) != NULL && *v == '\0') {
+		free(v);
+		v = NULL;
+	}
+	if (v)
+		return v;
+	if (strcmp(name, "mail.from") == 0)
+		return default_from(db);
+	return xstrdup("/usr/sbin/sendmail");
+}
+
+static int
+has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+/* "a@b.c" or "Name <a@b.c>": one @ with text either side in the
+ * address, no spaces or brackets in it. */
+static int
+valid_from(const char *s)
+{
+	const char *lt = strrchr(s, '<'), *a = s, *at;
+	size_t n = strlen(s);
+
+	if (lt) {
+		if (n == 0 || s[n - 1] != '>')
+			return 0;
+		a = lt + 1;
+		n = (size_t)(s + n - 1 - a);
+	}
+	at = memchr(a, '@', n);
+	return at && at > a && at < a + n - 1 &&
+	    memchr(at + 1, '@', (size_t)(a + n - at - 1)) == NULL &&
+	    strcspn(a, " <>\"(),;") >= n;
+}
+
+static int
+check_text_value(struct db *db, const char *name, const char *value,
+    int global, struct so_err *err)
+{
+	if (has_control(value))
+		return so_err_field(err, SO_EINVAL, name, "%s: no control "
+		    "characters", name);
+	if (*value == '\0')
+		return SO_OK;
+	if (strcmp(name, "mail.from") == 0 && !valid_from(value))
+		return so_err_field(err, SO_EINVAL, name, "mail.from: an "
+		    "address, as anna@example.com or Anna Petrova "
+		    "<anna@example.com>, not \"%s\"", value);
+	if (strcmp(name, "mail.sendmail") == 0) {
+		if (*value != '/')
+			return so_err_field(err, SO_EINVAL, name,
+			    "mail.sendmail: an absolute path, as "
+			    "/usr/sbin/sendmail, not \"%s\"", value);
+		if (global && strcmp(db_user_role(db), "admin") != 0)
+			return so_err_set(err, SO_EPERM, "only an "
+			    "administrator may set the team's mail.sendmail "
+			    "(a program every user would run); set your own "
+			    "without --team");
+	}
+	return SO_OK;
+}
+
+int
+settings_set_text(struct db *db, const char *name, const char *value,
+    int global, struct so_err *err)
+{
+	char *key, *old;
+	int code;
+
+	if (settings_text_find(name) == NULL)
+		return so_err_set(err, SO_EINVAL, "no setting %s", name);
+	if ((code = check_text_value(db, name, value, global, err)) != SO_OK)
+		return code;
+	if (!global && *db_user_login(db) == '\0')
+		return so_err_set(err, SO_EPERM, "no user is logged in");
+	key = global ? xstrdup(name) : xasprintf("user.%s.%s",
+	    db_user_login(db), name);
+	if ((code = db_begin(db, err)) != SO_OK) {
+		free(key);
+		return code;
+	}
+	old = db_setting(db, key);
+	code = db_set_setting(db, key, value, err);
+	if (code == SO_OK)
+		code = audit_write(db, "settings", 0, "update", key, old,
+		    value, err);
+	free(old);
+	free(key);
+	return db_finish(db, code, err);
 }
 
 static const char *const table_names[] = {

@@ -1,0 +1,961 @@
+/*
+ * `salesorg template` and `salesorg merge`: mail merge from the command
+ * line.
+ *
+ *	salesorg template add offer --subject 'Offer for {company.name}' \
+ *	    --body-file offer.txt
+ *	salesorg merge offer --filter 'city:Казань' --send
+ *
+ * merge renders the template for every contact of the filtered set that
+ * has an e-mail (the others are counted and skipped), paging through the
+ * contacts as `list` does, and writes one .eml file per contact (--dir),
+ * one mbox file (--mbox), or pipes each message to sendmail (--send).
+ *
+ * --send renders and checks every message first, so that a template or
+ * data problem stops the run before anything goes out; then it sends
+ * one message at a time and logs each as an e-mail event on its contact
+ * in a transaction of its own right after the mailer accepted it.  A
+ * mailer failure stops the run; the messages already sent stay logged,
+ * and the message says how many went and to whom the failing one was.
+ *
+ * Line ends: .eml files are written with CRLF, the form RFC 5322
+ * defines for a message on its own; mbox files and messages to sendmail
+ * with LF, as local Unix mail is (the MTA converts for the wire).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "datetime.h"
+#include "merge.h"
+#include "mime.h"
+#include "store/entities.h"
+#include "store/filter.h"
+#include "store/group.h"
+#include "store/record.h"
+#include "store/settings.h"
+#include "store/template.h"
+#include "utf8.h"
+#include "util.h"
+
+#define PAGE		500
+#define FILE_MAX	(4 * 1024 * 1024)	/* a body file, bytes */
+
+/* ---- shared ---- */
+
+/* After an unknown placeholder: every known one, wrapped. */
+static void
+known_hint(const struct so_err *err)
+{
+	struct strbuf b = { 0 };
+	const char *p, *nl;
+	int col = 4;
+
+	if (strstr(err->msg, "unknown placeholder") == NULL)
+		return;
+	template_known(&b);
+	fputs("salesorg: the placeholders are:\n   ", stderr);
+	for (p = sb_str(&b); (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
+		if (col + (nl - p) + 1 > 78) {
+			fputs("\n   ", stderr);
+			col = 4;
+		}
+		fprintf(stderr, " %.*s", (int)(nl - p), p);
+		col += (int)(nl - p) + 1;
+	}
+	fputc('\n', stderr);
+	sb_free(&b);
+}
+
+/* Prints err (and the placeholders when one was unknown). */
+static int
+fail_tpl(const char *prefix, const struct so_err *err)
+{
+	fprintf(stderr, "salesorg: %s%s%s\n", prefix ? prefix : "",
+	    prefix ? ": " : "", err->msg);
+	known_hint(err);
+	return so_err_exit_status(err->code);
+}
+
+/* Text for a terminal: each line sanitized, tabs and newlines kept. */
+static void
+put_text(FILE *f, const char *s)
+{
+	size_t n;
+	char *part;
+
+	while (*s) {
+		n = strcspn(s, "\t\n");
+		part = xstrndup(s, n);
+		cli_put_clean(f, part);
+		free(part);
+		s += n;
+		if (*s)
+			fputc(*s++, f);
+	}
+}
+
+/* Runs argv[0] with the privileges of the user (not of a setgid
+ * salesorg) and waits; its exit status, or -1 (message printed). */
+static int
+run_as_user(char *const argv[])
+{
+	pid_t pid;
+	int status;
+
+	fflush(NULL);
+	if ((pid = fork()) < 0) {
+		fprintf(stderr, "salesorg: fork: %s\n", strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		if (setgid(getgid()) != 0 || setuid(getuid()) != 0)
+			_exit(127);
+		execv(argv[0], argv);
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/*
+ * Reads a whole text file (or stdin for "-"): a UTF-8 BOM dropped, CRLF
+ * made LF.  NULL after a message naming the file (and the line of bad
+ * UTF-8).
+ */
+static char *
+read_text(const char *cmd, const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	struct strbuf b = { 0 };
+	char buf[8192], *s, *d;
+	size_t n, line = 1, i;
+
+	if (f == NULL) {
+		fprintf(stderr, "salesorg: %s: %s: %s\n", cmd, path,
+		    strerror(errno));
+		return NULL;
+	}
+	sb_add(&b, "");
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && b.len <= FILE_MAX)
+		sb_addn(&b, buf, n);
+	if (ferror(f) || b.len > FILE_MAX || memchr(b.s, '\0', b.len)) {
+		fprintf(stderr, "salesorg: %s: %s: %s\n", cmd, path, ferror(f) ?
+		    strerror(errno) : b.len > FILE_MAX ? "larger than 4 MB" :
+		    "a NUL byte: not a text file");
+		if (f != stdin)
+			fclose(f);
+		sb_free(&b);
+		return NULL;
+	}
+	if (f != stdin)
+		fclose(f);
+	s = sb_steal(&b);
+	if (strncmp(s, "\xef\xbb\xbf", 3) == 0)
+		memmove(s, s + 3, strlen(s + 3) + 1);
+	for (d = s, i = 0; s[i]; i++)
+		if (!(s[i] == '\r' && s[i + 1] == '\n'))
+			*d++ = s[i];
+	*d = '\0';
+	for (i = 0; s[i]; i += utf8_next(s, i) - i) {
+		if (s[i] == '\n')
+			line++;
+		if (!utf8_valid(s + i, utf8_next(s, i) - i)) {
+			fprintf(stderr, "salesorg: %s: %s: line %zu: not UTF-8 "
+			    "text (convert it, e.g. iconv -f CP1251 -t "
+			    "UTF-8)\n", cmd, path, line);
+			free(s);
+			return NULL;
+		}
+	}
+	return s;
+}
+
+/* ---- template add | list | show | edit | remove | fields ---- */
+
+static int
+tpl_add(struct db *db, int argc, char **argv)
+{
+	struct template t = { 0 };
+	struct so_err err = { 0 };
+	const char *subject = "", *body = NULL, *file = NULL, *v;
+	char *text = NULL;
+	int i, missing = 0, rc;
+
+	if (argc < 2)
+		return cli_usage("template");
+	for (i = 2; i < argc; i++) {
+		if ((v = cli_optval(argc, argv, &i, "--subject", &missing)))
+			subject = v;
+		else if ((v = cli_optval(argc, argv, &i, "--body", &missing)))
+			body = v;
+		else if ((v = cli_optval(argc, argv, &i, "--body-file",
+		    &missing)))
+			file = v;
+		else
+			return cli_usage("template");
+	}
+	if (missing || (body && file))
+		return cli_usage("template");
+	if (file && (text = read_text("template add", file)) == NULL)
+		return EXIT_USER;
+	t.name = xstrdup(argv[1]);
+	t.subject = xstrdup(subject);
+	t.body = text ? text : xstrdup(body ? body : "");
+	if (template_add(db, &t, &err) != SO_OK)
+		rc = fail_tpl(file && strcmp(err.field, "body") == 0 ? file :
+		    NULL, &err);
+	else
+		rc = 0;
+	template_clear(&t);
+	return rc;
+}
+
+static int
+tpl_list(struct db *db)
+{
+	struct so_err err = { 0 };
+	struct template *v;
+	char when[17];
+	size_t i, n;
+
+	if (template_list(db, &v, &n, &err) != SO_OK)
+		return cli_fail(&err);
+	for (i = 0; i < n; i++) {
+		dt_format_moment((time_t)v[i].updated_at, when);
+		cli_put_clean(stdout, v[i].name);
+		printf("\tv%lld\t%s\t", (long long)v[i].version, when);
+		cli_put_clean(stdout, v[i].subject);
+		putchar('\n');
+	}
+	template_list_free(v, n);
+	return 0;
+}
+
+/* "Subject: S\n\nbody": what show prints and edit edits. */
+static void
+put_template(FILE *f, const struct template *t)
+{
+	fputs("Subject: ", f);
+	put_text(f, t->subject);
+	fputs("\n\n", f);
+	put_text(f, t->body);
+	if (*t->body && t->body[strlen(t->body) - 1] != '\n')
+		fputc('\n', f);
+}
+
+static int
+tpl_show(struct db *db, const char *name)
+{
+	struct template t;
+	struct so_err err = { 0 };
+
+	if (template_get(db, name, &t, &err) != SO_OK)
+		return cli_fail(&err);
+	put_template(stdout, &t);
+	template_clear(&t);
+	return 0;
+}
+
+/*
+ * Parses the edited "Subject: S\n\nbody" into t.  The newline an editor
+ * adds at the end is dropped when the body had none.  -1 with a message
+ * when the first line is not a Subject.
+ */
+static int
+parse_edited(const char *text, int had_nl, struct template *t)
+{
+	const char *nl = strchr(text, '\n'), *s;
+	size_t n;
+
+	if (strncasecmp(text, "Subject:", 8) != 0) {
+		fputs("salesorg: template edit: line 1: the first line must "
+		    "be \"Subject: ...\"\n", stderr);
+		return -1;
+	}
+	s = text + 8;
+	s += *s == ' ';
+	free(t->subject);
+	t->subject = xstrndup(s, nl ? (size_t)(nl - s) : strlen(s));
+	s = nl ? nl + 1 : text + strlen(text);
+	if (*s == '\n')
+		s++;
+	else if (*s) {
+		fputs("salesorg: template edit: line 2: leave a blank line "
+		    "between the subject and the body\n", stderr);
+		return -1;
+	}
+	free(t->body);
+	t->body = xstrdup(s);
+	n = strlen(t->body);
+	if (!had_nl && n > 0 && t->body[n - 1] == '\n')
+		t->body[n - 1] = '\0';
+	return 0;
+}
+
+/* Runs $VISUAL, else $EDITOR, else vi on path: through sh, as a user's
+ * editor setting may carry arguments ("emacs -nw"). */
+static int
+run_editor(const char *path)
+{
+	const char *ed = getenv("VISUAL");
+	char *cmd, *argv[6];
+	int st;
+
+	if (ed == NULL || *ed == '\0')
+		ed = getenv("EDITOR");
+	if (ed == NULL || *ed == '\0')
+		ed = "vi";
+	cmd = xasprintf("%s \"$1\"", ed);
+	argv[0] = "/bin/sh";
+	argv[1] = "-c";
+	argv[2] = cmd;
+	argv[3] = "sh";
+	argv[4] = (char *)path;
+	argv[5] = NULL;
+	st = run_as_user(argv);
+	if (st != 0)
+		fprintf(stderr, "salesorg: template edit: the editor (%s) "
+		    "exited with status %d\n", ed, st);
+	free(cmd);
+	return st;
+}
+
+/* Writes t to a new temporary file; its path (caller frees) or NULL. */
+static char *
+write_temp(const struct template *t)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = xasprintf("%s/salesorg-template-XXXXXX",
+	    dir && *dir ? dir : "/tmp");
+	FILE *f;
+	int fd;
+
+	if ((fd = mkstemp(path)) < 0 || (f = fdopen(fd, "w")) == NULL) {
+		fprintf(stderr, "salesorg: template edit: %s: %s\n", path,
+		    strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(path);
+		}
+		free(path);
+		return NULL;
+	}
+	fprintf(f, "Subject: %s\n\n%s", t->subject, t->body);
+	if (*t->body && t->body[strlen(t->body) - 1] != '\n')
+		fputc('\n', f);
+	if (fclose(f) != 0) {
+		fprintf(stderr, "salesorg: template edit: %s: %s\n", path,
+		    strerror(errno));
+		unlink(path);
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+/* Saves the edited text at path into t; 0 when saved or unchanged. */
+static int
+save_edited(struct db *db, struct template *t, const char *path)
+{
+	struct so_err err = { 0 };
+	int64_t version = t->version;
+	size_t n = strlen(t->body);
+	char *text;
+	int rc;
+
+	if ((text = read_text("template edit", path)) == NULL)
+		return EXIT_USER;
+	rc = parse_edited(text, n > 0 && t->body[n - 1] == '\n', t);
+	free(text);
+	if (rc < 0)
+		return EXIT_USER;
+	if (template_update(db, t, &err) != SO_OK)
+		return fail_tpl("template edit", &err);
+	if (t->version == version)
+		printf("template %s: no change\n", t->name);
+	else
+		printf("template %s: saved (version %lld)\n", t->name,
+		    (long long)t->version);
+	return 0;
+}
+
+static int
+tpl_edit(struct db *db, const char *name)
+{
+	struct so_err err = { 0 };
+	struct template t;
+	char *path;
+	int rc;
+
+	if (template_get(db, name, &t, &err) != SO_OK)
+		return cli_fail(&err);
+	if ((path = write_temp(&t)) == NULL) {
+		template_clear(&t);
+		return EXIT_USER;
+	}
+	if (run_editor(path) != 0)
+		rc = EXIT_USER;
+	else
+		rc = save_edited(db, &t, path);
+	if (rc == 0)
+		unlink(path);
+	else
+		fprintf(stderr, "salesorg: template edit: nothing saved; your "
+		    "text is kept in %s\n", path);
+	free(path);
+	template_clear(&t);
+	return rc;
+}
+
+static int
+tpl_fields(void)
+{
+	struct strbuf b = { 0 };
+
+	template_known(&b);
+	fputs(sb_str(&b), stdout);
+	sb_free(&b);
+	return 0;
+}
+
+int
+cli_template(struct cli *cli, int argc, char **argv)
+{
+	struct so_err err = { 0 };
+	const char *sub = argc > 1 ? argv[1] : "list";
+	struct db *db;
+	int rc;
+
+	argc -= 1;
+	argv += 1;
+	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
+		return rc;
+	if (strcmp(sub, "add") == 0)
+		rc = tpl_add(db, argc, argv);
+	else if (strcmp(sub, "list") == 0 && argc <= 1)
+		rc = tpl_list(db);
+	else if (strcmp(sub, "show") == 0 && argc == 2)
+		rc = tpl_show(db, argv[1]);
+	else if (strcmp(sub, "edit") == 0 && argc == 2)
+		rc = tpl_edit(db, argv[1]);
+	else if (strcmp(sub, "remove") == 0 && argc == 2)
+		rc = template_remove(db, argv[1], &err) == SO_OK ? 0 :
+		    cli_fail(&err);
+	else if (strcmp(sub, "fields") == 0 && argc == 1)
+		rc = tpl_fields();
+	else
+		rc = cli_usage("template");
+	db_close(db);
+	if (fflush(stdout) != 0 && rc == 0) {
+		perror("salesorg: template: writing");
+		rc = EXIT_USER;
+	}
+	return rc;
+}
+
+/* ---- merge ---- */
+
+enum mode { M_NONE, M_DIR, M_MBOX, M_SEND };
+enum pass { P_CHECK, P_WRITE };
+
+struct run {
+	struct db	*db;
+	struct merge	*m;
+	struct filter	*filter;
+	enum mode	 mode;
+	enum pass	 pass;
+	int		 dry;
+	long		 limit;
+	const char	*out;		/* --dir or --mbox */
+	char		*from, *from_addr, *sendmail;
+	FILE		*mbox;
+	time_t		 now;
+	/* counts of the pass under way */
+	long		 messages, skipped, bad, sent;
+	long		 total;		/* messages the check pass found */
+	int		 quiet;		/* a check pass gave the warnings */
+	char		*first;		/* dry run: the first, readable */
+	char		*last_sent;	/* "Name <addr> (contact #id)" */
+};
+
+/* "Иванов Сергей <s@x.ru> (contact #12)" for messages. */
+static char *
+who(const struct contact *c, const char *addr)
+{
+	char *name = merge_contact_name(c), *s;
+
+	s = xasprintf("%s <%s> (contact #%lld)", name, addr,
+	    (long long)c->meta.id);
+	free(name);
+	return s;
+}
+
+static void
+keep_first(struct run *x, const char *to, const char *subject,
+    const char *body)
+{
+	if (x->first)
+		return;
+	x->first = xasprintf("From: %s\nTo: %s\nSubject: %s\n\n%s%s", x->from,
+	    to, subject, body, *body && body[strlen(body) - 1] == '\n' ? "" :
+	    "\n");
+}
+
+static int
+write_eml(struct run *x, const struct contact *c, const struct strbuf *msg)
+{
+	char *path = xasprintf("%s/%lld.eml", x->out, (long long)c->meta.id);
+	FILE *f = fopen(path, "wb");
+	int ok;
+
+	ok = f && fwrite(msg->s, 1, msg->len, f) == msg->len;
+	if (f && fclose(f) != 0)
+		ok = 0;
+	if (!ok)
+		fprintf(stderr, "salesorg: merge: %s: %s\n", path,
+		    strerror(errno));
+	free(path);
+	return ok ? 0 : EXIT_USER;
+}
+
+static int
+write_mbox(struct run *x, const struct strbuf *msg)
+{
+	struct strbuf e = { 0 };
+	int ok;
+
+	mime_mbox_entry(&e, x->from_addr, x->now, msg->s);
+	ok = fwrite(e.s, 1, e.len, x->mbox) == e.len;
+	sb_free(&e);
+	if (!ok)
+		fprintf(stderr, "salesorg: merge: %s: %s\n", x->out,
+		    strerror(errno));
+	return ok ? 0 : EXIT_USER;
+}
+
+/* Sends msg and logs it; a failure says what went before it. */
+static int
+send_one(struct run *x, const struct contact *c, const char *addr,
+    const char *subject, const struct strbuf *msg)
+{
+	struct so_err err = { 0 };
+	struct event ev;
+	char *w = who(c, addr);
+	int rc = 0;
+
+	if (merge_event(x->db, x->m, c, subject, addr, &ev, &err) != SO_OK ||
+	    merge_sendmail(x->sendmail, msg->s, msg->len, &err) != SO_OK) {
+		fprintf(stderr, "salesorg: merge: sending to %s failed: %s\n",
+		    w, err.msg);
+		fprintf(stderr, "salesorg: merge: %ld of %ld messages were "
+		    "sent before it%s%s%s; the rest were not sent\n", x->sent,
+		    x->total, x->last_sent ? " (the last to " : "",
+		    x->last_sent ? x->last_sent : "", x->last_sent ? ")" : "");
+		rc = EXIT_USER;
+	} else if (store_event_create(x->db, &ev, &err) != SO_OK) {
+		x->sent++;
+		fprintf(stderr, "salesorg: merge: the message to %s was sent "
+		    "but could not be logged: %s; stopping after %ld "
+		    "messages sent\n", w, err.msg, x->sent);
+		rc = so_err_exit_status(err.code);
+	} else {
+		x->sent++;
+		printf("sent %lld %s\n", (long long)c->meta.id, addr);
+		free(x->last_sent);
+		x->last_sent = w;
+		w = NULL;
+	}
+	store_event_clear(&ev);
+	free(w);
+	return rc;
+}
+
+/* Checks (pass 1) or writes/sends (pass 2) the message for c. */
+static int
+act(struct run *x, const struct contact *c, const char *addr,
+    const char *subject, const char *body, const struct strbuf *msg)
+{
+	struct so_err err = { 0 };
+	struct event ev;
+	char *name, *to;
+	int rc = 0;
+
+	if (x->pass == P_CHECK) {
+		if (x->mode == M_SEND && merge_event(x->db, x->m, c, subject,
+		    addr, &ev, &err) != SO_OK) {
+			to = who(c, addr);
+			fprintf(stderr, "salesorg: merge: %s: cannot log the "
+			    "message: %s; nothing was sent\n", to, err.msg);
+			free(to);
+			rc = EXIT_USER;
+		}
+		if (x->mode == M_SEND)
+			store_event_clear(&ev);
+		name = merge_contact_name(c);
+		to = xasprintf("%s <%s>", name, addr);
+		keep_first(x, to, subject, body);
+		free(to);
+		free(name);
+		return rc;
+	}
+	if (x->mode == M_DIR)
+		return write_eml(x, c, msg);
+	if (x->mode == M_MBOX)
+		return write_mbox(x, msg);
+	return send_one(x, c, addr, subject, msg);
+}
+
+/* Renders and handles one contact; skips one without an address. */
+static int
+one(struct run *x, const struct contact *c)
+{
+	struct strbuf msg = { 0 };
+	struct so_err err = { 0 };
+	struct mime_msg mm = { 0 };
+	char *addr = mime_first_addr(c->email ? c->email : "");
+	char *subject = NULL, *body = NULL, *name = NULL, *w;
+	int rc = 0;
+
+	if (*addr == '\0') {
+		x->skipped++;
+		goto out;
+	}
+	if (!mime_addr_ok(addr)) {
+		if (!x->quiet) {
+			w = who(c, addr);
+			fprintf(stderr, "salesorg: merge: %s: not an address "
+			    "a message can go to; skipped\n", w);
+			free(w);
+		}
+		x->bad++;
+		goto out;
+	}
+	if (merge_render(x->db, x->m, c, &subject, &body, &err) != SO_OK) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	mm.from = x->from;
+	mm.to_name = name = merge_contact_name(c);
+	mm.to_addr = addr;
+	mm.subject = subject;
+	mm.body = body;
+	mm.date = x->now;
+	if (mime_build(&mm, x->mode == M_DIR ? MIME_CRLF : MIME_LF, &msg,
+	    &err) != SO_OK) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	x->messages++;
+	rc = act(x, c, addr, subject, body, &msg);
+out:
+	sb_free(&msg);
+	free(name);
+	free(subject);
+	free(body);
+	free(addr);
+	return rc;
+}
+
+/* One pass over the filtered contacts, page by page. */
+static int
+pass(struct run *x, enum pass p)
+{
+	struct list_query q = { .sort = -1 };
+	struct rec_list l = { 0 };
+	struct so_err err = { 0 };
+	enum list_from from = LIST_FIRST;
+	struct contact *anchor = NULL;
+	size_t i;
+	int rc = 0;
+
+	x->pass = p;
+	x->messages = x->skipped = x->bad = 0;
+	q.filter = x->filter;
+	q.scan = x->filter != NULL;
+	while (rc == 0) {
+		if (rec_list(x->db, &entity_contact, &q, from, anchor, PAGE,
+		    &l, &err) != SO_OK) {
+			rc = cli_fail(&err);
+			break;
+		}
+		for (i = 0; i < l.n && rc == 0; i++) {
+			if (x->limit > 0 && x->messages >= x->limit)
+				break;
+			rc = one(x, rec_list_at(&l, i));
+		}
+		if (rc != 0 || i < l.n || l.n < PAGE) {
+			rec_list_free(&l);
+			break;
+		}
+		if (anchor == NULL)
+			anchor = xmalloc(sizeof(*anchor));
+		else
+			store_contact_clear(anchor);
+		rec_copy(&entity_contact, anchor, rec_list_at(&l, l.n - 1));
+		rec_list_free(&l);
+		from = LIST_AFTER;
+	}
+	if (anchor)
+		store_contact_clear(anchor);
+	free(anchor);
+	return rc;
+}
+
+/* Compiles the filter (--saved and --filter both apply), printing an
+ * error with a marker under the culprit. */
+static int
+compile(struct run *x, const char *saved, const char *text)
+{
+	struct so_err err = { 0 };
+	char *expr = NULL, *all, *mark;
+	size_t pos;
+	int rc = 0;
+
+	if (saved && saved_filter_get(x->db, &entity_contact, saved, &expr,
+	    &err) != SO_OK)
+		return cli_fail(&err);
+	if (expr && text)
+		all = xasprintf("(%s) (%s)", expr, text);
+	else
+		all = xstrdup(expr ? expr : text ? text : "");
+	if (filter_compile(x->db, &entity_contact, all, time(NULL),
+	    &x->filter, &pos, &err) != SO_OK) {
+		mark = filter_marker(all, pos);
+		fprintf(stderr, "salesorg: merge: %s\n  %s\n  %s\n", err.msg,
+		    all, mark);
+		free(mark);
+		rc = EXIT_USER;
+	}
+	free(all);
+	free(expr);
+	return rc;
+}
+
+/* The template, the settings and the output, before any contact. */
+static int
+prepare(struct run *x, const char *tname, const char *saved,
+    const char *text)
+{
+	struct so_err err = { 0 };
+	struct template t;
+	int rc;
+
+	if (template_get(x->db, tname, &t, &err) != SO_OK)
+		return cli_fail(&err);
+	rc = merge_compile(&t, &x->m, &err);
+	template_clear(&t);
+	if (rc != SO_OK)
+		return fail_tpl("merge", &err);
+	x->from = settings_get_text(x->db, "mail.from");
+	x->from_addr = mime_addr_of(x->from);
+	x->sendmail = settings_get_text(x->db, "mail.sendmail");
+	if (!mime_addr_ok(x->from_addr)) {
+		fprintf(stderr, "salesorg: merge: mail.from \"%s\" is not an "
+		    "address (salesorg config set mail.from "
+		    "you@example.com)\n", x->from);
+		return EXIT_USER;
+	}
+	return compile(x, saved, text);
+}
+
+static int
+open_output(struct run *x, char **tmp)
+{
+	int fd;
+
+	*tmp = NULL;
+	if (x->dry)
+		return 0;
+	if (x->mode == M_DIR && mkdir(x->out, 0777) < 0 && errno != EEXIST) {
+		fprintf(stderr, "salesorg: merge: %s: %s\n", x->out,
+		    strerror(errno));
+		return EXIT_USER;
+	}
+	if (x->mode != M_MBOX)
+		return 0;
+	/* written beside, renamed over at the end: a failed run leaves no
+	 * half mailbox */
+	*tmp = xasprintf("%s.XXXXXX", x->out);
+	if ((fd = mkstemp(*tmp)) < 0 || (x->mbox = fdopen(fd, "wb")) ==
+	    NULL) {
+		fprintf(stderr, "salesorg: merge: %s: %s\n", *tmp,
+		    strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(*tmp);
+		}
+		free(*tmp);
+		*tmp = NULL;
+		return EXIT_USER;
+	}
+	return 0;
+}
+
+static int
+close_output(struct run *x, char *tmp, int rc)
+{
+	if (x->mbox == NULL)
+		return rc;
+	if (fclose(x->mbox) != 0 && rc == 0) {
+		fprintf(stderr, "salesorg: merge: %s: %s\n", tmp,
+		    strerror(errno));
+		rc = EXIT_USER;
+	}
+	x->mbox = NULL;
+	if (rc == 0 && rename(tmp, x->out) != 0) {
+		fprintf(stderr, "salesorg: merge: %s: %s\n", x->out,
+		    strerror(errno));
+		rc = EXIT_USER;
+	}
+	if (rc != 0)
+		unlink(tmp);
+	return rc;
+}
+
+static void
+summary(const struct run *x)
+{
+	if (x->dry) {
+		if (x->first)
+			put_text(stdout, x->first);
+		printf("%sdry run: %ld messages rendered, nothing written or "
+		    "sent", x->first ? "\n" : "", x->messages);
+	} else if (x->mode == M_SEND)
+		printf("%ld messages sent", x->sent);
+	else {
+		printf("%ld messages written to ", x->messages);
+		cli_put_clean(stdout, x->out);
+	}
+	printf("; %ld contacts without e-mail skipped", x->skipped);
+	if (x->bad)
+		printf(", %ld with an unusable address", x->bad);
+	putchar('\n');
+}
+
+static int
+run_merge(struct run *x)
+{
+	char *tmp = NULL;
+	int rc;
+
+	/* --send and --dry-run check every message before anything */
+	if (x->dry || x->mode == M_SEND) {
+		if ((rc = pass(x, P_CHECK)) != 0)
+			return rc;
+		x->total = x->messages;
+		if (x->dry) {
+			summary(x);
+			return 0;
+		}
+	}
+	if ((rc = open_output(x, &tmp)) != 0)
+		return rc;
+	x->quiet = x->mode == M_SEND;
+	rc = pass(x, P_WRITE);
+	rc = close_output(x, tmp, rc);
+	free(tmp);
+	if (rc == 0)
+		summary(x);
+	return rc;
+}
+
+/* Sets the mode once; a second one is a usage error. */
+static int
+set_mode(struct run *x, enum mode m, const char *out)
+{
+	if (x->mode != M_NONE)
+		return -1;
+	x->mode = m;
+	x->out = out;
+	return 0;
+}
+
+static int
+merge_args(struct run *x, int argc, char **argv, const char **saved,
+    const char **text)
+{
+	static const struct option opts[] = {
+		{ "filter", required_argument, NULL, 'F' },
+		{ "saved", required_argument, NULL, 'S' },
+		{ "dir", required_argument, NULL, 'd' },
+		{ "mbox", required_argument, NULL, 'm' },
+		{ "send", no_argument, NULL, 's' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "limit", required_argument, NULL, 'l' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char *end;
+	int c, bad = 0;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'F')
+			*text = optarg;
+		else if (c == 'S')
+			*saved = optarg;
+		else if (c == 'd' || c == 'm')
+			bad |= set_mode(x, c == 'd' ? M_DIR : M_MBOX, optarg);
+		else if (c == 's')
+			bad |= set_mode(x, M_SEND, NULL);
+		else if (c == 'n')
+			x->dry = 1;
+		else if (c == 'l') {
+			x->limit = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || x->limit < 1) {
+				fprintf(stderr, "salesorg: merge: --limit: a "
+				    "positive number, not \"%s\"\n", optarg);
+				return -1;
+			}
+		} else
+			bad = -1;
+	}
+	if (bad || optind != argc - 1 || (x->mode == M_NONE && !x->dry)) {
+		cli_usage("merge");
+		return -1;
+	}
+	return 0;
+}
+
+int
+cli_merge(struct cli *cli, int argc, char **argv)
+{
+	struct run x = { 0 };
+	const char *saved = NULL, *text = NULL;
+	int rc;
+
+	if (merge_args(&x, argc, argv, &saved, &text) < 0)
+		return EXIT_USAGE;
+	/* read-write: the user's own settings need the login, and --send
+	 * logs events */
+	if ((rc = cli_open(cli, 0, 0, &x.db)) != 0)
+		return rc;
+	x.now = db_now(x.db);
+	if ((rc = prepare(&x, argv[optind], saved, text)) == 0)
+		rc = run_merge(&x);
+	merge_free(x.m);
+	filter_free(x.filter);
+	free(x.from);
+	free(x.from_addr);
+	free(x.sendmail);
+	free(x.first);
+	free(x.last_sent);
+	db_close(x.db);
+	if (fflush(stdout) != 0 && rc == 0) {
+		perror("salesorg: merge: writing");
+		rc = EXIT_USER;
+	}
+	return rc;
+}
