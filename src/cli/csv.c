@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli/csv.h"
@@ -28,18 +27,8 @@
 struct report {
 	int		 tty;		/* progress on stderr */
 	int		 shown;		/* a progress line is on screen */
-	struct timespec	 last;
+	long		 last;		/* mono_ms of the last line */
 };
-
-static long
-ms_since(const struct timespec *t)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - t->tv_sec) * 1000L +
-	    (now.tv_nsec - t->tv_nsec) / 1000000L;
-}
 
 static void
 clear_progress(struct report *r)
@@ -55,11 +44,11 @@ on_progress(void *arg, size_t rows, long long done, long long total)
 	struct report *r = arg;
 
 	if (!r->tty || total < PROGRESS_MIN_BYTES || done >= total ||
-	    (r->shown && ms_since(&r->last) < PROGRESS_EVERY_MS))
+	    (r->shown && mono_ms() - r->last < PROGRESS_EVERY_MS))
 		return;
 	fprintf(stderr, "\r%zu rows, %lld%%\033[K", rows, done * 100 / total);
 	fflush(stderr);
-	clock_gettime(CLOCK_MONOTONIC, &r->last);
+	r->last = mono_ms();
 	r->shown = 1;
 }
 

@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "import.h"
 #include "ui/draw.h"
@@ -43,7 +42,7 @@ struct imp_view {
 	int			 sel, top;
 	char			 msg[1024];
 	int			 msg_error;
-	struct timespec		 last;		/* progress drawn */
+	long			 last;		/* progress drawn, mono_ms */
 };
 
 #define AUTO	(-3)
@@ -299,16 +298,6 @@ draw(struct imp_view *v)
 
 /* ---- running ---- */
 
-static long
-ms_since(const struct timespec *t)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (now.tv_sec - t->tv_sec) * 1000L +
-	    (now.tv_nsec - t->tv_nsec) / 1000000L;
-}
-
 static void
 on_progress(void *arg, size_t rows, long long done, long long total)
 {
@@ -316,9 +305,9 @@ on_progress(void *arg, size_t rows, long long done, long long total)
 	char line[160];
 	int w = COLS - 30, fill;
 
-	if (total <= 0 || w < 10 || ms_since(&v->last) < 100)
+	if (total <= 0 || w < 10 || mono_ms() - v->last < 100)
 		return;
-	clock_gettime(CLOCK_MONOTONIC, &v->last);
+	v->last = mono_ms();
 	fill = (int)(done * w / total);
 	snprintf(line, sizeof(line), "%zu rows %3lld%% ", rows,
 	    done * 100 / total);
@@ -340,7 +329,7 @@ run(struct imp_view *v, int dry)
 	v->o.ignore_unknown = 1;	/* shown as left out */
 	v->o.progress = on_progress;
 	v->o.arg = v;
-	v->last.tv_sec = 0;
+	v->last = 0;
 	snprintf(v->msg, sizeof(v->msg), "%s...", dry ? "checking" :
 	    "importing");
 	v->msg_error = 0;
