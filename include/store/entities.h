@@ -31,6 +31,7 @@ struct contact {
 	char	*source;
 	int64_t	 manager_id;
 	char	*comment;
+	char	*uid;		/* vCard UID, "" until exported or imported */
 };
 
 struct task {

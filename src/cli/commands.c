@@ -15,12 +15,15 @@ const struct command commands[] = {
 	    cli_backup },
 	{ "export", "FORMAT [options]",
 	    "export events and tasks (ics: --from --to --user --type "
-	    "--no-tasks -o)", cli_export },
-	{ "import", "ics FILE | csv|xlsx|xls ENTITY FILE [options]",
-	    "import events and tasks (ics, idempotent by UID) or records of a "
+	    "--no-tasks -o) or contacts (vcard: --version 3.0|4.0 --filter "
+	    "--saved -o)", cli_export },
+	{ "import", "ics FILE | csv|xlsx|xls ENTITY FILE [options] | vcard "
+	    "FILE [--skip-bad] [--dry-run]",
+	    "import events and tasks (ics, idempotent by UID), records of a "
 	    "card file from CSV or an Excel workbook (--encoding --sep "
 	    "--sheet --map --ignore-unknown --create-missing --on-duplicate "
-	    "skip|update|add --skip-bad --dry-run)", cli_import },
+	    "skip|update|add --skip-bad --dry-run) or contacts (vcard, "
+	    "idempotent by UID)", cli_import },
 	{ "agenda", "[--date DATE] [--days N] [--user LOGIN | --all] "
 	    "[--format text|csv|ics]", "print the agenda: overdue, the day's "
 	    "calls, meetings, tasks, birthdays", cli_agenda },

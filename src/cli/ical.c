@@ -4,8 +4,8 @@
  * salesorg import ics FILE
  *
  * iCalendar in and out (src/ical_*.c does the work).  FORMAT is a word
- * so that csv and vcf can join later without changing the shape of the
- * command.  Dates are read like everywhere else (today, 23.11.2026, +1w);
+ * so that other formats join without changing the shape of the command:
+ * "csv" (import) goes on to src/cli/csv.c, "vcard" to src/cli/vcard.c.  Dates are read like everywhere else (today, 23.11.2026, +1w);
  * --to includes the whole of its day.
  */
 #include <errno.h>
@@ -15,6 +15,7 @@
 
 #include "cli/cli.h"
 #include "cli/csv.h"
+#include "cli/vcard.h"
 #include "datetime.h"
 #include "ical.h"
 #include "import.h"
@@ -62,9 +63,11 @@ cli_export(struct cli *cli, int argc, char **argv)
 
 	if (argc < 2)
 		return cli_usage("export");
+	if (strcmp(argv[1], "vcard") == 0)
+		return cli_export_vcard(cli, argc - 1, argv + 1);
 	if (strcmp(argv[1], "ics") != 0) {
 		fprintf(stderr, "salesorg: export: unknown format %s "
-		    "(known: ics)\n", argv[1]);
+		    "(known: ics, vcard)\n", argv[1]);
 		return EXIT_USAGE;
 	}
 	for (i = 2; i < argc; i++) {
@@ -123,11 +126,13 @@ cli_import(struct cli *cli, int argc, char **argv)
 
 	if (argc >= 2 && import_format_parse(argv[1]) > IMPORT_AUTO)
 		return cli_import_table(cli, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "vcard") == 0)
+		return cli_import_vcard(cli, argc - 1, argv + 1);
 	if (argc != 3)
 		return cli_usage("import");
 	if (strcmp(argv[1], "ics") != 0) {
 		fprintf(stderr, "salesorg: import: unknown format %s "
-		    "(known: csv, xlsx, xls, ics)\n", argv[1]);
+		    "(known: csv, xlsx, xls, ics, vcard)\n", argv[1]);
 		return EXIT_USAGE;
 	}
 	if ((rc = cli_open(cli, 0, 0, &db)) != 0)

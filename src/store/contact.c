@@ -59,6 +59,10 @@ static const struct field_desc fields[] = {
 	FIELD_MANAGER(0, 0),
 	{ "comment", "Comment", "Комментарий", FT_MEMO, O(comment), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
+	/* The vCard UID the contact was imported or exported as (vcard.h):
+	 * kept so that the same card imported again updates the contact. */
+	{ "uid", "UID", "UID", FT_TEXT, O(uid), 0, 250, F_HIDDEN | F_READONLY,
+	    NULL, NULL, NULL, NULL },
 };
 
 static int

@@ -1,0 +1,161 @@
+/*
+ * salesorg export vcard [--version 3.0|4.0] [--filter EXPR] [--saved NAME]
+ *     [-o FILE]
+ * salesorg import vcard FILE [--skip-bad] [--dry-run]
+ *
+ * Contacts out to and in from address books (vcard.h does the work).
+ * The filter is the one `salesorg list contacts --filter` reads, a saved
+ * filter and --filter both applying.  Export needs write access: a
+ * contact without a UID is given one, stored, so that the file imported
+ * back updates rather than duplicates.  Import prints one summary line;
+ * each card --skip-bad leaves out goes to stderr.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/vcard.h"
+#include "store/entities.h"
+#include "store/filter.h"
+#include "store/group.h"
+#include "util.h"
+#include "vcard.h"
+
+static const char *const versions[] = { "3.0", "4.0", NULL };
+
+/* The saved filter and --filter compiled into *f (NULL: none). */
+static int
+compile(struct db *db, const char *saved, const char *text,
+    struct filter **f)
+{
+	struct so_err err = { 0 };
+	char *expr = NULL, *all, *mark;
+	size_t pos;
+	int rc = 0;
+
+	*f = NULL;
+	if (saved && saved_filter_get(db, &entity_contact, saved, &expr,
+	    &err) != SO_OK)
+		return cli_fail(&err);
+	if (expr && text)
+		all = xasprintf("(%s) (%s)", expr, text);
+	else
+		all = xstrdup(expr ? expr : text ? text : "");
+	if (filter_compile(db, &entity_contact, all, time(NULL), f, &pos,
+	    &err) != SO_OK) {
+		mark = filter_marker(all, pos);
+		fprintf(stderr, "salesorg: export vcard: %s\n  %s\n  %s\n",
+		    err.msg, all, mark);
+		free(mark);
+		rc = EXIT_USER;
+	}
+	free(expr);
+	free(all);
+	return rc;
+}
+
+int
+cli_export_vcard(struct cli *cli, int argc, char **argv)
+{
+	struct list_query q = { .sort = -1 };
+	struct so_err err = { 0 };
+	const char *text = NULL, *saved = NULL, *out = NULL, *v;
+	struct filter *f = NULL;
+	struct db *db;
+	FILE *fp;
+	size_t n;
+	int i, rc, version = 30, missing = 0;
+
+	for (i = 1; i < argc; i++) {
+		if ((v = cli_optval(argc, argv, &i, "--version", &missing))) {
+			if ((rc = cli_choice("export vcard", "version", v,
+			    versions)) < 0)
+				return EXIT_USAGE;
+			version = rc == 0 ? 30 : 40;
+		} else if ((v = cli_optval(argc, argv, &i, "--filter",
+		    &missing)))
+			text = v;
+		else if ((v = cli_optval(argc, argv, &i, "--saved", &missing)))
+			saved = v;
+		else if ((v = cli_optval(argc, argv, &i, "-o", &missing)) ||
+		    (v = cli_optval(argc, argv, &i, "--output", &missing)))
+			out = v;
+		else
+			return cli_usage("export");
+		if (missing)
+			return cli_usage("export");
+	}
+	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
+		return rc;
+	if ((rc = compile(db, saved, text, &f)) != 0) {
+		db_close(db);
+		return rc;
+	}
+	q.filter = f;
+	q.scan = f != NULL;
+	if ((fp = out ? fopen(out, "w") : stdout) == NULL) {
+		so_err_set(&err, SO_ERR, "%s: %s", out, strerror(errno));
+		filter_free(f);
+		db_close(db);
+		return cli_fail(&err);
+	}
+	rc = vcard_export(db, &q, version, fp, &n, &err);
+	filter_free(f);
+	db_close(db);
+	if ((out ? fclose(fp) : fflush(fp)) != 0 && rc == SO_OK)
+		rc = so_err_set(&err, SO_ERR, "%s: %s", out ? out : "stdout",
+		    strerror(errno));
+	if (rc != SO_OK)
+		return cli_fail(&err);
+	if (out)
+		printf("%s: %zu contacts\n", out, n);
+	return 0;
+}
+
+static void
+on_skipped(void *arg, const struct so_err *why)
+{
+	(void)arg;
+	fputs("salesorg: ", stderr);
+	cli_put_clean(stderr, why->msg);
+	fputs(" (skipped)\n", stderr);
+}
+
+int
+cli_import_vcard(struct cli *cli, int argc, char **argv)
+{
+	struct vcard_opts o = { .skipped = on_skipped };
+	struct vcard_stats st;
+	struct so_err err = { 0 };
+	const char *path = NULL;
+	struct db *db;
+	int i, rc;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--skip-bad") == 0)
+			o.skip_bad = 1;
+		else if (strcmp(argv[i], "--dry-run") == 0)
+			o.dry_run = 1;
+		else if (path || (argv[i][0] == '-' && argv[i][1] != '\0'))
+			return cli_usage("import");
+		else
+			path = argv[i];
+	}
+	if (path == NULL)
+		return cli_usage("import");
+	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
+		return rc;
+	rc = vcard_import(db, path, &o, &st, &err);
+	db_close(db);
+	if (rc != SO_OK)
+		return cli_fail(&err);
+	fputs(path, stdout);
+	printf(": %zu created, %zu updated, %zu unchanged, %zu companies "
+	    "created", st.created, st.updated, st.unchanged, st.companies);
+	if (st.skipped)
+		printf(", %zu skipped", st.skipped);
+	puts(o.dry_run ? "; dry run, nothing written" : "");
+	return 0;
+}
