@@ -895,23 +895,19 @@ on_progress(void *arg, long long done, long long total)
 		im->o->progress(im->o->arg, im->st->rows, done, total);
 }
 
-/* What the first bytes of the file say it is. */
+/* What the first bytes of the file say it is (an unreadable file is
+ * read as CSV, whose opening says why). */
 static enum import_format
 sniff_format(const char *path)
 {
-	unsigned char b[4] = { 0 };
-	FILE *fp;
-
-	if ((fp = fopen(path, "rb")) == NULL)
-		return IMPORT_CSV;	/* opening it again says why */
-	if (fread(b, 1, 4, fp) != 4)
-		b[0] = 0;
-	fclose(fp);
-	if (memcmp(b, "PK\3\4", 4) == 0)
+	switch (sheet_file_kind(path)) {
+	case SHEET_FILE_ZIP:
 		return IMPORT_XLSX;
-	if (memcmp(b, "\xd0\xcf\x11\xe0", 4) == 0)
+	case SHEET_FILE_OLE2:
 		return IMPORT_XLS;
-	return IMPORT_CSV;
+	default:
+		return IMPORT_CSV;
+	}
 }
 
 /* The sheet a workbook's rows come from, for messages: the one asked

@@ -29,8 +29,6 @@
 
 struct store_dupes;
 
-/* Does ent have duplicates at all? */
-int	 store_dupes_apply(const struct entity *ent);
 /* *out is NULL for an entity without duplicates. */
 int	 store_dupes_open(struct db *db, const struct entity *ent,
 	    struct store_dupes **out, struct so_err *err);

@@ -66,12 +66,6 @@ rule_of(const struct entity *ent)
 	return NULL;
 }
 
-int
-store_dupes_apply(const struct entity *ent)
-{
-	return rule_of(ent) != NULL;
-}
-
 static int
 last_id(struct store_dupes *d, struct so_err *err)
 {
