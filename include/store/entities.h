@@ -65,6 +65,7 @@ struct event {
 	char	*status;
 	int64_t	 result_id;
 	char	*result_comment, *uid, *location, *description;
+	char	*our_actions, *client_actions;
 };
 
 struct deal {

@@ -53,6 +53,11 @@ static const struct field_desc fields[] = {
 	    F_SEARCH, NULL, NULL, NULL, NULL },
 	{ "description", "Description", "Описание", FT_MEMO, O(description),
 	    0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "our_actions", "Our next steps", "Наши дальнейшие действия",
+	    FT_MEMO, O(our_actions), 0, 0, 0, NULL, NULL, NULL, NULL },
+	{ "client_actions", "Client's next steps",
+	    "Дальнейшие действия клиента", FT_MEMO, O(client_actions), 0, 0,
+	    0, NULL, NULL, NULL, NULL },
 };
 
 static int64_t

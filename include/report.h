@@ -1,0 +1,73 @@
+/*
+ * The reports and the work journal as documents (doc.h): each builder
+ * reads its figures from the store (store/journal.h, store/activity.h,
+ * store/reports.h; every number is computed there by SQL from events,
+ * deals and payments) and lays them out as headings, paragraphs and
+ * tables.  The command line (salesorg report, salesorg journal) and the
+ * TUI's Reports screen both go through report_find and a builder, so
+ * what is printed is what is previewed.
+ */
+#ifndef REPORT_H
+#define REPORT_H
+
+#include <stdint.h>
+
+#include "doc.h"
+#include "err.h"
+#include "store/db.h"
+
+struct report_query {
+	/* The period, "YYYY-MM-DD", both days included.  The journal
+	 * uses from only (its day). */
+	char		 from[11], to[11];
+	/* One manager (users.id), or 0 with all set for the department;
+	 * 0 without all: the current user. */
+	int64_t		 user_id;
+	int		 all;
+	/* meeting: the meeting event's id (0: the current user's latest
+	 * done meeting in the period). */
+	int64_t		 id;
+	/* The moment the report is made (Unix time): "before the day"
+	 * for the journal, "now" for the next planned touch. */
+	int64_t		 now;
+};
+
+typedef int	(*report_build_fn)(struct db *db, const struct report_query *q,
+		    struct doc *out, struct so_err *err);
+
+struct report_desc {
+	const char	*name;		/* "activity" */
+	const char	*title;		/* "Activity by manager and day" */
+	const char	*help;		/* one line for --help and the TUI */
+	/* Which period a picker offers first: 'd' day, 'w' week, 'm'
+	 * month, 'y' year, 'a' all time. */
+	char		 period;
+	report_build_fn	 build;
+};
+
+/* Every report, "journal" first, NULL-terminated by name. */
+extern const struct report_desc reports[];
+
+/* The report called name, or NULL. */
+const struct report_desc *report_find(const char *name);
+
+/* The builders (src/report_*.c). */
+int	report_journal(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
+int	report_activity(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
+int	report_meeting(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
+int	report_followup(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
+int	report_sales(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
+int	report_audit(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
+int	report_keyclients(struct db *, const struct report_query *,
+	    struct doc *, struct so_err *);
+
+/* Money in minor units as "1 234 567.89" (thin groups, a dot). */
+void	report_money(int64_t minor, char *buf, size_t size);
+
+#endif
