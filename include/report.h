@@ -67,6 +67,18 @@ int	report_audit(struct db *, const struct report_query *, struct doc *,
 int	report_keyclients(struct db *, const struct report_query *,
 	    struct doc *, struct so_err *);
 
+/*
+ * Starts out: doc_init with title, then the meta lines every report
+ * carries: the period ("2026-11-01 - 2026-11-30", or one day), the user
+ * ("Анна Иванова (anna)", or "all managers" when q->all) and "made
+ * YYYY-MM-DD HH:MM by LOGIN".  SO_ENOTFOUND when q->user_id is no user.
+ */
+int	report_begin(struct db *db, const struct report_query *q,
+	    const char *title, struct doc *out, struct so_err *err);
+/* "Full Name (login)", or the login when there is no name (caller
+ * frees). */
+char	*report_user_label(const char *login, const char *full_name);
+
 /* Money in minor units as "1 234 567.89" (thin groups, a dot). */
 void	report_money(int64_t minor, char *buf, size_t size);
 

@@ -5,6 +5,7 @@
 #ifndef STORE_LOOKUP_H
 #define STORE_LOOKUP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "err.h"
@@ -26,5 +27,20 @@ int	store_lookup_ids(struct db *db, enum lookup_table t,
 /* The id of the user with this login; SO_ENOTFOUND "no user LOGIN". */
 int	store_user_id(struct db *db, const char *login, int64_t *id,
 	    struct so_err *err);
+
+/* A user as reports name them. */
+struct user_brief {
+	int64_t	 id;
+	char	*login, *full_name, *role;
+	int	 disabled;
+};
+/* The user with this id; SO_ENOTFOUND "no user #ID". */
+int	store_user_get(struct db *db, int64_t id, struct user_brief *out,
+	    struct so_err *err);
+/* The users who are not disabled, by full name (else login). */
+int	store_users_active(struct db *db, struct user_brief **out, size_t *n,
+	    struct so_err *err);
+void	store_user_brief_clear(struct user_brief *u);
+void	store_users_free(struct user_brief *v, size_t n);
 
 #endif

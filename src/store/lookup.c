@@ -1,8 +1,10 @@
 /* The admin-edited lookup tables; see include/store/lookup.h. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/entity.h"
 #include "store/lookup.h"
+#include "util.h"
 
 static const char *const tables[] = {
 	[LOOKUP_EVENT_TYPES] = "SELECT id, code FROM event_types",
@@ -55,4 +57,91 @@ store_user_id(struct db *db, const char *login, int64_t *id,
 	if (rc != SQLITE_ROW)
 		return db_error(db, rc, "looking up a user", err);
 	return SO_OK;
+}
+
+static void
+user_read(sqlite3_stmt *st, struct user_brief *u)
+{
+	u->id = sqlite3_column_int64(st, 0);
+	u->login = db_text_dup(st, 1);
+	u->full_name = db_text_dup(st, 2);
+	u->role = db_text_dup(st, 3);
+	u->disabled = sqlite3_column_int(st, 4);
+}
+
+int
+store_user_get(struct db *db, int64_t id, struct user_brief *out,
+    struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	memset(out, 0, sizeof(*out));
+	code = db_prepare(db, "SELECT id, login, full_name, role, disabled "
+	    "FROM users WHERE id = ?", &st, err);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		user_read(st, out);
+	db_done(st);
+	if (rc == SQLITE_DONE)
+		return so_err_set(err, SO_ENOTFOUND, "no user #%lld",
+		    (long long)id);
+	if (rc != SQLITE_ROW)
+		return db_error(db, rc, "looking up a user", err);
+	return SO_OK;
+}
+
+int
+store_users_active(struct db *db, struct user_brief **out, size_t *n,
+    struct so_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, code;
+
+	*out = NULL;
+	*n = 0;
+	code = db_prepare(db, "SELECT id, login, full_name, role, disabled "
+	    "FROM users WHERE NOT disabled "
+	    "ORDER BY CASE full_name WHEN '' THEN login ELSE full_name END, "
+	    "id", &st, err);
+	if (code != SO_OK)
+		return code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 16;
+			*out = xrealloc(*out, cap * sizeof(**out));
+		}
+		user_read(st, &(*out)[(*n)++]);
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		store_users_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_error(db, rc, "listing users", err);
+	}
+	return SO_OK;
+}
+
+void
+store_user_brief_clear(struct user_brief *u)
+{
+	free(u->login);
+	free(u->full_name);
+	free(u->role);
+	memset(u, 0, sizeof(*u));
+}
+
+void
+store_users_free(struct user_brief *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		store_user_brief_clear(&v[i]);
+	free(v);
 }
