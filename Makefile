@@ -6,7 +6,8 @@ BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 DESTDIR ?=
 
-PKGS    = ncursesw sqlite3 libical libpcre2-8 libzip expat freexl
+PKGS    = ncursesw sqlite3 libical libpcre2-8 libzip expat freexl \
+	  pangocairo cairo-pdf
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
