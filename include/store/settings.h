@@ -12,6 +12,13 @@
  * LOGIN@HOSTNAME) and mail.sendmail (the program merge pipes messages
  * to; default /usr/sbin/sendmail).
  *
+ * Team text settings (one value for everyone, set by a head of sales or
+ * an admin): report.activity.cold_calls, .reached_dm, .proposals,
+ * .repeat_calls, .productive, .meetings_set, .meetings_held, .invoices,
+ * which events count for each column of the activity report
+ * (store/activity.h has the grammar; a value is checked against the
+ * event types and results when it is set).
+ *
  * Also the lookup lists a team edits: event types and event results
  * (list, add, rename, enable, disable; rows are never deleted, since
  * events refer to them).
@@ -46,6 +53,11 @@ int	settings_parse_bool(const char *s);
 struct text_desc {
 	const char	*name;
 	const char	*help;
+	/* The value when unset (NULL: computed, as mail.from's). */
+	const char	*def;
+	/* Team-wide only: no per-user value; only a head of sales or an
+	 * admin sets it (SO_EPERM for a manager). */
+	int		 team;
 };
 extern const struct text_desc settings_texts[];
 
@@ -57,8 +69,10 @@ char	*settings_get_text(struct db *db, const char *name);
 /*
  * Sets it for the current user, or (global) for the team; "" goes back
  * to the default.  Checked: mail.from an address, mail.sendmail an
- * absolute path.  Only an admin sets the team's mail.sendmail: it is a
- * program every member would run.  Audited (entity "settings").
+ * absolute path, report.activity.* a rule.  Only an admin sets the
+ * team's mail.sendmail: it is a program every member would run.  A team
+ * setting is always set for the team (global is ignored), by a head or
+ * an admin only.  Audited (entity "settings").
  */
 int	settings_set_text(struct db *db, const char *name, const char *value,
 	    int global, struct so_err *err);

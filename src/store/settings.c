@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <pwd.h>
 
+#include "store/activity.h"
 #include "store/audit.h"
 #include "store/settings.h"
 #include "util.h"
@@ -74,10 +75,30 @@ settings_set_flag(struct db *db, const char *name, int on, int global,
 	return code;
 }
 
+/* The activity rules' defaults suit the demo's event types and results;
+ * the names match activity_cols (a unit test checks). */
 const struct text_desc settings_texts[] = {
-	{ "mail.from", "From address of mail merge (addr or Name <addr>)" },
-	{ "mail.sendmail", "program mail merge pipes messages to" },
-	{ NULL, NULL }
+	{ "mail.from", "From address of mail merge (addr or Name <addr>)",
+	    NULL, 0 },
+	{ "mail.sendmail", "program mail merge pipes messages to",
+	    "/usr/sbin/sendmail", 0 },
+	{ "report.activity.cold_calls", "activity report: cold calls",
+	    "call:*:first", 1 },
+	{ "report.activity.reached_dm", "activity report: reached a "
+	    "decision maker", "call:reached_dm", 1 },
+	{ "report.activity.proposals", "activity report: proposals sent",
+	    "*:proposal_sent", 1 },
+	{ "report.activity.repeat_calls", "activity report: repeat calls",
+	    "call:*:repeat", 1 },
+	{ "report.activity.productive", "activity report: productive "
+	    "touches", "*:productive", 1 },
+	{ "report.activity.meetings_set", "activity report: meetings set",
+	    "*:meeting_set", 1 },
+	{ "report.activity.meetings_held", "activity report: meetings held",
+	    "meeting:*", 1 },
+	{ "report.activity.invoices", "activity report: invoices issued",
+	    "*:invoice_issued", 1 },
+	{ NULL, NULL, NULL, 0 }
 };
 
 const struct text_desc *
@@ -110,13 +131,16 @@ default_from(struct db *db)
 char *
 settings_get_text(struct db *db, const char *name)
 {
-	char *key, *v;
+	const struct text_desc *t;
+	char *key, *v = NULL;
 
-	if (settings_text_find(name) == NULL)
+	if ((t = settings_text_find(name)) == NULL)
 		return NULL;
-	key = xasprintf("user.%s.%s", db_user_login(db), name);
-	v = *db_user_login(db) ? db_setting(db, key) : NULL;
-	free(key);
+	if (!t->team && *db_user_login(db)) {
+		key = xasprintf("user.%s.%s", db_user_login(db), name);
+		v = db_setting(db, key);
+		free(key);
+	}
 	if (v && *v == '\0') {
 		free(v);
 		v = NULL;
@@ -127,9 +151,9 @@ settings_get_text(struct db *db, const char *name)
 	}
 	if (v)
 		return v;
-	if (strcmp(name, "mail.from") == 0)
+	if (t->def == NULL)
 		return default_from(db);
-	return xstrdup("/usr/sbin/sendmail");
+	return xstrdup(t->def);
 }
 
 static int
@@ -162,9 +186,18 @@ valid_from(const char *s)
 }
 
 static int
-check_text_value(struct db *db, const char *name, const char *value,
-    int global, struct so_err *err)
+check_text_value(struct db *db, const struct text_desc *t,
+    const char *value, int global, struct so_err *err)
 {
+	struct activity_rule rule;
+	const char *name = t->name;
+	int code;
+
+	if (t->team && strcmp(db_user_role(db), "head") != 0 &&
+	    strcmp(db_user_role(db), "admin") != 0)
+		return so_err_set(err, SO_EPERM, "only a head of sales or an "
+		    "administrator may set %s (a setting of the whole team)",
+		    name);
 	if (has_control(value))
 		return so_err_field(err, SO_EINVAL, name, "%s: no control "
 		    "characters", name);
@@ -185,6 +218,12 @@ check_text_value(struct db *db, const char *name, const char *value,
 			    "(a program every user would run); set your own "
 			    "without --team");
 	}
+	if (strncmp(name, "report.activity.", 16) == 0) {
+		if ((code = activity_rule_parse(db, name, value, &rule, err)) !=
+		    SO_OK)
+			return code;
+		activity_rule_clear(&rule);
+	}
 	return SO_OK;
 }
 
@@ -192,13 +231,16 @@ int
 settings_set_text(struct db *db, const char *name, const char *value,
     int global, struct so_err *err)
 {
+	const struct text_desc *t;
 	char *key, *old;
 	int code;
 
-	if (settings_text_find(name) == NULL)
+	if ((t = settings_text_find(name)) == NULL)
 		return so_err_set(err, SO_EINVAL, "no setting %s", name);
-	if ((code = check_text_value(db, name, value, global, err)) != SO_OK)
+	if ((code = check_text_value(db, t, value, global, err)) != SO_OK)
 		return code;
+	if (t->team)
+		global = 1;
 	if (!global && *db_user_login(db) == '\0')
 		return so_err_set(err, SO_EPERM, "no user is logged in");
 	key = global ? xstrdup(name) : xasprintf("user.%s.%s",

@@ -1,11 +1,14 @@
 /*
- * The :settings screen: the user's on/off preferences and the team's
- * lists of event types and results, in pick-lists.  The same rows as
- * `salesorg config`, through the same store functions.
+ * The :settings screen: the user's on/off preferences, the team's
+ * lists of event types and results, and the team's rules for the
+ * activity report's columns, in pick-lists.  The same rows as
+ * `salesorg config`, through the same store functions (which refuse a
+ * manager's change to a team rule, shown on the status line).
  */
 #include <curses.h>
 #include <stdlib.h>
 
+#include "store/activity.h"
 #include "store/settings.h"
 #include "ui/settings.h"
 #include "ui/ui.h"
@@ -89,11 +92,57 @@ edit_list(struct db *db, enum lookup_table t, const char *title)
 	}
 }
 
+/* Edits one activity rule on the prompt line; "" is the default. */
+static void
+edit_rule(struct db *db, const char *name)
+{
+	struct so_err err = { 0 };
+	char *cur, *v, *label;
+
+	cur = settings_get_text(db, name);
+	label = xasprintf("%s (TYPES:RESULTS[:first|:repeat], off; "
+	    "empty: default): ", name + 16);
+	v = ui_prompt(label, cur ? cur : "", NULL, NULL);
+	free(label);
+	free(cur);
+	if (v == NULL)
+		return;
+	if (settings_set_text(db, name, v, 1, &err) != SO_OK)
+		ui_message("%s", err.msg);
+	else
+		ui_message("Saved");
+	free(v);
+}
+
+static void
+edit_rules(struct db *db)
+{
+	char *items[ACT_NCOLS], *v;
+	int sel, i;
+
+	for (;;) {
+		for (i = 0; i < ACT_NCOLS; i++) {
+			v = settings_get_text(db, activity_cols[i].setting);
+			items[i] = xasprintf("%d %-14s %s", i + 1,
+			    activity_cols[i].label, v ? v : "");
+			free(v);
+		}
+		ui_redraw();
+		sel = ui_menu(3, 6, LINES - 4, "Activity report columns",
+		    (const char *const *)items, ACT_NCOLS);
+		for (i = 0; i < ACT_NCOLS; i++)
+			free(items[i]);
+		if (sel < 0)
+			return;
+		edit_rule(db, activity_cols[sel].setting);
+	}
+}
+
 void
 ui_settings(struct db *db)
 {
 	struct so_err err = { 0 };
-	char *items[4];
+	char *items[5];
 	int sel, i;
 
 	for (;;) {
@@ -103,10 +152,11 @@ ui_settings(struct db *db)
 		    settings_flag(db, "reminders.bell") ? "on" : "off");
 		items[2] = xstrdup("3 Event types ...");
 		items[3] = xstrdup("4 Event results ...");
+		items[4] = xstrdup("5 Activity report columns ...");
 		ui_redraw();
 		sel = ui_menu(2, 4, LINES - 4, "Settings",
-		    (const char *const *)items, 4);
-		for (i = 0; i < 4; i++)
+		    (const char *const *)items, 5);
+		for (i = 0; i < 5; i++)
 			free(items[i]);
 		if (sel < 0)
 			return;
@@ -119,7 +169,9 @@ ui_settings(struct db *db)
 				ui_message("%s", err.msg);
 		} else if (sel == 2)
 			edit_list(db, LOOKUP_EVENT_TYPES, "Event types");
-		else
+		else if (sel == 3)
 			edit_list(db, LOOKUP_EVENT_RESULTS, "Event results");
+		else
+			edit_rules(db);
 	}
 }
