@@ -79,6 +79,36 @@ int	report_begin(struct db *db, const struct report_query *q,
  * frees). */
 char	*report_user_label(const char *login, const char *full_name);
 
+/*
+ * The period of length kind ('d' day, 'w' week from Monday, 'm' month,
+ * 'q' quarter, 'y' calendar year, 'a' all time: from "" to today)
+ * containing the local day of now, moved by offset such periods (-1: the
+ * one before).  Writes "YYYY-MM-DD" into from and to.  Returns -1 for an
+ * unknown kind.
+ */
+int	report_period(char kind, int64_t now, int offset, char from[11],
+	    char to[11]);
+/* "day", "week", "month", "quarter", "year", "all" -> the kind; 0 if
+ * none of them. */
+char	report_period_kind(const char *name);
+
+/*
+ * Writes d as PDF to a private temporary file, sends it to the printer
+ * through lpr (print.h: printer NULL for CUPS's default), and removes
+ * it.  *pages: how many pages went.
+ */
+int	report_print(const struct doc *d, const struct doc_layout *lo,
+	    const char *printer, int copies, int *pages, struct so_err *err);
+/*
+ * Writes d to path in format fmt, all or nothing (a temporary file
+ * renamed over path).  fmt < 0: by path's extension (.txt, .csv,
+ * .html/.htm, .pdf), text for any other.
+ */
+int	report_save(const struct doc *d, int fmt, const struct doc_layout *lo,
+	    const char *path, int *pages, struct so_err *err);
+/* The format path's extension asks for, or -1. */
+int	report_format_of_path(const char *path);
+
 /* Money in minor units as "1 234 567.89" (thin groups, a dot). */
 void	report_money(int64_t minor, char *buf, size_t size);
 

@@ -512,9 +512,12 @@ tab_row(struct layout *lo, const struct tab *tb, size_t r, long thead)
 		keep = r + 1 < tb->t->nrows;
 		break;
 	case DOC_ROW_TOTAL:
-		tab_rule(lo, tb);
+		/* right under the header's own rule, one rule is enough */
+		if (r > 0) {
+			tab_rule(lo, tb);
+			rule = 1;
+		}
 		tab_cells(lo, tb, row->cells, "  ");
-		rule = 1;
 		break;
 	case DOC_ROW_MARK:
 		tab_cells(lo, tb, row->cells, "! ");

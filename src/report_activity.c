@@ -12,6 +12,7 @@
 
 #include "report.h"
 #include "store/activity.h"
+#include "utf8.h"
 #include "util.h"
 
 #define NCOLS	(2 + ACT_NCOLS + 1)
@@ -35,19 +36,41 @@ counts_row(struct doc_table *t, enum doc_row_kind kind, const char *day,
 	doc_row(t, kind, cells);
 }
 
+/* Display width of the longest space-separated word of s, at least 6. */
+static int
+longest_word(const char *s)
+{
+	int best = 6, w = 0;
+	uint32_t cp;
+	size_t n;
+
+	for (; *s; s += n) {
+		n = utf8_decode(s, strlen(s), &cp);
+		w = cp == ' ' ? 0 : w + utf8_cpwidth(cp);
+		if (w > best)
+			best = w;
+	}
+	return best;
+}
+
 static struct doc_table *
 activity_table(struct doc *d)
 {
 	struct doc_col cols[NCOLS];
 	int i;
 
+	/*
+	 * 132 columns of a landscape line printer: the counts as narrow as
+	 * the longest word of their label (the label wraps at its space),
+	 * the manager's name wrapping after 12.
+	 */
 	memset(cols, 0, sizeof(cols));
 	cols[0] = (struct doc_col){ "Day", DOC_LEFT, 10, 0 };
-	cols[1] = (struct doc_col){ "Manager", DOC_LEFT, 24, 0 };
+	cols[1] = (struct doc_col){ "Manager", DOC_LEFT, 12, 0 };
 	for (i = 0; i < ACT_NCOLS; i++)
 		cols[2 + i] = (struct doc_col){ (char *)activity_cols[i].label,
-		    DOC_RIGHT, 9, 0 };
-	cols[NCOLS - 1] = (struct doc_col){ "Payments", DOC_RIGHT, 16, 0 };
+		    DOC_RIGHT, longest_word(activity_cols[i].label), 0 };
+	cols[NCOLS - 1] = (struct doc_col){ "Payments", DOC_RIGHT, 13, 0 };
 	return doc_table(d, cols, NCOLS);
 }
 

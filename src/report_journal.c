@@ -59,7 +59,7 @@ prev_text(const struct journal_plan *p)
 static void
 plan_table(struct doc *d, const struct journal *j)
 {
-	const struct doc_col cols[] = {
+	struct doc_col cols[] = {
 		{ "Time", DOC_LEFT, 7, 0 },
 		{ "Organization", DOC_LEFT, 24, 0 },
 		{ "Decision maker", DOC_LEFT, 24, 0 },
@@ -72,6 +72,12 @@ plan_table(struct doc *d, const struct journal *j)
 	struct doc_table *t;
 	char at[17], *who, *reach, *prev;
 	size_t i;
+
+	/* Printed in the morning, with touches still to make: room to
+	 * write their results in too. */
+	for (i = 0; i < j->nplan; i++)
+		if (!j->plan[i].done)
+			cols[6].blank = 1;
 
 	doc_heading(d, "Touches planned for the day");
 	if (j->nplan == 0) {

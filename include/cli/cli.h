@@ -69,5 +69,7 @@ int	cli_field(struct cli *, int, char **);
 int	cli_abc(struct cli *, int, char **);
 int	cli_template(struct cli *, int, char **);
 int	cli_merge(struct cli *, int, char **);
+int	cli_journal(struct cli *, int, char **);
+int	cli_report(struct cli *, int, char **);
 
 #endif

@@ -49,5 +49,15 @@ const struct command commands[] = {
 	    "--mbox FILE | --send) [--dry-run] [--limit N]", "render a "
 	    "template for each contact with an e-mail: .eml files, an mbox, "
 	    "or sendmail (logged as e-mail events)", cli_merge },
+	{ "journal", "[--date DATE] [--user LOGIN | --all] [OUTPUT]",
+	    "the day's work journal on paper: touches planned (with a blank "
+	    "result column before the day), the call log, totals",
+	    cli_journal },
+	{ "report", "NAME [--period day|week|month|quarter|year|all] "
+	    "[--from DATE] [--to DATE] [--user LOGIN | --all] [--id EVENT] "
+	    "[OUTPUT]", "activity, meeting, follow-up, sales, audit, "
+	    "key-clients (see REPORTS in salesorg(1)); OUTPUT: --format "
+	    "text|csv|html|pdf -o FILE --width N --page-length N --paper "
+	    "a4|letter --print -P PRINTER --copies N", cli_report },
 	{ NULL, NULL, NULL, NULL }
 };

@@ -20,6 +20,7 @@
 
 #include "export.h"
 #include "ical.h"
+#include "report.h"
 #include "store/entities.h"
 #include "store/sales.h"
 #include "store/settings.h"
@@ -33,6 +34,7 @@
 #include "ui/keys.h"
 #include "ui/listview.h"
 #include "ui/pipeline.h"
+#include "ui/reports.h"
 #include "ui/search.h"
 #include "ui/settings.h"
 #include "ui/ui.h"
@@ -842,6 +844,18 @@ open_pipeline(void)
 }
 
 static void
+open_reports(const char *name)
+{
+	if (name && report_find(name) == NULL) {
+		ui_message("no report %s (journal, activity, meeting, "
+		    "follow-up, sales, audit, key-clients)", name);
+		return;
+	}
+	ui_reports(app->db, name ? report_find(name)->name : NULL);
+	reload_all();
+}
+
+static void
 command_line(void)
 {
 	char *line = ui_prompt(":", "", NULL, NULL), *cmd, *arg;
@@ -887,13 +901,17 @@ command_line(void)
 		group_action();
 	else if (strcmp(cmd, "pipeline") == 0)
 		open_pipeline();
+	else if (strcmp(cmd, "report") == 0 || strcmp(cmd, "reports") == 0)
+		open_reports(*arg ? arg : "activity");
+	else if (strcmp(cmd, "journal") == 0)
+		open_reports("journal");
 	else if (cmd[0] >= '1' && cmd[0] <= '0' + NTABS && cmd[1] == '\0')
 		switch_tab(cmd[0] - '1');
 	else if (*cmd)
 		ui_message("unknown command :%s (q, user, trash, export [ics] "
 		    "FILE, import [ics] FILE, sort FIELD, agenda, settings, "
 		    "search, filter, filters, save-filter, delete-filter, "
-		    "group, pipeline, help)", cmd);
+		    "group, pipeline, report [NAME], journal, help)", cmd);
 	free(line);
 }
 
@@ -1024,6 +1042,12 @@ handle(enum action act)
 		break;
 	case ACT_PIPELINE:
 		open_pipeline();
+		break;
+	case ACT_REPORTS:
+		open_reports("activity");
+		break;
+	case ACT_JOURNAL:
+		open_reports("journal");
 		break;
 	case ACT_SORT_NEXT:
 		if (lv_sort_next(cur_list(), app->db, &err) != SO_OK)

@@ -17,7 +17,7 @@ const struct binding ui_bindings[] = {
 	    "command line (:q, :user, :trash, :export [ics|--excel] FILE, "
 	    ":import [ics] FILE, :sort FIELD, :agenda, :settings, :search, "
 	    ":filter EXPR, :filters, :save-filter NAME, "
-	    ":delete-filter NAME, :group, :pipeline)",
+	    ":delete-filter NAME, :group, :pipeline, :report [NAME], :journal)",
 	    NULL },
 	{ 'q', 0, CTX_ALL, ACT_BACK, "q",
 	    "back (to the list, to the previous card); quit from the list",
@@ -103,6 +103,11 @@ const struct binding ui_bindings[] = {
 	{ 'P', 0, CTX_LIST | CTX_CARD, ACT_PIPELINE, "P",
 	    "the deal pipeline: stages with counts and sums, < > move a deal",
 	    "pipeline" },
+	{ 'R', 0, CTX_ALL, ACT_REPORTS, "R",
+	    "reports: activity, meeting, follow-up, sales, audit, key "
+	    "clients; preview, period, manager, p print", "reports" },
+	{ 'J', 0, CTX_ALL, ACT_JOURNAL, "J",
+	    "today's work journal: preview and p print", NULL },
 	{ 'M', 0, CTX_LIST, ACT_GROUP, "M",
 	    "group action on the filtered list: reassign, set a field, "
 	    "add to a program, export, trash", "group" },

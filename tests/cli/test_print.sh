@@ -41,13 +41,25 @@ PHONE=$(grep '09:00.*Ромашка' "$T/out" | head -n 1 | sed 's/.*, //')
 check "agenda names the 09:00 call's phone ($PHONE)" \
     sh -c "echo '$PHONE' | grep -q '^+[0-9][0-9 -]*[0-9]$'"
 
+# A full day, so the journal runs over several pages: a planned call to
+# every company of the demo from 10:00, a minute apart.
+sqlite3 "$DB" "INSERT INTO events (type_id, subject, start_at, assignee_id,
+    company_id, contact_id, uid, created_at, updated_at)
+    SELECT (SELECT id FROM event_types WHERE code = 'call'), 'Звонок',
+    $(date -d "$DAY 10:00" +%s) + 60 * c.id,
+    (SELECT id FROM users WHERE login = '$LOGIN'), c.id,
+    (SELECT min(p.id) FROM contacts p WHERE p.company_id = c.id),
+    'print-test-' || c.id, 0, 0 FROM companies c"
+NCALLS=$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE uid LIKE 'print-test-%'")
+check "a full day of calls ($NCALLS)" [ "$NCALLS" -ge 20 ]
+
 run --db "$DB" journal --date "$DAY" --user "$LOGIN" --print -P "$Q"
 check "journal --print exits 0" [ "$RC" -eq 0 ]
 check "journal --print says where it went" \
     grep -q "^journal: [0-9][0-9]* pages\{0,1\} sent to $Q\$" "$T/out"
 N=$(sed -n 's/^journal: \([0-9][0-9]*\) page.*/\1/p' "$T/out")
 N=${N:-0}
-check "journal is at least one page ($N)" [ "$N" -ge 1 ]
+check "the journal runs over several pages ($N)" [ "$N" -ge 2 ]
 if [ "$RC" -eq 0 ] && [ "$N" -ge 1 ] && pdf=$(cups_wait_pdf "$Q" 60); then
 	ok "cups-pdf printed the journal"
 	pdftotext -layout "$pdf" "$T/printed.txt"
@@ -59,6 +71,8 @@ if [ "$RC" -eq 0 ] && [ "$N" -ge 1 ] && pdf=$(cups_wait_pdf "$Q" 60); then
 	    grep -qF "$PHONE" "$T/printed.txt"
 	check "printed journal has page 1 of $N" \
 	    grep -q "page 1 of $N" "$T/printed.txt"
+	check "the last page has its own header" \
+	    sh -c "awk 'BEGIN { RS = \"\\f\" } { last = \$0 } END { print last }' '$T/printed.txt' | grep -q 'page $N of $N'"
 	check "printed journal has page $N of $N" \
 	    grep -q "page $N of $N" "$T/printed.txt"
 	check "every page has its header" \

@@ -474,7 +474,8 @@ TEST(test_journal_document)
 	CHECK_INT(breaks, 1);
 	CHECK(d.blocks[0].kind == DOC_HEADING);
 	REQUIRE((t = nth_table(&d, 0)) != NULL);
-	CHECK(!t->cols[6].blank);
+	/* a touch of today still to make: room to write its result */
+	CHECK(t->cols[6].blank);
 	CHECK_STR(t->rows[0].cells[6], "Proposal sent");
 	REQUIRE((t = nth_table(&d, 1)) != NULL);	/* the log */
 	CHECK_STR(t->rows[0].cells[6], "2026-11-24 10:00 Call");

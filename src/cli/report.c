@@ -1,0 +1,354 @@
+/*
+ * salesorg report NAME and salesorg journal: build a report (report.h)
+ * and write it as text, CSV, HTML or PDF, to stdout, to a file (all or
+ * nothing), or to the printer through CUPS's lpr.
+ *
+ *	salesorg journal --date tomorrow --print
+ *	salesorg report activity --period month --all --format pdf -o nov.pdf
+ *
+ * Text is paginated for paper when it goes to a file or a pipe (80 by
+ * 66, 132 columns for the wide reports); on a terminal it is one long
+ * page as wide as the terminal, without form feeds.  PDF is never
+ * written to a terminal: it is binary.
+ */
+#include <sys/ioctl.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "datetime.h"
+#include "doc.h"
+#include "report.h"
+#include "store/lookup.h"
+#include "util.h"
+
+struct out_opts {
+	int		 format;	/* enum doc_format, -1: not given */
+	const char	*path;		/* -o */
+	int		 width, page_length;	/* -1: not given */
+	const char	*paper;
+	int		 print, copies;
+	const char	*printer;
+};
+
+enum {
+	OPT_FROM = 256, OPT_TO, OPT_PERIOD, OPT_DATE, OPT_USER, OPT_ALL,
+	OPT_ID, OPT_FORMAT, OPT_WIDTH, OPT_PAGE_LENGTH, OPT_PAPER, OPT_PRINT,
+	OPT_COPIES,
+};
+
+static const struct option long_opts[] = {
+	{ "from", required_argument, NULL, OPT_FROM },
+	{ "to", required_argument, NULL, OPT_TO },
+	{ "period", required_argument, NULL, OPT_PERIOD },
+	{ "date", required_argument, NULL, OPT_DATE },
+	{ "user", required_argument, NULL, OPT_USER },
+	{ "all", no_argument, NULL, OPT_ALL },
+	{ "id", required_argument, NULL, OPT_ID },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "width", required_argument, NULL, OPT_WIDTH },
+	{ "page-length", required_argument, NULL, OPT_PAGE_LENGTH },
+	{ "paper", required_argument, NULL, OPT_PAPER },
+	{ "print", no_argument, NULL, OPT_PRINT },
+	{ "copies", required_argument, NULL, OPT_COPIES },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* A whole number in [lo, hi] for option opt of cmd; -1 after saying why. */
+static long
+number(const char *cmd, const char *opt, const char *arg, long lo, long hi)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0' || errno != 0 || v < lo || v > hi) {
+		fprintf(stderr, "salesorg: %s: --%s: a number from %ld to %ld, "
+		    "not \"%s\"\n", cmd, opt, lo, hi, arg);
+		return -1;
+	}
+	return v;
+}
+
+static int
+parse_date(const char *cmd, const char *opt, const char *arg, int64_t now,
+    char out[11])
+{
+	char msg[200];
+
+	if (dt_parse_date(arg, (time_t)now, out, msg, sizeof(msg)) != 0) {
+		fprintf(stderr, "salesorg: %s: --%s: %s\n", cmd, opt, msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+terminal_width(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Sends d to lpr as PDF; says where it went. */
+static int
+print_doc(const char *cmd, const struct doc *d, const struct doc_layout *lo,
+    const struct out_opts *o)
+{
+	struct so_err err = { 0 };
+	int pages = 0;
+
+	if (report_print(d, lo, o->printer, o->copies, &pages, &err) != SO_OK)
+		return cli_fail(&err);
+	printf("%s: %d page%s sent to %s", cmd, pages, pages == 1 ? "" : "s",
+	    o->printer ? o->printer : "the default printer");
+	if (o->copies > 1)
+		printf(", %d copies", o->copies);
+	putchar('\n');
+	return 0;
+}
+
+/* Writes the built document where the options say. */
+static int
+output(const char *cmd, const struct doc *d, const struct out_opts *o)
+{
+	struct doc_layout lo = DOC_LAYOUT_DEFAULT;
+	struct so_err err = { 0 };
+	int fmt = o->format, tty, pages = 0, code;
+
+	if (fmt < 0 && o->path)
+		fmt = report_format_of_path(o->path);
+	if (fmt < 0)
+		fmt = o->print ? DOC_PDF : DOC_TEXT;
+	tty = o->path == NULL && isatty(STDOUT_FILENO);
+	if (tty) {
+		lo.width = terminal_width();
+		lo.page_length = 0;
+	} else if (d->landscape)
+		lo.width = 132;
+	if (o->width >= 0)
+		lo.width = o->width;
+	if (o->page_length >= 0)
+		lo.page_length = o->page_length;
+	if (o->paper)
+		lo.paper = o->paper;
+	if (o->print)
+		return print_doc(cmd, d, &lo, o);
+	if (fmt == DOC_PDF && tty) {
+		fprintf(stderr, "salesorg: %s: PDF is binary: give -o FILE, "
+		    "--print, or a pipe\n", cmd);
+		return EXIT_USAGE;
+	}
+	if (o->path)
+		code = report_save(d, fmt, &lo, o->path, &pages, &err);
+	else if ((code = doc_write(d, (enum doc_format)fmt, &lo, stdout,
+	    &pages, &err)) == SO_OK && fflush(stdout) != 0)
+		code = so_err_set(&err, SO_ERR, "standard output: %s",
+		    strerror(errno));
+	if (code != SO_OK)
+		return cli_fail(&err);
+	if (o->path && (fmt == DOC_TEXT || fmt == DOC_PDF))
+		fprintf(stderr, "salesorg: %s: %s: %d page%s of %s\n", cmd,
+		    o->path, pages, pages == 1 ? "" : "s",
+		    doc_format_name((enum doc_format)fmt));
+	return 0;
+}
+
+/*
+ * Both commands: the report r (the journal when name is "journal"),
+ * options from argv.
+ */
+static int
+run(struct cli *cli, const char *cmd, const struct report_desc *r, int argc,
+    char **argv)
+{
+	struct out_opts o = { -1, NULL, -1, -1, NULL, 0, 1, NULL };
+	struct report_query q;
+	struct so_err err = { 0 };
+	struct db *db;
+	struct doc d;
+	const char *from = NULL, *to = NULL, *date = NULL, *login = NULL;
+	char kind = r->period;
+	long v;
+	int c, code, rc;
+
+	memset(&q, 0, sizeof(q));
+	q.now = (int64_t)time(NULL);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:P:", long_opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_FROM:
+			from = optarg;
+			break;
+		case OPT_TO:
+			to = optarg;
+			break;
+		case OPT_DATE:
+			date = optarg;
+			break;
+		case OPT_PERIOD:
+			if ((kind = report_period_kind(optarg)) == 0) {
+				fprintf(stderr, "salesorg: %s: --period: day, "
+				    "week, month, quarter, year or all, not "
+				    "\"%s\"\n", cmd, optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case OPT_USER:
+			login = optarg;
+			break;
+		case OPT_ALL:
+			q.all = 1;
+			break;
+		case OPT_ID:
+			if ((v = number(cmd, "id", optarg, 1, 0x7fffffffL)) < 0)
+				return EXIT_USAGE;
+			q.id = v;
+			break;
+		case OPT_FORMAT:
+			if ((o.format = doc_format_parse(optarg)) < 0) {
+				fprintf(stderr, "salesorg: %s: --format: text, "
+				    "csv, html or pdf, not \"%s\"\n", cmd,
+				    optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'o':
+			o.path = optarg;
+			break;
+		case OPT_WIDTH:
+			if ((v = number(cmd, "width", optarg, 0, 1000)) < 0)
+				return EXIT_USAGE;
+			if (v > 0 && v < 40) {
+				fprintf(stderr, "salesorg: %s: --width: 0 (no "
+				    "limit) or at least 40\n", cmd);
+				return EXIT_USAGE;
+			}
+			o.width = (int)v;
+			break;
+		case OPT_PAGE_LENGTH:
+			if ((v = number(cmd, "page-length", optarg, 0,
+			    10000)) < 0)
+				return EXIT_USAGE;
+			if (v > 0 && v < 20) {
+				fprintf(stderr, "salesorg: %s: --page-length: "
+				    "0 (no pages) or at least 20\n", cmd);
+				return EXIT_USAGE;
+			}
+			o.page_length = (int)v;
+			break;
+		case OPT_PAPER:
+			if (strcmp(optarg, "a4") != 0 &&
+			    strcmp(optarg, "letter") != 0) {
+				fprintf(stderr, "salesorg: %s: --paper: a4 or "
+				    "letter, not \"%s\"\n", cmd, optarg);
+				return EXIT_USAGE;
+			}
+			o.paper = optarg;
+			break;
+		case OPT_PRINT:
+			o.print = 1;
+			break;
+		case 'P':
+			o.printer = optarg;
+			o.print = 1;
+			break;
+		case OPT_COPIES:
+			if ((v = number(cmd, "copies", optarg, 1, 999)) < 0)
+				return EXIT_USAGE;
+			o.copies = (int)v;
+			break;
+		default:
+			return cli_usage(cmd);
+		}
+	}
+	if (optind != argc)
+		return cli_usage(cmd);
+	if (login && q.all) {
+		fprintf(stderr, "salesorg: %s: --user and --all exclude each "
+		    "other\n", cmd);
+		return EXIT_USAGE;
+	}
+	if (o.print && (o.path || (o.format >= 0 && o.format != DOC_PDF))) {
+		fprintf(stderr, "salesorg: %s: --print sends a PDF to the "
+		    "printer; it takes no -o or --format\n", cmd);
+		return EXIT_USAGE;
+	}
+	/* The period: --date (one day), else --from/--to, else --period or
+	 * the report's own default, around today. */
+	if (date && (from || to)) {
+		fprintf(stderr, "salesorg: %s: --date is one day; give it or "
+		    "--from/--to\n", cmd);
+		return EXIT_USAGE;
+	}
+	if (date) {
+		if (parse_date(cmd, "date", date, q.now, q.from) != 0)
+			return EXIT_USAGE;
+		memcpy(q.to, q.from, 11);
+	} else {
+		report_period(kind, q.now, 0, q.from, q.to);
+		if (from && parse_date(cmd, "from", from, q.now, q.from) != 0)
+			return EXIT_USAGE;
+		if (to && parse_date(cmd, "to", to, q.now, q.to) != 0)
+			return EXIT_USAGE;
+		if (from && !to && kind == 'd')
+			memcpy(q.to, q.from, 11);
+		if (*q.from && strcmp(q.from, q.to) > 0) {
+			fprintf(stderr, "salesorg: %s: the period ends (%s) "
+			    "before it starts (%s)\n", cmd, q.to, q.from);
+			return EXIT_USAGE;
+		}
+	}
+	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
+		return rc;
+	if (login && store_user_id(db, login, &q.user_id, &err) != SO_OK) {
+		db_close(db);
+		return cli_fail(&err);
+	}
+	q.now = (int64_t)db_now(db);
+	code = r->build(db, &q, &d, &err);
+	db_close(db);
+	if (code != SO_OK)
+		return cli_fail(&err);
+	rc = output(cmd, &d, &o);
+	doc_free(&d);
+	return rc;
+}
+
+int
+cli_report(struct cli *cli, int argc, char **argv)
+{
+	const struct report_desc *r;
+
+	if (argc < 2 || argv[1][0] == '-') {
+		fprintf(stderr, "salesorg: report: which one?\n");
+		for (r = reports; r->name; r++)
+			fprintf(stderr, "  %-12s %s\n", r->name, r->help);
+		return EXIT_USAGE;
+	}
+	if ((r = report_find(argv[1])) == NULL) {
+		fprintf(stderr, "salesorg: report: no report \"%s\"; there "
+		    "are:", argv[1]);
+		for (r = reports; r->name; r++)
+			fprintf(stderr, " %s", r->name);
+		fputc('\n', stderr);
+		return EXIT_USAGE;
+	}
+	return run(cli, "report", r, argc - 1, argv + 1);
+}
+
+int
+cli_journal(struct cli *cli, int argc, char **argv)
+{
+	return run(cli, "journal", report_find("journal"), argc, argv);
+}

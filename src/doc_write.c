@@ -1,0 +1,31 @@
+/*
+ * doc_write: the one entry the command line and the TUI call, whatever
+ * the format.  Text and PDF say how many pages they made; CSV and HTML
+ * are one "page" (the browser paginates HTML when it prints).
+ */
+#include <stdio.h>
+
+#include "doc.h"
+
+int
+doc_write(const struct doc *d, enum doc_format fmt,
+    const struct doc_layout *lo, FILE *f, int *pages, struct so_err *err)
+{
+	static const struct doc_layout def = DOC_LAYOUT_DEFAULT;
+
+	if (lo == NULL)
+		lo = &def;
+	if (pages)
+		*pages = 1;
+	switch (fmt) {
+	case DOC_TEXT:
+		return doc_write_text(d, lo, f, pages, err);
+	case DOC_CSV:
+		return doc_write_csv(d, f, err);
+	case DOC_HTML:
+		return doc_write_html(d, f, err);
+	case DOC_PDF:
+		return doc_write_pdf(d, lo, f, pages, err);
+	}
+	return so_err_set(err, SO_ERR, "unknown output format %d", (int)fmt);
+}

@@ -1,0 +1,454 @@
+/*
+ * The Reports screen (`R`, `:report [NAME]`; `J` opens it on today's
+ * journal): the reports on the left, a scrollable preview on the right
+ * -- the very text layout `salesorg report` prints, so what is seen is
+ * what is printed -- and the pickers on top: the period (its length and
+ * which one) and whose figures.
+ *
+ *	Up/Down		another report
+ *	PgUp/PgDn	scroll the preview (Space too; Home, End)
+ *	Left/Right	scroll sideways (a wide report on a narrow pane)
+ *	[ ]		the period before / after
+ *	d w m r y a	a day, week, month, quarter, year, all time
+ *	f		a period of your own (from, to)
+ *	c		whose figures: me, all managers, one manager
+ *	i		which meeting (the meeting report)
+ *	p		print (CUPS, asks for the printer)
+ *	s		save to a file (.txt, .csv, .html, .pdf)
+ *	q, Esc		back
+ *
+ * Building a report reads the store only; the screen keeps the built
+ * document so printing and saving send exactly what is previewed.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datetime.h"
+#include "doc.h"
+#include "report.h"
+#include "store/group.h"
+#include "store/lookup.h"
+#include "ui/draw.h"
+#include "ui/reports.h"
+#include "ui/ui.h"
+#include "utf8.h"
+#include "util.h"
+
+#define LIST_W	14	/* the column of report names */
+#define CTRL(c)	((c) & 0x1f)
+
+struct rep_view {
+	int		 sel;		/* index into reports[] */
+	char		 kind;		/* period length, report_period */
+	int		 offset;	/* periods from the current one */
+	int		 custom;	/* from/to typed in (f) */
+	char		 from[11], to[11];
+	int64_t		 user_id;	/* 0: me */
+	int		 all;
+	char		*who;		/* the picker's label */
+	int64_t		 meeting;	/* the meeting report's event */
+	struct doc	 doc;
+	int		 built;
+	char		**lines;
+	size_t		 nlines;
+	int		 top;		/* first preview line shown */
+	int		 left;		/* display columns scrolled off */
+	int		 maxw;		/* the widest line */
+	char		 error[600];
+};
+
+static void
+free_lines(struct rep_view *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->nlines; i++)
+		free(v->lines[i]);
+	free(v->lines);
+	v->lines = NULL;
+	v->nlines = 0;
+}
+
+static void
+set_period(struct rep_view *v, struct db *db)
+{
+	if (!v->custom)
+		report_period(v->kind, (int64_t)db_now(db), v->offset,
+		    v->from, v->to);
+}
+
+/*
+ * Builds the selected report and lays it out as it prints: 80 columns,
+ * 132 for the wide ones (a pane narrower than that scrolls sideways),
+ * one long page without the page headers.
+ */
+static void
+build(struct rep_view *v, struct db *db)
+{
+	struct doc_layout lo = { 0, 0, "a4" };
+	struct report_query q;
+	struct so_err err = { 0 };
+	size_t n;
+	int pages;
+
+	free_lines(v);
+	if (v->built)
+		doc_free(&v->doc);
+	v->built = 0;
+	v->error[0] = '\0';
+	v->top = v->left = v->maxw = 0;
+	memset(&q, 0, sizeof(q));
+	memcpy(q.from, v->from, 11);
+	memcpy(q.to, v->to, 11);
+	q.user_id = v->user_id;
+	q.all = v->all;
+	q.id = v->meeting;
+	q.now = (int64_t)db_now(db);
+	if (reports[v->sel].build(db, &q, &v->doc, &err) != SO_OK) {
+		snprintf(v->error, sizeof(v->error), "%s", err.msg);
+		return;
+	}
+	v->built = 1;
+	lo.width = v->doc.landscape ? 132 : 80;
+	if (doc_text_lines(&v->doc, &lo, &v->lines, &v->nlines, &pages,
+	    &err) != SO_OK) {
+		snprintf(v->error, sizeof(v->error), "%s", err.msg);
+		return;
+	}
+	for (n = 0; n < v->nlines; n++)
+		if (utf8_width(v->lines[n]) > v->maxw)
+			v->maxw = utf8_width(v->lines[n]);
+}
+
+/* Line s with its first `left` display columns scrolled off. */
+static void
+draw_scrolled(int y, int x, int w, const char *s, int left)
+{
+	size_t skip;
+	int cols = 0;
+
+	skip = utf8_fit(s, left, &cols);
+	s += skip;
+	/* A wide character cut by the edge: a blank for its right half. */
+	if (cols < left && *s) {
+		s += utf8_next(s, 0);
+		mvaddch(y, x++, ' ');
+		w--;
+	}
+	draw_text(y, x, w, s, UA_NORMAL);
+}
+
+static void
+draw(struct rep_view *v, const char *msg)
+{
+	const struct report_desc *r;
+	char title[512], period[40];
+	int y, h = LINES - 3, pw = COLS - LIST_W - 1, i;
+
+	erase();
+	if (v->from[0] == '\0')
+		snprintf(period, sizeof(period), "up to %s", v->to);
+	else if (strcmp(v->from, v->to) == 0)
+		snprintf(period, sizeof(period), "%s", v->from);
+	else
+		snprintf(period, sizeof(period), "%s - %s", v->from, v->to);
+	snprintf(title, sizeof(title), "Reports: %s, %s, %s",
+	    reports[v->sel].title, period, v->who);
+	draw_text(0, 0, COLS, title, UA_TITLE);
+	for (r = reports, i = 0; r->name && i < h; r++, i++)
+		draw_text(2 + i, 0, LIST_W, r->name, i == v->sel ? UA_SELECT :
+		    UA_NORMAL);
+	for (y = 2; y < LINES - 1; y++)
+		mvaddch(y, LIST_W, ACS_VLINE);
+	if (v->error[0])
+		draw_text(2, LIST_W + 2, pw - 2, v->error, UA_ERROR);
+	else
+		for (i = 0; i < h && v->top + i < (int)v->nlines; i++)
+			draw_scrolled(2 + i, LIST_W + 2, pw - 2,
+			    v->lines[v->top + i], v->left);
+	draw_text(LINES - 1, 0, COLS, msg && *msg ? msg :
+	    "Up/Down report  PgDn Left Right scroll  [ ] period  d w m r y a  "
+	    "f dates  c who  i meeting  p print  s save  q back",
+	    msg && *msg ? UA_STATUS : UA_DIM);
+	refresh();
+}
+
+static void
+pick_manager(struct rep_view *v, struct db *db, char *msg, size_t msgsz)
+{
+	char **logins, **names;
+	const char **items;
+	struct so_err err;
+	size_t n, i;
+	int k;
+
+	if (group_users(db, &logins, &names, &n, &err) != SO_OK) {
+		snprintf(msg, msgsz, "%s", err.msg);
+		return;
+	}
+	items = xcalloc(n + 2, sizeof(*items));
+	items[0] = xasprintf("(me: %s)", db_user_login(db));
+	items[1] = xstrdup("(all managers)");
+	for (i = 0; i < n; i++)
+		items[i + 2] = xasprintf("%-12s %s", logins[i], names[i]);
+	k = ui_menu(3, LIST_W + 2, LINES - 4, "Whose figures?", items,
+	    (int)n + 2);
+	if (k >= 0) {
+		v->all = k == 1;
+		v->user_id = 0;
+		if (k >= 2 && store_user_id(db, logins[k - 2], &v->user_id,
+		    &err) != SO_OK)
+			snprintf(msg, msgsz, "%s", err.msg);
+		free(v->who);
+		v->who = xstrdup(k == 0 ? db_user_login(db) : k == 1 ?
+		    "all managers" : logins[k - 2]);
+	}
+	for (i = 0; i < n + 2; i++)
+		free((char *)items[i]);
+	free(items);
+	free_strv(logins, n);
+	free_strv(names, n);
+}
+
+/* One end of a period of one's own; -1 when abandoned or wrong. */
+static int
+ask_date(struct db *db, const char *label, char date[11], char *msg,
+    size_t msgsz)
+{
+	char *text = ui_prompt(label, date, NULL, NULL), out[11];
+	int rc = 0;
+
+	if (text == NULL)
+		return -1;
+	if (dt_parse_date(text, db_now(db), out, msg, msgsz) != 0)
+		rc = -1;
+	else
+		memcpy(date, out, 11);
+	free(text);
+	return rc;
+}
+
+static void
+pick_dates(struct rep_view *v, struct db *db, char *msg, size_t msgsz)
+{
+	char from[11], to[11];
+
+	memcpy(from, v->from, 11);
+	memcpy(to, v->to, 11);
+	if (ask_date(db, "From: ", from, msg, msgsz) != 0 ||
+	    ask_date(db, "To: ", to, msg, msgsz) != 0)
+		return;
+	if (strcmp(from, to) > 0) {
+		snprintf(msg, msgsz, "the period ends (%s) before it starts "
+		    "(%s)", to, from);
+		return;
+	}
+	memcpy(v->from, from, 11);
+	memcpy(v->to, to, 11);
+	v->custom = 1;
+}
+
+static void
+pick_meeting(struct rep_view *v, char *msg, size_t msgsz)
+{
+	char init[24], *text, *end;
+	long long id;
+
+	snprintf(init, sizeof(init), "%lld", (long long)v->meeting);
+	text = ui_prompt("Meeting (event number; 0: the latest): ",
+	    v->meeting ? init : "", NULL, NULL);
+	if (text == NULL)
+		return;
+	id = strtoll(text, &end, 10);
+	if (*text == '\0' || *end != '\0' || id < 0)
+		snprintf(msg, msgsz, "not an event number: %s", text);
+	else
+		v->meeting = id;
+	free(text);
+}
+
+static void
+print(struct rep_view *v, char *msg, size_t msgsz)
+{
+	static const struct doc_layout lo = DOC_LAYOUT_DEFAULT;
+	struct so_err err = { 0 };
+	char *printer;
+	int pages = 0;
+
+	if (!v->built) {
+		snprintf(msg, msgsz, "nothing to print");
+		return;
+	}
+	printer = ui_prompt("Print on (Enter: the default printer): ", "",
+	    NULL, NULL);
+	if (printer == NULL)
+		return;
+	ui_message("printing...");
+	if (report_print(&v->doc, &lo, *printer ? printer : NULL, 1, &pages,
+	    &err) != SO_OK)
+		snprintf(msg, msgsz, "%s", err.msg);
+	else
+		snprintf(msg, msgsz, "%s: %d page%s sent to %s", v->doc.title,
+		    pages, pages == 1 ? "" : "s", *printer ? printer :
+		    "the default printer");
+	free(printer);
+}
+
+static void
+save(struct rep_view *v, char *msg, size_t msgsz)
+{
+	static const struct doc_layout lo = DOC_LAYOUT_DEFAULT;
+	struct so_err err = { 0 };
+	char *path;
+	int pages = 0;
+
+	if (!v->built) {
+		snprintf(msg, msgsz, "nothing to save");
+		return;
+	}
+	path = ui_prompt("Save as (.txt .csv .html .pdf): ", "", NULL, NULL);
+	if (path == NULL)
+		return;
+	if (*path == '\0')
+		snprintf(msg, msgsz, "no file name given");
+	else if (report_save(&v->doc, -1, &lo, path, &pages, &err) != SO_OK)
+		snprintf(msg, msgsz, "%s", err.msg);
+	else
+		snprintf(msg, msgsz, "saved %s", path);
+	free(path);
+}
+
+static int
+keycode(wint_t ch)
+{
+	switch (ch) {
+	case KEY_UP:		return 'k';
+	case KEY_DOWN:		return 'j';
+	case KEY_NPAGE:		return ' ';
+	case KEY_PPAGE:		return 'b';
+	case KEY_HOME:		return 'g';
+	case KEY_END:		return 'G';
+	case KEY_LEFT:		return 'h';
+	case KEY_RIGHT:		return 'l';
+	case KEY_BACKSPACE:	return 'q';
+	default:		return 0;
+	}
+}
+
+/* Handles one key: 1 when done, else whether to rebuild (2) or not (0). */
+static int
+key(struct rep_view *v, struct db *db, int ch, char *msg, size_t msgsz)
+{
+	int page = LINES - 4 > 1 ? LINES - 4 : 1, last;
+
+	last = (int)v->nlines - page;
+	if (last < 0)
+		last = 0;
+	switch (ch) {
+	case 'k':
+		if (v->sel == 0)
+			return 0;
+		v->sel--;
+		goto pick;
+	case 'j':
+		if (reports[v->sel + 1].name == NULL)
+			return 0;
+		v->sel++;
+	pick:
+		if (!v->custom) {
+			v->kind = reports[v->sel].period;
+			v->offset = 0;
+		}
+		return 2;
+	case ' ': case CTRL('f'):
+		v->top = v->top + page > last ? last : v->top + page;
+		return 0;
+	case 'b': case CTRL('b'):
+		v->top = v->top - page < 0 ? 0 : v->top - page;
+		return 0;
+	case 'g':
+		v->top = 0;
+		return 0;
+	case 'h':
+		v->left = v->left > 8 ? v->left - 8 : 0;
+		return 0;
+	case 'l':
+		if (v->left + (COLS - LIST_W - 3) < v->maxw)
+			v->left += 8;
+		return 0;
+	case 'G':
+		v->top = last;
+		return 0;
+	case '[': case ']':
+		if (v->kind == 'a' && !v->custom)
+			return 0;
+		v->custom = 0;
+		v->offset += ch == '[' ? -1 : 1;
+		return 2;
+	case 'd': case 'w': case 'm': case 'r': case 'y': case 'a':
+		v->kind = ch == 'r' ? 'q' : (char)ch;
+		v->offset = 0;
+		v->custom = 0;
+		return 2;
+	case 'f':
+		pick_dates(v, db, msg, msgsz);
+		return 2;
+	case 'c':
+		pick_manager(v, db, msg, msgsz);
+		return 2;
+	case 'i':
+		pick_meeting(v, msg, msgsz);
+		return 2;
+	case 'p':
+		print(v, msg, msgsz);
+		return 0;
+	case 's':
+		save(v, msg, msgsz);
+		return 0;
+	case 'q': case 27: case 127:
+		return 1;
+	}
+	return 0;
+}
+
+void
+ui_reports(struct db *db, const char *name)
+{
+	struct rep_view v;
+	char msg[1024] = "";
+	wint_t ch;
+	int kc, rc = 2, i;
+
+	memset(&v, 0, sizeof(v));
+	for (i = 0; reports[i].name; i++)
+		if (name && strcmp(reports[i].name, name) == 0)
+			v.sel = i;
+	v.kind = reports[v.sel].period;
+	v.who = xstrdup(db_user_login(db));
+	for (;;) {
+		if (ui_too_small()) {
+			ui_getkey(&ch, &kc, -1);
+			continue;
+		}
+		if (rc == 2) {
+			set_period(&v, db);
+			build(&v, db);
+		}
+		draw(&v, msg);
+		msg[0] = '\0';
+		rc = 0;
+		if (!ui_getkey(&ch, &kc, -1))
+			continue;
+		if (kc && ch == KEY_RESIZE)
+			continue;
+		if ((rc = key(&v, db, kc ? keycode(ch) : (int)ch, msg,
+		    sizeof(msg))) == 1)
+			break;
+	}
+	free_lines(&v);
+	if (v.built)
+		doc_free(&v.doc);
+	free(v.who);
+}

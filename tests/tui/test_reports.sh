@@ -1,0 +1,68 @@
+#!/bin/sh
+# The Reports screen as a head of sales uses it: R opens it on the
+# activity report of this week; [ goes back to last week of the demo and
+# its figures are on screen -- the same line `salesorg report` prints,
+# and the proposals counted match the database; c picks whose figures;
+# p prints through lpr (a stand-in on PATH that keeps what it got) and
+# says how many pages went; J opens today's work journal.
+. "$(dirname "$0")/lib.sh"
+
+DB="$T/r.db"
+"$SALESORG" --db "$DB" demo >/dev/null || exit 1
+"$SALESORG" --db "$DB" config set agenda.startup off --team >/dev/null || exit 1
+mkdir "$T/bin"
+cat >"$T/bin/lpr" <<EOS
+#!/bin/sh
+for a; do f=\$a; done
+printf '%s\n' "\$@" >"$T/lpr.args"
+cp "\$f" "$T/printed.pdf"
+EOS
+chmod +x "$T/bin/lpr"
+
+# Last week, Monday to Sunday, as the screen's [ gives it.
+MON=$(date -d "$(date +%F) -$(( $(date +%u) - 1 )) days -7 days" +%F)
+SUN=$(date -d "$MON +6 days" +%F)
+"$SALESORG" --db "$DB" report activity --from "$MON" --to "$SUN" \
+    --width 132 --page-length 0 >"$T/cli.txt" || exit 1
+TOTAL=$(grep '^Total' "$T/cli.txt" | head -1 | cut -c1-100 | sed 's/ *$//')
+PROPOSALS=$(sqlite3 "$DB" "SELECT count(*) FROM events e JOIN event_results r
+    ON r.id = e.result_id WHERE e.status = 'done' AND e.deleted_at IS NULL
+    AND r.code = 'proposal_sent' AND e.rrule = ''
+    AND date(e.start_at, 'unixepoch', 'localtime') BETWEEN '$MON' AND '$SUN'")
+
+start 150x40 PATH="$T/bin:$PATH" "$SALESORG" --db "$DB"
+expect "the organizer is up" "Companies ("
+keys R
+expect "R opens the activity report" "Reports: Activity report"
+expect "... of this week" "$(date -d "$MON +7 days" +%F) - $(date -d "$SUN +7 days" +%F)"
+expect "the reports are listed" "key-clients"
+keys '['
+expect "[ goes to last week" "Activity report, $MON - $SUN"
+check "the CLI has a total for last week" [ -n "$TOTAL" ]
+expect "last week's total line, as the CLI prints it" "$TOTAL"
+check "its proposals are the database's ($PROPOSALS)" sh -c \
+    "echo '$TOTAL' | awk -F'|' '{ gsub(/ /, \"\", \$5); exit \$5 != $PROPOSALS }'"
+check "every line fits the pane" lines_fit 150
+
+keys c
+expect "c asks whose figures" "Whose figures?"
+keys Down Enter
+expect "all managers picked" "Activity report, $MON - $SUN, all managers"
+
+keys p
+expect "p asks for the printer" "Print on"
+keys Enter
+expect "printed: pages and where" "Activity report: 1 page sent to the default printer"
+check "lpr got a PDF" sh -c "head -c 5 '$T/printed.pdf' | grep -q '%PDF-'"
+check "lpr was not given a printer" sh -c "! grep -qx -- '-P' '$T/lpr.args'"
+
+keys Down
+expect "Down: the next report" "Reports: Meeting report"
+keys q
+expect_gone "q leaves the screen" "Reports:"
+keys J
+expect "J opens the work journal" "Reports: Work journal, $(date +%F)"
+expect "... with today's first call" "ООО «Ромашка»"
+keys q
+expect_gone "q leaves it" "Reports:"
+finish
