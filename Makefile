@@ -6,11 +6,13 @@ BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 DESTDIR ?=
 
-PKGS    = ncursesw sqlite3 libical libpcre2-8 libzip expat freexl \
-	  pangocairo cairo-pdf
+PKGS    = ncursesw sqlite3 libical libpcre2-8 libzip expat freexl
+# Cairo and Pango: headers at build time, the libraries opened only when
+# a PDF is made (src/pdf_api.h says why).
+DL_PKGS = pangocairo cairo-pdf
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(DL_PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
 
 ifeq ($(SANITIZE),1)
@@ -26,7 +28,7 @@ ALL_CFLAGS = -std=c11 -Wall -Wextra -D_DEFAULT_SOURCE \
 	     -Iinclude -I$(BUILD) $(PKG_CFLAGS) \
 	     $(SANFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
-LIBS = $(PKG_LIBS) -lcsv -lm
+LIBS = $(PKG_LIBS) -lcsv -lm -ldl
 
 SRC      := $(wildcard src/*.c src/*/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))

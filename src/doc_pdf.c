@@ -27,11 +27,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include <cairo.h>
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
-
 #include "doc.h"
+#include "pdf_api.h"
 #include "utf8.h"
 #include "util.h"
 
@@ -823,6 +820,8 @@ doc_write_pdf(const struct doc *d, const struct doc_layout *lo, FILE *f,
 	memset(&p, 0, sizeof(p));
 	p.d = d;
 	if ((code = paper_size(d, lo, &p.pw, &p.ph, err)) != SO_OK)
+		return code;
+	if ((code = pdf_api_load(err)) != SO_OK)
 		return code;
 	p.left = p.top = MARGIN;
 	p.right = p.pw - MARGIN;

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "datetime.h"
 #include "fixture.h"
 #include "harness.h"
 
@@ -55,4 +56,37 @@ fixture_int(struct db *db, const char *sql)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;
+}
+
+int64_t
+fixture_code_id(struct db *db, enum lookup_table t, const char *code)
+{
+	const char *codes[1] = { code };
+	int64_t id = SO_NULL;
+
+	if (code)
+		store_lookup_ids(db, t, codes, &id, 1, NULL);
+	return id;
+}
+
+int64_t
+fixture_moment(const char *text)
+{
+	char msg[128];
+	time_t t = 0;
+
+	if (dt_parse_moment(text, FIXTURE_NOW, &t, msg, sizeof(msg)) != 0)
+		harness_fail(__FILE__, __LINE__, "%s: %s", text, msg);
+	return (int64_t)t;
+}
+
+struct doc_table *
+fixture_doc_table(const struct doc *d, int n)
+{
+	size_t i;
+
+	for (i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].kind == DOC_TABLE && n-- == 0)
+			return d->blocks[i].table;
+	return NULL;
 }

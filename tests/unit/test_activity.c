@@ -32,28 +32,6 @@ struct world {
 	int64_t		 alpha, beta, gamma, delta, kuz;
 };
 
-static int64_t
-lookup(struct db *db, enum lookup_table t, const char *code)
-{
-	const char *codes[1] = { code };
-	int64_t id = SO_NULL;
-
-	if (code)
-		store_lookup_ids(db, t, codes, &id, 1, NULL);
-	return id;
-}
-
-static int64_t
-moment(const char *text)
-{
-	char msg[128];
-	time_t t = 0;
-
-	if (dt_parse_moment(text, FIXTURE_NOW, &t, msg, sizeof(msg)) != 0)
-		harness_fail(__FILE__, __LINE__, "%s: %s", text, msg);
-	return (int64_t)t;
-}
-
 /* An event of user at "YYYY-MM-DD HH:MM"; status done unless given. */
 static int64_t
 ev(struct world *w, int64_t user, const char *at, const char *type,
@@ -66,9 +44,9 @@ ev(struct world *w, int64_t user, const char *at, const char *type,
 	store_event_init(&e);
 	free(e.subject);
 	e.subject = xasprintf("%s %s", type, at);
-	e.start_at = moment(at);
-	e.type_id = lookup(w->db, LOOKUP_EVENT_TYPES, type);
-	e.result_id = lookup(w->db, LOOKUP_EVENT_RESULTS, result);
+	e.start_at = fixture_moment(at);
+	e.type_id = fixture_code_id(w->db, LOOKUP_EVENT_TYPES, type);
+	e.result_id = fixture_code_id(w->db, LOOKUP_EVENT_RESULTS, result);
 	e.assignee_id = user;
 	e.company_id = company ? company : SO_NULL;
 	e.contact_id = contact ? contact : SO_NULL;
@@ -396,22 +374,22 @@ TEST(test_activity_first_and_repeat_touches)
 	REQUIRE(setup(&w));
 	/* Alpha's first done touch is Anna's call of 11-16 11:00. */
 	CHECK_INT(activity_first_touch(w.db, w.alpha, 0,
-	    moment("2026-11-16 11:00"), &first, &err), SO_OK);
+	    fixture_moment("2026-11-16 11:00"), &first, &err), SO_OK);
 	CHECK_INT(first, 1);
 	CHECK_INT(activity_first_touch(w.db, w.alpha, 0,
-	    moment("2026-11-17 10:00"), &first, &err), SO_OK);
+	    fixture_moment("2026-11-17 10:00"), &first, &err), SO_OK);
 	CHECK_INT(first, 0);
 	/* Kuznetsov, without a company, by contact. */
 	CHECK_INT(activity_first_touch(w.db, 0, w.kuz,
-	    moment("2026-11-20 10:00"), &first, &err), SO_OK);
+	    fixture_moment("2026-11-20 10:00"), &first, &err), SO_OK);
 	CHECK_INT(first, 1);
 	CHECK_INT(activity_first_touch(w.db, 0, w.kuz,
-	    moment("2026-11-20 10:01"), &first, &err), SO_OK);
+	    fixture_moment("2026-11-20 10:01"), &first, &err), SO_OK);
 	CHECK_INT(first, 0);
 	/* Beta's cancelled and trashed events are no touch: a done call
 	 * before 11-02 would be first. */
 	CHECK_INT(activity_first_touch(w.db, w.beta, 0,
-	    moment("2026-11-01 10:00"), &first, &err), SO_OK);
+	    fixture_moment("2026-11-01 10:00"), &first, &err), SO_OK);
 	CHECK_INT(first, 1);
 	db_close(w.db);
 }

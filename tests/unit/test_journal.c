@@ -31,28 +31,6 @@ struct world {
 	int64_t		 petrov, sidorova, ivanov, kuz;
 };
 
-static int64_t
-moment(const char *text)
-{
-	char msg[128];
-	time_t t = 0;
-
-	if (dt_parse_moment(text, FIXTURE_NOW, &t, msg, sizeof(msg)) != 0)
-		harness_fail(__FILE__, __LINE__, "%s: %s", text, msg);
-	return (int64_t)t;
-}
-
-static int64_t
-code_id(struct db *db, enum lookup_table t, const char *code)
-{
-	const char *codes[1] = { code };
-	int64_t id = SO_NULL;
-
-	if (code)
-		store_lookup_ids(db, t, codes, &id, 1, NULL);
-	return id;
-}
-
 /* An event of user; status "done" when result is given, else planned. */
 static int64_t
 ev(struct world *w, int64_t user, const char *at, const char *type,
@@ -66,9 +44,9 @@ ev(struct world *w, int64_t user, const char *at, const char *type,
 	store_event_init(&e);
 	free(e.subject);
 	e.subject = xasprintf("%s %s", type, at);
-	e.start_at = moment(at);
-	e.type_id = code_id(w->db, LOOKUP_EVENT_TYPES, type);
-	e.result_id = code_id(w->db, LOOKUP_EVENT_RESULTS, result);
+	e.start_at = fixture_moment(at);
+	e.type_id = fixture_code_id(w->db, LOOKUP_EVENT_TYPES, type);
+	e.result_id = fixture_code_id(w->db, LOOKUP_EVENT_RESULTS, result);
 	e.assignee_id = user;
 	e.company_id = company ? company : SO_NULL;
 	e.contact_id = contact ? contact : SO_NULL;
@@ -280,7 +258,7 @@ TEST(test_journal_plan_for_tomorrow)
 	REQUIRE(j.nplan == 3);
 	/* Alpha: Сидорова (the decision maker, not the event's Петров;
 	 * the trashed one before her skipped), her mobile and e-mail. */
-	CHECK(j.plan[0].at == moment("2026-11-24 10:00"));
+	CHECK(j.plan[0].at == fixture_moment("2026-11-24 10:00"));
 	CHECK_STR(j.plan[0].type, "Call");
 	CHECK_STR(j.plan[0].company, "ООО «Альфа»");
 	CHECK_STR(j.plan[0].person, "Сидорова Мария");
@@ -335,13 +313,13 @@ TEST(test_journal_today_log_next_touch_and_totals)
 	CHECK_STR(j.log[0].contact, "Петров Пётр");
 	CHECK_STR(j.log[0].result, "Proposal sent");
 	CHECK_STR(j.log[0].comment, "sent the offer");
-	CHECK(j.log[0].next_at == moment("2026-11-24 10:00"));
+	CHECK(j.log[0].next_at == fixture_moment("2026-11-24 10:00"));
 	CHECK_STR(j.log[0].next_type, "Call");
 	/* Beta's next: 09:30 today (the cancelled 13:00 is not). */
-	CHECK(j.log[1].next_at == moment("2026-11-23 09:30"));
+	CHECK(j.log[1].next_at == fixture_moment("2026-11-23 09:30"));
 	/* Кузнецов's next: by contact, the 16:00 call, not the birthday. */
 	CHECK_STR(j.log[2].contact, "Кузнецов Олег");
-	CHECK(j.log[2].next_at == moment("2026-11-24 16:00"));
+	CHECK(j.log[2].next_at == fixture_moment("2026-11-24 16:00"));
 	CHECK_STR(j.log[3].type, "Meeting");
 	CHECK_INT(j.log[3].next_at, 0);
 	CHECK_STR(j.log[3].next_type, "");
@@ -389,13 +367,13 @@ TEST(test_journal_result_blank_before_the_day)
 	REQUIRE(setup(&w));
 	/* Printed on Sunday evening: nothing filled in, though the
 	 * results are in the database by now. */
-	load(&w, "2026-11-23", moment("2026-11-22 18:40"), &j);
+	load(&w, "2026-11-23", fixture_moment("2026-11-22 18:40"), &j);
 	CHECK(j.before_day);
 	REQUIRE(j.nplan == 5);
 	CHECK_STR(j.plan[0].result, "");
 	journal_free(&j);
 	/* At midnight the day has begun. */
-	load(&w, "2026-11-23", moment("2026-11-23 00:00"), &j);
+	load(&w, "2026-11-23", fixture_moment("2026-11-23 00:00"), &j);
 	CHECK(!j.before_day);
 	REQUIRE(j.nplan == 5);
 	CHECK_STR(j.plan[0].result, "Proposal sent");
@@ -418,17 +396,6 @@ TEST(test_journal_bad_day)
 	db_close(w.db);
 }
 
-static const struct doc_table *
-nth_table(const struct doc *d, int n)
-{
-	size_t i;
-
-	for (i = 0; i < d->nblocks; i++)
-		if (d->blocks[i].kind == DOC_TABLE && n-- == 0)
-			return d->blocks[i].table;
-	return NULL;
-}
-
 TEST(test_journal_document)
 {
 	struct report_query q = { .from = "2026-11-24", .now = FIXTURE_NOW };
@@ -444,7 +411,7 @@ TEST(test_journal_document)
 	CHECK_STR(d.title, "Work journal");
 	CHECK_STR(d.period, "2026-11-24");
 	CHECK(d.landscape);
-	REQUIRE((t = nth_table(&d, 0)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
 	REQUIRE(t->ncols == 7);
 	CHECK_STR(t->cols[6].label, "Result");
 	CHECK(t->cols[6].blank);		/* printed before the day */
@@ -460,7 +427,7 @@ TEST(test_journal_document)
 		    strcmp(d.blocks[i].text, "No calls logged.") == 0)
 			empty++;
 	CHECK_INT(empty, 1);
-	REQUIRE((t = nth_table(&d, 1)) != NULL);	/* the totals */
+	REQUIRE((t = fixture_doc_table(&d, 1)) != NULL);	/* the totals */
 	CHECK_STR(t->rows[0].cells[0], "3");
 	doc_free(&d);
 
@@ -473,11 +440,11 @@ TEST(test_journal_document)
 		breaks += d.blocks[i].kind == DOC_PAGE_BREAK;
 	CHECK_INT(breaks, 1);
 	CHECK(d.blocks[0].kind == DOC_HEADING);
-	REQUIRE((t = nth_table(&d, 0)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
 	/* a touch of today still to make: room to write its result */
 	CHECK(t->cols[6].blank);
 	CHECK_STR(t->rows[0].cells[6], "Proposal sent");
-	REQUIRE((t = nth_table(&d, 1)) != NULL);	/* the log */
+	REQUIRE((t = fixture_doc_table(&d, 1)) != NULL);	/* the log */
 	CHECK_STR(t->rows[0].cells[6], "2026-11-24 10:00 Call");
 	CHECK_STR(t->rows[3].cells[6], "none planned");
 	/* Борис: nothing planned today, nothing logged. */

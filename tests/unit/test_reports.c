@@ -52,16 +52,6 @@ struct world {
 };
 
 static int64_t
-lookup(struct db *db, enum lookup_table t, const char *code)
-{
-	struct so_err err;
-	int64_t id = SO_NULL;
-
-	store_lookup_ids(db, t, &code, &id, 1, &err);
-	return id;
-}
-
-static int64_t
 company(struct world *w, const char *name, int64_t manager,
     const char *category, const char *city, const char *status)
 {
@@ -130,11 +120,11 @@ event(struct world *w, int64_t company_id, int64_t contact_id,
 	int64_t id;
 
 	store_event_init(&e);
-	e.type_id = lookup(w->db, LOOKUP_EVENT_TYPES, type);
+	e.type_id = fixture_code_id(w->db, LOOKUP_EVENT_TYPES, type);
 	free(e.status);
 	e.status = xstrdup(status);
 	if (result)
-		e.result_id = lookup(w->db, LOOKUP_EVENT_RESULTS, result);
+		e.result_id = fixture_code_id(w->db, LOOKUP_EVENT_RESULTS, result);
 	e.start_at = at;
 	e.assignee_id = user;
 	e.company_id = company_id;
@@ -162,7 +152,7 @@ deal(struct world *w, int64_t company_id, int64_t manager, const char *title,
 	d.title = xstrdup(title);
 	d.company_id = company_id;
 	d.manager_id = manager;
-	d.stage_id = lookup(w->db, LOOKUP_DEAL_STAGES, stage);
+	d.stage_id = fixture_code_id(w->db, LOOKUP_DEAL_STAGES, stage);
 	d.amount = rubles * 100;
 	free(d.closed_on);
 	d.closed_on = xstrdup(closed_on);
@@ -354,18 +344,6 @@ query(struct report_query *q, const char *from, const char *to,
 	q->now = FIXTURE_NOW;
 }
 
-/* The n-th table of d (from 0), or NULL. */
-static struct doc_table *
-table_n(const struct doc *d, int n)
-{
-	size_t i;
-
-	for (i = 0; i < d->nblocks; i++)
-		if (d->blocks[i].kind == DOC_TABLE && n-- == 0)
-			return d->blocks[i].table;
-	return NULL;
-}
-
 /* Whether some heading or paragraph of d contains text. */
 static int
 has_text(const struct doc *d, const char *text)
@@ -428,7 +406,7 @@ TEST(test_meeting_report_shows_the_meeting_and_what_follows)
 	q.id = w.m1;
 	REQUIRE(report_meeting(w.db, &q, &d, &err) == SO_OK);
 	CHECK_STR(d.title, "Meeting report");
-	REQUIRE((t = table_n(&d, 0)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
 	CHECK_STR(t->cols[0].label, "Field");
 	CHECK_STR(t->cols[1].label, "Value");
 	CHECK_ROW(t, 0, "Date and time|2026-11-05 10:00 - 11:00");
@@ -447,7 +425,7 @@ TEST(test_meeting_report_shows_the_meeting_and_what_follows)
 	CHECK_INT(t->nrows, 13);
 	/* After the meeting: the open task due 11-24, the call of 11-25,
 	 * the undated task; not the done task nor the task due before. */
-	REQUIRE((t = table_n(&d, 1)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 1)) != NULL);
 	CHECK_INT(t->nrows, 3);
 	CHECK_ROW(t, 0, "2026-11-24 12:00|Task|Подготовить договор|anna");
 	CHECK_ROW(t, 1, "2026-11-25 10:00|Call|Перезвонить|anna");
@@ -470,8 +448,8 @@ TEST(test_meeting_report_falls_back_to_the_decision_maker)
 	query(&q, "", "", 0, 0);
 	q.id = id;
 	REQUIRE(report_meeting(w.db, &q, &d, &err) == SO_OK);
-	CHECK_ROW(table_n(&d, 0), 3, "Contact|Яковлев Олег");
-	CHECK_ROW(table_n(&d, 0), 5, "Phones|+7 843 100-00-01");
+	CHECK_ROW(fixture_doc_table(&d, 0), 3, "Contact|Яковлев Олег");
+	CHECK_ROW(fixture_doc_table(&d, 0), 5, "Phones|+7 843 100-00-01");
 	CHECK(has_text(&d, "Nothing is planned"));
 	doc_free(&d);
 	db_close(w.db);
@@ -487,11 +465,11 @@ TEST(test_meeting_report_without_id_takes_the_latest_done_meeting)
 	REQUIRE(setup(&w, "meeting-latest.db"));
 	query(&q, "", "", 0, 0);
 	REQUIRE(report_meeting(w.db, &q, &d, &err) == SO_OK);
-	CHECK_ROW(table_n(&d, 0), 2, "Company|Дельта");
+	CHECK_ROW(fixture_doc_table(&d, 0), 2, "Company|Дельта");
 	doc_free(&d);
 	query(&q, "2026-11-01", "2026-11-05", 0, 0);
 	REQUIRE(report_meeting(w.db, &q, &d, &err) == SO_OK);
-	CHECK_ROW(table_n(&d, 0), 2, "Company|Бета");
+	CHECK_ROW(fixture_doc_table(&d, 0), 2, "Company|Бета");
 	doc_free(&d);
 	/* boris has done no meeting. */
 	query(&q, "", "", w.boris, 0);
@@ -547,7 +525,7 @@ TEST(test_followup_lists_warm_clients_that_bought_nothing)
 	CHECK_STR(d.title, "Follow-up: warm clients");
 	CHECK(has_text(&d, "2 warm companies"));
 	CHECK(has_text(&d, "1 without a next touch"));
-	REQUIRE((t = table_n(&d, 0)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
 	/* Гамма paid, Дельта has a won deal, Эпсилон is boris's. */
 	CHECK_INT(t->nrows, 2);
 	CHECK_ROW(t, 0, "!|Альфа|anna|2026-11-10 Proposal sent|"
@@ -573,7 +551,7 @@ TEST(test_followup_department_sorts_unplanned_first_oldest_first)
 	REQUIRE(report_followup(w.db, &q, &d, &err) == SO_OK);
 	CHECK(has_text(&d, "3 warm companies"));
 	CHECK(has_text(&d, "2 without a next touch"));
-	REQUIRE((t = table_n(&d, 0)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
 	CHECK_INT(t->nrows, 3);
 	/* Эпсилон's overdue planned call is no next touch. */
 	CHECK_ROW(t, 0, "!|Альфа|anna|2026-11-10 Proposal sent|"
@@ -586,7 +564,7 @@ TEST(test_followup_department_sorts_unplanned_first_oldest_first)
 	/* The same through the period variant of the query. */
 	query(&q, "2026-11-08", "2026-11-23", 0, 1);
 	REQUIRE(report_followup(w.db, &q, &d, &err) == SO_OK);
-	REQUIRE((t = table_n(&d, 0)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
 	CHECK_INT(t->nrows, 2);
 	CHECK_ROW(t, 1, "!|Эпсилон|Борис|2026-11-11 Proposal sent|"
 	    "2026-11-11 Call, Proposal sent|");
@@ -594,11 +572,11 @@ TEST(test_followup_department_sorts_unplanned_first_oldest_first)
 	/* Boris alone; vera has none. */
 	query(&q, "", "", w.boris, 0);
 	REQUIRE(report_followup(w.db, &q, &d, &err) == SO_OK);
-	CHECK_INT(nrows(table_n(&d, 0)), 1);
+	CHECK_INT(nrows(fixture_doc_table(&d, 0)), 1);
 	doc_free(&d);
 	query(&q, "", "", w.vera, 0);
 	REQUIRE(report_followup(w.db, &q, &d, &err) == SO_OK);
-	CHECK(table_n(&d, 0) == NULL);
+	CHECK(fixture_doc_table(&d, 0) == NULL);
 	CHECK(has_text(&d, "0 warm companies"));
 	doc_free(&d);
 	db_close(w.db);
@@ -616,7 +594,7 @@ TEST(test_followup_period_keeps_the_warm_events_in_it)
 	/* Бета's meeting (11-05) is before the period. */
 	query(&q, "2026-11-08", "2026-11-23", 0, 0);
 	REQUIRE(report_followup(w.db, &q, &d, &err) == SO_OK);
-	REQUIRE((t = table_n(&d, 0)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
 	CHECK_INT(t->nrows, 1);
 	CHECK_ROW(t, 0, "!|Альфа|anna|2026-11-10 Proposal sent|"
 	    "2026-11-10 Call, Proposal sent|");
@@ -638,7 +616,7 @@ TEST(test_sales_per_manager_with_totals_and_pipeline)
 	query(&q, "2026-11-01", "2026-11-30", 0, 1);
 	REQUIRE(report_sales(w.db, &q, &d, &err) == SO_OK);
 	CHECK_STR(d.title, "Sales results");
-	REQUIRE((t = table_n(&d, 0)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
 	CHECK_INT(t->nrows, 4);
 	CHECK_INT(t->cols[2].align, DOC_RIGHT);
 	/* anna: D1 won, D2 lost; paid 1 000 (Гамма) + 40 000 and 5 000
@@ -648,14 +626,14 @@ TEST(test_sales_per_manager_with_totals_and_pipeline)
 	CHECK_ROW(t, 2, "Вера|0|0.00|0|0.00|0.00|-");
 	CHECK_ROW(t, 3, "Total|1|100 000.00|2|70 000.00|53 000.00|33.3%");
 	CHECK_KIND(t, 3, DOC_ROW_TOTAL);
-	REQUIRE((t = table_n(&d, 1)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 1)) != NULL);
 	CHECK_ROW(t, 0, "First contact|1|10 000.00");
 	CHECK_ROW(t, 1, "Need found|0|0.00");
 	CHECK_ROW(t, 2, "Proposal sent|0|0.00");
 	CHECK_ROW(t, 3, "Negotiation|1|70 000.00");
 	CHECK_ROW(t, 4, "Total|2|80 000.00");
 	CHECK(has_text(&d, "Pipeline now: the department"));
-	CHECK(table_n(&d, 2) == NULL);
+	CHECK(fixture_doc_table(&d, 2) == NULL);
 	doc_free(&d);
 	db_close(w.db);
 }
@@ -671,17 +649,17 @@ TEST(test_sales_of_one_manager_lists_the_deals)
 	REQUIRE(setup(&w, "sales-one.db"));
 	query(&q, "2026-11-01", "2026-11-30", 0, 0);
 	REQUIRE(report_sales(w.db, &q, &d, &err) == SO_OK);
-	REQUIRE((t = table_n(&d, 0)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
 	CHECK_INT(t->nrows, 1);
 	CHECK_ROW(t, 0, "anna|1|100 000.00|1|50 000.00|46 000.00|50.0%");
-	CHECK_ROW(table_n(&d, 1), 0, "First contact|1|10 000.00");
-	CHECK_ROW(table_n(&d, 1), 3, "Negotiation|0|0.00");
+	CHECK_ROW(fixture_doc_table(&d, 1), 0, "First contact|1|10 000.00");
+	CHECK_ROW(fixture_doc_table(&d, 1), 3, "Negotiation|0|0.00");
 	/* The October win is outside the period. */
-	REQUIRE((t = table_n(&d, 2)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 2)) != NULL);
 	CHECK_INT(t->nrows, 2);
 	CHECK_ROW(t, 0, "Поставка|Дельта|Won|100 000.00|2026-11-10|");
 	CHECK_ROW(t, 1, "Дорогая|Зета|Lost|50 000.00|2026-11-12|Дорого");
-	REQUIRE((t = table_n(&d, 3)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 3)) != NULL);
 	CHECK_INT(t->nrows, 2);
 	CHECK_KIND(t, 0, DOC_ROW_GROUP);
 	CHECK_STR(t->rows[0].cells[0], "First contact");
@@ -691,14 +669,14 @@ TEST(test_sales_of_one_manager_lists_the_deals)
 	 * payments of Kappa and Lambda (3 500) count too. */
 	query(&q, "2026-01-01", "2026-12-31", 0, 0);
 	REQUIRE(report_sales(w.db, &q, &d, &err) == SO_OK);
-	CHECK_ROW(table_n(&d, 0), 0,
+	CHECK_ROW(fixture_doc_table(&d, 0), 0,
 	    "anna|2|130 000.00|1|50 000.00|49 500.00|66.7%");
 	doc_free(&d);
 	/* Vera: a row of zeros and an empty pipeline. */
 	query(&q, "2026-11-01", "2026-11-30", w.vera, 0);
 	REQUIRE(report_sales(w.db, &q, &d, &err) == SO_OK);
-	CHECK_ROW(table_n(&d, 0), 0, "Вера|0|0.00|0|0.00|0.00|-");
-	CHECK_ROW(table_n(&d, 1), 4, "Total|0|0.00");
+	CHECK_ROW(fixture_doc_table(&d, 0), 0, "Вера|0|0.00|0|0.00|0.00|-");
+	CHECK_ROW(fixture_doc_table(&d, 1), 4, "Total|0|0.00");
 	CHECK(has_text(&d, "No deal was won or lost"));
 	doc_free(&d);
 	query(&q, "", "", 424242, 0);
@@ -721,7 +699,7 @@ TEST(test_audit_counts_categories_and_movers)
 	REQUIRE(report_audit(w.db, &q, &d, &err) == SO_OK);
 	CHECK_STR(d.title, "Client base audit (ABC)");
 	CHECK(has_text(&d, "Categories in 2026-10"));
-	REQUIRE((t = table_n(&d, 0)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
 	CHECK_ROW(t, 0, "A|1|2 000.00");
 	CHECK_ROW(t, 1, "B|1|300.00");
 	CHECK_ROW(t, 2, "C|1|50.00");
@@ -730,7 +708,7 @@ TEST(test_audit_counts_categories_and_movers)
 	CHECK(has_text(&d, "2026-09 -> 2026-10"));
 	CHECK(has_text(&d, "1 moved up, 0 moved down, 1 newly ranked, "
 	    "1 dropped out"));
-	REQUIRE((t = table_n(&d, 1)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 1)) != NULL);
 	CHECK_INT(t->nrows, 3);
 	CHECK_ROW(t, 0, "Kappa|anna|A|-|1 000.00|");
 	CHECK_ROW(t, 1, "Lambda|anna|B|A|500.00|2 000.00");
@@ -739,10 +717,10 @@ TEST(test_audit_counts_categories_and_movers)
 	/* anna's companies only. */
 	query(&q, "", "2026-11-23", 0, 0);
 	REQUIRE(report_audit(w.db, &q, &d, &err) == SO_OK);
-	CHECK_ROW(table_n(&d, 0), 0, "A|1|2 000.00");
-	CHECK_ROW(table_n(&d, 0), 2, "C|0|0.00");
-	CHECK_ROW(table_n(&d, 0), 3, "unranked|6|");
-	CHECK_INT(nrows(table_n(&d, 1)), 2);
+	CHECK_ROW(fixture_doc_table(&d, 0), 0, "A|1|2 000.00");
+	CHECK_ROW(fixture_doc_table(&d, 0), 2, "C|0|0.00");
+	CHECK_ROW(fixture_doc_table(&d, 0), 3, "unranked|6|");
+	CHECK_INT(nrows(fixture_doc_table(&d, 1)), 2);
 	doc_free(&d);
 	/* Up to September: nothing earlier to compare with. */
 	query(&q, "", "2026-09-30", 0, 1);
@@ -767,7 +745,7 @@ TEST(test_audit_lists_companies_without_a_touch_for_90_days)
 	CHECK(has_text(&d, "none since 2026-08-26"));
 	/* Customers by their payments: Гамма, Omega, Kappa..Nu; Зета by
 	 * hand.  Touched since: Гамма, Mu, Зета. */
-	REQUIRE((t = table_n(&d, 2)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 2)) != NULL);
 	CHECK_INT(t->nrows, 4);
 	CHECK_ROW(t, 0, "Kappa|anna|-|customer|never");
 	CHECK_ROW(t, 1, "Nu|Борис|B|customer|never");
@@ -776,7 +754,7 @@ TEST(test_audit_lists_companies_without_a_touch_for_90_days)
 	doc_free(&d);
 	query(&q, "", "2026-11-23", 0, 0);
 	REQUIRE(report_audit(w.db, &q, &d, &err) == SO_OK);
-	REQUIRE((t = table_n(&d, 2)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 2)) != NULL);
 	CHECK_INT(t->nrows, 2);
 	CHECK_ROW(t, 0, "Kappa|anna|-|customer|never");
 	doc_free(&d);
@@ -785,7 +763,7 @@ TEST(test_audit_lists_companies_without_a_touch_for_90_days)
 	query(&q, "", "2026-07-15", w.anna, 0);
 	REQUIRE(report_audit(w.db, &q, &d, &err) == SO_OK);
 	CHECK(has_text(&d, "No month has been ranked"));
-	REQUIRE((t = table_n(&d, 0)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
 	CHECK_INT(t->nrows, 3);
 	CHECK_ROW(t, 0, "Kappa|anna|-|customer|never");
 	CHECK_ROW(t, 1, "Гамма|anna|-|customer|never");
@@ -809,7 +787,7 @@ TEST(test_keyclients_lists_vip_companies_in_scope_with_people)
 	REQUIRE(report_keyclients(w.db, &q, &d, &err) == SO_OK);
 	CHECK_STR(d.title, "Key clients");
 	CHECK(has_text(&d, "1 key clients (category VIP) with 2 contacts"));
-	REQUIRE((t = table_n(&d, 0)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
 	CHECK_INT(t->nrows, 3);
 	CHECK_KIND(t, 0, DOC_ROW_GROUP);
 	CHECK_STR(t->rows[0].cells[0], "Альфа, Казань - anna; last touch: "
@@ -820,7 +798,7 @@ TEST(test_keyclients_lists_vip_companies_in_scope_with_people)
 	doc_free(&d);
 	query(&q, "", "", 0, 1);
 	REQUIRE(report_keyclients(w.db, &q, &d, &err) == SO_OK);
-	REQUIRE((t = table_n(&d, 0)) != NULL);
+	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
 	REQUIRE(t->nrows == 5);
 	CHECK_STR(t->rows[3].cells[0], "Эпсилон, Москва - Борис; last touch: "
 	    "2026-11-11 Call; next: none");
@@ -828,7 +806,7 @@ TEST(test_keyclients_lists_vip_companies_in_scope_with_people)
 	doc_free(&d);
 	query(&q, "", "", w.vera, 0);
 	REQUIRE(report_keyclients(w.db, &q, &d, &err) == SO_OK);
-	CHECK(table_n(&d, 0) == NULL);
+	CHECK(fixture_doc_table(&d, 0) == NULL);
 	doc_free(&d);
 	db_close(w.db);
 }
