@@ -198,18 +198,14 @@ child(const char *path, int in[2], int ep[2])
 
 	close(ep[0]);
 	close(in[1]);
-	if (dup2(in[0], STDIN_FILENO) < 0)
-		goto fail;
+	if (dup2(in[0], STDIN_FILENO) < 0) {
+		e = errno;
+		if (write(ep[1], &e, sizeof(e)) < 0)
+			_exit(126);
+		_exit(127);
+	}
 	close(in[0]);
-	if (setgid(getgid()) != 0 || setuid(getuid()) != 0)
-		goto fail;
-	signal(SIGPIPE, SIG_DFL);
-	execv(path, argv);
-fail:
-	e = errno;
-	if (write(ep[1], &e, sizeof(e)) < 0)
-		_exit(126);
-	_exit(127);
+	exec_as_user(argv, 0, ep[1]);
 }
 
 /* Writes all of msg to fd; 0, or the errno (EPIPE: the reader left). */

@@ -40,21 +40,17 @@ child(char **argv, int out[2], int ep[2])
 	close(ep[0]);
 	if ((fd = open("/dev/null", O_RDONLY)) < 0 ||
 	    dup2(fd, STDIN_FILENO) < 0 || dup2(out[1], STDOUT_FILENO) < 0 ||
-	    dup2(out[1], STDERR_FILENO) < 0)
-		goto fail;
+	    dup2(out[1], STDERR_FILENO) < 0) {
+		e = errno;
+		if (write(ep[1], &e, sizeof(e)) < 0)
+			_exit(126);
+		_exit(127);
+	}
 	if (fd > STDERR_FILENO)
 		close(fd);
 	if (out[1] > STDERR_FILENO)
 		close(out[1]);
-	if (setgid(getgid()) != 0 || setuid(getuid()) != 0)
-		goto fail;
-	signal(SIGPIPE, SIG_DFL);
-	execvp(argv[0], argv);
-fail:
-	e = errno;
-	if (write(ep[1], &e, sizeof(e)) < 0)
-		_exit(126);
-	_exit(127);
+	exec_as_user(argv, 1, ep[1]);
 }
 
 /* Reads fd to its end into b (at most OUT_MAX bytes kept, the rest

@@ -1,9 +1,12 @@
 /* Allocation and string buffer helpers; see include/util.h. */
+#include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -167,4 +170,22 @@ mono_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return t.tv_sec * 1000L + t.tv_nsec / 1000000L;
+}
+
+void
+exec_as_user(char *const argv[], int search, int errfd)
+{
+	int e;
+
+	if (setgid(getgid()) == 0 && setuid(getuid()) == 0) {
+		signal(SIGPIPE, SIG_DFL);
+		if (search)
+			execvp(argv[0], argv);
+		else
+			execv(argv[0], argv);
+	}
+	e = errno;
+	if (errfd >= 0 && write(errfd, &e, sizeof(e)) < 0)
+		_exit(126);
+	_exit(127);
 }

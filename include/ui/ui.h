@@ -50,4 +50,13 @@ int	 ui_confirm(const char *question);
 int	 ui_menu(int y, int x, int maxh, const char *title,
 	    const char *const *items, int n);
 
+/*
+ * A pick-list of the team: the nextra items first ("(all managers)"),
+ * then every user as "login  Full Name".  Returns the index of an extra
+ * item, or nextra with *login set (caller frees) for a user, or -1
+ * (Esc, or an error said on the status line).
+ */
+int	 ui_pick_user(struct db *db, const char *title,
+	    const char *const *extra, int nextra, char **login);
+
 #endif

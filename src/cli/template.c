@@ -118,12 +118,8 @@ run_as_user(char *const argv[])
 		fprintf(stderr, "salesorg: fork: %s\n", strerror(errno));
 		return -1;
 	}
-	if (pid == 0) {
-		if (setgid(getgid()) != 0 || setuid(getuid()) != 0)
-			_exit(127);
-		execv(argv[0], argv);
-		_exit(127);
-	}
+	if (pid == 0)
+		exec_as_user(argv, 0, -1);
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR)
 			return -1;

@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "datetime.h"
-#include "store/group.h"
 #include "store/lookup.h"
 #include "store/sales.h"
 #include "ui/draw.h"
@@ -170,35 +169,25 @@ draw(struct pipe_view *v, struct db *db, const char *msg)
 static void
 pick_manager(struct pipe_view *v, struct db *db, char *msg, size_t msgsz)
 {
-	char **logins, **names;
-	const char **items;
+	static const char *const all[] = { "(all managers)" };
 	struct so_err err;
-	size_t n, i;
+	char *login;
 	int k;
 
-	if (group_users(db, &logins, &names, &n, &err) != SO_OK) {
-		snprintf(msg, msgsz, "%s", err.msg);
-		return;
-	}
-	items = xcalloc(n + 1, sizeof(*items));
-	items[0] = xstrdup("(all managers)");
-	for (i = 0; i < n; i++)
-		items[i + 1] = xasprintf("%-12s %s", logins[i], names[i]);
-	k = ui_menu(3, 4, LINES - 4, "Whose pipeline?", items, (int)n + 1);
+	k = ui_pick_user(db, "Whose pipeline?", all, 1, &login);
 	if (k == 0) {
 		free(v->manager);
 		v->manager = NULL;
 		v->manager_id = 0;
-	} else if (k > 0 && store_user_id(db, logins[k - 1], &v->manager_id,
-	    &err) == SO_OK) {
-		free(v->manager);
-		v->manager = xstrdup(logins[k - 1]);
+	} else if (k == 1) {
+		if (store_user_id(db, login, &v->manager_id, &err) == SO_OK) {
+			free(v->manager);
+			v->manager = login;
+			login = NULL;
+		} else
+			snprintf(msg, msgsz, "%s", err.msg);
+		free(login);
 	}
-	for (i = 0; i <= n; i++)
-		free((char *)items[i]);
-	free(items);
-	free_strv(logins, n);
-	free_strv(names, n);
 	v->row = 0;
 	memset(v->top, 0, sizeof(v->top));
 }

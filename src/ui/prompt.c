@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/group.h"
 #include "ui/draw.h"
 #include "ui/lineedit.h"
 #include "ui/ui.h"
@@ -211,4 +212,37 @@ ui_menu(int y, int x, int maxh, const char *title, const char *const *items,
 		    ch == 16)))
 			sel = sel > 0 ? sel - 1 : 0;
 	}
+}
+
+int
+ui_pick_user(struct db *db, const char *title, const char *const *extra,
+    int nextra, char **login)
+{
+	char **logins, **names;
+	const char **items;
+	struct so_err err;
+	size_t n, i;
+	int k;
+
+	*login = NULL;
+	if (group_users(db, &logins, &names, &n, &err) != SO_OK) {
+		ui_message("%s", err.msg);
+		return -1;
+	}
+	items = xcalloc(n + (size_t)nextra, sizeof(*items));
+	for (k = 0; k < nextra; k++)
+		items[k] = xstrdup(extra[k]);
+	for (i = 0; i < n; i++)
+		items[nextra + i] = xasprintf("%-12s %s", logins[i], names[i]);
+	k = ui_menu(3, 4, LINES - 4, title, items, (int)n + nextra);
+	if (k >= nextra) {
+		*login = xstrdup(logins[k - nextra]);
+		k = nextra;
+	}
+	for (i = 0; i < n + (size_t)nextra; i++)
+		free((char *)items[i]);
+	free(items);
+	free_strv(logins, n);
+	free_strv(names, n);
+	return k;
 }

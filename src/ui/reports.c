@@ -28,7 +28,6 @@
 #include "datetime.h"
 #include "doc.h"
 #include "report.h"
-#include "store/group.h"
 #include "store/lookup.h"
 #include "ui/draw.h"
 #include "ui/reports.h"
@@ -178,38 +177,29 @@ draw(struct rep_view *v, const char *msg)
 static void
 pick_manager(struct rep_view *v, struct db *db, char *msg, size_t msgsz)
 {
-	char **logins, **names;
-	const char **items;
+	const char *extra[2];
 	struct so_err err;
-	size_t n, i;
+	char *me, *login;
 	int k;
 
-	if (group_users(db, &logins, &names, &n, &err) != SO_OK) {
+	me = xasprintf("(me: %s)", db_user_login(db));
+	extra[0] = me;
+	extra[1] = "(all managers)";
+	k = ui_pick_user(db, "Whose figures?", extra, 2, &login);
+	free(me);
+	if (k < 0)
+		return;
+	if (k == 2 && store_user_id(db, login, &v->user_id, &err) != SO_OK) {
 		snprintf(msg, msgsz, "%s", err.msg);
+		free(login);
 		return;
 	}
-	items = xcalloc(n + 2, sizeof(*items));
-	items[0] = xasprintf("(me: %s)", db_user_login(db));
-	items[1] = xstrdup("(all managers)");
-	for (i = 0; i < n; i++)
-		items[i + 2] = xasprintf("%-12s %s", logins[i], names[i]);
-	k = ui_menu(3, LIST_W + 2, LINES - 4, "Whose figures?", items,
-	    (int)n + 2);
-	if (k >= 0) {
-		v->all = k == 1;
+	v->all = k == 1;
+	if (k < 2)
 		v->user_id = 0;
-		if (k >= 2 && store_user_id(db, logins[k - 2], &v->user_id,
-		    &err) != SO_OK)
-			snprintf(msg, msgsz, "%s", err.msg);
-		free(v->who);
-		v->who = xstrdup(k == 0 ? db_user_login(db) : k == 1 ?
-		    "all managers" : logins[k - 2]);
-	}
-	for (i = 0; i < n + 2; i++)
-		free((char *)items[i]);
-	free(items);
-	free_strv(logins, n);
-	free_strv(names, n);
+	free(v->who);
+	v->who = k == 2 ? login : xstrdup(k == 0 ? db_user_login(db) :
+	    "all managers");
 }
 
 /* One end of a period of one's own; -1 when abandoned or wrong. */
