@@ -40,8 +40,9 @@ size_t	 utf8_next(const char *s, size_t off);
  * Own table, so the result does not depend on setlocale().
  */
 int	 utf8_cpwidth(uint32_t cp);
-/* Display width of the whole string. */
+/* Display width of the whole string, and of its first n bytes. */
 int	 utf8_width(const char *s);
+int	 utf8_width_n(const char *s, size_t n);
 
 /* Simple case folding of one code point (to lower case). */
 uint32_t utf8_fold_cp(uint32_t cp);

@@ -162,23 +162,6 @@ add_n(struct lines *out, const char *s, size_t k)
 }
 
 
-/* Display width of s[0..n). */
-static int
-width_n(const char *s, size_t n)
-{
-	uint32_t cp;
-	size_t k;
-	int w = 0;
-
-	while (n > 0) {
-		k = utf8_decode(s, n, &cp);
-		w += utf8_cpwidth(cp);
-		s += k;
-		n -= k;
-	}
-	return w;
-}
-
 /*
  * Wraps one clean line at w columns (w <= 0: no limit): at spaces, and
  * a word wider than w between characters.  utf8_fit never splits a
@@ -206,7 +189,7 @@ wrap_line(const char *s, int w, struct lines *out)
 			;
 		if ((wl = (size_t)(p - word)) == 0)
 			break;		/* trailing blanks */
-		ww = width_n(word, wl);
+		ww = utf8_width_n(word, wl);
 		if (cur.len > 0 && curw + (int)gap + ww <= w) {
 			curw += (int)gap + ww;
 			while (gap-- > 0)
@@ -226,7 +209,7 @@ wrap_line(const char *s, int w, struct lines *out)
 			add_n(out, word, k);
 			word += k;
 			wl -= k;
-			ww = width_n(word, wl);
+			ww = utf8_width_n(word, wl);
 		}
 		if (wl > 0) {
 			sb_addn(&cur, word, wl);

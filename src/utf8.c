@@ -424,7 +424,13 @@ utf8_cpwidth(uint32_t cp)
 int
 utf8_width(const char *s)
 {
-	size_t n = strlen(s), k;
+	return utf8_width_n(s, strlen(s));
+}
+
+int
+utf8_width_n(const char *s, size_t n)
+{
+	size_t k;
 	uint32_t cp;
 	int w = 0;
 
