@@ -47,5 +47,12 @@ void	dt_format_moment(time_t t, char out[17]);
 void	dt_format_date(time_t t, char out[11]);
 /* Start of the local day containing t (00:00:00). */
 time_t	dt_day_start(time_t t);
+/*
+ * Start of the local day "YYYY-MM-DD" plus days (days may be negative:
+ * the calendar carries over months and years); 0 when ymd is not of
+ * that form.  Found from noon, so a zone that skips midnight on a DST
+ * change still finds its day.
+ */
+time_t	dt_date_start(const char *ymd, int days);
 
 #endif

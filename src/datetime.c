@@ -257,6 +257,23 @@ dt_day_start(time_t t)
 	return make_time(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0);
 }
 
+time_t
+dt_date_start(const char *ymd, int days)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(ymd, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday) != 3)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_mday += days;
+	tm.tm_hour = 12;
+	tm.tm_isdst = -1;
+	return dt_day_start(mktime(&tm));
+}
+
 /* ---- the parser ---- */
 
 struct when {

@@ -21,22 +21,6 @@
 #include "import.h"
 #include "store/lookup.h"
 
-/* The local midnight starting "YYYY-MM-DD", plus days. */
-static int64_t
-midnight(const char *ymd, int days)
-{
-	struct tm tm;
-
-	memset(&tm, 0, sizeof(tm));
-	if (sscanf(ymd, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
-		return 0;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	tm.tm_mday += days;
-	tm.tm_isdst = -1;
-	return (int64_t)mktime(&tm);
-}
-
 static int
 parse_day(const char *opt, const char *text, int days, int64_t *out)
 {
@@ -46,7 +30,7 @@ parse_day(const char *opt, const char *text, int days, int64_t *out)
 		fprintf(stderr, "salesorg: %s: %s\n", opt, msg);
 		return EXIT_USER;
 	}
-	*out = midnight(ymd, days);
+	*out = (int64_t)dt_date_start(ymd, days);
 	return 0;
 }
 

@@ -379,22 +379,6 @@ activity_first_touch(struct db *db, int64_t company_id, int64_t contact_id,
 
 /* ---- days ---- */
 
-/* Local midnight starting the day ymd, plus days (noon, so a zone that
- * skips midnight still finds the day). */
-static int64_t
-day_start_of(const char *ymd, int days)
-{
-	struct tm tm;
-
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = atoi(ymd) - 1900;
-	tm.tm_mon = atoi(ymd + 5) - 1;
-	tm.tm_mday = atoi(ymd + 8) + days;
-	tm.tm_hour = 12;
-	tm.tm_isdst = -1;
-	return (int64_t)dt_day_start(mktime(&tm));
-}
-
 int
 activity_day_range(const char *from, const char *to, int64_t *start,
     int64_t *end, struct so_err *err)
@@ -408,8 +392,8 @@ activity_day_range(const char *from, const char *to, int64_t *start,
 	if (*from && *to && strcmp(from, to) > 0)
 		return so_err_field(err, SO_EINVAL, "to", "the period ends "
 		    "(%s) before it starts (%s)", to, from);
-	*start = *from ? day_start_of(from, 0) : INT64_MIN;
-	*end = *to ? day_start_of(to, 1) : INT64_MAX;
+	*start = *from ? dt_date_start(from, 0) : INT64_MIN;
+	*end = *to ? dt_date_start(to, 1) : INT64_MAX;
 	return SO_OK;
 }
 
@@ -418,8 +402,8 @@ static void
 day_of(int64_t t, char day[11], int64_t *ds, int64_t *de)
 {
 	dt_format_date((time_t)t, day);
-	*ds = day_start_of(day, 0);
-	*de = day_start_of(day, 1);
+	*ds = dt_date_start(day, 0);
+	*de = dt_date_start(day, 1);
 }
 
 /* ---- the figures ---- */

@@ -222,8 +222,8 @@ rep_audit_load(struct db *db, int64_t manager, const struct rep_period *p,
 		snprintf(day, sizeof(day), "%s", p->to);
 	else
 		dt_format_date((time_t)now, day);
-	hi = rep_day_start(day, 1);
-	out->idle_from = rep_day_start(day, -(REP_IDLE_DAYS - 1));
+	hi = (int64_t)dt_date_start(day, 1);
+	out->idle_from = (int64_t)dt_date_start(day, -(REP_IDLE_DAYS - 1));
 	if ((code = idle(db, manager, hi, out, err)) == SO_OK)
 		return SO_OK;
 fail:

@@ -43,9 +43,6 @@ void	rep_touch_read(sqlite3_stmt *st, int col, struct rep_touch *t);
 /* Binds a period bound, or NULL when text is empty. */
 void	rep_bind_text(sqlite3_stmt *st, int i, const char *text);
 
-/* 00:00 local time of the day ymd ("YYYY-MM-DD") plus days. */
-int64_t	rep_day_start(const char *ymd, int days);
-
 /* "Last First Middle" without the gaps of empty parts (caller frees). */
 char	*rep_person_name(const char *last, const char *first,
 	    const char *middle);

@@ -31,22 +31,6 @@
 
 /* ---- shared ---- */
 
-int64_t
-rep_day_start(const char *ymd, int days)
-{
-	struct tm tm;
-
-	memset(&tm, 0, sizeof(tm));
-	if (sscanf(ymd, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon,
-	    &tm.tm_mday) != 3)
-		return 0;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	tm.tm_mday += days;
-	tm.tm_isdst = -1;
-	return (int64_t)mktime(&tm);
-}
-
 int
 rep_period_make(const char *from, const char *to, struct rep_period *p,
     struct so_err *err)
@@ -67,8 +51,8 @@ rep_period_make(const char *from, const char *to, struct rep_period *p,
 		    "the start of the period, %s", to, from);
 	snprintf(p->from, sizeof(p->from), "%s", from);
 	snprintf(p->to, sizeof(p->to), "%s", to);
-	p->lo = *from ? rep_day_start(from, 0) : 0;
-	p->hi = *to ? rep_day_start(to, 1) : INT64_MAX;
+	p->lo = *from ? (int64_t)dt_date_start(from, 0) : 0;
+	p->hi = *to ? (int64_t)dt_date_start(to, 1) : INT64_MAX;
 	return SO_OK;
 }
 

@@ -664,3 +664,20 @@ TEST(test_day_start_is_local_midnight_also_on_dst_days)
 	CHECK_INT(dt_day_start(1774778400), 1774738800);
 	tz_pop();
 }
+
+TEST(test_date_start_is_local_midnight_across_months)
+{
+	char out[17];
+
+	tz_push("Europe/Moscow");
+	dt_format_moment(dt_date_start("2026-11-23", 0), out);
+	CHECK_STR(out, "2026-11-23 00:00");
+	dt_format_moment(dt_date_start("2026-11-30", 1), out);
+	CHECK_STR(out, "2026-12-01 00:00");
+	dt_format_moment(dt_date_start("2026-01-01", -1), out);
+	CHECK_STR(out, "2025-12-31 00:00");
+	CHECK_INT(dt_date_start("2026-11-23", 1) - dt_date_start("2026-11-23",
+	    0), 86400);
+	CHECK_INT(dt_date_start("soon", 0), 0);
+	tz_pop();
+}
