@@ -66,12 +66,18 @@ int	 acl_check_write(struct db *db, const struct entity *ent,
 int	 acl_may_edit(struct db *db, const struct entity *ent, const void *obj);
 
 /*
- * An SQL condition over ent's table (its columns unqualified) that holds
- * for the rows the current user may export: "1" for a head or admin,
- * rows whose responsible user is the current user for a manager.  For
- * the list queries of exports.
+ * Exports (CSV, vCard, iCalendar, mail merge, the command-line list) hold
+ * only what the current user may take away: everything for a head or
+ * admin (0 here), the rows whose responsible user is them for a manager
+ * (their user id: set it as list_query.mine).
  */
-void	 acl_export_sql(struct db *db, const struct entity *ent,
+int64_t	 acl_export_owner(struct db *db);
+/*
+ * The responsible user of a row of ent as an SQL expression over its
+ * columns, the row's table being called alias ("t" in the record
+ * engine's lists).
+ */
+void	 acl_owner_sql(const struct entity *ent, const char *alias,
 	    struct strbuf *b);
 
 /*

@@ -48,10 +48,18 @@ int	 db_schema_version(struct db *db);
 int	 db_latest_version(void);
 
 /*
- * Makes login the current user, creating it in users on first use: the
- * first user of a database is its admin, later ones are managers.
+ * Makes login the current user (store/users.c): the first login of a
+ * database becomes its admin; later, a login that is not in users or is
+ * disabled is refused with SO_EPERM, unless the admin has switched
+ * users.join on (then it joins as a manager).
  */
 int	 db_login(struct db *db, const char *login, struct so_err *err);
+/* Sets the current user without asking (for db_login). */
+void	 db_set_user(struct db *db, int64_t id, const char *login,
+	    const char *role);
+/* Depth of acl_system() (store/acl.h): checks pass while non-zero. */
+int	 db_system(const struct db *db);
+void	 db_system_add(struct db *db, int delta);
 int64_t	 db_user_id(const struct db *db);		/* 0 before db_login */
 const char *db_user_login(const struct db *db);	/* "" before db_login */
 const char *db_user_role(const struct db *db);	/* "" before db_login */

@@ -69,6 +69,9 @@ struct list_query {
 	 * of walking the sort index: far cheaper when a filter keeps few
 	 * rows (the index walk costs a table lookup per row). */
 	int		 scan;
+	/* Only the rows this user is responsible for (acl_export_owner:
+	 * what a manager may export); 0 for all. */
+	int64_t		 mine;
 	const char	*ref_field;	/* only rows whose ref_field = ref_id */
 	int64_t		 ref_id;
 	/* A compiled filter (store/filter.h), or NULL; its parameters are

@@ -59,5 +59,9 @@ const struct command commands[] = {
 	    "key-clients (see REPORTS in salesorg(1)); OUTPUT: --format "
 	    "text|csv|html|pdf -o FILE --width N --page-length N --paper "
 	    "a4|letter --print -P PRINTER --copies N", cli_report },
+	{ "user", "add LOGIN [--role manager|head|admin] [--name NAME] | set "
+	    "LOGIN [--role ROLE] [--name NAME] | disable|enable LOGIN | list",
+	    "the people of the database and their roles (an administrator "
+	    "changes them)", cli_user },
 	{ NULL, NULL, NULL, NULL }
 };

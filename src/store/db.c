@@ -53,6 +53,7 @@ struct db {
 	char			*login;
 	char			*role;
 	time_t			 now;		/* 0 = real clock */
+	int			 system;	/* acl_system depth */
 };
 
 const char *
@@ -619,51 +620,26 @@ db_exec(struct db *db, const char *sql, struct so_err *err)
 
 /* ---- users ---- */
 
-int
-db_login(struct db *db, const char *login, struct so_err *err)
+void
+db_set_user(struct db *db, int64_t id, const char *login, const char *role)
 {
-	sqlite3_stmt *st;
-	int rc, code;
-
-	if (login == NULL || *login == '\0')
-		return so_err_set(err, SO_EINVAL, "no user name");
-	if ((code = db_begin(db, err)) != SO_OK)
-		return code;
-	/* The first login of a database administers it. */
-	code = db_prepare(db, "INSERT INTO users (login, full_name, role, "
-	    "created_at) SELECT ?1, ?1, CASE WHEN EXISTS (SELECT 1 FROM users) "
-	    "THEN 'manager' ELSE 'admin' END, ?2 WHERE NOT EXISTS "
-	    "(SELECT 1 FROM users WHERE login = ?1)", &st, err);
-	if (code != SO_OK)
-		goto fail;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, db_now(db));
-	rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		code = db_error(db, rc, "adding the user", err);
-		goto fail;
-	}
-	code = db_prepare(db, "SELECT id, role FROM users WHERE login = ?",
-	    &st, err);
-	if (code != SO_OK)
-		goto fail;
-	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		db_done(st);
-		code = db_error(db, rc, "reading the user", err);
-		goto fail;
-	}
-	db->user_id = sqlite3_column_int64(st, 0);
-	free(db->role);
-	db->role = xstrdup((const char *)sqlite3_column_text(st, 1));
-	db_done(st);
+	db->user_id = id;
 	free(db->login);
-	db->login = xstrdup(login);
-	return db_commit(db, err);
-fail:
-	db_rollback(db);
-	return code;
+	db->login = xstrdup(login ? login : "");
+	free(db->role);
+	db->role = xstrdup(role ? role : "");
+}
+
+int
+db_system(const struct db *db)
+{
+	return db->system > 0;
+}
+
+void
+db_system_add(struct db *db, int delta)
+{
+	db->system += delta;
 }
 
 int64_t

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "datetime.h"
+#include "store/acl.h"
 #include "store/entities.h"
 #include "store/hooks.h"
 #include "util.h"
@@ -112,8 +113,14 @@ after_write(struct db *db, const void *old_obj, const void *new_obj,
 	/* A company the store would refuse as it stands (a bad e-mail
 	 * from an old import, say) keeps its status rather than refusing
 	 * the payment: a failed update would roll the payment back. */
-	if (rec_validate(db, &entity_company, &c, &verr) == SO_OK)
+	if (rec_validate(db, &entity_company, &c, &verr) == SO_OK) {
+		/* The program moves it, not the person paying in: a
+		 * manager's payment on a deal moves its company along
+		 * whoever's it is. */
+		acl_system(db, 1);
 		code = store_company_update(db, &c, err);
+		acl_system(db, 0);
+	}
 	store_company_clear(&c);
 	return code;
 }

@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/acl.h"
 #include "store/audit.h"
 #include "store/custom.h"
 #include "store/record.h"
@@ -426,7 +427,8 @@ rec_create(struct db *db, const struct entity *ent, void *obj,
 
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
-	if ((code = rec_validate(db, ent, obj, err)) != SO_OK)
+	if ((code = rec_validate(db, ent, obj, err)) != SO_OK ||
+	    (code = acl_check_write(db, ent, NULL, obj, err)) != SO_OK)
 		goto fail;
 	sb_printf(&b, "INSERT INTO %s (", ent->table);
 	for (i = 0; i < nb; i++)
@@ -521,6 +523,8 @@ rec_update(struct db *db, const struct entity *ent, void *obj,
 		code = db_commit(db, err);
 		goto out;
 	}
+	if ((code = acl_check_write(db, ent, old, obj, err)) != SO_OK)
+		goto fail;
 	sb_printf(&b, "UPDATE %s SET ", ent->table);
 	for (i = 0; i < nb; i++)
 		sb_printf(&b, "%s = ?, ", ent->fields[i].name);
@@ -587,10 +591,20 @@ set_deleted(struct db *db, const struct entity *ent, int64_t id, int del,
 {
 	sqlite3_stmt *st;
 	char *sql;
+	void *row;
 	int rc, code;
 
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
+	/* The trash is an edit like any other: whose record is it? */
+	row = xcalloc(1, ent->size);
+	code = get_row(db, ent, id, row, err);
+	if (code == SO_OK)
+		code = acl_check_write(db, ent, row, row, err);
+	rec_clear(ent, row);
+	free(row);
+	if (code != SO_OK)
+		goto fail;
 	sql = xasprintf("UPDATE %s SET deleted_at = %s, updated_at = ?1, "
 	    "version = version + 1 WHERE id = ?2 AND deleted_at IS %s",
 	    ent->table, del ? "?1" : "NULL", del ? "NULL" : "NOT NULL");
@@ -685,6 +699,11 @@ where_clause(const struct entity *ent, const struct list_query *q,
 	}
 	if (q->filter)
 		sb_printf(b, " AND (%s)", filter_sql(q->filter));
+	if (q->mine) {
+		sb_add(b, " AND ");
+		acl_owner_sql(ent, "t", b);
+		sb_printf(b, " = %" PRId64, q->mine);
+	}
 }
 
 static void

@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <pwd.h>
 
+#include "store/acl.h"
 #include "store/activity.h"
 #include "store/audit.h"
 #include "store/settings.h"
@@ -13,6 +14,8 @@
 const struct flag_desc settings_flags[] = {
 	{ "agenda.startup", 1, "show the agenda before the card files" },
 	{ "reminders.bell", 1, "ring the terminal bell with a reminder" },
+	{ "users.join", 0, "let a login that is not a user join as a manager "
+	    "on first use (the team's only)" },
 	{ NULL, 0, NULL }
 };
 
@@ -68,6 +71,13 @@ settings_set_flag(struct db *db, const char *name, int on, int global,
 
 	if (settings_flag_find(name) == NULL)
 		return so_err_set(err, SO_EINVAL, "no setting %s", name);
+	/* Who may come in is the database's, never one person's. */
+	if (strcmp(name, "users.join") == 0 && !global)
+		return so_err_set(err, SO_EINVAL, "users.join is a setting of "
+		    "the whole team: set it with --team");
+	if (global && (code = acl_require(db, ROLE_ADMIN, "change the team's "
+	    "settings", err)) != SO_OK)
+		return code;
 	key = global ? xstrdup(name) : xasprintf("user.%s.%s",
 	    db_user_login(db), name);
 	code = db_set_setting(db, key, on ? "on" : "off", err);
@@ -364,6 +374,9 @@ settings_lookup_put(struct db *db, enum lookup_table t, const char *code,
 	struct strbuf sql = { 0 };
 	int ret;
 
+	if ((ret = acl_require(db, ROLE_ADMIN, "change event types, results "
+	    "and deal stages", err)) != SO_OK)
+		return ret;
 	if (!valid_code(code))
 		return so_err_field(err, SO_EINVAL, "code", "Code: letters "
 		    "a-z, digits and _ only, up to 40 (e.g. site_visit)");
@@ -396,6 +409,9 @@ settings_lookup_enable(struct db *db, enum lookup_table t, const char *code,
 	struct strbuf sql = { 0 };
 	int ret;
 
+	if ((ret = acl_require(db, ROLE_ADMIN, "change event types, results "
+	    "and deal stages", err)) != SO_OK)
+		return ret;
 	if (t == LOOKUP_DEAL_STAGES)
 		return so_err_set(err, SO_EINVAL, "deal stages cannot be "
 		    "disabled");

@@ -5,6 +5,7 @@
 #include "datetime.h"
 #include "fixture.h"
 #include "harness.h"
+#include "store/users.h"
 
 struct db *
 fixture_open(const char *name)
@@ -23,6 +24,17 @@ fixture_open(const char *name)
 	if (db_login(db, "anna", &err) != SO_OK)
 		harness_fail(__FILE__, __LINE__, "login: %s", err.msg);
 	return db;
+}
+
+void
+fixture_user(struct db *db, const char *login, enum role role)
+{
+	struct so_err err = { 0 };
+
+	acl_system(db, 1);
+	if (store_user_add(db, login, NULL, role, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "user add: %s", err.msg);
+	acl_system(db, 0);
 }
 
 unsigned long long

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "doc.h"
+#include "store/acl.h"
 #include "store/db.h"
 #include "store/entity.h"
 #include "store/lookup.h"
@@ -17,6 +18,9 @@
 /* Opens (creating) harness_path(name), logged in as "anna", clock pinned. */
 struct db	*fixture_open(const char *name);
 /* SHA-256-free checksum of a file's bytes (FNV-1a 64), and its size. */
+/* Adds login with role to db, whoever is logged in. */
+void		 fixture_user(struct db *db, const char *login,
+		    enum role role);
 unsigned long long fixture_file_sum(const char *path, long long *size);
 /* Runs sql returning one integer (for assertions), -1 on error. */
 long long	 fixture_int(struct db *db, const char *sql);

@@ -463,7 +463,7 @@ TEST(test_custom_fields_only_for_admins)
 
 	REQUIRE(db != NULL);
 	REQUIRE(add(db, "company", "inn", "ИНН", "text", NULL, 0) == SO_OK);
-	/* the second login of a database is a manager */
+	fixture_user(db, "boris", ROLE_MANAGER);
 	REQUIRE(db_login(db, "boris", &err) == SO_OK);
 	REQUIRE(strcmp(db_user_role(db), "manager") == 0);
 	CHECK_INT(custom_field_add(db, "company", "kpp", "КПП", "text", NULL,

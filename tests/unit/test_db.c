@@ -12,6 +12,8 @@
 #include "fixture.h"
 #include "harness.h"
 #include "store/db.h"
+#include "store/settings.h"
+#include "store/users.h"
 
 static void
 write_file(const char *path, const char *bytes, size_t n)
@@ -54,7 +56,7 @@ TEST(test_new_database_gets_latest_schema_wal_and_mode_0600)
 	}
 }
 
-TEST(test_first_login_is_admin_later_logins_are_managers)
+TEST(test_first_login_is_admin_others_are_refused_until_added)
 {
 	struct db *db = fixture_open("t.db");
 	struct so_err err;
@@ -62,12 +64,68 @@ TEST(test_first_login_is_admin_later_logins_are_managers)
 	REQUIRE(db != NULL);
 	CHECK_STR(db_user_role(db), "admin");
 	CHECK(db_user_id(db) > 0);
+	/* an unknown login is refused, and nothing is left logged in */
+	CHECK_INT(db_login(db, "boris", &err), SO_EPERM);
+	CHECK(strstr(err.msg, "boris is not a user") != NULL);
+	CHECK(strstr(err.msg, "salesorg user add boris") != NULL);
+	CHECK_STR(db_user_login(db), "");
+	CHECK_INT(db_user_id(db), 0);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM users"), 1);
+	/* the admin adds him */
+	REQUIRE(db_login(db, "anna", &err) == SO_OK);
+	CHECK_INT(store_user_add(db, "boris", "Борис Котов", ROLE_MANAGER,
+	    &err), SO_OK);
 	CHECK_INT(db_login(db, "boris", &err), SO_OK);
 	CHECK_STR(db_user_role(db), "manager");
 	CHECK_STR(db_user_login(db), "boris");
+	/* a manager adds nobody */
+	CHECK_INT(store_user_add(db, "vera", NULL, ROLE_ADMIN, &err),
+	    SO_EPERM);
+	CHECK(strstr(err.msg, "only an administrator may add users") != NULL);
 	CHECK_INT(db_login(db, "anna", &err), SO_OK);
 	CHECK_STR(db_user_role(db), "admin");
 	CHECK_INT(fixture_int(db, "SELECT count(*) FROM users"), 2);
+	db_close(db);
+}
+
+TEST(test_join_on_first_use_and_disabled_users)
+{
+	struct db *db = fixture_open("t.db");
+	struct so_err err;
+
+	REQUIRE(db != NULL);
+	CHECK_INT(settings_set_flag(db, "users.join", 1, 1, &err), SO_OK);
+	CHECK_INT(db_login(db, "vera", &err), SO_OK);
+	CHECK_STR(db_user_role(db), "manager");
+	/* her arrival is in the log, as done by her */
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM audit_log a JOIN "
+	    "users u ON u.id = a.user_id WHERE a.entity = 'user' AND "
+	    "a.action = 'create' AND u.login = 'vera' AND "
+	    "a.record_id = u.id"), 1);
+	/* a manager may not switch the door open or shut */
+	CHECK_INT(settings_set_flag(db, "users.join", 0, 1, &err), SO_EPERM);
+	REQUIRE(db_login(db, "anna", &err) == SO_OK);
+	CHECK_INT(settings_set_flag(db, "users.join", 0, 1, &err), SO_OK);
+	CHECK_INT(db_login(db, "gleb", &err), SO_EPERM);
+	/* disabled: refused at the door */
+	REQUIRE(db_login(db, "anna", &err) == SO_OK);
+	CHECK_INT(store_user_set(db, "vera", ROLE_NONE, NULL, 1, &err), SO_OK);
+	CHECK_INT(db_login(db, "vera", &err), SO_EPERM);
+	CHECK(strstr(err.msg, "vera is disabled") != NULL);
+	/* the last administrator stays one */
+	REQUIRE(db_login(db, "anna", &err) == SO_OK);
+	CHECK_INT(store_user_set(db, "anna", ROLE_MANAGER, NULL, -1, &err),
+	    SO_EPERM);
+	CHECK(strstr(err.msg, "last administrator") != NULL);
+	CHECK_INT(store_user_set(db, "anna", ROLE_NONE, NULL, 1, &err),
+	    SO_EPERM);
+	CHECK_INT(store_user_set(db, "vera", ROLE_ADMIN, "Вера", 0, &err),
+	    SO_OK);
+	CHECK_INT(store_user_set(db, "anna", ROLE_HEAD, NULL, -1, &err),
+	    SO_OK);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM audit_log WHERE "
+	    "entity = 'user' AND field = 'role' AND old_value = 'admin' AND "
+	    "new_value = 'head'"), 1);
 	db_close(db);
 }
 

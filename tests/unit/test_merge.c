@@ -457,6 +457,7 @@ TEST(merge_settings_mail)
 	    "new_value = 'Отдел продаж <sales@example.ru>'"), 1);
 	/* a manager: the team's value, own From, but not the team's
 	 * program: every member would run it */
+	fixture_user(db, "boris", ROLE_MANAGER);
 	REQUIRE(db_login(db, "boris", &err) == SO_OK);
 	v = settings_get_text(db, "mail.sendmail");
 	CHECK_STR(v, "/opt/team/sendmail");

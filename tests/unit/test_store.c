@@ -286,7 +286,8 @@ TEST(test_audit_log_records_who_what_old_and_new)
 	c.city = xstrdup("Казань");
 	free(c.name);
 	c.name = xstrdup("ООО «Ромашка»");
-	db_login(db, "boris", &err);
+	fixture_user(db, "boris", ROLE_HEAD);
+	REQUIRE(db_login(db, "boris", &err) == SO_OK);
 	db_set_now(db, FIXTURE_NOW + 60);
 	CHECK_INT(store_company_update(db, &c, &err), SO_OK);
 	CHECK_INT(store_company_delete(db, id, &err), SO_OK);

@@ -1,0 +1,259 @@
+/*
+ * Roles and responsibility; see include/store/acl.h.
+ *
+ * The responsible user of a record is found the same way in C (for the
+ * check of one write, acl_owner) and in SQL (for an export's WHERE,
+ * acl_owner_sql): the record's own manager or assignee, else that of
+ * its deal, contact or company, in that order, the most particular
+ * first.  A deal and a contact without a manager of their own belong to
+ * their company's manager.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/acl.h"
+#include "store/lookup.h"
+#include "store/record.h"
+#include "util.h"
+
+/* The fields that name a record's own responsible user. */
+static const char *const own_fields[] = { "manager_id", "assignee_id", NULL };
+
+/* The parents a record can belong to, most particular first, with the
+ * SQL naming a parent's responsible user (?1 / the parent's id). */
+static const struct parent {
+	const char	*field;
+	const char	*table;
+	const char	*sql;		/* over alias p and its company pc */
+} parents[] = {
+	{ "deal_id", "deal", "SELECT coalesce(p.manager_id, pc.manager_id) "
+	    "FROM deals p LEFT JOIN companies pc ON pc.id = p.company_id "
+	    "WHERE p.id = " },
+	{ "contact_id", "contact", "SELECT coalesce(p.manager_id, "
+	    "pc.manager_id) FROM contacts p LEFT JOIN companies pc "
+	    "ON pc.id = p.company_id WHERE p.id = " },
+	{ "company_id", "company", "SELECT p.manager_id FROM companies p "
+	    "WHERE p.id = " },
+	{ NULL, NULL, NULL }
+};
+
+static const char *const role_names[] = {
+	[ROLE_NONE] = "", [ROLE_MANAGER] = "manager", [ROLE_HEAD] = "head",
+	[ROLE_ADMIN] = "admin",
+};
+
+enum role
+acl_role_named(const char *name)
+{
+	int r;
+
+	for (r = ROLE_MANAGER; r <= ROLE_ADMIN; r++)
+		if (name && strcmp(name, role_names[r]) == 0)
+			return (enum role)r;
+	return ROLE_NONE;
+}
+
+const char *
+acl_role_name(enum role r)
+{
+	return r >= ROLE_NONE && r <= ROLE_ADMIN ? role_names[r] : "";
+}
+
+enum role
+acl_role(struct db *db)
+{
+	return acl_role_named(db_user_role(db));
+}
+
+static const char *
+role_phrase(enum role min)
+{
+	switch (min) {
+	case ROLE_ADMIN:
+		return "an administrator";
+	case ROLE_HEAD:
+		return "a head of sales or an administrator";
+	default:
+		return "a user of this database";
+	}
+}
+
+int
+acl_require(struct db *db, enum role min, const char *what,
+    struct so_err *err)
+{
+	if (db_system(db) || acl_role(db) >= min)
+		return SO_OK;
+	return so_err_set(err, SO_EPERM, "%s: only %s may %s (you, %s, are "
+	    "%s)", db_path(db), role_phrase(min), what, *db_user_login(db) ?
+	    db_user_login(db) : "nobody", acl_role(db) == ROLE_NONE ?
+	    "not logged in" : acl_role_name(acl_role(db)));
+}
+
+/* ---- the responsible user ---- */
+
+static int64_t
+ref_of(const struct entity *ent, const void *obj, const char *name)
+{
+	int i = entity_field(ent, name);
+	int64_t v;
+
+	if (i < 0)
+		return 0;
+	v = field_int_c(&ent->fields[i], obj);
+	return v == SO_NULL || v < 0 ? 0 : v;
+}
+
+static int64_t
+parent_owner(struct db *db, const struct parent *p, int64_t id)
+{
+	sqlite3_stmt *st;
+	int64_t owner = 0;
+	char *sql = xasprintf("%s?", p->sql);
+	int code = db_prepare(db, sql, &st, NULL);
+
+	free(sql);
+	if (code != SO_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		owner = sqlite3_column_int64(st, 0);
+	db_done(st);
+	return owner;
+}
+
+int64_t
+acl_owner(struct db *db, const struct entity *ent, const void *obj)
+{
+	const struct parent *p;
+	int64_t v, o;
+	int i;
+
+	for (i = 0; own_fields[i]; i++)
+		if ((v = ref_of(ent, obj, own_fields[i])) != 0)
+			return v;
+	for (p = parents; p->field; p++)
+		if ((v = ref_of(ent, obj, p->field)) != 0 &&
+		    (o = parent_owner(db, p, v)) != 0)
+			return o;
+	return 0;
+}
+
+void
+acl_owner_sql(const struct entity *ent, const char *alias, struct strbuf *b)
+{
+	const struct parent *p;
+	int i, n = 0;
+
+	sb_add(b, "coalesce(");
+	for (i = 0; own_fields[i]; i++)
+		if (entity_field(ent, own_fields[i]) >= 0)
+			sb_printf(b, "%s%s.%s", n++ ? ", " : "", alias,
+			    own_fields[i]);
+	for (p = parents; p->field; p++)
+		if (entity_field(ent, p->field) >= 0)
+			sb_printf(b, "%s(%s%s.%s)", n++ ? ", " : "", p->sql,
+			    alias, p->field);
+	/* coalesce() wants two arguments at least */
+	sb_printf(b, "%sNULL)", n ? ", " : "");
+}
+
+int64_t
+acl_export_owner(struct db *db)
+{
+	if (db_system(db) || acl_role(db) >= ROLE_HEAD)
+		return 0;
+	/* nobody logged in exports nothing: no user has id -1 */
+	return db_user_id(db) ? db_user_id(db) : -1;
+}
+
+/* ---- the check of a write ---- */
+
+static char *
+login_of(struct db *db, int64_t id)
+{
+	struct user_brief u;
+	char *s;
+
+	if (store_user_get(db, id, &u, NULL) != SO_OK)
+		return xasprintf("user #%" PRId64, id);
+	s = xstrdup(u.login);
+	store_user_brief_clear(&u);
+	return s;
+}
+
+enum refusal { CHANGE, GIVE, ADD };
+
+static int
+refuse(struct db *db, const struct entity *ent, const void *obj,
+    int64_t owner, enum refusal why, struct so_err *err)
+{
+	const struct rec_meta *m = obj;
+	char *who = login_of(db, owner), *title = NULL;
+	char what[160];
+
+	if (m->id)
+		title = rec_title(db, ent, m->id);
+	if (m->id)
+		snprintf(what, sizeof(what), "%s #%" PRId64 "%s%s%s",
+		    ent->label, m->id, title ? " \"" : "", title ? title : "",
+		    title ? "\"" : "");
+	else
+		snprintf(what, sizeof(what), "a new %s", ent->name);
+	if (why == GIVE)
+		so_err_set(err, SO_EPERM, "%s: only a head of sales may give "
+		    "%s to %s (you, %s, are a manager)", db_path(db), what,
+		    who, db_user_login(db));
+	else if (why == ADD)
+		so_err_set(err, SO_EPERM, "%s: %s would be %s's: only %s or a "
+		    "head of sales may add it (you, %s, are a manager)",
+		    db_path(db), what, who, who, db_user_login(db));
+	else
+		so_err_set(err, SO_EPERM, "%s: %s is %s's: only %s or a head "
+		    "of sales may change it (you, %s, are a manager)",
+		    db_path(db), what, who, who, db_user_login(db));
+	free(who);
+	free(title);
+	return SO_EPERM;
+}
+
+int
+acl_check_write(struct db *db, const struct entity *ent, const void *old,
+    const void *obj, struct so_err *err)
+{
+	enum role r = acl_role(db);
+	int64_t me = db_user_id(db), owner;
+
+	if (db_system(db) || r >= ROLE_HEAD)
+		return SO_OK;
+	if (r == ROLE_NONE)
+		return so_err_set(err, SO_EPERM, "%s: nobody is logged in to "
+		    "make this change", db_path(db));
+	if (old && (owner = acl_owner(db, ent, old)) != 0 && owner != me)
+		return refuse(db, ent, old, owner, CHANGE, err);
+	if ((owner = acl_owner(db, ent, obj)) != 0 && owner != me)
+		return refuse(db, ent, old ? old : obj, owner, old ? GIVE :
+		    ADD, err);
+	return SO_OK;
+}
+
+int
+acl_may_edit(struct db *db, const struct entity *ent, const void *obj)
+{
+	int64_t owner;
+
+	if (db_system(db) || acl_role(db) >= ROLE_HEAD)
+		return 1;
+	if (acl_role(db) == ROLE_NONE)
+		return 0;
+	owner = acl_owner(db, ent, obj);
+	return owner == 0 || owner == db_user_id(db);
+}
+
+void
+acl_system(struct db *db, int on)
+{
+	db_system_add(db, on ? 1 : -1);
+}
