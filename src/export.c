@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "export.h"
+#include "store/acl.h"
 #include "utf8.h"
 
 #define EXPORT_PAGE	500
@@ -290,10 +291,14 @@ export_csv_dialect(struct db *db, const struct entity *ent,
 {
 	struct export_writer w;
 	struct rec_list page = { 0 };
+	struct list_query own = *q;
 	void *anchor = NULL;
 	int code;
 
 	*rows = 0;
+	/* A manager takes away only their own records. */
+	own.mine = acl_export_owner(db);
+	q = &own;
 	if ((code = export_writer_init(&w, out, d, err)) != SO_OK)
 		return code;
 	if ((code = put_header(&w, ent, err)) != SO_OK)

@@ -35,6 +35,7 @@
 #include <libical/ical.h>
 
 #include "ical.h"
+#include "store/acl.h"
 #include "store/calendar.h"
 #include "store/entities.h"
 #include "store/recur.h"
@@ -370,6 +371,7 @@ ical_export(struct db *db, const struct ical_filter *f, FILE *out,
 {
 	struct cal_query q = { f->from, f->to, f->user_id, f->type };
 	struct exp x = { 0 };
+	int64_t own = acl_export_owner(db);
 	icalcomponent *cal;
 	char *s, *tail;
 	int code;
@@ -377,6 +379,13 @@ ical_export(struct db *db, const struct ical_filter *f, FILE *out,
 	icalerror_set_errors_are_fatal(0);
 	if (nevents)
 		*nevents = 0;
+	/* A manager exports only their own calendar. */
+	if (own && f->user_id != own) {
+		if (f->user_id)
+			return acl_require(db, ROLE_HEAD, "export a colleague's "
+			    "calendar", err);
+		q.user_id = own;
+	}
 	x.db = db;
 	x.out = out;
 	x.stamp = icaltime_from_timet_with_zone(db_now(db), 0,

@@ -16,6 +16,7 @@
 #include "export.h"
 #include "print.h"
 #include "report.h"
+#include "store/acl.h"
 #include "store/lookup.h"
 #include "util.h"
 
@@ -64,6 +65,14 @@ report_begin(struct db *db, const struct report_query *q, const char *title,
 	int code;
 
 	doc_init(out, title);
+	/* The department's figures are the head's; a manager's own are
+	 * theirs. */
+	if ((q->all || (q->user_id && q->user_id != db_user_id(db))) &&
+	    (code = acl_require(db, ROLE_HEAD, "run reports of the whole "
+	    "department or of another manager", err)) != SO_OK) {
+		doc_free(out);
+		return code;
+	}
 	if (*q->to == '\0' || strcmp(q->from, q->to) == 0)
 		snprintf(period, sizeof(period), "%s", q->from);
 	else if (*q->from == '\0')

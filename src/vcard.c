@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "datetime.h"
+#include "store/acl.h"
 #include "store/vcardstore.h"
 #include "utf8.h"
 #include "util.h"
@@ -1635,10 +1636,14 @@ vcard_export(struct db *db, const struct list_query *q, int version,
 	struct rec_list l = { 0 };
 	enum list_from from = LIST_FIRST;
 	struct contact *anchor = NULL;
+	struct list_query own = *q;
 	size_t given;
 	int code, fi = entity_field(ent, "company_id");
 
 	*n = 0;
+	/* A manager takes away only their own contacts. */
+	own.mine = acl_export_owner(db);
+	q = &own;
 	if ((code = store_contact_give_uids(db, q, &given, err)) != SO_OK)
 		return code;
 	for (;;) {

@@ -32,10 +32,15 @@ struct command {
 extern const struct command commands[];
 
 /*
- * Opens the database for a command and logs the user in (unless
- * readonly).  On failure prints the error and returns the exit status
- * to use; returns 0 on success.
+ * Opens the database for a command and logs the user in: a login that
+ * is not a user of the database is refused here, for reading too.
+ * readonly: 0, 1 (CLI_READ), or CLI_READ_ANON for the one command that
+ * must work without anyone logged in (check, on a damaged file).  On
+ * failure prints the error and returns the exit status to use; returns
+ * 0 on success.
  */
+#define CLI_READ	1
+#define CLI_READ_ANON	2
 int	cli_open(struct cli *cli, int create, int readonly, struct db **db);
 /* Prints "salesorg: MESSAGE" for err and returns its exit status. */
 int	cli_fail(const struct so_err *err);

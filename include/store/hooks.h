@@ -11,8 +11,9 @@
 #include "err.h"
 #include "store/db.h"
 
-/* Sets *user_id to the current user when it holds no value. */
-void	hook_default_user(struct db *db, int64_t *user_id);
+/* Sets *user_id, a field of the record obj, to the current user when it
+ * holds no value and obj is new. */
+void	hook_default_user(struct db *db, const void *obj, int64_t *user_id);
 void	hook_new_uid(char **uid);
 int	store_uid_lookup(struct db *db, const char *sql, const char *uid,
 	    int64_t *id, struct so_err *err);

@@ -43,7 +43,8 @@ cli_open(struct cli *cli, int create, int readonly, struct db **db)
 		opts.busy_ms = atoi(getenv("SALESORG_BUSY_TIMEOUT"));
 	if (db_open(cli->dbpath, &opts, db, &err) != SO_OK)
 		return cli_fail(&err);
-	if (!readonly && db_login(*db, cli->login, &err) != SO_OK) {
+	if (readonly != CLI_READ_ANON && db_login(*db, cli->login, &err) !=
+	    SO_OK) {
 		db_close(*db);
 		*db = NULL;
 		return cli_fail(&err);

@@ -39,6 +39,7 @@
 #include "datetime.h"
 #include "merge.h"
 #include "mime.h"
+#include "store/acl.h"
 #include "store/entities.h"
 #include "store/filter.h"
 #include "store/group.h"
@@ -681,6 +682,8 @@ pass(struct run *x, enum pass p)
 	x->messages = x->skipped = x->bad = 0;
 	q.filter = x->filter;
 	q.scan = x->filter != NULL;
+	/* A manager writes only to their own contacts. */
+	q.mine = acl_export_owner(x->db);
 	while (rc == 0) {
 		if (rec_list(x->db, &entity_contact, &q, from, anchor, PAGE,
 		    &l, &err) != SO_OK) {

@@ -71,7 +71,7 @@ check(struct db *db, void *obj, struct so_err *err)
 	struct contact *c = obj;
 
 	(void)err;
-	hook_default_user(db, &c->manager_id);
+	hook_default_user(db, c, &c->manager_id);
 	return SO_OK;
 }
 

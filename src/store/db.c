@@ -28,6 +28,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store/acl.h"
 #include "store/custom.h"
 #include "store/db.h"
 #include "store/regex.h"
@@ -742,6 +743,11 @@ db_backup(struct db *db, const char *dest, struct so_err *err)
 	char *tmp;
 	int rc;
 
+	/* A copy of the file is every record at once: a manager's
+	 * exports are their own records only. */
+	if ((rc = acl_require(db, ROLE_HEAD, "back up the whole database",
+	    err)) != SO_OK)
+		return rc;
 	/* Into a temporary name first, renamed at the end: a reader of
 	 * dest never sees half a copy. */
 	tmp = xasprintf("%s.tmp-%ld", dest, (long)getpid());

@@ -37,7 +37,7 @@ check(struct db *db, void *obj, struct so_err *err)
 	struct deal *d = obj;
 	sqlite3_stmt *st;
 
-	hook_default_user(db, &d->manager_id);
+	hook_default_user(db, d, &d->manager_id);
 	if ((d->stage_id == SO_NULL || d->stage_id == 0) &&
 	    db_prepare(db, "SELECT id FROM deal_stages ORDER BY sort, id "
 	    "LIMIT 1", &st, err) == SO_OK) {

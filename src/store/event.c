@@ -83,7 +83,7 @@ check(struct db *db, void *obj, struct so_err *err)
 	hook_new_uid(&e->uid);
 	if (e->type_id == SO_NULL || e->type_id == 0)
 		e->type_id = default_type(db);
-	hook_default_user(db, &e->assignee_id);
+	hook_default_user(db, e, &e->assignee_id);
 	if (e->end_at != SO_NULL && e->end_at != 0 && e->start_at != SO_NULL &&
 	    e->end_at < e->start_at)
 		return so_err_field(err, SO_EINVAL, "end_at",

@@ -10,9 +10,14 @@
 #include "util.h"
 
 void
-hook_default_user(struct db *db, int64_t *user_id)
+hook_default_user(struct db *db, const void *obj, int64_t *user_id)
 {
-	if ((*user_id == SO_NULL || *user_id == 0) && db_user_id(db))
+	const struct rec_meta *m = obj;
+
+	/* Only a new record: a head correcting an unassigned company's
+	 * phone does not thereby take it. */
+	if (m->id == 0 && (*user_id == SO_NULL || *user_id == 0) &&
+	    db_user_id(db))
 		*user_id = db_user_id(db);
 }
 

@@ -41,7 +41,7 @@ check(struct db *db, void *obj, struct so_err *err)
 	struct task *t = obj;
 
 	(void)err;
-	hook_default_user(db, &t->assignee_id);
+	hook_default_user(db, t, &t->assignee_id);
 	hook_new_uid(&t->uid);
 	return SO_OK;
 }

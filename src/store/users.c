@@ -114,6 +114,22 @@ count_users(struct db *db, const char *where, int64_t *n, struct so_err *err)
 	    err);
 }
 
+/* The door for a known user: disabled ones stay out.  Clears u. */
+static int
+let_in(struct db *db, struct user_brief *u, struct so_err *err)
+{
+	int code = SO_OK;
+
+	if (u->disabled) {
+		db_set_user(db, 0, "", "");
+		code = so_err_set(err, SO_EPERM, "%s: user %s is disabled; ask "
+		    "an administrator", db_path(db), u->login);
+	} else
+		db_set_user(db, u->id, u->login, u->role);
+	store_user_brief_clear(u);
+	return code;
+}
+
 int
 db_login(struct db *db, const char *login, struct so_err *err)
 {
@@ -125,6 +141,10 @@ db_login(struct db *db, const char *login, struct so_err *err)
 
 	if (login == NULL || *login == '\0')
 		return so_err_set(err, SO_EINVAL, "no user name");
+	/* The usual case, a known login, reads: a read-only open logs
+	 * in too, and nobody waits for the write lock to come in. */
+	if (find_user(db, login, &u, NULL) == SO_OK)
+		return let_in(db, &u, err);
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
 	if ((code = count_users(db, "", &n, err)) != SO_OK)
@@ -158,15 +178,9 @@ db_login(struct db *db, const char *login, struct so_err *err)
 		code = db_error(db, SQLITE_ERROR, "reading the user", err);
 		goto fail;
 	}
-	if (u.disabled) {
-		code = so_err_set(err, SO_EPERM, "%s: user %s is disabled; ask "
-		    "an administrator", db_path(db), login);
-		store_user_brief_clear(&u);
-		goto fail;
-	}
-	db_set_user(db, u.id, u.login, u.role);
-	store_user_brief_clear(&u);
-	return db_commit(db, err);
+	/* added by another process since we looked */
+	db_rollback(db);
+	return let_in(db, &u, err);
 fail:
 	db_set_user(db, 0, "", "");
 	db_rollback(db);

@@ -1,0 +1,389 @@
+/*
+ * Roles, called on the store directly: whatever the TUI hides, the
+ * record engine refuses a manager's write to a colleague's record, lets
+ * a head reassign (and audits it), and exports hand a manager only
+ * their own rows.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "fixture.h"
+#include "harness.h"
+#include "report.h"
+#include "store/acl.h"
+#include "store/audit.h"
+#include "store/entities.h"
+#include "store/group.h"
+#include "store/record.h"
+#include "store/settings.h"
+#include "store/users.h"
+#include "util.h"
+
+/* anna the admin; boris and vera managers; gleb the head of sales. */
+struct team {
+	struct db	*db;
+	int64_t		 boris, vera, gleb;
+	int64_t		 c_boris, c_vera, c_free;	/* companies */
+};
+
+static int64_t
+uid(struct db *db, const char *login)
+{
+	int64_t id = 0;
+
+	store_user_id(db, login, &id, NULL);
+	return id;
+}
+
+static int64_t
+company(struct db *db, const char *name, int64_t manager)
+{
+	struct company c;
+	struct so_err err;
+	int64_t id;
+
+	store_company_init(&c);
+	c.name = xstrdup(name);
+	c.manager_id = manager;
+	if (store_company_create(db, &c, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "create: %s", err.msg);
+	id = c.meta.id;
+	store_company_clear(&c);
+	return id;
+}
+
+static int
+as(struct db *db, const char *login)
+{
+	struct so_err err;
+
+	return db_login(db, login, &err) == SO_OK;
+}
+
+static int
+setup(struct team *t)
+{
+	if ((t->db = fixture_open("acl.db")) == NULL)
+		return 0;
+	fixture_user(t->db, "boris", ROLE_MANAGER);
+	fixture_user(t->db, "vera", ROLE_MANAGER);
+	fixture_user(t->db, "gleb", ROLE_HEAD);
+	t->boris = uid(t->db, "boris");
+	t->vera = uid(t->db, "vera");
+	t->gleb = uid(t->db, "gleb");
+	t->c_boris = company(t->db, "ООО Борисовы окна", t->boris);
+	t->c_vera = company(t->db, "ООО Верины двери", t->vera);
+	/* nobody's: made by raw SQL, as an old import left them */
+	db_exec(t->db, "INSERT INTO companies (name, created_at, updated_at) "
+	    "VALUES ('ИП Ничей', 0, 0)", NULL);
+	t->c_free = sqlite3_last_insert_rowid(db_sqlite(t->db));
+	return t->boris && t->vera && t->gleb;
+}
+
+/* Sets the city of company id as the current user; returns the code. */
+static int
+set_city(struct db *db, int64_t id, const char *city, struct so_err *err)
+{
+	struct company c;
+	int code;
+
+	if ((code = store_company_get(db, id, &c, err)) != SO_OK)
+		return code;
+	free(c.city);
+	c.city = xstrdup(city);
+	code = store_company_update(db, &c, err);
+	store_company_clear(&c);
+	return code;
+}
+
+TEST(test_manager_edits_own_and_unassigned_not_a_colleagues)
+{
+	struct team t;
+	struct so_err err;
+	long long audit;
+
+	REQUIRE(setup(&t));
+	REQUIRE(as(t.db, "boris"));
+	audit = fixture_int(t.db, "SELECT count(*) FROM audit_log");
+	CHECK_INT(set_city(t.db, t.c_vera, "Казань", &err), SO_EPERM);
+	CHECK(strstr(err.msg, "Верины двери") != NULL);
+	CHECK(strstr(err.msg, "is vera's") != NULL);
+	CHECK(strstr(err.msg, "only vera or a head of sales") != NULL);
+	/* nothing written, nothing audited */
+	CHECK_INT(fixture_int(t.db, "SELECT count(*) FROM companies WHERE "
+	    "city = 'Казань'"), 0);
+	CHECK_INT(fixture_int(t.db, "SELECT count(*) FROM audit_log"), audit);
+	CHECK_INT(store_company_delete(t.db, t.c_vera, &err), SO_EPERM);
+	CHECK_INT(fixture_int(t.db, "SELECT count(*) FROM companies WHERE "
+	    "deleted_at IS NOT NULL"), 0);
+	/* his own and nobody's are his to edit */
+	CHECK_INT(set_city(t.db, t.c_boris, "Казань", &err), SO_OK);
+	CHECK_INT(set_city(t.db, t.c_free, "Казань", &err), SO_OK);
+	CHECK_INT(store_company_delete(t.db, t.c_boris, &err), SO_OK);
+	CHECK_INT(store_company_restore(t.db, t.c_boris, &err), SO_OK);
+	/* the unassigned company stays unassigned after an edit */
+	CHECK_INT(fixture_int(t.db, "SELECT count(*) FROM companies WHERE "
+	    "manager_id IS NULL"), 1);
+	/* vera may not restore what boris... nor delete his */
+	REQUIRE(as(t.db, "vera"));
+	CHECK_INT(store_company_delete(t.db, t.c_boris, &err), SO_EPERM);
+	db_close(t.db);
+}
+
+TEST(test_manager_may_not_give_away_or_add_to_a_colleagues_client)
+{
+	struct team t;
+	struct so_err err;
+	struct company c;
+	struct note n;
+	struct event e;
+
+	REQUIRE(setup(&t));
+	REQUIRE(as(t.db, "boris"));
+	/* giving his own company to vera is a reassignment */
+	REQUIRE(store_company_get(t.db, t.c_boris, &c, &err) == SO_OK);
+	c.manager_id = t.vera;
+	CHECK_INT(store_company_update(t.db, &c, &err), SO_EPERM);
+	CHECK(strstr(err.msg, "only a head of sales may give") != NULL);
+	store_company_clear(&c);
+	/* claiming nobody's is fine */
+	REQUIRE(store_company_get(t.db, t.c_free, &c, &err) == SO_OK);
+	c.manager_id = t.boris;
+	CHECK_INT(store_company_update(t.db, &c, &err), SO_OK);
+	store_company_clear(&c);
+	/* a note on vera's company would be vera's */
+	store_note_init(&n);
+	n.title = xstrdup("Позвонить");
+	n.company_id = t.c_vera;
+	CHECK_INT(store_note_create(t.db, &n, &err), SO_EPERM);
+	CHECK(strstr(err.msg, "would be vera's") != NULL);
+	n.company_id = t.c_boris;
+	CHECK_INT(store_note_create(t.db, &n, &err), SO_OK);
+	store_note_clear(&n);
+	/* an event assigned to vera */
+	store_event_init(&e);
+	e.subject = xstrdup("Встреча");
+	e.start_at = FIXTURE_NOW + 3600;
+	e.assignee_id = t.vera;
+	e.company_id = t.c_boris;
+	CHECK_INT(store_event_create(t.db, &e, &err), SO_EPERM);
+	/* his own call to her client is his */
+	e.assignee_id = t.boris;
+	e.company_id = t.c_vera;
+	CHECK_INT(store_event_create(t.db, &e, &err), SO_OK);
+	store_event_clear(&e);
+	CHECK_INT(fixture_int(t.db, "SELECT count(*) FROM notes"), 1);
+	CHECK_INT(fixture_int(t.db, "SELECT count(*) FROM events"), 1);
+	db_close(t.db);
+}
+
+TEST(test_contact_without_manager_belongs_to_its_companys)
+{
+	struct team t;
+	struct so_err err;
+	struct contact c;
+	int64_t id;
+
+	REQUIRE(setup(&t));
+	REQUIRE(as(t.db, "vera"));
+	store_contact_init(&c);
+	c.last_name = xstrdup("Смирнова");
+	c.company_id = t.c_vera;
+	REQUIRE(store_contact_create(t.db, &c, &err) == SO_OK);
+	id = c.meta.id;
+	store_contact_clear(&c);
+	/* the contact's own manager cleared: its company's decides */
+	db_exec(t.db, "UPDATE contacts SET manager_id = NULL", NULL);
+	REQUIRE(as(t.db, "boris"));
+	REQUIRE(store_contact_get(t.db, id, &c, &err) == SO_OK);
+	CHECK_INT(acl_owner(t.db, &entity_contact, &c), t.vera);
+	CHECK(!acl_may_edit(t.db, &entity_contact, &c));
+	free(c.first_name);
+	c.first_name = xstrdup("Ольга");
+	CHECK_INT(store_contact_update(t.db, &c, &err), SO_EPERM);
+	store_contact_clear(&c);
+	db_close(t.db);
+}
+
+TEST(test_head_reassigns_and_the_log_has_it)
+{
+	struct team t;
+	struct so_err err;
+	struct company c;
+
+	REQUIRE(setup(&t));
+	REQUIRE(as(t.db, "gleb"));
+	REQUIRE(store_company_get(t.db, t.c_boris, &c, &err) == SO_OK);
+	c.manager_id = t.vera;
+	CHECK_INT(store_company_update(t.db, &c, &err), SO_OK);
+	store_company_clear(&c);
+	CHECK_INT(store_company_delete(t.db, t.c_free, &err), SO_OK);
+	CHECK_INT(fixture_int(t.db, "SELECT count(*) FROM audit_log a JOIN "
+	    "users u ON u.id = a.user_id WHERE u.login = 'gleb' AND "
+	    "a.entity = 'company' AND a.field = 'manager_id' AND "
+	    "a.old_value = (SELECT id FROM users WHERE login = 'boris') AND "
+	    "a.new_value = (SELECT id FROM users WHERE login = 'vera')"), 1);
+	CHECK_INT(fixture_int(t.db, "SELECT count(*) FROM audit_log a JOIN "
+	    "users u ON u.id = a.user_id WHERE u.login = 'gleb' AND "
+	    "a.action = 'delete'"), 1);
+	/* now it is vera's, and boris may not touch it */
+	REQUIRE(as(t.db, "boris"));
+	CHECK_INT(set_city(t.db, t.c_boris, "Уфа", &err), SO_EPERM);
+	db_close(t.db);
+}
+
+TEST(test_group_edit_over_a_colleagues_rows_changes_nothing)
+{
+	struct team t;
+	struct so_err err;
+	struct list_query q = { .sort = -1 };
+	int64_t changed = 0;
+
+	REQUIRE(setup(&t));
+	REQUIRE(as(t.db, "boris"));
+	CHECK_INT(group_set(t.db, &entity_company, &q, "city", "Тула",
+	    FIXTURE_NOW, &changed, &err), SO_EPERM);
+	CHECK_INT(fixture_int(t.db, "SELECT count(*) FROM companies WHERE "
+	    "city = 'Тула'"), 0);
+	/* and a manager reassigning his own rows to vera: refused too */
+	q.mine = t.boris;
+	CHECK_INT(group_set(t.db, &entity_company, &q, "manager_id", "vera",
+	    FIXTURE_NOW, &changed, &err), SO_EPERM);
+	CHECK_INT(fixture_int(t.db, "SELECT manager_id FROM companies WHERE "
+	    "id = (SELECT min(id) FROM companies)"), t.boris);
+	CHECK_INT(group_set(t.db, &entity_company, &q, "city", "Тула",
+	    FIXTURE_NOW, &changed, &err), SO_OK);
+	CHECK_INT(changed, 1);
+	db_close(t.db);
+}
+
+/* Ids a list query gives, as "1,3". */
+static char *
+listed(struct db *db, const struct entity *ent, int64_t mine)
+{
+	struct list_query q = { .sort = -1, .mine = mine };
+	struct rec_list l = { 0 };
+	struct strbuf b = { 0 };
+	struct so_err err;
+	size_t i;
+
+	if (rec_list(db, ent, &q, LIST_FIRST, NULL, 100, &l, &err) != SO_OK)
+		return xstrdup(err.msg);
+	for (i = 0; i < l.n; i++)
+		sb_printf(&b, "%s%lld", i ? "," : "",
+		    (long long)rec_meta(rec_list_at(&l, i))->id);
+	rec_list_free(&l);
+	return b.s ? b.s : xstrdup("");
+}
+
+TEST(test_export_gives_a_manager_only_his_own)
+{
+	struct team t;
+	struct so_err err;
+	struct note n;
+	char *s, want[64];
+
+	REQUIRE(setup(&t));
+	/* notes on each company, by the head */
+	REQUIRE(as(t.db, "gleb"));
+	store_note_init(&n);
+	n.title = xstrdup("a");
+	n.company_id = t.c_boris;
+	REQUIRE(store_note_create(t.db, &n, &err) == SO_OK);
+	n.meta.id = 0;
+	n.company_id = t.c_vera;
+	REQUIRE(store_note_create(t.db, &n, &err) == SO_OK);
+	store_note_clear(&n);
+	CHECK_INT(acl_export_owner(t.db), 0);
+	s = listed(t.db, &entity_company, acl_export_owner(t.db));
+	/* by name: ИП before ООО */
+	snprintf(want, sizeof(want), "%lld,%lld,%lld", (long long)t.c_free,
+	    (long long)t.c_boris, (long long)t.c_vera);
+	CHECK_STR(s, want);
+	free(s);
+	REQUIRE(as(t.db, "boris"));
+	CHECK_INT(acl_export_owner(t.db), t.boris);
+	s = listed(t.db, &entity_company, acl_export_owner(t.db));
+	snprintf(want, sizeof(want), "%lld", (long long)t.c_boris);
+	CHECK_STR(s, want);
+	free(s);
+	/* a note is its company's */
+	s = listed(t.db, &entity_note, acl_export_owner(t.db));
+	CHECK_STR(s, "1");
+	free(s);
+	db_close(t.db);
+}
+
+TEST(test_department_reports_backup_and_admin_things_need_the_role)
+{
+	struct team t;
+	struct so_err err;
+	struct report_query q = { .all = 1 };
+	struct doc d;
+
+	REQUIRE(setup(&t));
+	snprintf(q.from, sizeof(q.from), "2026-11-23");
+	snprintf(q.to, sizeof(q.to), "2026-11-23");
+	q.now = FIXTURE_NOW;
+	REQUIRE(as(t.db, "boris"));
+	CHECK_INT(report_activity(t.db, &q, &d, &err), SO_EPERM);
+	CHECK(strstr(err.msg, "only a head of sales or an administrator may "
+	    "run reports of the whole department") != NULL);
+	q.all = 0;
+	q.user_id = t.vera;
+	CHECK_INT(report_journal(t.db, &q, &d, &err), SO_EPERM);
+	q.user_id = t.boris;
+	CHECK_INT(report_journal(t.db, &q, &d, &err), SO_OK);
+	doc_free(&d);
+	CHECK_INT(db_backup(t.db, harness_path("copy.db"), &err), SO_EPERM);
+	REQUIRE(as(t.db, "gleb"));
+	q.all = 1;
+	q.user_id = 0;
+	CHECK_INT(report_activity(t.db, &q, &d, &err), SO_OK);
+	doc_free(&d);
+	CHECK_INT(db_backup(t.db, harness_path("copy.db"), &err), SO_OK);
+	/* a head is not an administrator */
+	CHECK_INT(settings_lookup_put(t.db, LOOKUP_EVENT_TYPES, "visit",
+	    "Визит", &err), SO_EPERM);
+	CHECK_INT(settings_set_flag(t.db, "agenda.startup", 0, 1, &err),
+	    SO_EPERM);
+	CHECK_INT(store_user_add(t.db, "ivan", NULL, ROLE_HEAD, &err),
+	    SO_EPERM);
+	REQUIRE(as(t.db, "anna"));
+	CHECK_INT(settings_lookup_put(t.db, LOOKUP_EVENT_TYPES, "visit",
+	    "Визит", &err), SO_OK);
+	db_close(t.db);
+}
+
+TEST(test_payment_moves_a_colleagues_company_along_the_sales_path)
+{
+	struct team t;
+	struct so_err err;
+	struct deal d;
+	struct payment p;
+
+	REQUIRE(setup(&t));
+	/* boris's deal with vera's client */
+	REQUIRE(as(t.db, "gleb"));
+	store_deal_init(&d);
+	d.title = xstrdup("Окна");
+	d.company_id = t.c_vera;
+	d.manager_id = t.boris;
+	REQUIRE(store_deal_create(t.db, &d, &err) == SO_OK);
+	REQUIRE(as(t.db, "boris"));
+	store_payment_init(&p);
+	p.deal_id = d.meta.id;
+	p.company_id = t.c_vera;
+	p.amount = 100000;
+	p.paid_on = xstrdup("2026-11-20");
+	/* the payment is his (his deal's); the company moves by itself */
+	CHECK_INT(store_payment_create(t.db, &p, &err), SO_OK);
+	CHECK_INT(fixture_int(t.db, "SELECT count(*) FROM audit_log WHERE "
+	    "entity = 'company' AND field = 'status'"), 1);
+	/* and the program's leave ends with the move */
+	CHECK_INT(set_city(t.db, t.c_vera, "Казань", &err), SO_EPERM);
+	store_payment_clear(&p);
+	store_deal_clear(&d);
+	db_close(t.db);
+}
