@@ -34,6 +34,7 @@ cli_open(struct cli *cli, int create, int readonly, struct db **db)
 {
 	struct db_opts opts = { 0 };
 	struct so_err err = { 0 };
+	int rc;
 
 	opts.create = create;
 	opts.readonly = readonly;
@@ -43,6 +44,17 @@ cli_open(struct cli *cli, int create, int readonly, struct db **db)
 		opts.busy_ms = atoi(getenv("SALESORG_BUSY_TIMEOUT"));
 	if (db_open(cli->dbpath, &opts, db, &err) != SO_OK)
 		return cli_fail(&err);
+	if (readonly == CLI_READ && db_login(*db, cli->login, &err) ==
+	    SO_EREADONLY) {
+		/* A newcomer joining (users.join) is a write: once,
+		 * read-write, then on as asked. */
+		db_close(*db);
+		if ((rc = cli_open(cli, 0, 0, db)) != 0)
+			return rc;
+		db_close(*db);
+		if (db_open(cli->dbpath, &opts, db, &err) != SO_OK)
+			return cli_fail(&err);
+	}
 	if (readonly != CLI_READ_ANON && db_login(*db, cli->login, &err) !=
 	    SO_OK) {
 		db_close(*db);
