@@ -27,6 +27,7 @@
 #include "csvimport.h"
 #include "import.h"
 #include "sheet.h"
+#include "store/acl.h"
 #include "store/dupes.h"
 #include "store/record.h"
 #include "store/refs.h"
@@ -295,6 +296,45 @@ row_fail(struct imp *im, struct so_err *e, int col, int fi,
 	    loc, sizeof(loc)), head, text);
 	free(head);
 	return SO_EINVAL;
+}
+
+/*
+ * A row the current user may not write (a manager importing a company
+ * for a colleague) is a bad row, named by its line and the responsible
+ * column, not the end of the import: checked before the store would
+ * refuse it and roll everything back.  id: the stored row being updated,
+ * 0 for a new one.
+ */
+static int
+row_check_acl(struct imp *im, int64_t id, const void *obj, struct so_err *e)
+{
+	struct so_err fe = { 0 };
+	const char *msg, *path = db_path(im->db);
+	void *old = NULL;
+	int fi, code;
+
+	if (id) {
+		old = xcalloc(1, im->ent->size);
+		if ((code = rec_get(im->db, im->ent, id, old, &fe)) == SO_OK)
+			code = acl_check_write(im->db, im->ent, old, obj, &fe);
+		rec_clear(im->ent, old);
+		free(old);
+	} else
+		code = acl_check_write(im->db, im->ent, NULL, obj, &fe);
+	if (code == SO_OK)
+		return SO_OK;
+	if (code != SO_EPERM) {
+		*e = fe;
+		return code;
+	}
+	msg = fe.msg;
+	if (strncmp(msg, path, strlen(path)) == 0 &&
+	    strncmp(msg + strlen(path), ": ", 2) == 0)
+		msg += strlen(path) + 2;
+	if ((fi = entity_field(im->ent, "manager_id")) < 0)
+		fi = entity_field(im->ent, "assignee_id");
+	return row_fail(im, e, fi >= 0 ? column_of(im, fi) : -1, fi, "%s",
+	    msg);
 }
 
 /* A bad row from a store error about a field (parse or validation). */
@@ -721,6 +761,8 @@ duplicate(struct imp *im, int64_t id, const char *why, struct so_err *e)
 	if ((rc = rec_validate(im->db, im->ent, im->old, &fe)) != SO_OK)
 		return row_fail(im, e, -1, -1, "updating %s #%lld (the same "
 		    "%s): %s", im->ent->label, (long long)id, why, fe.msg);
+	if ((rc = row_check_acl(im, id, im->old, e)) != SO_OK)
+		return rc;
 	if ((rc = rec_update(im->db, im->ent, im->old, &fe)) != SO_OK) {
 		/* rec_update has rolled back: nothing more can be written */
 		im->rc = rc == SO_EINVAL ? SO_ERR : rc;
@@ -816,6 +858,8 @@ import_row(struct imp *im, struct so_err *e)
 			return rc;
 	if ((rc = rec_validate(im->db, im->ent, im->obj, &fe)) != SO_OK)
 		return row_fail_store(im, e, &fe);
+	if ((rc = row_check_acl(im, 0, im->obj, e)) != SO_OK)
+		return rc;
 	if (im->dupes && im->o->on_duplicate != DUP_ADD) {
 		if ((rc = store_dupes_find(im->dupes, im->obj, &dup, &why,
 		    &fe)) != SO_OK) {

@@ -62,6 +62,12 @@ run --db "$DB" import csv companies "$T/root.csv"
 check "root's company imported" [ "$RC" -eq 0 ]
 as_nobody import csv companies "$T/his.csv"
 check "manager imports his own" [ "$RC" -eq 0 ]
+printf 'name,manager\nООО Чужое,root\n' >"$T/theirs.csv"
+chmod 644 "$T/theirs.csv"
+as_nobody import csv companies "$T/theirs.csv"
+check "manager importing a colleague's company: exit 1" [ "$RC" -eq 1 ]
+check "the refusal names file, line and column" grep -q \
+    "theirs.csv:2: column \"manager\" (manager_id): a new company would be root's" "$T/err"
 as_nobody list companies --fields name
 check "manager lists: exit 0" [ "$RC" -eq 0 ]
 check "manager's list holds his company" grep -q 'ООО Ничьё' "$T/out"
