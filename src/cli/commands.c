@@ -59,5 +59,10 @@ const struct command commands[] = {
 	    "key-clients (see REPORTS in salesorg(1)); OUTPUT: --format "
 	    "text|csv|html|pdf -o FILE --width N --page-length N --paper "
 	    "a4|letter --print -P PRINTER --copies N", cli_report },
+	{ "log", "[--user LOGIN] [--entity NAME] [--id N] [--since "
+	    "DATE|MOMENT] [--action create|update|delete|restore] [--field "
+	    "NAME] [--limit N]", "the audit log, newest first: who changed "
+	    "which field of which record, when (the whole log: head or "
+	    "admin)", cli_log },
 	{ NULL, NULL, NULL, NULL }
 };
