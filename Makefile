@@ -58,6 +58,11 @@ $(BIN): $(MAIN_OBJ) $(LIB_OBJ)
 $(TESTBIN): $(TEST_OBJ) $(LIB_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
+# The load test's writer (tests/load/writer.c): the store without main.
+LOADBIN  = $(BUILD)/load-writer
+$(LOADBIN): $(BUILD)/tests/load/writer.o $(LIB_OBJ)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -86,9 +91,9 @@ cli-tests: $(BIN)
 
 # Memory is measured on the optimised build even in a sanitizer run
 # (ASan's shadow memory would swamp the figure).
-tui-tests: $(BIN) build/rel/salesorg
+tui-tests: $(BIN) build/rel/salesorg $(LOADBIN)
 	SALESORG=$(CURDIR)/$(BIN) SALESORG_REL=$(CURDIR)/build/rel/salesorg \
-	    sh tests/run-scripts.sh tui tests/tui
+	    LOAD_WRITER=$(CURDIR)/$(LOADBIN) sh tests/run-scripts.sh tui tests/tui
 
 ifeq ($(SANITIZE),1)
 build/rel/salesorg: FORCE
@@ -128,4 +133,4 @@ uninstall:
 clean:
 	rm -rf build salesorg
 
--include $(wildcard $(BUILD)/src/*.d $(BUILD)/src/*/*.d $(BUILD)/tests/unit/*.d)
+-include $(wildcard $(BUILD)/src/*.d $(BUILD)/src/*/*.d $(BUILD)/tests/unit/*.d $(BUILD)/tests/load/*.d)

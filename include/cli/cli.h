@@ -77,5 +77,6 @@ int	cli_merge(struct cli *, int, char **);
 int	cli_journal(struct cli *, int, char **);
 int	cli_report(struct cli *, int, char **);
 int	cli_user(struct cli *, int, char **);
+int	cli_log(struct cli *, int, char **);
 
 #endif

@@ -27,6 +27,27 @@ int	audit_write(struct db *db, const char *entity, int64_t record_id,
 int	audit_list(struct db *db, const char *entity, int64_t record_id,
 	    struct audit_row **out, size_t *n, struct so_err *err);
 void	audit_free(struct audit_row *rows, size_t n);
+
+/*
+ * What audit_query selects; a NULL or 0 member does not filter.  fields
+ * are column names ("manager_id"): any of them matches, so "manager"
+ * named without an entity can stand for every entity's column of that
+ * name.
+ */
+#define AUDIT_MAX_FIELDS	8
+struct audit_filter {
+	const char	*login;		/* who made the change */
+	const char	*entity;	/* "company" */
+	int64_t		 record_id;
+	int64_t		 since;		/* at >= since (Unix time) */
+	const char	*action;	/* create, update, delete, restore */
+	const char	*fields[AUDIT_MAX_FIELDS];
+	int		 nfields;
+	size_t		 limit;		/* at most this many rows; 0: all */
+};
+/* The rows f selects, newest first (by time, then by id). */
+int	audit_query(struct db *db, const struct audit_filter *f,
+	    struct audit_row **out, size_t *n, struct so_err *err);
 /*
  * One row as a person reads it: "created", "moved to the trash",
  * "Manager: Анна -> Борис" (references by label, choices by label,

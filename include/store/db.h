@@ -26,6 +26,9 @@ struct db_opts {
 	const struct migration *migrations;
 	int	 nmigrations;
 	int	 busy_ms;	/* busy timeout; 0 means the default (5000) */
+	/* How long db_begin and db_commit keep retrying a write that
+	 * meets another writer; 0 means the default (30000). */
+	int	 busy_limit_ms;
 };
 
 /*
@@ -67,9 +70,15 @@ const char *db_user_role(const struct db *db);	/* "" before db_login */
 /*
  * Transactions.  db_begin starts BEGIN IMMEDIATE (take the write lock
  * now, so a concurrent writer makes us wait for busy_timeout here rather
- * than fail half-way with SQLITE_BUSY on upgrade).  Calls nest: only the
- * outermost begin/commit touch SQLite; a rollback at any depth rolls the
- * whole transaction back and makes the outer commit fail.
+ * than fail half-way with SQLITE_BUSY on upgrade).  When it still meets
+ * another writer it tries again, with short pauses, up to the busy limit
+ * (db_opts.busy_limit_ms); nothing has been done yet, so retrying is
+ * safe.  A COMMIT that meets a reader is retried the same way.  Past the
+ * limit: SO_EBUSY, "the database is busy: bob (pid 4242, salesorg) has
+ * been writing for at least 31 s; nothing was lost, try again".  Calls
+ * nest: only the outermost begin/commit touch SQLite; a rollback at any
+ * depth rolls the whole transaction back and makes the outer commit
+ * fail.
  */
 int	 db_begin(struct db *db, struct so_err *err);
 int	 db_commit(struct db *db, struct so_err *err);

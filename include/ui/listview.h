@@ -22,6 +22,7 @@ struct listview {
 	int		 cursor;	/* selected row within page */
 	int		 height;	/* rows the pane shows */
 	int64_t		 count;		/* rows in the whole list */
+	int		 at_start;	/* the page starts the list */
 };
 
 void	 lv_init(struct listview *lv, const struct entity *ent, int trash);
@@ -29,7 +30,9 @@ void	 lv_free(struct listview *lv);
 /*
  * Fetches the page again for height rows, starting at the current top row
  * (after a resize or a write), keeping the selected record selected when
- * it is still there.
+ * it is still there.  A list shown from its start with the first row
+ * selected follows its start instead: rows that others add at the top
+ * (newest first) come into view, the new first row selected.
  */
 int	 lv_reload(struct listview *lv, struct db *db, int height,
 	    struct so_err *err);

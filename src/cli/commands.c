@@ -63,5 +63,10 @@ const struct command commands[] = {
 	    "LOGIN [--role ROLE] [--name NAME] | disable|enable LOGIN | list",
 	    "the people of the database and their roles (an administrator "
 	    "changes them)", cli_user },
+	{ "log", "[--user LOGIN] [--entity NAME] [--id N] [--since "
+	    "DATE|MOMENT] [--action create|update|delete|restore] [--field "
+	    "NAME] [--limit N]", "the audit log, newest first: who changed "
+	    "which field of which record, when (the whole log: head or "
+	    "admin)", cli_log },
 	{ NULL, NULL, NULL, NULL }
 };

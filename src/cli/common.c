@@ -42,6 +42,10 @@ cli_open(struct cli *cli, int create, int readonly, struct db **db)
 	 * shorter) for another user's write to finish. */
 	if (getenv("SALESORG_BUSY_TIMEOUT"))
 		opts.busy_ms = atoi(getenv("SALESORG_BUSY_TIMEOUT"));
+	/* How long, in all, a write keeps trying before it gives up
+	 * with "the database is busy: ..." (milliseconds). */
+	if (getenv("SALESORG_BUSY_LIMIT"))
+		opts.busy_limit_ms = atoi(getenv("SALESORG_BUSY_LIMIT"));
 	if (db_open(cli->dbpath, &opts, db, &err) != SO_OK)
 		return cli_fail(&err);
 	if (readonly == CLI_READ && db_login(*db, cli->login, &err) ==

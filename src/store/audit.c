@@ -53,25 +53,21 @@ col_dup(sqlite3_stmt *st, int i)
 	return s ? xstrdup(s) : NULL;
 }
 
-int
-audit_list(struct db *db, const char *entity, int64_t record_id,
-    struct audit_row **out, size_t *n, struct so_err *err)
+/* Reads the rows of a prepared SELECT of ROW_COLUMNS into *out. */
+#define ROW_COLUMNS "a.id, a.at, a.user_id, a.record_id, u.login, " \
+	"a.entity, a.action, a.field, a.old_value, a.new_value " \
+	"FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
+
+static int
+read_rows(struct db *db, sqlite3_stmt *st, struct audit_row **out,
+    size_t *n, struct so_err *err)
 {
 	struct audit_row *rows = NULL, *r;
-	sqlite3_stmt *st;
 	size_t cap = 0;
-	int rc, code;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
-	code = db_prepare(db, "SELECT a.id, a.at, a.user_id, a.record_id, "
-	    "u.login, a.entity, a.action, a.field, a.old_value, a.new_value "
-	    "FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
-	    "WHERE a.entity = ? AND a.record_id = ? ORDER BY a.id", &st, err);
-	if (code != SO_OK)
-		return code;
-	sqlite3_bind_text(st, 1, entity, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, record_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -98,6 +94,73 @@ audit_list(struct db *db, const char *entity, int64_t record_id,
 		return db_error(db, rc, "reading the audit log", err);
 	}
 	return SO_OK;
+}
+
+int
+audit_list(struct db *db, const char *entity, int64_t record_id,
+    struct audit_row **out, size_t *n, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int code;
+
+	*out = NULL;
+	*n = 0;
+	code = db_prepare(db, "SELECT " ROW_COLUMNS
+	    "WHERE a.entity = ? AND a.record_id = ? ORDER BY a.id", &st, err);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_text(st, 1, entity, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, record_id);
+	return read_rows(db, st, out, n, err);
+}
+
+/*
+ * The SQL is built from which filters are set, with numbered
+ * parameters (?1 login ... ?6 limit, ?7.. the fields), so each shape is
+ * prepared once and cached.  A record's history walks audit_record;
+ * anything else walks audit_at backwards and stops at the limit.
+ */
+int
+audit_query(struct db *db, const struct audit_filter *f,
+    struct audit_row **out, size_t *n, struct so_err *err)
+{
+	struct strbuf b = { 0 };
+	sqlite3_stmt *st;
+	int code, i;
+
+	*out = NULL;
+	*n = 0;
+	sb_add(&b, "SELECT " ROW_COLUMNS "WHERE 1");
+	if (f->login)
+		sb_add(&b, " AND u.login = ?1");
+	if (f->entity)
+		sb_add(&b, " AND a.entity = ?2");
+	if (f->record_id)
+		sb_add(&b, " AND a.record_id = ?3");
+	if (f->since)
+		sb_add(&b, " AND a.at >= ?4");
+	if (f->action)
+		sb_add(&b, " AND a.action = ?5");
+	for (i = 0; i < f->nfields && i < AUDIT_MAX_FIELDS; i++)
+		sb_printf(&b, "%s?%d", i ? ", " : " AND a.field IN (", 7 + i);
+	if (i > 0)
+		sb_add(&b, ")");
+	sb_add(&b, " ORDER BY a.at DESC, a.id DESC");
+	if (f->limit)
+		sb_add(&b, " LIMIT ?6");
+	code = db_prepare(db, b.s, &st, err);
+	sb_free(&b);
+	if (code != SO_OK)
+		return code;
+	bind_opt(st, 1, f->login);
+	bind_opt(st, 2, f->entity);
+	sqlite3_bind_int64(st, 3, f->record_id);
+	sqlite3_bind_int64(st, 4, f->since);
+	bind_opt(st, 5, f->action);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)f->limit);
+	for (i = 0; i < f->nfields && i < AUDIT_MAX_FIELDS; i++)
+		bind_opt(st, 7 + i, f->fields[i]);
+	return read_rows(db, st, out, n, err);
 }
 
 void

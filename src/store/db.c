@@ -31,10 +31,14 @@
 #include "store/acl.h"
 #include "store/custom.h"
 #include "store/db.h"
+#include "store/lockinfo.h"
 #include "store/regex.h"
 #include "utf8.h"
 
 #define DEFAULT_BUSY_MS	5000
+#define DEFAULT_BUSY_LIMIT_MS	30000
+#define RETRY_PAUSE_MS	10	/* first pause between retries, doubling */
+#define RETRY_PAUSE_MAX_MS	200
 #define BACKUP_PAGES	256
 
 struct cached_stmt {
@@ -46,6 +50,9 @@ struct db {
 	sqlite3			*h;
 	char			*path;
 	int			 readonly;
+	int			 busy_ms;	/* SQLite's busy timeout */
+	int			 busy_limit_ms;	/* our retries, in all */
+	long long		 busy_start;	/* of the current wait (ms) */
 	int			 depth;		/* transaction nesting */
 	int			 doomed;	/* an inner level rolled back */
 	struct cached_stmt	*cache;
@@ -86,6 +93,49 @@ db_latest_version(void)
 	return latest_of(migrations, migrations_count);
 }
 
+/* Milliseconds of a monotonic clock. */
+static long long
+clock_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int
+is_busy(int rc)
+{
+	return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+}
+
+/*
+ * The message a person gets when a write waited waited_ms and gave up:
+ * never SQLite's "database is locked", but who is writing when the lock
+ * table tells (store/lockinfo.h), and that their input is safe.
+ */
+static int
+busy_error(struct db *db, long long waited_ms, struct so_err *err)
+{
+	struct lock_holder h;
+	char who[160];
+	long long s = (waited_ms + 999) / 1000;
+
+	if (lockinfo_writer(db->path, &h)) {
+		if (h.pid == getpid())
+			snprintf(who, sizeof(who), "this salesorg (pid %ld)",
+			    (long)h.pid);
+		else
+			snprintf(who, sizeof(who), "%s (pid %ld%s%s)",
+			    h.login[0] ? h.login : "someone", (long)h.pid,
+			    h.comm[0] ? ", " : "", h.comm);
+	} else
+		snprintf(who, sizeof(who), "another user");
+	return so_err_set(err, SO_EBUSY, "%s: the database is busy: %s has "
+	    "been writing for at least %lld s; nothing was lost, try again",
+	    db->path, who, s < 1 ? 1 : s);
+}
+
 int
 db_error(struct db *db, int rc, const char *what, struct so_err *err)
 {
@@ -95,9 +145,10 @@ db_error(struct db *db, int rc, const char *what, struct so_err *err)
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return so_err_set(err, SO_EBUSY,
-		    "%s: database is busy (locked by another user) while %s; "
-		    "try again", db->path, what);
+		/* A statement that met a lock has waited the busy
+		 * timeout (a write outside db_begin, a reader during
+		 * WAL recovery). */
+		return busy_error(db, db->busy_ms, err);
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
 		code = SO_ENOTDB;
@@ -111,6 +162,30 @@ db_error(struct db *db, int rc, const char *what, struct so_err *err)
 		code = SO_ERR;
 	}
 	return so_err_set(err, code, "%s: %s: %s", db->path, what, msg);
+}
+
+/*
+ * SQLite's own busy handler sleeps 1, 2, 5, 10 ... up to 100 ms between
+ * tries; among eight busy writers an unlucky one sleeps through many
+ * short transactions of the others and waits seconds (the load test saw
+ * 4 s).  Ours polls at most every BUSY_POLL_MAX_MS, so the lock goes to
+ * whoever asks soonest after it is free, and the waits stay short.
+ */
+#define BUSY_POLL_MAX_MS	5
+
+static int
+busy_handler(void *arg, int count)
+{
+	struct db *db = arg;
+	long long waited;
+
+	if (count == 0)
+		db->busy_start = clock_ms();
+	waited = clock_ms() - db->busy_start;
+	if (waited >= db->busy_ms)
+		return 0;
+	sqlite3_sleep(count < 3 ? 1 : BUSY_POLL_MAX_MS);
+	return 1;
 }
 
 /* ---- the checks made before SQLite may touch the file ---- */
@@ -417,8 +492,10 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 	if (rc != SQLITE_OK)
 		return refuse(db, db_error(db, rc, "opening", err));
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_timeout(db->h, opts->busy_ms ? opts->busy_ms :
-	    DEFAULT_BUSY_MS);
+	db->busy_ms = opts->busy_ms > 0 ? opts->busy_ms : DEFAULT_BUSY_MS;
+	db->busy_limit_ms = opts->busy_limit_ms > 0 ? opts->busy_limit_ms :
+	    DEFAULT_BUSY_LIMIT_MS;
+	sqlite3_busy_handler(db->h, busy_handler, db);
 	if ((rc = register_functions(db)) != SQLITE_OK)
 		return refuse(db, db_error(db, rc, "registering functions",
 		    err));
@@ -494,18 +571,113 @@ db_schema_version(struct db *db)
 
 /* ---- transactions ---- */
 
+/* 1 when a statement of ours is still stepping (holds a read snapshot). */
+static int
+statement_open(struct db *db)
+{
+	sqlite3_stmt *st = NULL;
+
+	while ((st = sqlite3_next_stmt(db->h, st)) != NULL)
+		if (sqlite3_stmt_busy(st))
+			return 1;
+	return 0;
+}
+
+/* Sleeps before retry number attempt, never past the deadline. */
+static void
+retry_pause(int attempt, long long deadline)
+{
+	long long ms = RETRY_PAUSE_MS, left = deadline - clock_ms();
+	int i;
+
+	for (i = 0; i < attempt && ms < RETRY_PAUSE_MAX_MS; i++)
+		ms *= 2;
+	if (ms > RETRY_PAUSE_MAX_MS)
+		ms = RETRY_PAUSE_MAX_MS;
+	/* A little jitter, so that writers who woke together do not
+	 * meet again. */
+	ms += getpid() % 7 + attempt % 5;
+	if (ms > left)
+		ms = left;
+	if (ms > 0)
+		sqlite3_sleep((int)ms);
+}
+
+/*
+ * BEGIN IMMEDIATE, again and again while another writer holds the lock.
+ * Each attempt already waits up to the busy timeout inside SQLite; the
+ * loop covers what the busy handler does not (SQLITE_BUSY_RECOVERY while
+ * another process rebuilds the WAL index, SQLITE_BUSY_SNAPSHOT, a busy
+ * timeout shorter than the limit).  Nothing has been read or written in
+ * the transaction yet, so starting again is the whole retry.
+ */
+static int
+begin_immediate(struct db *db, struct so_err *err)
+{
+	long long start = clock_ms(), deadline = start + db->busy_limit_ms;
+	int rc, attempt;
+
+	for (attempt = 0;; attempt++) {
+		rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return SO_OK;
+		if (!sqlite3_get_autocommit(db->h))
+			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		if (!is_busy(rc))
+			return db_error(db, rc, "starting a transaction", err);
+		/* A stale snapshot held by a statement of our own that is
+		 * still stepping: waiting cannot help. */
+		if (rc == SQLITE_BUSY_SNAPSHOT && statement_open(db))
+			return so_err_set(err, SO_ERR, "%s: starting a "
+			    "transaction while a query is still open (a bug: "
+			    "please report it); nothing was written",
+			    db->path);
+		if (clock_ms() >= deadline)
+			return busy_error(db, clock_ms() - start, err);
+		retry_pause(attempt, deadline);
+	}
+}
+
+/*
+ * COMMIT.  In WAL mode the writer already holds what it needs; in a
+ * rollback journal (or while a checkpoint restarts the WAL) COMMIT can
+ * meet readers and answer SQLITE_BUSY with the transaction still open:
+ * then it is simply tried again.
+ */
+static int
+commit_retrying(struct db *db, struct so_err *err)
+{
+	long long start = clock_ms(), deadline = start + db->busy_limit_ms;
+	int rc, attempt, code;
+
+	for (attempt = 0;; attempt++) {
+		rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return SO_OK;
+		if (!is_busy(rc) || sqlite3_get_autocommit(db->h))
+			break;
+		if (clock_ms() >= deadline)
+			break;
+		retry_pause(attempt, deadline);
+	}
+	code = is_busy(rc) ? busy_error(db, clock_ms() - start, err) :
+	    db_error(db, rc, "committing", err);
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	return code;
+}
+
 int
 db_begin(struct db *db, struct so_err *err)
 {
-	int rc;
+	int code;
 
 	if (db->depth++ > 0)
 		return SO_OK;
 	db->doomed = 0;
-	rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	if (rc != SQLITE_OK) {
+	if ((code = begin_immediate(db, err)) != SO_OK) {
 		db->depth = 0;
-		return db_error(db, rc, "starting a transaction", err);
+		return code;
 	}
 	return SO_OK;
 }
@@ -513,8 +685,6 @@ db_begin(struct db *db, struct so_err *err)
 int
 db_commit(struct db *db, struct so_err *err)
 {
-	int rc;
-
 	if (db->depth == 0)
 		return so_err_set(err, SO_ERR, "%s: commit without begin",
 		    db->path);
@@ -525,14 +695,7 @@ db_commit(struct db *db, struct so_err *err)
 		return so_err_set(err, SO_ERR, "%s: transaction rolled back",
 		    db->path);
 	}
-	rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
-	if (rc != SQLITE_OK) {
-		int code = db_error(db, rc, "committing", err);
-
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-		return code;
-	}
-	return SO_OK;
+	return commit_retrying(db, err);
 }
 
 const char *

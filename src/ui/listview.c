@@ -67,6 +67,14 @@ fetch(struct listview *lv, struct db *db, enum list_from from,
 		return code;
 	rec_list_free(&lv->page);
 	lv->page = l;
+	/* Whether the page starts the list, for lv_reload to follow
+	 * rows added at the top. */
+	lv->at_start = from == LIST_FIRST || l.n == 0;
+	if (!lv->at_start && rec_list(db, lv->ent, &lv->q, LIST_BEFORE,
+	    rec_list_at(&lv->page, 0), 1, &l, err) == SO_OK) {
+		lv->at_start = l.n == 0;
+		rec_list_free(&l);
+	}
 	return SO_OK;
 }
 
@@ -116,7 +124,7 @@ lv_reload(struct listview *lv, struct db *db, int height,
 {
 	void *top = NULL;
 	int64_t sel = lv_selected_id(lv);
-	int code;
+	int code, follow = lv->at_start && lv->cursor == 0;
 
 	lv->height = height > 0 ? height : 1;
 	/*
@@ -129,7 +137,7 @@ lv_reload(struct listview *lv, struct db *db, int height,
 	lv->q.scan = lv->q.quick != NULL || lv->q.filter != NULL;
 	if ((code = rec_count(db, lv->ent, &lv->q, &lv->count, err)) != SO_OK)
 		return code;
-	if (lv->page.n > 0) {
+	if (lv->page.n > 0 && !follow) {
 		top = xcalloc(1, lv->ent->size);
 		rec_copy(lv->ent, top, rec_list_at(&lv->page, 0));
 	}
@@ -140,7 +148,10 @@ lv_reload(struct listview *lv, struct db *db, int height,
 	}
 	if (code == SO_OK)
 		code = fill_from_end(lv, db, err);
-	cursor_to_id(lv, sel);
+	if (follow)
+		lv->cursor = 0;
+	else
+		cursor_to_id(lv, sel);
 	return code;
 }
 
@@ -163,6 +174,7 @@ page_turn(struct listview *lv, struct db *db, int forward,
 	if ((int)more.n == lv->height) {
 		rec_list_free(&lv->page);
 		lv->page = more;
+		lv->at_start = 0;	/* or not known: do not follow */
 		return SO_OK;
 	}
 	rec_list_free(&more);

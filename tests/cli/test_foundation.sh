@@ -86,15 +86,17 @@ run --db "$T/fk.db" check
 check "check with a broken foreign key exits 1" [ "$RC" -eq 1 ]
 check "check names the table" grep -q contacts "$T/out"
 
-# Busy: another process holds the write lock past the timeout -> exit 3.
+# Busy: another process holds the write lock past the busy limit (the
+# write retries until then) -> exit 3.
 run --db "$T/busy.db" init
 ( printf 'BEGIN IMMEDIATE;\nINSERT INTO settings VALUES ("x", "y");\n'; sleep 3; printf 'COMMIT;\n' ) |
 	sqlite3 "$T/busy.db" &
 sleep 0.5
-SALESORG_BUSY_TIMEOUT=300 "$SALESORG" --db "$T/busy.db" demo >"$T/out" 2>"$T/err"
+SALESORG_BUSY_TIMEOUT=300 SALESORG_BUSY_LIMIT=1000 "$SALESORG" --db "$T/busy.db" demo >"$T/out" 2>"$T/err"
 RC=$?
 check "locked database exits 3" [ "$RC" -eq 3 ]
 check "locked database says busy" grep -q "busy" "$T/err"
+check "and names the holder, not \"locked\"" sh -c "grep -q 'sqlite3)' '$T/err' && ! grep -q locked '$T/err'"
 wait
 
 finish

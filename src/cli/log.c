@@ -1,0 +1,254 @@
+/*
+ * salesorg log: the audit log on the command line, newest first.
+ *
+ *	2026-11-23 09:14  bob  company #12 «ООО Ромашка»  Manager: Анна -> Борис
+ *
+ * The history of one record (--entity and --id) is for everyone: a
+ * manager sees every company anyway.  The department-wide log, where a
+ * head of sales follows every reassignment (--field manager) and every
+ * deletion (--action delete), needs a head or an administrator, except
+ * a user's own actions (--user with their own login).
+ *
+ * Everything printed from the database goes through cli_put_clean: a
+ * company name must not drive the reader's terminal.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "datetime.h"
+#include "store/acl.h"
+#include "store/audit.h"
+#include "store/entity.h"
+#include "store/record.h"
+#include "util.h"
+
+static const char *const actions[] = { "create", "update", "delete",
+	"restore", NULL };
+
+static int
+log_usage(void)
+{
+	return cli_usage("log");
+}
+
+static void
+entity_names(FILE *f)
+{
+	int i;
+
+	for (i = 0; entities[i]; i++)
+		fprintf(f, "%s%s", i ? ", " : "", entities[i]->name);
+}
+
+/*
+ * The columns --field names: in the given entity, or in every entity
+ * where the name means something (manager: companies', contacts' and
+ * deals' manager_id).  0 when it names nothing.
+ */
+static int
+resolve_field(const struct entity *ent, const char *name,
+    struct audit_filter *f)
+{
+	const char *col;
+	int i, j, fi;
+
+	for (i = 0; entities[i]; i++) {
+		if (ent && entities[i] != ent)
+			continue;
+		if ((fi = entity_field_named(entities[i], name)) < 0)
+			continue;
+		col = entities[i]->fields[fi].name;
+		for (j = 0; j < f->nfields; j++)
+			if (strcmp(f->fields[j], col) == 0)
+				break;
+		if (j == f->nfields && f->nfields < AUDIT_MAX_FIELDS)
+			f->fields[f->nfields++] = col;
+	}
+	return f->nfields > 0;
+}
+
+/* --since: a date (from its start) or a moment. */
+static int
+parse_since(const char *text, int64_t *out)
+{
+	char msg[128], ymd[11];
+	time_t t;
+
+	if (dt_parse_date(text, time(NULL), ymd, msg, sizeof(msg)) == 0 &&
+	    strchr(text, ':') == NULL) {
+		*out = dt_date_start(ymd, 0);
+		return 0;
+	}
+	if (dt_parse_moment(text, time(NULL), &t, msg, sizeof(msg)) != 0) {
+		fprintf(stderr, "salesorg: log: --since: \"%s\": %s\n", text,
+		    msg);
+		return -1;
+	}
+	*out = t;
+	return 0;
+}
+
+/* One row: when, who, which record, what. */
+static void
+print_row(struct db *db, const struct audit_row *r)
+{
+	const struct entity *ent = entity_find(r->entity);
+	char when[17], *title = NULL, *what;
+
+	dt_format_moment((time_t)r->at, when);
+	printf("%s  ", when);
+	cli_put_clean(stdout, r->login ? r->login : "-");
+	printf("  ");
+	cli_put_clean(stdout, r->entity);
+	printf(" #%lld", (long long)r->record_id);
+	if (ent && (title = rec_title(db, ent, r->record_id)) != NULL &&
+	    *title) {
+		printf(" \u00ab");
+		cli_put_clean(stdout, title);
+		printf("\u00bb");
+	}
+	free(title);
+	if (ent)
+		what = audit_describe(db, ent, r);
+	else if (r->field)
+		what = xasprintf("%s: %s -> %s", r->field, r->old_value ?
+		    r->old_value : "(empty)", r->new_value ? r->new_value :
+		    "(empty)");
+	else
+		what = xstrdup(r->action);
+	printf("  ");
+	cli_put_clean(stdout, what);
+	putchar('\n');
+	free(what);
+}
+
+/*
+ * Who may read what was asked: one record's history, or one's own
+ * actions, anyone; the rest, a head or an administrator.
+ */
+static int
+may_read(struct db *db, const struct audit_filter *f, struct so_err *err)
+{
+	if (f->entity && f->record_id)
+		return SO_OK;
+	if (f->login && strcmp(f->login, db_user_login(db)) == 0)
+		return SO_OK;
+	return acl_require(db, ROLE_HEAD, "see the whole department's log",
+	    err);
+}
+
+int
+cli_log(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "user", required_argument, NULL, 'u' },
+		{ "entity", required_argument, NULL, 'e' },
+		{ "id", required_argument, NULL, 'i' },
+		{ "since", required_argument, NULL, 's' },
+		{ "action", required_argument, NULL, 'a' },
+		{ "field", required_argument, NULL, 'f' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct audit_filter f = { 0 };
+	struct so_err err = { 0 };
+	const struct entity *ent = NULL;
+	struct audit_row *rows = NULL;
+	struct db *db;
+	const char *since = NULL, *field = NULL, *entity = NULL;
+	char *end;
+	long long v;
+	size_t i, n = 0;
+	int c, rc;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'u':
+			f.login = optarg;
+			break;
+		case 'e':
+			entity = optarg;
+			break;
+		case 'i':
+		case 'n':
+			v = strtoll(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || v < 1) {
+				fprintf(stderr, "salesorg: log: --%s: a "
+				    "positive number, not \"%s\"\n", c == 'i' ?
+				    "id" : "limit", optarg);
+				return EXIT_USAGE;
+			}
+			if (c == 'i')
+				f.record_id = v;
+			else
+				f.limit = (size_t)v;
+			break;
+		case 's':
+			since = optarg;
+			break;
+		case 'a':
+			if ((c = cli_choice("log", "action", optarg,
+			    actions)) < 0)
+				return EXIT_USAGE;
+			f.action = actions[c];
+			break;
+		case 'f':
+			field = optarg;
+			break;
+		default:
+			return log_usage();
+		}
+	}
+	if (optind != argc)
+		return log_usage();
+	if (f.record_id && entity == NULL) {
+		fputs("salesorg: log: --id: say which card file with "
+		    "--entity\n", stderr);
+		return EXIT_USAGE;
+	}
+	if (since && parse_since(since, &f.since) != 0)
+		return EXIT_USAGE;
+	/* Read-write, so that the user logs in and has a role. */
+	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
+		return rc;
+	if (entity) {
+		/* "company" or "companies"; other logged things ("user",
+		 * "templates") by the name the log gives them. */
+		ent = entity_find(entity);
+		f.entity = ent ? ent->name : entity;
+	}
+	if (field && !resolve_field(ent, field, &f)) {
+		if (ent)
+			fprintf(stderr, "salesorg: log: --field: %s have no "
+			    "field \"%s\"\n", ent->plural, field);
+		else
+			fprintf(stderr, "salesorg: log: --field: no card file "
+			    "has a field \"%s\"\n", field);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if ((rc = may_read(db, &f, &err)) != SO_OK ||
+	    (rc = audit_query(db, &f, &rows, &n, &err)) != SO_OK) {
+		rc = cli_fail(&err);
+		goto out;
+	}
+	if (n == 0 && entity && ent == NULL) {
+		fprintf(stderr, "salesorg: log: --entity: nothing logged for "
+		    "\"%s\" (card files: ", entity);
+		entity_names(stderr);
+		fputs(")\n", stderr);
+		rc = EXIT_USER;
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		print_row(db, &rows[i]);
+	rc = 0;
+out:
+	audit_free(rows, n);
+	db_close(db);
+	return rc;
+}
