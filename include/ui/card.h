@@ -44,6 +44,14 @@ struct card {
 	size_t		 nextra;
 	struct former_employee *former;	/* the Former staff section */
 	size_t		 nformer;
+	/* Roles and live refresh: who is responsible for the record, why
+	 * the current user may not change it (NULL: they may), and
+	 * "changed by bob at 10:42" once a refresh found that someone else
+	 * saved it while it was on screen (until another record is shown
+	 * or the user saves it). */
+	char		*owner;
+	char		*readonly;
+	char		*changed;
 };
 
 void	 card_init(struct card *c);
@@ -53,6 +61,11 @@ int	 card_load(struct card *c, struct db *db, const struct entity *ent,
 	    int64_t id, struct so_err *err);
 /* Refetches the same record and section (after a write). */
 int	 card_reload(struct card *c, struct db *db, struct so_err *err);
+/*
+ * The same after another process committed: when the record's version
+ * moved on, the card says who changed it (c->changed).
+ */
+int	 card_refresh(struct card *c, struct db *db, struct so_err *err);
 /* Section and row movement. */
 int	 card_key(struct card *c, struct db *db, enum action act, int height,
 	    struct so_err *err);

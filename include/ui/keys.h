@@ -6,6 +6,7 @@
 #ifndef UI_KEYS_H
 #define UI_KEYS_H
 
+#include <stdint.h>
 #include <wchar.h>
 
 /* Where a binding applies (bit set). */
@@ -46,5 +47,11 @@ extern const struct binding ui_bindings[];
 enum action ui_key_action(wint_t key, int keycode, unsigned ctx);
 /* "a add  e edit ..." for the status bar of context ctx (static buffer). */
 const char *ui_key_hints(unsigned ctx);
+/*
+ * The same without the actions in hide (a set of ACT_BIT()s): the keys
+ * the current user may not use on the selected record are not offered.
+ */
+#define ACT_BIT(a)	((uint64_t)1 << (a))
+const char *ui_key_hints_except(unsigned ctx, uint64_t hide);
 
 #endif

@@ -19,6 +19,15 @@
  * is redrawn by the caller's next draw, and 1 is returned with KEY_RESIZE.
  */
 int	 ui_getkey(wint_t *ch, int *keycode, int timeout_ms);
+/*
+ * Live refresh: while it waits, ui_getkey looks for commits of other
+ * processes every second; on one, the main screen reloads and ui_getkey
+ * returns KEY_RESIZE (every screen redraws on it).  A screen holding
+ * data of its own (the pipeline, a report, search hits, a form's
+ * record) compares this counter with the value it last loaded at and
+ * reloads when it moved on.
+ */
+unsigned ui_data_generation(void);
 /* True when another key is already waiting (peeked, then put back):
  * a screen that refreshes per key skips refreshes the user typed past. */
 int	 ui_key_pending(void);

@@ -24,6 +24,8 @@
 #include "store/entities.h"
 #include "store/sales.h"
 #include "store/settings.h"
+#include "store/acl.h"
+#include "ui/access.h"
 #include "ui/agenda.h"
 #include "ui/app.h"
 #include "ui/card.h"
@@ -67,6 +69,8 @@ struct app {
 	char		 msg[512];
 	int		 quit;
 	int64_t		 data_version;
+	unsigned	 generation;	/* others' commits seen (ui.h) */
+	int		 resized;	/* the last KEY_RESIZE was the terminal's */
 	int		 agenda;	/* the agenda screen is up */
 	struct agenda_view av;
 	struct reminders rem;
@@ -116,17 +120,65 @@ show_error(const struct so_err *err)
 	ui_message("%s", err->msg[0] ? err->msg : "error");
 }
 
+static void reload_all(int live);
+
+/*
+ * Another process committed (PRAGMA data_version moved): the main
+ * screen reloads what it shows, and the generation counts it for the
+ * screens over it that hold data of their own.
+ */
+static int
+data_changed(void)
+{
+	int64_t v;
+
+	if (app == NULL || (v = db_data_version(app->db)) ==
+	    app->data_version)
+		return 0;
+	app->data_version = v;
+	app->generation++;
+	reload_all(1);
+	return 1;
+}
+
+unsigned
+ui_data_generation(void)
+{
+	return app ? app->generation : 0;
+}
+
+/*
+ * Waits in steps of POLL_MS, looking for others' commits between them,
+ * so every screen with its own key loop (a form, a prompt, the
+ * pipeline, the reports) shows their changes within a second or two
+ * without a key press: the change comes back as KEY_RESIZE, on which
+ * every loop redraws already.
+ */
 int
 ui_getkey(wint_t *ch, int *keycode, int timeout_ms)
 {
-	int rc;
+	int rc, waited = 0, step;
 
-	timeout(timeout_ms);
-	rc = get_wch(ch);
-	if (rc == ERR)
-		return 0;
-	*keycode = rc == KEY_CODE_YES;
-	return 1;
+	for (;;) {
+		step = timeout_ms < 0 || timeout_ms > POLL_MS ? POLL_MS :
+		    timeout_ms;
+		timeout(step);
+		rc = get_wch(ch);
+		if (rc != ERR) {
+			*keycode = rc == KEY_CODE_YES;
+			if (app && *keycode && *ch == KEY_RESIZE)
+				app->resized = 1;
+			return 1;
+		}
+		if (data_changed()) {
+			*ch = KEY_RESIZE;
+			*keycode = 1;
+			return 1;
+		}
+		waited += step;
+		if (timeout_ms >= 0 && waited >= timeout_ms)
+			return 0;
+	}
 }
 
 int
@@ -159,8 +211,9 @@ sync_card(void)
 		show_error(&err);
 }
 
+/* Reloads what is shown; live: because another process committed. */
 static void
-reload_all(void)
+reload_all(int live)
 {
 	struct so_err err;
 
@@ -168,9 +221,155 @@ reload_all(void)
 		show_error(&err);
 	if (lv_reload(cur_list(), app->db, pane_rows(), &err) != SO_OK)
 		show_error(&err);
-	if (app->card.rec && card_reload(&app->card, app->db, &err) != SO_OK)
+	if (app->card.rec && (live ? card_refresh(&app->card, app->db, &err) :
+	    card_reload(&app->card, app->db, &err)) != SO_OK)
 		show_error(&err);
 	sync_card();
+}
+
+/* ---- roles: what the selected record lets the user do ---- */
+
+/*
+ * A record linked to the card takes the card's other links too: a
+ * payment added on a deal's card gets the deal's company, a task on a
+ * contact's card the contact's company.  Only empty reference fields
+ * of the same name are filled.
+ */
+static void
+inherit_refs(const struct entity *ent, void *rec, const struct entity *from,
+    const void *src)
+{
+	char **labels = rec_meta((void *)src)->ref_labels;
+	int i, k;
+
+	for (i = 0; i < ent->nfields; i++) {
+		const struct field_desc *fd = &ent->fields[i];
+
+		if (fd->type != FT_REF || (*field_int(fd, rec) != SO_NULL &&
+		    *field_int(fd, rec) != 0))
+			continue;
+		if ((k = entity_field(from, fd->name)) < 0 ||
+		    from->fields[k].type != FT_REF ||
+		    field_int_c(&from->fields[k], src) == SO_NULL ||
+		    field_int_c(&from->fields[k], src) == 0)
+			continue;
+		*field_int(fd, rec) = field_int_c(&from->fields[k], src);
+		if (labels && labels[k])
+			rec_meta(rec)->ref_labels[i] = xstrdup(labels[k]);
+	}
+}
+
+/*
+ * The record `a` would start from: empty in a list; on a card section,
+ * linked to the card (and to what the card is linked to).  NULL in the
+ * trash and the agenda.  Caller frees with rec_clear and free.
+ */
+static void *
+new_record(const struct entity **entp)
+{
+	const struct entity *ent = cur_list()->ent;
+	const struct card_section *s = &app->card.sec[app->card.sub];
+	void *rec;
+
+	if (app->trash || app->agenda)
+		return NULL;
+	if (app->focus == FOCUS_CARD && s->ent)
+		ent = s->ent;
+	rec = xcalloc(1, ent->size);
+	rec_init(ent, rec);
+	if (app->focus == FOCUS_CARD && s->ent && app->card.rec) {
+		int fi = entity_field(ent, s->ref_field);
+
+		*field_int(&ent->fields[fi], rec) =
+		    rec_meta(app->card.rec)->id;
+		free(rec_meta(rec)->ref_labels);
+		rec_meta(rec)->ref_labels = xcalloc((size_t)ent->nfields,
+		    sizeof(char *));
+		rec_meta(rec)->ref_labels[fi] = rec_title(app->db,
+		    app->card.ent, rec_meta(app->card.rec)->id);
+		inherit_refs(ent, rec, app->card.ent, app->card.rec);
+	}
+	*entp = ent;
+	return rec;
+}
+
+/*
+ * Why the user may not add rec (NULL: they may).  The entity's own
+ * defaults go in first, on a copy, as the store puts them in before it
+ * asks (a task is its creator's unless assigned).
+ */
+static char *
+add_refusal(const struct entity *ent, const void *rec)
+{
+	struct so_err err;
+	char *why;
+	void *tmp;
+
+	if (acl_role(app->db) >= ROLE_HEAD)
+		return NULL;
+	tmp = xcalloc(1, ent->size);
+	rec_copy(ent, tmp, rec);
+	if (ent->check)
+		(void)ent->check(app->db, tmp, &err);
+	why = ui_refusal(app->db, ent, tmp, 1);
+	rec_clear(ent, tmp);
+	free(tmp);
+	return why;
+}
+
+/* The record e, d and r act on, as the list or the card holds it. */
+static const void *
+target_rec(const struct entity **ent)
+{
+	const struct card_section *s = &app->card.sec[app->card.sub];
+
+	if (app->agenda)
+		return NULL;
+	if (app->focus == FOCUS_CARD && s->ent) {
+		if (app->card.linked.n == 0 || app->card.cursor >=
+		    (int)app->card.linked.n)
+			return NULL;
+		*ent = s->ent;
+		return rec_list_at(&app->card.linked,
+		    (size_t)app->card.cursor);
+	}
+	*ent = cur_list()->ent;
+	return lv_selected(cur_list());
+}
+
+/* Why the user may not change the selected record (NULL: they may). */
+static char *
+target_refusal(void)
+{
+	const struct entity *ent;
+	const void *rec = target_rec(&ent);
+
+	return rec ? ui_refusal(app->db, ent, rec, 0) : NULL;
+}
+
+/* The keys not offered on the selected record (ACT_BIT()s). */
+static uint64_t
+hidden_actions(void)
+{
+	const struct entity *ent;
+	uint64_t hide = 0;
+	char *why;
+	void *rec;
+
+	if (app->agenda || acl_role(app->db) >= ROLE_HEAD)
+		return 0;
+	if ((why = target_refusal()) != NULL)
+		hide |= ACT_BIT(ACT_EDIT) | ACT_BIT(ACT_DELETE) |
+		    ACT_BIT(ACT_RESTORE);
+	free(why);
+	if ((rec = new_record(&ent)) != NULL) {
+		if ((why = add_refusal(ent, rec)) != NULL)
+			hide |= ACT_BIT(ACT_ADD);
+		free(why);
+		rec_clear(ent, rec);
+		free(rec);
+	}
+	return hide;
 }
 
 /* ---- drawing ---- */
@@ -238,8 +437,8 @@ ui_redraw(void)
 	if (app->msg[0])
 		draw_text(LINES - 1, 0, COLS, app->msg, UA_WARN);
 	else
-		draw_text(LINES - 1, 0, COLS, ui_key_hints(context()),
-		    UA_STATUS);
+		draw_text(LINES - 1, 0, COLS, ui_key_hints_except(context(),
+		    hidden_actions()), UA_STATUS);
 }
 
 /* ---- help ---- */
@@ -272,8 +471,17 @@ help_screen(void)
 	const char **lines = NULL;
 	size_t n = 0, g;
 	int top = 0, i, kc;
+	uint64_t hide = hidden_actions();
+	char *why = target_refusal();
 	wint_t ch;
 
+	/* The keys this record does not allow are left out, and why. */
+	if (why) {
+		lines = xrealloc(lines, (n + 1) * sizeof(*lines));
+		lines[n++] = xasprintf("\n%s; the keys that would change it "
+		    "are left out below", why);
+		free(why);
+	}
 	for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
 		lines = xrealloc(lines, (n + 2) * sizeof(*lines));
 		lines[n++] = xasprintf("%s%s", g ? "\n" : "", groups[g].name);
@@ -281,7 +489,8 @@ help_screen(void)
 			/* "Everywhere" lists the bindings of every context;
 			 * the others, those special to them. */
 			if (b->name == NULL || (g == 0 ? b->ctx != CTX_ALL :
-			    (b->ctx == CTX_ALL || !(b->ctx & groups[g].ctx))))
+			    (b->ctx == CTX_ALL || !(b->ctx & groups[g].ctx))) ||
+			    (hide & ACT_BIT(b->act)))
 				continue;
 			lines = xrealloc(lines, (n + 1) * sizeof(*lines));
 			lines[n++] = xasprintf("  %-16s %s", b->name, b->help);
@@ -468,63 +677,22 @@ after_write(const struct entity *ent, int64_t id)
 	sync_card();
 }
 
-/*
- * A record added on a card takes the card's other links too: a payment
- * added on a deal's card gets the deal's company, a task on a contact's
- * card the contact's company.  Only empty reference fields of the same
- * name are filled.
- */
-static void
-inherit_refs(const struct entity *ent, void *rec, const struct entity *from,
-    const void *src)
-{
-	char **labels = rec_meta((void *)src)->ref_labels;
-	int i, k;
-
-	for (i = 0; i < ent->nfields; i++) {
-		const struct field_desc *fd = &ent->fields[i];
-
-		if (fd->type != FT_REF || (*field_int(fd, rec) != SO_NULL &&
-		    *field_int(fd, rec) != 0))
-			continue;
-		if ((k = entity_field(from, fd->name)) < 0 ||
-		    from->fields[k].type != FT_REF ||
-		    field_int_c(&from->fields[k], src) == SO_NULL ||
-		    field_int_c(&from->fields[k], src) == 0)
-			continue;
-		*field_int(fd, rec) = field_int_c(&from->fields[k], src);
-		if (labels && labels[k])
-			rec_meta(rec)->ref_labels[i] = xstrdup(labels[k]);
-	}
-}
-
 static void
 add_record(void)
 {
-	const struct entity *ent = cur_list()->ent;
-	const struct card_section *s = &app->card.sec[app->card.sub];
+	const struct entity *ent;
+	char *why;
 	void *rec;
 
-	if (app->trash)
-		return;
 	/* On a card section: a record linked to the card. */
-	if (app->focus == FOCUS_CARD && s->ent)
-		ent = s->ent;
-	rec = xcalloc(1, ent->size);
-	rec_init(ent, rec);
-	if (app->focus == FOCUS_CARD && s->ent && app->card.rec) {
-		int fi = entity_field(ent, s->ref_field);
-
-		*field_int(&ent->fields[fi], rec) =
-		    rec_meta(app->card.rec)->id;
-		free(rec_meta(rec)->ref_labels);
-		rec_meta(rec)->ref_labels = xcalloc((size_t)ent->nfields,
-		    sizeof(char *));
-		rec_meta(rec)->ref_labels[fi] = rec_title(app->db,
-		    app->card.ent, rec_meta(app->card.rec)->id);
-		inherit_refs(ent, rec, app->card.ent, app->card.rec);
-	}
-	if (ui_form_run(app->db, ent, rec)) {
+	if ((rec = new_record(&ent)) == NULL)
+		return;
+	/* Not on a colleague's company: say why instead of a form the
+	 * store would refuse to save. */
+	if ((why = add_refusal(ent, rec)) != NULL) {
+		ui_message("%s", why);
+		free(why);
+	} else if (ui_form_run(app->db, ent, rec)) {
 		ui_message("%s added", ent->label);
 		after_write(ent, rec_meta(rec)->id);
 	}
@@ -543,6 +711,19 @@ target(const struct entity **ent, int64_t *id)
 	return *id != 0;
 }
 
+/* Says why the selected record may not be changed; 1 when it may. */
+static int
+may_change(void)
+{
+	char *why = target_refusal();
+
+	if (why == NULL)
+		return 1;
+	ui_message("%s", why);
+	free(why);
+	return 0;
+}
+
 static void
 edit_record(void)
 {
@@ -551,7 +732,7 @@ edit_record(void)
 	int64_t id;
 	void *rec;
 
-	if (app->trash || !target(&ent, &id))
+	if (app->trash || !target(&ent, &id) || !may_change())
 		return;
 	rec = xcalloc(1, ent->size);
 	if (rec_get(app->db, ent, id, rec, &err) != SO_OK) {
@@ -574,7 +755,7 @@ delete_record(void)
 	char *title, *q;
 	int64_t id;
 
-	if (app->trash || !target(&ent, &id))
+	if (app->trash || !target(&ent, &id) || !may_change())
 		return;
 	title = rec_title(app->db, ent, id);
 	q = xasprintf("Delete %s \"%s\" (to the trash)?", ent->label,
@@ -585,7 +766,7 @@ delete_record(void)
 		else
 			ui_message("%s moved to the trash (T shows it)",
 			    ent->label);
-		reload_all();
+		reload_all(0);
 	}
 	free(q);
 	free(title);
@@ -598,13 +779,13 @@ restore_record(void)
 	struct so_err err;
 	int64_t id = lv_selected_id(lv);
 
-	if (!app->trash || id == 0)
+	if (!app->trash || id == 0 || !may_change())
 		return;
 	if (rec_restore(app->db, lv->ent, id, &err) != SO_OK)
 		show_error(&err);
 	else
 		ui_message("%s restored", lv->ent->label);
-	reload_all();
+	reload_all(0);
 }
 
 static void
@@ -697,7 +878,7 @@ group_action(void)
 	if (ui_group(app->db, cur_list())) {
 		/* the message says what was done; a reload must not lose it */
 		snprintf(keep, sizeof(keep), "%s", app->msg);
-		reload_all();
+		reload_all(0);
 		if (app->msg[0] == '\0')
 			snprintf(app->msg, sizeof(app->msg), "%s", keep);
 	}
@@ -753,7 +934,7 @@ cmd_import(const char *arg)
 	}
 	if (strncmp(arg, "ics ", 4) != 0) {
 		if (ui_import(app->db, cur_list()->ent, arg))
-			reload_all();
+			reload_all(0);
 		return;
 	}
 	if (ical_import(app->db, arg + 4, &st, &err) != SO_OK) {
@@ -762,7 +943,7 @@ cmd_import(const char *arg)
 	}
 	ui_message("%s: %zu created, %zu updated, %zu unchanged, %zu tasks",
 	    arg + 4, st.created, st.updated, st.unchanged, st.tasks);
-	reload_all();
+	reload_all(0);
 }
 
 /*
@@ -838,7 +1019,7 @@ open_pipeline(void)
 {
 	int64_t id = ui_pipeline(app->db);
 
-	reload_all();
+	reload_all(0);
 	if (id)
 		jump_to(&entity_deal, id);
 }
@@ -852,7 +1033,7 @@ open_reports(const char *name)
 		return;
 	}
 	ui_reports(app->db, name ? report_find(name)->name : NULL);
-	reload_all();
+	reload_all(0);
 }
 
 static void
@@ -931,7 +1112,7 @@ agenda_key(enum action act)
 		if (app->nhist > 0 && !app->hist[app->nhist - 1].agenda)
 			go_back();
 		else
-			reload_all();
+			reload_all(0);
 		return 1;
 	case ACT_OPEN:
 		if (av_target(&app->av, &ent, &id))
@@ -1067,18 +1248,6 @@ handle(enum action act)
 	}
 }
 
-/* Another user committed: show their changes without being asked. */
-static void
-poll_changes(void)
-{
-	int64_t v = db_data_version(app->db);
-
-	if (v != app->data_version) {
-		app->data_version = v;
-		reload_all();
-	}
-}
-
 /* A reminder that has come due goes to the message line. */
 static void
 poll_reminders(void)
@@ -1190,15 +1359,18 @@ ui_app_run(struct cli *cli)
 		ui_redraw();
 		refresh();
 		if (!ui_getkey(&ch, &kc, POLL_MS)) {
-			poll_changes();
 			poll_reminders();
 			continue;
 		}
-		a.msg[0] = '\0';
+		/* A resize, or others' changes (reloaded already, and the
+		 * message line keeps what it said). */
 		if (kc && ch == KEY_RESIZE) {
-			reload_all();
+			if (a.resized)
+				reload_all(0);
+			a.resized = 0;
 			continue;
 		}
+		a.msg[0] = '\0';
 		if (!kc && ch == 3)	/* ^C */
 			break;
 		if (ui_too_small())
@@ -1206,7 +1378,7 @@ ui_app_run(struct cli *cli)
 		act = ui_key_action(ch, kc, context());
 		handle(act);
 		if (act != ACT_NONE)
-			poll_changes();
+			data_changed();
 	}
 	endwin();
 	app = NULL;

@@ -10,6 +10,7 @@
 #include "datetime.h"
 #include "store/audit.h"
 #include "store/entities.h"
+#include "ui/access.h"
 #include "ui/card.h"
 #include "ui/draw.h"
 #include "utf8.h"
@@ -131,12 +132,34 @@ drop_record(struct card *c)
 	c->njobs = 0;
 	free_history(c);
 	free_extra(c);
+	free(c->owner);
+	free(c->readonly);
+	c->owner = c->readonly = NULL;
 }
 
 void
 card_free(struct card *c)
 {
 	drop_record(c);
+	free(c->changed);
+	c->changed = NULL;
+}
+
+/*
+ * Whose the record is, and whether the current user may change it; for
+ * a note, link or payment, whose its company is ("Responsible" on Info,
+ * since the record has no manager field to show it).
+ */
+static void
+load_access(struct card *c, struct db *db)
+{
+	int own = entity_field(c->ent, "manager_id") >= 0 ||
+	    entity_field(c->ent, "assignee_id") >= 0;
+
+	c->owner = ui_owner_login(db, c->ent, c->rec);
+	c->readonly = ui_refusal(db, c->ent, c->rec, 0);
+	if (c->owner && !own)
+		add_extra(c, "Responsible", xstrdup(c->owner));
 }
 
 /* A section is named by the card file it lists, shortly where it can be. */
@@ -258,6 +281,10 @@ card_load(struct card *c, struct db *db, const struct entity *ent,
 {
 	int code, same = c->ent == ent;
 
+	if (!same || c->rec == NULL || rec_meta(c->rec)->id != id) {
+		free(c->changed);
+		c->changed = NULL;
+	}
 	drop_record(c);
 	if (!same) {
 		c->ent = ent;
@@ -279,16 +306,28 @@ card_load(struct card *c, struct db *db, const struct entity *ent,
 		code = program_extras(c, db, err);
 	if (code != SO_OK)
 		return code;
+	load_access(c, db);
 	return load_section(c, db, err);
 }
 
-int
-card_reload(struct card *c, struct db *db, struct so_err *err)
+/*
+ * Refetches the record.  When its version moved on, a live refresh
+ * (another process committed) says who changed it; a reload after the
+ * user's own write clears what an earlier refresh said.
+ */
+static int
+reload(struct card *c, struct db *db, int live, struct so_err *err)
 {
 	int sub = c->sub, cursor = c->cursor, top = c->top, code;
 	int64_t id = c->rec ? rec_meta(c->rec)->id : 0;
+	int64_t version = c->rec ? rec_meta(c->rec)->version : 0;
 
 	code = card_load(c, db, c->ent, id, err);
+	if (code == SO_OK && c->rec && rec_meta(c->rec)->version != version) {
+		free(c->changed);
+		c->changed = live ? ui_changed_by(db, c->ent, id,
+		    rec_meta(c->rec)->updated_at) : NULL;
+	}
 	c->sub = sub;
 	if (code == SO_OK && sub)
 		code = load_section(c, db, err);
@@ -297,6 +336,18 @@ card_reload(struct card *c, struct db *db, struct so_err *err)
 	if (c->linked.ent && c->cursor >= (int)c->linked.n)
 		c->cursor = c->linked.n ? (int)c->linked.n - 1 : 0;
 	return code;
+}
+
+int
+card_reload(struct card *c, struct db *db, struct so_err *err)
+{
+	return reload(c, db, 0, err);
+}
+
+int
+card_refresh(struct card *c, struct db *db, struct so_err *err)
+{
+	return reload(c, db, 1, err);
 }
 
 int
@@ -591,10 +642,20 @@ card_title(const struct card *c)
 void
 card_draw(struct card *c, int y, int x, int h, int w, int focused)
 {
-	char *title = c->rec ? card_title(c) : NULL;
+	char *name = c->rec ? card_title(c) : NULL;
+	struct strbuf t = { 0 };
 
-	draw_box(y, x, h, w, title ? title : "");
-	free(title);
+	/* "ООО Ромашка [read-only: bob's] - changed by bob at 10:42" */
+	sb_add(&t, name ? name : "");
+	if (c->rec && c->readonly && c->owner)
+		sb_printf(&t, " [read-only: %s's]", c->owner);
+	else if (c->rec && c->readonly)
+		sb_add(&t, " [read-only]");
+	if (c->rec && c->changed)
+		sb_printf(&t, " - %s", c->changed);
+	draw_box(y, x, h, w, sb_str(&t));
+	sb_free(&t);
+	free(name);
 	if (c->rec == NULL) {
 		draw_fill(y + 1, x + 1, h - 2, w - 2, UA_NORMAL);
 		draw_text(y + 1, x + 2, w - 4, "(nothing selected)", UA_DIM);

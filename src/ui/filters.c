@@ -6,6 +6,11 @@
  * waits for y: "Reassign 212 companies to boris?".  The set is the list
  * as shown (filter, quick filter and all), counted again just before
  * asking, so what is confirmed is what changes.
+ *
+ * Roles: a manager is not offered to reassign (giving records to a
+ * colleague is a head's); a change of a list that holds a colleague's
+ * records is refused by the store for the whole list at once, and the
+ * message says that nothing was changed.
  */
 #include <curses.h>
 #include <errno.h>
@@ -15,6 +20,7 @@
 #include <sys/stat.h>
 
 #include "export.h"
+#include "store/acl.h"
 #include "store/filter.h"
 #include "store/group.h"
 #include "ui/draw.h"
@@ -26,6 +32,30 @@ static void
 show(const struct so_err *err)
 {
 	ui_message("%s", err->msg[0] ? err->msg : "error");
+}
+
+/* A group action refused: all or nothing, and it was nothing. */
+static void
+show_group_error(struct db *db, const struct so_err *err)
+{
+	const char *m = err->msg;
+	size_t n = strlen(db_path(db));
+
+	if (err->code != SO_EPERM) {
+		show(err);
+		return;
+	}
+	if (strncmp(m, db_path(db), n) == 0 && strncmp(m + n, ": ", 2) == 0)
+		m += n + 2;
+	ui_message("Nothing was changed: the list holds records you may not "
+	    "change - %s", m);
+}
+
+/* A user field (manager, assignee): changing it is reassigning. */
+static int
+is_user_ref(const struct field_desc *fd)
+{
+	return fd->type == FT_REF && strcmp(fd->ref_table, "users") == 0;
 }
 
 /* Sets f (or clears) and says how many rows match. */
@@ -280,17 +310,20 @@ pick_program(struct db *db)
 	return out;
 }
 
-/* Settable fields for "set another field". */
+/* Settable fields for "set another field" (no reassigning for a
+ * manager). */
 static int
-pick_field(const struct listview *lv)
+pick_field(struct db *db, const struct listview *lv)
 {
 	const struct entity *ent = lv->ent;
+	int head = acl_role(db) >= ROLE_HEAD;
 	const char **items;
 	int map[64], n = 0, i, k;
 
 	items = xcalloc((size_t)ent->nfields + 1, sizeof(*items));
 	for (i = 0; i < ent->nfields && n < 64; i++)
-		if (!(ent->fields[i].flags & (F_HIDDEN | F_READONLY))) {
+		if (!(ent->fields[i].flags & (F_HIDDEN | F_READONLY)) &&
+		    (head || !is_user_ref(&ent->fields[i]))) {
 			map[n] = i;
 			items[n++] = ent->fields[i].label;
 		}
@@ -326,7 +359,7 @@ do_set(struct db *db, struct listview *lv, int fi, int64_t count)
 	if (ui_confirm(q)) {
 		if (group_set(db, lv->ent, &lv->q, fd->name, value,
 		    db_now(db), &n, &err) != SO_OK)
-			show(&err);
+			show_group_error(db, &err);
 		else {
 			ui_message("%lld of %s changed: %s = %s (History on "
 			    "each card)", (long long)n, what, fd->label,
@@ -355,7 +388,7 @@ do_program(struct db *db, struct listview *lv, int64_t count)
 	if (ui_confirm(q)) {
 		if (group_add_to_program(db, lv->ent, &lv->q, name, &n,
 		    &err) != SO_OK)
-			show(&err);
+			show_group_error(db, &err);
 		else {
 			ui_message("%lld added to \"%s\" (the others were in "
 			    "it already)", (long long)n, name);
@@ -423,7 +456,7 @@ do_trash(struct db *db, struct listview *lv, int64_t count)
 	q = xasprintf("Move %s to the trash?", what);
 	if (ui_confirm(q)) {
 		if (group_trash(db, lv->ent, &lv->q, &n, &err) != SO_OK)
-			show(&err);
+			show_group_error(db, &err);
 		else {
 			ui_message("%lld %s moved to the trash (T: the trash, "
 			    "r restores)", (long long)n, lv->ent->plural);
@@ -458,12 +491,13 @@ ui_group(struct db *db, struct listview *lv)
 		ui_message("the list is empty: nothing to act on");
 		return 0;
 	}
-	/* who looks after them first, then category and territory */
-	for (i = 0; i < ent->nfields && n < 8; i++) {
+	/* who looks after them first (a head's), then category and
+	 * territory */
+	for (i = 0; i < ent->nfields && n < 8 && acl_role(db) >= ROLE_HEAD;
+	    i++) {
 		const struct field_desc *fd = &ent->fields[i];
 
-		if (!(fd->flags & (F_HIDDEN | F_READONLY)) &&
-		    fd->type == FT_REF && strcmp(fd->ref_table, "users") == 0)
+		if (!(fd->flags & (F_HIDDEN | F_READONLY)) && is_user_ref(fd))
 			items[n++] = (struct gitem){ G_SET, i,
 			    xasprintf("Reassign: %s", fd->label) };
 	}
@@ -497,7 +531,7 @@ ui_group(struct db *db, struct listview *lv)
 			rc = do_set(db, lv, items[k].fi, count);
 			break;
 		case G_FIELD:
-			if ((fi = pick_field(lv)) >= 0)
+			if ((fi = pick_field(db, lv)) >= 0)
 				rc = do_set(db, lv, fi, count);
 			break;
 		case G_PROGRAM:

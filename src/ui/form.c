@@ -13,6 +13,11 @@
  * per field: fields only they changed keep their value, fields only we
  * changed take ours, fields both changed are shown side by side and the
  * user chooses.  Nothing is overwritten without being shown.
+ *
+ * Live refresh: when another process commits while the form is open,
+ * the form looks whether its record moved on and says so in its title
+ * ("changed by bob at 10:42 - your save will ask"); the text typed in
+ * is never replaced, the save's conflict dialog decides.
  */
 #include <curses.h>
 #include <inttypes.h>
@@ -20,6 +25,7 @@
 #include <string.h>
 
 #include "store/record.h"
+#include "ui/access.h"
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lineedit.h"
@@ -50,6 +56,8 @@ struct form {
 	size_t		 npick;
 	int		 psel;
 	const char	*title;
+	unsigned	 gen;		/* ui_data_generation() looked at */
+	char		*changed;	/* someone else saved it, or NULL */
 };
 
 static int
@@ -226,6 +234,39 @@ normalise(struct form *fm, struct ffield *f)
 	free(tmp);
 }
 
+/*
+ * Has someone else saved the record since the form read it (base)?
+ * Looked at when others commit (force: after a conflict, when base is
+ * their version).
+ */
+static void
+watch(struct form *fm, int force)
+{
+	unsigned g = ui_data_generation();
+	int64_t id = rec_meta(fm->base)->id;
+	struct so_err err;
+	char *by;
+	void *cur;
+
+	if ((g == fm->gen && !force) || id == 0)
+		return;
+	fm->gen = g;
+	cur = xcalloc(1, fm->ent->size);
+	if (rec_get(fm->db, fm->ent, id, cur, &err) == SO_OK) {
+		free(fm->changed);
+		fm->changed = NULL;
+		if (rec_meta(cur)->version != rec_meta(fm->base)->version) {
+			by = ui_changed_by(fm->db, fm->ent, id,
+			    rec_meta(cur)->updated_at);
+			fm->changed = xasprintf("%s \xe2\x80\x94 your save "
+			    "will ask", by);
+			free(by);
+		}
+		rec_clear(fm->ent, cur);
+	}
+	free(cur);
+}
+
 /* ---- drawing ---- */
 
 static void
@@ -252,7 +293,13 @@ form_draw(struct form *fm)
 	if (fm->cur >= fm->top + rows)
 		fm->top = fm->cur - rows + 1;
 	draw_fill(y, x, h, w, UA_NORMAL);
-	draw_box(y, x, h, w, fm->title);
+	if (fm->changed) {
+		char *t = xasprintf("%s - %s", fm->title, fm->changed);
+
+		draw_box(y, x, h, w, t);
+		free(t);
+	} else
+		draw_box(y, x, h, w, fm->title);
 	fw = (w - lw - 4) * 3 / 5;
 	ew = w - lw - 4 - fw - 1;
 	for (i = 0; i < rows && fm->top + i < fm->n; i++) {
@@ -508,15 +555,22 @@ ui_form_run(struct db *db, const struct entity *ent, void *rec)
 		fm.title = t;
 	}
 	form_build(&fm);
+	fm.gen = ui_data_generation();
 	while (!done) {
 		struct ffield *f = &fm.f[fm.cur];
 
 		form_draw(&fm);
-		if (!ui_getkey(&ch, &kc, -1) || (kc && ch == KEY_RESIZE))
+		if (!ui_getkey(&ch, &kc, -1))
 			continue;
+		if (kc && ch == KEY_RESIZE) {
+			watch(&fm, 0);
+			continue;
+		}
 		if ((kc && ch == KEY_F(2)) || (!kc && ch == CTRL('s'))) {
 			if ((result = form_save(&fm)) != 0)
 				done = 1;
+			else
+				watch(&fm, 1);
 			continue;
 		}
 		if (!kc && ch == 27) {
@@ -545,6 +599,8 @@ ui_form_run(struct db *db, const struct entity *ent, void *rec)
 				normalise(&fm, f);
 				if ((result = form_save(&fm)) != 0)
 					done = 1;
+				else
+					watch(&fm, 1);
 			} else
 				focus(&fm, fm.cur + 1);
 			continue;
@@ -583,5 +639,6 @@ ui_form_run(struct db *db, const struct entity *ent, void *rec)
 	rec_clear(ent, fm.base);
 	free(fm.base);
 	free((char *)fm.title);
+	free(fm.changed);
 	return result > 0;
 }

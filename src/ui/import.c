@@ -441,7 +441,9 @@ ui_import(struct db *db, const struct entity *ent, const char *path)
 			continue;
 		}
 		draw(&v);
-		if (ui_getkey(&ch, &kc, -1))
+		/* a resize, or others' commits: only a redraw, and the
+		 * message stays */
+		if (ui_getkey(&ch, &kc, -1) && !(kc && ch == KEY_RESIZE))
 			done = key(&v, kc ? keycode(ch) : (int)ch, &imported);
 	}
 	if (v.msg[0] && !v.msg_error)

@@ -11,6 +11,9 @@
 
 #define CTRL(c)	((c) & 0x1f)
 
+/* ui_key_hints_except takes a set of actions in 64 bits. */
+_Static_assert(ACT_JOURNAL < 64, "too many actions for ACT_BIT");
+
 const struct binding ui_bindings[] = {
 	{ '?', 0, CTX_ALL, ACT_HELP, "?", "this help", "help" },
 	{ ':', 0, CTX_ALL, ACT_COMMAND, ":",
@@ -138,13 +141,20 @@ ui_key_action(wint_t key, int keycode, unsigned ctx)
 const char *
 ui_key_hints(unsigned ctx)
 {
+	return ui_key_hints_except(ctx, 0);
+}
+
+const char *
+ui_key_hints_except(unsigned ctx, uint64_t hide)
+{
 	static char buf[256];
 	const struct binding *b;
 	size_t len = 0;
 
 	buf[0] = '\0';
 	for (b = ui_bindings; b->act != ACT_NONE; b++) {
-		if (b->hint == NULL || !(b->ctx & ctx))
+		if (b->hint == NULL || !(b->ctx & ctx) || (hide &
+		    ACT_BIT(b->act)))
 			continue;
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s %s",
 		    len ? "  " : "", b->name, b->hint);

@@ -118,13 +118,73 @@ fill_from_end(struct listview *lv, struct db *db, struct so_err *err)
 	return fetch(lv, db, LIST_LAST, NULL, err);
 }
 
+static int
+on_page(const struct listview *lv, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < lv->page.n; i++)
+		if (rec_meta(rec_list_at(&lv->page, i))->id == id)
+			return 1;
+	return 0;
+}
+
+/*
+ * The selected record left the page: rows were added above it (by
+ * another user, say), or its sort key changed.  Show it again on the
+ * row it was on, the rows before it above.  When it is no longer in
+ * the list (deleted, filtered out), the page stays as it is.
+ */
+static int
+follow(struct listview *lv, struct db *db, int64_t sel, int row,
+    struct so_err *err)
+{
+	struct rec_list before = { 0 }, page = { 0 };
+	const void *anchor;
+	void *rec;
+	int code = SO_OK, got_before = 0;
+
+	rec = xcalloc(1, lv->ent->size);
+	if (rec_get(db, lv->ent, sel, rec, err) != SO_OK) {
+		free(rec);
+		return SO_OK;
+	}
+	anchor = rec;
+	if (row > 0 && peek(lv, db, LIST_BEFORE, rec, (size_t)row, &before,
+	    err) == SO_OK) {
+		got_before = 1;
+		if (before.n > 0)
+			anchor = rec_list_at(&before, 0);
+	}
+	code = peek(lv, db, LIST_AT, anchor, (size_t)lv->height, &page, err);
+	if (code == SO_OK) {
+		struct rec_list old = lv->page;
+
+		lv->page = page;
+		if (on_page(lv, sel))
+			rec_list_free(&old);
+		else {
+			lv->page = old;
+			rec_list_free(&page);
+		}
+	}
+	if (got_before)
+		rec_list_free(&before);
+	rec_clear(lv->ent, rec);
+	free(rec);
+	return code == SO_OK ? fill_from_end(lv, db, err) : code;
+}
+
 int
 lv_reload(struct listview *lv, struct db *db, int height,
     struct so_err *err)
 {
 	void *top = NULL;
 	int64_t sel = lv_selected_id(lv);
-	int code, follow = lv->at_start && lv->cursor == 0;
+	/* A list shown from its start with its first row selected
+	 * follows the start, so rows others add at the top show up;
+	 * otherwise the selected record is followed where it goes. */
+	int code, row = lv->cursor, at_top = lv->at_start && lv->cursor == 0;
 
 	lv->height = height > 0 ? height : 1;
 	/*
@@ -137,7 +197,7 @@ lv_reload(struct listview *lv, struct db *db, int height,
 	lv->q.scan = lv->q.quick != NULL || lv->q.filter != NULL;
 	if ((code = rec_count(db, lv->ent, &lv->q, &lv->count, err)) != SO_OK)
 		return code;
-	if (lv->page.n > 0 && !follow) {
+	if (lv->page.n > 0 && !at_top) {
 		top = xcalloc(1, lv->ent->size);
 		rec_copy(lv->ent, top, rec_list_at(&lv->page, 0));
 	}
@@ -148,10 +208,13 @@ lv_reload(struct listview *lv, struct db *db, int height,
 	}
 	if (code == SO_OK)
 		code = fill_from_end(lv, db, err);
-	if (follow)
+	if (at_top) {
 		lv->cursor = 0;
-	else
-		cursor_to_id(lv, sel);
+		return code;
+	}
+	if (code == SO_OK && sel && !on_page(lv, sel))
+		code = follow(lv, db, sel, row < lv->height ? row : 0, err);
+	cursor_to_id(lv, sel);
 	return code;
 }
 

@@ -6,7 +6,11 @@
  * (asking why), Enter opens its card, `m` and `p` filter by manager and
  * period.  Every move goes through the store (versioned and audited);
  * the screen reloads after each, so counts and sums are always the
- * database's.
+ * database's, and when another process commits.
+ *
+ * A manager sees every deal but moves only their own (or nobody's):
+ * on a colleague's deal the move keys are not offered, and pressing
+ * one says whose the deal is.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -14,8 +18,10 @@
 #include <string.h>
 
 #include "datetime.h"
+#include "store/entities.h"
 #include "store/lookup.h"
 #include "store/sales.h"
+#include "ui/access.h"
 #include "ui/draw.h"
 #include "ui/pipeline.h"
 #include "ui/ui.h"
@@ -78,6 +84,27 @@ selected(const struct pipe_view *v)
 		return NULL;
 	s = &v->p.stages[v->col];
 	return v->row < (int)s->ndeals ? &s->deals[v->row] : NULL;
+}
+
+/* Why the user may not move deal d (NULL: they may). */
+static char *
+refusal(struct db *db, const struct pipe_deal *d)
+{
+	struct so_err err;
+	char *why;
+	void *rec;
+
+	if (d == NULL)
+		return NULL;
+	rec = xcalloc(1, entity_deal.size);
+	if (rec_get(db, &entity_deal, d->id, rec, &err) != SO_OK) {
+		free(rec);
+		return NULL;
+	}
+	why = ui_refusal(db, &entity_deal, rec, 0);
+	rec_clear(&entity_deal, rec);
+	free(rec);
+	return why;
 }
 
 static void
@@ -160,9 +187,17 @@ draw(struct pipe_view *v, struct db *db, const char *msg)
 	w = COLS / shown;
 	for (c = first, x = 0; c < ncol && c < first + shown; c++, x += w)
 		draw_column(v, c, 2, x, LINES - 4, w - 1, db_now(db));
-	draw_text(LINES - 1, 0, COLS, msg && *msg ? msg :
-	    "< > move stage  L lost  Enter open  m manager  p period  "
-	    "arrows pick  q back", msg && *msg ? UA_STATUS : UA_DIM);
+	if (msg && *msg)
+		draw_text(LINES - 1, 0, COLS, msg, UA_STATUS);
+	else {
+		char *why = refusal(db, selected(v));
+
+		draw_text(LINES - 1, 0, COLS, why ? "Enter open  m manager  "
+		    "p period  arrows pick  q back  (read-only: not your "
+		    "deal)" : "< > move stage  L lost  Enter open  m manager  "
+		    "p period  arrows pick  q back", UA_DIM);
+		free(why);
+	}
 	refresh();
 }
 
@@ -233,6 +268,11 @@ move_deal(struct pipe_view *v, struct db *db, int dir, int lost, char *msg,
 
 	if (d == NULL)
 		return;
+	if ((reason = refusal(db, d)) != NULL) {
+		snprintf(msg, msgsz, "%s", reason);
+		free(reason);
+		return;
+	}
 	title = xstrdup(d->title);
 	if (lost) {
 		reason = ui_prompt("Why was it lost? ", "", NULL, NULL);
@@ -333,6 +373,7 @@ ui_pipeline(struct db *db)
 	struct pipe_view v;
 	char msg[1024] = "";
 	int64_t open = 0;
+	unsigned gen = ui_data_generation();
 	wint_t ch;
 	int kc, done = 0;
 
@@ -344,11 +385,19 @@ ui_pipeline(struct db *db)
 			ui_getkey(&ch, &kc, -1);
 			continue;
 		}
+		/* others' changes: counts, sums and cards again */
+		if (gen != ui_data_generation()) {
+			gen = ui_data_generation();
+			reload(&v, db);
+		}
 		draw(&v, db, msg);
+		if (!ui_getkey(&ch, &kc, -1))
+			continue;
+		if (kc && ch == KEY_RESIZE)
+			continue;
 		msg[0] = '\0';
-		if (ui_getkey(&ch, &kc, -1))
-			done = key(&v, db, kc ? keycode(ch) : (int)ch, &open,
-			    msg, sizeof(msg));
+		done = key(&v, db, kc ? keycode(ch) : (int)ch, &open, msg,
+		    sizeof(msg));
 	}
 	pipeline_free(&v.p);
 	free(v.manager);

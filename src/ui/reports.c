@@ -18,7 +18,13 @@
  *	q, Esc		back
  *
  * Building a report reads the store only; the screen keeps the built
- * document so printing and saving send exactly what is previewed.
+ * document so printing and saving send exactly what is previewed.  When
+ * another process commits, the preview is built again where it was
+ * scrolled to.
+ *
+ * A manager's figures are their own: the picker offers only "me" (all
+ * managers and another manager's are for a head of sales or an
+ * administrator), for the journal as for every report.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -28,6 +34,7 @@
 #include "datetime.h"
 #include "doc.h"
 #include "report.h"
+#include "store/acl.h"
 #include "store/lookup.h"
 #include "ui/draw.h"
 #include "ui/reports.h"
@@ -183,6 +190,18 @@ pick_manager(struct rep_view *v, struct db *db, char *msg, size_t msgsz)
 	int k;
 
 	me = xasprintf("(me: %s)", db_user_login(db));
+	if (acl_role(db) < ROLE_HEAD) {
+		ui_menu(3, 4, LINES - 4, "Whose figures?", (const char *const
+		    *)&me, 1);
+		snprintf(msg, msgsz, "Your own figures: all managers' and "
+		    "another manager's are for a head of sales");
+		free(me);
+		v->all = 0;
+		v->user_id = 0;
+		free(v->who);
+		v->who = xstrdup(db_user_login(db));
+		return;
+	}
 	extra[0] = me;
 	extra[1] = "(all managers)";
 	k = ui_pick_user(db, "Whose figures?", extra, 2, &login);
@@ -409,7 +428,8 @@ ui_reports(struct db *db, const char *name)
 	struct rep_view v;
 	char msg[1024] = "";
 	wint_t ch;
-	int kc, rc = 2, i;
+	int kc, rc = 2, i, top, left;
+	unsigned gen = ui_data_generation();
 
 	memset(&v, 0, sizeof(v));
 	for (i = 0; reports[i].name; i++)
@@ -431,8 +451,19 @@ ui_reports(struct db *db, const char *name)
 		rc = 0;
 		if (!ui_getkey(&ch, &kc, -1))
 			continue;
-		if (kc && ch == KEY_RESIZE)
+		if (kc && ch == KEY_RESIZE) {
+			/* others' changes: the same report, built again */
+			if (gen != ui_data_generation()) {
+				gen = ui_data_generation();
+				top = v.top;
+				left = v.left;
+				set_period(&v, db);
+				build(&v, db);
+				v.top = top < (int)v.nlines ? top : 0;
+				v.left = left;
+			}
 			continue;
+		}
 		if ((rc = key(&v, db, kc ? keycode(ch) : (int)ch, msg,
 		    sizeof(msg))) == 1)
 			break;

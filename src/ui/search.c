@@ -16,7 +16,8 @@
  * gets one search for the whole burst, not one per character behind
  * them.  The selection moves over hits only, headings are skipped; a
  * group's heading scrolls into view with its first hit, and Tab puts the
- * next group's heading at the top.
+ * next group's heading at the top.  When another process commits, the
+ * query runs again and the selection stays on the same record.
  */
 #include <curses.h>
 #include <stdio.h>
@@ -58,6 +59,29 @@ run_search(struct sview *v, struct db *db)
 		snprintf(v->err, sizeof(v->err), "%s", err.msg);
 	v->sel = 0;
 	v->top = 0;
+}
+
+/* The same query again after others' changes, on the same hit. */
+static void
+refresh_search(struct sview *v, struct db *db)
+{
+	const struct entity *ent = NULL;
+	int64_t id = 0;
+	int top = v->top;
+	size_t i;
+
+	if (v->searched == NULL)
+		return;
+	if (v->sel < (int)v->r.n) {
+		ent = v->r.hits[v->sel].ent;
+		id = v->r.hits[v->sel].id;
+	}
+	run_search(v, db);
+	for (i = 0; i < v->r.n; i++)
+		if (v->r.hits[i].ent == ent && v->r.hits[i].id == id) {
+			v->sel = (int)i;
+			v->top = top;
+		}
 }
 
 /* ---- rows: a heading per group, then its hits ---- */
@@ -308,6 +332,7 @@ ui_search(struct db *db, const char *init, const struct entity **ent,
     int64_t *id)
 {
 	struct sview v;
+	unsigned gen = ui_data_generation();
 	wint_t ch;
 	int kc, chosen = 0;
 
@@ -316,6 +341,9 @@ ui_search(struct db *db, const char *init, const struct entity **ent,
 	for (;;) {
 		if (stale(&v) && !ui_key_pending())
 			run_search(&v, db);
+		else if (gen != ui_data_generation())
+			refresh_search(&v, db);
+		gen = ui_data_generation();
 		if (ui_too_small()) {
 			if (ui_getkey(&ch, &kc, -1) && !kc && (ch == 27 ||
 			    ch == 3))

@@ -4,10 +4,16 @@
  * activity report's columns, in pick-lists.  The same rows as
  * `salesorg config`, through the same store functions (which refuse a
  * manager's change to a team rule, shown on the status line).
+ *
+ * The screen offers only what the user's role may change: the lists
+ * of event types and results to an administrator, the activity
+ * report's columns to a head of sales or an administrator; a manager
+ * sees their own preferences and a line saying who changes the rest.
  */
 #include <curses.h>
 #include <stdlib.h>
 
+#include "store/acl.h"
 #include "store/activity.h"
 #include "store/settings.h"
 #include "ui/settings.h"
@@ -138,38 +144,65 @@ edit_rules(struct db *db)
 	}
 }
 
+enum item { I_AGENDA, I_BELL, I_TYPES, I_RESULTS, I_RULES };
+
+/* Appends "N text" (taking text) as the item for it. */
+static void
+add_item(char **items, enum item *map, int *n, enum item it, char *text)
+{
+	map[*n] = it;
+	items[*n] = xasprintf("%d %s", *n + 1, text);
+	free(text);
+	(*n)++;
+}
+
 void
 ui_settings(struct db *db)
 {
 	struct so_err err = { 0 };
+	enum role role = acl_role(db);
+	enum item map[5];
 	char *items[5];
-	int sel, i;
+	int sel, i, n;
 
 	for (;;) {
-		items[0] = xasprintf("1 Agenda at startup: %s",
-		    settings_flag(db, "agenda.startup") ? "on" : "off");
-		items[1] = xasprintf("2 Bell with reminders: %s",
-		    settings_flag(db, "reminders.bell") ? "on" : "off");
-		items[2] = xstrdup("3 Event types ...");
-		items[3] = xstrdup("4 Event results ...");
-		items[4] = xstrdup("5 Activity report columns ...");
+		n = 0;
+		add_item(items, map, &n, I_AGENDA, xasprintf("Agenda at "
+		    "startup: %s", settings_flag(db, "agenda.startup") ? "on" :
+		    "off"));
+		add_item(items, map, &n, I_BELL, xasprintf("Bell with "
+		    "reminders: %s", settings_flag(db, "reminders.bell") ?
+		    "on" : "off"));
+		if (role >= ROLE_ADMIN) {
+			add_item(items, map, &n, I_TYPES,
+			    xstrdup("Event types ..."));
+			add_item(items, map, &n, I_RESULTS,
+			    xstrdup("Event results ..."));
+		}
+		if (role >= ROLE_HEAD)
+			add_item(items, map, &n, I_RULES,
+			    xstrdup("Activity report columns ..."));
+		if (role < ROLE_ADMIN)
+			ui_message("Event types and results are an "
+			    "administrator's to change%s", role < ROLE_HEAD ?
+			    "; activity report columns a head of sales'" : "");
 		ui_redraw();
 		sel = ui_menu(2, 4, LINES - 4, "Settings",
-		    (const char *const *)items, 5);
-		for (i = 0; i < 5; i++)
+		    (const char *const *)items, n);
+		for (i = 0; i < n; i++)
 			free(items[i]);
 		if (sel < 0)
 			return;
-		if (sel < 2) {
-			const char *name = sel == 0 ? "agenda.startup" :
-			    "reminders.bell";
+		if (map[sel] == I_AGENDA || map[sel] == I_BELL) {
+			const char *name = map[sel] == I_AGENDA ?
+			    "agenda.startup" : "reminders.bell";
 
 			if (settings_set_flag(db, name, !settings_flag(db,
 			    name), 0, &err) != SO_OK)
 				ui_message("%s", err.msg);
-		} else if (sel == 2)
+		} else if (map[sel] == I_TYPES)
 			edit_list(db, LOOKUP_EVENT_TYPES, "Event types");
-		else if (sel == 3)
+		else if (map[sel] == I_RESULTS)
 			edit_list(db, LOOKUP_EVENT_RESULTS, "Event results");
 		else
 			edit_rules(db);

@@ -1,0 +1,96 @@
+/*
+ * Roles and the audit log as the screens need them; see
+ * include/ui/access.h.
+ *
+ * The refusal is the store's own message (acl_check_write), so what the
+ * TUI says when it does not offer a key is word for word what the store
+ * would answer to the write; only the "FILE: " prefix goes, since the
+ * whole screen is about one file.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "datetime.h"
+#include "store/acl.h"
+#include "store/audit.h"
+#include "store/lookup.h"
+#include "ui/access.h"
+#include "util.h"
+
+static char *
+without_path(struct db *db, const char *msg)
+{
+	size_t n = strlen(db_path(db));
+
+	if (strncmp(msg, db_path(db), n) == 0 && strncmp(msg + n, ": ", 2) ==
+	    0)
+		msg += n + 2;
+	return xstrdup(msg);
+}
+
+char *
+ui_refusal(struct db *db, const struct entity *ent, const void *obj,
+    int adding)
+{
+	struct so_err err = { 0 };
+
+	if (obj == NULL)
+		return NULL;
+	if (!adding && acl_may_edit(db, ent, obj))
+		return NULL;
+	if (acl_check_write(db, ent, adding ? NULL : obj, obj, &err) == SO_OK)
+		return NULL;
+	return without_path(db, err.msg);
+}
+
+char *
+ui_owner_login(struct db *db, const struct entity *ent, const void *obj)
+{
+	struct user_brief u;
+	int64_t id = acl_owner(db, ent, obj);
+	char *s;
+
+	if (id == 0 || store_user_get(db, id, &u, NULL) != SO_OK)
+		return NULL;
+	s = xstrdup(u.login);
+	store_user_brief_clear(&u);
+	return s;
+}
+
+/* "10:42" today, "2026-11-20 10:42" another day. */
+static void
+when(struct db *db, int64_t at, char out[17])
+{
+	char day[11], today[11];
+
+	dt_format_moment((time_t)at, out);
+	dt_format_date((time_t)at, day);
+	dt_format_date(db_now(db), today);
+	if (strcmp(day, today) == 0)
+		memmove(out, out + 11, 6);
+}
+
+char *
+ui_changed_by(struct db *db, const struct entity *ent, int64_t id,
+    int64_t at)
+{
+	struct audit_row *rows;
+	char t[17];
+	size_t n;
+	char *s;
+
+	if (audit_list(db, ent->name, id, &rows, &n, NULL) != SO_OK)
+		n = 0;
+	/* A row older than the record's last change is not about it. */
+	if (n > 0 && rows[n - 1].at >= at) {
+		when(db, rows[n - 1].at, t);
+		s = rows[n - 1].login ? xasprintf("changed by %s at %s",
+		    rows[n - 1].login, t) : xasprintf("changed at %s", t);
+	} else {
+		when(db, at, t);
+		s = xasprintf("changed at %s", t);
+	}
+	audit_free(rows, n);
+	return s;
+}
