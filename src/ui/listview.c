@@ -181,10 +181,11 @@ lv_reload(struct listview *lv, struct db *db, int height,
 {
 	void *top = NULL;
 	int64_t sel = lv_selected_id(lv);
-	/* A list shown from its start with its first row selected
-	 * follows the start, so rows others add at the top show up;
-	 * otherwise the selected record is followed where it goes. */
-	int code, row = lv->cursor, at_top = lv->at_start && lv->cursor == 0;
+	/* A list shown from its start goes on showing its start, so
+	 * rows others add at the top show up, the selection staying on
+	 * its record while that is on the page; otherwise the page
+	 * follows the selected record wherever it went. */
+	int code, row = lv->cursor, at_top = lv->at_start;
 
 	lv->height = height > 0 ? height : 1;
 	/*
@@ -208,12 +209,15 @@ lv_reload(struct listview *lv, struct db *db, int height,
 	}
 	if (code == SO_OK)
 		code = fill_from_end(lv, db, err);
-	if (at_top) {
-		lv->cursor = 0;
-		return code;
-	}
-	if (code == SO_OK && sel && !on_page(lv, sel))
+	if (code == SO_OK && sel && !on_page(lv, sel)) {
+		/* pushed off the top by new rows: someone at the top of
+		 * a list stays at the top */
+		if (at_top && row == 0) {
+			lv->cursor = 0;
+			return code;
+		}
 		code = follow(lv, db, sel, row < lv->height ? row : 0, err);
+	}
 	cursor_to_id(lv, sel);
 	return code;
 }
