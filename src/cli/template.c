@@ -39,6 +39,7 @@
 #include "datetime.h"
 #include "merge.h"
 #include "mime.h"
+#include "priv.h"
 #include "store/entities.h"
 #include "store/filter.h"
 #include "store/group.h"
@@ -134,7 +135,7 @@ run_as_user(char *const argv[])
 static char *
 read_text(const char *cmd, const char *path)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	FILE *f = strcmp(path, "-") == 0 ? stdin : priv_fopen(path, "rb");
 	struct strbuf b = { 0 };
 	char buf[8192], *s, *d;
 	size_t n, line = 1, i;
@@ -331,7 +332,7 @@ run_editor(const char *path)
 
 /* Writes t to a new temporary file; its path (caller frees) or NULL. */
 static char *
-write_temp(const struct template *t)
+write_temp_file(const struct template *t)
 {
 	const char *dir = getenv("TMPDIR");
 	char *path = xasprintf("%s/salesorg-template-XXXXXX",
@@ -359,6 +360,18 @@ write_temp(const struct template *t)
 		free(path);
 		return NULL;
 	}
+	return path;
+}
+
+/* The file is the user's, for the user's editor (priv.h). */
+static char *
+write_temp(const struct template *t)
+{
+	char *path;
+
+	priv_user_begin();
+	path = write_temp_file(t);
+	priv_user_end();
 	return path;
 }
 
@@ -514,7 +527,7 @@ static int
 write_eml(struct run *x, const struct contact *c, const struct strbuf *msg)
 {
 	char *path = xasprintf("%s/%lld.eml", x->out, (long long)c->meta.id);
-	FILE *f = fopen(path, "wb");
+	FILE *f = priv_fopen(path, "wb");
 	int ok;
 
 	ok = f && fwrite(msg->s, 1, msg->len, f) == msg->len;
@@ -775,13 +788,18 @@ open_output(struct run *x, char **tmp)
 	*tmp = NULL;
 	if (x->dry)
 		return 0;
+	/* The user's directory and files, made as the user (priv.h). */
+	priv_user_begin();
 	if (x->mode == M_DIR && mkdir(x->out, 0777) < 0 && errno != EEXIST) {
 		fprintf(stderr, "salesorg: merge: %s: %s\n", x->out,
 		    strerror(errno));
+		priv_user_end();
 		return EXIT_USER;
 	}
-	if (x->mode != M_MBOX)
+	if (x->mode != M_MBOX) {
+		priv_user_end();
 		return 0;
+	}
 	/* written beside, renamed over at the end: a failed run leaves no
 	 * half mailbox */
 	*tmp = xasprintf("%s.XXXXXX", x->out);
@@ -795,8 +813,10 @@ open_output(struct run *x, char **tmp)
 		}
 		free(*tmp);
 		*tmp = NULL;
+		priv_user_end();
 		return EXIT_USER;
 	}
+	priv_user_end();
 	return 0;
 }
 
@@ -811,6 +831,7 @@ close_output(struct run *x, char *tmp, int rc)
 		rc = EXIT_USER;
 	}
 	x->mbox = NULL;
+	priv_user_begin();
 	if (rc == 0 && rename(tmp, x->out) != 0) {
 		fprintf(stderr, "salesorg: merge: %s: %s\n", x->out,
 		    strerror(errno));
@@ -818,6 +839,7 @@ close_output(struct run *x, char *tmp, int rc)
 	}
 	if (rc != 0)
 		unlink(tmp);
+	priv_user_end();
 	return rc;
 }
 
