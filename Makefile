@@ -41,8 +41,8 @@ SQL      := $(sort $(wildcard sql/[0-9]*.sql))
 BIN      = $(BUILD)/salesorg
 TESTBIN  = $(BUILD)/unit-tests
 
-.PHONY: all run check unit cli-tests tui-tests install uninstall clean bench \
-	bench-detail FORCE
+.PHONY: all run check unit cli-tests tui-tests install install-shared \
+	uninstall clean bench bench-detail FORCE
 
 all: salesorg
 
@@ -125,6 +125,21 @@ build/rel/so-gen: bench/gen.c
 install: salesorg
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/salesorg
+	install -m 644 man/salesorg.1 $(DESTDIR)$(MANDIR)/man1/salesorg.1
+
+# Guarded shared mode (salesorg(1), SHARED DATABASE): the binary setgid
+# to GROUP, a group made for it that ordinary users must NOT be members
+# of (a member could read the database with cp or sqlite3).  Then, as
+# root: salesorg init --shared GROUP --admin LOGIN /srv/salesorg/team.db
+# INSTALL_BIN installs another build (the tests install the one they
+# test); by default the optimised one, built if need be.
+GROUP       ?= salesorg
+INSTALL_BIN ?= $(BIN)
+install-shared: $(INSTALL_BIN)
+	getent group $(GROUP) >/dev/null || groupadd --system $(GROUP)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -o root -g $(GROUP) -m 2755 $(INSTALL_BIN) \
+	    $(DESTDIR)$(BINDIR)/salesorg
 	install -m 644 man/salesorg.1 $(DESTDIR)$(MANDIR)/man1/salesorg.1
 
 uninstall:

@@ -2,13 +2,19 @@
  * doc_write: the one entry the command line and the TUI call, whatever
  * the format.  Text and PDF say how many pages they made; CSV and HTML
  * are one "page" (the browser paginates HTML when it prints).
+ *
+ * A document is made from the database before it gets here, so writing
+ * it needs no group privilege: it runs as the user (priv.h), and the
+ * libraries the PDF writer loads (pango, cairo, fontconfig) read their
+ * configuration and fonts as the user too.
  */
 #include <stdio.h>
 
 #include "doc.h"
+#include "priv.h"
 
-int
-doc_write(const struct doc *d, enum doc_format fmt,
+static int
+write_as(const struct doc *d, enum doc_format fmt,
     const struct doc_layout *lo, FILE *f, int *pages, struct so_err *err)
 {
 	static const struct doc_layout def = DOC_LAYOUT_DEFAULT;
@@ -28,4 +34,16 @@ doc_write(const struct doc *d, enum doc_format fmt,
 		return doc_write_pdf(d, lo, f, pages, err);
 	}
 	return so_err_set(err, SO_ERR, "unknown output format %d", (int)fmt);
+}
+
+int
+doc_write(const struct doc *d, enum doc_format fmt,
+    const struct doc_layout *lo, FILE *f, int *pages, struct so_err *err)
+{
+	int code;
+
+	priv_user_begin();
+	code = write_as(d, fmt, lo, f, pages, err);
+	priv_user_end();
+	return code;
 }

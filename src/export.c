@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "export.h"
+#include "priv.h"
 #include "store/acl.h"
 #include "utf8.h"
 
@@ -371,8 +372,8 @@ mode_for(const char *path)
 	return 0666 & ~mask;
 }
 
-FILE *
-export_file_open(const char *path, char **tmp, struct so_err *err)
+static FILE *
+file_open(const char *path, char **tmp, struct so_err *err)
 {
 	const char *slash = strrchr(path, '/');
 	FILE *f;
@@ -408,6 +409,22 @@ export_file_open(const char *path, char **tmp, struct so_err *err)
 	return f;
 }
 
+/*
+ * The file is made and later renamed as the user, not with the group of
+ * a setgid salesorg (priv.h): it belongs to the user and the user's
+ * group, and a path into the guarded directory is refused.
+ */
+FILE *
+export_file_open(const char *path, char **tmp, struct so_err *err)
+{
+	FILE *f;
+
+	priv_user_begin();
+	f = file_open(path, tmp, err);
+	priv_user_end();
+	return f;
+}
+
 int
 export_file_close(FILE *f, char **tmp, const char *path, int ok,
     struct so_err *err)
@@ -420,11 +437,13 @@ export_file_close(FILE *f, char **tmp, const char *path, int ok,
 	if (fclose(f) != 0 && code == SO_OK && ok)
 		code = so_err_set(err, SO_ERR, "%s: %s", path,
 		    strerror(errno));
+	priv_user_begin();
 	if (ok && code == SO_OK && rename(*tmp, path) != 0)
 		code = so_err_set(err, SO_ERR, "%s: %s", path,
 		    strerror(errno));
 	if (!ok || code != SO_OK)
 		unlink(*tmp);
+	priv_user_end();
 	free(*tmp);
 	*tmp = NULL;
 	return ok ? code : SO_OK;

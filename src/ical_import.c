@@ -48,6 +48,7 @@
 #include <libical/ical.h>
 
 #include "ical.h"
+#include "priv.h"
 #include "store/calendar.h"
 #include "store/entities.h"
 #include "store/lookup.h"
@@ -1476,7 +1477,7 @@ ical_import(struct db *db, const char *path, struct ical_stats *st,
 	int fd, code;
 
 	memset(st, 0, sizeof(*st));
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	if ((fd = priv_open(path, O_RDONLY | O_CLOEXEC, 0)) == -1)
 		return so_err_set(err, SO_ERR, "%s: %s", path, strerror(errno));
 	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode))
 		code = import_unseekable(db, path, fd, st, err);

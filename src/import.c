@@ -26,6 +26,7 @@
 
 #include "csvimport.h"
 #include "import.h"
+#include "priv.h"
 #include "sheet.h"
 #include "store/acl.h"
 #include "store/dupes.h"
@@ -991,7 +992,7 @@ read_rows(struct imp *im, enum import_format fmt, const char *path, FILE *fp,
 		fmt = fp ? IMPORT_CSV : sniff_format(path);
 	im->st->format = fmt;
 	if (fmt == IMPORT_CSV) {
-		if (fp == NULL && (fp = own = fopen(path, "rb")) == NULL) {
+		if (fp == NULL && (fp = own = priv_fopen(path, "rb")) == NULL) {
 			so_err_set(im->err, SO_EINVAL, "%s: %s", im->name,
 			    strerror(errno));
 			im->rc = SO_EINVAL;
@@ -1208,7 +1209,7 @@ import_preview(const struct entity *ent, enum import_format fmt,
 		goto out;
 	pv->format = fmt == IMPORT_AUTO ? sniff_format(path) : fmt;
 	if (pv->format == IMPORT_CSV) {
-		if ((fp = fopen(path, "rb")) == NULL) {
+		if ((fp = priv_fopen(path, "rb")) == NULL) {
 			im.rc = so_err_set(err, SO_EINVAL, "%s: %s", path,
 			    strerror(errno));
 			goto out;

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "priv.h"
 #include "ui/app.h"
 #include "util.h"
 
@@ -83,6 +84,8 @@ main(int argc, char **argv)
 	char *dbpath = NULL;
 	int ch, i, rc;
 
+	/* Before anything reads the environment (setlocale does). */
+	priv_init();
 	setlocale(LC_ALL, "");
 	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (ch) {

@@ -15,6 +15,7 @@
 #include "datetime.h"
 #include "export.h"
 #include "print.h"
+#include "priv.h"
 #include "report.h"
 #include "store/acl.h"
 #include "store/lookup.h"
@@ -255,8 +256,9 @@ report_save(const struct doc *d, int fmt, const struct doc_layout *lo,
 	return code;
 }
 
-int
-report_print(const struct doc *d, const struct doc_layout *lo,
+/* The temporary PDF is the user's, for the user's lpr (priv.h). */
+static int
+print_as(const struct doc *d, const struct doc_layout *lo,
     const char *printer, int copies, int *pages, struct so_err *err)
 {
 	/* secure_getenv: a setgid salesorg ignores the caller's TMPDIR. */
@@ -286,5 +288,17 @@ report_print(const struct doc *d, const struct doc_layout *lo,
 		code = print_file(path, printer, copies, d->title, err);
 	unlink(path);
 	free(path);
+	return code;
+}
+
+int
+report_print(const struct doc *d, const struct doc_layout *lo,
+    const char *printer, int copies, int *pages, struct so_err *err)
+{
+	int code;
+
+	priv_user_begin();
+	code = print_as(d, lo, printer, copies, pages, err);
+	priv_user_end();
 	return code;
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "priv.h"
 #include "sheet.h"
 #include "util.h"
 
@@ -444,7 +445,7 @@ sheet_file_kind(const char *path)
 	size_t n;
 	FILE *f;
 
-	if ((f = fopen(path, "rb")) == NULL)
+	if ((f = priv_fopen(path, "rb")) == NULL)
 		return SHEET_FILE_UNREADABLE;
 	n = fread(head, 1, sizeof(head), f);
 	fclose(f);

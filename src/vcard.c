@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "datetime.h"
+#include "priv.h"
 #include "store/acl.h"
 #include "store/vcardstore.h"
 #include "utf8.h"
@@ -1581,7 +1582,7 @@ vcard_import(struct db *db, const char *path, const struct vcard_opts *opts,
 	int code;
 
 	memset(st, 0, sizeof(*st));
-	if ((f = fopen(path, "rb")) == NULL)
+	if ((f = priv_fopen(path, "rb")) == NULL)
 		return so_err_set(err, SO_ERR, "%s: %s", path, strerror(errno));
 	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
 		fclose(f);

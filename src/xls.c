@@ -20,6 +20,7 @@
 
 #include <freexl.h>
 
+#include "priv.h"
 #include "sheet.h"
 #include "util.h"
 
@@ -103,7 +104,11 @@ xls_open(struct xls *x, const char *path, const char *name,
 	case SHEET_FILE_OLE2:
 		break;
 	}
-	if ((rc = freexl_open(path, &x->h)) != FREEXL_OK) {
+	/* As the user: FreeXL keeps the file open (priv.h). */
+	priv_user_begin();
+	rc = freexl_open(path, &x->h);
+	priv_user_end();
+	if (rc != FREEXL_OK) {
 		xls_close(x);
 		return so_err_set(err, SO_EINVAL, "%s: not an .xls workbook "
 		    "(FreeXL: %s)", x->name, freexl_text(rc));

@@ -40,6 +40,7 @@
 
 #include <zip.h>
 
+#include "priv.h"
 #include "sheet.h"
 #include "util.h"
 
@@ -938,7 +939,11 @@ xlsx_open(struct xlsx *x, const char *path, const char *name,
 	memset(x, 0, sizeof(*x));
 	x->name = name != NULL ? name : path;
 	x->err = err;
-	if ((x->zip = zip_open(path, ZIP_RDONLY, &code)) == NULL) {
+	/* As the user: libzip keeps the file open (priv.h). */
+	priv_user_begin();
+	x->zip = zip_open(path, ZIP_RDONLY, &code);
+	priv_user_end();
+	if (x->zip == NULL) {
 		zip_error_init_with_code(&ze, code);
 		if (code == ZIP_ER_NOZIP && sheet_file_kind(path) ==
 		    SHEET_FILE_OLE2)

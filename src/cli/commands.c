@@ -8,7 +8,9 @@
 #include "cli/cli.h"
 
 const struct command commands[] = {
-	{ "init", "", "create or upgrade the database", cli_init },
+	{ "init", "[(--shared | --plain) GROUP [--admin LOGIN] [FILE]]",
+	    "create or upgrade the database; --shared/--plain: a team's "
+	    "database on a server, group GROUP (see salesorg(1))", cli_init },
 	{ "demo", "", "fill the database with demonstration data", cli_demo },
 	{ "check", "", "check the database's integrity", cli_check },
 	{ "backup", "FILE", "copy the database safely while it is in use",

@@ -19,6 +19,7 @@
 #include "datetime.h"
 #include "ical.h"
 #include "import.h"
+#include "priv.h"
 #include "store/lookup.h"
 
 static int
@@ -83,7 +84,7 @@ cli_export(struct cli *cli, int argc, char **argv)
 		db_close(db);
 		return cli_fail(&err);
 	}
-	fp = out ? fopen(out, "w") : stdout;
+	fp = out ? priv_fopen(out, "w") : stdout;
 	if (fp == NULL) {
 		so_err_set(&err, SO_ERR, "%s: %s", out, strerror(errno));
 		db_close(db);

@@ -39,6 +39,7 @@
 #include "datetime.h"
 #include "merge.h"
 #include "mime.h"
+#include "priv.h"
 #include "store/acl.h"
 #include "store/entities.h"
 #include "store/filter.h"
@@ -135,7 +136,7 @@ run_as_user(char *const argv[])
 static char *
 read_text(const char *cmd, const char *path)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	FILE *f = strcmp(path, "-") == 0 ? stdin : priv_fopen(path, "rb");
 	struct strbuf b = { 0 };
 	char buf[8192], *s, *d;
 	size_t n, line = 1, i;
@@ -332,7 +333,7 @@ run_editor(const char *path)
 
 /* Writes t to a new temporary file; its path (caller frees) or NULL. */
 static char *
-write_temp(const struct template *t)
+write_temp_file(const struct template *t)
 {
 	const char *dir = getenv("TMPDIR");
 	char *path = xasprintf("%s/salesorg-template-XXXXXX",
@@ -360,6 +361,18 @@ write_temp(const struct template *t)
 		free(path);
 		return NULL;
 	}
+	return path;
+}
+
+/* The file is the user's, for the user's editor (priv.h). */
+static char *
+write_temp(const struct template *t)
+{
+	char *path;
+
+	priv_user_begin();
+	path = write_temp_file(t);
+	priv_user_end();
 	return path;
 }
 
@@ -515,7 +528,7 @@ static int
 write_eml(struct run *x, const struct contact *c, const struct strbuf *msg)
 {
 	char *path = xasprintf("%s/%lld.eml", x->out, (long long)c->meta.id);
-	FILE *f = fopen(path, "wb");
+	FILE *f = priv_fopen(path, "wb");
 	int ok;
 
 	ok = f && fwrite(msg->s, 1, msg->len, f) == msg->len;
@@ -778,13 +791,18 @@ open_output(struct run *x, char **tmp)
 	*tmp = NULL;
 	if (x->dry)
 		return 0;
+	/* The user's directory and files, made as the user (priv.h). */
+	priv_user_begin();
 	if (x->mode == M_DIR && mkdir(x->out, 0777) < 0 && errno != EEXIST) {
 		fprintf(stderr, "salesorg: merge: %s: %s\n", x->out,
 		    strerror(errno));
+		priv_user_end();
 		return EXIT_USER;
 	}
-	if (x->mode != M_MBOX)
+	if (x->mode != M_MBOX) {
+		priv_user_end();
 		return 0;
+	}
 	/* written beside, renamed over at the end: a failed run leaves no
 	 * half mailbox */
 	*tmp = xasprintf("%s.XXXXXX", x->out);
@@ -798,8 +816,10 @@ open_output(struct run *x, char **tmp)
 		}
 		free(*tmp);
 		*tmp = NULL;
+		priv_user_end();
 		return EXIT_USER;
 	}
+	priv_user_end();
 	return 0;
 }
 
@@ -814,6 +834,7 @@ close_output(struct run *x, char *tmp, int rc)
 		rc = EXIT_USER;
 	}
 	x->mbox = NULL;
+	priv_user_begin();
 	if (rc == 0 && rename(tmp, x->out) != 0) {
 		fprintf(stderr, "salesorg: merge: %s: %s\n", x->out,
 		    strerror(errno));
@@ -821,6 +842,7 @@ close_output(struct run *x, char *tmp, int rc)
 	}
 	if (rc != 0)
 		unlink(tmp);
+	priv_user_end();
 	return rc;
 }
 

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "cli/vcard.h"
+#include "priv.h"
 #include "store/entities.h"
 #include "store/filter.h"
 #include "store/group.h"
@@ -95,7 +96,7 @@ cli_export_vcard(struct cli *cli, int argc, char **argv)
 	}
 	q.filter = f;
 	q.scan = f != NULL;
-	if ((fp = out ? fopen(out, "w") : stdout) == NULL) {
+	if ((fp = out ? priv_fopen(out, "w") : stdout) == NULL) {
 		so_err_set(&err, SO_ERR, "%s: %s", out, strerror(errno));
 		filter_free(f);
 		db_close(db);

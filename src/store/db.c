@@ -28,6 +28,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "priv.h"
 #include "store/acl.h"
 #include "store/custom.h"
 #include "store/db.h"
@@ -461,14 +462,25 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 		if ((rc = check_header(path, err)) != SO_OK)
 			return rc;
 		/* Mode bits too, so a file marked read-only is refused
-		 * even for root, who may write anything. */
-		if (!opts->readonly && (access(path, W_OK) != 0 ||
+		 * even for root, who may write anything.  AT_EACCESS: with
+		 * the effective group, which a setgid salesorg opens it
+		 * with (access(2) would ask about the real one). */
+		if (!opts->readonly && (faccessat(AT_FDCWD, path, W_OK,
+		    AT_EACCESS) != 0 ||
 		    (sb.st_mode & 0222) == 0))
 			return so_err_set(err, SO_EREADONLY,
 			    "%s: database is read-only (no write permission)",
 			    path);
-	} else if (make_parent_dirs(path, err) != SO_OK)
-		return SO_ERR;
+	} else {
+		/* A new database is made with the user's own rights: a
+		 * setgid salesorg creates none where its user could not
+		 * (in the guarded directory, say).  priv.h */
+		priv_user_begin();
+		rc = make_parent_dirs(path, err);
+		priv_user_end();
+		if (rc != SO_OK)
+			return SO_ERR;
+	}
 
 	db = xcalloc(1, sizeof(*db));
 	db->path = xstrdup(path);
@@ -479,7 +491,7 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 	    SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
 	if (!exists) {
 		/* Create it ourselves first: mode 0600, the data is private. */
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+		int fd = priv_open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 
 		if (fd < 0) {
 			so_err_set(err, SO_ERR, "%s: cannot create: %s", path,
@@ -496,6 +508,17 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 	db->busy_limit_ms = opts->busy_limit_ms > 0 ? opts->busy_limit_ms :
 	    DEFAULT_BUSY_LIMIT_MS;
 	sqlite3_busy_handler(db->h, busy_handler, db);
+	/* A shared database (group read-write: salesorg init --shared or
+	 * --plain) keeps its -wal and -shm after the last close: they stay
+	 * the files init made, the group's, rather than being made anew by
+	 * whoever opens it first and belonging to that user, who could then
+	 * chmod them (src/cli/init.c). */
+	if (exists && (sb.st_mode & 0060)) {
+		int on = 1;
+
+		sqlite3_file_control(db->h, "main", SQLITE_FCNTL_PERSIST_WAL,
+		    &on);
+	}
 	if ((rc = register_functions(db)) != SQLITE_OK)
 		return refuse(db, db_error(db, rc, "registering functions",
 		    err));
@@ -515,6 +538,11 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 		return refuse(db, db_error(db, rc, "enabling foreign keys",
 		    err));
 	if (opts->readonly) {
+		/* In a setgid process no temporary file of database pages
+		 * goes to disk, where the user would own it (priv.h). */
+		if (priv_privileged())
+			sqlite3_exec(db->h, "PRAGMA temp_store = MEMORY", NULL,
+			    NULL, NULL);
 		if ((rc = custom_load(db, err)) != SO_OK)
 			return refuse(db, rc);
 		*out = db;
@@ -898,8 +926,8 @@ db_check(struct db *db, struct strbuf *report, struct so_err *err)
 	return SO_OK;
 }
 
-int
-db_backup(struct db *db, const char *dest, struct so_err *err)
+static int
+backup_as_user(struct db *db, const char *dest, struct so_err *err)
 {
 	sqlite3 *out;
 	sqlite3_backup *b;
@@ -957,6 +985,22 @@ fail:
 	unlink(tmp);
 	free(tmp);
 	return SO_ERR;
+}
+
+/*
+ * The copy is made as the user (priv.h): it belongs to them and their
+ * group, and cannot land in the guarded directory.  Reading the source
+ * needs no group: its files are open already.
+ */
+int
+db_backup(struct db *db, const char *dest, struct so_err *err)
+{
+	int code;
+
+	priv_user_begin();
+	code = backup_as_user(db, dest, err);
+	priv_user_end();
+	return code;
 }
 
 /* ---- settings ---- */

@@ -20,6 +20,7 @@
 
 #include "export.h"
 #include "ical.h"
+#include "priv.h"
 #include "report.h"
 #include "store/entities.h"
 #include "store/sales.h"
@@ -899,7 +900,7 @@ cmd_export_ics(const char *path)
 		ui_message(":export ics FILE - events and tasks as iCalendar");
 		return;
 	}
-	if ((out = fopen(path, "w")) == NULL) {
+	if ((out = priv_fopen(path, "w")) == NULL) {
 		ui_message("%s: %s", path, strerror(errno));
 		return;
 	}
