@@ -40,6 +40,9 @@ int	store_user_get(struct db *db, int64_t id, struct user_brief *out,
 /* The users who are not disabled, by full name (else login). */
 int	store_users_active(struct db *db, struct user_brief **out, size_t *n,
 	    struct so_err *err);
+/* Every user, disabled ones too, by login. */
+int	store_users_all(struct db *db, struct user_brief **out, size_t *n,
+	    struct so_err *err);
 void	store_user_brief_clear(struct user_brief *u);
 void	store_users_free(struct user_brief *v, size_t n);
 

@@ -29,8 +29,5 @@ int	 store_user_add(struct db *db, const char *login,
  */
 int	 store_user_set(struct db *db, const char *login, enum role role,
 	    const char *full_name, int disabled, struct so_err *err);
-/* Every user, disabled ones too, by login. */
-int	 store_users_all(struct db *db, struct user_brief **out, size_t *n,
-	    struct so_err *err);
 
 #endif

@@ -94,16 +94,6 @@ db_latest_version(void)
 	return latest_of(migrations, migrations_count);
 }
 
-/* Milliseconds of a monotonic clock. */
-static long long
-clock_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 static int
 is_busy(int rc)
 {
@@ -181,8 +171,8 @@ busy_handler(void *arg, int count)
 	long long waited;
 
 	if (count == 0)
-		db->busy_start = clock_ms();
-	waited = clock_ms() - db->busy_start;
+		db->busy_start = mono_ms();
+	waited = mono_ms() - db->busy_start;
 	if (waited >= db->busy_ms)
 		return 0;
 	sqlite3_sleep(count < 3 ? 1 : BUSY_POLL_MAX_MS);
@@ -615,7 +605,7 @@ statement_open(struct db *db)
 static void
 retry_pause(int attempt, long long deadline)
 {
-	long long ms = RETRY_PAUSE_MS, left = deadline - clock_ms();
+	long long ms = RETRY_PAUSE_MS, left = deadline - mono_ms();
 	int i;
 
 	for (i = 0; i < attempt && ms < RETRY_PAUSE_MAX_MS; i++)
@@ -642,7 +632,7 @@ retry_pause(int attempt, long long deadline)
 static int
 begin_immediate(struct db *db, struct so_err *err)
 {
-	long long start = clock_ms(), deadline = start + db->busy_limit_ms;
+	long long start = mono_ms(), deadline = start + db->busy_limit_ms;
 	int rc, attempt;
 
 	for (attempt = 0;; attempt++) {
@@ -660,8 +650,8 @@ begin_immediate(struct db *db, struct so_err *err)
 			    "transaction while a query is still open (a bug: "
 			    "please report it); nothing was written",
 			    db->path);
-		if (clock_ms() >= deadline)
-			return busy_error(db, clock_ms() - start, err);
+		if (mono_ms() >= deadline)
+			return busy_error(db, mono_ms() - start, err);
 		retry_pause(attempt, deadline);
 	}
 }
@@ -675,7 +665,7 @@ begin_immediate(struct db *db, struct so_err *err)
 static int
 commit_retrying(struct db *db, struct so_err *err)
 {
-	long long start = clock_ms(), deadline = start + db->busy_limit_ms;
+	long long start = mono_ms(), deadline = start + db->busy_limit_ms;
 	int rc, attempt, code;
 
 	for (attempt = 0;; attempt++) {
@@ -684,11 +674,11 @@ commit_retrying(struct db *db, struct so_err *err)
 			return SO_OK;
 		if (!is_busy(rc) || sqlite3_get_autocommit(db->h))
 			break;
-		if (clock_ms() >= deadline)
+		if (mono_ms() >= deadline)
 			break;
 		retry_pause(attempt, deadline);
 	}
-	code = is_busy(rc) ? busy_error(db, clock_ms() - start, err) :
+	code = is_busy(rc) ? busy_error(db, mono_ms() - start, err) :
 	    db_error(db, rc, "committing", err);
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);

@@ -94,9 +94,10 @@ store_user_get(struct db *db, int64_t id, struct user_brief *out,
 	return SO_OK;
 }
 
-int
-store_users_active(struct db *db, struct user_brief **out, size_t *n,
-    struct so_err *err)
+/* The users sql selects (id, login, full_name, role, disabled). */
+static int
+users_query(struct db *db, const char *sql, struct user_brief **out,
+    size_t *n, struct so_err *err)
 {
 	sqlite3_stmt *st;
 	size_t cap = 0;
@@ -104,11 +105,7 @@ store_users_active(struct db *db, struct user_brief **out, size_t *n,
 
 	*out = NULL;
 	*n = 0;
-	code = db_prepare(db, "SELECT id, login, full_name, role, disabled "
-	    "FROM users WHERE NOT disabled "
-	    "ORDER BY CASE full_name WHEN '' THEN login ELSE full_name END, "
-	    "id", &st, err);
-	if (code != SO_OK)
+	if ((code = db_prepare(db, sql, &st, err)) != SO_OK)
 		return code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
@@ -125,6 +122,24 @@ store_users_active(struct db *db, struct user_brief **out, size_t *n,
 		return db_error(db, rc, "listing users", err);
 	}
 	return SO_OK;
+}
+
+int
+store_users_active(struct db *db, struct user_brief **out, size_t *n,
+    struct so_err *err)
+{
+	return users_query(db, "SELECT id, login, full_name, role, disabled "
+	    "FROM users WHERE NOT disabled "
+	    "ORDER BY CASE full_name WHEN '' THEN login ELSE full_name END, "
+	    "id", out, n, err);
+}
+
+int
+store_users_all(struct db *db, struct user_brief **out, size_t *n,
+    struct so_err *err)
+{
+	return users_query(db, "SELECT id, login, full_name, role, disabled "
+	    "FROM users ORDER BY login", out, n, err);
 }
 
 void

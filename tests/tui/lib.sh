@@ -41,6 +41,30 @@ start() {
 		"env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=$TZ XDG_DATA_HOME=$XDG_DATA_HOME $*; echo EXITED \$?; sleep 30"
 }
 
+# start_other SOCKET COLSxROWS ARGS...: a second organizer on a tmux
+# server of its own at SOCKET (under $T), beside the one start made.
+start_other() {
+	_sock=$1
+	_size=$2
+	shift 2
+	tmux -S "$_sock" -f /dev/null new-session -d -s t -x "${_size%x*}" \
+	    -y "${_size#*x}" "env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=$TZ XDG_DATA_HOME=$XDG_DATA_HOME $*; echo EXITED \$?; sleep 30"
+}
+# on SOCKET CMD...: runs a helper (keys, type_text, screen, wait_for,
+# expect...) against the organizer on SOCKET, then back to start's.
+on() {
+	_os=$SOCK
+	_ot=$TM
+	SOCK=$1
+	TM="tmux -S $1 -f /dev/null"
+	shift
+	"$@"
+	_rc=$?
+	SOCK=$_os
+	TM=$_ot
+	return $_rc
+}
+
 keys() { $TM send-keys -t t "$@"; }
 # type TEXT: sends literal text (Cyrillic included).
 type_text() { $TM send-keys -t t -l "$1"; }

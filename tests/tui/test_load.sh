@@ -25,23 +25,15 @@ printf 'name\nООО Один\nООО Два\nООО Три\nООО Четыре
 "$W" "$DB" first 1 >"$T/first.out" 2>&1 || { cat "$T/first.out"; exit 1; }
 
 # Two organizers, each on its own tmux server (lib.sh's start keeps one).
-tui() {	# tui NAME: starts an organizer on the events list, newest first
-	tmux -S "$T/tmux$1.sock" -f /dev/null new-session -d -s t -x 120 \
-	    -y 30 "env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 \
-	    TZ=$TZ XDG_DATA_HOME=$XDG_DATA_HOME $SALESORG --db $DB; \
-	    echo EXITED \$?; sleep 30"
-}
-on() {	# on NAME CMD...: runs a lib.sh helper against that organizer
-	n=$1
-	shift
-	SOCK="$T/tmux$n.sock" TM="tmux -S $T/tmux$n.sock -f /dev/null" "$@"
+tui() {	# tui NAME: starts an organizer on its own tmux server
+	start_other "$T/tmux$1.sock" 120x30 "$SALESORG" --db "$DB"
 }
 for n in A B; do
 	tui $n
-	on $n wait_for "Companies" 10 || fail "organizer $n starts"
-	on $n keys 6
-	on $n wait_for "first-0" 10 || fail "organizer $n shows the events"
-	on $n keys S
+	on "$T/tmux$n.sock" wait_for "Companies" 10 || fail "organizer $n starts"
+	on "$T/tmux$n.sock" keys 6
+	on "$T/tmux$n.sock" wait_for "first-0" 10 || fail "organizer $n shows the events"
+	on "$T/tmux$n.sock" keys S
 done
 
 # The writers, all at once.
@@ -60,9 +52,9 @@ check "every writer finished" \
 # The organizers show the last row by themselves.
 last=$(sqlite3 "$DB" "SELECT subject FROM events ORDER BY id DESC LIMIT 1")
 for n in A B; do
-	if on $n wait_for "$last" 2; then ok "organizer $n shows $last by itself"
-	else fail "organizer $n shows $last by itself"; on $n screen | sed 's/^/  | /'; fi
-	on $n screen >"$T/screen$n"
+	if on "$T/tmux$n.sock" wait_for "$last" 2; then ok "organizer $n shows $last by itself"
+	else fail "organizer $n shows $last by itself"; on "$T/tmux$n.sock" screen | sed 's/^/  | /'; fi
+	on "$T/tmux$n.sock" screen >"$T/screen$n"
 done
 
 total=$((NW * NP + 1))
@@ -109,8 +101,8 @@ check "each company's comment is a committed marker" [ "$(sqlite3 "$DB" \
 	"SELECT count(*) FROM companies WHERE comment NOT IN (SELECT subject FROM events)")" -eq 0 ]
 check "no killed writer printed \"database is locked\"" \
 	sh -c "! grep -qi 'locked' '$T'/k*.out"
-on A screen >"$T/screenA"
-on B screen >"$T/screenB"
+on "$T/tmuxA.sock" screen >"$T/screenA"
+on "$T/tmuxB.sock" screen >"$T/screenB"
 check "the organizers are still running" \
 	sh -c "! grep -q EXITED '$T/screenA' '$T/screenB'"
 finish

@@ -19,23 +19,7 @@ ME=$(id -un)
 
 # The second organizer, on a tmux server of its own (lib's start would
 # stop the first one).
-TB="tmux -S $T/tmuxb.sock -f /dev/null"
-start_b() {
-	$TB new-session -d -s t -x 120 -y 30 \
-		"env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=$TZ XDG_DATA_HOME=$XDG_DATA_HOME $SALESORG --db $DB; echo EXITED \$?; sleep 30"
-}
-bkeys() { $TB send-keys -t t "$@"; }
-btype() { $TB send-keys -t t -l "$1"; }
-bscreen() { $TB capture-pane -t t -p; }
-bwait() {
-	i=0
-	while [ $i -lt 100 ]; do
-		if bscreen | grep -qF -- "$1"; then return 0; fi
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
+B="$T/tmuxb.sock"
 # expect2 NAME TEXT: TEXT on the first screen within 2 s, no key sent.
 expect2() {
 	if wait_for "$2" 2; then ok "$1"; else fail "$1 (no '$2' in 2 s)"; fi
@@ -60,16 +44,16 @@ check "it is still on screen (the page followed it)" sh -c \
     "$TM capture-pane -t t -p | grep -qF '│Компания 10'"
 
 # The other organizer changes the company open in the first one's card.
-start_b
-bwait "Компания 01" || fail "second organizer did not start"
-bkeys End
-bwait "┌ Компания 10" || fail "second organizer: no Компания 10"
-bkeys e
-bwait "Edit Company" || fail "second organizer: no form"
-bkeys Down Down C-u
-btype "Тверь"
-bkeys F2
-bwait "Company saved" || fail "second organizer: not saved"
+start_other "$B" 120x30 "$SALESORG" --db "$DB"
+on "$B" wait_for "Компания 01" || fail "second organizer did not start"
+on "$B" keys End
+on "$B" wait_for "┌ Компания 10" || fail "second organizer: no Компания 10"
+on "$B" keys e
+on "$B" wait_for "Edit Company" || fail "second organizer: no form"
+on "$B" keys Down Down C-u
+on "$B" type_text "Тверь"
+on "$B" keys F2
+on "$B" wait_for "Company saved" || fail "second organizer: not saved"
 expect2 "the card shows the other's change" "Тверь"
 expect2 "the card says who changed it" "changed by $ME at "
 
@@ -78,12 +62,12 @@ keys e
 expect "form opens" "Edit Company"
 keys Down Down C-u
 type_text "Самара"
-bkeys e
-bwait "Edit Company" || fail "second organizer: no form again"
-bkeys Down Down C-u
-btype "Омск"
-bkeys F2
-bwait "Company saved" || fail "second organizer: not saved again"
+on "$B" keys e
+on "$B" wait_for "Edit Company" || fail "second organizer: no form again"
+on "$B" keys Down Down C-u
+on "$B" type_text "Омск"
+on "$B" keys F2
+on "$B" wait_for "Company saved" || fail "second organizer: not saved again"
 expect2 "the form says the record changed" "your save will ask"
 check "the form keeps the typed text" sh -c \
     "$TM capture-pane -t t -p | grep -F 'City' | grep -qF 'Самара'"
@@ -101,5 +85,5 @@ expect "history: my change" "City: Омск -> Самара"
 expect "history: theirs" "City: Тверь -> Омск"
 keys Q
 expect "exits" "EXITED 0"
-bkeys Q
+on "$B" keys Q
 finish
