@@ -310,32 +310,31 @@ static int
 row_check_acl(struct imp *im, int64_t id, const void *obj, struct so_err *e)
 {
 	struct so_err fe = { 0 };
-	const char *msg, *path = db_path(im->db);
 	void *old = NULL;
+	char *why;
 	int fi, code;
 
 	if (id) {
 		old = xcalloc(1, im->ent->size);
-		if ((code = rec_get(im->db, im->ent, id, old, &fe)) == SO_OK)
-			code = acl_check_write(im->db, im->ent, old, obj, &fe);
+		if ((code = rec_get(im->db, im->ent, id, old, &fe)) != SO_OK) {
+			free(old);
+			*e = fe;
+			return code;
+		}
+	}
+	why = acl_refusal(im->db, im->ent, old, obj);
+	if (old) {
 		rec_clear(im->ent, old);
 		free(old);
-	} else
-		code = acl_check_write(im->db, im->ent, NULL, obj, &fe);
-	if (code == SO_OK)
-		return SO_OK;
-	if (code != SO_EPERM) {
-		*e = fe;
-		return code;
 	}
-	msg = fe.msg;
-	if (strncmp(msg, path, strlen(path)) == 0 &&
-	    strncmp(msg + strlen(path), ": ", 2) == 0)
-		msg += strlen(path) + 2;
+	if (why == NULL)
+		return SO_OK;
 	if ((fi = entity_field(im->ent, "manager_id")) < 0)
 		fi = entity_field(im->ent, "assignee_id");
-	return row_fail(im, e, fi >= 0 ? column_of(im, fi) : -1, fi, "%s",
-	    msg);
+	code = row_fail(im, e, fi >= 0 ? column_of(im, fi) : -1, fi, "%s",
+	    why);
+	free(why);
+	return code;
 }
 
 /* A bad row from a store error about a field (parse or validation). */

@@ -62,6 +62,13 @@ int64_t	 acl_owner(struct db *db, const struct entity *ent, const void *obj);
  */
 int	 acl_check_write(struct db *db, const struct entity *ent,
 	    const void *old, const void *obj, struct so_err *err);
+/*
+ * NULL when the current user may write obj; else why not, in the words
+ * acl_check_write uses but without the database's file name, for a
+ * message line or a bad row of an import (the caller frees).
+ */
+char	*acl_refusal(struct db *db, const struct entity *ent,
+	    const void *old, const void *obj);
 /* The same question without a message, for hiding keys in the TUI. */
 int	 acl_may_edit(struct db *db, const struct entity *ent, const void *obj);
 

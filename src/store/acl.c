@@ -239,6 +239,22 @@ acl_check_write(struct db *db, const struct entity *ent, const void *old,
 	return SO_OK;
 }
 
+char *
+acl_refusal(struct db *db, const struct entity *ent, const void *old,
+    const void *obj)
+{
+	struct so_err err = { 0 };
+	const char *msg = err.msg;
+	size_t n = strlen(db_path(db));
+
+	if (acl_check_write(db, ent, old, obj, &err) == SO_OK)
+		return NULL;
+	if (strncmp(msg, db_path(db), n) == 0 && strncmp(msg + n, ": ", 2) ==
+	    0)
+		msg += n + 2;
+	return xstrdup(msg);
+}
+
 int
 acl_may_edit(struct db *db, const struct entity *ent, const void *obj)
 {

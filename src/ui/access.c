@@ -18,30 +18,15 @@
 #include "ui/access.h"
 #include "util.h"
 
-static char *
-without_path(struct db *db, const char *msg)
-{
-	size_t n = strlen(db_path(db));
-
-	if (strncmp(msg, db_path(db), n) == 0 && strncmp(msg + n, ": ", 2) ==
-	    0)
-		msg += n + 2;
-	return xstrdup(msg);
-}
-
 char *
 ui_refusal(struct db *db, const struct entity *ent, const void *obj,
     int adding)
 {
-	struct so_err err = { 0 };
-
 	if (obj == NULL)
 		return NULL;
 	if (!adding && acl_may_edit(db, ent, obj))
 		return NULL;
-	if (acl_check_write(db, ent, adding ? NULL : obj, obj, &err) == SO_OK)
-		return NULL;
-	return without_path(db, err.msg);
+	return acl_refusal(db, ent, adding ? NULL : obj, obj);
 }
 
 char *

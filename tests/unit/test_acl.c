@@ -184,6 +184,7 @@ TEST(test_contact_without_manager_belongs_to_its_companys)
 	struct so_err err;
 	struct contact c;
 	int64_t id;
+	char *why;
 
 	REQUIRE(setup(&t));
 	REQUIRE(as(t.db, "vera"));
@@ -199,6 +200,11 @@ TEST(test_contact_without_manager_belongs_to_its_companys)
 	REQUIRE(store_contact_get(t.db, id, &c, &err) == SO_OK);
 	CHECK_INT(acl_owner(t.db, &entity_contact, &c), t.vera);
 	CHECK(!acl_may_edit(t.db, &entity_contact, &c));
+	/* the words for a message line: no file name in front */
+	why = acl_refusal(t.db, &entity_contact, &c, &c);
+	CHECK(why != NULL && strncmp(why, "Contact #", 9) == 0);
+	CHECK(why != NULL && strstr(why, "is vera's") != NULL);
+	free(why);
 	free(c.first_name);
 	c.first_name = xstrdup("Ольга");
 	CHECK_INT(store_contact_update(t.db, &c, &err), SO_EPERM);
