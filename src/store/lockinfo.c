@@ -55,25 +55,57 @@ covers(const struct lock_line *l, long long byte)
 	return l->write && l->start <= byte && (l->end < 0 || l->end >= byte);
 }
 
-/* Login and command of pid, from the owner of /proc/PID and its comm. */
+/*
+ * The real user of pid, from the Uid line of /proc/PID/status, which
+ * anyone may read.  Not the owner of /proc/PID: a setgid salesorg is
+ * not dumpable, and the kernel then gives its /proc directory to root.
+ */
+static int
+real_uid(pid_t pid, uid_t *uid)
+{
+	char path[64], line[256];
+	unsigned long u;
+	FILE *f;
+	int found = 0;
+
+	snprintf(path, sizeof(path), "/proc/%ld/status", (long)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	while (!found && fgets(line, sizeof(line), f) != NULL)
+		if (sscanf(line, "Uid: %lu", &u) == 1) {
+			*uid = (uid_t)u;
+			found = 1;
+		}
+	fclose(f);
+	return found;
+}
+
+/* Login and command of pid, from its status and its comm. */
 static void
 describe_pid(pid_t pid, struct lock_holder *h)
 {
 	struct passwd *pw;
 	struct stat sb;
 	char path[64];
+	uid_t uid = 0;
 	FILE *f;
 	size_t n;
+	int known;
 
 	h->pid = pid;
 	h->login[0] = h->comm[0] = '\0';
 	snprintf(path, sizeof(path), "/proc/%ld", (long)pid);
-	if (stat(path, &sb) == 0) {
-		if ((pw = getpwuid(sb.st_uid)) != NULL)
+	known = real_uid(pid, &uid);
+	if (!known && stat(path, &sb) == 0) {
+		uid = sb.st_uid;
+		known = 1;
+	}
+	if (known) {
+		if ((pw = getpwuid(uid)) != NULL)
 			snprintf(h->login, sizeof(h->login), "%s", pw->pw_name);
 		else
 			snprintf(h->login, sizeof(h->login), "uid %lu",
-			    (unsigned long)sb.st_uid);
+			    (unsigned long)uid);
 	}
 	snprintf(path, sizeof(path), "/proc/%ld/comm", (long)pid);
 	if ((f = fopen(path, "r")) != NULL) {

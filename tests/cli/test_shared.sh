@@ -221,6 +221,31 @@ check "the PDF was not made in alice's TMPDIR" sh -c "! grep '^args' '$T/home-a/
 check "salesorg is not dumpable: lpr (alice) cannot list its descriptors" \
     grep -q "Permission denied" "$T/home-a/lpr.log"
 
+# ---- a writer holding the lock is named by its login, though a setgid
+# process's /proc directory belongs to root ----
+awk 'BEGIN { print "name"; for (i = 0; i < 40000; i++) print "Гамма " i }' \
+    >"$T/many.csv"
+chmod 644 "$T/many.csv"
+(cd "$T" && runuser -u "$B" -- "$S" --db "$DB" import csv company \
+    "$T/many.csv" >"$T/bob-import.out" 2>&1) &
+importer=$!
+named=0
+i=0
+while [ $i -lt 200 ] && kill -0 $importer 2>/dev/null; do
+	(cd "$T" && runuser -u "$A" -- env SALESORG_BUSY_TIMEOUT=50 \
+	    SALESORG_BUSY_LIMIT=100 "$S" --db "$DB" config set \
+	    agenda.startup off) >"$T/out" 2>"$T/err"
+	if [ $? -eq 3 ]; then
+		grep -q "the database is busy: $B (pid" "$T/err" && named=1
+		break
+	fi
+	i=$((i + 1))
+done
+wait $importer
+check "bob's import went through" grep -q "40000 companies imported" \
+    "$T/bob-import.out"
+check "alice, kept waiting, is told bob holds the lock" [ "$named" -eq 1 ]
+
 # ---- plain mode: an ordinary group, a binary without setgid ----
 PDB=$T/plain/team.db
 (umask 077 && "$SALESORG" init --plain "$P" --admin "$A" "$PDB") >"$T/out" 2>"$T/err"
