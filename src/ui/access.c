@@ -60,18 +60,21 @@ char *
 ui_changed_by(struct db *db, const struct entity *ent, int64_t id,
     int64_t at)
 {
+	struct audit_filter f = { .entity = ent->name, .record_id = id,
+	    .limit = 1 };
 	struct audit_row *rows;
 	char t[17];
 	size_t n;
 	char *s;
 
-	if (audit_list(db, ent->name, id, &rows, &n, NULL) != SO_OK)
+	/* the newest row only: a record's history may be long */
+	if (audit_query(db, &f, &rows, &n, NULL) != SO_OK)
 		n = 0;
 	/* A row older than the record's last change is not about it. */
-	if (n > 0 && rows[n - 1].at >= at) {
-		when(db, rows[n - 1].at, t);
-		s = rows[n - 1].login ? xasprintf("changed by %s at %s",
-		    rows[n - 1].login, t) : xasprintf("changed at %s", t);
+	if (n > 0 && rows[0].at >= at) {
+		when(db, rows[0].at, t);
+		s = rows[0].login ? xasprintf("changed by %s at %s",
+		    rows[0].login, t) : xasprintf("changed at %s", t);
 	} else {
 		when(db, at, t);
 		s = xasprintf("changed at %s", t);
