@@ -41,8 +41,8 @@ SQL      := $(sort $(wildcard sql/[0-9]*.sql))
 BIN      = $(BUILD)/salesorg
 TESTBIN  = $(BUILD)/unit-tests
 
-.PHONY: all run check unit cli-tests tui-tests install install-shared \
-	uninstall clean bench bench-detail FORCE
+.PHONY: all run check unit cli-tests tui-tests check-clock check-dates \
+	install install-shared uninstall clean bench bench-detail FORCE
 
 all: salesorg
 
@@ -81,7 +81,19 @@ run: salesorg
 	@test -f demo.db || $(BIN) --db demo.db demo
 	$(BIN) --db demo.db
 
-check: unit cli-tests tui-tests
+check: check-clock unit cli-tests tui-tests
+
+# One place reads the wall clock (src/datetime.c's dt_now).
+check-clock:
+	sh tests/clock.sh
+
+# The unit and CLI suites on other days and in other zones (tests/
+# dates.sh): DATES="saturday berlin-spring-night" picks points of the
+# matrix, all of them by default.
+DATES ?=
+check-dates: $(TESTBIN) $(BIN)
+	UNIT=$(CURDIR)/$(TESTBIN) SALESORG=$(CURDIR)/$(BIN) \
+	    sh tests/dates.sh $(DATES)
 
 unit: $(TESTBIN)
 	$(TESTBIN)

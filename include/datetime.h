@@ -55,4 +55,21 @@ time_t	dt_day_start(time_t t);
  */
 time_t	dt_date_start(const char *ymd, int days);
 
+/*
+ * The clock: the one place that reads the wall clock for a date.  Every
+ * "today" and "now" in the program comes from dt_now() (the store's
+ * db_now() adds a per-connection override for tests).
+ */
+time_t	dt_now(void);
+/*
+ * Pins the clock at text (SALESORG_NOW, --now): "@SECONDS", or an
+ * absolute moment as typed elsewhere ("2026-12-05T08:00",
+ * "2026-12-05 08:00:30", "05.12.2026 08:00"), local time.  A relative
+ * form ("tomorrow") is refused.  NULL unpins.  Returns 0, or -1 with
+ * the reason in msg.
+ */
+int	dt_clock_pin(const char *text, char *msg, size_t msgsz);
+/* True while the clock is pinned. */
+int	dt_clock_pinned(void);
+
 #endif

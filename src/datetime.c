@@ -15,6 +15,7 @@
  * arithmetic on plain year/month/day numbers and asks mktime() only for
  * the final conversion of a valid local date and time to a time_t.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -272,6 +273,84 @@ dt_date_start(const char *ymd, int days)
 	tm.tm_hour = 12;
 	tm.tm_isdst = -1;
 	return dt_day_start(mktime(&tm));
+}
+
+/* ---- the clock ---- */
+
+/*
+ * The one place that reads the wall clock for a date.  A pinned clock
+ * (SALESORG_NOW or --now, a testing aid) stands still at its moment for
+ * the life of the process, so a test, a demo made for a screenshot, or a
+ * bug report replays the same day whatever the real date is.
+ */
+static time_t	pinned_at;
+static int	pinned;
+
+time_t
+dt_now(void)
+{
+	return pinned ? pinned_at : time(NULL);
+}
+
+int
+dt_clock_pinned(void)
+{
+	return pinned;
+}
+
+/* "@SECONDS": a Unix time, for a moment to the second. */
+static int
+parse_epoch(const char *text, time_t *out)
+{
+	char *end;
+	long long v;
+
+	if (text[0] != '@' || text[1] == '\0')
+		return -1;
+	errno = 0;
+	v = strtoll(text + 1, &end, 10);
+	if (errno != 0 || *end != '\0' || v < 0 || v > 253402300799LL)
+		return -1;
+	*out = (time_t)v;
+	return 0;
+}
+
+int
+dt_clock_pin(const char *text, char *msg, size_t msgsz)
+{
+	char buf[64];
+	size_t len;
+	time_t t;
+	int sec = 0;
+
+	if (text == NULL || parse_epoch(text, &t) == 0)
+		goto pin;
+	/* An ISO time with seconds: the parser knows HH:MM only. */
+	len = strlen(text);
+	if (len >= 19 && len < sizeof(buf) && text[len - 3] == ':' &&
+	    text[len - 6] == ':' && text[len - 2] >= '0' &&
+	    text[len - 2] <= '5' && text[len - 1] >= '0' &&
+	    text[len - 1] <= '9') {
+		memcpy(buf, text, len - 3);
+		buf[len - 3] = '\0';
+		sec = (text[len - 2] - '0') * 10 + text[len - 1] - '0';
+		text = buf;
+	}
+	/* Absolute forms only: a relative one ("tomorrow") would read the
+	 * clock that is being replaced. */
+	if (dt_parse_moment(text, 0, &t, msg, msgsz) != 0)
+		return -1;
+	if (dt_parse_moment(text, 86400 * 400, &pinned_at, msg, msgsz) != 0 ||
+	    pinned_at != t) {
+		set_msg(msg, msgsz, "\"%s\" is relative: give a date and "
+		    "time, e.g. 2026-12-05T08:00", text);
+		return -1;
+	}
+	t += sec;
+pin:
+	pinned_at = text ? t : 0;
+	pinned = text != NULL;
+	return 0;
 }
 
 /* ---- the parser ---- */

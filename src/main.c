@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "datetime.h"
 #include "priv.h"
 #include "ui/app.h"
 #include "util.h"
@@ -33,6 +34,9 @@ usage(FILE *f)
 	    "Options:\n"
 	    "  --db FILE      the database (default "
 	    "$XDG_DATA_HOME/salesorg/salesorg.db)\n"
+	    "  --now MOMENT   pin the clock at MOMENT, e.g. 2026-12-05T08:00 "
+	    "(a testing\n"
+	    "                 aid; also SALESORG_NOW)\n"
 	    "  -h, --help     show this help\n"
 	    "  -V, --version  show the version\n"
 	    "\n"
@@ -53,6 +57,32 @@ usage(FILE *f)
 	}
 	fputs("\nExit status: 0 ok, 1 error, 2 usage, 3 database busy.\n"
 	    "See salesorg(1) for the screens and keys.\n", f);
+}
+
+/*
+ * The clock, from --now (given) or SALESORG_NOW.  A setgid salesorg takes
+ * neither: priv_init has already removed the variable, and a manager on a
+ * shared server must not date the audit log as they please.
+ */
+static int
+pin_clock(const char *given)
+{
+	const char *text = given ? given : getenv("SALESORG_NOW");
+	char msg[256];
+
+	if (text == NULL || *text == '\0')
+		return 0;
+	if (given && priv_privileged()) {
+		fputs("salesorg: --now: a shared (setgid) salesorg keeps the "
+		    "real clock\n", stderr);
+		return -1;
+	}
+	if (dt_clock_pin(text, msg, sizeof(msg)) != 0) {
+		fprintf(stderr, "salesorg: %s: %s\n",
+		    given ? "--now" : "SALESORG_NOW", msg);
+		return -1;
+	}
+	return 0;
 }
 
 /* $XDG_DATA_HOME/salesorg/salesorg.db, or ~/.local/share/... */
@@ -76,12 +106,14 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "now", required_argument, NULL, 'n' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli cli = { 0 };
 	struct passwd *pw;
 	char *dbpath = NULL;
+	const char *now = NULL;
 	int ch, i, rc;
 
 	/* Before anything reads the environment (setlocale does). */
@@ -92,6 +124,9 @@ main(int argc, char **argv)
 		case 'd':
 			free(dbpath);
 			dbpath = xstrdup(optarg);
+			break;
+		case 'n':
+			now = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -110,6 +145,10 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if (pin_clock(now) != 0) {
+		free(dbpath);
+		return EXIT_USAGE;
+	}
 	if (dbpath == NULL)
 		dbpath = default_db();
 	cli.dbpath = dbpath;

@@ -58,6 +58,8 @@ static mode_t	 user_umask;		/* the caller's umask */
  *  ASAN_*, UBSAN_*, LSAN_*          sanitizer log files (a sanitized
  *                                   build read them before main already;
  *                                   it is never installed setgid)
+ *  SALESORG_NOW                     the testing clock: would let a user
+ *                                   date the shared audit log at will
  *
  * Kept: HOME and XDG_DATA_HOME only choose which database to open, as
  * --db does; PATH, $EDITOR, $VISUAL and $PAGER name programs that run
@@ -77,6 +79,7 @@ static const char *const unsafe[] = {
 	"GIO_*", "GTK_*", "GDK_*", "G_*", "PANGO_*", "FONTCONFIG_*", "FC_*",
 	"CAIRO_*",
 	"ASAN_*", "UBSAN_*", "LSAN_*",
+	"SALESORG_NOW",
 	NULL
 };
 

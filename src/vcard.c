@@ -1276,7 +1276,7 @@ map_role(struct mapping *m, const struct vcard_prop *p, struct so_err *err)
 	char *v = vcard_unescape(p->value);
 	int fi = entity_field(&entity_contact, "role");
 
-	if (field_parse(&entity_contact, fi, &m->out->c, v, time(NULL),
+	if (field_parse(&entity_contact, fi, &m->out->c, v, dt_now(),
 	    &fe) != SO_OK) {
 		fail_at(m, p, err, "%s", fe.msg);
 		free(v);

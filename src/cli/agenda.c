@@ -229,7 +229,7 @@ cli_agenda(struct cli *cli, int argc, char **argv)
 	}
 	if (optind != argc)
 		return agenda_usage();
-	q.now = (int64_t)time(NULL);
+	q.now = (int64_t)dt_now();
 	if (date != NULL) {
 		struct tm tm;
 

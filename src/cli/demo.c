@@ -21,9 +21,14 @@
  *  - Content comes from fixed tables and a fixed-seed xorshift generator,
  *    not rand(): two runs on the same day give the same data, which makes
  *    screenshots and bug reports reproducible.
- *  - Every moment is relative to today (local time), so the agenda always
- *    has overdue calls, today's calls before and after now, and the next
- *    two weeks planned, whenever the demo is made.
+ *  - Every moment is relative to today (local time, from db_now, which
+ *    SALESORG_NOW or --now pins), so the agenda always has overdue calls,
+ *    today's calls before and after now, and the next two weeks planned,
+ *    whatever day the demo is made.  Other days' calls, meetings,
+ *    programs and payments fall on working days, as a person would put
+ *    them; today keeps its calls even on a weekend (whoever makes the
+ *    demo is at work), and the stand-up series starts on one of its own
+ *    days.
  *  - Event types, results and deal stages are user-editable tables; their
  *    ids are looked up by code (store_lookup_ids).  A code someone deleted
  *    leaves the field empty and the store's default applies.
@@ -1146,7 +1151,9 @@ random_type(struct demo *d)
 }
 
 /* The team's stand-up every working day at 09:15, for a month now: a
- * recurring series in the agenda. */
+ * recurring series in the agenda.  It starts on a working day: RFC 5545
+ * makes DTSTART the first occurrence, and calcurse refuses a series whose
+ * start is not one of its own days. */
 static int
 add_standup(struct demo *d)
 {
@@ -1156,7 +1163,7 @@ add_standup(struct demo *d)
 	store_event_init(&e);
 	e.type_id = d->type_id[T_MEETING];
 	set(&e.subject, "Планёрка отдела продаж");
-	e.start_at = moment(d, -28, 9, 15);
+	e.start_at = moment(d, workday(d, -28), 9, 15);
 	e.end_at = e.start_at + 15 * 60;
 	set(&e.rrule, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
 	e.remind_min = 10;
@@ -1353,7 +1360,16 @@ month_day(const struct demo *d, int months_back, int mday)
 	tm.tm_hour = 12;
 	tm.tm_min = tm.tm_sec = 0;
 	tm.tm_isdst = -1;
-	return mktime(&tm);
+	t = mktime(&tm);
+	/* Banks pay on working days: a weekend goes back to the Friday
+	 * (never forward, which could be after today). */
+	localtime_r(&t, &tm);
+	if (tm.tm_wday == 6 || tm.tm_wday == 0) {
+		tm.tm_mday -= tm.tm_wday == 6 ? 1 : 2;
+		tm.tm_isdst = -1;
+		t = mktime(&tm);
+	}
+	return t;
 }
 
 /* One payment from company co on the given day (months_back, mday). */
@@ -1470,8 +1486,10 @@ add_programs(struct demo *d)
 		store_program_init(&p);
 		set(&p.name, dp->name);
 		set(&p.kind, dp->kind);
-		set_own(&p.starts_on, date_str(moment(d, dp->starts, 12, 0)));
-		set_own(&p.ends_on, date_str(moment(d, dp->ends, 12, 0)));
+		set_own(&p.starts_on, date_str(moment(d,
+		    workday(d, dp->starts), 12, 0)));
+		set_own(&p.ends_on, date_str(moment(d, workday(d, dp->ends),
+		    12, 0)));
 		set(&p.description, dp->description);
 		ret = store_program_create(d->db, &p, d->err);
 		pid = p.meta.id;

@@ -27,7 +27,7 @@ parse_day(const char *opt, const char *text, int days, int64_t *out)
 {
 	char ymd[11], msg[160];
 
-	if (dt_parse_date(text, time(NULL), ymd, msg, sizeof(msg)) != 0) {
+	if (dt_parse_date(text, dt_now(), ymd, msg, sizeof(msg)) != 0) {
 		fprintf(stderr, "salesorg: %s: %s\n", opt, msg);
 		return EXIT_USER;
 	}

@@ -27,6 +27,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "datetime.h"
 #include "export.h"
 #include "store/acl.h"
 #include "store/entities.h"
@@ -315,7 +316,7 @@ compile(struct db *db, const struct entity *ent, const char *text,
 	char *mark;
 	size_t pos;
 
-	if (filter_compile(db, ent, text, time(NULL), f, &pos, &err) ==
+	if (filter_compile(db, ent, text, dt_now(), f, &pos, &err) ==
 	    SO_OK)
 		return 0;
 	mark = filter_marker(text, pos);

@@ -77,12 +77,12 @@ parse_since(const char *text, int64_t *out)
 	char msg[128], ymd[11];
 	time_t t;
 
-	if (dt_parse_date(text, time(NULL), ymd, msg, sizeof(msg)) == 0 &&
+	if (dt_parse_date(text, dt_now(), ymd, msg, sizeof(msg)) == 0 &&
 	    strchr(text, ':') == NULL) {
 		*out = dt_date_start(ymd, 0);
 		return 0;
 	}
-	if (dt_parse_moment(text, time(NULL), &t, msg, sizeof(msg)) != 0) {
+	if (dt_parse_moment(text, dt_now(), &t, msg, sizeof(msg)) != 0) {
 		fprintf(stderr, "salesorg: log: --since: \"%s\": %s\n", text,
 		    msg);
 		return -1;

@@ -183,7 +183,7 @@ run(struct cli *cli, const char *cmd, const struct report_desc *r, int argc,
 	int c, code, rc;
 
 	memset(&q, 0, sizeof(q));
-	q.now = (int64_t)time(NULL);
+	q.now = (int64_t)dt_now();
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:P:", long_opts, NULL)) != -1) {
 		switch (c) {

@@ -743,7 +743,7 @@ compile(struct run *x, const char *saved, const char *text)
 		all = xasprintf("(%s) (%s)", expr, text);
 	else
 		all = xstrdup(expr ? expr : text ? text : "");
-	if (filter_compile(x->db, &entity_contact, all, time(NULL),
+	if (filter_compile(x->db, &entity_contact, all, dt_now(),
 	    &x->filter, &pos, &err) != SO_OK) {
 		mark = filter_marker(all, pos);
 		fprintf(stderr, "salesorg: merge: %s\n  %s\n  %s\n", err.msg,

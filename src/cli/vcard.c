@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "cli/vcard.h"
+#include "datetime.h"
 #include "priv.h"
 #include "store/entities.h"
 #include "store/filter.h"
@@ -44,7 +45,7 @@ compile(struct db *db, const char *saved, const char *text,
 		all = xasprintf("(%s) (%s)", expr, text);
 	else
 		all = xstrdup(expr ? expr : text ? text : "");
-	if (filter_compile(db, &entity_contact, all, time(NULL), f, &pos,
+	if (filter_compile(db, &entity_contact, all, dt_now(), f, &pos,
 	    &err) != SO_OK) {
 		mark = filter_marker(all, pos);
 		fprintf(stderr, "salesorg: export vcard: %s\n  %s\n  %s\n",

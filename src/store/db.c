@@ -28,6 +28,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "datetime.h"
 #include "priv.h"
 #include "store/acl.h"
 #include "store/custom.h"
@@ -847,7 +848,7 @@ db_user_role(const struct db *db)
 time_t
 db_now(const struct db *db)
 {
-	return db->now ? db->now : time(NULL);
+	return db->now ? db->now : dt_now();
 }
 
 void

@@ -168,7 +168,7 @@ av_draw(struct agenda_view *v, int y, int x, int h, int w)
 {
 	struct row *rows;
 	int nrows, sel_row = 0, i;
-	int64_t today = (int64_t)dt_day_start(time(NULL));
+	int64_t today = (int64_t)dt_day_start(dt_now());
 
 	draw_fill(y, x, h, w, UA_NORMAL);
 	if (v->a.n == 0) {

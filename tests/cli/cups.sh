@@ -155,8 +155,8 @@ EOF
 # after SECONDS showing the scheduler's log.
 cups_wait_pdf() {
 	q=$1
-	end=$(($(date +%s) + $2))
-	while [ "$(date +%s)" -le "$end" ]; do
+	end=$(($(date +%s) + $2))	# a duration, not a date
+	while [ "$(date +%s)" -le "$end" ]; do	# a duration, not a date
 		if [ -z "$(lpstat -o "$q" 2>/dev/null)" ]; then
 			f=$(ls -t "$CT/pdf/$q"/*.pdf 2>/dev/null | head -n 1)
 			if [ -n "$f" ]; then

@@ -74,11 +74,11 @@ check "no database: exit 1" [ "$RC" -eq 1 ]
 # Without options: last month (local time), once.
 DB="$T/b.db"
 run --db "$DB" init
-LAST=$(q "SELECT strftime('%Y-%m', 'now', 'localtime', 'start of month',
+LAST=$(q "SELECT strftime('%Y-%m', $NOW_S, 'unixepoch', 'localtime', 'start of month',
     '-1 month')")
 q "INSERT INTO companies (name, created_at, updated_at) VALUES ('One', 0, 0);
 INSERT INTO payments (company_id, amount, paid_on, created_at, updated_at)
-    VALUES (1, 100, date('now', 'localtime', 'start of month', '-1 day'),
+    VALUES (1, 100, date($NOW_S, 'unixepoch', 'localtime', 'start of month', '-1 day'),
     0, 0);"
 run --db "$DB" abc
 check "abc: exit 0" [ "$RC" -eq 0 ]
@@ -105,7 +105,7 @@ for r in A B C; do
 	    --count)" -eq "$n" ]
 done
 run --db "$DB" abc --recompute
-CLOSED=$(sqlite3 "$DB" "SELECT count(DISTINCT substr(paid_on, 1, 7)) FROM payments WHERE deleted_at IS NULL AND paid_on < strftime('%Y-%m-01', 'now', 'localtime')")
+CLOSED=$(sqlite3 "$DB" "SELECT count(DISTINCT substr(paid_on, 1, 7)) FROM payments WHERE deleted_at IS NULL AND paid_on < strftime('%Y-%m-01', $NOW_S, 'unixepoch', 'localtime')")
 check "demo: recompute over the closed months ($CLOSED)" grep -q \
     "^recomputed $CLOSED months" "$T/out"
 finish

@@ -19,7 +19,17 @@ check "overdue section before today" sh -c "awk '/^Overdue/ { o = NR }
 check "the Ромашка call with contact and phone" sh -c \
 	"grep 'ООО «Ромашка»' '$T/out' | grep -q '+7 '"
 check "a birthday to congratulate" grep -q "Birthday  Congratulate:" "$T/out"
-check "the recurring stand-up" grep -q "Планёрка отдела продаж" "$T/out"
+# The stand-up repeats on working days: today's agenda has it unless
+# today is a weekend, the next working day's always does.
+n=0
+while [ "$(day $n %u)" -gt 5 ]; do n=$((n + 1)); done
+"$SALESORG" --db "$DB" agenda --date "$(day $n)" >"$T/workday"
+check "the recurring stand-up on the next working day" \
+	grep -q "09:15 .*Планёрка отдела продаж" "$T/workday"
+if [ "$(day 0 %u)" -gt 5 ]; then
+	check "no stand-up on a weekend" sh -c \
+	    "! grep -q 'Планёрка отдела продаж' '$T/out'"
+fi
 
 run --db "$DB" agenda --format csv
 check "csv header" sh -c "head -1 '$T/out' | grep -q '^section,kind,id,start'"
@@ -31,7 +41,7 @@ check "csv and text list the same items ($N)" [ "$N" -eq "$M" ]
 
 run --db "$DB" agenda --days 7
 check "a week has more items than a day" [ "$(grep -c '^  ' "$T/out")" -gt "$M" ]
-run --db "$DB" agenda --date "$(date -d '+400 days' +%Y-%m-%d)"
+run --db "$DB" agenda --date "$(day 400)"
 check "another day shows no overdue items" sh -c "! grep -q '^Overdue' '$T/out'"
 run --db "$DB" agenda --all
 check "--all names the assignee" grep -q "\[$ME\]" "$T/out"

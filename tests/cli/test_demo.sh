@@ -33,8 +33,8 @@ check "every company has a decision maker" \
 	AND p.role = 'decision_maker')")" -eq 0 ]
 check "a birthday today or tomorrow" \
     [ "$(q "SELECT count(*) FROM contacts WHERE substr(birthday, 6) IN
-	(strftime('%m-%d', 'now', 'localtime'),
-	strftime('%m-%d', 'now', 'localtime', '+1 day'))")" -gt 0 ]
+	(strftime('%m-%d', $NOW_S, 'unixepoch', 'localtime'),
+	strftime('%m-%d', $NOW_S, 'unixepoch', 'localtime', '+1 day'))")" -gt 0 ]
 check "contacts have their job history" \
     [ "$(q "SELECT count(*) FROM contact_jobs")" -eq \
     "$(q "SELECT count(*) FROM contacts")" ]
@@ -48,8 +48,8 @@ check "lost deals say why" \
 	AND d.lost_reason = ''")" -eq 0 ]
 
 # Today's local midnight and the next, as Unix seconds (TZ from lib.sh).
-today=$(q "SELECT strftime('%s', date('now', 'localtime'), 'utc')")
-tomorrow=$(q "SELECT strftime('%s', date('now', 'localtime', '+1 day'),
+today=$(q "SELECT strftime('%s', date($NOW_S, 'unixepoch', 'localtime'), 'utc')")
+tomorrow=$(q "SELECT strftime('%s', date($NOW_S, 'unixepoch', 'localtime', '+1 day'),
 	'utc')")
 n=$(q "SELECT count(*) FROM events WHERE status = 'planned'
 	AND start_at >= $today AND start_at < $tomorrow")
@@ -72,7 +72,7 @@ check "payments span 6 distinct months" \
 	FROM payments")" -eq 6 ]
 check "no payment in the future" \
     [ "$(q "SELECT count(*) FROM payments
-	WHERE paid_on > date('now', 'localtime')")" -eq 0 ]
+	WHERE paid_on > date($NOW_S, 'unixepoch', 'localtime')")" -eq 0 ]
 check "everything is assigned to the user who ran demo" \
     [ "$(q "SELECT count(DISTINCT assignee_id) FROM events")" -eq 1 ]
 

@@ -30,9 +30,9 @@ check "export to stdout is the same file" cmp -s "$T/a" "$T/b"
 # The day's items the way an agenda counts them: one-off events starting
 # that day, plus recurring ones whose (daily or weekly BYDAY) rule falls
 # on it.  calcurse and khal expand the rules themselves.
-day0=$(date -d "today 00:00" +%s)
-day1=$(date -d "tomorrow 00:00" +%s)
-dow=$(date +%a | cut -c1-2 | tr a-z A-Z)
+day0=$(date -d "$TODAY 00:00" +%s)
+day1=$(date -d "$(day 1) 00:00" +%s)
+dow=$(day 0 %a | cut -c1-2 | tr a-z A-Z)
 expect=$(sqlite3 "$DB" "SELECT
     (SELECT count(*) FROM events WHERE deleted_at IS NULL AND rrule = ''
 	AND start_at >= $day0 AND start_at < $day1) +
@@ -46,14 +46,14 @@ check "the demo has items today" [ "$expect" -gt 0 ]
 # ---- calcurse ----
 CC="$T/calcurse"
 mkdir -p "$CC"
-calcurse -D "$CC" -i "$T/e.ics" >"$T/cc.out" 2>&1
+at_now calcurse -D "$CC" -i "$T/e.ics" >"$T/cc.out" 2>&1
 check "calcurse imports our export" [ $? -eq 0 ]
 check "calcurse skips nothing" grep -q " 0 skipped" "$T/cc.out"
 apps=$(sed -n 's/^\([0-9]*\) apps \/ \([0-9]*\) events \/ \([0-9]*\) todos.*/\1 \2 \3/p' "$T/cc.out")
 set -- $apps
 check "calcurse has every event" [ "$(($1 + $2))" -eq "$nev" ]
 check "calcurse has every task" [ "$3" -eq "$ntask" ]
-got=$(calcurse -D "$CC" -Q --filter-type cal --from "$(date +%m/%d/%Y)" \
+got=$(at_now calcurse -D "$CC" -Q --filter-type cal --from "$(day 0 %m/%d/%Y)" \
     --days 1 | grep -c '^ [-*] ')
 check "calcurse shows today's $expect items (got $got)" [ "$got" -eq "$expect" ]
 
@@ -71,19 +71,19 @@ dateformat = %Y-%m-%d
 longdateformat = %Y-%m-%d
 datetimeformat = %Y-%m-%d %H:%M
 longdatetimeformat = %Y-%m-%d %H:%M
-default_timezone = Europe/Moscow
-local_timezone = Europe/Moscow
+default_timezone = $TZ
+local_timezone = $TZ
 EOF
-khal import --batch -a so "$T/e.ics" >"$T/kh.out" 2>&1
+at_now khal import --batch -a so "$T/e.ics" >"$T/kh.out" 2>&1
 check "khal imports our export" [ $? -eq 0 ]
 check "khal complains about nothing" [ ! -s "$T/kh.out" ]
 check "khal stored every event" [ "$(ls "$T/khalcal" | wc -l)" -eq "$nev" ]
-today=$(date +%F)
-got=$(khal list --day-format '' --format 'ITEM {title}' "$today" "$today" | grep -c '^ITEM ')
+today=$TODAY
+got=$(at_now khal list --day-format '' --format 'ITEM {title}' "$today" "$today" | grep -c '^ITEM ')
 check "khal lists today's $expect items (got $got)" [ "$got" -eq "$expect" ]
 
 # ---- what they export, into a fresh database ----
-calcurse -D "$CC" -xical >"$T/cc.ics"
+at_now calcurse -D "$CC" -xical >"$T/cc.ics"
 run --db "$T/cc.db" init
 run --db "$T/cc.db" import ics "$T/cc.ics"
 check "we import calcurse's export" [ "$RC" -eq 0 ]

@@ -19,11 +19,11 @@ INSERT INTO users (login, full_name, role, created_at)
     VALUES ('bob', 'Борис', 'head', 0);
 INSERT INTO audit_log (at, user_id, entity, record_id, action, field,
     old_value, new_value)
-SELECT strftime('%s', 'now') + 60, b.id, 'company', 1, 'update',
+SELECT $NOW_S + 60, b.id, 'company', 1, 'update',
     'manager_id', a.id, b.id
 FROM users a, users b WHERE a.login = '$ME' AND b.login = 'bob';
 INSERT INTO audit_log (at, user_id, entity, record_id, action)
-SELECT strftime('%s', 'now') + 120, id, 'company', 2, 'delete'
+SELECT $NOW_S + 120, id, 'company', 2, 'delete'
 FROM users WHERE login = 'bob';
 UPDATE companies SET deleted_at = 1 WHERE id = 2;"
 
@@ -51,9 +51,9 @@ check "--entity --id: one record's history" \
 	sh -c "[ \$(wc -l <'$T/out') -eq 2 ] && ! grep -q '#1 ' '$T/out'"
 run --db "$DB" log --limit 1
 check "--limit 1" [ "$(wc -l <"$T/out")" -eq 1 ]
-run --db "$DB" log --since "$(date -d tomorrow +%Y-%m-%d)"
+run --db "$DB" log --since "$(day 1)"
 check "--since tomorrow: nothing" sh -c "[ $RC -eq 0 ] && [ ! -s '$T/out' ]"
-run --db "$DB" log --since "$(date +%Y-%m-%d)"
+run --db "$DB" log --since "$TODAY"
 check "--since today: everything" [ "$(wc -l <"$T/out")" -eq 4 ]
 
 # Bad input: named, usage status.

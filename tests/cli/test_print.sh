@@ -30,7 +30,7 @@ fi
 cups_clear "$Q"
 
 DB=$T/p.db
-DAY=$(date +%F)			# the demo's "today"
+DAY=$TODAY			# the demo's "today"
 LOGIN=$(id -un)			# the demo gives everything to this login
 run --db "$DB" init
 run --db "$DB" demo

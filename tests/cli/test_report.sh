@@ -8,7 +8,6 @@
 . "$(dirname "$0")/lib.sh"
 
 DB="$T/r.db"
-TODAY=$(date +%F)
 "$SALESORG" --db "$DB" demo >/dev/null || exit 1
 FF=$(printf '\f')
 

@@ -7,7 +7,27 @@ T=$(mktemp -d /tmp/so-tui-XXXXXX)
 NSOCK=0
 SOCK="$T/tmux0.sock"
 FAILS=0
-export TZ=Europe/Moscow
+# The clock: every script runs at one pinned moment, never the wall
+# clock's (salesorg(1), SALESORG_NOW).  make check-dates runs the suites
+# at other moments and in other zones through the same two variables.
+: "${SALESORG_NOW:=2026-12-09T10:00}"
+export SALESORG_NOW
+export TZ="${SALESORG_TEST_TZ:-Europe/Moscow}"
+NOW_S=$(date -d "$SALESORG_NOW" +%s) ||
+	{ echo "FAIL SALESORG_NOW=$SALESORG_NOW is not a date"; exit 1; }
+TODAY=$(date -d "@$NOW_S" +%F)
+# day N [FORMAT]: the local date N days from today (N may be negative),
+# counted from noon so that a daylight-saving change cannot move it.
+day() {
+	date -d "@$(( $(date -d "$TODAY 12:00" +%s) + $1 * 86400 ))" \
+	    +"${2:-%F}"
+}
+# at_now CMD...: another program (calcurse, khal) with its clock at the
+# same moment, through faketime (never around a sanitized salesorg:
+# ASan refuses a preloaded library).
+at_now() {
+	faketime -f "@$(date -d "@$NOW_S" '+%Y-%m-%d %H:%M:%S')" "$@"
+}
 export XDG_DATA_HOME="$T/xdg"
 TM="tmux -S $SOCK -f /dev/null"
 
@@ -38,7 +58,7 @@ start() {
 	SOCK="$T/tmux$NSOCK.sock"
 	TM="tmux -S $SOCK -f /dev/null"
 	$TM new-session -d -s t -x "$cols" -y "$rows" \
-		"env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=$TZ XDG_DATA_HOME=$XDG_DATA_HOME $*; echo EXITED \$?; sleep 30"
+		"env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=$TZ SALESORG_NOW=$SALESORG_NOW XDG_DATA_HOME=$XDG_DATA_HOME $*; echo EXITED \$?; sleep 30"
 }
 
 # start_other SOCKET COLSxROWS ARGS...: a second organizer on a tmux
@@ -48,7 +68,7 @@ start_other() {
 	_size=$2
 	shift 2
 	tmux -S "$_sock" -f /dev/null new-session -d -s t -x "${_size%x*}" \
-	    -y "${_size#*x}" "env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=$TZ XDG_DATA_HOME=$XDG_DATA_HOME $*; echo EXITED \$?; sleep 30"
+	    -y "${_size#*x}" "env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=$TZ SALESORG_NOW=$SALESORG_NOW XDG_DATA_HOME=$XDG_DATA_HOME $*; echo EXITED \$?; sleep 30"
 }
 # on SOCKET CMD...: runs a helper (keys, type_text, screen, wait_for,
 # expect...) against the organizer on SOCKET, then back to start's.

@@ -18,7 +18,7 @@ ROW=$("$SALESORG" --db "$DB" agenda --format csv |
 [ -n "$ROW" ] || { echo "FAIL no Ромашка call in the demo agenda"; exit 1; }
 CONTACT=$(sqlite3 "$DB" "SELECT contact_id FROM events e JOIN companies c
 	ON c.id = e.company_id WHERE c.name = 'ООО «Ромашка»' AND
-	e.status = 'planned' AND e.start_at >= strftime('%s', 'now',
+	e.status = 'planned' AND e.start_at >= strftime('%s', $NOW_S, 'unixepoch',
 	'localtime', 'start of day', 'utc') ORDER BY e.start_at LIMIT 1")
 
 start 140x40 "$SALESORG" --db "$DB"
@@ -45,7 +45,7 @@ keys Enter
 expect "next contact prompt" "Next contact"
 type_text "завтра"
 keys Enter
-TOMORROW=$(date -d tomorrow +%Y-%m-%d)
+TOMORROW=$(day 1)
 expect "next call planned for tomorrow" "Next contact planned for $TOMORROW 10:00"
 expect "the call shows done with its result" "(Call back later)"
 
@@ -66,7 +66,7 @@ type_text "$(sqlite3 "$DB" "SELECT last_name FROM contacts WHERE id = $CONTACT")
 keys Enter Enter
 expect "contact card" "Info"
 keys ']' ']' ']'
-expect "history: today's call" "$(date +%Y-%m-%d) "
+expect "history: today's call" "$TODAY "
 expect "history: tomorrow's call" "$TOMORROW 10:00"
 
 # A reopens the agenda anywhere; Esc leaves it.
@@ -80,9 +80,9 @@ expect_gone "Esc leaves the agenda" "Agenda of $ME"
 sqlite3 "$DB" "INSERT INTO events (type_id, subject, start_at, remind_min,
 	assignee_id, uid, created_at, updated_at) VALUES ((SELECT id FROM
 	event_types WHERE code = 'call'), 'Срочно перезвонить в банк',
-	strftime('%s', 'now') + 300, 10, (SELECT id FROM users WHERE
-	login = '$ME'), 'test-reminder@salesorg', strftime('%s', 'now'),
-	strftime('%s', 'now'))"
+	$NOW_S + 300, 10, (SELECT id FROM users WHERE
+	login = '$ME'), 'test-reminder@salesorg', $NOW_S,
+	$NOW_S)"
 if wait_for "Reminder:" 8; then ok "reminder of an event assigned after startup"
 else fail "reminder of an event assigned after startup"; fi
 expect "the reminder names the call" "Срочно перезвонить в банк"

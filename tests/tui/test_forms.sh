@@ -7,7 +7,7 @@
 
 DB="$T/t.db"
 "$SALESORG" --db "$DB" init >/dev/null || exit 1
-tomorrow=$(TZ=$TZ date -d tomorrow +%F)
+tomorrow=$(day 1)
 start 120x40 "$SALESORG" --db "$DB"
 expect "opens" "1 Companies"
 

@@ -37,14 +37,14 @@ for n in A B; do
 done
 
 # The writers, all at once.
-start_s=$(date +%s.%N)
+start_s=$(date +%s.%N)	# a duration, not a date
 i=1
 while [ $i -le "$NW" ]; do
 	"$W" "$DB" "w$i" "$NP" 4 "$T/w$i.waits" >"$T/w$i.out" 2>&1 &
 	i=$((i + 1))
 done
 wait
-end_s=$(date +%s.%N)
+end_s=$(date +%s.%N)	# a duration, not a date
 cat "$T"/w*.out
 check "every writer finished" \
 	[ "$(grep -c ' writes in ' "$T"/w*.out | awk -F: '{ s += $2 } END { print s }')" -eq "$NW" ]

@@ -20,8 +20,9 @@ EOS
 chmod +x "$T/bin/lpr"
 
 # Last week, Monday to Sunday, as the screen's [ gives it.
-MON=$(date -d "$(date +%F) -$(( $(date +%u) - 1 )) days -7 days" +%F)
-SUN=$(date -d "$MON +6 days" +%F)
+MONDAY=$(( 1 - $(day 0 %u) ))		# this week's Monday, in days
+MON=$(day $((MONDAY - 7)))
+SUN=$(day $((MONDAY - 1)))
 "$SALESORG" --db "$DB" report activity --from "$MON" --to "$SUN" \
     --width 132 --page-length 0 >"$T/cli.txt" || exit 1
 TOTAL=$(grep '^Total' "$T/cli.txt" | head -1 | cut -c1-100 | sed 's/ *$//')
@@ -34,7 +35,7 @@ start 150x40 PATH="$T/bin:$PATH" "$SALESORG" --db "$DB"
 expect "the organizer is up" "Companies ("
 keys R
 expect "R opens the activity report" "Reports: Activity report"
-expect "... of this week" "$(date -d "$MON +7 days" +%F) - $(date -d "$SUN +7 days" +%F)"
+expect "... of this week" "$(day $MONDAY) - $(day $((MONDAY + 6)))"
 expect "the reports are listed" "key-clients"
 keys '['
 expect "[ goes to last week" "Activity report, $MON - $SUN"
@@ -61,7 +62,7 @@ expect "Down: the next report" "Reports: Meeting report"
 keys q
 expect_gone "q leaves the screen" "Reports:"
 keys J
-expect "J opens the work journal" "Reports: Work journal, $(date +%F)"
+expect "J opens the work journal" "Reports: Work journal, $TODAY"
 expect "... with today's first call" "ООО «Ромашка»"
 keys q
 expect_gone "q leaves it" "Reports:"

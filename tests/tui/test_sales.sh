@@ -8,9 +8,9 @@
 . "$(dirname "$0")/lib.sh"
 
 DB="$T/s.db"
-today=$(TZ=$TZ date +%F)
-month=$(TZ=$TZ date +%Y-%m)
-year=$(TZ=$TZ date +%Y)
+today=$TODAY
+month=$(day 0 %Y-%m)
+year=$(day 0 %Y)
 "$SALESORG" --db "$DB" init >/dev/null || exit 1
 "$SALESORG" --db "$DB" config set agenda.startup off --team >/dev/null || exit 1
 printf 'name;city\nООО «Ромашка»;Казань\nООО «Лютик»;Уфа\n' > "$T/c.csv"

@@ -14,6 +14,7 @@
 
 #include "datetime.h"
 #include "harness.h"
+#include "store/db.h"
 #include "utf8.h"
 
 /* Monday 2026-11-23 09:00 in Moscow (UTC+3 all year). */
@@ -680,4 +681,80 @@ TEST(test_date_start_is_local_midnight_across_months)
 	    0), 86400);
 	CHECK_INT(dt_date_start("soon", 0), 0);
 	tz_pop();
+}
+
+/* ---- the clock ---- */
+
+/* Puts back the clock the harness pinned (at "before"). */
+static void
+clock_restore(time_t before)
+{
+	char at[32];
+
+	snprintf(at, sizeof(at), "@%lld", (long long)before);
+	dt_clock_pin(at, NULL, 0);
+}
+
+/* Pins at text and returns dt_now() formatted, or "! " and the error;
+ * the clock goes back to what the harness pinned afterwards. */
+static const char *
+pinned_at(const char *text)
+{
+	static char buf[300];
+	char msg[256], out[17];
+	time_t before = dt_now();
+
+	msg[0] = '\0';
+	if (dt_clock_pin(text, msg, sizeof(msg)) != 0) {
+		snprintf(buf, sizeof(buf), "! %s", msg);
+		return buf;
+	}
+	dt_format_moment(dt_now(), out);
+	snprintf(buf, sizeof(buf), "%s:%02d", out, (int)(dt_now() % 60));
+	clock_restore(before);
+	return buf;
+}
+
+TEST(clock_pins_an_absolute_moment)
+{
+	tz_push("Europe/Moscow");
+	CHECK_STR(pinned_at("2026-12-05T08:00"), "2026-12-05 08:00:00");
+	CHECK_STR(pinned_at("2026-12-31 23:59:30"), "2026-12-31 23:59:30");
+	CHECK_STR(pinned_at("29.02.2028 10:00"), "2028-02-29 10:00:00");
+	/* 1796810400 is 2026-12-09 10:00 UTC, 13:00 in Moscow. */
+	CHECK_STR(pinned_at("@1796810400"), "2026-12-09 13:00:00");
+	tz_pop();
+}
+
+TEST(clock_refuses_relative_and_bad_moments)
+{
+	tz_push("Europe/Moscow");
+	CHECK_STR(pinned_at("tomorrow 09:00"), "! \"tomorrow 09:00\" is "
+	    "relative: give a date and time, e.g. 2026-12-05T08:00");
+	CHECK(strncmp(pinned_at("fri 10:00"), "! ", 2) == 0);
+	CHECK(strncmp(pinned_at("10:00"), "! ", 2) == 0);
+	CHECK(strncmp(pinned_at("2026-02-30T10:00"), "! ", 2) == 0);
+	CHECK(strncmp(pinned_at("@"), "! ", 2) == 0);
+	CHECK(strncmp(pinned_at("@12x"), "! ", 2) == 0);
+	CHECK(strncmp(pinned_at(""), "! ", 2) == 0);
+	tz_pop();
+}
+
+/* The store's clock follows the pinned one unless a test set its own. */
+TEST(clock_is_the_stores_now)
+{
+	struct db_opts opts = { .create = 1 };
+	struct so_err err = { 0 };
+	struct db *db = NULL;
+	time_t before = dt_now();
+
+	CHECK(dt_clock_pinned());	/* the harness never uses the wall clock */
+	REQUIRE(db_open(harness_path("clock.db"), &opts, &db, &err) == SO_OK);
+	REQUIRE(dt_clock_pin("@1796810400", NULL, 0) == 0);
+	CHECK(dt_clock_pinned());
+	CHECK_INT((long long)db_now(db), 1796810400LL);
+	db_set_now(db, 1000);
+	CHECK_INT((long long)db_now(db), 1000LL);
+	db_close(db);
+	clock_restore(before);
 }
