@@ -68,6 +68,24 @@ from_local_time(struct icaltimetype it)
 	return (int64_t)mktime(&tm);
 }
 
+/*
+ * RFC 5545 forbids a numbered BYDAY (1MO, -1FR) unless FREQ is MONTHLY or
+ * YEARLY, and with BYWEEKNO; libical expands such a rule anyway, with
+ * starts out of order ("FREQ=WEEKLY;BYDAY=1SA,SU") or searching for a
+ * minute for none ("FREQ=HOURLY;BYDAY=1MO"), so parse refuses it.
+ */
+static int
+numbered_byday(const struct icalrecurrencetype *r)
+{
+	int i;
+
+	for (i = 0; i < ICAL_BY_DAY_SIZE &&
+	    r->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+		if (icalrecurrencetype_day_position(r->by_day[i]) != 0)
+			return 1;
+	return 0;
+}
+
 static int
 parse(const char *rrule, struct icalrecurrencetype *r, struct so_err *err)
 {
@@ -86,6 +104,12 @@ parse(const char *rrule, struct icalrecurrencetype *r, struct so_err *err)
 	if (r->interval < 1)
 		return so_err_field(err, SO_EINVAL, "rrule",
 		    "Repeat: INTERVAL must be 1 or more");
+	if (numbered_byday(r) && ((r->freq != ICAL_MONTHLY_RECURRENCE &&
+	    r->freq != ICAL_YEARLY_RECURRENCE) ||
+	    r->by_week_no[0] != ICAL_RECURRENCE_ARRAY_MAX))
+		return so_err_field(err, SO_EINVAL, "rrule", "Repeat: a "
+		    "numbered BYDAY (1MO, -1FR) needs FREQ=MONTHLY or YEARLY "
+		    "without BYWEEKNO");
 	return SO_OK;
 }
 

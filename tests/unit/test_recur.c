@@ -177,6 +177,38 @@ TEST(test_recur_bad_rules_are_refused_with_a_message)
 	CHECK_INT(recur_check("FREQ=FORTNIGHTLY", &err), SO_EINVAL);
 }
 
+/*
+ * RFC 5545 3.3.10: a numbered BYDAY (1SA, -1FR) only with FREQ=MONTHLY or
+ * YEARLY, and not with BYWEEKNO.  libical expands the others anyway:
+ * "FREQ=WEEKLY;BYDAY=1SA,SU" gave starts out of order (found by
+ * tests/fuzz/fuzz_rrule), "FREQ=HOURLY;BYDAY=1MO" searched for over a
+ * minute.
+ */
+TEST(test_recur_numbered_weekday_only_monthly_or_yearly)
+{
+	struct so_err err = { 0 };
+	int64_t *v = NULL;
+	size_t n = 0;
+
+	use_tz("Europe/Moscow");
+	CHECK_INT(recur_check("FREQ=WEEKLY;INTERVAL=1;BYDAY=1SA,SU", &err),
+	    SO_EINVAL);
+	CHECK(strstr(err.msg, "BYDAY") != NULL);
+	CHECK_STR(err.field, "rrule");
+	CHECK_INT(recur_check("FREQ=DAILY;BYDAY=2TU", &err), SO_EINVAL);
+	CHECK_INT(recur_check("FREQ=HOURLY;BYDAY=1MO", &err), SO_EINVAL);
+	CHECK_INT(recur_check("FREQ=YEARLY;BYWEEKNO=1;BYDAY=1MO", &err),
+	    SO_EINVAL);
+	CHECK_INT(recur_expand("FREQ=WEEKLY;BYDAY=1SA,SU",
+	    local(2026, 12, 5, 9, 30), 0, local(2026, 12, 5, 0, 0),
+	    local(2027, 12, 5, 0, 0), 5000, &v, &n, NULL, &err), SO_EINVAL);
+	free(v);
+	CHECK_INT(recur_check("FREQ=WEEKLY;BYDAY=SA,SU", &err), SO_OK);
+	CHECK_INT(recur_check("FREQ=MONTHLY;BYDAY=-1FR", &err), SO_OK);
+	CHECK_INT(recur_check("FREQ=YEARLY;BYDAY=20MO", &err), SO_OK);
+	CHECK_INT(recur_check("FREQ=YEARLY;BYWEEKNO=1;BYDAY=MO", &err), SO_OK);
+}
+
 TEST(test_recur_secondly_without_end_is_bounded)
 {
 	struct so_err err = { 0 };
