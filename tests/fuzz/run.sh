@@ -19,6 +19,7 @@ shift 3
 dir=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$build/artifacts" "$build/logs"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
+export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$dir/lsan.supp}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 failed=
 printf '%-8s %12s %8s  %s\n' target executions corpus result
