@@ -184,6 +184,11 @@ recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
 			break;
 		if (t < from || t < dtstart)
 			continue;
+		/* An all-day rule finer than a day (FREQ=HOURLY) makes the
+		 * same midnight again: a duplicate counts once (RFC 5545
+		 * 3.8.5.3). */
+		if (*n > 0 && t == v[*n - 1])
+			continue;
 		if (*n == max) {
 			if (truncated)
 				*truncated = 1;

@@ -209,6 +209,29 @@ TEST(test_recur_numbered_weekday_only_monthly_or_yearly)
 	CHECK_INT(recur_check("FREQ=YEARLY;BYWEEKNO=1;BYDAY=MO", &err), SO_OK);
 }
 
+/*
+ * An all-day start counts days, so a rule finer than a day makes the
+ * same date again and again; RFC 5545 (3.8.5.3) says a duplicate
+ * instance counts once.  "FREQ=SECONDLY" all-day gave 5000 starts on
+ * one midnight (found by tests/fuzz/fuzz_rrule).
+ */
+TEST(test_recur_all_day_duplicate_starts_count_once)
+{
+	struct so_err err = { 0 };
+	int64_t *v = NULL;
+	size_t n = 0;
+
+	use_tz("Europe/Moscow");
+	REQUIRE(recur_expand("FREQ=HOURLY", local(2026, 12, 5, 0, 0), 1,
+	    local(2026, 12, 5, 0, 0), local(2026, 12, 8, 0, 0), 5000, &v, &n,
+	    NULL, &err) == SO_OK);
+	REQUIRE(n == 3);
+	CHECK_STR(show(v[0]), "2026-12-05 00:00");
+	CHECK_STR(show(v[1]), "2026-12-06 00:00");
+	CHECK_STR(show(v[2]), "2026-12-07 00:00");
+	free(v);
+}
+
 TEST(test_recur_secondly_without_end_is_bounded)
 {
 	struct so_err err = { 0 };
