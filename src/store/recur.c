@@ -86,6 +86,23 @@ numbered_byday(const struct icalrecurrencetype *r)
 	return 0;
 }
 
+/* Sorts a BY list (ended by ICAL_RECURRENCE_ARRAY_MAX) ascending. */
+static void
+sort_by(short *a, int size)
+{
+	int i, j, n;
+	short v;
+
+	for (n = 0; n < size && a[n] != ICAL_RECURRENCE_ARRAY_MAX; n++)
+		;
+	for (i = 1; i < n; i++) {
+		v = a[i];
+		for (j = i; j > 0 && a[j - 1] > v; j--)
+			a[j] = a[j - 1];
+		a[j] = v;
+	}
+}
+
 static int
 parse(const char *rrule, struct icalrecurrencetype *r, struct so_err *err)
 {
@@ -110,6 +127,11 @@ parse(const char *rrule, struct icalrecurrencetype *r, struct so_err *err)
 		return so_err_field(err, SO_EINVAL, "rrule", "Repeat: a "
 		    "numbered BYDAY (1MO, -1FR) needs FREQ=MONTHLY or YEARLY "
 		    "without BYWEEKNO");
+	/* libical expands the times of a day in the order written:
+	 * BYHOUR=18,9 would come out 18:00, 09:00. */
+	sort_by(r->by_hour, ICAL_BY_HOUR_SIZE);
+	sort_by(r->by_minute, ICAL_BY_MINUTE_SIZE);
+	sort_by(r->by_second, ICAL_BY_SECOND_SIZE);
 	return SO_OK;
 }
 

@@ -232,6 +232,33 @@ TEST(test_recur_all_day_duplicate_starts_count_once)
 	free(v);
 }
 
+/*
+ * BYHOUR, BYMINUTE and BYSECOND may be written in any order ("at 18:00
+ * and 9:00"); libical expands the times of a day in the order written,
+ * so "FREQ=DAILY;BYHOUR=18,9" came out 18:00, 09:00, 18:00, ... and the
+ * stop at the window's end lost the last 09:00 (found by
+ * tests/fuzz/fuzz_rrule).
+ */
+TEST(test_recur_times_of_day_in_any_order_come_out_ascending)
+{
+	struct so_err err = { 0 };
+	int64_t *v = NULL;
+	size_t n = 0;
+
+	use_tz("Europe/Moscow");
+	REQUIRE(recur_expand("FREQ=DAILY;BYHOUR=18,9;BYMINUTE=30,0",
+	    local(2026, 12, 5, 0, 0), 0, local(2026, 12, 5, 0, 0),
+	    local(2026, 12, 6, 12, 0), 100, &v, &n, NULL, &err) == SO_OK);
+	REQUIRE(n == 6);
+	CHECK_STR(show(v[0]), "2026-12-05 09:00");
+	CHECK_STR(show(v[1]), "2026-12-05 09:30");
+	CHECK_STR(show(v[2]), "2026-12-05 18:00");
+	CHECK_STR(show(v[3]), "2026-12-05 18:30");
+	CHECK_STR(show(v[4]), "2026-12-06 09:00");
+	CHECK_STR(show(v[5]), "2026-12-06 09:30");
+	free(v);
+}
+
 TEST(test_recur_secondly_without_end_is_bounded)
 {
 	struct so_err err = { 0 };
