@@ -104,7 +104,8 @@ sort_by(short *a, int size)
 }
 
 static int
-parse(const char *rrule, struct icalrecurrencetype *r, struct so_err *err)
+parse_rule(const char *rrule, struct icalrecurrencetype *r,
+    struct so_err *err)
 {
 	quiet_libical();
 	if (rrule == NULL || *rrule == '\0')
@@ -135,12 +136,33 @@ parse(const char *rrule, struct icalrecurrencetype *r, struct so_err *err)
 	return SO_OK;
 }
 
+/*
+ * rrule into *r.  libical gives RSCALE as a string of its own that no
+ * libical call frees: free(r->rscale) after a success (the iterator
+ * reads it until it is freed), and it is freed here on a failure.
+ */
+static int
+parse(const char *rrule, struct icalrecurrencetype *r, struct so_err *err)
+{
+	int code;
+
+	r->rscale = NULL;
+	if ((code = parse_rule(rrule, r, err)) != SO_OK) {
+		free(r->rscale);
+		r->rscale = NULL;
+	}
+	return code;
+}
+
 int
 recur_check(const char *rrule, struct so_err *err)
 {
 	struct icalrecurrencetype r;
+	int code;
 
-	return parse(rrule, &r, err);
+	code = parse(rrule, &r, err);
+	free(r.rscale);
+	return code;
 }
 
 static long long
@@ -181,6 +203,7 @@ recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
 	it = icalrecur_iterator_new(r, recur_local_time(dtstart, all_day));
 	if (it == NULL) {
 		icalerror_clear_errno();
+		free(r.rscale);
 		return so_err_field(err, SO_EINVAL, "rrule",
 		    "Repeat: the rule cannot be expanded");
 	}
@@ -224,11 +247,13 @@ recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
 	}
 	icalrecur_iterator_free(it);
 	icalerror_clear_errno();
+	free(r.rscale);
 	*out = v;
 	return SO_OK;
 fail:
 	icalrecur_iterator_free(it);
 	icalerror_clear_errno();
+	free(r.rscale);
 	free(v);
 	*n = 0;
 	return code;

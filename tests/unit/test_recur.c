@@ -259,6 +259,30 @@ TEST(test_recur_times_of_day_in_any_order_come_out_ascending)
 	free(v);
 }
 
+/*
+ * libical gives RSCALE as a string of its own (r.rscale) that its
+ * iterator never frees: a rule with one, good or bad, leaked it (found
+ * by tests/fuzz/fuzz_rrule; this test fails under SANITIZE=1 by the
+ * leak).  RSCALE=GREGORIAN expands as the plain rule does.
+ */
+TEST(test_recur_rscale_is_freed)
+{
+	struct so_err err = { 0 };
+	int64_t *v = NULL;
+	size_t n = 0;
+
+	use_tz("Europe/Moscow");
+	CHECK_INT(recur_check("RSCALE=", &err), SO_EINVAL);
+	CHECK_INT(recur_check("FREQ=DAILY;RSCALE=GREGORIAN;INTERVAL=0", &err),
+	    SO_EINVAL);
+	CHECK_INT(recur_check("FREQ=DAILY;RSCALE=GREGORIAN", &err), SO_OK);
+	REQUIRE(recur_expand("FREQ=DAILY;RSCALE=GREGORIAN;COUNT=2",
+	    local(2026, 12, 5, 9, 0), 0, local(2026, 12, 1, 0, 0),
+	    local(2026, 12, 31, 0, 0), 10, &v, &n, NULL, &err) == SO_OK);
+	CHECK_INT(n, 2);
+	free(v);
+}
+
 TEST(test_recur_secondly_without_end_is_bounded)
 {
 	struct so_err err = { 0 };
