@@ -160,4 +160,54 @@ uninstall:
 clean:
 	rm -rf build salesorg
 
+# ---- libFuzzer targets (tests/fuzz/README) ----
+# A world of its own: clang whatever CC says, every object built again
+# with the fuzzer's coverage and ASan + UBSan into build/fuzz, each
+# target tests/fuzz/fuzz_NAME.c linked with the library (not main.c),
+# the unit tests' fixture and tests/fuzz/fuzz.c.  `make fuzz` runs each
+# FUZZ_SECONDS on a copy of its corpus; `make fuzz-regress` runs each
+# once over its committed corpus (what CI does).  Either fails on any
+# crash, leak, UBSan report or timeout.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD    = build/fuzz
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+		-fno-omit-frame-pointer
+FUZZ_CFLAGS   = -std=c11 -Wall -Wextra -D_DEFAULT_SOURCE -Iinclude \
+		-Itests/unit -I$(FUZZ_BUILD) $(PKG_CFLAGS) $(FUZZ_SAN) \
+		-fsanitize=fuzzer-no-link -O1 -g -MMD -MP
+FUZZ_NAMES   := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,\
+		$(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BINS     = $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
+FUZZ_OBJ      = $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/migrations.o \
+		$(FUZZ_BUILD)/tests/unit/fixture.o $(FUZZ_BUILD)/tests/fuzz/fuzz.o
+
+.PHONY: fuzz fuzz-build fuzz-regress
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	sh tests/fuzz/run.sh run $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+fuzz-regress: fuzz-build
+	sh tests/fuzz/run.sh regress $(FUZZ_BUILD) 0 $(FUZZ_NAMES)
+
+$(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+
+$(FUZZ_BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_BUILD)/migrations.c: $(SQL) sql/embed.awk
+	@mkdir -p $(FUZZ_BUILD)
+	awk -f sql/embed.awk $(SQL) > $@
+
+$(FUZZ_BUILD)/migrations.o: $(FUZZ_BUILD)/migrations.c
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+# Not deleted as intermediates: a rebuild after one edit stays one file.
+.SECONDARY: $(FUZZ_OBJ) $(FUZZ_NAMES:%=$(FUZZ_BUILD)/tests/fuzz/fuzz_%.o)
+
 -include $(wildcard $(BUILD)/src/*.d $(BUILD)/src/*/*.d $(BUILD)/tests/unit/*.d $(BUILD)/tests/load/*.d)
+-include $(wildcard $(FUZZ_BUILD)/src/*.d $(FUZZ_BUILD)/src/*/*.d $(FUZZ_BUILD)/tests/*/*.d)

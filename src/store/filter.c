@@ -30,6 +30,9 @@
 #include "store/regex.h"
 #include "utf8.h"
 
+/* '(' inside each other, at most (see parse_primary). */
+#define MAX_DEPTH	8
+
 enum ptype { P_TEXT, P_INT };
 
 struct param {
@@ -71,6 +74,7 @@ struct parser {
 	struct so_err	*err;
 	size_t		 errpos;
 	int		 failed;
+	int		 depth;		/* of '(' open at i */
 };
 
 static int
@@ -701,6 +705,14 @@ parse_primary(struct parser *p, struct strbuf *sql)
 	int quoted, rc;
 
 	if (p->s[p->i] == '(') {
+		/* The parser recurses for each '(', and SQLite's parser
+		 * has a stack of its own: a '(' here is up to four in the
+		 * SQL, and past 13 of them a list's count no longer
+		 * prepares.  8 leaves room for the queries that embed a
+		 * filter deeper. */
+		if (++p->depth > MAX_DEPTH)
+			return fail(p, start, "more than %d '(' inside each "
+			    "other", MAX_DEPTH);
 		p->i++;
 		sb_add(sql, "(");
 		if (parse_expr(p, sql) < 0)
@@ -709,6 +721,7 @@ parse_primary(struct parser *p, struct strbuf *sql)
 		if (p->s[p->i] != ')')
 			return fail(p, start, "this '(' is not closed");
 		p->i++;
+		p->depth--;
 		sb_add(sql, ")");
 		return 0;
 	}

@@ -68,8 +68,44 @@ from_local_time(struct icaltimetype it)
 	return (int64_t)mktime(&tm);
 }
 
+/*
+ * RFC 5545 forbids a numbered BYDAY (1MO, -1FR) unless FREQ is MONTHLY or
+ * YEARLY, and with BYWEEKNO; libical expands such a rule anyway, with
+ * starts out of order ("FREQ=WEEKLY;BYDAY=1SA,SU") or searching for a
+ * minute for none ("FREQ=HOURLY;BYDAY=1MO"), so parse refuses it.
+ */
 static int
-parse(const char *rrule, struct icalrecurrencetype *r, struct so_err *err)
+numbered_byday(const struct icalrecurrencetype *r)
+{
+	int i;
+
+	for (i = 0; i < ICAL_BY_DAY_SIZE &&
+	    r->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+		if (icalrecurrencetype_day_position(r->by_day[i]) != 0)
+			return 1;
+	return 0;
+}
+
+/* Sorts a BY list (ended by ICAL_RECURRENCE_ARRAY_MAX) ascending. */
+static void
+sort_by(short *a, int size)
+{
+	int i, j, n;
+	short v;
+
+	for (n = 0; n < size && a[n] != ICAL_RECURRENCE_ARRAY_MAX; n++)
+		;
+	for (i = 1; i < n; i++) {
+		v = a[i];
+		for (j = i; j > 0 && a[j - 1] > v; j--)
+			a[j] = a[j - 1];
+		a[j] = v;
+	}
+}
+
+static int
+parse_rule(const char *rrule, struct icalrecurrencetype *r,
+    struct so_err *err)
 {
 	quiet_libical();
 	if (rrule == NULL || *rrule == '\0')
@@ -86,15 +122,47 @@ parse(const char *rrule, struct icalrecurrencetype *r, struct so_err *err)
 	if (r->interval < 1)
 		return so_err_field(err, SO_EINVAL, "rrule",
 		    "Repeat: INTERVAL must be 1 or more");
+	if (numbered_byday(r) && ((r->freq != ICAL_MONTHLY_RECURRENCE &&
+	    r->freq != ICAL_YEARLY_RECURRENCE) ||
+	    r->by_week_no[0] != ICAL_RECURRENCE_ARRAY_MAX))
+		return so_err_field(err, SO_EINVAL, "rrule", "Repeat: a "
+		    "numbered BYDAY (1MO, -1FR) needs FREQ=MONTHLY or YEARLY "
+		    "without BYWEEKNO");
+	/* libical expands the times of a day in the order written:
+	 * BYHOUR=18,9 would come out 18:00, 09:00. */
+	sort_by(r->by_hour, ICAL_BY_HOUR_SIZE);
+	sort_by(r->by_minute, ICAL_BY_MINUTE_SIZE);
+	sort_by(r->by_second, ICAL_BY_SECOND_SIZE);
 	return SO_OK;
+}
+
+/*
+ * rrule into *r.  libical gives RSCALE as a string of its own that no
+ * libical call frees: free(r->rscale) after a success (the iterator
+ * reads it until it is freed), and it is freed here on a failure.
+ */
+static int
+parse(const char *rrule, struct icalrecurrencetype *r, struct so_err *err)
+{
+	int code;
+
+	r->rscale = NULL;
+	if ((code = parse_rule(rrule, r, err)) != SO_OK) {
+		free(r->rscale);
+		r->rscale = NULL;
+	}
+	return code;
 }
 
 int
 recur_check(const char *rrule, struct so_err *err)
 {
 	struct icalrecurrencetype r;
+	int code;
 
-	return parse(rrule, &r, err);
+	code = parse(rrule, &r, err);
+	free(r.rscale);
+	return code;
 }
 
 static long long
@@ -135,6 +203,7 @@ recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
 	it = icalrecur_iterator_new(r, recur_local_time(dtstart, all_day));
 	if (it == NULL) {
 		icalerror_clear_errno();
+		free(r.rscale);
 		return so_err_field(err, SO_EINVAL, "rrule",
 		    "Repeat: the rule cannot be expanded");
 	}
@@ -160,6 +229,11 @@ recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
 			break;
 		if (t < from || t < dtstart)
 			continue;
+		/* An all-day rule finer than a day (FREQ=HOURLY) makes the
+		 * same midnight again: a duplicate counts once (RFC 5545
+		 * 3.8.5.3). */
+		if (*n > 0 && t == v[*n - 1])
+			continue;
 		if (*n == max) {
 			if (truncated)
 				*truncated = 1;
@@ -173,11 +247,13 @@ recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
 	}
 	icalrecur_iterator_free(it);
 	icalerror_clear_errno();
+	free(r.rscale);
 	*out = v;
 	return SO_OK;
 fail:
 	icalrecur_iterator_free(it);
 	icalerror_clear_errno();
+	free(r.rscale);
 	free(v);
 	*n = 0;
 	return code;

@@ -506,3 +506,50 @@ TEST(test_filter_scans_a_covering_index_when_there_is_one)
 	sb_free(&traced);
 	db_close(db);
 }
+
+/* "-(" n times, a word, ")" n times: the deepest SQL a depth makes. */
+static char *
+nested(int n)
+{
+	struct strbuf b = { 0 };
+	int i;
+
+	for (i = 0; i < n; i++)
+		sb_add(&b, "-(");
+	sb_add(&b, "x y");
+	for (i = 0; i < n; i++)
+		sb_add(&b, ")");
+	return sb_steal(&b);
+}
+
+/*
+ * Nesting is bounded: 8 levels of '(' compile and run; a 9th is
+ * refused where it opens, rather than compiling to SQL that SQLite's
+ * parser refuses ("parser stack overflow", found by
+ * tests/fuzz/fuzz_filter) or recursing until the stack runs out.
+ */
+TEST(test_filter_nesting_is_bounded_with_a_position)
+{
+	struct db *db = world();
+	struct so_err err = { 0 };
+	struct filter *f = NULL;
+	size_t pos = 0;
+	char *text;
+
+	REQUIRE(db != NULL);
+	text = nested(8);
+	CHECK_INT(count(db, text), 0);
+	free(text);
+	text = nested(9);
+	CHECK_INT(filter_compile(db, &entity_company, text, FIXTURE_NOW, &f,
+	    &pos, &err), SO_EINVAL);
+	CHECK_INT(pos, 2 * 8 + 1);
+	CHECK(strstr(err.msg, "inside each other") != NULL);
+	CHECK(f == NULL);
+	free(text);
+	text = nested(100000);
+	CHECK_INT(filter_compile(db, &entity_company, text, FIXTURE_NOW, &f,
+	    &pos, &err), SO_EINVAL);
+	free(text);
+	db_close(db);
+}

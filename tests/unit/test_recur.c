@@ -177,6 +177,112 @@ TEST(test_recur_bad_rules_are_refused_with_a_message)
 	CHECK_INT(recur_check("FREQ=FORTNIGHTLY", &err), SO_EINVAL);
 }
 
+/*
+ * RFC 5545 3.3.10: a numbered BYDAY (1SA, -1FR) only with FREQ=MONTHLY or
+ * YEARLY, and not with BYWEEKNO.  libical expands the others anyway:
+ * "FREQ=WEEKLY;BYDAY=1SA,SU" gave starts out of order (found by
+ * tests/fuzz/fuzz_rrule), "FREQ=HOURLY;BYDAY=1MO" searched for over a
+ * minute.
+ */
+TEST(test_recur_numbered_weekday_only_monthly_or_yearly)
+{
+	struct so_err err = { 0 };
+	int64_t *v = NULL;
+	size_t n = 0;
+
+	use_tz("Europe/Moscow");
+	CHECK_INT(recur_check("FREQ=WEEKLY;INTERVAL=1;BYDAY=1SA,SU", &err),
+	    SO_EINVAL);
+	CHECK(strstr(err.msg, "BYDAY") != NULL);
+	CHECK_STR(err.field, "rrule");
+	CHECK_INT(recur_check("FREQ=DAILY;BYDAY=2TU", &err), SO_EINVAL);
+	CHECK_INT(recur_check("FREQ=HOURLY;BYDAY=1MO", &err), SO_EINVAL);
+	CHECK_INT(recur_check("FREQ=YEARLY;BYWEEKNO=1;BYDAY=1MO", &err),
+	    SO_EINVAL);
+	CHECK_INT(recur_expand("FREQ=WEEKLY;BYDAY=1SA,SU",
+	    local(2026, 12, 5, 9, 30), 0, local(2026, 12, 5, 0, 0),
+	    local(2027, 12, 5, 0, 0), 5000, &v, &n, NULL, &err), SO_EINVAL);
+	free(v);
+	CHECK_INT(recur_check("FREQ=WEEKLY;BYDAY=SA,SU", &err), SO_OK);
+	CHECK_INT(recur_check("FREQ=MONTHLY;BYDAY=-1FR", &err), SO_OK);
+	CHECK_INT(recur_check("FREQ=YEARLY;BYDAY=20MO", &err), SO_OK);
+	CHECK_INT(recur_check("FREQ=YEARLY;BYWEEKNO=1;BYDAY=MO", &err), SO_OK);
+}
+
+/*
+ * An all-day start counts days, so a rule finer than a day makes the
+ * same date again and again; RFC 5545 (3.8.5.3) says a duplicate
+ * instance counts once.  "FREQ=SECONDLY" all-day gave 5000 starts on
+ * one midnight (found by tests/fuzz/fuzz_rrule).
+ */
+TEST(test_recur_all_day_duplicate_starts_count_once)
+{
+	struct so_err err = { 0 };
+	int64_t *v = NULL;
+	size_t n = 0;
+
+	use_tz("Europe/Moscow");
+	REQUIRE(recur_expand("FREQ=HOURLY", local(2026, 12, 5, 0, 0), 1,
+	    local(2026, 12, 5, 0, 0), local(2026, 12, 8, 0, 0), 5000, &v, &n,
+	    NULL, &err) == SO_OK);
+	REQUIRE(n == 3);
+	CHECK_STR(show(v[0]), "2026-12-05 00:00");
+	CHECK_STR(show(v[1]), "2026-12-06 00:00");
+	CHECK_STR(show(v[2]), "2026-12-07 00:00");
+	free(v);
+}
+
+/*
+ * BYHOUR, BYMINUTE and BYSECOND may be written in any order ("at 18:00
+ * and 9:00"); libical expands the times of a day in the order written,
+ * so "FREQ=DAILY;BYHOUR=18,9" came out 18:00, 09:00, 18:00, ... and the
+ * stop at the window's end lost the last 09:00 (found by
+ * tests/fuzz/fuzz_rrule).
+ */
+TEST(test_recur_times_of_day_in_any_order_come_out_ascending)
+{
+	struct so_err err = { 0 };
+	int64_t *v = NULL;
+	size_t n = 0;
+
+	use_tz("Europe/Moscow");
+	REQUIRE(recur_expand("FREQ=DAILY;BYHOUR=18,9;BYMINUTE=30,0",
+	    local(2026, 12, 5, 0, 0), 0, local(2026, 12, 5, 0, 0),
+	    local(2026, 12, 6, 12, 0), 100, &v, &n, NULL, &err) == SO_OK);
+	REQUIRE(n == 6);
+	CHECK_STR(show(v[0]), "2026-12-05 09:00");
+	CHECK_STR(show(v[1]), "2026-12-05 09:30");
+	CHECK_STR(show(v[2]), "2026-12-05 18:00");
+	CHECK_STR(show(v[3]), "2026-12-05 18:30");
+	CHECK_STR(show(v[4]), "2026-12-06 09:00");
+	CHECK_STR(show(v[5]), "2026-12-06 09:30");
+	free(v);
+}
+
+/*
+ * libical gives RSCALE as a string of its own (r.rscale) that its
+ * iterator never frees: a rule with one, good or bad, leaked it (found
+ * by tests/fuzz/fuzz_rrule; this test fails under SANITIZE=1 by the
+ * leak).  RSCALE=GREGORIAN expands as the plain rule does.
+ */
+TEST(test_recur_rscale_is_freed)
+{
+	struct so_err err = { 0 };
+	int64_t *v = NULL;
+	size_t n = 0;
+
+	use_tz("Europe/Moscow");
+	CHECK_INT(recur_check("RSCALE=", &err), SO_EINVAL);
+	CHECK_INT(recur_check("FREQ=DAILY;RSCALE=GREGORIAN;INTERVAL=0", &err),
+	    SO_EINVAL);
+	CHECK_INT(recur_check("FREQ=DAILY;RSCALE=GREGORIAN", &err), SO_OK);
+	REQUIRE(recur_expand("FREQ=DAILY;RSCALE=GREGORIAN;COUNT=2",
+	    local(2026, 12, 5, 9, 0), 0, local(2026, 12, 1, 0, 0),
+	    local(2026, 12, 31, 0, 0), 10, &v, &n, NULL, &err) == SO_OK);
+	CHECK_INT(n, 2);
+	free(v);
+}
+
 TEST(test_recur_secondly_without_end_is_bounded)
 {
 	struct so_err err = { 0 };
