@@ -1347,6 +1347,34 @@ add_links(struct demo *d)
 	return SO_OK;
 }
 
+/*
+ * Banks pay on working days: a weekend day moves to the Friday before,
+ * or, where that is last month, to the Monday after -- unless that is
+ * after today, when the payment stays on the weekend (a month must keep
+ * its payments, and none may be in the future).
+ */
+static time_t
+on_bank_day(const struct demo *d, time_t t)
+{
+	struct tm tm, moved;
+	time_t m;
+
+	localtime_r(&t, &tm);
+	if (tm.tm_wday != 6 && tm.tm_wday != 0)
+		return t;
+	moved = tm;
+	moved.tm_mday -= tm.tm_wday == 6 ? 1 : 2;
+	moved.tm_isdst = -1;
+	m = mktime(&moved);
+	if (moved.tm_mon == tm.tm_mon)
+		return m;
+	moved = tm;
+	moved.tm_mday += tm.tm_wday == 6 ? 2 : 1;
+	moved.tm_isdst = -1;
+	m = mktime(&moved);
+	return moved.tm_mon == tm.tm_mon && m <= d->now ? m : t;
+}
+
 /* Noon of day mday, months_back months before this one. */
 static time_t
 month_day(const struct demo *d, int months_back, int mday)
@@ -1360,16 +1388,7 @@ month_day(const struct demo *d, int months_back, int mday)
 	tm.tm_hour = 12;
 	tm.tm_min = tm.tm_sec = 0;
 	tm.tm_isdst = -1;
-	t = mktime(&tm);
-	/* Banks pay on working days: a weekend goes back to the Friday
-	 * (never forward, which could be after today). */
-	localtime_r(&t, &tm);
-	if (tm.tm_wday == 6 || tm.tm_wday == 0) {
-		tm.tm_mday -= tm.tm_wday == 6 ? 1 : 2;
-		tm.tm_isdst = -1;
-		t = mktime(&tm);
-	}
-	return t;
+	return on_bank_day(d, mktime(&tm));
 }
 
 /* One payment from company co on the given day (months_back, mday). */
