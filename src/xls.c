@@ -13,10 +13,30 @@
  * An encrypted workbook (a FILEPASS record, "password to open") cannot
  * be read: FreeXL says so through FREEXL_BIFF_PASSWORD and the reader
  * refuses it rather than returning garbage.
+ *
+ * FreeXL runs in a child process of its own.  Fuzzing found that
+ * FreeXL 1.0.6 reads past a stack buffer of its own while it opens some
+ * damaged files (tests/fuzz/README), before salesorg sees anything: no
+ * check of ours can come first.  So a forked child, with the caller's
+ * own user and group only (never a shared database's group), a CPU and
+ * a memory limit and no use of the database, opens the workbook and
+ * sends what it reads down a pipe: sheet names, or rows, then the end.
+ * The parent checks every frame's size, hands the rows to the caller's
+ * function (which may write to the database) and turns a child that
+ * dies or falls silent into "the reader stopped" -- a damaged file, not
+ * a damaged salesorg.
  */
+#define _GNU_SOURCE		/* setresgid, strsignal */
 #include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <freexl.h>
 
@@ -104,10 +124,8 @@ xls_open(struct xls *x, const char *path, const char *name,
 	case SHEET_FILE_OLE2:
 		break;
 	}
-	/* As the user: FreeXL keeps the file open (priv.h). */
-	priv_user_begin();
+	/* In the child, already as the user alone. */
 	rc = freexl_open(path, &x->h);
-	priv_user_end();
 	if (rc != FREEXL_OK) {
 		xls_close(x);
 		return so_err_set(err, SO_EINVAL, "%s: not an .xls workbook "
@@ -224,8 +242,9 @@ read_row(struct xls *x, unsigned r, unsigned short ncols,
 	return SO_OK;
 }
 
-int
-xls_read(const char *path, const char *name, const struct sheet_opts *opts,
+/* In the child: the rows of the chosen sheet through fn. */
+static int
+read_sheet(const char *path, const char *name, const struct sheet_opts *opts,
     sheet_row_fn fn, void *arg, struct so_err *err)
 {
 	struct sheet_row cells = { 0 };
@@ -261,9 +280,9 @@ out:
 	return rc;
 }
 
-int
-xls_sheet_names(const char *path, char ***names, size_t *n,
-    struct so_err *err)
+/* In the child: the names of the sheets. */
+static int
+read_names(const char *path, char ***names, size_t *n, struct so_err *err)
 {
 	struct xls x;
 	unsigned i;
@@ -278,5 +297,370 @@ xls_sheet_names(const char *path, char ***names, size_t *n,
 		*n = x.nsheets;
 	}
 	xls_close(&x);
+	return rc;
+}
+
+/* ---- the child and the pipe ---- */
+
+/* What one frame may hold: a row of the widest sheet, cells and all. */
+#define FRAME_MAX	((size_t)64 * 1024 * 1024)
+/* CPU seconds the child may use: a 65 536-row workbook takes one. */
+#define CHILD_CPU_SECONDS	120
+/* Address space of the child (not under ASan, which reserves terabytes
+ * of it): FreeXL holds the whole workbook in memory. */
+#define CHILD_MEMORY	((rlim_t)2048 * 1024 * 1024)
+
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN	1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN	1
+#endif
+#endif
+
+enum frame_type {
+	F_NAME = 'N',		/* a sheet's name */
+	F_ROW = 'R',		/* u32 row, u32 n, n x (u32 col, u32 len, text) */
+	F_PROGRESS = 'P',	/* u32 done, u32 total */
+	F_ERROR = 'E',		/* u32 code, message */
+	F_DONE = 'D',		/* u32 rc */
+};
+
+struct out {
+	int		fd;
+	struct strbuf	b;
+};
+
+static void
+put_u32(struct strbuf *b, uint32_t v)
+{
+	unsigned char c[4] = { v >> 24, v >> 16, v >> 8, v };
+
+	sb_addn(b, (const char *)c, 4);
+}
+
+static uint32_t
+get_u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	ssize_t w;
+
+	while (len > 0) {
+		if ((w = write(fd, p, len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Sends type and the payload in o->b (then empties it); -1: the parent
+ * has gone. */
+static int
+send_frame(struct out *o, enum frame_type type)
+{
+	char head[5];
+	size_t len = o->b.len;
+	int rc;
+
+	head[0] = (char)type;
+	head[1] = (char)(len >> 24);
+	head[2] = (char)(len >> 16);
+	head[3] = (char)(len >> 8);
+	head[4] = (char)len;
+	rc = write_all(o->fd, head, sizeof(head));
+	if (rc == 0 && len > 0)
+		rc = write_all(o->fd, o->b.s, len);
+	o->b.len = 0;
+	return rc;
+}
+
+static int
+send_row(void *arg, size_t row, char **cells, size_t n)
+{
+	struct out *o = arg;
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += cells[i][0] != '\0';
+	put_u32(&o->b, (uint32_t)row);
+	put_u32(&o->b, (uint32_t)k);
+	for (i = 0; i < n; i++) {
+		if (cells[i][0] == '\0')
+			continue;
+		put_u32(&o->b, (uint32_t)i);
+		put_u32(&o->b, (uint32_t)strlen(cells[i]));
+		sb_add(&o->b, cells[i]);
+	}
+	return send_frame(o, F_ROW) == 0 ? 0 : SO_ERR;
+}
+
+static void
+send_progress(void *arg, long long done, long long total)
+{
+	struct out *o = arg;
+
+	put_u32(&o->b, (uint32_t)done);
+	put_u32(&o->b, (uint32_t)total);
+	(void)send_frame(o, F_PROGRESS);
+}
+
+/*
+ * The child: the caller's own IDs, limits, then the reading; every
+ * outcome is a frame.  _exit, never exit: the parent's atexit handlers
+ * and buffers (SQLite's, stdio's) are not the child's to run.
+ */
+static void __attribute__((noreturn))
+child(int fd, const char *path, const char *name, const char *sheet,
+    int names_only)
+{
+	struct sheet_opts opts = { .sheet = sheet, .progress = send_progress };
+	struct rlimit cpu = { CHILD_CPU_SECONDS, CHILD_CPU_SECONDS };
+	struct so_err err = { 0 };
+	struct out o = { .fd = fd };
+	char **names = NULL;
+	gid_t g = getgid();
+	uid_t u = getuid();
+	size_t n = 0, i;
+	int rc;
+
+	signal(SIGPIPE, SIG_IGN);
+	if (setresgid(g, g, g) != 0 || setresuid(u, u, u) != 0 ||
+	    getegid() != g || geteuid() != u)
+		_exit(126);
+	setrlimit(RLIMIT_CPU, &cpu);
+#ifndef UNDER_ASAN
+	{
+		struct rlimit as = { CHILD_MEMORY, CHILD_MEMORY };
+
+		setrlimit(RLIMIT_AS, &as);
+	}
+#endif
+	if (names_only) {
+		rc = read_names(path, &names, &n, &err);
+		for (i = 0; rc == SO_OK && i < n; i++) {
+			sb_add(&o.b, names[i]);
+			if (send_frame(&o, F_NAME) != 0)
+				_exit(1);
+		}
+	} else
+		rc = read_sheet(path, name, &opts, send_row, &o, &err);
+	if (rc != SO_OK && err.msg[0] != '\0') {
+		put_u32(&o.b, (uint32_t)rc);
+		sb_add(&o.b, err.msg);
+		(void)send_frame(&o, F_ERROR);
+	} else {
+		put_u32(&o.b, (uint32_t)rc);
+		(void)send_frame(&o, F_DONE);
+	}
+	_exit(0);
+}
+
+/* Reads exactly len bytes; 0, or -1 at the end of the pipe. */
+static int
+read_all(int fd, void *buf, size_t len)
+{
+	char *p = buf;
+	ssize_t r;
+
+	while (len > 0) {
+		if ((r = read(fd, p, len)) < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return -1;
+		p += r;
+		len -= (size_t)r;
+	}
+	return 0;
+}
+
+/* The next frame into b; its type, or -1 when the child fell silent
+ * or sent what no frame can be. */
+static int
+next_frame(int fd, struct strbuf *b)
+{
+	unsigned char head[5];
+	size_t len;
+
+	b->len = 0;
+	if (read_all(fd, head, sizeof(head)) != 0)
+		return -1;
+	len = get_u32(head + 1);
+	if (len > FRAME_MAX)
+		return -1;
+	if (b->cap < len + 1) {
+		b->s = xrealloc(b->s, len + 1);
+		b->cap = len + 1;
+	}
+	if (read_all(fd, b->s, len) != 0)
+		return -1;
+	b->len = len;
+	b->s[len] = '\0';
+	return head[0];
+}
+
+/* A row frame back into cells; -1 when it does not add up. */
+static int
+parse_row(const struct strbuf *b, size_t *row, struct sheet_row *cells)
+{
+	const unsigned char *p = (const unsigned char *)b->s;
+	size_t left = b->len, n, col, len;
+
+	if (left < 8)
+		return -1;
+	*row = get_u32(p);
+	n = get_u32(p + 4);
+	p += 8;
+	left -= 8;
+	sheet_row_reset(cells);
+	while (n-- > 0) {
+		if (left < 8)
+			return -1;
+		col = get_u32(p);
+		len = get_u32(p + 4);
+		p += 8;
+		left -= 8;
+		if (len > left || col >= SHEET_MAX_COLUMNS ||
+		    len > SHEET_MAX_CELL || (cells->n > 0 && col < cells->n))
+			return -1;
+		sheet_row_set(cells, col, (const char *)p, len);
+		p += len;
+		left -= len;
+	}
+	return left == 0 ? 0 : -1;
+}
+
+/* take_frames' own states, apart from every SO_* code and fn's return. */
+#define MORE		INT_MIN		/* frames still to come */
+#define BROKEN		(INT_MIN + 1)	/* the child died or spoke nonsense */
+
+struct run {
+	const char		*name;		/* the file in messages */
+	const struct sheet_opts	*opts;
+	sheet_row_fn		 fn;
+	void			*arg;
+	char			***names;	/* names_only */
+	size_t			*n;
+};
+
+/* The parent's side: frames until the end; SO_OK, fn's return, or the
+ * child's error. */
+static int
+take_frames(int fd, struct run *r, struct so_err *err)
+{
+	struct sheet_row cells = { 0 };
+	struct strbuf b = { 0 };
+	size_t row, cap = 0;
+	int type, rc = MORE;
+
+	while (rc == MORE) {
+		type = next_frame(fd, &b);
+		if (type == F_NAME && r->names != NULL) {
+			if (*r->n == cap) {
+				cap = cap ? cap * 2 : 8;
+				*r->names = xrealloc(*r->names,
+				    cap * sizeof(**r->names));
+			}
+			(*r->names)[(*r->n)++] = xstrdup(b.len ? b.s : "");
+		} else if (type == F_ROW && r->fn != NULL) {
+			if (parse_row(&b, &row, &cells) != 0)
+				rc = BROKEN;
+			else if (cells.n > 0 && (rc = r->fn(r->arg, row,
+			    cells.cells, cells.n)) == 0)
+				rc = MORE;
+		} else if (type == F_PROGRESS && b.len == 8) {
+			if (r->opts != NULL && r->opts->progress != NULL)
+				r->opts->progress(r->arg,
+				    get_u32((unsigned char *)b.s),
+				    get_u32((unsigned char *)b.s + 4));
+		} else if (type == F_ERROR && b.len > 4) {
+			rc = so_err_set(err, (int)get_u32((unsigned char *)b.s),
+			    "%s", b.s + 4);
+		} else if (type == F_DONE && b.len == 4)
+			rc = (int)get_u32((unsigned char *)b.s);
+		else
+			rc = BROKEN;
+	}
+	sheet_row_free(&cells);
+	sb_free(&b);
+	return rc;
+}
+
+/* Forks the reader, takes its frames, reaps it; a child that died or
+ * spoke nonsense is a file it could not read. */
+static int
+run_child(const char *path, struct run *r, struct so_err *err)
+{
+	int p[2], rc, status = 0;
+	pid_t pid;
+
+	if (pipe(p) != 0)
+		return so_err_set(err, SO_ERR, "%s: cannot start the .xls "
+		    "reader (%s)", r->name, strerror(errno));
+	fflush(NULL);
+	if ((pid = fork()) < 0) {
+		close(p[0]);
+		close(p[1]);
+		return so_err_set(err, SO_ERR, "%s: cannot start the .xls "
+		    "reader (%s)", r->name, strerror(errno));
+	}
+	if (pid == 0) {
+		close(p[0]);
+		child(p[1], path, r->name, r->opts ? r->opts->sheet : NULL,
+		    r->names != NULL);
+	}
+	close(p[1]);
+	rc = take_frames(p[0], r, err);
+	/* Stopped early (the caller's function said so, or nonsense): the
+	 * child has nothing more to say that we want. */
+	if (rc != SO_OK)
+		kill(pid, SIGKILL);
+	close(p[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (rc == BROKEN && WIFSIGNALED(status))
+		rc = so_err_set(err, SO_EINVAL, "%s: not a readable .xls "
+		    "workbook (the reader stopped: %s)", r->name,
+		    strsignal(WTERMSIG(status)));
+	else if (rc == BROKEN)
+		rc = so_err_set(err, SO_EINVAL, "%s: not a readable .xls "
+		    "workbook (the reader stopped with status %d)", r->name,
+		    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	return rc;
+}
+
+int
+xls_read(const char *path, const char *name, const struct sheet_opts *opts,
+    sheet_row_fn fn, void *arg, struct so_err *err)
+{
+	struct run r = { .name = name ? name : path, .opts = opts, .fn = fn,
+	    .arg = arg };
+
+	return run_child(path, &r, err);
+}
+
+int
+xls_sheet_names(const char *path, char ***names, size_t *n,
+    struct so_err *err)
+{
+	struct run r = { .name = path, .names = names, .n = n };
+	int rc;
+
+	*names = NULL;
+	*n = 0;
+	if ((rc = run_child(path, &r, err)) != SO_OK) {
+		sheet_names_free(*names, *n);
+		*names = NULL;
+		*n = 0;
+	}
 	return rc;
 }
