@@ -1,0 +1,87 @@
+#!/bin/sh
+# Bounded work, whatever the input (issue 21): repeat rules that never
+# produce a date are refused at import and cost nothing in the agenda
+# when already in the database.  Every command runs under timeout(1), so
+# a regression fails here instead of hanging the suite; the checks are on
+# what the command says, not on how long it took.
+. "$(dirname "$0")/lib.sh"
+export LC_ALL=C.UTF-8
+
+NEVER="FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31 FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30
+FREQ=DAILY;BYMONTH=4;BYMONTHDAY=31 FREQ=DAILY;BYMONTH=6;BYMONTHDAY=31
+FREQ=DAILY;BYMONTH=9;BYMONTHDAY=31 FREQ=DAILY;BYMONTH=11;BYMONTHDAY=31
+FREQ=DAILY;BYDAY=5MO FREQ=DAILY;BYDAY=1TU FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=31
+FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=31 FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30
+FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6 FREQ=MONTHLY;BYMONTHDAY=1;BYSETPOS=2
+FREQ=MONTHLY;BYDAY=FR;BYSETPOS=-6 FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30
+FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31 FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=31
+FREQ=YEARLY;BYDAY=MO;BYSETPOS=60 FREQ=DAILY;INTERVAL=7;BYDAY=TU
+FREQ=DAILY;UNTIL=20260101T000000Z"
+
+# ics FILE [RULES]: a calendar with one event per rule (starting Monday
+# 2026-03-02 09:00), then a weekly review on Mondays at 11:00.
+ics() {
+	{
+		printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//so//bounds//EN\r\n'
+		i=0
+		for r in ${2:-}; do
+			i=$((i + 1))
+			printf 'BEGIN:VEVENT\r\nUID:never-%d@test\r\n' $i
+			printf 'DTSTAMP:20260101T000000Z\r\nDTSTART:20260302T090000\r\n'
+			printf 'SUMMARY:Never %d\r\nRRULE:%s\r\nEND:VEVENT\r\n' $i "$r"
+		done
+		printf 'BEGIN:VEVENT\r\nUID:review@test\r\nDTSTAMP:20260101T000000Z\r\n'
+		printf 'DTSTART:20260302T110000\r\nDTEND:20260302T120000\r\n'
+		printf 'SUMMARY:Weekly review\r\nRRULE:FREQ=WEEKLY;BYDAY=MO\r\n'
+		printf 'END:VEVENT\r\nEND:VCALENDAR\r\n'
+	} >"$1"
+}
+
+# ---- 1. repeat rules that never produce a date ----
+DB="$T/r.db"
+run --db "$DB" init
+ics "$T/never.ics" "$NEVER"
+check "twenty rules that never produce a date" \
+    [ "$(grep -c '^RRULE' "$T/never.ics")" -eq 21 ]
+timeout 20 "$SALESORG" --db "$DB" import ics "$T/never.ics" >"$T/out" 2>"$T/err"
+check "import refuses them: exit 1" [ $? -eq 1 ]
+check "naming the file, the line and the rule" grep -q \
+    "never.ics:4: Repeat: the rule never produces a date" "$T/err"
+check "and nothing is written" \
+    [ "$(sqlite3 "$DB" 'SELECT count(*) FROM events')" -eq 0 ]
+
+# Each rule on its own: refused with the line of its VEVENT.
+n=0
+for r in $NEVER; do
+	ics "$T/one.ics" "$r"
+	timeout 20 "$SALESORG" --db "$DB" import ics "$T/one.ics" \
+	    >/dev/null 2>"$T/err"
+	grep -q "one.ics:4: Repeat: the rule never produces a date" "$T/err" &&
+	    n=$((n + 1))
+done
+check "each of the twenty refused on its own ($n)" [ "$n" -eq 20 ]
+
+# Rows written before the check (straight into the database): the
+# agenda finishes and shows the rest of the day.
+ics "$T/review.ics"
+run --db "$DB" import ics "$T/review.ics"
+check "a good rule imports" [ "$RC" -eq 0 ]
+i=0
+for r in $NEVER; do
+	i=$((i + 1))
+	sqlite3 "$DB" "INSERT INTO events (type_id, subject, start_at, end_at,
+	    rrule, assignee_id, uid, created_at, updated_at)
+	    SELECT type_id, 'Never $i', start_at - 7200, end_at - 7200, '$r',
+	    assignee_id, 'old-$i', created_at, updated_at FROM events
+	    WHERE uid = 'review@test'"
+done
+check "twenty old rows that never produce a date" [ "$(sqlite3 "$DB" \
+    "SELECT count(*) FROM events WHERE uid LIKE 'old-%'")" -eq 20 ]
+timeout 60 "$SALESORG" --db "$DB" agenda --date 2026-03-09 --days 7 \
+    >"$T/out" 2>"$T/err"
+check "agenda over them: exit 0" [ $? -eq 0 ]
+check "agenda shows the weekly review" grep -q "11:00.*Weekly review" "$T/out"
+check "and none of the rules that never occur" sh -c \
+    "! grep -q 'Never' '$T/out'"
+
+finish
