@@ -2,7 +2,8 @@
 # Bounded work, whatever the input (issue 21): repeat rules that never
 # produce a date are refused at import and cost nothing in the agenda
 # when already in the database; an import reading a FIFO does not hold
-# the write lock while it waits for its input.  Every command runs under timeout(1), so
+# the write lock while it waits for its input; a workbook that inflates
+# to more than 256 MiB is refused by its size, stated or counted.  Every command runs under timeout(1), so
 # a regression fails here instead of hanging the suite; the checks are on
 # what the command says, not on how long it took.
 . "$(dirname "$0")/lib.sh"
@@ -137,5 +138,59 @@ timeout 20 "$SALESORG" --db "$DB" import xlsx companies "$T/fifo" \
     >"$T/out" 2>"$T/err"
 check "xlsx from a FIFO: exit 1" [ $? -eq 1 ]
 check "xlsx from a FIFO: why" grep -q "fifo: not a regular file; a workbook" "$T/err"
+
+# ---- 3. .xlsx decompression bombs ----
+# bomb OUT MIB [lie]: companies.xlsx with its first sheet MIB MiB of
+# spaces (deflated to a few hundred KB); with "lie", the zip's local and
+# central headers state 1000 bytes uncompressed instead.
+bomb() {
+	python3 - "$(dirname "$0")/../data/companies.xlsx" "$@" <<'PY'
+import struct, sys, zipfile
+src, out, mib = sys.argv[1], sys.argv[2], int(sys.argv[3])
+part = 'xl/worksheets/sheet1.xml'
+with zipfile.ZipFile(src) as zi, \
+        zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as zo:
+    for i in zi.infolist():
+        if i.filename != part:
+            zo.writestr(i, zi.read(i))
+            continue
+        with zo.open(part, 'w') as f:
+            f.write(b'<?xml version="1.0"?><worksheet xmlns="http://'
+                    b'schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                    b'<sheetData>')
+            for _ in range(mib):
+                f.write(b' ' * (1 << 20))
+            f.write(b'</sheetData></worksheet>')
+if len(sys.argv) > 4:
+    with zipfile.ZipFile(out) as z:
+        at = z.getinfo(part).header_offset
+    data = bytearray(open(out, 'rb').read())
+    struct.pack_into('<I', data, at + 22, 1000)
+    i = data.find(b'PK\x01\x02')
+    while i >= 0:
+        if struct.unpack_from('<I', data, i + 42)[0] == at:
+            struct.pack_into('<I', data, i + 24, 1000)
+        i = data.find(b'PK\x01\x02', i + 4)
+    open(out, 'wb').write(data)
+PY
+}
+DB="$T/x.db"
+run --db "$DB" init
+bomb "$T/bomb.xlsx" 300
+check "the bomb is small" [ "$(wc -c <"$T/bomb.xlsx")" -lt 1000000 ]
+timeout 20 "$SALESORG" --db "$DB" import xlsx companies "$T/bomb.xlsx" \
+    >"$T/out" 2>"$T/err"
+check "a 300 MiB sheet: exit 1" [ $? -eq 1 ]
+check "naming the file and the part" grep -qx "salesorg: $T/bomb.xlsx: \
+xl/worksheets/sheet1.xml: larger than 256 MiB uncompressed" "$T/err"
+bomb "$T/lie.xlsx" 300 lie
+check "the lying header says 1000 bytes" python3 -c "import sys, zipfile; \
+sys.exit(zipfile.ZipFile('$T/lie.xlsx').getinfo('xl/worksheets/sheet1.xml').file_size != 1000)"
+timeout 20 "$SALESORG" --db "$DB" import xlsx companies "$T/lie.xlsx" \
+    >"$T/out" 2>"$T/err"
+check "a lying header: exit 1" [ $? -eq 1 ]
+check "the bytes are counted" grep -q \
+    "lie.xlsx: xl/worksheets/sheet1.xml: larger than 256 MiB uncompressed" "$T/err"
+check "nothing imported" [ "$(sqlite3 "$DB" "SELECT count(*) FROM companies")" -eq 0 ]
 
 finish
