@@ -125,9 +125,17 @@ struct import_stats {
 /*
  * Imports the file at path into ent.  name is used in messages (NULL:
  * path).  Returns SO_OK, or an error with err saying where and why, in
- * which case nothing was written.  Detecting a CSV file's encoding reads
- * it twice: a pipe needs opts->encoding.
+ * which case nothing was written.
+ *
+ * The input is opened before the write transaction begins, and a CSV
+ * that is not a regular file (a pipe, a FIFO, /dev/stdin on a terminal)
+ * is read whole into memory first, at most IMPORT_MAX_STREAM bytes: the
+ * transaction, and with it the shared database's write lock, never
+ * waits on input someone else controls.  A workbook (.xlsx, .xls) must
+ * be a regular file.
  */
+#define IMPORT_MAX_STREAM	(256L * 1024 * 1024)
+
 int	 import_file(struct db *db, const struct entity *ent,
 	    enum import_format fmt, const char *path, const char *name,
 	    const struct import_opts *opts, struct import_stats *st,

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Milliseconds of the monotonic clock: for "at most every N ms". */
 long	 mono_ms(void);
@@ -18,6 +19,15 @@ void	*xrealloc(void *p, size_t n);
 char	*xstrdup(const char *s);
 char	*xstrndup(const char *s, size_t n);
 char	*xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * All of fp into a malloc'ed, NUL-terminated *buf (*len bytes without
+ * the NUL), at most max bytes: for a pipe, FIFO or terminal, read whole
+ * before a write transaction begins so that the transaction never waits
+ * on someone else's input.  0 ok; 1 longer than max (nothing kept); -1 a
+ * read error (errno set, nothing kept).
+ */
+int	 read_whole(FILE *fp, size_t max, char **buf, size_t *len);
 
 /*
  * In a forked child, the last step: gives up what a setgid (or setuid)

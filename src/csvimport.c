@@ -17,7 +17,9 @@
  *    unquoted field, or text after a closing quote, is an error).
  *    libcsv reports no positions, so the input is fed to it one
  *    physical line at a time and only '\n' ends a row (a CR is white
- *    space, trimmed from the ends of unquoted fields): the line being
+ *    space, trimmed from the ends of unquoted fields; but a file whose
+ *    first line ends in a bare CR, Excel for the Mac's "CSV
+ *    (Macintosh)", has every CR read as '\n'): the line being
  *    fed when a row's first field begins is the line the row starts on,
  *    which is what every message names, however many lines quoted
  *    fields span.  Memory is bounded: the file is streamed, a field may
@@ -73,6 +75,7 @@ struct csvr {
 	size_t		 field_line;	/* where the current field starts */
 	int		 in_row;
 	int		 first;		/* no block fed yet */
+	int		 cr_only;	/* lines end in a bare CR (old Mac) */
 	long long	 done;		/* bytes */
 
 	/* The row being read: its fields in UTF-8, and the first field
@@ -354,17 +357,42 @@ feed_piece(struct csvr *r, const char *s, size_t n)
 		r->line++;
 }
 
+/*
+ * Does the text end its lines with a bare CR (Excel for the Mac's "CSV
+ * (Macintosh)")?  Yes when a CR not followed by LF comes before the
+ * first LF.  A CR that a block's end cuts from its LF is no evidence.
+ */
+static int
+cr_lines(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n && s[i] != '\n'; i++)
+		if (s[i] == '\r' && s[i + 1] != '\n')
+			return 1;
+	return 0;
+}
+
 /* A block of text (UTF-8 or CP1251) to the parser, line by line. */
 static void
-feed_block(struct csvr *r, const char *s, size_t n)
+feed_block(struct csvr *r, char *s, size_t n)
 {
-	const char *end = s + n, *nl;
+	char *end = s + n, *nl, *p;
 
 	if (r->first) {
 		/* a UTF-8 byte order mark; UTF-16's went before */
 		if (r->cd == (iconv_t)-1 && n >= 3 &&
 		    memcmp(s, "\xef\xbb\xbf", 3) == 0)
 			s += 3;
+		r->cr_only = cr_lines(s, (size_t)(end - s));
+	}
+	/* Bare CRs become LFs: the one line end the rest knows, so rows
+	 * split and lines count as in any other file. */
+	if (r->cr_only)
+		for (p = s; (p = memchr(p, '\r', (size_t)(end - p))) != NULL;
+		    p++)
+			*p = '\n';
+	if (r->first) {
 		r->cr->sep = r->cr->sep ? r->cr->sep :
 		    detect_sep(s, (size_t)(end - s));
 		csv_set_delim(&r->p, (unsigned char)r->cr->sep);

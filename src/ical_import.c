@@ -1032,7 +1032,7 @@ fill_event(struct imp *im, const struct comp *cp, icalcomponent *c,
 		struct icalrecurrencetype r = icalproperty_get_rrule(p);
 
 		s = icalrecurrencetype_as_string_r(&r);
-		if (recur_check(s, err) != SO_OK) {
+		if (recur_check_at(s, m->start, m->all_day, err) != SO_OK) {
 			free(s);
 			return at_line(im, cp->line, err);
 		}

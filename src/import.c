@@ -17,12 +17,14 @@
  *    every other check of the row, so that a bad row leaves nothing.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "csvimport.h"
 #include "import.h"
@@ -983,29 +985,10 @@ read_rows(struct imp *im, enum import_format fmt, const char *path, FILE *fp,
 	struct sheet_opts so = { 0 };
 	struct csv_read cr = { 0 };
 	char *sheet = NULL;
-	FILE *own = NULL;
-	struct stat sb;
 	int rc;
 
-	if (fmt == IMPORT_AUTO)
-		fmt = fp ? IMPORT_CSV : sniff_format(path);
 	im->st->format = fmt;
 	if (fmt == IMPORT_CSV) {
-		if (fp == NULL && (fp = own = priv_fopen(path, "rb")) == NULL) {
-			so_err_set(im->err, SO_EINVAL, "%s: %s", im->name,
-			    strerror(errno));
-			im->rc = SO_EINVAL;
-			return;
-		}
-		if (own && fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-			so_err_set(im->err, SO_EINVAL, "%s: is a directory",
-			    im->name);
-			im->rc = SO_EINVAL;
-			fclose(own);
-			return;
-		}
-		if (own && fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
-			total = (long long)sb.st_size;
 		cr.encoding = im->o->encoding;
 		cr.sep = im->o->sep;
 		cr.total = total;
@@ -1013,8 +996,6 @@ read_rows(struct imp *im, enum import_format fmt, const char *path, FILE *fp,
 		rc = csv_read(fp, im->name, &cr, sink_row, im, im->err);
 		im->st->encoding = cr.encoding;
 		im->st->sep = cr.sep;
-		if (own)
-			fclose(own);
 	} else {
 		so.sheet = im->o->sheet;
 		so.progress = on_progress;
@@ -1029,6 +1010,125 @@ read_rows(struct imp *im, enum import_format fmt, const char *path, FILE *fp,
 		im->rc = rc;
 	if (im->rc == SO_OK && !im->have_header)
 		fatal(im, 0, "no header row (the file is empty)");
+}
+
+/* ---- the input, before the transaction ---- */
+
+struct input {
+	FILE		*fp;		/* CSV: the stream to read */
+	char		*buf;		/* a stream read whole, under fp */
+	long long	 total;		/* bytes, for progress; 0 unknown */
+};
+
+static int
+input_fail(const char *name, struct so_err *err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+input_fail(const char *name, struct so_err *err, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return so_err_set(err, SO_EINVAL, "%s: %s", name, msg);
+}
+
+/* A workbook is opened by name (the zip directory sits at its end;
+ * FreeXL takes a path): it must be a regular file.  Opened without
+ * waiting, so a FIFO with no writer is refused at once. */
+static int
+input_workbook(const char *path, const char *name, struct so_err *err)
+{
+	struct stat sb;
+	int fd, regular;
+
+	if ((fd = priv_open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0)) ==
+	    -1)
+		return SO_OK;	/* the reader says what is wrong */
+	regular = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
+	close(fd);
+	if (!regular)
+		return input_fail(name, err, "not a regular file; a workbook "
+		    "(.xlsx, .xls) is read from a file: save it to one first");
+	return SO_OK;
+}
+
+/* Anything but a regular file: all of it into memory now. */
+static int
+input_stream(FILE *fp, const char *name, enum import_format *fmt,
+    struct input *in, struct so_err *err)
+{
+	size_t len;
+	int rc;
+
+	if ((rc = read_whole(fp, IMPORT_MAX_STREAM, &in->buf, &len)) != 0)
+		return rc > 0 ? input_fail(name, err, "larger than %ld MiB "
+		    "read from a pipe or terminal; save it to a file and "
+		    "import that", IMPORT_MAX_STREAM >> 20) :
+		    input_fail(name, err, "%s", strerror(errno));
+	if (*fmt == IMPORT_AUTO && len >= 4 &&
+	    (memcmp(in->buf, "PK\3\4", 4) == 0 ||
+	    memcmp(in->buf, "\xd0\xcf\x11\xe0", 4) == 0))
+		return input_fail(name, err, "a workbook read from a pipe; "
+		    ".xlsx and .xls are read from a file: save it to one "
+		    "first");
+	*fmt = IMPORT_CSV;
+	/* fmemopen refuses an empty buffer; a stream of nothing will do */
+	in->fp = len ? fmemopen(in->buf, len, "rb") : fopen("/dev/null", "rb");
+	if (in->fp == NULL)
+		return so_err_set(err, SO_ERR, "%s: %s", name,
+		    strerror(errno));
+	in->total = (long long)len;
+	return SO_OK;
+}
+
+/*
+ * Opens the input of import_any before its transaction begins (see
+ * import_file in import.h): settles *fmt, and for CSV leaves the stream
+ * in in->fp.  Opening a FIFO waits for its writer here, outside any
+ * transaction.
+ */
+static int
+input_open(const char *path, const char *name, enum import_format *fmt,
+    struct input *in, struct so_err *err)
+{
+	struct stat sb;
+	FILE *fp;
+	int code;
+
+	if (*fmt == IMPORT_XLSX || *fmt == IMPORT_XLS)
+		return input_workbook(path, name, err);
+	if ((fp = priv_fopen(path, "rb")) == NULL)
+		return input_fail(name, err, "%s", strerror(errno));
+	if (fstat(fileno(fp), &sb) != 0) {
+		code = input_fail(name, err, "%s", strerror(errno));
+	} else if (S_ISDIR(sb.st_mode)) {
+		code = input_fail(name, err, "is a directory");
+	} else if (!S_ISREG(sb.st_mode)) {
+		code = input_stream(fp, name, fmt, in, err);
+	} else {
+		if (*fmt == IMPORT_AUTO)
+			*fmt = sniff_format(path);
+		if (*fmt == IMPORT_CSV) {
+			in->fp = fp;
+			in->total = (long long)sb.st_size;
+			return SO_OK;
+		}
+		code = SO_OK;
+	}
+	fclose(fp);
+	return code;
+}
+
+static void
+input_close(struct input *in)
+{
+	if (in->fp)
+		fclose(in->fp);
+	free(in->buf);
 }
 
 /* ---- the whole import ---- */
@@ -1069,6 +1169,7 @@ import_any(struct db *db, const struct entity *ent, enum import_format fmt,
 {
 	static const struct import_opts defaults;
 	struct so_err spare = { 0 };
+	struct input in = { 0 };
 	struct imp im = { 0 };
 
 	memset(st, 0, sizeof(*st));
@@ -1082,6 +1183,15 @@ import_any(struct db *db, const struct entity *ent, enum import_format fmt,
 	im.bad_col = -1;
 	if (parse_map(&im, im.o->map) != SO_OK)
 		goto out;
+	if (fmt == IMPORT_AUTO && fp)
+		fmt = IMPORT_CSV;
+	if (fp == NULL) {
+		if ((im.rc = input_open(path, im.name, &fmt, &in, err)) !=
+		    SO_OK)
+			goto out;
+		fp = in.fp;
+		total = in.total;
+	}
 	im.obj = xcalloc(1, ent->size);
 	/* A cache the indexes of a big table fit in better; the default
 	 * (2 MiB) makes a 100 000-row import twice as slow. */
@@ -1098,6 +1208,7 @@ import_any(struct db *db, const struct entity *ent, enum import_format fmt,
 		im.rc = db_commit(db, err);
 	db_exec(db, "PRAGMA cache_size = -2000", &spare);
 out:
+	input_close(&in);
 	imp_free(&im);
 	return im.rc;
 }

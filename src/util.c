@@ -165,6 +165,43 @@ sb_str(const struct strbuf *b)
 	return b->s ? b->s : "";
 }
 
+int
+read_whole(FILE *fp, size_t max, char **buf, size_t *len)
+{
+	char *b = NULL;
+	size_t n = 0, cap = 0, got;
+
+	for (;;) {
+		if (n == cap) {
+			if (cap > max) {	/* read max + 1: too long */
+				free(b);
+				return 1;
+			}
+			cap = cap ? cap * 2 : 65536;
+			if (cap > max)
+				cap = max + 1;
+			b = xrealloc(b, cap + 1);
+		}
+		got = fread(b + n, 1, cap - n, fp);
+		n += got;
+		if (got == 0) {
+			if (ferror(fp)) {
+				free(b);
+				return -1;
+			}
+			break;
+		}
+	}
+	if (n > max) {
+		free(b);
+		return 1;
+	}
+	b[n] = '\0';
+	*buf = b;
+	*len = n;
+	return 0;
+}
+
 long
 mono_ms(void)
 {

@@ -1584,9 +1584,23 @@ vcard_import(struct db *db, const char *path, const struct vcard_opts *opts,
 	memset(st, 0, sizeof(*st));
 	if ((f = priv_fopen(path, "rb")) == NULL)
 		return so_err_set(err, SO_ERR, "%s: %s", path, strerror(errno));
-	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+	if (fstat(fileno(f), &sb) != 0 || S_ISDIR(sb.st_mode)) {
 		fclose(f);
 		return so_err_set(err, SO_ERR, "%s: not a file", path);
+	}
+	/* A pipe or terminal: all of it now, before the transaction, which
+	 * must never wait on someone else's input. */
+	if (!S_ISREG(sb.st_mode)) {
+		code = read_whole(f, VCARD_MAX_FILE, &buf, &n);
+		fclose(f);
+		if (code != 0)
+			return code > 0 ? so_err_set(err, SO_EINVAL, "%s: bigger "
+			    "than %ld MB; not an address book", path,
+			    VCARD_MAX_FILE >> 20) : so_err_set(err, SO_ERR,
+			    "%s: %s", path, strerror(errno));
+		code = vcard_import_mem(db, path, buf, n, opts, st, err);
+		free(buf);
+		return code;
 	}
 	if (sb.st_size > VCARD_MAX_FILE) {
 		fclose(f);

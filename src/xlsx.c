@@ -22,6 +22,13 @@
  * without an event is refused; a DOCTYPE is refused outright (OOXML has
  * none, and it is where entity bombs live).
  *
+ * Decompression bombs: deflate shrinks 2 GiB of spaces to 2 MB, and
+ * expat would spend seconds on them.  No part (sheet, shared strings,
+ * workbook, styles, rels) may be larger than MAX_PART uncompressed: the
+ * size the zip's directory states is checked before reading, and the
+ * bytes actually inflated are counted while reading, since a crafted
+ * header can state anything.
+ *
  * Element names are matched by their local part ("x:row" is "row"):
  * writers differ in the prefixes they use.  A handler that finds an
  * error, and a row callback that returns nonzero, stop the parser; the
@@ -47,6 +54,7 @@
 #define CHUNK		65536
 #define MAX_SST		(256u << 20)	/* bytes of shared strings held */
 #define MAX_TOKEN	(64u << 20)	/* bytes between two parser events */
+#define MAX_PART	(256LL << 20)	/* bytes of one part, uncompressed */
 #define MAX_STYLES	1000000		/* numFmt or xf entries */
 #define MAX_SHEETS	100000
 #define MAX_ROW		1048576		/* Excel's last row */
@@ -376,6 +384,13 @@ locate(struct xlsx *x, const char *part)
 	return i;
 }
 
+static int
+too_big(struct xlsx *x, const char *part)
+{
+	return so_err_set(x->err, SO_EINVAL, "%s: %s: larger than %lld MiB "
+	    "uncompressed", x->name, part, MAX_PART >> 20);
+}
+
 /*
  * Streams the part through a new parser with the given element
  * handlers.  Returns SO_OK, or x->rc: an error already in x->err, or
@@ -397,7 +412,10 @@ parse_part(struct xlsx *x, const char *part, XML_StartElementHandler start,
 		    "workbook", x->name, part);
 	if (zip_stat_index(x->zip, (zip_uint64_t)idx, 0, &st) == 0 &&
 	    (st.valid & ZIP_STAT_SIZE))
-		total = (long long)st.size;
+		total = st.size > (zip_uint64_t)MAX_PART ? MAX_PART + 1 :
+		    (long long)st.size;
+	if (total > MAX_PART)
+		return too_big(x, part);
 	if ((zf = zip_fopen_index(x->zip, (zip_uint64_t)idx, 0)) == NULL)
 		return so_err_set(x->err, SO_EINVAL, "%s: %s: cannot read "
 		    "(%s)", x->name, part, zip_strerror(x->zip));
@@ -432,6 +450,10 @@ parse_part(struct xlsx *x, const char *part, XML_StartElementHandler start,
 			break;
 		}
 		done += n;
+		if (done > MAX_PART) {
+			x->rc = too_big(x, part);
+			break;
+		}
 		if (XML_ParseBuffer(x->p, (int)n, n == 0) !=
 		    XML_STATUS_OK) {
 			if (x->rc == SO_OK)

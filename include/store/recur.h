@@ -12,6 +12,12 @@
  * with no end, say) stops with SO_EINVAL "repeats too often", and at most
  * `max` occurrences are returned (the rest of the window is dropped and
  * *truncated is set).  No rule can hang the caller.
+ *
+ * Nor can one libical call: a rule that never produces a date is found
+ * by recur_scan (at most a few milliseconds) and refused, UNTIL is
+ * clamped to the window, and a rule that would have to walk more than
+ * RECUR_MAX_WALK candidates to cover the window is refused too (see
+ * src/store/recur.c).
  */
 #ifndef STORE_RECUR_H
 #define STORE_RECUR_H
@@ -24,10 +30,27 @@
 #include "err.h"
 
 #define RECUR_MAX_STEPS	200000
+/* Candidates one expansion may have libical look at when its BY parts
+ * can throw them away: about 50 ms of libical at its slowest. */
+#define RECUR_MAX_WALK	20000
 
 /* Check that rrule parses and is one we can expand; the message names
  * the problem ("Repeat: unknown FREQ"). */
 int	recur_check(const char *rrule, struct so_err *err);
+
+/* recur_check, and the rule produces at least one date for an event
+ * starting at dtstart (a DATE with all_day): "Repeat: the rule never
+ * produces a date (...)" if UNTIL is before the start, no day fits its
+ * BY parts, or libical will not expand it.  What writes call. */
+int	recur_check_at(const char *rrule, int64_t dtstart, int all_day,
+	    struct so_err *err);
+
+/* 0 if the parsed rule r (UNTIL already in DTSTART's local time) can
+ * never produce a date on or after dtstart, else 1.  No libical
+ * iteration, a few milliseconds at most; "never" is certain, 1 may
+ * still be a rule libical finds nothing for (src/store/recur_scan.c). */
+int	recur_scan(const struct icalrecurrencetype *r,
+	    struct icaltimetype dtstart);
 
 /*
  * The starts (Unix seconds) of the occurrences of the event starting at

@@ -25,7 +25,10 @@ const struct command commands[] = {
 	    "card file from CSV or an Excel workbook (--encoding --sep "
 	    "--sheet --map --ignore-unknown --create-missing --on-duplicate "
 	    "skip|update|add --skip-bad --dry-run) or contacts (vcard, "
-	    "idempotent by UID)", cli_import },
+	    "idempotent by UID); FILE may be a pipe or /dev/stdin for csv, "
+	    "ics and vcard (read whole first, at most 256 MiB), a workbook "
+	    "must be a file (no part over 256 MiB uncompressed); a repeat "
+	    "rule that never produces a date is refused", cli_import },
 	{ "agenda", "[--date DATE] [--days N] [--user LOGIN | --all] "
 	    "[--format text|csv|ics]", "print the agenda: overdue, the day's "
 	    "calls, meetings, tasks, birthdays", cli_agenda },

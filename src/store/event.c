@@ -88,7 +88,9 @@ check(struct db *db, void *obj, struct so_err *err)
 	    e->end_at < e->start_at)
 		return so_err_field(err, SO_EINVAL, "end_at",
 		    "End: before the start");
-	if (e->rrule && *e->rrule && recur_check(e->rrule, err) != SO_OK)
+	if (e->rrule && *e->rrule && (e->start_at == SO_NULL ?
+	    recur_check(e->rrule, err) : recur_check_at(e->rrule, e->start_at,
+	    e->all_day == 1, err)) != SO_OK)
 		return err->code;
 	if (e->remind_min != SO_NULL && e->remind_min < 0)
 		return so_err_field(err, SO_EINVAL, "remind_min",

@@ -7,6 +7,16 @@
  * 09:00 stays at 09:00 all year.  UNTIL written in UTC (as RFC 5545 wants
  * for zoned starts) is converted to the same floating local time first,
  * or libical would compare a local 09:00 with a UTC instant.
+ *
+ * Bounds.  Our step and time budgets run between libical calls, but one
+ * call of icalrecur_iterator_next can search for a long time on its own
+ * (recur_scan.c says how long).  So before calling libical: a rule that
+ * never produces a date is answered by recur_scan in milliseconds; UNTIL
+ * is clamped to the window's end (libical 3.0.16 tests UNTIL after every
+ * step of its outer loop, so no call walks past the window); and a rule
+ * that would have to walk more than RECUR_MAX_WALK candidates to cover
+ * the window (a COUNT rule started long ago, FREQ=SECONDLY with a
+ * BYHOUR) is refused as "repeats too often" instead of tried.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +24,9 @@
 
 #include "store/recur.h"
 #include "util.h"
+
+/* 2582-12-31, the last year libical iterates to (MAX_TIME_T_YEAR). */
+#define RECUR_FAR	19344441599LL
 
 /* Wall-clock budget of one expansion, on top of the step limit. */
 #define RECUR_BUDGET_NS	(250 * 1000 * 1000LL)
@@ -154,6 +167,53 @@ parse(const char *rrule, struct icalrecurrencetype *r, struct so_err *err)
 	return code;
 }
 
+/* UNTIL as the floating local time the iteration runs in. */
+static void
+local_until(struct icalrecurrencetype *r, int all_day)
+{
+	if (icaltime_is_null_time(r->until))
+		return;
+	if (!r->until.is_date && icaltime_is_utc(r->until))
+		r->until = recur_local_time((int64_t)icaltime_as_timet_with_zone(
+		    r->until, icaltimezone_get_utc_timezone()), all_day);
+	else if (all_day && !r->until.is_date)
+		r->until.is_date = 1;
+}
+
+static int
+never(struct so_err *err)
+{
+	return so_err_field(err, SO_EINVAL, "rrule", "Repeat: the rule never "
+	    "produces a date (no day fits its BY parts, e.g. "
+	    "BYMONTH=2;BYMONTHDAY=31)");
+}
+
+/* Parsed, with UNTIL in local time, and known to produce a date; on
+ * success the caller frees r->rscale (see parse). */
+static int
+parse_live(const char *rrule, int64_t dtstart, int all_day,
+    struct icalrecurrencetype *r, struct icaltimetype *start,
+    struct so_err *err)
+{
+	int code;
+
+	if ((code = parse(rrule, r, err)) != SO_OK)
+		return code;
+	local_until(r, all_day);
+	*start = recur_local_time(dtstart, all_day);
+	if (!icaltime_is_null_time(r->until) &&
+	    icaltime_compare(r->until, *start) < 0)
+		code = so_err_field(err, SO_EINVAL, "rrule", "Repeat: the "
+		    "rule never produces a date (UNTIL is before the start)");
+	else if (!recur_scan(r, *start))
+		code = never(err);
+	if (code != SO_OK) {
+		free(r->rscale);
+		r->rscale = NULL;
+	}
+	return code;
+}
+
 int
 recur_check(const char *rrule, struct so_err *err)
 {
@@ -163,6 +223,118 @@ recur_check(const char *rrule, struct so_err *err)
 	code = parse(rrule, &r, err);
 	free(r.rscale);
 	return code;
+}
+
+int
+recur_check_at(const char *rrule, int64_t dtstart, int all_day,
+    struct so_err *err)
+{
+	struct icalrecurrencetype r;
+	struct icaltimetype start;
+	icalrecur_iterator *it;
+	int code;
+
+	if ((code = parse_live(rrule, dtstart, all_day, &r, &start, err)) !=
+	    SO_OK)
+		return code;
+	/* libical refuses some combinations outright (BYMONTHDAY with
+	 * FREQ=WEEKLY); the scan above keeps this call short. */
+	it = icalrecur_iterator_new(r, start);
+	icalerror_clear_errno();
+	if (it == NULL)
+		code = so_err_field(err, SO_EINVAL, "rrule", "Repeat: the "
+		    "rule never produces a date (its BY parts do not go with "
+		    "FREQ=%s)", icalrecur_freq_to_string(r.freq));
+	else
+		icalrecur_iterator_free(it);
+	free(r.rscale);
+	return code;
+}
+
+/* Seconds between candidates at the rule's frequency. */
+static int64_t
+unit_seconds(icalrecurrencetype_frequency f)
+{
+	switch (f) {
+	case ICAL_SECONDLY_RECURRENCE:
+		return 1;
+	case ICAL_MINUTELY_RECURRENCE:
+		return 60;
+	case ICAL_HOURLY_RECURRENCE:
+		return 3600;
+	default:
+		return 86400;	/* WEEKLY and longer: a day at most */
+	}
+}
+
+static int
+has(const short *v)
+{
+	return v[0] != ICAL_RECURRENCE_ARRAY_MAX;
+}
+
+static int64_t
+count_of(const short *v, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i < size && v[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+		;
+	return i ? (int64_t)i : 1;
+}
+
+/* Can a BY part throw candidates away (RFC 5545's "limit")?  Then
+ * libical may step many times inside one call between two dates. */
+static int
+limited(const struct icalrecurrencetype *r)
+{
+	int day = has(r->by_month) || has(r->by_month_day) ||
+	    has(r->by_year_day) || has(r->by_day) || has(r->by_week_no);
+
+	switch (r->freq) {
+	case ICAL_SECONDLY_RECURRENCE:
+		return day || has(r->by_hour) || has(r->by_minute);
+	case ICAL_MINUTELY_RECURRENCE:
+		return day || has(r->by_hour);
+	case ICAL_HOURLY_RECURRENCE:
+	case ICAL_DAILY_RECURRENCE:
+		return day;
+	case ICAL_WEEKLY_RECURRENCE:
+		return has(r->by_month);
+	default:
+		return has(r->by_year_day) || has(r->by_week_no);
+	}
+}
+
+/*
+ * The most candidates libical may look at to cover [walk_from, to):
+ * one per unit, times the date-times BYHOUR/BYMINUTE/BYSECOND make of
+ * each.  A rule without limits yields every candidate, so COUNT bounds
+ * it too.
+ */
+static int64_t
+walk_estimate(const struct icalrecurrencetype *r, int64_t walk_from,
+    int64_t to)
+{
+	int64_t est, times = 1;
+
+	if (r->freq > ICAL_HOURLY_RECURRENCE)
+		times *= count_of(r->by_hour, ICAL_BY_HOUR_SIZE);
+	if (r->freq > ICAL_MINUTELY_RECURRENCE)
+		times *= count_of(r->by_minute, ICAL_BY_MINUTE_SIZE);
+	if (r->freq > ICAL_SECONDLY_RECURRENCE)
+		times *= count_of(r->by_second, ICAL_BY_SECOND_SIZE);
+	if (!limited(r) && r->count == 0)
+		return 0;	/* every step a date: max and the budget bound it */
+	if (to > RECUR_FAR)
+		to = RECUR_FAR;
+	if (walk_from >= to)
+		return 0;
+	est = (to - walk_from) / (unit_seconds(r->freq) * r->interval) + 1;
+	est = est > INT64_MAX / times ? INT64_MAX : est * times;
+	if (!limited(r) && r->count > 0 && est > r->count)
+		est = r->count;
+	return est;
 }
 
 static long long
@@ -181,10 +353,10 @@ recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
     struct so_err *err)
 {
 	struct icalrecurrencetype r;
-	struct icaltimetype next;
+	struct icaltimetype next, start, lim;
 	icalrecur_iterator *it;
 	struct timespec t0;
-	int64_t *v = NULL, t;
+	int64_t *v = NULL, t, walk_from;
 	size_t cap = 0, steps = 0;
 	int code;
 
@@ -192,27 +364,36 @@ recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
 	*n = 0;
 	if (truncated)
 		*truncated = 0;
-	if ((code = parse(rrule, &r, err)) != SO_OK)
+	if ((code = parse_live(rrule, dtstart, all_day, &r, &start, err)) !=
+	    SO_OK)
 		return code;
-	if (!icaltime_is_null_time(r.until) && !r.until.is_date &&
-	    icaltime_is_utc(r.until))
-		r.until = recur_local_time((int64_t)icaltime_as_timet_with_zone(
-		    r.until, icaltimezone_get_utc_timezone()), all_day);
-	else if (!icaltime_is_null_time(r.until) && all_day && !r.until.is_date)
-		r.until.is_date = 1;
-	it = icalrecur_iterator_new(r, recur_local_time(dtstart, all_day));
+	walk_from = r.count == 0 && from - 86400 > dtstart ? from - 86400 :
+	    dtstart;
+	/* No call may walk past the window (see the top of the file);
+	 * a window open to the end of time ends with libical's years. */
+	lim = recur_local_time(to < RECUR_FAR ? to : RECUR_FAR, all_day);
+	if (icaltime_is_null_time(r.until) ||
+	    icaltime_compare(r.until, lim) > 0)
+		r.until = lim;
+	it = icalrecur_iterator_new(r, start);
 	if (it == NULL) {
 		icalerror_clear_errno();
 		free(r.rscale);
 		return so_err_field(err, SO_EINVAL, "rrule",
 		    "Repeat: the rule cannot be expanded");
 	}
+	if (walk_estimate(&r, walk_from, from_local_time(r.until)) >
+	    RECUR_MAX_WALK) {
+		code = so_err_field(err, SO_EINVAL, "rrule",
+		    "Repeat: repeats too often to expand");
+		goto fail;
+	}
 	/* Jump close to the window instead of walking from DTSTART; a day
 	 * early, so an occurrence on the window's first day is not lost to
 	 * libical's own rounding.  COUNT needs the walk from the start. */
-	if (r.count == 0 && from - 86400 > dtstart)
+	if (walk_from > dtstart)
 		(void)icalrecur_iterator_set_start(it,
-		    recur_local_time(from - 86400, all_day));
+		    recur_local_time(walk_from, all_day));
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
 		next = icalrecur_iterator_next(it);

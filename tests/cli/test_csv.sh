@@ -87,6 +87,20 @@ check "--skip-bad: the good rows, multi-line comment too" [ "$(q "SELECT
     FROM (SELECT * FROM payments WHERE id > 4 ORDER BY id)")" = \
     "10000/1/ 20000/1/две+строки 30000/2/" ]
 
+# ---- Excel for the Mac's "CSV (Macintosh)": lines end in a bare CR ----
+# payments-mac.csv is payments-bad.csv with every LF made a CR.
+check "the Mac file has no LF" [ "$(tr -cd '\n' <"$D/payments-mac.csv" | wc -c)" -eq 0 ]
+before=$(dump)
+run --db "$DB" import csv payments "$D/payments-mac.csv"
+check "CR lines: bad row exits 1" [ "$RC" -eq 1 ]
+check "CR lines: counted as lines, the bad row on line 5" [ "$(cat "$T/err")" = \
+    "salesorg: $D/payments-mac.csv:5: column \"Сумма\" (amount): not an amount (write it like 1234.50): \"12,3,4\"" ]
+check "CR lines: nothing written" [ "$(dump)" = "$before" ]
+run --db "$DB" import csv payments "$D/payments-mac.csv" --skip-bad --dry-run
+check "CR lines: read as rows" grep -qx \
+    "3 payments would be imported (2 skipped); dry run, nothing written" "$T/out"
+check "CR lines: line 7 too" grep -q "payments-mac.csv:7: column \"Компания\"" "$T/err"
+
 # ---- contacts: references by name, --create-missing, --dry-run ----
 before=$(dump)
 run --db "$DB" import csv contacts "$D/contacts.csv"

@@ -321,3 +321,151 @@ TEST(test_recur_secondly_without_end_is_bounded)
 	CHECK(strstr(err.msg, "too often") != NULL);
 	CHECK(ms < 2000);
 }
+
+/*
+ * Rules that never produce a date.  Before the scan, libical searched
+ * for each inside one call: to the year 2582 day by day (DAILY, 0.5 s),
+ * hour by hour (HOURLY, 9 s), or to the year 20000 (MONTHLY, YEARLY,
+ * up to 1 s).  Each is now refused by name, on write and on expansion.
+ */
+static const char *const never_rules[] = {
+	"FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31",
+	"FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+	"FREQ=DAILY;BYMONTH=4,6,9,11;BYMONTHDAY=31",
+	/* (FREQ=DAILY;BYDAY=5MO is refused before: a numbered BYDAY needs
+	 * FREQ=MONTHLY or YEARLY: numbered_weekday_only_monthly_or_yearly.) */
+	"FREQ=DAILY;INTERVAL=7;BYDAY=TU",	/* DTSTART is a Monday */
+	"FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=31",
+	"FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=30",
+	"FREQ=SECONDLY;BYMONTH=4;BYMONTHDAY=31",
+	"FREQ=WEEKLY;BYMONTH=2;BYMONTHDAY=31",
+	"FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=31",
+	"FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6",
+	"FREQ=MONTHLY;BYMONTHDAY=1;BYSETPOS=2",
+	"FREQ=MONTHLY;BYDAY=5MO;BYMONTH=2;BYMONTHDAY=1",
+	"FREQ=MONTHLY;INTERVAL=12;BYMONTH=2",	/* DTSTART is in March */
+	"FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+	"FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=31",
+	"FREQ=YEARLY;BYYEARDAY=1;BYMONTH=2",
+	"FREQ=YEARLY;BYYEARDAY=366;BYMONTH=1",
+	"FREQ=YEARLY;BYWEEKNO=20;BYMONTH=1",
+	"FREQ=YEARLY;BYDAY=MO;BYSETPOS=60",
+	"FREQ=DAILY;UNTIL=20200101T000000Z",
+};
+
+/* And rules that look alike but do produce dates. */
+static const char *const rare_rules[] = {
+	"FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+	"FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO",
+	"FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29",
+	"FREQ=MONTHLY;BYMONTHDAY=31;BYDAY=FR",
+	"FREQ=MONTHLY;BYDAY=MO;BYSETPOS=5",
+	"FREQ=MONTHLY;BYDAY=5MO;BYMONTH=2",
+	"FREQ=YEARLY;BYDAY=MO;BYSETPOS=53",
+	"FREQ=YEARLY;BYWEEKNO=53;BYDAY=TH",
+	"FREQ=YEARLY;BYYEARDAY=366",
+	"FREQ=MONTHLY;BYMONTHDAY=-30;BYMONTH=3",
+	"FREQ=DAILY;INTERVAL=7;BYDAY=MO",
+	"FREQ=WEEKLY;INTERVAL=3;BYDAY=SU;BYMONTH=12",
+};
+
+TEST(test_recur_rules_that_never_produce_a_date_are_refused)
+{
+	struct so_err err;
+	int64_t start, *v;
+	size_t i, n;
+
+	use_tz("Europe/Moscow");
+	start = local(2026, 3, 2, 9, 0);	/* a Monday */
+	for (i = 0; i < sizeof(never_rules) / sizeof(never_rules[0]); i++) {
+		memset(&err, 0, sizeof(err));
+		if (recur_check_at(never_rules[i], start, 0, &err) != SO_EINVAL
+		    || strstr(err.msg, "never produces a date") == NULL)
+			harness_fail(__FILE__, __LINE__, "%s: accepted (%s)",
+			    never_rules[i], err.msg);
+		CHECK_STR(err.field, "rrule");
+		memset(&err, 0, sizeof(err));
+		n = 9;
+		if (recur_expand(never_rules[i], start, 0, local(2026, 3, 1, 0,
+		    0), local(2027, 3, 1, 0, 0), 100, &v, &n, NULL, &err) !=
+		    SO_EINVAL || n != 0)
+			harness_fail(__FILE__, __LINE__, "%s: expanded",
+			    never_rules[i]);
+	}
+}
+
+TEST(test_recur_rare_but_real_rules_are_kept)
+{
+	struct so_err err;
+	int64_t start, *v;
+	size_t i, n;
+
+	use_tz("Europe/Moscow");
+	start = local(2026, 3, 2, 9, 0);
+	for (i = 0; i < sizeof(rare_rules) / sizeof(rare_rules[0]); i++) {
+		memset(&err, 0, sizeof(err));
+		if (recur_check_at(rare_rules[i], start, 0, &err) != SO_OK)
+			harness_fail(__FILE__, __LINE__, "%s: refused (%s)",
+			    rare_rules[i], err.msg);
+		/* Thirty years hold at least one of each. */
+		if (recur_expand(rare_rules[i], start, 0, start,
+		    local(2056, 3, 1, 0, 0), 1000, &v, &n, NULL, &err) !=
+		    SO_OK || n == 0)
+			harness_fail(__FILE__, __LINE__, "%s: no date (%s)",
+			    rare_rules[i], err.msg);
+		else
+			free(v);
+	}
+	/* Leap days: the first is 2028-02-29, a Tuesday. */
+	REQUIRE(recur_expand("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", start, 0,
+	    start, local(2033, 1, 1, 0, 0), 10, &v, &n, NULL, &err) == SO_OK);
+	REQUIRE(n == 2);
+	CHECK_STR(show(v[0]), "2028-02-29 09:00");
+	CHECK_STR(show(v[1]), "2032-02-29 09:00");
+	free(v);
+}
+
+TEST(test_recur_until_is_clamped_to_the_window)
+{
+	struct so_err err = { 0 };
+	int64_t *v;
+	size_t n;
+
+	/* A rule with rare dates, asked about one week: only that week is
+	 * walked, and the week's one date comes back. */
+	use_tz("Europe/Moscow");
+	REQUIRE(recur_expand("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29",
+	    local(2026, 3, 2, 9, 0), 0, local(2028, 2, 26, 0, 0),
+	    local(2028, 3, 4, 0, 0), 10, &v, &n, NULL, &err) == SO_OK);
+	REQUIRE(n == 1);
+	CHECK_STR(show(v[0]), "2028-02-29 09:00");
+	free(v);
+	/* UNTIL inside the window still ends the series. */
+	REQUIRE(recur_expand("FREQ=DAILY;UNTIL=20260305T060000Z",
+	    local(2026, 3, 2, 9, 0), 0, local(2026, 3, 1, 0, 0),
+	    local(2026, 4, 1, 0, 0), 100, &v, &n, NULL, &err) == SO_OK);
+	CHECK_INT(n, 4);
+	free(v);
+}
+
+TEST(test_recur_long_walks_with_limits_are_refused)
+{
+	struct so_err err = { 0 };
+	int64_t *v;
+	size_t n;
+
+	/* A COUNT rule walks from its start: a minute at a time with an
+	 * hour limit, a year back, is too far to walk. */
+	use_tz("Europe/Moscow");
+	CHECK_INT(recur_expand("FREQ=MINUTELY;BYHOUR=9;COUNT=100000",
+	    local(2025, 3, 2, 9, 0), 0, local(2026, 3, 1, 0, 0),
+	    local(2026, 3, 8, 0, 0), 100, &v, &n, NULL, &err), SO_EINVAL);
+	CHECK(strstr(err.msg, "too often") != NULL);
+	/* A weekly meeting ten years old, counted, is fine. */
+	REQUIRE(recur_expand("FREQ=WEEKLY;BYDAY=MO;COUNT=1000",
+	    local(2016, 3, 7, 9, 0), 0, local(2026, 3, 1, 0, 0),
+	    local(2026, 3, 8, 0, 0), 100, &v, &n, NULL, &err) == SO_OK);
+	REQUIRE(n == 1);
+	CHECK_STR(show(v[0]), "2026-03-02 09:00");
+	free(v);
+}
