@@ -65,6 +65,7 @@ struct agenda {
 	struct agenda_item	*v;
 	size_t			 n;
 	int			 truncated;	/* a rule repeated too often */
+	int			 bad_rule;	/* a rule that never produces a date */
 };
 
 struct agenda_query {

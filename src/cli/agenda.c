@@ -126,6 +126,10 @@ print_text(FILE *f, const struct agenda *a, const struct agenda_query *q,
 	if (a->truncated)
 		fputs("\n(some repeating events repeat too often to list in "
 		    "full)\n", f);
+	if (a->bad_rule)
+		fputs("\n(some repeating events have a rule that never "
+		    "produces a date: their first date is shown; fix their "
+		    "Repeat)\n", f);
 }
 
 static const char *const section_names[] = { "overdue", "day", "reminder" };

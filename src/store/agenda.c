@@ -239,7 +239,10 @@ recurring(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
 		if (recur_expand((const char *)sqlite3_column_text(st, 17),
 		    proto.at, proto.all_day, lo, hi, MAX_PER_SERIES, &starts,
 		    &n, &trunc, &xerr) != SO_OK) {
-			a->truncated = 1;
+			if (strstr(xerr.msg, "too often") != NULL)
+				a->truncated = 1;
+			else
+				a->bad_rule = 1;
 			if (proto.at >= lo && proto.at < hi) {
 				starts = xmalloc(sizeof(*starts));
 				starts[0] = proto.at;

@@ -198,7 +198,11 @@ av_draw(struct agenda_view *v, int y, int x, int h, int w)
 			draw_item(&v->a.v[r->item], y + i, x, w,
 			    r->item == v->cursor);
 	}
-	if (v->a.truncated)
+	if (v->a.bad_rule)
+		draw_text(y + h - 1, x + 1, w - 1, "(a repeating event's rule "
+		    "never produces a date: its first date is shown; fix its "
+		    "Repeat)", UA_DIM);
+	else if (v->a.truncated)
 		draw_text(y + h - 1, x + 1, w - 1, "(a repeating event repeats "
 		    "too often to list in full)", UA_DIM);
 	free(rows);

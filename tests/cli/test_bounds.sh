@@ -85,6 +85,9 @@ check "agenda over them: exit 0" [ $? -eq 0 ]
 check "agenda shows the weekly review" grep -q "11:00.*Weekly review" "$T/out"
 check "and none of the rules that never occur" sh -c \
     "! grep -q 'Never' '$T/out'"
+check "the agenda says some rules never produce a date" \
+    grep -q "a rule that never produces a date" "$T/out"
+check "not that they repeat too often" sh -c "! grep -q 'too often' '$T/out'"
 
 # ---- 2. an import from a FIFO waits for its input outside the lock ----
 DB="$T/f.db"
