@@ -3,16 +3,18 @@
 # produce a date are refused at import and cost nothing in the agenda
 # when already in the database; an import reading a FIFO does not hold
 # the write lock while it waits for its input; a workbook that inflates
-# to more than 256 MiB is refused by its size, stated or counted.  Every command runs under timeout(1), so
-# a regression fails here instead of hanging the suite; the checks are on
-# what the command says, not on how long it took.
+# to more than 256 MiB is refused by its size, stated or counted.  Every
+# command runs under timeout(1), so a regression fails here instead of
+# hanging the suite; the checks are on what the command says, not on how
+# long it took.
 . "$(dirname "$0")/lib.sh"
 export LC_ALL=C.UTF-8
 
 NEVER="FREQ=DAILY;BYMONTH=2;BYMONTHDAY=31 FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30
 FREQ=DAILY;BYMONTH=4;BYMONTHDAY=31 FREQ=DAILY;BYMONTH=6;BYMONTHDAY=31
 FREQ=DAILY;BYMONTH=9;BYMONTHDAY=31 FREQ=DAILY;BYMONTH=11;BYMONTHDAY=31
-FREQ=DAILY;BYDAY=5MO FREQ=DAILY;BYDAY=1TU FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=31
+FREQ=YEARLY;BYYEARDAY=1;BYMONTH=2 FREQ=YEARLY;BYWEEKNO=20;BYMONTH=1
+FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=31
 FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=31 FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30
 FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6 FREQ=MONTHLY;BYMONTHDAY=1;BYSETPOS=2
 FREQ=MONTHLY;BYDAY=FR;BYSETPOS=-6 FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30
