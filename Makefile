@@ -8,7 +8,7 @@ DESTDIR ?=
 
 PKGS    = ncursesw sqlite3 libical libpcre2-8 libzip expat freexl
 # Cairo and Pango: headers at build time, the libraries opened only when
-# a PDF is made (src/pdf_api.h says why).
+# a PDF is made (src/doc/pdf_api.h says why).
 DL_PKGS = pangocairo cairo-pdf
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -83,7 +83,7 @@ run: salesorg
 
 check: check-clock unit cli-tests tui-tests
 
-# One place reads the wall clock (src/datetime.c's dt_now).
+# One place reads the wall clock (src/base/datetime.c's dt_now).
 check-clock:
 	sh tests/clock.sh
 

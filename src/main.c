@@ -13,11 +13,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/datetime.h"
+#include "base/priv.h"
+#include "base/util.h"
 #include "cli/cli.h"
-#include "datetime.h"
-#include "priv.h"
 #include "ui/app.h"
-#include "util.h"
 
 #define SALESORG_VERSION "0.1.0"
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/clock.sh: fails when something outside the clock reads the wall
 # clock for a date.  In the code, "now" comes from dt_now() (src/
-# datetime.c), which SALESORG_NOW and --now pin; in the test scripts,
+# base/datetime.c), which SALESORG_NOW and --now pin; in the test scripts,
 # from $NOW_S, $TODAY and day() (tests/cli/lib.sh).  A time(NULL),
 # gettimeofday, CLOCK_REALTIME or SQLite 'now' in the code, or a bare
 # `date` or SQLite 'now' in a script, would make a test's day depend on
@@ -12,14 +12,14 @@
 set -u
 cd "$(dirname "$0")/.."
 code=$(grep -nE '\btime\((NULL|0)\)|gettimeofday|CLOCK_REALTIME|'"'now'" \
-    $(find src -name '*.c') | grep -v '^src/datetime\.c:' |
+    $(find src -name '*.c') | grep -v '^src/base/datetime\.c:' |
     grep -v '^src/store/hooks\.c:[0-9]*:.*(uint64_t)time(NULL)')
 scripts=$(grep -nE '\$\(date( +\+[^)]*)?\)|\$\(date \+|'"'now'" \
     tests/cli/*.sh tests/tui/*.sh | grep -v 'a duration, not a date')
 rc=0
 if [ -n "$code" ]; then
 	echo "$code"
-	echo "FAIL the code reads the wall clock outside dt_now (src/datetime.c)"
+	echo "FAIL the code reads the wall clock outside dt_now (src/base/datetime.c)"
 	rc=1
 fi
 if [ -n "$scripts" ]; then

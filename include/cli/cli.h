@@ -9,7 +9,7 @@
 
 #include <stdio.h>
 
-#include "err.h"
+#include "base/err.h"
 #include "store/db.h"
 
 #define EXIT_USER	1

@@ -23,10 +23,10 @@
 
 #include <stdint.h>
 
-#include "err.h"
+#include "base/err.h"
+#include "base/util.h"
 #include "store/db.h"
 #include "store/entity.h"
-#include "util.h"
 
 enum role {
 	ROLE_NONE,		/* not logged in (read-only opens) */

@@ -14,7 +14,7 @@
 
 #include <stdint.h>
 
-#include "err.h"
+#include "base/err.h"
 #include "store/db.h"
 
 struct cal_query {

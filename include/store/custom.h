@@ -26,10 +26,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "err.h"
+#include "base/err.h"
+#include "base/util.h"
 #include "store/db.h"
 #include "store/entity.h"
-#include "util.h"
 
 struct custom_field {
 	int64_t		 id;

@@ -12,9 +12,9 @@
 
 #include <sqlite3.h>
 
-#include "err.h"
+#include "base/err.h"
+#include "base/util.h"
 #include "store/migrations.h"
-#include "util.h"
 
 struct db;
 

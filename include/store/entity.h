@@ -22,7 +22,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "err.h"
+#include "base/err.h"
 
 #define SO_NULL		INT64_MIN
 

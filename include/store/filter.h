@@ -27,10 +27,10 @@
 
 #include <stddef.h>
 
-#include "err.h"
+#include "base/err.h"
+#include "base/util.h"
 #include "store/db.h"
 #include "store/entity.h"
-#include "util.h"
 
 /* The filter's parameters are ?FILTER_BASE, ?FILTER_BASE+1, ...; queries
  * that embed it keep their own below. */

@@ -13,7 +13,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "err.h"
+#include "base/err.h"
 #include "store/record.h"
 
 /*

@@ -8,7 +8,7 @@
 
 #include <stdint.h>
 
-#include "err.h"
+#include "base/err.h"
 #include "store/db.h"
 
 /* Sets *user_id, a field of the record obj, to the current user when it

@@ -3,7 +3,7 @@
  * touches planned for the day (what the printed journal lists in the
  * morning, with everything needed to make the call) and the call log of
  * the day (what was done, its result and the next touch planned), with
- * the day's totals.  The builder (src/report_journal.c) lays it out.
+ * the day's totals.  The builder (src/report/journal.c) lays it out.
  *
  * Part one, the plan: the user's one-off events of the day that have a
  * company or a contact, not cancelled and not birthdays, in time order
@@ -30,7 +30,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "err.h"
+#include "base/err.h"
 #include "store/db.h"
 
 struct journal_plan {

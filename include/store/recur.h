@@ -27,7 +27,7 @@
 
 #include <libical/ical.h>
 
-#include "err.h"
+#include "base/err.h"
 
 #define RECUR_MAX_STEPS	200000
 /* Candidates one expansion may have libical look at when its BY parts

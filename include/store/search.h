@@ -15,10 +15,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "err.h"
+#include "base/err.h"
+#include "base/util.h"
 #include "store/db.h"
 #include "store/entity.h"
-#include "util.h"
 
 /*
  * Matches of one card file beyond this many are not ranked: they are

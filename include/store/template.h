@@ -26,9 +26,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "err.h"
+#include "base/err.h"
+#include "base/util.h"
 #include "store/db.h"
-#include "util.h"
 
 #define TEMPLATE_NAME_MAX	64	/* characters */
 #define TEMPLATE_SUBJECT_MAX	250	/* characters, as an event subject */

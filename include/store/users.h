@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "err.h"
+#include "base/err.h"
 #include "store/acl.h"
 #include "store/db.h"
 #include "store/lookup.h"

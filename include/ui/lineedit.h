@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <wchar.h>
 
-#include "util.h"
+#include "base/util.h"
 
 struct lineedit {
 	struct strbuf	 buf;	/* the text, UTF-8 */

@@ -13,14 +13,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/datetime.h"
+#include "base/utf8.h"
+#include "base/util.h"
 #include "cli/cli.h"
-#include "datetime.h"
-#include "export.h"
-#include "ical.h"
+#include "exchange/export.h"
+#include "exchange/ical.h"
 #include "store/agenda.h"
 #include "store/lookup.h"
-#include "utf8.h"
-#include "util.h"
 
 enum format { FMT_TEXT, FMT_CSV, FMT_ICS };
 static const char *const formats[] = { "text", "csv", "ics", NULL };

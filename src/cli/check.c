@@ -6,9 +6,9 @@
  */
 #include <stdio.h>
 
+#include "base/util.h"
 #include "cli/cli.h"
 #include "store/search.h"
-#include "util.h"
 
 int
 cli_check(struct cli *cli, int argc, char **argv)

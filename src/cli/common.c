@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "cli/cli.h"
-#include "utf8.h"
 
 int
 cli_fail(const struct so_err *err)

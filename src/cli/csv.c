@@ -4,7 +4,7 @@
  *     [--ignore-unknown] [--create-missing]
  *     [--on-duplicate skip|update|add] [--skip-bad] [--dry-run]
  *
- * The command line of the table import; src/import.c does the work.
+ * The command line of the table import; src/exchange/import.c does the work.
  * Here: the options, the summary on stdout, each row --skip-bad leaves
  * out on stderr, and a progress line while a big file is read with
  * stderr on a terminal (a 200 MB file takes a while, and a silent
@@ -16,10 +16,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/util.h"
 #include "cli/csv.h"
-#include "import.h"
+#include "exchange/import.h"
 #include "store/entity.h"
-#include "util.h"
 
 #define PROGRESS_MIN_BYTES	(1024 * 1024)
 #define PROGRESS_EVERY_MS	250

@@ -43,13 +43,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/datetime.h"
+#include "base/util.h"
 #include "cli/cli.h"
-#include "datetime.h"
 #include "store/db.h"
 #include "store/entities.h"
 #include "store/lookup.h"
 #include "store/sales.h"
-#include "util.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define NO_COMPANY	(-1)

@@ -13,13 +13,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/datetime.h"
+#include "base/priv.h"
 #include "cli/cli.h"
 #include "cli/csv.h"
 #include "cli/vcard.h"
-#include "datetime.h"
-#include "ical.h"
-#include "import.h"
-#include "priv.h"
+#include "exchange/ical.h"
+#include "exchange/import.h"
 #include "store/lookup.h"
 
 static int

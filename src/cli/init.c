@@ -40,11 +40,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/util.h"
 #include "cli/cli.h"
 #include "store/acl.h"
 #include "store/lookup.h"
 #include "store/users.h"
-#include "util.h"
 
 #define DIR_MODE	02770
 #define FILE_MODE	0660

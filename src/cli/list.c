@@ -26,16 +26,16 @@
 #include <strings.h>
 #include <time.h>
 
+#include "base/datetime.h"
+#include "base/utf8.h"
+#include "base/util.h"
 #include "cli/cli.h"
-#include "datetime.h"
-#include "export.h"
+#include "exchange/export.h"
 #include "store/acl.h"
 #include "store/entities.h"
 #include "store/filter.h"
 #include "store/group.h"
 #include "store/record.h"
-#include "utf8.h"
-#include "util.h"
 
 enum format { FMT_TEXT, FMT_CSV, FMT_TSV };
 static const char *const formats[] = { "text", "csv", "tsv", NULL };

@@ -17,13 +17,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/datetime.h"
+#include "base/util.h"
 #include "cli/cli.h"
-#include "datetime.h"
 #include "store/acl.h"
 #include "store/audit.h"
 #include "store/entity.h"
 #include "store/record.h"
-#include "util.h"
 
 static const char *const actions[] = { "create", "update", "delete",
 	"restore", NULL };

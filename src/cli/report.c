@@ -21,12 +21,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/datetime.h"
+#include "base/util.h"
 #include "cli/cli.h"
-#include "datetime.h"
-#include "doc.h"
-#include "report.h"
+#include "doc/doc.h"
+#include "report/report.h"
 #include "store/lookup.h"
-#include "util.h"
 
 struct out_opts {
 	int		 format;	/* enum doc_format, -1: not given */

@@ -14,11 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
 #include "cli/cli.h"
-#include "export.h"
+#include "exchange/export.h"
 #include "store/search.h"
-#include "utf8.h"
-#include "util.h"
 
 #define DEFAULT_LIMIT	10
 #define MAX_LIMIT	100000

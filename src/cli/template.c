@@ -35,11 +35,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/datetime.h"
+#include "base/priv.h"
+#include "base/utf8.h"
+#include "base/util.h"
 #include "cli/cli.h"
-#include "datetime.h"
-#include "merge.h"
-#include "mime.h"
-#include "priv.h"
+#include "exchange/merge.h"
+#include "exchange/mime.h"
 #include "store/acl.h"
 #include "store/entities.h"
 #include "store/filter.h"
@@ -47,8 +49,6 @@
 #include "store/record.h"
 #include "store/settings.h"
 #include "store/template.h"
-#include "utf8.h"
-#include "util.h"
 
 #define PAGE		500
 #define FILE_MAX	(4 * 1024 * 1024)	/* a body file, bytes */

@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "cli/cli.h"
 #include "store/users.h"
-#include "utf8.h"
 
 static const char *const roles[] = { "manager", "head", "admin", NULL };
 

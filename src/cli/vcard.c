@@ -16,14 +16,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/datetime.h"
+#include "base/priv.h"
+#include "base/util.h"
 #include "cli/vcard.h"
-#include "datetime.h"
-#include "priv.h"
+#include "exchange/vcard.h"
 #include "store/entities.h"
 #include "store/filter.h"
 #include "store/group.h"
-#include "util.h"
-#include "vcard.h"
 
 static const char *const versions[] = { "3.0", "4.0", NULL };
 

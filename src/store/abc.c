@@ -41,8 +41,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/util.h"
 #include "store/sales.h"
-#include "util.h"
 
 /*
  * The ranking of the payments of the months ?1 to ?2 ("YYYY-MM"), every

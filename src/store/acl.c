@@ -13,10 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "store/acl.h"
 #include "store/lookup.h"
 #include "store/record.h"
-#include "util.h"
 
 /* The fields that name a record's own responsible user. */
 static const char *const own_fields[] = { "manager_id", "assignee_id", NULL };

@@ -20,11 +20,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
+#include "base/util.h"
 #include "store/activity.h"
 #include "store/lookup.h"
 #include "store/settings.h"
-#include "util.h"
 
 const struct activity_col_desc activity_cols[ACT_NCOLS] = {
 	[ACT_COLD_CALLS] = { "report.activity.cold_calls", "Cold calls" },

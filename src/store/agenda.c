@@ -13,11 +13,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/util.h"
 #include "store/agenda.h"
 #include "store/entities.h"
 #include "store/lookup.h"
 #include "store/recur.h"
-#include "util.h"
 
 #define DAY		86400
 #define REMIND_AHEAD	(31 * DAY)	/* the longest reminder we look for */

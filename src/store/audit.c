@@ -3,9 +3,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
+#include "base/util.h"
 #include "store/audit.h"
-#include "util.h"
 
 static void
 bind_opt(sqlite3_stmt *st, int i, const char *s)

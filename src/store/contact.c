@@ -8,10 +8,10 @@
 #include <stddef.h>
 #include <stdlib.h>
 
+#include "base/util.h"
 #include "store/entities.h"
 #include "store/hooks.h"
 #include "store/sales.h"
-#include "util.h"
 
 #define O(m)	offsetof(struct contact, m)
 

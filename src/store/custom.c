@@ -27,10 +27,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
 #include "store/audit.h"
 #include "store/custom.h"
-#include "utf8.h"
-#include "util.h"
 
 #define NAME_MAX_LEN	40
 #define LABEL_MAX_LEN	60

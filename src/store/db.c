@@ -28,14 +28,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "datetime.h"
-#include "priv.h"
+#include "base/datetime.h"
+#include "base/priv.h"
+#include "base/utf8.h"
 #include "store/acl.h"
 #include "store/custom.h"
 #include "store/db.h"
 #include "store/lockinfo.h"
 #include "store/regex.h"
-#include "utf8.h"
 
 #define DEFAULT_BUSY_MS	5000
 #define DEFAULT_BUSY_LIMIT_MS	30000

@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "store/dupes.h"
 #include "store/refs.h"
-#include "util.h"
 
 #define NORM(col)	"substr(replace(replace(replace(replace(replace(" \
 			"replace(" col ", ' ', ''), '-', ''), '(', ''), ')', " \

@@ -10,11 +10,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
 #include "store/entity.h"
 #include "store/entities.h"
-#include "utf8.h"
-#include "util.h"
+#include "base/utf8.h"
+#include "base/util.h"
 
 const struct entity *const entities[] = {
 	&entity_company,

@@ -8,11 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/util.h"
 #include "store/audit.h"
 #include "store/entities.h"
 #include "store/hooks.h"
 #include "store/recur.h"
-#include "util.h"
 
 #define O(m)	offsetof(struct event, m)
 

@@ -24,11 +24,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
+#include "base/utf8.h"
 #include "store/custom.h"
 #include "store/filter.h"
 #include "store/regex.h"
-#include "utf8.h"
 
 /* '(' inside each other, at most (see parse_primary). */
 #define MAX_DEPTH	8

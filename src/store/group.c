@@ -11,12 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
 #include "store/audit.h"
 #include "store/entities.h"
 #include "store/group.h"
 #include "store/lookup.h"
-#include "utf8.h"
-#include "util.h"
 
 void
 free_strv(char **v, size_t n)

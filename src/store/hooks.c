@@ -5,9 +5,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/util.h"
 #include "store/entity.h"
 #include "store/hooks.h"
-#include "util.h"
 
 void
 hook_default_user(struct db *db, const void *obj, int64_t *user_id)

@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "store/activity.h"
 #include "store/journal.h"
 #include "store/settings.h"
-#include "util.h"
 
 #define PLAN_SQL \
     "SELECT e.id, e.start_at, e.all_day, e.status = 'done', " \

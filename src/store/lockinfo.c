@@ -19,8 +19,8 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
+#include "base/util.h"
 #include "store/lockinfo.h"
-#include "util.h"
 
 struct lock_line {
 	long		 pid;

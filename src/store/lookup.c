@@ -2,9 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "store/entity.h"
 #include "store/lookup.h"
-#include "util.h"
 
 static const char *const tables[] = {
 	[LOOKUP_EVENT_TYPES] = "SELECT id, code FROM event_types",

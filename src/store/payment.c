@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
+#include "base/util.h"
 #include "store/acl.h"
 #include "store/entities.h"
 #include "store/hooks.h"
-#include "util.h"
 
 #define O(m)	offsetof(struct payment, m)
 

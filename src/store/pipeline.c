@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
+#include "base/util.h"
 #include "store/sales.h"
-#include "util.h"
 
 /* The configured stages in their order, with no deals loaded yet. */
 static int

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "store/entities.h"
 #include "store/hooks.h"
 #include "store/sales.h"
-#include "util.h"
 
 #define O(m)	offsetof(struct program, m)
 

@@ -31,11 +31,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "store/acl.h"
 #include "store/audit.h"
 #include "store/custom.h"
 #include "store/record.h"
-#include "util.h"
 
 /* Sorts after every real value, so rows without one come last. */
 #define NULL_SORTS_LAST	"9223372036854775807"

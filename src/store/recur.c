@@ -22,8 +22,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/util.h"
 #include "store/recur.h"
-#include "util.h"
 
 /* 2582-12-31, the last year libical iterates to (MAX_TIME_T_YEAR). */
 #define RECUR_FAR	19344441599LL

@@ -14,9 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
 #include "store/refs.h"
-#include "utf8.h"
-#include "util.h"
 
 struct ref_slot {
 	char		*key;		/* folded name; NULL: free slot */

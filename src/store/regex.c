@@ -16,9 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
 #include "store/regex.h"
-#include "utf8.h"
-#include "util.h"
 
 struct so_regex {
 	pcre2_code		*code;

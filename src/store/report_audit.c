@@ -16,9 +16,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
+#include "base/util.h"
 #include "report_sql.h"
-#include "util.h"
 
 /* The latest computed month <= ?1 (any with NULL) and < ?2 (if set). */
 #define MONTH_SQL							\

@@ -13,10 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "report_sql.h"
 #include "store/entity.h"
 #include "store/lookup.h"
-#include "util.h"
 
 /* Deals closed in the period per manager and won-or-not. */
 #define CLOSED_SQL							\

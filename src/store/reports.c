@@ -23,11 +23,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
+#include "base/util.h"
 #include "report_sql.h"
 #include "store/entity.h"
 #include "store/lookup.h"
-#include "util.h"
 
 /* ---- shared ---- */
 

@@ -31,10 +31,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
 #include "store/entities.h"
 #include "store/search.h"
-#include "utf8.h"
-#include "util.h"
 
 /* The schema version that made the search indexes. */
 #define SEARCH_SCHEMA	3

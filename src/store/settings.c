@@ -5,11 +5,11 @@
 #include <unistd.h>
 #include <pwd.h>
 
+#include "base/util.h"
 #include "store/acl.h"
 #include "store/activity.h"
 #include "store/audit.h"
 #include "store/settings.h"
-#include "util.h"
 
 const struct flag_desc settings_flags[] = {
 	{ "agenda.startup", 1, "show the agenda before the card files" },

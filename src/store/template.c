@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
 #include "store/audit.h"
 #include "store/entities.h"
 #include "store/template.h"
-#include "utf8.h"
-#include "util.h"
 
 #define COLS	"id, name, subject, body, coalesce(created_by, 0), " \
 		"created_at, updated_at, version"

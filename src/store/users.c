@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
 #include "store/audit.h"
 #include "store/settings.h"
 #include "store/users.h"
-#include "utf8.h"
-#include "util.h"
 
 #define LOGIN_MAX	32
 #define NAME_MAX_CHARS	100

@@ -13,13 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
 #include "store/acl.h"
 #include "store/entities.h"
 #include "store/hooks.h"
 #include "store/refs.h"
 #include "store/vcardstore.h"
-#include "utf8.h"
-#include "util.h"
 
 struct contact_importer {
 	struct db		*db;

@@ -11,12 +11,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
+#include "base/util.h"
 #include "store/acl.h"
 #include "store/audit.h"
 #include "store/lookup.h"
 #include "ui/access.h"
-#include "util.h"
 
 char *
 ui_refusal(struct db *db, const struct entity *ent, const void *obj,

@@ -15,13 +15,13 @@
 #include <string.h>
 #include <time.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
+#include "base/util.h"
 #include "store/entities.h"
 #include "store/settings.h"
 #include "ui/agenda.h"
 #include "ui/draw.h"
 #include "ui/ui.h"
-#include "util.h"
 
 /* ---- the screen ---- */
 

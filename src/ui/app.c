@@ -18,10 +18,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "export.h"
-#include "ical.h"
-#include "priv.h"
-#include "report.h"
+#include "exchange/export.h"
+#include "exchange/ical.h"
+#include "base/priv.h"
+#include "report/report.h"
 #include "store/entities.h"
 #include "store/sales.h"
 #include "store/settings.h"
@@ -41,8 +41,8 @@
 #include "ui/search.h"
 #include "ui/settings.h"
 #include "ui/ui.h"
-#include "utf8.h"
-#include "util.h"
+#include "base/utf8.h"
+#include "base/util.h"
 
 #define NTABS		9
 #define HISTORY_MAX	64

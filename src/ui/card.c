@@ -7,14 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
+#include "base/utf8.h"
+#include "base/util.h"
 #include "store/audit.h"
 #include "store/entities.h"
 #include "ui/access.h"
 #include "ui/card.h"
 #include "ui/draw.h"
-#include "utf8.h"
-#include "util.h"
 
 #define CARD_ROWS	500
 

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "ui/draw.h"
-#include "utf8.h"
 
 static int colors;
 

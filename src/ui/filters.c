@@ -19,14 +19,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "export.h"
+#include "base/util.h"
+#include "exchange/export.h"
 #include "store/acl.h"
 #include "store/filter.h"
 #include "store/group.h"
 #include "ui/draw.h"
 #include "ui/filters.h"
 #include "ui/ui.h"
-#include "util.h"
 
 static void
 show(const struct so_err *err)

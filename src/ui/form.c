@@ -24,14 +24,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
 #include "store/record.h"
 #include "ui/access.h"
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lineedit.h"
 #include "ui/ui.h"
-#include "utf8.h"
-#include "util.h"
 
 #define PICK_ROWS	6
 #define CTRL(c)		((c) & 0x1f)

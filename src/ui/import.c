@@ -17,12 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import.h"
+#include "base/utf8.h"
+#include "base/util.h"
+#include "exchange/import.h"
 #include "ui/draw.h"
 #include "ui/import.h"
 #include "ui/ui.h"
-#include "utf8.h"
-#include "util.h"
 
 #define PREVIEW_ROWS	5
 #define HEADER_W	22	/* the column's header */

@@ -23,9 +23,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
 #include "ui/lineedit.h"
-#include "utf8.h"
-#include "util.h"
 
 #define CTRL(c)	((c) & 0x1f)
 

@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
 #include "store/entities.h"
 #include "ui/draw.h"
 #include "ui/listview.h"
-#include "utf8.h"
-#include "util.h"
 
 void
 lv_init(struct listview *lv, const struct entity *ent, int trash)

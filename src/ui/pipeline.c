@@ -17,7 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
+#include "base/utf8.h"
+#include "base/util.h"
 #include "store/entities.h"
 #include "store/lookup.h"
 #include "store/sales.h"
@@ -25,8 +27,6 @@
 #include "ui/draw.h"
 #include "ui/pipeline.h"
 #include "ui/ui.h"
-#include "utf8.h"
-#include "util.h"
 
 #define PER_STAGE	200	/* deal cards loaded per column */
 #define CARD_H		3	/* lines per deal card */

@@ -7,12 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
 #include "store/group.h"
 #include "ui/draw.h"
 #include "ui/lineedit.h"
 #include "ui/ui.h"
-#include "utf8.h"
-#include "util.h"
 
 /* The error shown above the next prompt (ui_prompt_error). */
 static char	*note;

@@ -31,16 +31,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "datetime.h"
-#include "doc.h"
-#include "report.h"
+#include "base/datetime.h"
+#include "base/utf8.h"
+#include "base/util.h"
+#include "doc/doc.h"
+#include "report/report.h"
 #include "store/acl.h"
 #include "store/lookup.h"
 #include "ui/draw.h"
 #include "ui/reports.h"
 #include "ui/ui.h"
-#include "utf8.h"
-#include "util.h"
 
 #define LIST_W	14	/* the column of report names */
 #define CTRL(c)	((c) & 0x1f)

@@ -24,13 +24,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
 #include "store/search.h"
 #include "ui/draw.h"
 #include "ui/lineedit.h"
 #include "ui/search.h"
 #include "ui/ui.h"
-#include "utf8.h"
-#include "util.h"
 
 /* Hits per card file: more than a screen, and each costs a lookup. */
 #define PER_KIND	20

@@ -13,12 +13,12 @@
 #include <curses.h>
 #include <stdlib.h>
 
+#include "base/util.h"
 #include "store/acl.h"
 #include "store/activity.h"
 #include "store/settings.h"
 #include "ui/settings.h"
 #include "ui/ui.h"
-#include "util.h"
 
 static void
 edit_row(struct db *db, enum lookup_table t, const struct lookup_row *r)

@@ -1,5 +1,5 @@
 /*
- * libFuzzer target: CSV files (include/csvimport.h), the encoding
+ * libFuzzer target: CSV files (include/exchange/csvimport.h), the encoding
  * detection included.  The first byte is the options, the rest the file:
  *
  *	bits 0-2  encoding: 0-4 auto, UTF-8, CP1251, UTF-16LE, UTF-16BE;
@@ -12,7 +12,7 @@
  */
 #include <stdio.h>
 
-#include "csvimport.h"
+#include "exchange/csvimport.h"
 #include "fuzz.h"
 #include "store/entities.h"
 

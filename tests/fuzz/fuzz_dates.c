@@ -1,5 +1,5 @@
 /*
- * libFuzzer target: natural dates (include/datetime.h).  The whole input
+ * libFuzzer target: natural dates (include/base/datetime.h).  The whole input
  * is the text; it is read both as a moment (dt_parse_moment) and as a
  * calendar date (dt_parse_date), relative to the fixed FUZZ_NOW (a
  * Saturday, 08:00 Moscow: "пт 10:00" is next Friday, "+2d" Monday).
@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
 #include "fuzz.h"
 
 static void

@@ -1,13 +1,13 @@
 /*
- * libFuzzer target: an iCalendar file imported (include/ical.h).  The
+ * libFuzzer target: an iCalendar file imported (include/exchange/ical.h).  The
  * whole input is the file: ical_import_mem scans it line by line (UTF-8,
  * line length, BEGIN/END depth) and hands each top-level component to
  * libical, then writes events and tasks into the fixture database.  The
  * transaction is rolled back after every run (fuzz.h), so each input
  * meets an empty calendar.
  */
+#include "exchange/ical.h"
 #include "fuzz.h"
-#include "ical.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -1,5 +1,5 @@
 /*
- * libFuzzer target: what mail merge makes of data (include/mime.h).
+ * libFuzzer target: what mail merge makes of data (include/exchange/mime.h).
  * The first byte picks the line end (bit 0) and whether the text is a
  * header value or a body (bit 1); the rest is the text, which also goes
  * through the three address functions.  The promise checked is the one
@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
+#include "exchange/mime.h"
 #include "fuzz.h"
-#include "mime.h"
-#include "util.h"
 
 static void
 check(int ok, const char *what, const char *text)

@@ -1,5 +1,5 @@
 /*
- * libFuzzer target: vCard files (include/vcard.h).  The first byte picks
+ * libFuzzer target: vCard files (include/exchange/vcard.h).  The first byte picks
  * the layer, the rest is the file:
  *
  *	0  the syntax and the mapping: vcard_parse_each, then for each card
@@ -12,8 +12,8 @@
  */
 #include <stdlib.h>
 
+#include "exchange/vcard.h"
 #include "fuzz.h"
-#include "vcard.h"
 
 static int
 each_card(void *arg, struct vcard *card)

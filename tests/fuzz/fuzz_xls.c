@@ -1,13 +1,13 @@
 /*
  * libFuzzer target: legacy .xls workbooks (BIFF in an OLE2 compound
- * document, read through FreeXL; include/sheet.h).  The whole input is
+ * document, read through FreeXL; include/exchange/sheet.h).  The whole input is
  * the file: FreeXL opens a path only, so it is written to a scratch
  * file in /dev/shm each run (fuzz.h).  xls_sheet_names lists the sheets FreeXL
  * finds; xls_read then reads the first sheet's cells and, when there
  * are several, the last one by name.
  */
+#include "exchange/sheet.h"
 #include "fuzz.h"
-#include "sheet.h"
 
 static int
 each_row(void *arg, size_t row, char **cells, size_t n)

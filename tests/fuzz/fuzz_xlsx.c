@@ -1,5 +1,5 @@
 /*
- * libFuzzer target: .xlsx workbooks (include/sheet.h).  The whole input
+ * libFuzzer target: .xlsx workbooks (include/exchange/sheet.h).  The whole input
  * is the file: the readers take a path, so it is written to a scratch
  * file in /dev/shm each run (fuzz.h) rather than adding an in-memory
  * entry point to the product.  xlsx_sheet_names reads the workbook and
@@ -7,8 +7,8 @@
  * the shared strings and the sheet's XML) and, when there are several,
  * the last one by name.
  */
+#include "exchange/sheet.h"
 #include "fuzz.h"
-#include "sheet.h"
 
 static int
 each_row(void *arg, size_t row, char **cells, size_t n)

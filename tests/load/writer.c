@@ -26,10 +26,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/util.h"
 #include "store/db.h"
 #include "store/entities.h"
 #include "store/record.h"
-#include "util.h"
 
 static long long
 now_us(void)

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/users.h"

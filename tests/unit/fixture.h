@@ -6,7 +6,7 @@
 
 #include <stdint.h>
 
-#include "doc.h"
+#include "doc/doc.h"
 #include "store/acl.h"
 #include "store/db.h"
 #include "store/entity.h"

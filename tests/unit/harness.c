@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
 #include "harness.h"
 
 struct test {

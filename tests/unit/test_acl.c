@@ -7,10 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
+#include "base/util.h"
+#include "doc/doc.h"
 #include "fixture.h"
 #include "harness.h"
-#include "report.h"
+#include "report/report.h"
 #include "store/acl.h"
 #include "store/audit.h"
 #include "store/entities.h"
@@ -18,7 +19,6 @@
 #include "store/record.h"
 #include "store/settings.h"
 #include "store/users.h"
-#include "util.h"
 
 /* anna the admin; boris and vera managers; gleb the head of sales. */
 struct team {

@@ -16,15 +16,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
+#include "base/util.h"
 #include "fixture.h"
 #include "harness.h"
-#include "report.h"
+#include "report/report.h"
 #include "store/activity.h"
 #include "store/entities.h"
 #include "store/lookup.h"
 #include "store/settings.h"
-#include "util.h"
 
 struct world {
 	struct db	*db;

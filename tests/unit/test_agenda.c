@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/agenda.h"
 #include "store/entities.h"
 #include "store/lookup.h"
-#include "util.h"
 
 #define TODAY	((int64_t)FIXTURE_NOW - 9 * 3600)	/* 00:00 */
 #define HOUR	3600

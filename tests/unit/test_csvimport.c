@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvimport.h"
+#include "base/util.h"
+#include "exchange/csvimport.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"
-#include "util.h"
 
 static int
 import(struct db *db, const char *ent, const char *text,

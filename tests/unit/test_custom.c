@@ -8,14 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
+#include "base/util.h"
+#include "exchange/export.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/audit.h"
 #include "store/custom.h"
 #include "store/entities.h"
 #include "store/filter.h"
-#include "util.h"
 
 static int
 add(struct db *db, const char *ent, const char *name, const char *label,

@@ -1,5 +1,5 @@
 /*
- * Tests for src/datetime.c: every input form the header promises, in
+ * Tests for src/base/datetime.c: every input form the header promises, in
  * English and Russian and in any case, the errors for impossible dates and
  * times, month clamping, and the day arithmetic across daylight-saving
  * changes.  Each test sets TZ itself and parses against a fixed "now"; the
@@ -12,10 +12,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
+#include "base/utf8.h"
 #include "harness.h"
 #include "store/db.h"
-#include "utf8.h"
 
 /* Monday 2026-11-23 09:00 in Moscow (UTC+3 all year). */
 #define MON_0900	((time_t)1795413600)

@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc.h"
+#include "base/utf8.h"
+#include "base/util.h"
+#include "doc/doc.h"
 #include "harness.h"
-#include "utf8.h"
-#include "util.h"
 
 /* ---- helpers ---- */
 

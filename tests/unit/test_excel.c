@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
+#include "base/util.h"
+#include "exchange/export.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"
-#include "util.h"
 
 /* A writer into memory: open, then done() for the bytes. */
 struct mem {

@@ -3,11 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
+#include "base/util.h"
+#include "exchange/export.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"
-#include "util.h"
 
 static char *
 field_csv(const char *s)

@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "base/util.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"
@@ -17,7 +18,6 @@
 #include "store/lookup.h"
 #include "store/record.h"
 #include "store/regex.h"
-#include "util.h"
 
 static int64_t boris;
 

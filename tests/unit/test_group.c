@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/audit.h"
 #include "store/entities.h"
 #include "store/group.h"
 #include "store/lookup.h"
-#include "util.h"
 
 static int64_t boris;
 

@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "datetime.h"
+#include "base/datetime.h"
+#include "base/utf8.h"
 #include "harness.h"
 #include "store/entities.h"
 #include "ui/lineedit.h"
-#include "utf8.h"
 
 #define ROUNDS	20000
 

@@ -8,12 +8,12 @@
 
 #include <sqlite3.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
+#include "exchange/ical.h"
 #include "fixture.h"
 #include "harness.h"
-#include "ical.h"
 #include "store/entities.h"
-#include "utf8.h"
-#include "util.h"
 
 #define HOUR	3600
 #define DAY	86400

@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvimport.h"
+#include "base/util.h"
+#include "exchange/csvimport.h"
+#include "exchange/import.h"
 #include "fixture.h"
 #include "harness.h"
-#include "import.h"
 #include "store/entities.h"
-#include "util.h"
 
 static int
 import(struct db *db, const char *ent, const char *text,

@@ -11,9 +11,9 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "base/utf8.h"
 #include "harness.h"
 #include "ui/lineedit.h"
-#include "utf8.h"
 
 #define CTRL(c)	((c) & 0x1f)
 

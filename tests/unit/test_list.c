@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"
-#include "util.h"
 
 #define N	503	/* not a multiple of the page size */
 #define PAGE	20

@@ -9,15 +9,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/util.h"
+#include "exchange/merge.h"
 #include "fixture.h"
 #include "harness.h"
-#include "merge.h"
 #include "store/audit.h"
 #include "store/custom.h"
 #include "store/entities.h"
 #include "store/settings.h"
 #include "store/template.h"
-#include "util.h"
 
 static int
 add_tpl(struct db *db, const char *name, const char *subject,

@@ -12,10 +12,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
+#include "exchange/mime.h"
 #include "harness.h"
-#include "mime.h"
-#include "utf8.h"
-#include "util.h"
 
 /* ---- decoders for the checks ---- */
 

@@ -12,10 +12,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "doc.h"
+#include "base/util.h"
+#include "doc/doc.h"
+#include "doc/print.h"
 #include "harness.h"
-#include "print.h"
-#include "util.h"
 
 /* ---- helpers ---- */
 

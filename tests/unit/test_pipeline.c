@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/sales.h"
-#include "util.h"
 
 static int64_t
 stage_id(struct db *db, const char *code)

@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/priv.h"
 #include "harness.h"
-#include "priv.h"
 
 extern char **environ;
 

@@ -5,10 +5,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/util.h"
 #include "fixture.h"
 #include "harness.h"
-#include "report.h"
-#include "util.h"
+#include "report/report.h"
 
 TEST(test_report_money_groups_thousands)
 {

@@ -27,14 +27,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "fixture.h"
 #include "harness.h"
-#include "report.h"
+#include "report/report.h"
 #include "store/entities.h"
 #include "store/lookup.h"
 #include "store/reports.h"
 #include "store/sales.h"
-#include "util.h"
 
 #define HOUR	3600
 #define DAY	86400

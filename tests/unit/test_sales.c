@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/audit.h"
@@ -18,7 +19,6 @@
 #include "store/filter.h"
 #include "store/group.h"
 #include "store/sales.h"
-#include "util.h"
 
 static int64_t
 company(struct db *db, const char *name, const char *status)

@@ -11,11 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"
 #include "store/search.h"
-#include "util.h"
 
 static int64_t
 add_company(struct db *db, const char *name, const char *city,

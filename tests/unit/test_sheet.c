@@ -14,9 +14,9 @@
 
 #include <zip.h>
 
+#include "base/util.h"
+#include "exchange/sheet.h"
 #include "harness.h"
-#include "sheet.h"
-#include "util.h"
 
 #define MAXROWS	16
 #define MAXCELLS 10
@@ -211,7 +211,7 @@ TEST(sheet_xls_gnumeric_cell_by_cell)
 }
 
 /*
- * FreeXL runs in a child process (src/xls.c): the caller's function still
+ * FreeXL runs in a child process (src/exchange/xls.c): the caller's function still
  * stops the reading with its own code, and the child is gone after.
  */
 TEST(sheet_xls_reader_stops_when_told)

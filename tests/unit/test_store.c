@@ -10,12 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/audit.h"
 #include "store/entities.h"
 #include "store/lookup.h"
-#include "util.h"
 
 /* Creates a company and returns its id (0 on failure). */
 static int64_t

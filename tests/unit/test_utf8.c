@@ -1,5 +1,5 @@
 /*
- * Tests for src/utf8.c: decoding with U+FFFD for every kind of bad input,
+ * Tests for src/base/utf8.c: decoding with U+FFFD for every kind of bad input,
  * encoding, stepping, display widths from our own table (CJK, emoji,
  * combining marks, controls), case folding for Latin, Greek and Cyrillic,
  * the folded substring search, terminal sanitizing and clipping to a
@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
 #include "harness.h"
-#include "utf8.h"
 
 #define REPL	"\xef\xbf\xbd"		/* U+FFFD as UTF-8 */
 

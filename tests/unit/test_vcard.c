@@ -5,13 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/utf8.h"
+#include "base/util.h"
+#include "exchange/vcard.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"
 #include "store/vcardstore.h"
-#include "utf8.h"
-#include "util.h"
-#include "vcard.h"
 
 /* Parses text; every card must be good. */
 static void

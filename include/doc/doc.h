@@ -1,0 +1,160 @@
+/*
+ * A printable document: what a report or the work journal is before it
+ * becomes text, CSV, HTML or PDF.  A report builder fills one (title,
+ * period, user, then headings, paragraphs and tables of UTF-8 cells) and
+ * knows nothing of the output; each writer lays the same document out in
+ * its own medium:
+ *
+ *  - text (doc_text.c): paginated for a line printer or a pager, columns
+ *    aligned by display width (Cyrillic one column, CJK two), long
+ *    values wrapped at spaces and never cut inside a character, a
+ *    header with the title, period, user and "page N of M" on each page;
+ *  - csv (doc_csv.c): each table as RFC 4180 rows with its header, a
+ *    blank line between tables, for a spreadsheet;
+ *  - html (doc_html.c): one self-contained file (inline CSS with print
+ *    rules: page headers, table headers repeated across pages);
+ *  - pdf (doc_pdf.c): typeset with Cairo and Pango, real fonts, table
+ *    rules, the same page header and "page N of M".
+ *
+ * Every writer returns the number of pages it made (text and pdf; 1 for
+ * the others), so the caller can say "3 pages" and a test can compare it
+ * with what the printer got.  Writers never pass control characters from
+ * the data through (utf8_sanitize).
+ */
+#ifndef DOC_H
+#define DOC_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "base/err.h"
+
+enum doc_align {
+	DOC_LEFT,
+	DOC_RIGHT,	/* numbers and money */
+	DOC_CENTER,
+};
+
+struct doc_col {
+	char		*label;
+	enum doc_align	 align;
+	/* Display columns the text writer gives it at most before it
+	 * wraps (0: as wide as the widest value); the pdf writer shares
+	 * the page width in proportion to these widths. */
+	int		 max;
+	/* An empty column to be filled in by hand on paper: the writers
+	 * give it room (at least 12 columns of text, a wide ruled cell in
+	 * pdf) even though every cell is empty. */
+	int		 blank;
+};
+
+enum doc_row_kind {
+	DOC_ROW,	/* a data row */
+	DOC_ROW_TOTAL,	/* a total: bold, a rule above */
+	DOC_ROW_GROUP,	/* a group heading spanning the table (cells[0]) */
+	DOC_ROW_MARK,	/* a data row to draw attention to (a warning) */
+};
+
+struct doc_row {
+	enum doc_row_kind	 kind;
+	char			**cells;	/* ncols of them, never NULL */
+};
+
+struct doc_table {
+	struct doc_col	*cols;
+	size_t		 ncols;
+	struct doc_row	*rows;
+	size_t		 nrows, cap;
+};
+
+enum doc_block_kind {
+	DOC_HEADING,	/* a section title */
+	DOC_PARA,	/* a paragraph of text (may hold '\n') */
+	DOC_TABLE,
+	DOC_PAGE_BREAK,	/* start a new page (one manager per page) */
+};
+
+struct doc_block {
+	enum doc_block_kind	 kind;
+	char			*text;		/* heading, paragraph */
+	struct doc_table	*table;		/* table */
+};
+
+struct doc {
+	char		*title;		/* "Work journal" */
+	char		*period;	/* "2026-11-23" or "2026-11-01 - 2026-11-30" */
+	char		*user;		/* "Анна Иванова (anna)" or "all managers" */
+	char		*generated;	/* "printed 2026-11-22 18:40 by anna" */
+	int		 landscape;	/* wide tables: pdf turns the page */
+	struct doc_block *blocks;
+	size_t		 nblocks, cap;
+};
+
+/* ---- building (doc.c) ---- */
+
+void	 doc_init(struct doc *d, const char *title);
+void	 doc_free(struct doc *d);
+/* Each copies its strings; NULL leaves the field as it is. */
+void	 doc_meta(struct doc *d, const char *period, const char *user,
+	    const char *generated);
+void	 doc_heading(struct doc *d, const char *text);
+void	 doc_para(struct doc *d, const char *text);
+void	 doc_page_break(struct doc *d);
+/* A new table with ncols columns (copied) at the end of the document. */
+struct doc_table *doc_table(struct doc *d, const struct doc_col *cols,
+	    size_t ncols);
+/* Appends a row; cells (ncols of them, NULL meaning "") are copied. */
+void	 doc_row(struct doc_table *t, enum doc_row_kind kind,
+	    const char *const *cells);
+/* Same, cells given as arguments (exactly t->ncols of them). */
+void	 doc_rowv(struct doc_table *t, enum doc_row_kind kind, ...);
+
+/* ---- writing ---- */
+
+enum doc_format {
+	DOC_TEXT,
+	DOC_CSV,
+	DOC_HTML,
+	DOC_PDF,
+};
+
+/* "text", "csv", "html", "pdf" -> the format; -1 for anything else. */
+int	 doc_format_parse(const char *name);
+const char *doc_format_name(enum doc_format f);
+
+struct doc_layout {
+	int	 width;		/* text: columns per line (default 80; 0: no
+				 * limit, tables as wide as they need) */
+	int	 page_length;	/* text: lines per page, header included
+				 * (default 66; 0: one endless page, no
+				 * header repeated and no form feeds) */
+	/* pdf: "a4" (default) or "letter". */
+	const char *paper;
+};
+#define DOC_LAYOUT_DEFAULT	{ 80, 66, "a4" }
+
+/*
+ * Writes d to f in format fmt; *pages (if not NULL) gets the number of
+ * pages.  Text pages are separated by form feeds.  Errors (a write
+ * error, a PDF surface that failed) come back in err, naming what.
+ */
+int	 doc_write(const struct doc *d, enum doc_format fmt,
+	    const struct doc_layout *lo, FILE *f, int *pages,
+	    struct so_err *err);
+
+int	 doc_write_text(const struct doc *d, const struct doc_layout *lo,
+	    FILE *f, int *pages, struct so_err *err);
+int	 doc_write_csv(const struct doc *d, FILE *f, struct so_err *err);
+int	 doc_write_html(const struct doc *d, FILE *f, struct so_err *err);
+int	 doc_write_pdf(const struct doc *d, const struct doc_layout *lo,
+	    FILE *f, int *pages, struct so_err *err);
+
+/*
+ * The text layout as lines, for the TUI's preview: *lines (caller frees
+ * each and the array) holds every line of every page, without form
+ * feeds; page_length 0 gives one page without headers.
+ */
+int	 doc_text_lines(const struct doc *d, const struct doc_layout *lo,
+	    char ***lines, size_t *nlines, int *pages, struct so_err *err);
+
+#endif

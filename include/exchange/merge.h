@@ -1,0 +1,65 @@
+/*
+ * Mail merge: a template (store/template.h) rendered for each contact,
+ * sent through the local sendmail, and logged as an e-mail event on the
+ * contact.  The message itself is built by mime.h; the loop over a
+ * filtered set of contacts is the command's (src/cli/template.c).
+ *
+ * Values are as the organizer shows them (field_format): a choice by its
+ * label, a reference by its name, money as "1234.50"; an empty field
+ * renders as nothing.
+ */
+#ifndef MERGE_H
+#define MERGE_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+#include "store/db.h"
+#include "store/entities.h"
+#include "store/template.h"
+
+struct merge;
+
+/*
+ * Compiles t for rendering: its placeholders are checked again against
+ * the fields of the open database (a custom field may have been removed
+ * since the template was saved), with the error template_parse gives.
+ */
+int	 merge_compile(const struct template *t, struct merge **out,
+	    struct so_err *err);
+void	 merge_free(struct merge *m);
+const char *merge_name(const struct merge *m);
+
+/*
+ * Renders the subject and body for contact c (new strings the caller
+ * frees).  The contact's company is read when a placeholder needs it
+ * (the last one is kept, as contacts come grouped by company often).
+ * The subject is one line: control characters in values become spaces.
+ */
+int	 merge_render(struct db *db, struct merge *m, const struct contact *c,
+	    char **subject, char **body, struct so_err *err);
+
+/* "First Last" (or whichever is there): the name a message goes to. */
+char	*merge_contact_name(const struct contact *c);
+
+/*
+ * Runs path -t -i with msg on its standard input (fork and exec, no
+ * shell; the child gives up a setgid or setuid salesorg's privileges
+ * before exec) and waits.  SO_ERR unless it read the whole message and
+ * exited with status 0; err says which ("exited with status 1", "cannot
+ * run /usr/sbin/sendmail: No such file or directory").
+ */
+int	 merge_sendmail(const char *path, const char *msg, size_t len,
+	    struct so_err *err);
+
+/*
+ * The e-mail event that records a sent message: type "email", done,
+ * starting now, the rendered subject, the contact and its company.
+ * Validated, not yet written (so a message that could not be logged is
+ * refused before it is sent).  Clear ev with store_event_clear.
+ */
+int	 merge_event(struct db *db, const struct merge *m,
+	    const struct contact *c, const char *subject, const char *addr,
+	    struct event *ev, struct so_err *err);
+
+#endif

@@ -1,0 +1,115 @@
+/*
+ * The reports and the work journal as documents (doc.h): each builder
+ * reads its figures from the store (store/journal.h, store/activity.h,
+ * store/reports.h; every number is computed there by SQL from events,
+ * deals and payments) and lays them out as headings, paragraphs and
+ * tables.  The command line (salesorg report, salesorg journal) and the
+ * TUI's Reports screen both go through report_find and a builder, so
+ * what is printed is what is previewed.
+ */
+#ifndef REPORT_H
+#define REPORT_H
+
+#include <stdint.h>
+
+#include "base/err.h"
+#include "doc/doc.h"
+#include "store/db.h"
+
+struct report_query {
+	/* The period, "YYYY-MM-DD", both days included.  The journal
+	 * uses from only (its day). */
+	char		 from[11], to[11];
+	/* One manager (users.id), or 0 with all set for the department;
+	 * 0 without all: the current user. */
+	int64_t		 user_id;
+	int		 all;
+	/* meeting: the meeting event's id (0: the current user's latest
+	 * done meeting in the period). */
+	int64_t		 id;
+	/* The moment the report is made (Unix time): "before the day"
+	 * for the journal, "now" for the next planned touch. */
+	int64_t		 now;
+};
+
+typedef int	(*report_build_fn)(struct db *db, const struct report_query *q,
+		    struct doc *out, struct so_err *err);
+
+struct report_desc {
+	const char	*name;		/* "activity" */
+	const char	*title;		/* "Activity by manager and day" */
+	const char	*help;		/* one line for --help and the TUI */
+	/* Which period a picker offers first: 'd' day, 'w' week, 'm'
+	 * month, 'y' year, 'a' all time. */
+	char		 period;
+	report_build_fn	 build;
+};
+
+/* Every report, "journal" first, NULL-terminated by name. */
+extern const struct report_desc reports[];
+
+/* The report called name, or NULL. */
+const struct report_desc *report_find(const char *name);
+
+/* The builders (src/report_*.c). */
+int	report_journal(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
+int	report_activity(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
+int	report_meeting(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
+int	report_followup(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
+int	report_sales(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
+int	report_audit(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
+int	report_keyclients(struct db *, const struct report_query *,
+	    struct doc *, struct so_err *);
+
+/*
+ * Starts out: doc_init with title, then the meta lines every report
+ * carries: the period ("2026-11-01 - 2026-11-30", or one day), the user
+ * ("Анна Иванова (anna)", or "all managers" when q->all) and "made
+ * YYYY-MM-DD HH:MM by LOGIN".  SO_ENOTFOUND when q->user_id is no user.
+ */
+int	report_begin(struct db *db, const struct report_query *q,
+	    const char *title, struct doc *out, struct so_err *err);
+/* "Full Name (login)", or the login when there is no name (caller
+ * frees). */
+char	*report_user_label(const char *login, const char *full_name);
+
+/*
+ * The period of length kind ('d' day, 'w' week from Monday, 'm' month,
+ * 'q' quarter, 'y' calendar year, 'a' all time: from "" to today)
+ * containing the local day of now, moved by offset such periods (-1: the
+ * one before).  Writes "YYYY-MM-DD" into from and to.  Returns -1 for an
+ * unknown kind.
+ */
+int	report_period(char kind, int64_t now, int offset, char from[11],
+	    char to[11]);
+/* "day", "week", "month", "quarter", "year", "all" -> the kind; 0 if
+ * none of them. */
+char	report_period_kind(const char *name);
+
+/*
+ * Writes d as PDF to a private temporary file, sends it to the printer
+ * through lpr (print.h: printer NULL for CUPS's default), and removes
+ * it.  *pages: how many pages went.
+ */
+int	report_print(const struct doc *d, const struct doc_layout *lo,
+	    const char *printer, int copies, int *pages, struct so_err *err);
+/*
+ * Writes d to path in format fmt, all or nothing (a temporary file
+ * renamed over path).  fmt < 0: by path's extension (.txt, .csv,
+ * .html/.htm, .pdf), text for any other.
+ */
+int	report_save(const struct doc *d, int fmt, const struct doc_layout *lo,
+	    const char *path, int *pages, struct so_err *err);
+/* The format path's extension asks for, or -1. */
+int	report_format_of_path(const char *path);
+
+/* Money in minor units as "1 234 567.89" (thin groups, a dot). */
+void	report_money(int64_t minor, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,132 @@
+/*
+ * The activity report as a document: one landscape table, a row per
+ * manager per day with something counted (store/activity.h decides what
+ * counts), each manager's total, the department's total when there are
+ * several managers, and a paragraph saying how each column is counted
+ * as configured now, so a printed page explains its own numbers.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "base/util.h"
+#include "report/report.h"
+#include "store/activity.h"
+
+#define NCOLS	(2 + ACT_NCOLS + 1)
+
+static void
+counts_row(struct doc_table *t, enum doc_row_kind kind, const char *day,
+    const char *who, const struct activity_counts *c)
+{
+	const char *cells[NCOLS];
+	char num[ACT_NCOLS][24], money[48];
+	int i;
+
+	cells[0] = day;
+	cells[1] = who;
+	for (i = 0; i < ACT_NCOLS; i++) {
+		snprintf(num[i], sizeof(num[i]), "%" PRId64, c->n[i]);
+		cells[2 + i] = num[i];
+	}
+	report_money(c->payments, money, sizeof(money));
+	cells[NCOLS - 1] = money;
+	doc_row(t, kind, cells);
+}
+
+/* Display width of the longest space-separated word of s, at least 6. */
+static int
+longest_word(const char *s)
+{
+	int best = 6, w = 0;
+	uint32_t cp;
+	size_t n;
+
+	for (; *s; s += n) {
+		n = utf8_decode(s, strlen(s), &cp);
+		w = cp == ' ' ? 0 : w + utf8_cpwidth(cp);
+		if (w > best)
+			best = w;
+	}
+	return best;
+}
+
+static struct doc_table *
+activity_table(struct doc *d)
+{
+	struct doc_col cols[NCOLS];
+	int i;
+
+	/*
+	 * 132 columns of a landscape line printer: the counts as narrow as
+	 * the longest word of their label (the label wraps at its space),
+	 * the manager's name wrapping after 12.
+	 */
+	memset(cols, 0, sizeof(cols));
+	cols[0] = (struct doc_col){ "Day", DOC_LEFT, 10, 0 };
+	cols[1] = (struct doc_col){ "Manager", DOC_LEFT, 12, 0 };
+	for (i = 0; i < ACT_NCOLS; i++)
+		cols[2 + i] = (struct doc_col){ (char *)activity_cols[i].label,
+		    DOC_RIGHT, longest_word(activity_cols[i].label), 0 };
+	cols[NCOLS - 1] = (struct doc_col){ "Payments", DOC_RIGHT, 13, 0 };
+	return doc_table(d, cols, NCOLS);
+}
+
+/* "Cold calls: Call, any result, ...", one line per column. */
+static void
+explain(struct doc *d, const struct activity *a)
+{
+	struct strbuf b = { 0 };
+	int i;
+
+	sb_add(&b, "How each column is counted (done events only; "
+	    "salesorg config report.activity.*):");
+	for (i = 0; i < ACT_NCOLS; i++)
+		sb_printf(&b, "\n%s: %s (%s).", activity_cols[i].label,
+		    a->rules[i].words, a->rules[i].value);
+	sb_add(&b, "\nPayments: live payments received that day, credited "
+	    "to the deal's manager, else the company's.");
+	doc_para(d, sb_str(&b));
+	sb_free(&b);
+}
+
+int
+report_activity(struct db *db, const struct report_query *q,
+    struct doc *out, struct so_err *err)
+{
+	const struct activity_manager *m;
+	struct doc_table *t;
+	struct activity a;
+	char *who;
+	size_t i, j;
+	int code;
+
+	code = activity_load(db, q->all ? 0 : q->user_id ? q->user_id :
+	    db_user_id(db), q->from, q->to, &a, err);
+	if (code != SO_OK)
+		return code;
+	if ((code = report_begin(db, q, "Activity report", out, err)) !=
+	    SO_OK) {
+		activity_free(&a);
+		return code;
+	}
+	out->landscape = 1;
+	t = activity_table(out);
+	for (i = 0; i < a.n; i++) {
+		m = &a.v[i];
+		who = m->user_id ? report_user_label(m->login, m->full_name) :
+		    xstrdup(m->full_name);
+		for (j = 0; j < m->ndays; j++)
+			counts_row(t, DOC_ROW, m->days[j].day, who,
+			    &m->days[j].c);
+		counts_row(t, DOC_ROW_TOTAL, "Total", who, &m->total);
+		free(who);
+	}
+	if (a.n > 1)
+		counts_row(t, DOC_ROW_TOTAL, "Total", "all managers", &a.total);
+	explain(out, &a);
+	activity_free(&a);
+	return SO_OK;
+}

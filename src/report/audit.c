@@ -1,0 +1,206 @@
+/*
+ * The client-base audit by ABC: how many companies are A, B and C in the
+ * audit month and what they paid, who moved between categories since an
+ * earlier month (up, down, newly paying, stopped paying), and which
+ * companies that matter nobody has touched for REP_IDLE_DAYS days --
+ * the list a head of sales hands back to the managers.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/datetime.h"
+#include "base/util.h"
+#include "report/report.h"
+#include "store/reports.h"
+
+static const char *
+manager_name(const char *login, const char *full_name)
+{
+	return full_name && *full_name ? full_name : login;
+}
+
+static char *
+money(int64_t minor)
+{
+	char buf[48];
+
+	report_money(minor, buf, sizeof(buf));
+	return xstrdup(buf);
+}
+
+static void
+count_row(struct doc_table *t, enum doc_row_kind kind, const char *label,
+    int64_t count, const char *sum)
+{
+	char *c = xasprintf("%lld", (long long)count);
+
+	doc_rowv(t, kind, label, c, sum);
+	free(c);
+}
+
+static void
+categories(struct doc *d, const struct rep_audit *a)
+{
+	static const struct doc_col cols[] = {
+		{ "Category", DOC_LEFT, 16, 0 },
+		{ "Companies", DOC_RIGHT, 9, 0 },
+		{ "Payments in the month", DOC_RIGHT, 21, 0 },
+	};
+	static const char *const names[3] = { "A", "B", "C" };
+	struct doc_table *t;
+	int64_t count = 0, sum = 0;
+	char *h, *m;
+	int i;
+
+	h = xasprintf("Categories in %s", a->month);
+	doc_heading(d, h);
+	free(h);
+	t = doc_table(d, cols, 3);
+	for (i = 0; i < 3; i++) {
+		m = money(a->sum[i]);
+		count_row(t, DOC_ROW, names[i], a->count[i], m);
+		free(m);
+		count += a->count[i];
+		sum += a->sum[i];
+	}
+	count_row(t, DOC_ROW, "unranked", a->unranked, "");
+	m = money(sum);
+	count_row(t, DOC_ROW_TOTAL, "Total", count + a->unranked, m);
+	free(m);
+}
+
+/* The order of the categories: A best, unranked (0) worst. */
+static int
+level(char rank)
+{
+	return rank ? 'D' - rank : 0;
+}
+
+static void
+movers(struct doc *d, const struct rep_audit *a)
+{
+	static const struct doc_col cols[] = {
+		{ "Organization", DOC_LEFT, 24, 0 },
+		{ "Manager", DOC_LEFT, 14, 0 },
+		{ "Was", DOC_CENTER, 3, 0 },
+		{ "Now", DOC_CENTER, 3, 0 },
+		{ "Paid before", DOC_RIGHT, 14, 0 },
+		{ "Paid now", DOC_RIGHT, 14, 0 },
+	};
+	const struct rep_mover *m;
+	struct doc_table *t;
+	size_t i, up = 0, down = 0, in = 0, out = 0;
+	char was[2], now[2], *s, *b, *n;
+
+	s = xasprintf("Moved between categories: %s -> %s", a->base,
+	    a->month);
+	doc_heading(d, s);
+	free(s);
+	for (i = 0; i < a->nmovers; i++) {
+		m = &a->movers[i];
+		if (m->old_rank == 0)
+			in++;
+		else if (m->new_rank == 0)
+			out++;
+		else if (level(m->new_rank) > level(m->old_rank))
+			up++;
+		else
+			down++;
+	}
+	s = xasprintf("%zu moved up, %zu moved down, %zu newly ranked, %zu "
+	    "dropped out (paid nothing in %s).  \"-\" is no rank.", up, down,
+	    in, out, a->month);
+	doc_para(d, s);
+	free(s);
+	if (a->nmovers == 0)
+		return;
+	t = doc_table(d, cols, 6);
+	for (i = 0; i < a->nmovers; i++) {
+		m = &a->movers[i];
+		snprintf(was, sizeof(was), "%c", m->old_rank ? m->old_rank : '-');
+		snprintf(now, sizeof(now), "%c", m->new_rank ? m->new_rank : '-');
+		b = m->old_rank ? money(m->old_total) : xstrdup("");
+		n = m->new_rank ? money(m->new_total) : xstrdup("");
+		doc_rowv(t, DOC_ROW, m->company, manager_name(m->manager_login,
+		    m->manager_name), was, now, b, n);
+		free(b);
+		free(n);
+	}
+}
+
+static void
+idle(struct doc *d, const struct rep_audit *a)
+{
+	static const struct doc_col cols[] = {
+		{ "Organization", DOC_LEFT, 26, 0 },
+		{ "Manager", DOC_LEFT, 14, 0 },
+		{ "Cat.", DOC_CENTER, 4, 0 },
+		{ "Status", DOC_LEFT, 9, 0 },
+		{ "Last touch", DOC_LEFT, 20, 0 },
+	};
+	const struct rep_idle *x;
+	struct doc_table *t;
+	char since[11], day[11], rank[2], *s;
+	size_t i;
+
+	dt_format_date((time_t)a->idle_from, since);
+	s = xasprintf("No touch for %d days (none since %s)", REP_IDLE_DAYS,
+	    since);
+	doc_heading(d, s);
+	free(s);
+	s = xasprintf("%zu companies ranked in %s or customers with no call, "
+	    "meeting or other touch done since %s.", a->nidle,
+	    *a->month ? a->month : "the audit month", since);
+	doc_para(d, s);
+	free(s);
+	if (a->nidle == 0)
+		return;
+	t = doc_table(d, cols, 5);
+	for (i = 0; i < a->nidle; i++) {
+		x = &a->idle[i];
+		snprintf(rank, sizeof(rank), "%c", x->rank ? x->rank : '-');
+		if (x->last.id) {
+			dt_format_date((time_t)x->last.at, day);
+			s = xasprintf("%s %s", day, x->last.type);
+		} else
+			s = xstrdup("never");
+		doc_rowv(t, DOC_ROW, x->company, manager_name(x->manager_login,
+		    x->manager_name), rank, x->status, s);
+		free(s);
+	}
+}
+
+int
+report_audit(struct db *db, const struct report_query *q, struct doc *out,
+    struct so_err *err)
+{
+	struct rep_period p;
+	struct rep_audit a;
+	int64_t manager, now;
+	int code;
+
+	code = report_begin(db, q, "Client base audit (ABC)", out, err);
+	if (code != SO_OK)
+		return code;
+	manager = q->all ? 0 : q->user_id ? q->user_id : db_user_id(db);
+	now = q->now ? q->now : (int64_t)db_now(db);
+	if ((code = rep_period_make(q->from, q->to, &p, err)) == SO_OK)
+		code = rep_audit_load(db, manager, &p, now, &a, err);
+	if (code != SO_OK) {
+		doc_free(out);
+		return code;
+	}
+	if (*a.month)
+		categories(out, &a);
+	else
+		doc_para(out, "No month has been ranked yet: the ranks come "
+		    "from the payments of closed months (salesorg abc).");
+	if (*a.base)
+		movers(out, &a);
+	else if (*a.month)
+		doc_para(out, "No earlier ranked month to compare with.");
+	idle(out, &a);
+	rep_audit_clear(&a);
+	return SO_OK;
+}

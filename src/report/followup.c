@@ -1,0 +1,128 @@
+/*
+ * The follow-up report: the warm-client base.  A company that got a
+ * proposal or had a meeting but has bought nothing is money on the
+ * table; the one nobody has planned to call again is money being lost,
+ * so it comes first and carries a "!" (a DOC_ROW_MARK row, which the
+ * writers also set apart), with a paragraph saying what the mark means.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/datetime.h"
+#include "base/util.h"
+#include "report/report.h"
+#include "store/reports.h"
+
+static const char *
+manager_name(const char *login, const char *full_name)
+{
+	return full_name && *full_name ? full_name : login;
+}
+
+/* "2026-11-02 Proposal sent" / "2026-11-02 Meeting". */
+static char *
+since_text(const struct rep_touch *t)
+{
+	char day[11];
+
+	if (t->id == 0)
+		return xstrdup("");
+	dt_format_date((time_t)t->at, day);
+	if (strcmp(t->result_code, "proposal_sent") == 0)
+		return xasprintf("%s %s", day, t->result);
+	return xasprintf("%s %s", day, t->type);
+}
+
+/* "2026-11-20 Call, No answer". */
+static char *
+last_text(const struct rep_touch *t)
+{
+	char day[11];
+
+	if (t->id == 0)
+		return xstrdup("none");
+	dt_format_date((time_t)t->at, day);
+	if (*t->result)
+		return xasprintf("%s %s, %s", day, t->type, t->result);
+	return xasprintf("%s %s", day, t->type);
+}
+
+/* "2026-11-25 10:00 Meeting", or "" when nothing is planned. */
+static char *
+next_text(const struct rep_touch *t)
+{
+	char at[17];
+
+	if (t->id == 0)
+		return xstrdup("");
+	dt_format_moment((time_t)t->at, at);
+	return xasprintf("%s %s", at, t->type);
+}
+
+static void
+table(struct doc *d, const struct rep_warm *v, size_t n)
+{
+	static const struct doc_col cols[] = {
+		{ "!", DOC_CENTER, 1, 0 },
+		{ "Organization", DOC_LEFT, 22, 0 },
+		{ "Manager", DOC_LEFT, 12, 0 },
+		{ "Warm since", DOC_LEFT, 14, 0 },
+		{ "Last touch", DOC_LEFT, 18, 0 },
+		{ "Next touch", DOC_LEFT, 16, 0 },
+	};
+	struct doc_table *t = doc_table(d, cols, 6);
+	char *since, *last, *next;
+	size_t i;
+	int mark;
+
+	for (i = 0; i < n; i++) {
+		mark = v[i].next.id == 0;
+		since = since_text(&v[i].since);
+		last = last_text(&v[i].last);
+		next = next_text(&v[i].next);
+		doc_rowv(t, mark ? DOC_ROW_MARK : DOC_ROW, mark ? "!" : "",
+		    v[i].company, manager_name(v[i].manager_login,
+		    v[i].manager_name), since, last, next);
+		free(since);
+		free(last);
+		free(next);
+	}
+}
+
+int
+report_followup(struct db *db, const struct report_query *q, struct doc *out,
+    struct so_err *err)
+{
+	struct rep_period p;
+	struct rep_warm *v = NULL;
+	size_t n = 0, i, bare = 0;
+	int64_t manager, now;
+	char *s;
+	int code;
+
+	code = report_begin(db, q, "Follow-up: warm clients", out, err);
+	if (code != SO_OK)
+		return code;
+	manager = q->all ? 0 : q->user_id ? q->user_id : db_user_id(db);
+	now = q->now ? q->now : (int64_t)db_now(db);
+	if ((code = rep_period_make(q->from, q->to, &p, err)) == SO_OK)
+		code = rep_followup_load(db, manager, &p, now, &v, &n, err);
+	if (code != SO_OK) {
+		doc_free(out);
+		return code;
+	}
+	for (i = 0; i < n; i++)
+		bare += v[i].next.id == 0;
+	s = xasprintf("%zu warm companies (a proposal sent or a meeting held%s, "
+	    "nothing bought yet), %zu without a next touch.  \"!\" marks a "
+	    "company with no call, meeting or other touch planned from today "
+	    "on: plan one.", n, *p.from ? " in the period" : "", bare);
+	doc_para(out, s);
+	free(s);
+	out->landscape = 1;
+	if (n)
+		table(out, v, n);
+	rep_followup_free(v, n);
+	return SO_OK;
+}

@@ -1,0 +1,222 @@
+/*
+ * The work journal as a document: for one manager (or, with all, every
+ * active user, each from a new page under a heading with their name)
+ * the touches planned for the day, the call log of the day and the
+ * totals (store/journal.h finds them).  Printed before the day starts,
+ * the plan's Result column is blank, ruled room for the manager's pen;
+ * printed later it shows the results already logged.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "base/datetime.h"
+#include "base/util.h"
+#include "report/report.h"
+#include "store/journal.h"
+#include "store/lookup.h"
+
+/* "09:30" in local time, or "all day". */
+static void
+clock_of(int64_t at, int all_day, char out[17])
+{
+	char m[17];
+
+	if (all_day) {
+		snprintf(out, 17, "all day");
+		return;
+	}
+	dt_format_moment((time_t)at, m);
+	snprintf(out, 17, "%s", m + 11);
+}
+
+/* "a, b" of the non-empty ones. */
+static char *
+join2(const char *a, const char *b)
+{
+	if (*a && *b)
+		return xasprintf("%s, %s", a, b);
+	return xstrdup(*a ? a : b);
+}
+
+static char *
+prev_text(const struct journal_plan *p)
+{
+	char day[11];
+
+	if (p->prev_at == 0)
+		return xstrdup("-");
+	dt_format_date((time_t)p->prev_at, day);
+	if (*p->prev_comment)
+		return xasprintf("%s %s: %s", day, *p->prev_result ?
+		    p->prev_result : "done", p->prev_comment);
+	return xasprintf("%s %s", day, *p->prev_result ? p->prev_result :
+	    "done");
+}
+
+static void
+plan_table(struct doc *d, const struct journal *j)
+{
+	struct doc_col cols[] = {
+		{ "Time", DOC_LEFT, 7, 0 },
+		{ "Organization", DOC_LEFT, 24, 0 },
+		{ "Decision maker", DOC_LEFT, 24, 0 },
+		{ "Phone, e-mail", DOC_LEFT, 22, 0 },
+		{ "Previous result", DOC_LEFT, 28, 0 },
+		{ "Source", DOC_LEFT, 12, 0 },
+		{ "Result", DOC_LEFT, 20, j->before_day },
+	};
+	const struct journal_plan *p;
+	struct doc_table *t;
+	char at[17], *who, *reach, *prev;
+	size_t i;
+
+	/* Printed in the morning, with touches still to make: room to
+	 * write their results in too. */
+	for (i = 0; i < j->nplan; i++)
+		if (!j->plan[i].done)
+			cols[6].blank = 1;
+
+	doc_heading(d, "Touches planned for the day");
+	if (j->nplan == 0) {
+		doc_para(d, "No touches planned.");
+		return;
+	}
+	t = doc_table(d, cols, sizeof(cols) / sizeof(cols[0]));
+	for (i = 0; i < j->nplan; i++) {
+		p = &j->plan[i];
+		clock_of(p->at, p->all_day, at);
+		who = join2(p->person, p->position);
+		reach = join2(p->phone, p->email);
+		prev = prev_text(p);
+		doc_rowv(t, DOC_ROW, at, p->company, who, reach, prev,
+		    p->source, p->result);
+		free(who);
+		free(reach);
+		free(prev);
+	}
+}
+
+static void
+log_table(struct doc *d, const struct journal *j)
+{
+	static const struct doc_col cols[] = {
+		{ "Time", DOC_LEFT, 7, 0 },
+		{ "Type", DOC_LEFT, 10, 0 },
+		{ "Organization", DOC_LEFT, 24, 0 },
+		{ "Contact", DOC_LEFT, 22, 0 },
+		{ "Result", DOC_LEFT, 20, 0 },
+		{ "Comment", DOC_LEFT, 30, 0 },
+		{ "Next touch", DOC_LEFT, 24, 0 },
+	};
+	const struct journal_log *l;
+	struct doc_table *t;
+	char at[17], next[17], *nt;
+	size_t i;
+
+	doc_heading(d, "Call log");
+	if (j->nlog == 0) {
+		doc_para(d, "No calls logged.");
+		return;
+	}
+	t = doc_table(d, cols, sizeof(cols) / sizeof(cols[0]));
+	for (i = 0; i < j->nlog; i++) {
+		l = &j->log[i];
+		clock_of(l->at, l->all_day, at);
+		if (l->next_at) {
+			dt_format_moment((time_t)l->next_at, next);
+			nt = xasprintf("%s %s", next, l->next_type);
+		} else
+			nt = xstrdup("none planned");
+		doc_rowv(t, DOC_ROW, at, l->type, l->company, l->contact,
+		    l->result, l->comment, nt);
+		free(nt);
+	}
+}
+
+static void
+totals_table(struct doc *d, const struct journal *j)
+{
+	static const struct doc_col cols[] = {
+		{ "Planned", DOC_RIGHT, 0, 0 },
+		{ "Done", DOC_RIGHT, 0, 0 },
+		{ "Productive", DOC_RIGHT, 0, 0 },
+		{ "Meetings set", DOC_RIGHT, 0, 0 },
+	};
+	struct doc_table *t;
+	char n[4][24];
+
+	doc_heading(d, "Totals");
+	t = doc_table(d, cols, 4);
+	snprintf(n[0], sizeof(n[0]), "%" PRId64, j->planned);
+	snprintf(n[1], sizeof(n[1]), "%" PRId64, j->done);
+	snprintf(n[2], sizeof(n[2]), "%" PRId64, j->productive);
+	snprintf(n[3], sizeof(n[3]), "%" PRId64, j->meetings_set);
+	doc_rowv(t, DOC_ROW_TOTAL, n[0], n[1], n[2], n[3]);
+}
+
+static int
+one_journal(struct db *db, int64_t user_id, const char *day, int64_t now,
+    struct doc *d, struct so_err *err)
+{
+	struct journal j;
+	int code;
+
+	if ((code = journal_load(db, user_id, day, now, &j, err)) != SO_OK)
+		return code;
+	plan_table(d, &j);
+	log_table(d, &j);
+	totals_table(d, &j);
+	journal_free(&j);
+	return SO_OK;
+}
+
+static int
+every_journal(struct db *db, const char *day, int64_t now, struct doc *d,
+    struct so_err *err)
+{
+	struct user_brief *users;
+	size_t i, n;
+	char *who;
+	int code;
+
+	if ((code = store_users_active(db, &users, &n, err)) != SO_OK)
+		return code;
+	for (i = 0; i < n && code == SO_OK; i++) {
+		if (i > 0)
+			doc_page_break(d);
+		who = report_user_label(users[i].login, users[i].full_name);
+		doc_heading(d, who);
+		free(who);
+		code = one_journal(db, users[i].id, day, now, d, err);
+	}
+	store_users_free(users, n);
+	return code;
+}
+
+int
+report_journal(struct db *db, const struct report_query *q, struct doc *out,
+    struct so_err *err)
+{
+	struct report_query one = *q;
+	int64_t now = q->now ? q->now : (int64_t)db_now(db);
+	int code;
+
+	if (*one.from == '\0')
+		dt_format_date((time_t)now, one.from);
+	memcpy(one.to, one.from, sizeof(one.to));
+	one.now = now;
+	if ((code = report_begin(db, &one, "Work journal", out, err)) != SO_OK)
+		return code;
+	out->landscape = 1;
+	if (q->all)
+		code = every_journal(db, one.from, now, out, err);
+	else
+		code = one_journal(db, q->user_id ? q->user_id :
+		    db_user_id(db), one.from, now, out, err);
+	if (code != SO_OK)
+		doc_free(out);
+	return code;
+}

@@ -1,0 +1,116 @@
+/*
+ * The key-client base: the VIP companies with the people to call there.
+ * Each company is a group heading (name, city, manager, phone and the
+ * last and next touch) over its contacts, decision makers first, so the
+ * printout is the sheet a manager keeps by the phone.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/datetime.h"
+#include "base/util.h"
+#include "report/report.h"
+#include "store/reports.h"
+
+/* "2026-11-20 Call" or "none". */
+static char *
+touch(const struct rep_touch *t, int with_time)
+{
+	char at[17];
+
+	if (t->id == 0)
+		return xstrdup("none");
+	if (with_time)
+		dt_format_moment((time_t)t->at, at);
+	else
+		dt_format_date((time_t)t->at, at);
+	return xasprintf("%s %s", at, t->type);
+}
+
+/* "ООО «Ромашка», Казань - Анна Иванова, +7 843 ...; last touch ...". */
+static char *
+heading(const struct rep_key *k)
+{
+	struct strbuf b = { 0 };
+	char *last = touch(&k->last, 0), *next = touch(&k->next, 1);
+
+	sb_add(&b, k->company);
+	if (*k->city)
+		sb_printf(&b, ", %s", k->city);
+	sb_printf(&b, " - %s", *k->manager_name ? k->manager_name :
+	    *k->manager_login ? k->manager_login : "no manager");
+	if (*k->phone)
+		sb_printf(&b, ", %s", k->phone);
+	sb_printf(&b, "; last touch: %s; next: %s", last, next);
+	free(last);
+	free(next);
+	return sb_steal(&b);
+}
+
+static char *
+phones(const struct rep_person *p)
+{
+	if (*p->phone_work && *p->phone_mobile)
+		return xasprintf("%s, %s", p->phone_work, p->phone_mobile);
+	return xstrdup(*p->phone_work ? p->phone_work : p->phone_mobile);
+}
+
+static void
+table(struct doc *d, const struct rep_key *v, size_t n)
+{
+	static const struct doc_col cols[] = {
+		{ "Contact", DOC_LEFT, 24, 0 },
+		{ "Position", DOC_LEFT, 16, 0 },
+		{ "Phones", DOC_LEFT, 18, 0 },
+		{ "E-mail", DOC_LEFT, 18, 0 },
+	};
+	struct doc_table *t = doc_table(d, cols, 4);
+	const struct rep_person *p;
+	size_t i, j;
+	char *s;
+
+	for (i = 0; i < n; i++) {
+		s = heading(&v[i]);
+		doc_rowv(t, DOC_ROW_GROUP, s, "", "", "");
+		free(s);
+		for (j = 0; j < v[i].npeople; j++) {
+			p = &v[i].people[j];
+			s = phones(p);
+			doc_rowv(t, DOC_ROW, p->name, p->position, s,
+			    p->email);
+			free(s);
+		}
+	}
+}
+
+int
+report_keyclients(struct db *db, const struct report_query *q,
+    struct doc *out, struct so_err *err)
+{
+	struct rep_key *v = NULL;
+	size_t n = 0, i, people = 0;
+	int64_t manager, now;
+	char *s;
+	int code;
+
+	if ((code = report_begin(db, q, "Key clients", out, err)) != SO_OK)
+		return code;
+	manager = q->all ? 0 : q->user_id ? q->user_id : db_user_id(db);
+	now = q->now ? q->now : (int64_t)db_now(db);
+	if ((code = rep_keyclients_load(db, manager, now, &v, &n, err)) !=
+	    SO_OK) {
+		doc_free(out);
+		return code;
+	}
+	for (i = 0; i < n; i++)
+		people += v[i].npeople;
+	s = xasprintf("%zu key clients (category VIP) with %zu contacts; "
+	    "decision makers first.", n, people);
+	doc_para(out, s);
+	free(s);
+	if (n)
+		table(out, v, n);
+	rep_keyclients_free(v, n);
+	return SO_OK;
+}

@@ -1,0 +1,145 @@
+/*
+ * The meeting report (salesorg report meeting --id EVENT): one meeting on
+ * one page, as the manager hands it to the head of sales -- when, who,
+ * with whom, what was said, what came of it and what each side does
+ * next.  A Field | Value table, then the company's planned events and
+ * open tasks after the meeting, so "our next actions" are the ones
+ * written down and the ones actually planned.
+ *
+ * Without an id it is the latest meeting the user has done in the
+ * period: "print the report of the meeting I just had".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/datetime.h"
+#include "base/util.h"
+#include "report/report.h"
+#include "store/reports.h"
+
+static void
+field(struct doc_table *t, const char *label, const char *value)
+{
+	doc_rowv(t, DOC_ROW, label, value ? value : "");
+}
+
+/* "2026-11-20 14:00 - 15:00" (the end's date only when another day). */
+static char *
+when(const struct rep_meeting *m)
+{
+	char a[17], b[17];
+
+	dt_format_moment((time_t)m->start_at, a);
+	if (m->end_at <= m->start_at)
+		return xstrdup(a);
+	dt_format_moment((time_t)m->end_at, b);
+	if (strncmp(a, b, 10) == 0)
+		return xasprintf("%s - %s", a, b + 11);
+	return xasprintf("%s - %s", a, b);
+}
+
+/* The contact's phones that are set, joined by ", ". */
+static char *
+phones(const struct rep_meeting *m)
+{
+	const char *v[3] = { m->phone_work, m->phone_mobile, m->phone_home };
+	struct strbuf b = { 0 };
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		if (v[i] == NULL || *v[i] == '\0')
+			continue;
+		if (b.len)
+			sb_add(&b, ", ");
+		sb_add(&b, v[i]);
+	}
+	return b.s ? sb_steal(&b) : xstrdup("");
+}
+
+static void
+facts(struct doc *d, const struct rep_meeting *m)
+{
+	static const struct doc_col cols[] = {
+		{ "Field", DOC_LEFT, 22, 0 },
+		{ "Value", DOC_LEFT, 54, 0 },
+	};
+	struct doc_table *t = doc_table(d, cols, 2);
+	char *s;
+
+	field(t, "Date and time", s = when(m));
+	free(s);
+	field(t, "Manager", s = report_user_label(m->manager_login,
+	    m->manager_name));
+	free(s);
+	field(t, "Company", m->company);
+	field(t, "Contact", m->contact);
+	field(t, "Position", m->position);
+	field(t, "Phones", s = phones(m));
+	free(s);
+	field(t, "E-mail", m->email);
+	field(t, "Subject", m->subject);
+	if (*m->location)
+		field(t, "Location", m->location);
+	field(t, "Manager's notes", m->description);
+	field(t, "Result", m->result);
+	field(t, "Result comment", m->result_comment);
+	field(t, "Our next actions", m->our_actions);
+	field(t, "Client's next actions", m->client_actions);
+}
+
+static void
+planned(struct doc *d, const struct rep_meeting *m)
+{
+	static const struct doc_col cols[] = {
+		{ "When", DOC_LEFT, 16, 0 },
+		{ "What", DOC_LEFT, 10, 0 },
+		{ "Subject", DOC_LEFT, 36, 0 },
+		{ "Who", DOC_LEFT, 12, 0 },
+	};
+	struct doc_table *t;
+	char at[17];
+	size_t i;
+
+	doc_heading(d, "Planned after the meeting");
+	if (m->nnext == 0) {
+		doc_para(d, "Nothing is planned for the company after the "
+		    "meeting.");
+		return;
+	}
+	t = doc_table(d, cols, 4);
+	for (i = 0; i < m->nnext; i++) {
+		if (m->next[i].at)
+			dt_format_moment((time_t)m->next[i].at, at);
+		else
+			strcpy(at, "no due date");
+		doc_rowv(t, DOC_ROW, at, m->next[i].kind, m->next[i].text,
+		    m->next[i].assignee);
+	}
+}
+
+int
+report_meeting(struct db *db, const struct report_query *q, struct doc *out,
+    struct so_err *err)
+{
+	struct rep_meeting m;
+	struct rep_period p;
+	int64_t id = q->id, user;
+	int code;
+
+	if ((code = report_begin(db, q, "Meeting report", out, err)) != SO_OK)
+		return code;
+	code = rep_period_make(q->from, q->to, &p, err);
+	user = q->user_id ? q->user_id : db_user_id(db);
+	if (code == SO_OK && id == 0)
+		code = rep_meeting_latest(db, user, &p, &id, err);
+	if (code == SO_OK)
+		code = rep_meeting_get(db, id, &m, err);
+	if (code != SO_OK) {
+		doc_free(out);
+		return code;
+	}
+	facts(out, &m);
+	planned(out, &m);
+	rep_meeting_clear(&m);
+	return SO_OK;
+}

@@ -1,0 +1,304 @@
+/*
+ * What the reports share: the table of reports, periods, the meta lines
+ * every report starts with, money on paper, and where a finished
+ * document goes (a file, all or nothing; the printer).
+ */
+#define _GNU_SOURCE		/* secure_getenv */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/datetime.h"
+#include "base/priv.h"
+#include "base/util.h"
+#include "doc/print.h"
+#include "exchange/export.h"
+#include "report/report.h"
+#include "store/acl.h"
+#include "store/lookup.h"
+
+/*
+ * 123456789 -> "1 234 567.89": groups of three split by a space, the
+ * way Russian forms write sums (a no-break space would confuse a
+ * spreadsheet reading the CSV), and always two decimals.
+ */
+void
+report_money(int64_t minor, char *buf, size_t size)
+{
+	char digits[32], out[48];
+	uint64_t u;
+	size_t n, i, o = 0;
+
+	u = minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor;
+	snprintf(digits, sizeof(digits), "%" PRIu64, u / 100);
+	n = strlen(digits);
+	if (minor < 0)
+		out[o++] = '-';
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			out[o++] = ' ';
+		out[o++] = digits[i];
+	}
+	snprintf(out + o, sizeof(out) - o, ".%02u", (unsigned)(u % 100));
+	snprintf(buf, size, "%s", out);
+}
+
+char *
+report_user_label(const char *login, const char *full_name)
+{
+	if (full_name == NULL || *full_name == '\0' ||
+	    strcmp(full_name, login ? login : "") == 0)
+		return xstrdup(login ? login : "");
+	return xasprintf("%s (%s)", full_name, login ? login : "");
+}
+
+int
+report_begin(struct db *db, const struct report_query *q, const char *title,
+    struct doc *out, struct so_err *err)
+{
+	struct user_brief u;
+	char period[32], made[17], *who, *gen;
+	int64_t uid;
+	int code;
+
+	doc_init(out, title);
+	/* The department's figures are the head's; a manager's own are
+	 * theirs. */
+	if ((q->all || (q->user_id && q->user_id != db_user_id(db))) &&
+	    (code = acl_require(db, ROLE_HEAD, "run reports of the whole "
+	    "department or of another manager", err)) != SO_OK) {
+		doc_free(out);
+		return code;
+	}
+	if (*q->to == '\0' || strcmp(q->from, q->to) == 0)
+		snprintf(period, sizeof(period), "%s", q->from);
+	else if (*q->from == '\0')
+		snprintf(period, sizeof(period), "up to %s", q->to);
+	else
+		snprintf(period, sizeof(period), "%s - %s", q->from, q->to);
+	if (q->all)
+		who = xstrdup("all managers");
+	else {
+		uid = q->user_id ? q->user_id : db_user_id(db);
+		if ((code = store_user_get(db, uid, &u, err)) != SO_OK) {
+			doc_free(out);
+			return code;
+		}
+		who = report_user_label(u.login, u.full_name);
+		store_user_brief_clear(&u);
+	}
+	dt_format_moment((time_t)(q->now ? q->now : db_now(db)), made);
+	gen = xasprintf("made %s by %s", made, db_user_login(db));
+	doc_meta(out, period, who, gen);
+	free(who);
+	free(gen);
+	return SO_OK;
+}
+
+const struct report_desc reports[] = {
+	{ "journal", "Work journal", "a manager's day on paper: the touches "
+	    "planned, the call log, totals", 'd', report_journal },
+	{ "activity", "Activity report", "per manager per day: cold calls, "
+	    "decision makers reached, proposals, meetings, invoices, "
+	    "payments", 'w', report_activity },
+	{ "meeting", "Meeting report", "one meeting: notes, result, our and "
+	    "the client's next steps (--id EVENT)", 'm', report_meeting },
+	{ "follow-up", "Follow-up: warm clients", "companies with a proposal "
+	    "or a meeting that bought nothing yet; ! no next touch",
+	    'a', report_followup },
+	{ "sales", "Sales results", "deals won and lost, payments, the "
+	    "pipeline by stage, per manager", 'm', report_sales },
+	{ "audit", "Client base audit (ABC)", "companies and sums per ABC "
+	    "category, who moved, who has had no touch for 90 days",
+	    'm', report_audit },
+	{ "key-clients", "Key clients", "VIP companies with their people, "
+	    "manager, last and next touch", 'a', report_keyclients },
+	{ NULL, NULL, NULL, 0, NULL }
+};
+
+const struct report_desc *
+report_find(const char *name)
+{
+	const struct report_desc *r;
+
+	for (r = reports; r->name; r++)
+		if (strcmp(r->name, name) == 0)
+			return r;
+	/* The spelling people type as often as the hyphenated one. */
+	if (strcmp(name, "followup") == 0)
+		return report_find("follow-up");
+	if (strcmp(name, "keyclients") == 0 || strcmp(name, "key") == 0)
+		return report_find("key-clients");
+	return NULL;
+}
+
+static const struct {
+	const char	*name;
+	char		 kind;
+} period_names[] = {
+	{ "day", 'd' }, { "week", 'w' }, { "month", 'm' },
+	{ "quarter", 'q' }, { "year", 'y' }, { "all", 'a' },
+};
+
+char
+report_period_kind(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(period_names) / sizeof(period_names[0]); i++)
+		if (strcmp(name, period_names[i].name) == 0)
+			return period_names[i].kind;
+	return 0;
+}
+
+/* tm normalised at local noon (away from DST edges) as "YYYY-MM-DD". */
+static void
+ymd(struct tm *tm, char out[11])
+{
+	time_t t;
+
+	tm->tm_hour = 12;
+	tm->tm_min = tm->tm_sec = 0;
+	tm->tm_isdst = -1;
+	t = mktime(tm);
+	dt_format_date(t, out);
+	localtime_r(&t, tm);
+}
+
+int
+report_period(char kind, int64_t now, int offset, char from[11],
+    char to[11])
+{
+	struct tm tm, end;
+	time_t t = (time_t)now;
+	int q;
+
+	localtime_r(&t, &tm);
+	switch (kind) {
+	case 'd':
+		tm.tm_mday += offset;
+		ymd(&tm, from);
+		memcpy(to, from, 11);
+		return 0;
+	case 'w':
+		/* Monday: tm_wday 1; Sunday (0) belongs to the week before. */
+		tm.tm_mday -= (tm.tm_wday + 6) % 7;
+		tm.tm_mday += 7 * offset;
+		ymd(&tm, from);
+		tm.tm_mday += 6;
+		ymd(&tm, to);
+		return 0;
+	case 'm':
+	case 'q':
+		if (kind == 'q') {
+			q = tm.tm_mon / 3;
+			tm.tm_mon = 3 * q + 3 * offset;
+		} else
+			tm.tm_mon += offset;
+		tm.tm_mday = 1;
+		ymd(&tm, from);
+		end = tm;
+		end.tm_mon += kind == 'q' ? 3 : 1;
+		end.tm_mday = 0;	/* the last day of the month before */
+		ymd(&end, to);
+		return 0;
+	case 'y':
+		tm.tm_year += offset;
+		tm.tm_mon = 0;
+		tm.tm_mday = 1;
+		ymd(&tm, from);
+		tm.tm_mon = 11;
+		tm.tm_mday = 31;
+		ymd(&tm, to);
+		return 0;
+	case 'a':
+		from[0] = '\0';
+		ymd(&tm, to);
+		return 0;
+	}
+	return -1;
+}
+
+int
+report_format_of_path(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return -1;
+	if (strcmp(dot, ".txt") == 0)
+		return DOC_TEXT;
+	if (strcmp(dot, ".htm") == 0)
+		return DOC_HTML;
+	return doc_format_parse(dot + 1);
+}
+
+int
+report_save(const struct doc *d, int fmt, const struct doc_layout *lo,
+    const char *path, int *pages, struct so_err *err)
+{
+	char *tmp = NULL;
+	FILE *f;
+	int code;
+
+	if (fmt < 0 && (fmt = report_format_of_path(path)) < 0)
+		fmt = DOC_TEXT;
+	if ((f = export_file_open(path, &tmp, err)) == NULL)
+		return err->code;
+	code = doc_write(d, (enum doc_format)fmt, lo, f, pages, err);
+	if (export_file_close(f, &tmp, path, code == SO_OK,
+	    code == SO_OK ? err : NULL) != SO_OK && code == SO_OK)
+		code = err->code ? err->code : SO_ERR;
+	return code;
+}
+
+/* The temporary PDF is the user's, for the user's lpr (priv.h). */
+static int
+print_as(const struct doc *d, const struct doc_layout *lo,
+    const char *printer, int copies, int *pages, struct so_err *err)
+{
+	/* secure_getenv: a setgid salesorg ignores the caller's TMPDIR. */
+	const char *dir = secure_getenv("TMPDIR");
+	char *path;
+	FILE *f = NULL;
+	int fd, code;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	path = xasprintf("%s/salesorg-print-XXXXXX", dir);
+	if ((fd = mkstemp(path)) < 0 || (f = fdopen(fd, "w")) == NULL) {
+		code = so_err_set(err, SO_ERR, "%s: %s", path,
+		    strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(path);
+		}
+		free(path);
+		return code;
+	}
+	code = doc_write(d, DOC_PDF, lo, f, pages, err);
+	if (fclose(f) != 0 && code == SO_OK)
+		code = so_err_set(err, SO_ERR, "%s: %s", path,
+		    strerror(errno));
+	if (code == SO_OK)
+		code = print_file(path, printer, copies, d->title, err);
+	unlink(path);
+	free(path);
+	return code;
+}
+
+int
+report_print(const struct doc *d, const struct doc_layout *lo,
+    const char *printer, int copies, int *pages, struct so_err *err)
+{
+	int code;
+
+	priv_user_begin();
+	code = print_as(d, lo, printer, copies, pages, err);
+	priv_user_end();
+	return code;
+}

@@ -1,0 +1,215 @@
+/*
+ * The sales report: what each manager closed and collected in the period
+ * (won, lost, payments, the conversion won / (won + lost)) with the
+ * department's total, and the pipeline as it stands now.  For one
+ * manager it adds the deals behind the figures: those closed in the
+ * period and those still open, by stage.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "report/report.h"
+#include "store/entity.h"
+#include "store/reports.h"
+
+/* Money cells: "1 234 567.89", "" for no amount. */
+static char *
+money(int64_t minor)
+{
+	char buf[48];
+
+	if (minor == SO_NULL)
+		return xstrdup("");
+	report_money(minor, buf, sizeof(buf));
+	return xstrdup(buf);
+}
+
+static char *
+conversion(int64_t won, int64_t lost)
+{
+	if (won + lost == 0)
+		return xstrdup("-");
+	return xasprintf("%.1f%%", 100.0 * (double)won / (double)(won + lost));
+}
+
+static void
+sales_row(struct doc_table *t, enum doc_row_kind kind, const char *who,
+    const struct rep_sales_row *r)
+{
+	char *c[7];
+	int i;
+
+	c[0] = xstrdup(who);
+	c[1] = xasprintf("%lld", (long long)r->won);
+	c[2] = money(r->won_sum);
+	c[3] = xasprintf("%lld", (long long)r->lost);
+	c[4] = money(r->lost_sum);
+	c[5] = money(r->paid);
+	c[6] = conversion(r->won, r->lost);
+	doc_row(t, kind, (const char *const *)c);
+	for (i = 0; i < 7; i++)
+		free(c[i]);
+}
+
+static void
+managers(struct doc *d, const struct rep_sales *s, int total)
+{
+	static const struct doc_col cols[] = {
+		{ "Manager", DOC_LEFT, 18, 0 },
+		{ "Won", DOC_RIGHT, 5, 0 },
+		{ "Won, sum", DOC_RIGHT, 16, 0 },
+		{ "Lost", DOC_RIGHT, 5, 0 },
+		{ "Lost, sum", DOC_RIGHT, 16, 0 },
+		{ "Payments", DOC_RIGHT, 16, 0 },
+		{ "Conv.", DOC_RIGHT, 6, 0 },
+	};
+	struct doc_table *t = doc_table(d, cols, 7);
+	struct rep_sales_row sum = { 0 };
+	const struct rep_sales_row *r;
+	size_t i;
+	char *who;
+
+	for (i = 0; i < s->nrows; i++) {
+		r = &s->rows[i];
+		if (r->user_id == 0)
+			who = xstrdup("(no manager)");
+		else
+			who = xstrdup(*r->full_name ? r->full_name : r->login);
+		sales_row(t, DOC_ROW, who, r);
+		free(who);
+		sum.won += r->won;
+		sum.won_sum += r->won_sum;
+		sum.lost += r->lost;
+		sum.lost_sum += r->lost_sum;
+		sum.paid += r->paid;
+	}
+	if (total)
+		sales_row(t, DOC_ROW_TOTAL, "Total", &sum);
+}
+
+static void
+pipeline(struct doc *d, const struct rep_sales *s, const char *whose)
+{
+	static const struct doc_col cols[] = {
+		{ "Stage", DOC_LEFT, 24, 0 },
+		{ "Deals", DOC_RIGHT, 7, 0 },
+		{ "Sum", DOC_RIGHT, 18, 0 },
+	};
+	struct doc_table *t;
+	int64_t count = 0, total = 0;
+	char *h, *c, *m;
+	size_t i;
+
+	h = xasprintf("Pipeline now: %s", whose);
+	doc_heading(d, h);
+	free(h);
+	t = doc_table(d, cols, 3);
+	for (i = 0; i < s->nstages; i++) {
+		c = xasprintf("%lld", (long long)s->stages[i].count);
+		m = money(s->stages[i].sum);
+		doc_rowv(t, DOC_ROW, s->stages[i].name, c, m);
+		free(c);
+		free(m);
+		count += s->stages[i].count;
+		total += s->stages[i].sum;
+	}
+	c = xasprintf("%lld", (long long)count);
+	m = money(total);
+	doc_rowv(t, DOC_ROW_TOTAL, "Total", c, m);
+	free(c);
+	free(m);
+}
+
+static void
+closed_deals(struct doc *d, const struct rep_sales *s)
+{
+	static const struct doc_col cols[] = {
+		{ "Deal", DOC_LEFT, 20, 0 },
+		{ "Company", DOC_LEFT, 18, 0 },
+		{ "Stage", DOC_LEFT, 8, 0 },
+		{ "Amount", DOC_RIGHT, 16, 0 },
+		{ "Closed on", DOC_LEFT, 10, 0 },
+		{ "Lost reason", DOC_LEFT, 18, 0 },
+	};
+	struct doc_table *t;
+	const struct rep_deal *x;
+	size_t i;
+	char *m;
+
+	doc_heading(d, "Deals closed in the period");
+	if (s->nclosed == 0) {
+		doc_para(d, "No deal was won or lost in the period.");
+		return;
+	}
+	t = doc_table(d, cols, 6);
+	for (i = 0; i < s->nclosed; i++) {
+		x = &s->closed[i];
+		m = money(x->amount);
+		doc_rowv(t, DOC_ROW, x->title, x->company, x->stage, m,
+		    x->closed_on, x->lost_reason);
+		free(m);
+	}
+}
+
+static void
+open_deals(struct doc *d, const struct rep_sales *s)
+{
+	static const struct doc_col cols[] = {
+		{ "Deal", DOC_LEFT, 28, 0 },
+		{ "Company", DOC_LEFT, 28, 0 },
+		{ "Amount", DOC_RIGHT, 16, 0 },
+	};
+	struct doc_table *t;
+	const struct rep_deal *x;
+	const char *stage = NULL;
+	size_t i;
+	char *m;
+
+	doc_heading(d, "Open deals by stage");
+	if (s->nopen == 0) {
+		doc_para(d, "No open deals.");
+		return;
+	}
+	t = doc_table(d, cols, 3);
+	for (i = 0; i < s->nopen; i++) {
+		x = &s->open[i];
+		if (stage == NULL || strcmp(stage, x->stage) != 0)
+			doc_rowv(t, DOC_ROW_GROUP, stage = x->stage, "", "");
+		m = money(x->amount);
+		doc_rowv(t, DOC_ROW, x->title, x->company, m);
+		free(m);
+	}
+}
+
+int
+report_sales(struct db *db, const struct report_query *q, struct doc *out,
+    struct so_err *err)
+{
+	struct rep_sales s;
+	struct rep_period p;
+	int64_t manager;
+	int code;
+
+	if ((code = report_begin(db, q, "Sales results", out, err)) != SO_OK)
+		return code;
+	manager = q->all ? 0 : q->user_id ? q->user_id : db_user_id(db);
+	if ((code = rep_period_make(q->from, q->to, &p, err)) == SO_OK)
+		code = rep_sales_load(db, manager, &p, 1, &s, err);
+	if (code != SO_OK) {
+		doc_free(out);
+		return code;
+	}
+	out->landscape = 1;
+	doc_heading(out, manager ? "Results in the period" :
+	    "Results in the period by manager");
+	managers(out, &s, manager == 0);
+	pipeline(out, &s, manager ? out->user : "the department");
+	if (manager) {
+		closed_deals(out, &s);
+		open_deals(out, &s);
+	}
+	rep_sales_clear(&s);
+	return SO_OK;
+}
