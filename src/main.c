@@ -27,9 +27,11 @@ usage(FILE *f)
 {
 	int i;
 
-	fputs("usage: salesorg [--db FILE] [COMMAND [ARGS]]\n"
+	fputs("usage: salesorg [--db FILE] [--now MOMENT] [COMMAND [ARGS]]\n"
 	    "\n"
 	    "Without a command, opens the organizer on the database.\n"
+	    "The options may also follow the command; salesorg COMMAND "
+	    "--help\ndescribes one command.\n"
 	    "\n"
 	    "Options:\n"
 	    "  --db FILE      the database (default "
@@ -100,6 +102,63 @@ default_db(void)
 	    home ? home : ".");
 }
 
+/* "salesorg CMD --help" (or -h first): the command's usage and summary
+ * on stdout. */
+static int
+command_help(const struct command *c, int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], "--help") == 0 ||
+		    (i == 1 && strcmp(argv[i], "-h") == 0))
+			break;
+	if (i == argc || strcmp(argv[i], "--") == 0)
+		return 0;
+	printf("usage: salesorg [--db FILE] [--now MOMENT] %s%s%s\n\n"
+	    "%s.\n\nSee salesorg(1), COMMANDS, for every option.\n",
+	    c->name, *c->usage ? " " : "", c->usage, c->summary);
+	return 1;
+}
+
+/*
+ * The global options given after the command ("salesorg agenda --db
+ * team.db"): taken out of the command's arguments, as if given before
+ * it.  No command has options of these names.  Returns -1 after a
+ * message when one lacks its value.
+ */
+static int
+global_after(int *argc, char **argv, char **dbpath, const char **now)
+{
+	const char *v;
+	int i, j, missing;
+
+	for (i = 1; i < *argc && strcmp(argv[i], "--") != 0; ) {
+		missing = 0;
+		j = i;
+		if ((v = cli_optval(*argc, argv, &j, "--db", &missing))) {
+			free(*dbpath);
+			*dbpath = xstrdup(v);
+		} else if (!missing &&
+		    (v = cli_optval(*argc, argv, &j, "--now", &missing)))
+			*now = v;
+		if (missing) {
+			fprintf(stderr, "salesorg: %s: a value is needed\n",
+			    argv[i]);
+			return -1;
+		}
+		if (v == NULL) {
+			i++;
+			continue;
+		}
+		/* Drop argv[i..j]. */
+		memmove(argv + i, argv + j + 1,
+		    (size_t)(*argc - j) * sizeof(*argv));
+		*argc -= j + 1 - i;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -145,6 +204,10 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if (argc > 0 && global_after(&argc, argv, &dbpath, &now) != 0) {
+		free(dbpath);
+		return EXIT_USAGE;
+	}
 	if (pin_clock(now) != 0) {
 		free(dbpath);
 		return EXIT_USAGE;
@@ -173,6 +236,10 @@ main(int argc, char **argv)
 		    "(see salesorg --help)\n", argv[0]);
 		free(dbpath);
 		return EXIT_USAGE;
+	}
+	if (command_help(&commands[i], argc, argv)) {
+		free(dbpath);
+		return 0;
 	}
 	rc = commands[i].run(&cli, argc, argv);
 	free(dbpath);

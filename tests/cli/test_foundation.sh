@@ -8,6 +8,34 @@ check "help exits 0" [ "$RC" -eq 0 ]
 for c in init demo check backup agenda config export import; do
 	check "help lists $c" grep -q "^  $c" "$T/out"
 done
+# Every command listed answers --help with its usage, on stdout, exit 0.
+cmds=$(sed -n 's/^  \([a-z][a-z]*\) .*/\1/p' "$T/out" | sort -u)
+check "help lists every command" [ "$(echo "$cmds" | wc -l)" -ge 18 ]
+bad=
+for c in $cmds; do
+	"$SALESORG" --db "$T/none.db" "$c" --help >"$T/h" 2>"$T/herr" &&
+	    grep -q "^usage: salesorg .* $c" "$T/h" && [ ! -s "$T/herr" ] ||
+	    bad="$bad $c"
+done
+check "every command's --help (bad:$bad)" [ -z "$bad" ]
+check "--help wrote no database" [ ! -e "$T/none.db" ]
+run list companies --limit 1 --help
+check "--help anywhere among a command's options" grep -q "^usage: .* list ENTITY" "$T/out"
+
+# The global options after the command, as before it.
+run init --db "$T/after.db"
+run agenda --db "$T/after.db" --now 2026-12-05T08:00 --days 1
+check "--db and --now after the command" sh -c \
+    "[ $RC -eq 0 ] && grep -q 'nothing due' '$T/out'"
+run list companies --count --db="$T/after.db"
+check "--db=FILE after the command" sh -c "[ $RC -eq 0 ] && [ \"\$(cat '$T/out')\" = 0 ]"
+run agenda --db
+check "--db without its value: exit 2" sh -c \
+    "[ $RC -eq 2 ] && grep -q -- '--db: a value is needed' '$T/err'"
+run --now tomorrow agenda
+check "--now refuses a relative moment" sh -c \
+    "[ $RC -eq 2 ] && grep -q 'is relative' '$T/err'"
+
 run --version
 check "version" grep -q '^salesorg [0-9]' "$T/out"
 run frobnicate
