@@ -11,7 +11,7 @@
  * back to the user's own: the file belongs to the user and the user's
  * group, and a path into the guarded directory is refused by the
  * kernel exactly as it would be from the user's shell.  Programs it runs
- * (lpr, sendmail, $EDITOR) give the group up for good (exec_as_user).
+ * (lpr, sendmail, $EDITOR) give the group up for good (proc.h).
  *
  * Without setgid (a developer's build, plain shared mode, the tests)
  * every function here is a no-op apart from the bookkeeping.

@@ -29,20 +29,6 @@ char	*xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  */
 int	 read_whole(FILE *fp, size_t max, char **buf, size_t *len);
 
-/*
- * In a forked child, the last step: gives up what a setgid (or setuid)
- * salesorg holds -- real, effective and saved group and user all set to
- * the real ones, so another program never runs with the team database's
- * group nor can take it back -- marks every descriptor above stderr
- * close-on-exec (the program gets no handle on the database), restores
- * SIGPIPE, and runs argv (searched on PATH when search is set).  When
- * any of that fails, writes the errno to errfd (if >= 0; a close-on-exec
- * pipe tells the parent "could not run" from "ran and failed") and exits
- * 127.
- */
-void	 exec_as_user(char *const argv[], int search, int errfd)
-	    __attribute__((noreturn));
-
 struct strbuf {
 	char	*s;		/* always NUL-terminated once anything is added */
 	size_t	 len, cap;

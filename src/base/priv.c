@@ -5,7 +5,7 @@
  * group switches between it and the caller's real group (setegid is
  * always allowed between the real and the saved ID, so no capability is
  * needed and the switch can go both ways as often as we like).  A
- * forked child gives up all three IDs in exec_as_user.
+ * forked child gives up all three IDs in proc_drop_privileges (proc.h).
  *
  * Why the environment is cleaned by us and not left to glibc: in a
  * setgid process glibc (AT_SECURE) drops LD_* and a few others at

@@ -1,8 +1,5 @@
 /* Allocation and string buffer helpers; see include/base/util.h. */
-#define _GNU_SOURCE		/* setresgid, setresuid */
 #include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -209,55 +206,4 @@ mono_ms(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return t.tv_sec * 1000L + t.tv_nsec / 1000000L;
-}
-
-/*
- * Every descriptor above stderr closes on exec: the program must not
- * inherit the database (SQLite opens with O_CLOEXEC, but a descriptor
- * from a library, or one opened before that flag, would still leak it).
- */
-static void
-cloexec_from(int lowfd)
-{
-	long fd, max;
-
-#ifdef CLOSE_RANGE_CLOEXEC
-	if (close_range((unsigned)lowfd, ~0U, CLOSE_RANGE_CLOEXEC) == 0)
-		return;
-#endif
-	if ((max = sysconf(_SC_OPEN_MAX)) < 0 || max > 65536)
-		max = 65536;
-	for (fd = lowfd; fd < max; fd++)
-		fcntl((int)fd, F_SETFD, FD_CLOEXEC);
-}
-
-void
-exec_as_user(char *const argv[], int search, int errfd)
-{
-	gid_t g = getgid();
-	uid_t u = getuid();
-	int e;
-
-	/*
-	 * All three IDs, real, effective and saved: setgid(2) by a process
-	 * without CAP_SETGID changes only the effective group and leaves
-	 * the saved set-group-ID, from which the program could take the
-	 * database group back with setegid.  Checked after, not trusted.
-	 */
-	if (setresgid(g, g, g) != 0 || setresuid(u, u, u) != 0)
-		e = errno;
-	else if (getegid() != g || geteuid() != u)
-		e = EPERM;
-	else {
-		signal(SIGPIPE, SIG_DFL);
-		cloexec_from(3);
-		if (search)
-			execvp(argv[0], argv);
-		else
-			execv(argv[0], argv);
-		e = errno;
-	}
-	if (errfd >= 0 && write(errfd, &e, sizeof(e)) < 0)
-		_exit(126);
-	_exit(127);
 }

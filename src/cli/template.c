@@ -37,6 +37,7 @@
 
 #include "base/datetime.h"
 #include "base/priv.h"
+#include "base/proc.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "cli/cli.h"
@@ -107,25 +108,26 @@ put_text(FILE *f, const char *s)
 	}
 }
 
-/* Runs argv[0] with the privileges of the user (not of a setgid
- * salesorg) and waits; its exit status, or -1 (message printed). */
+/* Runs argv[0] on our terminal, through proc_run (base/proc.h): with
+ * the privileges of the user, not of a setgid salesorg.  Its exit
+ * status, or -1 (message printed). */
 static int
 run_as_user(char *const argv[])
 {
-	pid_t pid;
-	int status;
+	struct proc p = { .argv = argv, .tty = 1 };
+	struct proc_result r;
 
-	fflush(NULL);
-	if ((pid = fork()) < 0) {
-		fprintf(stderr, "salesorg: fork: %s\n", strerror(errno));
+	if (proc_run(&p, &r) != 0) {
+		fprintf(stderr, "salesorg: cannot start %s: %s\n", argv[0],
+		    strerror(errno));
 		return -1;
 	}
-	if (pid == 0)
-		exec_as_user(argv, 0, -1);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+	if (r.exec_errno != 0) {
+		fprintf(stderr, "salesorg: cannot run %s: %s\n", argv[0],
+		    strerror(r.exec_errno));
+		return -1;
+	}
+	return r.status;
 }
 
 /*

@@ -2,23 +2,20 @@
  * Mail merge: rendering a template for a contact, piping a message to
  * sendmail, and the event that logs it; see merge.h.
  *
- * sendmail is run with fork and execv, never through a shell: the path
- * is a setting and the message is data, and neither must be parsed by
- * sh.  A salesorg installed setgid (so that only it writes the team's
- * database) must not hand that group to the mailer, which the user
- * chooses: the child sets its group and user ids back to the real ones
+ * sendmail is run through proc_run (base/proc.h), never through a
+ * shell: the path is a setting and the message is data, and neither
+ * must be parsed by sh.  A salesorg installed setgid (so that only it
+ * writes the team's database) must not hand that group to the mailer,
+ * which the user chooses: proc_run's child gives the group up for good
  * before exec and refuses to run the mailer if it cannot.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
+#include "base/proc.h"
+#include "base/utf8.h"
 #include "base/util.h"
 #include "exchange/merge.h"
 #include "store/lookup.h"
@@ -188,119 +185,41 @@ merge_contact_name(const struct contact *c)
 
 /* ---- sendmail ---- */
 
-/* The child: stdin from the pipe, privileges dropped, exec.  On failure
- * the errno goes to the parent through ep. */
-static void
-child(const char *path, int in[2], int ep[2])
-{
-	char *argv[] = { (char *)path, "-t", "-i", NULL };
-	int e;
-
-	close(ep[0]);
-	close(in[1]);
-	if (dup2(in[0], STDIN_FILENO) < 0) {
-		e = errno;
-		if (write(ep[1], &e, sizeof(e)) < 0)
-			_exit(126);
-		_exit(127);
-	}
-	close(in[0]);
-	exec_as_user(argv, 0, ep[1]);
-}
-
-/* Writes all of msg to fd; 0, or the errno (EPIPE: the reader left). */
-static int
-write_all(int fd, const char *msg, size_t len)
-{
-	ssize_t w;
-
-	while (len > 0) {
-		if ((w = write(fd, msg, len)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return errno;
-		}
-		msg += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
-/* The exit status of pid, -1 when it did not exit (a signal). */
-static int
-wait_for(pid_t pid, int *sig)
-{
-	int status;
-
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			return -1;
-	*sig = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-static int
-run_pipe(const char *path, int in[2], int ep[2], const char *msg,
-    size_t len, struct so_err *err)
-{
-	int werr, e = 0, status, sig;
-	pid_t pid;
-	ssize_t r;
-
-	fflush(NULL);
-	if ((pid = fork()) < 0)
-		return so_err_set(err, SO_ERR, "cannot start %s: %s", path,
-		    strerror(errno));
-	if (pid == 0)
-		child(path, in, ep);
-	close(in[0]);
-	close(ep[1]);
-	werr = write_all(in[1], msg, len);
-	close(in[1]);
-	while ((r = read(ep[0], &e, sizeof(e))) < 0 && errno == EINTR)
-		;
-	close(ep[0]);
-	status = wait_for(pid, &sig);
-	if (r == (ssize_t)sizeof(e))
-		return so_err_set(err, SO_ERR, "cannot run %s: %s", path,
-		    strerror(e));
-	if (sig)
-		return so_err_set(err, SO_ERR, "%s was killed by signal %d",
-		    path, sig);
-	if (status != 0)
-		return so_err_set(err, SO_ERR, "%s exited with status %d",
-		    path, status);
-	if (werr)
-		return so_err_set(err, SO_ERR, "%s did not read the whole "
-		    "message: %s", path, strerror(werr));
-	return SO_OK;
-}
-
+/*
+ * sendmail -t -i with the message on its stdin, through proc_run (base/
+ * proc.h): without the group of a setgid salesorg, never through a
+ * shell.  Its own words, when it fails, end the message.
+ */
 int
 merge_sendmail(const char *path, const char *msg, size_t len,
     struct so_err *err)
 {
-	struct sigaction ign, old;
-	int in[2], ep[2], code;
+	char *argv[] = { (char *)path, "-t", "-i", NULL };
+	struct proc p = { .argv = argv, .input = msg, .input_len = len,
+	    .out_max = 1024 };
+	struct proc_result r;
+	char *said;
+	int code = SO_OK;
 
-	if (pipe(in) < 0)
-		return so_err_set(err, SO_ERR, "pipe: %s", strerror(errno));
-	if (pipe(ep) < 0) {
-		close(in[0]);
-		close(in[1]);
-		return so_err_set(err, SO_ERR, "pipe: %s", strerror(errno));
-	}
-	/* ep's write end closes on a successful exec: EOF means it ran */
-	fcntl(ep[1], F_SETFD, FD_CLOEXEC);
-	fcntl(in[1], F_SETFD, FD_CLOEXEC);
-	/* a mailer that exits without reading must give us EPIPE, not
-	 * kill us before we can say so */
-	memset(&ign, 0, sizeof(ign));
-	ign.sa_handler = SIG_IGN;
-	sigemptyset(&ign.sa_mask);
-	sigaction(SIGPIPE, &ign, &old);
-	code = run_pipe(path, in, ep, msg, len, err);
-	sigaction(SIGPIPE, &old, NULL);
+	if (proc_run(&p, &r) != 0)
+		return so_err_set(err, SO_ERR, "cannot start %s: %s", path,
+		    strerror(errno));
+	said = utf8_sanitize(sb_str(&r.out));
+	said[strcspn(said, "\n")] = '\0';
+	if (r.exec_errno != 0)
+		code = so_err_set(err, SO_ERR, "cannot run %s: %s", path,
+		    strerror(r.exec_errno));
+	else if (r.signal)
+		code = so_err_set(err, SO_ERR, "%s was killed by signal %d",
+		    path, r.signal);
+	else if (r.status != 0)
+		code = so_err_set(err, SO_ERR, "%s exited with status %d%s%s",
+		    path, r.status, *said ? ": " : "", said);
+	else if (r.write_errno)
+		code = so_err_set(err, SO_ERR, "%s did not read the whole "
+		    "message: %s", path, strerror(r.write_errno));
+	free(said);
+	sb_free(&r.out);
 	return code;
 }
 

@@ -26,7 +26,7 @@
  * dies or falls silent into "the reader stopped" -- a damaged file, not
  * a damaged salesorg.
  */
-#define _GNU_SOURCE		/* setresgid, strsignal */
+#define _GNU_SOURCE		/* strsignal */
 #include <errno.h>
 #include <limits.h>
 #include <signal.h>
@@ -41,6 +41,7 @@
 #include <freexl.h>
 
 #include "base/priv.h"
+#include "base/proc.h"
 #include "base/util.h"
 #include "exchange/sheet.h"
 
@@ -428,14 +429,11 @@ child(int fd, const char *path, const char *name, const char *sheet,
 	struct so_err err = { 0 };
 	struct out o = { .fd = fd };
 	char **names = NULL;
-	gid_t g = getgid();
-	uid_t u = getuid();
 	size_t n = 0, i;
 	int rc;
 
 	signal(SIGPIPE, SIG_IGN);
-	if (setresgid(g, g, g) != 0 || setresuid(u, u, u) != 0 ||
-	    getegid() != g || geteuid() != u)
+	if (proc_drop_privileges() != 0)
 		_exit(126);
 	setrlimit(RLIMIT_CPU, &cpu);
 #ifndef UNDER_ASAN

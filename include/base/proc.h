@@ -1,0 +1,59 @@
+/*
+ * Other programs: the one place salesorg starts them (lpr, sendmail, the
+ * editor) and the one place a child gives up what a setgid salesorg
+ * holds.
+ *
+ * A program runs with fork and exec, never through a shell unless argv
+ * says "sh -c"; with the real user and group only (real, effective and
+ * saved), so it never runs with a shared database's group nor can take
+ * it back; with every descriptor above stderr closed on exec (no handle
+ * on the database) and SIGPIPE as it was at birth.  Its input is
+ * /dev/null, a buffer written down a pipe, or the terminal; its output
+ * and errors go to the terminal or into a buffer (so a TUI screen stays
+ * clean and the program's own words can go into a message).  An exec
+ * that fails comes back through a close-on-exec pipe as an errno: "not
+ * installed" is told apart from "ran and failed".
+ */
+#ifndef BASE_PROC_H
+#define BASE_PROC_H
+
+#include <stddef.h>
+
+#include "base/util.h"
+
+struct proc {
+	char *const	*argv;
+	int		 search;	/* argv[0] looked up on PATH */
+	const char	*input;		/* to its stdin; NULL: see tty */
+	size_t		 input_len;
+	int		 tty;		/* no input: our stdin, stdout and
+					 * stderr (an editor); else
+					 * /dev/null in, output captured */
+	long		 timeout_ms;	/* killed after; 0: wait for ever */
+	size_t		 out_max;	/* of the output kept (captured) */
+};
+
+struct proc_result {
+	int		 exec_errno;	/* it could not be run: why */
+	int		 status;	/* exit status, -1 when killed */
+	int		 signal;	/* the signal that killed it, or 0 */
+	int		 timed_out;
+	int		 write_errno;	/* writing its input (EPIPE: it left) */
+	struct strbuf	 out;		/* stdout and stderr, when captured */
+};
+
+/*
+ * Runs p and waits for it.  0 with r filled in (whether the program
+ * ran, failed or could not be found: see r), or -1 with errno when no
+ * child could be made.  r->out is freed with sb_free.
+ */
+int	proc_run(const struct proc *p, struct proc_result *r);
+
+/*
+ * In a child, before anything else: the real user and group for all
+ * three IDs, checked after rather than trusted.  0, or an errno (the
+ * child must then exit without doing its work).
+ */
+int	proc_drop_privileges(void);
+
+#endif
