@@ -21,7 +21,7 @@ sleep 0.3
 n=0
 while [ $n -lt 5 ]; do
 	run --db "$T/live.db" backup "$T/copy$n.db"
-	check "backup $n exits 0" [ "$RC" -eq 0 ]
+	check "backup $n exits 0" [ "$RC" -eq 0 ] || sed 's/^/  | /' "$T/err"
 	run --db "$T/copy$n.db" check
 	check "backup $n passes check" [ "$RC" -eq 0 ]
 	n=$((n + 1))
