@@ -45,17 +45,17 @@ usage(FILE *f)
 	    "Commands:\n", f);
 	/* "name usage" and the summary; a long usage gets lines of its
 	 * own, the summary below it. */
-	for (i = 0; commands[i].name; i++) {
-		int len = (int)(strlen(commands[i].name) +
-		    strlen(commands[i].usage)) + 1;
+	for (i = 0; commands[i]; i++) {
+		int len = (int)(strlen(commands[i]->name) +
+		    strlen(commands[i]->usage)) + 1;
 
 		if (len <= 14)
-			fprintf(f, "  %s %-*s %s\n", commands[i].name,
-			    14 - (int)strlen(commands[i].name) - 1,
-			    commands[i].usage, commands[i].summary);
+			fprintf(f, "  %s %-*s %s\n", commands[i]->name,
+			    14 - (int)strlen(commands[i]->name) - 1,
+			    commands[i]->usage, commands[i]->summary);
 		else
-			fprintf(f, "  %s %s\n  %-14s %s\n", commands[i].name,
-			    commands[i].usage, "", commands[i].summary);
+			fprintf(f, "  %s %s\n  %-14s %s\n", commands[i]->name,
+			    commands[i]->usage, "", commands[i]->summary);
 	}
 	fputs("\nExit status: 0 ok, 1 error, 2 usage, 3 database busy.\n"
 	    "See salesorg(1) for the screens and keys.\n", f);
@@ -228,20 +228,20 @@ main(int argc, char **argv)
 		free(dbpath);
 		return rc;
 	}
-	for (i = 0; commands[i].name; i++)
-		if (strcmp(commands[i].name, argv[0]) == 0)
+	for (i = 0; commands[i]; i++)
+		if (strcmp(commands[i]->name, argv[0]) == 0)
 			break;
-	if (commands[i].name == NULL) {
+	if (commands[i] == NULL) {
 		fprintf(stderr, "salesorg: unknown command '%s' "
 		    "(see salesorg --help)\n", argv[0]);
 		free(dbpath);
 		return EXIT_USAGE;
 	}
-	if (command_help(&commands[i], argc, argv)) {
+	if (command_help(commands[i], argc, argv)) {
 		free(dbpath);
 		return 0;
 	}
-	rc = commands[i].run(&cli, argc, argv);
+	rc = commands[i]->run(&cli, argc, argv);
 	free(dbpath);
 	return rc;
 }

@@ -28,8 +28,9 @@ struct command {
 	int		(*run)(struct cli *, int argc, char **argv);
 };
 
-/* The table, NULL-terminated (src/cli/commands.c). */
-extern const struct command commands[];
+/* The table, NULL-terminated (src/cli/commands.c); each entry is
+ * defined in its command's own file. */
+extern const struct command *const commands[];
 
 /*
  * Opens the database for a command and logs the user in: a login that
@@ -60,23 +61,23 @@ int	cli_choice(const char *cmd, const char *opt, const char *arg,
 /* Prints the usage line of the named command and returns EXIT_USAGE. */
 int	cli_usage(const char *name);
 
-int	cli_init(struct cli *, int, char **);
-int	cli_demo(struct cli *, int, char **);
-int	cli_check(struct cli *, int, char **);
-int	cli_backup(struct cli *, int, char **);
-int	cli_export(struct cli *, int, char **);
-int	cli_import(struct cli *, int, char **);
-int	cli_agenda(struct cli *, int, char **);
-int	cli_config(struct cli *, int, char **);
-int	cli_search(struct cli *, int, char **);
-int	cli_list(struct cli *, int, char **);
-int	cli_field(struct cli *, int, char **);
-int	cli_abc(struct cli *, int, char **);
-int	cli_template(struct cli *, int, char **);
-int	cli_merge(struct cli *, int, char **);
-int	cli_journal(struct cli *, int, char **);
-int	cli_report(struct cli *, int, char **);
-int	cli_user(struct cli *, int, char **);
-int	cli_log(struct cli *, int, char **);
+extern const struct command command_init;
+extern const struct command command_demo;
+extern const struct command command_check;
+extern const struct command command_backup;
+extern const struct command command_export;
+extern const struct command command_import;
+extern const struct command command_agenda;
+extern const struct command command_list;
+extern const struct command command_config;
+extern const struct command command_field;
+extern const struct command command_search;
+extern const struct command command_abc;
+extern const struct command command_template;
+extern const struct command command_merge;
+extern const struct command command_journal;
+extern const struct command command_report;
+extern const struct command command_user;
+extern const struct command command_log;
 
 #endif

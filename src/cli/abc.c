@@ -102,3 +102,13 @@ fail:
 	db_close(db);
 	return rc;
 }
+
+/* ---- the entry (src/cli/commands.c lists it) ---- */
+
+const struct command command_abc = {
+	.name = "abc",
+	.usage = "[--month YYYY-MM] [--recompute]",
+	.summary = "rank paying companies A, B, C by the 20/80 rule; print a "
+	    "month's figures",
+	.run = cli_abc,
+};

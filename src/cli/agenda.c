@@ -290,3 +290,14 @@ cli_agenda(struct cli *cli, int argc, char **argv)
 	agenda_free(&a);
 	return 0;
 }
+
+/* ---- the entry (src/cli/commands.c lists it) ---- */
+
+const struct command command_agenda = {
+	.name = "agenda",
+	.usage = "[--date DATE] [--days N] [--user LOGIN | --all] [--format "
+	    "text|csv|ics]",
+	.summary = "print the agenda: overdue, the day's calls, meetings, "
+	    "tasks, birthdays",
+	.run = cli_agenda,
+};

@@ -24,3 +24,12 @@ cli_backup(struct cli *cli, int argc, char **argv)
 	printf("%s: backed up to %s\n", cli->dbpath, argv[1]);
 	return 0;
 }
+
+/* ---- the entry (src/cli/commands.c lists it) ---- */
+
+const struct command command_backup = {
+	.name = "backup",
+	.usage = "FILE",
+	.summary = "copy the database safely while it is in use",
+	.run = cli_backup,
+};

@@ -35,3 +35,12 @@ cli_check(struct cli *cli, int argc, char **argv)
 	sb_free(&report);
 	return rc == SO_OK ? 0 : cli_fail(&err);
 }
+
+/* ---- the entry (src/cli/commands.c lists it) ---- */
+
+const struct command command_check = {
+	.name = "check",
+	.usage = "",
+	.summary = "check the database's integrity",
+	.run = cli_check,
+};

@@ -19,11 +19,11 @@ cli_usage(const char *name)
 {
 	int i;
 
-	for (i = 0; commands[i].name; i++)
-		if (strcmp(commands[i].name, name) == 0) {
+	for (i = 0; commands[i]; i++)
+		if (strcmp(commands[i]->name, name) == 0) {
 			fprintf(stderr, "usage: salesorg [--db FILE] %s%s%s\n",
-			    name, *commands[i].usage ? " " : "",
-			    commands[i].usage);
+			    name, *commands[i]->usage ? " " : "",
+			    commands[i]->usage);
 			break;
 		}
 	return EXIT_USAGE;

@@ -129,3 +129,14 @@ cli_config(struct cli *cli, int argc, char **argv)
 	db_close(db);
 	return rc;
 }
+
+/* ---- the entry (src/cli/commands.c lists it) ---- */
+
+const struct command command_config = {
+	.name = "config",
+	.usage = "[get NAME | set NAME on|off|VALUE [--team] | types|results "
+	    "[list|add|rename|enable|disable ...]]",
+	.summary = "show or change settings, event types and results (see "
+	    "salesorg(1))",
+	.run = cli_config,
+};

@@ -1594,3 +1594,12 @@ cli_demo(struct cli *cli, int argc, char **argv)
 	db_close(db);
 	return rc;
 }
+
+/* ---- the entry (src/cli/commands.c lists it) ---- */
+
+const struct command command_demo = {
+	.name = "demo",
+	.usage = "",
+	.summary = "fill the database with demonstration data",
+	.run = cli_demo,
+};

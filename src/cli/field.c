@@ -129,3 +129,14 @@ cli_field(struct cli *cli, int argc, char **argv)
 		return field_list(cli, argc - 1, argv + 1);
 	return cli_usage("field");
 }
+
+/* ---- the entry (src/cli/commands.c lists it) ---- */
+
+const struct command command_field = {
+	.name = "field",
+	.usage = "add ENTITY NAME [--label L] [--type "
+	    "text|number|money|date|bool|choice] [--choices a,b,c] "
+	    "[--required] | list [ENTITY] | remove ENTITY NAME",
+	.summary = "custom fields of the card files (admin)",
+	.run = cli_field,
+};

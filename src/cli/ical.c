@@ -130,3 +130,30 @@ cli_import(struct cli *cli, int argc, char **argv)
 	    argv[2], st.created, st.updated, st.unchanged, st.tasks);
 	return 0;
 }
+
+/* ---- the entry (src/cli/commands.c lists it) ---- */
+
+const struct command command_export = {
+	.name = "export",
+	.usage = "FORMAT [options]",
+	.summary = "export events and tasks (ics: --from --to --user --type "
+	    "--no-tasks -o) or contacts (vcard: --version 3.0|4.0 "
+	    "--filter --saved -o)",
+	.run = cli_export,
+};
+
+const struct command command_import = {
+	.name = "import",
+	.usage = "ics FILE | csv|xlsx|xls ENTITY FILE [options] | vcard FILE "
+	    "[--skip-bad] [--dry-run]",
+	.summary = "import events and tasks (ics, idempotent by UID), records "
+	    "of a card file from CSV or an Excel workbook (--encoding "
+	    "--sep --sheet --map --ignore-unknown --create-missing "
+	    "--on-duplicate skip|update|add --skip-bad --dry-run) or "
+	    "contacts (vcard, idempotent by UID); FILE may be a pipe or "
+	    "/dev/stdin for csv, ics and vcard (read whole first, at "
+	    "most 256 MiB), a workbook must be a file (no part over 256 "
+	    "MiB uncompressed); a repeat rule that never produces a "
+	    "date is refused",
+	.run = cli_import,
+};

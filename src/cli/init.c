@@ -381,3 +381,13 @@ cli_init(struct cli *cli, int argc, char **argv)
 	db_close(db);
 	return 0;
 }
+
+/* ---- the entry (src/cli/commands.c lists it) ---- */
+
+const struct command command_init = {
+	.name = "init",
+	.usage = "[(--shared | --plain) GROUP [--admin LOGIN] [FILE]]",
+	.summary = "create or upgrade the database; --shared/--plain: a team's "
+	    "database on a server, group GROUP (see salesorg(1))",
+	.run = cli_init,
+};

@@ -506,3 +506,15 @@ out:
 	}
 	return rc;
 }
+
+/* ---- the entry (src/cli/commands.c lists it) ---- */
+
+const struct command command_list = {
+	.name = "list",
+	.usage = "ENTITY [--filter EXPR] [--saved NAME] [--format "
+	    "text|csv|tsv] [--excel] [--fields a,b,c] [--sort FIELD] "
+	    "[--desc] [--trash] [--limit N] [--count] [-o FILE]",
+	.summary = "print a card file, filtered (see FILTERS in salesorg(1)); "
+	    "--excel: csv for Russian Excel (CP1251, ';')",
+	.run = cli_list,
+};

@@ -252,3 +252,15 @@ out:
 	db_close(db);
 	return rc;
 }
+
+/* ---- the entry (src/cli/commands.c lists it) ---- */
+
+const struct command command_log = {
+	.name = "log",
+	.usage = "[--user LOGIN] [--entity NAME] [--id N] [--since "
+	    "DATE|MOMENT] [--action create|update|delete|restore] "
+	    "[--field NAME] [--limit N]",
+	.summary = "the audit log, newest first: who changed which field of "
+	    "which record, when (the whole log: head or admin)",
+	.run = cli_log,
+};

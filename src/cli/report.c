@@ -352,3 +352,25 @@ cli_journal(struct cli *cli, int argc, char **argv)
 {
 	return run(cli, "journal", report_find("journal"), argc, argv);
 }
+
+/* ---- the entry (src/cli/commands.c lists it) ---- */
+
+const struct command command_journal = {
+	.name = "journal",
+	.usage = "[--date DATE] [--user LOGIN | --all] [OUTPUT]",
+	.summary = "the day's work journal on paper: touches planned (with a "
+	    "blank result column before the day), the call log, totals",
+	.run = cli_journal,
+};
+
+const struct command command_report = {
+	.name = "report",
+	.usage = "NAME [--period day|week|month|quarter|year|all] [--from "
+	    "DATE] [--to DATE] [--user LOGIN | --all] [--id EVENT] "
+	    "[OUTPUT]",
+	.summary = "activity, meeting, follow-up, sales, audit, key-clients "
+	    "(see REPORTS in salesorg(1)); OUTPUT: --format "
+	    "text|csv|html|pdf -o FILE --width N --page-length N "
+	    "--paper a4|letter --print -P PRINTER --copies N",
+	.run = cli_report,
+};

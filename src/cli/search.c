@@ -165,3 +165,12 @@ cli_search(struct cli *cli, int argc, char **argv)
 	search_result_free(&r);
 	return rc;
 }
+
+/* ---- the entry (src/cli/commands.c lists it) ---- */
+
+const struct command command_search = {
+	.name = "search",
+	.usage = "QUERY... [--limit N] [--format text|csv|tsv]",
+	.summary = "find records in every card file by word beginnings",
+	.run = cli_search,
+};

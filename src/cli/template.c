@@ -982,3 +982,23 @@ cli_merge(struct cli *cli, int argc, char **argv)
 	}
 	return rc;
 }
+
+/* ---- the entry (src/cli/commands.c lists it) ---- */
+
+const struct command command_template = {
+	.name = "template",
+	.usage = "add NAME [--subject S] [--body-file FILE | --body TEXT] | "
+	    "list | show NAME | edit NAME | remove NAME | fields",
+	.summary = "mail merge templates: a subject and body with "
+	    "{contact.first_name} style placeholders",
+	.run = cli_template,
+};
+
+const struct command command_merge = {
+	.name = "merge",
+	.usage = "TEMPLATE [--filter EXPR] [--saved NAME] (--dir DIR | "
+	    "--mbox FILE | --send) [--dry-run] [--limit N]",
+	.summary = "render a template for each contact with an e-mail: .eml "
+	    "files, an mbox, or sendmail (logged as e-mail events)",
+	.run = cli_merge,
+};

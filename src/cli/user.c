@@ -95,3 +95,15 @@ cli_user(struct cli *cli, int argc, char **argv)
 		return cli_fail(&err);
 	return 0;
 }
+
+/* ---- the entry (src/cli/commands.c lists it) ---- */
+
+const struct command command_user = {
+	.name = "user",
+	.usage = "add LOGIN [--role manager|head|admin] [--name NAME] | set "
+	    "LOGIN [--role ROLE] [--name NAME] | disable|enable LOGIN | "
+	    "list",
+	.summary = "the people of the database and their roles (an "
+	    "administrator changes them)",
+	.run = cli_user,
+};
