@@ -38,7 +38,7 @@ print_month(const struct abc_month *m)
 	putchar('\n');
 }
 
-int
+static int
 cli_abc(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {

@@ -177,7 +177,7 @@ agenda_usage(void)
 	return cli_usage("agenda");
 }
 
-int
+static int
 cli_agenda(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {

@@ -6,7 +6,7 @@
 
 #include "cli/cli.h"
 
-int
+static int
 cli_backup(struct cli *cli, int argc, char **argv)
 {
 	struct so_err err = { 0 };

@@ -10,7 +10,7 @@
 #include "cli/cli.h"
 #include "store/search.h"
 
-int
+static int
 cli_check(struct cli *cli, int argc, char **argv)
 {
 	struct strbuf report = { 0 };

@@ -83,7 +83,7 @@ lookup_cmd(struct db *db, enum lookup_table t, int argc, char **argv)
 	return rc == SO_OK ? 0 : cli_fail(&err);
 }
 
-int
+static int
 cli_config(struct cli *cli, int argc, char **argv)
 {
 	struct so_err err = { 0 };

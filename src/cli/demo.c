@@ -1556,7 +1556,7 @@ fill(struct demo *d)
 	return abc_recompute(d->db, NULL, NULL, d->err);
 }
 
-int
+static int
 cli_demo(struct cli *cli, int argc, char **argv)
 {
 	struct so_err err = { 0 };

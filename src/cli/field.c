@@ -118,7 +118,7 @@ field_list(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
-int
+static int
 cli_field(struct cli *cli, int argc, char **argv)
 {
 	if (argc >= 2 && strcmp(argv[1], "add") == 0)

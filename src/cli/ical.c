@@ -35,7 +35,7 @@ parse_day(const char *opt, const char *text, int days, int64_t *out)
 	return 0;
 }
 
-int
+static int
 cli_export(struct cli *cli, int argc, char **argv)
 {
 	struct ical_filter f = { .tasks = 1 };
@@ -101,7 +101,7 @@ cli_export(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
-int
+static int
 cli_import(struct cli *cli, int argc, char **argv)
 {
 	struct so_err err = { 0 };

@@ -340,7 +340,7 @@ init_shared(struct cli *cli, struct shared *sh)
 	return 0;
 }
 
-int
+static int
 cli_init(struct cli *cli, int argc, char **argv)
 {
 	struct shared sh = { 0 };

@@ -326,7 +326,7 @@ compile(struct db *db, const struct entity *ent, const char *text,
 	return -1;
 }
 
-int
+static int
 cli_list(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {

@@ -140,7 +140,7 @@ may_read(struct db *db, const struct audit_filter *f, struct so_err *err)
 	    err);
 }
 
-int
+static int
 cli_log(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {

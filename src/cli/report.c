@@ -325,7 +325,7 @@ run(struct cli *cli, const char *cmd, const struct report_desc *r, int argc,
 	return rc;
 }
 
-int
+static int
 cli_report(struct cli *cli, int argc, char **argv)
 {
 	const struct report_desc *r;
@@ -347,7 +347,7 @@ cli_report(struct cli *cli, int argc, char **argv)
 	return run(cli, "report", r, argc - 1, argv + 1);
 }
 
-int
+static int
 cli_journal(struct cli *cli, int argc, char **argv)
 {
 	return run(cli, "journal", report_find("journal"), argc, argv);

@@ -110,7 +110,7 @@ join_args(int argc, char **argv)
 	return sb_steal(&b);
 }
 
-int
+static int
 cli_search(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {

@@ -443,7 +443,7 @@ tpl_fields(void)
 	return 0;
 }
 
-int
+static int
 cli_template(struct cli *cli, int argc, char **argv)
 {
 	struct so_err err = { 0 };
@@ -952,7 +952,7 @@ merge_args(struct run *x, int argc, char **argv, const char **saved,
 	return 0;
 }
 
-int
+static int
 cli_merge(struct cli *cli, int argc, char **argv)
 {
 	struct run x = { 0 };

@@ -36,7 +36,7 @@ list_users(struct db *db)
 	return 0;
 }
 
-int
+static int
 cli_user(struct cli *cli, int argc, char **argv)
 {
 	struct so_err err = { 0 };
