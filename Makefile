@@ -41,8 +41,8 @@ SQL      := $(sort $(wildcard sql/[0-9]*.sql))
 BIN      = $(BUILD)/salesorg
 TESTBIN  = $(BUILD)/unit-tests
 
-.PHONY: all run check unit cli-tests tui-tests check-clock check-dates \
-	install install-shared uninstall clean bench bench-detail FORCE
+.PHONY: all run check unit cli-tests interop-tests tui-tests check-clock \
+	check-dates install install-shared uninstall clean bench bench-detail FORCE
 
 all: salesorg
 
@@ -81,13 +81,13 @@ run: salesorg
 	@test -f demo.db || $(BIN) --db demo.db demo
 	$(BIN) --db demo.db
 
-check: check-clock unit cli-tests tui-tests
+check: check-clock unit cli-tests interop-tests tui-tests
 
 # One place reads the wall clock (src/base/datetime.c's dt_now).
 check-clock:
 	sh tests/clock.sh
 
-# The unit and CLI suites on other days and in other zones (tests/
+# The unit, CLI and interop suites on other days and in other zones (tests/
 # dates.sh): DATES="saturday berlin-spring-night" picks points of the
 # matrix, all of them by default.
 DATES ?=
@@ -100,6 +100,10 @@ unit: $(TESTBIN)
 
 cli-tests: $(BIN)
 	SALESORG=$(CURDIR)/$(BIN) sh tests/run-scripts.sh cli tests/cli
+
+# With the real programs from Debian: calcurse, khal, abook, khard, CUPS.
+interop-tests: $(BIN)
+	SALESORG=$(CURDIR)/$(BIN) sh tests/run-scripts.sh interop tests/interop
 
 # Memory is measured on the optimised build even in a sanitizer run
 # (ASan's shadow memory would swamp the figure).

@@ -15,7 +15,7 @@ code=$(grep -nE '\btime\((NULL|0)\)|gettimeofday|CLOCK_REALTIME|'"'now'" \
     $(find src -name '*.c') | grep -v '^src/base/datetime\.c:' |
     grep -v '^src/store/hooks\.c:[0-9]*:.*(uint64_t)time(NULL)')
 scripts=$(grep -nE '\$\(date( +\+[^)]*)?\)|\$\(date \+|'"'now'" \
-    tests/cli/*.sh tests/tui/*.sh | grep -v 'a duration, not a date')
+    tests/cli/*.sh tests/interop/*.sh tests/tui/*.sh | grep -v 'a duration, not a date')
 rc=0
 if [ -n "$code" ]; then
 	echo "$code"

@@ -1,6 +1,7 @@
 #!/bin/sh
-# tests/dates.sh [NAME... | ci]: the unit and CLI suites on other days
-# and in other zones (make check-dates; .ci/run runs the "ci" part).
+# tests/dates.sh [NAME... | ci]: the unit, CLI and interop suites on
+# other days and in other zones (make check-dates; .ci/run runs the "ci"
+# part).
 # Every test reads "now" from SALESORG_NOW and its zone from
 # SALESORG_TEST_TZ (tests/cli/lib.sh), so a point of the matrix is just
 # those two variables.  The points break what an ordinary weekday in
@@ -46,7 +47,8 @@ esac
 passed=0
 failed=0
 suites() {
-	"$UNIT" && sh "$dir/run-scripts.sh" cli "$dir/cli"
+	"$UNIT" && sh "$dir/run-scripts.sh" cli "$dir/cli" &&
+	    sh "$dir/run-scripts.sh" interop "$dir/interop"
 }
 
 # One point: both suites, output kept for a failure only.

@@ -87,23 +87,6 @@ out_free(struct out *o)
 	free(o->page);
 }
 
-/* Display width of the first n bytes of s, counted here. */
-static int
-dwidth(const char *s, size_t n)
-{
-	uint32_t cp;
-	size_t k;
-	int w = 0;
-
-	while (n > 0) {
-		k = utf8_decode(s, n, &cp);
-		w += utf8_cpwidth(cp);
-		s += k;
-		n -= k;
-	}
-	return w;
-}
-
 /* Display columns of each c in s, written to cols; returns how many. */
 static int
 edges(const char *s, char c, int *cols, int max)
@@ -112,7 +95,7 @@ edges(const char *s, char c, int *cols, int max)
 	int n = 0;
 
 	for (p = s; (p = strchr(p, c)) != NULL && n < max; p++)
-		cols[n++] = dwidth(s, (size_t)(p - s));
+		cols[n++] = utf8_width_n(s, (size_t)(p - s));
 	return n;
 }
 
@@ -295,7 +278,7 @@ TEST(test_doc_text_lines_fit_width_and_never_cut_a_character)
 	REQUIRE(rc == SO_OK);
 	split(s, &o);
 	for (i = 0; i < o.n; i++) {
-		w = dwidth(o.line[i], strlen(o.line[i]));
+		w = utf8_width_n(o.line[i], strlen(o.line[i]));
 		if (w > 31)
 			harness_fail(__FILE__, __LINE__, "line %zu is %d "
 			    "wide: \"%s\"", i, w, o.line[i]);
@@ -304,7 +287,7 @@ TEST(test_doc_text_lines_fit_width_and_never_cut_a_character)
 		if (is_table_line(o.line[i]) && !is_rule(o.line[i]) &&
 		    strstr(o.line[i], "Name") == NULL) {
 			c = cell(o.line[i], 1);
-			CHECK(dwidth(c, strlen(c)) <= 9);
+			CHECK(utf8_width_n(c, strlen(c)) <= 9);
 			sb_add(&joined, c);
 			free(c);
 		}
@@ -364,7 +347,7 @@ TEST(test_doc_text_paginates_200_rows_with_headers_on_every_page)
 			CHECK(strlen(o.line[i]) >= strlen(want) &&
 			    strcmp(o.line[i] + strlen(o.line[i]) -
 			    strlen(want), want) == 0);
-			CHECK_INT(dwidth(o.line[i], strlen(o.line[i])), 80);
+			CHECK_INT(utf8_width_n(o.line[i], strlen(o.line[i])), 80);
 			CHECK(strstr(o.line[i + 1], "2026-11-01 - 2026-11-30")
 			    != NULL);
 			/* the table header is repeated on every page */
@@ -403,7 +386,7 @@ TEST(test_doc_text_paginates_200_rows_with_headers_on_every_page)
 			snprintf(want, sizeof(want), "page %d of 15",
 			    o.page[i] + 1);
 			CHECK(strstr(o.line[i], want) != NULL);
-			CHECK_INT(dwidth(o.line[i], strlen(o.line[i])), 80);
+			CHECK_INT(utf8_width_n(o.line[i], strlen(o.line[i])), 80);
 		}
 	out_free(&o);
 	free(s);

@@ -7,7 +7,7 @@
 # give exit 1, one line naming the file and line, and an untouched
 # database.  The peers are part of the test: if one is missing the
 # script fails, it never skips.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../cli/lib.sh"
 export LC_ALL=C.UTF-8
 DATA="$(cd "$(dirname "$0")/../data" && pwd)"
 

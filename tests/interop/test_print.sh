@@ -7,9 +7,9 @@
 # page count is the one salesorg reported.  Then the failures: a queue
 # that does not exist, and no lpr on PATH.
 #
-# Standalone: sh tests/cli/test_print.sh with $SALESORG set (run.sh does).
+# Standalone: sh tests/interop/test_print.sh with $SALESORG set (run.sh does).
 # Skips (exit 0, saying why) when not root or CUPS is not installed.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../cli/lib.sh"
 . "$(dirname "$0")/cups.sh"
 
 cups_start || exit 0

@@ -4,7 +4,7 @@
 # a day as the database holds; we read what they export; our own export
 # survives import and export unchanged; hostile files give exit 1 and one
 # line naming the file and line.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../cli/lib.sh"
 export LC_ALL=C.UTF-8
 
 DB="$T/demo.db"
