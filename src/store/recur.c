@@ -99,7 +99,8 @@ numbered_byday(const struct icalrecurrencetype *r)
 	return 0;
 }
 
-/* Sorts a BY list (ended by ICAL_RECURRENCE_ARRAY_MAX) ascending. */
+/* Sorts a BY list (ended by ICAL_RECURRENCE_ARRAY_MAX) ascending and
+ * drops repeated values: libical would make BYHOUR=9,9 09:00 twice. */
 static void
 sort_by(short *a, int size)
 {
@@ -114,6 +115,11 @@ sort_by(short *a, int size)
 			a[j] = a[j - 1];
 		a[j] = v;
 	}
+	for (i = j = 0; i < n; i++)
+		if (j == 0 || a[i] != a[j - 1])
+			a[j++] = a[i];
+	for (; j < n; j++)
+		a[j] = ICAL_RECURRENCE_ARRAY_MAX;
 }
 
 static int

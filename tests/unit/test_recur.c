@@ -260,6 +260,31 @@ TEST(test_recur_times_of_day_in_any_order_come_out_ascending)
 }
 
 /*
+ * A time written twice ("BYHOUR=9,9") made libical give 09:00, 09:29,
+ * 09:00, 09:29 within one hour: occurrences out of order (found by
+ * tests/fuzz/fuzz_rrule in a 60-second run).  Each time counts once.
+ */
+TEST(test_recur_a_time_written_twice_counts_once)
+{
+	struct so_err err = { 0 };
+	int64_t *v = NULL;
+	size_t n = 0, i;
+
+	use_tz("Europe/Moscow");
+	REQUIRE(recur_expand("FREQ=HOURLY;BYHOUR=9,9;BYMINUTE=0,29,0",
+	    local(2026, 12, 5, 9, 0), 0, local(2026, 12, 5, 0, 0),
+	    local(2026, 12, 7, 0, 0), 100, &v, &n, NULL, &err) == SO_OK);
+	REQUIRE(n == 4);
+	CHECK_STR(show(v[0]), "2026-12-05 09:00");
+	CHECK_STR(show(v[1]), "2026-12-05 09:29");
+	CHECK_STR(show(v[2]), "2026-12-06 09:00");
+	CHECK_STR(show(v[3]), "2026-12-06 09:29");
+	for (i = 1; i < n; i++)
+		CHECK(v[i] > v[i - 1]);
+	free(v);
+}
+
+/*
  * libical gives RSCALE as a string of its own (r.rscale) that its
  * iterator never frees: a rule with one, good or bad, leaked it (found
  * by tests/fuzz/fuzz_rrule; this test fails under SANITIZE=1 by the
