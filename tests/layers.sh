@@ -22,7 +22,7 @@
 # <name>.h (or src/<folder>/<name>.h, a folder's own); either may be
 # missing.  Module A depends on B when A's .c or .h includes B's header.
 # A header's functions may be defined elsewhere in its folder (ui.h's
-# ui_getkey in app.c, db.h's db_login in users.c): including it then
+# ui_getkey in app.c, once db.h's db_login in users.c): including it then
 # depends on those files' modules too, since that is whom the calls
 # reach.  A .c with no header of its own that defines functions of a
 # header (company.c of entities.h, html.c of doc.h, prompt.c of ui.h) is

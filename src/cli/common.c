@@ -5,6 +5,7 @@
 
 #include "base/utf8.h"
 #include "cli/cli.h"
+#include "store/users.h"
 
 int
 cli_fail(const struct so_err *err)

@@ -224,6 +224,17 @@ append(struct loaded *l, int64_t id, const char *name, const char *label,
 	l->ent->nfields = n + 1;
 }
 
+/*
+ * db.c calls nothing above it, so it learns of the custom fields through
+ * its open hook, set here before main() (every program linked with the
+ * store has them: the CLI, the TUI, the tests, the load writer).
+ */
+__attribute__((constructor)) static void
+register_hook(void)
+{
+	db_set_open_hook(custom_load, custom_unload);
+}
+
 int
 custom_load(struct db *db, struct so_err *err)
 {
