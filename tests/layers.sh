@@ -26,7 +26,9 @@
 # depends on those files' modules too, since that is whom the calls
 # reach.  A .c with no header of its own that defines functions of a
 # header (company.c of entities.h, html.c of doc.h, prompt.c of ui.h) is
-# part of that header's module.  Definitions are found the house
+# part of that header's module; a header with no .c of its own whose
+# functions one module defines (report_sql.h, reports.c's) is that
+# module's second header.  Definitions are found the house
 # way: the function's name at the start of a line.
 # Every cycle is reported as "a -> b -> ... -> a": for each dependency
 # inside a strongly connected group, the shortest cycle through it.  A
@@ -85,7 +87,9 @@ paths = list(files())
 headers = [p for p in paths if p.endswith(".h")]
 sources = [p for p in paths if p.endswith(".c")]
 defined = {c: set(DEF.findall(text(c))) for c in sources}
-declared = {h: set(CALL.findall(COMMENT.sub("", text(h)))) for h in headers}
+MACRO = re.compile(r'^\s*#\s*define\s+(\w+)', re.M)
+declared = {h: set(CALL.findall(COMMENT.sub("", text(h))))
+            - set(MACRO.findall(text(h))) for h in headers}
 def own_header(c):
     stem = os.path.splitext(c)[0]
     return any(stem.replace("src/", p, 1) + ".h" in declared
@@ -96,12 +100,21 @@ for c in sources:
             if folder(h) == folder(c) and defined[c] & declared[h]]
     if mine and not own_header(c):
         owner[c] = module(max(mine)[1])
+def implementers(h):
+    return {owner.get(c) or module(c) for c in sources
+            if folder(c) == folder(h) and defined[c] & declared[h]}
+alias = {}                 # a second header of one module -> that module
+for h in headers:
+    has_c = any((owner.get(c) or module(c)) == module(h) for c in sources)
+    if not has_c and len(implementers(h)) == 1:
+        alias[module(h)] = implementers(h).pop()
 def modof(path):
-    return owner.get(path) or module(path)
+    m = owner.get(path) or module(path)
+    return alias.get(m, m)
 reaches = {}               # a header -> every module its calls reach
 for h in headers:
-    reaches[module(h)] = {module(h)} | {modof(c) for c in sources
-        if folder(c) == folder(h) and defined[c] & declared[h]}
+    reaches[module(h)] = {modof(h)} | {alias.get(m, m)
+                                       for m in implementers(h)}
 
 deps = {}
 for path in paths:

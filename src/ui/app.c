@@ -26,6 +26,7 @@
 #include "base/priv.h"
 #include "report/report.h"
 #include "store/entities.h"
+#include "store/lookup.h"
 #include "store/sales.h"
 #include "store/settings.h"
 #include "store/acl.h"
@@ -199,7 +200,7 @@ new_record(const struct entity **entp)
 		free(rec_meta(rec)->ref_labels);
 		rec_meta(rec)->ref_labels = xcalloc((size_t)ent->nfields,
 		    sizeof(char *));
-		rec_meta(rec)->ref_labels[fi] = rec_title(app->db,
+		rec_meta(rec)->ref_labels[fi] = store_lookup_title(app->db,
 		    app->card.ent, rec_meta(app->card.rec)->id);
 		inherit_refs(ent, rec, app->card.ent, app->card.rec);
 	}
@@ -672,7 +673,7 @@ delete_record(void)
 
 	if (app->trash || !target(&ent, &id) || !may_change())
 		return;
-	title = rec_title(app->db, ent, id);
+	title = store_lookup_title(app->db, ent, id);
 	q = xasprintf("Delete %s \"%s\" (to the trash)?", ent->label,
 	    title ? title : "");
 	if (ui_confirm(q)) {
