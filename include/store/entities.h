@@ -13,6 +13,9 @@
 #include "store/entity.h"
 #include "store/record.h"
 
+/* Every card file, NULL-terminated, in tab order (entities.c). */
+extern const struct entity *const entities[];
+
 struct company {
 	struct rec_meta	 meta;
 	char	*name, *legal_name, *category, *status, *industry, *city;

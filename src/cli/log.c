@@ -22,6 +22,7 @@
 #include "cli/cli.h"
 #include "store/acl.h"
 #include "store/audit.h"
+#include "store/entities.h"
 #include "store/entity.h"
 #include "store/lookup.h"
 #include "store/record.h"
