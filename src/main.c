@@ -17,6 +17,7 @@
 #include "base/priv.h"
 #include "base/util.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "store/db.h"
 #include "ui/app.h"
 
@@ -140,6 +141,7 @@ main(int argc, char **argv)
 	/* Before anything reads the environment (setlocale does). */
 	priv_init();
 	setlocale(LC_ALL, "");
+	cli_set_commands(commands);
 	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':

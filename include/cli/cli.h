@@ -1,8 +1,9 @@
 /*
- * The subcommands: one file each in src/cli/, one entry each in the
- * table in main.c.  A command gets its own arguments (argv[0] is its name)
- * and returns the process exit status: 0 ok, 1 user error, 2 usage,
- * 3 database busy (DESIGN section 4).
+ * What the subcommands share (common.c): opening the database, errors,
+ * options, usage lines.  A command gets its own arguments (argv[0] is
+ * its name) and returns the process exit status: 0 ok, 1 user error,
+ * 2 usage, 3 database busy (DESIGN section 4).  The commands themselves
+ * and their table are cli/commands.h.
  */
 #ifndef CLI_CLI_H
 #define CLI_CLI_H
@@ -28,8 +29,12 @@ struct command {
 	int		(*run)(struct cli *, int argc, char **argv);
 };
 
-/* The table, NULL-terminated (src/cli/commands.c). */
-extern const struct command commands[];
+/*
+ * The table cli_usage reads: main.c hands over commands[] (cli/
+ * commands.h) at start, so these services, which every command uses,
+ * name no command themselves.
+ */
+void	cli_set_commands(const struct command *table);
 
 /*
  * Opens the database for a command and logs the user in: a login that
@@ -59,24 +64,5 @@ int	cli_choice(const char *cmd, const char *opt, const char *arg,
 	    const char *const *names);
 /* Prints the usage line of the named command and returns EXIT_USAGE. */
 int	cli_usage(const char *name);
-
-int	cli_init(struct cli *, int, char **);
-int	cli_demo(struct cli *, int, char **);
-int	cli_check(struct cli *, int, char **);
-int	cli_backup(struct cli *, int, char **);
-int	cli_export(struct cli *, int, char **);
-int	cli_import(struct cli *, int, char **);
-int	cli_agenda(struct cli *, int, char **);
-int	cli_config(struct cli *, int, char **);
-int	cli_search(struct cli *, int, char **);
-int	cli_list(struct cli *, int, char **);
-int	cli_field(struct cli *, int, char **);
-int	cli_abc(struct cli *, int, char **);
-int	cli_template(struct cli *, int, char **);
-int	cli_merge(struct cli *, int, char **);
-int	cli_journal(struct cli *, int, char **);
-int	cli_report(struct cli *, int, char **);
-int	cli_user(struct cli *, int, char **);
-int	cli_log(struct cli *, int, char **);
 
 #endif

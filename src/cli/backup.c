@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "store/backup.h"
 
 int

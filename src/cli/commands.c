@@ -1,11 +1,13 @@
 /*
  * The table of subcommands: main walks it for dispatch and --help, and
- * cli_usage for the usage line of one command.  A new command is one
- * file in src/cli/ and one line here.
+ * hands it to cli_set_commands for cli_usage's line of one command.  A
+ * new command is one file in src/cli/, its entry in cli/commands.h and
+ * one line here.
  */
 #include <stddef.h>
 
 #include "cli/cli.h"
+#include "cli/commands.h"
 
 const struct command commands[] = {
 	{ "init", "[(--shared | --plain) GROUP [--admin LOGIN] [FILE]]",

@@ -20,6 +20,7 @@
 #include "base/datetime.h"
 #include "base/util.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "store/acl.h"
 #include "store/audit.h"
 #include "store/entities.h"
