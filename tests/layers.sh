@@ -32,7 +32,8 @@
 # way: the function's name at the start of a line.
 # Every cycle is reported as "a -> b -> ... -> a": for each dependency
 # inside a strongly connected group, the shortest cycle through it.  A
-# cycle listed in tests/layers.allow (one per line, with the reason) is
+# cycle listed in tests/layers.allow (none is, today: a line is the
+# cycle as reported, a tab, the reason; '#' starts a comment) is
 # tolerated; an entry that no longer occurs fails, so the list can only
 # shrink.
 #
