@@ -15,7 +15,6 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +49,7 @@
 
 #define NTABS		9
 #define HISTORY_MAX	64
-#define POLL_MS		1000	/* how often to look for others' commits */
+#define POLL_MS		1000	/* the loop's wait for a key: reminders this often */
 
 enum focus { FOCUS_LIST, FOCUS_CARD };
 
