@@ -42,7 +42,8 @@ BIN      = $(BUILD)/salesorg
 TESTBIN  = $(BUILD)/unit-tests
 
 .PHONY: all run check unit cli-tests interop-tests tui-tests check-clock \
-	check-dates install install-shared uninstall clean bench bench-detail FORCE
+	check-layers check-dates install install-shared uninstall clean bench \
+	bench-detail FORCE
 
 all: salesorg
 
@@ -81,11 +82,18 @@ run: salesorg
 	@test -f demo.db || $(BIN) --db demo.db demo
 	$(BIN) --db demo.db
 
-check: check-clock unit cli-tests interop-tests tui-tests
+check: check-clock check-layers unit cli-tests interop-tests tui-tests
 
 # One place reads the wall clock (src/base/datetime.c's dt_now).
 check-clock:
 	sh tests/clock.sh
+
+# Includes go down the layers and modules form no cycle (tests/
+# layers.sh says which layers and how); its self-test first, so a
+# checker that can no longer fail does not pass for a clean tree.
+check-layers:
+	sh tests/layers.sh --self-test
+	sh tests/layers.sh
 
 # The unit, CLI and interop suites on other days and in other zones (tests/
 # dates.sh): DATES="saturday berlin-spring-night" picks points of the

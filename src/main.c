@@ -17,10 +17,32 @@
 #include "base/priv.h"
 #include "base/util.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
+#include "store/db.h"
 #include "ui/app.h"
 
 #define SALESORG_VERSION "0.1.0"
 
+
+/*
+ * The organizer: the terminal checked first (no database is touched for
+ * nothing), then the database opened and the login checked as for any
+ * command, then the TUI on it.
+ */
+static int
+run_organizer(struct cli *cli)
+{
+	struct db *db;
+	int rc;
+
+	if (!ui_app_terminal_ok())
+		return EXIT_USER;
+	if ((rc = cli_open(cli, 1, 0, &db)) != 0)
+		return rc;
+	rc = ui_app_run(db) == 0 ? 0 : EXIT_USER;
+	db_close(db);
+	return rc;
+}
 
 static void
 usage(FILE *f)
@@ -178,6 +200,7 @@ main(int argc, char **argv)
 	/* Before anything reads the environment (setlocale does). */
 	priv_init();
 	setlocale(LC_ALL, "");
+	cli_set_commands(commands);
 	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'd':
@@ -224,7 +247,7 @@ main(int argc, char **argv)
 	}
 	cli.login = pw->pw_name;
 	if (argc == 0) {
-		rc = ui_app_run(&cli);
+		rc = run_organizer(&cli);
 		free(dbpath);
 		return rc;
 	}

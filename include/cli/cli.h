@@ -1,8 +1,9 @@
 /*
- * The subcommands: one file each in src/cli/, one entry each in the
- * table in main.c.  A command gets its own arguments (argv[0] is its name)
- * and returns the process exit status: 0 ok, 1 user error, 2 usage,
- * 3 database busy (DESIGN section 4).
+ * What the subcommands share (common.c): opening the database, errors,
+ * options, usage lines.  A command gets its own arguments (argv[0] is
+ * its name) and returns the process exit status: 0 ok, 1 user error,
+ * 2 usage, 3 database busy (DESIGN section 4).  The commands themselves
+ * and their table are cli/commands.h.
  */
 #ifndef CLI_CLI_H
 #define CLI_CLI_H
@@ -28,9 +29,12 @@ struct command {
 	int		(*run)(struct cli *, int argc, char **argv);
 };
 
-/* The table, NULL-terminated (src/cli/commands.c); each entry is
- * defined in its command's own file. */
-extern const struct command *const commands[];
+/*
+ * The table cli_usage reads: main.c hands over commands[] (cli/
+ * commands.h) at start, so these services, which every command uses,
+ * name no command themselves.
+ */
+void	cli_set_commands(const struct command *const *table);
 
 /*
  * Opens the database for a command and logs the user in: a login that
@@ -60,24 +64,5 @@ int	cli_choice(const char *cmd, const char *opt, const char *arg,
 	    const char *const *names);
 /* Prints the usage line of the named command and returns EXIT_USAGE. */
 int	cli_usage(const char *name);
-
-extern const struct command command_init;
-extern const struct command command_demo;
-extern const struct command command_check;
-extern const struct command command_backup;
-extern const struct command command_export;
-extern const struct command command_import;
-extern const struct command command_agenda;
-extern const struct command command_list;
-extern const struct command command_config;
-extern const struct command command_field;
-extern const struct command command_search;
-extern const struct command command_abc;
-extern const struct command command_template;
-extern const struct command command_merge;
-extern const struct command command_journal;
-extern const struct command command_report;
-extern const struct command command_user;
-extern const struct command command_log;
 
 #endif

@@ -5,7 +5,8 @@
  * fields, UTF-8 with or without a byte order mark, CP1251 (Russian
  * Excel's "CSV" is CP1251 with ';' and CRLF) or UTF-16 with a byte
  * order mark (Excel's "Unicode text": UTF-16LE with tabs).  Rows come
- * out as UTF-8 cells, each with the physical line it starts on.
+ * out as UTF-8 cells, each with the physical line it starts on.  Below
+ * the importer: it knows nothing of entities or the store.
  */
 #ifndef CSVIMPORT_H
 #define CSVIMPORT_H
@@ -14,7 +15,32 @@
 #include <stdio.h>
 
 #include "base/err.h"
-#include "exchange/import.h"
+
+/* Encodings of a CSV file (a workbook says its own). */
+enum csv_encoding {
+	CSV_ENC_AUTO,		/* a byte order mark, else UTF-8 if the
+				   whole file is valid UTF-8, else CP1251 */
+	CSV_ENC_UTF8,
+	CSV_ENC_CP1251,
+	CSV_ENC_UTF16LE,	/* Excel's "Unicode text" */
+	CSV_ENC_UTF16BE,
+};
+
+/* "utf-8", "cp1251", "utf-16", "utf-16le", "utf-16be" (and "auto") <->
+ * enum; -1 for an unknown name.  Case and the dash do not matter:
+ * UTF8, windows-1251 are accepted; "utf-16" is little-endian unless a
+ * byte order mark says otherwise. */
+int	 csv_encoding_parse(const char *name);
+const char *csv_encoding_name(enum csv_encoding enc);
+
+/*
+ * The reader hands each row to a row function: where is the line or row
+ * the row starts on, cells[0..n) its cells in UTF-8.  bad >= 0 says
+ * cell bad could not be read as text (why says how); the row is then a
+ * bad row.  Nonzero stops the reading: the reader returns it.
+ */
+typedef int	(*csv_row_fn)(void *arg, size_t where, char **cells,
+		    size_t n, int bad, const char *why);
 
 /* Refuse a field (a quoted one never closed, say) longer than this. */
 #define CSV_MAX_FIELD	(4 * 1024 * 1024)
@@ -39,15 +65,6 @@ struct csv_read {
  * mark) reads fp through once first, so fp must be seekable then.
  */
 int	 csv_read(FILE *fp, const char *name, struct csv_read *cr,
-	    import_row_fn fn, void *arg, struct so_err *err);
-
-/* Importing a CSV file or bytes in memory: import_file with IMPORT_CSV. */
-int	 csv_import(struct db *db, const struct entity *ent, const char *path,
-	    const struct import_opts *opts, struct import_stats *st,
-	    struct so_err *err);
-int	 csv_import_mem(struct db *db, const struct entity *ent,
-	    const char *name, const char *buf, size_t len,
-	    const struct import_opts *opts, struct import_stats *st,
-	    struct so_err *err);
+	    csv_row_fn fn, void *arg, struct so_err *err);
 
 #endif

@@ -6,7 +6,8 @@
  * importable without a line here.
  *
  * The readers (csvimport.h for CSV, sheet.h for .xlsx and .xls) turn a
- * file into rows of UTF-8 cells; this layer maps and writes them.  The
+ * file into rows of UTF-8 cells; this layer, above them, maps and writes
+ * them.  The
  * first row names the columns; each column maps to a field by its name
  * or its English or Russian label (entity_field_named), or as the caller
  * maps it.  Values are read as a form reads them (field_parse: money
@@ -38,25 +39,9 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "exchange/csvimport.h"
 #include "store/db.h"
 #include "store/entity.h"
-
-/* Encodings of a CSV file (a workbook says its own). */
-enum csv_encoding {
-	CSV_ENC_AUTO,		/* a byte order mark, else UTF-8 if the
-				   whole file is valid UTF-8, else CP1251 */
-	CSV_ENC_UTF8,
-	CSV_ENC_CP1251,
-	CSV_ENC_UTF16LE,	/* Excel's "Unicode text" */
-	CSV_ENC_UTF16BE,
-};
-
-/* "utf-8", "cp1251", "utf-16", "utf-16le", "utf-16be" (and "auto") <->
- * enum; -1 for an unknown name.  Case and the dash do not matter:
- * UTF8, windows-1251 are accepted; "utf-16" is little-endian unless a
- * byte order mark says otherwise. */
-int	 csv_encoding_parse(const char *name);
-const char *csv_encoding_name(enum csv_encoding enc);
 
 enum import_format {
 	IMPORT_AUTO,		/* by the file's first bytes and name */
@@ -168,15 +153,13 @@ int	 import_preview(const struct entity *ent, enum import_format fmt,
 	    struct import_preview *pv, struct so_err *err);
 void	 import_preview_free(struct import_preview *pv);
 
-/* ---- for the readers ---- */
-
-/*
- * A reader hands each row to a row function: where is the line or row
- * the row starts on, cells[0..n) its cells in UTF-8.  bad >= 0 says
- * cell bad could not be read as text (why says how); the row is then a
- * bad row.  Nonzero stops the reading: the reader returns it.
- */
-typedef int	(*import_row_fn)(void *arg, size_t where, char **cells,
-		    size_t n, int bad, const char *why);
+/* Importing a CSV file or bytes in memory: import_file with IMPORT_CSV. */
+int	 csv_import(struct db *db, const struct entity *ent, const char *path,
+	    const struct import_opts *opts, struct import_stats *st,
+	    struct so_err *err);
+int	 csv_import_mem(struct db *db, const struct entity *ent,
+	    const char *name, const char *buf, size_t len,
+	    const struct import_opts *opts, struct import_stats *st,
+	    struct so_err *err);
 
 #endif

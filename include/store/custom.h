@@ -6,11 +6,11 @@
  * log.
  *
  * It works through the entity descriptors.  When a database is opened,
- * custom_load appends each entity's custom fields (flag F_CUSTOM) to its
- * compiled-in descriptors, so code that walks ent->fields needs no
- * change; the record engine reads and writes their values in
- * custom_values, one row per field and record, in the field's canonical
- * text form.
+ * custom_load (db.c's open hook, set by custom.c at start-up) appends
+ * each entity's custom fields (flag F_CUSTOM) to its compiled-in
+ * descriptors, so code that walks ent->fields needs no change; the
+ * record engine reads and writes their values in custom_values, one row
+ * per field and record, in the field's canonical text form.
  *
  * The descriptors are process-wide, like the entities: they describe the
  * database opened (or whose fields were changed) last, and closing that

@@ -1,8 +1,11 @@
 /*
  * The database handle: opening (and refusing) files, migrating the schema,
  * transactions, the prepared-statement cache, the current user, and the
- * whole-file operations (check, backup).  Every store module goes through
- * here; nothing above the store sees sqlite3.
+ * integrity check.  Every store module goes through here; nothing above
+ * the store sees sqlite3.  It is the bottom of the store: it includes no
+ * store header but migrations.h.  What the modules above must do to
+ * every handle (custom fields on open) is a hook they set; logging in is
+ * store/users.h, the backup store/backup.h.
  */
 #ifndef STORE_DB_H
 #define STORE_DB_H
@@ -43,6 +46,13 @@ struct db_opts {
 int	 db_open(const char *path, const struct db_opts *opts, struct db **out,
 	    struct so_err *err);
 void	 db_close(struct db *db);
+/*
+ * Sets what db_open runs last on every handle it opens (an error refuses
+ * the file like any other) and what db_close runs first; set once, by
+ * the module above that needs it (store/custom.c, at start-up).
+ */
+void	 db_set_open_hook(int (*open)(struct db *db, struct so_err *err),
+	    void (*close)(const struct db *db));
 const char *db_path(const struct db *db);
 
 /* Schema version of the open database (PRAGMA user_version). */
@@ -50,14 +60,7 @@ int	 db_schema_version(struct db *db);
 /* The newest schema version this binary knows. */
 int	 db_latest_version(void);
 
-/*
- * Makes login the current user (store/users.c): the first login of a
- * database becomes its admin; later, a login that is not in users or is
- * disabled is refused with SO_EPERM, unless the admin has switched
- * users.join on (then it joins as a manager).
- */
-int	 db_login(struct db *db, const char *login, struct so_err *err);
-/* Sets the current user without asking (for db_login). */
+/* Sets the current user without asking (for db_login, store/users.h). */
 void	 db_set_user(struct db *db, int64_t id, const char *login,
 	    const char *role);
 /* Depth of acl_system() (store/acl.h): checks pass while non-zero. */
@@ -120,11 +123,6 @@ int64_t	 db_data_version(struct db *db);
  * report; returns SO_OK when there are none, SO_ENOTDB when there are.
  */
 int	 db_check(struct db *db, struct strbuf *report, struct so_err *err);
-/*
- * Copies the database to dest with SQLite's online backup API, in steps,
- * so writers in other processes are not blocked for the whole copy.
- */
-int	 db_backup(struct db *db, const char *dest, struct so_err *err);
 
 /* Text of a setting, or NULL when unset (the caller frees). */
 char	*db_setting(struct db *db, const char *key);

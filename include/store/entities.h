@@ -13,6 +13,9 @@
 #include "store/entity.h"
 #include "store/record.h"
 
+/* Every card file, NULL-terminated, in tab order (entities.c). */
+extern const struct entity *const entities[];
+
 struct company {
 	struct rec_meta	 meta;
 	char	*name, *legal_name, *category, *status, *industry, *city;
@@ -145,5 +148,27 @@ int	store_event_by_uid(struct db *db, const char *uid, int64_t *id,
 	    struct so_err *err);
 int	store_task_by_uid(struct db *db, const char *uid, int64_t *id,
 	    struct so_err *err);
+
+/* ---- people who worked at a company (contact.c) ---- */
+
+struct former_employee {
+	int64_t		 contact_id;
+	char		*name, *position;
+	int64_t		 started_at, ended_at;
+};
+int	 store_company_former(struct db *db, int64_t company_id,
+	    struct former_employee **out, size_t *n, struct so_err *err);
+void	 store_company_former_free(struct former_employee *v, size_t n);
+
+/* ---- programs (program.c) ---- */
+
+struct program_count {
+	char		*status;	/* code: invited, confirmed, ... */
+	int64_t		 count;
+};
+/* Members per status of one program, in the status order. */
+int	 program_counts(struct db *db, int64_t program_id,
+	    struct program_count **out, size_t *n, struct so_err *err);
+void	 program_counts_free(struct program_count *v, size_t n);
 
 #endif

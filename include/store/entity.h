@@ -118,8 +118,14 @@ struct entity {
 			    const void *obj, struct so_err *);
 };
 
-/* All card-file entities, NULL-terminated, and lookup by name. */
-extern const struct entity *const entities[];
+/*
+ * All card-file entities, NULL-terminated, in tab order, and lookup by
+ * name.  The table is entities.c's (entities[], store/entities.h),
+ * registered with entity_set_all before main() runs; the store below the
+ * entity files walks it through entity_all.
+ */
+void	 entity_set_all(const struct entity *const *table);
+const struct entity *const *entity_all(void);
 const struct entity *entity_find(const char *name);
 /* Index of the named field, or -1. */
 int	 entity_field(const struct entity *ent, const char *name);

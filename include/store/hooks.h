@@ -1,7 +1,8 @@
 /*
  * Small rules several entities share, for their check hooks: defaulting
- * the responsible user to whoever creates the record, and the SQL label
- * expressions of the referenced tables.
+ * the responsible user to whoever creates the record, a new UID and the
+ * lookup of a record by its UID, and the SQL label expressions of the
+ * referenced tables.
  */
 #ifndef STORE_HOOKS_H
 #define STORE_HOOKS_H

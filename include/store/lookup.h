@@ -1,6 +1,8 @@
 /*
- * The lookup tables the admin edits (event types, event results, deal
- * stages): rows with a stable code and a display name.
+ * Small reads by a key: the lookup tables the admin edits (event types,
+ * event results, deal stages: rows with a stable code and a display
+ * name), users by login or id, and a record's title.  Below the record
+ * engine and the access rules, which both read through here.
  */
 #ifndef STORE_LOOKUP_H
 #define STORE_LOOKUP_H
@@ -45,5 +47,10 @@ int	store_users_all(struct db *db, struct user_brief **out, size_t *n,
 	    struct so_err *err);
 void	store_user_brief_clear(struct user_brief *u);
 void	store_users_free(struct user_brief *v, size_t n);
+
+struct entity;
+/* Title of one record (entity's title_sql), or NULL (caller frees). */
+char	*store_lookup_title(struct db *db, const struct entity *ent,
+	    int64_t id);
 
 #endif

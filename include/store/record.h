@@ -132,9 +132,6 @@ int	 rec_ref_pick(struct db *db, const struct field_desc *fd,
 	    struct so_err *err);
 void	 rec_pick_free(struct rec_pick *p, size_t n);
 
-/* Title of one record (entity's title_sql), or NULL. */
-char	*rec_title(struct db *db, const struct entity *ent, int64_t id);
-
 /*
  * Declares / defines typed wrappers store_NAME_init/clear/create/get/
  * update/delete/restore/list for an entity struct, so per-entity code reads

@@ -1,7 +1,8 @@
 /*
  * The sales layer over the card files: the deal pipeline and stage moves,
- * ABC ranks by the 20/80 rule, the company's place on the sales path,
- * programs and their members, former employees.
+ * ABC ranks by the 20/80 rule, the company's place on the sales path.
+ * (A company's former employees and a program's members per status are
+ * the card files' own, in entities.h.)
  *
  * Every write here runs in one transaction with its audit rows, like the
  * record engine's own writes (it goes through the record engine where a
@@ -118,27 +119,4 @@ int	 abc_month_summary(struct db *db, const char *month,
 /* The company's payments in a calendar year (minor units). */
 int	 payments_year_total(struct db *db, int64_t company_id, int year,
 	    int64_t *sum, struct so_err *err);
-
-/* ---- people who worked at a company (contact.c) ---- */
-
-struct former_employee {
-	int64_t		 contact_id;
-	char		*name, *position;
-	int64_t		 started_at, ended_at;
-};
-int	 store_company_former(struct db *db, int64_t company_id,
-	    struct former_employee **out, size_t *n, struct so_err *err);
-void	 store_company_former_free(struct former_employee *v, size_t n);
-
-/* ---- programs (program.c) ---- */
-
-struct program_count {
-	char		*status;	/* code: invited, confirmed, ... */
-	int64_t		 count;
-};
-/* Members per status of one program, in the status order. */
-int	 program_counts(struct db *db, int64_t program_id,
-	    struct program_count **out, size_t *n, struct so_err *err);
-void	 program_counts_free(struct program_count *v, size_t n);
-
 #endif

@@ -76,6 +76,13 @@ char	*settings_get_text(struct db *db, const char *name);
  */
 int	settings_set_text(struct db *db, const char *name, const char *value,
 	    int global, struct so_err *err);
+/*
+ * Sets the check of the report.activity.* rules: activity.c, which reads
+ * them (through settings_get_text, so it stands above this file), sets
+ * it before main() runs.  Without one, any text is taken.
+ */
+void	settings_set_rule_check(int (*check)(struct db *db, const char *name,
+	    const char *value, struct so_err *err));
 
 struct lookup_row {
 	int64_t	 id;

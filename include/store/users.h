@@ -19,6 +19,14 @@
 #include "store/db.h"
 #include "store/lookup.h"
 
+/*
+ * Makes login the current user: the first login of a database becomes
+ * its admin; later, a login that is not in users or is disabled is
+ * refused with SO_EPERM, unless the admin has switched users.join on
+ * (then it joins as a manager).
+ */
+int	 db_login(struct db *db, const char *login, struct so_err *err);
+
 /* Adds login (a Unix login name: letters, digits, '.', '_', '-'). */
 int	 store_user_add(struct db *db, const char *login,
 	    const char *full_name, enum role role, struct so_err *err);

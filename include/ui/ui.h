@@ -1,7 +1,9 @@
 /*
  * What the screens share: reading a key, redrawing everything behind a
  * dialog (after a resize), the bottom line (status, prompts, y/n
- * questions), and pop-up pick-lists.
+ * questions), and pop-up pick-lists.  ui.c and prompt.c; the main loop
+ * (app.c) uses them like any screen and lends its drawing and reloading
+ * through ui_attach, so no screen calls up into it.
  */
 #ifndef UI_UI_H
 #define UI_UI_H
@@ -12,6 +14,29 @@
 
 #define UI_MIN_COLS	60
 #define UI_MIN_LINES	15
+#define UI_MESSAGE_MAX	512	/* bytes of the status-line message */
+
+/* What the main screen lends the services while it runs. */
+struct ui_host {
+	void	(*draw)(void);		/* the main screen as it is now */
+	void	(*reload)(int live);	/* reload what it shows; live:
+					   another process committed */
+};
+
+/*
+ * The main loop attaches its database (live refresh watches it) and its
+ * hooks at start and detaches at the end.
+ */
+void	 ui_attach(struct db *db, const struct ui_host *host);
+void	 ui_detach(void);
+/*
+ * Looks for another process's commit now: on one, counts it (see
+ * ui_data_generation), has the main screen reload and returns 1.
+ */
+int	 ui_data_changed(void);
+/* True once after ui_getkey returned a KEY_RESIZE of the terminal's
+ * (not one standing for others' commits). */
+int	 ui_resized(void);
 
 /*
  * Waits for a key (up to timeout_ms; -1 forever).  Returns 1 with *ch and
@@ -37,6 +62,9 @@ void	 ui_redraw(void);
 int	 ui_too_small(void);
 /* Sets the status-line message (shown until the next key). */
 void	 ui_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The message ("" for none), and clearing it (the main loop, per key). */
+const char *ui_message_text(void);
+void	 ui_message_clear(void);
 
 /*
  * Edits a line on the bottom row after label, starting from init.

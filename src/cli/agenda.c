@@ -17,6 +17,7 @@
 #include "base/utf8.h"
 #include "base/util.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "exchange/export.h"
 #include "exchange/ical.h"
 #include "store/agenda.h"

@@ -5,6 +5,8 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "cli/commands.h"
+#include "store/backup.h"
 
 static int
 cli_backup(struct cli *cli, int argc, char **argv)
@@ -17,7 +19,7 @@ cli_backup(struct cli *cli, int argc, char **argv)
 		return cli_usage("backup");
 	if ((rc = cli_open(cli, 0, 1, &db)) != 0)
 		return rc;
-	rc = db_backup(db, argv[1], &err);
+	rc = backup_db(db, argv[1], &err);
 	db_close(db);
 	if (rc != SO_OK)
 		return cli_fail(&err);

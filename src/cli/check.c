@@ -8,6 +8,7 @@
 
 #include "base/util.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "store/search.h"
 
 static int

@@ -1,13 +1,15 @@
 /*
  * The table of subcommands: main walks it for dispatch and --help, and
- * cli_usage for the usage line of one command.  Each command's entry --
- * its name, usage and summary beside the code that reads its options --
- * lives in its own file in src/cli/ (tmux's cmd_entry); a new command is
- * that file and one line here.
+ * hands it to cli_set_commands for cli_usage's line of one command.
+ * Each command's entry -- its name, usage and summary beside the code
+ * that reads its options -- lives in its own file in src/cli/ (tmux's
+ * cmd_entry); a new command is that file, its extern in cli/commands.h
+ * and one line here.
  */
 #include <stddef.h>
 
 #include "cli/cli.h"
+#include "cli/commands.h"
 
 const struct command *const commands[] = {
 	&command_init,

@@ -1,10 +1,13 @@
-/* What the subcommands share: opening the database, reporting errors. */
+/* What the subcommands share (include/cli/cli.h): opening the database,
+ * reporting errors, options, and a command's usage line from the table
+ * main hands over (cli_set_commands), so no command is named here. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/utf8.h"
 #include "cli/cli.h"
+#include "store/users.h"
 
 int
 cli_fail(const struct so_err *err)
@@ -12,6 +15,16 @@ cli_fail(const struct so_err *err)
 	fprintf(stderr, "salesorg: %s\n", err->msg[0] ? err->msg :
 	    "unknown error");
 	return so_err_exit_status(err->code);
+}
+
+/* The table of commands (cli_set_commands); none before main sets it. */
+static const struct command *const none[] = { NULL };
+static const struct command *const *commands = none;
+
+void
+cli_set_commands(const struct command *const *table)
+{
+	commands = table ? table : none;
 }
 
 int

@@ -19,6 +19,7 @@
 #include "base/util.h"
 #include "cli/csv.h"
 #include "exchange/import.h"
+#include "store/entities.h"
 #include "store/entity.h"
 
 #define PROGRESS_MIN_BYTES	(1024 * 1024)

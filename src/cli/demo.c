@@ -46,6 +46,7 @@
 #include "base/datetime.h"
 #include "base/util.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "store/db.h"
 #include "store/entities.h"
 #include "store/lookup.h"

@@ -16,6 +16,7 @@
 #include "base/datetime.h"
 #include "base/priv.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "cli/csv.h"
 #include "cli/vcard.h"
 #include "exchange/ical.h"

@@ -42,6 +42,7 @@
 
 #include "base/util.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "store/acl.h"
 #include "store/lookup.h"
 #include "store/users.h"

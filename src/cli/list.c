@@ -30,6 +30,7 @@
 #include "base/utf8.h"
 #include "base/util.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "exchange/export.h"
 #include "store/acl.h"
 #include "store/entities.h"

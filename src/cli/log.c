@@ -20,9 +20,12 @@
 #include "base/datetime.h"
 #include "base/util.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "store/acl.h"
 #include "store/audit.h"
+#include "store/entities.h"
 #include "store/entity.h"
+#include "store/lookup.h"
 #include "store/record.h"
 
 static const char *const actions[] = { "create", "update", "delete",
@@ -104,8 +107,8 @@ print_row(struct db *db, const struct audit_row *r)
 	printf("  ");
 	cli_put_clean(stdout, r->entity);
 	printf(" #%lld", (long long)r->record_id);
-	if (ent && (title = rec_title(db, ent, r->record_id)) != NULL &&
-	    *title) {
+	if (ent && (title = store_lookup_title(db, ent, r->record_id)) !=
+	    NULL && *title) {
 		printf(" \u00ab");
 		cli_put_clean(stdout, title);
 		printf("\u00bb");

@@ -24,6 +24,7 @@
 #include "base/datetime.h"
 #include "base/util.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "doc/doc.h"
 #include "report/report.h"
 #include "store/lookup.h"

@@ -41,6 +41,7 @@
 #include "base/utf8.h"
 #include "base/util.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "exchange/merge.h"
 #include "exchange/mime.h"
 #include "store/acl.h"

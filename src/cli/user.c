@@ -13,6 +13,7 @@
 
 #include "base/utf8.h"
 #include "cli/cli.h"
+#include "cli/commands.h"
 #include "store/users.h"
 
 static const char *const roles[] = { "manager", "head", "admin", NULL };

@@ -62,7 +62,7 @@ static const char *const enc_iconv[] = {
 struct csvr {
 	const char	*name;		/* of the file, for messages */
 	struct csv_read	*cr;
-	import_row_fn	 fn;
+	csv_row_fn	 fn;
 	void		*arg;
 	struct so_err	*err;
 	int		 rc;		/* the first error, or fn's stop */
@@ -578,7 +578,7 @@ choose_encoding(struct csvr *r, FILE *fp)
 /* ---- the whole file ---- */
 
 int
-csv_read(FILE *fp, const char *name, struct csv_read *cr, import_row_fn fn,
+csv_read(FILE *fp, const char *name, struct csv_read *cr, csv_row_fn fn,
     void *arg, struct so_err *err)
 {
 	struct csvr r = { 0 };

@@ -16,7 +16,6 @@
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/lookup.h"
-#include "store/record.h"
 
 /* The fields that name a record's own responsible user. */
 static const char *const own_fields[] = { "manager_id", "assignee_id", NULL };
@@ -195,7 +194,7 @@ refuse(struct db *db, const struct entity *ent, const void *obj,
 	char what[160];
 
 	if (m->id)
-		title = rec_title(db, ent, m->id);
+		title = store_lookup_title(db, ent, m->id);
 	if (m->id)
 		snprintf(what, sizeof(what), "%s #%" PRId64 "%s%s%s",
 		    ent->label, m->id, title ? " \"" : "", title ? title : "",

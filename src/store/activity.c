@@ -293,6 +293,29 @@ activity_rule_parse(struct db *db, const char *name, const char *value,
 	return SO_OK;
 }
 
+/* settings_set_text's check of a report.activity.* value. */
+static int
+check_rule(struct db *db, const char *name, const char *value,
+    struct so_err *err)
+{
+	struct activity_rule rule;
+	int code;
+
+	if ((code = activity_rule_parse(db, name, value, &rule, err)) !=
+	    SO_OK)
+		return code;
+	activity_rule_clear(&rule);
+	return SO_OK;
+}
+
+/* settings.c stands below this file, so it learns the check here, once,
+ * before main() (every program linked with the store has it). */
+__attribute__((constructor)) static void
+register_check(void)
+{
+	settings_set_rule_check(check_rule);
+}
+
 int
 activity_rules_load(struct db *db, struct activity_rule rules[ACT_NCOLS],
     struct so_err *err)

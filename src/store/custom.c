@@ -150,10 +150,11 @@ reset(struct loaded *l)
 static void
 reset_all(void)
 {
+	const struct entity *const *all = entity_all();
 	int i;
 
-	for (i = 0; entities[i]; i++)
-		reset(loaded_of((struct entity *)entities[i]));
+	for (i = 0; all[i]; i++)
+		reset(loaded_of((struct entity *)all[i]));
 }
 
 /* "a, b,c" -> the choices, ended by { NULL }; items trimmed, empty
@@ -222,6 +223,17 @@ append(struct loaded *l, int64_t id, const char *name, const char *label,
 	l->ncustom++;
 	l->ent->fields = l->fields;
 	l->ent->nfields = n + 1;
+}
+
+/*
+ * db.c calls nothing above it, so it learns of the custom fields through
+ * its open hook, set here before main() (every program linked with the
+ * store has them: the CLI, the TUI, the tests, the load writer).
+ */
+__attribute__((constructor)) static void
+register_hook(void)
+{
+	db_set_open_hook(custom_load, custom_unload);
 }
 
 int
@@ -373,17 +385,18 @@ need_admin(struct db *db, const char *what, struct so_err *err)
 static int
 find_entity(const char *name, const struct entity **ent, struct so_err *err)
 {
+	const struct entity *const *ents = entity_all();
 	struct strbuf all = { 0 };
 	int i;
 
-	for (i = 0; name && entities[i]; i++)
-		if (strcasecmp(entities[i]->name, name) == 0 ||
-		    strcasecmp(entities[i]->table, name) == 0) {
-			*ent = entities[i];
+	for (i = 0; name && ents[i]; i++)
+		if (strcasecmp(ents[i]->name, name) == 0 ||
+		    strcasecmp(ents[i]->table, name) == 0) {
+			*ent = ents[i];
 			return SO_OK;
 		}
-	for (i = 0; entities[i]; i++)
-		sb_printf(&all, "%s%s", i ? ", " : "", entities[i]->table);
+	for (i = 0; ents[i]; i++)
+		sb_printf(&all, "%s%s", i ? ", " : "", ents[i]->table);
 	so_err_set(err, SO_EINVAL, "no card file '%s' (%s)", name ? name : "",
 	    sb_str(&all));
 	sb_free(&all);

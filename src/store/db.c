@@ -19,6 +19,11 @@
  * (SQLITE_PREPARE_PERSISTENT): the store generates its SQL from the
  * entity descriptors, and re-preparing on every list page would cost more
  * than running it.
+ *
+ * This is the bottom of the store: it calls no store module above it.
+ * What those must do to every handle (the custom fields, store/custom.c)
+ * runs through the open hook they set; logging in is store/users.c, the
+ * backup store/backup.c (it asks the access rules first).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -31,8 +36,6 @@
 #include "base/datetime.h"
 #include "base/priv.h"
 #include "base/utf8.h"
-#include "store/acl.h"
-#include "store/custom.h"
 #include "store/db.h"
 #include "store/lockinfo.h"
 #include "store/regex.h"
@@ -41,7 +44,6 @@
 #define DEFAULT_BUSY_LIMIT_MS	30000
 #define RETRY_PAUSE_MS	10	/* first pause between retries, doubling */
 #define RETRY_PAUSE_MAX_MS	200
-#define BACKUP_PAGES	256
 
 struct cached_stmt {
 	char		*sql;
@@ -65,6 +67,28 @@ struct db {
 	time_t			 now;		/* 0 = real clock */
 	int			 system;	/* acl_system depth */
 };
+
+/*
+ * What a module above does to every database as it opens and before it
+ * closes (store/custom.c loads the custom fields): set once, so this
+ * file calls nothing of the store above it.
+ */
+static int	(*open_hook)(struct db *, struct so_err *);
+static void	(*close_hook)(const struct db *);
+
+void
+db_set_open_hook(int (*open)(struct db *db, struct so_err *err),
+    void (*close)(const struct db *db))
+{
+	open_hook = open;
+	close_hook = close;
+}
+
+static int
+run_open_hook(struct db *db, struct so_err *err)
+{
+	return open_hook ? open_hook(db, err) : SO_OK;
+}
 
 const char *
 db_path(const struct db *db)
@@ -534,7 +558,7 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 		if (priv_privileged())
 			sqlite3_exec(db->h, "PRAGMA temp_store = MEMORY", NULL,
 			    NULL, NULL);
-		if ((rc = custom_load(db, err)) != SO_OK)
+		if ((rc = run_open_hook(db, err)) != SO_OK)
 			return refuse(db, rc);
 		*out = db;
 		return SO_OK;
@@ -552,7 +576,7 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 	if ((rc = migrate(db, m, nm, err)) != SO_OK)
 		return refuse(db, rc);
 	/* The entity descriptors gain this database's custom fields. */
-	if ((rc = custom_load(db, err)) != SO_OK)
+	if ((rc = run_open_hook(db, err)) != SO_OK)
 		return refuse(db, rc);
 	*out = db;
 	return SO_OK;
@@ -565,7 +589,8 @@ db_close(struct db *db)
 
 	if (db == NULL)
 		return;
-	custom_unload(db);
+	if (close_hook)
+		close_hook(db);
 	for (i = 0; i < db->ncache; i++) {
 		sqlite3_finalize(db->cache[i].st);
 		free(db->cache[i].sql);
@@ -915,83 +940,6 @@ db_check(struct db *db, struct strbuf *report, struct so_err *err)
 		return so_err_set(err, SO_ENOTDB, "%s: %d problem%s found",
 		    db->path, problems, problems == 1 ? "" : "s");
 	return SO_OK;
-}
-
-static int
-backup_as_user(struct db *db, const char *dest, struct so_err *err)
-{
-	sqlite3 *out;
-	sqlite3_backup *b;
-	char *tmp;
-	int rc;
-
-	/* A copy of the file is every record at once: a manager's
-	 * exports are their own records only. */
-	if ((rc = acl_require(db, ROLE_HEAD, "back up the whole database",
-	    err)) != SO_OK)
-		return rc;
-	/* Into a temporary name first, renamed at the end: a reader of
-	 * dest never sees half a copy. */
-	tmp = xasprintf("%s.tmp-%ld", dest, (long)getpid());
-	rc = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL);
-	if (rc != SQLITE_OK) {
-		so_err_set(err, SO_ERR, "%s: cannot create: %s", dest,
-		    sqlite3_errstr(rc));
-		sqlite3_close(out);
-		free(tmp);
-		return SO_ERR;
-	}
-	chmod(tmp, 0600);
-	b = sqlite3_backup_init(out, "main", db->h, "main");
-	if (b == NULL) {
-		so_err_set(err, SO_ERR, "%s: backup: %s", dest,
-		    sqlite3_errmsg(out));
-		goto fail;
-	}
-	do {
-		rc = sqlite3_backup_step(b, BACKUP_PAGES);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(20);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE) {
-		so_err_set(err, SO_ERR, "%s: backup of %s failed: %s", dest,
-		    db->path, sqlite3_errstr(rc));
-		goto fail;
-	}
-	/* A backup is one self-contained file: no WAL beside it. */
-	sqlite3_exec(out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-	if (sqlite3_close(out) != SQLITE_OK || rename(tmp, dest) != 0) {
-		so_err_set(err, SO_ERR, "%s: cannot write: %s", dest,
-		    strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		return SO_ERR;
-	}
-	free(tmp);
-	return SO_OK;
-fail:
-	sqlite3_close(out);
-	unlink(tmp);
-	free(tmp);
-	return SO_ERR;
-}
-
-/*
- * The copy is made as the user (priv.h): it belongs to them and their
- * group, and cannot land in the guarded directory.  Reading the source
- * needs no group: its files are open already.
- */
-int
-db_backup(struct db *db, const char *dest, struct so_err *err)
-{
-	int code;
-
-	priv_user_begin();
-	code = backup_as_user(db, dest, err);
-	priv_user_end();
-	return code;
 }
 
 /* ---- settings ---- */

@@ -57,3 +57,24 @@ hook_new_uid(char **uid)
 		*uid = new_uid();
 	}
 }
+
+/* The id of the row of table whose uid is uid, or 0. */
+int
+store_uid_lookup(struct db *db, const char *sql, const char *uid, int64_t *id,
+    struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	*id = 0;
+	if ((code = db_prepare(db, sql, &st, err)) != SO_OK)
+		return code;
+	sqlite3_bind_text(st, 1, uid, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(db, rc, "looking up a UID", err);
+	return SO_OK;
+}

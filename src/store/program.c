@@ -13,7 +13,6 @@
 #include "base/util.h"
 #include "store/entities.h"
 #include "store/hooks.h"
-#include "store/sales.h"
 
 #define O(m)	offsetof(struct program, m)
 

@@ -1018,25 +1018,3 @@ rec_pick_free(struct rec_pick *p, size_t n)
 		free(p[i].title);
 	free(p);
 }
-
-char *
-rec_title(struct db *db, const struct entity *ent, int64_t id)
-{
-	sqlite3_stmt *st;
-	char *sql, *title = NULL;
-
-	sql = xasprintf("SELECT %s FROM %s t WHERE t.id = ?", ent->title_sql,
-	    ent->table);
-	if (db_prepare(db, sql, &st, NULL) == SO_OK) {
-		sqlite3_bind_int64(st, 1, id);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			const char *s = (const char *)sqlite3_column_text(st,
-			    0);
-
-			title = xstrdup(s ? s : "");
-		}
-		db_done(st);
-	}
-	free(sql);
-	return title;
-}

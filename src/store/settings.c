@@ -1,4 +1,5 @@
-/* Preferences and the editable lookup lists; see store/settings.h. */
+/* Preferences and the editable lookup lists; see store/settings.h.  The
+ * activity report's rules are checked by activity.c, through a hook. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -7,7 +8,6 @@
 
 #include "base/util.h"
 #include "store/acl.h"
-#include "store/activity.h"
 #include "store/audit.h"
 #include "store/settings.h"
 
@@ -195,11 +195,21 @@ valid_from(const char *s)
 	    strcspn(a, " <>\"(),;") >= n;
 }
 
+/* The report.activity.* check, activity.c's (settings_set_rule_check). */
+static int	(*rule_check)(struct db *, const char *, const char *,
+		    struct so_err *);
+
+void
+settings_set_rule_check(int (*check)(struct db *db, const char *name,
+    const char *value, struct so_err *err))
+{
+	rule_check = check;
+}
+
 static int
 check_text_value(struct db *db, const struct text_desc *t,
     const char *value, int global, struct so_err *err)
 {
-	struct activity_rule rule;
 	const char *name = t->name;
 	int code;
 
@@ -228,12 +238,9 @@ check_text_value(struct db *db, const struct text_desc *t,
 			    "(a program every user would run); set your own "
 			    "without --team");
 	}
-	if (strncmp(name, "report.activity.", 16) == 0) {
-		if ((code = activity_rule_parse(db, name, value, &rule, err)) !=
-		    SO_OK)
-			return code;
-		activity_rule_clear(&rule);
-	}
+	if (strncmp(name, "report.activity.", 16) == 0 && rule_check &&
+	    (code = rule_check(db, name, value, err)) != SO_OK)
+		return code;
 	return SO_OK;
 }
 

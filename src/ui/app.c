@@ -1,7 +1,10 @@
 /*
  * The TUI main loop: tab bar, list and card panes, status line; key
  * dispatch through the binding table; the history stack behind Enter and
- * Backspace; the ':' commands; live refresh when another user commits.
+ * Backspace; the ':' commands; reloading when another user commits.
+ * The services the screens share (keys, the message, live refresh) are
+ * ui.c's: this loop lends them its drawing and reloading through
+ * ui_attach, so a screen never calls up into it.
  *
  * Drawing is "erase and draw everything, then refresh": ncurses sends
  * only the difference to the terminal, so this costs nothing in output
@@ -12,7 +15,6 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,7 @@
 #include "base/priv.h"
 #include "report/report.h"
 #include "store/entities.h"
+#include "store/lookup.h"
 #include "store/sales.h"
 #include "store/settings.h"
 #include "store/acl.h"
@@ -46,7 +49,7 @@
 
 #define NTABS		9
 #define HISTORY_MAX	64
-#define POLL_MS		1000	/* how often to look for others' commits */
+#define POLL_MS		1000	/* the loop's wait for a key: reminders this often */
 
 enum focus { FOCUS_LIST, FOCUS_CARD };
 
@@ -67,11 +70,7 @@ struct app {
 	struct card	 card;
 	struct place	 hist[HISTORY_MAX];
 	int		 nhist;
-	char		 msg[512];
 	int		 quit;
-	int64_t		 data_version;
-	unsigned	 generation;	/* others' commits seen (ui.h) */
-	int		 resized;	/* the last KEY_RESIZE was the terminal's */
 	int		 agenda;	/* the agenda screen is up */
 	struct agenda_view av;
 	struct reminders rem;
@@ -105,96 +104,10 @@ pane_rows(void)
 	return LINES - 5;	/* tab bar, status, border, header, border */
 }
 
-void
-ui_message(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(app->msg, sizeof(app->msg), fmt, ap);
-	va_end(ap);
-}
-
 static void
 show_error(const struct so_err *err)
 {
 	ui_message("%s", err->msg[0] ? err->msg : "error");
-}
-
-static void reload_all(int live);
-
-/*
- * Another process committed (PRAGMA data_version moved): the main
- * screen reloads what it shows, and the generation counts it for the
- * screens over it that hold data of their own.
- */
-static int
-data_changed(void)
-{
-	int64_t v;
-
-	if (app == NULL || (v = db_data_version(app->db)) ==
-	    app->data_version)
-		return 0;
-	app->data_version = v;
-	app->generation++;
-	reload_all(1);
-	return 1;
-}
-
-unsigned
-ui_data_generation(void)
-{
-	return app ? app->generation : 0;
-}
-
-/*
- * Waits in steps of POLL_MS, looking for others' commits between them,
- * so every screen with its own key loop (a form, a prompt, the
- * pipeline, the reports) shows their changes within a second or two
- * without a key press: the change comes back as KEY_RESIZE, on which
- * every loop redraws already.
- */
-int
-ui_getkey(wint_t *ch, int *keycode, int timeout_ms)
-{
-	int rc, waited = 0, step;
-
-	for (;;) {
-		step = timeout_ms < 0 || timeout_ms > POLL_MS ? POLL_MS :
-		    timeout_ms;
-		timeout(step);
-		rc = get_wch(ch);
-		if (rc != ERR) {
-			*keycode = rc == KEY_CODE_YES;
-			if (app && *keycode && *ch == KEY_RESIZE)
-				app->resized = 1;
-			return 1;
-		}
-		if (data_changed()) {
-			*ch = KEY_RESIZE;
-			*keycode = 1;
-			return 1;
-		}
-		waited += step;
-		if (timeout_ms >= 0 && waited >= timeout_ms)
-			return 0;
-	}
-}
-
-int
-ui_too_small(void)
-{
-	char buf[96];
-
-	if (COLS >= UI_MIN_COLS && LINES >= UI_MIN_LINES)
-		return 0;
-	erase();
-	snprintf(buf, sizeof(buf), "Terminal too small (%dx%d); "
-	    "salesorg needs %dx%d.", COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
-	mvaddnstr(0, 0, buf, COLS);
-	refresh();
-	return 1;
 }
 
 /* Keeps the card showing the list's selected record. */
@@ -286,7 +199,7 @@ new_record(const struct entity **entp)
 		free(rec_meta(rec)->ref_labels);
 		rec_meta(rec)->ref_labels = xcalloc((size_t)ent->nfields,
 		    sizeof(char *));
-		rec_meta(rec)->ref_labels[fi] = rec_title(app->db,
+		rec_meta(rec)->ref_labels[fi] = store_lookup_title(app->db,
 		    app->card.ent, rec_meta(app->card.rec)->id);
 		inherit_refs(ent, rec, app->card.ent, app->card.rec);
 	}
@@ -409,8 +322,9 @@ context(void)
 	return app->trash ? CTX_TRASH : CTX_LIST;
 }
 
-void
-ui_redraw(void)
+/* The main screen as it is now: ui_redraw, through the hook. */
+static void
+draw_main(void)
 {
 	int lw, h;
 
@@ -435,8 +349,8 @@ ui_redraw(void)
 		card_draw(&app->card, 1, lw, h, COLS - lw,
 		    app->focus == FOCUS_CARD);
 	}
-	if (app->msg[0])
-		draw_text(LINES - 1, 0, COLS, app->msg, UA_WARN);
+	if (ui_message_text()[0])
+		draw_text(LINES - 1, 0, COLS, ui_message_text(), UA_WARN);
 	else
 		draw_text(LINES - 1, 0, COLS, ui_key_hints_except(context(),
 		    hidden_actions()), UA_STATUS);
@@ -758,7 +672,7 @@ delete_record(void)
 
 	if (app->trash || !target(&ent, &id) || !may_change())
 		return;
-	title = rec_title(app->db, ent, id);
+	title = store_lookup_title(app->db, ent, id);
 	q = xasprintf("Delete %s \"%s\" (to the trash)?", ent->label,
 	    title ? title : "");
 	if (ui_confirm(q)) {
@@ -870,7 +784,7 @@ saved_filters(void)
 static void
 group_action(void)
 {
-	char keep[sizeof(app->msg)];
+	char keep[UI_MESSAGE_MAX];
 
 	if (app->agenda || app->focus != FOCUS_LIST) {
 		ui_message("group actions work on a list (q to get there)");
@@ -878,10 +792,10 @@ group_action(void)
 	}
 	if (ui_group(app->db, cur_list())) {
 		/* the message says what was done; a reload must not lose it */
-		snprintf(keep, sizeof(keep), "%s", app->msg);
+		snprintf(keep, sizeof(keep), "%s", ui_message_text());
 		reload_all(0);
-		if (app->msg[0] == '\0')
-			snprintf(app->msg, sizeof(app->msg), "%s", keep);
+		if (ui_message_text()[0] == '\0')
+			ui_message("%s", keep);
 	}
 }
 
@@ -1253,7 +1167,7 @@ handle(enum action act)
 static void
 poll_reminders(void)
 {
-	char msg[sizeof(app->msg)];
+	char msg[UI_MESSAGE_MAX];
 
 	if (rem_poll(&app->rem, app->db, (int64_t)db_now(app->db), msg,
 	    sizeof(msg)))
@@ -1262,8 +1176,8 @@ poll_reminders(void)
 
 /* ---- start and stop ---- */
 
-static int
-terminal_ok(void)
+int
+ui_app_terminal_ok(void)
 {
 	const char *term = getenv("TERM");
 
@@ -1302,17 +1216,18 @@ base_name(const char *path)
 }
 
 int
-ui_app_run(struct cli *cli)
+ui_app_run(struct db *db)
 {
+	static const struct ui_host host = {
+		.draw = draw_main,
+		.reload = reload_all,
+	};
 	struct app a = { 0 };
 	struct so_err err;
 	wint_t ch;
-	int kc, i, rc, ranked;
+	int kc, i, ranked;
 
-	if (!terminal_ok())
-		return EXIT_USER;
-	if ((rc = cli_open(cli, 1, 0, &a.db)) != 0)
-		return rc;
+	a.db = db;
 	ensure_utf8();
 	a.dbname = base_name(db_path(a.db));
 	for (i = 0; i < NTABS; i++) {
@@ -1324,17 +1239,15 @@ ui_app_run(struct cli *cli)
 	/* Short ESC delay: Esc must feel instant, and nobody types
 	 * Alt-sequences slower than 25 ms. */
 	set_escdelay(25);
-	if (initscr() == NULL) {
-		db_close(a.db);
-		return EXIT_USER;
-	}
+	if (initscr() == NULL)
+		return -1;
 	raw();		/* ^S, ^Q and ^C are ours, not the tty's */
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	draw_init_colors();
-	a.data_version = db_data_version(a.db);
+	ui_attach(a.db, &host);
 	if (lv_reload(cur_list(), a.db, pane_rows(), &err) != SO_OK)
 		show_error(&err);
 	sync_card();
@@ -1366,12 +1279,11 @@ ui_app_run(struct cli *cli)
 		/* A resize, or others' changes (reloaded already, and the
 		 * message line keeps what it said). */
 		if (kc && ch == KEY_RESIZE) {
-			if (a.resized)
+			if (ui_resized())
 				reload_all(0);
-			a.resized = 0;
 			continue;
 		}
-		a.msg[0] = '\0';
+		ui_message_clear();
 		if (!kc && ch == 3)	/* ^C */
 			break;
 		if (ui_too_small())
@@ -1379,9 +1291,10 @@ ui_app_run(struct cli *cli)
 		act = ui_key_action(ch, kc, context());
 		handle(act);
 		if (act != ACT_NONE)
-			data_changed();
+			ui_data_changed();
 	}
 	endwin();
+	ui_detach();
 	app = NULL;
 	for (i = 0; i < NTABS; i++) {
 		lv_free(&a.lists[i]);
@@ -1390,6 +1303,5 @@ ui_app_run(struct cli *cli)
 	card_free(&a.card);
 	av_free(&a.av);
 	rem_free(&a.rem);
-	db_close(a.db);
 	return 0;
 }

@@ -20,6 +20,7 @@
 #include "base/utf8.h"
 #include "base/util.h"
 #include "exchange/import.h"
+#include "store/entities.h"
 #include "ui/draw.h"
 #include "ui/import.h"
 #include "ui/ui.h"

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "exchange/csvimport.h"
+#include "exchange/import.h"
 #include "fuzz.h"
 #include "store/entities.h"
 

@@ -30,6 +30,7 @@
 #include "store/db.h"
 #include "store/entities.h"
 #include "store/record.h"
+#include "store/users.h"
 
 static long long
 now_us(void)

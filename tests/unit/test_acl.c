@@ -14,6 +14,7 @@
 #include "report/report.h"
 #include "store/acl.h"
 #include "store/audit.h"
+#include "store/backup.h"
 #include "store/entities.h"
 #include "store/group.h"
 #include "store/record.h"
@@ -342,13 +343,13 @@ TEST(test_department_reports_backup_and_admin_things_need_the_role)
 	q.user_id = t.boris;
 	CHECK_INT(report_journal(t.db, &q, &d, &err), SO_OK);
 	doc_free(&d);
-	CHECK_INT(db_backup(t.db, harness_path("copy.db"), &err), SO_EPERM);
+	CHECK_INT(backup_db(t.db, harness_path("copy.db"), &err), SO_EPERM);
 	REQUIRE(as(t.db, "gleb"));
 	q.all = 1;
 	q.user_id = 0;
 	CHECK_INT(report_activity(t.db, &q, &d, &err), SO_OK);
 	doc_free(&d);
-	CHECK_INT(db_backup(t.db, harness_path("copy.db"), &err), SO_OK);
+	CHECK_INT(backup_db(t.db, harness_path("copy.db"), &err), SO_OK);
 	/* a head is not an administrator */
 	CHECK_INT(settings_lookup_put(t.db, LOOKUP_EVENT_TYPES, "visit",
 	    "Визит", &err), SO_EPERM);

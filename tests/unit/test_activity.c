@@ -25,6 +25,7 @@
 #include "store/entities.h"
 #include "store/lookup.h"
 #include "store/settings.h"
+#include "store/users.h"
 
 struct world {
 	struct db	*db;

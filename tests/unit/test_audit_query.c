@@ -10,6 +10,7 @@
 #include "harness.h"
 #include "store/audit.h"
 #include "store/entities.h"
+#include "store/users.h"
 
 /* Adds a user straight into the table (the users module is not what is
  * tested here). */

@@ -19,6 +19,7 @@
 #include "harness.h"
 #include "store/db.h"
 #include "store/lockinfo.h"
+#include "store/users.h"
 
 struct holder {
 	pid_t	 pid;

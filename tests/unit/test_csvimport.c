@@ -7,6 +7,7 @@
 
 #include "base/util.h"
 #include "exchange/csvimport.h"
+#include "exchange/import.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"

@@ -16,6 +16,7 @@
 #include "store/custom.h"
 #include "store/entities.h"
 #include "store/filter.h"
+#include "store/users.h"
 
 static int
 add(struct db *db, const char *ent, const char *name, const char *label,

@@ -11,6 +11,7 @@
 
 #include "fixture.h"
 #include "harness.h"
+#include "store/backup.h"
 #include "store/db.h"
 #include "store/settings.h"
 #include "store/users.h"
@@ -337,7 +338,7 @@ TEST(test_backup_copy_opens_and_has_the_data)
 
 	REQUIRE(db != NULL);
 	db_exec(db, "INSERT INTO settings VALUES ('k', 'Ромашка')", NULL);
-	CHECK_INT(db_backup(db, harness_path("copy.db"), &err), SO_OK);
+	CHECK_INT(backup_db(db, harness_path("copy.db"), &err), SO_OK);
 	db_close(db);
 	REQUIRE(db_open(harness_path("copy.db"), &ro, &copy, &err) == SO_OK);
 	CHECK_INT(fixture_int(copy, "SELECT count(*) FROM settings WHERE "

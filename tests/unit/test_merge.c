@@ -18,6 +18,7 @@
 #include "store/entities.h"
 #include "store/settings.h"
 #include "store/template.h"
+#include "store/users.h"
 
 static int
 add_tpl(struct db *db, const char *name, const char *subject,

@@ -18,6 +18,7 @@
 #include "store/entities.h"
 #include "store/filter.h"
 #include "store/group.h"
+#include "store/lookup.h"
 #include "store/sales.h"
 
 static int64_t
@@ -524,7 +525,7 @@ TEST(test_programs_count_members_per_status_and_need_someone)
 	CHECK_STR(err.field, "company_id");
 	store_member_clear(&m);
 	{
-		char *t = rec_title(db, &entity_member, last);
+		char *t = store_lookup_title(db, &entity_member, last);
 
 		CHECK_STR(t, "Семинар «Склад 2026» — Ромашка");
 		free(t);

@@ -16,6 +16,7 @@
 #include "store/audit.h"
 #include "store/entities.h"
 #include "store/lookup.h"
+#include "store/users.h"
 
 /* Creates a company and returns its id (0 on failure). */
 static int64_t

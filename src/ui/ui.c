@@ -1,0 +1,156 @@
+/*
+ * The services every screen uses (include/ui/ui.h): reading a key, the
+ * status-line message, live refresh, redrawing the main screen behind a
+ * dialog, the too-small notice.  The bottom line as an input (prompts,
+ * y/n, menus) is prompt.c.
+ *
+ * They used to live in app.c, so every screen called up into the main
+ * loop that calls it.  Now the main loop is one client among the
+ * screens: while it runs it attaches its database and two hooks (draw
+ * the main screen; reload it), and these services reach it only through
+ * them.  With nothing attached, ui_redraw draws nothing and no commits
+ * are looked for.
+ *
+ * Live refresh: while ui_getkey waits it looks at PRAGMA data_version
+ * every POLL_MS; when another process has committed, the generation
+ * counts it, the main screen reloads, and the key returned is
+ * KEY_RESIZE, on which every screen's loop redraws already.
+ */
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "ui/ui.h"
+
+#define POLL_MS		1000	/* how often to look for others' commits */
+
+static char	 msg[UI_MESSAGE_MAX];
+static struct db *db;
+static struct ui_host host;
+static int64_t	 data_version;
+static unsigned	 generation;	/* others' commits seen */
+static int	 resized;	/* the last KEY_RESIZE was the terminal's */
+
+void
+ui_attach(struct db *d, const struct ui_host *h)
+{
+	db = d;
+	host = *h;
+	data_version = db_data_version(d);
+	generation = 0;
+	resized = 0;
+}
+
+void
+ui_detach(void)
+{
+	db = NULL;
+	host = (struct ui_host){ 0 };
+}
+
+void
+ui_message(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+}
+
+const char *
+ui_message_text(void)
+{
+	return msg;
+}
+
+void
+ui_message_clear(void)
+{
+	msg[0] = '\0';
+}
+
+int
+ui_data_changed(void)
+{
+	int64_t v;
+
+	if (db == NULL || (v = db_data_version(db)) == data_version)
+		return 0;
+	data_version = v;
+	generation++;
+	if (host.reload)
+		host.reload(1);
+	return 1;
+}
+
+unsigned
+ui_data_generation(void)
+{
+	return db ? generation : 0;
+}
+
+int
+ui_resized(void)
+{
+	int r = resized;
+
+	resized = 0;
+	return r;
+}
+
+/*
+ * Waits in steps of POLL_MS, looking for others' commits between them,
+ * so every screen with its own key loop (a form, a prompt, the
+ * pipeline, the reports) shows their changes within a second or two
+ * without a key press: the change comes back as KEY_RESIZE, on which
+ * every loop redraws already.
+ */
+int
+ui_getkey(wint_t *ch, int *keycode, int timeout_ms)
+{
+	int rc, waited = 0, step;
+
+	for (;;) {
+		step = timeout_ms < 0 || timeout_ms > POLL_MS ? POLL_MS :
+		    timeout_ms;
+		timeout(step);
+		rc = get_wch(ch);
+		if (rc != ERR) {
+			*keycode = rc == KEY_CODE_YES;
+			if (db && *keycode && *ch == KEY_RESIZE)
+				resized = 1;
+			return 1;
+		}
+		if (ui_data_changed()) {
+			*ch = KEY_RESIZE;
+			*keycode = 1;
+			return 1;
+		}
+		waited += step;
+		if (timeout_ms >= 0 && waited >= timeout_ms)
+			return 0;
+	}
+}
+
+int
+ui_too_small(void)
+{
+	char buf[96];
+
+	if (COLS >= UI_MIN_COLS && LINES >= UI_MIN_LINES)
+		return 0;
+	erase();
+	snprintf(buf, sizeof(buf), "Terminal too small (%dx%d); "
+	    "salesorg needs %dx%d.", COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
+	mvaddnstr(0, 0, buf, COLS);
+	refresh();
+	return 1;
+}
+
+void
+ui_redraw(void)
+{
+	if (host.draw)
+		host.draw();
+}
