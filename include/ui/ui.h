@@ -21,7 +21,20 @@ struct ui_host {
 	void	(*draw)(void);		/* the main screen as it is now */
 	void	(*reload)(int live);	/* reload what it shows; live:
 					   another process committed */
+	void	(*help)(void);		/* the ? screen */
+	void	(*command)(void);	/* the : command line */
 };
+
+/*
+ * The keys every screen answers the same way, for the screens that read
+ * their own keys (reports, pipeline, import): ? help, : the command
+ * line, Q quit at once, ^L redraw.  Returns 1 when the key was one of
+ * them (done); the screen then closes if ui_quitting() says so.
+ */
+int	 ui_global_key(wint_t ch, int keycode);
+/* Q, :q or ^C: every open screen closes, then the program. */
+void	 ui_quit(void);
+int	 ui_quitting(void);
 
 /*
  * The main loop attaches its database (live refresh watches it) and its

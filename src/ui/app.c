@@ -70,7 +70,6 @@ struct app {
 	struct card	 card;
 	struct place	 hist[HISTORY_MAX];
 	int		 nhist;
-	int		 quit;
 	int		 agenda;	/* the agenda screen is up */
 	struct agenda_view av;
 	struct reminders rem;
@@ -965,7 +964,7 @@ command_line(void)
 		arg += strspn(arg, " ");
 	}
 	if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0)
-		app->quit = 1;
+		ui_quit();
 	else if (strcmp(cmd, "user") == 0 || strcmp(cmd, "whoami") == 0)
 		ui_message("user %s (%s) on %s", db_user_login(app->db),
 		    db_user_role(app->db), db_path(app->db));
@@ -1054,7 +1053,7 @@ handle(enum action act)
 		return;
 	switch (act) {
 	case ACT_QUIT:
-		app->quit = 1;
+		ui_quit();
 		break;
 	case ACT_AGENDA:
 		open_agenda(1);
@@ -1062,7 +1061,7 @@ handle(enum action act)
 	case ACT_BACK:
 		if (app->nhist == 0 && app->focus == FOCUS_LIST &&
 		    !app->trash)
-			app->quit = 1;
+			ui_quit();
 		else
 			go_back();
 		break;
@@ -1221,6 +1220,8 @@ ui_app_run(struct db *db)
 	static const struct ui_host host = {
 		.draw = draw_main,
 		.reload = reload_all,
+		.help = help_screen,
+		.command = command_line,
 	};
 	struct app a = { 0 };
 	struct so_err err;
@@ -1267,7 +1268,7 @@ ui_app_run(struct db *db)
 			ui_message("Nothing due today (A: the agenda)");
 		}
 	}
-	while (!a.quit) {
+	while (!ui_quitting()) {
 		enum action act;
 
 		ui_redraw();
@@ -1285,6 +1286,8 @@ ui_app_run(struct db *db)
 		}
 		ui_message_clear();
 		if (!kc && ch == 3)	/* ^C */
+			ui_quit();
+		if (ui_quitting())
 			break;
 		if (ui_too_small())
 			continue;

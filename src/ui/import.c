@@ -444,7 +444,18 @@ ui_import(struct db *db, const struct entity *ent, const char *path)
 		draw(&v);
 		/* a resize, or others' commits: only a redraw, and the
 		 * message stays */
-		if (ui_getkey(&ch, &kc, -1) && !(kc && ch == KEY_RESIZE))
+		if (!ui_getkey(&ch, &kc, -1) || (kc && ch == KEY_RESIZE))
+			continue;
+		if (ui_global_key(ch, kc)) {
+			/* what a : command said, on this screen's line */
+			if (*ui_message_text() != '\0') {
+				snprintf(v.msg, sizeof(v.msg), "%s",
+				    ui_message_text());
+				v.msg_error = 0;
+				ui_message_clear();
+			}
+			done = ui_quitting();
+		} else
 			done = key(&v, kc ? keycode(ch) : (int)ch, &imported);
 	}
 	if (v.msg[0] && !v.msg_error)

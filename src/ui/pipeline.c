@@ -396,8 +396,11 @@ ui_pipeline(struct db *db)
 		if (kc && ch == KEY_RESIZE)
 			continue;
 		msg[0] = '\0';
-		done = key(&v, db, kc ? keycode(ch) : (int)ch, &open, msg,
-		    sizeof(msg));
+		if (ui_global_key(ch, kc))
+			done = ui_quitting();
+		else
+			done = key(&v, db, kc ? keycode(ch) : (int)ch, &open,
+			    msg, sizeof(msg));
 	}
 	pipeline_free(&v.p);
 	free(v.manager);

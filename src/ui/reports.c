@@ -464,6 +464,11 @@ ui_reports(struct db *db, const char *name)
 			}
 			continue;
 		}
+		if (ui_global_key(ch, kc)) {
+			if (ui_quitting())
+				break;
+			continue;
+		}
 		if ((rc = key(&v, db, kc ? keycode(ch) : (int)ch, msg,
 		    sizeof(msg))) == 1)
 			break;

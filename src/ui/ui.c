@@ -30,6 +30,7 @@ static struct ui_host host;
 static int64_t	 data_version;
 static unsigned	 generation;	/* others' commits seen */
 static int	 resized;	/* the last KEY_RESIZE was the terminal's */
+static int	 quitting;	/* ui_quit: every screen is closing */
 
 void
 ui_attach(struct db *d, const struct ui_host *h)
@@ -39,6 +40,45 @@ ui_attach(struct db *d, const struct ui_host *h)
 	data_version = db_data_version(d);
 	generation = 0;
 	resized = 0;
+	quitting = 0;
+}
+
+void
+ui_quit(void)
+{
+	quitting = 1;
+}
+
+int
+ui_quitting(void)
+{
+	return quitting;
+}
+
+int
+ui_global_key(wint_t ch, int keycode)
+{
+	if (keycode)
+		return 0;
+	switch (ch) {
+	case '?':
+		if (host.help)
+			host.help();
+		return 1;
+	case ':':
+		if (host.command)
+			host.command();
+		return 1;
+	case 'Q':
+	case 3:			/* ^C */
+		ui_quit();
+		return 1;
+	case 'L' & 0x1f:
+		clearok(curscr, TRUE);
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 void

@@ -1,0 +1,43 @@
+#!/bin/sh
+# The keys every screen answers the same way (issue 22): on the Reports,
+# pipeline and import screens, ? opens the help, : the command line,
+# and Q quits the program at once -- it used not to, and the next shell
+# line went into the report.
+. "$(dirname "$0")/lib.sh"
+
+DB="$T/s.db"
+"$SALESORG" --db "$DB" demo >/dev/null || exit 1
+"$SALESORG" --db "$DB" config set agenda.startup off --team >/dev/null || exit 1
+printf 'name,city\nООО Тест,Казань\n' >"$T/c.csv"
+
+# screen KEYS TITLE: opens a screen from the main one with KEYS and
+# waits for TITLE.
+for s in reports pipeline import; do
+	start 100x30 "$SALESORG" --db "$DB"
+	expect "$s: the organizer opens" "Companies"
+	case $s in
+	reports)
+		keys R
+		title="Reports:" ;;
+	pipeline)
+		keys P
+		title="Pipeline" ;;
+	import)
+		keys :
+		type_text "import $T/c.csv"
+		keys Enter
+		title="Import" ;;
+	esac
+	expect "$s: the screen opens" "$title"
+	keys '?'
+	expect "$s: ? opens the help" "Everywhere"
+	keys q
+	expect "$s: back from the help to the screen" "$title"
+	keys :
+	type_text "whoami"
+	keys Enter
+	expect "$s: : runs a command" "$(id -un)"
+	keys Q
+	expect "$s: Q quits at once" "EXITED 0"
+done
+finish
