@@ -56,6 +56,14 @@ time_t	dt_day_start(time_t t);
 time_t	dt_date_start(const char *ymd, int days);
 
 /*
+ * Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard
+ * Hinnant's algorithms): calendar arithmetic no daylight-saving change
+ * can upset.
+ */
+long	dt_days_from_civil(int y, int m, int d);
+void	dt_civil_from_days(long days, int *y, int *m, int *d);
+
+/*
  * The clock: the one place that reads the wall clock for a date.  Every
  * "today" and "now" in the program comes from dt_now() (the store's
  * db_now() adds a per-connection override for tests).

@@ -96,8 +96,8 @@ days_in_month(int y, int m)
  * Hinnant's algorithms).  Adding days this way cannot be upset by a
  * daylight-saving change the way adding 86400 seconds can.
  */
-static long
-days_from_civil(int y, int m, int d)
+long
+dt_days_from_civil(int y, int m, int d)
 {
 	long yy = y - (m <= 2);
 	long era = (yy >= 0 ? yy : yy - 399) / 400;
@@ -108,8 +108,8 @@ days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-static void
-civil_from_days(long z, int *y, int *m, int *d)
+void
+dt_civil_from_days(long z, int *y, int *m, int *d)
 {
 	long era, doe, yoe, doy, mp;
 
@@ -415,7 +415,7 @@ out_of_range(const char *word, char *msg, size_t msgsz)
 static int
 add_days(struct when *w, long n, const char *word, char *msg, size_t msgsz)
 {
-	civil_from_days(days_from_civil(w->y, w->m, w->d) + n, &w->y, &w->m,
+	dt_civil_from_days(dt_days_from_civil(w->y, w->m, w->d) + n, &w->y, &w->m,
 	    &w->d);
 	if (w->y < MIN_YEAR || w->y > MAX_YEAR)
 		return out_of_range(word, msg, msgsz);

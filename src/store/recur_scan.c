@@ -29,6 +29,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/datetime.h"
 #include "store/recur.h"
 
 #define CYCLE_YEARS	400
@@ -62,36 +63,6 @@ static int
 ydays(int y)
 {
 	return leap(y) ? 366 : 365;
-}
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
-static long
-dnum(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-civil(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
 /* 1 = Sunday .. 7 = Saturday; 1970-01-01 was a Thursday. */
@@ -168,7 +139,7 @@ byday_ok(const struct scan *s, long dn, int nth, int nthneg, int ordinals)
 static long
 week1(const struct scan *s, int y)
 {
-	long jan1 = dnum(y, 1, 1);
+	long jan1 = dt_days_from_civil(y, 1, 1);
 	int off = (wday(jan1) - s->wkst + 7) % 7;
 
 	return off <= 3 ? jan1 - off : jan1 + 7 - off;
@@ -198,12 +169,12 @@ day_ok(const struct scan *s, long dn)
 	const struct icalrecurrencetype *r = s->r;
 	int y, m, d, yd;
 
-	civil(dn, &y, &m, &d);
+	dt_civil_from_days(dn, &y, &m, &d);
 	if (!month_ok(s, m))
 		return 0;
 	if (has(r->by_month_day) && !LISTED(r->by_month_day, d, d))
 		return 0;
-	yd = (int)(dn - dnum(y, 1, 1)) + 1;
+	yd = (int)(dn - dt_days_from_civil(y, 1, 1)) + 1;
 	if (has(r->by_year_day) && !LISTED(r->by_year_day, yd, yd))
 		return 0;
 	if (has(r->by_day) && !byday_ok(s, dn, 0, 0, -1))
@@ -247,7 +218,7 @@ month_set(const struct scan *s, int y, int m, unsigned char *in)
 {
 	const struct icalrecurrencetype *r = s->r;
 	int n = mdays(y, m), d, ok, days = 0;
-	long dn0 = dnum(y, m, 1), jan1 = dnum(y, 1, 1);
+	long dn0 = dt_days_from_civil(y, m, 1), jan1 = dt_days_from_civil(y, 1, 1);
 
 	memset(in, 0, 32);
 	if (!month_ok(s, m))
@@ -276,7 +247,7 @@ static int
 year_day_ok(const struct scan *s, int y, int yd, int m, int d)
 {
 	const struct icalrecurrencetype *r = s->r;
-	long dn = dnum(y, 1, 1) + yd - 1;
+	long dn = dt_days_from_civil(y, 1, 1) + yd - 1;
 	int ylen = ydays(y), n = mdays(y, m);
 
 	if (has(r->by_month) && !month_ok(s, m))
@@ -343,7 +314,7 @@ scan_yearly(const struct scan *s)
 		if (y > LAST_YEAR)
 			break;
 		if (year_set(s, y, in) > 0 &&
-		    (dn = first_in(s, in, ydays(y), dnum(y, 1, 1))) >= 0)
+		    (dn = first_in(s, in, ydays(y), dt_days_from_civil(y, 1, 1))) >= 0)
 			return dn;
 	}
 	return -1;
@@ -363,7 +334,7 @@ scan_monthly(const struct scan *s)
 		if (y > LAST_YEAR)
 			break;
 		if (month_set(s, y, m, in) > 0 &&
-		    (dn = first_in(s, in, mdays(y, m), dnum(y, m, 1))) >= 0)
+		    (dn = first_in(s, in, mdays(y, m), dt_days_from_civil(y, m, 1))) >= 0)
 			return dn;
 	}
 	return -1;
@@ -381,7 +352,7 @@ scan_weekly(const struct scan *s)
 			dn = ws0 + 7 * k * s->r->interval + i;
 			if (dn < s->start_dn)
 				continue;
-			civil(dn, &y, &m, &d);
+			dt_civil_from_days(dn, &y, &m, &d);
 			if (y > LAST_YEAR)
 				return -1;
 			ok = has(s->r->by_day) ? byday_ok(s, dn, 0, 0, 0) :
@@ -401,7 +372,7 @@ scan_daily(const struct scan *s, int step)
 
 	for (k = 0; k < CYCLE_DAYS; k++) {
 		dn = s->start_dn + k * step;
-		if (dn >= dnum(LAST_YEAR + 1, 1, 1))
+		if (dn >= dt_days_from_civil(LAST_YEAR + 1, 1, 1))
 			break;
 		if (day_ok(s, dn))
 			return dn;
@@ -422,7 +393,7 @@ recur_scan(const struct icalrecurrencetype *r, struct icaltimetype dtstart)
 	memset(&s, 0, sizeof(s));
 	s.r = r;
 	s.start = dtstart;
-	s.start_dn = dnum(dtstart.year, dtstart.month, dtstart.day);
+	s.start_dn = dt_days_from_civil(dtstart.year, dtstart.month, dtstart.day);
 	s.wkst = r->week_start >= ICAL_SUNDAY_WEEKDAY &&
 	    r->week_start <= ICAL_SATURDAY_WEEKDAY ? (int)r->week_start :
 	    ICAL_MONDAY_WEEKDAY;
@@ -446,7 +417,7 @@ recur_scan(const struct icalrecurrencetype *r, struct icaltimetype dtstart)
 	if (dn < 0)
 		return 0;
 	if (!icaltime_is_null_time(r->until) &&
-	    dnum(r->until.year, r->until.month, r->until.day) < dn)
+	    dt_days_from_civil(r->until.year, r->until.month, r->until.day) < dn)
 		return 0;
 	return 1;
 }
