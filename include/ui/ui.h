@@ -23,6 +23,10 @@ struct ui_host {
 					   another process committed */
 	void	(*help)(void);		/* the ? screen */
 	void	(*command)(void);	/* the : command line */
+	void	(*tick)(void);		/* about once a second while a key
+					   is awaited, on every screen: the
+					   reminders; a ui_message it sets
+					   makes the screen redraw */
 };
 
 /*
@@ -32,6 +36,9 @@ struct ui_host {
  * them (done); the screen then closes if ui_quitting() says so.
  */
 int	 ui_global_key(wint_t ch, int keycode);
+/* What a screen's bottom line says: its own message, else the shared
+ * one (a reminder, what a : command said), else NULL (its hints). */
+const char *ui_status_line(const char *own);
 /* Q, :q or ^C: every open screen closes, then the program. */
 void	 ui_quit(void);
 int	 ui_quitting(void);

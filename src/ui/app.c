@@ -1222,6 +1222,7 @@ ui_app_run(struct db *db)
 		.reload = reload_all,
 		.help = help_screen,
 		.command = command_line,
+		.tick = poll_reminders,
 	};
 	struct app a = { 0 };
 	struct so_err err;
@@ -1273,10 +1274,8 @@ ui_app_run(struct db *db)
 
 		ui_redraw();
 		refresh();
-		if (!ui_getkey(&ch, &kc, POLL_MS)) {
-			poll_reminders();
+		if (!ui_getkey(&ch, &kc, POLL_MS))
 			continue;
-		}
 		/* A resize, or others' changes (reloaded already, and the
 		 * message line keeps what it said). */
 		if (kc && ch == KEY_RESIZE) {

@@ -291,9 +291,12 @@ draw(struct imp_view *v)
 		if (v->msg[cut])
 			draw_text(LINES - 3, 0, COLS, v->msg + cut, a);
 	}
-	draw_text(LINES - 1, 0, COLS, "Enter map column  e card file  d "
-	    "duplicates  c companies  b bad rows  s sheet  n dry run  "
-	    "i import  q cancel", UA_DIM);
+	if (ui_status_line(NULL) != NULL)
+		draw_text(LINES - 1, 0, COLS, ui_status_line(NULL), UA_STATUS);
+	else
+		draw_text(LINES - 1, 0, COLS, "Enter map column  e card file  "
+		    "d duplicates  c companies  b bad rows  s sheet  n dry "
+		    "run  i import  q cancel", UA_DIM);
 	refresh();
 }
 
@@ -446,16 +449,10 @@ ui_import(struct db *db, const struct entity *ent, const char *path)
 		 * message stays */
 		if (!ui_getkey(&ch, &kc, -1) || (kc && ch == KEY_RESIZE))
 			continue;
-		if (ui_global_key(ch, kc)) {
-			/* what a : command said, on this screen's line */
-			if (*ui_message_text() != '\0') {
-				snprintf(v.msg, sizeof(v.msg), "%s",
-				    ui_message_text());
-				v.msg_error = 0;
-				ui_message_clear();
-			}
+		ui_message_clear();
+		if (ui_global_key(ch, kc))
 			done = ui_quitting();
-		} else
+		else
 			done = key(&v, kc ? keycode(ch) : (int)ch, &imported);
 	}
 	if (v.msg[0] && !v.msg_error)

@@ -187,7 +187,7 @@ draw(struct pipe_view *v, struct db *db, const char *msg)
 	w = COLS / shown;
 	for (c = first, x = 0; c < ncol && c < first + shown; c++, x += w)
 		draw_column(v, c, 2, x, LINES - 4, w - 1, db_now(db));
-	if (msg && *msg)
+	if ((msg = ui_status_line(msg)) != NULL)
 		draw_text(LINES - 1, 0, COLS, msg, UA_STATUS);
 	else {
 		char *why = refusal(db, selected(v));
@@ -396,6 +396,7 @@ ui_pipeline(struct db *db)
 		if (kc && ch == KEY_RESIZE)
 			continue;
 		msg[0] = '\0';
+		ui_message_clear();
 		if (ui_global_key(ch, kc))
 			done = ui_quitting();
 		else

@@ -174,10 +174,11 @@ draw(struct rep_view *v, const char *msg)
 		for (i = 0; i < h && v->top + i < (int)v->nlines; i++)
 			draw_scrolled(2 + i, LIST_W + 2, pw - 2,
 			    v->lines[v->top + i], v->left);
-	draw_text(LINES - 1, 0, COLS, msg && *msg ? msg :
+	msg = ui_status_line(msg);
+	draw_text(LINES - 1, 0, COLS, msg ? msg :
 	    "Up/Down report  PgDn Left Right scroll  [ ] period  d w m r y a  "
-	    "f dates  c who  i meeting  p print  s save  q back",
-	    msg && *msg ? UA_STATUS : UA_DIM);
+	    "f dates  c who  i meeting  p print  s save  q back  Q quit",
+	    msg ? UA_STATUS : UA_DIM);
 	refresh();
 }
 
@@ -464,6 +465,7 @@ ui_reports(struct db *db, const char *name)
 			}
 			continue;
 		}
+		ui_message_clear();
 		if (ui_global_key(ch, kc)) {
 			if (ui_quitting())
 				break;

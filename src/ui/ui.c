@@ -31,6 +31,7 @@ static int64_t	 data_version;
 static unsigned	 generation;	/* others' commits seen */
 static int	 resized;	/* the last KEY_RESIZE was the terminal's */
 static int	 quitting;	/* ui_quit: every screen is closing */
+static unsigned	 msg_serial;	/* ui_message calls so far */
 
 void
 ui_attach(struct db *d, const struct ui_host *h)
@@ -53,6 +54,14 @@ int
 ui_quitting(void)
 {
 	return quitting;
+}
+
+const char *
+ui_status_line(const char *own)
+{
+	if (own != NULL && *own != '\0')
+		return own;
+	return *msg != '\0' ? msg : NULL;
 }
 
 int
@@ -96,6 +105,7 @@ ui_message(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	msg_serial++;
 }
 
 const char *
@@ -150,6 +160,7 @@ int
 ui_getkey(wint_t *ch, int *keycode, int timeout_ms)
 {
 	int rc, waited = 0, step;
+	unsigned serial;
 
 	for (;;) {
 		step = timeout_ms < 0 || timeout_ms > POLL_MS ? POLL_MS :
@@ -162,7 +173,12 @@ ui_getkey(wint_t *ch, int *keycode, int timeout_ms)
 				resized = 1;
 			return 1;
 		}
-		if (ui_data_changed()) {
+		/* The screen's next draw shows others' changes, and what
+		 * the tick said (a reminder), whatever screen it is. */
+		serial = msg_serial;
+		if (host.tick)
+			host.tick();
+		if (ui_data_changed() || serial != msg_serial) {
 			*ch = KEY_RESIZE;
 			*keycode = 1;
 			return 1;
