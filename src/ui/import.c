@@ -23,6 +23,7 @@
 #include "store/entities.h"
 #include "ui/draw.h"
 #include "ui/import.h"
+#include "ui/screen.h"
 #include "ui/ui.h"
 
 #define PREVIEW_ROWS	5
@@ -44,6 +45,7 @@ struct imp_view {
 	char			 msg[1024];
 	int			 msg_error;
 	long			 last;		/* progress drawn, mono_ms */
+	int			 imported;	/* rows written, when done */
 };
 
 #define AUTO	(-3)
@@ -355,19 +357,6 @@ run(struct imp_view *v, int dry)
 	return !dry && (st.imported || st.updated || st.created);
 }
 
-static int
-keycode(wint_t ch)
-{
-	switch (ch) {
-	case KEY_UP:		return 'k';
-	case KEY_DOWN:		return 'j';
-	case KEY_ENTER:		return '\n';
-	case KEY_NPAGE:		return 'J';
-	case KEY_PPAGE:		return 'K';
-	default:		return 0;
-	}
-}
-
 /* One key; 1 when the screen is done. */
 static int
 key(struct imp_view *v, int ch, int *imported)
@@ -382,10 +371,10 @@ key(struct imp_view *v, int ch, int *imported)
 		if (v->sel + 1 < (int)v->pv.ncols)
 			v->sel++;
 		break;
-	case 'K':
+	case 'K': case 'B' & 0x1f:	/* PgUp, ^B */
 		v->sel = v->sel > LINES - 8 ? v->sel - (LINES - 8) : 0;
 		break;
-	case 'J':
+	case 'J': case ' ': case 'F' & 0x1f:	/* PgDn, Space, ^F */
 		v->sel += LINES - 8;
 		if (v->sel >= (int)v->pv.ncols)
 			v->sel = v->pv.ncols ? (int)v->pv.ncols - 1 : 0;
@@ -424,12 +413,32 @@ key(struct imp_view *v, int ch, int *imported)
 	return 0;
 }
 
+static void
+screen_draw(void *self)
+{
+	draw(self);
+}
+
+static enum screen_rc
+screen_key(void *self, int ch)
+{
+	struct imp_view *v = self;
+
+	return key(v, ch, &v->imported) ? SCREEN_CLOSE : SCREEN_STAY;
+}
+
+/* A screen with nothing of the database's to reload: others' commits
+ * only redraw it (the preview is of the file). */
+static const struct screen_ops import_screen = {
+	.name = "import",
+	.draw = screen_draw,
+	.key = screen_key,
+};
+
 int
 ui_import(struct db *db, const struct entity *ent, const char *path)
 {
 	struct imp_view v;
-	int done = 0, imported = 0, kc;
-	wint_t ch;
 
 	memset(&v, 0, sizeof(v));
 	v.db = db;
@@ -439,22 +448,7 @@ ui_import(struct db *db, const struct entity *ent, const char *path)
 		ui_message("%s", v.msg);
 		goto out;
 	}
-	while (!done) {
-		if (ui_too_small()) {
-			ui_getkey(&ch, &kc, -1);
-			continue;
-		}
-		draw(&v);
-		/* a resize, or others' commits: only a redraw, and the
-		 * message stays */
-		if (!ui_getkey(&ch, &kc, -1) || (kc && ch == KEY_RESIZE))
-			continue;
-		ui_message_clear();
-		if (ui_global_key(ch, kc))
-			done = ui_quitting();
-		else
-			done = key(&v, kc ? keycode(ch) : (int)ch, &imported);
-	}
+	ui_screen_run(&import_screen, &v);
 	if (v.msg[0] && !v.msg_error)
 		ui_message("%s", v.msg);
 out:
@@ -462,5 +456,5 @@ out:
 	free(v.choice);
 	free(v.map);
 	free(v.sheet);
-	return imported;
+	return v.imported;
 }

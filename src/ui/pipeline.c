@@ -26,6 +26,7 @@
 #include "ui/access.h"
 #include "ui/draw.h"
 #include "ui/pipeline.h"
+#include "ui/screen.h"
 #include "ui/ui.h"
 
 #define PER_STAGE	200	/* deal cards loaded per column */
@@ -39,6 +40,9 @@ struct pipe_view {
 	int64_t		 manager_id;
 	char		*manager;	/* login, or NULL for everybody */
 	char		 from[11], to[11];
+	struct db	*db;
+	char		 msg[1024];	/* until the next key */
+	int64_t		 open;		/* the deal Enter opened */
 };
 
 static int
@@ -295,20 +299,6 @@ move_deal(struct pipe_view *v, struct db *db, int dir, int lost, char *msg,
 }
 
 /* Function keys as the letters that do the same. */
-static int
-keycode(wint_t ch)
-{
-	switch (ch) {
-	case KEY_LEFT:		return 'h';
-	case KEY_RIGHT:		return 'l';
-	case KEY_UP:		return 'k';
-	case KEY_DOWN:		return 'j';
-	case KEY_ENTER:		return '\n';
-	case KEY_BACKSPACE:	return 'q';
-	default:		return 0;
-	}
-}
-
 static void
 pick_column(struct pipe_view *v, int col)
 {
@@ -367,43 +357,51 @@ key(struct pipe_view *v, struct db *db, int ch, int64_t *open, char *msg,
 	return 0;
 }
 
+static void
+screen_draw(void *self)
+{
+	struct pipe_view *v = self;
+
+	draw(v, v->db, v->msg);
+}
+
+static enum screen_rc
+screen_key(void *self, int ch)
+{
+	struct pipe_view *v = self;
+
+	v->msg[0] = '\0';
+	return key(v, v->db, ch, &v->open, v->msg, sizeof(v->msg)) ?
+	    SCREEN_CLOSE : SCREEN_STAY;
+}
+
+/* Others' changes: counts, sums and cards again. */
+static void
+screen_reload(void *self)
+{
+	struct pipe_view *v = self;
+
+	reload(v, v->db);
+}
+
+static const struct screen_ops pipeline_screen = {
+	.name = "pipeline",
+	.draw = screen_draw,
+	.key = screen_key,
+	.reload = screen_reload,
+};
+
 int64_t
 ui_pipeline(struct db *db)
 {
 	struct pipe_view v;
-	char msg[1024] = "";
-	int64_t open = 0;
-	unsigned gen = ui_data_generation();
-	wint_t ch;
-	int kc, done = 0;
 
 	memset(&v, 0, sizeof(v));
+	v.db = db;
 	if (reload(&v, db) != 0)
 		return 0;
-	while (!done) {
-		if (ui_too_small()) {
-			ui_getkey(&ch, &kc, -1);
-			continue;
-		}
-		/* others' changes: counts, sums and cards again */
-		if (gen != ui_data_generation()) {
-			gen = ui_data_generation();
-			reload(&v, db);
-		}
-		draw(&v, db, msg);
-		if (!ui_getkey(&ch, &kc, -1))
-			continue;
-		if (kc && ch == KEY_RESIZE)
-			continue;
-		msg[0] = '\0';
-		ui_message_clear();
-		if (ui_global_key(ch, kc))
-			done = ui_quitting();
-		else
-			done = key(&v, db, kc ? keycode(ch) : (int)ch, &open,
-			    msg, sizeof(msg));
-	}
+	ui_screen_run(&pipeline_screen, &v);
 	pipeline_free(&v.p);
 	free(v.manager);
-	return open;
+	return v.open;
 }

@@ -40,6 +40,7 @@
 #include "store/lookup.h"
 #include "ui/draw.h"
 #include "ui/reports.h"
+#include "ui/screen.h"
 #include "ui/ui.h"
 
 #define LIST_W	14	/* the column of report names */
@@ -63,6 +64,8 @@ struct rep_view {
 	int		 left;		/* display columns scrolled off */
 	int		 maxw;		/* the widest line */
 	char		 error[600];
+	struct db	*db;
+	char		 msg[1024];	/* until the next key */
 };
 
 static void
@@ -330,23 +333,6 @@ save(struct rep_view *v, char *msg, size_t msgsz)
 	free(path);
 }
 
-static int
-keycode(wint_t ch)
-{
-	switch (ch) {
-	case KEY_UP:		return 'k';
-	case KEY_DOWN:		return 'j';
-	case KEY_NPAGE:		return ' ';
-	case KEY_PPAGE:		return 'b';
-	case KEY_HOME:		return 'g';
-	case KEY_END:		return 'G';
-	case KEY_LEFT:		return 'h';
-	case KEY_RIGHT:		return 'l';
-	case KEY_BACKSPACE:	return 'q';
-	default:		return 0;
-	}
-}
-
 /* Handles one key: 1 when done, else whether to rebuild (2) or not (0). */
 static int
 key(struct rep_view *v, struct db *db, int ch, char *msg, size_t msgsz)
@@ -423,58 +409,66 @@ key(struct rep_view *v, struct db *db, int ch, char *msg, size_t msgsz)
 	return 0;
 }
 
+static void
+screen_draw(void *self)
+{
+	struct rep_view *v = self;
+
+	draw(v, v->msg);
+}
+
+static enum screen_rc
+screen_key(void *self, int ch)
+{
+	struct rep_view *v = self;
+	int rc;
+
+	v->msg[0] = '\0';
+	if ((rc = key(v, v->db, ch, v->msg, sizeof(v->msg))) == 1)
+		return SCREEN_CLOSE;
+	if (rc == 2) {
+		set_period(v, v->db);
+		build(v, v->db);
+	}
+	return SCREEN_STAY;
+}
+
+/* Others' changes: the same report built again, scrolled as it was. */
+static void
+screen_reload(void *self)
+{
+	struct rep_view *v = self;
+	int top = v->top, left = v->left;
+
+	set_period(v, v->db);
+	build(v, v->db);
+	v->top = top < (int)v->nlines ? top : 0;
+	v->left = left;
+}
+
+static const struct screen_ops reports_screen = {
+	.name = "reports",
+	.draw = screen_draw,
+	.key = screen_key,
+	.reload = screen_reload,
+};
+
 void
 ui_reports(struct db *db, const char *name)
 {
 	struct rep_view v;
-	char msg[1024] = "";
-	wint_t ch;
-	int kc, rc = 2, i, top, left;
-	unsigned gen = ui_data_generation();
+	int i;
 
 	memset(&v, 0, sizeof(v));
+	v.db = db;
 	for (i = 0; reports[i].name; i++)
 		if (name && strcmp(reports[i].name, name) == 0)
 			v.sel = i;
 	v.kind = reports[v.sel].period;
 	v.who = xstrdup(db_user_login(db));
-	for (;;) {
-		if (ui_too_small()) {
-			ui_getkey(&ch, &kc, -1);
-			continue;
-		}
-		if (rc == 2) {
-			set_period(&v, db);
-			build(&v, db);
-		}
-		draw(&v, msg);
-		msg[0] = '\0';
-		rc = 0;
-		if (!ui_getkey(&ch, &kc, -1))
-			continue;
-		if (kc && ch == KEY_RESIZE) {
-			/* others' changes: the same report, built again */
-			if (gen != ui_data_generation()) {
-				gen = ui_data_generation();
-				top = v.top;
-				left = v.left;
-				set_period(&v, db);
-				build(&v, db);
-				v.top = top < (int)v.nlines ? top : 0;
-				v.left = left;
-			}
-			continue;
-		}
-		ui_message_clear();
-		if (ui_global_key(ch, kc)) {
-			if (ui_quitting())
-				break;
-			continue;
-		}
-		if ((rc = key(&v, db, kc ? keycode(ch) : (int)ch, msg,
-		    sizeof(msg))) == 1)
-			break;
-	}
+	set_period(&v, db);
+	build(&v, db);
+	ui_screen_run(&reports_screen, &v);
 	free_lines(&v);
 	if (v.built)
 		doc_free(&v.doc);
