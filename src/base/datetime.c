@@ -320,7 +320,7 @@ dt_clock_pin(const char *text, char *msg, size_t msgsz)
 {
 	char buf[64];
 	size_t len;
-	time_t t;
+	time_t t, later;
 	int sec = 0;
 
 	if (text == NULL || parse_epoch(text, &t) == 0)
@@ -340,8 +340,8 @@ dt_clock_pin(const char *text, char *msg, size_t msgsz)
 	 * clock that is being replaced. */
 	if (dt_parse_moment(text, 0, &t, msg, msgsz) != 0)
 		return -1;
-	if (dt_parse_moment(text, 86400 * 400, &pinned_at, msg, msgsz) != 0 ||
-	    pinned_at != t) {
+	if (dt_parse_moment(text, 86400 * 400, &later, msg, msgsz) != 0 ||
+	    later != t) {
 		set_msg(msg, msgsz, "\"%s\" is relative: give a date and "
 		    "time, e.g. 2026-12-05T08:00", text);
 		return -1;

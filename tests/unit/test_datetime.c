@@ -740,6 +740,18 @@ TEST(clock_refuses_relative_and_bad_moments)
 	tz_pop();
 }
 
+/* A refused moment leaves the clock where it was pinned. */
+TEST(clock_refused_keeps_the_pin)
+{
+	time_t before = dt_now();
+	char msg[128];
+
+	CHECK(dt_clock_pin("tomorrow 09:00", msg, sizeof(msg)) != 0);
+	CHECK(dt_clock_pin("2026-02-30T10:00", msg, sizeof(msg)) != 0);
+	CHECK(dt_clock_pinned());
+	CHECK_INT((long long)dt_now(), (long long)before);
+}
+
 /* The store's clock follows the pinned one unless a test set its own. */
 TEST(clock_is_the_stores_now)
 {
