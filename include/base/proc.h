@@ -24,11 +24,14 @@
 struct proc {
 	char *const	*argv;
 	int		 search;	/* argv[0] looked up on PATH */
-	const char	*input;		/* to its stdin; NULL: see tty */
+	const char	*input;		/* to its stdin, written whole before
+					 * any output is read (a mailer's
+					 * way); NULL: see tty */
 	size_t		 input_len;
-	int		 tty;		/* no input: our stdin, stdout and
-					 * stderr (an editor); else
-					 * /dev/null in, output captured */
+	int		 tty;		/* our terminal for its stdout and
+					 * stderr, and stdin when no input
+					 * (an editor); else output captured
+					 * and /dev/null in when no input */
 	long		 timeout_ms;	/* killed after; 0: wait for ever */
 	size_t		 out_max;	/* of the output kept (captured) */
 };

@@ -72,6 +72,9 @@ child(const struct proc *p, int in, int out, int ep)
 {
 	int e;
 
+	if (p->tty && in >= 0 && (dup2(in, STDIN_FILENO) < 0 ||
+	    (in > STDERR_FILENO && close(in) != 0)))
+		child_fail(ep, errno);
 	if (!p->tty) {
 		if (in < 0 && (in = open("/dev/null", O_RDONLY)) < 0)
 			child_fail(ep, errno);
