@@ -218,9 +218,17 @@ be32(const unsigned char *p)
  * and the in-header page count against the file size.  The page count is
  * only trusted when the "version-valid-for" number matches the change
  * counter, as SQLite itself does (file format, section 1.3.7).
+ *
+ * Another process's checkpoint may be writing the file as we look: it
+ * writes page 1, with the new page count, before the pages that grow
+ * the file.  So a file that looks short is looked at again for a moment
+ * before it is called truncated; a really truncated one stays short.
  */
+#define HEADER_TRIES	10
+#define HEADER_WAIT_MS	20
+
 static int
-check_header(const char *path, struct so_err *err)
+check_header_once(const char *path, struct so_err *err)
 {
 	unsigned char h[100];
 	struct stat sb;
@@ -255,6 +263,20 @@ check_header(const char *path, struct so_err *err)
 		    "restore it from a backup", path, (long long)sb.st_size,
 		    (unsigned long long)npages * pagesz);
 	return SO_OK;
+}
+
+static int
+check_header(const char *path, struct so_err *err)
+{
+	int code, i;
+
+	for (i = 0; ; i++) {
+		code = check_header_once(path, err);
+		if (code != SO_ENOTDB || i + 1 == HEADER_TRIES ||
+		    strstr(err->msg, "is truncated") == NULL)
+			return code;
+		sqlite3_sleep(HEADER_WAIT_MS);
+	}
 }
 
 /* Creates the directories leading to path (mode 0700), like mkdir -p. */
