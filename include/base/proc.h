@@ -52,6 +52,10 @@ struct proc_result {
  */
 int	proc_run(const struct proc *p, struct proc_result *r);
 
+/* Writes all of len bytes to fd, again after EINTR; 0, or the errno
+ * (EPIPE: the reader left).  For any pipe to or from another process. */
+int	proc_write_all(int fd, const void *p, size_t len);
+
 /*
  * In a child, before anything else: the real user and group for all
  * three IDs, checked after rather than trusted.  0, or an errno (the

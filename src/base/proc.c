@@ -98,9 +98,10 @@ child(const struct proc *p, int in, int out, int ep)
 	child_fail(ep, errno);
 }
 
-static int
-write_all(int fd, const char *s, size_t len)
+int
+proc_write_all(int fd, const void *p, size_t len)
 {
+	const char *s = p;
 	ssize_t w;
 
 	while (len > 0) {
@@ -171,7 +172,7 @@ parent(const struct proc *p, pid_t pid, int in[2], int out[2], int ep[2],
 		ign.sa_handler = SIG_IGN;
 		sigemptyset(&ign.sa_mask);
 		sigaction(SIGPIPE, &ign, &old);
-		r->write_errno = write_all(in[1], p->input, p->input_len);
+		r->write_errno = proc_write_all(in[1], p->input, p->input_len);
 		sigaction(SIGPIPE, &old, NULL);
 		close(in[1]);
 	}

@@ -347,23 +347,6 @@ get_u32(const unsigned char *p)
 	    (uint32_t)p[2] << 8 | p[3];
 }
 
-static int
-write_all(int fd, const char *p, size_t len)
-{
-	ssize_t w;
-
-	while (len > 0) {
-		if ((w = write(fd, p, len)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 /* Sends type and the payload in o->b (then empties it); -1: the parent
  * has gone. */
 static int
@@ -378,9 +361,9 @@ send_frame(struct out *o, enum frame_type type)
 	head[2] = (char)(len >> 16);
 	head[3] = (char)(len >> 8);
 	head[4] = (char)len;
-	rc = write_all(o->fd, head, sizeof(head));
+	rc = proc_write_all(o->fd, head, sizeof(head));
 	if (rc == 0 && len > 0)
-		rc = write_all(o->fd, o->b.s, len);
+		rc = proc_write_all(o->fd, o->b.s, len);
 	o->b.len = 0;
 	return rc;
 }
