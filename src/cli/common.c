@@ -12,8 +12,11 @@
 int
 cli_fail(const struct so_err *err)
 {
-	fprintf(stderr, "salesorg: %s\n", err->msg[0] ? err->msg :
-	    "unknown error");
+	/* A message quotes files, fields and values the user gave: through
+	 * the sanitizer, as everything that reaches the terminal. */
+	fputs("salesorg: ", stderr);
+	cli_put_clean(stderr, err->msg[0] ? err->msg : "unknown error");
+	fputc('\n', stderr);
 	return so_err_exit_status(err->code);
 }
 

@@ -36,6 +36,15 @@ run --now tomorrow agenda
 check "--now refuses a relative moment" sh -c \
     "[ $RC -eq 2 ] && grep -q 'is relative' '$T/err'"
 
+# An error quoting a file name with escape sequences shows them as ^[,
+# never sends them to the terminal.
+bad=$(printf 'a\033]0;pwn\007.xls')
+cp "$(dirname "$0")/../data/companies.xlsx" "$T/$bad"
+run --db "$T/after.db" import xls companies "$T/$bad"
+check "a file name's escape sequence in an error is made visible" sh -c \
+    "[ $RC -eq 1 ] && grep -q 'a^\[\]0;pwn^G.xls' '$T/err' && \
+    ! grep -q \"\$(printf '\033')\" '$T/err'"
+
 run --version
 check "version" grep -q '^salesorg [0-9]' "$T/out"
 run frobnicate
