@@ -29,6 +29,10 @@ enum action {
 	ACT_AGENDA, ACT_DONE, ACT_PLAN_NEXT, ACT_SNOOZE, ACT_RESCHEDULE,
 	ACT_SEARCH, ACT_FILTER_EDIT, ACT_SAVED_FILTERS, ACT_GROUP,
 	ACT_PIPELINE, ACT_REPORTS, ACT_JOURNAL,
+	/* only as : commands */
+	ACT_WHOAMI, ACT_EXPORT, ACT_IMPORT, ACT_SORT_BY, ACT_SETTINGS,
+	ACT_SAVE_FILTER, ACT_DELETE_FILTER,
+	ACT_LAST = ACT_DELETE_FILTER
 };
 
 struct binding {
@@ -42,6 +46,26 @@ struct binding {
 };
 
 extern const struct binding ui_bindings[];
+
+/*
+ * The : commands, resolved to the same actions as the keys (as tig
+ * resolves :cmd to a request): one table for the command line, its
+ * help, the unknown-command message and the man page check.
+ */
+struct ui_command {
+	const char	*name;		/* "export" */
+	const char	*alias;		/* "quit" for "q", or NULL */
+	enum action	 act;
+	const char	*args;		/* "[--excel] FILE", or NULL */
+	const char	*help;		/* one line */
+};
+
+extern const struct ui_command ui_commands[];
+
+/* The command named (or aliased) name, or NULL. */
+const struct ui_command *ui_command_find(const char *name);
+/* "q, user, trash, ..." -- the names, for a message (static buffer). */
+const char *ui_command_names(void);
 
 /* The action bound to this key in context ctx, or ACT_NONE. */
 enum action ui_key_action(wint_t key, int keycode, unsigned ctx);

@@ -30,9 +30,9 @@ struct ui_host {
 };
 
 /*
- * The keys every screen answers the same way, for the screens that read
- * their own keys (reports, pipeline, import): ? help, : the command
- * line, Q quit at once, ^L redraw.  Returns 1 when the key was one of
+ * The keys every screen answers the same way (the loop of screen.c
+ * asks here first): ? help, : the command line, Q and ^C quit at once,
+ * ^L redraw.  Returns 1 when the key was one of
  * them (done); the screen then closes if ui_quitting() says so.
  */
 int	 ui_global_key(wint_t ch, int keycode);
@@ -54,9 +54,6 @@ void	 ui_detach(void);
  * ui_data_generation), has the main screen reload and returns 1.
  */
 int	 ui_data_changed(void);
-/* True once after ui_getkey returned a KEY_RESIZE of the terminal's
- * (not one standing for others' commits). */
-int	 ui_resized(void);
 
 /*
  * Waits for a key (up to timeout_ms; -1 forever).  Returns 1 with *ch and

@@ -41,6 +41,7 @@
 #include "ui/listview.h"
 #include "ui/pipeline.h"
 #include "ui/reports.h"
+#include "ui/screen.h"
 #include "ui/search.h"
 #include "ui/settings.h"
 #include "ui/ui.h"
@@ -49,7 +50,6 @@
 
 #define NTABS		9
 #define HISTORY_MAX	64
-#define POLL_MS		1000	/* the loop's wait for a key: reminders this often */
 
 enum focus { FOCUS_LIST, FOCUS_CARD };
 
@@ -373,32 +373,39 @@ static const char *const filter_help[] = {
 };
 
 static void
+add_line(char ***lines, size_t *n, char *line)
+{
+	*lines = xrealloc(*lines, (*n + 1) * sizeof(**lines));
+	(*lines)[(*n)++] = line;
+}
+
+/* The ? help: the keys of the table by context, the : commands, the
+ * filter language. */
+static void
 help_screen(void)
 {
 	const struct binding *b;
+	const struct ui_command *c;
 	static const struct { unsigned ctx; const char *name; } groups[] = {
 		{ CTX_ALL, "Everywhere" },
 		{ CTX_LIST, "In a list" },
 		{ CTX_CARD, "On a card" },
 		{ CTX_TRASH, "In the trash" },
+		{ CTX_AGENDA, "In the agenda" },
 	};
-	const char **lines = NULL;
-	size_t n = 0, g;
-	int top = 0, i, kc;
+	char **lines = NULL, *why = target_refusal(), *name;
 	uint64_t hide = hidden_actions();
-	char *why = target_refusal();
-	wint_t ch;
+	size_t n = 0, g;
 
 	/* The keys this record does not allow are left out, and why. */
 	if (why) {
-		lines = xrealloc(lines, (n + 1) * sizeof(*lines));
-		lines[n++] = xasprintf("\n%s; the keys that would change it "
-		    "are left out below", why);
+		add_line(&lines, &n, xasprintf("\n%s; the keys that would "
+		    "change it are left out below", why));
 		free(why);
 	}
 	for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
-		lines = xrealloc(lines, (n + 2) * sizeof(*lines));
-		lines[n++] = xasprintf("%s%s", g ? "\n" : "", groups[g].name);
+		add_line(&lines, &n, xasprintf("%s%s", n ? "\n" : "",
+		    groups[g].name));
 		for (b = ui_bindings; b->act != ACT_NONE; b++) {
 			/* "Everywhere" lists the bindings of every context;
 			 * the others, those special to them. */
@@ -406,50 +413,23 @@ help_screen(void)
 			    (b->ctx == CTX_ALL || !(b->ctx & groups[g].ctx))) ||
 			    (hide & ACT_BIT(b->act)))
 				continue;
-			lines = xrealloc(lines, (n + 1) * sizeof(*lines));
-			lines[n++] = xasprintf("  %-16s %s", b->name, b->help);
+			add_line(&lines, &n, xasprintf("  %-16s %s", b->name,
+			    b->help));
 		}
 	}
-	for (g = 0; g < sizeof(filter_help) / sizeof(filter_help[0]); g++) {
-		lines = xrealloc(lines, (n + 1) * sizeof(*lines));
-		lines[n++] = xstrdup(filter_help[g]);
+	add_line(&lines, &n, xstrdup("\nCommands (:)"));
+	for (c = ui_commands; c->name != NULL; c++) {
+		name = xasprintf(":%s%s%s%s%s", c->name, c->alias ? ", :" : "",
+		    c->alias ? c->alias : "", c->args ? " " : "", c->args ?
+		    c->args : "");
+		add_line(&lines, &n, xasprintf("  %-24s %s", name, c->help));
+		free(name);
 	}
-	for (;;) {
-		if (!ui_too_small()) {
-			erase();
-			draw_text(0, 0, COLS, " salesorg help - q or Esc "
-			    "to leave, arrows to scroll", UA_TITLE);
-			for (i = 0; i < LINES - 1 && top + i < (int)n; i++) {
-				const char *l = lines[top + i];
-
-				if (*l == '\n')
-					draw_text(1 + i, 0, COLS, l + 1,
-					    UA_DIM);
-				else
-					draw_text(1 + i, 0, COLS, l,
-					    UA_NORMAL);
-			}
-			refresh();
-		}
-		if (!ui_getkey(&ch, &kc, -1) || (kc && ch == KEY_RESIZE))
-			continue;
-		if (kc && (ch == KEY_DOWN || ch == KEY_NPAGE))
-			top += ch == KEY_DOWN ? 1 : LINES - 2;
-		else if (kc && (ch == KEY_UP || ch == KEY_PPAGE))
-			top -= ch == KEY_UP ? 1 : LINES - 2;
-		else if (!kc && (ch == 'j' || ch == ' '))
-			top++;
-		else if (!kc && ch == 'k')
-			top--;
-		else
-			break;
-		if (top > (int)n - (LINES - 2))
-			top = (int)n - (LINES - 2);
-		if (top < 0)
-			top = 0;
-	}
+	for (g = 0; g < sizeof(filter_help) / sizeof(filter_help[0]); g++)
+		add_line(&lines, &n, xstrdup(filter_help[g]));
+	ui_text_screen("salesorg help", (const char *const *)lines, n);
 	for (g = 0; g < n; g++)
-		free((char *)lines[g]);
+		free(lines[g]);
 	free(lines);
 }
 
@@ -950,10 +930,15 @@ open_reports(const char *name)
 	reload_all(0);
 }
 
+static void handle(enum action act, const char *arg);
+
+/* The : command line: a command of the table (ui/keys.h) and its
+ * argument, done as the key of the same action would be. */
 static void
 command_line(void)
 {
 	char *line = ui_prompt(":", "", NULL, NULL), *cmd, *arg;
+	const struct ui_command *c;
 
 	if (line == NULL)
 		return;
@@ -963,50 +948,11 @@ command_line(void)
 		*arg++ = '\0';
 		arg += strspn(arg, " ");
 	}
-	if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0)
-		ui_quit();
-	else if (strcmp(cmd, "user") == 0 || strcmp(cmd, "whoami") == 0)
-		ui_message("user %s (%s) on %s", db_user_login(app->db),
-		    db_user_role(app->db), db_path(app->db));
-	else if (strcmp(cmd, "trash") == 0)
-		open_trash();
-	else if (strcmp(cmd, "export") == 0)
-		cmd_export(arg);
-	else if (strcmp(cmd, "sort") == 0)
-		cmd_sort(arg);
-	else if (strcmp(cmd, "import") == 0)
-		cmd_import(arg);
-	else if (strcmp(cmd, "help") == 0)
-		help_screen();
-	else if (strcmp(cmd, "settings") == 0 || strcmp(cmd, "config") == 0)
-		ui_settings(app->db);
-	else if (strcmp(cmd, "agenda") == 0)
-		open_agenda(1);
-	else if (strcmp(cmd, "search") == 0)
-		global_search(arg);
-	else if (strcmp(cmd, "filter") == 0)
-		filter_edit(*arg ? arg : NULL);
-	else if (strcmp(cmd, "filters") == 0)
-		saved_filters();
-	else if (strcmp(cmd, "save-filter") == 0)
-		ui_filter_save(app->db, cur_list(), arg);
-	else if (strcmp(cmd, "delete-filter") == 0)
-		ui_filter_delete(app->db, cur_list(), arg);
-	else if (strcmp(cmd, "group") == 0)
-		group_action();
-	else if (strcmp(cmd, "pipeline") == 0)
-		open_pipeline();
-	else if (strcmp(cmd, "report") == 0 || strcmp(cmd, "reports") == 0)
-		open_reports(*arg ? arg : "activity");
-	else if (strcmp(cmd, "journal") == 0)
-		open_reports("journal");
-	else if (cmd[0] >= '1' && cmd[0] <= '0' + NTABS && cmd[1] == '\0')
-		switch_tab(cmd[0] - '1');
+	if ((c = ui_command_find(cmd)) != NULL)
+		handle(c->act, arg);
 	else if (*cmd)
-		ui_message("unknown command :%s (q, user, trash, export [ics] "
-		    "FILE, import [ics] FILE, sort FIELD, agenda, settings, "
-		    "search, filter, filters, save-filter, delete-filter, "
-		    "group, pipeline, report [NAME], journal, help)", cmd);
+		ui_message("unknown command :%s (%s; :help lists them)", cmd,
+		    ui_command_names());
 	free(line);
 }
 
@@ -1042,8 +988,10 @@ agenda_key(enum action act)
 	}
 }
 
+/* An action of a key, or of a : command with its argument (arg: NULL
+ * for a key, "" for a command without one). */
 static void
-handle(enum action act)
+handle(enum action act, const char *arg)
 {
 	struct so_err err;
 	const struct entity *ent;
@@ -1124,10 +1072,10 @@ handle(enum action act)
 		quick_filter();
 		break;
 	case ACT_FILTER_EDIT:
-		filter_edit(NULL);
+		filter_edit(arg && *arg ? arg : NULL);
 		break;
 	case ACT_SEARCH:
-		global_search(NULL);
+		global_search(arg && *arg ? arg : NULL);
 		break;
 	case ACT_SAVED_FILTERS:
 		saved_filters();
@@ -1139,7 +1087,7 @@ handle(enum action act)
 		open_pipeline();
 		break;
 	case ACT_REPORTS:
-		open_reports("activity");
+		open_reports(arg && *arg ? arg : "activity");
 		break;
 	case ACT_JOURNAL:
 		open_reports("journal");
@@ -1157,6 +1105,28 @@ handle(enum action act)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;
+	case ACT_WHOAMI:
+		ui_message("user %s (%s) on %s", db_user_login(app->db),
+		    db_user_role(app->db), db_path(app->db));
+		break;
+	case ACT_EXPORT:
+		cmd_export(arg ? arg : "");
+		break;
+	case ACT_IMPORT:
+		cmd_import(arg ? arg : "");
+		break;
+	case ACT_SORT_BY:
+		cmd_sort(arg && *arg ? arg : NULL);
+		break;
+	case ACT_SETTINGS:
+		ui_settings(app->db);
+		break;
+	case ACT_SAVE_FILTER:
+		ui_filter_save(app->db, cur_list(), arg ? arg : "");
+		break;
+	case ACT_DELETE_FILTER:
+		ui_filter_delete(app->db, cur_list(), arg ? arg : "");
+		break;
 	default:
 		break;
 	}
@@ -1172,6 +1142,41 @@ poll_reminders(void)
 	    sizeof(msg)))
 		ui_message("%s", msg);
 }
+
+/* ---- the main screen's ops ---- */
+
+static void
+main_draw(void *self)
+{
+	(void)self;
+	draw_main();
+	refresh();
+}
+
+static enum screen_rc
+main_key(void *self, wint_t ch, int keycode)
+{
+	(void)self;
+	handle(ui_key_action(ch, keycode, context()), NULL);
+	return SCREEN_STAY;
+}
+
+/* Another size: the lists hold as many rows as the pane shows. */
+static void
+main_resize(void *self)
+{
+	(void)self;
+	reload_all(0);
+}
+
+/* Others' commits reload the main screen through the host's hook
+ * (ui_data_changed), under every screen; .reload has nothing to add. */
+static const struct screen_ops main_screen = {
+	.name = "The organizer",
+	.draw = main_draw,
+	.key = main_key,
+	.resize = main_resize,
+};
 
 /* ---- start and stop ---- */
 
@@ -1226,8 +1231,7 @@ ui_app_run(struct db *db)
 	};
 	struct app a = { 0 };
 	struct so_err err;
-	wint_t ch;
-	int kc, i, ranked;
+	int i, ranked;
 
 	a.db = db;
 	ensure_utf8();
@@ -1269,32 +1273,7 @@ ui_app_run(struct db *db)
 			ui_message("Nothing due today (A: the agenda)");
 		}
 	}
-	while (!ui_quitting()) {
-		enum action act;
-
-		ui_redraw();
-		refresh();
-		if (!ui_getkey(&ch, &kc, POLL_MS))
-			continue;
-		/* A resize, or others' changes (reloaded already, and the
-		 * message line keeps what it said). */
-		if (kc && ch == KEY_RESIZE) {
-			if (ui_resized())
-				reload_all(0);
-			continue;
-		}
-		ui_message_clear();
-		if (!kc && ch == 3)	/* ^C */
-			ui_quit();
-		if (ui_quitting())
-			break;
-		if (ui_too_small())
-			continue;
-		act = ui_key_action(ch, kc, context());
-		handle(act);
-		if (act != ACT_NONE)
-			ui_data_changed();
-	}
+	ui_screen_run(&main_screen, &a);
 	endwin();
 	ui_detach();
 	app = NULL;

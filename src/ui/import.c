@@ -48,6 +48,33 @@ struct imp_view {
 	int			 imported;	/* rows written, when done */
 };
 
+static const struct screen_key import_keys[] = {
+	{ '\n', "Enter, m", "map the column to a field, or leave it out",
+	    "Enter map column" },
+	{ '\r', NULL, NULL, NULL },
+	{ 'm', NULL, NULL, NULL },
+	{ 'e', "e", "the card file the rows go into", "e card file" },
+	{ 'd', "d", "duplicates: skipped, updated or added",
+	    "d duplicates" },
+	{ 'c', "c", "create the companies the rows name", "c companies" },
+	{ 'b', "b", "leave bad rows out (else one stops the import)",
+	    "b bad rows" },
+	{ 's', "s", "the sheet of a workbook", "s sheet" },
+	{ 'n', "n", "a dry run: what would happen, nothing written",
+	    "n dry run" },
+	{ 'i', "i", "import, all in one transaction", "i import" },
+	{ 'k', "Up, k", "the previous column", NULL },
+	{ 'j', "Down, j", "the next column", NULL },
+	{ 'B' & 0x1f, "PgUp, ^B", "a page up", NULL },
+	{ 'F' & 0x1f, "PgDn, ^F, Space", "a page down", NULL },
+	{ ' ', NULL, NULL, NULL },
+	{ 'q', "q, Esc", "cancel: nothing is written", "q cancel" },
+	{ 27, NULL, NULL, NULL },
+	{ 0, NULL, NULL, NULL }
+};
+
+
+
 #define AUTO	(-3)
 
 /* ---- the mapping ---- */
@@ -296,9 +323,8 @@ draw(struct imp_view *v)
 	if (ui_status_line(NULL) != NULL)
 		draw_text(LINES - 1, 0, COLS, ui_status_line(NULL), UA_STATUS);
 	else
-		draw_text(LINES - 1, 0, COLS, "Enter map column  e card file  "
-		    "d duplicates  c companies  b bad rows  s sheet  n dry "
-		    "run  i import  q cancel", UA_DIM);
+		draw_text(LINES - 1, 0, COLS, ui_screen_hints(&screen_import,
+		    v), UA_DIM);
 	refresh();
 }
 
@@ -371,10 +397,10 @@ key(struct imp_view *v, int ch, int *imported)
 		if (v->sel + 1 < (int)v->pv.ncols)
 			v->sel++;
 		break;
-	case 'K': case 'B' & 0x1f:	/* PgUp, ^B */
+	case 'B' & 0x1f:	/* PgUp */
 		v->sel = v->sel > LINES - 8 ? v->sel - (LINES - 8) : 0;
 		break;
-	case 'J': case ' ': case 'F' & 0x1f:	/* PgDn, Space, ^F */
+	case ' ': case 'F' & 0x1f:	/* PgDn */
 		v->sel += LINES - 8;
 		if (v->sel >= (int)v->pv.ncols)
 			v->sel = v->pv.ncols ? (int)v->pv.ncols - 1 : 0;
@@ -420,17 +446,19 @@ screen_draw(void *self)
 }
 
 static enum screen_rc
-screen_key(void *self, int ch)
+screen_key(void *self, wint_t ch, int keycode)
 {
 	struct imp_view *v = self;
 
-	return key(v, ch, &v->imported) ? SCREEN_CLOSE : SCREEN_STAY;
+	return key(v, ui_key_letter(ch, keycode), &v->imported) ?
+	    SCREEN_CLOSE : SCREEN_STAY;
 }
 
 /* A screen with nothing of the database's to reload: others' commits
  * only redraw it (the preview is of the file). */
-static const struct screen_ops import_screen = {
-	.name = "import",
+const struct screen_ops screen_import = {
+	.name = "The import screen",
+	.keys = import_keys,
 	.draw = screen_draw,
 	.key = screen_key,
 };
@@ -448,7 +476,7 @@ ui_import(struct db *db, const struct entity *ent, const char *path)
 		ui_message("%s", v.msg);
 		goto out;
 	}
-	ui_screen_run(&import_screen, &v);
+	ui_screen_run(&screen_import, &v);
 	if (v.msg[0] && !v.msg_error)
 		ui_message("%s", v.msg);
 out:

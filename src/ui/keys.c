@@ -12,16 +12,12 @@
 #define CTRL(c)	((c) & 0x1f)
 
 /* ui_key_hints_except takes a set of actions in 64 bits. */
-_Static_assert(ACT_JOURNAL < 64, "too many actions for ACT_BIT");
+_Static_assert(ACT_LAST < 64, "too many actions for ACT_BIT");
 
 const struct binding ui_bindings[] = {
 	{ '?', 0, CTX_ALL, ACT_HELP, "?", "this help", "help" },
 	{ ':', 0, CTX_ALL, ACT_COMMAND, ":",
-	    "command line (:q, :user, :trash, :export [ics|--excel] FILE, "
-	    ":import [ics] FILE, :sort FIELD, :agenda, :settings, :search, "
-	    ":filter EXPR, :filters, :save-filter NAME, "
-	    ":delete-filter NAME, :group, :pipeline, :report [NAME], :journal)",
-	    NULL },
+	    "the command line: the : commands below", NULL },
 	{ 'q', 0, CTX_ALL, ACT_BACK, "q",
 	    "back (to the list, to the previous card); quit from the list",
 	    NULL },
@@ -126,6 +122,78 @@ const struct binding ui_bindings[] = {
 	{ CTRL('l'), 0, CTX_ALL, ACT_REDRAW, "^L", "redraw the screen", NULL },
 	{ 0, 0, 0, ACT_NONE, NULL, NULL, NULL }
 };
+
+const struct ui_command ui_commands[] = {
+	{ "q", "quit", ACT_QUIT, NULL, "quit" },
+	{ "user", "whoami", ACT_WHOAMI, NULL,
+	    "the current user, role and database" },
+	{ "help", NULL, ACT_HELP, NULL, "this help" },
+	{ "1", NULL, ACT_TAB1, NULL, "Companies" },
+	{ "2", NULL, ACT_TAB2, NULL, "Contacts" },
+	{ "3", NULL, ACT_TAB3, NULL, "Tasks" },
+	{ "4", NULL, ACT_TAB4, NULL, "Notes" },
+	{ "5", NULL, ACT_TAB5, NULL, "Links" },
+	{ "6", NULL, ACT_TAB6, NULL, "Events" },
+	{ "7", NULL, ACT_TAB7, NULL, "Deals" },
+	{ "8", NULL, ACT_TAB8, NULL, "Payments" },
+	{ "9", NULL, ACT_TAB9, NULL, "Programs" },
+	{ "agenda", NULL, ACT_AGENDA, NULL, "the agenda" },
+	{ "trash", NULL, ACT_TRASH, NULL, "the trash of this card file" },
+	{ "search", NULL, ACT_SEARCH, "[TEXT]",
+	    "global search, starting from TEXT" },
+	{ "filter", NULL, ACT_FILTER_EDIT, "[EXPR]",
+	    "filter the list (the language below)" },
+	{ "filters", NULL, ACT_SAVED_FILTERS, NULL, "the saved filters" },
+	{ "save-filter", NULL, ACT_SAVE_FILTER, "NAME",
+	    "save the current filter for the team or yourself" },
+	{ "delete-filter", NULL, ACT_DELETE_FILTER, "NAME",
+	    "delete a saved filter" },
+	{ "sort", NULL, ACT_SORT_BY, "FIELD", "sort the list by a field" },
+	{ "group", NULL, ACT_GROUP, NULL, "a group action on the list" },
+	{ "export", NULL, ACT_EXPORT, "[ics|--excel] FILE",
+	    "the list as CSV (--excel: for Russian Excel); ics: the "
+	    "calendar" },
+	{ "import", NULL, ACT_IMPORT, "[ics] FILE",
+	    "a CSV file or workbook into this card file; ics: events" },
+	{ "pipeline", NULL, ACT_PIPELINE, NULL, "the deal pipeline" },
+	{ "report", "reports", ACT_REPORTS, "[NAME]",
+	    "the Reports screen, on a report" },
+	{ "journal", NULL, ACT_JOURNAL, NULL, "today's work journal" },
+	{ "settings", "config", ACT_SETTINGS, NULL, "the settings" },
+	{ NULL, NULL, ACT_NONE, NULL, NULL }
+};
+
+const struct ui_command *
+ui_command_find(const char *name)
+{
+	const struct ui_command *c;
+
+	for (c = ui_commands; c->name != NULL; c++)
+		if (strcmp(c->name, name) == 0 || (c->alias != NULL &&
+		    strcmp(c->alias, name) == 0))
+			return c;
+	return NULL;
+}
+
+const char *
+ui_command_names(void)
+{
+	static char buf[512];
+	const struct ui_command *c;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (c = ui_commands; c->name != NULL && len < sizeof(buf); c++) {
+		/* the card files' digits as one range */
+		if (c->act > ACT_TAB1 && c->act <= ACT_TAB9)
+			continue;
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len,
+		    "%s%s%s%s", len ? ", " : "", c->act == ACT_TAB1 ? "1-" :
+		    "", c->act == ACT_TAB1 ? "9" : c->name, c->args ? " ..." :
+		    "");
+	}
+	return buf;
+}
 
 enum action
 ui_key_action(wint_t key, int keycode, unsigned ctx)

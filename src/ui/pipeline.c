@@ -45,6 +45,28 @@ struct pipe_view {
 	int64_t		 open;		/* the deal Enter opened */
 };
 
+static const struct screen_key pipeline_keys[] = {
+	{ '>', ">, .", "move the deal to the next stage", "< > move stage" },
+	{ '.', NULL, NULL, NULL },
+	{ '<', "<, ,", "move it to the previous stage", NULL },
+	{ ',', NULL, NULL, NULL },
+	{ 'L', "L", "mark it lost (asks why)", "L lost" },
+	{ '\n', "Enter", "open the deal's card", "Enter open" },
+	{ '\r', NULL, NULL, NULL },
+	{ 'm', "m", "one manager's deals, or everyone's", "m manager" },
+	{ 'p', "p", "a period", "p period" },
+	{ 'h', "Left, h", "the previous stage", "arrows pick" },
+	{ 'l', "Right, l", "the next stage", NULL },
+	{ 'k', "Up, k", "the previous deal", NULL },
+	{ 'j', "Down, j", "the next deal", NULL },
+	{ 'q', "q, Esc", "back", "q back" },
+	{ 27, NULL, NULL, NULL },
+	{ 127, NULL, NULL, NULL },
+	{ 0, NULL, NULL, NULL }
+};
+
+
+
 static int
 reload(struct pipe_view *v, struct db *db)
 {
@@ -196,10 +218,12 @@ draw(struct pipe_view *v, struct db *db, const char *msg)
 	else {
 		char *why = refusal(db, selected(v));
 
-		draw_text(LINES - 1, 0, COLS, why ? "Enter open  m manager  "
-		    "p period  arrows pick  q back  (read-only: not your "
-		    "deal)" : "< > move stage  L lost  Enter open  m manager  "
-		    "p period  arrows pick  q back", UA_DIM);
+		char *hints = xasprintf("%s%s", ui_screen_hints(
+		    &screen_pipeline, v), why ? "  (read-only: not your deal)" :
+		    "");
+
+		draw_text(LINES - 1, 0, COLS, hints, UA_DIM);
+		free(hints);
 		free(why);
 	}
 	refresh();
@@ -366,13 +390,30 @@ screen_draw(void *self)
 }
 
 static enum screen_rc
-screen_key(void *self, int ch)
+screen_key(void *self, wint_t ch, int keycode)
 {
 	struct pipe_view *v = self;
 
 	v->msg[0] = '\0';
-	return key(v, v->db, ch, &v->open, v->msg, sizeof(v->msg)) ?
+	return key(v, v->db, ui_key_letter(ch, keycode), &v->open, v->msg,
+	    sizeof(v->msg)) ?
 	    SCREEN_CLOSE : SCREEN_STAY;
+}
+
+/* The move keys are not offered on a colleague's deal. */
+static int
+screen_hidden(void *self, int key)
+{
+	struct pipe_view *v = self;
+	char *why;
+	int hide;
+
+	if (key != '>' && key != '<' && key != 'L')
+		return 0;
+	why = refusal(v->db, selected(v));
+	hide = why != NULL;
+	free(why);
+	return hide;
 }
 
 /* Others' changes: counts, sums and cards again. */
@@ -384,8 +425,10 @@ screen_reload(void *self)
 	reload(v, v->db);
 }
 
-static const struct screen_ops pipeline_screen = {
-	.name = "pipeline",
+const struct screen_ops screen_pipeline = {
+	.name = "The pipeline",
+	.keys = pipeline_keys,
+	.hidden = screen_hidden,
 	.draw = screen_draw,
 	.key = screen_key,
 	.reload = screen_reload,
@@ -400,7 +443,7 @@ ui_pipeline(struct db *db)
 	v.db = db;
 	if (reload(&v, db) != 0)
 		return 0;
-	ui_screen_run(&pipeline_screen, &v);
+	ui_screen_run(&screen_pipeline, &v);
 	pipeline_free(&v.p);
 	free(v.manager);
 	return v.open;

@@ -3,19 +3,7 @@
  * journal): the reports on the left, a scrollable preview on the right
  * -- the very text layout `salesorg report` prints, so what is seen is
  * what is printed -- and the pickers on top: the period (its length and
- * which one) and whose figures.
- *
- *	Up/Down		another report
- *	PgUp/PgDn	scroll the preview (Space too; Home, End)
- *	Left/Right	scroll sideways (a wide report on a narrow pane)
- *	[ ]		the period before / after
- *	d w m r y a	a day, week, month, quarter, year, all time
- *	f		a period of your own (from, to)
- *	c		whose figures: me, all managers, one manager
- *	i		which meeting (the meeting report)
- *	p		print (CUPS, asks for the printer)
- *	s		save to a file (.txt, .csv, .html, .pdf)
- *	q, Esc		back
+ * which one) and whose figures.  Its keys are the table below.
  *
  * Building a report reads the store only; the screen keeps the built
  * document so printing and saving send exactly what is previewed.  When
@@ -67,6 +55,41 @@ struct rep_view {
 	struct db	*db;
 	char		 msg[1024];	/* until the next key */
 };
+
+static const struct screen_key reports_keys[] = {
+	{ 'k', "Up, k", "the report above", "Up/Down report" },
+	{ 'j', "Down, j", "the report below", NULL },
+	{ CTRL('f'), "PgDn, ^F, Space", "scroll the preview a page down",
+	    "PgDn Left Right scroll" },
+	{ ' ', NULL, NULL, NULL },
+	{ CTRL('b'), "PgUp, ^B, b", "a page up", NULL },
+	{ 'b', NULL, NULL, NULL },
+	{ 'g', "Home, g", "the top of the preview", NULL },
+	{ 'G', "End, G", "its end", NULL },
+	{ 'h', "Left, h", "scroll sideways (a wide report)", NULL },
+	{ 'l', "Right, l", "scroll the other way", NULL },
+	{ '[', "[", "the period before", "[ ] period" },
+	{ ']', "]", "the period after", NULL },
+	{ 'd', "d", "a day around today", "d w m r y a" },
+	{ 'w', "w", "a week", NULL },
+	{ 'm', "m", "a month", NULL },
+	{ 'r', "r", "a quarter", NULL },
+	{ 'y', "y", "a year", NULL },
+	{ 'a', "a", "all time", NULL },
+	{ 'f', "f", "a period of one's own: the first and last day",
+	    "f dates" },
+	{ 'c', "c", "whose figures: me, all managers, one manager",
+	    "c who" },
+	{ 'i', "i", "the meeting of the meeting report", "i meeting" },
+	{ 'p', "p", "print (asks for the printer)", "p print" },
+	{ 's', "s", "save to a file: .txt .csv .html .pdf", "s save" },
+	{ 'q', "q, Esc", "back", "q back" },
+	{ 27, NULL, NULL, NULL },
+	{ 127, NULL, NULL, NULL },
+	{ 0, NULL, NULL, NULL }
+};
+
+
 
 static void
 free_lines(struct rep_view *v)
@@ -179,9 +202,7 @@ draw(struct rep_view *v, const char *msg)
 			    v->lines[v->top + i], v->left);
 	msg = ui_status_line(msg);
 	draw_text(LINES - 1, 0, COLS, msg ? msg :
-	    "Up/Down report  PgDn Left Right scroll  [ ] period  d w m r y a  "
-	    "f dates  c who  i meeting  p print  s save  q back  Q quit",
-	    msg ? UA_STATUS : UA_DIM);
+	    ui_screen_hints(&screen_reports, v), msg ? UA_STATUS : UA_DIM);
 	refresh();
 }
 
@@ -418,13 +439,14 @@ screen_draw(void *self)
 }
 
 static enum screen_rc
-screen_key(void *self, int ch)
+screen_key(void *self, wint_t ch, int keycode)
 {
 	struct rep_view *v = self;
 	int rc;
 
 	v->msg[0] = '\0';
-	if ((rc = key(v, v->db, ch, v->msg, sizeof(v->msg))) == 1)
+	if ((rc = key(v, v->db, ui_key_letter(ch, keycode), v->msg,
+	    sizeof(v->msg))) == 1)
 		return SCREEN_CLOSE;
 	if (rc == 2) {
 		set_period(v, v->db);
@@ -446,8 +468,9 @@ screen_reload(void *self)
 	v->left = left;
 }
 
-static const struct screen_ops reports_screen = {
-	.name = "reports",
+const struct screen_ops screen_reports = {
+	.name = "The Reports screen",
+	.keys = reports_keys,
 	.draw = screen_draw,
 	.key = screen_key,
 	.reload = screen_reload,
@@ -468,7 +491,7 @@ ui_reports(struct db *db, const char *name)
 	v.who = xstrdup(db_user_login(db));
 	set_period(&v, db);
 	build(&v, db);
-	ui_screen_run(&reports_screen, &v);
+	ui_screen_run(&screen_reports, &v);
 	free_lines(&v);
 	if (v.built)
 		doc_free(&v.doc);

@@ -1,43 +1,109 @@
 /*
- * The loop every screen with keys of its own runs; see include/ui/
- * screen.h.  Before it each of the Reports, pipeline and import screens
- * had a loop of its own, and they had drifted: ? : Q did nothing on two
- * of them, PgDn was Space on one and J on another, and reminders showed
- * on none.
+ * The loop every screen runs, and what it makes from a screen's key
+ * table: the hints, the help; see include/ui/screen.h.  Before it the
+ * main screen, the search and each of the Reports, pipeline and import
+ * screens had a loop of their own, and they had drifted: ? : Q did
+ * nothing on two of them, PgDn was Space on one and J on another, and
+ * reminders showed on none.
  */
 #include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "base/util.h"
+#include "ui/draw.h"
 #include "ui/screen.h"
 #include "ui/ui.h"
 
+#define CTRL(c)	((c) & 0x1f)
+
+const struct screen_key ui_global_keys[] = {
+	{ '?', "?", "this help", NULL },
+	{ ':', ":", "the command line (the : commands of the main help)",
+	    NULL },
+	{ 'Q', "Q", "quit at once", NULL },
+	{ CTRL('c'), "^C", "quit at once", NULL },
+	{ CTRL('l'), "^L", "redraw the screen", NULL },
+	{ 0, NULL, NULL, NULL }
+};
+
 int
-ui_key_letter(int ch)
+ui_key_letter(wint_t ch, int keycode)
 {
+	if (!keycode)
+		return (int)ch;
 	switch (ch) {
 	case KEY_UP:		return 'k';
 	case KEY_DOWN:		return 'j';
 	case KEY_LEFT:		return 'h';
 	case KEY_RIGHT:		return 'l';
-	case KEY_NPAGE:		return 'F' & 0x1f;	/* ^F */
-	case KEY_PPAGE:		return 'B' & 0x1f;	/* ^B */
+	case KEY_NPAGE:		return CTRL('f');
+	case KEY_PPAGE:		return CTRL('b');
 	case KEY_HOME:		return 'g';
 	case KEY_END:		return 'G';
 	case KEY_ENTER:		return '\n';
 	case KEY_BACKSPACE:	return 'q';
+	case KEY_BTAB:		return CTRL('p');
 	default:		return 0;
 	}
+}
+
+/* The key is in the screen's table. */
+static int
+in_table(const struct screen_key *keys, int key)
+{
+	const struct screen_key *k;
+
+	if (key == 0)
+		return 0;
+	for (k = keys; k->key != 0; k++)
+		if (k->key == key)
+			return 1;
+	return 0;
+}
+
+static int reading;	/* a page of text (a help) is open */
+
+static int
+printable(wint_t ch, int keycode)
+{
+	return !keycode && ch >= ' ' && ch != 127;
+}
+
+/*
+ * The keys every screen answers; 1 when it was one.  A screen with a
+ * table of its own gets the help made from it; the main screen, its own.
+ */
+static int
+global_key(const struct screen_ops *ops, void *self, wint_t ch, int kc)
+{
+	if (!kc && ch == '?' && (reading || ops->keys != NULL)) {
+		/* ? in a help is not another help */
+		if (!reading)
+			ui_screen_help(ops, self);
+		return 1;
+	}
+	return ui_global_key(ch, kc);
 }
 
 void
 ui_screen_run(const struct screen_ops *ops, void *self)
 {
 	unsigned gen = ui_data_generation();
+	int kc, lines = LINES, cols = COLS, key;
 	wint_t ch;
-	int kc;
 
 	while (!ui_quitting()) {
+		if ((lines != LINES || cols != COLS) && ops->resize) {
+			ops->resize(self);
+		}
+		lines = LINES;
+		cols = COLS;
 		if (ui_too_small()) {
-			ui_getkey(&ch, &kc, -1);
+			if (ui_getkey(&ch, &kc, -1) && !kc && (ch == 'Q' ||
+			    ch == CTRL('c')))
+				ui_quit();
 			continue;
 		}
 		if (gen != ui_data_generation()) {
@@ -45,15 +111,163 @@ ui_screen_run(const struct screen_ops *ops, void *self)
 			if (ops->reload)
 				ops->reload(self);
 		}
-		ops->draw(self);
+		if (!ui_key_pending())
+			ops->draw(self);
 		/* A resize or others' commit only redraws. */
 		if (!ui_getkey(&ch, &kc, -1) || (kc && ch == KEY_RESIZE))
 			continue;
 		ui_message_clear();
-		if (ui_global_key(ch, kc))
+		if (!(ops->typing && ops->typing(self) && printable(ch, kc)) &&
+		    global_key(ops, self, ch, kc))
 			continue;
-		if (ops->key(self, kc ? ui_key_letter((int)ch) : (int)ch) ==
-		    SCREEN_CLOSE)
+		key = ui_key_letter(ch, kc);
+		if (ops->keys && !in_table(ops->keys, key) &&
+		    !(ops->typing && ops->typing(self)))
+			continue;
+		if (ops->key(self, ch, kc) == SCREEN_CLOSE)
+			break;
+		/* What the key wrote is ours; a commit of another process
+		 * in the meantime is looked for now, not a second later. */
+		ui_data_changed();
+	}
+}
+
+const char *
+ui_screen_hints(const struct screen_ops *ops, void *self)
+{
+	static char buf[256];
+	const struct screen_key *k;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (k = ops->keys; k && k->key != 0; k++) {
+		if (k->hint == NULL || (ops->hidden && ops->hidden(self,
+		    k->key)))
+			continue;
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s",
+		    len ? "  " : "", k->hint);
+		if (len >= sizeof(buf))
 			break;
 	}
+	return buf;
+}
+
+/* Adds the named keys of a table to the help's lines. */
+static void
+add_keys(char ***lines, size_t *n, const char *heading,
+    const struct screen_key *keys)
+{
+	const struct screen_key *k;
+
+	char *line = xasprintf("%s%s", *n ? "\n" : "", heading);
+
+	*lines = xrealloc(*lines, (*n + 1) * sizeof(**lines));
+	(*lines)[(*n)++] = line;
+	for (k = keys; k->key != 0; k++) {
+		if (k->name == NULL)
+			continue;
+		*lines = xrealloc(*lines, (*n + 1) * sizeof(**lines));
+		(*lines)[(*n)++] = xasprintf("  %-16s %s", k->name, k->help);
+	}
+}
+
+void
+ui_screen_help(const struct screen_ops *ops, void *self)
+{
+	char **lines = NULL;
+	size_t n = 0, i;
+
+	(void)self;
+	add_keys(&lines, &n, ops->name, ops->keys);
+	add_keys(&lines, &n, "Everywhere", ui_global_keys);
+	ui_text_screen("salesorg help", (const char *const *)lines, n);
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+/* ---- a page of text ---- */
+
+struct text_view {
+	const char		*title;
+	const char *const	*lines;
+	int			 n, top;
+};
+
+static const struct screen_key text_keys[] = {
+	{ 'k', "Up, k", "scroll up", NULL },
+	{ 'j', "Down, j", "scroll down", NULL },
+	{ CTRL('b'), "PgUp, ^B", "a page up", NULL },
+	{ CTRL('f'), "PgDn, ^F, Space", "a page down", NULL },
+	{ ' ', NULL, NULL, NULL },
+	{ 'g', "Home, g", "the top", NULL },
+	{ 'G', "End, G", "the end", NULL },
+	{ 'q', "q, Esc", "back", NULL },
+	{ 27, NULL, NULL, NULL },
+	{ 0, NULL, NULL, NULL }
+};
+
+static void
+text_draw(void *self)
+{
+	struct text_view *v = self;
+	char *title;
+	int i;
+
+	erase();
+	title = xasprintf(" %s - q or Esc to leave, arrows to scroll",
+	    v->title);
+	draw_text(0, 0, COLS, title, UA_TITLE);
+	free(title);
+	for (i = 0; i < LINES - 2 && v->top + i < v->n; i++) {
+		const char *l = v->lines[v->top + i];
+
+		if (*l == '\n')
+			draw_text(1 + i, 0, COLS, l + 1, UA_DIM);
+		else
+			draw_text(1 + i, 0, COLS, l, UA_NORMAL);
+	}
+	if (ui_status_line(NULL))
+		draw_text(LINES - 1, 0, COLS, ui_status_line(NULL), UA_STATUS);
+	refresh();
+}
+
+static enum screen_rc
+text_key(void *self, wint_t ch, int keycode)
+{
+	struct text_view *v = self;
+	int page = LINES - 2 > 1 ? LINES - 2 : 1, last = v->n - page;
+
+	switch (ui_key_letter(ch, keycode)) {
+	case 'k':		v->top--; break;
+	case 'j':		v->top++; break;
+	case CTRL('b'):		v->top -= page; break;
+	case CTRL('f'): case ' ': v->top += page; break;
+	case 'g':		v->top = 0; break;
+	case 'G':		v->top = last; break;
+	case 'q': case 27:	return SCREEN_CLOSE;
+	}
+	if (v->top > last)
+		v->top = last;
+	if (v->top < 0)
+		v->top = 0;
+	return SCREEN_STAY;
+}
+
+static const struct screen_ops text_screen = {
+	.name = "Reading",
+	.keys = text_keys,
+	.draw = text_draw,
+	.key = text_key,
+};
+
+void
+ui_text_screen(const char *title, const char *const *lines, size_t n)
+{
+	struct text_view v = { title, lines, (int)n, 0 };
+	int was = reading;
+
+	reading = 1;
+	ui_screen_run(&text_screen, &v);
+	reading = was;
 }

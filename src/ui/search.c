@@ -29,6 +29,7 @@
 #include "store/search.h"
 #include "ui/draw.h"
 #include "ui/lineedit.h"
+#include "ui/screen.h"
 #include "ui/search.h"
 #include "ui/ui.h"
 
@@ -44,7 +45,34 @@ struct sview {
 	int		 sel;		/* selected hit */
 	int		 top;		/* first display row shown */
 	char		 err[512];	/* the last search's error, or "" */
+	int		 results;	/* the keys move over the hits (else
+					   they are typed into the query) */
+	struct db	*db;
+	int		 chosen;	/* Enter opened a hit */
 };
+
+/* The keys of the hits; typing in the query, every key is text but
+ * those that move the selection (move_key), Enter and Esc. */
+static const struct screen_key search_keys[] = {
+	{ 'k', "Up, k", "the previous hit; from the first, the query",
+	    "Up/Down PgUp/PgDn move" },
+	{ 'j', "Down, j", "the next hit (from the query: to the hits)", NULL },
+	{ 'B' & 0x1f, "PgUp, ^B", "a page up", NULL },
+	{ 'F' & 0x1f, "PgDn, ^F, Space", "a page down", NULL },
+	{ ' ', NULL, NULL, NULL },
+	{ 'g', "Home, g", "the first hit", NULL },
+	{ 'G', "End, G", "the last hit", NULL },
+	{ '\t', "Tab", "the next card file's hits", "Tab next card file" },
+	{ 'P' & 0x1f, "Shift-Tab", "the previous card file's hits", NULL },
+	{ '\n', "Enter", "open the record", "Enter open" },
+	{ '\r', NULL, NULL, NULL },
+	{ '/', "/", "back to the query, to type", "/ query" },
+	{ 'q', "q, Esc", "back", "Esc back" },
+	{ 27, NULL, NULL, NULL },
+	{ 0, NULL, NULL, NULL }
+};
+
+
 
 static void
 run_search(struct sview *v, struct db *db)
@@ -230,26 +258,36 @@ draw_top(const struct sview *v)
 }
 
 static void
-draw_bottom(const struct sview *v)
+draw_bottom(struct sview *v)
 {
-	if (v->err[0])
+	if (ui_status_line(NULL))
+		draw_text(LINES - 1, 0, COLS, ui_status_line(NULL),
+		    UA_STATUS);
+	else if (v->err[0])
 		draw_text(LINES - 1, 0, COLS, v->err, UA_ERROR);
 	else if (*le_text(&v->le) == '\0')
 		draw_text(LINES - 1, 0, COLS, "Type the beginnings of words: "
 		    "name, phone, e-mail, city, text ...  Esc back",
 		    UA_STATUS);
 	else
-		draw_text(LINES - 1, 0, COLS, "Up/Down PgUp/PgDn move  Tab "
-		    "next card file  Enter open  Esc back", UA_STATUS);
+		draw_text(LINES - 1, 0, COLS, ui_screen_hints(&screen_search,
+		    v), UA_STATUS);
 }
 
+static int stale(const struct sview *v);
+
 static void
-draw(struct sview *v)
+draw(void *self)
 {
+	struct sview *v = self;
 	int lw = utf8_width(LABEL), curcol;
 	size_t from, to;
 	char *vis;
 
+	/* typed ahead: one search for the whole burst, here, once the
+	 * keys have stopped coming (the loop draws only then) */
+	if (stale(v))
+		run_search(v, v->db);
 	erase();
 	draw_top(v);
 	draw_results(v, RESULTS_Y, LINES - RESULTS_Y - 1);
@@ -260,7 +298,7 @@ draw(struct sview *v)
 	draw_text(1, lw, COLS - lw, vis, UA_NORMAL);
 	free(vis);
 	move(1, lw + curcol);
-	curs_set(1);
+	curs_set(!v->results);
 	refresh();
 }
 
@@ -282,32 +320,31 @@ group_hop(const struct sview *v, int dir)
 	return (int)v->r.groups[g].first;
 }
 
-/* Moves the selection for a movement key; 0 when ch is not one. */
+/* Moves the selection for a movement key (a letter, ui_key_letter);
+ * 0 when key is not one. */
 static int
-move_key(struct sview *v, wint_t ch, int kc)
+move_key(struct sview *v, int key)
 {
 	int n = (int)v->r.n, page = LINES - RESULTS_Y - 2;
 
-	if (kc && ch == KEY_UP)
-		v->sel--;
-	else if (kc && ch == KEY_DOWN)
-		v->sel++;
-	else if (!kc && ch == 16)	/* ^P */
-		v->sel--;
-	else if (!kc && ch == 14)	/* ^N */
-		v->sel++;
-	else if (kc && ch == KEY_PPAGE)
-		v->sel -= page > 1 ? page : 1;
-	else if (kc && ch == KEY_NPAGE)
-		v->sel += page > 1 ? page : 1;
-	else if ((!kc && ch == '\t') || (kc && ch == KEY_BTAB)) {
+	switch (key) {
+	case 'k':	v->sel--; break;
+	case 'j':	v->sel++; break;
+	case 'B' & 0x1f: v->sel -= page > 1 ? page : 1; break;
+	case 'F' & 0x1f: case ' ': v->sel += page > 1 ? page : 1; break;
+	case 'g':	v->sel = 0; break;
+	case 'G':	v->sel = n - 1; break;
+	case '\t':
+	case 'P' & 0x1f:
 		if (n == 0)
 			return 1;
 		/* the group's heading to the top */
-		v->sel = group_hop(v, kc ? -1 : 1);
+		v->sel = group_hop(v, key == '\t' ? 1 : -1);
 		v->top = row_of(v, v->sel) - 1;
-	} else
+		break;
+	default:
 		return 0;
+	}
 	if (v->sel >= n)
 		v->sel = n - 1;
 	if (v->sel < 0)
@@ -316,63 +353,112 @@ move_key(struct sview *v, wint_t ch, int kc)
 }
 
 static int
-is_enter(wint_t ch, int kc)
-{
-	return (!kc && (ch == '\n' || ch == '\r')) || (kc && ch == KEY_ENTER);
-}
-
-static int
 stale(const struct sview *v)
 {
 	return v->searched == NULL || strcmp(v->searched, le_text(&v->le));
 }
+
+/* In the query the arrows, page keys, Tab, ^N and ^P move over the
+ * hits (and Down, Tab and PgDn give them the keys); every other key is
+ * the line editor's. */
+static int
+query_key(struct sview *v, wint_t ch, int kc)
+{
+	int key = 0;
+
+	if (kc && ch != KEY_HOME && ch != KEY_END && ch != KEY_LEFT &&
+	    ch != KEY_RIGHT && ch != KEY_BACKSPACE && ch != KEY_ENTER)
+		key = ui_key_letter(ch, kc);
+	else if (!kc && (ch == '\t' || ch == ('P' & 0x1f)))
+		key = (int)ch;
+	else if (!kc && ch == ('N' & 0x1f))	/* ^N */
+		key = 'j';
+	if (key == 0 || !move_key(v, key))
+		return 0;
+	if (key == 'j' || key == '\t' || key == ('F' & 0x1f))
+		v->results = v->r.n > 0;
+	return 1;
+}
+
+static enum screen_rc
+screen_key(void *self, wint_t ch, int kc)
+{
+	struct sview *v = self;
+	int key = ui_key_letter(ch, kc);
+
+	if (key == '\n' || key == '\r') {
+		/* typed ahead of the search: catch up first */
+		if (stale(v))
+			run_search(v, v->db);
+		if (v->r.n == 0)
+			return SCREEN_STAY;
+		v->chosen = 1;
+		return SCREEN_CLOSE;
+	}
+	if (!kc && ch == 27)
+		return SCREEN_CLOSE;
+	if (!v->results) {
+		if (!query_key(v, ch, kc))
+			le_key(&v->le, ch, kc);
+		return SCREEN_STAY;
+	}
+	if (key == 'q')
+		return SCREEN_CLOSE;
+	if (key == '/' || (key == 'k' && v->sel == 0))
+		v->results = 0;
+	else
+		move_key(v, key);
+	return SCREEN_STAY;
+}
+
+/* "/ query" is for the hits; in the query it is a slash. */
+static int
+screen_hidden(void *self, int key)
+{
+	return key == '/' && !((struct sview *)self)->results;
+}
+
+static int
+screen_typing(void *self)
+{
+	return !((struct sview *)self)->results;
+}
+
+static void
+screen_reload(void *self)
+{
+	struct sview *v = self;
+
+	refresh_search(v, v->db);
+}
+
+const struct screen_ops screen_search = {
+	.name = "The global search (its hits)",
+	.keys = search_keys,
+	.draw = draw,
+	.key = screen_key,
+	.reload = screen_reload,
+	.typing = screen_typing,
+	.hidden = screen_hidden,
+};
 
 int
 ui_search(struct db *db, const char *init, const struct entity **ent,
     int64_t *id)
 {
 	struct sview v;
-	unsigned gen = ui_data_generation();
-	wint_t ch;
-	int kc, chosen = 0;
 
 	memset(&v, 0, sizeof(v));
+	v.db = db;
 	le_init(&v.le, init ? init : "");
-	for (;;) {
-		if (stale(&v) && !ui_key_pending())
-			run_search(&v, db);
-		else if (gen != ui_data_generation())
-			refresh_search(&v, db);
-		gen = ui_data_generation();
-		if (ui_too_small()) {
-			if (ui_getkey(&ch, &kc, -1) && !kc && (ch == 27 ||
-			    ch == 3))
-				break;
-			continue;
-		}
-		if (!ui_key_pending())
-			draw(&v);
-		if (!ui_getkey(&ch, &kc, -1) || (kc && ch == KEY_RESIZE))
-			continue;
-		if (!kc && (ch == 27 || ch == 3))	/* Esc, ^C */
-			break;
-		if (is_enter(ch, kc)) {
-			/* typed ahead of the search: catch up first */
-			if (stale(&v))
-				run_search(&v, db);
-			if (v.r.n == 0)
-				continue;
-			*ent = v.r.hits[v.sel].ent;
-			*id = v.r.hits[v.sel].id;
-			chosen = 1;
-			break;
-		}
-		if (!move_key(&v, ch, kc))
-			le_key(&v.le, ch, kc);
-	}
+	ui_screen_run(&screen_search, &v);
 	curs_set(0);
+	if (v.chosen) {
+		*ent = v.r.hits[v.sel].ent;
+		*id = v.r.hits[v.sel].id;
+	}
 	search_result_free(&v.r);
 	free(v.searched);
 	le_free(&v.le);
-	return chosen;
+	return v.chosen;
 }

@@ -29,7 +29,6 @@ static struct db *db;
 static struct ui_host host;
 static int64_t	 data_version;
 static unsigned	 generation;	/* others' commits seen */
-static int	 resized;	/* the last KEY_RESIZE was the terminal's */
 static int	 quitting;	/* ui_quit: every screen is closing */
 static unsigned	 msg_serial;	/* ui_message calls so far */
 
@@ -40,7 +39,6 @@ ui_attach(struct db *d, const struct ui_host *h)
 	host = *h;
 	data_version = db_data_version(d);
 	generation = 0;
-	resized = 0;
 	quitting = 0;
 }
 
@@ -140,15 +138,6 @@ ui_data_generation(void)
 	return db ? generation : 0;
 }
 
-int
-ui_resized(void)
-{
-	int r = resized;
-
-	resized = 0;
-	return r;
-}
-
 /*
  * Waits in steps of POLL_MS, looking for others' commits between them,
  * so every screen with its own key loop (a form, a prompt, the
@@ -169,8 +158,6 @@ ui_getkey(wint_t *ch, int *keycode, int timeout_ms)
 		rc = get_wch(ch);
 		if (rc != ERR) {
 			*keycode = rc == KEY_CODE_YES;
-			if (db && *keycode && *ch == KEY_RESIZE)
-				resized = 1;
 			return 1;
 		}
 		/* The screen's next draw shows others' changes, and what

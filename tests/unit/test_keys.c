@@ -5,6 +5,7 @@
 
 #include "harness.h"
 #include "ui/keys.h"
+#include "ui/screen.h"
 
 TEST(test_keys_dispatch_by_context)
 {
@@ -109,4 +110,94 @@ TEST(test_every_key_of_the_table_is_in_the_man_page)
 				    "(%s) is not in man/salesorg.1", tok,
 				    b->help);
 	}
+}
+
+/* Each name of "PgDn, ^F, Space" is in the man page. */
+static void
+names_in_man(const char *man, const char *list, const char *what)
+{
+	char names[64], *tok, *save;
+
+	snprintf(names, sizeof(names), "%s", list);
+	for (tok = strtok_r(names, ", ", &save); tok != NULL;
+	    tok = strtok_r(NULL, ", ", &save))
+		if (!man_has_key(man, tok))
+			harness_fail(__FILE__, __LINE__, "key \"%s\" (%s) is "
+			    "not in man/salesorg.1", tok, what);
+}
+
+/* The keys of the screens with tables of their own, and those every
+ * screen answers. */
+TEST(test_every_screen_key_is_in_the_man_page)
+{
+	const struct screen_ops *const screens[] = { &screen_reports,
+	    &screen_pipeline, &screen_import, &screen_search };
+	const struct screen_key *k;
+	const char *man = read_man();
+	size_t i;
+
+	REQUIRE(man != NULL);
+	for (i = 0; i < sizeof(screens) / sizeof(screens[0]); i++)
+		for (k = screens[i]->keys; k->key != 0; k++)
+			if (k->name != NULL)
+				names_in_man(man, k->name, screens[i]->name);
+	for (k = ui_global_keys; k->key != 0; k++)
+		names_in_man(man, k->name, k->help);
+}
+
+/* Every : command, by name and alias, is in the man page's list as
+ * ".It Ic :name" (the card files' digits as the range :1 to :9). */
+TEST(test_every_colon_command_is_in_the_man_page)
+{
+	const struct ui_command *c;
+	const char *man = read_man();
+	char want[64];
+	int n = 0;
+
+	REQUIRE(man != NULL);
+	for (c = ui_commands; c->name != NULL; c++, n++) {
+		if (c->act >= ACT_TAB1 && c->act <= ACT_TAB9 && strstr(man,
+		    "Ic :1 No \\(en Ic :9") != NULL)
+			continue;
+		snprintf(want, sizeof(want), ":%s", c->name);
+		if (!man_has_key(man, want))
+			harness_fail(__FILE__, __LINE__, "command %s (%s) is "
+			    "not in man/salesorg.1", want, c->help);
+		if (c->alias == NULL)
+			continue;
+		snprintf(want, sizeof(want), ":%s", c->alias);
+		if (!man_has_key(man, want))
+			harness_fail(__FILE__, __LINE__, "command %s (%s) is "
+			    "not in man/salesorg.1", want, c->help);
+	}
+	CHECK(n > 20);
+}
+
+/* A command runs the action its key runs: one table, one dispatch. */
+TEST(test_colon_commands_resolve_to_the_keys_actions)
+{
+	const struct ui_command *c;
+
+	c = ui_command_find("pipeline");
+	REQUIRE(c != NULL);
+	CHECK(c->act == ui_key_action('P', 0, CTX_LIST));
+	c = ui_command_find("reports");		/* an alias */
+	REQUIRE(c != NULL);
+	CHECK(c->act == ui_key_action('R', 0, CTX_LIST));
+	CHECK(ui_command_find("quit") == ui_command_find("q"));
+	CHECK(ui_command_find("7") != NULL);
+	CHECK(ui_command_find("7")->act == ui_key_action('7', 0, CTX_CARD));
+	CHECK(ui_command_find("no-such") == NULL);
+	CHECK(strstr(ui_command_names(), "save-filter") != NULL);
+	CHECK(strstr(ui_command_names(), "1-9") != NULL);
+}
+
+/* The arrows and page keys are the same letters on every screen. */
+TEST(test_key_letters)
+{
+	CHECK(ui_key_letter(KEY_NPAGE, 1) == ('F' & 0x1f));
+	CHECK(ui_key_letter(KEY_UP, 1) == 'k');
+	CHECK(ui_key_letter('J', 0) == 'J');
+	CHECK(ui_key_letter(KEY_F(5), 1) == 0);
+	CHECK(ui_key_letter(0x444, 0) == 0x444);	/* ф is itself */
 }
