@@ -64,6 +64,26 @@ long	dt_days_from_civil(int y, int m, int d);
 void	dt_civil_from_days(long days, int *y, int *m, int *d);
 
 /*
+ * The working week: a set of weekdays (bit 0 Sunday ... bit 6 Saturday,
+ * as tm_wday) from text such as "mon-fri", "пн-пт", "mon,tue,thu",
+ * "1-5" (1 Monday ... 7 Sunday); DT_WORK_DEFAULT is Monday to Friday.
+ * Returns 0 and sets *mask (never empty), or -1 with a reason in msg.
+ */
+#define DT_WORK_DEFAULT	0x3e
+int	dt_parse_workdays(const char *text, unsigned *mask, char *msg,
+	    size_t msgsz);
+/* "HH:MM" into minutes after midnight; -1 when it is not one. */
+int	dt_parse_clock(const char *text);
+/*
+ * The next working day after now's day (a day of mask), at minutes
+ * after its midnight: "tomorrow morning" as a working week has it (from
+ * Friday or Saturday, Monday).  With next_week, the first working day
+ * of the next calendar week (from Monday) instead.
+ */
+time_t	dt_next_workday(time_t now, unsigned mask, int minutes,
+	    int next_week);
+
+/*
  * The clock: the one place that reads the wall clock for a date.  Every
  * "today" and "now" in the program comes from dt_now() (the store's
  * db_now() adds a per-connection override for tests).

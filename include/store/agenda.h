@@ -29,6 +29,7 @@
 
 #include "base/err.h"
 #include "store/db.h"
+#include "store/undo.h"
 
 enum agenda_kind {
 	AG_EVENT,
@@ -51,7 +52,8 @@ struct agenda_item {
 	int64_t	 orig_start;	/* recurring: the rule's start; else 0 */
 	int64_t	 remind_at;	/* 0: no reminder */
 	int	 all_day;
-	int	 done;		/* an event already done */
+	int	 done;		/* an event or task already done */
+	int64_t	 snoozed;	/* the user snoozed its reminder until */
 	int64_t	 assignee_id, company_id, contact_id;
 	char	*assignee;	/* login */
 	char	*type;		/* event type code; "task"; "birthday" */
@@ -89,20 +91,35 @@ void	 agenda_free(struct agenda *a);
 int	 agenda_reminders(struct db *db, int64_t user_id, int64_t since,
 	    int64_t until, struct agenda *out, struct so_err *err);
 
-/* Mark done with a result (0: none) and a comment; *done_id (if not
- * NULL) is the event or task now done. */
+/*
+ * The actions.  Each notes in u (may be NULL) what undo_run needs to
+ * put it back (store/undo.h).
+ *
+ * Mark done with a result (0: none) and a comment; *done_id (if not
+ * NULL) is the event or task now done.  Refused for one already done.
+ */
 int	 agenda_done(struct db *db, const struct agenda_item *it,
 	    int64_t result_id, const char *comment, int64_t *done_id,
-	    struct so_err *err);
-/* Move the item to start at `at` (snooze, reschedule). */
+	    struct undo *u, struct so_err *err);
+/*
+ * Move the item to start at `at` (reschedule).  An occurrence of a
+ * series moves alone (an exception), or with series the whole series
+ * by as much.  Refused for a done or cancelled item: it stays when it
+ * was done, and that day's journal counts it.
+ */
 int	 agenda_move(struct db *db, const struct agenda_item *it, int64_t at,
-	    struct so_err *err);
+	    int series, struct undo *u, struct so_err *err);
+/* Snooze: the item's reminder comes again at until, for this user;
+ * the item itself does not move.  Refused for a done item. */
+int	 agenda_snooze(struct db *db, const struct agenda_item *it,
+	    int64_t until, struct undo *u, struct so_err *err);
 /* A new planned event at `at` for the same company, contact, deal and
  * assignee, of the same type (a call after a task or birthday). */
 int	 agenda_plan_next(struct db *db, const struct agenda_item *it,
-	    int64_t at, int64_t *new_id, struct so_err *err);
+	    int64_t at, int64_t *new_id, struct undo *u, struct so_err *err);
 
-/* "Tomorrow morning" for snoozing: 09:00 local of the day after now. */
-int64_t	 agenda_tomorrow_morning(int64_t now);
+/* The next working morning after now's day (the team's work.days and
+ * work.start), or with next_week the first of the next week. */
+int64_t	 agenda_next_morning(struct db *db, int64_t now, int next_week);
 
 #endif

@@ -44,6 +44,7 @@ struct task {
 	char	*priority, *status;
 	int64_t	 assignee_id, company_id, contact_id, deal_id;
 	char	*uid;
+	int64_t	 remind_min;	/* minutes before due_at; SO_NULL: none */
 };
 
 struct note {
@@ -138,6 +139,10 @@ int	store_event_exceptions(struct db *db, int64_t event_id,
 /* Insert or replace the exception at x->orig_start; audited. */
 int	store_event_exception_set(struct db *db, int64_t event_id,
 	    const struct event_exception *x, struct so_err *err);
+/* Remove the exception at orig_start (the occurrence as the rule has
+ * it again); audited. */
+int	store_event_exception_remove(struct db *db, int64_t event_id,
+	    int64_t orig_start, struct so_err *err);
 /* Remove every exception of the event; audited. */
 int	store_event_exceptions_clear(struct db *db, int64_t event_id,
 	    struct so_err *err);

@@ -84,6 +84,11 @@ int	settings_set_text(struct db *db, const char *name, const char *value,
 void	settings_set_rule_check(int (*check)(struct db *db, const char *name,
 	    const char *value, struct so_err *err));
 
+/* The team's working week (work.days, a tm_wday mask) and the start of
+ * its day (work.start, minutes after midnight); the defaults when unset
+ * or unreadable. */
+void	settings_work_week(struct db *db, unsigned *days, int *start_min);
+
 struct lookup_row {
 	int64_t	 id;
 	char	*code, *name;

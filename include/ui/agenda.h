@@ -17,6 +17,7 @@ struct agenda_view {
 	int		 cursor;	/* selected item */
 	int		 top;		/* first display row shown */
 	int		 rows;		/* display rows at the last draw */
+	struct undo	 undo;		/* the last action, for u */
 };
 
 void	av_free(struct agenda_view *v);
@@ -31,7 +32,7 @@ int	av_target(const struct agenda_view *v, const struct entity **ent,
 	    int64_t *id);
 
 struct shown_reminder {
-	int64_t	 id, at;
+	int64_t	 id, at, remind_at;
 };
 
 struct reminders {

@@ -91,6 +91,16 @@ void	 ui_message_clear(void);
 char	*ui_prompt(const char *label, const char *init,
 	    void (*on_change)(const char *text, void *arg), void *arg);
 /*
+ * A prompt that checks as it is typed: init is shown selected (typing
+ * replaces it, an arrow keeps it to edit), check runs after every
+ * change and its message (nonzero return) shows above the prompt at
+ * once; Enter on a text the check refuses is not taken.  empty text is
+ * the check's to allow.  Returns a new string, or NULL on Esc.
+ */
+char	*ui_prompt_checked(const char *label, const char *init,
+	    int (*check)(const char *text, void *arg, char *msg,
+	    size_t msgsz), void *arg);
+/*
  * Makes the next ui_prompt show msg above it, with a '~' under byte pos
  * of its text, until the text is edited (a filter's syntax error).
  */

@@ -730,3 +730,106 @@ dt_parse_date(const char *text, time_t now, char out[11], char *msg,
 		format_ymd(out, w.y, w.m, w.d);
 	return 0;
 }
+
+/* ---- the working week ---- */
+
+/* A weekday name (English or Russian, 2 or 3 letters) or a digit 1-7
+ * (Monday 1): its tm_wday, or -1. */
+static int
+weekday_of(const char *s, size_t len)
+{
+	static const char *const names[] = { "sun", "mon", "tue", "wed",
+	    "thu", "fri", "sat" };
+	static const char *const ru[] = { "вс", "пн", "вт", "ср", "чт",
+	    "пт", "сб" };
+	char w[16];
+	int i;
+
+	if (len == 1 && *s >= '1' && *s <= '7')
+		return (*s - '0') % 7;
+	if (len >= sizeof(w))
+		return -1;
+	for (i = 0; i < (int)len; i++)
+		w[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+	w[len] = '\0';
+	for (i = 0; i < 7; i++)
+		if ((len == 3 && strcmp(w, names[i]) == 0) ||
+		    strcmp(w, ru[i]) == 0)
+			return i;
+	return -1;
+}
+
+int
+dt_parse_workdays(const char *text, unsigned *mask, char *msg, size_t msgsz)
+{
+	const char *p = text, *dash, *end;
+	unsigned m = 0;
+	int a, b;
+
+	while (*p) {
+		p += strspn(p, " ,");
+		if (*p == '\0')
+			break;
+		end = p + strcspn(p, " ,");
+		dash = memchr(p, '-', (size_t)(end - p));
+		a = weekday_of(p, (size_t)((dash ? dash : end) - p));
+		b = dash ? weekday_of(dash + 1, (size_t)(end - dash - 1)) : a;
+		if (a < 0 || b < 0) {
+			snprintf(msg, msgsz, "\"%.*s\" is not a weekday (mon-fri, "
+			    "пн-пт, 1-5)", (int)(end - p), p);
+			return -1;
+		}
+		/* a range runs forward through the week, Monday first */
+		for (;; a = (a + 1) % 7) {
+			m |= 1u << a;
+			if (a == b)
+				break;
+		}
+		p = end;
+	}
+	if (m == 0) {
+		snprintf(msg, msgsz, "no working days given (mon-fri)");
+		return -1;
+	}
+	*mask = m;
+	return 0;
+}
+
+int
+dt_parse_clock(const char *text)
+{
+	int h, m;
+	char tail;
+
+	if (sscanf(text, "%d:%d%c", &h, &m, &tail) != 2 || h < 0 || h > 23 ||
+	    m < 0 || m > 59)
+		return -1;
+	return h * 60 + m;
+}
+
+time_t
+dt_next_workday(time_t now, unsigned mask, int minutes, int next_week)
+{
+	struct tm tm;
+	int i;
+
+	if ((mask & 0x7f) == 0)
+		mask = DT_WORK_DEFAULT;
+	localtime_r(&now, &tm);
+	if (next_week)	/* to the Sunday before next Monday */
+		tm.tm_mday += tm.tm_wday == 0 ? 0 : 7 - tm.tm_wday;
+	for (i = 0; i < 8; i++) {
+		tm.tm_mday += 1;
+		tm.tm_hour = 12;
+		tm.tm_min = tm.tm_sec = 0;
+		tm.tm_isdst = -1;
+		mktime(&tm);	/* normalises the day, sets tm_wday */
+		if (mask & (1u << tm.tm_wday))
+			break;
+	}
+	tm.tm_hour = minutes / 60;
+	tm.tm_min = minutes % 60;
+	tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}

@@ -13,11 +13,15 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/datetime.h"
 #include "base/util.h"
 #include "store/agenda.h"
 #include "store/entities.h"
 #include "store/lookup.h"
 #include "store/recur.h"
+#include "store/settings.h"
+#include "store/snooze.h"
+#include "store/undo.h"
 
 #define DAY		86400
 #define REMIND_AHEAD	(31 * DAY)	/* the longest reminder we look for */
@@ -291,34 +295,37 @@ recurring(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
 	return SO_OK;
 }
 
+/* Runs a task query; tail's parameters are ?2 and ?3 (and ?4, now). */
 static int
-tasks(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
-    const struct agenda_query *q, struct agenda *a, size_t *cap,
-    struct so_err *err)
+tasks(struct db *db, int64_t user_id, const char *tail, int64_t lo,
+    int64_t hi, int64_t now, int64_t from, enum agenda_section sec,
+    struct agenda *a, size_t *cap, struct so_err *err)
 {
 	sqlite3_stmt *st;
+	int64_t remind;
 	int rc, code;
 
-	if ((code = prepare_range(db, "SELECT k.id, k.due_at, coalesce(k.assignee_id, 0), "
+	if ((code = prepare_range(db, "SELECT k.id, k.due_at, "
+	    "coalesce(k.assignee_id, 0), "
 	    "coalesce(u.login, ''), k.title, coalesce(k.company_id, 0), "
 	    "coalesce(c.name, ''), coalesce(k.contact_id, 0), "
 	    "coalesce(trim(p.last_name || ' ' || p.first_name), ''), "
 	    "coalesce(nullif(p.phone_mobile, ''), nullif(p.phone_work, ''), "
-	    "c.phone, '') FROM tasks k "
+	    "c.phone, ''), coalesce(k.remind_min, -1), k.status FROM tasks k "
 	    "LEFT JOIN users u ON u.id = k.assignee_id "
 	    "LEFT JOIN companies c ON c.id = k.company_id "
 	    "LEFT JOIN contacts p ON p.id = k.contact_id "
-	    "WHERE k.deleted_at IS NULL AND k.status = 'open' ",
-	    "k.assignee_id", user_id, "AND k.due_at >= ?2 AND k.due_at < ?3",
-	    lo, hi, &st, err)) != SO_OK)
+	    "WHERE k.deleted_at IS NULL ",
+	    "k.assignee_id", user_id, tail, lo, hi, &st, err)) != SO_OK)
 		return code;
+	sqlite3_bind_int64(st, 4, now);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct agenda_item *it = push(a, cap);
 
 		it->kind = AG_TASK;
 		it->id = sqlite3_column_int64(st, 0);
 		it->at = sqlite3_column_int64(st, 1);
-		it->section = it->at < q->from ? AG_OVERDUE : AG_DAY;
+		it->section = sec == AG_DAY && it->at < from ? AG_OVERDUE : sec;
 		it->assignee_id = sqlite3_column_int64(st, 2);
 		it->assignee = db_text_dup(st, 3);
 		it->type = xstrdup("task");
@@ -329,11 +336,69 @@ tasks(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
 		it->contact_id = sqlite3_column_int64(st, 7);
 		it->contact = db_text_dup(st, 8);
 		it->phone = db_text_dup(st, 9);
+		remind = sqlite3_column_int64(st, 10);
+		it->remind_at = remind >= 0 ? it->at - remind * 60 : 0;
+		it->done = strcmp((const char *)sqlite3_column_text(st, 11),
+		    "done") == 0;
 		it->result = xstrdup("");
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
 		return db_error(db, rc, "reading tasks", err);
+	return SO_OK;
+}
+
+/* The snooze of an item, from the list (0: none). */
+static int64_t
+snoozed_until(const struct snooze *v, size_t n, const struct agenda_item *it)
+{
+	const char *kind = it->kind == AG_TASK ? "task" : "event";
+	size_t i;
+
+	if (it->kind == AG_BIRTHDAY)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (v[i].item_id == it->id && strcmp(v[i].kind, kind) == 0 &&
+		    v[i].occurrence == it->orig_start)
+			return v[i].until;
+	return 0;
+}
+
+/*
+ * The user's snoozes, applied: a snoozed item's reminder is at the
+ * snooze's time (it->snoozed), and with drop_early an item of the
+ * "reminder due" section whose snooze has not run out yet leaves.
+ */
+static int
+apply_snoozes(struct db *db, int64_t user_id, int64_t now, int drop_early,
+    struct agenda *a, struct so_err *err)
+{
+	struct snooze *v;
+	size_t n, i, k;
+	int64_t until;
+	int code;
+
+	if (user_id == 0)
+		return SO_OK;
+	if ((code = snooze_list(db, user_id, now - REMIND_AHEAD, &v, &n,
+	    err)) != SO_OK || n == 0)
+		return code;
+	for (i = k = 0; i < a->n; i++) {
+		struct agenda_item *it = &a->v[i];
+
+		if ((until = snoozed_until(v, n, it)) != 0 && !it->done) {
+			it->snoozed = until;
+			it->remind_at = until;
+		}
+		if (drop_early && it->section == AG_REMINDER && it->snoozed >
+		    now) {
+			item_free(it);
+			continue;
+		}
+		a->v[k++] = *it;
+	}
+	a->n = k;
+	free(v);
 	return SO_OK;
 }
 
@@ -440,17 +505,13 @@ add_days(int64_t day, int days)
 }
 
 int64_t
-agenda_tomorrow_morning(int64_t now)
+agenda_next_morning(struct db *db, int64_t now, int next_week)
 {
-	time_t t = (time_t)now;
-	struct tm tm;
+	unsigned days;
+	int start;
 
-	localtime_r(&t, &tm);
-	tm.tm_mday += 1;
-	tm.tm_hour = 9;
-	tm.tm_min = tm.tm_sec = 0;
-	tm.tm_isdst = -1;
-	return (int64_t)mktime(&tm);
+	settings_work_week(db, &days, &start);
+	return (int64_t)dt_next_workday((time_t)now, days, start, next_week);
 }
 
 static int
@@ -492,7 +553,12 @@ agenda_load(struct db *db, const struct agenda_query *q, struct agenda *out,
 	if ((code = recurring(db, q->user_id, q->from, to, 0, AG_DAY, out,
 	    &cap, err)) != SO_OK)
 		goto fail;
-	if ((code = tasks(db, q->user_id, lo, to, q, out, &cap, err)) != SO_OK)
+	/* Open tasks; done ones of the shown days stay, ticked, as done
+	 * calls do. */
+	if ((code = tasks(db, q->user_id, "AND ((k.status = 'open' AND "
+	    "k.due_at >= ?2) OR (k.status = 'done' AND k.due_at >= ?4)) "
+	    "AND k.due_at < ?3", lo, to, q->from, q->from, AG_DAY, out, &cap,
+	    err)) != SO_OK)
 		goto fail;
 	for (d = 0, day = q->from; d < (q->days > 0 ? q->days : 1); d++,
 	    day = add_days(day, 1))
@@ -505,6 +571,15 @@ agenda_load(struct db *db, const struct agenda_query *q, struct agenda *out,
 	    "AND e.start_at - e.remind_min * 60 <= ?4", q->user_id, to, to,
 	    q->now, AG_REMINDER, out, &cap, err)) != SO_OK)
 		goto fail;
+	if (q->reminders && (code = tasks(db, q->user_id, "AND k.status = "
+	    "'open' AND k.remind_min IS NOT NULL AND k.due_at >= ?2 "
+	    "AND k.due_at < ?3 AND k.due_at - k.remind_min * 60 <= ?4", to,
+	    to + REMIND_AHEAD, q->now, q->from, AG_REMINDER, out, &cap,
+	    err)) != SO_OK)
+		goto fail;
+	if (q->user_id && (code = apply_snoozes(db, q->user_id, q->now, 1,
+	    out, err)) != SO_OK)
+		goto fail;
 	for (size_t i = 0; i < out->n; i++)
 		if (out->v[i].at < q->from && out->v[i].section == AG_DAY)
 			out->v[i].section = AG_OVERDUE;
@@ -513,6 +588,53 @@ agenda_load(struct db *db, const struct agenda_query *q, struct agenda *out,
 	return SO_OK;
 fail:
 	agenda_free(out);
+	return code;
+}
+
+/* Is the event or task already in the list? */
+static int
+listed(const struct agenda *a, const struct snooze *sn)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		if (a->v[i].id == sn->item_id && a->v[i].orig_start ==
+		    sn->occurrence && (a->v[i].kind == AG_TASK) ==
+		    (strcmp(sn->kind, "task") == 0))
+			return 1;
+	return 0;
+}
+
+/*
+ * The one-off events and tasks whose snooze runs out in (since, until]
+ * and which are not listed yet: a call snoozed "for an hour" that has
+ * no reminder of its own.
+ */
+static int
+snoozed_items(struct db *db, int64_t user_id, int64_t since, int64_t until,
+    struct agenda *a, size_t *cap, struct so_err *err)
+{
+	struct snooze *v;
+	size_t n, i;
+	char *where;
+	int code;
+
+	if ((code = snooze_list(db, user_id, since, &v, &n, err)) != SO_OK)
+		return code;
+	for (i = 0; i < n && code == SO_OK; i++) {
+		if (v[i].until > until || v[i].occurrence != 0 ||
+		    listed(a, &v[i]))
+			continue;
+		where = xasprintf("AND %s.id = %lld AND %s.status = %s",
+		    *v[i].kind == 't' ? "k" : "e", (long long)v[i].item_id,
+		    *v[i].kind == 't' ? "k" : "e", *v[i].kind == 't' ?
+		    "'open'" : "'planned' AND e.rrule = ''");
+		code = *v[i].kind == 't' ? tasks(db, user_id, where, 0, 0, 0,
+		    0, AG_REMINDER, a, cap, err) : one_off(db, where, user_id,
+		    0, 0, 0, AG_REMINDER, a, cap, err);
+		free(where);
+	}
+	free(v);
 	return code;
 }
 
@@ -532,6 +654,18 @@ agenda_reminders(struct db *db, int64_t user_id, int64_t since, int64_t until,
 		goto fail;
 	if ((code = recurring(db, user_id, since, until + REMIND_AHEAD, until,
 	    AG_REMINDER, out, &cap, err)) != SO_OK)
+		goto fail;
+	if ((code = tasks(db, user_id, "AND k.status = 'open' "
+	    "AND k.remind_min IS NOT NULL AND k.due_at >= ?2 "
+	    "AND k.due_at < ?3 + 31 * 86400 "
+	    "AND k.due_at - k.remind_min * 60 <= ?3", since, until, until, 0,
+	    AG_REMINDER, out, &cap, err)) != SO_OK)
+		goto fail;
+	/* Snoozed ones come again at the snooze's time, planned calls
+	 * without a reminder of their own included. */
+	if ((code = snoozed_items(db, user_id, since, until, out, &cap,
+	    err)) != SO_OK || (code = apply_snoozes(db, user_id, since, 0,
+	    out, err)) != SO_OK)
 		goto fail;
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), cmp_items);
@@ -598,7 +732,8 @@ occurrence_copy(struct event *dst, const struct event *src, int64_t at,
 
 static int
 done_event(struct db *db, const struct agenda_item *it, int64_t result_id,
-    const char *comment, int64_t *done_id, struct so_err *err)
+    const char *comment, int64_t *done_id, struct undo *u,
+    struct so_err *err)
 {
 	struct event ev, occ;
 	struct event_exception x = { 0 };
@@ -608,12 +743,18 @@ done_event(struct db *db, const struct agenda_item *it, int64_t result_id,
 	if ((code = store_event_get(db, it->id, &ev, err)) != SO_OK)
 		goto out;
 	if (ev.rrule == NULL || *ev.rrule == '\0') {
+		if (strcmp(ev.status, "done") == 0) {
+			code = so_err_set(err, SO_EINVAL, "already done");
+			goto out;
+		}
+		undo_before(u, &entity_event, &ev);
 		set_str(&ev.status, "done");
 		ev.result_id = result_id ? result_id : SO_NULL;
 		set_str(&ev.result_comment, comment);
 		if ((code = store_event_update(db, &ev, err)) == SO_OK &&
 		    done_id)
 			*done_id = ev.meta.id;
+		undo_saved(u, &entity_event, &ev);
 		goto out;
 	}
 	/* One occurrence of a series: it leaves the series and lives on
@@ -625,10 +766,13 @@ done_event(struct db *db, const struct agenda_item *it, int64_t result_id,
 	set_str(&occ.result_comment, comment);
 	x.orig_start = it->orig_start;
 	x.cancelled = 1;
-	if ((code = store_event_create(db, &occ, err)) == SO_OK &&
-	    (code = store_event_exception_set(db, ev.meta.id, &x, err)) ==
-	    SO_OK && done_id)
-		*done_id = occ.meta.id;
+	if ((code = store_event_create(db, &occ, err)) == SO_OK) {
+		undo_created(u, &entity_event, occ.meta.id);
+		if ((code = undo_exception(u, db, ev.meta.id, x.orig_start,
+		    err)) == SO_OK && (code = store_event_exception_set(db,
+		    ev.meta.id, &x, err)) == SO_OK && done_id)
+			*done_id = occ.meta.id;
+	}
 	store_event_clear(&occ);
 out:
 	store_event_clear(&ev);
@@ -637,17 +781,22 @@ out:
 
 static int
 done_task(struct db *db, const struct agenda_item *it, const char *comment,
-    int64_t *done_id, struct so_err *err)
+    int64_t *done_id, struct undo *u, struct so_err *err)
 {
 	struct task t;
 	int code;
 
 	memset(&t, 0, sizeof(t));
-	if ((code = store_task_get(db, it->id, &t, err)) == SO_OK) {
+	if ((code = store_task_get(db, it->id, &t, err)) == SO_OK &&
+	    strcmp(t.status, "open") != 0)
+		code = so_err_set(err, SO_EINVAL, "already %s", t.status);
+	if (code == SO_OK) {
+		undo_before(u, &entity_task, &t);
 		set_str(&t.status, "done");
 		if (comment && *comment)
 			append_comment(&t.description, db_now(db), comment);
 		code = store_task_update(db, &t, err);
+		undo_saved(u, &entity_task, &t);
 		if (code == SO_OK && done_id)
 			*done_id = t.meta.id;
 	}
@@ -659,7 +808,7 @@ done_task(struct db *db, const struct agenda_item *it, const char *comment,
 static int
 birthday_event(struct db *db, const struct agenda_item *it, int64_t at,
     int all_day, const char *status, int64_t result_id, const char *comment,
-    int64_t *id, struct so_err *err)
+    int64_t *id, struct undo *u, struct so_err *err)
 {
 	struct event ev;
 	int code;
@@ -676,6 +825,8 @@ birthday_event(struct db *db, const struct agenda_item *it, int64_t at,
 	ev.result_id = result_id ? result_id : SO_NULL;
 	set_str(&ev.result_comment, comment);
 	code = store_event_create(db, &ev, err);
+	if (code == SO_OK)
+		undo_created(u, &entity_event, ev.meta.id);
 	if (code == SO_OK && id)
 		*id = ev.meta.id;
 	store_event_clear(&ev);
@@ -684,7 +835,8 @@ birthday_event(struct db *db, const struct agenda_item *it, int64_t at,
 
 int
 agenda_done(struct db *db, const struct agenda_item *it, int64_t result_id,
-    const char *comment, int64_t *done_id, struct so_err *err)
+    const char *comment, int64_t *done_id, struct undo *u,
+    struct so_err *err)
 {
 	int code;
 
@@ -692,14 +844,15 @@ agenda_done(struct db *db, const struct agenda_item *it, int64_t result_id,
 		return code;
 	switch (it->kind) {
 	case AG_EVENT:
-		code = done_event(db, it, result_id, comment, done_id, err);
+		code = done_event(db, it, result_id, comment, done_id, u,
+		    err);
 		break;
 	case AG_TASK:
-		code = done_task(db, it, comment, done_id, err);
+		code = done_task(db, it, comment, done_id, u, err);
 		break;
 	case AG_BIRTHDAY:
 		code = birthday_event(db, it, db_now(db), 0, "done", result_id,
-		    comment, done_id, err);
+		    comment, done_id, u, err);
 		break;
 	}
 	if (code != SO_OK) {
@@ -709,30 +862,50 @@ agenda_done(struct db *db, const struct agenda_item *it, int64_t result_id,
 	return db_commit(db, err);
 }
 
+/* A done call or task stays where it was done: the journal of that
+ * day counts it. */
+static int
+refuse_done(const char *status, struct so_err *err)
+{
+	if (strcmp(status, "done") == 0 || strcmp(status, "cancelled") == 0)
+		return so_err_set(err, SO_EINVAL, "it is %s: it stays when it "
+		    "was %s (n plans the next contact)", status, status);
+	return SO_OK;
+}
+
 static int
 move_event(struct db *db, const struct agenda_item *it, int64_t at,
-    struct so_err *err)
+    int series, struct undo *u, struct so_err *err)
 {
 	struct event ev;
 	struct event_exception x = { 0 };
 	int code;
 
 	memset(&ev, 0, sizeof(ev));
-	if ((code = store_event_get(db, it->id, &ev, err)) != SO_OK)
+	if ((code = store_event_get(db, it->id, &ev, err)) != SO_OK ||
+	    (code = refuse_done(ev.status, err)) != SO_OK)
 		goto out;
-	if (ev.rrule == NULL || *ev.rrule == '\0') {
+	if (ev.rrule == NULL || *ev.rrule == '\0' || series) {
+		/* a series moves by as much as this occurrence did */
+		int64_t by = series && ev.rrule && *ev.rrule ? at - it->at :
+		    at - ev.start_at;
+
+		undo_before(u, &entity_event, &ev);
 		if (ev.end_at != SO_NULL && ev.end_at != 0)
-			ev.end_at += at - ev.start_at;
-		ev.start_at = at;
+			ev.end_at += by;
+		ev.start_at += by;
 		/* Moved to a precise time: no longer a whole day. */
 		ev.all_day = 0;
 		code = store_event_update(db, &ev, err);
+		undo_saved(u, &entity_event, &ev);
 		goto out;
 	}
 	x.orig_start = it->orig_start;
 	x.new_start = at;
 	x.new_end = it->end ? at + (it->end - it->at) : 0;
-	code = store_event_exception_set(db, ev.meta.id, &x, err);
+	if ((code = undo_exception(u, db, ev.meta.id, x.orig_start, err)) ==
+	    SO_OK)
+		code = store_event_exception_set(db, ev.meta.id, &x, err);
 out:
 	store_event_clear(&ev);
 	return code;
@@ -740,7 +913,7 @@ out:
 
 int
 agenda_move(struct db *db, const struct agenda_item *it, int64_t at,
-    struct so_err *err)
+    int series, struct undo *u, struct so_err *err)
 {
 	struct task t;
 	int code;
@@ -749,18 +922,21 @@ agenda_move(struct db *db, const struct agenda_item *it, int64_t at,
 		return code;
 	switch (it->kind) {
 	case AG_EVENT:
-		code = move_event(db, it, at, err);
+		code = move_event(db, it, at, series, u, err);
 		break;
 	case AG_TASK:
 		memset(&t, 0, sizeof(t));
-		if ((code = store_task_get(db, it->id, &t, err)) == SO_OK) {
+		if ((code = store_task_get(db, it->id, &t, err)) == SO_OK &&
+		    (code = refuse_done(t.status, err)) == SO_OK) {
+			undo_before(u, &entity_task, &t);
 			t.due_at = at;
 			code = store_task_update(db, &t, err);
+			undo_saved(u, &entity_task, &t);
 		}
 		store_task_clear(&t);
 		break;
 	case AG_BIRTHDAY:
-		code = birthday_event(db, it, at, 0, "planned", 0, "", NULL,
+		code = birthday_event(db, it, at, 0, "planned", 0, "", NULL, u,
 		    err);
 		break;
 	}
@@ -772,8 +948,32 @@ agenda_move(struct db *db, const struct agenda_item *it, int64_t at,
 }
 
 int
+agenda_snooze(struct db *db, const struct agenda_item *it, int64_t until,
+    struct undo *u, struct so_err *err)
+{
+	const char *kind = it->kind == AG_TASK ? "task" : "event";
+	int code;
+
+	if (it->kind == AG_BIRTHDAY)
+		return so_err_set(err, SO_EINVAL, "a birthday is on its day: "
+		    "r moves the congratulation");
+	if (it->done)
+		return so_err_set(err, SO_EINVAL, "it is done: nothing to "
+		    "remind of");
+	if ((code = db_begin(db, err)) != SO_OK)
+		return code;
+	if ((code = undo_snooze(u, db, kind, it->id, it->orig_start, err)) !=
+	    SO_OK || (code = snooze_set(db, kind, it->id, it->orig_start,
+	    until, err)) != SO_OK) {
+		db_rollback(db);
+		return code;
+	}
+	return db_commit(db, err);
+}
+
+int
 agenda_plan_next(struct db *db, const struct agenda_item *it, int64_t at,
-    int64_t *new_id, struct so_err *err)
+    int64_t *new_id, struct undo *u, struct so_err *err)
 {
 	struct event ev, next;
 	struct task t;
@@ -811,6 +1011,8 @@ agenda_plan_next(struct db *db, const struct agenda_item *it, int64_t at,
 	if (code == SO_OK) {
 		next.start_at = at;
 		code = store_event_create(db, &next, err);
+		if (code == SO_OK)
+			undo_created(u, &entity_event, next.meta.id);
 		if (code == SO_OK && new_id)
 			*new_id = next.meta.id;
 	}

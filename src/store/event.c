@@ -160,6 +160,39 @@ exception_text(const struct event_exception *x)
 }
 
 int
+store_event_exception_remove(struct db *db, int64_t event_id,
+    int64_t orig_start, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	char *text;
+	int rc, code;
+
+	if ((code = db_begin(db, err)) != SO_OK)
+		return code;
+	if ((code = db_prepare(db, "DELETE FROM event_exceptions WHERE "
+	    "event_id = ? AND orig_start = ?", &st, err)) != SO_OK)
+		goto fail;
+	sqlite3_bind_int64(st, 1, event_id);
+	sqlite3_bind_int64(st, 2, orig_start);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		code = db_error(db, rc, "removing an event exception", err);
+		goto fail;
+	}
+	text = xasprintf("%lld restored", (long long)orig_start);
+	code = audit_write(db, "event", event_id, "update", "exception", NULL,
+	    text, err);
+	free(text);
+	if (code != SO_OK)
+		goto fail;
+	return db_commit(db, err);
+fail:
+	db_rollback(db);
+	return code;
+}
+
+int
 store_event_exception_set(struct db *db, int64_t event_id,
     const struct event_exception *x, struct so_err *err)
 {

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <pwd.h>
 
+#include "base/datetime.h"
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/audit.h"
@@ -108,6 +109,10 @@ const struct text_desc settings_texts[] = {
 	    "meeting:*", 1 },
 	{ "report.activity.invoices", "activity report: invoices issued",
 	    "*:invoice_issued", 1 },
+	{ "work.days", "the working week: snooze to the next working morning, "
+	    "the demo (mon-fri, пн-пт, 1-5, mon,tue,thu)", "mon-fri", 1 },
+	{ "work.start", "the working day's start (HH:MM): \"tomorrow "
+	    "morning\" is then", "09:00", 1 },
 	{ NULL, NULL, NULL, 0 }
 };
 
@@ -238,6 +243,17 @@ check_text_value(struct db *db, const struct text_desc *t,
 			    "(a program every user would run); set your own "
 			    "without --team");
 	}
+	if (strcmp(name, "work.days") == 0) {
+		char msg[160];
+		unsigned mask;
+
+		if (dt_parse_workdays(value, &mask, msg, sizeof(msg)) != 0)
+			return so_err_field(err, SO_EINVAL, name,
+			    "work.days: %s", msg);
+	}
+	if (strcmp(name, "work.start") == 0 && dt_parse_clock(value) < 0)
+		return so_err_field(err, SO_EINVAL, name, "work.start: a time "
+		    "of day as HH:MM, not \"%s\"", value);
 	if (strncmp(name, "report.activity.", 16) == 0 && rule_check &&
 	    (code = rule_check(db, name, value, err)) != SO_OK)
 		return code;
@@ -437,4 +453,18 @@ settings_lookup_enable(struct db *db, enum lookup_table t, const char *code,
 		return ret;
 	}
 	return db_commit(db, err);
+}
+
+void
+settings_work_week(struct db *db, unsigned *days, int *start_min)
+{
+	char *v = settings_get_text(db, "work.days"), msg[160];
+
+	if (v == NULL || dt_parse_workdays(v, days, msg, sizeof(msg)) != 0)
+		*days = DT_WORK_DEFAULT;
+	free(v);
+	v = settings_get_text(db, "work.start");
+	if (v == NULL || (*start_min = dt_parse_clock(v)) < 0)
+		*start_min = 9 * 60;
+	free(v);
 }

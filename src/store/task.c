@@ -23,6 +23,8 @@ static const struct field_desc fields[] = {
 	    0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
 	{ "due_at", "Due", "Срок", FT_MOMENT, O(due_at), 16, 0, F_SORT,
 	    NULL, NULL, NULL, NULL },
+	{ "remind_min", "Remind (min before)", "Напомнить за (мин)", FT_INT,
+	    O(remind_min), 0, 0, 0, NULL, NULL, NULL, NULL },
 	{ "priority", "Priority", "Приоритет", FT_CHOICE, O(priority), 8, 0,
 	    0, NULL, NULL, priorities, "normal" },
 	{ "status", "Status", "Состояние", FT_CHOICE, O(status), 9, 0, 0,
@@ -40,9 +42,11 @@ check(struct db *db, void *obj, struct so_err *err)
 {
 	struct task *t = obj;
 
-	(void)err;
 	hook_default_user(db, t, &t->assignee_id);
 	hook_new_uid(&t->uid);
+	if (t->remind_min != SO_NULL && t->remind_min < 0)
+		return so_err_field(err, SO_EINVAL, "remind_min",
+		    "Remind: minutes before the due moment, 0 or more");
 	return SO_OK;
 }
 

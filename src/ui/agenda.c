@@ -29,6 +29,7 @@ void
 av_free(struct agenda_view *v)
 {
 	agenda_free(&v->a);
+	undo_free(&v->undo);
 }
 
 int
@@ -225,35 +226,41 @@ av_target(const struct agenda_view *v, const struct entity **ent,
 
 /* ---- actions ---- */
 
+/* Whether the text is a moment (empty is allowed: "none"). */
+static int
+check_moment(const char *text, void *arg, char *msg, size_t msgsz)
+{
+	struct db *db = arg;
+	time_t t;
+
+	if (*text == '\0')
+		return 0;
+	return dt_parse_moment(text, db_now(db), &t, msg, msgsz) == 0 ? 0 :
+	    -1;
+}
+
 /*
- * Asks for a moment until it parses or the user gives up (Esc: 0, empty
- * text with allow_empty: 0 too).  A bare day means 10:00 that day: "call
- * again on Friday" is not a midnight call.
+ * Asks for a moment, checked as it is typed (Esc, or empty text: 0).
+ * init is selected: typing replaces it.  A bare day means 10:00 that
+ * day: "call again on Friday" is not a midnight call.
  */
 static int
 ask_moment(struct db *db, const char *label, const char *init, int64_t *out)
 {
-	char msg[160], *text, *cur = xstrdup(init);
+	char msg[160], *text;
 	time_t t;
 
-	for (;;) {
-		text = ui_prompt(label, cur, NULL, NULL);
-		free(cur);
-		if (text == NULL || *text == '\0') {
-			free(text);
-			return 0;
-		}
-		if (dt_parse_moment(text, db_now(db), &t, msg, sizeof(msg)) ==
-		    0) {
-			if (strchr(text, ':') == NULL && t == dt_day_start(t))
-				t += 10 * 3600;
-			free(text);
-			*out = (int64_t)t;
-			return 1;
-		}
-		ui_message("%s", msg);
-		cur = text;
+	text = ui_prompt_checked(label, init, check_moment, db);
+	if (text == NULL || *text == '\0' || dt_parse_moment(text, db_now(db),
+	    &t, msg, sizeof(msg)) != 0) {
+		free(text);
+		return 0;
 	}
+	if (strchr(text, ':') == NULL && t == dt_day_start(t))
+		t += 10 * 3600;
+	free(text);
+	*out = (int64_t)t;
+	return 1;
 }
 
 static const char *
@@ -263,19 +270,61 @@ when_text(int64_t t, char buf[17])
 	return buf;
 }
 
+/* The message after an action: what was done, and that u undoes it. */
 static void
-plan_next(struct db *db, const struct agenda_item *it, const char *label)
+done_message(const struct agenda_view *v, const char *fmt, const char *arg)
+{
+	char text[UI_MESSAGE_MAX];
+
+	snprintf(text, sizeof(text), fmt, arg);
+	ui_message("%s%s", text, undo_empty(&v->undo) ? "" : "  (u: undo)");
+}
+
+/* Plans the next contact; the step joins the action's undo (a done
+ * and its next contact go back together). */
+static void
+plan_next(struct agenda_view *v, struct db *db, const struct agenda_item *it,
+    const char *label, const char *what)
 {
 	struct so_err err = { 0 };
 	char buf[17];
 	int64_t at, id;
 
-	if (!ask_moment(db, label, "", &at))
+	if (!ask_moment(db, label, "", &at)) {
+		if (what)
+			done_message(v, "%s", what);
 		return;
-	if (agenda_plan_next(db, it, at, &id, &err) != SO_OK)
+	}
+	if (agenda_plan_next(db, it, at, &id, &v->undo, &err) != SO_OK)
 		ui_message("%s", err.msg);
 	else
-		ui_message("Next contact planned for %s", when_text(at, buf));
+		done_message(v, "Next contact planned for %s", when_text(at,
+		    buf));
+}
+
+/* A new action: the undo of the last one is forgotten. */
+static void
+undo_start(struct agenda_view *v, const char *what)
+{
+	undo_free(&v->undo);
+	undo_init(&v->undo, what);
+}
+
+static void
+undo_last(struct agenda_view *v, struct db *db)
+{
+	struct so_err err = { 0 };
+	char what[sizeof(v->undo.what)];
+
+	if (undo_empty(&v->undo)) {
+		ui_message("Nothing to undo");
+		return;
+	}
+	snprintf(what, sizeof(what), "%s", v->undo.what);
+	if (undo_run(db, &v->undo, &err) != SO_OK)
+		ui_message("%s", err.msg);
+	else
+		ui_message("Undone: %s", what);
 }
 
 /* The result picked from the active results: its id, 0 for none, -1
@@ -335,54 +384,74 @@ mark_done(struct agenda_view *v, struct db *db)
 	if ((comment = ui_prompt("Comment (Enter: none): ", "", NULL, NULL)) ==
 	    NULL)
 		return;
-	if (agenda_done(db, it, result, comment, NULL, &err) != SO_OK) {
+	undo_start(v, "done");
+	if (agenda_done(db, it, result, comment, NULL, &v->undo, &err) !=
+	    SO_OK) {
 		ui_message("%s", err.msg);
 		free(comment);
 		return;
 	}
 	free(comment);
-	ui_message("Done");
 	/* The usual next step: when to call again. */
-	plan_next(db, it, "Next contact (fri, +3d, 25.11 11:00; "
-	    "Enter: none): ");
+	plan_next(v, db, it, "Next contact (fri, +3d, 25.11 11:00; "
+	    "Enter: none): ", "Done");
 }
 
 static void
 snooze(struct agenda_view *v, struct db *db)
 {
 	static const char *const items[] = { "1 10 minutes", "2 1 hour",
-	    "3 Tomorrow morning (09:00)" };
+	    "3 The next working morning", "4 Next week" };
 	struct agenda_item *it = &v->a.v[v->cursor];
 	struct so_err err = { 0 };
 	int64_t now = (int64_t)db_now(db), at;
 	char buf[17];
 	int sel;
 
-	sel = ui_menu(3, 4, LINES - 4, "Snooze", items, 3);
+	if (it->done) {
+		ui_message("It is done: nothing to remind of");
+		return;
+	}
+	sel = ui_menu(3, 4, LINES - 4, "Remind me again", items, 4);
 	if (sel < 0)
 		return;
 	at = sel == 0 ? now + 600 : sel == 1 ? now + 3600 :
-	    agenda_tomorrow_morning(now);
-	if (agenda_move(db, it, at, &err) != SO_OK)
+	    agenda_next_morning(db, now, sel == 3);
+	undo_start(v, "snooze");
+	if (agenda_snooze(db, it, at, &v->undo, &err) != SO_OK)
 		ui_message("%s", err.msg);
 	else
-		ui_message("Snoozed until %s", when_text(at, buf));
+		done_message(v, "The reminder comes again at %s (the item "
+		    "stays where it is)", when_text(at, buf));
 }
 
 static void
 reschedule(struct agenda_view *v, struct db *db)
 {
+	static const char *const scope[] = { "1 Only this one",
+	    "2 The whole series" };
 	struct agenda_item *it = &v->a.v[v->cursor];
 	struct so_err err = { 0 };
 	char buf[17];
 	int64_t at;
+	int series = 0;
 
+	if (it->done) {
+		ui_message("It is done: it stays when it was done (n plans "
+		    "the next contact)");
+		return;
+	}
 	if (!ask_moment(db, "Move to: ", when_text(it->at, buf), &at))
 		return;
-	if (agenda_move(db, it, at, &err) != SO_OK)
+	/* An occurrence of a series: only this one, or all of them? */
+	if (it->orig_start && (series = ui_menu(3, 4, LINES - 4, "Move",
+	    scope, 2)) < 0)
+		return;
+	undo_start(v, "move");
+	if (agenda_move(db, it, at, series == 1, &v->undo, &err) != SO_OK)
 		ui_message("%s", err.msg);
 	else
-		ui_message("Moved to %s", when_text(at, buf));
+		done_message(v, "Moved to %s", when_text(at, buf));
 }
 
 void
@@ -416,6 +485,12 @@ av_action(struct agenda_view *v, struct db *db, enum action act)
 	default:
 		break;
 	}
+	if (act == ACT_UNDO) {
+		undo_last(v, db);
+		if (av_load(v, db, &err) != SO_OK)
+			ui_message("%s", err.msg);
+		return;
+	}
 	if (v->cursor >= n)
 		return;
 	switch (act) {
@@ -429,8 +504,9 @@ av_action(struct agenda_view *v, struct db *db, enum action act)
 		reschedule(v, db);
 		break;
 	case ACT_PLAN_NEXT:
-		plan_next(db, &v->a.v[v->cursor], "Next contact (fri, +3d, "
-		    "25.11 11:00): ");
+		undo_start(v, "next contact");
+		plan_next(v, db, &v->a.v[v->cursor], "Next contact (fri, +3d, "
+		    "25.11 11:00): ", NULL);
 		break;
 	default:
 		return;
@@ -465,7 +541,8 @@ was_shown(const struct reminders *r, const struct agenda_item *it)
 	size_t i;
 
 	for (i = 0; i < r->nshown; i++)
-		if (r->shown[i].id == it->id && r->shown[i].at == it->at)
+		if (r->shown[i].id == it->id && r->shown[i].at == it->at &&
+		    r->shown[i].remind_at == it->remind_at)
 			return 1;
 	return 0;
 }
@@ -506,6 +583,7 @@ rem_poll(struct reminders *r, struct db *db, int64_t now, char *msg,
 		r->shown = xrealloc(r->shown, r->cap * sizeof(*r->shown));
 	}
 	r->shown[r->nshown].id = it->id;
+	r->shown[r->nshown].remind_at = it->remind_at;
 	r->shown[r->nshown++].at = it->at;
 	dt_format_moment((time_t)it->at, when);
 	snprintf(msg, msgsz, "Reminder: %s %s %s%s%s%s%s%s", when + 11,

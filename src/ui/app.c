@@ -980,7 +980,7 @@ agenda_key(enum action act)
 		return 1;
 	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
 	case ACT_HOME: case ACT_END: case ACT_DONE: case ACT_PLAN_NEXT:
-	case ACT_SNOOZE: case ACT_RESCHEDULE:
+	case ACT_SNOOZE: case ACT_RESCHEDULE: case ACT_UNDO:
 		av_action(&app->av, app->db, act);
 		return 1;
 	default:

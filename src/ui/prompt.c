@@ -47,7 +47,7 @@ draw_note(int lw, const char *text, size_t from)
 }
 
 static void
-draw_prompt(const char *label, struct lineedit *le)
+draw_prompt(const char *label, struct lineedit *le, int selected)
 {
 	int lw = utf8_width(label), curcol;
 	size_t from, to;
@@ -56,7 +56,9 @@ draw_prompt(const char *label, struct lineedit *le)
 	draw_text(LINES - 1, 0, lw, label, UA_STATUS);
 	le_view(le, COLS - lw - 1, &from, &to, &curcol);
 	vis = xstrndup(le_text(le) + from, to - from);
-	draw_text(LINES - 1, lw, COLS - lw, vis, UA_NORMAL);
+	draw_fill(LINES - 1, lw, 1, COLS - lw, UA_NORMAL);
+	draw_text(LINES - 1, lw, COLS - lw, vis, selected ? UA_SELECT :
+	    UA_NORMAL);
 	free(vis);
 	if (note && note_pos <= strlen(le_text(le)))
 		draw_note(lw, le_text(le), from);
@@ -82,9 +84,46 @@ ui_key_pending(void)
 	return 1;
 }
 
-char *
-ui_prompt(const char *label, const char *init,
-    void (*on_change)(const char *text, void *arg), void *arg)
+/*
+ * The first key on a selected init: a character or a deletion replaces
+ * it all; a movement keeps it to edit.
+ */
+static void
+first_key(struct lineedit *le, int *selected, wint_t ch, int kc)
+{
+	if (!*selected)
+		return;
+	*selected = 0;
+	if ((!kc && ch >= ' ' && ch != 127) || (!kc && (ch == 127 ||
+	    ch == 8)) || (kc && (ch == KEY_BACKSPACE || ch == KEY_DC))) {
+		le_free(le);
+		le_init(le, "");
+	}
+}
+
+/* The check's verdict on the text: shown at once above the prompt. */
+static int
+run_check(const struct lineedit *le, int (*check)(const char *text,
+    void *arg, char *msg, size_t msgsz), void *arg)
+{
+	char msg[256];
+
+	if (check == NULL)
+		return 0;
+	msg[0] = '\0';
+	if (check(le_text(le), arg, msg, sizeof(msg)) == 0) {
+		ui_prompt_error(NULL, 0);
+		return 0;
+	}
+	ui_prompt_error(msg, strlen(le_text(le)));
+	return -1;
+}
+
+static char *
+prompt_run(const char *label, const char *init,
+    void (*on_change)(const char *text, void *arg),
+    int (*check)(const char *text, void *arg, char *msg, size_t msgsz),
+    void *arg, int selected)
 {
 	struct lineedit le;
 	char *before = NULL, *out = NULL;
@@ -92,6 +131,7 @@ ui_prompt(const char *label, const char *init,
 	int kc;
 
 	le_init(&le, init ? init : "");
+	selected = selected && init && *init;
 	for (;;) {
 		ui_redraw();
 		if (ui_too_small()) {
@@ -101,7 +141,7 @@ ui_prompt(const char *label, const char *init,
 				break;
 			continue;
 		}
-		draw_prompt(label, &le);
+		draw_prompt(label, &le, selected);
 		if (!ui_getkey(&ch, &kc, -1))
 			continue;
 		if (kc && ch == KEY_RESIZE)
@@ -110,15 +150,22 @@ ui_prompt(const char *label, const char *init,
 			break;
 		if ((!kc && (ch == '\n' || ch == '\r')) ||
 		    (kc && ch == KEY_ENTER)) {
+			/* a text the check refuses is not taken */
+			if (run_check(&le, check, arg) != 0)
+				continue;
 			out = xstrdup(le_text(&le));
 			break;
 		}
 		if (before == NULL)
 			before = xstrdup(le_text(&le));
+		first_key(&le, &selected, ch, kc);
 		le_key(&le, ch, kc);
 		/* the error was about the text as it was */
 		if (note && strcmp(before, le_text(&le)) != 0)
 			ui_prompt_error(NULL, 0);
+		if (check && strcmp(before, le_text(&le)) != 0 &&
+		    !ui_key_pending())
+			run_check(&le, check, arg);
 		/* Typing faster than the list refreshes: catch up with the
 		 * keys already waiting before the next (full-scan) refresh. */
 		if (on_change && !ui_key_pending() && strcmp(before,
@@ -134,6 +181,21 @@ ui_prompt(const char *label, const char *init,
 	curs_set(0);
 	le_free(&le);
 	return out;
+}
+
+char *
+ui_prompt(const char *label, const char *init,
+    void (*on_change)(const char *text, void *arg), void *arg)
+{
+	return prompt_run(label, init, on_change, NULL, arg, 0);
+}
+
+char *
+ui_prompt_checked(const char *label, const char *init,
+    int (*check)(const char *text, void *arg, char *msg, size_t msgsz),
+    void *arg)
+{
+	return prompt_run(label, init, NULL, check, arg, 1);
 }
 
 int

@@ -14,6 +14,8 @@
 #include "store/agenda.h"
 #include "store/entities.h"
 #include "store/lookup.h"
+#include "store/settings.h"
+#include "store/undo.h"
 
 #define TODAY	((int64_t)FIXTURE_NOW - 9 * 3600)	/* 00:00 */
 #define HOUR	3600
@@ -182,7 +184,7 @@ TEST(test_agenda_tasks_and_cancelled_and_done)
 	CHECK_INT(a.v[0].section, AG_OVERDUE);
 
 	/* Done with a comment: gone from the agenda, noted in the task. */
-	REQUIRE(agenda_done(w.db, &a.v[0], 0, "sent by mail", NULL, &err) ==
+	REQUIRE(agenda_done(w.db, &a.v[0], 0, "sent by mail", NULL, NULL, &err) ==
 	    SO_OK);
 	agenda_free(&a);
 	CHECK_INT(fixture_int(w.db, "SELECT count(*) FROM tasks WHERE "
@@ -213,10 +215,11 @@ TEST(test_agenda_done_with_result_then_plan_next_call)
 	load(&w, w.anna, 1, &a);
 	REQUIRE(a.n == 1);
 	REQUIRE(agenda_done(w.db, &a.v[0], result, "call on Friday",
-	    &done_id, &err) == SO_OK);
-	tomorrow = agenda_tomorrow_morning(FIXTURE_NOW);
+	    &done_id, NULL, &err) == SO_OK);
+	tomorrow = agenda_next_morning(w.db, FIXTURE_NOW, 0);
 	CHECK_INT(tomorrow, TODAY + DAY + 9 * HOUR);
-	REQUIRE(agenda_plan_next(w.db, &a.v[0], tomorrow, &next_id, &err) ==
+	REQUIRE(agenda_plan_next(w.db, &a.v[0], tomorrow, &next_id, NULL,
+	    &err) ==
 	    SO_OK);
 	agenda_free(&a);
 	CHECK(next_id != done_id && next_id > 0);
@@ -241,7 +244,7 @@ TEST(test_agenda_done_with_result_then_plan_next_call)
 	db_close(w.db);
 }
 
-TEST(test_agenda_snooze_and_reschedule)
+TEST(test_agenda_reschedule)
 {
 	struct so_err err = { 0 };
 	struct world w;
@@ -255,7 +258,8 @@ TEST(test_agenda_snooze_and_reschedule)
 	REQUIRE(a.n == 1 && a.v[0].section == AG_OVERDUE);
 	/* Snooze 10 minutes: from now, not from the old start; the
 	 * duration is kept. */
-	REQUIRE(agenda_move(w.db, &a.v[0], FIXTURE_NOW + 600, &err) == SO_OK);
+	REQUIRE(agenda_move(w.db, &a.v[0], FIXTURE_NOW + 600, 0, NULL,
+	    &err) == SO_OK);
 	agenda_free(&a);
 	CHECK_INT(fixture_int(w.db, "SELECT start_at FROM events WHERE id = 1"),
 	    FIXTURE_NOW + 600);
@@ -265,8 +269,8 @@ TEST(test_agenda_snooze_and_reschedule)
 	REQUIRE(a.n == 1);
 	CHECK_INT(a.v[0].section, AG_DAY);
 	/* Reschedule to Friday: out of today's agenda. */
-	REQUIRE(agenda_move(w.db, &a.v[0], TODAY + 4 * DAY + 11 * HOUR, &err)
-	    == SO_OK);
+	REQUIRE(agenda_move(w.db, &a.v[0], TODAY + 4 * DAY + 11 * HOUR, 0,
+	    NULL, &err) == SO_OK);
 	agenda_free(&a);
 	load(&w, w.anna, 1, &a);
 	CHECK_INT(a.n, 0);
@@ -301,7 +305,7 @@ TEST(test_agenda_recurring_series_with_exceptions)
 	CHECK_INT(a.v[0].orig_start, TODAY + 9 * HOUR + 1800);
 	CHECK_INT(a.v[0].section, AG_DAY);
 	/* Moved to 14:00 today: an exception, the series is untouched. */
-	REQUIRE(agenda_move(w.db, &a.v[0], TODAY + 14 * HOUR, &err) == SO_OK);
+	REQUIRE(agenda_move(w.db, &a.v[0], TODAY + 14 * HOUR, 0, NULL, &err) == SO_OK);
 	agenda_free(&a);
 	load(&w, w.anna, 3, &a);
 	REQUIRE(a.n == 3);
@@ -312,7 +316,7 @@ TEST(test_agenda_recurring_series_with_exceptions)
 	    1);
 	/* Tomorrow's done: a done one-off event of its own plus a
 	 * cancelled exception. */
-	REQUIRE(agenda_done(w.db, &a.v[1], 0, "short one", NULL, &err) ==
+	REQUIRE(agenda_done(w.db, &a.v[1], 0, "short one", NULL, NULL, &err) ==
 	    SO_OK);
 	agenda_free(&a);
 	load(&w, w.anna, 3, &a);
@@ -352,7 +356,8 @@ TEST(test_agenda_birthdays_until_congratulated)
 	CHECK_INT(a.v[0].kind, AG_BIRTHDAY);
 	CHECK_STR(a.v[0].subject, "Congratulate: Иванова Анна (45)");
 	CHECK_STR(a.v[0].phone, "+7 900 111-22-33");
-	REQUIRE(agenda_done(w.db, &a.v[0], 0, "flowers", NULL, &err) == SO_OK);
+	REQUIRE(agenda_done(w.db, &a.v[0], 0, "flowers", NULL, NULL, &err) ==
+	    SO_OK);
 	agenda_free(&a);
 	/* Congratulated: only the done birthday event is left. */
 	load(&w, w.anna, 1, &a);
@@ -413,5 +418,268 @@ TEST(test_agenda_reminders_due_and_missed)
 	CHECK_INT(a.v[0].at, TODAY + 9 * HOUR + 1800);
 	CHECK_INT(a.v[0].remind_at, TODAY + 9 * HOUR);
 	agenda_free(&a);
+	db_close(w.db);
+}
+
+/*
+ * Snoozing a "coming up" meeting's reminder leaves the meeting where it
+ * is (it used to move it to the snooze's time): the reminder leaves the
+ * list until the snooze runs out, then comes again, for this user only.
+ */
+TEST(test_agenda_snooze_leaves_the_event)
+{
+	struct so_err err = { 0 };
+	struct world w;
+	struct agenda a, r;
+	int64_t monday = TODAY + 7 * DAY + 11 * HOUR;
+	int i;
+
+	REQUIRE(setup(&w, "a.db"));
+	add_event(&w, "meeting next week", monday, w.anna, NULL, 7 * 1440 +
+	    180);
+	load(&w, w.anna, 1, &a);
+	REQUIRE((i = find(&a, "meeting next week")) >= 0);
+	CHECK_INT(a.v[i].section, AG_REMINDER);
+	REQUIRE(agenda_snooze(w.db, &a.v[i], FIXTURE_NOW + HOUR, NULL, &err)
+	    == SO_OK);
+	agenda_free(&a);
+	CHECK_INT(fixture_int(w.db, "SELECT start_at FROM events"), monday);
+	load(&w, w.anna, 1, &a);
+	CHECK(find(&a, "meeting next week") < 0);	/* snoozed */
+	agenda_free(&a);
+	/* The scheduler has it again at the snooze's time. */
+	REQUIRE(agenda_reminders(w.db, w.anna, FIXTURE_NOW, FIXTURE_NOW +
+	    2 * HOUR, &r, &err) == SO_OK);
+	REQUIRE(r.n == 1);
+	CHECK_INT(r.v[0].remind_at, FIXTURE_NOW + HOUR);
+	CHECK_INT(r.v[0].at, monday);
+	agenda_free(&r);
+	/* Boris's snooze is not Anna's. */
+	CHECK_INT(fixture_int(w.db, "SELECT count(*) FROM reminder_snoozes "
+	    "WHERE user_id = (SELECT id FROM users WHERE login = 'boris')"),
+	    0);
+	db_close(w.db);
+}
+
+/* A call without a reminder, snoozed for an hour, reminds then. */
+TEST(test_agenda_snooze_a_call_without_reminder)
+{
+	struct so_err err = { 0 };
+	struct world w;
+	struct agenda a, r;
+
+	REQUIRE(setup(&w, "a.db"));
+	add_event(&w, "call at eleven", TODAY + 11 * HOUR, w.anna, NULL,
+	    SO_NULL);
+	load(&w, w.anna, 1, &a);
+	REQUIRE(a.n == 1);
+	REQUIRE(agenda_snooze(w.db, &a.v[0], FIXTURE_NOW + HOUR, NULL, &err)
+	    == SO_OK);
+	agenda_free(&a);
+	REQUIRE(agenda_reminders(w.db, w.anna, FIXTURE_NOW, FIXTURE_NOW +
+	    HOUR / 2, &r, &err) == SO_OK);
+	CHECK_INT(r.n, 0);		/* not yet */
+	agenda_free(&r);
+	REQUIRE(agenda_reminders(w.db, w.anna, FIXTURE_NOW, FIXTURE_NOW +
+	    HOUR + 60, &r, &err) == SO_OK);
+	REQUIRE(r.n == 1);
+	CHECK_INT(r.v[0].remind_at, FIXTURE_NOW + HOUR);
+	agenda_free(&r);
+	CHECK_INT(fixture_int(w.db, "SELECT start_at FROM events"), TODAY +
+	    11 * HOUR);
+	db_close(w.db);
+}
+
+/* A done call stays when it was done: moving or snoozing it is refused,
+ * and so is marking it done twice. */
+TEST(test_agenda_done_items_do_not_move)
+{
+	struct so_err err = { 0 };
+	struct world w;
+	struct agenda a;
+
+	REQUIRE(setup(&w, "a.db"));
+	add_event(&w, "morning call", TODAY + 8 * HOUR, w.anna, NULL, SO_NULL);
+	load(&w, w.anna, 1, &a);
+	REQUIRE(agenda_done(w.db, &a.v[0], 0, "", NULL, NULL, &err) == SO_OK);
+	/* the list as it was read, before the done: the store looks */
+	CHECK(agenda_move(w.db, &a.v[0], TODAY + DAY + 9 * HOUR, 0, NULL,
+	    &err) == SO_EINVAL);
+	CHECK(strstr(err.msg, "done") != NULL);
+	CHECK(agenda_done(w.db, &a.v[0], 0, "", NULL, NULL, &err) ==
+	    SO_EINVAL);
+	agenda_free(&a);
+	load(&w, w.anna, 1, &a);
+	REQUIRE(a.n == 1 && a.v[0].done);
+	CHECK(agenda_snooze(w.db, &a.v[0], FIXTURE_NOW + 600, NULL, &err) ==
+	    SO_EINVAL);
+	agenda_free(&a);
+	CHECK_INT(fixture_int(w.db, "SELECT start_at FROM events"), TODAY +
+	    8 * HOUR);
+	db_close(w.db);
+}
+
+/* u: a done and the next contact planned after it go back together. */
+TEST(test_agenda_undo_done_and_next)
+{
+	struct so_err err = { 0 };
+	struct world w;
+	struct agenda a;
+	struct undo u;
+	int64_t next;
+
+	REQUIRE(setup(&w, "a.db"));
+	add_event(&w, "call", TODAY + 10 * HOUR, w.anna, NULL, SO_NULL);
+	load(&w, w.anna, 1, &a);
+	undo_init(&u, "done");
+	REQUIRE(agenda_done(w.db, &a.v[0], 0, "no answer", NULL, &u, &err) ==
+	    SO_OK);
+	REQUIRE(agenda_plan_next(w.db, &a.v[0], TODAY + DAY + 10 * HOUR,
+	    &next, &u, &err) == SO_OK);
+	agenda_free(&a);
+	CHECK_INT(fixture_int(w.db, "SELECT count(*) FROM events WHERE "
+	    "deleted_at IS NULL"), 2);
+	REQUIRE(undo_run(w.db, &u, &err) == SO_OK);
+	CHECK_INT(fixture_int(w.db, "SELECT count(*) FROM events WHERE "
+	    "deleted_at IS NULL"), 1);
+	CHECK_INT(fixture_int(w.db, "SELECT status = 'planned' AND "
+	    "result_comment = '' FROM events WHERE id = 1"), 1);
+	CHECK(undo_empty(&u));
+	CHECK(undo_run(w.db, &u, &err) == SO_EINVAL);	/* once */
+	db_close(w.db);
+}
+
+/* Undo does not overwrite a change made since. */
+TEST(test_agenda_undo_refused_after_a_change)
+{
+	struct so_err err = { 0 };
+	struct world w;
+	struct agenda a;
+	struct event e;
+	struct undo u;
+
+	REQUIRE(setup(&w, "a.db"));
+	add_event(&w, "call", TODAY + 10 * HOUR, w.anna, NULL, SO_NULL);
+	load(&w, w.anna, 1, &a);
+	undo_init(&u, "done");
+	REQUIRE(agenda_done(w.db, &a.v[0], 0, "", NULL, &u, &err) == SO_OK);
+	agenda_free(&a);
+	memset(&e, 0, sizeof(e));
+	REQUIRE(store_event_get(w.db, 1, &e, &err) == SO_OK);
+	free(e.subject);
+	e.subject = xstrdup("call, renamed");
+	REQUIRE(store_event_update(w.db, &e, &err) == SO_OK);
+	store_event_clear(&e);
+	CHECK(undo_run(w.db, &u, &err) == SO_ECONFLICT);
+	CHECK_INT(fixture_int(w.db, "SELECT status = 'done' FROM events"), 1);
+	undo_free(&u);
+	db_close(w.db);
+}
+
+/* An occurrence of a series moves alone, or the series with it; undo
+ * takes the exception back. */
+TEST(test_agenda_move_occurrence_or_series)
+{
+	struct so_err err = { 0 };
+	struct world w;
+	struct agenda a;
+	struct undo u;
+	int i;
+
+	REQUIRE(setup(&w, "a.db"));
+	add_event(&w, "stand-up", TODAY - 7 * DAY + 10 * HOUR, w.anna,
+	    "FREQ=DAILY", SO_NULL);
+	load(&w, w.anna, 1, &a);
+	REQUIRE((i = find(&a, "stand-up")) >= 0);
+	undo_init(&u, "move");
+	REQUIRE(agenda_move(w.db, &a.v[i], TODAY + 12 * HOUR, 0, &u, &err) ==
+	    SO_OK);
+	CHECK_INT(fixture_int(w.db, "SELECT count(*) FROM event_exceptions"),
+	    1);
+	CHECK_INT(fixture_int(w.db, "SELECT start_at FROM events"), TODAY -
+	    7 * DAY + 10 * HOUR);
+	REQUIRE(undo_run(w.db, &u, &err) == SO_OK);
+	CHECK_INT(fixture_int(w.db, "SELECT count(*) FROM event_exceptions"),
+	    0);
+	/* the whole series: by as much as this one moved */
+	REQUIRE(agenda_move(w.db, &a.v[i], TODAY + 11 * HOUR, 1, NULL, &err) ==
+	    SO_OK);
+	CHECK_INT(fixture_int(w.db, "SELECT start_at FROM events"), TODAY -
+	    7 * DAY + 11 * HOUR);
+	CHECK_INT(fixture_int(w.db, "SELECT count(*) FROM event_exceptions"),
+	    0);
+	agenda_free(&a);
+	db_close(w.db);
+}
+
+/* Tasks remind their assignee, and a done task stays in the day's
+ * list ticked, as a done call does. */
+TEST(test_agenda_task_reminders_and_done_tasks)
+{
+	struct so_err err = { 0 };
+	struct world w;
+	struct agenda a, r;
+	struct task t;
+	int i;
+
+	REQUIRE(setup(&w, "a.db"));
+	store_task_init(&t);
+	free(t.title);
+	t.title = xstrdup("send the offer");
+	t.due_at = TODAY + 14 * HOUR;
+	t.remind_min = 30;
+	t.assignee_id = w.anna;
+	REQUIRE(store_task_create(w.db, &t, &err) == SO_OK);
+	store_task_clear(&t);
+	REQUIRE(agenda_reminders(w.db, w.anna, FIXTURE_NOW, TODAY + 13 * HOUR +
+	    45 * 60, &r, &err) == SO_OK);
+	CHECK_INT(r.n, 1);
+	if (r.n == 1)
+		CHECK_INT(r.v[0].remind_at, TODAY + 13 * HOUR + 30 * 60);
+	agenda_free(&r);
+	REQUIRE(agenda_reminders(w.db, w.boris, FIXTURE_NOW, TODAY + 15 *
+	    HOUR, &r, &err) == SO_OK);
+	CHECK_INT(r.n, 0);		/* the assignee's only */
+	agenda_free(&r);
+	load(&w, w.anna, 1, &a);
+	REQUIRE((i = find(&a, "send the offer")) >= 0);
+	REQUIRE(agenda_done(w.db, &a.v[i], 0, "sent", NULL, NULL, &err) ==
+	    SO_OK);
+	agenda_free(&a);
+	load(&w, w.anna, 1, &a);
+	REQUIRE((i = find(&a, "send the offer")) >= 0);
+	CHECK(a.v[i].done);
+	agenda_free(&a);
+	db_close(w.db);
+}
+
+/* "The next working morning" knows the week: Friday's is Monday's, and
+ * the team may work Monday to Thursday from 08:30. */
+TEST(test_agenda_next_working_morning)
+{
+	struct so_err err = { 0 };
+	struct world w;
+	int64_t friday = TODAY + 4 * DAY + 15 * HOUR;
+
+	REQUIRE(setup(&w, "a.db"));
+	CHECK_INT(agenda_next_morning(w.db, FIXTURE_NOW, 0), TODAY + DAY +
+	    9 * HOUR);
+	CHECK_INT(agenda_next_morning(w.db, friday, 0), TODAY + 7 * DAY +
+	    9 * HOUR);
+	CHECK_INT(agenda_next_morning(w.db, friday + DAY, 0), TODAY + 7 * DAY +
+	    9 * HOUR);
+	CHECK_INT(agenda_next_morning(w.db, FIXTURE_NOW, 1), TODAY + 7 * DAY +
+	    9 * HOUR);
+	REQUIRE(settings_set_text(w.db, "work.days", "пн-чт", 1, &err) ==
+	    SO_OK);
+	REQUIRE(settings_set_text(w.db, "work.start", "08:30", 1, &err) ==
+	    SO_OK);
+	CHECK_INT(agenda_next_morning(w.db, TODAY + 3 * DAY, 0), TODAY +
+	    7 * DAY + 8 * HOUR + 30 * 60);
+	CHECK(settings_set_text(w.db, "work.days", "funday", 1, &err) ==
+	    SO_EINVAL);
+	CHECK(strstr(err.msg, "funday") != NULL);
+	CHECK(settings_set_text(w.db, "work.start", "25:00", 1, &err) ==
+	    SO_EINVAL);
 	db_close(w.db);
 }
