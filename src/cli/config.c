@@ -161,10 +161,11 @@ const struct command command_config = {
 	.options = options,
 	.summary = "show or change settings, event types and results (see "
 	    "salesorg(1))",
-	.access = "any user reads the settings, types and results and sets "
-	    "their own preferences; the team's report.activity columns: a "
-	    "head of sales or an administrator; the other team settings "
-	    "(--team, users.join, the team's mail.sendmail) and event types "
-	    "and results: an administrator",
+	.access = "any user reads the settings, types and results, and sets "
+	    "their own preferences and the team's mail.from; the team's "
+	    "report.activity columns: a head of sales or an administrator; "
+	    "the team's flags (users.join, any flag with --team), the "
+	    "team's mail.sendmail, event types and results: an "
+	    "administrator",
 	.run = cli_config,
 };
