@@ -35,7 +35,7 @@ struct cli {
  *
  * .name is the long option (--days), .letter a short one (-o); either
  * may be missing, not both.  .val is what cli_getopt returns for it,
- * whichever way it was written.  .arg names the value in the usage and
+ * whichever way it was written (anything but -1 and '?').  .arg names the value in the usage and
  * the help (NULL: a flag); .choices, when the value is one of a list
  * the command checks with cli_choice, shows that list ("text|csv|ics")
  * instead, so the list too is written once.  .form limits the option

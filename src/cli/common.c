@@ -286,8 +286,14 @@ unknown_long(const struct command *c, const char *form, const char *text)
 {
 	const struct cli_option *o;
 	struct strbuf b = { 0 };
-	size_t n = strcspn(text + 2, "="), i, fits = 0;
+	size_t n, i, fits = 0;
 
+	if (strncmp(text, "--", 2) != 0) {
+		who(c, form);
+		fprintf(stderr, "%s: no such option\n", text);
+		return;
+	}
+	n = strcspn(text + 2, "=");
 	for (i = 0; i < gs.n; i++)
 		if (gs.opt[i]->name && strncmp(gs.opt[i]->name, text + 2,
 		    n) == 0) {
