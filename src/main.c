@@ -44,41 +44,42 @@ run_organizer(struct cli *cli)
 	return rc;
 }
 
+/*
+ * salesorg's own options: the CLI_GLOBAL ones may also come after the
+ * command (global_after), and every command's usage line shows them.
+ * The usage, salesorg --help and the parser are made from this table.
+ */
+enum { OPT_DB = 'd', OPT_NOW = 'n', OPT_HELP = 'h', OPT_VERSION = 'V' };
+
+static const struct cli_option options[] = {
+	{ .name = "db", .val = OPT_DB, .arg = "FILE", .flags = CLI_GLOBAL,
+	  .help = "the database (default "
+	    "$XDG_DATA_HOME/salesorg/salesorg.db)" },
+	{ .name = "now", .val = OPT_NOW, .arg = "MOMENT", .flags = CLI_GLOBAL,
+	  .help = "pin the clock at MOMENT, e.g. 2026-12-05T08:00 (a testing "
+	    "aid; also SALESORG_NOW)" },
+	{ .name = "help", .letter = 'h', .val = OPT_HELP,
+	  .help = "show this help" },
+	{ .name = "version", .letter = 'V', .val = OPT_VERSION,
+	  .help = "show the version" },
+	{ 0 }
+};
+
+static const struct command salesorg = {
+	.name = "salesorg",
+	.operands = "[COMMAND [ARGS]]",
+	.options = options,
+	.summary = "Without a command, opens the organizer on the database.  "
+	    "The options --db and --now may also follow the command; "
+	    "salesorg COMMAND --help describes one command.",
+};
+
 static void
 usage(FILE *f)
 {
-	int i;
-
-	fputs("usage: salesorg [--db FILE] [--now MOMENT] [COMMAND [ARGS]]\n"
-	    "\n"
-	    "Without a command, opens the organizer on the database.\n"
-	    "The options may also follow the command; salesorg COMMAND "
-	    "--help\ndescribes one command.\n"
-	    "\n"
-	    "Options:\n"
-	    "  --db FILE      the database (default "
-	    "$XDG_DATA_HOME/salesorg/salesorg.db)\n"
-	    "  --now MOMENT   pin the clock at MOMENT, e.g. 2026-12-05T08:00 "
-	    "(a testing\n"
-	    "                 aid; also SALESORG_NOW)\n"
-	    "  -h, --help     show this help\n"
-	    "  -V, --version  show the version\n"
-	    "\n"
-	    "Commands:\n", f);
-	/* "name usage" and the summary; a long usage gets lines of its
-	 * own, the summary below it. */
-	for (i = 0; commands[i]; i++) {
-		int len = (int)(strlen(commands[i]->name) +
-		    strlen(commands[i]->usage)) + 1;
-
-		if (len <= 14)
-			fprintf(f, "  %s %-*s %s\n", commands[i]->name,
-			    14 - (int)strlen(commands[i]->name) - 1,
-			    commands[i]->usage, commands[i]->summary);
-		else
-			fprintf(f, "  %s %s\n  %-14s %s\n", commands[i]->name,
-			    commands[i]->usage, "", commands[i]->summary);
-	}
+	cli_help(f, &salesorg);
+	putc('\n', f);
+	cli_put_commands(f);
 	fputs("\nExit status: 0 ok, 1 error, 2 usage, 3 database busy.\n"
 	    "See salesorg(1) for the screens and keys.\n", f);
 }
@@ -124,8 +125,8 @@ default_db(void)
 	    home ? home : ".");
 }
 
-/* "salesorg CMD --help" (or -h first): the command's usage and summary
- * on stdout. */
+/* "salesorg CMD --help" (or -h first): the command's help on stdout
+ * (cli_help: usage, summary, options, access). */
 static int
 command_help(const struct command *c, int argc, char **argv)
 {
@@ -137,10 +138,29 @@ command_help(const struct command *c, int argc, char **argv)
 			break;
 	if (i == argc || strcmp(argv[i], "--") == 0)
 		return 0;
-	printf("usage: salesorg [--db FILE] [--now MOMENT] %s%s%s\n\n"
-	    "%s.\n\nSee salesorg(1), COMMANDS, for every option.\n",
-	    c->name, *c->usage ? " " : "", c->usage, c->summary);
+	cli_help(stdout, c);
 	return 1;
+}
+
+/* "--opt VALUE" or "--opt=VALUE": the value, advancing *i; NULL if
+ * argv[*i] is not opt (or its value is missing: *missing set). */
+static const char *
+optval(int argc, char **argv, int *i, const char *opt, int *missing)
+{
+	size_t n = strlen(opt);
+
+	if (strncmp(argv[*i], "--", 2) != 0 ||
+	    strncmp(argv[*i] + 2, opt, n) != 0)
+		return NULL;
+	if (argv[*i][n + 2] == '=')
+		return argv[*i] + n + 3;
+	if (argv[*i][n + 2] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = 1;
+		return NULL;
+	}
+	return argv[++*i];
 }
 
 /*
@@ -152,27 +172,34 @@ command_help(const struct command *c, int argc, char **argv)
 static int
 global_after(int *argc, char **argv, char **dbpath, const char **now)
 {
-	const char *v;
-	int i, j, missing;
+	const struct cli_option *o;
+	const char *v = NULL;
+	int i, j = 0, missing;
 
 	for (i = 1; i < *argc && strcmp(argv[i], "--") != 0; ) {
 		missing = 0;
-		j = i;
-		if ((v = cli_optval(*argc, argv, &j, "--db", &missing))) {
-			free(*dbpath);
-			*dbpath = xstrdup(v);
-		} else if (!missing &&
-		    (v = cli_optval(*argc, argv, &j, "--now", &missing)))
-			*now = v;
+		for (o = options; o->name || o->letter; o++) {
+			if (!(o->flags & CLI_GLOBAL))
+				continue;
+			j = i;
+			if ((v = optval(*argc, argv, &j, o->name,
+			    &missing)) != NULL || missing)
+				break;
+		}
 		if (missing) {
 			fprintf(stderr, "salesorg: %s: a value is needed\n",
 			    argv[i]);
 			return -1;
 		}
-		if (v == NULL) {
+		if (o->name == NULL && o->letter == 0) {
 			i++;
 			continue;
 		}
+		if (o->val == OPT_DB) {
+			free(*dbpath);
+			*dbpath = xstrdup(v);
+		} else
+			*now = v;
 		/* Drop argv[i..j]. */
 		memmove(argv + i, argv + j + 1,
 		    (size_t)(*argc - j) * sizeof(*argv));
@@ -184,13 +211,6 @@ global_after(int *argc, char **argv, char **dbpath, const char **now)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "now", required_argument, NULL, 'n' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct cli cli = { 0 };
 	struct passwd *pw;
 	char *dbpath = NULL;
@@ -200,21 +220,21 @@ main(int argc, char **argv)
 	/* Before anything reads the environment (setlocale does). */
 	priv_init();
 	setlocale(LC_ALL, "");
-	cli_set_commands(commands);
-	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+	cli_set_commands(commands, &salesorg);
+	while ((ch = cli_getopt_head(&salesorg, argc, argv)) != -1) {
 		switch (ch) {
-		case 'd':
+		case OPT_DB:
 			free(dbpath);
 			dbpath = xstrdup(optarg);
 			break;
-		case 'n':
+		case OPT_NOW:
 			now = optarg;
 			break;
-		case 'h':
+		case OPT_HELP:
 			usage(stdout);
 			free(dbpath);
 			return 0;
-		case 'V':
+		case OPT_VERSION:
 			printf("salesorg %s (SQLite %s)\n", SALESORG_VERSION,
 			    sqlite3_libversion());
 			free(dbpath);

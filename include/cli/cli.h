@@ -1,9 +1,11 @@
 /*
  * What the subcommands share (common.c): opening the database, errors,
- * options, usage lines.  A command gets its own arguments (argv[0] is
- * its name) and returns the process exit status: 0 ok, 1 user error,
- * 2 usage, 3 database busy (DESIGN section 4).  The commands themselves
- * and their table are cli/commands.h.
+ * and the option spec -- each command's options written once, in its
+ * entry, from which cli_getopt parses them and cli_usage and cli_help
+ * print them.  A command gets its own arguments (argv[0] is its name)
+ * and returns the process exit status: 0 ok, 1 user error, 2 usage,
+ * 3 database busy (DESIGN section 4).  The commands themselves and
+ * their table are cli/commands.h.
  */
 #ifndef CLI_CLI_H
 #define CLI_CLI_H
@@ -22,19 +24,107 @@ struct cli {
 	const char	*login;		/* the Unix login running us */
 };
 
-struct command {
+/*
+ * One option of a command, as tmux's cmd_entry carries its args spec:
+ * cli_getopt parses it, and the usage line and CMD --help (one line
+ * per option with its help) are made from it, so the parser, the usage
+ * and the help cannot disagree.  A table of them ends with { 0 }.
+ *
+ *	{ .name = "days", .val = 'n', .arg = "N",
+ *	  .help = "cover N days, 1 to 366 (default 1)" },
+ *
+ * .name is the long option (--days), .letter a short one (-o); either
+ * may be missing, not both.  .val is what cli_getopt returns for it,
+ * whichever way it was written (anything but -1 and '?').  .arg names the value in the usage and
+ * the help (NULL: a flag); .choices, when the value is one of a list
+ * the command checks with cli_choice, shows that list ("text|csv|ics")
+ * instead, so the list too is written once.  .form limits the option
+ * to some of the command's forms (the words of struct cli_form's name:
+ * "add", "csv|xlsx|xls|vcard"); NULL, to every one.  No command has an
+ * option named db or now: main takes those wherever they are.
+ */
+struct cli_option {
+	const char		*name;
+	int			 letter;
+	int			 val;
+	const char		*arg;
+	const char *const	*choices;
+	const char		*help;
+	const char		*form;
+	int			 flags;
+};
+
+/* cli_option.flags */
+#define CLI_OR		0x1	/* an alternative to the option before it:
+				   [--user LOGIN | --all] */
+#define CLI_NEEDED	0x2	/* begins a group one of which is needed:
+				   (--dir DIR | --mbox FILE | --send) */
+#define CLI_GLOBAL	0x4	/* salesorg's own, taken before or after the
+				   command (--db, --now) */
+
+/*
+ * The forms of a command that has subcommands (user add, import csv):
+ * .name the word that picks it ("add", "csv|xlsx|xls" for a word of
+ * several that mean the same; "" for the command alone), .operands what
+ * follows the word ("LOGIN").  A table of them ends with { NULL }.
+ */
+struct cli_form {
 	const char	*name;
-	const char	*usage;		/* arguments after the name */
-	const char	*summary;	/* one line for --help */
-	int		(*run)(struct cli *, int argc, char **argv);
+	const char	*operands;
 };
 
 /*
- * The table cli_usage reads: main.c hands over commands[] (cli/
- * commands.h) at start, so these services, which every command uses,
- * name no command themselves.
+ * A command: its entry, at the end of its file in src/cli/ (tmux's
+ * cmd_entry), listed in commands.c.  Either .operands (what it takes
+ * besides its options: "ENTITY", "[FILE]", "" for nothing) or .forms.
+ * .summary is one line for salesorg --help; .access says what each
+ * role may read and write with it (a project rule), shown by CMD
+ * --help.  Options may come anywhere among the operands; a command
+ * with forms takes the form's word first.
  */
-void	cli_set_commands(const struct command *const *table);
+struct command {
+	const char		*name;
+	const char		*operands;
+	const struct cli_form	*forms;
+	const struct cli_option	*options;
+	const char		*summary;
+	const char		*access;
+	int			(*run)(struct cli *, int argc, char **argv);
+};
+
+/*
+ * The table cli_usage reads and salesorg itself (its options, the
+ * CLI_GLOBAL ones of which every usage line shows): main.c hands both
+ * over at start, so these services, which every command uses, name no
+ * command themselves.
+ */
+void	cli_set_commands(const struct command *const *table,
+	    const struct command *salesorg);
+
+/*
+ * getopt_long over c's spec: the options of form (a word the user
+ * typed, "xlsx"; NULL: every option of c), anywhere among the operands
+ * (GNU getopt permutes them to the end).  Returns the .val of the next
+ * option, its value in optarg; -1 at the end, optind then the first
+ * operand.  argv[0] is not looked at: the command's name, or the
+ * form's when a command hands argv + 1 to a form.  A parse starts
+ * afresh with another c, form or argv.  On an unknown option, a
+ * missing value or a value given to a flag, prints why ("salesorg:
+ * agenda: --days: a value is needed") and returns '?': the caller
+ * then returns cli_usage.
+ */
+int	cli_getopt(const struct command *c, const char *form, int argc,
+	    char **argv);
+/* The same, but the options end at the first operand (salesorg's own:
+ * those after the command are the command's). */
+int	cli_getopt_head(const struct command *c, int argc, char **argv);
+
+/* The usage lines of the named command on stderr; returns EXIT_USAGE. */
+int	cli_usage(const char *name);
+/* CMD --help: the usage, the summary, a line per option, the access. */
+void	cli_help(FILE *f, const struct command *c);
+/* "  NAME   summary" for each command of the table (salesorg --help). */
+void	cli_put_commands(FILE *f);
 
 /*
  * Opens the database for a command and logs the user in: a login that
@@ -56,13 +146,7 @@ void	cli_put_clean(FILE *f, const char *s);
  * The index of arg in names (NULL-terminated), or -1 after printing
  * "salesorg: CMD: --OPT: a, b or c, not "arg"" (an option's values).
  */
-/* "--opt VALUE" or "--opt=VALUE": the value, advancing *i; NULL if
- * argv[*i] is not opt (or its value is missing: *missing set). */
-const char *cli_optval(int argc, char **argv, int *i, const char *opt,
-	    int *missing);
 int	cli_choice(const char *cmd, const char *opt, const char *arg,
 	    const char *const *names);
-/* Prints the usage line of the named command and returns EXIT_USAGE. */
-int	cli_usage(const char *name);
 
 #endif

@@ -9,10 +9,22 @@
 
 #include "cli/cli.h"
 
-/* argv[0] is "vcard"; then [--version 3.0|4.0] [--filter EXPR]
- * [--saved NAME] [-o FILE]. */
+/*
+ * What cli_getopt returns for the options of export vcard, whose spec
+ * is in salesorg export's entry (command_export, src/cli/ical.c), and
+ * for -o, which export ics takes too; the vCard versions --version
+ * chooses from.
+ */
+enum {
+	EXPORT_OPT_VERSION = 'v', EXPORT_OPT_FILTER = 'F',
+	EXPORT_OPT_SAVED = 'S', EXPORT_OPT_OUTPUT = 'o'
+};
+extern const char *const cli_vcard_versions[];
+
+/* argv[0] is "vcard"; then the options of export vcard. */
 int	cli_export_vcard(struct cli *cli, int argc, char **argv);
-/* argv[0] is "vcard"; then FILE [--skip-bad] [--dry-run]. */
+/* argv[0] is "vcard"; then FILE and the options of import vcard
+ * (cli/csv.h's --skip-bad and --dry-run). */
 int	cli_import_vcard(struct cli *cli, int argc, char **argv);
 
 #endif

@@ -24,6 +24,8 @@
 #include "store/entity.h"
 #include "store/sales.h"
 
+enum { OPT_MONTH = 'm', OPT_RECOMPUTE = 'r' };
+
 static void
 print_month(const struct abc_month *m)
 {
@@ -42,11 +44,6 @@ print_month(const struct abc_month *m)
 static int
 cli_abc(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "month", required_argument, NULL, 'm' },
-		{ "recompute", no_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct so_err err = { 0 };
 	struct abc_month m;
 	const char *month = NULL;
@@ -54,13 +51,12 @@ cli_abc(struct cli *cli, int argc, char **argv)
 	struct db *db;
 	int c, rc, recompute = 0, months;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(&command_abc, NULL, argc, argv)) != -1) {
 		switch (c) {
-		case 'm':
+		case OPT_MONTH:
 			month = optarg;
 			break;
-		case 'r':
+		case OPT_RECOMPUTE:
 			recompute = 1;
 			break;
 		default:
@@ -106,10 +102,23 @@ fail:
 
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
+static const struct cli_option options[] = {
+	{ .name = "month", .val = OPT_MONTH, .arg = "YYYY-MM",
+	  .help = "rank that month afresh (the current one too) and print "
+	    "it" },
+	{ .name = "recompute", .val = OPT_RECOMPUTE,
+	  .help = "rank every closed month with payments afresh" },
+	{ 0 }
+};
+
 const struct command command_abc = {
 	.name = "abc",
-	.usage = "[--month YYYY-MM] [--recompute]",
+	.operands = "",
+	.options = options,
 	.summary = "rank paying companies A, B, C by the 20/80 rule; print a "
 	    "month's figures",
+	.access = "any user: the ranks are computed from every payment, "
+	    "whoever's, and written to each company's abc field and "
+	    "history",
 	.run = cli_abc,
 };

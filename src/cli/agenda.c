@@ -172,6 +172,9 @@ print_csv(FILE *f, const struct agenda *a)
 	}
 }
 
+enum { OPT_DATE = 'd', OPT_DAYS = 'n', OPT_USER = 'u', OPT_ALL = 'a',
+	OPT_FORMAT = 'f' };
+
 static int
 agenda_usage(void)
 {
@@ -181,14 +184,6 @@ agenda_usage(void)
 static int
 cli_agenda(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ "days", required_argument, NULL, 'n' },
-		{ "user", required_argument, NULL, 'u' },
-		{ "all", no_argument, NULL, 'a' },
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct agenda_query q = { 0 };
 	struct so_err err = { 0 };
 	struct agenda a;
@@ -200,13 +195,12 @@ cli_agenda(struct cli *cli, int argc, char **argv)
 	int c, all = 0, rc;
 	long days = 1;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(&command_agenda, NULL, argc, argv)) != -1) {
 		switch (c) {
-		case 'd':
+		case OPT_DATE:
 			date = optarg;
 			break;
-		case 'n':
+		case OPT_DAYS:
 			days = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || days < 1 ||
 			    days > 366) {
@@ -216,13 +210,13 @@ cli_agenda(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
-		case 'u':
+		case OPT_USER:
 			login = optarg;
 			break;
-		case 'a':
+		case OPT_ALL:
 			all = 1;
 			break;
-		case 'f':
+		case OPT_FORMAT:
 			if ((c = cli_choice("agenda", "format", optarg,
 			    formats)) < 0)
 				return EXIT_USAGE;
@@ -294,11 +288,31 @@ cli_agenda(struct cli *cli, int argc, char **argv)
 
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
+static const struct cli_option options[] = {
+	{ .name = "date", .val = OPT_DATE, .arg = "DATE",
+	  .help = "start on another day (2026-12-01, 01.12.2026, tomorrow); "
+	    "overdue items and due reminders only when it starts today" },
+	{ .name = "days", .val = OPT_DAYS, .arg = "N",
+	  .help = "cover N days, 1 to 366 (default 1)" },
+	{ .name = "user", .val = OPT_USER, .arg = "LOGIN",
+	  .help = "another user's agenda" },
+	{ .name = "all", .val = OPT_ALL, .flags = CLI_OR,
+	  .help = "everyone's, each line naming the assignee" },
+	{ .name = "format", .val = OPT_FORMAT, .choices = formats,
+	  .help = "text (default), csv (a row per item) or ics (the days' "
+	    "events and tasks as iCalendar, as export ics writes them)" },
+	{ 0 }
+};
+
 const struct command command_agenda = {
 	.name = "agenda",
-	.usage = "[--date DATE] [--days N] [--user LOGIN | --all] [--format "
-	    "text|csv|ics]",
+	.operands = "",
+	.options = options,
 	.summary = "print the agenda: overdue, the day's calls, meetings, "
 	    "tasks, birthdays",
+	.access = "any user, reading only: their own agenda, another user's "
+	    "(--user) or everyone's (--all); with --format ics, an export, "
+	    "a manager gets only their own and is refused a colleague's "
+	    "(head, admin: anyone's)",
 	.run = cli_agenda,
 };

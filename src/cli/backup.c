@@ -31,7 +31,9 @@ cli_backup(struct cli *cli, int argc, char **argv)
 
 const struct command command_backup = {
 	.name = "backup",
-	.usage = "FILE",
+	.operands = "FILE",
 	.summary = "copy the database safely while it is in use",
+	.access = "a head of sales or an administrator (a copy holds every "
+	    "record); managers are refused",
 	.run = cli_backup,
 };

@@ -41,7 +41,10 @@ cli_check(struct cli *cli, int argc, char **argv)
 
 const struct command command_check = {
 	.name = "check",
-	.usage = "",
+	.operands = "",
 	.summary = "check the database's integrity",
+	.access = "whoever may read the file, logged in or not (a damaged "
+	    "file may have lost its users); opens it read-only and writes "
+	    "nothing",
 	.run = cli_check,
 };

@@ -1,10 +1,11 @@
 /*
  * The table of subcommands: main walks it for dispatch and --help, and
- * hands it to cli_set_commands for cli_usage's line of one command.
- * Each command's entry -- its name, usage and summary beside the code
- * that reads its options -- lives in its own file in src/cli/ (tmux's
- * cmd_entry); a new command is that file, its extern in cli/commands.h
- * and one line here.
+ * hands it to cli_set_commands for the usage lines and help made from
+ * each entry.  Each command's entry -- its name, operands or forms,
+ * option spec, summary and access line, beside the code that reads the
+ * options through cli_getopt -- lives in its own file in src/cli/
+ * (tmux's cmd_entry); a new command is that file, its extern in
+ * cli/commands.h and one line here.
  */
 #include <stddef.h>
 

@@ -1,13 +1,36 @@
-/* What the subcommands share (include/cli/cli.h): opening the database,
- * reporting errors, options, and a command's usage line from the table
- * main hands over (cli_set_commands), so no command is named here. */
+/*
+ * What the subcommands share (include/cli/cli.h): opening the database,
+ * reporting errors, and the option spec.
+ *
+ * Each command's options are written once, in its entry (struct
+ * cli_option, tmux's cmd_entry args): cli_getopt builds getopt_long's
+ * table from them, and the usage lines and CMD --help are printed from
+ * the same table, so an option cannot be parsed without being shown or
+ * shown without being parsed.  tests/cli/test_help.sh holds the man
+ * page to the same tables.
+ *
+ * getopt_long's own messages are turned off (opterr): they name argv[0],
+ * which for a form is "add", and lack our "salesorg: CMD:" prefix.  Ours
+ * say the same things in the house's words: no such option, an option
+ * of another form, an abbreviation that fits several, a missing value,
+ * a value given to a flag.
+ *
+ * The table of commands and salesorg's own options come from main
+ * (cli_set_commands), so no command is named here.
+ */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/utf8.h"
+#include "base/util.h"
 #include "cli/cli.h"
 #include "store/users.h"
+
+#define WIDTH		79	/* help lines, as a terminal of 80 shows them */
+#define USAGE_INDENT	16	/* under the first word after "usage: salesorg " */
+#define OPT_COL_MAX	26	/* where an option's help starts, at most */
 
 int
 cli_fail(const struct so_err *err)
@@ -18,31 +41,6 @@ cli_fail(const struct so_err *err)
 	cli_put_clean(stderr, err->msg[0] ? err->msg : "unknown error");
 	fputc('\n', stderr);
 	return so_err_exit_status(err->code);
-}
-
-/* The table of commands (cli_set_commands); none before main sets it. */
-static const struct command *const none[] = { NULL };
-static const struct command *const *commands = none;
-
-void
-cli_set_commands(const struct command *const *table)
-{
-	commands = table ? table : none;
-}
-
-int
-cli_usage(const char *name)
-{
-	int i;
-
-	for (i = 0; commands[i]; i++)
-		if (strcmp(commands[i]->name, name) == 0) {
-			fprintf(stderr, "usage: salesorg [--db FILE] %s%s%s\n",
-			    name, *commands[i]->usage ? " " : "",
-			    commands[i]->usage);
-			break;
-		}
-	return EXIT_USAGE;
 }
 
 int
@@ -110,22 +108,512 @@ cli_choice(const char *cmd, const char *opt, const char *arg,
 	return -1;
 }
 
-/* "--opt VALUE" or "--opt=VALUE": the value, advancing *i; NULL if
- * argv[*i] is not opt (or its value is missing: *missing). */
-const char *
-cli_optval(int argc, char **argv, int *i, const char *opt, int *missing)
-{
-	size_t n = strlen(opt);
+/* ---- the option spec ---- */
 
-	if (strncmp(argv[*i], opt, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = 1;
-		return NULL;
+/* The table of commands and salesorg itself (cli_set_commands). */
+static const struct command *const none[] = { NULL };
+static const struct command *const *commands = none;
+static const struct command *self;
+
+void
+cli_set_commands(const struct command *const *table,
+    const struct command *salesorg)
+{
+	commands = table ? table : none;
+	self = salesorg;
+}
+
+static int
+opt_end(const struct cli_option *o)
+{
+	return o->name == NULL && o->letter == 0;
+}
+
+static int
+takes_value(const struct cli_option *o)
+{
+	return o->arg != NULL || o->choices != NULL;
+}
+
+/* Whether the '|'-separated word lists a and b share a word; NULL, a
+ * list of every word, shares one with any. */
+static int
+lists_meet(const char *a, const char *b)
+{
+	const char *p, *q;
+	size_t n, m;
+
+	if (a == NULL || b == NULL)
+		return 1;
+	for (p = a; *p; p += n + (p[n] == '|')) {
+		n = strcspn(p, "|");
+		for (q = b; *q; q += m + (q[m] == '|')) {
+			m = strcspn(q, "|");
+			if (n == m && strncmp(p, q, n) == 0)
+				return 1;
+		}
 	}
-	return argv[++*i];
+	return 0;
+}
+
+/* What the value is called: .arg, or the choices as "text|csv|ics". */
+static void
+opt_arg(struct strbuf *b, const struct cli_option *o)
+{
+	int i;
+
+	if (o->arg) {
+		sb_add(b, o->arg);
+		return;
+	}
+	for (i = 0; o->choices[i]; i++)
+		sb_printf(b, "%s%s", i ? "|" : "", o->choices[i]);
+}
+
+/*
+ * getopt_long's table for the parse under way: longs[] and shorts for
+ * getopt, opt[] what they stand for.  A long option's val is 256 plus
+ * its index in opt[], so whatever the spec's vals are, nothing a
+ * getopt returns is mistaken for another.  Kept until the parse ends
+ * (or another begins), so a command that returns from the middle of
+ * its loop leaks nothing that is not still reachable.
+ */
+static struct {
+	const struct command	 *c;
+	const char		 *form;
+	char			**argv;
+	int			  head;
+	struct option		 *longs;
+	const struct cli_option	**opt;
+	size_t			  n;
+	char			 *shorts;
+} gs;
+
+static void
+gs_free(void)
+{
+	free(gs.longs);
+	free(gs.opt);
+	free(gs.shorts);
+	memset(&gs, 0, sizeof(gs));
+}
+
+static void
+gs_build(const struct command *c, const char *form, int head, char **argv)
+{
+	const struct cli_option *o;
+	size_t n = 0, nl = 0;
+	char *s;
+
+	gs_free();
+	for (o = c->options; o && !opt_end(o); o++)
+		n++;
+	gs.longs = xcalloc(n + 1, sizeof(*gs.longs));
+	gs.opt = xcalloc(n + 1, sizeof(*gs.opt));
+	s = gs.shorts = xmalloc(2 * n + 3);
+	/* '+': stop at the first operand; ':': say ':' for a missing
+	 * value, so it is told from an unknown option. */
+	if (head)
+		*s++ = '+';
+	*s++ = ':';
+	for (o = c->options; o && !opt_end(o); o++) {
+		if (!lists_meet(o->form, form))
+			continue;
+		if (o->name) {
+			gs.longs[nl].name = o->name;
+			gs.longs[nl].has_arg = takes_value(o) ?
+			    required_argument : no_argument;
+			gs.longs[nl].val = 256 + (int)gs.n;
+			nl++;
+		}
+		if (o->letter) {
+			*s++ = (char)o->letter;
+			if (takes_value(o))
+				*s++ = ':';
+		}
+		gs.opt[gs.n++] = o;
+	}
+	*s = '\0';
+	gs.c = c;
+	gs.form = form;
+	gs.head = head;
+	gs.argv = argv;
+	/* 0, not 1: GNU getopt starts afresh, forgetting the ordering of
+	 * the parse before (main's '+'). */
+	optind = 0;
+}
+
+static const struct cli_option *
+by_letter(const struct cli_option *spec, int ch)
+{
+	const struct cli_option *o;
+
+	for (o = spec; o && !opt_end(o); o++)
+		if (o->letter == ch)
+			return o;
+	return NULL;
+}
+
+/* The option getopt's ch (or optopt) stands for in the parse under
+ * way, or NULL. */
+static const struct cli_option *
+gs_option(int ch)
+{
+	size_t i;
+
+	if (ch >= 256 && (size_t)(ch - 256) < gs.n)
+		return gs.opt[ch - 256];
+	for (i = 0; i < gs.n; i++)
+		if (gs.opt[i]->letter == ch)
+			return gs.opt[i];
+	return NULL;
+}
+
+/* "salesorg: " and the command (and form) the message is about. */
+static void
+who(const struct command *c, const char *form)
+{
+	fputs("salesorg: ", stderr);
+	if (c != self)
+		fprintf(stderr, "%s%s%s: ", c->name, form ? " " : "",
+		    form ? form : "");
+}
+
+/* An unknown long option "--name[=value]": no such option, one of
+ * another form, or an abbreviation that fits several. */
+static void
+unknown_long(const struct command *c, const char *form, const char *text)
+{
+	const struct cli_option *o;
+	struct strbuf b = { 0 };
+	size_t n, i, fits = 0;
+
+	if (strncmp(text, "--", 2) != 0) {
+		who(c, form);
+		fprintf(stderr, "%s: no such option\n", text);
+		return;
+	}
+	n = strcspn(text + 2, "=");
+	for (i = 0; i < gs.n; i++)
+		if (gs.opt[i]->name && strncmp(gs.opt[i]->name, text + 2,
+		    n) == 0) {
+			sb_printf(&b, "%s--%s", fits ? ", " : "",
+			    gs.opt[i]->name);
+			fits++;
+		}
+	who(c, form);
+	if (fits > 1) {
+		fprintf(stderr, "--%.*s: which one? (%s)\n", (int)n, text + 2,
+		    sb_str(&b));
+		sb_free(&b);
+		return;
+	}
+	sb_free(&b);
+	for (o = c->options; form && o && !opt_end(o); o++)
+		if (o->name && strlen(o->name) == n &&
+		    strncmp(o->name, text + 2, n) == 0) {
+			fprintf(stderr, "--%s: not an option of %s %s\n",
+			    o->name, c->name, form);
+			return;
+		}
+	fprintf(stderr, "--%.*s: no such option\n", (int)n, text + 2);
+}
+
+/* Says why getopt returned ch ('?' or ':'). */
+static void
+complain(const struct command *c, const char *form, int ch, int argc,
+    char **argv)
+{
+	const struct cli_option *o = gs_option(optopt);
+
+	if (ch == '?' && optopt == 0) {
+		unknown_long(c, form, optind >= 1 && optind <= argc ?
+		    argv[optind - 1] : "--");
+		return;
+	}
+	who(c, form);
+	if (o == NULL) {
+		/* A short option of another form, or of none. */
+		if (form && by_letter(c->options, optopt))
+			fprintf(stderr, "-%c: not an option of %s %s\n", optopt,
+			    c->name, form);
+		else
+			fprintf(stderr, "-%c: no such option\n", optopt);
+		return;
+	}
+	/* As it was written: -o or --output. */
+	if (optopt < 256)
+		fprintf(stderr, "-%c: ", optopt);
+	else
+		fprintf(stderr, "--%s: ", o->name);
+	fputs(ch == ':' ? "a value is needed\n" : "takes no value\n", stderr);
+}
+
+static int
+next_option(const struct command *c, const char *form, int head, int argc,
+    char **argv)
+{
+	const struct cli_option *o;
+	int ch;
+
+	if (gs.c != c || gs.argv != argv || gs.head != head ||
+	    (gs.form != form && (gs.form == NULL || form == NULL ||
+	    strcmp(gs.form, form) != 0)))
+		gs_build(c, form, head, argv);
+	opterr = 0;
+	ch = getopt_long(argc, argv, gs.shorts, gs.longs, NULL);
+	if (ch == -1) {
+		gs_free();
+		return -1;
+	}
+	if (ch != '?' && ch != ':' && (o = gs_option(ch)) != NULL)
+		return o->val;
+	complain(c, form, ch, argc, argv);
+	return '?';
+}
+
+int
+cli_getopt(const struct command *c, const char *form, int argc, char **argv)
+{
+	return next_option(c, form, 0, argc, argv);
+}
+
+int
+cli_getopt_head(const struct command *c, int argc, char **argv)
+{
+	return next_option(c, NULL, 1, argc, argv);
+}
+
+/* ---- usage and help, from the same tables ---- */
+
+/*
+ * Writes the words of w (separated by sep) after lead, wrapped at WIDTH
+ * columns; a line after the first starts with indent spaces.  col is
+ * where lead starts.  A word wider than the line has one to itself.
+ */
+static void
+put_wrapped(FILE *f, int col, const char *lead, const char *w, char sep,
+    int indent)
+{
+	const char *p;
+	size_t n;
+	int fresh = 1, ww;
+
+	fputs(lead, f);
+	col += utf8_width(lead);
+	for (p = w; *p; p += n + (p[n] == sep)) {
+		n = strcspn(p, (char[]){ sep, '\0' });
+		if (n == 0)
+			continue;
+		ww = utf8_width_n(p, n);
+		if (!fresh && col + 1 + ww > WIDTH) {
+			fprintf(f, "\n%*s", indent, "");
+			col = indent;
+			fresh = 1;
+		}
+		if (!fresh) {
+			putc(' ', f);
+			col++;
+		}
+		fwrite(p, 1, n, f);
+		col += ww;
+		fresh = 0;
+	}
+	putc('\n', f);
+}
+
+/*
+ * The usage words of the options of spec in form, one a line in w:
+ * "[--date DATE]", "[--user LOGIN | --all]", "(--dir DIR | --send)";
+ * only the CLI_GLOBAL ones when global.
+ */
+static void
+option_words(struct strbuf *w, const struct cli_option *spec,
+    const char *form, int global)
+{
+	const struct cli_option *o;
+	char close = 0;
+
+	for (o = spec; o && !opt_end(o); o++) {
+		if (!lists_meet(o->form, form) ||
+		    (global && !(o->flags & CLI_GLOBAL)))
+			continue;
+		if ((o->flags & CLI_OR) && close)
+			sb_add(w, " | ");
+		else {
+			if (close)
+				sb_printf(w, "%c\n", close);
+			sb_addc(w, (o->flags & CLI_NEEDED) ? '(' : '[');
+			close = (o->flags & CLI_NEEDED) ? ')' : ']';
+		}
+		/* The short form when there is one: -o FILE. */
+		if (o->letter)
+			sb_printf(w, "-%c", o->letter);
+		else
+			sb_printf(w, "--%s", o->name);
+		if (takes_value(o)) {
+			sb_addc(w, ' ');
+			opt_arg(w, o);
+		}
+	}
+	if (close)
+		sb_printf(w, "%c\n", close);
+}
+
+/* The usage lines of c: one, or one per form, the first with the
+ * global options. */
+static void
+put_usage(FILE *f, const struct command *c)
+{
+	static const struct cli_form whole[] = { { "", NULL }, { NULL, NULL } };
+	const struct cli_form *fm = c->forms ? c->forms : whole;
+	struct strbuf w = { 0 };
+	const char *lead = "usage: ";
+
+	for (; fm->name; fm++) {
+		sb_reset(&w);
+		sb_add(&w, "salesorg\n");
+		if (fm == c->forms || fm == whole)
+			option_words(&w, self ? self->options : NULL, NULL, 1);
+		if (c != self)
+			sb_printf(&w, "%s\n", c->name);
+		if (*fm->name)
+			sb_printf(&w, "%s\n", fm->name);
+		if (fm->operands && *fm->operands)
+			sb_printf(&w, "%s\n", fm->operands);
+		else if (c->forms == NULL && c->operands && *c->operands)
+			sb_printf(&w, "%s\n", c->operands);
+		if (c != self)
+			option_words(&w, c->options, c->forms ? fm->name :
+			    NULL, 0);
+		put_wrapped(f, 0, lead, sb_str(&w), '\n', USAGE_INDENT);
+		lead = "       ";
+	}
+	sb_free(&w);
+}
+
+/* "  -o, --output FILE" */
+static void
+option_left(struct strbuf *b, const struct cli_option *o)
+{
+	sb_add(b, "  ");
+	if (o->letter)
+		sb_printf(b, "-%c%s", o->letter, o->name ? ", " : "");
+	if (o->name)
+		sb_printf(b, "--%s", o->name);
+	if (takes_value(o)) {
+		sb_addc(b, ' ');
+		opt_arg(b, o);
+	}
+}
+
+/* A line per option: the option, its value and its help; the forms it
+ * is for first when not every form takes it. */
+static void
+put_options(FILE *f, const struct command *c)
+{
+	const struct cli_option *o;
+	struct strbuf left = { 0 }, help = { 0 };
+	const char *p;
+	int col = 0, w;
+
+	for (o = c->options; o && !opt_end(o); o++) {
+		sb_reset(&left);
+		option_left(&left, o);
+		if ((w = utf8_width(sb_str(&left)) + 2) > col &&
+		    w <= OPT_COL_MAX)
+			col = w;
+	}
+	if (col == 0)
+		col = OPT_COL_MAX;
+	for (o = c->options; o && !opt_end(o); o++) {
+		sb_reset(&left);
+		sb_reset(&help);
+		option_left(&left, o);
+		if (c->forms && o->form) {
+			for (p = o->form; *p; p++)
+				if (*p == '|')
+					sb_add(&help, ", ");
+				else
+					sb_addc(&help, *p);
+			sb_add(&help, ": ");
+		}
+		sb_add(&help, o->help ? o->help : "");
+		w = utf8_width(sb_str(&left));
+		fputs(sb_str(&left), f);
+		if (w + 2 > col)
+			fprintf(f, "\n%*s", col, "");
+		else
+			fprintf(f, "%*s", col - w, "");
+		put_wrapped(f, col, "", sb_str(&help), ' ', col);
+	}
+	sb_free(&left);
+	sb_free(&help);
+}
+
+/* A sentence from a summary: the first letter up, a full stop. */
+static void
+put_sentence(FILE *f, const char *s, int indent)
+{
+	char *t = xasprintf("%s%s", s, *s && s[strlen(s) - 1] == '.' ? "" :
+	    ".");
+
+	if (*t >= 'a' && *t <= 'z')
+		*t = (char)(*t - 'a' + 'A');
+	put_wrapped(f, indent, "", t, ' ', indent);
+	free(t);
+}
+
+static const struct command *
+find(const char *name)
+{
+	int i;
+
+	for (i = 0; commands[i]; i++)
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
+	return NULL;
+}
+
+int
+cli_usage(const char *name)
+{
+	const struct command *c = find(name);
+
+	if (c)
+		put_usage(stderr, c);
+	return EXIT_USAGE;
+}
+
+void
+cli_help(FILE *f, const struct command *c)
+{
+	put_usage(f, c);
+	putc('\n', f);
+	put_sentence(f, c->summary, 0);
+	if (c->options && !opt_end(c->options)) {
+		fputs("\nOptions:\n", f);
+		put_options(f, c);
+	}
+	if (c->access) {
+		putc('\n', f);
+		put_wrapped(f, 0, "Access: ", c->access, ' ', 8);
+	}
+	if (c != self)
+		fprintf(f, "\nSee salesorg(1), COMMANDS, %s.\n", c->name);
+}
+
+void
+cli_put_commands(FILE *f)
+{
+	int i, w, col = 0;
+
+	for (i = 0; commands[i]; i++)
+		if ((w = (int)strlen(commands[i]->name) + 4) > col)
+			col = w;
+	fputs("Commands:\n", f);
+	for (i = 0; commands[i]; i++) {
+		fprintf(f, "  %-*s", col - 2, commands[i]->name);
+		put_wrapped(f, col, "", commands[i]->summary, ' ', col);
+	}
 }

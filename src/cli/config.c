@@ -5,6 +5,7 @@
  * script or a user without the TUI.  The TUI's :settings screen edits
  * the same rows through the same store functions.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,8 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "store/settings.h"
+
+enum { OPT_TEAM = 't' };
 
 static int
 show_flags(struct db *db)
@@ -91,12 +94,14 @@ cli_config(struct cli *cli, int argc, char **argv)
 	struct db *db;
 	int rc, on, global = 0;
 
-	argc--;
-	argv++;
-	if (argc > 0 && strcmp(argv[argc - 1], "--team") == 0) {
+	/* Every form takes --team, as it always did; only set reads it. */
+	while ((rc = cli_getopt(&command_config, NULL, argc, argv)) != -1) {
+		if (rc != OPT_TEAM)
+			return cli_usage("config");
 		global = 1;
-		argc--;
 	}
+	argc -= optind;
+	argv += optind;
 	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
 		return rc;
 	if (argc == 0)
@@ -133,11 +138,34 @@ cli_config(struct cli *cli, int argc, char **argv)
 
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
+static const struct cli_form forms[] = {
+	{ "", "" },
+	{ "get", "NAME" },
+	{ "set", "NAME on|off|VALUE" },
+	{ "types|results", "[list]" },
+	{ "types|results", "add|rename CODE NAME" },
+	{ "types|results", "enable|disable CODE" },
+	{ NULL, NULL }
+};
+
+static const struct cli_option options[] = {
+	{ .name = "team", .val = OPT_TEAM, .form = "set",
+	  .help = "set the team's default, for everyone, rather than your "
+	    "own setting" },
+	{ 0 }
+};
+
 const struct command command_config = {
 	.name = "config",
-	.usage = "[get NAME | set NAME on|off|VALUE [--team] | types|results "
-	    "[list|add|rename|enable|disable ...]]",
+	.forms = forms,
+	.options = options,
 	.summary = "show or change settings, event types and results (see "
 	    "salesorg(1))",
+	.access = "any user reads the settings, types and results, and sets "
+	    "their own preferences and the team's mail.from; the team's "
+	    "report.activity columns: a head of sales or an administrator; "
+	    "the team's flags (users.join, any flag with --team), the "
+	    "team's mail.sendmail, event types and results: an "
+	    "administrator",
 	.run = cli_config,
 };

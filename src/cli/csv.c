@@ -1,22 +1,21 @@
 /*
- * salesorg import csv|xlsx|xls ENTITY FILE [--encoding ENC]
- *     [--sep ';'|','|tab] [--sheet NAME] [--map 'Column=field,...']
- *     [--ignore-unknown] [--create-missing]
- *     [--on-duplicate skip|update|add] [--skip-bad] [--dry-run]
- *
- * The command line of the table import; src/exchange/import.c does the work.
+ * salesorg import csv|xlsx|xls ENTITY FILE [options]: the command line
+ * of the table import (its options are in import's entry, src/cli/
+ * ical.c); src/exchange/import.c does the work.
  * Here: the options, the summary on stdout, each row --skip-bad leaves
  * out on stderr, and a progress line while a big file is read with
  * stderr on a terminal (a 200 MB file takes a while, and a silent
  * terminal looks hung).  The line is redrawn at most four times a
  * second: more only costs time and flickers.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "base/util.h"
+#include "cli/commands.h"
 #include "cli/csv.h"
 #include "exchange/import.h"
 #include "store/entities.h"
@@ -92,59 +91,65 @@ unknown_entity(const char *name)
 	return EXIT_USAGE;
 }
 
-/* Options into o (map: every --map joined); -1 on a usage error. */
+/* Options into o (map: every --map joined), ENTITY and FILE into
+ * args; -1 on a usage error, after saying what is wrong with a value
+ * (the caller prints the usage). */
 static int
 parse_args(int argc, char **argv, struct import_opts *o, struct strbuf *map,
     const char **args)
 {
-	const char *v;
-	int i, n = 0, enc, dup, missing = 0;
+	int c, enc, dup;
 
-	for (i = 1; i < argc; i++) {
-		if ((v = cli_optval(argc, argv, &i, "--encoding", &missing))) {
-			if ((enc = csv_encoding_parse(v)) < 0) {
+	while ((c = cli_getopt(&command_import, argv[0], argc, argv)) != -1) {
+		switch (c) {
+		case IMPORT_OPT_ENCODING:
+			if ((enc = csv_encoding_parse(optarg)) < 0) {
 				fprintf(stderr, "salesorg: import: "
 				    "--encoding: utf-8, cp1251 or utf-16, not "
-				    "\"%s\"\n", v);
+				    "\"%s\"\n", optarg);
 				return -1;
 			}
 			o->encoding = (enum csv_encoding)enc;
-		} else if ((v = cli_optval(argc, argv, &i, "--sep", &missing))) {
-			if (parse_sep(v, &o->sep) != 0)
+			break;
+		case IMPORT_OPT_SEP:
+			if (parse_sep(optarg, &o->sep) != 0)
 				return -1;
-		} else if ((v = cli_optval(argc, argv, &i, "--on-duplicate",
-		    &missing))) {
-			if ((dup = import_dup_parse(v)) < 0) {
+			break;
+		case IMPORT_OPT_ON_DUPLICATE:
+			if ((dup = import_dup_parse(optarg)) < 0) {
 				fprintf(stderr, "salesorg: import: "
 				    "--on-duplicate: skip, update or add, not "
-				    "\"%s\"\n", v);
+				    "\"%s\"\n", optarg);
 				return -1;
 			}
 			o->on_duplicate = (enum import_dup)dup;
-		} else if ((v = cli_optval(argc, argv, &i, "--sheet", &missing)))
-			o->sheet = v;
-		else if ((v = cli_optval(argc, argv, &i, "--map", &missing)))
-			sb_printf(map, "%s%s", map->len ? "," : "", v);
-		else if (strcmp(argv[i], "--ignore-unknown") == 0)
+			break;
+		case IMPORT_OPT_SHEET:
+			o->sheet = optarg;
+			break;
+		case IMPORT_OPT_MAP:
+			sb_printf(map, "%s%s", map->len ? "," : "", optarg);
+			break;
+		case IMPORT_OPT_IGNORE_UNKNOWN:
 			o->ignore_unknown = 1;
-		else if (strcmp(argv[i], "--create-missing") == 0)
+			break;
+		case IMPORT_OPT_CREATE_MISSING:
 			o->create_missing = 1;
-		else if (strcmp(argv[i], "--skip-bad") == 0)
+			break;
+		case IMPORT_OPT_SKIP_BAD:
 			o->skip_bad = 1;
-		else if (strcmp(argv[i], "--dry-run") == 0)
+			break;
+		case IMPORT_OPT_DRY_RUN:
 			o->dry_run = 1;
-		else if (missing || (argv[i][0] == '-' && argv[i][1] != '\0') ||
-		    n == 2)
 			break;
-		else
-			args[n++] = argv[i];
-		if (missing)
-			break;
+		default:
+			return -1;
+		}
 	}
-	if (i < argc || n != 2) {
-		cli_usage("import");
+	if (argc - optind != 2)
 		return -1;
-	}
+	args[0] = argv[optind];
+	args[1] = argv[optind + 1];
 	o->map = map->len ? map->s : NULL;
 	return 0;
 }

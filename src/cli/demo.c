@@ -1600,7 +1600,10 @@ cli_demo(struct cli *cli, int argc, char **argv)
 
 const struct command command_demo = {
 	.name = "demo",
-	.usage = "",
+	.operands = "",
 	.summary = "fill the database with demonstration data",
+	.access = "any user, on a database without companies (a new one is "
+	    "created, whoever makes it its administrator); every record it "
+	    "writes is theirs",
 	.run = cli_demo,
 };

@@ -20,35 +20,29 @@
 #include "cli/commands.h"
 #include "store/custom.h"
 
+enum { OPT_LABEL = 'l', OPT_TYPE = 't', OPT_CHOICES = 'c',
+	OPT_REQUIRED = 'r' };
+
 static int
 field_add(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "label", required_argument, NULL, 'l' },
-		{ "type", required_argument, NULL, 't' },
-		{ "choices", required_argument, NULL, 'c' },
-		{ "required", no_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct so_err err = { 0 };
 	struct db *db;
 	const char *label = NULL, *type = "text", *choices = NULL;
 	int c, rc, required = 0;
 
-	/* 0: GNU getopt starts afresh and permutes (see list.c) */
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(&command_field, "add", argc, argv)) != -1) {
 		switch (c) {
-		case 'l':
+		case OPT_LABEL:
 			label = optarg;
 			break;
-		case 't':
+		case OPT_TYPE:
 			type = optarg;
 			break;
-		case 'c':
+		case OPT_CHOICES:
 			choices = optarg;
 			break;
-		case 'r':
+		case OPT_REQUIRED:
 			required = 1;
 			break;
 		default:
@@ -73,11 +67,14 @@ field_remove(struct cli *cli, int argc, char **argv)
 	struct db *db;
 	int rc;
 
-	if (argc != 3)
+	/* No option: this only says so of one given. */
+	if (cli_getopt(&command_field, "remove", argc, argv) != -1 ||
+	    argc - optind != 2)
 		return cli_usage("field");
 	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
 		return rc;
-	if (custom_field_remove(db, argv[1], argv[2], &err) != SO_OK)
+	if (custom_field_remove(db, argv[optind], argv[optind + 1], &err) !=
+	    SO_OK)
 		rc = cli_fail(&err);
 	db_close(db);
 	return rc;
@@ -93,12 +90,13 @@ field_list(struct cli *cli, int argc, char **argv)
 	size_t i, n;
 	int rc;
 
-	if (argc > 2)
+	if (cli_getopt(&command_field, "list", argc, argv) != -1 ||
+	    argc - optind > 1)
 		return cli_usage("field");
 	if ((rc = cli_open(cli, 0, 1, &db)) != 0)
 		return rc;
-	if (custom_field_list(db, argc == 2 ? argv[1] : NULL, &f, &n, &err) !=
-	    SO_OK) {
+	if (custom_field_list(db, optind < argc ? argv[optind] : NULL, &f, &n,
+	    &err) != SO_OK) {
 		rc = cli_fail(&err);
 		db_close(db);
 		return rc;
@@ -133,11 +131,34 @@ cli_field(struct cli *cli, int argc, char **argv)
 
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
+static const struct cli_form forms[] = {
+	{ "add", "ENTITY NAME" },
+	{ "list", "[ENTITY]" },
+	{ "remove", "ENTITY NAME" },
+	{ NULL, NULL }
+};
+
+static const struct cli_option options[] = {
+	{ .name = "label", .val = OPT_LABEL, .arg = "LABEL", .form = "add",
+	  .help = "what the screens and CSV headers show (default the "
+	    "name)" },
+	{ .name = "type", .val = OPT_TYPE,
+	  .arg = "text|number|money|date|bool|choice", .form = "add",
+	  .help = "the kind of value (default text)" },
+	{ .name = "choices", .val = OPT_CHOICES, .arg = "a,b,c",
+	  .form = "add", .help = "the values of a choice field" },
+	{ .name = "required", .val = OPT_REQUIRED, .form = "add",
+	  .help = "a value is needed; records already there are asked for "
+	    "it at their next edit" },
+	{ 0 }
+};
+
 const struct command command_field = {
 	.name = "field",
-	.usage = "add ENTITY NAME [--label L] [--type "
-	    "text|number|money|date|bool|choice] [--choices a,b,c] "
-	    "[--required] | list [ENTITY] | remove ENTITY NAME",
-	.summary = "custom fields of the card files (admin)",
+	.forms = forms,
+	.options = options,
+	.summary = "custom fields of the card files",
+	.access = "any user lists them; only an administrator adds or "
+	    "removes one",
 	.run = cli_field,
 };

@@ -1,14 +1,16 @@
 /*
- * salesorg export ics [--from DATE] [--to DATE] [--user LOGIN]
- *     [--type CODE] [--no-tasks] [-o FILE]
- * salesorg import ics FILE
- *
- * iCalendar in and out (src/ical_*.c does the work).  FORMAT is a word
- * so that other formats join without changing the shape of the command:
- * "csv" (import) goes on to src/cli/csv.c, "vcard" to src/cli/vcard.c.  Dates are read like everywhere else (today, 23.11.2026, +1w);
- * --to includes the whole of its day.
+ * salesorg export ics|vcard and salesorg import ics|csv|xlsx|xls|vcard:
+ * the entries of both commands, with the options of every form in their
+ * specs (the end of the file), and the iCalendar halves (src/exchange/
+ * ical_*.c does the work).  The format is a word so that other formats
+ * join without changing the shape of the command: "csv", "xlsx", "xls"
+ * (import) go on to src/cli/csv.c, "vcard" to src/cli/vcard.c, each
+ * parsing the options of its form with cli_getopt.  Dates are read like
+ * everywhere else (today, 23.11.2026, +1w); --to includes the whole of
+ * its day.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -22,6 +24,10 @@
 #include "exchange/ical.h"
 #include "exchange/import.h"
 #include "store/lookup.h"
+
+/* export ics's own options; -o is cli/vcard.h's, the form's both take. */
+enum { OPT_FROM = 'f', OPT_TO = 't', OPT_USER = 'u', OPT_TYPE = 'T',
+	OPT_NO_TASKS = 'N' };
 
 static int
 parse_day(const char *opt, const char *text, int days, int64_t *out)
@@ -41,11 +47,11 @@ cli_export(struct cli *cli, int argc, char **argv)
 {
 	struct ical_filter f = { .tasks = 1 };
 	struct so_err err = { 0 };
-	const char *from = NULL, *to = NULL, *user = NULL, *out = NULL, *v;
+	const char *from = NULL, *to = NULL, *user = NULL, *out = NULL;
 	struct db *db;
 	size_t n;
 	FILE *fp;
-	int i, rc, missing = 0;
+	int c, rc;
 
 	if (argc < 2)
 		return cli_usage("export");
@@ -56,25 +62,33 @@ cli_export(struct cli *cli, int argc, char **argv)
 		    "(known: ics, vcard)\n", argv[1]);
 		return EXIT_USAGE;
 	}
-	for (i = 2; i < argc; i++) {
-		if ((v = cli_optval(argc, argv, &i, "--from", &missing)))
-			from = v;
-		else if ((v = cli_optval(argc, argv, &i, "--to", &missing)))
-			to = v;
-		else if ((v = cli_optval(argc, argv, &i, "--user", &missing)))
-			user = v;
-		else if ((v = cli_optval(argc, argv, &i, "--type", &missing)))
-			f.type = v;
-		else if ((v = cli_optval(argc, argv, &i, "-o", &missing)) ||
-		    (v = cli_optval(argc, argv, &i, "--output", &missing)))
-			out = v;
-		else if (strcmp(argv[i], "--no-tasks") == 0)
+	while ((c = cli_getopt(&command_export, "ics", argc - 1, argv + 1)) !=
+	    -1) {
+		switch (c) {
+		case OPT_FROM:
+			from = optarg;
+			break;
+		case OPT_TO:
+			to = optarg;
+			break;
+		case OPT_USER:
+			user = optarg;
+			break;
+		case OPT_TYPE:
+			f.type = optarg;
+			break;
+		case EXPORT_OPT_OUTPUT:
+			out = optarg;
+			break;
+		case OPT_NO_TASKS:
 			f.tasks = 0;
-		else
+			break;
+		default:
 			return cli_usage("export");
-		if (missing)
-			return cli_usage("export");
+		}
 	}
+	if (optind != argc - 1)
+		return cli_usage("export");
 	if (from && (rc = parse_day("--from", from, 0, &f.from)) != 0)
 		return rc;
 	if (to && (rc = parse_day("--to", to, 1, &f.to)) != 0)
@@ -108,53 +122,138 @@ cli_import(struct cli *cli, int argc, char **argv)
 	struct so_err err = { 0 };
 	struct ical_stats st;
 	struct db *db;
+	const char *file;
 	int rc;
 
 	if (argc >= 2 && import_format_parse(argv[1]) > IMPORT_AUTO)
 		return cli_import_table(cli, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "vcard") == 0)
 		return cli_import_vcard(cli, argc - 1, argv + 1);
-	if (argc != 3)
+	if (argc < 2)
 		return cli_usage("import");
 	if (strcmp(argv[1], "ics") != 0) {
 		fprintf(stderr, "salesorg: import: unknown format %s "
 		    "(known: csv, xlsx, xls, ics, vcard)\n", argv[1]);
 		return EXIT_USAGE;
 	}
+	/* ics takes no option: this only says so of one given. */
+	if (cli_getopt(&command_import, "ics", argc - 1, argv + 1) != -1 ||
+	    optind != argc - 2)
+		return cli_usage("import");
+	file = argv[optind + 1];
 	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
 		return rc;
-	rc = ical_import(db, argv[2], &st, &err);
+	rc = ical_import(db, file, &st, &err);
 	db_close(db);
 	if (rc != SO_OK)
 		return cli_fail(&err);
 	printf("%s: %zu created, %zu updated, %zu unchanged, %zu tasks\n",
-	    argv[2], st.created, st.updated, st.unchanged, st.tasks);
+	    file, st.created, st.updated, st.unchanged, st.tasks);
 	return 0;
 }
 
-/* ---- the entry (src/cli/commands.c lists it) ---- */
+/* ---- the entries (src/cli/commands.c lists them) ---- */
+
+static const struct cli_form export_forms[] = {
+	{ "ics", "" },
+	{ "vcard", "" },
+	{ NULL, NULL }
+};
+
+static const struct cli_option export_options[] = {
+	{ .name = "from", .val = OPT_FROM, .arg = "DATE", .form = "ics",
+	  .help = "events from DATE on (anything a form accepts: today, "
+	    "23.11.2026, +1w)" },
+	{ .name = "to", .val = OPT_TO, .arg = "DATE", .form = "ics",
+	  .help = "events up to DATE, the whole of its day" },
+	{ .name = "user", .val = OPT_USER, .arg = "LOGIN", .form = "ics",
+	  .help = "one assignee's events" },
+	{ .name = "type", .val = OPT_TYPE, .arg = "CODE", .form = "ics",
+	  .help = "one event type (and then no tasks)" },
+	{ .name = "no-tasks", .val = OPT_NO_TASKS, .form = "ics",
+	  .help = "leave out the open and done tasks (VTODO)" },
+	{ .name = "version", .val = EXPORT_OPT_VERSION,
+	  .choices = cli_vcard_versions, .form = "vcard",
+	  .help = "vCard 3.0 (RFC 2426, the default) or 4.0 (RFC 6350)" },
+	{ .name = "filter", .val = EXPORT_OPT_FILTER, .arg = "EXPR",
+	  .form = "vcard",
+	  .help = "the contacts EXPR matches (see FILTERS in salesorg(1))" },
+	{ .name = "saved", .val = EXPORT_OPT_SAVED, .arg = "NAME",
+	  .form = "vcard",
+	  .help = "the contacts a filter saved in the organizer matches; "
+	    "with --filter, both must match" },
+	{ .name = "output", .letter = 'o', .val = EXPORT_OPT_OUTPUT,
+	  .arg = "FILE", .help = "write to FILE, not standard output" },
+	{ 0 }
+};
 
 const struct command command_export = {
 	.name = "export",
-	.usage = "FORMAT [options]",
-	.summary = "export events and tasks (ics: --from --to --user --type "
-	    "--no-tasks -o) or contacts (vcard: --version 3.0|4.0 "
-	    "--filter --saved -o)",
+	.forms = export_forms,
+	.options = export_options,
+	.summary = "export events and tasks as iCalendar (ics) or contacts "
+	    "as vCards (vcard)",
+	.access = "any user; a manager gets only their own events, tasks "
+	    "and contacts and is refused a colleague's calendar (--user); "
+	    "a head of sales or an administrator gets everyone's; vcard "
+	    "gives a contact without a UID one, a write",
 	.run = cli_export,
+};
+
+static const struct cli_form import_forms[] = {
+	{ "ics", "FILE" },
+	{ "csv|xlsx|xls", "ENTITY FILE" },
+	{ "vcard", "FILE" },
+	{ NULL, NULL }
+};
+
+static const struct cli_option import_options[] = {
+	{ .name = "map", .val = IMPORT_OPT_MAP, .arg = "COLUMN=FIELD,...",
+	  .form = "csv|xlsx|xls",
+	  .help = "which field a column goes to, overriding the header's "
+	    "match (\\, for a comma in a column's name; may be repeated)" },
+	{ .name = "encoding", .val = IMPORT_OPT_ENCODING,
+	  .arg = "utf-8|cp1251|utf-16", .form = "csv|xlsx|xls",
+	  .help = "the CSV file's encoding (default: a byte order mark "
+	    "decides, else UTF-8 when valid, else CP1251)" },
+	{ .name = "sep", .val = IMPORT_OPT_SEP, .arg = "C",
+	  .form = "csv|xlsx|xls",
+	  .help = "the CSV field separator, ';', ',' or tab (default: the "
+	    "most frequent in the header)" },
+	{ .name = "sheet", .val = IMPORT_OPT_SHEET, .arg = "NAME",
+	  .form = "csv|xlsx|xls",
+	  .help = "the workbook's sheet to read (default the first)" },
+	{ .name = "create-missing", .val = IMPORT_OPT_CREATE_MISSING,
+	  .form = "csv|xlsx|xls",
+	  .help = "create a company a row names that nobody is named "
+	    "after" },
+	{ .name = "on-duplicate", .val = IMPORT_OPT_ON_DUPLICATE,
+	  .arg = "skip|update|add", .form = "csv|xlsx|xls",
+	  .help = "a row duplicating a record already there is left out "
+	    "(skip, the default), written over it, or added anyway" },
+	{ .name = "skip-bad", .val = IMPORT_OPT_SKIP_BAD,
+	  .form = "csv|xlsx|xls|vcard",
+	  .help = "list bad rows or cards on standard error and leave them "
+	    "out, rather than stop with nothing written" },
+	{ .name = "ignore-unknown", .val = IMPORT_OPT_IGNORE_UNKNOWN,
+	  .form = "csv|xlsx|xls",
+	  .help = "leave out columns that name no field, rather than stop" },
+	{ .name = "dry-run", .val = IMPORT_OPT_DRY_RUN,
+	  .form = "csv|xlsx|xls|vcard",
+	  .help = "do everything, say what would happen, write nothing" },
+	{ 0 }
 };
 
 const struct command command_import = {
 	.name = "import",
-	.usage = "ics FILE | csv|xlsx|xls ENTITY FILE [options] | vcard FILE "
-	    "[--skip-bad] [--dry-run]",
-	.summary = "import events and tasks (ics, idempotent by UID), records "
-	    "of a card file from CSV or an Excel workbook (--encoding "
-	    "--sep --sheet --map --ignore-unknown --create-missing "
-	    "--on-duplicate skip|update|add --skip-bad --dry-run) or "
-	    "contacts (vcard, idempotent by UID); FILE may be a pipe or "
-	    "/dev/stdin for csv, ics and vcard (read whole first, at "
-	    "most 256 MiB), a workbook must be a file (no part over 256 "
-	    "MiB uncompressed); a repeat rule that never produces a "
-	    "date is refused",
+	.forms = import_forms,
+	.options = import_options,
+	.summary = "import events and tasks (ics), records of a card file "
+	    "from CSV or an Excel workbook, or contacts (vcard); ics and "
+	    "vcard are idempotent by UID",
+	.access = "any user; a new record is the importer's unless its row "
+	    "names another manager; for a manager, a row that would change "
+	    "a colleague's record or give one to a colleague is a bad row "
+	    "(a head of sales or an administrator writes anyone's)",
 	.run = cli_import,
 };

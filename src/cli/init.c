@@ -31,6 +31,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <grp.h>
 #include <pwd.h>
 #include <stdarg.h>
@@ -341,35 +342,39 @@ init_shared(struct cli *cli, struct shared *sh)
 	return 0;
 }
 
+enum { OPT_SHARED = 's', OPT_PLAIN = 'p', OPT_ADMIN = 'a' };
+
 static int
 cli_init(struct cli *cli, int argc, char **argv)
 {
 	struct shared sh = { 0 };
 	struct db *db;
-	const char *v, *file = NULL;
-	int i, missing = 0, rc;
+	const char *file = NULL;
+	int c, rc;
 
-	for (i = 1; i < argc; i++) {
-		if ((v = cli_optval(argc, argv, &i, "--shared", &missing))) {
+	while ((c = cli_getopt(&command_init, NULL, argc, argv)) != -1) {
+		switch (c) {
+		case OPT_SHARED:
+		case OPT_PLAIN:
 			if (sh.group)
 				return cli_usage("init");
-			sh.group = v, sh.guarded = 1;
-		} else if ((v = cli_optval(argc, argv, &i, "--plain",
-		    &missing))) {
-			if (sh.group)
-				return cli_usage("init");
-			sh.group = v;
-		} else if ((v = cli_optval(argc, argv, &i, "--admin",
-		    &missing)))
-			sh.admin = v;
-		else if (argv[i][0] != '-' && i == argc - 1 && file == NULL)
-			file = argv[i];
-		else
+			sh.group = optarg;
+			sh.guarded = c == OPT_SHARED;
+			break;
+		case OPT_ADMIN:
+			sh.admin = optarg;
+			break;
+		default:
 			return cli_usage("init");
+		}
 	}
+	if (argc - optind > 1)
+		return cli_usage("init");
+	if (optind < argc)
+		file = argv[optind];
 	/* FILE and --admin belong to a shared set-up; a plain init takes
 	 * the database from --db, as every other command does. */
-	if (missing || ((sh.admin || file) && sh.group == NULL))
+	if ((sh.admin || file) && sh.group == NULL)
 		return cli_usage("init");
 	if (file)
 		cli->dbpath = file;
@@ -385,10 +390,30 @@ cli_init(struct cli *cli, int argc, char **argv)
 
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
+static const struct cli_option options[] = {
+	{ .name = "shared", .val = OPT_SHARED, .arg = "GROUP",
+	  .help = "set up a team's database on a server in guarded mode: "
+	    "for a setgid salesorg and a group nobody is a member of (run "
+	    "as root)" },
+	{ .name = "plain", .val = OPT_PLAIN, .arg = "GROUP", .flags = CLI_OR,
+	  .help = "the same layout for an ordinary group the users belong "
+	    "to" },
+	{ .name = "admin", .val = OPT_ADMIN, .arg = "LOGIN",
+	  .help = "with --shared or --plain: make LOGIN the administrator "
+	    "(default: whoever runs init, on a new database)" },
+	{ 0 }
+};
+
 const struct command command_init = {
 	.name = "init",
-	.usage = "[(--shared | --plain) GROUP [--admin LOGIN] [FILE]]",
-	.summary = "create or upgrade the database; --shared/--plain: a team's "
-	    "database on a server, group GROUP (see salesorg(1))",
+	.operands = "[FILE]",
+	.options = options,
+	.summary = "create or upgrade the database, or set up a team's "
+	    "shared one (FILE, with --shared or --plain; see SHARED "
+	    "DATABASE in salesorg(1))",
+	.access = "whoever may write the file: a new database's first login "
+	    "is its administrator; an existing one's users must be let in "
+	    "as for any command, except with --shared or --plain, which "
+	    "convert it and add or promote --admin without a login",
 	.run = cli_init,
 };

@@ -41,6 +41,10 @@
 enum format { FMT_TEXT, FMT_CSV, FMT_TSV };
 static const char *const formats[] = { "text", "csv", "tsv", NULL };
 
+enum { OPT_FILTER = 'F', OPT_SAVED = 'S', OPT_FORMAT = 'f', OPT_EXCEL = 'x',
+	OPT_FIELDS = 'k', OPT_SORT = 's', OPT_DESC = 'r', OPT_TRASH = 't',
+	OPT_LIMIT = 'n', OPT_COUNT = 'c', OPT_OUTPUT = 'o' };
+
 #define PAGE	500
 #define ID_COL	EXPORT_ID	/* the pseudo-field "id" in a column list */
 
@@ -330,20 +334,6 @@ compile(struct db *db, const struct entity *ent, const char *text,
 static int
 cli_list(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "filter", required_argument, NULL, 'F' },
-		{ "saved", required_argument, NULL, 'S' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "fields", required_argument, NULL, 'k' },
-		{ "sort", required_argument, NULL, 's' },
-		{ "desc", no_argument, NULL, 'r' },
-		{ "trash", no_argument, NULL, 't' },
-		{ "limit", required_argument, NULL, 'n' },
-		{ "count", no_argument, NULL, 'c' },
-		{ "excel", no_argument, NULL, 'x' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct entity *ent;
 	struct list_query q = { .sort = -1 };
 	struct so_err err = { 0 };
@@ -358,33 +348,30 @@ cli_list(struct cli *cli, int argc, char **argv)
 	long limit = 0;
 	int64_t rows;
 
-	/* 0, not 1: GNU getopt starts afresh and permutes, so options
-	 * may follow the entity name */
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+	while ((c = cli_getopt(&command_list, NULL, argc, argv)) != -1) {
 		switch (c) {
-		case 'F':
+		case OPT_FILTER:
 			text = optarg;
 			break;
-		case 'S':
+		case OPT_SAVED:
 			saved = optarg;
 			break;
-		case 'k':
+		case OPT_FIELDS:
 			fields = optarg;
 			break;
-		case 's':
+		case OPT_SORT:
 			sort = optarg;
 			break;
-		case 'r':
+		case OPT_DESC:
 			q.desc = 1;
 			break;
-		case 't':
+		case OPT_TRASH:
 			q.trash = 1;
 			break;
-		case 'c':
+		case OPT_COUNT:
 			count = 1;
 			break;
-		case 'n':
+		case OPT_LIMIT:
 			limit = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || limit < 1) {
 				fprintf(stderr, "salesorg: list: --limit: a "
@@ -392,17 +379,17 @@ cli_list(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
-		case 'f':
+		case OPT_FORMAT:
 			if ((c = cli_choice("list", "format", optarg,
 			    formats)) < 0)
 				return EXIT_USAGE;
 			o.fmt = (enum format)c;
 			fmt_given = 1;
 			break;
-		case 'x':
+		case OPT_EXCEL:
 			o.excel = 1;
 			break;
-		case 'o':
+		case OPT_OUTPUT:
 			path = optarg;
 			break;
 		default:
@@ -510,12 +497,41 @@ out:
 
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
+static const struct cli_option options[] = {
+	{ .name = "filter", .val = OPT_FILTER, .arg = "EXPR",
+	  .help = "the records EXPR matches (see FILTERS in salesorg(1))" },
+	{ .name = "saved", .val = OPT_SAVED, .arg = "NAME",
+	  .help = "the records a filter saved in the organizer matches; "
+	    "with --filter, both must match" },
+	{ .name = "format", .val = OPT_FORMAT, .choices = formats,
+	  .help = "aligned columns (text, the default), or csv or tsv with "
+	    "a header of field names" },
+	{ .name = "excel", .val = OPT_EXCEL,
+	  .help = "csv as Russian Excel opens it: CP1251, ';', CRLF, Russian "
+	    "labels (alone, it means --format csv)" },
+	{ .name = "fields", .val = OPT_FIELDS, .arg = "a,b,c",
+	  .help = "these columns (default the id and the list's columns)" },
+	{ .name = "sort", .val = OPT_SORT, .arg = "FIELD",
+	  .help = "sort by FIELD (not a custom field)" },
+	{ .name = "desc", .val = OPT_DESC, .help = "in descending order" },
+	{ .name = "trash", .val = OPT_TRASH,
+	  .help = "the records in the trash" },
+	{ .name = "limit", .val = OPT_LIMIT, .arg = "N",
+	  .help = "at most N records" },
+	{ .name = "count", .val = OPT_COUNT,
+	  .help = "print only the number of matching records" },
+	{ .name = "output", .letter = 'o', .val = OPT_OUTPUT, .arg = "FILE",
+	  .help = "write to FILE, whole or not at all, not standard output" },
+	{ 0 }
+};
+
 const struct command command_list = {
 	.name = "list",
-	.usage = "ENTITY [--filter EXPR] [--saved NAME] [--format "
-	    "text|csv|tsv] [--excel] [--fields a,b,c] [--sort FIELD] "
-	    "[--desc] [--trash] [--limit N] [--count] [-o FILE]",
-	.summary = "print a card file, filtered (see FILTERS in salesorg(1)); "
-	    "--excel: csv for Russian Excel (CP1251, ';')",
+	.operands = "ENTITY",
+	.options = options,
+	.summary = "print a card file, filtered (see FILTERS in salesorg(1))",
+	.access = "any user, reading only; a manager gets only their own "
+	    "records (the organizer shows them everyone's companies), a "
+	    "head of sales or an administrator everyone's",
 	.run = cli_list,
 };

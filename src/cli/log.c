@@ -31,6 +31,9 @@
 static const char *const actions[] = { "create", "update", "delete",
 	"restore", NULL };
 
+enum { OPT_USER = 'u', OPT_ENTITY = 'e', OPT_ID = 'i', OPT_SINCE = 's',
+	OPT_ACTION = 'a', OPT_FIELD = 'f', OPT_LIMIT = 'n' };
+
 static int
 log_usage(void)
 {
@@ -146,16 +149,6 @@ may_read(struct db *db, const struct audit_filter *f, struct so_err *err)
 static int
 cli_log(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "user", required_argument, NULL, 'u' },
-		{ "entity", required_argument, NULL, 'e' },
-		{ "id", required_argument, NULL, 'i' },
-		{ "since", required_argument, NULL, 's' },
-		{ "action", required_argument, NULL, 'a' },
-		{ "field", required_argument, NULL, 'f' },
-		{ "limit", required_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct audit_filter f = { 0 };
 	struct so_err err = { 0 };
 	const struct entity *ent = NULL;
@@ -167,39 +160,38 @@ cli_log(struct cli *cli, int argc, char **argv)
 	size_t i, n = 0;
 	int c, rc;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(&command_log, NULL, argc, argv)) != -1) {
 		switch (c) {
-		case 'u':
+		case OPT_USER:
 			f.login = optarg;
 			break;
-		case 'e':
+		case OPT_ENTITY:
 			entity = optarg;
 			break;
-		case 'i':
-		case 'n':
+		case OPT_ID:
+		case OPT_LIMIT:
 			v = strtoll(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || v < 1) {
 				fprintf(stderr, "salesorg: log: --%s: a "
-				    "positive number, not \"%s\"\n", c == 'i' ?
+				    "positive number, not \"%s\"\n", c == OPT_ID ?
 				    "id" : "limit", optarg);
 				return EXIT_USAGE;
 			}
-			if (c == 'i')
+			if (c == OPT_ID)
 				f.record_id = v;
 			else
 				f.limit = (size_t)v;
 			break;
-		case 's':
+		case OPT_SINCE:
 			since = optarg;
 			break;
-		case 'a':
+		case OPT_ACTION:
 			if ((c = cli_choice("log", "action", optarg,
 			    actions)) < 0)
 				return EXIT_USAGE;
 			f.action = actions[c];
 			break;
-		case 'f':
+		case OPT_FIELD:
 			field = optarg;
 			break;
 		default:
@@ -258,12 +250,35 @@ out:
 
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
+static const struct cli_option options[] = {
+	{ .name = "user", .val = OPT_USER, .arg = "LOGIN",
+	  .help = "what LOGIN changed" },
+	{ .name = "entity", .val = OPT_ENTITY, .arg = "NAME",
+	  .help = "changes to one card file, by its name (company) or table "
+	    "(companies)" },
+	{ .name = "id", .val = OPT_ID, .arg = "N",
+	  .help = "with --entity: the history of that record" },
+	{ .name = "since", .val = OPT_SINCE, .arg = "DATE|MOMENT",
+	  .help = "changes from then on (a date from its start)" },
+	{ .name = "action", .val = OPT_ACTION, .choices = actions,
+	  .help = "one kind of change" },
+	{ .name = "field", .val = OPT_FIELD, .arg = "NAME",
+	  .help = "changes to one field, by column or English or Russian "
+	    "label; without --entity, in every card file (--field manager: "
+	    "every reassignment)" },
+	{ .name = "limit", .val = OPT_LIMIT, .arg = "N",
+	  .help = "at most N lines" },
+	{ 0 }
+};
+
 const struct command command_log = {
 	.name = "log",
-	.usage = "[--user LOGIN] [--entity NAME] [--id N] [--since "
-	    "DATE|MOMENT] [--action create|update|delete|restore] "
-	    "[--field NAME] [--limit N]",
+	.operands = "",
+	.options = options,
 	.summary = "the audit log, newest first: who changed which field of "
-	    "which record, when (the whole log: head or admin)",
+	    "which record, when",
+	.access = "any user reads the history of one record (--entity and "
+	    "--id) and their own actions (--user with their own login); the "
+	    "rest of the log: a head of sales or an administrator",
 	.run = cli_log,
 };

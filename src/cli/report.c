@@ -41,24 +41,7 @@ struct out_opts {
 enum {
 	OPT_FROM = 256, OPT_TO, OPT_PERIOD, OPT_DATE, OPT_USER, OPT_ALL,
 	OPT_ID, OPT_FORMAT, OPT_WIDTH, OPT_PAGE_LENGTH, OPT_PAPER, OPT_PRINT,
-	OPT_COPIES,
-};
-
-static const struct option long_opts[] = {
-	{ "from", required_argument, NULL, OPT_FROM },
-	{ "to", required_argument, NULL, OPT_TO },
-	{ "period", required_argument, NULL, OPT_PERIOD },
-	{ "date", required_argument, NULL, OPT_DATE },
-	{ "user", required_argument, NULL, OPT_USER },
-	{ "all", no_argument, NULL, OPT_ALL },
-	{ "id", required_argument, NULL, OPT_ID },
-	{ "format", required_argument, NULL, OPT_FORMAT },
-	{ "width", required_argument, NULL, OPT_WIDTH },
-	{ "page-length", required_argument, NULL, OPT_PAGE_LENGTH },
-	{ "paper", required_argument, NULL, OPT_PAPER },
-	{ "print", no_argument, NULL, OPT_PRINT },
-	{ "copies", required_argument, NULL, OPT_COPIES },
-	{ NULL, 0, NULL, 0 }
+	OPT_COPIES, OPT_OUTPUT, OPT_PRINTER
 };
 
 /* A whole number in [lo, hi] for option opt of cmd; -1 after saying why. */
@@ -170,9 +153,10 @@ output(const char *cmd, const struct doc *d, const struct out_opts *o)
  * options from argv.
  */
 static int
-run(struct cli *cli, const char *cmd, const struct report_desc *r, int argc,
-    char **argv)
+run(struct cli *cli, const struct command *c, const struct report_desc *r,
+    int argc, char **argv)
 {
+	const char *cmd = c->name;
 	struct out_opts o = { -1, NULL, -1, -1, NULL, 0, 1, NULL };
 	struct report_query q;
 	struct so_err err = { 0 };
@@ -181,13 +165,12 @@ run(struct cli *cli, const char *cmd, const struct report_desc *r, int argc,
 	const char *from = NULL, *to = NULL, *date = NULL, *login = NULL;
 	char kind = r->period;
 	long v;
-	int c, code, rc;
+	int ch, code, rc;
 
 	memset(&q, 0, sizeof(q));
 	q.now = (int64_t)dt_now();
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:P:", long_opts, NULL)) != -1) {
-		switch (c) {
+	while ((ch = cli_getopt(c, NULL, argc, argv)) != -1) {
+		switch (ch) {
 		case OPT_FROM:
 			from = optarg;
 			break;
@@ -224,7 +207,7 @@ run(struct cli *cli, const char *cmd, const struct report_desc *r, int argc,
 				return EXIT_USAGE;
 			}
 			break;
-		case 'o':
+		case OPT_OUTPUT:
 			o.path = optarg;
 			break;
 		case OPT_WIDTH:
@@ -260,7 +243,7 @@ run(struct cli *cli, const char *cmd, const struct report_desc *r, int argc,
 		case OPT_PRINT:
 			o.print = 1;
 			break;
-		case 'P':
+		case OPT_PRINTER:
 			o.printer = optarg;
 			o.print = 1;
 			break;
@@ -345,33 +328,97 @@ cli_report(struct cli *cli, int argc, char **argv)
 		fputc('\n', stderr);
 		return EXIT_USAGE;
 	}
-	return run(cli, "report", r, argc - 1, argv + 1);
+	return run(cli, &command_report, r, argc - 1, argv + 1);
 }
 
 static int
 cli_journal(struct cli *cli, int argc, char **argv)
 {
-	return run(cli, "journal", report_find("journal"), argc, argv);
+	return run(cli, &command_journal, report_find("journal"), argc, argv);
 }
 
-/* ---- the entry (src/cli/commands.c lists it) ---- */
+/* ---- the entries (src/cli/commands.c lists them) ---- */
+
+/* Where the document goes: the options of both commands, written once
+ * (a table cannot include another). */
+#define OUTPUT_OPTIONS							\
+	{ .name = "format", .val = OPT_FORMAT,				\
+	  .arg = "text|csv|html|pdf",					\
+	  .help = "the form (default text, or as -o's extension says: "	\
+	    ".txt, .csv, .html, .pdf)" },				\
+	{ .letter = 'o', .val = OPT_OUTPUT, .arg = "FILE",		\
+	  .help = "write to FILE, whole or not at all, and say how many "	\
+	    "pages it took; PDF is never written to a terminal" },	\
+	{ .name = "width", .val = OPT_WIDTH, .arg = "N",		\
+	  .help = "text: columns per line (default 80, 132 for the "	\
+	    "journal and the activity report, a terminal's width; 0: no "	\
+	    "limit)" },							\
+	{ .name = "page-length", .val = OPT_PAGE_LENGTH, .arg = "N",	\
+	  .help = "text: lines per page, the header included (default "	\
+	    "66; 0: one long page)" },					\
+	{ .name = "paper", .val = OPT_PAPER, .arg = "a4|letter",	\
+	  .help = "PDF: the paper (default a4)" },			\
+	{ .name = "print", .val = OPT_PRINT,				\
+	  .help = "send the PDF to CUPS with lpr, to the default "	\
+	    "destination" },						\
+	{ .letter = 'P', .val = OPT_PRINTER, .arg = "PRINTER",		\
+	  .help = "print on PRINTER (implies --print)" },		\
+	{ .name = "copies", .val = OPT_COPIES, .arg = "N",		\
+	  .help = "print N copies (1 to 999)" }
+
+static const struct cli_option journal_options[] = {
+	{ .name = "date", .val = OPT_DATE, .arg = "DATE",
+	  .help = "the day (default today)" },
+	{ .name = "user", .val = OPT_USER, .arg = "LOGIN",
+	  .help = "another user's journal" },
+	{ .name = "all", .val = OPT_ALL, .flags = CLI_OR,
+	  .help = "every active user's, each from a new page" },
+	OUTPUT_OPTIONS,
+	{ 0 }
+};
 
 const struct command command_journal = {
 	.name = "journal",
-	.usage = "[--date DATE] [--user LOGIN | --all] [OUTPUT]",
+	.operands = "",
+	.options = journal_options,
 	.summary = "the day's work journal on paper: touches planned (with a "
 	    "blank result column before the day), the call log, totals",
+	.access = "any user, reading only: their own journal; another "
+	    "user's (--user) or everyone's (--all): a head of sales or an "
+	    "administrator",
 	.run = cli_journal,
+};
+
+static const struct cli_option report_options[] = {
+	{ .name = "period", .val = OPT_PERIOD,
+	  .arg = "day|week|month|quarter|year|all",
+	  .help = "the current one around today (default the report's own: "
+	    "this week for activity, this month for meeting, sales and "
+	    "audit, all time for follow-up and key-clients)" },
+	{ .name = "from", .val = OPT_FROM, .arg = "DATE",
+	  .help = "move the start of the period" },
+	{ .name = "to", .val = OPT_TO, .arg = "DATE",
+	  .help = "move the end of the period" },
+	{ .name = "date", .val = OPT_DATE, .arg = "DATE",
+	  .help = "one day, instead of --period, --from and --to" },
+	{ .name = "user", .val = OPT_USER, .arg = "LOGIN",
+	  .help = "another manager's figures" },
+	{ .name = "all", .val = OPT_ALL, .flags = CLI_OR,
+	  .help = "the department's" },
+	{ .name = "id", .val = OPT_ID, .arg = "EVENT",
+	  .help = "meeting: one meeting, by its event id" },
+	OUTPUT_OPTIONS,
+	{ 0 }
 };
 
 const struct command command_report = {
 	.name = "report",
-	.usage = "NAME [--period day|week|month|quarter|year|all] [--from "
-	    "DATE] [--to DATE] [--user LOGIN | --all] [--id EVENT] "
-	    "[OUTPUT]",
-	.summary = "activity, meeting, follow-up, sales, audit, key-clients "
-	    "(see REPORTS in salesorg(1)); OUTPUT: --format "
-	    "text|csv|html|pdf -o FILE --width N --page-length N "
-	    "--paper a4|letter --print -P PRINTER --copies N",
+	.operands = "NAME",
+	.options = report_options,
+	.summary = "the activity, meeting, follow-up, sales, audit or "
+	    "key-clients report (see REPORTS in salesorg(1))",
+	.access = "any user, reading only: their own figures; another "
+	    "manager's (--user) or the department's (--all): a head of "
+	    "sales or an administrator",
 	.run = cli_report,
 };

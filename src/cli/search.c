@@ -21,6 +21,8 @@
 #include "exchange/export.h"
 #include "store/search.h"
 
+enum { OPT_LIMIT = 'n', OPT_FORMAT = 'f' };
+
 #define DEFAULT_LIMIT	10
 #define MAX_LIMIT	100000
 
@@ -114,11 +116,6 @@ join_args(int argc, char **argv)
 static int
 cli_search(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "limit", required_argument, NULL, 'n' },
-		{ "format", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct so_err err = { 0 };
 	struct search_result r;
 	struct db *db;
@@ -127,16 +124,15 @@ cli_search(struct cli *cli, int argc, char **argv)
 	char *query;
 	int c, rc;
 
-	/* 0, not 1: glibc then forgets main's "+" (stop at the first
-	 * word) and permutes, so options may follow the query. */
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	/* Options may come among the words of the query (cli_getopt
+	 * permutes). */
+	while ((c = cli_getopt(&command_search, NULL, argc, argv)) != -1) {
 		switch (c) {
-		case 'n':
+		case OPT_LIMIT:
 			if (parse_limit(optarg, &limit) != 0)
 				return EXIT_USAGE;
 			break;
-		case 'f':
+		case OPT_FORMAT:
 			if ((c = cli_choice("search", "format", optarg,
 			    formats)) < 0)
 				return EXIT_USAGE;
@@ -169,9 +165,23 @@ cli_search(struct cli *cli, int argc, char **argv)
 
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
+static const struct cli_option options[] = {
+	{ .name = "limit", .val = OPT_LIMIT, .arg = "N",
+	  .help = "at most N hits per card file, the best first (default "
+	    "10)" },
+	{ .name = "format", .val = OPT_FORMAT, .choices = formats,
+	  .help = "a heading per card file and #id lines (text, the "
+	    "default), or a row per hit: kind, id, title, detail" },
+	{ 0 }
+};
+
 const struct command command_search = {
 	.name = "search",
-	.usage = "QUERY... [--limit N] [--format text|csv|tsv]",
+	.operands = "WORD...",
+	.options = options,
 	.summary = "find records in every card file by word beginnings",
+	.access = "any user, reading only: every card file's records, "
+	    "everyone's, as the organizer's search finds them, whatever the "
+	    "role",
 	.run = cli_search,
 };

@@ -184,6 +184,11 @@ read_text(const char *cmd, const char *path)
 	return s;
 }
 
+/* What cli_getopt returns for template add's and merge's options. */
+enum { OPT_SUBJECT = 's', OPT_BODY = 'b', OPT_BODY_FILE = 'B' };
+enum { OPT_FILTER = 'F', OPT_SAVED = 'S', OPT_DIR = 'd', OPT_MBOX = 'm',
+	OPT_SEND = 'M', OPT_DRY_RUN = 'n', OPT_LIMIT = 'l' };
+
 /* ---- template add | list | show | edit | remove | fields ---- */
 
 static int
@@ -191,28 +196,25 @@ tpl_add(struct db *db, int argc, char **argv)
 {
 	struct template t = { 0 };
 	struct so_err err = { 0 };
-	const char *subject = "", *body = NULL, *file = NULL, *v;
+	const char *subject = "", *body = NULL, *file = NULL;
 	char *text = NULL;
-	int i, missing = 0, rc;
+	int c, rc;
 
-	if (argc < 2)
-		return cli_usage("template");
-	for (i = 2; i < argc; i++) {
-		if ((v = cli_optval(argc, argv, &i, "--subject", &missing)))
-			subject = v;
-		else if ((v = cli_optval(argc, argv, &i, "--body", &missing)))
-			body = v;
-		else if ((v = cli_optval(argc, argv, &i, "--body-file",
-		    &missing)))
-			file = v;
+	while ((c = cli_getopt(&command_template, "add", argc, argv)) != -1) {
+		if (c == OPT_SUBJECT)
+			subject = optarg;
+		else if (c == OPT_BODY)
+			body = optarg;
+		else if (c == OPT_BODY_FILE)
+			file = optarg;
 		else
 			return cli_usage("template");
 	}
-	if (missing || (body && file))
+	if (argc - optind != 1 || (body && file))
 		return cli_usage("template");
 	if (file && (text = read_text("template add", file)) == NULL)
 		return EXIT_USER;
-	t.name = xstrdup(argv[1]);
+	t.name = xstrdup(argv[optind]);
 	t.subject = xstrdup(subject);
 	t.body = text ? text : xstrdup(body ? body : "");
 	if (template_add(db, &t, &err) != SO_OK)
@@ -911,32 +913,22 @@ static int
 merge_args(struct run *x, int argc, char **argv, const char **saved,
     const char **text)
 {
-	static const struct option opts[] = {
-		{ "filter", required_argument, NULL, 'F' },
-		{ "saved", required_argument, NULL, 'S' },
-		{ "dir", required_argument, NULL, 'd' },
-		{ "mbox", required_argument, NULL, 'm' },
-		{ "send", no_argument, NULL, 's' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "limit", required_argument, NULL, 'l' },
-		{ NULL, 0, NULL, 0 }
-	};
 	char *end;
 	int c, bad = 0;
 
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'F')
+	while ((c = cli_getopt(&command_merge, NULL, argc, argv)) != -1) {
+		if (c == OPT_FILTER)
 			*text = optarg;
-		else if (c == 'S')
+		else if (c == OPT_SAVED)
 			*saved = optarg;
-		else if (c == 'd' || c == 'm')
-			bad |= set_mode(x, c == 'd' ? M_DIR : M_MBOX, optarg);
-		else if (c == 's')
+		else if (c == OPT_DIR || c == OPT_MBOX)
+			bad |= set_mode(x, c == OPT_DIR ? M_DIR : M_MBOX,
+			    optarg);
+		else if (c == OPT_SEND)
 			bad |= set_mode(x, M_SEND, NULL);
-		else if (c == 'n')
+		else if (c == OPT_DRY_RUN)
 			x->dry = 1;
-		else if (c == 'l') {
+		else if (c == OPT_LIMIT) {
 			x->limit = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || x->limit < 1) {
 				fprintf(stderr, "salesorg: merge: --limit: a "
@@ -984,22 +976,70 @@ cli_merge(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
-/* ---- the entry (src/cli/commands.c lists it) ---- */
+/* ---- the entries (src/cli/commands.c lists them) ---- */
+
+static const struct cli_form template_forms[] = {
+	{ "add", "NAME" },
+	{ "[list]", "" },
+	{ "show", "NAME" },
+	{ "edit", "NAME" },
+	{ "remove", "NAME" },
+	{ "fields", "" },
+	{ NULL, NULL }
+};
+
+static const struct cli_option template_options[] = {
+	{ .name = "subject", .val = OPT_SUBJECT, .arg = "TEXT", .form = "add",
+	  .help = "the subject, one line of at most 250 characters" },
+	{ .name = "body-file", .val = OPT_BODY_FILE, .arg = "FILE",
+	  .form = "add",
+	  .help = "the body from FILE, UTF-8 text (-: standard input)" },
+	{ .name = "body", .val = OPT_BODY, .arg = "TEXT", .form = "add",
+	  .flags = CLI_OR, .help = "the body" },
+	{ 0 }
+};
 
 const struct command command_template = {
 	.name = "template",
-	.usage = "add NAME [--subject S] [--body-file FILE | --body TEXT] | "
-	    "list | show NAME | edit NAME | remove NAME | fields",
+	.forms = template_forms,
+	.options = template_options,
 	.summary = "mail merge templates: a subject and body with "
 	    "{contact.first_name} style placeholders",
+	.access = "any user: the templates are the team's, shared, "
+	    "versioned and audited; anyone may add, edit or remove one",
 	.run = cli_template,
+};
+
+static const struct cli_option merge_options[] = {
+	{ .name = "filter", .val = OPT_FILTER, .arg = "EXPR",
+	  .help = "the contacts EXPR matches (see FILTERS in salesorg(1))" },
+	{ .name = "saved", .val = OPT_SAVED, .arg = "NAME",
+	  .help = "the contacts a filter saved in the organizer matches; "
+	    "with --filter, both must match" },
+	{ .name = "dir", .val = OPT_DIR, .arg = "DIR", .flags = CLI_NEEDED,
+	  .help = "write DIR/ID.eml for each contact" },
+	{ .name = "mbox", .val = OPT_MBOX, .arg = "FILE", .flags = CLI_OR,
+	  .help = "write one mbox file, replacing FILE when the run "
+	    "succeeds" },
+	{ .name = "send", .val = OPT_SEND, .flags = CLI_OR,
+	  .help = "pipe each message to mail.sendmail -t -i and log it as a "
+	    "done e-mail event" },
+	{ .name = "dry-run", .val = OPT_DRY_RUN,
+	  .help = "render every message, write and send nothing, print the "
+	    "first" },
+	{ .name = "limit", .val = OPT_LIMIT, .arg = "N",
+	  .help = "stop after N messages" },
+	{ 0 }
 };
 
 const struct command command_merge = {
 	.name = "merge",
-	.usage = "TEMPLATE [--filter EXPR] [--saved NAME] (--dir DIR | "
-	    "--mbox FILE | --send) [--dry-run] [--limit N]",
+	.operands = "TEMPLATE",
+	.options = merge_options,
 	.summary = "render a template for each contact with an e-mail: .eml "
 	    "files, an mbox, or sendmail (logged as e-mail events)",
+	.access = "any user; a manager reaches only their own contacts, a "
+	    "head of sales or an administrator everyone's; --send writes "
+	    "an e-mail event for each message sent",
 	.run = cli_merge,
 };

@@ -1,12 +1,11 @@
 /*
- * salesorg user add LOGIN [--role manager|head|admin] [--name NAME]
- * salesorg user set LOGIN [--role ROLE] [--name NAME]
- * salesorg user disable|enable LOGIN
- * salesorg user list
+ * salesorg user add|set|disable|enable LOGIN, salesorg user list (the
+ * forms and options in the entry at the end).
  *
  * The people of the database.  Only an administrator changes them (the
  * store refuses anyone else); everyone may list them.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,8 @@
 #include "store/users.h"
 
 static const char *const roles[] = { "manager", "head", "admin", NULL };
+
+enum { OPT_ROLE = 'r', OPT_NAME = 'n' };
 
 static int
 list_users(struct db *db)
@@ -42,15 +43,16 @@ cli_user(struct cli *cli, int argc, char **argv)
 {
 	struct so_err err = { 0 };
 	struct db *db;
-	const char *verb, *login, *name = NULL, *v;
+	const char *verb, *login, *name = NULL;
 	enum role role = ROLE_NONE;
-	int i, missing = 0, rc, code, disabled = -1;
+	int c, rc, code, disabled = -1;
 
 	if (argc < 2)
 		return cli_usage("user");
 	verb = argv[1];
 	if (strcmp(verb, "list") == 0) {
-		if (argc != 2)
+		if (cli_getopt(&command_user, verb, argc - 1, argv + 1) != -1 ||
+		    optind != argc - 1)
 			return cli_usage("user");
 		if ((rc = cli_open(cli, 0, 0, &db)) != 0)
 			return rc;
@@ -64,21 +66,21 @@ cli_user(struct cli *cli, int argc, char **argv)
 		    "list, not \"%s\"\n", verb);
 		return EXIT_USAGE;
 	}
-	if (argc < 3)
-		return cli_usage("user");
-	login = argv[2];
-	for (i = 3; i < argc; i++) {
-		if ((v = cli_optval(argc, argv, &i, "--role", &missing))) {
-			if ((rc = cli_choice("user", "role", v, roles)) < 0)
+	/* The verb first, then LOGIN and the options in any order. */
+	while ((c = cli_getopt(&command_user, verb, argc - 1, argv + 1)) !=
+	    -1) {
+		if (c == OPT_ROLE) {
+			if ((rc = cli_choice("user", "role", optarg, roles)) < 0)
 				return EXIT_USAGE;
 			role = acl_role_named(roles[rc]);
-		} else if ((v = cli_optval(argc, argv, &i, "--name", &missing)))
-			name = v;
+		} else if (c == OPT_NAME)
+			name = optarg;
 		else
 			return cli_usage("user");
 	}
-	if (missing)
+	if (argc - 1 - optind != 1)
 		return cli_usage("user");
+	login = argv[optind + 1];
 	if (strcmp(verb, "disable") == 0 || strcmp(verb, "enable") == 0) {
 		if (role != ROLE_NONE || name)
 			return cli_usage("user");
@@ -99,12 +101,29 @@ cli_user(struct cli *cli, int argc, char **argv)
 
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
+static const struct cli_form forms[] = {
+	{ "add", "LOGIN" },
+	{ "set", "LOGIN" },
+	{ "disable|enable", "LOGIN" },
+	{ "list", "" },
+	{ NULL, NULL }
+};
+
+static const struct cli_option options[] = {
+	{ .name = "role", .val = OPT_ROLE, .choices = roles, .form = "add|set",
+	  .help = "the user's role (add: manager by default); the last "
+	    "administrator keeps theirs" },
+	{ .name = "name", .val = OPT_NAME, .arg = "NAME", .form = "add|set",
+	  .help = "the full name (add: the login by default)" },
+	{ 0 }
+};
+
 const struct command command_user = {
 	.name = "user",
-	.usage = "add LOGIN [--role manager|head|admin] [--name NAME] | set "
-	    "LOGIN [--role ROLE] [--name NAME] | disable|enable LOGIN | "
-	    "list",
-	.summary = "the people of the database and their roles (an "
-	    "administrator changes them)",
+	.forms = forms,
+	.options = options,
+	.summary = "the people of the database and their roles",
+	.access = "any user lists them; only an administrator adds, changes, "
+	    "disables or enables one",
 	.run = cli_user,
 };

@@ -1,9 +1,7 @@
 /*
- * salesorg export vcard [--version 3.0|4.0] [--filter EXPR] [--saved NAME]
- *     [-o FILE]
- * salesorg import vcard FILE [--skip-bad] [--dry-run]
- *
- * Contacts out to and in from address books (vcard.h does the work).
+ * salesorg export vcard and salesorg import vcard FILE: contacts out to
+ * and in from address books (exchange/vcard.h does the work; the
+ * options are in the entries of export and import, src/cli/ical.c).
  * The filter is the one `salesorg list contacts --filter` reads, a saved
  * filter and --filter both applying.  Export needs write access: a
  * contact without a UID is given one, stored, so that the file imported
@@ -11,6 +9,7 @@
  * each card --skip-bad leaves out goes to stderr.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,13 +18,15 @@
 #include "base/datetime.h"
 #include "base/priv.h"
 #include "base/util.h"
+#include "cli/commands.h"
+#include "cli/csv.h"
 #include "cli/vcard.h"
 #include "exchange/vcard.h"
 #include "store/entities.h"
 #include "store/filter.h"
 #include "store/group.h"
 
-static const char *const versions[] = { "3.0", "4.0", NULL };
+const char *const cli_vcard_versions[] = { "3.0", "4.0", NULL };
 
 /* The saved filter and --filter compiled into *f (NULL: none). */
 static int
@@ -63,32 +64,36 @@ cli_export_vcard(struct cli *cli, int argc, char **argv)
 {
 	struct list_query q = { .sort = -1 };
 	struct so_err err = { 0 };
-	const char *text = NULL, *saved = NULL, *out = NULL, *v;
+	const char *text = NULL, *saved = NULL, *out = NULL;
 	struct filter *f = NULL;
 	struct db *db;
 	FILE *fp;
 	size_t n;
-	int i, rc, version = 30, missing = 0;
+	int c, rc, version = 30;
 
-	for (i = 1; i < argc; i++) {
-		if ((v = cli_optval(argc, argv, &i, "--version", &missing))) {
-			if ((rc = cli_choice("export vcard", "version", v,
-			    versions)) < 0)
+	while ((c = cli_getopt(&command_export, argv[0], argc, argv)) != -1) {
+		switch (c) {
+		case EXPORT_OPT_VERSION:
+			if ((rc = cli_choice("export vcard", "version", optarg,
+			    cli_vcard_versions)) < 0)
 				return EXIT_USAGE;
 			version = rc == 0 ? 30 : 40;
-		} else if ((v = cli_optval(argc, argv, &i, "--filter",
-		    &missing)))
-			text = v;
-		else if ((v = cli_optval(argc, argv, &i, "--saved", &missing)))
-			saved = v;
-		else if ((v = cli_optval(argc, argv, &i, "-o", &missing)) ||
-		    (v = cli_optval(argc, argv, &i, "--output", &missing)))
-			out = v;
-		else
+			break;
+		case EXPORT_OPT_FILTER:
+			text = optarg;
+			break;
+		case EXPORT_OPT_SAVED:
+			saved = optarg;
+			break;
+		case EXPORT_OPT_OUTPUT:
+			out = optarg;
+			break;
+		default:
 			return cli_usage("export");
-		if (missing)
-			return cli_usage("export");
+		}
 	}
+	if (optind != argc)
+		return cli_usage("export");
 	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
 		return rc;
 	if ((rc = compile(db, saved, text, &f)) != 0) {
@@ -131,22 +136,21 @@ cli_import_vcard(struct cli *cli, int argc, char **argv)
 	struct vcard_opts o = { .skipped = on_skipped };
 	struct vcard_stats st;
 	struct so_err err = { 0 };
-	const char *path = NULL;
+	const char *path;
 	struct db *db;
-	int i, rc;
+	int c, rc;
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--skip-bad") == 0)
+	while ((c = cli_getopt(&command_import, argv[0], argc, argv)) != -1) {
+		if (c == IMPORT_OPT_SKIP_BAD)
 			o.skip_bad = 1;
-		else if (strcmp(argv[i], "--dry-run") == 0)
+		else if (c == IMPORT_OPT_DRY_RUN)
 			o.dry_run = 1;
-		else if (path || (argv[i][0] == '-' && argv[i][1] != '\0'))
-			return cli_usage("import");
 		else
-			path = argv[i];
+			return cli_usage("import");
 	}
-	if (path == NULL)
+	if (argc - optind != 1)
 		return cli_usage("import");
+	path = argv[optind];
 	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
 		return rc;
 	rc = vcard_import(db, path, &o, &st, &err);
