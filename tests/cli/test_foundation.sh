@@ -63,7 +63,7 @@ check "init on default path exits 0" [ "$RC" -eq 0 ]
 f="$XDG_DATA_HOME/salesorg/salesorg.db"
 check "default database created" [ -f "$f" ]
 check "default database is mode 600" [ "$(stat -c %a "$f")" = 600 ]
-check "init reports schema and admin" grep -q "schema version 8, user .* (admin)" "$T/out"
+check "init reports schema and admin" grep -q "schema version 9, user .* (admin)" "$T/out"
 
 # refused FILE WHAT CMD...: the command fails with exit 1, one line on
 # stderr naming the file, and the file's bytes are unchanged.
