@@ -75,6 +75,25 @@ check "the done call has not moved" [ "$(field start_at call@m)" = \
     "$CALL_AT" ]
 check "the day's journal counts the call" sh -c "'$SALESORG' --db '$DB' \
     journal | grep -q 'Звонок по счёту\|Вектор'"
+
+# A reminder comes due while a form is open: it shows on the message
+# line and the typing goes on in the form (the focus is not stolen).
+keys 1
+expect "the companies" "Companies"
+keys a
+expect "the add form" "Add Company"
+type_text "ООО «Нов"
+sqlite3 "$DB" "INSERT INTO events (type_id, subject, start_at, remind_min,
+	assignee_id, uid, created_at, updated_at) VALUES ((SELECT id FROM
+	event_types WHERE code = 'call'), 'Перезвонить в банк', $NOW_S + 300,
+	10, (SELECT id FROM users WHERE login = '$ME'), 'bank@m', $NOW_S,
+	$NOW_S)"
+expect "the reminder shows in the form" "Reminder:"
+type_text "ый»"
+expect "typing goes on in the form" "ООО «Новый»"
+expect "the form is still open" "Add Company"
+keys Escape
+keys y
 keys Q
 expect "Q quits" "EXITED 0"
 finish
