@@ -15,6 +15,7 @@
 
 #include "base/datetime.h"
 #include "base/priv.h"
+#include "base/utf8.h"
 #include "base/util.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -25,18 +26,44 @@
 
 
 /*
- * The organizer: the terminal checked first (no database is touched for
- * nothing), then the database opened and the login checked as for any
- * command, then the TUI on it.
+ * A --db naming no file may be a typo: a new empty database there would
+ * hide the team's.  Asks on the terminal; 1 to create it.
  */
 static int
-run_organizer(struct cli *cli)
+create_asked(const char *path)
+{
+	char answer[16];
+	char *clean = utf8_sanitize(path);
+
+	fprintf(stderr, "salesorg: %s does not exist.  Create a new, empty "
+	    "database there? [y/N] ", clean);
+	free(clean);
+	if (fgets(answer, sizeof(answer), stdin) == NULL)
+		return 0;
+	return answer[0] == 'y' || answer[0] == 'Y' ||
+	    strncmp(answer, "д", strlen("д")) == 0;
+}
+
+/*
+ * The organizer: the terminal checked first (no database is touched for
+ * nothing), then the database opened and the login checked as for any
+ * command, then the TUI on it.  A missing default database is made (the
+ * first run); a missing --db only when the user says so.
+ */
+static int
+run_organizer(struct cli *cli, int explicit_db)
 {
 	struct db *db;
 	int rc;
 
 	if (!ui_app_terminal_ok())
 		return EXIT_USER;
+	if (explicit_db && access(cli->dbpath, F_OK) != 0 &&
+	    !create_asked(cli->dbpath)) {
+		fputs("salesorg: nothing created (salesorg init or demo makes "
+		    "a database)\n", stderr);
+		return EXIT_USAGE;
+	}
 	if ((rc = cli_open(cli, 1, 0, &db)) != 0)
 		return rc;
 	rc = ui_app_run(db) == 0 ? 0 : EXIT_USER;
@@ -215,7 +242,7 @@ main(int argc, char **argv)
 	struct passwd *pw;
 	char *dbpath = NULL;
 	const char *now = NULL;
-	int ch, i, rc;
+	int ch, i, rc, explicit_db;
 
 	/* Before anything reads the environment (setlocale does). */
 	priv_init();
@@ -255,6 +282,7 @@ main(int argc, char **argv)
 		free(dbpath);
 		return EXIT_USAGE;
 	}
+	explicit_db = dbpath != NULL;
 	if (dbpath == NULL)
 		dbpath = default_db();
 	cli.dbpath = dbpath;
@@ -267,7 +295,7 @@ main(int argc, char **argv)
 	}
 	cli.login = pw->pw_name;
 	if (argc == 0) {
-		rc = run_organizer(&cli);
+		rc = run_organizer(&cli, explicit_db);
 		free(dbpath);
 		return rc;
 	}

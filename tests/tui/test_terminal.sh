@@ -51,4 +51,21 @@ start 200x50 "$SALESORG" --db "$DB"
 expect "200x50 opens" "7 Deals"
 check "fits 200 columns" lines_fit 200
 keys Q
+
+# A mistyped --db: the organizer asks before it makes an empty database
+# there (it used to make one silently, and the team's data seemed gone).
+start 80x24 "$SALESORG" --db "$T/tem.db"
+expect "a missing --db is asked about" "does not exist.  Create"
+type_text "n"
+keys Enter
+expect "n: nothing created" "nothing created"
+expect "n: exit status 2" "EXITED 2"
+check "n: no file was made" [ ! -e "$T/tem.db" ]
+start 80x24 "$SALESORG" --db "$T/tem.db"
+expect "asked again" "does not exist.  Create"
+type_text "y"
+keys Enter
+expect "y: the organizer opens on the new database" "1 Companies"
+check "y: the file is there" [ -f "$T/tem.db" ]
+keys Q
 finish
