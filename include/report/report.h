@@ -102,12 +102,15 @@ int	report_print(const struct doc *d, const struct doc_layout *lo,
 /*
  * Writes d to path in format fmt, all or nothing (a temporary file
  * renamed over path).  fmt < 0: by path's extension (.txt, .csv,
- * .html/.htm, .pdf), text for any other.
+ * .html/.htm, .pdf), text without one; another is refused (SO_EINVAL).
  */
 int	report_save(const struct doc *d, int fmt, const struct doc_layout *lo,
 	    const char *path, int *pages, struct so_err *err);
 /* The format path's extension asks for, or -1. */
 int	report_format_of_path(const char *path);
+/* The format to save path in: by its extension, text when it has none;
+ * -1 with err for an extension the reports do not write (x.odt). */
+int	report_format_for_path(const char *path, struct so_err *err);
 
 /* Money in minor units as "1 234 567.89" (thin groups, a dot). */
 void	report_money(int64_t minor, char *buf, size_t size);

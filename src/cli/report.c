@@ -110,8 +110,13 @@ output(const char *cmd, const struct doc *d, const struct out_opts *o)
 	struct so_err err = { 0 };
 	int fmt = o->format, tty, pages = 0, code;
 
-	if (fmt < 0 && o->path)
-		fmt = report_format_of_path(o->path);
+	/* By the file's extension (one the reports do not write is
+	 * refused, not filled with text), else text; printing is PDF. */
+	if (fmt < 0 && o->path && !o->print &&
+	    (fmt = report_format_for_path(o->path, &err)) < 0) {
+		cli_fail(&err);
+		return EXIT_USAGE;
+	}
 	if (fmt < 0)
 		fmt = o->print ? DOC_PDF : DOC_TEXT;
 	tty = o->path == NULL && isatty(STDOUT_FILENO);

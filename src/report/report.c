@@ -4,6 +4,7 @@
  * document goes (a file, all or nothing; the printer).
  */
 #define _GNU_SOURCE		/* secure_getenv */
+#include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -228,13 +229,36 @@ report_format_of_path(const char *path)
 {
 	const char *dot = strrchr(path, '.');
 
-	if (dot == NULL || strchr(dot, '/') != NULL)
+	char ext[8];
+	size_t i;
+
+	if (dot == NULL || strchr(dot, '/') != NULL || strlen(dot + 1) >=
+	    sizeof(ext))
 		return -1;
-	if (strcmp(dot, ".txt") == 0)
+	for (i = 0; dot[i + 1]; i++)	/* .PDF as .pdf */
+		ext[i] = (char)tolower((unsigned char)dot[i + 1]);
+	ext[i] = '\0';
+	if (strcmp(ext, "txt") == 0)
 		return DOC_TEXT;
-	if (strcmp(dot, ".htm") == 0)
+	if (strcmp(ext, "htm") == 0)
 		return DOC_HTML;
-	return doc_format_parse(dot + 1);
+	return doc_format_parse(ext);
+}
+
+int
+report_format_for_path(const char *path, struct so_err *err)
+{
+	const char *dot = strrchr(path, '.');
+	int fmt;
+
+	if ((fmt = report_format_of_path(path)) >= 0)
+		return fmt;
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return DOC_TEXT;
+	so_err_set(err, SO_EINVAL, "%s: a report is saved as .txt, .csv, "
+	    ".html or .pdf, not %s (--format picks one for any name)", path,
+	    dot);
+	return -1;
 }
 
 int
@@ -245,8 +269,8 @@ report_save(const struct doc *d, int fmt, const struct doc_layout *lo,
 	FILE *f;
 	int code;
 
-	if (fmt < 0 && (fmt = report_format_of_path(path)) < 0)
-		fmt = DOC_TEXT;
+	if (fmt < 0 && (fmt = report_format_for_path(path, err)) < 0)
+		return err->code;
 	if ((f = export_file_open(path, &tmp, err)) == NULL)
 		return err->code;
 	code = doc_write(d, (enum doc_format)fmt, lo, f, pages, err);

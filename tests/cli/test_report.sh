@@ -94,4 +94,15 @@ run --db "$DB" report activity --user root --all
 check "--user with --all" [ "$RC" -eq 2 ]
 run --db "$DB" journal --width 10
 check "--width 10: too narrow" [ "$RC" -eq 2 ]
+# An extension the reports do not write is refused, not filled with
+# text under a name that promises a LibreOffice document.
+run --db "$DB" report activity -o "$T/week.odt"
+check "-o x.odt: refused, naming the forms" sh -c "[ $RC -eq 2 ] &&
+    grep -q 'not .odt' '$T/err' && [ ! -e '$T/week.odt' ]"
+run --db "$DB" report activity -o "$T/week.PDF"
+check "-o x.PDF: a PDF" sh -c "[ $RC -eq 0 ] && head -c 4 '$T/week.PDF' |
+    grep -q '%PDF'"
+run --db "$DB" report activity --format csv -o "$T/week.odt"
+check "--format csv picks it for any name" sh -c "[ $RC -eq 0 ] &&
+    [ -s '$T/week.odt' ]"
 finish
