@@ -139,6 +139,17 @@ void	cli_put_commands(FILE *f);
 int	cli_open(struct cli *cli, int create, int readonly, struct db **db);
 /* Prints "salesorg: MESSAGE" for err and returns its exit status. */
 int	cli_fail(const struct so_err *err);
+/*
+ * The records a command works on: the saved filter named saved and the
+ * filter text, both applying (either may be NULL), compiled into *f
+ * (NULL when neither is given).  A mistake is printed with its text
+ * and a '~' under it, and is a mistake of the command line: EXIT_USAGE,
+ * as a bad option value is.  Returns 0 or the exit status.
+ */
+struct filter;
+struct entity;
+int	cli_filter(struct db *db, const char *cmd, const struct entity *ent,
+	    const char *saved, const char *text, struct filter **f);
 /* Writes s with control characters as ^X (utf8_sanitize): data must
  * not drive the reader's terminal. */
 void	cli_put_clean(FILE *f, const char *s);

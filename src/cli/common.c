@@ -23,9 +23,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/datetime.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "cli/cli.h"
+#include "store/filter.h"
+#include "store/group.h"
 #include "store/users.h"
 
 #define WIDTH		79	/* help lines, as a terminal of 80 shows them */
@@ -616,4 +619,36 @@ cli_put_commands(FILE *f)
 		fprintf(f, "  %-*s", col - 2, commands[i]->name);
 		put_wrapped(f, col, "", commands[i]->summary, ' ', col);
 	}
+}
+
+int
+cli_filter(struct db *db, const char *cmd, const struct entity *ent,
+    const char *saved, const char *text, struct filter **f)
+{
+	struct so_err err = { 0 };
+	char *expr = NULL, *all, *mark, *clean, *msg;
+	size_t pos;
+	int rc = 0;
+
+	*f = NULL;
+	if (saved && saved_filter_get(db, ent, saved, &expr, &err) != SO_OK)
+		return cli_fail(&err);
+	if (expr && text)
+		all = xasprintf("(%s) (%s)", expr, text);
+	else
+		all = xstrdup(expr ? expr : text ? text : "");
+	if (filter_compile(db, ent, all, dt_now(), f, &pos, &err) != SO_OK) {
+		mark = filter_marker(all, pos);
+		clean = utf8_sanitize(all);
+		msg = utf8_sanitize(err.msg);
+		fprintf(stderr, "salesorg: %s: %s\n  %s\n  %s\n", cmd, msg,
+		    clean, mark);
+		free(msg);
+		free(clean);
+		free(mark);
+		rc = EXIT_USAGE;
+	}
+	free(all);
+	free(expr);
+	return rc;
 }

@@ -312,25 +312,6 @@ list_failed(const struct so_err *err, const struct sink *o,
 	return so_err_exit_status(err->code);
 }
 
-/* Compiles text, printing the error with a marker under the culprit. */
-static int
-compile(struct db *db, const struct entity *ent, const char *text,
-    struct filter **f)
-{
-	struct so_err err = { 0 };
-	char *mark;
-	size_t pos;
-
-	if (filter_compile(db, ent, text, dt_now(), f, &pos, &err) ==
-	    SO_OK)
-		return 0;
-	mark = filter_marker(text, pos);
-	fprintf(stderr, "salesorg: list: %s\n  %s\n  %s\n", err.msg, text,
-	    mark);
-	free(mark);
-	return -1;
-}
-
 static int
 cli_list(struct cli *cli, int argc, char **argv)
 {
@@ -343,7 +324,7 @@ cli_list(struct cli *cli, int argc, char **argv)
 	struct db *db;
 	const char *text = NULL, *saved = NULL, *fields = NULL, *sort = NULL;
 	const char *path = NULL;
-	char *expr = NULL, *all = NULL, *end, *tmp = NULL;
+	char *end, *tmp = NULL;
 	int c, rc, *cols = NULL, ncols, count = 0, fmt_given = 0;
 	long limit = 0;
 	int64_t rows;
@@ -437,19 +418,8 @@ cli_list(struct cli *cli, int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if (saved && saved_filter_get(db, ent, saved, &expr, &err) != SO_OK) {
-		rc = cli_fail(&err);
+	if ((rc = cli_filter(db, "list", ent, saved, text, &f)) != 0)
 		goto out;
-	}
-	/* a saved filter and --filter both apply */
-	if (expr && text)
-		all = xasprintf("(%s) (%s)", expr, text);
-	else
-		all = xstrdup(expr ? expr : text ? text : "");
-	if (compile(db, ent, text && !expr ? text : all, &f) < 0) {
-		rc = EXIT_USER;
-		goto out;
-	}
 	q.filter = f;
 	q.scan = f != NULL;
 	/* Rows on stdout or in a file leave the program: a manager's
@@ -480,8 +450,6 @@ out:
 	if (o.fmt == FMT_CSV)
 		export_writer_free(&o.w);
 	filter_free(f);
-	free(expr);
-	free(all);
 	free(cols);
 	db_close(db);
 	if (tmp) {

@@ -731,36 +731,6 @@ pass(struct run *x, enum pass p)
 	return rc;
 }
 
-/* Compiles the filter (--saved and --filter both apply), printing an
- * error with a marker under the culprit. */
-static int
-compile(struct run *x, const char *saved, const char *text)
-{
-	struct so_err err = { 0 };
-	char *expr = NULL, *all, *mark;
-	size_t pos;
-	int rc = 0;
-
-	if (saved && saved_filter_get(x->db, &entity_contact, saved, &expr,
-	    &err) != SO_OK)
-		return cli_fail(&err);
-	if (expr && text)
-		all = xasprintf("(%s) (%s)", expr, text);
-	else
-		all = xstrdup(expr ? expr : text ? text : "");
-	if (filter_compile(x->db, &entity_contact, all, dt_now(),
-	    &x->filter, &pos, &err) != SO_OK) {
-		mark = filter_marker(all, pos);
-		fprintf(stderr, "salesorg: merge: %s\n  %s\n  %s\n", err.msg,
-		    all, mark);
-		free(mark);
-		rc = EXIT_USER;
-	}
-	free(all);
-	free(expr);
-	return rc;
-}
-
 /* The template, the settings and the output, before any contact. */
 static int
 prepare(struct run *x, const char *tname, const char *saved,
@@ -785,7 +755,8 @@ prepare(struct run *x, const char *tname, const char *saved,
 		    "you@example.com)\n", x->from);
 		return EXIT_USER;
 	}
-	return compile(x, saved, text);
+	return cli_filter(x->db, "merge", &entity_contact, saved, text,
+	    &x->filter);
 }
 
 static int

@@ -28,37 +28,6 @@
 
 const char *const cli_vcard_versions[] = { "3.0", "4.0", NULL };
 
-/* The saved filter and --filter compiled into *f (NULL: none). */
-static int
-compile(struct db *db, const char *saved, const char *text,
-    struct filter **f)
-{
-	struct so_err err = { 0 };
-	char *expr = NULL, *all, *mark;
-	size_t pos;
-	int rc = 0;
-
-	*f = NULL;
-	if (saved && saved_filter_get(db, &entity_contact, saved, &expr,
-	    &err) != SO_OK)
-		return cli_fail(&err);
-	if (expr && text)
-		all = xasprintf("(%s) (%s)", expr, text);
-	else
-		all = xstrdup(expr ? expr : text ? text : "");
-	if (filter_compile(db, &entity_contact, all, dt_now(), f, &pos,
-	    &err) != SO_OK) {
-		mark = filter_marker(all, pos);
-		fprintf(stderr, "salesorg: export vcard: %s\n  %s\n  %s\n",
-		    err.msg, all, mark);
-		free(mark);
-		rc = EXIT_USER;
-	}
-	free(expr);
-	free(all);
-	return rc;
-}
-
 int
 cli_export_vcard(struct cli *cli, int argc, char **argv)
 {
@@ -96,7 +65,8 @@ cli_export_vcard(struct cli *cli, int argc, char **argv)
 		return cli_usage("export");
 	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
 		return rc;
-	if ((rc = compile(db, saved, text, &f)) != 0) {
+	if ((rc = cli_filter(db, "export vcard", &entity_contact, saved, text,
+	    &f)) != 0) {
 		db_close(db);
 		return rc;
 	}

@@ -281,10 +281,18 @@ resolve(struct parser *p, const char *name, size_t pos, struct fref *fr)
 	}
 	if (custom_field(p, name, fr))
 		return 0;
-	for (i = 0; i < p->ent->nfields; i++)
-		if (!(p->ent->fields[i].flags & F_HIDDEN))
-			sb_printf(&b, "%s%s", b.len ? ", " : "",
-			    p->ent->fields[i].name);
+	/* as they are typed: manager, not the column manager_id */
+	for (i = 0; i < p->ent->nfields; i++) {
+		const char *n = p->ent->fields[i].name;
+		size_t len = strlen(n);
+
+		if (p->ent->fields[i].flags & F_HIDDEN)
+			continue;
+		if (p->ent->fields[i].type == FT_REF && len > 3 &&
+		    strcmp(n + len - 3, "_id") == 0)
+			len -= 3;
+		sb_printf(&b, "%s%.*s", b.len ? ", " : "", (int)len, n);
+	}
 	fail(p, pos, "unknown field '%s' of %s (fields: %s, id, created, "
 	    "updated); quote text that has a colon in it", name,
 	    p->ent->plural, sb_str(&b));

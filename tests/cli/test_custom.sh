@@ -51,7 +51,7 @@ run --db "$DB" list companies --filter 'staff=""' --count
 ALL=$("$SALESORG" --db "$DB" list companies --count)
 check "filter: empty custom value" [ "$(cat "$T/out")" -eq $((ALL - 1)) ]
 run --db "$DB" list companies --filter 'staff>lots'
-check "filter: bad number is exit 1" [ "$RC" -eq 1 ]
+check "filter: bad number is exit 2, as a bad option" [ "$RC" -eq 2 ]
 check "filter: bad number explained" grep -q "staff: 'lots' is not a whole number" "$T/err"
 run --db "$DB" list companies --sort staff
 check "sort by a custom field refused" [ "$RC" -eq 2 ]

@@ -36,11 +36,14 @@ check "text header shows labels" grep -q "^id  *Last name" "$T/out"
 
 # errors: the message, the filter, a ~ under the culprit; nothing runs
 run --db "$DB" list companies --filter 'city:казань ciyt:x'
-check "unknown field: exit 1" [ "$RC" -eq 1 ]
+check "unknown field: exit 2, as a bad option" [ "$RC" -eq 2 ]
 check "unknown field named" grep -q "unknown field 'ciyt' of Companies" "$T/err"
 check "marker under the field" sh -c "sed -n 3p '$T/err' | grep -qx '              ~'"
+run --db "$DB" list deals --filter 'managr:x'
+check "the fields listed as typed: manager, not manager_id" sh -c "
+    grep -q 'manager, lost_reason' '$T/err' && ! grep -q manager_id '$T/err'"
 run --db "$DB" list companies --filter 'name~(ab'
-check "bad pattern: exit 1" [ "$RC" -eq 1 ]
+check "bad pattern: exit 2" [ "$RC" -eq 2 ]
 check "bad pattern explained" grep -q "bad regular expression: missing closing parenthesis" "$T/err"
 run --db "$DB" list nothing
 check "unknown card file: usage exit 2" [ "$RC" -eq 2 ]

@@ -183,7 +183,7 @@ check "two outputs: usage" [ "$RC" -eq 2 ]
 run --db "$DB" merge offer
 check "no output: usage" [ "$RC" -eq 2 ]
 run --db "$DB" merge offer --filter 'nosuch:1' --dir "$T/x"
-check "bad filter: exit 1" [ "$RC" -eq 1 ]
+check "bad filter: exit 2" [ "$RC" -eq 2 ]
 run --db "$DB" merge offer --filter "$FILTER" --dir "$T/lim" --limit 3
 check "limit: three files" [ "$(ls "$T/lim" | wc -l)" -eq 3 ]
 
