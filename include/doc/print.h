@@ -21,6 +21,13 @@
  * PRINTER: lpr: <lpr's own message>".  lpr not on PATH is SO_ERR "lpr not
  * found: ..."; copies outside 1..999 is SO_EINVAL (field "copies").
  */
+/*
+ * Where a job for printer goes, for a message: the printer's name, or,
+ * for NULL, CUPS's default destination by name ("office (the
+ * default)", from lpstat -d), or "the default printer" when lpstat
+ * names none.  Sanitised for a terminal; the caller frees it.
+ */
+char	*print_destination(const char *printer);
 int	print_file(const char *path, const char *printer, int copies,
 	    const char *title, struct so_err *err);
 

@@ -25,6 +25,7 @@
 #include "base/util.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "doc/print.h"
 #include "doc/doc.h"
 #include "report/report.h"
 #include "store/lookup.h"
@@ -90,12 +91,15 @@ print_doc(const char *cmd, const struct doc *d, const struct doc_layout *lo,
     const struct out_opts *o)
 {
 	struct so_err err = { 0 };
+	char *dest;
 	int pages = 0;
 
 	if (report_print(d, lo, o->printer, o->copies, &pages, &err) != SO_OK)
 		return cli_fail(&err);
+	dest = print_destination(o->printer);
 	printf("%s: %d page%s sent to %s", cmd, pages, pages == 1 ? "" : "s",
-	    o->printer ? o->printer : "the default printer");
+	    dest);
+	free(dest);
 	if (o->copies > 1)
 		printf(", %d copies", o->copies);
 	putchar('\n');

@@ -103,6 +103,36 @@ run_lpr(char **argv, const char *dest, struct so_err *err)
 	return code;
 }
 
+char *
+print_destination(const char *printer)
+{
+	static const char key[] = "system default destination: ";
+	char *argv[] = { "lpstat", "-d", NULL };
+	struct proc p = { .argv = argv, .search = 1, .out_max = OUT_MAX,
+	    .timeout_ms = 5000 };
+	struct proc_result r;
+	const char *s;
+	char *name, *out = NULL;
+
+	if (printer != NULL && *printer != '\0')
+		return utf8_sanitize(printer);
+	if (proc_run(&p, &r) != 0)
+		return xstrdup("the default printer");
+	if (r.status == 0 && (s = strstr(sb_str(&r.out), key)) != NULL) {
+		s += sizeof(key) - 1;
+		name = xstrndup(s, strcspn(s, "\r\n"));
+		if (*name != '\0') {
+			char *clean = utf8_sanitize(name);
+
+			out = xasprintf("%s (the default)", clean);
+			free(clean);
+		}
+		free(name);
+	}
+	sb_free(&r.out);
+	return out ? out : xstrdup("the default printer");
+}
+
 int
 print_file(const char *path, const char *printer, int copies,
     const char *title, struct so_err *err)

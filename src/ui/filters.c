@@ -71,8 +71,9 @@ apply(struct db *db, struct listview *lv, struct filter *f)
 		return -1;
 	}
 	if (lv->filter)
-		ui_message("%lld match (F: save this filter, M: act on "
-		    "them)", (long long)lv->count);
+		ui_message("%lld %s (F: save this filter, M: act on "
+		    "them)", (long long)lv->count, lv->count == 1 ? "match" :
+		    "matches");
 	return 0;
 }
 

@@ -23,6 +23,7 @@
 #include "base/utf8.h"
 #include "base/util.h"
 #include "doc/doc.h"
+#include "doc/print.h"
 #include "report/report.h"
 #include "store/acl.h"
 #include "store/lookup.h"
@@ -308,7 +309,7 @@ print(struct rep_view *v, char *msg, size_t msgsz)
 {
 	static const struct doc_layout lo = DOC_LAYOUT_DEFAULT;
 	struct so_err err = { 0 };
-	char *printer;
+	char *printer, *dest;
 	int pages = 0;
 
 	if (!v->built) {
@@ -323,10 +324,12 @@ print(struct rep_view *v, char *msg, size_t msgsz)
 	if (report_print(&v->doc, &lo, *printer ? printer : NULL, 1, &pages,
 	    &err) != SO_OK)
 		snprintf(msg, msgsz, "%s", err.msg);
-	else
+	else {
+		dest = print_destination(printer);
 		snprintf(msg, msgsz, "%s: %d page%s sent to %s", v->doc.title,
-		    pages, pages == 1 ? "" : "s", *printer ? printer :
-		    "the default printer");
+		    pages, pages == 1 ? "" : "s", dest);
+		free(dest);
+	}
 	free(printer);
 }
 

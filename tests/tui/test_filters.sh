@@ -28,7 +28,8 @@ keys C-u
 type_text "$F"
 keys Enter
 expect "the filter applies ($N of $ALL)" "Companies ($N) - filter: $F"
-expect "the count is reported" "$N match"
+if [ "$N" -eq 1 ]; then M="1 match ("; else M="$N matches ("; fi
+expect "the count is reported, in the right number" "$M"
 expect_gone "a Moscow company is filtered out" "АО «Северсталь-Трейд»"
 
 keys F

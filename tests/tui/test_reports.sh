@@ -18,6 +18,11 @@ printf '%s\n' "\$@" >"$T/lpr.args"
 cp "\$f" "$T/printed.pdf"
 EOS
 chmod +x "$T/bin/lpr"
+# CUPS's default destination, as lpstat -d names it: the message says
+# where the pages went by name.
+printf '#!/bin/sh\necho "system default destination: office-3"\n' \
+    >"$T/bin/lpstat"
+chmod +x "$T/bin/lpstat"
 
 # Last week, Monday to Sunday, as the screen's [ gives it.
 MONDAY=$(( 1 - $(day 0 %u) ))		# this week's Monday, in days
@@ -53,7 +58,8 @@ expect "all managers picked" "Activity report, $MON - $SUN, all managers"
 keys p
 expect "p asks for the printer" "Print on"
 keys Enter
-expect "printed: pages and where" "Activity report: 1 page sent to the default printer"
+expect "printed: pages and where, the default by name" \
+    "Activity report: 1 page sent to office-3 (the default)"
 check "lpr got a PDF" sh -c "head -c 5 '$T/printed.pdf' | grep -q '%PDF-'"
 check "lpr was not given a printer" sh -c "! grep -qx -- '-P' '$T/lpr.args'"
 
