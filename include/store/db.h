@@ -129,4 +129,13 @@ char	*db_setting(struct db *db, const char *key);
 int	 db_set_setting(struct db *db, const char *key, const char *value,
 	    struct so_err *err);
 
+/*
+ * A write waiting for another's lock: after a moment, and then about
+ * four times a second, hook hears how long it has waited (ms), and -1
+ * when the wait is over (written or given up).  The TUI shows it on the
+ * bottom line; NULL: nobody is told.
+ */
+void	db_set_wait_hook(struct db *db,
+	    void (*hook)(void *arg, long long waited_ms), void *arg);
+
 #endif

@@ -36,6 +36,15 @@ struct ui_host {
  * them (done); the screen then closes if ui_quitting() says so.
  */
 int	 ui_global_key(wint_t ch, int keycode);
+/*
+ * Draws a message on the bottom line, wrapped at spaces onto up to
+ * UI_STATUS_ROWS lines above it when it is longer than the screen is
+ * wide (a busy or import message names a file, a line and a field, and
+ * ends with what to do: it must not be cut).  attr is an enum ui_attr.
+ * Returns the lines used.
+ */
+#define UI_STATUS_ROWS	3
+int	 ui_draw_status(const char *text, int attr);
 /* What a screen's bottom line says: its own message, else the shared
  * one (a reminder, what a : command said), else NULL (its hints). */
 const char *ui_status_line(const char *own);

@@ -57,6 +57,10 @@ struct db {
 	int			 busy_ms;	/* SQLite's busy timeout */
 	int			 busy_limit_ms;	/* our retries, in all */
 	long long		 busy_start;	/* of the current wait (ms) */
+	/* a write waiting for the lock: told to the hook (the TUI) */
+	void			(*wait_hook)(void *arg, long long waited_ms);
+	void			*wait_arg;
+	long long		 wait_since, wait_told;	/* ms; 0: none */
 	int			 depth;		/* transaction nesting */
 	int			 doomed;	/* an inner level rolled back */
 	struct cached_stmt	*cache;
@@ -189,12 +193,48 @@ db_error(struct db *db, int rc, const char *what, struct so_err *err)
  */
 #define BUSY_POLL_MAX_MS	5
 
+#define WAIT_TELL_MS		300	/* a wait told after this long */
+#define WAIT_TELL_EVERY_MS	250	/* and again this often */
+
+/* A write has waited for the lock a while: the hook hears it (the TUI
+ * says so on the bottom line rather than seem hung). */
+static void
+tell_wait(struct db *db)
+{
+	long long now = mono_ms();
+
+	if (db->wait_hook == NULL || db->wait_since == 0 ||
+	    now - db->wait_since < WAIT_TELL_MS ||
+	    (db->wait_told && now - db->wait_told < WAIT_TELL_EVERY_MS))
+		return;
+	db->wait_told = now;
+	db->wait_hook(db->wait_arg, now - db->wait_since);
+}
+
+/* The wait is over, either way; a hook that was told hears -1. */
+static void
+end_wait(struct db *db)
+{
+	if (db->wait_told && db->wait_hook)
+		db->wait_hook(db->wait_arg, -1);
+	db->wait_since = db->wait_told = 0;
+}
+
+void
+db_set_wait_hook(struct db *db, void (*hook)(void *arg, long long waited_ms),
+    void *arg)
+{
+	db->wait_hook = hook;
+	db->wait_arg = arg;
+}
+
 static int
 busy_handler(void *arg, int count)
 {
 	struct db *db = arg;
 	long long waited;
 
+	tell_wait(db);
 	if (count == 0)
 		db->busy_start = mono_ms();
 	waited = mono_ms() - db->busy_start;
@@ -681,27 +721,39 @@ static int
 begin_immediate(struct db *db, struct so_err *err)
 {
 	long long start = mono_ms(), deadline = start + db->busy_limit_ms;
-	int rc, attempt;
+	int rc, attempt, code;
 
+	db->wait_since = start;
 	for (attempt = 0;; attempt++) {
 		rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-		if (rc == SQLITE_OK)
+		if (rc == SQLITE_OK) {
+			end_wait(db);
 			return SO_OK;
+		}
 		if (!sqlite3_get_autocommit(db->h))
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-		if (!is_busy(rc))
-			return db_error(db, rc, "starting a transaction", err);
+		if (!is_busy(rc)) {
+			code = db_error(db, rc, "starting a transaction", err);
+			break;
+		}
 		/* A stale snapshot held by a statement of our own that is
 		 * still stepping: waiting cannot help. */
-		if (rc == SQLITE_BUSY_SNAPSHOT && statement_open(db))
-			return so_err_set(err, SO_ERR, "%s: starting a "
+		if (rc == SQLITE_BUSY_SNAPSHOT && statement_open(db)) {
+			code = so_err_set(err, SO_ERR, "%s: starting a "
 			    "transaction while a query is still open (a bug: "
 			    "please report it); nothing was written",
 			    db->path);
-		if (mono_ms() >= deadline)
-			return busy_error(db, mono_ms() - start, err);
+			break;
+		}
+		if (mono_ms() >= deadline) {
+			code = busy_error(db, mono_ms() - start, err);
+			break;
+		}
+		tell_wait(db);
 		retry_pause(attempt, deadline);
 	}
+	end_wait(db);
+	return code;
 }
 
 /*

@@ -349,7 +349,7 @@ draw_main(void)
 		    app->focus == FOCUS_CARD);
 	}
 	if (ui_message_text()[0])
-		draw_text(LINES - 1, 0, COLS, ui_message_text(), UA_WARN);
+		ui_draw_status(ui_message_text(), UA_WARN);
 	else
 		draw_text(LINES - 1, 0, COLS, ui_key_hints_except(context(),
 		    hidden_actions()), UA_STATUS);

@@ -321,7 +321,7 @@ draw(struct imp_view *v)
 			draw_text(LINES - 3, 0, COLS, v->msg + cut, a);
 	}
 	if (ui_status_line(NULL) != NULL)
-		draw_text(LINES - 1, 0, COLS, ui_status_line(NULL), UA_STATUS);
+		ui_draw_status(ui_status_line(NULL), UA_STATUS);
 	else
 		draw_text(LINES - 1, 0, COLS, ui_screen_hints(&screen_import,
 		    v), UA_DIM);

@@ -214,7 +214,7 @@ draw(struct pipe_view *v, struct db *db, const char *msg)
 	for (c = first, x = 0; c < ncol && c < first + shown; c++, x += w)
 		draw_column(v, c, 2, x, LINES - 4, w - 1, db_now(db));
 	if ((msg = ui_status_line(msg)) != NULL)
-		draw_text(LINES - 1, 0, COLS, msg, UA_STATUS);
+		ui_draw_status(msg, UA_STATUS);
 	else {
 		char *why = refusal(db, selected(v));
 

@@ -202,8 +202,11 @@ draw(struct rep_view *v, const char *msg)
 			draw_scrolled(2 + i, LIST_W + 2, pw - 2,
 			    v->lines[v->top + i], v->left);
 	msg = ui_status_line(msg);
-	draw_text(LINES - 1, 0, COLS, msg ? msg :
-	    ui_screen_hints(&screen_reports, v), msg ? UA_STATUS : UA_DIM);
+	if (msg)
+		ui_draw_status(msg, UA_STATUS);
+	else
+		draw_text(LINES - 1, 0, COLS, ui_screen_hints(&screen_reports,
+		    v), UA_DIM);
 	refresh();
 }
 

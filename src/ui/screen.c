@@ -228,7 +228,7 @@ text_draw(void *self)
 			draw_text(1 + i, 0, COLS, l, UA_NORMAL);
 	}
 	if (ui_status_line(NULL))
-		draw_text(LINES - 1, 0, COLS, ui_status_line(NULL), UA_STATUS);
+		ui_draw_status(ui_status_line(NULL), UA_STATUS);
 	refresh();
 }
 

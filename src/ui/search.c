@@ -261,8 +261,7 @@ static void
 draw_bottom(struct sview *v)
 {
 	if (ui_status_line(NULL))
-		draw_text(LINES - 1, 0, COLS, ui_status_line(NULL),
-		    UA_STATUS);
+		ui_draw_status(ui_status_line(NULL), UA_STATUS);
 	else if (v->err[0])
 		draw_text(LINES - 1, 0, COLS, v->err, UA_ERROR);
 	else if (*le_text(&v->le) == '\0')

@@ -19,7 +19,10 @@
 #include <curses.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "base/utf8.h"
+#include "ui/draw.h"
 #include "ui/ui.h"
 
 #define POLL_MS		1000	/* how often to look for others' commits */
@@ -32,10 +35,27 @@ static unsigned	 generation;	/* others' commits seen */
 static int	 quitting;	/* ui_quit: every screen is closing */
 static unsigned	 msg_serial;	/* ui_message calls so far */
 
+/* A write waiting for another's lock says so on the bottom line rather
+ * than seem hung; its message stays until the next key. */
+static void
+wait_hook(void *arg, long long waited_ms)
+{
+	char line[160];
+
+	(void)arg;
+	if (waited_ms < 0 || LINES < 1)
+		return;
+	snprintf(line, sizeof(line), "Waiting for another user's write to "
+	    "finish (%lld s); nothing is lost meanwhile", waited_ms / 1000);
+	ui_draw_status(line, UA_WARN);
+	refresh();
+}
+
 void
 ui_attach(struct db *d, const struct ui_host *h)
 {
 	db = d;
+	db_set_wait_hook(d, wait_hook, NULL);
 	host = *h;
 	data_version = db_data_version(d);
 	generation = 0;
@@ -91,6 +111,8 @@ ui_global_key(wint_t ch, int keycode)
 void
 ui_detach(void)
 {
+	if (db)
+		db_set_wait_hook(db, NULL, NULL);
 	db = NULL;
 	host = (struct ui_host){ 0 };
 }
@@ -196,4 +218,49 @@ ui_redraw(void)
 {
 	if (host.draw)
 		host.draw();
+}
+
+/*
+ * The bytes of s (from its start) that fit cols, ended at a space when
+ * there is one in the second half: whole words on a wrapped line.
+ */
+static size_t
+fit_words(const char *s, int cols)
+{
+	size_t cut = utf8_fit(s, cols, NULL), sp;
+
+	if (s[cut] == '\0')
+		return cut;
+	for (sp = cut; sp > cut / 2; sp--)
+		if (s[sp] == ' ')
+			return sp;
+	return cut;
+}
+
+int
+ui_draw_status(const char *text, int attr)
+{
+	const char *p = text;
+	size_t cut[UI_STATUS_ROWS];
+	int n = 0, i, y;
+
+	/* the lines, top to bottom, at most UI_STATUS_ROWS */
+	while (n < UI_STATUS_ROWS) {
+		cut[n++] = fit_words(p, COLS);
+		p += cut[n - 1];
+		p += strspn(p, " ");
+		if (*p == '\0')
+			break;
+	}
+	y = LINES - n;
+	for (p = text, i = 0; i < n; i++) {
+		char line[UI_MESSAGE_MAX];
+
+		snprintf(line, sizeof(line), "%.*s", (int)cut[i], p);
+		draw_fill(y + i, 0, 1, COLS, (enum ui_attr)attr);
+		draw_text(y + i, 0, COLS, line, (enum ui_attr)attr);
+		p += cut[i];
+		p += strspn(p, " ");
+	}
+	return n;
 }

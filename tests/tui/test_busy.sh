@@ -2,15 +2,17 @@
 # Another process holds the write lock (sqlite3 in the middle of a
 # transaction) while a person saves a form: after the busy limit the
 # form is still open with what they typed, and the message says who is
-# writing and that nothing was lost, never "database is locked".  Once
-# the other writer commits, the same save goes through.
+# writing and that nothing was lost, never "database is locked" -- whole,
+# wrapped, at 80 columns, where it used to be cut before "try again";
+# while it waits the bottom line says so.  Once the other writer
+# commits, the same save goes through.
 . "$(dirname "$0")/lib.sh"
 
 DB="$T/t.db"
 "$SALESORG" --db "$DB" init >/dev/null || exit 1
 printf 'name,city\nООО Ромашка,Казань\n' >"$T/c.csv"
 "$SALESORG" --db "$DB" import csv companies "$T/c.csv" >/dev/null || exit 1
-start 200x30 env SALESORG_BUSY_TIMEOUT=200 SALESORG_BUSY_LIMIT=1500 \
+start 80x24 env SALESORG_BUSY_TIMEOUT=200 SALESORG_BUSY_LIMIT=2500 \
 	"$SALESORG" --db "$DB"
 expect "opens on the company" "ООО Ромашка"
 keys e
@@ -33,9 +35,11 @@ while sqlite3 "$DB" "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" \
 done
 
 keys F2
+expect "while it waits, it says so" "Waiting for another user's write"
 expect "busy message" "the database is busy"
 expect "names the holder" "(pid $holder, sqlite3)"
-expect "says nothing was lost" "nothing was lost, try again"
+expect "says nothing was lost, whole at 80 columns" \
+    "nothing was lost, try again"
 screen >"$T/screen"
 check "never \"database is locked\"" sh -c "! grep -qi 'locked' '$T/screen'"
 expect "the form stays open" "Edit Company"
