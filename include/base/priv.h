@@ -34,6 +34,21 @@ void	 priv_init(void);
 int	 priv_privileged(void);
 
 /*
+ * Gives the group (and user) privilege up for good: real, effective and
+ * saved IDs all the caller's.  0, or -1 when the kernel did not (the
+ * caller must then not go on).
+ */
+int	 priv_drop(void);
+/*
+ * A file the privilege may open: in a privileged process, one owned by
+ * root and the database group (what init --shared makes); any file in
+ * an ordinary one.  A database file the user made (or could replace)
+ * is opened only after priv_drop: its schema and contents are the
+ * user's to craft.
+ */
+int	 priv_trusted_file(uid_t owner, gid_t group);
+
+/*
  * Between these two the process has the caller's own effective group
  * (and user) and umask.  Calls nest; only the outermost pair switches.
  */

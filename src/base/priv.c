@@ -166,6 +166,31 @@ priv_privileged(void)
 	return privileged;
 }
 
+int
+priv_drop(void)
+{
+	gid_t g = getgid();
+	uid_t u = getuid();
+
+	if (!privileged)
+		return 0;
+	/* real, effective and saved: no way back */
+	if (setresgid(g, g, g) != 0 || setresuid(u, u, u) != 0 ||
+	    getegid() != g || geteuid() != u)
+		return -1;
+	privileged = 0;
+	priv_gid = g;
+	priv_uid = u;
+	umask(user_umask);
+	return 0;
+}
+
+int
+priv_trusted_file(uid_t owner, gid_t group)
+{
+	return !privileged || (owner == 0 && group == priv_gid);
+}
+
 void
 priv_user_begin(void)
 {

@@ -577,10 +577,31 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 		}
 		close(fd);
 	}
+	/* In guarded mode a database the user could have crafted (not
+	 * root's and the group's) is opened with the user's own rights. */
+	if (exists && !priv_trusted_file(sb.st_uid, sb.st_gid) &&
+	    priv_drop() != 0) {
+		so_err_set(err, SO_ERR, "%s: cannot give up the group "
+		    "privilege to open a database the user owns", path);
+		return refuse(db, SO_ERR);
+	}
 	rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		return refuse(db, db_error(db, rc, "opening", err));
 	sqlite3_extended_result_codes(db->h, 1);
+	/*
+	 * A file is data: defensive mode (no writes to the schema or
+	 * shadow tables by SQL, no journal_mode=OFF, no writable_schema)
+	 * and a corrupt page caught when it is read.  trusted_schema stays
+	 * on: the search index is kept by triggers on FTS5 tables, which
+	 * SQLite 3.40 (Debian 12) does not mark innocuous, so with it off
+	 * no write would pass.  A schema a user could have crafted is
+	 * opened without the group privilege instead (above).
+	 */
+	if ((rc = sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1,
+	    NULL)) != SQLITE_OK || (rc = sqlite3_exec(db->h,
+	    "PRAGMA cell_size_check = ON", NULL, NULL, NULL)) != SQLITE_OK)
+		return refuse(db, db_error(db, rc, "hardening", err));
 	db->busy_ms = opts->busy_ms > 0 ? opts->busy_ms : DEFAULT_BUSY_MS;
 	db->busy_limit_ms = opts->busy_limit_ms > 0 ? opts->busy_limit_ms :
 	    DEFAULT_BUSY_LIMIT_MS;

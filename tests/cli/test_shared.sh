@@ -199,6 +199,7 @@ cat >"$T/bin/lpr" <<EOF
 	ls -l /proc/\$\$/fd/
 	echo "--- parent"
 	ls /proc/\$PPID/fd/ 2>&1
+	sed -n 's/^Gid:/parent-gid/p' /proc/\$PPID/status
 } >"$T/home-a/lpr.log"
 exit 0
 EOF
@@ -220,6 +221,21 @@ check "lpr: TMPDIR removed by the setgid salesorg" sh -c "! grep -q '^TMPDIR=' '
 check "the PDF was not made in alice's TMPDIR" sh -c "! grep '^args' '$T/home-a/lpr.log' | grep -q '$T/home-a/tmp'"
 check "salesorg is not dumpable: lpr (alice) cannot list its descriptors" \
     grep -q "Permission denied" "$T/home-a/lpr.log"
+# (printing, salesorg is the user; the group waits in the saved ID)
+GGID=$(getent group "$G" | cut -d: -f3)
+check "on the team's database salesorg keeps the group (saved)" \
+    grep -qE "^parent-gid[[:space:]]+$AGID[[:space:]]+$AGID[[:space:]]+$GGID" \
+    "$T/home-a/lpr.log"
+
+# ---- a database alice made (and could craft) is opened without the
+# group: its schema is hers, so nothing in it runs with the key ----
+# (home-a/mine.db, made by alice above)
+rm -f "$T/home-a/lpr.log"
+as "$A" "$S" --db "$T/home-a/mine.db" journal --print
+check "alice: journal --print on her own database exits 0" [ "$RC" -eq 0 ]
+check "salesorg gave the group up for good before opening it" \
+    grep -qE "^parent-gid[[:space:]]+$AGID[[:space:]]+$AGID[[:space:]]+$AGID[[:space:]]+$AGID\$" \
+    "$T/home-a/lpr.log"
 
 # ---- a writer holding the lock is named by its login, though a setgid
 # process's /proc directory belongs to root ----

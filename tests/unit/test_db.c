@@ -345,3 +345,22 @@ TEST(test_backup_copy_opens_and_has_the_data)
 	    "value = 'Ромашка'"), 1);
 	db_close(copy);
 }
+
+/*
+ * Every connection is defensive: the schema cannot be rewritten by SQL
+ * (PRAGMA writable_schema has no effect), the FTS shadow tables are
+ * read-only, and a page whose cells do not fit is caught on reading.
+ */
+TEST(test_connections_are_defensive)
+{
+	struct so_err err = { 0 };
+	struct db *db;
+
+	REQUIRE((db = fixture_open("d.db")) != NULL);
+	db_exec(db, "PRAGMA writable_schema = ON", &err);
+	CHECK(db_exec(db, "UPDATE sqlite_schema SET sql = 'CREATE TABLE "
+	    "x(y)' WHERE name = 'companies'", &err) != SO_OK);
+	CHECK(db_exec(db, "DELETE FROM companies_fts_data", &err) != SO_OK);
+	CHECK_INT(fixture_int(db, "PRAGMA cell_size_check"), 1);
+	db_close(db);
+}
