@@ -67,6 +67,14 @@ const struct text_desc *settings_text_find(const char *name);
  * name). */
 char	*settings_get_text(struct db *db, const char *name);
 /*
+ * The mailer mail merge runs: the user's own mail.sendmail; else the
+ * team's, but only when root alone can change it (the file and every
+ * directory above it root's and writable by nobody else: any other
+ * writer could make every colleague who sends run their code); else
+ * /usr/sbin/sendmail, with why saying so.  The caller frees it.
+ */
+char	*settings_mailer(struct db *db, char *why, size_t whysz);
+/*
  * Sets it for the current user, or (global) for the team; "" goes back
  * to the default.  Checked: mail.from an address, mail.sendmail an
  * absolute path, report.activity.* a rule.  Only an admin sets the

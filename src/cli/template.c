@@ -748,7 +748,17 @@ prepare(struct run *x, const char *tname, const char *saved,
 		return fail_tpl("merge", &err);
 	x->from = settings_get_text(x->db, "mail.from");
 	x->from_addr = mime_addr_of(x->from);
-	x->sendmail = settings_get_text(x->db, "mail.sendmail");
+	{
+		char why[512];
+
+		x->sendmail = settings_mailer(x->db, why, sizeof(why));
+		if (*why) {
+			char *clean = utf8_sanitize(why);
+
+			fprintf(stderr, "salesorg: merge: %s\n", clean);
+			free(clean);
+		}
+	}
 	if (!mime_addr_ok(x->from_addr)) {
 		fprintf(stderr, "salesorg: merge: mail.from \"%s\" is not an "
 		    "address (salesorg config set mail.from "

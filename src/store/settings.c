@@ -1,6 +1,7 @@
 /* Preferences and the editable lookup lists; see store/settings.h.  The
  * activity report's rules are checked by activity.c, through a hook. */
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
@@ -169,6 +170,63 @@ settings_get_text(struct db *db, const char *name)
 	if (t->def == NULL)
 		return default_from(db);
 	return xstrdup(t->def);
+}
+
+/*
+ * Whether a program every member of the team would run is root's alone:
+ * the file and every directory above it owned by root and writable by
+ * nobody else (a directory with the sticky bit, as /tmp, is not).
+ */
+static int
+root_only(const char *path)
+{
+	char *p = xstrdup(path), *slash;
+	struct stat sb;
+	int ok = *path == '/';
+
+	while (ok) {
+		if (stat(p, &sb) != 0 || sb.st_uid != 0 ||
+		    (sb.st_mode & 0022) != 0)
+			ok = 0;
+		if ((slash = strrchr(p, '/')) == NULL || slash == p) {
+			if (ok && slash == p && p[1] != '\0')
+				ok = stat("/", &sb) == 0 && sb.st_uid == 0 &&
+				    (sb.st_mode & 0022) == 0;
+			break;
+		}
+		*slash = '\0';
+	}
+	free(p);
+	return ok;
+}
+
+char *
+settings_mailer(struct db *db, char *why, size_t whysz)
+{
+	const char *def = "/usr/sbin/sendmail";
+	char *key, *v = NULL;
+
+	*why = '\0';
+	/* one's own: run as oneself anyway */
+	if (*db_user_login(db)) {
+		key = xasprintf("user.%s.mail.sendmail", db_user_login(db));
+		v = db_setting(db, key);
+		free(key);
+		if (v && *v)
+			return v;
+		free(v);
+	}
+	if ((v = db_setting(db, "mail.sendmail")) == NULL || *v == '\0') {
+		free(v);
+		return xstrdup(def);
+	}
+	if (root_only(v))
+		return v;
+	snprintf(why, whysz, "the team's mail.sendmail %s is not root's "
+	    "alone (it, or a directory above it, is another's or writable "
+	    "by others): %s is used instead", v, def);
+	free(v);
+	return xstrdup(def);
 }
 
 static int

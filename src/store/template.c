@@ -12,6 +12,7 @@
 
 #include "base/utf8.h"
 #include "base/util.h"
+#include "store/acl.h"
 #include "store/audit.h"
 #include "store/entities.h"
 #include "store/template.h"
@@ -591,6 +592,23 @@ write_update(struct db *db, struct template *t, struct so_err *err)
 
 /* Inside the transaction: compare with the row as it is now, then
  * write. */
+/*
+ * A template is its author's: the team may use it, but only the author,
+ * a head of sales or an administrator changes or removes it (a manager
+ * rewriting the team's offer would put words in colleagues' mouths).
+ */
+static int
+may_change(struct db *db, const struct template *t, const char *what,
+    struct so_err *err)
+{
+	if (acl_role(db) >= ROLE_HEAD || (t->created_by != 0 &&
+	    t->created_by == db_user_id(db)))
+		return SO_OK;
+	return so_err_set(err, SO_EPERM, "template \"%s\" is its author's: "
+	    "only they, a head of sales or an administrator may %s it "
+	    "(template add makes a copy of your own)", t->name, what);
+}
+
 static int
 update_tx(struct db *db, struct template *t, struct so_err *err)
 {
@@ -599,7 +617,9 @@ update_tx(struct db *db, struct template *t, struct so_err *err)
 
 	if ((code = read_one(db, "id", t->id, NULL, &old, err)) != SO_OK)
 		return code;
-	if (old.version != t->version) {
+	if ((code = may_change(db, &old, "change", err)) != SO_OK) {
+		/* said */
+	} else if (old.version != t->version) {
 		code = so_err_set(err, SO_ECONFLICT, "template \"%s\" was "
 		    "changed by someone else since it was read (version "
 		    "%lld, now %lld); nothing was saved", old.name,
@@ -641,7 +661,8 @@ remove_tx(struct db *db, const char *name, struct so_err *err)
 
 	if ((code = template_get(db, name, &old, err)) != SO_OK)
 		return code;
-	if ((code = db_prepare(db, "DELETE FROM templates WHERE id = ?", &st,
+	if ((code = may_change(db, &old, "remove", err)) != SO_OK ||
+	    (code = db_prepare(db, "DELETE FROM templates WHERE id = ?", &st,
 	    err)) != SO_OK)
 		goto out;
 	sqlite3_bind_int64(st, 1, old.id);

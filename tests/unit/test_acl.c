@@ -5,6 +5,7 @@
  * their own rows.
  */
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "base/util.h"
@@ -19,6 +20,7 @@
 #include "store/group.h"
 #include "store/record.h"
 #include "store/settings.h"
+#include "store/template.h"
 #include "store/users.h"
 
 /* anna the admin; boris and vera managers; gleb the head of sales. */
@@ -393,4 +395,87 @@ TEST(test_payment_moves_a_colleagues_company_along_the_sales_path)
 	store_payment_clear(&p);
 	store_deal_clear(&d);
 	db_close(t.db);
+}
+
+/* A template is its author's: a manager may use the admin's offer but
+ * not rewrite or remove it; its author and a head may. */
+TEST(test_templates_belong_to_their_authors)
+{
+	struct so_err err = { 0 };
+	struct template t = { 0 }, got = { 0 };
+	struct team tm;
+
+	REQUIRE(setup(&tm));
+	t.name = xstrdup("offer");
+	t.subject = xstrdup("Предложение");
+	t.body = xstrdup("Здравствуйте, {{first_name}}!");
+	REQUIRE(template_add(tm.db, &t, &err) == SO_OK);	/* anna's */
+	template_clear(&t);
+	REQUIRE(as(tm.db, "boris"));
+	REQUIRE(template_get(tm.db, "offer", &got, &err) == SO_OK);
+	free(got.body);
+	got.body = xstrdup("Скидка 90%!");
+	CHECK(template_update(tm.db, &got, &err) == SO_EPERM);
+	CHECK(strstr(err.msg, "its author's") != NULL);
+	CHECK(template_remove(tm.db, "offer", &err) == SO_EPERM);
+	template_clear(&got);
+	/* boris's own he changes and removes */
+	t.name = xstrdup("mine");
+	t.subject = xstrdup("s");
+	t.body = xstrdup("b");
+	REQUIRE(template_add(tm.db, &t, &err) == SO_OK);
+	template_clear(&t);
+	CHECK(template_remove(tm.db, "mine", &err) == SO_OK);
+	/* the head may change the team's */
+	REQUIRE(as(tm.db, "gleb"));
+	REQUIRE(template_get(tm.db, "offer", &got, &err) == SO_OK);
+	free(got.subject);
+	got.subject = xstrdup("Предложение на декабрь");
+	CHECK(template_update(tm.db, &got, &err) == SO_OK);
+	template_clear(&got);
+	CHECK_INT(fixture_int(tm.db, "SELECT count(*) FROM templates WHERE "
+	    "body LIKE 'Скидка%'"), 0);
+	db_close(tm.db);
+}
+
+/* The team's mailer runs as every colleague who sends: taken only when
+ * root alone can change it. */
+TEST(test_team_mailer_must_be_roots_alone)
+{
+	struct so_err err = { 0 };
+	struct team tm;
+	char why[512], *m;
+	const char *path = harness_path("mailer");
+	FILE *f;
+
+	REQUIRE(setup(&tm));
+	/* root's, in root's directories, writable by nobody else */
+	REQUIRE(settings_set_text(tm.db, "mail.sendmail", "/bin/sh", 1, &err)
+	    == SO_OK);
+	REQUIRE(as(tm.db, "boris"));
+	m = settings_mailer(tm.db, why, sizeof(why));
+	CHECK_STR(m, "/bin/sh");
+	CHECK(why[0] == '\0');
+	free(m);
+	/* one in the test's directory, writable by all: refused */
+	REQUIRE((f = fopen(path, "w")) != NULL);
+	fputs("#!/bin/sh\n", f);
+	fclose(f);
+	REQUIRE(chmod(path, 0777) == 0);
+	REQUIRE(as(tm.db, "anna"));
+	REQUIRE(settings_set_text(tm.db, "mail.sendmail", path, 1, &err) ==
+	    SO_OK);
+	REQUIRE(as(tm.db, "boris"));
+	m = settings_mailer(tm.db, why, sizeof(why));
+	CHECK_STR(m, "/usr/sbin/sendmail");
+	CHECK(strstr(why, "not root's alone") != NULL);
+	free(m);
+	/* boris's own he may run: it runs as him */
+	REQUIRE(settings_set_text(tm.db, "mail.sendmail", path, 0, &err) ==
+	    SO_OK);
+	m = settings_mailer(tm.db, why, sizeof(why));
+	CHECK_STR(m, path);
+	CHECK(why[0] == '\0');
+	free(m);
+	db_close(tm.db);
 }
