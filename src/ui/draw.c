@@ -4,7 +4,8 @@
  * All text from the database goes through draw_text, which is where the
  * promise "control characters in data are drawn visibly, never sent to
  * the terminal" is kept: utf8_sanitize turns ESC into "^[" before
- * ncurses sees it.
+ * ncurses sees it.  It is also where the promise "nothing is cut
+ * without a mark" is kept: text wider than its place ends with "…".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,9 +95,13 @@ draw_text(int y, int x, int width, const char *s, enum ui_attr a)
 	if (width <= 0)
 		return 0;
 	clean = utf8_sanitize(s ? s : "");
-	n = utf8_fit(clean, width, &w);
+	n = utf8_cut(clean, width, &w);
 	attrset(draw_attr(a));
 	mvaddnstr(y, x, clean, (int)n);
+	if (clean[n] != '\0') {	/* cut: say so */
+		mvaddstr(y, x + w, ELLIPSIS);
+		w++;
+	}
 	if (w < width)
 		mvhline(y, x + w, ' ', width - w);
 	attrset(A_NORMAL);
