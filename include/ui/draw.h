@@ -40,6 +40,10 @@ int	draw_text(int y, int x, int width, const char *s, enum ui_attr a);
 /* The same, right-aligned within width. */
 void	draw_text_right(int y, int x, int width, const char *s,
 	    enum ui_attr a);
+/* A status line of hints ("a add  e edit"): the hints that do not fit
+ * are left off whole rather than cut. */
+void	draw_hints(int y, int x, int width, const char *hints,
+	    enum ui_attr a);
 /* Fills a rectangle with blanks in attribute a. */
 void	draw_fill(int y, int x, int h, int w, enum ui_attr a);
 /* A box border (ACS lines) around the rectangle. */

@@ -12,9 +12,22 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "base/util.h"
 #include "ui/draw.h"
 
 static int colors;
+
+/* The last "  " in s (hints are separated by two blanks), or NULL. */
+static char *
+strrstr2(char *s)
+{
+	char *p, *last = NULL;
+
+	for (p = strstr(s, "  "); p; p = strstr(p + 1, "  "))
+		if (p > s)
+			last = p;
+	return last;
+}
 
 enum { PAIR_TITLE = 1, PAIR_TAB, PAIR_SELECT, PAIR_DIM, PAIR_ERROR,
     PAIR_STATUS, PAIR_FIELD, PAIR_FOCUS, PAIR_WARN };
@@ -122,6 +135,18 @@ draw_text_right(int y, int x, int width, const char *s, enum ui_attr a)
 	} else
 		draw_text(y, x, width, clean, a);
 	free(clean);
+}
+
+void
+draw_hints(int y, int x, int width, const char *hints, enum ui_attr a)
+{
+	char *t = xstrdup(hints ? hints : ""), *p;
+
+	/* whole hints, the last ones left off ("a add  e edit") */
+	while (utf8_width(t) > width && (p = strrstr2(t)) != NULL)
+		*p = '\0';
+	draw_text(y, x, width, t, a);
+	free(t);
 }
 
 void
