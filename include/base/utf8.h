@@ -76,7 +76,8 @@ size_t	 utf8_fit(const char *s, int cols, int *width);
 /*
  * The same for text that is to end with a mark when cut ("…", one
  * column): the whole of s when it fits in cols, else the longest prefix
- * that leaves one column for the mark.  The caller knows it was cut by
+ * that leaves one column for the mark, without the blanks it would end
+ * with (the mark goes after the text).  The caller knows it was cut by
  * s[result] != '\0'.  *width (if not NULL) is the prefix's width.
  */
 size_t	 utf8_cut(const char *s, int cols, int *width);

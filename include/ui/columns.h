@@ -10,7 +10,8 @@
  * (a time, a phone number, an amount: a cut one is a wrong one).
  * col_layout gives every column its minimum in priority order while
  * they fit -- a column is left out only after every column of a higher
- * number is -- then widens them towards their text, a priority at a
+ * number is, and a COL_EXTRA column also when it would leave the
+ * others too little room -- then widens them towards their text, a priority at a
  * time, the columns of one priority sharing alike; room left over when
  * all have their text goes to the COL_FILL columns.  The drawing cuts
  * text by display width (Cyrillic one column, CJK two) and ends what it
@@ -27,6 +28,10 @@
 #define COL_SHRINK	0x01	/* may be narrower than want, down to min */
 #define COL_FILL	0x02	/* takes the room left when all have want */
 #define COL_RIGHT	0x04	/* right-aligned (amounts) */
+/* Shown only when the shrinking columns already shown can also have
+ * a comfortable width (half as much again as their min, or their
+ * whole text): a company's category does not squeeze its name. */
+#define COL_EXTRA	0x08
 
 struct column {
 	int		 min;	/* narrowest width (COL_SHRINK only) */
@@ -63,8 +68,10 @@ void	 col_money(int64_t minor, char *out, size_t sz);
  */
 void	 col_money_compact(int64_t minor, char *out, size_t sz);
 /*
- * A field's value as the screen shows it (a new string): field_format's
- * text, with money in col_money's form.
+ * A field's value as a column shows it (a new string): field_format's
+ * text, with money in col_money's form, and dates short: "14.12 13:30"
+ * and "14.12" in the current year, "14.12.2025" in another (a card's
+ * Info and the forms keep the full ISO form).
  */
 char	*col_field_text(const struct entity *ent, int fi, const void *obj);
 

@@ -704,7 +704,14 @@ utf8_cut(const char *s, int cols, int *width)
 
 	if (s[n] == '\0' || cols <= 0)
 		return n;
-	return utf8_fit(s, cols - 1, width);
+	n = utf8_fit(s, cols - 1, width);
+	/* "+7 843 568-47-36…", not "+7 843 568-47-36 …" */
+	while (n > 0 && s[n - 1] == ' ') {
+		n--;
+		if (width)
+			(*width)--;
+	}
+	return n;
 }
 
 /*

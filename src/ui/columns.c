@@ -4,7 +4,8 @@
  * The layout is three passes over a handful of columns: who is shown
  * (minimums in priority order until one does not fit: after that no
  * column of a later priority is shown either, so a narrow terminal
- * loses the least important columns, never a middle one), how the room
+ * loses the least important columns, never a middle one; an extra
+ * column needs room for the others' comfort too), how the room
  * left is shared (a priority at a time, its columns widened alike up
  * to their text, the way water fills level vessels), and what is left
  * over when every column shows its whole text (the COL_FILL columns).
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/datetime.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "ui/columns.h"
@@ -73,6 +75,24 @@ grow_band(struct column *c, const int *order, int k, int p, int left)
 	return left;
 }
 
+/* What the shrinking columns shown lack of a comfortable width. */
+static int
+comfort_short(const struct column *c, int n)
+{
+	int i, lack = 0, ok;
+
+	for (i = 0; i < n; i++) {
+		if (c[i].width == 0 || !(c[i].flags & COL_SHRINK))
+			continue;
+		ok = c[i].min + (c[i].min + 1) / 2;
+		if (ok > c[i].want)
+			ok = c[i].want;
+		if (ok > c[i].width)
+			lack += ok - c[i].width;
+	}
+	return lack;
+}
+
 int
 col_layout(struct column *c, int n, int avail, int gap)
 {
@@ -98,7 +118,8 @@ col_layout(struct column *c, int n, int avail, int gap)
 
 		if (col->want == 0)
 			continue;	/* nothing to show */
-		if (used + need > avail)
+		if (used + need + (col->flags & COL_EXTRA ?
+		    comfort_short(c, n) : 0) > avail)
 			break;
 		col->width = col->min;
 		used += need;
@@ -210,15 +231,45 @@ col_money_compact(int64_t minor, char *out, size_t sz)
 	    units[i].name);
 }
 
+/*
+ * "2026-12-14 13:30" as "14.12 13:30" in the current year and
+ * "14.12.2025" in another (an old call's hour no longer matters); a
+ * date the same way.
+ */
+static char *
+short_moment(const char *iso, int time)
+{
+	char now[11];
+
+	dt_format_date(dt_now(), now);
+	if (strlen(iso) < 10)
+		return xstrdup(iso);
+	if (strncmp(iso, now, 4) != 0)
+		return xasprintf("%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
+	if (time && strlen(iso) >= 16)
+		return xasprintf("%.2s.%.2s %.5s", iso + 8, iso + 5, iso + 11);
+	return xasprintf("%.2s.%.2s", iso + 8, iso + 5);
+}
+
 char *
 col_field_text(const struct entity *ent, int fi, const void *obj)
 {
 	const struct field_desc *fd = &ent->fields[fi];
-	char buf[48];
+	char buf[48], *iso, *v;
 
-	if (fd->type == FT_MONEY && !field_is_empty(fd, obj)) {
+	if (field_is_empty(fd, obj))
+		return field_format(ent, fi, obj);
+	switch (fd->type) {
+	case FT_MONEY:
 		col_money(field_int_c(fd, obj), buf, sizeof(buf));
 		return xstrdup(buf);
+	case FT_MOMENT:
+	case FT_DATE:
+		iso = field_format(ent, fi, obj);
+		v = short_moment(iso, fd->type == FT_MOMENT);
+		free(iso);
+		return v;
+	default:
+		return field_format(ent, fi, obj);
 	}
-	return field_format(ent, fi, obj);
 }

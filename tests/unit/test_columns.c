@@ -189,6 +189,10 @@ TEST(test_cut_text_ends_with_a_mark_by_display_width)
 	CHECK_INT(n, strlen("東京都"));
 	n = utf8_cut(cjk, 10, &w);
 	CHECK_INT(n, strlen(cjk));
+	/* the mark follows the text, not the blank before a cut word */
+	n = utf8_cut(ru, 5, &w);
+	CHECK_INT(n, strlen("ООО"));
+	CHECK_INT(w, 3);
 	/* one column: only the mark */
 	n = utf8_cut(ru, 1, &w);
 	CHECK_INT(n, 0);
@@ -276,4 +280,29 @@ TEST(test_money_one_format_and_compact_sums)
 	/* never wider than eight columns below a trillion */
 	col_money_compact(98765432100000LL, b, sizeof(b));
 	CHECK(utf8_width(b) <= 8);
+}
+
+TEST(test_columns_an_extra_column_never_squeezes_the_others)
+{
+	/* a task list: due, title, status, company, an extra priority */
+	struct column c[5] = {
+		{ .want = 11, .prio = 0 },
+		{ .min = 12, .want = 32, .prio = 0,
+		    .flags = COL_SHRINK | COL_FILL },
+		{ .want = 9, .prio = 1 },
+		{ .min = 10, .want = 20, .prio = 3, .flags = COL_SHRINK },
+		{ .want = 6, .prio = 4, .flags = COL_EXTRA },
+	};
+
+	/* room for the title's and the company's comfort (18, 15) and
+	 * the extra: it is shown, and the rest still goes to the title */
+	CHECK_INT(col_layout(c, 5, 64, 1), 5);
+	CHECK_INT(c[4].width, 6);
+	CHECK_INT(c[1].width, 64 - 11 - 9 - 10 - 6 - 4);
+	CHECK_INT(total(c, 5, 1), 64);
+	/* not enough for that: the extra is left out, though its own
+	 * six columns would fit */
+	CHECK_INT(col_layout(c, 5, 56, 1), 4);
+	CHECK_INT(c[4].width, 0);
+	CHECK_INT(c[1].width, 56 - 11 - 9 - 10 - 3);
 }
