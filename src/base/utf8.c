@@ -765,10 +765,12 @@ utf8_wrap(const char *s, int cols, size_t *next)
 		}
 		cw = utf8_cpwidth(cp);
 		/* before a wide character, after one, or after a hyphen
-		 * that follows a letter */
+		 * inside a word ("Северсталь-|Трейд"; not "-5", nor the
+		 * date "2026-07-07") */
 		if (off > 0 && prev != ' ' && prev != '\t' && (cw == 2 ||
 		    utf8_cpwidth(prev) == 2 || (prev == '-' &&
-		    prev2 != ' ' && prev2 != '\t' && prev2 != '-'))) {
+		    prev2 != ' ' && prev2 != '\t' && prev2 != '-' &&
+		    !(cp >= '0' && cp <= '9')))) {
 			have = 1;
 			brk_end = brk_next = off;
 		}

@@ -239,6 +239,7 @@ TEST(test_wrap_keeps_words_whole)
 	CHECK_STR(wrapped("АО «Северсталь-Трейд»", 16),
 	    "АО «Северсталь-|Трейд»");
 	CHECK_STR(wrapped("x -5 y", 3), "x|-5|y");
+	CHECK_STR(wrapped("on 2026-07-07", 10), "on|2026-07-07");
 	/* newlines end lines, an empty line stays */
 	CHECK_STR(wrapped("one\n\ntwo three", 20), "one||two three");
 	/* CJK breaks between characters, two columns each */
