@@ -159,8 +159,11 @@ layout_items(const struct agenda *a, int avail, struct column *c)
 
 	c[C_TIME] = (struct column){ .prio = 0 };
 	c[C_TYPE] = (struct column){ .prio = 4 };
+	/* no COL_FILL: on a wide screen the columns stay together and the
+	 * room left is on the right, not between the subject and whom to
+	 * call */
 	c[C_SUBJECT] = (struct column){ .min = 10, .prio = 3,
-	    .flags = COL_SHRINK | COL_FILL };
+	    .flags = COL_SHRINK };
 	c[C_COMPANY] = (struct column){ .min = 10, .prio = 1,
 	    .flags = COL_SHRINK };
 	c[C_PERSON] = (struct column){ .min = 10, .prio = 1,

@@ -681,6 +681,15 @@ linked_columns(const struct card *c, int w, int *fields, struct column *cols)
 		}
 	}
 	col_layout(cols, n, w, 1);
+	/* A narrow card still says what each row is: the name or subject
+	 * below its minimum rather than left out. */
+	for (i = 0; i < n; i++)
+		if ((cols[i].flags & COL_FILL) && cols[i].width == 0 &&
+		    cols[i].want > 0) {
+			cols[i].min = 4;
+			col_layout(cols, n, w, 1);
+			break;
+		}
 	return n;
 }
 

@@ -445,7 +445,7 @@ static const struct list_col list_cols[] = {
 	{ &entity_company, "name", 0, 12, 0, COL_FILL },
 	{ &entity_company, "city", 2, 8, 0, 0 },
 	{ &entity_company, "phone", 1, 0, 0, 0 },
-	{ &entity_company, "status", 3, 0, 0, 0 },
+	{ &entity_company, "status", 3, 8, 0, 0 },
 	{ &entity_company, "category", 4, 6, 0, COL_EXTRA },
 	{ &entity_company, "manager_id", 5, 6, 0, COL_EXTRA },
 	{ &entity_company, "abc", 6, 0, 0, COL_EXTRA },
@@ -601,14 +601,14 @@ lv_draw(const struct listview *lv, int y, int x, int h, int w, int focused)
 	draw_box(y, x, h, w, sb_str(&t));
 	sb_free(&t);
 	ncol = lv_columns(lv->ent, NULL, fields, cols, MAX_COLS);
-	/* What may not be cut (a date, a phone number) as wide as its
-	 * label and its values on this page; what is wider than its
-	 * field's width (an extension after the number) may lose the
-	 * rest, marked. */
+	/* Every column as wide as its label and its values on this page
+	 * need.  What may not be cut (a date, a phone number) that is
+	 * wider than its field's width (an extension after the number)
+	 * may lose the rest, marked. */
 	for (i = 0; i < ncol; i++) {
 		int base = cols[i].want;
 
-		if (cols[i].flags & COL_SHRINK || lv->page.n == 0)
+		if (lv->page.n == 0)
 			continue;
 		cols[i].want = utf8_width(lv->ent->fields[fields[i]].label) +
 		    (fields[i] == sort ? 2 : 0);
@@ -619,7 +619,12 @@ lv_draw(const struct listview *lv, int y, int x, int h, int w, int focused)
 			cols[i].want = col_want(cols[i].want, v);
 			free(v);
 		}
-		if (cols[i].want > base) {
+		/* names and subjects: no wider than the field's width,
+		 * nor than this page needs */
+		if (cols[i].flags & COL_SHRINK) {
+			if (cols[i].want > base)
+				cols[i].want = base;
+		} else if (cols[i].want > base) {
 			cols[i].flags |= COL_SHRINK;
 			cols[i].min = base;
 		}
