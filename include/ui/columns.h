@@ -11,7 +11,8 @@
  * col_layout gives every column its minimum in priority order while
  * they fit -- a column is left out only after every column of a higher
  * number is, and a COL_EXTRA column also when it would leave the
- * others too little room -- then widens them towards their text, a priority at a
+ * others too little room -- then widens them towards their preferred
+ * width and then towards their whole text, each time a priority at a
  * time, the columns of one priority sharing alike; room left over when
  * all have their text goes to the COL_FILL columns.  The drawing cuts
  * text by display width (Cyrillic one column, CJK two) and ends what it
@@ -36,6 +37,9 @@
 struct column {
 	int		 min;	/* narrowest width (COL_SHRINK only) */
 	int		 want;	/* natural width: widest value or label */
+	int		 pref;	/* > 0: preferred width, which every column
+				   reaches before any grows past it (a
+				   list's field width); 0: want */
 	int		 prio;	/* 0 first; left out last */
 	unsigned	 flags;
 	int		 width;	/* set by col_layout; 0: left out */

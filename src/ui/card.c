@@ -675,9 +675,11 @@ linked_columns(const struct card *c, int w, int *fields, struct column *cols)
 			cols[i].want = col_want(cols[i].want, v);
 			free(v);
 		}
-		if (!(cols[i].flags & COL_SHRINK) && cols[i].want > base) {
+		if (cols[i].flags & COL_SHRINK)
+			cols[i].pref = base;
+		else if (cols[i].want > base) {
 			cols[i].flags |= COL_SHRINK;
-			cols[i].min = base;
+			cols[i].min = cols[i].pref = base;
 		}
 	}
 	col_layout(cols, n, w, 1);

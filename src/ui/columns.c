@@ -7,7 +7,8 @@
  * loses the least important columns, never a middle one; an extra
  * column needs room for the others' comfort too), how the room
  * left is shared (a priority at a time, its columns widened alike up
- * to their text, the way water fills level vessels), and what is left
+ * to their preferred width, the way water fills level vessels, then
+ * the same up to their whole text), and what is left
  * over when every column shows its whole text (the COL_FILL columns).
  * A column is never made wider than avail, and the widths and gaps of
  * the columns shown never add up to more than avail.
@@ -41,9 +42,20 @@ by_priority(const struct column *c, int n, int *order)
 	return k;
 }
 
-/* Widens the columns of priority p towards their text, alike. */
+/* How wide a column grows: to its preferred width first (pref set),
+ * then to its whole text. */
 static int
-grow_band(struct column *c, const int *order, int k, int p, int left)
+target(const struct column *c, int preferred)
+{
+	if (preferred && c->pref > 0 && c->pref < c->want)
+		return c->pref;
+	return c->want;
+}
+
+/* Widens the columns of priority p towards their target, alike. */
+static int
+grow_band(struct column *c, const int *order, int k, int p, int left,
+    int preferred)
 {
 	int i, short_of, share;
 
@@ -51,7 +63,8 @@ grow_band(struct column *c, const int *order, int k, int p, int left)
 		short_of = 0;
 		for (i = 0; i < k; i++)
 			if (c[order[i]].prio == p && c[order[i]].width > 0 &&
-			    c[order[i]].width < c[order[i]].want)
+			    c[order[i]].width < target(&c[order[i]],
+			    preferred))
 				short_of++;
 		if (short_of == 0)
 			break;
@@ -61,9 +74,9 @@ grow_band(struct column *c, const int *order, int k, int p, int left)
 			int add;
 
 			if (col->prio != p || col->width == 0 ||
-			    col->width >= col->want)
+			    col->width >= target(col, preferred))
 				continue;
-			add = col->want - col->width;
+			add = target(col, preferred) - col->width;
 			if (add > share)
 				add = share;
 			if (add > left)
@@ -85,8 +98,8 @@ comfort_short(const struct column *c, int n)
 		if (c[i].width == 0 || !(c[i].flags & COL_SHRINK))
 			continue;
 		ok = c[i].min + (c[i].min + 1) / 2;
-		if (ok > c[i].want)
-			ok = c[i].want;
+		if (ok > target(&c[i], 1))
+			ok = target(&c[i], 1);
 		if (ok > c[i].width)
 			lack += ok - c[i].width;
 	}
@@ -96,7 +109,7 @@ comfort_short(const struct column *c, int n)
 int
 col_layout(struct column *c, int n, int avail, int gap)
 {
-	int *order, k, i, used = 0, shown = 0, left, nfill = 0;
+	int *order, k, i, used = 0, shown = 0, left, nfill = 0, pass;
 
 	if (n <= 0)
 		return 0;
@@ -125,11 +138,14 @@ col_layout(struct column *c, int n, int avail, int gap)
 		used += need;
 		shown++;
 	}
-	/* the room left, a priority at a time */
+	/* the room left, a priority at a time: to the preferred widths,
+	 * then to the whole texts */
 	left = avail - used;
-	for (i = 0; i < k && left > 0; i++)
-		if (i == 0 || c[order[i]].prio != c[order[i - 1]].prio)
-			left = grow_band(c, order, k, c[order[i]].prio, left);
+	for (pass = 1; pass >= 0; pass--)
+		for (i = 0; i < k && left > 0; i++)
+			if (i == 0 || c[order[i]].prio != c[order[i - 1]].prio)
+				left = grow_band(c, order, k, c[order[i]].prio,
+				    left, pass);
 	/* what every column's text leaves over */
 	for (i = 0; i < n; i++)
 		if (c[i].width > 0 && (c[i].flags & COL_FILL))

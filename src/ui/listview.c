@@ -602,9 +602,10 @@ lv_draw(const struct listview *lv, int y, int x, int h, int w, int focused)
 	sb_free(&t);
 	ncol = lv_columns(lv->ent, NULL, fields, cols, MAX_COLS);
 	/* Every column as wide as its label and its values on this page
-	 * need.  What may not be cut (a date, a phone number) that is
-	 * wider than its field's width (an extension after the number)
-	 * may lose the rest, marked. */
+	 * need, names and subjects first to their field's width.  What
+	 * may not be cut (a date, a phone number) that is wider than its
+	 * field's width (an extension after the number) may lose the
+	 * rest, marked. */
 	for (i = 0; i < ncol; i++) {
 		int base = cols[i].want;
 
@@ -619,14 +620,13 @@ lv_draw(const struct listview *lv, int y, int x, int h, int w, int focused)
 			cols[i].want = col_want(cols[i].want, v);
 			free(v);
 		}
-		/* names and subjects: no wider than the field's width,
-		 * nor than this page needs */
-		if (cols[i].flags & COL_SHRINK) {
-			if (cols[i].want > base)
-				cols[i].want = base;
-		} else if (cols[i].want > base) {
+		/* names and subjects: the field's width before the whole
+		 * text of any */
+		if (cols[i].flags & COL_SHRINK)
+			cols[i].pref = base;
+		else if (cols[i].want > base) {
 			cols[i].flags |= COL_SHRINK;
-			cols[i].min = base;
+			cols[i].min = cols[i].pref = base;
 		}
 	}
 	col_layout(cols, ncol, w - 2, 1);

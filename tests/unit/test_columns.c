@@ -307,3 +307,29 @@ TEST(test_columns_an_extra_column_never_squeezes_the_others)
 	CHECK_INT(c[4].width, 0);
 	CHECK_INT(c[1].width, 56 - 11 - 9 - 10 - 3);
 }
+
+TEST(test_columns_preferred_widths_before_whole_texts)
+{
+	/* a contact list: the last name's field is 18 wide, a position
+	 * on this page 30 ("Руководитель отдела закупок …") */
+	struct column c[2] = {
+		{ .min = 10, .want = 25, .pref = 18, .prio = 0,
+		    .flags = COL_SHRINK | COL_FILL },
+		{ .min = 8, .want = 30, .pref = 18, .prio = 3,
+		    .flags = COL_SHRINK },
+	};
+
+	/* the last name to 18, the position to 18, then the last name
+	 * to its whole text before the position */
+	col_layout(c, 2, 45, 1);
+	CHECK_INT(c[0].width, 25);
+	CHECK_INT(c[1].width, 45 - 1 - c[0].width);
+	CHECK_INT(c[1].width, 19);
+	col_layout(c, 2, 37, 1);
+	CHECK_INT(c[0].width, 18);
+	CHECK_INT(c[1].width, 18);
+	/* room for everything: each its whole text, the rest filled */
+	col_layout(c, 2, 70, 1);
+	CHECK_INT(c[1].width, 30);
+	CHECK_INT(c[0].width, 39);
+}
