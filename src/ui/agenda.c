@@ -117,6 +117,7 @@ build_rows(const struct agenda *a, int64_t today, int *nrows)
  */
 enum { C_TIME, C_TYPE, C_SUBJECT, C_COMPANY, C_PERSON, C_PHONE, NCOLS };
 #define MARK_W	3	/* " ✓ " before the columns */
+#define PHONE_W	17	/* "+49 151 1862 1052" */
 
 /* The texts of an item's columns; cells[C_SUBJECT] is allocated. */
 static void
@@ -174,6 +175,12 @@ layout_items(const struct agenda *a, int avail, struct column *c)
 		for (k = 0; k < NCOLS; k++)
 			c[k].want = col_want(c[k].want, cells[k]);
 		free((char *)cells[C_SUBJECT]);
+	}
+	/* An extension after the number ("доб. 814") may be cut, marked;
+	 * the number itself not. */
+	if (c[C_PHONE].want > PHONE_W) {
+		c[C_PHONE].flags |= COL_SHRINK;
+		c[C_PHONE].min = c[C_PHONE].pref = PHONE_W;
 	}
 	col_layout(c, NCOLS, avail, 1);
 }
