@@ -73,5 +73,23 @@ char	*utf8_sanitize(const char *s);
  * (never splitting a code point); *width receives its width if not NULL.
  */
 size_t	 utf8_fit(const char *s, int cols, int *width);
+/*
+ * The same for text that is to end with a mark when cut ("…", one
+ * column): the whole of s when it fits in cols, else the longest prefix
+ * that leaves one column for the mark, without the blanks it would end
+ * with (the mark goes after the text).  The caller knows it was cut by
+ * s[result] != '\0'.  *width (if not NULL) is the prefix's width.
+ */
+size_t	 utf8_cut(const char *s, int cols, int *width);
+/*
+ * Word wrap: the first line of s in cols columns.  Returns its byte
+ * length, trailing blanks left out; *next is where the following line
+ * starts (past the blanks or the newline the line ended at; strlen(s)
+ * at the end).  A line breaks at a newline, after a blank, after a
+ * hyphen inside a word, or beside a wide (CJK) character; only a word
+ * wider than cols is split, at the width.  Always makes progress: a
+ * first character wider than cols is a line of its own.
+ */
+size_t	 utf8_wrap(const char *s, int cols, size_t *next);
 
 #endif

@@ -52,6 +52,9 @@ struct card {
 	char		*owner;
 	char		*readonly;
 	char		*changed;
+	/* The number to call, under the Contact of an event, a deal or a
+	 * task (its person's, else its company's); NULL: none. */
+	char		*phone;
 };
 
 void	 card_init(struct card *c);

@@ -27,14 +27,22 @@ enum ui_attr {
 void	draw_init_colors(void);
 attr_t	draw_attr(enum ui_attr a);
 
+/* The mark of cut text, one column wide. */
+#define ELLIPSIS	"\xe2\x80\xa6"
+
 /*
  * Writes s at (y, x) in exactly width columns: sanitized (control
- * characters as ^X), clipped on a character boundary, padded with blanks.
- * Returns the columns of text actually drawn (before padding).
+ * characters as ^X), padded with blanks; text wider than width is cut on
+ * a character boundary and ends with ELLIPSIS.  Returns the columns of
+ * text actually drawn (before padding, the mark included).
  */
 int	draw_text(int y, int x, int width, const char *s, enum ui_attr a);
 /* The same, right-aligned within width. */
 void	draw_text_right(int y, int x, int width, const char *s,
+	    enum ui_attr a);
+/* A status line of hints ("a add  e edit"): the hints that do not fit
+ * are left off whole rather than cut. */
+void	draw_hints(int y, int x, int width, const char *hints,
 	    enum ui_attr a);
 /* Fills a rectangle with blanks in attribute a. */
 void	draw_fill(int y, int x, int h, int w, enum ui_attr a);

@@ -11,6 +11,7 @@
 
 #include "store/db.h"
 #include "store/record.h"
+#include "ui/columns.h"
 #include "ui/keys.h"
 
 struct listview {
@@ -55,6 +56,15 @@ int	 lv_sort_reverse(struct listview *lv, struct db *db,
 /* The selected record, or NULL when the list is empty. */
 void	*lv_selected(const struct listview *lv);
 int64_t	 lv_selected_id(const struct listview *lv);
+/*
+ * The columns a list of ent shows (ui/columns.h), in the order shown:
+ * want, min, priority and flags in cols, the field indexes in fields;
+ * at most max, without the fields named in skip (NULL-terminated, or
+ * NULL: a card's section does not repeat the card).  A card's sections
+ * use it too.
+ */
+int	 lv_columns(const struct entity *ent, const char *const *skip,
+	    int *fields, struct column *cols, int max);
 /* Draws the pane (border, title, header, rows) in the rectangle. */
 void	 lv_draw(const struct listview *lv, int y, int x, int h, int w,
 	    int focused);

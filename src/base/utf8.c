@@ -696,3 +696,99 @@ utf8_fit(const char *s, int cols, int *width)
 		*width = w;
 	return off;
 }
+
+size_t
+utf8_cut(const char *s, int cols, int *width)
+{
+	size_t n = utf8_fit(s, cols, width);
+
+	if (s[n] == '\0' || cols <= 0)
+		return n;
+	n = utf8_fit(s, cols - 1, width);
+	/* "+7 843 568-47-36…", not "+7 843 568-47-36 …" */
+	while (n > 0 && s[n - 1] == ' ') {
+		n--;
+		if (width)
+			(*width)--;
+	}
+	return n;
+}
+
+/*
+ * One pass, remembering the last place the line may end: brk_end is
+ * the end of the line's text there, brk_next where the next line would
+ * start.  Blanks at a break are eaten, so no line starts with the blank
+ * it broke at.
+ */
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static size_t
+trim_end(const char *s, size_t end)
+{
+	while (end > 0 && is_blank(s[end - 1]))
+		end--;
+	return end;
+}
+
+size_t
+utf8_wrap(const char *s, int cols, size_t *next)
+{
+	size_t n = strlen(s), off = 0, k, j, brk_end = 0, brk_next = 0;
+	uint32_t cp, prev = ' ', prev2 = ' ';
+	int w = 0, cw, have = 0;
+
+	while (off < n) {
+		k = utf8_decode(s + off, n - off, &cp);
+		if (cp == '\n') {
+			*next = off + 1;
+			return trim_end(s, off);
+		}
+		if (is_blank(s[off])) {
+			for (j = off; j < n && is_blank(s[j]); j++)
+				;
+			if (j == n || s[j] == '\n') {
+				*next = j == n ? n : j + 1;
+				return trim_end(s, off);
+			}
+			have = 1;
+			brk_end = off;
+			brk_next = j;
+			w += (int)(j - off) * utf8_cpwidth(' ');
+			off = j;
+			prev2 = prev;
+			prev = ' ';
+			continue;
+		}
+		cw = utf8_cpwidth(cp);
+		/* before a wide character, after one, or after a hyphen
+		 * inside a word ("Северсталь-|Трейд"; not "-5", nor the
+		 * date "2026-07-07") */
+		if (off > 0 && prev != ' ' && prev != '\t' && (cw == 2 ||
+		    utf8_cpwidth(prev) == 2 || (prev == '-' &&
+		    prev2 != ' ' && prev2 != '\t' && prev2 != '-' &&
+		    !(cp >= '0' && cp <= '9')))) {
+			have = 1;
+			brk_end = brk_next = off;
+		}
+		if (w + cw > cols) {
+			if (have) {
+				*next = brk_next;
+				return trim_end(s, brk_end);
+			}
+			/* a word wider than the line: cut it at the width,
+			 * one character at least */
+			*next = off > 0 ? off : k;
+			return *next;
+		}
+		w += cw;
+		prev2 = prev;
+		prev = cp;
+		off += k;
+	}
+	*next = n;
+	return trim_end(s, n);
+}

@@ -215,8 +215,8 @@ describe_value(struct db *db, const struct field_desc *fd, const char *raw)
 		t = (time_t)strtoll(raw, NULL, 10);
 		dt_format_moment(t, buf);
 		return xstrdup(buf);
-	case FT_MONEY:
-		money_format(strtoll(raw, NULL, 10), buf);
+	case FT_MONEY:	/* as the screens show money: "1 250 000" */
+		money_grouped(strtoll(raw, NULL, 10), 0, buf, sizeof(buf));
 		return xstrdup(buf);
 	default:
 		return xstrdup(raw);

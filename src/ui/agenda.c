@@ -20,6 +20,7 @@
 #include "store/entities.h"
 #include "store/settings.h"
 #include "ui/agenda.h"
+#include "ui/columns.h"
 #include "ui/draw.h"
 #include "ui/ui.h"
 
@@ -107,66 +108,103 @@ build_rows(const struct agenda *a, int64_t today, int *nrows)
 	return r;
 }
 
+/*
+ * The call list's columns (ui/columns.h): the time, the company, the
+ * person and the phone always show (the time and the number whole: a
+ * cut number cannot be dialled); the subject and then the type take
+ * what is left, down to nothing at 60 columns.  Natural widths are the
+ * widest of the day's items, so the columns stay put while the cursor
+ * moves.
+ */
+enum { C_TIME, C_TYPE, C_SUBJECT, C_COMPANY, C_PERSON, C_PHONE, NCOLS };
+#define MARK_W	3	/* " ✓ " before the columns */
+#define PHONE_W	17	/* "+49 151 1862 1052" */
+
+/* The texts of an item's columns; cells[C_SUBJECT] is allocated. */
 static void
-draw_item(const struct agenda_item *it, int y, int x, int w, int selected)
+item_cells(const struct agenda_item *it, char when[24],
+    const char *cells[NCOLS])
+{
+	char moment[17];
+
+	dt_format_moment((time_t)it->at, moment);
+	if (it->all_day)
+		snprintf(when, 24, "%s", it->section == AG_DAY ? "all day" :
+		    moment);
+	else if (it->section == AG_DAY)
+		snprintf(when, 24, "%s", moment + 11);
+	else	/* "20.11 10:00" */
+		snprintf(when, 24, "%.2s.%.2s %s", moment + 8, moment + 5,
+		    moment + 11);
+	if (it->all_day && it->section != AG_DAY)
+		when[10] = '\0';
+	cells[C_TIME] = when;
+	cells[C_TYPE] = it->type_name;
+	if (it->done && *it->result)
+		cells[C_SUBJECT] = xasprintf("%s (%s)", *it->subject ?
+		    it->subject : it->type_name, it->result);
+	else
+		cells[C_SUBJECT] = xstrdup(*it->subject ? it->subject :
+		    it->type_name);
+	cells[C_COMPANY] = it->company;
+	cells[C_PERSON] = it->kind == AG_BIRTHDAY ? "" : it->contact;
+	cells[C_PHONE] = it->phone;
+}
+
+static void
+layout_items(const struct agenda *a, int avail, struct column *c)
+{
+	const char *cells[NCOLS];
+	char when[24];
+	size_t i;
+	int k;
+
+	c[C_TIME] = (struct column){ .prio = 0 };
+	c[C_TYPE] = (struct column){ .prio = 4 };
+	/* no COL_FILL: on a wide screen the columns stay together and the
+	 * room left is on the right, not between the subject and whom to
+	 * call */
+	c[C_SUBJECT] = (struct column){ .min = 10, .prio = 3,
+	    .flags = COL_SHRINK };
+	c[C_COMPANY] = (struct column){ .min = 10, .prio = 1,
+	    .flags = COL_SHRINK };
+	c[C_PERSON] = (struct column){ .min = 10, .prio = 1,
+	    .flags = COL_SHRINK };
+	c[C_PHONE] = (struct column){ .prio = 0 };
+	for (i = 0; i < a->n; i++) {
+		item_cells(&a->v[i], when, cells);
+		for (k = 0; k < NCOLS; k++)
+			c[k].want = col_want(c[k].want, cells[k]);
+		free((char *)cells[C_SUBJECT]);
+	}
+	/* An extension after the number ("доб. 814") may be cut, marked;
+	 * the number itself not. */
+	if (c[C_PHONE].want > PHONE_W) {
+		c[C_PHONE].flags |= COL_SHRINK;
+		c[C_PHONE].min = c[C_PHONE].pref = PHONE_W;
+	}
+	col_layout(c, NCOLS, avail, 1);
+}
+
+static void
+draw_item(const struct agenda_item *it, const struct column *c, int y,
+    int x, int w, int selected)
 {
 	enum ui_attr a = selected ? UA_SELECT : it->done ? UA_DIM :
 	    it->section == AG_OVERDUE ? UA_WARN : UA_NORMAL;
-	char when[17], buf[24];
-	int rest, ws, wc, wp, wk, cx = x;
+	const char *cells[NCOLS];
+	char when[24];
 
-	dt_format_moment((time_t)it->at, when);
-	if (it->all_day)
-		snprintf(buf, sizeof(buf), "%s", it->section == AG_DAY ?
-		    "all day" : when);
-	else if (it->section == AG_DAY)
-		snprintf(buf, sizeof(buf), "%s", when + 11);
-	else	/* "20.11 10:00" */
-		snprintf(buf, sizeof(buf), "%.2s.%.2s %s", when + 8, when + 5,
-		    when + 11);
-	if (it->all_day && it->section != AG_DAY)
-		buf[10] = '\0';
-	draw_fill(y, x, 1, w, a);
-	draw_text(y, cx, 3, it->done ? " ✓ " : "   ", a);
-	cx += 3;
-	draw_text(y, cx, 12, buf, a);
-	cx += 12;
-	draw_text(y, cx, 9, it->type_name, a);
-	cx += 10;
-	rest = x + w - cx;
-	if (rest <= 0)
-		return;
-	/* Subject first; then who and where to call, as room allows. */
-	wp = rest >= 70 ? 17 : 0;
-	wk = rest >= 55 ? (rest - wp) / 5 : 0;
-	wc = rest >= 40 ? (rest - wp) / 4 : 0;
-	ws = rest - wp - wk - wc;
-	if (it->done && *it->result) {
-		char *s = xasprintf("%s (%s)", *it->subject ? it->subject :
-		    it->type_name, it->result);
-
-		draw_text(y, cx, ws - 1, s, a);
-		free(s);
-	} else
-		draw_text(y, cx, ws - 1, *it->subject ? it->subject :
-		    it->type_name, a);
-	cx += ws;
-	if (wc) {
-		draw_text(y, cx, wc - 1, it->company, a);
-		cx += wc;
-	}
-	if (wk) {
-		draw_text(y, cx, wk - 1, it->kind == AG_BIRTHDAY ? "" :
-		    it->contact, a);
-		cx += wk;
-	}
-	if (wp)
-		draw_text(y, cx, wp, it->phone, a);
+	item_cells(it, when, cells);
+	draw_text(y, x, MARK_W, it->done ? " ✓ " : "   ", a);
+	col_draw_row(y, x + MARK_W, w - MARK_W, c, NCOLS, 1, cells, a);
+	free((char *)cells[C_SUBJECT]);
 }
 
 void
 av_draw(struct agenda_view *v, int y, int x, int h, int w)
 {
+	struct column c[NCOLS];
 	struct row *rows;
 	int nrows, sel_row = 0, i;
 	int64_t today = (int64_t)dt_day_start(dt_now());
@@ -183,6 +221,10 @@ av_draw(struct agenda_view *v, int y, int x, int h, int w)
 	for (i = 0; i < nrows; i++)
 		if (rows[i].item == v->cursor)
 			sel_row = i;
+	/* Rows below the last one are wasted when there are rows above
+	 * the top: after the window grew, show as many as fit. */
+	if (v->top > 0 && nrows - v->top < h)
+		v->top = nrows > h ? nrows - h : 0;
 	/* Keep the selected row, and the heading above a first item, in
 	 * view. */
 	if (sel_row < v->top + 1)
@@ -190,13 +232,14 @@ av_draw(struct agenda_view *v, int y, int x, int h, int w)
 	if (sel_row >= v->top + h)
 		v->top = sel_row - h + 1;
 	v->rows = h;
+	layout_items(&v->a, w - MARK_W - 1, c);
 	for (i = 0; i < h && v->top + i < nrows; i++) {
 		const struct row *r = &rows[v->top + i];
 
 		if (r->item < 0)
 			draw_text(y + i, x + 1, w - 1, r->head, UA_TITLE);
 		else
-			draw_item(&v->a.v[r->item], y + i, x, w,
+			draw_item(&v->a.v[r->item], c, y + i, x, w,
 			    r->item == v->cursor);
 	}
 	if (v->a.bad_rule)

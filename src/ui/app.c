@@ -287,28 +287,83 @@ hidden_actions(void)
 
 /* ---- drawing ---- */
 
+/* The tabs' names when all of them do not fit: short, but not cut. */
+static const char *const tab_short[NTABS] = {
+	"Comp.", "Cont.", "Tasks", "Notes", "Links", "Events", "Deals",
+	"Paym.", "Progr.",
+};
+
+/* A tab's label: full (0), short (1) or its number (2); the current
+ * tab's name is always whole. */
+static char *
+tab_label(int i, int form)
+{
+	int cur = i == app->tab && !app->agenda;
+
+	if (form == 0 || cur)
+		return xasprintf(" %d %s", i + 1, tab_entities[i]->plural);
+	if (form == 1)
+		return xasprintf(" %d %s", i + 1, tab_short[i]);
+	return xasprintf(" %d", i + 1);
+}
+
+static int
+tabs_width(int form)
+{
+	int i, w = 0;
+
+	for (i = 0; i < NTABS; i++) {
+		char *t = tab_label(i, form);
+
+		w += utf8_width(t);
+		free(t);
+	}
+	return w;
+}
+
+/*
+ * Every tab is always on the bar, its number at least: the names get
+ * shorter before a tab is hidden, and the user@db label on the right
+ * gives way first (to the login, then to nothing).
+ */
 static void
 draw_tabbar(void)
 {
-	int i, x = 0, rw;
-	char *right = xasprintf(" %s@%s ", db_user_login(app->db),
-	    app->dbname);
+	char *right[3];
+	int i, x = 0, form, r = 2, tw = 0;
 
-	rw = utf8_width(right);
+	right[0] = xasprintf(" %s@%s ", db_user_login(app->db), app->dbname);
+	right[1] = xasprintf(" %s ", db_user_login(app->db));
+	right[2] = xstrdup("");
+	for (form = 0; form < 3; form++) {
+		tw = tabs_width(form);
+		for (r = 0; r < 3; r++)
+			if (tw + utf8_width(right[r]) <= COLS)
+				break;
+		if (r < 3)
+			break;
+	}
+	if (form == 3) {
+		form = 2;
+		r = 2;
+	}
 	draw_fill(0, 0, 1, COLS, UA_TITLE);
-	for (i = 0; i < NTABS && x < COLS - rw; i++) {
-		char *t = xasprintf(" %d %s", i + 1, tab_entities[i]->plural);
+	for (i = 0; i < NTABS && x < COLS; i++) {
+		char *t = tab_label(i, form);
 		int w = utf8_width(t);
 
-		if (x + w > COLS - rw)
-			w = COLS - rw - x;
+		if (x + w > COLS)
+			w = COLS - x;
 		draw_text(0, x, w, t, i == app->tab && !app->agenda ? UA_TAB :
 		    UA_TITLE);
 		x += w;
 		free(t);
 	}
-	draw_text_right(0, COLS - rw, rw, right, UA_TITLE);
-	free(right);
+	if (*right[r])
+		draw_text_right(0, COLS - utf8_width(right[r]),
+		    utf8_width(right[r]), right[r], UA_TITLE);
+	for (i = 0; i < 3; i++)
+		free(right[i]);
 }
 
 static unsigned
@@ -351,7 +406,7 @@ draw_main(void)
 	if (ui_message_text()[0])
 		ui_draw_status(ui_message_text(), UA_WARN);
 	else
-		draw_text(LINES - 1, 0, COLS, ui_key_hints_except(context(),
+		draw_hints(LINES - 1, 0, COLS, ui_key_hints_except(context(),
 		    hidden_actions()), UA_STATUS);
 }
 

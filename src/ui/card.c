@@ -14,7 +14,9 @@
 #include "store/entities.h"
 #include "ui/access.h"
 #include "ui/card.h"
+#include "ui/columns.h"
 #include "ui/draw.h"
+#include "ui/listview.h"
 
 #define CARD_ROWS	500
 
@@ -90,11 +92,49 @@ company_extras(struct card *c, struct db *db, struct so_err *err)
 		    &sum, err)) != SO_OK)
 			return code;
 		snprintf(label, sizeof(label), "Paid in %d", y);
-		money_grouped(sum, 1, label2, sizeof(label2));
+		col_money(sum, label2, sizeof(label2));
 		add_extra(c, label, xstrdup(label2));
 	}
 	return store_company_former(db, rec_meta(c->rec)->id, &c->former,
 	    &c->nformer, err);
+}
+
+/*
+ * The number to call about an event, a deal or a task: its person's
+ * mobile, work or home phone, else its company's (as the agenda's).
+ */
+static void
+load_phone(struct card *c, struct db *db)
+{
+	struct so_err err;
+	struct contact p;
+	struct company co;
+	int fi;
+	int64_t id;
+
+	if (c->ent == &entity_contact || c->ent == &entity_company ||
+	    (fi = entity_field(c->ent, "contact_id")) < 0)
+		return;
+	id = field_int_c(&c->ent->fields[fi], c->rec);
+	if (id != SO_NULL && id > 0 && store_contact_get(db, id, &p, &err) ==
+	    SO_OK) {
+		const char *ph = p.phone_mobile && *p.phone_mobile ?
+		    p.phone_mobile : p.phone_work && *p.phone_work ?
+		    p.phone_work : p.phone_home;
+
+		if (ph && *ph)
+			c->phone = xstrdup(ph);
+		store_contact_clear(&p);
+	}
+	if (c->phone || (fi = entity_field(c->ent, "company_id")) < 0)
+		return;
+	id = field_int_c(&c->ent->fields[fi], c->rec);
+	if (id != SO_NULL && id > 0 && store_company_get(db, id, &co, &err) ==
+	    SO_OK) {
+		if (co.phone && *co.phone)
+			c->phone = xstrdup(co.phone);
+		store_company_clear(&co);
+	}
 }
 
 /* A program's members per status. */
@@ -134,7 +174,8 @@ drop_record(struct card *c)
 	free_extra(c);
 	free(c->owner);
 	free(c->readonly);
-	c->owner = c->readonly = NULL;
+	free(c->phone);
+	c->owner = c->readonly = c->phone = NULL;
 }
 
 void
@@ -306,6 +347,7 @@ card_load(struct card *c, struct db *db, const struct entity *ent,
 		code = program_extras(c, db, err);
 	if (code != SO_OK)
 		return code;
+	load_phone(c, db);
 	load_access(c, db);
 	return load_section(c, db, err);
 }
@@ -445,113 +487,248 @@ draw_tabs(const struct card *c, int y, int x, int w)
 	}
 }
 
-/* Info: "Label  value" lines, values wrapped to the width. */
+/* A field's value on Info: as the store formats it, money as every
+ * screen shows it. */
+static char *
+info_value(const struct entity *ent, int fi, const void *rec)
+{
+	const struct field_desc *fd = &ent->fields[fi];
+	char buf[48];
+
+	if (fd->type == FT_MONEY && !field_is_empty(fd, rec)) {
+		col_money(field_int_c(fd, rec), buf, sizeof(buf));
+		return xstrdup(buf);
+	}
+	return field_format(ent, fi, rec);
+}
+
+/* The widest word of s (a label must never be split inside one). */
+static int
+widest_word(const char *s)
+{
+	size_t len;
+	int w = 0;
+
+	for (s += strspn(s, " "); *s; s += strspn(s, " ")) {
+		len = strcspn(s, " ");
+		if (utf8_width_n(s, len) > w)
+			w = utf8_width_n(s, len);
+		s += len;
+	}
+	return w;
+}
+
+/* The Info lines: label and value, each wrapped at word boundaries in
+ * its column; the label column as wide as the longest label when that
+ * leaves room for values, else labels wrap too ("Remind (min" /
+ * "before)") -- never cut, and never into the value. */
+struct info_line {
+	const char	*label;
+	char		*value;		/* owned */
+};
+
+static size_t
+info_lines(struct card *c, struct info_line **out)
+{
+	const struct entity *ent = c->ent;
+	struct info_line *v = xcalloc((size_t)ent->nfields + c->nextra + 2,
+	    sizeof(*v));
+	char when[17];
+	size_t n = 0, k;
+	int i;
+
+	for (i = 0; i < ent->nfields; i++) {
+		if (ent->fields[i].flags & F_HIDDEN)
+			continue;
+		v[n].label = ent->fields[i].label;
+		v[n++].value = info_value(ent, i, c->rec);
+		/* whom to call, under the person to call */
+		if (c->phone && strcmp(ent->fields[i].name, "contact_id") == 0) {
+			v[n].label = "Phone";
+			v[n++].value = xstrdup(c->phone);
+		}
+	}
+	dt_format_moment((time_t)rec_meta(c->rec)->updated_at, when);
+	v[n].label = "Changed";
+	v[n++].value = xasprintf("%s (version %" PRId64 ")", when,
+	    rec_meta(c->rec)->version);
+	for (k = 0; k < c->nextra; k++) {
+		v[n].label = c->extra[2 * k];
+		v[n++].value = xstrdup(c->extra[2 * k + 1]);
+	}
+	*out = v;
+	return n;
+}
+
+/* Lines of s wrapped in w columns (at least one). */
+static int
+wrap_count(const char *s, int w)
+{
+	size_t next;
+	int n = 0;
+
+	do {
+		utf8_wrap(s, w, &next);
+		s += next;
+		n++;
+	} while (*s);
+	return n;
+}
+
+/* Draws line `nth` of s wrapped in w columns (blank past the end). */
+static void
+draw_wrapped_line(int y, int x, int w, const char *s, int nth,
+    enum ui_attr a)
+{
+	size_t len, next;
+	char *part;
+	int i;
+
+	for (i = 0;; i++) {
+		len = utf8_wrap(s, w, &next);
+		if (i == nth) {
+			part = xstrndup(s, len);
+			break;
+		}
+		s += next;
+		if (*s == '\0') {
+			part = xstrdup("");
+			break;
+		}
+	}
+	draw_text(y, x, w, part, a);
+	free(part);
+}
+
 static void
 draw_info(struct card *c, int y, int x, int h, int w)
 {
-	const struct entity *ent = c->ent;
-	int i, line = 0, lw = 7, vw;
-	size_t k;
-	char when[17];
+	struct info_line *v;
+	size_t n, k;
+	int lw = 7, word = 0, vw, line = 0, j, rows;
 
-	/* The label column fits the longest label, up to a third. */
-	for (i = 0; i < ent->nfields; i++)
-		if (!(ent->fields[i].flags & F_HIDDEN) &&
-		    utf8_width(ent->fields[i].label) > lw)
-			lw = utf8_width(ent->fields[i].label);
-	for (k = 0; k < c->nextra; k++)
-		if (utf8_width(c->extra[2 * k]) > lw)
-			lw = utf8_width(c->extra[2 * k]);
-	if (lw > w / 3)
-		lw = w / 3;
-	vw = w - lw - 1;
-
-	for (i = 0; i <= ent->nfields + (int)c->nextra; i++) {
-		char *v;
-		const char *label, *p;
-
-		if (i > ent->nfields) {
-			label = c->extra[2 * (i - ent->nfields - 1)];
-			v = xstrdup(c->extra[2 * (i - ent->nfields - 1) + 1]);
-		} else if (i < ent->nfields) {
-			if (ent->fields[i].flags & F_HIDDEN)
-				continue;
-			label = ent->fields[i].label;
-			v = field_format(ent, i, c->rec);
-		} else {
-			dt_format_moment((time_t)rec_meta(c->rec)->updated_at,
-			    when);
-			label = "Changed";
-			v = xasprintf("%s (version %" PRId64 ")", when,
-			    rec_meta(c->rec)->version);
-		}
-		p = v;
-		do {
-			size_t n = utf8_fit(p, vw, NULL);
-			char *part;
-
-			if (n == 0 && *p)	/* too narrow for one char */
-				n = utf8_next(p, 0);
-			part = xstrndup(p, n);
-			if (line >= c->top && line - c->top < h) {
-				draw_text(y + line - c->top, x, lw, p == v ?
-				    label : "", UA_DIM);
-				draw_text(y + line - c->top, x + lw, 1, " ",
-				    UA_NORMAL);
-				draw_text(y + line - c->top, x + lw + 1, vw,
-				    part, UA_NORMAL);
-			}
-			free(part);
-			p += n;
-			line++;
-		} while (*p);
-		free(v);
+	n = info_lines(c, &v);
+	for (k = 0; k < n; k++) {
+		lw = col_want(lw, v[k].label);
+		if (widest_word(v[k].label) > word)
+			word = widest_word(v[k].label);
 	}
+	/* the longest label, when it leaves the values two thirds;
+	 * never narrower than a label's longest word */
+	if (lw > w / 3)
+		lw = word > w / 3 ? word : w / 3;
+	if (lw > w / 2)
+		lw = w / 2;
+	vw = w - lw - 1;
+	for (k = 0; k < n; k++) {
+		int lrows = wrap_count(v[k].label, lw);
+
+		rows = wrap_count(v[k].value, vw);
+		if (lrows > rows)
+			rows = lrows;
+		for (j = 0; j < rows; j++, line++) {
+			int sy = y + line - c->top;
+
+			if (line < c->top || line - c->top >= h)
+				continue;
+			draw_wrapped_line(sy, x, lw, v[k].label, j, UA_DIM);
+			draw_text(sy, x + lw, 1, " ", UA_NORMAL);
+			draw_wrapped_line(sy, x + lw + 1, vw, v[k].value, j,
+			    UA_NORMAL);
+		}
+		free(v[k].value);
+	}
+	free(v);
 	c->lines = line;
 	for (; line - c->top < h; line++)
 		if (line >= c->top)
 			draw_fill(y + line - c->top, x, 1, w, UA_NORMAL);
 }
 
+#define MAX_COLS	32
+
+/*
+ * A section's rows in the list's columns (lv_columns: events with date
+ * and status, deals with stage and amount, contacts with position and
+ * phone), as wide as the section's own data: a column nobody filled in
+ * is left out.
+ */
+static int
+linked_columns(const struct card *c, int w, int *fields, struct column *cols)
+{
+	const struct entity *e = c->sec[c->sub].ent;
+	int n, i, base;
+	size_t r;
+	/* Not the card itself on every row, nor whose each row is (Info
+	 * says whose the client is; History who did what). */
+	const char *skip[] = { c->sec[c->sub].ref_field, "manager_id",
+	    "assignee_id", NULL };
+
+	n = lv_columns(e, skip, fields, cols, MAX_COLS);
+	for (i = 0; i < n; i++) {
+		base = cols[i].want;
+		cols[i].want = 0;
+		for (r = 0; r < c->linked.n; r++) {
+			char *v = col_field_text(e, fields[i],
+			    rec_list_at(&c->linked, r));
+
+			cols[i].want = col_want(cols[i].want, v);
+			free(v);
+		}
+		if (cols[i].flags & COL_SHRINK)
+			cols[i].pref = base;
+		else if (cols[i].want > base) {
+			cols[i].flags |= COL_SHRINK;
+			cols[i].min = cols[i].pref = base;
+		}
+	}
+	col_layout(cols, n, w, 1);
+	/* A narrow card still says what each row is: the name or subject
+	 * below its minimum rather than left out. */
+	for (i = 0; i < n; i++)
+		if ((cols[i].flags & COL_FILL) && cols[i].width == 0 &&
+		    cols[i].want > 0) {
+			cols[i].min = 4;
+			col_layout(cols, n, w, 1);
+			break;
+		}
+	return n;
+}
+
 static void
 draw_linked(struct card *c, int y, int x, int h, int w, int focused)
 {
 	const struct entity *e = c->sec[c->sub].ent;
-	int r, i, cx, cw;
+	struct column cols[MAX_COLS];
+	int fields[MAX_COLS], ncol, r, i;
+	const char *cells[MAX_COLS];
+	char *texts[MAX_COLS];
 
 	if (c->cursor < c->top)
 		c->top = c->cursor;
 	if (c->cursor >= c->top + h)
 		c->top = c->cursor - h + 1;
+	ncol = linked_columns(c, w - 1, fields, cols);
 	for (r = 0; r < h; r++) {
 		int idx = c->top + r;
 		enum ui_attr a = UA_NORMAL;
+		void *rec;
 
-		draw_fill(y + r, x, 1, w, UA_NORMAL);
-		if (idx >= (int)c->linked.n)
+		if (idx >= (int)c->linked.n) {
+			draw_fill(y + r, x, 1, w, UA_NORMAL);
 			continue;
+		}
 		if (idx == c->cursor && focused)
 			a = UA_SELECT;
-		cx = x;
-		for (i = 0; i < e->nfields && cx < x + w; i++) {
-			const struct field_desc *fd = &e->fields[i];
-			char *v;
-
-			/* the card itself need not be repeated on each row */
-			if (fd->width <= 0 || strcmp(fd->name,
-			    c->sec[c->sub].ref_field) == 0)
-				continue;
-			cw = fd->width < x + w - cx ? fd->width : x + w - cx;
-			v = field_format(e, i, rec_list_at(&c->linked,
-			    (size_t)idx));
-			draw_text(y + r, cx, cw, v, a);
-			free(v);
-			cx += cw;
-			if (cx < x + w)
-				draw_text(y + r, cx++, 1, " ", a);
+		rec = rec_list_at(&c->linked, (size_t)idx);
+		for (i = 0; i < ncol; i++) {
+			texts[i] = cols[i].width > 0 ? col_field_text(e,
+			    fields[i], rec) : NULL;
+			cells[i] = texts[i];
 		}
-		if (cx < x + w)
-			draw_fill(y + r, cx, 1, x + w - cx, a);
+		col_draw_row(y + r, x, w, cols, ncol, 1, cells, a);
+		for (i = 0; i < ncol; i++)
+			free(texts[i]);
 	}
 	if (c->linked.n == 0)
 		draw_text(y, x + 1, w - 1, "(none: press a to add one)",

@@ -4,16 +4,30 @@
  * All text from the database goes through draw_text, which is where the
  * promise "control characters in data are drawn visibly, never sent to
  * the terminal" is kept: utf8_sanitize turns ESC into "^[" before
- * ncurses sees it.
+ * ncurses sees it.  It is also where the promise "nothing is cut
+ * without a mark" is kept: text wider than its place ends with "…".
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/utf8.h"
+#include "base/util.h"
 #include "ui/draw.h"
 
 static int colors;
+
+/* The last "  " in s (hints are separated by two blanks), or NULL. */
+static char *
+strrstr2(char *s)
+{
+	char *p, *last = NULL;
+
+	for (p = strstr(s, "  "); p; p = strstr(p + 1, "  "))
+		if (p > s)
+			last = p;
+	return last;
+}
 
 enum { PAIR_TITLE = 1, PAIR_TAB, PAIR_SELECT, PAIR_DIM, PAIR_ERROR,
     PAIR_STATUS, PAIR_FIELD, PAIR_FOCUS, PAIR_WARN };
@@ -94,9 +108,13 @@ draw_text(int y, int x, int width, const char *s, enum ui_attr a)
 	if (width <= 0)
 		return 0;
 	clean = utf8_sanitize(s ? s : "");
-	n = utf8_fit(clean, width, &w);
+	n = utf8_cut(clean, width, &w);
 	attrset(draw_attr(a));
 	mvaddnstr(y, x, clean, (int)n);
+	if (clean[n] != '\0') {	/* cut: say so */
+		mvaddstr(y, x + w, ELLIPSIS);
+		w++;
+	}
 	if (w < width)
 		mvhline(y, x + w, ' ', width - w);
 	attrset(A_NORMAL);
@@ -117,6 +135,18 @@ draw_text_right(int y, int x, int width, const char *s, enum ui_attr a)
 	} else
 		draw_text(y, x, width, clean, a);
 	free(clean);
+}
+
+void
+draw_hints(int y, int x, int width, const char *hints, enum ui_attr a)
+{
+	char *t = xstrdup(hints ? hints : ""), *p;
+
+	/* whole hints, the last ones left off ("a add  e edit") */
+	while (utf8_width(t) > width && (p = strrstr2(t)) != NULL)
+		*p = '\0';
+	draw_text(y, x, width, t, a);
+	free(t);
 }
 
 void

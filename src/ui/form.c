@@ -281,7 +281,7 @@ form_geometry(int *y, int *x, int *h, int *w, int n)
 static void
 form_draw(struct form *fm)
 {
-	int y, x, h, w, rows, i, lw = 16, fw, ew, cury = -1, curx = 0;
+	int y, x, h, w, rows, i, lw, fw, ew, cury = -1, curx = 0;
 
 	ui_redraw();
 	if (ui_too_small())
@@ -300,8 +300,23 @@ form_draw(struct form *fm)
 		free(t);
 	} else
 		draw_box(y, x, h, w, fm->title);
-	fw = (w - lw - 4) * 3 / 5;
-	ew = w - lw - 4 - fw - 1;
+	/* Labels as wide as the longest, up to two fifths of the form
+	 * (a longer one is cut, marked), and a blank before the value:
+	 * a label never runs into its value. */
+	lw = 8;
+	for (i = 0; i < fm->n; i++) {
+		const struct field_desc *fd = &fm->ent->fields[fm->f[i].fi];
+
+		int lab = utf8_width(fd->label) + (fd->flags & F_REQUIRED ?
+		    2 : 0);
+
+		if (lab > lw)
+			lw = lab;
+	}
+	if (lw > w * 2 / 5)
+		lw = w * 2 / 5;
+	fw = (w - lw - 6) * 3 / 5;
+	ew = w - lw - 6 - fw;
 	for (i = 0; i < rows && fm->top + i < fm->n; i++) {
 		struct ffield *f = &fm->f[fm->top + i];
 		const struct field_desc *fd = &fm->ent->fields[f->fi];
@@ -314,19 +329,21 @@ form_draw(struct form *fm)
 		draw_text(y + 1 + i, x + 2, lw, label, f->error ? UA_ERROR :
 		    UA_DIM);
 		free(label);
-		le_view(&f->le, fw, &from, &to, &curcol);
-		vis = xstrndup(le_text(&f->le) + from, to - from);
-		draw_text(y + 1 + i, x + 2 + lw, fw, vis, fm->top + i ==
+		draw_text(y + 1 + i, x + 2 + lw, 1, " ", UA_NORMAL);
+		if (fm->top + i == fm->cur) {
+			le_view(&f->le, fw, &from, &to, &curcol);
+			vis = xstrndup(le_text(&f->le) + from, to - from);
+			cury = y + 1 + i;
+			curx = x + 3 + lw + curcol;
+		} else	/* from its start, cut with a mark */
+			vis = xstrdup(le_text(&f->le));
+		draw_text(y + 1 + i, x + 3 + lw, fw, vis, fm->top + i ==
 		    fm->cur ? UA_FOCUS : UA_FIELD);
 		free(vis);
-		draw_text(y + 1 + i, x + 3 + lw + fw, ew, f->error ?
+		draw_text(y + 1 + i, x + 4 + lw + fw, ew, f->error ?
 		    f->error : "", UA_ERROR);
-		if (fm->top + i == fm->cur) {
-			cury = y + 1 + i;
-			curx = x + 2 + lw + curcol;
-		}
 	}
-	draw_text(y + h - 2, x + 2, w - 4, "Tab next  Shift-Tab previous  "
+	draw_hints(y + h - 2, x + 2, w - 4, "Tab next  Shift-Tab previous  "
 	    "F2 or ^S save  Esc cancel", UA_DIM);
 	/* the pick-list under the current field */
 	if (fm->npick > 0 && cury >= 0) {
@@ -335,9 +352,9 @@ form_draw(struct form *fm)
 
 		if (py + n + 2 > LINES - 1)
 			py = cury - n - 2;
-		draw_box(py, x + 1 + lw, n + 2, fw + 2, "");
+		draw_box(py, x + 2 + lw, n + 2, fw + 2, "");
 		for (i = 0; i < n; i++)
-			draw_text(py + 1 + i, x + 2 + lw, fw, fm->pick[top +
+			draw_text(py + 1 + i, x + 3 + lw, fw, fm->pick[top +
 			    i].title, top + i == fm->psel ? UA_SELECT :
 			    UA_NORMAL);
 	}

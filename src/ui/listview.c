@@ -12,6 +12,7 @@
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/entities.h"
+#include "ui/columns.h"
 #include "ui/draw.h"
 #include "ui/listview.h"
 
@@ -418,43 +419,177 @@ lv_sort_reverse(struct listview *lv, struct db *db, struct so_err *err)
 /* ---- drawing ---- */
 
 /*
- * Columns: the fields with a list width, in descriptor order, as many as
- * fit when the first (the name) is narrowed to FIRST_MIN; then the first
- * takes whatever width is left over.
+ * How each card file is listed, in a pane of its own or in a card's
+ * section: its columns in the order shown and their priorities
+ * (ui/columns.h).  What must be read whole to be of use (a date, a
+ * phone number, an amount, a status) does not shrink; names and
+ * subjects do, down to min, and the name or subject takes the room
+ * left.  The descriptors say which fields a list has and how wide they
+ * are (field_desc.width, also the command line's and the quick
+ * filter's); this table adds the order and what gives way first on a
+ * narrow screen (COL_EXTRA: what is shown only when the others have
+ * room), and a field or two the descriptors do not list (a contact's
+ * position).  Fields not named here -- custom fields with a list width
+ * -- come last, shrinking, as extras.
  */
-#define FIRST_MIN	16
-/* At most this many columns (custom fields can make many listed). */
-#define MAX_COLS	32
+struct list_col {
+	const struct entity *ent;
+	const char	*field;
+	int		 prio;		/* 0 first (columns.h) */
+	int		 min;		/* > 0: shrinks down to min */
+	int		 want;		/* > 0: instead of the field's width */
+	unsigned	 flags;
+};
+
+static const struct list_col list_cols[] = {
+	{ &entity_company, "name", 0, 12, 0, COL_FILL },
+	{ &entity_company, "city", 2, 8, 0, 0 },
+	{ &entity_company, "phone", 1, 0, 0, 0 },
+	{ &entity_company, "status", 3, 8, 0, 0 },
+	{ &entity_company, "category", 4, 6, 0, COL_EXTRA },
+	{ &entity_company, "manager_id", 5, 6, 0, COL_EXTRA },
+	{ &entity_company, "abc", 6, 0, 0, COL_EXTRA },
+
+	{ &entity_contact, "last_name", 0, 10, 0, COL_FILL },
+	{ &entity_contact, "first_name", 2, 8, 0, 0 },
+	{ &entity_contact, "position", 3, 8, 18, 0 },
+	{ &entity_contact, "company_id", 4, 10, 0, 0 },
+	{ &entity_contact, "phone_work", 1, 0, 0, 0 },
+
+	{ &entity_task, "due_at", 0, 0, 0, 0 },
+	{ &entity_task, "title", 0, 12, 0, COL_FILL },
+	{ &entity_task, "status", 1, 0, 0, 0 },
+	{ &entity_task, "priority", 4, 0, 0, COL_EXTRA },
+	{ &entity_task, "company_id", 3, 10, 0, 0 },
+	{ &entity_task, "assignee_id", 5, 6, 0, COL_EXTRA },
+
+	{ &entity_note, "title", 0, 10, 0, COL_FILL },
+	{ &entity_note, "company_id", 1, 10, 0, 0 },
+
+	{ &entity_link, "title", 0, 10, 0, COL_FILL },
+	{ &entity_link, "url", 1, 12, 0, 0 },
+	{ &entity_link, "kind", 3, 6, 0, COL_EXTRA },
+	{ &entity_link, "company_id", 2, 10, 0, 0 },
+
+	{ &entity_event, "start_at", 0, 0, 0, 0 },
+	{ &entity_event, "type_id", 4, 0, 8, COL_EXTRA },
+	{ &entity_event, "subject", 1, 12, 0, COL_FILL },
+	{ &entity_event, "company_id", 3, 10, 0, 0 },
+	{ &entity_event, "status", 1, 0, 0, 0 },
+	{ &entity_event, "assignee_id", 5, 6, 0, COL_EXTRA },
+
+	{ &entity_deal, "title", 0, 12, 0, COL_FILL },
+	{ &entity_deal, "company_id", 3, 10, 0, 0 },
+	{ &entity_deal, "stage_id", 1, 0, 13, 0 },
+	{ &entity_deal, "amount", 1, 0, 0, 0 },
+	{ &entity_deal, "manager_id", 5, 6, 0, COL_EXTRA },
+
+	{ &entity_payment, "paid_on", 0, 0, 0, 0 },
+	{ &entity_payment, "company_id", 1, 10, 0, COL_FILL },
+	{ &entity_payment, "amount", 0, 0, 0, 0 },
+	{ &entity_payment, "document", 2, 6, 0, COL_EXTRA },
+
+	{ &entity_program, "name", 0, 10, 0, COL_FILL },
+	{ &entity_program, "kind", 2, 0, 0, COL_EXTRA },
+	{ &entity_program, "starts_on", 1, 0, 0, 0 },
+	{ &entity_program, "ends_on", 1, 0, 0, 0 },
+
+	{ &entity_member, "program_id", 0, 10, 0, COL_FILL },
+	{ &entity_member, "company_id", 1, 10, 0, 0 },
+	{ &entity_member, "contact_id", 2, 10, 0, 0 },
+	{ &entity_member, "status", 1, 0, 0, 0 },
+	{ &entity_member, "result", 3, 6, 0, COL_EXTRA },
+};
+
+/* A field's natural width in a column: a choice's longest label; a
+ * date as col_field_text shows it ("14.12 13:30", "14.12.2025"). */
+static int
+field_want(const struct field_desc *fd)
+{
+	const struct choice *c;
+	int w = 0;
+
+	if (fd->type == FT_MOMENT)
+		return 11;
+	if (fd->type == FT_DATE)
+		return 10;
+
+	if (fd->type == FT_CHOICE && fd->choices) {
+		for (c = fd->choices; c->code; c++)
+			w = col_want(w, c->label);
+		return w;
+	}
+	return fd->width > 0 ? fd->width : 16;
+}
+
+static void
+add_column(const struct entity *ent, int fi, const struct list_col *lc,
+    int *fields, struct column *cols, int *n)
+{
+	const struct field_desc *fd = &ent->fields[fi];
+	struct column *c = &cols[*n];
+
+	memset(c, 0, sizeof(*c));
+	c->want = lc && lc->want > 0 ? lc->want : field_want(fd);
+	c->prio = lc ? lc->prio : 9;
+	c->min = lc ? lc->min : 6;
+	c->flags = lc ? lc->flags : COL_EXTRA;
+	if (c->min > 0)
+		c->flags |= COL_SHRINK;
+	if (fd->type == FT_MONEY || fd->type == FT_INT)
+		c->flags |= COL_RIGHT;
+	fields[(*n)++] = fi;
+}
 
 static int
-layout(const struct entity *ent, int w, int *cols, int *widths)
+skipped(const char *const *skip, const char *field)
 {
-	int i, n = 0, used = 0;
+	for (; skip && *skip; skip++)
+		if (strcmp(*skip, field) == 0)
+			return 1;
+	return 0;
+}
 
-	for (i = 0; i < ent->nfields && n < MAX_COLS; i++) {
-		int fw = ent->fields[i].width;
+int
+lv_columns(const struct entity *ent, const char *const *skip, int *fields,
+    struct column *cols, int max)
+{
+	size_t k;
+	int i, n = 0, named;
 
-		if (fw <= 0)
+	for (k = 0; k < sizeof(list_cols) / sizeof(list_cols[0]); k++) {
+		const struct list_col *lc = &list_cols[k];
+
+		if (lc->ent != ent || n >= max || skipped(skip, lc->field) ||
+		    (i = entity_field(ent, lc->field)) < 0)
 			continue;
-		if (n == 0)
-			fw = fw < FIRST_MIN ? fw : FIRST_MIN;
-		else if (used + fw + 1 > w)
-			continue;
-		cols[n] = i;
-		widths[n] = fw;
-		used += fw + (n > 0);
-		n++;
+		add_column(ent, i, lc, fields, cols, &n);
 	}
-	if (n > 0)
-		widths[0] += w - used;
+	for (i = 0; i < ent->nfields && n < max; i++) {
+		if (ent->fields[i].width <= 0 || skipped(skip,
+		    ent->fields[i].name))
+			continue;
+		for (named = 0, k = 0; k < sizeof(list_cols) /
+		    sizeof(list_cols[0]) && !named; k++)
+			named = list_cols[k].ent == ent && strcmp(
+			    list_cols[k].field, ent->fields[i].name) == 0;
+		if (!named)
+			add_column(ent, i, NULL, fields, cols, &n);
+	}
 	return n;
 }
+
+/* At most this many columns (custom fields can make many listed). */
+#define MAX_COLS	32
 
 void
 lv_draw(const struct listview *lv, int y, int x, int h, int w, int focused)
 {
-	int cols[MAX_COLS], widths[MAX_COLS], ncol, i, r, cx;
+	struct column cols[MAX_COLS];
+	int fields[MAX_COLS], ncol, i, r;
 	int sort = current_sort(lv);
+	const char *cells[MAX_COLS];
+	char *texts[MAX_COLS];
 	struct strbuf t = { 0 };
 
 	sb_printf(&t, "%s%s (%lld)", lv->q.trash ? "Trash: " : "",
@@ -465,40 +600,65 @@ lv_draw(const struct listview *lv, int y, int x, int h, int w, int focused)
 		sb_printf(&t, " - /%s", lv->quick);
 	draw_box(y, x, h, w, sb_str(&t));
 	sb_free(&t);
-	ncol = layout(lv->ent, w - 2, cols, widths);
-	/* header */
-	cx = x + 1;
+	ncol = lv_columns(lv->ent, NULL, fields, cols, MAX_COLS);
+	/* Every column as wide as its label and its values on this page
+	 * need, names and subjects first to their field's width.  What
+	 * may not be cut (a date, a phone number) that is wider than its
+	 * field's width (an extension after the number) may lose the
+	 * rest, marked. */
 	for (i = 0; i < ncol; i++) {
-		const struct field_desc *fd = &lv->ent->fields[cols[i]];
-		char *label = xasprintf("%s%s", fd->label, cols[i] == sort ?
-		    (lv->q.desc ? " \xe2\x96\xbc" : " \xe2\x96\xb2") : "");
+		int base = cols[i].want;
 
-		draw_text(y + 1, cx, widths[i], label, UA_DIM);
-		free(label);
-		cx += widths[i];
-		if (i + 1 < ncol)
-			draw_text(y + 1, cx++, 1, " ", UA_DIM);
+		if (lv->page.n == 0)
+			continue;
+		cols[i].want = utf8_width(lv->ent->fields[fields[i]].label) +
+		    (fields[i] == sort ? 2 : 0);
+		for (r = 0; r < (int)lv->page.n; r++) {
+			char *v = col_field_text(lv->ent, fields[i],
+			    rec_list_at(&lv->page, (size_t)r));
+
+			cols[i].want = col_want(cols[i].want, v);
+			free(v);
+		}
+		/* names and subjects: the field's width before the whole
+		 * text of any */
+		if (cols[i].flags & COL_SHRINK)
+			cols[i].pref = base;
+		else if (cols[i].want > base) {
+			cols[i].flags |= COL_SHRINK;
+			cols[i].min = cols[i].pref = base;
+		}
 	}
+	col_layout(cols, ncol, w - 2, 1);
+	/* header */
+	for (i = 0; i < ncol; i++) {
+		const struct field_desc *fd = &lv->ent->fields[fields[i]];
+
+		texts[i] = xasprintf("%s%s", fd->label, fields[i] == sort ?
+		    (lv->q.desc ? " \xe2\x96\xbc" : " \xe2\x96\xb2") : "");
+		cells[i] = texts[i];
+	}
+	col_draw_row(y + 1, x + 1, w - 2, cols, ncol, 1, cells, UA_DIM);
+	for (i = 0; i < ncol; i++)
+		free(texts[i]);
 	for (r = 0; r < h - 3; r++) {
 		void *rec = r < (int)lv->page.n ? rec_list_at(&lv->page,
 		    (size_t)r) : NULL;
 		enum ui_attr a = rec && r == lv->cursor ? (focused ? UA_SELECT :
 		    UA_TAB) : UA_NORMAL;
 
-		cx = x + 1;
 		if (rec == NULL) {
-			draw_fill(y + 2 + r, cx, 1, w - 2, UA_NORMAL);
+			draw_fill(y + 2 + r, x + 1, 1, w - 2, UA_NORMAL);
 			continue;
 		}
 		for (i = 0; i < ncol; i++) {
-			char *v = field_format(lv->ent, cols[i], rec);
-
-			draw_text(y + 2 + r, cx, widths[i], v, a);
-			free(v);
-			cx += widths[i];
-			if (i + 1 < ncol)
-				draw_text(y + 2 + r, cx++, 1, " ", a);
+			texts[i] = cols[i].width > 0 ? col_field_text(lv->ent,
+			    fields[i], rec) : NULL;
+			cells[i] = texts[i];
 		}
+		col_draw_row(y + 2 + r, x + 1, w - 2, cols, ncol, 1, cells, a);
+		for (i = 0; i < ncol; i++)
+			free(texts[i]);
 	}
 	if (lv->page.n == 0)
 		draw_text(y + 2, x + 2, w - 4, lv->quick || lv->filter ? "(nothing matches)" :

@@ -24,6 +24,7 @@
 #include "store/lookup.h"
 #include "store/sales.h"
 #include "ui/access.h"
+#include "ui/columns.h"
 #include "ui/draw.h"
 #include "ui/pipeline.h"
 #include "ui/screen.h"
@@ -31,7 +32,7 @@
 
 #define PER_STAGE	200	/* deal cards loaded per column */
 #define CARD_H		3	/* lines per deal card */
-#define MIN_COL		16	/* narrowest column */
+#define MIN_COL		19	/* narrowest column: "3 deals  5,46 млн" */
 
 struct pipe_view {
 	struct pipeline	 p;
@@ -133,23 +134,42 @@ refusal(struct db *db, const struct pipe_deal *d)
 	return why;
 }
 
+/* One line of columns laid out by priority (ui/columns.h). */
+static void
+draw_line(int y, int x, int w, struct column *c, int n,
+    const char *const *cells, enum ui_attr a)
+{
+	col_layout(c, n, w, 2);
+	col_draw_row(y, x, w, c, n, 2, cells, a);
+}
+
 static void
 draw_card(const struct pipe_deal *d, int y, int x, int w, int sel,
     time_t now)
 {
 	enum ui_attr a = sel ? UA_SELECT : UA_NORMAL;
-	char amount[48], line[96];
-	long days = (long)((now - d->since) / 86400);
+	char amount[48], days[24];
+	long age = (long)((now - d->since) / 86400);
+	/* the amount whole; the days in the stage; whose, if room */
+	struct column c[3] = {
+		{ .prio = 0 },
+		{ .prio = 1 },
+		{ .min = 3, .prio = 2, .flags = COL_SHRINK | COL_RIGHT |
+		    COL_FILL },
+	};
+	const char *cells[3] = { amount, days, d->manager };
 
 	draw_text(y, x, w, d->title, a);
 	draw_text(y + 1, x, w, d->company, sel ? UA_SELECT : UA_DIM);
 	if (d->amount != SO_NULL)
-		money_grouped(d->amount, 0, amount, sizeof(amount));
+		col_money(d->amount, amount, sizeof(amount));
 	else
 		amount[0] = '\0';
-	snprintf(line, sizeof(line), "%s  %ldd %s", amount, days < 0 ? 0 :
-	    days, d->manager);
-	draw_text(y + 2, x, w, line, sel ? UA_SELECT : UA_DIM);
+	snprintf(days, sizeof(days), "%ldd", age < 0 ? 0 : age);
+	c[0].want = col_want(0, amount);
+	c[1].want = col_want(0, days);
+	c[2].want = col_want(0, d->manager);
+	draw_line(y + 2, x, w, c, 3, cells, sel ? UA_SELECT : UA_DIM);
 }
 
 static void
@@ -157,14 +177,24 @@ draw_column(struct pipe_view *v, int c, int y, int x, int h, int w,
     time_t now)
 {
 	const struct pipe_stage *s = &v->p.stages[c];
-	char head[96], sum[48];
+	char count[48], sum[48], more[64];
 	int fit, i, cur = c == v->col;
+	enum ui_attr a = cur ? UA_TAB : UA_TITLE;
+	/* the sum short ("840 тыс.") and whole, the count as room allows */
+	struct column hc[2] = {
+		{ .min = 1, .prio = 1, .flags = COL_SHRINK },
+		{ .prio = 0, .flags = COL_RIGHT },
+	};
+	const char *cells[2] = { count, sum };
 
-	money_grouped(s->sum, 0, sum, sizeof(sum));
-	draw_text(y, x, w, s->name, cur ? UA_TAB : UA_TITLE);
-	snprintf(head, sizeof(head), "%lld %s  %s", (long long)s->count,
-	    s->count == 1 ? "deal" : "deals", sum);
-	draw_text(y + 1, x, w, head, cur ? UA_TAB : UA_TITLE);
+	col_money_compact(s->sum, sum, sizeof(sum));
+	draw_text(y, x, w, s->name, a);
+	snprintf(count, sizeof(count), "%lld %s", (long long)s->count,
+	    s->count == 1 ? "deal" : "deals");
+	hc[0].want = col_want(0, count);
+	hc[1].want = col_want(0, sum);
+	hc[1].flags |= COL_FILL;
+	draw_line(y + 1, x, w, hc, 2, cells, a);
 	fit = (h - 2) / (CARD_H + 1);
 	if (fit < 1)
 		fit = 1;
@@ -179,17 +209,17 @@ draw_column(struct pipe_view *v, int c, int y, int x, int h, int w,
 		    x, w, cur && v->top[c] + i == v->row, now);
 	if ((int)s->ndeals < s->count && v->top[c] + fit >= (int)s->ndeals &&
 	    y + 3 + i * (CARD_H + 1) < y + h) {
-		snprintf(head, sizeof(head), "... %lld more",
+		snprintf(more, sizeof(more), "... %lld more",
 		    (long long)(s->count - (int64_t)s->ndeals));
-		draw_text(y + 3 + i * (CARD_H + 1), x, w, head, UA_DIM);
+		draw_text(y + 3 + i * (CARD_H + 1), x, w, more, UA_DIM);
 	}
 }
 
 static void
 draw(struct pipe_view *v, struct db *db, const char *msg)
 {
-	char title[256], period[64];
-	int ncol = (int)v->p.nstages, shown, first, c, w, x;
+	char title[256], period[64], where[64];
+	int ncol = (int)v->p.nstages, shown, first, c, w, x, ww;
 
 	erase();
 	if (v->from[0] == '\0' && v->to[0] == '\0')
@@ -201,7 +231,6 @@ draw(struct pipe_view *v, struct db *db, const char *msg)
 		    v->to[0] ? "to " : "");
 	snprintf(title, sizeof(title), "Pipeline: %s, %s%s",
 	    v->manager ? v->manager : "all managers", period, v->to);
-	draw_text(0, 0, COLS, title, UA_TITLE);
 	shown = COLS / MIN_COL;
 	if (shown > ncol)
 		shown = ncol;
@@ -210,6 +239,19 @@ draw(struct pipe_view *v, struct db *db, const char *msg)
 	first = v->col - shown + 1 < 0 ? 0 : v->col - shown + 1;
 	if (first + shown > ncol)
 		first = ncol - shown < 0 ? 0 : ncol - shown;
+	/* Which stages are on screen, and that Left and Right bring the
+	 * others ("◀ stages 2-5 of 6 ▶"). */
+	where[0] = '\0';
+	if (shown < ncol)
+		snprintf(where, sizeof(where), "%sstages %d-%d of %d%s ",
+		    first > 0 ? "\xe2\x97\x80 " : "", first + 1, first + shown,
+		    ncol, first + shown < ncol ? " \xe2\x96\xb6" : "");
+	ww = utf8_width(where);
+	if (ww > COLS / 2)
+		ww = 0;
+	draw_text(0, 0, COLS - ww, title, UA_TITLE);
+	if (ww)
+		draw_text_right(0, COLS - ww, ww, where, UA_TITLE);
 	w = COLS / shown;
 	for (c = first, x = 0; c < ncol && c < first + shown; c++, x += w)
 		draw_column(v, c, 2, x, LINES - 4, w - 1, db_now(db));
@@ -222,7 +264,7 @@ draw(struct pipe_view *v, struct db *db, const char *msg)
 		    &screen_pipeline, v), why ? "  (read-only: not your deal)" :
 		    "");
 
-		draw_text(LINES - 1, 0, COLS, hints, UA_DIM);
+		draw_hints(LINES - 1, 0, COLS, hints, UA_DIM);
 		free(hints);
 		free(why);
 	}
