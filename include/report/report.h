@@ -1,9 +1,9 @@
 /*
  * The reports and the work journal as documents (doc.h): each builder
- * reads its figures from the store (store/journal.h, store/activity.h,
- * store/reports.h; every number is computed there by SQL from events,
- * deals and payments) and lays them out as headings, paragraphs and
- * tables.  The command line (salesorg report, salesorg journal) and the
+ * reads its figures from the store (store/report_journal.h,
+ * store/activity.h, store/report_common.h; every number is computed
+ * there by SQL from events, deals and payments) and lays them out as
+ * headings, paragraphs and tables.  The command line (salesorg report, salesorg journal) and the
  * TUI's Reports screen both go through report_find and a builder, so
  * what is printed is what is previewed.
  */

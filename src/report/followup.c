@@ -12,7 +12,7 @@
 #include "base/datetime.h"
 #include "base/util.h"
 #include "report/report.h"
-#include "store/reports.h"
+#include "store/report_common.h"
 
 static const char *
 manager_name(const char *login, const char *full_name)

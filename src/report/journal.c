@@ -2,9 +2,9 @@
  * The work journal as a document: for one manager (or, with all, every
  * active user, each from a new page under a heading with their name)
  * the touches planned for the day, the call log of the day and the
- * totals (store/journal.h finds them).  Printed before the day starts,
- * the plan's Result column is blank, ruled room for the manager's pen;
- * printed later it shows the results already logged.
+ * totals (store/report_journal.h finds them).  Printed before the day
+ * starts, the plan's Result column is blank, ruled room for the
+ * manager's pen; printed later it shows the results already logged.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -15,7 +15,7 @@
 #include "base/datetime.h"
 #include "base/util.h"
 #include "report/report.h"
-#include "store/journal.h"
+#include "store/report_journal.h"
 #include "store/lookup.h"
 
 /* "09:30" in local time, or "all day". */

@@ -12,7 +12,7 @@
 #include "base/util.h"
 #include "report/report.h"
 #include "store/entity.h"
-#include "store/reports.h"
+#include "store/report_common.h"
 
 /* Money cells: "1 234 567.89", "" for no amount. */
 static char *

@@ -1,7 +1,7 @@
 /*
- * What the report loaders (reports.c, report_sales.c, report_audit.c)
- * share and nothing else needs: how a company's last and next touch are
- * joined in, and reading them back.
+ * What the report loaders (report_common.c, report_sales.c,
+ * report_audit.c) share and nothing else needs: how a company's last
+ * and next touch are joined in, and reading them back.
  *
  * A touch is found by one correlated subquery that picks the event's
  * id (SQLite walks events_company(company_id, start_at) backwards or
@@ -12,7 +12,7 @@
 #ifndef STORE_REPORT_SQL_H
 #define STORE_REPORT_SQL_H
 
-#include "store/reports.h"
+#include "store/report_common.h"
 
 /* The latest done event of company cid before the parameter hi. */
 #define REP_LAST_SUB(cid, hi)						\

@@ -20,8 +20,8 @@
 #include "harness.h"
 #include "report/report.h"
 #include "store/entities.h"
-#include "store/journal.h"
 #include "store/lookup.h"
+#include "store/report_journal.h"
 #include "store/settings.h"
 
 struct world {

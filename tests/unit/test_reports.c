@@ -33,7 +33,7 @@
 #include "report/report.h"
 #include "store/entities.h"
 #include "store/lookup.h"
-#include "store/reports.h"
+#include "store/report_common.h"
 #include "store/sales.h"
 
 #define HOUR	3600

@@ -9,8 +9,8 @@
  * manager's companies are companies.manager_id, deals deals.manager_id,
  * events assignee_id.  A period is whole local days (struct rep_period).
  */
-#ifndef STORE_REPORTS_H
-#define STORE_REPORTS_H
+#ifndef STORE_REPORT_COMMON_H
+#define STORE_REPORT_COMMON_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,5 +1,5 @@
 /*
- * The work journal's queries; see include/store/journal.h.
+ * The work journal's queries; see include/store/report_journal.h.
  *
  * Each part is one range query over events_agenda (assignee, status,
  * start_at), then a few index seeks per event: the decision maker
@@ -16,7 +16,7 @@
 
 #include "base/util.h"
 #include "store/activity.h"
-#include "store/journal.h"
+#include "store/report_journal.h"
 #include "store/settings.h"
 
 #define PLAN_SQL \
