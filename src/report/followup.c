@@ -12,7 +12,7 @@
 #include "base/datetime.h"
 #include "base/util.h"
 #include "report/report.h"
-#include "store/report_common.h"
+#include "store/report_followup.h"
 
 static const char *
 manager_name(const char *login, const char *full_name)

@@ -11,7 +11,7 @@
 #include "base/datetime.h"
 #include "base/util.h"
 #include "report/report.h"
-#include "store/report_common.h"
+#include "store/report_keyclients.h"
 
 /* "2026-11-20 Call" or "none". */
 static char *

@@ -15,7 +15,7 @@
 #include "base/datetime.h"
 #include "base/util.h"
 #include "report/report.h"
-#include "store/report_common.h"
+#include "store/report_meeting.h"
 
 static void
 field(struct doc_table *t, const char *label, const char *value)

@@ -12,7 +12,7 @@
 #include "base/util.h"
 #include "report/report.h"
 #include "store/entity.h"
-#include "store/report_common.h"
+#include "store/report_sales.h"
 
 /* Money cells: "1 234 567.89", "" for no amount. */
 static char *

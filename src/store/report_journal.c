@@ -16,6 +16,7 @@
 
 #include "base/util.h"
 #include "store/activity.h"
+#include "store/report_common.h"
 #include "store/report_journal.h"
 #include "store/settings.h"
 
@@ -100,20 +101,6 @@ static const char person_sql[] =
     "SELECT last_name, first_name, middle_name, position, phone_mobile, "
     "phone_work, email, email2, source FROM contacts WHERE id = ?";
 
-/* "Last First Middle", skipping empty parts. */
-static char *
-full_name(const char *last, const char *first, const char *middle)
-{
-	const char *part[3] = { last, first, middle };
-	struct strbuf b = { 0 };
-	int i;
-
-	for (i = 0; i < 3; i++)
-		if (*part[i])
-			sb_printf(&b, "%s%s", b.len ? " " : "", part[i]);
-	return b.len ? sb_steal(&b) : xstrdup("");
-}
-
 static char *
 first_of(const char *a, const char *b, const char *c)
 {
@@ -137,8 +124,8 @@ load_person(struct db *db, int64_t id, const char *cphone,
 			return code;
 		sqlite3_bind_int64(st, 1, id);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			p->person = full_name(db_text(st, 0), db_text(st, 1),
-			    db_text(st, 2));
+			p->person = rep_person_name(db_text(st, 0),
+			    db_text(st, 1), db_text(st, 2));
 			p->position = db_text_dup(st, 3);
 			p->phone = first_of(db_text(st, 4), db_text(st, 5),
 			    cphone);
@@ -312,7 +299,7 @@ read_log(struct db *db, sqlite3_stmt *st, struct journal *j,
 	l->result = db_text_dup(st, 7);
 	l->productive = sqlite3_column_int(st, 8);
 	l->comment = db_text_dup(st, 9);
-	l->contact = full_name(db_text(st, 12), db_text(st, 13),
+	l->contact = rep_person_name(db_text(st, 12), db_text(st, 13),
 	    db_text(st, 14));
 	ev.type_id = sqlite3_column_int64(st, 10);
 	ev.result_id = sqlite3_column_int64(st, 11);

@@ -33,7 +33,6 @@
 #include "report/report.h"
 #include "store/entities.h"
 #include "store/lookup.h"
-#include "store/report_common.h"
 #include "store/sales.h"
 
 #define HOUR	3600
