@@ -42,6 +42,15 @@ struct rep_period {
 int	rep_period_make(const char *from, const char *to, struct rep_period *p,
 	    struct so_err *err);
 
+/*
+ * The local day range from..to ("YYYY-MM-DD", both included; "" for no
+ * bound) as Unix times [*start, *end) (INT64_MIN, INT64_MAX when open),
+ * for the activity report and the journal.  SO_EINVAL naming the bad
+ * date, or "to" when the period ends before it starts.
+ */
+int	rep_day_range(const char *from, const char *to, int64_t *start,
+	    int64_t *end, struct so_err *err);
+
 /* An event as a touch of a company: id 0 when there is none. */
 struct rep_touch {
 	int64_t	 id, at;		/* at: start (Unix time) */

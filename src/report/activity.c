@@ -14,6 +14,7 @@
 #include "base/util.h"
 #include "report/report.h"
 #include "store/activity.h"
+#include "store/report_activity.h"
 
 #define NCOLS	(2 + ACT_NCOLS + 1)
 

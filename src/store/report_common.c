@@ -36,6 +36,24 @@ rep_period_make(const char *from, const char *to, struct rep_period *p,
 	return SO_OK;
 }
 
+int
+rep_day_range(const char *from, const char *to, int64_t *start,
+    int64_t *end, struct so_err *err)
+{
+	if (*from && !dt_valid_date(from))
+		return so_err_field(err, SO_EINVAL, "from", "from: a date as "
+		    "2026-11-23, not \"%s\"", from);
+	if (*to && !dt_valid_date(to))
+		return so_err_field(err, SO_EINVAL, "to", "to: a date as "
+		    "2026-11-23, not \"%s\"", to);
+	if (*from && *to && strcmp(from, to) > 0)
+		return so_err_field(err, SO_EINVAL, "to", "the period ends "
+		    "(%s) before it starts (%s)", to, from);
+	*start = *from ? dt_date_start(from, 0) : INT64_MIN;
+	*end = *to ? dt_date_start(to, 1) : INT64_MAX;
+	return SO_OK;
+}
+
 void
 rep_touch_read(sqlite3_stmt *st, int col, struct rep_touch *t)
 {

@@ -355,7 +355,7 @@ journal_load(struct db *db, int64_t user_id, const char *day, int64_t now,
 	if (*day == '\0')
 		return so_err_field(err, SO_EINVAL, "date", "the journal's "
 		    "day: a date as 2026-11-23");
-	if ((code = activity_day_range(day, day, &t0, &t1, err)) != SO_OK)
+	if ((code = rep_day_range(day, day, &t0, &t1, err)) != SO_OK)
 		return code;
 	snprintf(out->day, sizeof(out->day), "%s", day);
 	out->user_id = user_id;

@@ -24,6 +24,7 @@
 #include "store/activity.h"
 #include "store/entities.h"
 #include "store/lookup.h"
+#include "store/report_activity.h"
 #include "store/settings.h"
 #include "store/users.h"
 
