@@ -1,11 +1,11 @@
 /*
- * The reports and the work journal as documents (doc.h): each builder
- * reads its figures from the store (store/report_journal.h,
- * store/activity.h, store/report_common.h; every number is computed
- * there by SQL from events, deals and payments) and lays them out as
- * headings, paragraphs and tables.  The command line (salesorg report, salesorg journal) and the
- * TUI's Reports screen both go through report_find and a builder, so
- * what is printed is what is previewed.
+ * The reports and the work journal as documents (doc.h): each builder,
+ * src/report/NAME.c, reads its figures from its query module in the
+ * store, store/report_NAME.h (every number is computed there by SQL
+ * from events, deals and payments), and lays them out as headings,
+ * paragraphs and tables.  The command line (salesorg report, salesorg
+ * journal) and the TUI's Reports screen both go through report_find and
+ * a builder, so what is printed is what is previewed.
  */
 #ifndef REPORT_H
 #define REPORT_H
@@ -51,7 +51,7 @@ extern const struct report_desc reports[];
 /* The report called name, or NULL. */
 const struct report_desc *report_find(const char *name);
 
-/* The builders (src/report_*.c). */
+/* The builders (src/report/NAME.c). */
 int	report_journal(struct db *, const struct report_query *, struct doc *,
 	    struct so_err *);
 int	report_activity(struct db *, const struct report_query *, struct doc *,
