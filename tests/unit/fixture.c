@@ -3,8 +3,10 @@
 #include <stdlib.h>
 
 #include "base/datetime.h"
+#include "base/util.h"
 #include "fixture.h"
 #include "harness.h"
+#include "store/entities.h"
 #include "store/users.h"
 
 struct db *
@@ -101,4 +103,161 @@ fixture_doc_table(const struct doc *d, int n)
 		if (d->blocks[i].kind == DOC_TABLE && n-- == 0)
 			return d->blocks[i].table;
 	return NULL;
+}
+
+/* ---- records ---- */
+
+/* Replaces a text field when the spec gives one. */
+static void
+put_text(char **field, const char *value)
+{
+	if (value == NULL)
+		return;
+	free(*field);
+	*field = xstrdup(value);
+}
+
+static void
+put_int(int64_t *field, int64_t value)
+{
+	if (value != 0)
+		*field = value;
+}
+
+static void
+put_code(struct db *db, int64_t *field, enum lookup_table t,
+    const char *code)
+{
+	if (code != NULL)
+		*field = fixture_code_id(db, t, code);
+}
+
+/* Creates obj of ent (filled by the caller), returns its id, clears it. */
+static int64_t
+add(struct db *db, const struct entity *ent, void *obj)
+{
+	struct so_err err = { 0 };
+	int64_t id = 0;
+
+	if (rec_create(db, ent, obj, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "%s: %s", ent->name, err.msg);
+	else
+		id = rec_meta(obj)->id;
+	rec_clear(ent, obj);
+	return id;
+}
+
+int64_t
+fixture_add_company(struct db *db, const struct fixture_company *spec)
+{
+	struct company c;
+
+	store_company_init(&c);
+	put_text(&c.name, spec->name);
+	put_text(&c.phone, spec->phone);
+	put_text(&c.email, spec->email);
+	put_text(&c.source, spec->source);
+	put_text(&c.category, spec->category);
+	put_text(&c.city, spec->city);
+	put_text(&c.status, spec->status);
+	put_int(&c.manager_id, spec->manager);
+	return add(db, &entity_company, &c);
+}
+
+int64_t
+fixture_add_contact(struct db *db, const struct fixture_contact *spec)
+{
+	struct contact p;
+
+	store_contact_init(&p);
+	put_text(&p.last_name, spec->last);
+	put_text(&p.first_name, spec->first);
+	put_text(&p.position, spec->position);
+	put_text(&p.role, spec->role);
+	put_text(&p.phone_work, spec->phone_work);
+	put_text(&p.phone_mobile, spec->phone_mobile);
+	put_text(&p.email, spec->email);
+	put_text(&p.source, spec->source);
+	put_int(&p.company_id, spec->company);
+	return add(db, &entity_contact, &p);
+}
+
+int64_t
+fixture_add_event(struct db *db, const struct fixture_event *spec)
+{
+	struct event e;
+
+	store_event_init(&e);
+	put_text(&e.subject, spec->subject);
+	put_code(db, &e.type_id, LOOKUP_EVENT_TYPES, spec->type);
+	put_code(db, &e.result_id, LOOKUP_EVENT_RESULTS, spec->result);
+	put_text(&e.status, spec->status);
+	put_text(&e.result_comment, spec->comment);
+	put_text(&e.rrule, spec->rrule);
+	put_int(&e.start_at, spec->at);
+	put_int(&e.end_at, spec->end);
+	put_int(&e.assignee_id, spec->assignee);
+	put_int(&e.company_id, spec->company);
+	put_int(&e.contact_id, spec->contact);
+	put_int(&e.remind_min, spec->remind);
+	return add(db, &entity_event, &e);
+}
+
+int64_t
+fixture_add_deal(struct db *db, const struct fixture_deal *spec)
+{
+	struct deal d;
+
+	store_deal_init(&d);
+	put_text(&d.title, spec->title);
+	put_code(db, &d.stage_id, LOOKUP_DEAL_STAGES, spec->stage);
+	put_text(&d.closed_on, spec->closed_on);
+	put_text(&d.lost_reason, spec->lost_reason);
+	put_int(&d.company_id, spec->company);
+	put_int(&d.manager_id, spec->manager);
+	put_int(&d.amount, spec->amount);
+	return add(db, &entity_deal, &d);
+}
+
+int64_t
+fixture_add_payment(struct db *db, const struct fixture_payment *spec)
+{
+	struct payment p;
+
+	store_payment_init(&p);
+	put_text(&p.paid_on, spec->paid_on);
+	put_int(&p.company_id, spec->company);
+	put_int(&p.deal_id, spec->deal);
+	put_int(&p.amount, spec->amount);
+	return add(db, &entity_payment, &p);
+}
+
+int64_t
+fixture_add_task(struct db *db, const struct fixture_task *spec)
+{
+	struct task t;
+
+	store_task_init(&t);
+	put_text(&t.title, spec->title);
+	put_text(&t.status, spec->status);
+	put_int(&t.company_id, spec->company);
+	put_int(&t.due_at, spec->due);
+	return add(db, &entity_task, &t);
+}
+
+int64_t
+fixture_add_user_row(struct db *db, const char *login, const char *full_name)
+{
+	struct so_err err = { 0 };
+	char *sql;
+	int64_t id = 0;
+
+	sql = xasprintf("INSERT INTO users (login, full_name, created_at) "
+	    "VALUES ('%s', '%s', 0)", login, full_name);
+	if (db_exec(db, sql, &err) != SO_OK ||
+	    store_user_id(db, login, &id, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "user %s: %s", login,
+		    err.msg);
+	free(sql);
+	return id;
 }

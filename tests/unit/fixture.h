@@ -34,4 +34,68 @@ int64_t		 fixture_moment(const char *text);
 /* The n-th table (from 0) of a built document, or NULL. */
 struct doc_table *fixture_doc_table(const struct doc *d, int n);
 
+/*
+ * The records of a test's world.  Each fixture_add_* creates one record
+ * through the store (its defaults, validation, audit and hooks apply as
+ * to a record typed into a form), fails the running test with the
+ * store's message when the store refuses it, and returns its id (0 when
+ * refused).  In a spec, a NULL text or a 0 number leaves the store's
+ * default (SO_NULL clears a field); event types, results and deal
+ * stages are given by code.  Written with designated initialisers:
+ *
+ *	fixture_add_company(db, &(struct fixture_company){ .name = "Beta",
+ *	    .manager = anna });
+ */
+struct fixture_company {
+	const char	*name, *phone, *email, *source, *category, *city;
+	const char	*status;
+	int64_t		 manager;
+};
+int64_t		 fixture_add_company(struct db *db,
+		    const struct fixture_company *c);
+
+struct fixture_contact {
+	const char	*last, *first, *position, *role;
+	const char	*phone_work, *phone_mobile, *email, *source;
+	int64_t		 company;
+};
+int64_t		 fixture_add_contact(struct db *db,
+		    const struct fixture_contact *c);
+
+struct fixture_event {
+	const char	*subject, *type, *result, *status, *comment, *rrule;
+	int64_t		 at, end;		/* Unix time */
+	int64_t		 assignee, company, contact;
+	int64_t		 remind;		/* minutes before */
+};
+int64_t		 fixture_add_event(struct db *db,
+		    const struct fixture_event *e);
+
+struct fixture_deal {
+	const char	*title, *stage, *closed_on, *lost_reason;
+	int64_t		 company, manager;
+	int64_t		 amount;		/* minor units */
+};
+int64_t		 fixture_add_deal(struct db *db, const struct fixture_deal *d);
+
+struct fixture_payment {
+	const char	*paid_on;
+	int64_t		 company, deal;
+	int64_t		 amount;		/* minor units */
+};
+int64_t		 fixture_add_payment(struct db *db,
+		    const struct fixture_payment *p);
+
+struct fixture_task {
+	const char	*title, *status;
+	int64_t		 company;
+	int64_t		 due;			/* Unix time */
+};
+int64_t		 fixture_add_task(struct db *db, const struct fixture_task *t);
+
+/* A users row with a full name and the default role, as a plain INSERT
+ * (no audit row): its id. */
+int64_t		 fixture_add_user_row(struct db *db, const char *login,
+		    const char *full_name);
+
 #endif

@@ -23,7 +23,6 @@
 #include "report/report.h"
 #include "store/activity.h"
 #include "store/entities.h"
-#include "store/lookup.h"
 #include "store/report_activity.h"
 #include "store/settings.h"
 #include "store/users.h"
@@ -39,26 +38,14 @@ static int64_t
 ev(struct world *w, int64_t user, const char *at, const char *type,
     const char *result, int64_t company, int64_t contact, const char *status)
 {
-	struct so_err err = { 0 };
-	struct event e;
-	int64_t id = 0;
+	char *subject = xasprintf("%s %s", type, at);
+	int64_t id;
 
-	store_event_init(&e);
-	free(e.subject);
-	e.subject = xasprintf("%s %s", type, at);
-	e.start_at = fixture_moment(at);
-	e.type_id = fixture_code_id(w->db, LOOKUP_EVENT_TYPES, type);
-	e.result_id = fixture_code_id(w->db, LOOKUP_EVENT_RESULTS, result);
-	e.assignee_id = user;
-	e.company_id = company ? company : SO_NULL;
-	e.contact_id = contact ? contact : SO_NULL;
-	free(e.status);
-	e.status = xstrdup(status ? status : "done");
-	if (store_event_create(w->db, &e, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "event: %s", err.msg);
-	else
-		id = e.meta.id;
-	store_event_clear(&e);
+	id = fixture_add_event(w->db, &(struct fixture_event){
+	    .subject = subject, .at = fixture_moment(at), .type = type,
+	    .result = result, .assignee = user, .company = company,
+	    .contact = contact, .status = status ? status : "done" });
+	free(subject);
 	return id;
 }
 
@@ -68,19 +55,8 @@ ev(struct world *w, int64_t user, const char *at, const char *type,
 static int64_t
 company(struct world *w, const char *name, int64_t manager)
 {
-	struct so_err err = { 0 };
-	struct company c;
-	int64_t id;
-
-	store_company_init(&c);
-	free(c.name);
-	c.name = xstrdup(name);
-	c.manager_id = manager ? manager : SO_NULL;
-	if (store_company_create(w->db, &c, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "company: %s", err.msg);
-	id = c.meta.id;
-	store_company_clear(&c);
-	return id;
+	return fixture_add_company(w->db, &(struct fixture_company){
+	    .name = name, .manager = manager });
 }
 
 static void
@@ -97,41 +73,17 @@ no_manager(struct world *w, int64_t id)
 static int64_t
 deal(struct world *w, int64_t company_id, int64_t manager)
 {
-	struct so_err err = { 0 };
-	struct deal d;
-	int64_t id;
-
-	store_deal_init(&d);
-	free(d.title);
-	d.title = xstrdup("Deal");
-	d.company_id = company_id;
-	d.manager_id = manager;
-	if (store_deal_create(w->db, &d, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "deal: %s", err.msg);
-	id = d.meta.id;
-	store_deal_clear(&d);
-	return id;
+	return fixture_add_deal(w->db, &(struct fixture_deal){
+	    .title = "Deal", .company = company_id, .manager = manager });
 }
 
 static int64_t
 pay(struct world *w, int64_t company_id, int64_t deal_id, const char *on,
     int64_t kopecks)
 {
-	struct so_err err = { 0 };
-	struct payment p;
-	int64_t id;
-
-	store_payment_init(&p);
-	p.company_id = company_id;
-	p.deal_id = deal_id ? deal_id : SO_NULL;
-	p.amount = kopecks;
-	free(p.paid_on);
-	p.paid_on = xstrdup(on);
-	if (store_payment_create(w->db, &p, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "payment: %s", err.msg);
-	id = p.meta.id;
-	store_payment_clear(&p);
-	return id;
+	return fixture_add_payment(w->db, &(struct fixture_payment){
+	    .company = company_id, .deal = deal_id, .paid_on = on,
+	    .amount = kopecks });
 }
 
 /*
@@ -168,27 +120,20 @@ static int
 setup(struct world *w)
 {
 	struct so_err err = { 0 };
-	struct contact k;
 	int64_t d1, d2;
 
 	memset(w, 0, sizeof(*w));
 	if ((w->db = fixture_open("activity.db")) == NULL)
 		return 0;
 	w->anna = db_user_id(w->db);
-	db_exec(w->db, "INSERT INTO users (login, full_name, created_at) "
-	    "VALUES ('boris', 'Борис', 0), ('vera', 'Вера', 0)", NULL);
-	store_user_id(w->db, "boris", &w->boris, &err);
-	store_user_id(w->db, "vera", &w->vera, &err);
+	w->boris = fixture_add_user_row(w->db, "boris", "Борис");
+	w->vera = fixture_add_user_row(w->db, "vera", "Вера");
 	w->alpha = company(w, "Alpha", w->boris);
 	w->beta = company(w, "Beta", w->anna);
 	w->gamma = company(w, "Gamma", 0);
 	w->delta = company(w, "Delta", 0);
-	store_contact_init(&k);
-	free(k.last_name);
-	k.last_name = xstrdup("Кузнецов");
-	store_contact_create(w->db, &k, &err);
-	w->kuz = k.meta.id;
-	store_contact_clear(&k);
+	w->kuz = fixture_add_contact(w->db, &(struct fixture_contact){
+	    .last = "Кузнецов" });
 
 	ev(w, w->anna, "2026-11-02 10:00", "call", "no_answer", w->beta, 0,
 	    NULL);

@@ -32,7 +32,6 @@
 #include "harness.h"
 #include "report/report.h"
 #include "store/entities.h"
-#include "store/lookup.h"
 #include "store/sales.h"
 
 #define HOUR	3600
@@ -54,27 +53,9 @@ static int64_t
 company(struct world *w, const char *name, int64_t manager,
     const char *category, const char *city, const char *status)
 {
-	struct so_err err;
-	struct company c;
-	int64_t id;
-
-	store_company_init(&c);
-	free(c.name);
-	c.name = xstrdup(name);
-	free(c.category);
-	c.category = xstrdup(category);
-	free(c.city);
-	c.city = xstrdup(city);
-	if (status) {
-		free(c.status);
-		c.status = xstrdup(status);
-	}
-	c.manager_id = manager;
-	if (store_company_create(w->db, &c, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "company: %s", err.msg);
-	id = c.meta.id;
-	store_company_clear(&c);
-	return id;
+	return fixture_add_company(w->db, &(struct fixture_company){
+	    .name = name, .manager = manager, .category = category,
+	    .city = city, .status = status });
 }
 
 static int64_t
@@ -82,31 +63,10 @@ contact(struct world *w, int64_t company_id, const char *last,
     const char *first, const char *position, const char *role,
     const char *phone, const char *mobile, const char *email)
 {
-	struct so_err err;
-	struct contact p;
-	int64_t id;
-
-	store_contact_init(&p);
-	free(p.last_name);
-	p.last_name = xstrdup(last);
-	free(p.first_name);
-	p.first_name = xstrdup(first);
-	free(p.position);
-	p.position = xstrdup(position);
-	free(p.role);
-	p.role = xstrdup(role);
-	free(p.phone_work);
-	p.phone_work = xstrdup(phone);
-	free(p.phone_mobile);
-	p.phone_mobile = xstrdup(mobile);
-	free(p.email);
-	p.email = xstrdup(email);
-	p.company_id = company_id;
-	if (store_contact_create(w->db, &p, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "contact: %s", err.msg);
-	id = p.meta.id;
-	store_contact_clear(&p);
-	return id;
+	return fixture_add_contact(w->db, &(struct fixture_contact){
+	    .company = company_id, .last = last, .first = first,
+	    .position = position, .role = role, .phone_work = phone,
+	    .phone_mobile = mobile, .email = email });
 }
 
 static int64_t
@@ -114,27 +74,10 @@ event(struct world *w, int64_t company_id, int64_t contact_id,
     const char *type, const char *status, const char *result, int64_t at,
     int64_t user, const char *subject)
 {
-	struct so_err err;
-	struct event e;
-	int64_t id;
-
-	store_event_init(&e);
-	e.type_id = fixture_code_id(w->db, LOOKUP_EVENT_TYPES, type);
-	free(e.status);
-	e.status = xstrdup(status);
-	if (result)
-		e.result_id = fixture_code_id(w->db, LOOKUP_EVENT_RESULTS, result);
-	e.start_at = at;
-	e.assignee_id = user;
-	e.company_id = company_id;
-	e.contact_id = contact_id;
-	free(e.subject);
-	e.subject = xstrdup(subject);
-	if (store_event_create(w->db, &e, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "event: %s", err.msg);
-	id = e.meta.id;
-	store_event_clear(&e);
-	return id;
+	return fixture_add_event(w->db, &(struct fixture_event){
+	    .company = company_id, .contact = contact_id, .type = type,
+	    .status = status, .result = result, .at = at, .assignee = user,
+	    .subject = subject });
 }
 
 static int64_t
@@ -142,76 +85,27 @@ deal(struct world *w, int64_t company_id, int64_t manager, const char *title,
     const char *stage, int64_t rubles, const char *closed_on,
     const char *reason)
 {
-	struct so_err err;
-	struct deal d;
-	int64_t id;
-
-	store_deal_init(&d);
-	free(d.title);
-	d.title = xstrdup(title);
-	d.company_id = company_id;
-	d.manager_id = manager;
-	d.stage_id = fixture_code_id(w->db, LOOKUP_DEAL_STAGES, stage);
-	d.amount = rubles * 100;
-	free(d.closed_on);
-	d.closed_on = xstrdup(closed_on);
-	free(d.lost_reason);
-	d.lost_reason = xstrdup(reason);
-	if (store_deal_create(w->db, &d, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "deal: %s", err.msg);
-	id = d.meta.id;
-	store_deal_clear(&d);
-	return id;
+	return fixture_add_deal(w->db, &(struct fixture_deal){
+	    .company = company_id, .manager = manager, .title = title,
+	    .stage = stage, .amount = rubles * 100, .closed_on = closed_on,
+	    .lost_reason = reason });
 }
 
 static void
 pay(struct world *w, int64_t company_id, int64_t deal_id, const char *date,
     int64_t rubles)
 {
-	struct so_err err;
-	struct payment p;
-
-	store_payment_init(&p);
-	p.company_id = company_id;
-	p.deal_id = deal_id;
-	p.amount = rubles * 100;
-	free(p.paid_on);
-	p.paid_on = xstrdup(date);
-	if (store_payment_create(w->db, &p, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "payment: %s", err.msg);
-	store_payment_clear(&p);
+	fixture_add_payment(w->db, &(struct fixture_payment){
+	    .company = company_id, .deal = deal_id, .amount = rubles * 100,
+	    .paid_on = date });
 }
 
 static void
 task(struct world *w, int64_t company_id, const char *title, int64_t due,
     const char *status)
 {
-	struct so_err err;
-	struct task t;
-
-	store_task_init(&t);
-	free(t.title);
-	t.title = xstrdup(title);
-	t.company_id = company_id;
-	t.due_at = due;
-	free(t.status);
-	t.status = xstrdup(status);
-	if (store_task_create(w->db, &t, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "task: %s", err.msg);
-	store_task_clear(&t);
-}
-
-static void
-user(struct world *w, const char *login, const char *name, int64_t *id)
-{
-	struct so_err err;
-	char *sql;
-
-	sql = xasprintf("INSERT INTO users (login, full_name, created_at) "
-	    "VALUES ('%s', '%s', 0)", login, name);
-	db_exec(w->db, sql, NULL);
-	free(sql);
-	store_user_id(w->db, login, id, &err);
+	fixture_add_task(w->db, &(struct fixture_task){ .company = company_id,
+	    .title = title, .due = due, .status = status });
 }
 
 /* The meeting M1 at Бета with everything a meeting report shows. */
@@ -283,8 +177,8 @@ setup(struct world *w, const char *name)
 	if ((w->db = fixture_open(name)) == NULL)
 		return 0;
 	w->anna = db_user_id(w->db);
-	user(w, "boris", "Борис", &w->boris);
-	user(w, "vera", "Вера", &w->vera);
+	w->boris = fixture_add_user_row(w->db, "boris", "Борис");
+	w->vera = fixture_add_user_row(w->db, "vera", "Вера");
 	w->c[1] = company(w, "Альфа", w->anna, "VIP", "Казань", NULL);
 	w->c[2] = company(w, "Бета", w->anna, "good", "", NULL);
 	w->c[3] = company(w, "Гамма", w->anna, "", "", NULL);
