@@ -22,17 +22,8 @@
 static int64_t
 make_company(struct db *db, const char *name)
 {
-	struct company c;
-	struct so_err err;
-	int64_t id;
-
-	store_company_init(&c);
-	c.name = xstrdup(name);
-	if (store_company_create(db, &c, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "create: %s", err.msg);
-	id = c.meta.id;
-	store_company_clear(&c);
-	return id;
+	return fixture_add_company(db, &(struct fixture_company){
+	    .name = name });
 }
 
 /* An id to point a reference of table at. */
