@@ -1,8 +1,10 @@
 /*
- * The Excel dialect of the CSV export: the exact CP1251 bytes, ';' and
- * CRLF; quoting; a character CP1251 lacks stopping the export with the
- * record, field and U+XXXX named and no file left behind; formulas
- * neutralised in text fields only, in both dialects.
+ * The CSV export (exchange/export.c): quoting and formula neutralising
+ * of a field, paging through a list longer than a page; the Excel
+ * dialect: the exact CP1251 bytes, ';' and CRLF; quoting; a character
+ * CP1251 lacks stopping the export with the record, field and U+XXXX
+ * named and no file left behind; formulas neutralised in text fields
+ * only, in both dialects.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -14,6 +16,92 @@
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"
+
+static char *
+field_csv(const char *s)
+{
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&buf, &n);
+
+	export_csv_field(f, s);
+	fclose(f);
+	return buf;
+}
+
+TEST(test_csv_field_quotes_separators_quotes_and_newlines)
+{
+	static const char *const cases[][2] = {
+		{ "plain", "plain" },
+		{ "ООО «Ромашка»", "ООО «Ромашка»" },
+		{ "a,b", "\"a,b\"" },
+		{ "a;b", "\"a;b\"" },
+		{ "say \"hi\"", "\"say \"\"hi\"\"\"" },
+		{ "two\nlines", "\"two\nlines\"" },
+		{ "", "" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *got = field_csv(cases[i][0]);
+
+		CHECK_STR(got, cases[i][1]);
+		free(got);
+	}
+}
+
+TEST(test_csv_field_neutralises_formulas)
+{
+	static const char *const cases[][2] = {
+		{ "=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"" },
+		{ "+7 843 555", "\"'+7 843 555\"" },
+		{ "-5", "\"'-5\"" },
+		{ "@SUM(A1)", "\"'@SUM(A1)\"" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *got = field_csv(cases[i][0]);
+
+		CHECK_STR(got, cases[i][1]);
+		free(got);
+	}
+}
+
+TEST(test_export_pages_through_more_rows_than_a_page)
+{
+	struct db *db = fixture_open("t.db");
+	struct list_query q = { .sort = -1 };
+	struct so_err err;
+	struct company c;
+	char *buf = NULL;
+	size_t n = 0, lines = 0, i;
+	int64_t rows;
+	FILE *f;
+
+	REQUIRE(db != NULL);
+	db_begin(db, &err);
+	for (i = 0; i < 1234; i++) {
+		store_company_init(&c);
+		c.name = xasprintf("Компания %04zu", i);
+		if (store_company_create(db, &c, &err) != SO_OK)
+			harness_fail(__FILE__, __LINE__, "%s", err.msg);
+		store_company_clear(&c);
+	}
+	db_commit(db, &err);
+	f = open_memstream(&buf, &n);
+	CHECK_INT(export_csv(db, &entity_company, &q, f, &rows, &err), SO_OK);
+	fclose(f);
+	CHECK_INT(rows, 1234);
+	for (i = 0; i < n; i++)
+		lines += buf[i] == '\n';
+	CHECK_INT(lines, 1235);
+	CHECK(strncmp(buf, "Name,Legal name,City,", 21) == 0);
+	CHECK(strstr(buf, "\r\nКомпания 0000,") != NULL);
+	CHECK(strstr(buf, "\r\nКомпания 1233,") != NULL);
+	free(buf);
+	db_close(db);
+}
 
 /* A writer into memory: open, then done() for the bytes. */
 struct mem {
@@ -56,7 +144,7 @@ one(enum export_dialect d, const char *v, int text)
 	return mem_done(&m);
 }
 
-TEST(excel_cyrillic_row_is_cp1251_with_semicolons_and_crlf)
+TEST(test_export_excel_cyrillic_row_is_cp1251_with_semicolons_and_crlf)
 {
 	struct so_err err;
 	struct mem m;
@@ -79,7 +167,7 @@ TEST(excel_cyrillic_row_is_cp1251_with_semicolons_and_crlf)
 	free(got);
 }
 
-TEST(excel_utf8_dialect_keeps_commas_and_utf8)
+TEST(test_export_excel_utf8_dialect_keeps_commas_and_utf8)
 {
 	struct so_err err;
 	struct mem m;
@@ -94,7 +182,7 @@ TEST(excel_utf8_dialect_keeps_commas_and_utf8)
 	free(got);
 }
 
-TEST(excel_quotes_separator_quote_and_newline)
+TEST(test_export_excel_quotes_separator_quote_and_newline)
 {
 	char *got = one(EXPORT_EXCEL, "а;б \"в\"\r\nг, д", 1);
 
@@ -102,7 +190,7 @@ TEST(excel_quotes_separator_quote_and_newline)
 	free(got);
 }
 
-TEST(excel_unmappable_character_is_an_error_not_a_substitute)
+TEST(test_export_excel_unmappable_character_is_an_error_not_a_substitute)
 {
 	struct so_err err;
 	struct mem m;
@@ -163,7 +251,7 @@ files_like(const char *part)
 	return n;
 }
 
-TEST(excel_unmappable_names_record_field_and_writes_no_file)
+TEST(test_export_excel_unmappable_names_record_field_and_writes_no_file)
 {
 	struct db *db = fixture_open("t.db");
 	struct list_query q = { .sort = -1 };
@@ -213,7 +301,7 @@ TEST(excel_unmappable_names_record_field_and_writes_no_file)
 	db_close(db);
 }
 
-TEST(excel_whole_list_has_russian_header_and_crlf_rows)
+TEST(test_export_excel_whole_list_has_russian_header_and_crlf_rows)
 {
 	struct db *db = fixture_open("t.db");
 	struct list_query q = { .sort = -1 };
@@ -242,7 +330,7 @@ TEST(excel_whole_list_has_russian_header_and_crlf_rows)
 	db_close(db);
 }
 
-TEST(excel_negative_money_is_a_number_not_a_formula)
+TEST(test_export_excel_negative_money_is_a_number_not_a_formula)
 {
 	const struct entity *ent = &entity_payment;
 	struct payment p;
@@ -273,7 +361,7 @@ TEST(excel_negative_money_is_a_number_not_a_formula)
 	CHECK(!export_is_number(ent, entity_field(ent, "document")));
 }
 
-TEST(excel_formulas_neutralised_in_text_fields_both_dialects)
+TEST(test_export_excel_formulas_neutralised_in_text_fields_both_dialects)
 {
 	static const char *const cases[][3] = {
 		/* value, UTF-8, Excel (all ASCII: the same bytes) */
@@ -303,7 +391,7 @@ TEST(excel_formulas_neutralised_in_text_fields_both_dialects)
 	}
 }
 
-TEST(excel_formula_in_a_company_name_is_neutralised)
+TEST(test_export_excel_formula_in_a_company_name_is_neutralised)
 {
 	const struct entity *ent = &entity_company;
 	struct company c;
