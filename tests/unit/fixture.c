@@ -1,6 +1,7 @@
 /* Shared set-up for store tests; see fixture.h. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/datetime.h"
 #include "base/util.h"
@@ -103,6 +104,43 @@ fixture_doc_table(const struct doc *d, int n)
 		if (d->blocks[i].kind == DOC_TABLE && n-- == 0)
 			return d->blocks[i].table;
 	return NULL;
+}
+
+/* ---- hostile input ---- */
+
+uint64_t
+fixture_random(uint64_t *rng)
+{
+	*rng ^= *rng << 13;
+	*rng ^= *rng >> 7;
+	*rng ^= *rng << 17;
+	return *rng;
+}
+
+char *
+fixture_hostile(uint64_t *rng, size_t *len)
+{
+	static const char *const bits[] = { "2026", "-", ":", ".", "+", "31",
+	    "02", "завтра", "tomorrow", " ", "\xd0", "\xff", "\xc0\xaf",
+	    "\xed\xa0\x80", "\x1b[2J", "9999999999999", "min", "д", "漢",
+	    "e\xcc\x81", "\t", "\n", ",", "\xc2\xa0", "T", "fri", "#" };
+	size_t n = fixture_random(rng) % 12, i;
+	char *s = xmalloc(4096);
+
+	*len = 0;
+	for (i = 0; i < n; i++) {
+		const char *b;
+
+		if (fixture_random(rng) % 4 == 0) {
+			s[(*len)++] = (char)(fixture_random(rng) % 255 + 1);
+			continue;
+		}
+		b = bits[fixture_random(rng) % (sizeof(bits) / sizeof(bits[0]))];
+		memcpy(s + *len, b, strlen(b));
+		*len += strlen(b);
+	}
+	s[*len] = '\0';
+	return s;
 }
 
 /* ---- records ---- */

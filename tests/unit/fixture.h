@@ -35,6 +35,21 @@ int64_t		 fixture_moment(const char *text);
 struct doc_table *fixture_doc_table(const struct doc *d, int n);
 
 /*
+ * Hostile input, for the tests that put random bytes through a parser or
+ * a text function (under the sanitizer build any out-of-bounds access
+ * fails the run): fixture_hostile is a random string biased towards what
+ * parsers look for -- invalid UTF-8, controls, long runs, digits and
+ * separators that look almost like dates -- (caller frees), from the
+ * xorshift state *rng; fixture_random the next number of it.  Each test
+ * starts its own state at FIXTURE_HOSTILE_SEED, so a failure reproduces
+ * with the test run alone.
+ */
+#define FIXTURE_HOSTILE_SEED	0x9e3779b97f4a7c15ULL
+#define FIXTURE_HOSTILE_ROUNDS	20000
+uint64_t	 fixture_random(uint64_t *rng);
+char		*fixture_hostile(uint64_t *rng, size_t *len);
+
+/*
  * The records of a test's world.  Each fixture_add_* creates one record
  * through the store (its defaults, validation, audit and hooks apply as
  * to a record typed into a form), fails the running test with the
