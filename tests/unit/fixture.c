@@ -1,7 +1,10 @@
-/* Shared set-up for store tests; see fixture.h. */
+/* What the unit tests share; see fixture.h. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "base/datetime.h"
 #include "base/util.h"
@@ -104,6 +107,91 @@ fixture_doc_table(const struct doc *d, int n)
 		if (d->blocks[i].kind == DOC_TABLE && n-- == 0)
 			return d->blocks[i].table;
 	return NULL;
+}
+
+/* ---- another writer ---- */
+
+/*
+ * Forks a child that opens path, takes the write lock and writes a row,
+ * then waits for a byte on a pipe and commits (or, after hold_ms if not
+ * 0, commits by itself).  Returns once the lock is held.
+ */
+int
+fixture_hold_lock(const char *path, int hold_ms, struct fixture_holder *h)
+{
+	int ready[2], go[2];
+	char c;
+
+	if (pipe(ready) != 0 || pipe(go) != 0)
+		return -1;
+	if ((h->pid = fork()) < 0)
+		return -1;
+	if (h->pid == 0) {
+		sqlite3 *s;
+		int ok;
+
+		close(ready[0]);
+		close(go[1]);
+		ok = sqlite3_open(path, &s) == SQLITE_OK &&
+		    sqlite3_exec(s, "BEGIN IMMEDIATE; INSERT INTO settings "
+		    "(key, value) VALUES ('held', 'yes') ON CONFLICT (key) "
+		    "DO UPDATE SET value = 'again'", NULL, NULL, NULL) ==
+		    SQLITE_OK;
+		c = ok ? 'y' : 'n';
+		if (write(ready[1], &c, 1) != 1)
+			_exit(2);
+		if (hold_ms > 0)
+			sqlite3_sleep(hold_ms);
+		else if (read(go[0], &c, 1) < 0)
+			_exit(2);
+		sqlite3_exec(s, "COMMIT", NULL, NULL, NULL);
+		sqlite3_close(s);
+		_exit(0);
+	}
+	close(ready[1]);
+	close(go[0]);
+	h->go = go[1];
+	if (read(ready[0], &c, 1) != 1 || c != 'y') {
+		close(ready[0]);
+		return -1;
+	}
+	close(ready[0]);
+	return 0;
+}
+
+int
+fixture_release_lock(struct fixture_holder *h)
+{
+	void (*was)(int);
+	ssize_t n;
+	int status = -1;
+
+	/* A child that committed by itself has closed its end. */
+	was = signal(SIGPIPE, SIG_IGN);
+	n = write(h->go, "x", 1);
+	(void)n;
+	signal(SIGPIPE, was);
+	close(h->go);
+	waitpid(h->pid, &status, 0);
+	return status;
+}
+
+struct db *
+fixture_open_busy(const char *name, int busy_ms, int limit_ms)
+{
+	struct db_opts opts = { .create = 1 };
+	struct so_err err = { 0 };
+	struct db *db = NULL;
+
+	opts.busy_ms = busy_ms;
+	opts.busy_limit_ms = limit_ms;
+	if (db_open(harness_path(name), &opts, &db, &err) != SO_OK) {
+		harness_fail(__FILE__, __LINE__, "open: %s", err.msg);
+		return NULL;
+	}
+	if (db_login(db, "anna", &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "login: %s", err.msg);
+	return db;
 }
 
 /* ---- hostile input ---- */

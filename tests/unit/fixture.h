@@ -1,10 +1,14 @@
-/* Shared set-up for store tests: a fresh database in the test's tmpdir. */
+/*
+ * What the unit tests share: a fresh database in the test's tmpdir and
+ * its users, the records of a test's world, another process holding the
+ * write lock, hostile input, and small readers for assertions.
+ */
 #ifndef TESTS_FIXTURE_H
 #define TESTS_FIXTURE_H
 
-#include <time.h>
-
 #include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
 
 #include "doc/doc.h"
 #include "store/acl.h"
@@ -17,10 +21,10 @@
 
 /* Opens (creating) harness_path(name), logged in as "anna", clock pinned. */
 struct db	*fixture_open(const char *name);
-/* SHA-256-free checksum of a file's bytes (FNV-1a 64), and its size. */
 /* Adds login with role to db, whoever is logged in. */
 void		 fixture_user(struct db *db, const char *login,
 		    enum role role);
+/* SHA-256-free checksum of a file's bytes (FNV-1a 64), and its size. */
 unsigned long long fixture_file_sum(const char *path, long long *size);
 /* Runs sql returning one integer (for assertions), -1 on error. */
 long long	 fixture_int(struct db *db, const char *sql);
@@ -33,6 +37,25 @@ int64_t		 fixture_code_id(struct db *db, enum lookup_table t,
 int64_t		 fixture_moment(const char *text);
 /* The n-th table (from 0) of a built document, or NULL. */
 struct doc_table *fixture_doc_table(const struct doc *d, int n);
+
+/*
+ * Another process writing.  fixture_hold_lock forks a child that opens
+ * path, takes the write lock (BEGIN IMMEDIATE) and writes a settings
+ * row, and holds it until fixture_release_lock, or for hold_ms when that
+ * is not 0; it returns once the lock is held (-1 when it is not).
+ * fixture_release_lock lets the child commit and returns its wait
+ * status.
+ */
+struct fixture_holder {
+	pid_t	 pid;
+	int	 go;		/* write end: a byte (or EOF) ends the hold */
+};
+int		 fixture_hold_lock(const char *path, int hold_ms,
+		    struct fixture_holder *h);
+int		 fixture_release_lock(struct fixture_holder *h);
+/* Opens (creating) harness_path(name) with these busy wait and limit
+ * times, logged in as "anna" (clock and TZ as they are). */
+struct db	*fixture_open_busy(const char *name, int busy_ms, int limit_ms);
 
 /*
  * Hostile input, for the tests that put random bytes through a parser or
