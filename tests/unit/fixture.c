@@ -109,6 +109,39 @@ fixture_doc_table(const struct doc *d, int n)
 	return NULL;
 }
 
+int
+fixture_doc_has_text(const struct doc *d, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].text && strstr(d->blocks[i].text, text))
+			return 1;
+	return 0;
+}
+
+char *
+fixture_doc_row(const struct doc_table *t, size_t r)
+{
+	struct strbuf b = { 0 };
+	size_t c;
+
+	if (t == NULL || r >= t->nrows)
+		return xstrdup("");
+	for (c = 0; c < t->ncols; c++) {
+		if (c)
+			sb_addc(&b, '|');
+		sb_add(&b, t->rows[r].cells[c]);
+	}
+	return b.s ? sb_steal(&b) : xstrdup("");
+}
+
+long
+fixture_doc_nrows(const struct doc_table *t)
+{
+	return t ? (long)t->nrows : -1;
+}
+
 /* ---- another writer ---- */
 
 /*
@@ -223,7 +256,8 @@ fixture_hostile(uint64_t *rng, size_t *len)
 			s[(*len)++] = (char)(fixture_random(rng) % 255 + 1);
 			continue;
 		}
-		b = bits[fixture_random(rng) % (sizeof(bits) / sizeof(bits[0]))];
+		b = bits[fixture_random(rng) %
+		    (sizeof(bits) / sizeof(bits[0]))];
 		memcpy(s + *len, b, strlen(b));
 		*len += strlen(b);
 	}

@@ -37,6 +37,23 @@ int64_t		 fixture_code_id(struct db *db, enum lookup_table t,
 int64_t		 fixture_moment(const char *text);
 /* The n-th table (from 0) of a built document, or NULL. */
 struct doc_table *fixture_doc_table(const struct doc *d, int n);
+/* Whether some heading or paragraph of d contains text. */
+int		 fixture_doc_has_text(const struct doc *d, const char *text);
+/* Row r of t joined "a|b|c" (caller frees), "" when out of range. */
+char		*fixture_doc_row(const struct doc_table *t, size_t r);
+/* Rows of t, -1 for no table. */
+long		 fixture_doc_nrows(const struct doc_table *t);
+
+/* Row r of table t is want ("a|b|c"); its kind is want. */
+#define CHECK_ROW(t, r, want) do {					\
+	char *s_ = fixture_doc_row((t), (r));				\
+	CHECK_STR(s_, (want));						\
+	free(s_);							\
+} while (0)
+#define CHECK_KIND(t, r, want) do {					\
+	REQUIRE((t) != NULL && (r) < (t)->nrows);			\
+	CHECK_INT((t)->rows[(r)].kind, (want));				\
+} while (0)
 
 /*
  * Another process writing.  fixture_hold_lock forks a child that opens
