@@ -112,4 +112,27 @@ int	report_format_of_path(const char *path);
 /* Money in minor units as "1 234 567.89" (thin groups, a dot). */
 void	report_money(int64_t minor, char *buf, size_t size);
 
+/* ---- the pieces of a report's tables ---- */
+
+/*
+ * A table of the report under its heading (NULL: none), its columns
+ * cols[0..ncols): labels, alignment and widths, the report's own.
+ * With empty given and no rows to come (nrows 0), the paragraph empty
+ * stands instead of the table and NULL is returned: the caller adds no
+ * rows.  Every report's tables are made here; REPORT_TABLE counts the
+ * columns of an array.
+ */
+struct doc_table *report_table(struct doc *d, const char *heading,
+	    const char *empty, size_t nrows, const struct doc_col *cols,
+	    size_t ncols);
+#define REPORT_TABLE(d, heading, empty, nrows, cols)			\
+	report_table((d), (heading), (empty), (nrows), (cols),		\
+	    sizeof(cols) / sizeof((cols)[0]))
+/* Cells of figures (caller frees): a count; money as report_money
+ * writes it, "" for SO_NULL (no amount). */
+char	*report_count_cell(int64_t n);
+char	*report_money_cell(int64_t minor);
+/* How a manager is named in a table: the full name, else the login. */
+const char *report_manager_name(const char *login, const char *full_name);
+
 #endif

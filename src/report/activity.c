@@ -72,7 +72,7 @@ activity_table(struct doc *d)
 		cols[2 + i] = (struct doc_col){ (char *)activity_cols[i].label,
 		    DOC_RIGHT, longest_word(activity_cols[i].label), 0 };
 	cols[NCOLS - 1] = (struct doc_col){ "Payments", DOC_RIGHT, 13, 0 };
-	return doc_table(d, cols, NCOLS);
+	return REPORT_TABLE(d, NULL, NULL, 0, cols);
 }
 
 /* "Cold calls: Call, any result, ...", one line per column. */

@@ -14,12 +14,6 @@
 #include "report/report.h"
 #include "store/report_followup.h"
 
-static const char *
-manager_name(const char *login, const char *full_name)
-{
-	return full_name && *full_name ? full_name : login;
-}
-
 /* "2026-11-02 Proposal sent" / "2026-11-02 Meeting". */
 static char *
 since_text(const struct rep_touch *t)
@@ -71,7 +65,7 @@ table(struct doc *d, const struct rep_warm *v, size_t n)
 		{ "Last touch", DOC_LEFT, 18, 0 },
 		{ "Next touch", DOC_LEFT, 16, 0 },
 	};
-	struct doc_table *t = doc_table(d, cols, 6);
+	struct doc_table *t = REPORT_TABLE(d, NULL, NULL, 0, cols);
 	char *since, *last, *next;
 	size_t i;
 	int mark;
@@ -82,7 +76,7 @@ table(struct doc *d, const struct rep_warm *v, size_t n)
 		last = last_text(&v[i].last);
 		next = next_text(&v[i].next);
 		doc_rowv(t, mark ? DOC_ROW_MARK : DOC_ROW, mark ? "!" : "",
-		    v[i].company, manager_name(v[i].manager_login,
+		    v[i].company, report_manager_name(v[i].manager_login,
 		    v[i].manager_name), since, last, next);
 		free(since);
 		free(last);

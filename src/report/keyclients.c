@@ -65,7 +65,7 @@ table(struct doc *d, const struct rep_key *v, size_t n)
 		{ "Phones", DOC_LEFT, 18, 0 },
 		{ "E-mail", DOC_LEFT, 18, 0 },
 	};
-	struct doc_table *t = doc_table(d, cols, 4);
+	struct doc_table *t = REPORT_TABLE(d, NULL, NULL, 0, cols);
 	const struct rep_person *p;
 	size_t i, j;
 	char *s;

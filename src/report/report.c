@@ -1,6 +1,8 @@
 /*
  * What the reports share: the table of reports, periods, the meta lines
- * every report starts with, money on paper, and where a finished
+ * every report starts with, the tables every report lays out (heading,
+ * columns, the paragraph said instead of an empty one) and their cells
+ * (counts, money on paper, managers' names), and where a finished
  * document goes (a file, all or nothing; the printer).
  */
 #define _GNU_SOURCE		/* secure_getenv */
@@ -19,6 +21,7 @@
 #include "exchange/export.h"
 #include "report/report.h"
 #include "store/acl.h"
+#include "store/entity.h"
 #include "store/lookup.h"
 
 /*
@@ -45,6 +48,42 @@ report_money(int64_t minor, char *buf, size_t size)
 	}
 	snprintf(out + o, sizeof(out) - o, ".%02u", (unsigned)(u % 100));
 	snprintf(buf, size, "%s", out);
+}
+
+struct doc_table *
+report_table(struct doc *d, const char *heading, const char *empty,
+    size_t nrows, const struct doc_col *cols, size_t ncols)
+{
+	if (heading)
+		doc_heading(d, heading);
+	if (empty && nrows == 0) {
+		doc_para(d, empty);
+		return NULL;
+	}
+	return doc_table(d, cols, ncols);
+}
+
+char *
+report_count_cell(int64_t n)
+{
+	return xasprintf("%lld", (long long)n);
+}
+
+char *
+report_money_cell(int64_t minor)
+{
+	char buf[48];
+
+	if (minor == SO_NULL)
+		return xstrdup("");
+	report_money(minor, buf, sizeof(buf));
+	return xstrdup(buf);
+}
+
+const char *
+report_manager_name(const char *login, const char *full_name)
+{
+	return full_name && *full_name ? full_name : login;
 }
 
 char *
