@@ -67,6 +67,12 @@ int	report_audit(struct db *, const struct report_query *, struct doc *,
 int	report_keyclients(struct db *, const struct report_query *,
 	    struct doc *, struct so_err *);
 
+/* The manager q is about: 0 for the department (q->all), else q->user_id
+ * or, without one, the current user. */
+int64_t	report_query_manager(struct db *db, const struct report_query *q);
+/* The moment q is made at: q->now, else the store's now. */
+int64_t	report_query_now(struct db *db, const struct report_query *q);
+
 /*
  * Starts out: doc_init with title, then the meta lines every report
  * carries: the period ("2026-11-01 - 2026-11-30", or one day), the user

@@ -104,8 +104,8 @@ report_activity(struct db *db, const struct report_query *q,
 	size_t i, j;
 	int code;
 
-	code = activity_load(db, q->all ? 0 : q->user_id ? q->user_id :
-	    db_user_id(db), q->from, q->to, &a, err);
+	code = activity_load(db, report_query_manager(db, q), q->from, q->to,
+	    &a, err);
 	if (code != SO_OK)
 		return code;
 	if ((code = report_begin(db, q, "Activity report", out, err)) !=

@@ -98,8 +98,8 @@ report_followup(struct db *db, const struct report_query *q, struct doc *out,
 	code = report_begin(db, q, "Follow-up: warm clients", out, err);
 	if (code != SO_OK)
 		return code;
-	manager = q->all ? 0 : q->user_id ? q->user_id : db_user_id(db);
-	now = q->now ? q->now : (int64_t)db_now(db);
+	manager = report_query_manager(db, q);
+	now = report_query_now(db, q);
 	if ((code = rep_period_make(q->from, q->to, &p, err)) == SO_OK)
 		code = rep_followup_load(db, manager, &p, now, &v, &n, err);
 	if (code != SO_OK) {

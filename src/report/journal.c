@@ -195,7 +195,7 @@ report_journal(struct db *db, const struct report_query *q, struct doc *out,
     struct so_err *err)
 {
 	struct report_query one = *q;
-	int64_t now = q->now ? q->now : (int64_t)db_now(db);
+	int64_t now = report_query_now(db, q);
 	int code;
 
 	if (*one.from == '\0')

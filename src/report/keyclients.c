@@ -96,8 +96,8 @@ report_keyclients(struct db *db, const struct report_query *q,
 
 	if ((code = report_begin(db, q, "Key clients", out, err)) != SO_OK)
 		return code;
-	manager = q->all ? 0 : q->user_id ? q->user_id : db_user_id(db);
-	now = q->now ? q->now : (int64_t)db_now(db);
+	manager = report_query_manager(db, q);
+	now = report_query_now(db, q);
 	if ((code = rep_keyclients_load(db, manager, now, &v, &n, err)) !=
 	    SO_OK) {
 		doc_free(out);

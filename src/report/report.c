@@ -95,6 +95,18 @@ report_user_label(const char *login, const char *full_name)
 	return xasprintf("%s (%s)", full_name, login ? login : "");
 }
 
+int64_t
+report_query_manager(struct db *db, const struct report_query *q)
+{
+	return q->all ? 0 : q->user_id ? q->user_id : db_user_id(db);
+}
+
+int64_t
+report_query_now(struct db *db, const struct report_query *q)
+{
+	return q->now ? q->now : (int64_t)db_now(db);
+}
+
 int
 report_begin(struct db *db, const struct report_query *q, const char *title,
     struct doc *out, struct so_err *err)
@@ -130,7 +142,7 @@ report_begin(struct db *db, const struct report_query *q, const char *title,
 		who = report_user_label(u.login, u.full_name);
 		store_user_brief_clear(&u);
 	}
-	dt_format_moment((time_t)(q->now ? q->now : db_now(db)), made);
+	dt_format_moment((time_t)report_query_now(db, q), made);
 	gen = xasprintf("made %s by %s", made, db_user_login(db));
 	doc_meta(out, period, who, gen);
 	free(who);

@@ -174,7 +174,7 @@ report_sales(struct db *db, const struct report_query *q, struct doc *out,
 
 	if ((code = report_begin(db, q, "Sales results", out, err)) != SO_OK)
 		return code;
-	manager = q->all ? 0 : q->user_id ? q->user_id : db_user_id(db);
+	manager = report_query_manager(db, q);
 	if ((code = rep_period_make(q->from, q->to, &p, err)) == SO_OK)
 		code = rep_sales_load(db, manager, &p, 1, &s, err);
 	if (code != SO_OK) {
