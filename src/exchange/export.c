@@ -292,7 +292,7 @@ export_csv_dialect(struct db *db, const struct entity *ent,
     int64_t *rows, struct so_err *err)
 {
 	struct export_writer w;
-	struct put_rows x = { &w, ent, rows };
+	struct put_rows x = { .w = &w, .ent = ent, .rows = rows };
 	struct list_query own = *q;
 	int code;
 

@@ -1651,8 +1651,8 @@ int
 vcard_export(struct db *db, const struct list_query *q, int version,
     FILE *out, size_t *n, struct so_err *err)
 {
-	struct write_cards x = { out, version,
-	    entity_field(&entity_contact, "company_id"), n };
+	struct write_cards x = { .out = out, .version = version,
+	    .fi = entity_field(&entity_contact, "company_id"), .n = n };
 	struct list_query own = *q;
 	size_t given;
 	int code;
