@@ -27,7 +27,7 @@
 # reach.  A .c with no header of its own that defines functions of a
 # header (company.c of entities.h, html.c of doc.h, prompt.c of ui.h) is
 # part of that header's module; a header with no .c of its own whose
-# functions one module defines (report_sql.h, reports.c's) is that
+# functions one module defines (cli/cli.h, common.c's) is that
 # module's second header.  Definitions are found the house
 # way: the function's name at the start of a line.
 # Every cycle is reported as "a -> b -> ... -> a": for each dependency

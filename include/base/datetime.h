@@ -54,6 +54,9 @@ time_t	dt_day_start(time_t t);
  * change still finds its day.
  */
 time_t	dt_date_start(const char *ymd, int days);
+/* A valid local date and time (month and day from 1) as a time_t; an
+ * hour that daylight saving skips comes out moved by the gap. */
+time_t	dt_make_time(int y, int m, int d, int hh, int mm);
 
 /*
  * Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard

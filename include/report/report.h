@@ -1,11 +1,11 @@
 /*
- * The reports and the work journal as documents (doc.h): each builder
- * reads its figures from the store (store/journal.h, store/activity.h,
- * store/reports.h; every number is computed there by SQL from events,
- * deals and payments) and lays them out as headings, paragraphs and
- * tables.  The command line (salesorg report, salesorg journal) and the
- * TUI's Reports screen both go through report_find and a builder, so
- * what is printed is what is previewed.
+ * The reports and the work journal as documents (doc.h): each builder,
+ * src/report/NAME.c, reads its figures from its query module in the
+ * store, store/report_NAME.h (every number is computed there by SQL
+ * from events, deals and payments), and lays them out as headings,
+ * paragraphs and tables.  The command line (salesorg report, salesorg
+ * journal) and the TUI's Reports screen both go through report_find and
+ * a builder, so what is printed is what is previewed.
  */
 #ifndef REPORT_H
 #define REPORT_H
@@ -51,7 +51,7 @@ extern const struct report_desc reports[];
 /* The report called name, or NULL. */
 const struct report_desc *report_find(const char *name);
 
-/* The builders (src/report_*.c). */
+/* The builders (src/report/NAME.c). */
 int	report_journal(struct db *, const struct report_query *, struct doc *,
 	    struct so_err *);
 int	report_activity(struct db *, const struct report_query *, struct doc *,
@@ -66,6 +66,12 @@ int	report_audit(struct db *, const struct report_query *, struct doc *,
 	    struct so_err *);
 int	report_keyclients(struct db *, const struct report_query *,
 	    struct doc *, struct so_err *);
+
+/* The manager q is about: 0 for the department (q->all), else q->user_id
+ * or, without one, the current user. */
+int64_t	report_query_manager(struct db *db, const struct report_query *q);
+/* The moment q is made at: q->now, else the store's now. */
+int64_t	report_query_now(struct db *db, const struct report_query *q);
 
 /*
  * Starts out: doc_init with title, then the meta lines every report
@@ -114,5 +120,28 @@ int	report_format_for_path(const char *path, struct so_err *err);
 
 /* Money in minor units as "1 234 567.89" (thin groups, a dot). */
 void	report_money(int64_t minor, char *buf, size_t size);
+
+/* ---- the pieces of a report's tables ---- */
+
+/*
+ * A table of the report under its heading (NULL: none), its columns
+ * cols[0..ncols): labels, alignment and widths, the report's own.
+ * With empty given and no rows to come (nrows 0), the paragraph empty
+ * stands instead of the table and NULL is returned: the caller adds no
+ * rows.  Every report's tables are made here; REPORT_TABLE counts the
+ * columns of an array.
+ */
+struct doc_table *report_table(struct doc *d, const char *heading,
+	    const char *empty, size_t nrows, const struct doc_col *cols,
+	    size_t ncols);
+#define REPORT_TABLE(d, heading, empty, nrows, cols)			\
+	report_table((d), (heading), (empty), (nrows), (cols),		\
+	    sizeof(cols) / sizeof((cols)[0]))
+/* Cells of figures (caller frees): a count; money as report_money
+ * writes it, "" for SO_NULL (no amount). */
+char	*report_count_cell(int64_t n);
+char	*report_money_cell(int64_t minor);
+/* How a manager is named in a table: the full name, else the login. */
+const char *report_manager_name(const char *login, const char *full_name);
 
 #endif

@@ -1,8 +1,9 @@
 /*
- * The activity report's figures: per manager and per local day, how many
- * done events fall into each of eight columns (cold calls, decision
- * makers reached, proposals, repeat calls, productive touches, meetings
- * set, meetings held, invoices) and the payments received.
+ * The activity report's eight columns and the rules that say which done
+ * events each counts (cold calls, decision makers reached, proposals,
+ * repeat calls, productive touches, meetings set, meetings held,
+ * invoices).  The figures themselves are store/report_activity.h's; the
+ * work journal counts its meetings set by the same rule.
  *
  * Which events count for which column is team configuration, one text
  * setting per column (store/settings.h: report.activity.cold_calls ...),
@@ -19,13 +20,6 @@
  * neither is a first touch.  Done touches at the very moment of the
  * company's earliest one are all "first" (a call and an e-mail logged at
  * the same minute).  off counts nothing.
- *
- * Only live, done, one-off events count.  Payments (not configurable)
- * are live payments whose paid_on is that day, credited to the deal's
- * manager when the payment has a deal with a manager, else to the
- * company's manager; with no manager at all they land on a "no manager"
- * line (user_id 0) of the department's report so the grand total is
- * whole.
  */
 #ifndef STORE_ACTIVITY_H
 #define STORE_ACTIVITY_H
@@ -105,50 +99,5 @@ int	 activity_rule_needs_touch(const struct activity_rule *r);
 int	 activity_first_touch(struct db *db, int64_t company_id,
 	    int64_t contact_id, int64_t start_at, int *first,
 	    struct so_err *err);
-
-/*
- * The local day range from..to ("YYYY-MM-DD", both included; "" for no
- * bound) as Unix times [*start, *end).  SO_EINVAL naming the bad date.
- */
-int	 activity_day_range(const char *from, const char *to, int64_t *start,
-	    int64_t *end, struct so_err *err);
-
-struct activity_counts {
-	int64_t	 n[ACT_NCOLS];
-	int64_t	 payments;		/* minor units */
-};
-
-struct activity_day {
-	char			day[11];	/* "YYYY-MM-DD" */
-	struct activity_counts	c;
-};
-
-struct activity_manager {
-	int64_t			 user_id;	/* 0: no manager */
-	char			*login, *full_name;
-	/* The days with something to count, in order; a day with
-	 * nothing (no counted event, no payment) is not listed. */
-	struct activity_day	*days;
-	size_t			 ndays;
-	struct activity_counts	 total;
-};
-
-struct activity {
-	/* Every manager in scope, by full name (else login), even one
-	 * with nothing (a zero total); "no manager" last. */
-	struct activity_manager	*v;
-	size_t			 n;
-	struct activity_counts	 total;
-	struct activity_rule	 rules[ACT_NCOLS];
-};
-
-/*
- * Loads the figures of user_id (0: every active user, plus any other
- * user credited with something in the period, plus "no manager" when
- * something is credited to nobody) over the local days from..to.
- */
-int	 activity_load(struct db *db, int64_t user_id, const char *from,
-	    const char *to, struct activity *out, struct so_err *err);
-void	 activity_free(struct activity *a);
 
 #endif

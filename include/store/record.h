@@ -104,6 +104,23 @@ int	 rec_list(struct db *db, const struct entity *ent,
 	    const void *anchor, size_t limit, struct rec_list *out,
 	    struct so_err *err);
 void	 rec_list_free(struct rec_list *l);
+
+/*
+ * The walk over every row q selects, in the list's order: rec_list's
+ * keyset pages of REC_WALK_PAGE rows one after the other (LIST_FIRST,
+ * then LIST_AFTER the last row of the page before), so memory holds one
+ * page whatever the list's length.  fn(arg, rec, err) is called for each
+ * row; it returns SO_OK to go on, REC_WALK_STOP to end the walk there
+ * (rec_walk then returns SO_OK), or an error code with err filled, which
+ * ends the walk and is returned.  For exports and every other reader of
+ * a whole filtered list.
+ */
+#define REC_WALK_PAGE	500
+#define REC_WALK_STOP	1
+typedef int	(*rec_walk_fn)(void *arg, const void *rec, struct so_err *err);
+int	 rec_walk(struct db *db, const struct entity *ent,
+	    const struct list_query *q, rec_walk_fn fn, void *arg,
+	    struct so_err *err);
 /* The SQL rec_list runs (for tests and EXPLAIN QUERY PLAN). */
 void	 rec_list_sql(const struct entity *ent, const struct list_query *q,
 	    enum list_from from, struct strbuf *b);

@@ -229,13 +229,13 @@ dt_format_date(time_t t, char out[11])
 }
 
 /*
- * A valid local date and time to a time_t.  tm_isdst = -1 lets mktime()
- * decide whether daylight saving is in force on that day; a time that
- * does not exist (02:30 on a spring-forward night) comes out moved by the
- * size of the gap, which is the least surprising thing available.
+ * tm_isdst = -1 lets mktime() decide whether daylight saving is in
+ * force on that day; a time that does not exist (02:30 on a
+ * spring-forward night) comes out moved by the size of the gap, which
+ * is the least surprising thing available.
  */
-static time_t
-make_time(int y, int m, int d, int hh, int mm)
+time_t
+dt_make_time(int y, int m, int d, int hh, int mm)
 {
 	struct tm tm;
 
@@ -255,7 +255,7 @@ dt_day_start(time_t t)
 	struct tm tm;
 
 	local_tm(t, &tm);
-	return make_time(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0);
+	return dt_make_time(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0);
 }
 
 time_t
@@ -707,7 +707,7 @@ dt_parse_moment(const char *text, time_t now, time_t *out, char *msg,
 	if (w.exact)
 		*out = w.t;
 	else
-		*out = make_time(w.y, w.m, w.d, w.hh < 0 ? 0 : w.hh,
+		*out = dt_make_time(w.y, w.m, w.d, w.hh < 0 ? 0 : w.hh,
 		    w.hh < 0 ? 0 : w.mm);
 	return 0;
 }

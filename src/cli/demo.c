@@ -21,6 +21,11 @@
  *  - Content comes from fixed tables and a fixed-seed xorshift generator,
  *    not rand(): two runs on the same day give the same data, which makes
  *    screenshots and bug reports reproducible.
+ *  - Each fixed table (companies, their people, deals, tasks, notes,
+ *    links, programs) is a struct demo_kind -- its card file, how a row
+ *    fills a record, what is kept of the record made -- and one loop,
+ *    add_kind, writes them all; the events and payments, drawn from the
+ *    generator rather than a table, go through the same put().
  *  - Every moment is relative to today (local time, from db_now, which
  *    SALESORG_NOW or --now pins), so the agenda always has overdue calls,
  *    today's calls before and after now, and the next two weeks planned,
@@ -37,6 +42,7 @@
  * defaults the manager and assignee fields to the current user.
  */
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -838,65 +844,67 @@ check_empty(struct demo *d)
 	return SO_OK;
 }
 
+/* Writes rec, a record of ent the caller filled, and counts it in *n. */
 static int
-add_companies(struct demo *d)
+put(struct demo *d, const struct entity *ent, void *rec, int *n)
 {
-	const struct demo_company *dc;
-	const struct city *city;
-	struct company c;
-	int i, ret;
+	int ret = rec_create(d->db, ent, rec, d->err);
 
-	for (i = 0; i < NCOMPANIES; i++) {
-		dc = &companies[i];
-		city = &cities[dc->city];
-		store_company_init(&c);
-		set(&c.name, dc->name);
-		set_own(&c.legal_name, legal_name(dc));
-		set(&c.category, dc->category);
-		set(&c.status, dc->status);
-		set(&c.industry, dc->industry);
-		set(&c.city, city->name);
-		if (city->lang == RU)
-			set_own(&c.address, xasprintf("г. %s, %s, д. %d",
-			    city->name, PICK(d, city->street),
-			    1 + rnd(d, 120)));
-		else if (city->lang == UK)
-			set_own(&c.address, xasprintf("%d %s, %s",
-			    1 + rnd(d, 120), PICK(d, city->street),
-			    city->name));
-		else
-			set_own(&c.address, xasprintf("%s %d, %s",
-			    PICK(d, city->street), 1 + rnd(d, 120),
-			    city->name));
-		/* The number the design's screen sketch shows. */
-		if (i == 0)
-			set(&c.phone, "+7 843 555-12-34");
-		else
-			set_own(&c.phone, phone(d, city));
-		if (rnd(d, 3) == 0)
-			set_own(&c.phone2, phone(d, city));
-		if (dc->domain) {
-			set_own(&c.email, xasprintf("%s@%s",
-			    city->lang == RU ? "info" : "sales", dc->domain));
-			set_own(&c.website, xasprintf("https://%s",
-			    dc->domain));
-		} else
-			set_own(&c.email, xasprintf("%s@yandex.ru",
-			    dc->owner_mail));
-		if (i == 0)
-			set(&c.source, "выставка");
-		else if (city->lang == RU)
-			set(&c.source, PICK(d, sources_ru));
-		else
-			set(&c.source, PICK(d, sources_en));
-		set(&c.comment, dc->comment);
-		ret = store_company_create(d->db, &c, d->err);
-		d->company[i] = c.meta.id;
-		store_company_clear(&c);
-		if (ret != SO_OK)
-			return ret;
-		d->ncompany++;
-	}
+	if (ret == SO_OK)
+		(*n)++;
+	return ret;
+}
+
+/* ---- the fixed tables' records (one loop, add_kind, writes them) ---- */
+
+static void
+fill_company(struct demo *d, size_t i, void *rec)
+{
+	const struct demo_company *dc = &companies[i];
+	const struct city *city = &cities[dc->city];
+	struct company *c = rec;
+
+	set(&c->name, dc->name);
+	set_own(&c->legal_name, legal_name(dc));
+	set(&c->category, dc->category);
+	set(&c->status, dc->status);
+	set(&c->industry, dc->industry);
+	set(&c->city, city->name);
+	if (city->lang == RU)
+		set_own(&c->address, xasprintf("г. %s, %s, д. %d",
+		    city->name, PICK(d, city->street), 1 + rnd(d, 120)));
+	else if (city->lang == UK)
+		set_own(&c->address, xasprintf("%d %s, %s",
+		    1 + rnd(d, 120), PICK(d, city->street), city->name));
+	else
+		set_own(&c->address, xasprintf("%s %d, %s",
+		    PICK(d, city->street), 1 + rnd(d, 120), city->name));
+	/* The number the design's screen sketch shows. */
+	if (i == 0)
+		set(&c->phone, "+7 843 555-12-34");
+	else
+		set_own(&c->phone, phone(d, city));
+	if (rnd(d, 3) == 0)
+		set_own(&c->phone2, phone(d, city));
+	if (dc->domain) {
+		set_own(&c->email, xasprintf("%s@%s",
+		    city->lang == RU ? "info" : "sales", dc->domain));
+		set_own(&c->website, xasprintf("https://%s", dc->domain));
+	} else
+		set_own(&c->email, xasprintf("%s@yandex.ru", dc->owner_mail));
+	if (i == 0)
+		set(&c->source, "выставка");
+	else if (city->lang == RU)
+		set(&c->source, PICK(d, sources_ru));
+	else
+		set(&c->source, PICK(d, sources_en));
+	set(&c->comment, dc->comment);
+}
+
+static int
+made_company(struct demo *d, size_t i, void *rec)
+{
+	d->company[i] = rec_meta(rec)->id;
 	return SO_OK;
 }
 
@@ -961,54 +969,55 @@ random_person(struct demo *d, struct contact *c, enum lang lang)
 	return xasprintf("%s.%s", first->lat, last->lat);
 }
 
-static int
-add_person(struct demo *d, int co, int j)
+/* Row i: person j of company co, the boss first. */
+static void
+fill_person(struct demo *d, size_t i, void *rec)
 {
+	int co = (int)(i / PEOPLE), j = (int)(i % PEOPLE);
 	const struct demo_company *dc = &companies[co];
 	const struct city *city = &cities[dc->city];
 	const struct position *pos;
-	struct contact c;
+	struct contact *c = rec;
 	char *mailbox;
-	int ret, bday = INT_MIN;
+	int bday = INT_MIN;
 
-	store_contact_init(&c);
-	c.company_id = d->company[co];
+	c->company_id = d->company[co];
 	if (j == 0 && dc->owner) {
-		split_name(&c, dc->owner);
+		split_name(c, dc->owner);
 		mailbox = xstrdup(dc->owner_mail);
 	} else
-		mailbox = random_person(d, &c, city->lang);
+		mailbox = random_person(d, c, city->lang);
 	if (j == 0) {
 		/* Every company has someone who decides. */
-		set(&c.role, "decision_maker");
+		set(&c->role, "decision_maker");
 		if (strncmp(dc->name, "ИП ", strlen("ИП ")) == 0)
-			set(&c.position, "Индивидуальный предприниматель");
+			set(&c->position, "Индивидуальный предприниматель");
 		else if (dc->owner)
-			set(&c.position, boss_ru[0]);
+			set(&c->position, boss_ru[0]);
 		else
-			set(&c.position, city->lang == RU ? PICK(d, boss_ru) :
+			set(&c->position, city->lang == RU ? PICK(d, boss_ru) :
 			    PICK(d, boss_en));
 	} else {
 		pos = city->lang == RU ? &PICK(d, staff_ru) :
 		    &PICK(d, staff_en);
-		set(&c.position, pos->title);
-		set(&c.role, pos->role);
+		set(&c->position, pos->title);
+		set(&c->role, pos->role);
 	}
-	set_own(&c.email, xasprintf("%s@%s", mailbox,
+	set_own(&c->email, xasprintf("%s@%s", mailbox,
 	    dc->domain ? dc->domain : "yandex.ru"));
 	/* Direct lines in the office, some through the switchboard. */
 	if (dc->domain) {
 		char *office = phone(d, city);
 
 		if (rnd(d, 2))
-			set_own(&c.phone_work, xasprintf("%s %s %d", office,
+			set_own(&c->phone_work, xasprintf("%s %s %d", office,
 			    city->lang == RU ? "доб." : "ext.",
 			    100 + rnd(d, 900)));
 		else
-			set_own(&c.phone_work, xstrdup(office));
+			set_own(&c->phone_work, xstrdup(office));
 		free(office);
 	}
-	set_own(&c.phone_mobile, mobile(d, city->lang));
+	set_own(&c->phone_mobile, mobile(d, city->lang));
 	if (rnd(d, 3) == 0 && city->lang == RU) {
 		char *p;
 
@@ -1016,12 +1025,12 @@ add_person(struct demo *d, int co, int j)
 		for (p = mailbox; *p; p++)
 			if (*p == '.')
 				*p = '_';
-		set_own(&c.messengers, xasprintf("Telegram @%s", mailbox));
+		set_own(&c->messengers, xasprintf("Telegram @%s", mailbox));
 	} else if (rnd(d, 4) == 0)
-		set(&c.messengers, "WhatsApp");
+		set(&c->messengers, "WhatsApp");
 	free(mailbox);
 	if (rnd(d, 4) == 0)
-		set(&c.hobbies, city->lang == RU ? PICK(d, hobbies_ru) :
+		set(&c->hobbies, city->lang == RU ? PICK(d, hobbies_ru) :
 		    PICK(d, hobbies_en));
 	/* Someone to congratulate today and tomorrow, in the agenda. */
 	if (co == 0 && j == 0)
@@ -1029,69 +1038,56 @@ add_person(struct demo *d, int co, int j)
 	else if (co == 1 && j == 0)
 		bday = 1;
 	if (bday != INT_MIN)
-		set_own(&c.birthday, birthday_near(d, bday ? 1980 : 1976,
+		set_own(&c->birthday, birthday_near(d, bday ? 1980 : 1976,
 		    bday));
 	else if (rnd(d, 5) < 2)
-		set_own(&c.birthday, xasprintf("%04d-%02d-%02d",
+		set_own(&c->birthday, xasprintf("%04d-%02d-%02d",
 		    1960 + rnd(d, 36), 1 + rnd(d, 12), 1 + rnd(d, 28)));
-	ret = store_contact_create(d->db, &c, d->err);
-	d->contact[co][j] = c.meta.id;
-	store_contact_clear(&c);
-	if (ret != SO_OK)
-		return ret;
-	d->ncontact++;
-	return ret;
 }
 
 static int
-add_contacts(struct demo *d)
+made_person(struct demo *d, size_t i, void *rec)
 {
-	int co, j, ret;
-
-	for (co = 0; co < NCOMPANIES; co++)
-		for (j = 0; j < PEOPLE; j++)
-			if ((ret = add_person(d, co, j)) != SO_OK)
-				return ret;
+	d->contact[i / PEOPLE][i % PEOPLE] = rec_meta(rec)->id;
 	return SO_OK;
 }
 
-static int
-add_deals(struct demo *d)
+static void
+fill_deal(struct demo *d, size_t i, void *rec)
 {
-	const struct demo_deal *dd;
-	struct deal k;
-	size_t i;
-	int ret, closed;
+	const struct demo_deal *dd = &deals[i];
+	int closed = dd->stage == S_WON || dd->stage == S_LOST;
+	struct deal *k = rec;
 
-	for (i = 0; i < NELEM(deals); i++) {
-		dd = &deals[i];
-		closed = dd->stage == S_WON || dd->stage == S_LOST;
-		store_deal_init(&k);
-		set(&k.title, dd->title);
-		k.company_id = d->company[dd->company];
-		k.contact_id = d->contact[dd->company][0];
-		k.stage_id = d->stage_id[dd->stage];
-		k.amount = dd->rubles * 100;
-		k.quantity = dd->quantity;
-		/* A closed deal was expected to close a little later than
-		 * it did; an open one closes when planned. */
-		set_own(&k.expected_close, date_str(moment(d,
-		    workday(d, dd->close_days + (closed ? 7 : 0)), 12, 0)));
-		if (closed)
-			set_own(&k.closed_on, date_str(moment(d,
-			    workday(d, dd->close_days), 12, 0)));
-		set(&k.terms, dd->terms);
-		set(&k.lost_reason, dd->lost_reason);
-		ret = store_deal_create(d->db, &k, d->err);
-		d->deal[dd->company] = k.meta.id;
-		if (ret == SO_OK && dd->stage == S_WON)
-			snprintf(d->won_on[dd->company],
-			    sizeof(d->won_on[dd->company]), "%s", k.closed_on);
-		store_deal_clear(&k);
-		if (ret != SO_OK)
-			return ret;
-		d->ndeal++;
-	}
+	set(&k->title, dd->title);
+	k->company_id = d->company[dd->company];
+	k->contact_id = d->contact[dd->company][0];
+	k->stage_id = d->stage_id[dd->stage];
+	k->amount = dd->rubles * 100;
+	k->quantity = dd->quantity;
+	/* A closed deal was expected to close a little later than it did;
+	 * an open one closes when planned. */
+	set_own(&k->expected_close, date_str(moment(d,
+	    workday(d, dd->close_days + (closed ? 7 : 0)), 12, 0)));
+	if (closed)
+		set_own(&k->closed_on, date_str(moment(d,
+		    workday(d, dd->close_days), 12, 0)));
+	set(&k->terms, dd->terms);
+	set(&k->lost_reason, dd->lost_reason);
+}
+
+/* The company's deal, and the day it was won (payments after it count
+ * towards it). */
+static int
+made_deal(struct demo *d, size_t i, void *rec)
+{
+	const struct demo_deal *dd = &deals[i];
+	const struct deal *k = rec;
+
+	d->deal[dd->company] = k->meta.id;
+	if (dd->stage == S_WON)
+		snprintf(d->won_on[dd->company],
+		    sizeof(d->won_on[dd->company]), "%s", k->closed_on);
 	return SO_OK;
 }
 
@@ -1136,10 +1132,8 @@ add_event(struct demo *d, int type, int co, time_t start, const char *status,
 		e.result_id = d->result_id[result];
 		set(&e.result_comment, result_text[result][en][rnd(d, 2)]);
 	}
-	ret = store_event_create(d->db, &e, d->err);
+	ret = put(d, &entity_event, &e, &d->nevent);
 	store_event_clear(&e);
-	if (ret == SO_OK)
-		d->nevent++;
 	return ret;
 }
 
@@ -1169,10 +1163,8 @@ add_standup(struct demo *d)
 	set(&e.rrule, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
 	e.remind_min = 10;
 	set(&e.location, "Переговорная 2");
-	ret = store_event_create(d->db, &e, d->err);
+	ret = put(d, &entity_event, &e, &d->nevent);
 	store_event_clear(&e);
-	if (ret == SO_OK)
-		d->nevent++;
 	return ret;
 }
 
@@ -1260,92 +1252,56 @@ add_history(struct demo *d)
 	return SO_OK;
 }
 
-static int
-add_tasks(struct demo *d)
+static void
+fill_task(struct demo *d, size_t i, void *rec)
 {
-	const struct demo_task *dt;
-	struct task t;
-	size_t i;
-	int ret;
+	const struct demo_task *dt = &tasks[i];
+	struct task *t = rec;
 
-	for (i = 0; i < NELEM(tasks); i++) {
-		dt = &tasks[i];
-		store_task_init(&t);
-		set(&t.title, dt->title);
-		set(&t.description, dt->description);
-		if (dt->days != NO_DUE)
-			t.due_at = moment(d, dt->days ? workday(d, dt->days) :
-			    0, dt->hour, 0);
-		set(&t.priority, dt->priority);
-		set(&t.status, dt->status);
-		if (dt->company != NO_COMPANY) {
-			t.company_id = d->company[dt->company];
-			t.contact_id = d->contact[dt->company][0];
-			if (d->deal[dt->company])
-				t.deal_id = d->deal[dt->company];
-		}
-		ret = store_task_create(d->db, &t, d->err);
-		store_task_clear(&t);
-		if (ret != SO_OK)
-			return ret;
-		d->ntask++;
+	set(&t->title, dt->title);
+	set(&t->description, dt->description);
+	if (dt->days != NO_DUE)
+		t->due_at = moment(d, dt->days ? workday(d, dt->days) : 0,
+		    dt->hour, 0);
+	set(&t->priority, dt->priority);
+	set(&t->status, dt->status);
+	if (dt->company != NO_COMPANY) {
+		t->company_id = d->company[dt->company];
+		t->contact_id = d->contact[dt->company][0];
+		if (d->deal[dt->company])
+			t->deal_id = d->deal[dt->company];
 	}
-	return SO_OK;
 }
 
-static int
-add_notes(struct demo *d)
+static void
+fill_note(struct demo *d, size_t i, void *rec)
 {
-	const struct demo_note *dn;
-	struct note n;
-	size_t i;
-	int ret;
+	const struct demo_note *dn = &notes[i];
+	struct note *n = rec;
 
-	for (i = 0; i < NELEM(notes); i++) {
-		dn = &notes[i];
-		store_note_init(&n);
-		set(&n.title, dn->title);
-		set(&n.body, dn->body);
-		if (dn->company != NO_COMPANY) {
-			n.company_id = d->company[dn->company];
-			if (i % 2)
-				n.contact_id = d->contact[dn->company][0];
-			if (d->deal[dn->company])
-				n.deal_id = d->deal[dn->company];
-		}
-		ret = store_note_create(d->db, &n, d->err);
-		store_note_clear(&n);
-		if (ret != SO_OK)
-			return ret;
-		d->nnote++;
+	set(&n->title, dn->title);
+	set(&n->body, dn->body);
+	if (dn->company != NO_COMPANY) {
+		n->company_id = d->company[dn->company];
+		if (i % 2)
+			n->contact_id = d->contact[dn->company][0];
+		if (d->deal[dn->company])
+			n->deal_id = d->deal[dn->company];
 	}
-	return SO_OK;
 }
 
-static int
-add_links(struct demo *d)
+static void
+fill_link(struct demo *d, size_t i, void *rec)
 {
-	const struct demo_link *dl;
-	struct link l;
-	size_t i;
-	int ret;
+	const struct demo_link *dl = &links[i];
+	struct link *l = rec;
 
-	for (i = 0; i < NELEM(links); i++) {
-		dl = &links[i];
-		store_link_init(&l);
-		set(&l.url, dl->url);
-		set(&l.title, dl->title);
-		set(&l.description, dl->description);
-		set(&l.kind, dl->kind);
-		if (dl->company != NO_COMPANY)
-			l.company_id = d->company[dl->company];
-		ret = store_link_create(d->db, &l, d->err);
-		store_link_clear(&l);
-		if (ret != SO_OK)
-			return ret;
-		d->nlink++;
-	}
-	return SO_OK;
+	set(&l->url, dl->url);
+	set(&l->title, dl->title);
+	set(&l->description, dl->description);
+	set(&l->kind, dl->kind);
+	if (dl->company != NO_COMPANY)
+		l->company_id = d->company[dl->company];
 }
 
 /*
@@ -1421,10 +1377,8 @@ add_payment(struct demo *d, int co, int months_back, int mday)
 		set_own(&p.comment, xasprintf(is_en(co) ?
 		    "Payment for invoice %d" : "Оплата по счёту № %d",
 		    1 + rnd(d, 300)));
-	ret = store_payment_create(d->db, &p, d->err);
+	ret = put(d, &entity_payment, &p, &d->npayment);
 	store_payment_clear(&p);
-	if (ret == SO_OK)
-		d->npayment++;
 	return ret;
 }
 
@@ -1491,48 +1445,104 @@ static const struct demo_program {
 	    "bought", "attended" }, 1 },
 };
 
-static int
-add_programs(struct demo *d)
+static void
+fill_program(struct demo *d, size_t i, void *rec)
 {
-	const struct demo_program *dp;
-	struct program_member m;
-	struct program p;
-	int64_t pid;
-	size_t i, j;
-	int ret;
+	const struct demo_program *dp = &programs[i];
+	struct program *p = rec;
 
-	for (i = 0; i < NELEM(programs); i++) {
-		dp = &programs[i];
-		store_program_init(&p);
-		set(&p.name, dp->name);
-		set(&p.kind, dp->kind);
-		set_own(&p.starts_on, date_str(moment(d,
-		    workday(d, dp->starts), 12, 0)));
-		set_own(&p.ends_on, date_str(moment(d, workday(d, dp->ends),
-		    12, 0)));
-		set(&p.description, dp->description);
-		ret = store_program_create(d->db, &p, d->err);
-		pid = p.meta.id;
-		store_program_clear(&p);
-		if (ret != SO_OK)
-			return ret;
-		d->nprogram++;
-		for (j = 0; j < NELEM(dp->members) && dp->members[j] >= 0;
-		    j++) {
-			store_member_init(&m);
-			m.program_id = pid;
-			m.company_id = d->company[dp->members[j]];
-			if (dp->people)
-				m.contact_id = d->contact[dp->members[j]][0];
-			set(&m.status, dp->status[j]);
-			ret = store_member_create(d->db, &m, d->err);
-			store_member_clear(&m);
-			if (ret != SO_OK)
-				return ret;
-			d->nmember++;
-		}
+	set(&p->name, dp->name);
+	set(&p->kind, dp->kind);
+	set_own(&p->starts_on, date_str(moment(d, workday(d, dp->starts),
+	    12, 0)));
+	set_own(&p->ends_on, date_str(moment(d, workday(d, dp->ends), 12,
+	    0)));
+	set(&p->description, dp->description);
+}
+
+/* The program's members, each with the status its table gives. */
+static int
+made_program(struct demo *d, size_t i, void *rec)
+{
+	const struct demo_program *dp = &programs[i];
+	struct program_member m;
+	size_t j;
+	int ret = SO_OK;
+
+	for (j = 0; ret == SO_OK && j < NELEM(dp->members) &&
+	    dp->members[j] >= 0; j++) {
+		store_member_init(&m);
+		m.program_id = rec_meta(rec)->id;
+		m.company_id = d->company[dp->members[j]];
+		if (dp->people)
+			m.contact_id = d->contact[dp->members[j]][0];
+		set(&m.status, dp->status[j]);
+		ret = put(d, &entity_member, &m, &d->nmember);
+		store_member_clear(&m);
 	}
-	return SO_OK;
+	return ret;
+}
+
+/*
+ * The fixed tables, each a kind of record: its card file, the rows of
+ * its table, how row i fills a record the store has initialised, and
+ * what the demo keeps of the record made (NULL: nothing).  add_kind is
+ * the one loop that writes them, in fill's order.
+ */
+struct demo_kind {
+	const struct entity	*ent;
+	size_t			 n;
+	void			(*fill)(struct demo *, size_t, void *);
+	int			(*made)(struct demo *, size_t, void *);
+	size_t			 count;	/* offsetof the struct demo counter */
+};
+
+static const struct demo_kind kind_companies = {
+	.ent = &entity_company, .n = NCOMPANIES, .fill = fill_company,
+	.made = made_company, .count = offsetof(struct demo, ncompany),
+};
+static const struct demo_kind kind_contacts = {
+	.ent = &entity_contact, .n = NCOMPANIES * PEOPLE, .fill = fill_person,
+	.made = made_person, .count = offsetof(struct demo, ncontact),
+};
+static const struct demo_kind kind_deals = {
+	.ent = &entity_deal, .n = NELEM(deals), .fill = fill_deal,
+	.made = made_deal, .count = offsetof(struct demo, ndeal),
+};
+static const struct demo_kind kind_tasks = {
+	.ent = &entity_task, .n = NELEM(tasks), .fill = fill_task,
+	.count = offsetof(struct demo, ntask),
+};
+static const struct demo_kind kind_notes = {
+	.ent = &entity_note, .n = NELEM(notes), .fill = fill_note,
+	.count = offsetof(struct demo, nnote),
+};
+static const struct demo_kind kind_links = {
+	.ent = &entity_link, .n = NELEM(links), .fill = fill_link,
+	.count = offsetof(struct demo, nlink),
+};
+static const struct demo_kind kind_programs = {
+	.ent = &entity_program, .n = NELEM(programs), .fill = fill_program,
+	.made = made_program, .count = offsetof(struct demo, nprogram),
+};
+
+static int
+add_kind(struct demo *d, const struct demo_kind *k)
+{
+	void *rec = xmalloc(k->ent->size);
+	size_t i;
+	int ret = SO_OK;
+
+	for (i = 0; ret == SO_OK && i < k->n; i++) {
+		rec_init(k->ent, rec);
+		k->fill(d, i, rec);
+		ret = put(d, k->ent, rec, (int *)((char *)d + k->count));
+		if (ret == SO_OK && k->made)
+			ret = k->made(d, i, rec);
+		rec_clear(k->ent, rec);
+	}
+	free(rec);
+	return ret;
 }
 
 static int
@@ -1542,16 +1552,16 @@ fill(struct demo *d)
 
 	if ((ret = check_empty(d)) != SO_OK ||
 	    (ret = lookups(d)) != SO_OK ||
-	    (ret = add_companies(d)) != SO_OK ||
-	    (ret = add_contacts(d)) != SO_OK ||
-	    (ret = add_deals(d)) != SO_OK ||
+	    (ret = add_kind(d, &kind_companies)) != SO_OK ||
+	    (ret = add_kind(d, &kind_contacts)) != SO_OK ||
+	    (ret = add_kind(d, &kind_deals)) != SO_OK ||
 	    (ret = add_planned(d)) != SO_OK ||
 	    (ret = add_history(d)) != SO_OK ||
-	    (ret = add_tasks(d)) != SO_OK ||
-	    (ret = add_notes(d)) != SO_OK ||
-	    (ret = add_links(d)) != SO_OK ||
+	    (ret = add_kind(d, &kind_tasks)) != SO_OK ||
+	    (ret = add_kind(d, &kind_notes)) != SO_OK ||
+	    (ret = add_kind(d, &kind_links)) != SO_OK ||
 	    (ret = add_payments(d)) != SO_OK ||
-	    (ret = add_programs(d)) != SO_OK)
+	    (ret = add_kind(d, &kind_programs)) != SO_OK)
 		return ret;
 	/* Rank every month, so the lists show their VIPs from the start. */
 	return abc_recompute(d->db, NULL, NULL, d->err);

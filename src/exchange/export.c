@@ -18,8 +18,6 @@
 #include "exchange/export.h"
 #include "store/acl.h"
 
-#define EXPORT_PAGE	500
-
 /* The OWASP list: what makes a spreadsheet cell a formula. */
 static int
 is_formula(const char *s)
@@ -265,23 +263,26 @@ put_header(struct export_writer *w, const struct entity *ent,
 	return export_writer_end(w, err);
 }
 
+struct put_rows {
+	struct export_writer	*w;
+	const struct entity	*ent;
+	int64_t			*rows;
+};
+
+/* One record as a row (rec_walk's callback). */
 static int
-put_page(struct export_writer *w, const struct entity *ent,
-    const struct rec_list *page, int64_t *rows, struct so_err *err)
+put_row(void *arg, const void *rec, struct so_err *err)
 {
-	size_t i;
+	struct put_rows *x = arg;
 	int f;
 
-	for (i = 0; i < page->n; i++) {
-		for (f = 0; f < ent->nfields; f++)
-			if (!(ent->fields[f].flags & F_HIDDEN) &&
-			    export_writer_value(w, ent, f,
-			    rec_list_at(page, i), err) != SO_OK)
-				return err->code;
-		if (export_writer_end(w, err) != SO_OK)
+	for (f = 0; f < x->ent->nfields; f++)
+		if (!(x->ent->fields[f].flags & F_HIDDEN) &&
+		    export_writer_value(x->w, x->ent, f, rec, err) != SO_OK)
 			return err->code;
-		(*rows)++;
-	}
+	if (export_writer_end(x->w, err) != SO_OK)
+		return err->code;
+	(*x->rows)++;
 	return SO_OK;
 }
 
@@ -291,37 +292,17 @@ export_csv_dialect(struct db *db, const struct entity *ent,
     int64_t *rows, struct so_err *err)
 {
 	struct export_writer w;
-	struct rec_list page = { 0 };
+	struct put_rows x = { .w = &w, .ent = ent, .rows = rows };
 	struct list_query own = *q;
-	void *anchor = NULL;
 	int code;
 
 	*rows = 0;
 	/* A manager takes away only their own records. */
 	own.mine = acl_export_owner(db);
-	q = &own;
 	if ((code = export_writer_init(&w, out, d, err)) != SO_OK)
 		return code;
-	if ((code = put_header(&w, ent, err)) != SO_OK)
-		goto out;
-	for (;;) {
-		code = rec_list(db, ent, q, anchor ? LIST_AFTER : LIST_FIRST,
-		    anchor, EXPORT_PAGE, &page, err);
-		if (anchor) {
-			rec_clear(ent, anchor);
-			free(anchor);
-			anchor = NULL;
-		}
-		if (code != SO_OK || page.n == 0)
-			break;
-		if ((code = put_page(&w, ent, &page, rows, err)) != SO_OK)
-			break;
-		anchor = xcalloc(1, ent->size);
-		rec_copy(ent, anchor, rec_list_at(&page, page.n - 1));
-		rec_list_free(&page);
-	}
-	rec_list_free(&page);
-out:
+	if ((code = put_header(&w, ent, err)) == SO_OK)
+		code = rec_walk(db, ent, &own, put_row, &x, err);
 	export_writer_free(&w);
 	return code;
 }

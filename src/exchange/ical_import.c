@@ -47,6 +47,7 @@
 
 #include <libical/ical.h>
 
+#include "base/datetime.h"
 #include "base/priv.h"
 #include "base/utf8.h"
 #include "base/util.h"
@@ -617,26 +618,14 @@ find_zone(struct imp *im, size_t cal, const char *tzid)
 }
 
 static int64_t
-local_midnight(int y, int m, int d)
-{
-	struct tm tm;
-
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	tm.tm_isdst = -1;
-	return (int64_t)mktime(&tm);
-}
-
-static int64_t
 day_start(int64_t t)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
 
 	localtime_r(&tt, &tm);
-	return local_midnight(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return (int64_t)dt_make_time(tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday, 0, 0);
 }
 
 /* Unix seconds of a time property's value t: DATE is the local midnight,
@@ -655,7 +644,7 @@ to_unix(struct imp *im, const struct comp *cp, icalproperty *p,
 		    "range", im->name, cp->line,
 		    icalproperty_kind_to_string(icalproperty_isa(p)));
 	if (t.is_date) {
-		*out = local_midnight(t.year, t.month, t.day);
+		*out = (int64_t)dt_make_time(t.year, t.month, t.day, 0, 0);
 		return SO_OK;
 	}
 	if (icaltime_is_utc(t)) {

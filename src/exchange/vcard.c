@@ -32,8 +32,6 @@
 #include "store/acl.h"
 #include "store/vcardstore.h"
 
-#define PAGE	500
-
 /* ---- reading lines ---- */
 
 struct reader {
@@ -1624,67 +1622,45 @@ vcard_import(struct db *db, const char *path, const struct vcard_opts *opts,
 
 /* ---- export ---- */
 
-static int
-write_page(const struct rec_list *l, int fi, int version, FILE *out,
-    size_t *n)
-{
-	const struct contact *c;
-	const char *company;
-	size_t i;
+struct write_cards {
+	FILE	*out;
+	int	 version;
+	int	 fi;		/* company_id's field index */
+	size_t	*n;
+};
 
-	for (i = 0; i < l->n; i++) {
-		c = rec_list_at(l, i);
-		company = c->company_id != SO_NULL && c->meta.ref_labels ?
-		    c->meta.ref_labels[fi] : NULL;
-		vcard_write_contact(out, version, c, company,
-		    c->meta.updated_at);
-		(*n)++;
-	}
-	return ferror(out) ? -1 : 0;
+/* One contact as a card (rec_walk's callback). */
+static int
+write_card(void *arg, const void *rec, struct so_err *err)
+{
+	struct write_cards *x = arg;
+	const struct contact *c = rec;
+	const char *company;
+
+	company = c->company_id != SO_NULL && c->meta.ref_labels ?
+	    c->meta.ref_labels[x->fi] : NULL;
+	vcard_write_contact(x->out, x->version, c, company,
+	    c->meta.updated_at);
+	(*x->n)++;
+	if (ferror(x->out))
+		return so_err_set(err, SO_ERR, "writing: %s", strerror(errno));
+	return SO_OK;
 }
 
 int
 vcard_export(struct db *db, const struct list_query *q, int version,
     FILE *out, size_t *n, struct so_err *err)
 {
-	const struct entity *ent = &entity_contact;
-	struct rec_list l = { 0 };
-	enum list_from from = LIST_FIRST;
-	struct contact *anchor = NULL;
+	struct write_cards x = { .out = out, .version = version,
+	    .fi = entity_field(&entity_contact, "company_id"), .n = n };
 	struct list_query own = *q;
 	size_t given;
-	int code, fi = entity_field(ent, "company_id");
+	int code;
 
 	*n = 0;
 	/* A manager takes away only their own contacts. */
 	own.mine = acl_export_owner(db);
-	q = &own;
-	if ((code = store_contact_give_uids(db, q, &given, err)) != SO_OK)
+	if ((code = store_contact_give_uids(db, &own, &given, err)) != SO_OK)
 		return code;
-	for (;;) {
-		if ((code = rec_list(db, ent, q, from, anchor, PAGE, &l,
-		    err)) != SO_OK)
-			break;
-		if (write_page(&l, fi, version, out, n) != 0) {
-			code = so_err_set(err, SO_ERR, "writing: %s",
-			    strerror(errno));
-			rec_list_free(&l);
-			break;
-		}
-		if (l.n < PAGE) {
-			rec_list_free(&l);
-			break;
-		}
-		if (anchor == NULL)
-			anchor = xmalloc(ent->size);
-		else
-			rec_clear(ent, anchor);
-		rec_copy(ent, anchor, rec_list_at(&l, l.n - 1));
-		rec_list_free(&l);
-		from = LIST_AFTER;
-	}
-	if (anchor)
-		rec_clear(ent, anchor);
-	free(anchor);
-	return code;
+	return rec_walk(db, &entity_contact, &own, write_card, &x, err);
 }

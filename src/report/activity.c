@@ -14,6 +14,7 @@
 #include "base/util.h"
 #include "report/report.h"
 #include "store/activity.h"
+#include "store/report_activity.h"
 
 #define NCOLS	(2 + ACT_NCOLS + 1)
 
@@ -71,7 +72,7 @@ activity_table(struct doc *d)
 		cols[2 + i] = (struct doc_col){ (char *)activity_cols[i].label,
 		    DOC_RIGHT, longest_word(activity_cols[i].label), 0 };
 	cols[NCOLS - 1] = (struct doc_col){ "Payments", DOC_RIGHT, 13, 0 };
-	return doc_table(d, cols, NCOLS);
+	return REPORT_TABLE(d, NULL, NULL, 0, cols);
 }
 
 /* "Cold calls: Call, any result, ...", one line per column. */
@@ -103,8 +104,8 @@ report_activity(struct db *db, const struct report_query *q,
 	size_t i, j;
 	int code;
 
-	code = activity_load(db, q->all ? 0 : q->user_id ? q->user_id :
-	    db_user_id(db), q->from, q->to, &a, err);
+	code = activity_load(db, report_query_manager(db, q), q->from, q->to,
+	    &a, err);
 	if (code != SO_OK)
 		return code;
 	if ((code = report_begin(db, q, "Activity report", out, err)) !=

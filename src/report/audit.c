@@ -12,28 +12,14 @@
 #include "base/datetime.h"
 #include "base/util.h"
 #include "report/report.h"
-#include "store/reports.h"
-
-static const char *
-manager_name(const char *login, const char *full_name)
-{
-	return full_name && *full_name ? full_name : login;
-}
-
-static char *
-money(int64_t minor)
-{
-	char buf[48];
-
-	report_money(minor, buf, sizeof(buf));
-	return xstrdup(buf);
-}
+#include "store/entity.h"
+#include "store/report_audit.h"
 
 static void
 count_row(struct doc_table *t, enum doc_row_kind kind, const char *label,
     int64_t count, const char *sum)
 {
-	char *c = xasprintf("%lld", (long long)count);
+	char *c = report_count_cell(count);
 
 	doc_rowv(t, kind, label, c, sum);
 	free(c);
@@ -54,18 +40,17 @@ categories(struct doc *d, const struct rep_audit *a)
 	int i;
 
 	h = xasprintf("Categories in %s", a->month);
-	doc_heading(d, h);
+	t = REPORT_TABLE(d, h, NULL, 0, cols);
 	free(h);
-	t = doc_table(d, cols, 3);
 	for (i = 0; i < 3; i++) {
-		m = money(a->sum[i]);
+		m = report_money_cell(a->sum[i]);
 		count_row(t, DOC_ROW, names[i], a->count[i], m);
 		free(m);
 		count += a->count[i];
 		sum += a->sum[i];
 	}
 	count_row(t, DOC_ROW, "unranked", a->unranked, "");
-	m = money(sum);
+	m = report_money_cell(sum);
 	count_row(t, DOC_ROW_TOTAL, "Total", count + a->unranked, m);
 	free(m);
 }
@@ -115,15 +100,15 @@ movers(struct doc *d, const struct rep_audit *a)
 	free(s);
 	if (a->nmovers == 0)
 		return;
-	t = doc_table(d, cols, 6);
+	t = REPORT_TABLE(d, NULL, NULL, 0, cols);
 	for (i = 0; i < a->nmovers; i++) {
 		m = &a->movers[i];
 		snprintf(was, sizeof(was), "%c", m->old_rank ? m->old_rank : '-');
 		snprintf(now, sizeof(now), "%c", m->new_rank ? m->new_rank : '-');
-		b = m->old_rank ? money(m->old_total) : xstrdup("");
-		n = m->new_rank ? money(m->new_total) : xstrdup("");
-		doc_rowv(t, DOC_ROW, m->company, manager_name(m->manager_login,
-		    m->manager_name), was, now, b, n);
+		b = report_money_cell(m->old_rank ? m->old_total : SO_NULL);
+		n = report_money_cell(m->new_rank ? m->new_total : SO_NULL);
+		doc_rowv(t, DOC_ROW, m->company, report_manager_name(
+		    m->manager_login, m->manager_name), was, now, b, n);
 		free(b);
 		free(n);
 	}
@@ -156,7 +141,7 @@ idle(struct doc *d, const struct rep_audit *a)
 	free(s);
 	if (a->nidle == 0)
 		return;
-	t = doc_table(d, cols, 5);
+	t = REPORT_TABLE(d, NULL, NULL, 0, cols);
 	for (i = 0; i < a->nidle; i++) {
 		x = &a->idle[i];
 		snprintf(rank, sizeof(rank), "%c", x->rank ? x->rank : '-');
@@ -165,8 +150,8 @@ idle(struct doc *d, const struct rep_audit *a)
 			s = xasprintf("%s %s", day, x->last.type);
 		} else
 			s = xstrdup("never");
-		doc_rowv(t, DOC_ROW, x->company, manager_name(x->manager_login,
-		    x->manager_name), rank, x->status, s);
+		doc_rowv(t, DOC_ROW, x->company, report_manager_name(
+		    x->manager_login, x->manager_name), rank, x->status, s);
 		free(s);
 	}
 }
@@ -183,8 +168,8 @@ report_audit(struct db *db, const struct report_query *q, struct doc *out,
 	code = report_begin(db, q, "Client base audit (ABC)", out, err);
 	if (code != SO_OK)
 		return code;
-	manager = q->all ? 0 : q->user_id ? q->user_id : db_user_id(db);
-	now = q->now ? q->now : (int64_t)db_now(db);
+	manager = report_query_manager(db, q);
+	now = report_query_now(db, q);
 	if ((code = rep_period_make(q->from, q->to, &p, err)) == SO_OK)
 		code = rep_audit_load(db, manager, &p, now, &a, err);
 	if (code != SO_OK) {

@@ -12,13 +12,7 @@
 #include "base/datetime.h"
 #include "base/util.h"
 #include "report/report.h"
-#include "store/reports.h"
-
-static const char *
-manager_name(const char *login, const char *full_name)
-{
-	return full_name && *full_name ? full_name : login;
-}
+#include "store/report_followup.h"
 
 /* "2026-11-02 Proposal sent" / "2026-11-02 Meeting". */
 static char *
@@ -71,7 +65,7 @@ table(struct doc *d, const struct rep_warm *v, size_t n)
 		{ "Last touch", DOC_LEFT, 18, 0 },
 		{ "Next touch", DOC_LEFT, 16, 0 },
 	};
-	struct doc_table *t = doc_table(d, cols, 6);
+	struct doc_table *t = REPORT_TABLE(d, NULL, NULL, 0, cols);
 	char *since, *last, *next;
 	size_t i;
 	int mark;
@@ -82,7 +76,7 @@ table(struct doc *d, const struct rep_warm *v, size_t n)
 		last = last_text(&v[i].last);
 		next = next_text(&v[i].next);
 		doc_rowv(t, mark ? DOC_ROW_MARK : DOC_ROW, mark ? "!" : "",
-		    v[i].company, manager_name(v[i].manager_login,
+		    v[i].company, report_manager_name(v[i].manager_login,
 		    v[i].manager_name), since, last, next);
 		free(since);
 		free(last);
@@ -104,8 +98,8 @@ report_followup(struct db *db, const struct report_query *q, struct doc *out,
 	code = report_begin(db, q, "Follow-up: warm clients", out, err);
 	if (code != SO_OK)
 		return code;
-	manager = q->all ? 0 : q->user_id ? q->user_id : db_user_id(db);
-	now = q->now ? q->now : (int64_t)db_now(db);
+	manager = report_query_manager(db, q);
+	now = report_query_now(db, q);
 	if ((code = rep_period_make(q->from, q->to, &p, err)) == SO_OK)
 		code = rep_followup_load(db, manager, &p, now, &v, &n, err);
 	if (code != SO_OK) {

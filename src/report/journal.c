@@ -2,9 +2,9 @@
  * The work journal as a document: for one manager (or, with all, every
  * active user, each from a new page under a heading with their name)
  * the touches planned for the day, the call log of the day and the
- * totals (store/journal.h finds them).  Printed before the day starts,
- * the plan's Result column is blank, ruled room for the manager's pen;
- * printed later it shows the results already logged.
+ * totals (store/report_journal.h finds them).  Printed before the day
+ * starts, the plan's Result column is blank, ruled room for the
+ * manager's pen; printed later it shows the results already logged.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -15,7 +15,7 @@
 #include "base/datetime.h"
 #include "base/util.h"
 #include "report/report.h"
-#include "store/journal.h"
+#include "store/report_journal.h"
 #include "store/lookup.h"
 
 /* "09:30" in local time, or "all day". */
@@ -79,12 +79,10 @@ plan_table(struct doc *d, const struct journal *j)
 		if (!j->plan[i].done)
 			cols[6].blank = 1;
 
-	doc_heading(d, "Touches planned for the day");
-	if (j->nplan == 0) {
-		doc_para(d, "No touches planned.");
+	t = REPORT_TABLE(d, "Touches planned for the day",
+	    "No touches planned.", j->nplan, cols);
+	if (t == NULL)
 		return;
-	}
-	t = doc_table(d, cols, sizeof(cols) / sizeof(cols[0]));
 	for (i = 0; i < j->nplan; i++) {
 		p = &j->plan[i];
 		clock_of(p->at, p->all_day, at);
@@ -116,12 +114,9 @@ log_table(struct doc *d, const struct journal *j)
 	char at[17], next[17], *nt;
 	size_t i;
 
-	doc_heading(d, "Call log");
-	if (j->nlog == 0) {
-		doc_para(d, "No calls logged.");
+	t = REPORT_TABLE(d, "Call log", "No calls logged.", j->nlog, cols);
+	if (t == NULL)
 		return;
-	}
-	t = doc_table(d, cols, sizeof(cols) / sizeof(cols[0]));
 	for (i = 0; i < j->nlog; i++) {
 		l = &j->log[i];
 		clock_of(l->at, l->all_day, at);
@@ -148,8 +143,7 @@ totals_table(struct doc *d, const struct journal *j)
 	struct doc_table *t;
 	char n[4][24];
 
-	doc_heading(d, "Totals");
-	t = doc_table(d, cols, 4);
+	t = REPORT_TABLE(d, "Totals", NULL, 0, cols);
 	snprintf(n[0], sizeof(n[0]), "%" PRId64, j->planned);
 	snprintf(n[1], sizeof(n[1]), "%" PRId64, j->done);
 	snprintf(n[2], sizeof(n[2]), "%" PRId64, j->productive);
@@ -201,7 +195,7 @@ report_journal(struct db *db, const struct report_query *q, struct doc *out,
     struct so_err *err)
 {
 	struct report_query one = *q;
-	int64_t now = q->now ? q->now : (int64_t)db_now(db);
+	int64_t now = report_query_now(db, q);
 	int code;
 
 	if (*one.from == '\0')

@@ -11,7 +11,7 @@
 #include "base/datetime.h"
 #include "base/util.h"
 #include "report/report.h"
-#include "store/reports.h"
+#include "store/report_keyclients.h"
 
 /* "2026-11-20 Call" or "none". */
 static char *
@@ -65,7 +65,7 @@ table(struct doc *d, const struct rep_key *v, size_t n)
 		{ "Phones", DOC_LEFT, 18, 0 },
 		{ "E-mail", DOC_LEFT, 18, 0 },
 	};
-	struct doc_table *t = doc_table(d, cols, 4);
+	struct doc_table *t = REPORT_TABLE(d, NULL, NULL, 0, cols);
 	const struct rep_person *p;
 	size_t i, j;
 	char *s;
@@ -96,8 +96,8 @@ report_keyclients(struct db *db, const struct report_query *q,
 
 	if ((code = report_begin(db, q, "Key clients", out, err)) != SO_OK)
 		return code;
-	manager = q->all ? 0 : q->user_id ? q->user_id : db_user_id(db);
-	now = q->now ? q->now : (int64_t)db_now(db);
+	manager = report_query_manager(db, q);
+	now = report_query_now(db, q);
 	if ((code = rep_keyclients_load(db, manager, now, &v, &n, err)) !=
 	    SO_OK) {
 		doc_free(out);

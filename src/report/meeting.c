@@ -15,7 +15,7 @@
 #include "base/datetime.h"
 #include "base/util.h"
 #include "report/report.h"
-#include "store/reports.h"
+#include "store/report_meeting.h"
 
 static void
 field(struct doc_table *t, const char *label, const char *value)
@@ -63,7 +63,7 @@ facts(struct doc *d, const struct rep_meeting *m)
 		{ "Field", DOC_LEFT, 22, 0 },
 		{ "Value", DOC_LEFT, 54, 0 },
 	};
-	struct doc_table *t = doc_table(d, cols, 2);
+	struct doc_table *t = REPORT_TABLE(d, NULL, NULL, 0, cols);
 	char *s;
 
 	field(t, "Date and time", s = when(m));
@@ -100,13 +100,10 @@ planned(struct doc *d, const struct rep_meeting *m)
 	char at[17];
 	size_t i;
 
-	doc_heading(d, "Planned after the meeting");
-	if (m->nnext == 0) {
-		doc_para(d, "Nothing is planned for the company after the "
-		    "meeting.");
+	t = REPORT_TABLE(d, "Planned after the meeting", "Nothing is planned "
+	    "for the company after the meeting.", m->nnext, cols);
+	if (t == NULL)
 		return;
-	}
-	t = doc_table(d, cols, 4);
 	for (i = 0; i < m->nnext; i++) {
 		if (m->next[i].at)
 			dt_format_moment((time_t)m->next[i].at, at);

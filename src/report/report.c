@@ -1,6 +1,8 @@
 /*
  * What the reports share: the table of reports, periods, the meta lines
- * every report starts with, money on paper, and where a finished
+ * every report starts with, the tables every report lays out (heading,
+ * columns, the paragraph said instead of an empty one) and their cells
+ * (counts, money on paper, managers' names), and where a finished
  * document goes (a file, all or nothing; the printer).
  */
 #define _GNU_SOURCE		/* secure_getenv */
@@ -20,6 +22,7 @@
 #include "exchange/export.h"
 #include "report/report.h"
 #include "store/acl.h"
+#include "store/entity.h"
 #include "store/lookup.h"
 
 /*
@@ -48,6 +51,42 @@ report_money(int64_t minor, char *buf, size_t size)
 	snprintf(buf, size, "%s", out);
 }
 
+struct doc_table *
+report_table(struct doc *d, const char *heading, const char *empty,
+    size_t nrows, const struct doc_col *cols, size_t ncols)
+{
+	if (heading)
+		doc_heading(d, heading);
+	if (empty && nrows == 0) {
+		doc_para(d, empty);
+		return NULL;
+	}
+	return doc_table(d, cols, ncols);
+}
+
+char *
+report_count_cell(int64_t n)
+{
+	return xasprintf("%lld", (long long)n);
+}
+
+char *
+report_money_cell(int64_t minor)
+{
+	char buf[48];
+
+	if (minor == SO_NULL)
+		return xstrdup("");
+	report_money(minor, buf, sizeof(buf));
+	return xstrdup(buf);
+}
+
+const char *
+report_manager_name(const char *login, const char *full_name)
+{
+	return full_name && *full_name ? full_name : login;
+}
+
 char *
 report_user_label(const char *login, const char *full_name)
 {
@@ -55,6 +94,18 @@ report_user_label(const char *login, const char *full_name)
 	    strcmp(full_name, login ? login : "") == 0)
 		return xstrdup(login ? login : "");
 	return xasprintf("%s (%s)", full_name, login ? login : "");
+}
+
+int64_t
+report_query_manager(struct db *db, const struct report_query *q)
+{
+	return q->all ? 0 : q->user_id ? q->user_id : db_user_id(db);
+}
+
+int64_t
+report_query_now(struct db *db, const struct report_query *q)
+{
+	return q->now ? q->now : (int64_t)db_now(db);
 }
 
 int
@@ -92,7 +143,7 @@ report_begin(struct db *db, const struct report_query *q, const char *title,
 		who = report_user_label(u.login, u.full_name);
 		store_user_brief_clear(&u);
 	}
-	dt_format_moment((time_t)(q->now ? q->now : db_now(db)), made);
+	dt_format_moment((time_t)report_query_now(db, q), made);
 	gen = xasprintf("made %s by %s", made, db_user_login(db));
 	doc_meta(out, period, who, gen);
 	free(who);

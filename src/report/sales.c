@@ -12,19 +12,7 @@
 #include "base/util.h"
 #include "report/report.h"
 #include "store/entity.h"
-#include "store/reports.h"
-
-/* Money cells: "1 234 567.89", "" for no amount. */
-static char *
-money(int64_t minor)
-{
-	char buf[48];
-
-	if (minor == SO_NULL)
-		return xstrdup("");
-	report_money(minor, buf, sizeof(buf));
-	return xstrdup(buf);
-}
+#include "store/report_sales.h"
 
 static char *
 conversion(int64_t won, int64_t lost)
@@ -42,11 +30,11 @@ sales_row(struct doc_table *t, enum doc_row_kind kind, const char *who,
 	int i;
 
 	c[0] = xstrdup(who);
-	c[1] = xasprintf("%lld", (long long)r->won);
-	c[2] = money(r->won_sum);
-	c[3] = xasprintf("%lld", (long long)r->lost);
-	c[4] = money(r->lost_sum);
-	c[5] = money(r->paid);
+	c[1] = report_count_cell(r->won);
+	c[2] = report_money_cell(r->won_sum);
+	c[3] = report_count_cell(r->lost);
+	c[4] = report_money_cell(r->lost_sum);
+	c[5] = report_money_cell(r->paid);
 	c[6] = conversion(r->won, r->lost);
 	doc_row(t, kind, (const char *const *)c);
 	for (i = 0; i < 7; i++)
@@ -65,20 +53,17 @@ managers(struct doc *d, const struct rep_sales *s, int total)
 		{ "Payments", DOC_RIGHT, 16, 0 },
 		{ "Conv.", DOC_RIGHT, 6, 0 },
 	};
-	struct doc_table *t = doc_table(d, cols, 7);
+	struct doc_table *t = REPORT_TABLE(d, NULL, NULL, 0, cols);
 	struct rep_sales_row sum = { 0 };
 	const struct rep_sales_row *r;
 	size_t i;
-	char *who;
+	const char *who;
 
 	for (i = 0; i < s->nrows; i++) {
 		r = &s->rows[i];
-		if (r->user_id == 0)
-			who = xstrdup("(no manager)");
-		else
-			who = xstrdup(*r->full_name ? r->full_name : r->login);
+		who = r->user_id == 0 ? "(no manager)" :
+		    report_manager_name(r->login, r->full_name);
 		sales_row(t, DOC_ROW, who, r);
-		free(who);
 		sum.won += r->won;
 		sum.won_sum += r->won_sum;
 		sum.lost += r->lost;
@@ -103,20 +88,19 @@ pipeline(struct doc *d, const struct rep_sales *s, const char *whose)
 	size_t i;
 
 	h = xasprintf("Pipeline now: %s", whose);
-	doc_heading(d, h);
+	t = REPORT_TABLE(d, h, NULL, 0, cols);
 	free(h);
-	t = doc_table(d, cols, 3);
 	for (i = 0; i < s->nstages; i++) {
-		c = xasprintf("%lld", (long long)s->stages[i].count);
-		m = money(s->stages[i].sum);
+		c = report_count_cell(s->stages[i].count);
+		m = report_money_cell(s->stages[i].sum);
 		doc_rowv(t, DOC_ROW, s->stages[i].name, c, m);
 		free(c);
 		free(m);
 		count += s->stages[i].count;
 		total += s->stages[i].sum;
 	}
-	c = xasprintf("%lld", (long long)count);
-	m = money(total);
+	c = report_count_cell(count);
+	m = report_money_cell(total);
 	doc_rowv(t, DOC_ROW_TOTAL, "Total", c, m);
 	free(c);
 	free(m);
@@ -138,15 +122,13 @@ closed_deals(struct doc *d, const struct rep_sales *s)
 	size_t i;
 	char *m;
 
-	doc_heading(d, "Deals closed in the period");
-	if (s->nclosed == 0) {
-		doc_para(d, "No deal was won or lost in the period.");
+	t = REPORT_TABLE(d, "Deals closed in the period", "No deal was won or "
+	    "lost in the period.", s->nclosed, cols);
+	if (t == NULL)
 		return;
-	}
-	t = doc_table(d, cols, 6);
 	for (i = 0; i < s->nclosed; i++) {
 		x = &s->closed[i];
-		m = money(x->amount);
+		m = report_money_cell(x->amount);
 		doc_rowv(t, DOC_ROW, x->title, x->company, x->stage, m,
 		    x->closed_on, x->lost_reason);
 		free(m);
@@ -167,17 +149,15 @@ open_deals(struct doc *d, const struct rep_sales *s)
 	size_t i;
 	char *m;
 
-	doc_heading(d, "Open deals by stage");
-	if (s->nopen == 0) {
-		doc_para(d, "No open deals.");
+	t = REPORT_TABLE(d, "Open deals by stage", "No open deals.", s->nopen,
+	    cols);
+	if (t == NULL)
 		return;
-	}
-	t = doc_table(d, cols, 3);
 	for (i = 0; i < s->nopen; i++) {
 		x = &s->open[i];
 		if (stage == NULL || strcmp(stage, x->stage) != 0)
 			doc_rowv(t, DOC_ROW_GROUP, stage = x->stage, "", "");
-		m = money(x->amount);
+		m = report_money_cell(x->amount);
 		doc_rowv(t, DOC_ROW, x->title, x->company, m);
 		free(m);
 	}
@@ -194,7 +174,7 @@ report_sales(struct db *db, const struct report_query *q, struct doc *out,
 
 	if ((code = report_begin(db, q, "Sales results", out, err)) != SO_OK)
 		return code;
-	manager = q->all ? 0 : q->user_id ? q->user_id : db_user_id(db);
+	manager = report_query_manager(db, q);
 	if ((code = rep_period_make(q->from, q->to, &p, err)) == SO_OK)
 		code = rep_sales_load(db, manager, &p, 1, &s, err);
 	if (code != SO_OK) {

@@ -16,7 +16,8 @@
  * Lists are keyset-paginated: a page is "the N rows after (key, id)" in
  * the order ORDER BY key, id, which an index on (key, id) answers by
  * seeking, so page 10 000 costs what page 1 does.  OFFSET would read and
- * throw away every row before the page.
+ * throw away every row before the page.  What reads a whole list (the
+ * exports) walks it page by page with rec_walk, the one such loop.
  *
  * Custom fields (store/custom.h) are in the descriptors like the others
  * but have no column: they are read with a subquery per field
@@ -874,6 +875,36 @@ rec_list_free(struct rec_list *l)
 	free(l->items);
 	l->items = NULL;
 	l->n = 0;
+}
+
+int
+rec_walk(struct db *db, const struct entity *ent, const struct list_query *q,
+    rec_walk_fn fn, void *arg, struct so_err *err)
+{
+	struct rec_list l = { 0 };
+	void *anchor = NULL;
+	size_t i;
+	int code;
+
+	for (;;) {
+		code = rec_list(db, ent, q, anchor ? LIST_AFTER : LIST_FIRST,
+		    anchor, REC_WALK_PAGE, &l, err);
+		for (i = 0; code == SO_OK && i < l.n; i++)
+			code = fn(arg, rec_list_at(&l, i), err);
+		if (code != SO_OK || l.n < REC_WALK_PAGE)
+			break;
+		if (anchor == NULL)
+			anchor = xmalloc(ent->size);
+		else
+			rec_clear(ent, anchor);
+		rec_copy(ent, anchor, rec_list_at(&l, l.n - 1));
+		rec_list_free(&l);
+	}
+	rec_list_free(&l);
+	if (anchor)
+		rec_clear(ent, anchor);
+	free(anchor);
+	return code == REC_WALK_STOP ? SO_OK : code;
 }
 
 int

@@ -18,7 +18,7 @@
 
 #include "base/datetime.h"
 #include "base/util.h"
-#include "report_sql.h"
+#include "store/report_audit.h"
 
 /* The latest computed month <= ?1 (any with NULL) and < ?2 (if set). */
 #define MONTH_SQL							\

@@ -14,9 +14,9 @@
 #include <string.h>
 
 #include "base/util.h"
-#include "report_sql.h"
 #include "store/entity.h"
 #include "store/lookup.h"
+#include "store/report_sales.h"
 
 /* Deals closed in the period per manager and won-or-not. */
 #define CLOSED_SQL							\

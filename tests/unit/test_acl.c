@@ -42,18 +42,8 @@ uid(struct db *db, const char *login)
 static int64_t
 company(struct db *db, const char *name, int64_t manager)
 {
-	struct company c;
-	struct so_err err;
-	int64_t id;
-
-	store_company_init(&c);
-	c.name = xstrdup(name);
-	c.manager_id = manager;
-	if (store_company_create(db, &c, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "create: %s", err.msg);
-	id = c.meta.id;
-	store_company_clear(&c);
-	return id;
+	return fixture_add_company(db, &(struct fixture_company){
+	    .name = name, .manager = manager });
 }
 
 static int

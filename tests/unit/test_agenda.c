@@ -30,62 +30,25 @@ static int64_t
 add_event(struct world *w, const char *subject, int64_t at, int64_t user,
     const char *rrule, int64_t remind)
 {
-	struct so_err err = { 0 };
-	struct event e;
-	int64_t id = 0;
-
-	store_event_init(&e);
-	free(e.subject);
-	e.subject = xstrdup(subject);
-	e.start_at = at;
-	e.end_at = at + HOUR / 2;
-	e.assignee_id = user;
-	e.company_id = w->company;
-	e.contact_id = w->contact;
-	free(e.rrule);
-	e.rrule = xstrdup(rrule ? rrule : "");
-	e.remind_min = remind;
-	if (store_event_create(w->db, &e, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "event: %s", err.msg);
-	else
-		id = e.meta.id;
-	store_event_clear(&e);
-	return id;
+	return fixture_add_event(w->db, &(struct fixture_event){
+	    .subject = subject, .at = at, .end = at + HOUR / 2,
+	    .assignee = user, .company = w->company, .contact = w->contact,
+	    .rrule = rrule, .remind = remind });
 }
 
 static int
 setup(struct world *w, const char *name)
 {
-	struct so_err err = { 0 };
-	struct company c;
-	struct contact p;
-
 	memset(w, 0, sizeof(*w));
 	if ((w->db = fixture_open(name)) == NULL)
 		return 0;
 	w->anna = db_user_id(w->db);
-	db_exec(w->db, "INSERT INTO users (login, full_name, created_at) "
-	    "VALUES ('boris', 'Борис', 0)", NULL);
-	store_user_id(w->db, "boris", &w->boris, &err);
-	store_company_init(&c);
-	free(c.name);
-	c.name = xstrdup("ООО «Ромашка»");
-	free(c.phone);
-	c.phone = xstrdup("+7 843 000-00-00");
-	store_company_create(w->db, &c, &err);
-	w->company = c.meta.id;
-	store_company_clear(&c);
-	store_contact_init(&p);
-	free(p.last_name);
-	p.last_name = xstrdup("Иванова");
-	free(p.first_name);
-	p.first_name = xstrdup("Анна");
-	free(p.phone_mobile);
-	p.phone_mobile = xstrdup("+7 900 111-22-33");
-	p.company_id = w->company;
-	store_contact_create(w->db, &p, &err);
-	w->contact = p.meta.id;
-	store_contact_clear(&p);
+	w->boris = fixture_add_user_row(w->db, "boris", "Борис");
+	w->company = fixture_add_company(w->db, &(struct fixture_company){
+	    .name = "ООО «Ромашка»", .phone = "+7 843 000-00-00" });
+	w->contact = fixture_add_contact(w->db, &(struct fixture_contact){
+	    .last = "Иванова", .first = "Анна",
+	    .phone_mobile = "+7 900 111-22-33", .company = w->company });
 	return w->company > 0 && w->contact > 0 && w->boris > 0;
 }
 

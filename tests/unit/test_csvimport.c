@@ -23,17 +23,8 @@ import(struct db *db, const char *ent, const char *text,
 static int64_t
 add_company(struct db *db, const char *name)
 {
-	struct so_err err = { 0 };
-	struct company c;
-	int64_t id;
-
-	store_company_init(&c);
-	c.name = xstrdup(name);
-	if (store_company_create(db, &c, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "company: %s", err.msg);
-	id = c.meta.id;
-	store_company_clear(&c);
-	return id;
+	return fixture_add_company(db, &(struct fixture_company){
+	    .name = name });
 }
 
 /* The n-th (from 0) payment by id, read through the store. */

@@ -1,8 +1,9 @@
 /*
  * Tests for src/base/datetime.c: every input form the header promises, in
  * English and Russian and in any case, the errors for impossible dates and
- * times, month clamping, and the day arithmetic across daylight-saving
- * changes.  Each test sets TZ itself and parses against a fixed "now"; the
+ * times, month clamping, the day arithmetic across daylight-saving
+ * changes, and hostile text (fixture_hostile) parsed or explained.  Each
+ * test sets TZ itself and parses against a fixed "now"; the
  * expected dates and Unix times were worked out with date(1), not with
  * the code under test.  TZ is put back afterwards so that other tests see
  * the environment they started with.
@@ -14,6 +15,7 @@
 
 #include "base/datetime.h"
 #include "base/utf8.h"
+#include "fixture.h"
 #include "harness.h"
 #include "store/db.h"
 
@@ -769,4 +771,35 @@ TEST(clock_is_the_stores_now)
 	CHECK_INT((long long)db_now(db), 1000LL);
 	db_close(db);
 	clock_restore(before);
+}
+
+TEST(test_hostile_dates_parse_or_explain)
+{
+	uint64_t rng = FIXTURE_HOSTILE_SEED;
+	char msg[200], out[11];
+	time_t t;
+	int i;
+
+	tz_push("Europe/Moscow");
+	for (i = 0; i < FIXTURE_HOSTILE_ROUNDS; i++) {
+		size_t n;
+		char *s = fixture_hostile(&rng, &n);
+
+		msg[0] = '\0';
+		if (dt_parse_moment(s, 1795413600, &t, msg, sizeof(msg)) != 0) {
+			const char *p;
+
+			/* messages quote the input: never its raw bytes */
+			CHECK(msg[0] != '\0' && utf8_valid(msg, strlen(msg)));
+			for (p = msg; *p; p++)
+				CHECK((unsigned char)*p >= 0x20 && *p != 0x7f);
+		}
+		msg[0] = '\0';
+		if (dt_parse_date(s, 1795413600, out, msg, sizeof(msg)) == 0)
+			CHECK(dt_valid_date(out));
+		else
+			CHECK(msg[0] != '\0');
+		free(s);
+	}
+	tz_pop();
 }

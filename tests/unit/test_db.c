@@ -1,12 +1,16 @@
 /*
  * The database handle: migrations, refusals that leave files untouched,
- * transactions, settings, check and backup.
+ * transactions, settings, check and backup; busy: a write that meets
+ * another process's write (a child holding BEGIN IMMEDIATE with an
+ * INSERT done, fixture_hold_lock) waits and retries, and past the limit
+ * says who is writing, never "database is locked".
  */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fixture.h"
@@ -344,6 +348,64 @@ TEST(test_backup_copy_opens_and_has_the_data)
 	CHECK_INT(fixture_int(copy, "SELECT count(*) FROM settings WHERE "
 	    "value = 'Ромашка'"), 1);
 	db_close(copy);
+}
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+TEST(test_busy_write_past_the_limit_names_the_holder)
+{
+	struct db *db = fixture_open_busy("busy.db", 50, 300);
+	struct so_err err = { 0 };
+	struct fixture_holder h;
+	char want[64];
+	long long t0;
+
+	REQUIRE(db != NULL);
+	REQUIRE(fixture_hold_lock(db_path(db), 0, &h) == 0);
+	t0 = now_ms();
+	CHECK_INT(db_begin(db, &err), SO_EBUSY);
+	CHECK(now_ms() - t0 >= 290);
+	CHECK(now_ms() - t0 < 3000);
+	snprintf(want, sizeof(want), "(pid %ld, ", (long)h.pid);
+	CHECK(strstr(err.msg, want) != NULL);
+	CHECK(strstr(err.msg, "the database is busy") != NULL);
+	CHECK(strstr(err.msg, "nothing was lost, try again") != NULL);
+	CHECK(strstr(err.msg, "locked") == NULL);
+	/* the failed begin left no transaction behind */
+	CHECK_INT(sqlite3_get_autocommit(db_sqlite(db)), 1);
+	CHECK_INT(db_set_setting(db, "k", "v", &err), SO_EBUSY);
+	CHECK_INT(fixture_release_lock(&h), 0);
+	CHECK_INT(db_set_setting(db, "k", "v", &err), SO_OK);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM settings WHERE key "
+	    "IN ('k', 'held')"), 2);
+	db_close(db);
+}
+
+TEST(test_busy_write_retries_until_the_other_writer_commits)
+{
+	/* A busy timeout far shorter than the other's write: only the
+	 * retry of the whole transaction gets it through. */
+	struct db *db = fixture_open_busy("retry.db", 20, 10000);
+	struct so_err err = { 0 };
+	struct fixture_holder h;
+	long long t0;
+
+	REQUIRE(db != NULL);
+	REQUIRE(fixture_hold_lock(db_path(db), 400, &h) == 0);
+	t0 = now_ms();
+	CHECK_INT(db_set_setting(db, "mine", "1", &err), SO_OK);
+	CHECK(now_ms() - t0 >= 300);
+	CHECK_INT(fixture_release_lock(&h), 0);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM settings WHERE key "
+	    "IN ('mine', 'held')"), 2);
+	db_close(db);
 }
 
 /*

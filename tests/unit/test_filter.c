@@ -25,34 +25,19 @@ static void
 company(struct db *db, const char *name, const char *city, const char *cat,
     const char *phone, const char *status, int64_t manager)
 {
-	struct company c;
-	struct so_err err;
-
-	store_company_init(&c);
-	free(c.name);
-	c.name = xstrdup(name);
-	c.city = xstrdup(city);
-	c.category = xstrdup(cat);
-	c.phone = xstrdup(phone);
-	free(c.status);
-	c.status = xstrdup(status);
-	c.manager_id = manager;
-	if (store_company_create(db, &c, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "%s", err.msg);
-	store_company_clear(&c);
+	fixture_add_company(db, &(struct fixture_company){ .name = name,
+	    .city = city, .category = cat, .phone = phone, .status = status,
+	    .manager = manager });
 }
 
 static struct db *
 world(void)
 {
 	struct db *db = fixture_open("f.db");
-	struct so_err err;
 
 	if (db == NULL)
 		return NULL;
-	db_exec(db, "INSERT INTO users (login, full_name, created_at) "
-	    "VALUES ('boris', 'Борис Петров', 0)", NULL);
-	store_user_id(db, "boris", &boris, &err);
+	boris = fixture_add_user_row(db, "boris", "Борис Петров");
 	company(db, "ООО «Ромашка»", "Казань", "VIP", "+7 843 111-22-33",
 	    "customer", db_user_id(db));
 	company(db, "РОМАШКА-2", "казань", "", "+7 495 000-00-00", "lead",

@@ -28,9 +28,7 @@ world(void)
 
 	if (db == NULL)
 		return NULL;
-	db_exec(db, "INSERT INTO users (login, full_name, created_at) "
-	    "VALUES ('boris', 'Борис', 0)", NULL);
-	store_user_id(db, "boris", &boris, &err);
+	boris = fixture_add_user_row(db, "boris", "Борис");
 	for (i = 0; i < 5; i++) {
 		store_company_init(&c);
 		free(c.name);

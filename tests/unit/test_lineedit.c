@@ -4,7 +4,8 @@
  * input beyond maxchars, and le_view's scrolling by display columns
  * (never cutting a wide character, never starting on a combining mark).
  * Keys are fed as wget_wch would deliver them: a wint_t and a flag that
- * says whether it is a KEY_* code.
+ * says whether it is a KEY_* code; random keys, controls among them,
+ * leave the editor consistent.
  */
 #include <curses.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <wchar.h>
 
 #include "base/utf8.h"
+#include "fixture.h"
 #include "harness.h"
 #include "ui/lineedit.h"
 
@@ -498,5 +500,34 @@ TEST(test_lineedit_long_text_grows_and_stays_valid)
 	CHECK_INT(le.buf.len, 500 * 2 + 500 * 3);
 	CHECK(utf8_valid(le_text(&le), le.buf.len));
 	CHECK_INT(strlen(le_text(&le)), le.buf.len);
+	le_free(&le);
+}
+
+TEST(test_hostile_keys_keep_the_line_editor_consistent)
+{
+	uint64_t rng = FIXTURE_HOSTILE_SEED;
+	static const wint_t keys[] = { KEY_LEFT, KEY_RIGHT, KEY_HOME, KEY_END,
+	    KEY_BACKSPACE, KEY_DC, KEY_UP };
+	struct lineedit le;
+	size_t from, to;
+	int i, col;
+
+	le_init(&le, "ООО «Ромашка»");
+	le.maxchars = 40;
+	for (i = 0; i < FIXTURE_HOSTILE_ROUNDS * 5; i++) {
+		uint64_t r = fixture_random(&rng);
+
+		if (r % 3 == 0)
+			le_key(&le, keys[r / 3 % 7], 1);
+		else if (r % 3 == 1)
+			le_key(&le, (wint_t)(r / 3 % 0x11000), 0);
+		else
+			le_key(&le, (wint_t)(r / 3 % 32), 0);	/* controls */
+		CHECK(le.cur <= le.buf.len);
+		CHECK(utf8_valid(le_text(&le), strlen(le_text(&le))));
+		CHECK(utf8_len(le_text(&le)) <= 40);
+		le_view(&le, (int)(r % 13), &from, &to, &col);
+		CHECK(from <= to && to <= le.buf.len);
+	}
 	le_free(&le);
 }

@@ -2,7 +2,8 @@
  * Keyset-paginated lists: pages walk the whole list in order forward and
  * backward with ties on the sort key, LIST_LAST gives the end, the quick
  * filter folds Cyrillic case, and the list query is answered from an
- * index (no sort of the whole table, no OFFSET).
+ * index (no sort of the whole table, no OFFSET); rec_walk reads a whole
+ * list across its pages once, in order, and stops when told.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -324,5 +325,68 @@ TEST(test_page_queries_use_an_index_and_no_sort)
 				}
 		}
 	}
+	db_close(db);
+}
+
+struct walked {
+	int	 n, stop_at, fail_at;
+	int	 ordered;
+	char	*last;		/* the previous row's last_name */
+	int64_t	 last_id;
+};
+
+static int
+walked_row(void *arg, const void *rec, struct so_err *err)
+{
+	struct walked *w = arg;
+	const struct contact *c = rec;
+	int cmp;
+
+	if (w->last) {
+		cmp = strcmp(w->last, c->last_name);
+		if (cmp > 0 || (cmp == 0 && w->last_id >= c->meta.id))
+			w->ordered = 0;
+	}
+	free(w->last);
+	w->last = xstrdup(c->last_name);
+	w->last_id = c->meta.id;
+	if (++w->n == w->fail_at)
+		return so_err_set(err, SO_EINVAL, "told to fail");
+	return w->n == w->stop_at ? REC_WALK_STOP : SO_OK;
+}
+
+TEST(test_walk_reads_every_row_once_in_order_and_stops_when_told)
+{
+	struct db *db = fixture_open("walk.db");
+	struct list_query q = { .sort = 0 };
+	struct walked w = { .ordered = 1 };
+	struct so_err err = { 0 };
+
+	REQUIRE(db != NULL);
+	fill(db);
+	/* N rows are a page of REC_WALK_PAGE and a short one. */
+	CHECK(N > REC_WALK_PAGE);
+	CHECK_INT(rec_walk(db, &entity_contact, &q, walked_row, &w, &err),
+	    SO_OK);
+	CHECK_INT(w.n, N);
+	CHECK(w.ordered);
+	free(w.last);
+
+	/* Stopped on the first row of the second page: no error. */
+	memset(&w, 0, sizeof(w));
+	w.stop_at = REC_WALK_PAGE + 1;
+	CHECK_INT(rec_walk(db, &entity_contact, &q, walked_row, &w, &err),
+	    SO_OK);
+	CHECK_INT(w.n, REC_WALK_PAGE + 1);
+	free(w.last);
+
+	/* The callback's error ends the walk and comes back. */
+	memset(&w, 0, sizeof(w));
+	w.fail_at = 3;
+	CHECK_INT(rec_walk(db, &entity_contact, &q, walked_row, &w, &err),
+	    SO_EINVAL);
+	CHECK_INT(w.n, 3);
+	CHECK_STR(err.msg, "told to fail");
+	free(w.last);
 	db_close(db);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/datetime.h"
 #include "harness.h"
 #include "store/recur.h"
 
@@ -17,19 +18,11 @@ use_tz(const char *tz)
 	tzset();
 }
 
+/* The local moment, through the library's own dt_make_time. */
 static int64_t
 local(int y, int mo, int d, int h, int mi)
 {
-	struct tm tm;
-
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_isdst = -1;
-	return (int64_t)mktime(&tm);
+	return (int64_t)dt_make_time(y, mo, d, h, mi);
 }
 
 /* The local "YYYY-MM-DD HH:MM" of t, for readable failures. */

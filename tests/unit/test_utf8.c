@@ -3,14 +3,16 @@
  * encoding, stepping, display widths from our own table (CJK, emoji,
  * combining marks, controls), case folding for Latin, Greek and Cyrillic,
  * the folded substring search, terminal sanitizing and clipping to a
- * width.  Expected values are written out as bytes or literals, never
- * produced by the module under test.
+ * width; hostile bytes (fixture_hostile) always safe to draw.  Expected
+ * values are written out as bytes or literals, never produced by the
+ * module under test.
  */
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/utf8.h"
+#include "fixture.h"
 #include "harness.h"
 
 #define REPL	"\xef\xbf\xbd"		/* U+FFFD as UTF-8 */
@@ -667,4 +669,28 @@ TEST(test_fit_counts_controls_at_their_visible_width)
 	CHECK_INT(w, 0);
 	CHECK_INT(utf8_fit("\x1b" "a", 2, &w), 1);
 	CHECK_INT(w, 2);
+}
+
+TEST(test_hostile_text_is_always_safe_to_draw)
+{
+	uint64_t rng = FIXTURE_HOSTILE_SEED;
+	int i, w;
+
+	for (i = 0; i < FIXTURE_HOSTILE_ROUNDS; i++) {
+		size_t n, fit;
+		char *s = fixture_hostile(&rng, &n), *clean = utf8_sanitize(s), *f;
+		const char *p;
+
+		CHECK(utf8_valid(clean, strlen(clean)));
+		for (p = clean; *p; p++)
+			CHECK((unsigned char)*p >= 0x20 && *p != 0x7f);
+		CHECK_INT(utf8_width(clean), utf8_width(s));
+		fit = utf8_fit(clean, 7, &w);
+		CHECK(fit <= strlen(clean) && w <= 7);
+		f = utf8_fold(s);
+		utf8_contains_fold(s, f);
+		free(f);
+		free(clean);
+		free(s);
+	}
 }

@@ -24,8 +24,8 @@
  * with a productive result) and meetings set (part two events the
  * report.activity.meetings_set rule counts).
  */
-#ifndef STORE_JOURNAL_H
-#define STORE_JOURNAL_H
+#ifndef STORE_REPORT_JOURNAL_H
+#define STORE_REPORT_JOURNAL_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,5 +1,5 @@
 /*
- * The work journal's queries; see include/store/journal.h.
+ * The work journal's queries; see include/store/report_journal.h.
  *
  * Each part is one range query over events_agenda (assignee, status,
  * start_at), then a few index seeks per event: the decision maker
@@ -16,7 +16,8 @@
 
 #include "base/util.h"
 #include "store/activity.h"
-#include "store/journal.h"
+#include "store/report_common.h"
+#include "store/report_journal.h"
 #include "store/settings.h"
 
 #define PLAN_SQL \
@@ -100,20 +101,6 @@ static const char person_sql[] =
     "SELECT last_name, first_name, middle_name, position, phone_mobile, "
     "phone_work, email, email2, source FROM contacts WHERE id = ?";
 
-/* "Last First Middle", skipping empty parts. */
-static char *
-full_name(const char *last, const char *first, const char *middle)
-{
-	const char *part[3] = { last, first, middle };
-	struct strbuf b = { 0 };
-	int i;
-
-	for (i = 0; i < 3; i++)
-		if (*part[i])
-			sb_printf(&b, "%s%s", b.len ? " " : "", part[i]);
-	return b.len ? sb_steal(&b) : xstrdup("");
-}
-
 static char *
 first_of(const char *a, const char *b, const char *c)
 {
@@ -137,8 +124,8 @@ load_person(struct db *db, int64_t id, const char *cphone,
 			return code;
 		sqlite3_bind_int64(st, 1, id);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			p->person = full_name(db_text(st, 0), db_text(st, 1),
-			    db_text(st, 2));
+			p->person = rep_person_name(db_text(st, 0),
+			    db_text(st, 1), db_text(st, 2));
 			p->position = db_text_dup(st, 3);
 			p->phone = first_of(db_text(st, 4), db_text(st, 5),
 			    cphone);
@@ -312,7 +299,7 @@ read_log(struct db *db, sqlite3_stmt *st, struct journal *j,
 	l->result = db_text_dup(st, 7);
 	l->productive = sqlite3_column_int(st, 8);
 	l->comment = db_text_dup(st, 9);
-	l->contact = full_name(db_text(st, 12), db_text(st, 13),
+	l->contact = rep_person_name(db_text(st, 12), db_text(st, 13),
 	    db_text(st, 14));
 	ev.type_id = sqlite3_column_int64(st, 10);
 	ev.result_id = sqlite3_column_int64(st, 11);
@@ -368,7 +355,7 @@ journal_load(struct db *db, int64_t user_id, const char *day, int64_t now,
 	if (*day == '\0')
 		return so_err_field(err, SO_EINVAL, "date", "the journal's "
 		    "day: a date as 2026-11-23");
-	if ((code = activity_day_range(day, day, &t0, &t1, err)) != SO_OK)
+	if ((code = rep_day_range(day, day, &t0, &t1, err)) != SO_OK)
 		return code;
 	snprintf(out->day, sizeof(out->day), "%s", day);
 	out->user_id = user_id;

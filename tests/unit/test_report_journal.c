@@ -20,8 +20,7 @@
 #include "harness.h"
 #include "report/report.h"
 #include "store/entities.h"
-#include "store/journal.h"
-#include "store/lookup.h"
+#include "store/report_journal.h"
 #include "store/settings.h"
 
 struct world {
@@ -37,28 +36,15 @@ ev(struct world *w, int64_t user, const char *at, const char *type,
     const char *result, const char *comment, int64_t company,
     int64_t contact)
 {
-	struct so_err err = { 0 };
-	struct event e;
-	int64_t id = 0;
+	char *subject = xasprintf("%s %s", type, at);
+	int64_t id;
 
-	store_event_init(&e);
-	free(e.subject);
-	e.subject = xasprintf("%s %s", type, at);
-	e.start_at = fixture_moment(at);
-	e.type_id = fixture_code_id(w->db, LOOKUP_EVENT_TYPES, type);
-	e.result_id = fixture_code_id(w->db, LOOKUP_EVENT_RESULTS, result);
-	e.assignee_id = user;
-	e.company_id = company ? company : SO_NULL;
-	e.contact_id = contact ? contact : SO_NULL;
-	free(e.status);
-	e.status = xstrdup(result ? "done" : "planned");
-	free(e.result_comment);
-	e.result_comment = xstrdup(comment ? comment : "");
-	if (store_event_create(w->db, &e, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "event: %s", err.msg);
-	else
-		id = e.meta.id;
-	store_event_clear(&e);
+	id = fixture_add_event(w->db, &(struct fixture_event){
+	    .subject = subject, .at = fixture_moment(at), .type = type,
+	    .result = result, .comment = comment, .assignee = user,
+	    .company = company, .contact = contact,
+	    .status = result ? "done" : "planned" });
+	free(subject);
 	return id;
 }
 
@@ -83,24 +69,8 @@ static int64_t
 company(struct world *w, const char *name, const char *phone,
     const char *email, const char *source)
 {
-	struct so_err err = { 0 };
-	struct company c;
-	int64_t id;
-
-	store_company_init(&c);
-	free(c.name);
-	c.name = xstrdup(name);
-	free(c.phone);
-	c.phone = xstrdup(phone);
-	free(c.email);
-	c.email = xstrdup(email);
-	free(c.source);
-	c.source = xstrdup(source);
-	if (store_company_create(w->db, &c, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "company: %s", err.msg);
-	id = c.meta.id;
-	store_company_clear(&c);
-	return id;
+	return fixture_add_company(w->db, &(struct fixture_company){
+	    .name = name, .phone = phone, .email = email, .source = source });
 }
 
 /* A contact: names, company, role, position, mobile, work, e-mail,
@@ -111,27 +81,10 @@ person(struct world *w, const char *last, const char *first,
     const char *mobile, const char *work, const char *email,
     const char *source)
 {
-	struct so_err err = { 0 };
-	struct contact p;
-	int64_t id;
-
-	store_contact_init(&p);
-#define SET(f, v) do { free(p.f); p.f = xstrdup(v); } while (0)
-	SET(last_name, last);
-	SET(first_name, first);
-	SET(role, role);
-	SET(position, position);
-	SET(phone_mobile, mobile);
-	SET(phone_work, work);
-	SET(email, email);
-	SET(source, source);
-#undef SET
-	p.company_id = company_id ? company_id : SO_NULL;
-	if (store_contact_create(w->db, &p, &err) != SO_OK)
-		harness_fail(__FILE__, __LINE__, "contact: %s", err.msg);
-	id = p.meta.id;
-	store_contact_clear(&p);
-	return id;
+	return fixture_add_contact(w->db, &(struct fixture_contact){
+	    .last = last, .first = first, .company = company_id,
+	    .role = role, .position = position, .phone_mobile = mobile,
+	    .phone_work = work, .email = email, .source = source });
 }
 
 /*
@@ -164,9 +117,7 @@ setup(struct world *w)
 	if ((w->db = fixture_open("journal.db")) == NULL)
 		return 0;
 	w->anna = db_user_id(w->db);
-	db_exec(w->db, "INSERT INTO users (login, full_name, created_at) "
-	    "VALUES ('boris', 'Борис Орлов', 0)", NULL);
-	store_user_id(w->db, "boris", &w->boris, &err);
+	w->boris = fixture_add_user_row(w->db, "boris", "Борис Орлов");
 	w->alpha = company(w, "ООО «Альфа»", "+7 495 100-00-00",
 	    "office@alpha.ru", "выставка");
 	w->beta = company(w, "Beta Ltd", "+7 495 200-00-00", "info@beta.ru",
