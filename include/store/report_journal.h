@@ -7,11 +7,12 @@
  *
  * Part one, the plan: the user's one-off events of the day that have a
  * company or a contact, not cancelled and not birthdays, in time order
- * (done ones too: they were planned).  The person to ask for is the
- * company's live contact with the role decision_maker (the event's own
- * contact when it is one, else the oldest), else the event's contact;
- * phone is theirs (mobile, else work), else the company's; so is the
- * e-mail.  The source is the person's, else the company's.  The
+ * (done ones too: they were planned); before them, those still not
+ * made since the previous working day began (the team's work.days:
+ * on Monday, Friday's and the weekend's), carried over.  The person to ask for is the one the touch was planned with
+ * (its contact), else the company's live contact with the role
+ * decision_maker (the oldest); phone is theirs (mobile, else work),
+ * else the company's; so is the e-mail.  The source is the person's, else the company's.  The
  * previous result is the latest live done one-off event but a birthday
  * with the same company (with the same contact when there is no
  * company) before this one, by anybody.
@@ -37,8 +38,9 @@ struct journal_plan {
 	int64_t	 event_id, at;
 	int	 all_day;
 	char	*type;			/* the type's name */
+	char	*subject;
 	char	*company;		/* "" without one */
-	char	*person, *position;	/* decision maker, else contact */
+	char	*person, *position;	/* planned with, else the DM */
 	char	*phone, *email;
 	int64_t	 prev_at;		/* 0: no earlier touch */
 	char	*prev_result, *prev_comment;
@@ -64,6 +66,10 @@ struct journal {
 	int			 before_day;	/* now < the day's start */
 	struct journal_plan	*plan;
 	size_t			 nplan;
+	/* the previous working day's touches not made: first to call */
+	struct journal_plan	*carried;
+	size_t			 ncarried;
+	int64_t			 carried_from;	/* that day's start */
 	struct journal_log	*log;
 	size_t			 nlog;
 	int64_t			 planned, done, productive, meetings_set;

@@ -56,45 +56,86 @@ prev_text(const struct journal_plan *p)
 	    "done");
 }
 
+/* "Call: Уточнить потребность", or the type alone. */
+static char *
+touch_text(const struct journal_plan *p)
+{
+	if (*p->subject && *p->type)
+		return xasprintf("%s: %s", p->type, p->subject);
+	return xstrdup(*p->subject ? p->subject : p->type);
+}
+
+/*
+ * A table of touches: the day's plan, or (carried) the previous working
+ * day's not made, whose time shows their day too.
+ */
 static void
-plan_table(struct doc *d, const struct journal *j)
+touches_table(struct doc *d, const struct journal *j,
+    const struct journal_plan *v, size_t n, int carried, const char *title,
+    const char *none)
 {
 	struct doc_col cols[] = {
-		{ "Time", DOC_LEFT, 7, 0 },
-		{ "Organization", DOC_LEFT, 24, 0 },
-		{ "Decision maker", DOC_LEFT, 24, 0 },
-		{ "Phone, e-mail", DOC_LEFT, 22, 0 },
-		{ "Previous result", DOC_LEFT, 28, 0 },
-		{ "Source", DOC_LEFT, 12, 0 },
-		{ "Result", DOC_LEFT, 20, j->before_day },
+		{ "Time", DOC_LEFT, carried ? 11 : 7, 0 },
+		{ "Touch", DOC_LEFT, 24, 0 },
+		{ "Organization", DOC_LEFT, 20, 0 },
+		{ "Person", DOC_LEFT, 20, 0 },
+		{ "Phone, e-mail", DOC_LEFT, 20, 0 },
+		{ "Previous result", DOC_LEFT, 22, 0 },
+		{ "Source", DOC_LEFT, 10, 0 },
+		{ "Result", DOC_LEFT, 16, j->before_day || carried },
 	};
 	const struct journal_plan *p;
 	struct doc_table *t;
-	char at[17], *who, *reach, *prev;
+	char at[17], *touch, *who, *reach, *prev;
 	size_t i;
 
 	/* Printed in the morning, with touches still to make: room to
 	 * write their results in too. */
-	for (i = 0; i < j->nplan; i++)
-		if (!j->plan[i].done)
-			cols[6].blank = 1;
-
-	t = REPORT_TABLE(d, "Touches planned for the day",
-	    "No touches planned.", j->nplan, cols);
+	for (i = 0; i < n; i++)
+		if (!v[i].done)
+			cols[7].blank = 1;
+	t = REPORT_TABLE(d, title, none, n, cols);
 	if (t == NULL)
 		return;
-	for (i = 0; i < j->nplan; i++) {
-		p = &j->plan[i];
-		clock_of(p->at, p->all_day, at);
+	for (i = 0; i < n; i++) {
+		p = &v[i];
+		if (carried) {
+			char m[17];
+
+			/* "04.12 16:00": the day and the time */
+			dt_format_moment((time_t)p->at, m);
+			snprintf(at, sizeof(at), "%.2s.%.2s %s", m + 8, m + 5,
+			    m + 11);
+		} else
+			clock_of(p->at, p->all_day, at);
+		touch = touch_text(p);
 		who = join2(p->person, p->position);
 		reach = join2(p->phone, p->email);
 		prev = prev_text(p);
-		doc_rowv(t, DOC_ROW, at, p->company, who, reach, prev,
+		doc_rowv(t, DOC_ROW, at, touch, p->company, who, reach, prev,
 		    p->source, p->result);
+		free(touch);
 		free(who);
 		free(reach);
 		free(prev);
 	}
+}
+
+/* The previous working day's touches not made (first to call), then
+ * the day's. */
+static void
+plan_tables(struct doc *d, const struct journal *j)
+{
+	char day[11], *title;
+
+	if (j->ncarried > 0) {
+		dt_format_date((time_t)j->carried_from, day);
+		title = xasprintf("Not made since %s: call first", day);
+		touches_table(d, j, j->carried, j->ncarried, 1, title, NULL);
+		free(title);
+	}
+	touches_table(d, j, j->plan, j->nplan, 0,
+	    "Touches planned for the day", "No touches planned.");
 }
 
 static void
@@ -160,7 +201,7 @@ one_journal(struct db *db, int64_t user_id, const char *day, int64_t now,
 
 	if ((code = journal_load(db, user_id, day, now, &j, err)) != SO_OK)
 		return code;
-	plan_table(d, &j);
+	plan_tables(d, &j);
 	log_table(d, &j);
 	totals_table(d, &j);
 	journal_free(&j);

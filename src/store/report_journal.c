@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "base/datetime.h"
 #include "base/util.h"
 #include "store/activity.h"
 #include "store/report_common.h"
@@ -25,12 +27,12 @@
     "coalesce(t.name, ''), coalesce(e.company_id, 0), " \
     "coalesce(e.contact_id, 0), coalesce(c.name, ''), " \
     "coalesce(c.phone, ''), coalesce(c.email, ''), " \
-    "coalesce(c.source, ''), coalesce(r.name, '') " \
+    "coalesce(c.source, ''), coalesce(r.name, ''), e.subject " \
     "FROM events e " \
     "LEFT JOIN event_types t ON t.id = e.type_id " \
     "LEFT JOIN companies c ON c.id = e.company_id " \
     "LEFT JOIN event_results r ON r.id = e.result_id " \
-    "WHERE e.assignee_id = ?1 AND e.status IN ('planned', 'done') " \
+    "WHERE e.assignee_id = ?1 AND e.status IN ('planned', ?4) " \
     "AND e.start_at >= ?2 AND e.start_at < ?3 AND e.deleted_at IS NULL " \
     "AND e.rrule = '' " \
     "AND (e.company_id IS NOT NULL OR e.contact_id IS NOT NULL) " \
@@ -147,6 +149,8 @@ load_person(struct db *db, int64_t id, const char *cphone,
 	return SO_OK;
 }
 
+/* The person to ask for: the one the touch was planned with, else the
+ * company's decision maker. */
 static int
 decision_maker(struct db *db, int64_t company, int64_t contact, int64_t *out,
     struct so_err *err)
@@ -155,7 +159,7 @@ decision_maker(struct db *db, int64_t company, int64_t contact, int64_t *out,
 	int rc, code;
 
 	*out = contact;
-	if (company == 0)
+	if (company == 0 || contact != 0)
 		return SO_OK;
 	if ((code = db_prepare(db, dm_sql, &st, err)) != SO_OK)
 		return code;
@@ -223,17 +227,17 @@ load_next(struct db *db, int64_t company, int64_t contact,
 	return SO_OK;
 }
 
-/* One row of PLAN_SQL into a new plan entry. */
+/* One row of PLAN_SQL into a new entry of *v. */
 static int
-read_plan(struct db *db, sqlite3_stmt *st, struct journal *j,
-    struct so_err *err)
+read_plan(struct db *db, sqlite3_stmt *st, const struct journal *j,
+    struct journal_plan **v, size_t *n, struct so_err *err)
 {
 	struct journal_plan *p;
 	int64_t company, contact, dm;
 	int code;
 
-	j->plan = xrealloc(j->plan, (j->nplan + 1) * sizeof(*j->plan));
-	p = &j->plan[j->nplan++];
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	p = &(*v)[(*n)++];
 	memset(p, 0, sizeof(*p));
 	p->event_id = sqlite3_column_int64(st, 0);
 	p->at = sqlite3_column_int64(st, 1);
@@ -244,6 +248,7 @@ read_plan(struct db *db, sqlite3_stmt *st, struct journal *j,
 	contact = sqlite3_column_int64(st, 6);
 	p->company = db_text_dup(st, 7);
 	p->result = xstrdup(p->done && !j->before_day ? db_text(st, 11) : "");
+	p->subject = db_text_dup(st, 12);
 	if ((code = decision_maker(db, company, contact, &dm, err)) != SO_OK)
 		return code;
 	code = load_person(db, dm, db_text(st, 8), db_text(st, 9),
@@ -253,28 +258,53 @@ read_plan(struct db *db, sqlite3_stmt *st, struct journal *j,
 	return code;
 }
 
+/* The touches of [t0, t1) into *v: done ones too (they were planned),
+ * or with only_open those still to make. */
 static int
 load_plan(struct db *db, struct journal *j, int64_t t0, int64_t t1,
-    struct so_err *err)
+    int only_open, struct journal_plan **v, size_t *n, struct so_err *err)
 {
 	sqlite3_stmt *st;
-	int rc, code;
+	int rc, code = SO_OK;
 
 	if ((code = db_prepare(db, PLAN_SQL, &st, err)) != SO_OK)
 		return code;
 	sqlite3_bind_int64(st, 1, j->user_id);
 	sqlite3_bind_int64(st, 2, t0);
 	sqlite3_bind_int64(st, 3, t1);
+	sqlite3_bind_text(st, 4, only_open ? "planned" : "done", -1,
+	    SQLITE_STATIC);
 	/* read_plan prepares other statements: each has its own cache
 	 * entry, so this one stays mid-step. */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((code = read_plan(db, st, j, err)) != SO_OK)
+		if ((code = read_plan(db, st, j, v, n, err)) != SO_OK)
 			break;
 	db_done(st);
 	if (code == SO_OK && rc != SQLITE_DONE)
 		code = db_error(db, rc, "reading the day's plan", err);
-	j->planned = (int64_t)j->nplan;
 	return code;
+}
+
+/* The start of the working day before the day starting at t0 (the
+ * team's work.days), within a week. */
+static int64_t
+previous_workday(struct db *db, const char *day)
+{
+	unsigned days;
+	int start, k;
+	int64_t t = 0;
+	struct tm tm;
+	time_t s;
+
+	settings_work_week(db, &days, &start);
+	for (k = 1; k <= 7; k++) {
+		s = dt_date_start(day, -k);
+		localtime_r(&s, &tm);
+		t = (int64_t)s;
+		if (days & (1u << tm.tm_wday))
+			break;
+	}
+	return t;
 }
 
 static int
@@ -360,10 +390,36 @@ journal_load(struct db *db, int64_t user_id, const char *day, int64_t now,
 	snprintf(out->day, sizeof(out->day), "%s", day);
 	out->user_id = user_id;
 	out->before_day = now < t0;
-	if ((code = load_plan(db, out, t0, t1, err)) != SO_OK ||
+	out->carried_from = previous_workday(db, day);
+	if ((code = load_plan(db, out, out->carried_from, t0, 1,
+	    &out->carried, &out->ncarried, err)) != SO_OK ||
+	    (code = load_plan(db, out, t0, t1, 0, &out->plan, &out->nplan,
+	    err)) != SO_OK ||
 	    (code = load_log(db, out, t0, t1, err)) != SO_OK)
 		journal_free(out);
+	out->planned = (int64_t)out->nplan;
 	return code;
+}
+
+static void
+plans_free(struct journal_plan *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].type);
+		free(v[i].subject);
+		free(v[i].company);
+		free(v[i].person);
+		free(v[i].position);
+		free(v[i].phone);
+		free(v[i].email);
+		free(v[i].prev_result);
+		free(v[i].prev_comment);
+		free(v[i].source);
+		free(v[i].result);
+	}
+	free(v);
 }
 
 void
@@ -373,18 +429,8 @@ journal_free(struct journal *j)
 
 	if (j == NULL)
 		return;
-	for (i = 0; i < j->nplan; i++) {
-		free(j->plan[i].type);
-		free(j->plan[i].company);
-		free(j->plan[i].person);
-		free(j->plan[i].position);
-		free(j->plan[i].phone);
-		free(j->plan[i].email);
-		free(j->plan[i].prev_result);
-		free(j->plan[i].prev_comment);
-		free(j->plan[i].source);
-		free(j->plan[i].result);
-	}
+	plans_free(j->plan, j->nplan);
+	plans_free(j->carried, j->ncarried);
 	for (i = 0; i < j->nlog; i++) {
 		free(j->log[i].type);
 		free(j->log[i].company);
@@ -393,7 +439,6 @@ journal_free(struct journal *j)
 		free(j->log[i].comment);
 		free(j->log[i].next_type);
 	}
-	free(j->plan);
 	free(j->log);
 	memset(j, 0, sizeof(*j));
 }

@@ -207,16 +207,19 @@ TEST(test_journal_plan_for_tomorrow)
 	load(&w, "2026-11-24", FIXTURE_NOW, &j);
 	CHECK(j.before_day);
 	REQUIRE(j.nplan == 3);
-	/* Alpha: Сидорова (the decision maker, not the event's Петров;
-	 * the trashed one before her skipped), her mobile and e-mail. */
+	/* Alpha: Петров, the person the call was planned with (not the
+	 * company's decision maker Сидорова, whom the journal used to
+	 * name), his work phone; no e-mail or source of his own: the
+	 * company's. */
 	CHECK(j.plan[0].at == fixture_moment("2026-11-24 10:00"));
 	CHECK_STR(j.plan[0].type, "Call");
+	CHECK_STR(j.plan[0].subject, "call 2026-11-24 10:00");
 	CHECK_STR(j.plan[0].company, "ООО «Альфа»");
-	CHECK_STR(j.plan[0].person, "Сидорова Мария");
-	CHECK_STR(j.plan[0].position, "Директор");
-	CHECK_STR(j.plan[0].phone, "+7 900 123-45-67");
-	CHECK_STR(j.plan[0].email, "m.sidorova@alpha.ru");
-	CHECK_STR(j.plan[0].source, "рекомендация");
+	CHECK_STR(j.plan[0].person, "Петров Пётр");
+	CHECK_STR(j.plan[0].position, "Инженер");
+	CHECK_STR(j.plan[0].phone, "+7 495 100-00-01");
+	CHECK_STR(j.plan[0].email, "office@alpha.ru");
+	CHECK_STR(j.plan[0].source, "выставка");
 	CHECK_PREV(&j.plan[0], "2026-11-23 Proposal sent: sent the offer");
 	CHECK_STR(j.plan[0].result, "");
 	/* Beta: no decision maker, so the event's Иванов; he has no phone,
@@ -235,6 +238,37 @@ TEST(test_journal_plan_for_tomorrow)
 	CHECK_INT(j.nlog, 0);
 	CHECK_INT(j.planned, 3);
 	CHECK_INT(j.done, 0);
+	/* Monday's 09:30 call to Beta was not made: carried over, first
+	 * to call (the done and cancelled ones of Monday are not). */
+	REQUIRE(j.ncarried == 1);
+	CHECK_STR(j.carried[0].company, "Beta Ltd");
+	CHECK_STR(j.carried[0].subject, "call 2026-11-23 09:30");
+	CHECK(j.carried_from == fixture_moment("2026-11-23 00:00"));
+	journal_free(&j);
+	db_close(w.db);
+}
+
+/* A call planned with nobody in particular asks for the decision
+ * maker; Monday's journal carries what was not made since Friday. */
+TEST(test_journal_decision_maker_and_the_weekend)
+{
+	struct journal j;
+	struct world w;
+
+	REQUIRE(setup(&w));
+	ev(&w, w.anna, "2026-11-27 11:00", "call", NULL, NULL, w.alpha, 0);
+	ev(&w, w.anna, "2026-11-28 11:00", "call", NULL, NULL, w.beta, 0);
+	load(&w, "2026-11-27", FIXTURE_NOW, &j);
+	REQUIRE(j.nplan == 1);
+	CHECK_STR(j.plan[0].person, "Сидорова Мария");
+	CHECK_STR(j.plan[0].phone, "+7 900 123-45-67");
+	journal_free(&j);
+	/* Monday the 30th: since Friday, the weekend's too */
+	load(&w, "2026-11-30", FIXTURE_NOW, &j);
+	CHECK(j.carried_from == fixture_moment("2026-11-27 00:00"));
+	REQUIRE(j.ncarried == 2);
+	CHECK_STR(j.carried[0].company, "ООО «Альфа»");
+	CHECK_STR(j.carried[1].company, "Beta Ltd");
 	journal_free(&j);
 	db_close(w.db);
 }
@@ -362,23 +396,31 @@ TEST(test_journal_document)
 	CHECK_STR(d.title, "Work journal");
 	CHECK_STR(d.period, "2026-11-24");
 	CHECK(d.landscape);
+	/* First Monday's call not made, with its day, to call first. */
 	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
-	REQUIRE(t->ncols == 7);
-	CHECK_STR(t->cols[6].label, "Result");
-	CHECK(t->cols[6].blank);		/* printed before the day */
+	REQUIRE(t->nrows == 1);
+	CHECK_STR(t->rows[0].cells[0], "23.11 09:30");
+	CHECK_STR(t->rows[0].cells[1], "Call: call 2026-11-23 09:30");
+	CHECK_STR(t->rows[0].cells[2], "Beta Ltd");
+	REQUIRE((t = fixture_doc_table(&d, 1)) != NULL);
+	REQUIRE(t->ncols == 8);
+	CHECK_STR(t->cols[7].label, "Result");
+	CHECK(t->cols[7].blank);		/* printed before the day */
 	REQUIRE(t->nrows == 3);
 	CHECK_STR(t->rows[0].cells[0], "10:00");
-	CHECK_STR(t->rows[0].cells[2], "Сидорова Мария, Директор");
-	CHECK_STR(t->rows[0].cells[3], "+7 900 123-45-67, "
-	    "m.sidorova@alpha.ru");
-	CHECK_STR(t->rows[0].cells[4], "2026-11-23 Proposal sent: sent the "
+	/* the type and subject of the touch; the person planned with */
+	CHECK_STR(t->rows[0].cells[1], "Call: call 2026-11-24 10:00");
+	CHECK_STR(t->rows[1].cells[1], "Meeting: meeting 2026-11-24 11:00");
+	CHECK_STR(t->rows[0].cells[3], "Петров Пётр, Инженер");
+	CHECK_STR(t->rows[0].cells[4], "+7 495 100-00-01, office@alpha.ru");
+	CHECK_STR(t->rows[0].cells[5], "2026-11-23 Proposal sent: sent the "
 	    "offer");
 	for (i = 0; i < d.nblocks; i++)
 		if (d.blocks[i].kind == DOC_PARA &&
 		    strcmp(d.blocks[i].text, "No calls logged.") == 0)
 			empty++;
 	CHECK_INT(empty, 1);
-	REQUIRE((t = fixture_doc_table(&d, 1)) != NULL);	/* the totals */
+	REQUIRE((t = fixture_doc_table(&d, 2)) != NULL);	/* the totals */
 	CHECK_STR(t->rows[0].cells[0], "3");
 	doc_free(&d);
 
@@ -393,8 +435,8 @@ TEST(test_journal_document)
 	CHECK(d.blocks[0].kind == DOC_HEADING);
 	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
 	/* a touch of today still to make: room to write its result */
-	CHECK(t->cols[6].blank);
-	CHECK_STR(t->rows[0].cells[6], "Proposal sent");
+	CHECK(t->cols[7].blank);
+	CHECK_STR(t->rows[0].cells[7], "Proposal sent");
 	REQUIRE((t = fixture_doc_table(&d, 1)) != NULL);	/* the log */
 	CHECK_STR(t->rows[0].cells[6], "2026-11-24 10:00 Call");
 	CHECK_STR(t->rows[3].cells[6], "none planned");
