@@ -47,6 +47,8 @@
 #define SHRINK_MIN	6	/* a column is not squeezed below this... */
 #define COL_MIN		2	/* ...unless it must; 2 holds a CJK char */
 #define WIDTH_MIN	30	/* narrower than this is not a page */
+#define WORD_MAX	16	/* a word a column must not break; longer
+				   ones (an e-mail, a URL) may be */
 #define BODY_MIN	3	/* lines a page must have below its header */
 
 /* A growable array of owned lines. */
@@ -357,16 +359,44 @@ shrink(struct tab *tb, const int *floor, int width)
  * touched in the last step, as "1 234 567.8/9" is worse than a word
  * wrapped.  Only if that is still too wide is it an error.
  */
+/*
+ * A line with room to spare gives it to the columns the report capped
+ * below what their text needs (want), a column at a time, the one
+ * missing most first: a 132-column page does not wrap an organization's
+ * name in 24 columns beside blank space.
+ */
+static void
+grow(struct tab *tb, const int *want, int width)
+{
+	size_t j, best;
+	int spare = width - tab_total(tb), need;
+
+	while (spare > 0) {
+		best = tb->t->ncols;
+		need = 0;
+		for (j = 0; j < tb->t->ncols; j++)
+			if (want[j] - tb->w[j] > need) {
+				need = want[j] - tb->w[j];
+				best = j;
+			}
+		if (best == tb->t->ncols)
+			break;
+		tb->w[best]++;
+		spare--;
+	}
+}
+
 static int
 tab_widths(struct layout *lo, struct tab *tb, struct so_err *err)
 {
 	const struct doc_table *t = tb->t;
-	int *labw, *floor, nat, avail;
+	int *labw, *floor, *want, nat, avail;
 	size_t i, j;
 
 	tb->w = xcalloc(t->ncols, sizeof(*tb->w));
 	labw = xcalloc(t->ncols, sizeof(*labw));
 	floor = xcalloc(t->ncols, sizeof(*floor));
+	want = xcalloc(t->ncols, sizeof(*want));
 	for (i = 0; i < t->nrows; i++)
 		if (t->rows[i].kind == DOC_ROW_MARK)
 			tb->marker = MARK_W;
@@ -380,6 +410,7 @@ tab_widths(struct layout *lo, struct tab *tb, struct so_err *err)
 				if (cw > nat)
 					nat = cw;
 			}
+		want[j] = nat;
 		if (t->cols[j].max > 0 && nat > t->cols[j].max)
 			nat = t->cols[j].max;
 		if (t->cols[j].blank && nat < BLANK_MIN)
@@ -408,9 +439,11 @@ tab_widths(struct layout *lo, struct tab *tb, struct so_err *err)
 		for (j = 0; j < t->ncols; j++)
 			floor[j] = COL_MIN;
 		shrink(tb, floor, lo->width);
+		grow(tb, want, lo->width);
 	}
 	free(labw);
 	free(floor);
+	free(want);
 	tb->total = tab_total(tb);
 	if (lo->width > 0 && tb->total > lo->width)
 		return so_err_set(err, SO_EINVAL, "the table%s%s%s has %zu "
@@ -438,8 +471,9 @@ tab_cells(struct layout *lo, const struct tab *tb, char *const *cells,
 			height = cl[j].n;
 	}
 	for (i = 0; i < height; i++) {
+		/* the mark on the row's first line only */
 		if (tb->marker)
-			sb_add(&b, mark);
+			sb_add(&b, i == 0 ? mark : "  ");
 		for (j = 0; j < t->ncols; j++) {
 			if (j > 0)
 				sb_add(&b, SEP);
@@ -513,6 +547,126 @@ tab_row(struct layout *lo, const struct tab *tb, size_t r, long thead)
 	lo->items[i].rule_first = rule;
 }
 
+/*
+ * The display width of the longest word of s.  A wide (CJK) character
+ * is a word of its own: Chinese and Japanese break between any two.
+ */
+static int
+longest_word(const char *s)
+{
+	size_t n = strlen(s), off = 0, k;
+	int max = 0, w = 0, cw;
+	uint32_t cp;
+
+	while (off < n) {
+		k = utf8_decode(s + off, n - off, &cp);
+		off += k;
+		cw = utf8_cpwidth(cp);
+		if (cp == ' ' || cp == '\n' || cw == 2) {
+			w = 0;
+			continue;
+		}
+		if ((w += cw) > max)
+			max = w;
+	}
+	return max;
+}
+
+/*
+ * Would these widths break an ordinary word (one of at most WORD_MAX
+ * columns) of a label or a text cell across lines, "Организа|ция"?
+ */
+static int
+breaks_words(const struct tab *tb)
+{
+	const struct doc_table *t = tb->t;
+	size_t i, j;
+	int w;
+
+	for (j = 0; j < t->ncols; j++) {
+		if (t->cols[j].align == DOC_RIGHT)
+			continue;
+		w = longest_word(t->cols[j].label);
+		if (w <= WORD_MAX && w > tb->w[j])
+			return 1;
+		for (i = 0; i < t->nrows; i++) {
+			if (t->rows[i].kind == DOC_ROW_GROUP)
+				continue;
+			w = longest_word(t->rows[i].cells[j]);
+			if (w <= WORD_MAX && w > tb->w[j])
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A table too narrow for its words, laid out a row at a time instead:
+ * the first cell (and the second, when there are more than two) on a
+ * line of its own, then "label  value" a line each, the values wrapped
+ * beside the labels; a column to fill in by hand a rule to write on.
+ *
+ *	! 08.12 11:00  Call: Discuss the quote
+ *	    Organization     Umbrella Supplies
+ *	    Person           Weber Petra, Managing Director
+ */
+static void
+layout_stacked(struct layout *lo, const struct doc_table *t)
+{
+	struct strbuf b = { 0 };
+	struct lines l = { 0 };
+	size_t r, j, i, first, head;
+	int lw = 0, vw, w;
+
+	head = t->ncols > 2 ? 2 : 1;
+	for (j = head; j < t->ncols; j++)
+		if ((w = natural_width(t->cols[j].label)) > lw)
+			lw = w;
+	if (lw > lo->width / 3)
+		lw = lo->width / 3;
+	vw = lo->width - 4 - lw - 2;
+	if (vw < COL_MIN)
+		vw = COL_MIN;
+	for (r = 0; r < t->nrows; r++) {
+		const struct doc_row *row = &t->rows[r];
+
+		if (r > 0)
+			separator(lo);
+		first = lo->pool.n;
+		sb_add(&b, row->kind == DOC_ROW_MARK ? "! " : "");
+		for (j = 0; j < head; j++)
+			sb_printf(&b, "%s%s", j ? "  " : "", row->cells[j]);
+		wrap(sb_str(&b), lo->width, &l);
+		sb_free(&b);
+		for (i = 0; i < l.n; i++) {
+			pool_add(lo, l.v[i]);
+			l.v[i] = NULL;
+		}
+		lines_free(&l);
+		for (j = head; row->kind != DOC_ROW_GROUP && j < t->ncols;
+		    j++) {
+			const char *v = row->cells[j];
+			char *rule = NULL;
+
+			if (*v == '\0' && !t->cols[j].blank)
+				continue;
+			if (*v == '\0')
+				v = rule = repeat('_', BLANK_MIN);
+			wrap(v, vw, &l);
+			for (i = 0; i < l.n; i++) {
+				sb_add(&b, "    ");
+				pad(&b, i == 0 ? t->cols[j].label : "", lw,
+				    DOC_LEFT);
+				sb_printf(&b, "  %s", l.v[i]);
+				pool_add(lo, sb_steal(&b));
+			}
+			lines_free(&l);
+			free(rule);
+		}
+		item_add(lo, first, 0, 0, -1);
+	}
+}
+
 static int
 layout_table(struct layout *lo, const struct doc_table *t,
     struct so_err *err)
@@ -526,7 +680,16 @@ layout_table(struct layout *lo, const struct doc_table *t,
 		return SO_OK;
 	if (tab_widths(lo, &tb, err) != SO_OK) {
 		free(tb.w);
-		return err ? err->code : SO_EINVAL;
+		if (lo->width <= 0 || t->ncols < 3)
+			return err ? err->code : SO_EINVAL;
+		/* too many columns for the line: a row at a time */
+		layout_stacked(lo, t);
+		return SO_OK;
+	}
+	if (lo->width > 0 && t->ncols > 2 && breaks_words(&tb)) {
+		free(tb.w);
+		layout_stacked(lo, t);
+		return SO_OK;
 	}
 	labels = xcalloc(t->ncols, sizeof(*labels));
 	for (j = 0; j < t->ncols; j++)
