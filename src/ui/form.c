@@ -82,6 +82,33 @@ pick_clear(struct form *fm)
 	fm->psel = 0;
 }
 
+/*
+ * The rows a reference's pick-list offers first: those that belong to a
+ * record the form has already chosen (the contacts of the form's
+ * company, the deals of its company).  NULL when nothing is chosen.
+ */
+static const struct rec_near *
+pick_near(const struct form *fm, const struct field_desc *fd,
+    struct rec_near *near)
+{
+	const struct entity *e = entity_find(fd->ref_table);
+	int i;
+
+	if (e == NULL)
+		return NULL;
+	for (i = 0; i < fm->n; i++) {
+		const struct field_desc *g = &fm->ent->fields[fm->f[i].fi];
+
+		if (g == fd || g->type != FT_REF || fm->f[i].ref_id == 0 ||
+		    fm->f[i].ref_id == SO_NULL || entity_field(e, g->name) < 0)
+			continue;
+		near->field = g->name;
+		near->id = fm->f[i].ref_id;
+		return near;
+	}
+	return NULL;
+}
+
 /* Fills the pick-list with what matches the current field's text. */
 static void
 pick_update(struct form *fm)
@@ -95,8 +122,10 @@ pick_update(struct form *fm)
 	if (!is_pick(fd) || !f->typed)
 		return;
 	if (fd->type == FT_REF) {
-		rec_ref_pick(fm->db, fd, le_text(&f->le), 50, &fm->pick,
-		    &fm->npick, NULL);
+		struct rec_near near;
+
+		rec_ref_pick(fm->db, fd, le_text(&f->le), 50, pick_near(fm, fd,
+		    &near), &fm->pick, &fm->npick, NULL);
 		return;
 	}
 	for (c = fd->choices; c->code; c++) {
@@ -109,6 +138,7 @@ pick_update(struct form *fm)
 		}
 		fm->pick[fm->npick].id = (int64_t)(c - fd->choices);
 		fm->pick[fm->npick].title = xstrdup(c->label);
+		fm->pick[fm->npick].detail = NULL;
 		fm->npick++;
 	}
 }
@@ -155,6 +185,42 @@ form_build(struct form *fm)
 }
 
 /*
+ * Why the text of a reference is refused: several rows match, or none;
+ * a lookup of a few rows (event types, results, users) names them, as
+ * a choice field does.
+ */
+static void
+ref_error(struct form *fm, struct ffield *f, size_t nmatch)
+{
+	const struct field_desc *fd = &fm->ent->fields[f->fi];
+	const struct entity *e = entity_find(fd->ref_table);
+	struct rec_pick *p = NULL;
+	struct strbuf b = { 0 };
+	size_t n = 0, i;
+
+	if (nmatch > 1)
+		sb_printf(&b, "%s: several match: pick one from the list",
+		    fd->label);
+	else if (e != NULL) {
+		char *what = utf8_fold(e->label);
+
+		sb_printf(&b, "%s: no %s matches \"%s\"", fd->label, what,
+		    le_text(&f->le));
+		free(what);
+	} else if (rec_ref_pick(fm->db, fd, "", 13, NULL, &p, &n, NULL) ==
+	    SO_OK && n > 0 && n <= 12) {
+		sb_printf(&b, "%s: one of ", fd->label);
+		for (i = 0; i < n; i++)
+			sb_printf(&b, "%s%s", i ? ", " : "", p[i].title);
+	} else
+		sb_printf(&b, "%s: nothing matches \"%s\"", fd->label,
+		    le_text(&f->le));
+	rec_pick_free(p, n);
+	set_error(f, sb_str(&b));
+	sb_free(&b);
+}
+
+/*
  * Parses every field into out (a copy of the record).  Returns the index
  * of the first field in error, or -1 when all parsed.
  */
@@ -175,15 +241,14 @@ form_parse(struct form *fm, void *out)
 			size_t n = 0;
 
 			/* Typed but not picked: accept a unique match. */
-			rec_ref_pick(fm->db, fd, text, 2, &p, &n, NULL);
+			rec_ref_pick(fm->db, fd, text, 2, NULL, &p, &n, NULL);
 			if (n == 1) {
 				f->ref_id = p[0].id;
 				le_set(&f->le, p[0].title);
 			}
 			rec_pick_free(p, n);
 			if (n != 1) {
-				set_error(f, n ? "several match: pick one "
-				    "from the list" : "no such record");
+				ref_error(fm, f, n);
 				if (first < 0)
 					first = i;
 				continue;
@@ -335,11 +400,18 @@ form_draw(struct form *fm)
 
 		if (py + n + 2 > LINES - 1)
 			py = cury - n - 2;
-		draw_box(py, x + 1 + lw, n + 2, fw + 2, "");
-		for (i = 0; i < n; i++)
-			draw_text(py + 1 + i, x + 2 + lw, fw, fm->pick[top +
-			    i].title, top + i == fm->psel ? UA_SELECT :
-			    UA_NORMAL);
+		draw_box(py, x + 1 + lw, n + 2, fw + ew + 3, "");
+		for (i = 0; i < n; i++) {
+			const struct rec_pick *p = &fm->pick[top + i];
+			/* the company beside a contact: namesakes told
+			 * apart */
+			char *t = p->detail ? xasprintf("%s  \xc2\xb7 %s",
+			    p->title, p->detail) : xstrdup(p->title);
+
+			draw_text(py + 1 + i, x + 2 + lw, fw + ew + 1, t, top +
+			    i == fm->psel ? UA_SELECT : UA_NORMAL);
+			free(t);
+		}
 	}
 	if (fm->f[fm->cur].error)
 		draw_text(LINES - 1, 0, COLS, fm->f[fm->cur].error, UA_ERROR);
@@ -433,6 +505,16 @@ merge(struct form *fm, void *into_theirs, const void *mine)
 	}
 }
 
+/* To the field a save refused, fresh: typing into a choice there
+ * replaces what is shown, as on any field newly focused. */
+static void
+focus_error(struct form *fm, int to)
+{
+	fm->f[fm->cur].typed = 0;
+	fm->cur = to;
+	fm->f[to].typed = 0;
+}
+
 /* Returns 1 saved, 0 stay in the form, -1 leave without saving. */
 static int
 form_save(struct form *fm)
@@ -446,7 +528,7 @@ form_save(struct form *fm)
 	work = xcalloc(1, ent->size);
 	rec_copy(ent, work, fm->rec);
 	if ((bad = form_parse(fm, work)) >= 0) {
-		fm->cur = bad;
+		focus_error(fm, bad);
 		rec_clear(ent, work);
 		free(work);
 		return 0;
@@ -493,7 +575,7 @@ form_save(struct form *fm)
 			if (strcmp(ent->fields[fm->f[i].fi].name, err.field) ==
 			    0) {
 				set_error(&fm->f[i], err.msg);
-				fm->cur = i;
+				focus_error(fm, i);
 				break;
 			}
 		if (i == fm->n)
@@ -593,9 +675,12 @@ ui_form_run(struct db *db, const struct entity *ent, void *rec)
 		}
 		if ((!kc && (ch == '\n' || ch == '\r')) ||
 		    (kc && ch == KEY_ENTER)) {
-			if (fm.npick)
+			if (fm.npick) {
+				/* Taken: what is typed next is for the
+				 * next field, not over the choice. */
 				pick_choose(&fm);
-			else if (fm.cur == fm.n - 1) {
+				focus(&fm, fm.cur + 1);
+			} else if (fm.cur == fm.n - 1) {
 				normalise(&fm, f);
 				if ((result = form_save(&fm)) != 0)
 					done = 1;
