@@ -575,6 +575,7 @@ static void
 add_record(void)
 {
 	const struct entity *ent;
+	int64_t open = 0;
 	char *why;
 	void *rec;
 
@@ -586,9 +587,17 @@ add_record(void)
 	if ((why = add_refusal(ent, rec)) != NULL) {
 		ui_message("%s", why);
 		free(why);
-	} else if (ui_form_run(app->db, ent, rec)) {
+	} else switch (ui_form_run(app->db, ent, rec, &open)) {
+	case FORM_SAVED:
 		ui_message("%s added", ent->label);
 		after_write(ent, rec_meta(rec)->id);
+		break;
+	case FORM_OPEN:
+		/* not added: the one that is there instead */
+		jump_to(ent, open);
+		break;
+	default:
+		break;
 	}
 	rec_clear(ent, rec);
 	free(rec);
@@ -634,7 +643,7 @@ edit_record(void)
 		free(rec);
 		return;
 	}
-	if (ui_form_run(app->db, ent, rec))
+	if (ui_form_run(app->db, ent, rec, NULL) == FORM_SAVED)
 		ui_message("%s saved", ent->label);
 	after_write(ent, id);
 	rec_clear(ent, rec);

@@ -26,6 +26,7 @@
 
 #include "base/utf8.h"
 #include "base/util.h"
+#include "store/dupes.h"
 #include "store/record.h"
 #include "ui/access.h"
 #include "ui/draw.h"
@@ -57,6 +58,7 @@ struct form {
 	int		 psel;
 	const char	*title;
 	unsigned	 gen;		/* ui_data_generation() looked at */
+	int64_t		 open;		/* a duplicate to open instead */
 	char		*changed;	/* someone else saved it, or NULL */
 };
 
@@ -485,6 +487,90 @@ conflict_dialog(struct form *fm, const void *mine, const void *theirs)
 	return choice;
 }
 
+/*
+ * Before an add is written: the records it likely duplicates (a company
+ * by name in the same city, phone or e-mail; a contact by name at the
+ * same company, phone or e-mail), to open one of them instead.
+ * Returns 's' (save anyway), 'o' with fm->open set, or 0 (back to the
+ * form).  Nothing found, or the search failing (said on the message
+ * line), saves: the warning is a help, not a lock.
+ */
+#define DUPES_MAX	20
+
+static int
+dupes_dialog(struct form *fm, const void *work)
+{
+	struct dupe *v;
+	struct so_err err;
+	size_t n = 0, i;
+	int sel = 0, top = 0, y, x, h, w, rows, choice = 0;
+	wint_t ch;
+	int kc;
+
+	if (store_dupes_like(fm->db, fm->ent, work, DUPES_MAX, &v, &n, &err) !=
+	    SO_OK) {
+		ui_message("%s", err.msg);
+		return 's';
+	}
+	if (n == 0)
+		return 's';
+	while (choice == 0) {
+		ui_redraw();
+		if (ui_too_small()) {
+			ui_getkey(&ch, &kc, -1);
+			continue;
+		}
+		w = COLS - 8;
+		h = (int)n + 5 < LINES - 2 ? (int)n + 5 : LINES - 2;
+		rows = h - 4;
+		y = (LINES - 1 - h) / 2;
+		x = 4;
+		if (sel < top)
+			top = sel;
+		if (sel >= top + rows)
+			top = sel - rows + 1;
+		draw_fill(y, x, h, w, UA_NORMAL);
+		draw_box(y, x, h, w, "Already here?");
+		{
+			char *l = utf8_fold(fm->ent->label);
+			char *t = xasprintf("This %s may already be here:", l);
+
+			draw_text(y + 1, x + 2, w - 4, t, UA_WARN);
+			free(t);
+			free(l);
+		}
+		for (i = 0; (int)i < rows && top + i < n; i++) {
+			const struct dupe *d = &v[top + i];
+			char *line = xasprintf("%s%s%s  (same %s)", d->title,
+			    *d->detail ? ", " : "", d->detail, d->why);
+
+			draw_text(y + 2 + (int)i, x + 2, w - 4, line, top +
+			    (int)i == sel ? UA_SELECT : UA_NORMAL);
+			free(line);
+		}
+		draw_text(y + h - 2, x + 2, w - 4, "Enter open it   s save "
+		    "anyway   Esc back to the form", UA_DIM);
+		curs_set(0);
+		refresh();
+		if (!ui_getkey(&ch, &kc, -1))
+			continue;
+		if (kc && ch == KEY_RESIZE)
+			continue;
+		if (kc && ch == KEY_DOWN && sel + 1 < (int)n)
+			sel++;
+		else if (kc && ch == KEY_UP && sel > 0)
+			sel--;
+		else if ((kc && ch == KEY_ENTER) || (!kc && (ch == '\n' ||
+		    ch == '\r' || ch == 'o'))) {
+			fm->open = v[sel].id;
+			choice = 'o';
+		} else if (!kc && (ch == 's' || ch == 27))
+			choice = (int)ch;
+	}
+	store_dupes_like_free(v, n);
+	return choice == 27 ? 0 : choice;
+}
+
 /* Theirs plus every field we changed from base. */
 static void
 merge(struct form *fm, void *into_theirs, const void *mine)
@@ -515,7 +601,8 @@ focus_error(struct form *fm, int to)
 	fm->f[to].typed = 0;
 }
 
-/* Returns 1 saved, 0 stay in the form, -1 leave without saving. */
+/* Returns 1 saved, 0 stay in the form, -1 leave without saving, 2 leave
+ * to open the duplicate fm->open. */
 static int
 form_save(struct form *fm)
 {
@@ -532,6 +619,12 @@ form_save(struct form *fm)
 		rec_clear(ent, work);
 		free(work);
 		return 0;
+	}
+	if (rec_meta(work)->id == 0 && (choice = dupes_dialog(fm, work)) !=
+	    's') {
+		rec_clear(ent, work);
+		free(work);
+		return choice == 'o' ? 2 : 0;
 	}
 	rc = rec_meta(work)->id ? rec_update(fm->db, ent, work, &err) :
 	    rec_create(fm->db, ent, work, &err);
@@ -618,7 +711,8 @@ focus(struct form *fm, int to)
 }
 
 int
-ui_form_run(struct db *db, const struct entity *ent, void *rec)
+ui_form_run(struct db *db, const struct entity *ent, void *rec,
+    int64_t *open)
 {
 	struct form fm = { 0 };
 	char *before;
@@ -725,5 +819,7 @@ ui_form_run(struct db *db, const struct entity *ent, void *rec)
 	free(fm.base);
 	free((char *)fm.title);
 	free(fm.changed);
-	return result > 0;
+	if (result == 2 && open)
+		*open = fm.open;
+	return result == 2 ? FORM_OPEN : result > 0 ? FORM_SAVED : FORM_LEFT;
 }
