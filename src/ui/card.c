@@ -15,6 +15,7 @@
 #include "ui/access.h"
 #include "ui/card.h"
 #include "ui/draw.h"
+#include "ui/textarea.h"
 
 #define CARD_ROWS	500
 
@@ -467,8 +468,10 @@ draw_info(struct card *c, int y, int x, int h, int w)
 	vw = w - lw - 1;
 
 	for (i = 0; i <= ent->nfields + (int)c->nextra; i++) {
+		struct ta_row *row;
+		size_t nrow;
 		char *v;
-		const char *label, *p;
+		const char *label;
 
 		if (i > ent->nfields) {
 			label = c->extra[2 * (i - ent->nfields - 1)];
@@ -485,16 +488,19 @@ draw_info(struct card *c, int y, int x, int h, int w)
 			v = xasprintf("%s (version %" PRId64 ")", when,
 			    rec_meta(c->rec)->version);
 		}
-		p = v;
-		do {
-			size_t n = utf8_fit(p, vw, NULL);
+		/* Paragraphs: the value's own lines kept (a memo's), each
+		 * wrapped at word boundaries as the form's text area does. */
+		nrow = ta_wrap(v, vw, &row);
+		for (k = 0; k < nrow; k++, line++) {
+			size_t to = row[k].to;
 			char *part;
 
-			if (n == 0 && *p)	/* too narrow for one char */
-				n = utf8_next(p, 0);
-			part = xstrndup(p, n);
+			while (to > row[k].from && (v[to - 1] == ' ' ||
+			    v[to - 1] == '\t'))
+				to--;	/* the blanks hanging past the row */
+			part = xstrndup(v + row[k].from, to - row[k].from);
 			if (line >= c->top && line - c->top < h) {
-				draw_text(y + line - c->top, x, lw, p == v ?
+				draw_text(y + line - c->top, x, lw, k == 0 ?
 				    label : "", UA_DIM);
 				draw_text(y + line - c->top, x + lw, 1, " ",
 				    UA_NORMAL);
@@ -502,9 +508,8 @@ draw_info(struct card *c, int y, int x, int h, int w)
 				    part, UA_NORMAL);
 			}
 			free(part);
-			p += n;
-			line++;
-		} while (*p);
+		}
+		free(row);
 		free(v);
 	}
 	c->lines = line;
