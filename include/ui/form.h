@@ -31,4 +31,9 @@ enum form_rc {
 int	ui_form_run(struct db *db, const struct entity *ent, void *rec,
 	    int64_t *open);
 
+/* The names of the keys a form reads ("F4", "^O"), NULL-ended, beside
+ * the line editor's (tests/unit/test_keys.c holds the man page's Forms
+ * section to them). */
+extern const char *const ui_form_keys[];
+
 #endif

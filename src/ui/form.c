@@ -20,10 +20,14 @@
  * is never replaced, the save's conflict dialog decides.
  */
 #include <curses.h>
+#include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "base/proc.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/dupes.h"
@@ -32,10 +36,30 @@
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lineedit.h"
+#include "ui/textarea.h"
 #include "ui/ui.h"
 
 #define PICK_ROWS	6
 #define CTRL(c)		((c) & 0x1f)
+/* A memo's text area: rows while focused, at least and at most; rows
+ * shown of it otherwise. */
+#define MEMO_MIN	3
+#define MEMO_MAX	8
+#define MEMO_SHOWN	3
+/* The longest text read back from the editor. */
+#define EDITOR_MAX	(1024 * 1024)
+
+/* Every key the form reads beside the line editor's (ui/lineedit.h):
+ * tests/unit/test_keys.c finds each in the man page's Forms section. */
+const char *const ui_form_keys[] = {
+	"Tab", "Shift-Tab", "Down", "Up", "Enter", "F2", "^S", "Esc", "F4",
+	"^O", "^N", "^P", NULL
+};
+
+static const char form_hints_line[] = "Tab next  Shift-Tab previous  "
+    "F2 or ^S save  Esc cancel";
+static const char form_hints_memo[] = "Enter new line  Tab next  "
+    "F4 or ^O editor  F2 or ^S save  Esc cancel";
 
 struct ffield {
 	int		 fi;		/* descriptor index */
@@ -43,6 +67,8 @@ struct ffield {
 	char		*error;		/* shown beside the field */
 	int64_t		 ref_id;	/* FT_REF: chosen id, 0 none */
 	int		 typed;		/* typed into since focused */
+	int		 memo;		/* FT_MEMO: edited in a text area */
+	struct textarea	 ta;
 };
 
 struct form {
@@ -59,6 +85,7 @@ struct form {
 	const char	*title;
 	unsigned	 gen;		/* ui_data_generation() looked at */
 	int64_t		 open;		/* a duplicate to open instead */
+	int		 memo_cols;	/* a text area's width, as drawn */
 	char		*changed;	/* someone else saved it, or NULL */
 };
 
@@ -181,6 +208,8 @@ form_build(struct form *fm)
 		le_init(&f->le, v);
 		free(v);
 		f->le.maxchars = 100000;
+		f->memo = fd->type == FT_MEMO;
+		ta_init(&f->ta);
 		if (fd->type == FT_REF && !field_is_empty(fd, fm->rec))
 			f->ref_id = field_int_c(fd, fm->rec);
 	}
@@ -336,65 +365,192 @@ watch(struct form *fm, int force)
 
 /* ---- drawing ---- */
 
-static void
-form_geometry(int *y, int *x, int *h, int *w, int n)
+/*
+ * The form's columns, from its width: the labels as wide as the longest
+ * (up to two fifths of the form), a blank, then a one-line field and
+ * its error beside it, or a memo's text area across both.
+ */
+struct layout {
+	int	 y, x, h, w;
+	int	 lw, fw, ew, mw;	/* label, field, error, memo */
+	int	 rows;			/* for the fields */
+};
+
+/* The columns a memo's text is wrapped in: one fewer than its area, so
+ * the cursor after a full row is still inside it. */
+static int
+memo_cols(const struct layout *l)
 {
-	*w = COLS - 4 < 100 ? COLS - 4 : 100;
-	*h = n + 4 < LINES - 2 ? n + 4 : LINES - 2;
-	*y = (LINES - 1 - *h) / 2;
-	*x = (COLS - *w) / 2;
+	return l->mw > 2 ? l->mw - 1 : 1;
+}
+
+/* Rows of field i: one, or a memo's text area -- while focused at least
+ * MEMO_MIN rows and up to MEMO_MAX, else its first MEMO_SHOWN rows. */
+static int
+field_height(const struct form *fm, const struct layout *l, int i)
+{
+	const struct ffield *f = &fm->f[i];
+	struct ta_row *r;
+	int n;
+
+	if (!f->memo)
+		return 1;
+	n = (int)ta_wrap(le_text(&f->le), memo_cols(l), &r);
+	free(r);
+	if (i == fm->cur)
+		n = n < MEMO_MIN ? MEMO_MIN : n > MEMO_MAX ? MEMO_MAX : n;
+	else if (n > MEMO_SHOWN)
+		n = MEMO_SHOWN;
+	return n < l->rows || l->rows < 1 ? n : l->rows;
+}
+
+static void
+form_layout(const struct form *fm, struct layout *l)
+{
+	int i, lab, total = 0;
+
+	l->w = COLS - 4 < 100 ? COLS - 4 : 100;
+	l->x = (COLS - l->w) / 2;
+	l->lw = 8;
+	for (i = 0; i < fm->n; i++) {
+		const struct field_desc *fd = &fm->ent->fields[fm->f[i].fi];
+
+		lab = utf8_width(fd->label) + (fd->flags & F_REQUIRED ? 2 : 0);
+		if (lab > l->lw)
+			l->lw = lab;
+	}
+	if (l->lw > l->w * 2 / 5)
+		l->lw = l->w * 2 / 5;
+	l->fw = (l->w - l->lw - 6) * 3 / 5;
+	l->ew = l->w - l->lw - 6 - l->fw;
+	l->mw = l->fw + 1 + l->ew;
+	l->rows = LINES - 6;
+	for (i = 0; i < fm->n; i++)
+		total += field_height(fm, l, i);
+	l->h = total + 4 < LINES - 2 ? total + 4 : LINES - 2;
+	l->rows = l->h - 4;
+	l->y = (LINES - 1 - l->h) / 2;
+}
+
+/* The first field shown: the current one whole, and as many before it
+ * as fit. */
+static void
+scroll_to_current(struct form *fm, const struct layout *l)
+{
+	int used, i;
+
+	if (fm->cur < fm->top)
+		fm->top = fm->cur;
+	for (;;) {
+		for (used = 0, i = fm->top; i <= fm->cur; i++)
+			used += field_height(fm, l, i);
+		if (used <= l->rows || fm->top == fm->cur)
+			break;
+		fm->top++;
+	}
+}
+
+/* A memo's text area at (y, x): hh rows of its text wrapped, from its
+ * scroll when focused (the cursor placed), else from its start, the
+ * last row marked when there is more. */
+static void
+draw_memo(struct ffield *f, const struct layout *l, int y, int x, int hh,
+    int focused, int *cury, int *curx)
+{
+	const char *s = le_text(&f->le);
+	struct ta_row *r;
+	size_t n = ta_wrap(s, memo_cols(l), &r), k;
+	int i, row, col, top = 0;
+
+	if (focused) {
+		ta_cursor(&f->ta, &f->le, memo_cols(l), hh, &row, &col);
+		top = f->ta.top;
+		*cury = y + row - top;
+		*curx = x + (col < l->mw - 1 ? col : l->mw - 1);
+	}
+	for (i = 0; i < hh; i++) {
+		size_t to;
+		char *t;
+
+		k = (size_t)(top + i);
+		if (k >= n) {
+			draw_text(y + i, x, l->mw, "", focused ? UA_FOCUS :
+			    UA_FIELD);
+			continue;
+		}
+		/* the blanks that hang past a wrapped row are not shown */
+		for (to = r[k].to; to > r[k].from && (s[to - 1] == ' ' ||
+		    s[to - 1] == '\t'); to--)
+			;
+		if (!focused && i == hh - 1 && k + 1 < n)
+			t = xasprintf("%.*s \xe2\x80\xa6", (int)(to - r[k].from),
+			    s + r[k].from);
+		else
+			t = xstrndup(s + r[k].from, to - r[k].from);
+		draw_text(y + i, x, l->mw, t, focused ? UA_FOCUS : UA_FIELD);
+		free(t);
+	}
+	free(r);
 }
 
 static void
 form_draw(struct form *fm)
 {
-	int y, x, h, w, rows, i, lw = 16, fw, ew, cury = -1, curx = 0;
+	struct layout l;
+	int i, line, hh, cury = -1, curx = 0;
 
 	ui_redraw();
 	if (ui_too_small())
 		return;
-	form_geometry(&y, &x, &h, &w, fm->n);
-	rows = h - 4;
-	if (fm->cur < fm->top)
-		fm->top = fm->cur;
-	if (fm->cur >= fm->top + rows)
-		fm->top = fm->cur - rows + 1;
-	draw_fill(y, x, h, w, UA_NORMAL);
+	form_layout(fm, &l);
+	fm->memo_cols = memo_cols(&l);
+	scroll_to_current(fm, &l);
+	draw_fill(l.y, l.x, l.h, l.w, UA_NORMAL);
 	if (fm->changed) {
 		char *t = xasprintf("%s - %s", fm->title, fm->changed);
 
-		draw_box(y, x, h, w, t);
+		draw_box(l.y, l.x, l.h, l.w, t);
 		free(t);
 	} else
-		draw_box(y, x, h, w, fm->title);
-	fw = (w - lw - 4) * 3 / 5;
-	ew = w - lw - 4 - fw - 1;
-	for (i = 0; i < rows && fm->top + i < fm->n; i++) {
-		struct ffield *f = &fm->f[fm->top + i];
+		draw_box(l.y, l.x, l.h, l.w, fm->title);
+	for (i = fm->top, line = 0; i < fm->n && line < l.rows; i++) {
+		struct ffield *f = &fm->f[i];
 		const struct field_desc *fd = &fm->ent->fields[f->fi];
-		size_t from, to;
-		int curcol;
+		int fy = l.y + 1 + line, fx = l.x + 3 + l.lw, focused =
+		    i == fm->cur;
 		char *label = xasprintf("%s%s", fd->label,
 		    fd->flags & F_REQUIRED ? " *" : "");
-		char *vis;
 
-		draw_text(y + 1 + i, x + 2, lw, label, f->error ? UA_ERROR :
+		hh = field_height(fm, &l, i);
+		if (hh > l.rows - line)
+			hh = l.rows - line;
+		draw_text(fy, l.x + 2, l.lw, label, f->error ? UA_ERROR :
 		    UA_DIM);
 		free(label);
-		le_view(&f->le, fw, &from, &to, &curcol);
-		vis = xstrndup(le_text(&f->le) + from, to - from);
-		draw_text(y + 1 + i, x + 2 + lw, fw, vis, fm->top + i ==
-		    fm->cur ? UA_FOCUS : UA_FIELD);
-		free(vis);
-		draw_text(y + 1 + i, x + 3 + lw + fw, ew, f->error ?
-		    f->error : "", UA_ERROR);
-		if (fm->top + i == fm->cur) {
-			cury = y + 1 + i;
-			curx = x + 2 + lw + curcol;
+		draw_text(fy, l.x + 2 + l.lw, 1, " ", UA_NORMAL);
+		if (f->memo)
+			draw_memo(f, &l, fy, fx, hh, focused, &cury, &curx);
+		else {
+			size_t from = 0, to = strlen(le_text(&f->le));
+			int curcol;
+			char *vis;
+
+			if (focused) {
+				le_view(&f->le, l.fw, &from, &to, &curcol);
+				cury = fy;
+				curx = fx + curcol;
+			}
+			vis = xstrndup(le_text(&f->le) + from, to - from);
+			draw_text(fy, fx, l.fw, vis, focused ? UA_FOCUS :
+			    UA_FIELD);
+			free(vis);
+			draw_text(fy, fx + l.fw + 1, l.ew, f->error ?
+			    f->error : "", UA_ERROR);
 		}
+		line += hh;
 	}
-	draw_text(y + h - 2, x + 2, w - 4, "Tab next  Shift-Tab previous  "
-	    "F2 or ^S save  Esc cancel", UA_DIM);
+	draw_text(l.y + l.h - 2, l.x + 2, l.w - 4, fm->f[fm->cur].memo ?
+	    form_hints_memo : form_hints_line, UA_DIM);
 	/* the pick-list under the current field */
 	if (fm->npick > 0 && cury >= 0) {
 		int py = cury + 1, n = fm->npick < PICK_ROWS ? (int)fm->npick :
@@ -402,7 +558,7 @@ form_draw(struct form *fm)
 
 		if (py + n + 2 > LINES - 1)
 			py = cury - n - 2;
-		draw_box(py, x + 1 + lw, n + 2, fw + ew + 3, "");
+		draw_box(py, l.x + 2 + l.lw, n + 2, l.mw + 2, "");
 		for (i = 0; i < n; i++) {
 			const struct rec_pick *p = &fm->pick[top + i];
 			/* the company beside a contact: namesakes told
@@ -410,7 +566,7 @@ form_draw(struct form *fm)
 			char *t = p->detail ? xasprintf("%s  \xc2\xb7 %s",
 			    p->title, p->detail) : xstrdup(p->title);
 
-			draw_text(py + 1 + i, x + 2 + lw, fw + ew + 1, t, top +
+			draw_text(py + 1 + i, l.x + 3 + l.lw, l.mw, t, top +
 			    i == fm->psel ? UA_SELECT : UA_NORMAL);
 			free(t);
 		}
@@ -710,6 +866,125 @@ focus(struct form *fm, int to)
 	fm->cur = to;
 }
 
+/* ---- a memo in $VISUAL or $EDITOR ---- */
+
+/* The text of the file at path (at most EDITOR_MAX bytes), or NULL
+ * with errno. */
+static char *
+read_back(const char *path)
+{
+	struct strbuf b = { 0 };
+	char buf[8192];
+	size_t n;
+	FILE *fp;
+	int bad;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return NULL;
+	sb_add(&b, "");
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0 && b.len <=
+	    EDITOR_MAX)
+		sb_addn(&b, buf, n);
+	bad = ferror(fp);
+	fclose(fp);
+	if (bad || b.len > EDITOR_MAX) {
+		sb_free(&b);
+		errno = bad ? EIO : EFBIG;
+		return NULL;
+	}
+	/* the newline an editor ends the file with is not the text's */
+	while (b.len > 0 && (b.s[b.len - 1] == '\n' || b.s[b.len - 1] ==
+	    '\r'))
+		b.s[--b.len] = '\0';
+	return sb_steal(&b);
+}
+
+/*
+ * The memo in the user's editor: $VISUAL, else $EDITOR, else vi, run as
+ * git runs it (sh -c 'EDITOR "$1"', so "code --wait" or "emacs -nw"
+ * work) through proc_run, which drops a setgid salesorg's group.  The
+ * text goes to a file of the user's own (mkstemps: 0600, a fresh name
+ * in $TMPDIR or /tmp), the terminal is lent to the editor between
+ * def_prog_mode/endwin and reset_prog_mode, and the file is read back
+ * and removed.  An editor that fails or cannot be run leaves the text
+ * as it was and says why.
+ */
+static void
+edit_outside(struct ffield *f)
+{
+	const char *ed = getenv("VISUAL"), *dir = getenv("TMPDIR");
+	struct proc_result r = { 0 };
+	struct proc p = { 0 };
+	char *path, *script, *text = NULL, *argv[6];
+	const char *t = le_text(&f->le);
+	size_t len = strlen(t);
+	int fd, rc, err = 0;
+
+	if (ed == NULL || *ed == '\0')
+		ed = getenv("EDITOR");
+	if (ed == NULL || *ed == '\0')
+		ed = "vi";
+	path = xasprintf("%s/salesorg-XXXXXX.txt", dir && *dir ? dir :
+	    "/tmp");
+	if ((fd = mkstemps(path, 4)) < 0) {
+		ui_message("Cannot make a file for the editor: %s",
+		    strerror(errno));
+		free(path);
+		return;
+	}
+	if ((err = proc_write_all(fd, t, len)) == 0 && len > 0)
+		err = proc_write_all(fd, "\n", 1);
+	if (close(fd) != 0 && err == 0)
+		err = errno;
+	if (err != 0) {
+		ui_message("Cannot write %s for the editor: %s", path,
+		    strerror(err));
+		unlink(path);
+		free(path);
+		return;
+	}
+	script = xasprintf("%s \"$1\"", ed);
+	argv[0] = "sh";
+	argv[1] = "-c";
+	argv[2] = script;
+	argv[3] = "sh";
+	argv[4] = path;
+	argv[5] = NULL;
+	p.argv = argv;
+	p.search = 1;
+	p.tty = 1;
+	def_prog_mode();
+	endwin();
+	rc = proc_run(&p, &r);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	if (rc != 0)
+		ui_message("Cannot run the editor: %s", strerror(errno));
+	else if (r.exec_errno)
+		ui_message("Cannot run the editor (sh): %s",
+		    strerror(r.exec_errno));
+	else if (r.signal)
+		ui_message("The editor (%s) was killed by signal %d; the text "
+		    "is as it was", ed, r.signal);
+	else if (r.status != 0)
+		ui_message("The editor (%s) exited with status %d; the text "
+		    "is as it was", ed, r.status);
+	else if ((text = read_back(path)) == NULL)
+		ui_message("Cannot read back %s: %s; the text is as it was",
+		    path, strerror(errno));
+	else {
+		le_set(&f->le, text);
+		ta_init(&f->ta);
+		set_error(f, NULL);
+	}
+	sb_free(&r.out);
+	free(text);
+	unlink(path);
+	free(script);
+	free(path);
+}
+
 int
 ui_form_run(struct db *db, const struct entity *ent, void *rec,
     int64_t *open)
@@ -767,6 +1042,19 @@ ui_form_run(struct db *db, const struct entity *ent, void *rec,
 				fm.psel = fm.psel > 0 ? fm.psel - 1 : 0;
 			continue;
 		}
+		if ((kc && ch == KEY_F(4)) || (!kc && ch == CTRL('o'))) {
+			if (f->memo)
+				edit_outside(f);
+			else
+				ui_message("F4 and ^O edit a multi-line field "
+				    "in $VISUAL or $EDITOR");
+			continue;
+		}
+		/* A memo's text area takes Enter, the arrows within its
+		 * rows and the editing keys; Up on its first row, Down on
+		 * its last and Tab leave it. */
+		if (f->memo && ta_key(&f->ta, &f->le, ch, kc, fm.memo_cols))
+			continue;
 		if ((!kc && (ch == '\n' || ch == '\r')) ||
 		    (kc && ch == KEY_ENTER)) {
 			if (fm.npick) {
