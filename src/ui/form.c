@@ -49,11 +49,15 @@
 /* The longest text read back from the editor. */
 #define EDITOR_MAX	(1024 * 1024)
 
-/* Every key the form reads beside the line editor's (ui/lineedit.h):
+/* Every key the form and its dialogs read beside the line editor's
+ * (ui/lineedit.h) and the text area's (ui/textarea.h):
  * tests/unit/test_keys.c finds each in the man page's Forms section. */
 const char *const ui_form_keys[] = {
 	"Tab", "Shift-Tab", "Down", "Up", "Enter", "F2", "^S", "Esc", "F4",
-	"^O", "^N", "^P", NULL
+	"^O", "^N", "^P",
+	"o", "s",		/* the likely duplicates */
+	"m", "t",		/* a conflict */
+	NULL
 };
 
 static const char form_hints_line[] = "Tab next  Shift-Tab previous  "
@@ -944,14 +948,13 @@ edit_outside(struct ffield *f)
 		return;
 	}
 	script = xasprintf("%s \"$1\"", ed);
-	argv[0] = "sh";
+	argv[0] = "/bin/sh";
 	argv[1] = "-c";
 	argv[2] = script;
 	argv[3] = "sh";
 	argv[4] = path;
 	argv[5] = NULL;
 	p.argv = argv;
-	p.search = 1;
 	p.tty = 1;
 	def_prog_mode();
 	endwin();
