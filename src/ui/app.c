@@ -595,6 +595,12 @@ add_record(void)
 	case FORM_OPEN:
 		/* not added: the one that is there instead */
 		jump_to(ent, open);
+		if (ui_message_text()[0] == '\0') {
+			char *l = utf8_fold(ent->label);
+
+			ui_message("Not added: this %s was already here", l);
+			free(l);
+		}
 		break;
 	default:
 		break;

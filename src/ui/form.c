@@ -6,7 +6,23 @@
  * while the user is still typing.  Leaving a date field normalises it
  * ("tomorrow 10:00" becomes "2026-11-24 10:00") so the user sees what
  * will be stored.  References and choices show a pick-list of matches
- * under the field while the user types.
+ * under the field while the user types; Enter takes an entry and moves
+ * on, so the next key typed is not taken for a new search over it.  A
+ * reference's pick-list puts first what belongs to a record the form
+ * already has (the contacts of its company) and shows beside each entry
+ * what tells namesakes apart (their company).
+ *
+ * A multi-line field (FT_MEMO) is a text area (ui/textarea.h) of a few
+ * rows, more while it has the focus; it takes Enter and the arrows
+ * within its rows, so the form is saved with F2 or ^S there and left
+ * with Tab.  F4 or ^O hand its text to the user's editor: the form is a
+ * modal editor with a loop of its own (not a screen_ops), so it can lend
+ * the terminal and take it back without the shared loop knowing.
+ *
+ * An add of a company or contact looks for the records it likely
+ * duplicates (store/dupes.h) before it is written and lists them: the
+ * user opens the one there instead, saves anyway or goes back.  Only on
+ * an add: an edit's record is already there.
  *
  * Conflicts: the form keeps the record as it was read (base).  When the
  * store answers SO_ECONFLICT we read the current row (theirs) and merge
@@ -132,8 +148,12 @@ pick_near(const struct form *fm, const struct field_desc *fd,
 	for (i = 0; i < fm->n; i++) {
 		const struct field_desc *g = &fm->ent->fields[fm->f[i].fi];
 
+		/* a card file chosen (not a user: "your companies first"
+		 * would be a guess) that the rows offered refer to too */
 		if (g == fd || g->type != FT_REF || fm->f[i].ref_id == 0 ||
-		    fm->f[i].ref_id == SO_NULL || entity_field(e, g->name) < 0)
+		    fm->f[i].ref_id == SO_NULL ||
+		    entity_find(g->ref_table) == NULL ||
+		    entity_field(e, g->name) < 0)
 			continue;
 		near->field = g->name;
 		near->id = fm->f[i].ref_id;

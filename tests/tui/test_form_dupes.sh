@@ -51,6 +51,7 @@ expect "the warning lists both" "ооо Ромашка, казань  (same name
 keys Enter
 expect_gone "Enter: the form closes" "Add Company"
 expect "the card of the company there" "romashka-kzn.ru"
+expect "and why" "Not added: this company was already here"
 check "nothing more saved" [ "$(count)" = 1 ]
 check "nor under the other spelling" [ "$(sqlite3 "$DB" "SELECT count(*)
     FROM companies WHERE name = 'ООО Ромашка'")" = 0 ]
