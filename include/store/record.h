@@ -140,13 +140,25 @@ int	 rec_ids(struct db *db, const struct entity *ent,
 struct rec_pick {
 	int64_t		 id;
 	char		*title;
+	/* What tells namesakes apart: a contact's or a deal's company, a
+	 * company's city; NULL when there is nothing to add. */
+	char		*detail;
 };
 int	 rec_pick(struct db *db, const struct entity *ent, const char *text,
 	    size_t limit, struct rec_pick **out, size_t *n, struct so_err *err);
-/* The same for the table a reference field points at (by its label). */
+/*
+ * The same for the table a reference field points at (by its label),
+ * with the detail filled in for card files.  near (may be NULL) puts
+ * first the rows whose reference field near->field holds near->id: a
+ * form that has a company offers that company's contacts first.
+ */
+struct rec_near {
+	const char	*field;		/* a field of the table pointed at */
+	int64_t		 id;
+};
 int	 rec_ref_pick(struct db *db, const struct field_desc *fd,
-	    const char *text, size_t limit, struct rec_pick **out, size_t *n,
-	    struct so_err *err);
+	    const char *text, size_t limit, const struct rec_near *near,
+	    struct rec_pick **out, size_t *n, struct so_err *err);
 void	 rec_pick_free(struct rec_pick *p, size_t n);
 
 /*

@@ -10,6 +10,7 @@
 #define UI_LINEEDIT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <wchar.h>
 
 #include "base/util.h"
@@ -38,6 +39,15 @@ const char *le_text(const struct lineedit *le);		/* never NULL */
  * (Enter, Esc, Tab, arrows up/down ... are for the caller).
  */
 int	 le_key(struct lineedit *le, wint_t ch, int keycode);
+
+/*
+ * For editors built on this one (ui/textarea.h): inserts cp at the
+ * cursor (any code point, a newline included; refused beyond maxchars:
+ * returns 0), and deletes the bytes [a, b) (code point boundaries),
+ * leaving the cursor at a.
+ */
+int	 le_insert_cp(struct lineedit *le, uint32_t cp);
+void	 le_delete(struct lineedit *le, size_t a, size_t b);
 
 /*
  * What to show in a field cols columns wide: the bytes [*from, *to) of the

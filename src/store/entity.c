@@ -287,6 +287,20 @@ money_parse(const char *s, int64_t *out)
 
 /* ---- formatting ---- */
 
+/* "Open, Done, Cancelled": what a choice field takes, for its errors. */
+static const char *
+choice_labels(const struct field_desc *fd, char *buf, size_t sz)
+{
+	const struct choice *c;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (c = fd->choices; c && c->code && len + 1 < sz; c++)
+		len += (size_t)snprintf(buf + len, sz - len, "%s%s",
+		    c == fd->choices ? "" : ", ", c->label);
+	return buf;
+}
+
 static const struct choice *
 find_choice(const struct field_desc *fd, const char *text)
 {
@@ -436,7 +450,8 @@ field_parse(const struct entity *ent, int fi, void *obj, const char *text,
 			free(t2);
 			if (c == NULL)
 				return so_err_field(err, SO_EINVAL, fd->name,
-				    "%s: not one of the choices", fd->label);
+				    "%s: one of %s", fd->label,
+				    choice_labels(fd, msg, sizeof(msg)));
 			val = xstrdup(c->code);
 		} else if (fd->type == FT_DATE) {
 			char *t2 = xstrndup(text, len);
@@ -603,10 +618,13 @@ field_validate(const struct entity *ent, int fi, const void *obj,
 			    "%s: not a date (YYYY-MM-DD)", fd->label);
 		break;
 	case FT_CHOICE:
-		if (fd->choices && !is_choice_code(fd, s))
+		if (fd->choices && !is_choice_code(fd, s)) {
+			char list[200];
+
 			return so_err_field(err, SO_EINVAL, fd->name,
-			    "%s: \"%s\" is not one of the choices", fd->label,
-			    s);
+			    "%s: \"%s\" is not one of %s", fd->label, s,
+			    choice_labels(fd, list, sizeof(list)));
+		}
 		break;
 	default:
 		break;

@@ -972,9 +972,11 @@ rec_ids(struct db *db, const struct entity *ent, const struct list_query *q,
 
 /* ---- pick-lists and titles ---- */
 
+/* ?1 the text, ?2 the limit, ?3 the near id; a third column, when
+ * the query has one, is the detail. */
 static int
 pick_query(struct db *db, const char *sql, const char *text, size_t limit,
-    struct rec_pick **out, size_t *n, struct so_err *err)
+    int64_t near_id, struct rec_pick **out, size_t *n, struct so_err *err)
 {
 	sqlite3_stmt *st;
 	size_t cap = 0;
@@ -986,8 +988,12 @@ pick_query(struct db *db, const char *sql, const char *text, size_t limit,
 		return code;
 	sqlite3_bind_text(st, 1, text ? text : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, (int64_t)limit);
+	if (sqlite3_bind_parameter_count(st) >= 3)
+		sqlite3_bind_int64(st, 3, near_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *s = (const char *)sqlite3_column_text(st, 1);
+		const char *d = sqlite3_column_count(st) > 2 ?
+		    (const char *)sqlite3_column_text(st, 2) : NULL;
 
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -995,6 +1001,7 @@ pick_query(struct db *db, const char *sql, const char *text, size_t limit,
 		}
 		(*out)[*n].id = sqlite3_column_int64(st, 0);
 		(*out)[*n].title = xstrdup(s ? s : "");
+		(*out)[*n].detail = d && *d ? xstrdup(d) : NULL;
 		(*n)++;
 	}
 	db_done(st);
@@ -1017,25 +1024,61 @@ rec_pick(struct db *db, const struct entity *ent, const char *text,
 	sql = xasprintf("SELECT t.id, %s FROM %s t WHERE t.deleted_at IS NULL "
 	    "AND so_match(?1, %s) ORDER BY 2, 1 LIMIT ?2", ent->title_sql,
 	    ent->table, ent->title_sql);
-	code = pick_query(db, sql, text, limit, out, n, err);
+	code = pick_query(db, sql, text, limit, 0, out, n, err);
 	free(sql);
 	return code;
 }
 
+/*
+ * What a pick-list shows beside a row of e to tell namesakes apart, as
+ * SQL over the row r: the name of its company (a contact, a deal), else
+ * its city (a company); NULL for nothing.
+ */
+static const char *
+pick_detail_sql(const struct entity *e)
+{
+	int i;
+
+	if (e == NULL)
+		return NULL;
+	if ((i = entity_field(e, "company_id")) >= 0 &&
+	    !(e->fields[i].flags & F_CUSTOM) &&
+	    e->fields[i].type == FT_REF &&
+	    strcmp(e->fields[i].ref_table, "companies") == 0)
+		return "(SELECT c.name FROM companies c WHERE c.id = "
+		    "r.company_id)";
+	if ((i = entity_field(e, "city")) >= 0 &&
+	    !(e->fields[i].flags & F_CUSTOM))
+		return "r.city";
+	return NULL;
+}
+
 int
 rec_ref_pick(struct db *db, const struct field_desc *fd, const char *text,
-    size_t limit, struct rec_pick **out, size_t *n, struct so_err *err)
+    size_t limit, const struct rec_near *near, struct rec_pick **out,
+    size_t *n, struct so_err *err)
 {
+	const struct entity *e = entity_find(fd->ref_table);
+	const char *detail = pick_detail_sql(e);
+	struct strbuf order = { 0 };
 	char *sql;
-	int code;
+	int code, nf;
 
+	/* The near field names a column of the table pointed at: only a
+	 * compiled-in reference is taken (never text from elsewhere). */
+	if (near && e && (nf = entity_field(e, near->field)) >= 0 &&
+	    e->fields[nf].type == FT_REF &&
+	    !(e->fields[nf].flags & F_CUSTOM))
+		sb_printf(&order, "r.%s IS ?3 DESC, ", e->fields[nf].name);
 	/* Card files keep deleted rows in the trash; lookup tables
 	 * (users, event types ...) have no trash. */
-	sql = xasprintf("SELECT r.id, %s FROM %s r WHERE %s so_match(?1, %s) "
-	    "ORDER BY 2, 1 LIMIT ?2", fd->ref_label, fd->ref_table,
-	    entity_find(fd->ref_table) ? "r.deleted_at IS NULL AND" : "",
-	    fd->ref_label);
-	code = pick_query(db, sql, text, limit, out, n, err);
+	sql = xasprintf("SELECT r.id, %s%s%s FROM %s r WHERE %s so_match(?1, "
+	    "%s) ORDER BY %s2, 1 LIMIT ?2", fd->ref_label, detail ? ", " : "",
+	    detail ? detail : "", fd->ref_table, e ?
+	    "r.deleted_at IS NULL AND" : "", fd->ref_label, sb_str(&order));
+	sb_free(&order);
+	code = pick_query(db, sql, text, limit, near ? near->id : 0, out, n,
+	    err);
 	free(sql);
 	return code;
 }
@@ -1045,7 +1088,9 @@ rec_pick_free(struct rec_pick *p, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		free(p[i].title);
+		free(p[i].detail);
+	}
 	free(p);
 }

@@ -630,6 +630,7 @@ static void
 add_record(void)
 {
 	const struct entity *ent;
+	int64_t open = 0;
 	char *why;
 	void *rec;
 
@@ -641,9 +642,23 @@ add_record(void)
 	if ((why = add_refusal(ent, rec)) != NULL) {
 		ui_message("%s", why);
 		free(why);
-	} else if (ui_form_run(app->db, ent, rec)) {
+	} else switch (ui_form_run(app->db, ent, rec, &open)) {
+	case FORM_SAVED:
 		ui_message("%s added", ent->label);
 		after_write(ent, rec_meta(rec)->id);
+		break;
+	case FORM_OPEN:
+		/* not added: the one that is there instead */
+		jump_to(ent, open);
+		if (ui_message_text()[0] == '\0') {
+			char *l = utf8_fold(ent->label);
+
+			ui_message("Not added: this %s was already here", l);
+			free(l);
+		}
+		break;
+	default:
+		break;
 	}
 	rec_clear(ent, rec);
 	free(rec);
@@ -689,7 +704,7 @@ edit_record(void)
 		free(rec);
 		return;
 	}
-	if (ui_form_run(app->db, ent, rec))
+	if (ui_form_run(app->db, ent, rec, NULL) == FORM_SAVED)
 		ui_message("%s saved", ent->label);
 	after_write(ent, id);
 	rec_clear(ent, rec);

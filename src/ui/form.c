@@ -6,7 +6,23 @@
  * while the user is still typing.  Leaving a date field normalises it
  * ("tomorrow 10:00" becomes "2026-11-24 10:00") so the user sees what
  * will be stored.  References and choices show a pick-list of matches
- * under the field while the user types.
+ * under the field while the user types; Enter takes an entry and moves
+ * on, so the next key typed is not taken for a new search over it.  A
+ * reference's pick-list puts first what belongs to a record the form
+ * already has (the contacts of its company) and shows beside each entry
+ * what tells namesakes apart (their company).
+ *
+ * A multi-line field (FT_MEMO) is a text area (ui/textarea.h) of a few
+ * rows, more while it has the focus; it takes Enter and the arrows
+ * within its rows, so the form is saved with F2 or ^S there and left
+ * with Tab.  F4 or ^O hand its text to the user's editor: the form is a
+ * modal editor with a loop of its own (not a screen_ops), so it can lend
+ * the terminal and take it back without the shared loop knowing.
+ *
+ * An add of a company or contact looks for the records it likely
+ * duplicates (store/dupes.h) before it is written and lists them: the
+ * user opens the one there instead, saves anyway or goes back.  Only on
+ * an add: an edit's record is already there.
  *
  * Conflicts: the form keeps the record as it was read (base).  When the
  * store answers SO_ECONFLICT we read the current row (theirs) and merge
@@ -20,21 +36,50 @@
  * is never replaced, the save's conflict dialog decides.
  */
 #include <curses.h>
+#include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "base/proc.h"
 #include "base/utf8.h"
 #include "base/util.h"
+#include "store/dupes.h"
 #include "store/record.h"
 #include "ui/access.h"
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lineedit.h"
+#include "ui/textarea.h"
 #include "ui/ui.h"
 
 #define PICK_ROWS	6
 #define CTRL(c)		((c) & 0x1f)
+/* A memo's text area: rows while focused, at least and at most; rows
+ * shown of it otherwise. */
+#define MEMO_MIN	3
+#define MEMO_MAX	8
+#define MEMO_SHOWN	3
+/* The longest text read back from the editor. */
+#define EDITOR_MAX	(1024 * 1024)
+
+/* Every key the form and its dialogs read beside the line editor's
+ * (ui/lineedit.h) and the text area's (ui/textarea.h):
+ * tests/unit/test_keys.c finds each in the man page's Forms section. */
+const char *const ui_form_keys[] = {
+	"Tab", "Shift-Tab", "Down", "Up", "Enter", "F2", "^S", "Esc", "F4",
+	"^O", "^N", "^P",
+	"o", "s",		/* the likely duplicates */
+	"m", "t",		/* a conflict */
+	NULL
+};
+
+static const char form_hints_line[] = "Tab next  Shift-Tab previous  "
+    "F2 or ^S save  Esc cancel";
+static const char form_hints_memo[] = "Enter new line  Tab next  "
+    "F4 or ^O editor  F2 or ^S save  Esc cancel";
 
 struct ffield {
 	int		 fi;		/* descriptor index */
@@ -42,6 +87,8 @@ struct ffield {
 	char		*error;		/* shown beside the field */
 	int64_t		 ref_id;	/* FT_REF: chosen id, 0 none */
 	int		 typed;		/* typed into since focused */
+	int		 memo;		/* FT_MEMO: edited in a text area */
+	struct textarea	 ta;
 };
 
 struct form {
@@ -57,6 +104,8 @@ struct form {
 	int		 psel;
 	const char	*title;
 	unsigned	 gen;		/* ui_data_generation() looked at */
+	int64_t		 open;		/* a duplicate to open instead */
+	int		 memo_cols;	/* a text area's width, as drawn */
 	char		*changed;	/* someone else saved it, or NULL */
 };
 
@@ -82,6 +131,37 @@ pick_clear(struct form *fm)
 	fm->psel = 0;
 }
 
+/*
+ * The rows a reference's pick-list offers first: those that belong to a
+ * record the form has already chosen (the contacts of the form's
+ * company, the deals of its company).  NULL when nothing is chosen.
+ */
+static const struct rec_near *
+pick_near(const struct form *fm, const struct field_desc *fd,
+    struct rec_near *near)
+{
+	const struct entity *e = entity_find(fd->ref_table);
+	int i;
+
+	if (e == NULL)
+		return NULL;
+	for (i = 0; i < fm->n; i++) {
+		const struct field_desc *g = &fm->ent->fields[fm->f[i].fi];
+
+		/* a card file chosen (not a user: "your companies first"
+		 * would be a guess) that the rows offered refer to too */
+		if (g == fd || g->type != FT_REF || fm->f[i].ref_id == 0 ||
+		    fm->f[i].ref_id == SO_NULL ||
+		    entity_find(g->ref_table) == NULL ||
+		    entity_field(e, g->name) < 0)
+			continue;
+		near->field = g->name;
+		near->id = fm->f[i].ref_id;
+		return near;
+	}
+	return NULL;
+}
+
 /* Fills the pick-list with what matches the current field's text. */
 static void
 pick_update(struct form *fm)
@@ -95,8 +175,10 @@ pick_update(struct form *fm)
 	if (!is_pick(fd) || !f->typed)
 		return;
 	if (fd->type == FT_REF) {
-		rec_ref_pick(fm->db, fd, le_text(&f->le), 50, &fm->pick,
-		    &fm->npick, NULL);
+		struct rec_near near;
+
+		rec_ref_pick(fm->db, fd, le_text(&f->le), 50, pick_near(fm, fd,
+		    &near), &fm->pick, &fm->npick, NULL);
 		return;
 	}
 	for (c = fd->choices; c->code; c++) {
@@ -109,6 +191,7 @@ pick_update(struct form *fm)
 		}
 		fm->pick[fm->npick].id = (int64_t)(c - fd->choices);
 		fm->pick[fm->npick].title = xstrdup(c->label);
+		fm->pick[fm->npick].detail = NULL;
 		fm->npick++;
 	}
 }
@@ -149,9 +232,47 @@ form_build(struct form *fm)
 		le_init(&f->le, v);
 		free(v);
 		f->le.maxchars = 100000;
+		f->memo = fd->type == FT_MEMO;
+		ta_init(&f->ta);
 		if (fd->type == FT_REF && !field_is_empty(fd, fm->rec))
 			f->ref_id = field_int_c(fd, fm->rec);
 	}
+}
+
+/*
+ * Why the text of a reference is refused: several rows match, or none;
+ * a lookup of a few rows (event types, results, users) names them, as
+ * a choice field does.
+ */
+static void
+ref_error(struct form *fm, struct ffield *f, size_t nmatch)
+{
+	const struct field_desc *fd = &fm->ent->fields[f->fi];
+	const struct entity *e = entity_find(fd->ref_table);
+	struct rec_pick *p = NULL;
+	struct strbuf b = { 0 };
+	size_t n = 0, i;
+
+	if (nmatch > 1)
+		sb_printf(&b, "%s: several match: pick one from the list",
+		    fd->label);
+	else if (e != NULL) {
+		char *what = utf8_fold(e->label);
+
+		sb_printf(&b, "%s: no %s matches \"%s\"", fd->label, what,
+		    le_text(&f->le));
+		free(what);
+	} else if (rec_ref_pick(fm->db, fd, "", 13, NULL, &p, &n, NULL) ==
+	    SO_OK && n > 0 && n <= 12) {
+		sb_printf(&b, "%s: one of ", fd->label);
+		for (i = 0; i < n; i++)
+			sb_printf(&b, "%s%s", i ? ", " : "", p[i].title);
+	} else
+		sb_printf(&b, "%s: nothing matches \"%s\"", fd->label,
+		    le_text(&f->le));
+	rec_pick_free(p, n);
+	set_error(f, sb_str(&b));
+	sb_free(&b);
 }
 
 /*
@@ -175,15 +296,14 @@ form_parse(struct form *fm, void *out)
 			size_t n = 0;
 
 			/* Typed but not picked: accept a unique match. */
-			rec_ref_pick(fm->db, fd, text, 2, &p, &n, NULL);
+			rec_ref_pick(fm->db, fd, text, 2, NULL, &p, &n, NULL);
 			if (n == 1) {
 				f->ref_id = p[0].id;
 				le_set(&f->le, p[0].title);
 			}
 			rec_pick_free(p, n);
 			if (n != 1) {
-				set_error(f, n ? "several match: pick one "
-				    "from the list" : "no such record");
+				ref_error(fm, f, n);
 				if (first < 0)
 					first = i;
 				continue;
@@ -269,82 +389,192 @@ watch(struct form *fm, int force)
 
 /* ---- drawing ---- */
 
-static void
-form_geometry(int *y, int *x, int *h, int *w, int n)
+/*
+ * The form's columns, from its width: the labels as wide as the longest
+ * (up to two fifths of the form), a blank, then a one-line field and
+ * its error beside it, or a memo's text area across both.
+ */
+struct layout {
+	int	 y, x, h, w;
+	int	 lw, fw, ew, mw;	/* label, field, error, memo */
+	int	 rows;			/* for the fields */
+};
+
+/* The columns a memo's text is wrapped in: one fewer than its area, so
+ * the cursor after a full row is still inside it. */
+static int
+memo_cols(const struct layout *l)
 {
-	*w = COLS - 4 < 100 ? COLS - 4 : 100;
-	*h = n + 4 < LINES - 2 ? n + 4 : LINES - 2;
-	*y = (LINES - 1 - *h) / 2;
-	*x = (COLS - *w) / 2;
+	return l->mw > 2 ? l->mw - 1 : 1;
+}
+
+/* Rows of field i: one, or a memo's text area -- while focused at least
+ * MEMO_MIN rows and up to MEMO_MAX, else its first MEMO_SHOWN rows. */
+static int
+field_height(const struct form *fm, const struct layout *l, int i)
+{
+	const struct ffield *f = &fm->f[i];
+	struct ta_row *r;
+	int n;
+
+	if (!f->memo)
+		return 1;
+	n = (int)ta_wrap(le_text(&f->le), memo_cols(l), &r);
+	free(r);
+	if (i == fm->cur)
+		n = n < MEMO_MIN ? MEMO_MIN : n > MEMO_MAX ? MEMO_MAX : n;
+	else if (n > MEMO_SHOWN)
+		n = MEMO_SHOWN;
+	return n < l->rows || l->rows < 1 ? n : l->rows;
+}
+
+static void
+form_layout(const struct form *fm, struct layout *l)
+{
+	int i, lab, total = 0;
+
+	l->w = COLS - 4 < 100 ? COLS - 4 : 100;
+	l->x = (COLS - l->w) / 2;
+	l->lw = 8;
+	for (i = 0; i < fm->n; i++) {
+		const struct field_desc *fd = &fm->ent->fields[fm->f[i].fi];
+
+		lab = utf8_width(fd->label) + (fd->flags & F_REQUIRED ? 2 : 0);
+		if (lab > l->lw)
+			l->lw = lab;
+	}
+	if (l->lw > l->w * 2 / 5)
+		l->lw = l->w * 2 / 5;
+	l->fw = (l->w - l->lw - 6) * 3 / 5;
+	l->ew = l->w - l->lw - 6 - l->fw;
+	l->mw = l->fw + 1 + l->ew;
+	l->rows = LINES - 6;
+	for (i = 0; i < fm->n; i++)
+		total += field_height(fm, l, i);
+	l->h = total + 4 < LINES - 2 ? total + 4 : LINES - 2;
+	l->rows = l->h - 4;
+	l->y = (LINES - 1 - l->h) / 2;
+}
+
+/* The first field shown: the current one whole, and as many before it
+ * as fit. */
+static void
+scroll_to_current(struct form *fm, const struct layout *l)
+{
+	int used, i;
+
+	if (fm->cur < fm->top)
+		fm->top = fm->cur;
+	for (;;) {
+		for (used = 0, i = fm->top; i <= fm->cur; i++)
+			used += field_height(fm, l, i);
+		if (used <= l->rows || fm->top == fm->cur)
+			break;
+		fm->top++;
+	}
+}
+
+/* A memo's text area at (y, x): hh rows of its text wrapped, from its
+ * scroll when focused (the cursor placed), else from its start, the
+ * last row marked when there is more. */
+static void
+draw_memo(struct ffield *f, const struct layout *l, int y, int x, int hh,
+    int focused, int *cury, int *curx)
+{
+	const char *s = le_text(&f->le);
+	struct ta_row *r;
+	size_t n = ta_wrap(s, memo_cols(l), &r), k;
+	int i, row, col, top = 0;
+
+	if (focused) {
+		ta_cursor(&f->ta, &f->le, memo_cols(l), hh, &row, &col);
+		top = f->ta.top;
+		*cury = y + row - top;
+		*curx = x + (col < l->mw - 1 ? col : l->mw - 1);
+	}
+	for (i = 0; i < hh; i++) {
+		size_t to;
+		char *t;
+
+		k = (size_t)(top + i);
+		if (k >= n) {
+			draw_text(y + i, x, l->mw, "", focused ? UA_FOCUS :
+			    UA_FIELD);
+			continue;
+		}
+		/* the blanks that hang past a wrapped row are not shown */
+		for (to = r[k].to; to > r[k].from && (s[to - 1] == ' ' ||
+		    s[to - 1] == '\t'); to--)
+			;
+		if (!focused && i == hh - 1 && k + 1 < n)
+			t = xasprintf("%.*s \xe2\x80\xa6", (int)(to - r[k].from),
+			    s + r[k].from);
+		else
+			t = xstrndup(s + r[k].from, to - r[k].from);
+		draw_text(y + i, x, l->mw, t, focused ? UA_FOCUS : UA_FIELD);
+		free(t);
+	}
+	free(r);
 }
 
 static void
 form_draw(struct form *fm)
 {
-	int y, x, h, w, rows, i, lw, fw, ew, cury = -1, curx = 0;
+	struct layout l;
+	int i, line, hh, cury = -1, curx = 0;
 
 	ui_redraw();
 	if (ui_too_small())
 		return;
-	form_geometry(&y, &x, &h, &w, fm->n);
-	rows = h - 4;
-	if (fm->cur < fm->top)
-		fm->top = fm->cur;
-	if (fm->cur >= fm->top + rows)
-		fm->top = fm->cur - rows + 1;
-	draw_fill(y, x, h, w, UA_NORMAL);
+	form_layout(fm, &l);
+	fm->memo_cols = memo_cols(&l);
+	scroll_to_current(fm, &l);
+	draw_fill(l.y, l.x, l.h, l.w, UA_NORMAL);
 	if (fm->changed) {
 		char *t = xasprintf("%s - %s", fm->title, fm->changed);
 
-		draw_box(y, x, h, w, t);
+		draw_box(l.y, l.x, l.h, l.w, t);
 		free(t);
 	} else
-		draw_box(y, x, h, w, fm->title);
-	/* Labels as wide as the longest, up to two fifths of the form
-	 * (a longer one is cut, marked), and a blank before the value:
-	 * a label never runs into its value. */
-	lw = 8;
-	for (i = 0; i < fm->n; i++) {
-		const struct field_desc *fd = &fm->ent->fields[fm->f[i].fi];
-
-		int lab = utf8_width(fd->label) + (fd->flags & F_REQUIRED ?
-		    2 : 0);
-
-		if (lab > lw)
-			lw = lab;
-	}
-	if (lw > w * 2 / 5)
-		lw = w * 2 / 5;
-	fw = (w - lw - 6) * 3 / 5;
-	ew = w - lw - 6 - fw;
-	for (i = 0; i < rows && fm->top + i < fm->n; i++) {
-		struct ffield *f = &fm->f[fm->top + i];
+		draw_box(l.y, l.x, l.h, l.w, fm->title);
+	for (i = fm->top, line = 0; i < fm->n && line < l.rows; i++) {
+		struct ffield *f = &fm->f[i];
 		const struct field_desc *fd = &fm->ent->fields[f->fi];
-		size_t from, to;
-		int curcol;
+		int fy = l.y + 1 + line, fx = l.x + 3 + l.lw, focused =
+		    i == fm->cur;
 		char *label = xasprintf("%s%s", fd->label,
 		    fd->flags & F_REQUIRED ? " *" : "");
-		char *vis;
 
-		draw_text(y + 1 + i, x + 2, lw, label, f->error ? UA_ERROR :
+		hh = field_height(fm, &l, i);
+		if (hh > l.rows - line)
+			hh = l.rows - line;
+		draw_text(fy, l.x + 2, l.lw, label, f->error ? UA_ERROR :
 		    UA_DIM);
 		free(label);
-		draw_text(y + 1 + i, x + 2 + lw, 1, " ", UA_NORMAL);
-		if (fm->top + i == fm->cur) {
-			le_view(&f->le, fw, &from, &to, &curcol);
+		draw_text(fy, l.x + 2 + l.lw, 1, " ", UA_NORMAL);
+		if (f->memo)
+			draw_memo(f, &l, fy, fx, hh, focused, &cury, &curx);
+		else {
+			size_t from = 0, to = strlen(le_text(&f->le));
+			int curcol;
+			char *vis;
+
+			if (focused) {
+				le_view(&f->le, l.fw, &from, &to, &curcol);
+				cury = fy;
+				curx = fx + curcol;
+			}
 			vis = xstrndup(le_text(&f->le) + from, to - from);
-			cury = y + 1 + i;
-			curx = x + 3 + lw + curcol;
-		} else	/* from its start, cut with a mark */
-			vis = xstrdup(le_text(&f->le));
-		draw_text(y + 1 + i, x + 3 + lw, fw, vis, fm->top + i ==
-		    fm->cur ? UA_FOCUS : UA_FIELD);
-		free(vis);
-		draw_text(y + 1 + i, x + 4 + lw + fw, ew, f->error ?
-		    f->error : "", UA_ERROR);
+			draw_text(fy, fx, l.fw, vis, focused ? UA_FOCUS :
+			    UA_FIELD);
+			free(vis);
+			draw_text(fy, fx + l.fw + 1, l.ew, f->error ?
+			    f->error : "", UA_ERROR);
+		}
+		line += hh;
 	}
-	draw_hints(y + h - 2, x + 2, w - 4, "Tab next  Shift-Tab previous  "
-	    "F2 or ^S save  Esc cancel", UA_DIM);
+	draw_hints(l.y + l.h - 2, l.x + 2, l.w - 4, fm->f[fm->cur].memo ?
+	    form_hints_memo : form_hints_line, UA_DIM);
 	/* the pick-list under the current field */
 	if (fm->npick > 0 && cury >= 0) {
 		int py = cury + 1, n = fm->npick < PICK_ROWS ? (int)fm->npick :
@@ -352,11 +582,18 @@ form_draw(struct form *fm)
 
 		if (py + n + 2 > LINES - 1)
 			py = cury - n - 2;
-		draw_box(py, x + 2 + lw, n + 2, fw + 2, "");
-		for (i = 0; i < n; i++)
-			draw_text(py + 1 + i, x + 3 + lw, fw, fm->pick[top +
-			    i].title, top + i == fm->psel ? UA_SELECT :
-			    UA_NORMAL);
+		draw_box(py, l.x + 2 + l.lw, n + 2, l.mw + 2, "");
+		for (i = 0; i < n; i++) {
+			const struct rec_pick *p = &fm->pick[top + i];
+			/* the company beside a contact: namesakes told
+			 * apart */
+			char *t = p->detail ? xasprintf("%s  \xc2\xb7 %s",
+			    p->title, p->detail) : xstrdup(p->title);
+
+			draw_text(py + 1 + i, l.x + 3 + l.lw, l.mw, t, top +
+			    i == fm->psel ? UA_SELECT : UA_NORMAL);
+			free(t);
+		}
 	}
 	if (fm->f[fm->cur].error)
 		draw_text(LINES - 1, 0, COLS, fm->f[fm->cur].error, UA_ERROR);
@@ -430,6 +667,90 @@ conflict_dialog(struct form *fm, const void *mine, const void *theirs)
 	return choice;
 }
 
+/*
+ * Before an add is written: the records it likely duplicates (a company
+ * by name in the same city, phone or e-mail; a contact by name at the
+ * same company, phone or e-mail), to open one of them instead.
+ * Returns 's' (save anyway), 'o' with fm->open set, or 0 (back to the
+ * form).  Nothing found, or the search failing (said on the message
+ * line), saves: the warning is a help, not a lock.
+ */
+#define DUPES_MAX	20
+
+static int
+dupes_dialog(struct form *fm, const void *work)
+{
+	struct dupe *v;
+	struct so_err err;
+	size_t n = 0, i;
+	int sel = 0, top = 0, y, x, h, w, rows, choice = 0;
+	wint_t ch;
+	int kc;
+
+	if (store_dupes_like(fm->db, fm->ent, work, DUPES_MAX, &v, &n, &err) !=
+	    SO_OK) {
+		ui_message("%s", err.msg);
+		return 's';
+	}
+	if (n == 0)
+		return 's';
+	while (choice == 0) {
+		ui_redraw();
+		if (ui_too_small()) {
+			ui_getkey(&ch, &kc, -1);
+			continue;
+		}
+		w = COLS - 8;
+		h = (int)n + 5 < LINES - 2 ? (int)n + 5 : LINES - 2;
+		rows = h - 4;
+		y = (LINES - 1 - h) / 2;
+		x = 4;
+		if (sel < top)
+			top = sel;
+		if (sel >= top + rows)
+			top = sel - rows + 1;
+		draw_fill(y, x, h, w, UA_NORMAL);
+		draw_box(y, x, h, w, "Already here?");
+		{
+			char *l = utf8_fold(fm->ent->label);
+			char *t = xasprintf("This %s may already be here:", l);
+
+			draw_text(y + 1, x + 2, w - 4, t, UA_WARN);
+			free(t);
+			free(l);
+		}
+		for (i = 0; (int)i < rows && top + i < n; i++) {
+			const struct dupe *d = &v[top + i];
+			char *line = xasprintf("%s%s%s  (same %s)", d->title,
+			    *d->detail ? ", " : "", d->detail, d->why);
+
+			draw_text(y + 2 + (int)i, x + 2, w - 4, line, top +
+			    (int)i == sel ? UA_SELECT : UA_NORMAL);
+			free(line);
+		}
+		draw_text(y + h - 2, x + 2, w - 4, "Enter open it   s save "
+		    "anyway   Esc back to the form", UA_DIM);
+		curs_set(0);
+		refresh();
+		if (!ui_getkey(&ch, &kc, -1))
+			continue;
+		if (kc && ch == KEY_RESIZE)
+			continue;
+		if (kc && ch == KEY_DOWN && sel + 1 < (int)n)
+			sel++;
+		else if (kc && ch == KEY_UP && sel > 0)
+			sel--;
+		else if ((kc && ch == KEY_ENTER) || (!kc && (ch == '\n' ||
+		    ch == '\r' || ch == 'o'))) {
+			fm->open = v[sel].id;
+			choice = 'o';
+		} else if (!kc && (ch == 's' || ch == 27))
+			choice = (int)ch;
+	}
+	store_dupes_like_free(v, n);
+	return choice == 27 ? 0 : choice;
+}
+
 /* Theirs plus every field we changed from base. */
 static void
 merge(struct form *fm, void *into_theirs, const void *mine)
@@ -450,7 +771,18 @@ merge(struct form *fm, void *into_theirs, const void *mine)
 	}
 }
 
-/* Returns 1 saved, 0 stay in the form, -1 leave without saving. */
+/* To the field a save refused, fresh: typing into a choice there
+ * replaces what is shown, as on any field newly focused. */
+static void
+focus_error(struct form *fm, int to)
+{
+	fm->f[fm->cur].typed = 0;
+	fm->cur = to;
+	fm->f[to].typed = 0;
+}
+
+/* Returns 1 saved, 0 stay in the form, -1 leave without saving, 2 leave
+ * to open the duplicate fm->open. */
 static int
 form_save(struct form *fm)
 {
@@ -463,10 +795,16 @@ form_save(struct form *fm)
 	work = xcalloc(1, ent->size);
 	rec_copy(ent, work, fm->rec);
 	if ((bad = form_parse(fm, work)) >= 0) {
-		fm->cur = bad;
+		focus_error(fm, bad);
 		rec_clear(ent, work);
 		free(work);
 		return 0;
+	}
+	if (rec_meta(work)->id == 0 && (choice = dupes_dialog(fm, work)) !=
+	    's') {
+		rec_clear(ent, work);
+		free(work);
+		return choice == 'o' ? 2 : 0;
 	}
 	rc = rec_meta(work)->id ? rec_update(fm->db, ent, work, &err) :
 	    rec_create(fm->db, ent, work, &err);
@@ -510,7 +848,7 @@ form_save(struct form *fm)
 			if (strcmp(ent->fields[fm->f[i].fi].name, err.field) ==
 			    0) {
 				set_error(&fm->f[i], err.msg);
-				fm->cur = i;
+				focus_error(fm, i);
 				break;
 			}
 		if (i == fm->n)
@@ -552,8 +890,127 @@ focus(struct form *fm, int to)
 	fm->cur = to;
 }
 
+/* ---- a memo in $VISUAL or $EDITOR ---- */
+
+/* The text of the file at path (at most EDITOR_MAX bytes), or NULL
+ * with errno. */
+static char *
+read_back(const char *path)
+{
+	struct strbuf b = { 0 };
+	char buf[8192];
+	size_t n;
+	FILE *fp;
+	int bad;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return NULL;
+	sb_add(&b, "");
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0 && b.len <=
+	    EDITOR_MAX)
+		sb_addn(&b, buf, n);
+	bad = ferror(fp);
+	fclose(fp);
+	if (bad || b.len > EDITOR_MAX) {
+		sb_free(&b);
+		errno = bad ? EIO : EFBIG;
+		return NULL;
+	}
+	/* the newline an editor ends the file with is not the text's */
+	while (b.len > 0 && (b.s[b.len - 1] == '\n' || b.s[b.len - 1] ==
+	    '\r'))
+		b.s[--b.len] = '\0';
+	return sb_steal(&b);
+}
+
+/*
+ * The memo in the user's editor: $VISUAL, else $EDITOR, else vi, run as
+ * git runs it (sh -c 'EDITOR "$1"', so "code --wait" or "emacs -nw"
+ * work) through proc_run, which drops a setgid salesorg's group.  The
+ * text goes to a file of the user's own (mkstemps: 0600, a fresh name
+ * in $TMPDIR or /tmp), the terminal is lent to the editor between
+ * def_prog_mode/endwin and reset_prog_mode, and the file is read back
+ * and removed.  An editor that fails or cannot be run leaves the text
+ * as it was and says why.
+ */
+static void
+edit_outside(struct ffield *f)
+{
+	const char *ed = getenv("VISUAL"), *dir = getenv("TMPDIR");
+	struct proc_result r = { 0 };
+	struct proc p = { 0 };
+	char *path, *script, *text = NULL, *argv[6];
+	const char *t = le_text(&f->le);
+	size_t len = strlen(t);
+	int fd, rc, err = 0;
+
+	if (ed == NULL || *ed == '\0')
+		ed = getenv("EDITOR");
+	if (ed == NULL || *ed == '\0')
+		ed = "vi";
+	path = xasprintf("%s/salesorg-XXXXXX.txt", dir && *dir ? dir :
+	    "/tmp");
+	if ((fd = mkstemps(path, 4)) < 0) {
+		ui_message("Cannot make a file for the editor: %s",
+		    strerror(errno));
+		free(path);
+		return;
+	}
+	if ((err = proc_write_all(fd, t, len)) == 0 && len > 0)
+		err = proc_write_all(fd, "\n", 1);
+	if (close(fd) != 0 && err == 0)
+		err = errno;
+	if (err != 0) {
+		ui_message("Cannot write %s for the editor: %s", path,
+		    strerror(err));
+		unlink(path);
+		free(path);
+		return;
+	}
+	script = xasprintf("%s \"$1\"", ed);
+	argv[0] = "/bin/sh";
+	argv[1] = "-c";
+	argv[2] = script;
+	argv[3] = "sh";
+	argv[4] = path;
+	argv[5] = NULL;
+	p.argv = argv;
+	p.tty = 1;
+	def_prog_mode();
+	endwin();
+	rc = proc_run(&p, &r);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	if (rc != 0)
+		ui_message("Cannot run the editor: %s", strerror(errno));
+	else if (r.exec_errno)
+		ui_message("Cannot run the editor (sh): %s",
+		    strerror(r.exec_errno));
+	else if (r.signal)
+		ui_message("The editor (%s) was killed by signal %d; the text "
+		    "is as it was", ed, r.signal);
+	else if (r.status != 0)
+		ui_message("The editor (%s) exited with status %d; the text "
+		    "is as it was", ed, r.status);
+	else if ((text = read_back(path)) == NULL)
+		ui_message("Cannot read back %s: %s; the text is as it was",
+		    path, strerror(errno));
+	else {
+		le_set(&f->le, text);
+		ta_init(&f->ta);
+		set_error(f, NULL);
+	}
+	sb_free(&r.out);
+	free(text);
+	unlink(path);
+	free(script);
+	free(path);
+}
+
 int
-ui_form_run(struct db *db, const struct entity *ent, void *rec)
+ui_form_run(struct db *db, const struct entity *ent, void *rec,
+    int64_t *open)
 {
 	struct form fm = { 0 };
 	char *before;
@@ -608,11 +1065,27 @@ ui_form_run(struct db *db, const struct entity *ent, void *rec)
 				fm.psel = fm.psel > 0 ? fm.psel - 1 : 0;
 			continue;
 		}
+		if ((kc && ch == KEY_F(4)) || (!kc && ch == CTRL('o'))) {
+			if (f->memo)
+				edit_outside(f);
+			else
+				ui_message("F4 and ^O edit a multi-line field "
+				    "in $VISUAL or $EDITOR");
+			continue;
+		}
+		/* A memo's text area takes Enter, the arrows within its
+		 * rows and the editing keys; Up on its first row, Down on
+		 * its last and Tab leave it. */
+		if (f->memo && ta_key(&f->ta, &f->le, ch, kc, fm.memo_cols))
+			continue;
 		if ((!kc && (ch == '\n' || ch == '\r')) ||
 		    (kc && ch == KEY_ENTER)) {
-			if (fm.npick)
+			if (fm.npick) {
+				/* Taken: what is typed next is for the
+				 * next field, not over the choice. */
 				pick_choose(&fm);
-			else if (fm.cur == fm.n - 1) {
+				focus(&fm, fm.cur + 1);
+			} else if (fm.cur == fm.n - 1) {
 				normalise(&fm, f);
 				if ((result = form_save(&fm)) != 0)
 					done = 1;
@@ -657,5 +1130,7 @@ ui_form_run(struct db *db, const struct entity *ent, void *rec)
 	free(fm.base);
 	free((char *)fm.title);
 	free(fm.changed);
-	return result > 0;
+	if (result == 2 && open)
+		*open = fm.open;
+	return result == 2 ? FORM_OPEN : result > 0 ? FORM_SAVED : FORM_LEFT;
 }

@@ -126,6 +126,21 @@ insert_cp(struct lineedit *le, uint32_t cp)
 	le->cur += n;
 }
 
+int
+le_insert_cp(struct lineedit *le, uint32_t cp)
+{
+	size_t before = le->buf.len;
+
+	insert_cp(le, cp);
+	return le->buf.len != before;
+}
+
+void
+le_delete(struct lineedit *le, size_t a, size_t b)
+{
+	delete_range(le, a, b);
+}
+
 static void
 move_left(struct lineedit *le)
 {

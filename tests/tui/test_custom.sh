@@ -37,7 +37,8 @@ type_text "250"
 keys BTab
 type_text "med"
 expect "choice pick-list from the field's list" "medium"
-keys Enter BTab
+# Enter takes it and moves on to Employees; back past it to ИНН.
+keys Enter BTab BTab
 type_text "1655000001"
 keys F2
 expect "company saved" "Companies (1)"

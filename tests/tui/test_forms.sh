@@ -24,8 +24,8 @@ keys Tab Tab
 type_text "завтра 10:00"
 keys Tab
 expect "date normalised on leaving the field" "$tomorrow 10:00"
-# Past the reminder's minutes to the priority: a pick-list of choices
-# by part of the label.
+# Past the reminder to Priority: a pick-list of choices by part of the
+# label.
 keys Tab
 type_text "hig"
 expect "choice pick-list" "High"

@@ -108,3 +108,45 @@ TEST(test_deal_starts_at_first_stage_payment_defaults_to_today)
 	store_payment_clear(&p);
 	db_close(db);
 }
+
+/*
+ * The free text people write in paragraphs is multi-line (FT_MEMO: a
+ * text area in the form, paragraphs on the card, newlines kept by
+ * field_parse and allowed by field_validate): notes, comments,
+ * descriptions, a deal's terms, an event's result comment and next
+ * steps.
+ */
+TEST(test_free_text_fields_are_multi_line)
+{
+	static const char *const memos[][2] = {
+		{ "note", "body" }, { "company", "comment" },
+		{ "contact", "comment" }, { "payment", "comment" },
+		{ "task", "description" }, { "event", "description" },
+		{ "link", "description" }, { "program", "description" },
+		{ "deal", "terms" }, { "event", "result_comment" },
+		{ "event", "our_actions" }, { "event", "client_actions" },
+	};
+	const struct entity *e;
+	struct so_err err;
+	struct note n;
+	size_t i;
+	int fi;
+
+	for (i = 0; i < sizeof(memos) / sizeof(memos[0]); i++) {
+		e = entity_find(memos[i][0]);
+		REQUIRE(e != NULL);
+		fi = entity_field(e, memos[i][1]);
+		REQUIRE(fi >= 0);
+		if (e->fields[fi].type != FT_MEMO)
+			harness_fail(__FILE__, __LINE__, "%s.%s is not FT_MEMO",
+			    memos[i][0], memos[i][1]);
+	}
+	/* lines and their blanks kept as typed */
+	store_note_init(&n);
+	fi = entity_field(&entity_note, "body");
+	CHECK_INT(field_parse(&entity_note, fi, &n, "first \nsecond", 0,
+	    &err), SO_OK);
+	CHECK_STR(n.body, "first \nsecond");
+	CHECK_INT(field_validate(&entity_note, fi, &n, &err), SO_OK);
+	store_note_clear(&n);
+}

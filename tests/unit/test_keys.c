@@ -1,9 +1,12 @@
 /* The key table: dispatch by context, and hints generated from it. */
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/util.h"
 #include "harness.h"
+#include "ui/form.h"
 #include "ui/keys.h"
 #include "ui/screen.h"
 
@@ -143,6 +146,24 @@ TEST(test_every_screen_key_is_in_the_man_page)
 				names_in_man(man, k->name, screens[i]->name);
 	for (k = ui_global_keys; k->key != 0; k++)
 		names_in_man(man, k->name, k->help);
+}
+
+/* Every key a form reads is in the man page's Forms section (F4 for the
+ * editor, the duplicate warning's o and s ...). */
+TEST(test_every_form_key_is_in_the_forms_section)
+{
+	const char *man = read_man(), *from, *to;
+	const char *const *k;
+	char *sec;
+
+	REQUIRE(man != NULL);
+	REQUIRE((from = strstr(man, ".Ss Forms\n")) != NULL);
+	if ((to = strstr(from + 1, "\n.S")) == NULL)
+		to = from + strlen(from);
+	sec = xstrndup(from, (size_t)(to - from + 1));
+	for (k = ui_form_keys; *k != NULL; k++)
+		names_in_man(sec, *k, "a form");
+	free(sec);
 }
 
 /* Every : command, by name and alias, is in the man page's list as

@@ -266,6 +266,76 @@ TEST(test_pick_finds_company_by_part_of_name)
 	db_close(db);
 }
 
+/* Namesakes at two companies: the contact pick-list of a form that has
+ * a company offers its people first, and names each one's company. */
+TEST(test_ref_pick_puts_the_chosen_company_first_and_names_it)
+{
+	struct db *db = fixture_open("t.db");
+	const struct entity *e = &entity_task;
+	const struct field_desc *fd;
+	struct rec_near near = { "company_id", 0 };
+	struct rec_pick *p;
+	struct company a, b;
+	struct contact x, y;
+	struct so_err err;
+	size_t n;
+
+	REQUIRE(db != NULL);
+	store_company_init(&a);
+	a.name = xstrdup("ООО «Вектор»");
+	a.city = xstrdup("Москва");
+	REQUIRE(store_company_create(db, &a, &err) == SO_OK);
+	store_company_init(&b);
+	b.name = xstrdup("ООО «Лютик»");
+	REQUIRE(store_company_create(db, &b, &err) == SO_OK);
+	store_contact_init(&x);
+	x.last_name = xstrdup("Иванов");
+	x.first_name = xstrdup("Иван");
+	x.company_id = a.meta.id;
+	REQUIRE(store_contact_create(db, &x, &err) == SO_OK);
+	store_contact_init(&y);
+	y.last_name = xstrdup("Иванов");
+	y.first_name = xstrdup("Иван");
+	y.company_id = b.meta.id;
+	REQUIRE(store_contact_create(db, &y, &err) == SO_OK);
+	fd = &e->fields[entity_field(e, "contact_id")];
+	/* no company chosen: by name, then by id */
+	CHECK_INT(rec_ref_pick(db, fd, "иван", 10, NULL, &p, &n, &err),
+	    SO_OK);
+	REQUIRE(n == 2);
+	CHECK_INT(p[0].id, x.meta.id);
+	CHECK_STR(p[0].detail, "ООО «Вектор»");
+	CHECK_STR(p[1].detail, "ООО «Лютик»");
+	rec_pick_free(p, n);
+	/* Лютик chosen: its Иванов first */
+	near.id = b.meta.id;
+	CHECK_INT(rec_ref_pick(db, fd, "иван", 10, &near, &p, &n, &err),
+	    SO_OK);
+	REQUIRE(n == 2);
+	CHECK_INT(p[0].id, y.meta.id);
+	CHECK_STR(p[0].title, "Иванов Иван");
+	CHECK_INT(p[1].id, x.meta.id);
+	rec_pick_free(p, n);
+	/* a company's pick-list shows the city; a lookup nothing */
+	fd = &e->fields[entity_field(e, "company_id")];
+	CHECK_INT(rec_ref_pick(db, fd, "вектор", 10, &near, &p, &n, &err),
+	    SO_OK);
+	REQUIRE(n == 1);
+	CHECK_STR(p[0].detail, "Москва");
+	rec_pick_free(p, n);
+	fd = &entity_event.fields[entity_field(&entity_event, "type_id")];
+	CHECK_INT(rec_ref_pick(db, fd, "call", 10, NULL, &p, &n, &err),
+	    SO_OK);
+	REQUIRE(n == 1);
+	CHECK(p[0].detail == NULL);
+	rec_pick_free(p, n);
+	store_company_clear(&a);
+	store_company_clear(&b);
+	store_contact_clear(&x);
+	store_contact_clear(&y);
+	db_close(db);
+}
+
 static void
 check_plan(struct db *db, const char *sql, const char *ent, const char *f)
 {
