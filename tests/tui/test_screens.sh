@@ -55,6 +55,9 @@ for s in reports pipeline import search; do
 	keys '?'
 	expect "$s: ? opens the help" "Everywhere"
 	expect "$s: the help lists the screen's own keys" "$help"
+	# Home and End scroll the help; they used to close it
+	keys Home End Home
+	expect "$s: Home and End keep the help open" "Everywhere"
 	keys q
 	expect "$s: back from the help to the screen" "$title"
 	# smaller: the screen's bottom line is drawn again on row 20
