@@ -44,8 +44,13 @@ int	 utf8_cpwidth(uint32_t cp);
 int	 utf8_width(const char *s);
 int	 utf8_width_n(const char *s, size_t n);
 
-/* Simple case folding of one code point (to lower case). */
+/* Simple case folding of one code point (to lower case), with ё (and
+ * Ё) as е: most people type е for ё, and a search or a filter for
+ * "федоров" must find Фёдоров. */
 uint32_t utf8_fold_cp(uint32_t cp);
+/* A copy of s with ё, Ё written е, Е and nothing else changed (the
+ * search index's form, sql/010_yo.sql). */
+char	*utf8_yo_to_ye(const char *s);
 /* A newly allocated case-folded copy of s (invalid bytes become U+FFFD). */
 char	*utf8_fold(const char *s);
 /*

@@ -545,9 +545,33 @@ utf8_fold_cp(uint32_t cp)
 		return fold_latin(cp);
 	if (cp >= 0x370 && cp < 0x400)
 		return fold_greek(cp);
+	/* ё is е: most people type е for ё, and must find Фёдоров */
 	if (cp >= 0x400 && cp < 0x530)
-		return fold_cyrillic(cp);
+		return (cp = fold_cyrillic(cp)) == 0x451 ? 0x435 : cp;
 	return cp;
+}
+
+char *
+utf8_yo_to_ye(const char *s)
+{
+	struct strbuf b = { 0 };
+	size_t n = strlen(s), k;
+	uint32_t cp;
+	char enc[4];
+
+	sb_add(&b, "");
+	while (n > 0) {
+		k = utf8_decode(s, n, &cp);
+		if (cp == 0x451 || cp == 0x401)
+			cp = cp == 0x451 ? 0x435 : 0x415;
+		if (cp == 0xFFFD && k == 1)
+			sb_addn(&b, s, 1);	/* as it was: not ours to mend */
+		else
+			sb_addn(&b, enc, utf8_encode(cp, enc));
+		s += k;
+		n -= k;
+	}
+	return sb_steal(&b);
 }
 
 char *

@@ -241,16 +241,20 @@ add_word(struct strbuf *out, const char *w, size_t len)
 int
 search_fts_query(const char *text, struct strbuf *out)
 {
-	size_t off = 0, start, len, n = text ? strlen(text) : 0;
+	size_t off = 0, start, len, n;
+	char *yo = utf8_yo_to_ye(text ? text : "");
 	int words = 0;
 
-	while (words < MAX_WORDS && next_word(text, n, &off, &start, &len)) {
-		if (!has_token_cp(text + start, len))
+	/* the index has е for ё (sql/010_yo.sql): so has the query */
+	n = strlen(yo);
+	while (words < MAX_WORDS && next_word(yo, n, &off, &start, &len)) {
+		if (!has_token_cp(yo + start, len))
 			continue;
 		if (words++ > 0)
 			sb_add(out, " AND ");
-		add_word(out, text + start, len);
+		add_word(out, yo + start, len);
 	}
+	free(yo);
 	return words;
 }
 

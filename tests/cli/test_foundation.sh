@@ -63,7 +63,11 @@ check "init on default path exits 0" [ "$RC" -eq 0 ]
 f="$XDG_DATA_HOME/salesorg/salesorg.db"
 check "default database created" [ -f "$f" ]
 check "default database is mode 600" [ "$(stat -c %a "$f")" = 600 ]
-check "init reports schema and admin" grep -q "schema version 9, user .* (admin)" "$T/out"
+# the newest migration's number is the schema version
+LATEST=$(ls "$(dirname "$0")/../../sql" | sed -n 's/^0*\([0-9][0-9]*\)_.*\.sql$/\1/p' |
+    sort -n | tail -n 1)
+check "init reports schema ($LATEST) and admin" \
+    grep -q "schema version $LATEST, user .* (admin)" "$T/out"
 
 # refused FILE WHAT CMD...: the command fails with exit 1, one line on
 # stderr naming the file, and the file's bytes are unchanged.

@@ -197,6 +197,32 @@ TEST(test_search_folds_cyrillic_case)
 	db_close(db);
 }
 
+/* ё is е: "федоров" finds Фёдоров, "ёлка" finds Елкин, and an edit
+ * keeps the index right (the views fold ё, sql/010_yo.sql). */
+TEST(test_search_yo_is_ye)
+{
+	struct db *db = fixture_open("s.db");
+	int64_t a, b, c;
+
+	REQUIRE(db);
+	a = add_company(db, "ООО «Фёдоров и сыновья»", "Орёл", NULL);
+	b = add_company(db, "Ёлка", NULL, NULL);
+	c = add_company(db, "ИП Елкин", NULL, NULL);
+	CHECK(found(db, "федоров", &entity_company, a));
+	CHECK(found(db, "ФЕДОР", &entity_company, a));
+	CHECK(found(db, "фёдоров", &entity_company, a));
+	CHECK(found(db, "орел", &entity_company, a));
+	CHECK(found(db, "елка", &entity_company, b));
+	CHECK(found(db, "ёлк", &entity_company, c));
+	CHECK_INT(db_exec(db, "UPDATE companies SET name = 'Ёжик' WHERE "
+	    "name = 'Ёлка'", NULL), SO_OK);
+	CHECK(found(db, "ежик", &entity_company, b));
+	CHECK(!found(db, "елка", &entity_company, b));
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM companies_fts WHERE "
+	    "companies_fts MATCH 'ёжик'"), 0);	/* only е in the index */
+	db_close(db);
+}
+
 TEST(test_search_follows_an_edit)
 {
 	struct db *db = fixture_open("s.db");
