@@ -601,7 +601,8 @@ store_dupes_like(struct db *db, const struct entity *ent, const void *obj,
 	rule_fields(&d);
 	if ((rc = like_names(&d, obj, self, &f, err)) == SO_OK &&
 	    (rc = like_keys(&d, obj, self, &f, err)) == SO_OK) {
-		qsort(f.v, f.n, sizeof(*f.v), by_id);
+		if (f.n > 1)
+			qsort(f.v, f.n, sizeof(*f.v), by_id);
 		if (f.n > max)
 			f.n = max;	/* the rest: found_add's, freed below */
 		rc = like_titles(&d, f.v, f.n, err);

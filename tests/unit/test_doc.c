@@ -281,6 +281,7 @@ TEST(test_doc_text_narrow_tables_go_a_row_at_a_time)
 			if (utf8_width(o.line[i]) > widths[k])
 				harness_fail(__FILE__, __LINE__, "width %d: "
 				    "\"%s\"", widths[k], o.line[i]);
+		out_free(&o);
 		free(s);
 		doc_free(&d);
 	}
