@@ -2,9 +2,9 @@
  * The filter language (see include/store/filter.h): a recursive-descent
  * parser that writes SQL as it goes.
  *
- *	expr	= group { "OR" group }
- *	group	= unary { unary }			(AND)
- *	unary	= [ "-" ] primary
+ *	expr	= group { ("OR" | "ИЛИ") group }
+ *	group	= unary { [ "AND" | "И" ] unary }	(AND)
+ *	unary	= [ "-" | "NOT" | "НЕ" ] primary
  *	primary	= "(" expr ")" | QUOTED | FIELD OP VALUE | WORD
  *
  * Every value the user typed becomes a bound parameter (?10, ?11, ...);
@@ -145,14 +145,36 @@ skip_ws(struct parser *p)
 		p->i++;
 }
 
-/* True when the next token is the word OR. */
-static int
-at_or(struct parser *p)
+/*
+ * The length of the operator word at p->i, one of words (written in
+ * capitals, as a person types an operator, so "или" and "and" in text
+ * stay words to look for), followed by a blank, a parenthesis or the
+ * end; 0 when there is none.
+ */
+static size_t
+at_word(struct parser *p, const char *const *words)
 {
 	const char *s = p->s + p->i;
+	size_t n;
 
-	return s[0] == 'O' && s[1] == 'R' && (s[2] == '\0' || is_ws(s[2]) ||
-	    s[2] == '(' || s[2] == ')');
+	for (; *words; words++) {
+		n = strlen(*words);
+		if (strncmp(s, *words, n) == 0 && (s[n] == '\0' ||
+		    is_ws(s[n]) || s[n] == '(' || s[n] == ')'))
+			return n;
+	}
+	return 0;
+}
+
+static const char *const or_words[] = { "OR", "ИЛИ", NULL };
+static const char *const and_words[] = { "AND", "И", NULL };
+static const char *const not_words[] = { "NOT", "НЕ", NULL };
+
+/* The length of OR (ИЛИ) at p->i, or 0. */
+static size_t
+at_or(struct parser *p)
+{
+	return at_word(p, or_words);
 }
 
 /* A quoted string at p->i (on the quote); *out gets its value. */
@@ -803,10 +825,17 @@ static int
 parse_unary(struct parser *p, struct strbuf *sql)
 {
 	int neg = 0;
+	size_t n;
 
 	if (p->s[p->i] == '-' && p->s[p->i + 1] && !is_ws(p->s[p->i + 1])) {
 		neg = 1;
 		p->i++;
+	} else if ((n = at_word(p, not_words)) > 0) {
+		neg = 1;
+		p->i += n;
+		skip_ws(p);
+		if (p->s[p->i] == '\0' || p->s[p->i] == ')' || at_or(p))
+			return fail(p, p->i, "a condition must follow NOT");
 	}
 	if (neg)
 		sb_add(sql, "NOT coalesce(");
@@ -821,11 +850,24 @@ parse_unary(struct parser *p, struct strbuf *sql)
 static int
 parse_group(struct parser *p, struct strbuf *sql)
 {
+	size_t and;
 	int n = 0;
 
 	sb_add(sql, "(");
 	for (;;) {
 		skip_ws(p);
+		/* AND between two conditions says what a blank says */
+		if ((and = at_word(p, and_words)) > 0) {
+			if (n == 0)
+				return fail(p, p->i, "AND needs a condition "
+				    "on each side");
+			p->i += and;
+			skip_ws(p);
+			if (p->s[p->i] == '\0' || p->s[p->i] == ')' ||
+			    at_or(p) || at_word(p, and_words))
+				return fail(p, p->i, "AND needs a condition "
+				    "on each side");
+		}
 		if (p->s[p->i] == '\0' || p->s[p->i] == ')' || at_or(p))
 			break;
 		if (n++)
@@ -847,13 +889,15 @@ parse_group(struct parser *p, struct strbuf *sql)
 static int
 parse_expr(struct parser *p, struct strbuf *sql)
 {
+	size_t n;
+
 	if (parse_group(p, sql) < 0)
 		return -1;
 	for (;;) {
 		skip_ws(p);
-		if (!at_or(p))
+		if ((n = at_or(p)) == 0)
 			return 0;
-		p->i += 2;
+		p->i += n;
 		sb_add(sql, " OR ");
 		if (parse_group(p, sql) < 0)
 			return -1;

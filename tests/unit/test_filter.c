@@ -122,6 +122,34 @@ TEST(test_filter_regex_not_or_groups_quotes_words)
 	db_close(db);
 }
 
+/*
+ * AND, OR, NOT and their Russian И, ИЛИ, НЕ are operators in capitals
+ * (AND used to be a word to look for: "yandex" matched it); in small
+ * letters they are words of the text ("Иванова и партнёры").
+ */
+TEST(test_filter_operator_words_in_english_and_russian)
+{
+	struct so_err err;
+	struct db *db = world();
+
+	REQUIRE(db != NULL);
+	company(db, "Yandex Market", "Москва", "", "", "lead", SO_NULL);
+	CHECK_INT(count(db, "city:казань AND category:vip"), 1);
+	CHECK_INT(count(db, "city:казань И category:vip"), 1);
+	CHECK_INT(count(db, "city:london ИЛИ city:новгород"), 2);
+	CHECK_INT(count(db, "NOT city:казань"), 3);
+	CHECK_INT(count(db, "НЕ city:казань"), 3);
+	CHECK_INT(count(db, "НЕ (city:казань ИЛИ city:london)"), 2);
+	CHECK_INT(count(db, "\"и\""), 1);	/* quoted: the word */
+	CHECK_INT(count(db, "партнёры и"), 1);	/* small: a word too */
+	CHECK_INT(count_err(db, "AND", &err), -1);
+	CHECK(strstr(err.msg, "AND needs a condition") != NULL);
+	CHECK_INT(count_err(db, "city:казань AND", &err), -1);
+	CHECK_INT(count_err(db, "NOT", &err), -1);
+	CHECK(strstr(err.msg, "must follow NOT") != NULL);
+	db_close(db);
+}
+
 TEST(test_filter_choices_references_and_numbers)
 {
 	struct db *db = world();
