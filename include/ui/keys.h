@@ -67,7 +67,11 @@ const struct ui_command *ui_command_find(const char *name);
 /* "q, user, trash, ..." -- the names, for a message (static buffer). */
 const char *ui_command_names(void);
 
-/* The action bound to this key in context ctx, or ACT_NONE. */
+/* The Latin key a letter of the Russian layout (ЙЦУКЕН) sits on, or 0:
+ * в for d, Ф for A. */
+wint_t	ui_key_latin(wint_t ch);
+/* The action bound to this key in context ctx, or ACT_NONE; a letter of
+ * the Russian layout does what its Latin twin does. */
 enum action ui_key_action(wint_t key, int keycode, unsigned ctx);
 /* "a add  e edit ..." for the status bar of context ctx (static buffer). */
 const char *ui_key_hints(unsigned ctx);

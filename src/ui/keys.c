@@ -199,8 +199,47 @@ ui_command_names(void)
 	return buf;
 }
 
-enum action
-ui_key_action(wint_t key, int keycode, unsigned ctx)
+/*
+ * The Russian layout (ЙЦУКЕН) letter on each Latin key, small then
+ * capital: with the layout switched to Russian, в is pressed for d.
+ */
+static const struct {
+	wint_t	ru;
+	char	latin;
+} jcuken[] = {
+	{ L'й', 'q' }, { L'ц', 'w' }, { L'у', 'e' }, { L'к', 'r' },
+	{ L'е', 't' }, { L'н', 'y' }, { L'г', 'u' }, { L'ш', 'i' },
+	{ L'щ', 'o' }, { L'з', 'p' }, { L'х', '[' }, { L'ъ', ']' },
+	{ L'ф', 'a' }, { L'ы', 's' }, { L'в', 'd' }, { L'а', 'f' },
+	{ L'п', 'g' }, { L'р', 'h' }, { L'о', 'j' }, { L'л', 'k' },
+	{ L'д', 'l' }, { L'ж', ';' }, { L'э', '\'' }, { L'я', 'z' },
+	{ L'ч', 'x' }, { L'с', 'c' }, { L'м', 'v' }, { L'и', 'b' },
+	{ L'т', 'n' }, { L'ь', 'm' }, { L'б', ',' }, { L'ю', '.' },
+	{ L'ё', '`' },
+	{ L'Й', 'Q' }, { L'Ц', 'W' }, { L'У', 'E' }, { L'К', 'R' },
+	{ L'Е', 'T' }, { L'Н', 'Y' }, { L'Г', 'U' }, { L'Ш', 'I' },
+	{ L'Щ', 'O' }, { L'З', 'P' }, { L'Х', '{' }, { L'Ъ', '}' },
+	{ L'Ф', 'A' }, { L'Ы', 'S' }, { L'В', 'D' }, { L'А', 'F' },
+	{ L'П', 'G' }, { L'Р', 'H' }, { L'О', 'J' }, { L'Л', 'K' },
+	{ L'Д', 'L' }, { L'Ж', ':' }, { L'Э', '"' }, { L'Я', 'Z' },
+	{ L'Ч', 'X' }, { L'С', 'C' }, { L'М', 'V' }, { L'И', 'B' },
+	{ L'Т', 'N' }, { L'Ь', 'M' }, { L'Б', '<' }, { L'Ю', '>' },
+	{ L'Ё', '~' },
+};
+
+wint_t
+ui_key_latin(wint_t ch)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(jcuken) / sizeof(jcuken[0]); i++)
+		if (jcuken[i].ru == ch)
+			return (wint_t)(unsigned char)jcuken[i].latin;
+	return 0;
+}
+
+static enum action
+find_action(wint_t key, int keycode, unsigned ctx)
 {
 	const struct binding *b;
 
@@ -208,6 +247,18 @@ ui_key_action(wint_t key, int keycode, unsigned ctx)
 		if (b->key == key && b->keycode == !!keycode && (b->ctx & ctx))
 			return b->act;
 	return ACT_NONE;
+}
+
+enum action
+ui_key_action(wint_t key, int keycode, unsigned ctx)
+{
+	enum action act = find_action(key, keycode, ctx);
+	wint_t latin;
+
+	/* a key of the Russian layout does what its Latin twin does */
+	if (act == ACT_NONE && !keycode && (latin = ui_key_latin(key)) != 0)
+		act = find_action(latin, 0, ctx);
+	return act;
 }
 
 const char *

@@ -13,6 +13,7 @@
 
 #include "base/util.h"
 #include "ui/draw.h"
+#include "ui/keys.h"
 #include "ui/screen.h"
 #include "ui/ui.h"
 
@@ -121,6 +122,14 @@ ui_screen_run(const struct screen_ops *ops, void *self)
 		    global_key(ops, self, ch, kc))
 			continue;
 		key = ui_key_letter(ch, kc);
+		/* a letter of the Russian layout: its Latin twin's key */
+		if (ops->keys && !in_table(ops->keys, key) && !kc &&
+		    !(ops->typing && ops->typing(self)) &&
+		    ui_key_latin(ch) != 0 && in_table(ops->keys,
+		    (int)ui_key_latin(ch))) {
+			ch = ui_key_latin(ch);
+			key = (int)ch;
+		}
 		if (ops->keys && !in_table(ops->keys, key) &&
 		    !(ops->typing && ops->typing(self)))
 			continue;

@@ -97,6 +97,7 @@ ui_global_key(wint_t ch, int keycode)
 			host.command();
 		return 1;
 	case 'Q':
+	case L'Й':		/* Q on the Russian layout */
 	case 3:			/* ^C */
 		ui_quit();
 		return 1;

@@ -42,6 +42,13 @@ check "the snooze is the user's own" [ "$(sqlite3 "$DB" "SELECT count(*)
 	uid = 'meeting@m')")" = 1 ]
 expect_gone "the snoozed reminder leaves the list" "Встреча в офисе"
 
+# With the layout switched to Russian, в (on the d key) marks done too.
+keys Home
+type_text "в"
+expect "в on the Russian layout does d's work" "Result"
+keys Escape
+expect_gone "Esc leaves the pick-list" "Result"
+
 # Done, then undone with u.
 keys Home
 keys d

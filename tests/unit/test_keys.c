@@ -222,3 +222,20 @@ TEST(test_key_letters)
 	CHECK(ui_key_letter(KEY_F(5), 1) == 0);
 	CHECK(ui_key_letter(0x444, 0) == 0x444);	/* ф is itself */
 }
+
+/* With the layout switched to Russian, a letter does what the Latin
+ * key it sits on does: в is d (done in the agenda), ф is a (add). */
+TEST(test_russian_layout_keys_do_their_latin_twins_work)
+{
+	CHECK_INT(ui_key_latin(L'в'), 'd');
+	CHECK_INT(ui_key_latin(L'Ф'), 'A');
+	CHECK_INT(ui_key_latin('d'), 0);
+	CHECK(ui_key_action(L'в', 0, CTX_AGENDA) == ACT_DONE);
+	CHECK(ui_key_action(L'я', 0, CTX_AGENDA) == ACT_SNOOZE);
+	CHECK(ui_key_action(L'ф', 0, CTX_LIST) == ACT_ADD);
+	CHECK(ui_key_action(L'Ф', 0, CTX_LIST) == ACT_AGENDA);
+	CHECK(ui_key_action(L'з', 0, CTX_LIST) == ui_key_action('p', 0,
+	    CTX_LIST));
+	/* a keycode is never a letter */
+	CHECK(ui_key_action(0x432, 1, CTX_AGENDA) == ACT_NONE);
+}
