@@ -551,8 +551,13 @@ utf8_fold_cp(uint32_t cp)
 	return cp;
 }
 
-char *
-utf8_yo_to_ye(const char *s)
+
+/*
+ * A copy of s with every code point through f; an invalid byte becomes
+ * U+FFFD, or with keep_invalid stays as it was (not ours to mend).
+ */
+static char *
+map_cps(const char *s, uint32_t (*f)(uint32_t), int keep_invalid)
 {
 	struct strbuf b = { 0 };
 	size_t n = strlen(s), k;
@@ -562,12 +567,10 @@ utf8_yo_to_ye(const char *s)
 	sb_add(&b, "");
 	while (n > 0) {
 		k = utf8_decode(s, n, &cp);
-		if (cp == 0x451 || cp == 0x401)
-			cp = cp == 0x451 ? 0x435 : 0x415;
-		if (cp == 0xFFFD && k == 1)
-			sb_addn(&b, s, 1);	/* as it was: not ours to mend */
+		if (keep_invalid && cp == 0xFFFD && k == 1)
+			sb_addn(&b, s, 1);
 		else
-			sb_addn(&b, enc, utf8_encode(cp, enc));
+			sb_addn(&b, enc, utf8_encode(f(cp), enc));
 		s += k;
 		n -= k;
 	}
@@ -577,19 +580,20 @@ utf8_yo_to_ye(const char *s)
 char *
 utf8_fold(const char *s)
 {
-	struct strbuf b = { 0 };
-	size_t n = strlen(s), k;
-	uint32_t cp;
-	char enc[4];
+	return map_cps(s, utf8_fold_cp, 0);
+}
 
-	sb_add(&b, "");
-	while (n > 0) {
-		k = utf8_decode(s, n, &cp);
-		sb_addn(&b, enc, utf8_encode(utf8_fold_cp(cp), enc));
-		s += k;
-		n -= k;
-	}
-	return sb_steal(&b);
+/* ё, Ё as е, Е; every other code point as it is. */
+static uint32_t
+yo_to_ye(uint32_t cp)
+{
+	return cp == 0x451 ? 0x435 : cp == 0x401 ? 0x415 : cp;
+}
+
+char *
+utf8_yo_to_ye(const char *s)
+{
+	return map_cps(s, yo_to_ye, 1);
 }
 
 uint32_t *
