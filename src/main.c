@@ -76,7 +76,8 @@ run_organizer(struct cli *cli, int explicit_db)
  * command (global_after), and every command's usage line shows them.
  * The usage, salesorg --help and the parser are made from this table.
  */
-enum { OPT_DB = 'd', OPT_NOW = 'n', OPT_HELP = 'h', OPT_VERSION = 'V' };
+enum { OPT_DB = 'd', OPT_NOW = 'n', OPT_HELP = 'h', OPT_VERSION = 'V',
+	OPT_ROLES = 'R' };
 
 static const struct cli_option options[] = {
 	{ .name = "db", .val = OPT_DB, .arg = "FILE", .flags = CLI_GLOBAL,
@@ -89,6 +90,9 @@ static const struct cli_option options[] = {
 	  .help = "show this help" },
 	{ .name = "version", .letter = 'V', .val = OPT_VERSION,
 	  .help = "show the version" },
+	{ .name = "roles", .val = OPT_ROLES,
+	  .help = "what each role may read, take away and change with each "
+	    "command (the table of salesorg(1), ROLES)" },
 	{ 0 }
 };
 
@@ -264,6 +268,10 @@ main(int argc, char **argv)
 		case OPT_VERSION:
 			printf("salesorg %s (SQLite %s)\n", SALESORG_VERSION,
 			    sqlite3_libversion());
+			free(dbpath);
+			return 0;
+		case OPT_ROLES:
+			cli_put_roles(stdout);
 			free(dbpath);
 			return 0;
 		default:

@@ -117,6 +117,11 @@ const struct command command_abc = {
 	.options = options,
 	.summary = "rank paying companies A, B, C by the 20/80 rule; print a "
 	    "month's figures",
+	.acl = {
+		.manager = CLI_REACH(0, 0, 0, ACL_READ | ACL_WRITE),
+		.head = CLI_REACH(0, 0, 0, ACL_READ | ACL_WRITE),
+		.admin = CLI_REACH(0, 0, 0, ACL_READ | ACL_WRITE),
+	},
 	.access = "any user: the ranks are computed from every payment, "
 	    "whoever's, and written to each company's abc field and "
 	    "history",

@@ -310,6 +310,13 @@ const struct command command_agenda = {
 	.options = options,
 	.summary = "print the agenda: overdue, the day's calls, meetings, "
 	    "tasks, birthdays",
+	.acl = {
+		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),
+		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
+		    ACL_READ | ACL_TAKE, 0),
+		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
+		    ACL_READ | ACL_TAKE, 0),
+	},
 	.access = "any user, reading only: their own agenda, another user's "
 	    "(--user) or everyone's (--all); with --format ics, an export, "
 	    "a manager gets only their own and is refused a colleague's "

@@ -588,6 +588,9 @@ cli_usage(const char *name)
 	return EXIT_USAGE;
 }
 
+static void	put_roles_head(FILE *, const char *);
+static void	put_roles_rows(FILE *, const struct command *, int);
+
 void
 cli_help(FILE *f, const struct command *c)
 {
@@ -602,8 +605,104 @@ cli_help(FILE *f, const struct command *c)
 		putc('\n', f);
 		put_wrapped(f, 0, "Access: ", c->access, ' ', 8);
 	}
+	if (c != self) {
+		putc('\n', f);
+		put_roles_head(f, NULL);
+		put_roles_rows(f, c, 0);
+		fputs("(t title, r read, x take away in bulk, w write, - "
+		    "nothing; salesorg --roles)\n", f);
+	}
 	if (c != self)
 		fprintf(f, "\nSee salesorg(1), COMMANDS, %s.\n", c->name);
+}
+
+/* ---- the roles, from each entry's .acl ---- */
+
+static const char *const role_words[] = { "manager", "head", "admin" };
+#define ROLES_COL	10	/* where the cells start */
+#define CELL_W		12	/* a cell's width */
+
+const char *
+cli_reach_letters(unsigned char bits, char *buf)
+{
+	char *p = buf;
+
+	if (bits & ACL_TITLE && !(bits & ACL_READ))
+		*p++ = 't';
+	if (bits & ACL_READ)
+		*p++ = 'r';
+	if (bits & ACL_TAKE)
+		*p++ = 'x';
+	if (bits & ACL_WRITE)
+		*p++ = 'w';
+	if (p == buf)
+		*p++ = '-';
+	*p = '\0';
+	return buf;
+}
+
+static int
+declared(const struct cli_access *a)
+{
+	const struct cli_reach *r[3] = { &a->manager, &a->head, &a->admin };
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (r[i]->own || r[i]->colleague || r[i]->nobody || r[i]->team)
+			return 1;
+	return 0;
+}
+
+/* The heading of the cells, after first (a column of its own) when
+ * given. */
+static void
+put_roles_head(FILE *f, const char *first)
+{
+	if (first)
+		fprintf(f, "%-*s", ROLES_COL, first);
+	fprintf(f, "%-*s%-*s%-*s%-*s%s\n", ROLES_COL, first ? "role" :
+	    "Roles:", CELL_W, "own", CELL_W, "colleague's", CELL_W, "nobody's",
+	    "team's");
+}
+
+/* A row per role of c's .acl, each after c's name when named. */
+static void
+put_roles_rows(FILE *f, const struct command *c, int named)
+{
+	const struct cli_reach *r[3] = { &c->acl.manager, &c->acl.head,
+	    &c->acl.admin };
+	int ok = declared(&c->acl), i;
+	char b[4][8];
+
+	for (i = 0; i < 3; i++) {
+		if (named)
+			fprintf(f, "%-*s", ROLES_COL, c->name);
+		fprintf(f, "%-*s", ROLES_COL, role_words[i]);
+		fprintf(f, "%-*s%-*s%-*s%s\n", CELL_W, ok ?
+		    cli_reach_letters(r[i]->own, b[0]) : "?", CELL_W, ok ?
+		    cli_reach_letters(r[i]->colleague, b[1]) : "?", CELL_W,
+		    ok ? cli_reach_letters(r[i]->nobody, b[2]) : "?", ok ?
+		    cli_reach_letters(r[i]->team, b[3]) : "?");
+	}
+}
+
+void
+cli_put_roles(FILE *f)
+{
+	int i;
+
+	put_roles_head(f, "command");
+	for (i = 0; commands[i]; i++)
+		put_roles_rows(f, commands[i], 1);
+	fputs("\nEach cell: what the role may do with the command to the "
+	    "records it reaches, by\nwhose they are (for templates, by "
+	    "author), and to the team's own things\n(settings, types and "
+	    "results, fields, users, the department's log and\nfigures, "
+	    "the database as a whole).  t: their titles only; r: read "
+	    "them;\nx: take them away in bulk (CSV, TSV, iCalendar, vCard, "
+	    "mail, a file, a copy);\nw: change them; -: nothing.  "
+	    "Commands that read only part of it at times\nsay which in "
+	    "salesorg COMMAND --help.\n", f);
 }
 
 void

@@ -161,6 +161,14 @@ const struct command command_config = {
 	.options = options,
 	.summary = "show or change settings, event types and results (see "
 	    "salesorg(1))",
+	.acl = {
+		.manager = CLI_REACH(ACL_READ | ACL_WRITE, 0, 0,
+		    ACL_READ | ACL_WRITE),
+		.head = CLI_REACH(ACL_READ | ACL_WRITE, 0, 0,
+		    ACL_READ | ACL_WRITE),
+		.admin = CLI_REACH(ACL_READ | ACL_WRITE, 0, 0,
+		    ACL_READ | ACL_WRITE),
+	},
 	.access = "any user reads the settings, types and results, and sets "
 	    "their own preferences and the team's mail.from; the team's "
 	    "report.activity columns: a head of sales or an administrator; "

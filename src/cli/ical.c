@@ -193,6 +193,11 @@ const struct command command_export = {
 	.options = export_options,
 	.summary = "export events and tasks as iCalendar (ics) or contacts "
 	    "as vCards (vcard)",
+	.acl = {
+		.manager = CLI_REACH(ACL_TAKE, 0, 0, 0),
+		.head = CLI_REACH(ACL_TAKE, ACL_TAKE, ACL_TAKE, 0),
+		.admin = CLI_REACH(ACL_TAKE, ACL_TAKE, ACL_TAKE, 0),
+	},
 	.access = "any user; a manager gets only their own events, tasks "
 	    "and contacts and is refused a colleague's calendar (--user); "
 	    "a head of sales or an administrator gets everyone's; vcard "
@@ -251,6 +256,11 @@ const struct command command_import = {
 	.summary = "import events and tasks (ics), records of a card file "
 	    "from CSV or an Excel workbook, or contacts (vcard); ics and "
 	    "vcard are idempotent by UID",
+	.acl = {
+		.manager = CLI_REACH(ACL_WRITE, ACL_TITLE, ACL_WRITE, 0),
+		.head = CLI_REACH(ACL_WRITE, ACL_WRITE, ACL_WRITE, 0),
+		.admin = CLI_REACH(ACL_WRITE, ACL_WRITE, ACL_WRITE, 0),
+	},
 	.access = "any user; a new record is the importer's unless its row "
 	    "names another manager; for a manager, a row that would change "
 	    "a colleague's record or give one to a colleague is a bad row "

@@ -411,6 +411,11 @@ const struct command command_init = {
 	.summary = "create or upgrade the database, or set up a team's "
 	    "shared one (FILE, with --shared or --plain; see SHARED "
 	    "DATABASE in salesorg(1))",
+	.acl = {
+		.manager = CLI_REACH(0, 0, 0, ACL_WRITE),
+		.head = CLI_REACH(0, 0, 0, ACL_WRITE),
+		.admin = CLI_REACH(0, 0, 0, ACL_WRITE),
+	},
 	.access = "whoever may write the file: a new database's first login "
 	    "is its administrator; an existing one's users must be let in "
 	    "as for any command, except with --shared or --plain, which "

@@ -498,6 +498,13 @@ const struct command command_list = {
 	.operands = "ENTITY",
 	.options = options,
 	.summary = "print a card file, filtered (see FILTERS in salesorg(1))",
+	.acl = {
+		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),
+		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
+		    ACL_READ | ACL_TAKE, 0),
+		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
+		    ACL_READ | ACL_TAKE, 0),
+	},
 	.access = "any user, reading only; a manager gets only their own "
 	    "records (the organizer shows them everyone's companies), a "
 	    "head of sales or an administrator everyone's",

@@ -277,6 +277,11 @@ const struct command command_log = {
 	.options = options,
 	.summary = "the audit log, newest first: who changed which field of "
 	    "which record, when",
+	.acl = {
+		.manager = CLI_REACH(ACL_READ, 0, 0, 0),
+		.head = CLI_REACH(ACL_READ, ACL_READ, ACL_READ, ACL_READ),
+		.admin = CLI_REACH(ACL_READ, ACL_READ, ACL_READ, ACL_READ),
+	},
 	.access = "any user reads the history of one record (--entity and "
 	    "--id) and their own actions (--user with their own login); the "
 	    "rest of the log: a head of sales or an administrator",

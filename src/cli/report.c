@@ -392,6 +392,13 @@ const struct command command_journal = {
 	.options = journal_options,
 	.summary = "the day's work journal on paper: touches planned (with a "
 	    "blank result column before the day), the call log, totals",
+	.acl = {
+		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),
+		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE, 0,
+		    0),
+		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE, 0,
+		    0),
+	},
 	.access = "any user, reading only: their own journal; another "
 	    "user's (--user) or everyone's (--all): a head of sales or an "
 	    "administrator",
@@ -426,6 +433,13 @@ const struct command command_report = {
 	.options = report_options,
 	.summary = "the activity, meeting, follow-up, sales, audit or "
 	    "key-clients report (see REPORTS in salesorg(1))",
+	.acl = {
+		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),
+		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
+		    ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE),
+		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
+		    ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE),
+	},
 	.access = "any user, reading only: their own figures; another "
 	    "manager's (--user) or the department's (--all): a head of "
 	    "sales or an administrator",

@@ -180,6 +180,14 @@ const struct command command_search = {
 	.operands = "WORD...",
 	.options = options,
 	.summary = "find records in every card file by word beginnings",
+	.acl = {
+		.manager = CLI_REACH(ACL_READ | ACL_TAKE, ACL_TITLE, ACL_TITLE,
+		    0),
+		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
+		    ACL_READ | ACL_TAKE, 0),
+		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
+		    ACL_READ | ACL_TAKE, 0),
+	},
 	.access = "any user, reading only: every card file's records, "
 	    "everyone's, as the organizer's search finds them, whatever the "
 	    "role",

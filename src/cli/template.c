@@ -986,8 +986,18 @@ const struct command command_template = {
 	.options = template_options,
 	.summary = "mail merge templates: a subject and body with "
 	    "{contact.first_name} style placeholders",
-	.access = "any user: the templates are the team's, shared, "
-	    "versioned and audited; anyone may add, edit or remove one",
+	.acl = {
+		.manager = CLI_REACH(ACL_READ | ACL_WRITE, ACL_READ, ACL_READ,
+		    0),
+		.head = CLI_REACH(ACL_READ | ACL_WRITE, ACL_READ | ACL_WRITE,
+		    ACL_READ | ACL_WRITE, 0),
+		.admin = CLI_REACH(ACL_READ | ACL_WRITE, ACL_READ | ACL_WRITE,
+		    ACL_READ | ACL_WRITE, 0),
+	},
+	.access = "any user lists, shows and uses every template (they are "
+	    "the team's, versioned and audited) and adds their own; only its "
+	    "author, a head of sales or an administrator edits or removes "
+	    "one",
 	.run = cli_template,
 };
 
@@ -1019,6 +1029,13 @@ const struct command command_merge = {
 	.options = merge_options,
 	.summary = "render a template for each contact with an e-mail: .eml "
 	    "files, an mbox, or sendmail (logged as e-mail events)",
+	.acl = {
+		.manager = CLI_REACH(ACL_TAKE | ACL_WRITE, 0, 0, ACL_READ),
+		.head = CLI_REACH(ACL_TAKE | ACL_WRITE, ACL_TAKE | ACL_WRITE,
+		    ACL_TAKE | ACL_WRITE, ACL_READ),
+		.admin = CLI_REACH(ACL_TAKE | ACL_WRITE, ACL_TAKE | ACL_WRITE,
+		    ACL_TAKE | ACL_WRITE, ACL_READ),
+	},
 	.access = "any user; a manager reaches only their own contacts, a "
 	    "head of sales or an administrator everyone's; --send writes "
 	    "an e-mail event for each message sent",

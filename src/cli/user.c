@@ -123,6 +123,11 @@ const struct command command_user = {
 	.forms = forms,
 	.options = options,
 	.summary = "the people of the database and their roles",
+	.acl = {
+		.manager = CLI_REACH(0, 0, 0, ACL_READ),
+		.head = CLI_REACH(0, 0, 0, ACL_READ),
+		.admin = CLI_REACH(0, 0, 0, ACL_READ | ACL_WRITE),
+	},
 	.access = "any user lists them; only an administrator adds, changes, "
 	    "disables or enables one",
 	.run = cli_user,
