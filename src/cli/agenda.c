@@ -317,9 +317,8 @@ const struct command command_agenda = {
 		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
 		    ACL_READ | ACL_TAKE, 0),
 	},
-	.access = "any user, reading only: their own agenda, another user's "
-	    "(--user) or everyone's (--all); with --format ics, an export, "
-	    "a manager gets only their own and is refused a colleague's "
-	    "(head, admin: anyone's)",
+	.access = "any user, reading only, their own agenda in any format; "
+	    "another user's (--user) or everyone's (--all): a head of sales "
+	    "or an administrator",
 	.run = cli_agenda,
 };

@@ -3,11 +3,12 @@
  *
  *	2026-11-23 09:14  bob  company #12 «ООО Ромашка»  Manager: Анна -> Борис
  *
- * The history of one record (--entity and --id) is for everyone: a
- * manager sees every company anyway.  The department-wide log, where a
- * head of sales follows every reassignment (--field manager) and every
- * deletion (--action delete), needs a head or an administrator, except
- * a user's own actions (--user with their own login).
+ * Who may read what is the store's (audit_read): the history of one
+ * record (--entity and --id) whoever may read the record -- its old
+ * phones and notes are its details -- and a user's own actions (--user
+ * with their own login).  The department-wide log, where a head of
+ * sales follows every reassignment (--field manager) and every deletion
+ * (--action delete), needs a head or an administrator.
  *
  * Everything printed from the database goes through cli_put_clean: a
  * company name must not drive the reader's terminal.
@@ -131,21 +132,6 @@ print_row(struct db *db, const struct audit_row *r)
 	free(what);
 }
 
-/*
- * Who may read what was asked: one record's history, or one's own
- * actions, anyone; the rest, a head or an administrator.
- */
-static int
-may_read(struct db *db, const struct audit_filter *f, struct so_err *err)
-{
-	if (f->entity && f->record_id)
-		return SO_OK;
-	if (f->login && strcmp(f->login, db_user_login(db)) == 0)
-		return SO_OK;
-	return acl_require(db, ROLE_HEAD, "see the whole department's log",
-	    err);
-}
-
 static int
 cli_log(struct cli *cli, int argc, char **argv)
 {
@@ -226,8 +212,7 @@ cli_log(struct cli *cli, int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if ((rc = may_read(db, &f, &err)) != SO_OK ||
-	    (rc = audit_query(db, &f, &rows, &n, &err)) != SO_OK) {
+	if ((rc = audit_read(db, &f, &rows, &n, &err)) != SO_OK) {
 		rc = cli_fail(&err);
 		goto out;
 	}
@@ -282,8 +267,9 @@ const struct command command_log = {
 		.head = CLI_REACH(ACL_READ, ACL_READ, ACL_READ, ACL_READ),
 		.admin = CLI_REACH(ACL_READ, ACL_READ, ACL_READ, ACL_READ),
 	},
-	.access = "any user reads the history of one record (--entity and "
-	    "--id) and their own actions (--user with their own login); the "
-	    "rest of the log: a head of sales or an administrator",
+	.access = "any user reads their own actions (--user with their own "
+	    "login) and the history (--entity and --id) of a record they may "
+	    "read, a manager their own; the rest of the log: a head of sales "
+	    "or an administrator",
 	.run = cli_log,
 };

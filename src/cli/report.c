@@ -440,8 +440,9 @@ const struct command command_report = {
 		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
 		    ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE),
 	},
-	.access = "any user, reading only: their own figures; another "
-	    "manager's (--user) or the department's (--all): a head of "
-	    "sales or an administrator",
+	.access = "any user, reading only: their own figures and meetings; "
+	    "another manager's (--user), the department's (--all) and a "
+	    "colleague's or nobody's meeting (--id): a head of sales or an "
+	    "administrator",
 	.run = cli_report,
 };

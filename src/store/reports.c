@@ -26,6 +26,8 @@
 #include "base/datetime.h"
 #include "base/util.h"
 #include "report_sql.h"
+#include "store/acl.h"
+#include "store/entities.h"
 #include "store/entity.h"
 #include "store/lookup.h"
 
@@ -216,6 +218,11 @@ rep_meeting_get(struct db *db, int64_t id, struct rep_meeting *out,
 	char *type = NULL;
 
 	memset(out, 0, sizeof(*out));
+	/* A meeting's notes, result and the client's phones are its
+	 * responsible user's (and the head's) to read. */
+	if ((code = acl_check_read(db, &entity_event, id, err)) != SO_OK &&
+	    code != SO_ENOTFOUND)
+		return code;
 	if ((code = db_prepare(db, MEETING_SQL, &st, err)) != SO_OK)
 		return code;
 	sqlite3_bind_int64(st, 1, id);
@@ -254,6 +261,8 @@ rep_meeting_latest(struct db *db, int64_t user, const struct rep_period *p,
 	int rc, code;
 
 	*id = 0;
+	if ((code = acl_check_user(db, user, ACL_OTHERS_FIGURES, err)) != SO_OK)
+		return code;
 	code = store_lookup_ids(db, LOOKUP_EVENT_TYPES, codes, &type, 1, err);
 	if (code != SO_OK)
 		return code;
@@ -421,6 +430,8 @@ rep_followup_load(struct db *db, int64_t manager, const struct rep_period *p,
 
 	*out = NULL;
 	*n = 0;
+	if ((code = acl_check_user(db, manager, ACL_OTHERS_FIGURES, err)) != SO_OK)
+		return code;
 	if ((code = warm_ids(db, ids, err)) != SO_OK)
 		return code;
 	if (manager)
@@ -545,6 +556,8 @@ rep_keyclients_load(struct db *db, int64_t manager, int64_t now,
 
 	*out = NULL;
 	*n = 0;
+	if ((code = acl_check_user(db, manager, ACL_OTHERS_FIGURES, err)) != SO_OK)
+		return code;
 	code = db_prepare(db, manager ? KEY_SQL("AND c.manager_id = ?1 ") :
 	    KEY_SQL("AND ?1 = 0 "), &st, err);
 	if (code != SO_OK)
