@@ -185,6 +185,24 @@ int	cli_open(struct cli *cli, int create, int readonly, struct db **db);
 /* Prints "salesorg: MESSAGE" for err and returns its exit status. */
 int	cli_fail(const struct so_err *err);
 /*
+ * "salesorg: " and the message fmt makes, as one line in visible form
+ * (utf8_sanitize: a newline in it shows as ^J), on stderr: every
+ * message a command prints goes through here or cli_fail.
+ */
+void	cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * While a command runs, a standard output or error that is a terminal
+ * is sanitized byte by byte on its way there (utf8_sanitize_text:
+ * lines, tabs and CRLF kept, every other control, C1 and bidi control
+ * shown); a file or a pipe is left exact.  main calls it before a
+ * command, not for the organizer (ncurses draws through its own
+ * sanitizer).
+ */
+void	cli_guard_terminal(void);
+/* The import's progress line: "\r" TEXT "\033[K" straight to a terminal
+ * on stderr, TEXT sanitized (NULL: clear it); nothing otherwise. */
+void	cli_progress(const char *text);
+/*
  * The records a command works on: the saved filter named saved and the
  * filter text, both applying (either may be NULL), compiled into *f
  * (NULL when neither is given).  A mistake is printed with its text

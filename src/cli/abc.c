@@ -67,8 +67,8 @@ cli_abc(struct cli *cli, int argc, char **argv)
 		return cli_usage("abc");
 	/* A bad month is refused before the database is touched. */
 	if (month && !abc_month_valid(month)) {
-		fprintf(stderr, "salesorg: abc: --month: \"%s\" is not a month "
-		    "(write it as YYYY-MM, e.g. 2026-10)\n", month);
+		cli_warn("abc: --month: \"%s\" is not a month (write it as "
+		    "YYYY-MM, e.g. 2026-10)", month);
 		return EXIT_USAGE;
 	}
 	if ((rc = cli_open(cli, 0, 0, &db)) != 0)

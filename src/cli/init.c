@@ -67,12 +67,13 @@ static int
 fail(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
-	fputs("salesorg: init: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	cli_warn("init: %s", msg);
+	free(msg);
 	return EXIT_USER;
 }
 
@@ -286,13 +287,12 @@ warn_guard(const struct shared *sh)
 	if (!sh->guarded)
 		return;
 	if (getuid() != 0)
-		fprintf(stderr, "salesorg: init: warning: the files belong to "
-		    "you, who can read them from a shell; set guarded mode "
-		    "up as root\n");
+		cli_warn("init: warning: the files belong to you, who can "
+		    "read them from a shell; set guarded mode up as root");
 	if (gr && gr->gr_mem && gr->gr_mem[0])
-		fprintf(stderr, "salesorg: init: warning: %s is a member of "
-		    "group %s and can read the database directly; in guarded "
-		    "mode nobody should be\n", gr->gr_mem[0], sh->group);
+		cli_warn("init: warning: %s is a member of group %s and can "
+		    "read the database directly; in guarded mode nobody "
+		    "should be", gr->gr_mem[0], sh->group);
 }
 
 static int

@@ -42,12 +42,12 @@ log_usage(void)
 }
 
 static void
-entity_names(FILE *f)
+entity_names(struct strbuf *b)
 {
 	int i;
 
 	for (i = 0; entities[i]; i++)
-		fprintf(f, "%s%s", i ? ", " : "", entities[i]->name);
+		sb_printf(b, "%s%s", i ? ", " : "", entities[i]->name);
 }
 
 /*
@@ -90,8 +90,7 @@ parse_since(const char *text, int64_t *out)
 		return 0;
 	}
 	if (dt_parse_moment(text, dt_now(), &t, msg, sizeof(msg)) != 0) {
-		fprintf(stderr, "salesorg: log: --since: \"%s\": %s\n", text,
-		    msg);
+		cli_warn("log: --since: \"%s\": %s", text, msg);
 		return -1;
 	}
 	*out = t;
@@ -158,9 +157,9 @@ cli_log(struct cli *cli, int argc, char **argv)
 		case OPT_LIMIT:
 			v = strtoll(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || v < 1) {
-				fprintf(stderr, "salesorg: log: --%s: a "
-				    "positive number, not \"%s\"\n", c == OPT_ID ?
-				    "id" : "limit", optarg);
+				cli_warn("log: --%s: a positive number, not "
+				    "\"%s\"", c == OPT_ID ? "id" : "limit",
+				    optarg);
 				return EXIT_USAGE;
 			}
 			if (c == OPT_ID)
@@ -187,8 +186,7 @@ cli_log(struct cli *cli, int argc, char **argv)
 	if (optind != argc)
 		return log_usage();
 	if (f.record_id && entity == NULL) {
-		fputs("salesorg: log: --id: say which card file with "
-		    "--entity\n", stderr);
+		cli_warn("log: --id: say which card file with --entity");
 		return EXIT_USAGE;
 	}
 	if (since && parse_since(since, &f.since) != 0)
@@ -204,11 +202,11 @@ cli_log(struct cli *cli, int argc, char **argv)
 	}
 	if (field && !resolve_field(ent, field, &f)) {
 		if (ent)
-			fprintf(stderr, "salesorg: log: --field: %s have no "
-			    "field \"%s\"\n", ent->plural, field);
+			cli_warn("log: --field: %s have no field \"%s\"",
+			    ent->plural, field);
 		else
-			fprintf(stderr, "salesorg: log: --field: no card file "
-			    "has a field \"%s\"\n", field);
+			cli_warn("log: --field: no card file has a field "
+			    "\"%s\"", field);
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -217,10 +215,12 @@ cli_log(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (n == 0 && entity && ent == NULL) {
-		fprintf(stderr, "salesorg: log: --entity: nothing logged for "
-		    "\"%s\" (card files: ", entity);
-		entity_names(stderr);
-		fputs(")\n", stderr);
+		struct strbuf b = { 0 };
+
+		entity_names(&b);
+		cli_warn("log: --entity: nothing logged for \"%s\" (card "
+		    "files: %s)", entity, sb_str(&b));
+		sb_free(&b);
 		rc = EXIT_USER;
 		goto out;
 	}

@@ -94,8 +94,8 @@ parse_limit(const char *s, size_t *limit)
 	long n = strtol(s, &end, 10);
 
 	if (*s == '\0' || *end != '\0' || n < 1 || n > MAX_LIMIT) {
-		fprintf(stderr, "salesorg: search: --limit: a number from 1 to "
-		    "%d, not \"%s\"\n", MAX_LIMIT, s);
+		cli_warn("search: --limit: a number from 1 to %d, not \"%s\"",
+		    MAX_LIMIT, s);
 		return -1;
 	}
 	*limit = (size_t)n;

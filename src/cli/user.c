@@ -62,8 +62,8 @@ cli_user(struct cli *cli, int argc, char **argv)
 	}
 	if (strcmp(verb, "add") != 0 && strcmp(verb, "set") != 0 &&
 	    strcmp(verb, "disable") != 0 && strcmp(verb, "enable") != 0) {
-		fprintf(stderr, "salesorg: user: add, set, disable, enable or "
-		    "list, not \"%s\"\n", verb);
+		cli_warn("user: add, set, disable, enable or list, not \"%s\"",
+		    verb);
 		return EXIT_USAGE;
 	}
 	/* The verb first, then LOGIN and the options in any order. */

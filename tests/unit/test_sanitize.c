@@ -5,14 +5,21 @@
  * sequences: U+009B is CSI, U+009D OSC), and bidi overrides and
  * isolates, which reorder what a line shows.
  */
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/utf8.h"
 #include "base/util.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"
+#include "store/lockinfo.h"
 #include "store/settings.h"
 
 static void
@@ -134,4 +141,32 @@ TEST(test_store_refuses_a_c1_control_as_it_refuses_c0)
 	CHECK_INT(settings_lookup_put(db, LOOKUP_EVENT_TYPES, "visit",
 	    "Визит", &err), SO_OK);
 	db_close(db);
+}
+
+TEST(test_lock_holder_named_with_escapes_is_shown_visibly)
+{
+	char shm[512], locks[512], old[17] = "";
+	struct lock_holder h;
+	struct stat sb;
+	FILE *f;
+
+	/* This process holds the "lock" and calls itself ESC ] 0 ; x BEL
+	 * ESC [ 2 J, as a program exec'd through such a symlink would. */
+	snprintf(shm, sizeof(shm), "%s", harness_path("t.db-shm"));
+	REQUIRE((f = fopen(shm, "w")) != NULL);
+	fclose(f);
+	REQUIRE(stat(shm, &sb) == 0);
+	snprintf(locks, sizeof(locks), "%s", harness_path("locks"));
+	REQUIRE((f = fopen(locks, "w")) != NULL);
+	fprintf(f, "1: POSIX  ADVISORY  WRITE %ld %02x:%02x:%lu 120 120\n",
+	    (long)getpid(), major(sb.st_dev), minor(sb.st_dev),
+	    (unsigned long)sb.st_ino);
+	fclose(f);
+	prctl(PR_GET_NAME, old, 0, 0, 0);
+	REQUIRE(prctl(PR_SET_NAME, "\x1b]0;x\x07\x1b[2J", 0, 0, 0) == 0);
+	shm[strlen(shm) - 4] = '\0';	/* the database's own path */
+	CHECK_INT(lockinfo_writer_in(locks, shm, &h), 1);
+	prctl(PR_SET_NAME, old, 0, 0, 0);
+	CHECK_INT(h.pid, getpid());
+	CHECK_STR(h.comm, "^[]0;x^G^[[2J");
 }
