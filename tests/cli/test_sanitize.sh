@@ -57,9 +57,9 @@ UPDATE companies SET name = 'Zevil$BAD Ltd', phone = '+7 495 000-00-00'
     WHERE id = 1;
 UPDATE contacts SET last_name = 'Zevil$BAD', email = 'z@example.com'
     WHERE id = (SELECT min(id) FROM contacts WHERE company_id = 1);
-UPDATE events SET subject = 'Zevil$BAD meeting', start_at = $NOW_S - 3600,
+UPDATE events SET subject = 'Zevil$BAD meeting', start_at = $NOW_S - 60,
     end_at = NULL, rrule = '',
-    status = 'done', assignee_id = (SELECT min(id) FROM users),
+    status = 'planned', assignee_id = (SELECT min(id) FROM users),
     type_id = (SELECT id FROM event_types WHERE code = 'meeting')
     WHERE id = (SELECT min(id) FROM events);
 UPDATE event_types SET name = 'Call$BAD' WHERE code = 'call';
