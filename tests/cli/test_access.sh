@@ -431,6 +431,15 @@ while read -r cmd role own col nob team; do
 	fi
 done <"$T/rows"
 
+# The leak as issue 24 found it: a manager's CSV search held colleagues'
+# contacts with their mobiles while list counted his own only.
+run_as $M list contacts --count
+check "the manager lists one contact, his own" [ "$(cat "$T/out")" = 1 ]
+run_as $M search zq --format csv
+check "his CSV search holds no one else's mobile" sh -c \
+    "! grep -q -e 222-22-22 -e 333-33-33 -e 444-44-44 -e 555-55-55 '$T/out'"
+check "  but his own" grep -q 111-11-11 "$T/out"
+
 # ---- the same table in salesorg(1) and the README ----
 
 awk '{ print $1, $2, $3, $4, $5, $6 }' "$T/rows" >"$T/want"

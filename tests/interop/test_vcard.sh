@@ -193,7 +193,7 @@ run --db "$DB" export vcard --filter 'company:ромашка'
 check "--filter as list reads it" [ "$(grep -c '^BEGIN:VCARD' "$T/out")" -eq "$want" ]
 check "--filter selects some" [ "$want" -gt 0 ]
 run --db "$DB" export vcard --filter 'nosuchfield:x'
-check "a bad filter: exit 1" [ "$RC" -eq 1 ]
+check "a bad filter: exit 2 (a usage mistake)" [ "$RC" -eq 2 ]
 check "... with a marker" grep -q '~' "$T/err"
 run --db "$DB" export vcard --saved nosuchname
 check "an unknown saved filter: exit 1" [ "$RC" -eq 1 ]
