@@ -60,8 +60,8 @@ run_organizer(struct cli *cli, int explicit_db)
 		return EXIT_USER;
 	if (explicit_db && access(cli->dbpath, F_OK) != 0 &&
 	    !create_asked(cli->dbpath)) {
-		fputs("salesorg: nothing created (salesorg init or demo makes "
-		    "a database)\n", stderr);
+		cli_warn("nothing created (salesorg init or demo makes a "
+		    "database)");
 		return EXIT_USAGE;
 	}
 	if ((rc = cli_open(cli, 1, 0, &db)) != 0)
@@ -76,7 +76,8 @@ run_organizer(struct cli *cli, int explicit_db)
  * command (global_after), and every command's usage line shows them.
  * The usage, salesorg --help and the parser are made from this table.
  */
-enum { OPT_DB = 'd', OPT_NOW = 'n', OPT_HELP = 'h', OPT_VERSION = 'V' };
+enum { OPT_DB = 'd', OPT_NOW = 'n', OPT_HELP = 'h', OPT_VERSION = 'V',
+	OPT_ROLES = 'R' };
 
 static const struct cli_option options[] = {
 	{ .name = "db", .val = OPT_DB, .arg = "FILE", .flags = CLI_GLOBAL,
@@ -89,6 +90,9 @@ static const struct cli_option options[] = {
 	  .help = "show this help" },
 	{ .name = "version", .letter = 'V', .val = OPT_VERSION,
 	  .help = "show the version" },
+	{ .name = "roles", .val = OPT_ROLES,
+	  .help = "what each role may read, take away and change with each "
+	    "command (the table of salesorg(1), ROLES)" },
 	{ 0 }
 };
 
@@ -125,13 +129,12 @@ pin_clock(const char *given)
 	if (text == NULL || *text == '\0')
 		return 0;
 	if (given && priv_privileged()) {
-		fputs("salesorg: --now: a shared (setgid) salesorg keeps the "
-		    "real clock\n", stderr);
+		cli_warn("--now: a shared (setgid) salesorg keeps the real "
+		    "clock");
 		return -1;
 	}
 	if (dt_clock_pin(text, msg, sizeof(msg)) != 0) {
-		fprintf(stderr, "salesorg: %s: %s\n",
-		    given ? "--now" : "SALESORG_NOW", msg);
+		cli_warn("%s: %s", given ? "--now" : "SALESORG_NOW", msg);
 		return -1;
 	}
 	return 0;
@@ -214,8 +217,7 @@ global_after(int *argc, char **argv, char **dbpath, const char **now)
 				break;
 		}
 		if (missing) {
-			fprintf(stderr, "salesorg: %s: a value is needed\n",
-			    argv[i]);
+			cli_warn("%s: a value is needed", argv[i]);
 			return -1;
 		}
 		if (o->name == NULL && o->letter == 0) {
@@ -266,6 +268,10 @@ main(int argc, char **argv)
 			    sqlite3_libversion());
 			free(dbpath);
 			return 0;
+		case OPT_ROLES:
+			cli_put_roles(stdout);
+			free(dbpath);
+			return 0;
 		default:
 			usage(stderr);
 			free(dbpath);
@@ -288,8 +294,7 @@ main(int argc, char **argv)
 	cli.dbpath = dbpath;
 	/* Users are Unix logins: the one running the process. */
 	if ((pw = getpwuid(getuid())) == NULL) {
-		fprintf(stderr, "salesorg: cannot find the login of uid %ld\n",
-		    (long)getuid());
+		cli_warn("cannot find the login of uid %ld", (long)getuid());
 		free(dbpath);
 		return EXIT_USER;
 	}
@@ -303,8 +308,8 @@ main(int argc, char **argv)
 		if (strcmp(commands[i]->name, argv[0]) == 0)
 			break;
 	if (commands[i] == NULL) {
-		fprintf(stderr, "salesorg: unknown command '%s' "
-		    "(see salesorg --help)\n", argv[0]);
+		cli_warn("unknown command '%s' (see salesorg --help)",
+		    argv[0]);
 		free(dbpath);
 		return EXIT_USAGE;
 	}
@@ -312,6 +317,9 @@ main(int argc, char **argv)
 		free(dbpath);
 		return 0;
 	}
+	/* From here a terminal gets what the command prints in visible
+	 * form, whatever it prints (cli/cli.h). */
+	cli_guard_terminal();
 	rc = commands[i]->run(&cli, argc, argv);
 	free(dbpath);
 	return rc;

@@ -66,12 +66,45 @@ int	 utf8_match_folded(const char *hay, size_t hlen,
 	    const uint32_t *needle, size_t n);
 
 /*
- * A newly allocated copy of s that is safe to write to a terminal: C0
- * controls and DEL become "^X" (caret notation; "^J" for newline,
- * "^I" for tab), C1 controls (U+0080..U+009F) become "<85>" style hex,
- * invalid bytes become U+FFFD.  Everything else is copied.
+ * What may not reach a terminal as it is.  A control: C0 (U+0000..
+ * U+001F), DEL and C1 (U+0080..U+009F; a terminal takes U+009B as CSI
+ * and U+009D as OSC, as it takes ESC [ and ESC ]).  A bidi control: the
+ * embeddings and overrides U+202A..U+202E and the isolates U+2066..
+ * U+2069, which reorder what follows them on the line, so a name could
+ * show other text than it holds.
+ */
+int	 utf8_is_control(uint32_t cp);
+int	 utf8_is_bidi_control(uint32_t cp);
+/*
+ * The byte offset of the first control (utf8_is_control) in s that is
+ * not one of the C0 characters in allowed ("\t\n"; NULL: none), its
+ * code point in *cp; -1 when there is none.  What the store and the
+ * importers refuse in a value.
+ */
+long	 utf8_control_at(const char *s, const char *allowed, uint32_t *cp);
+/* The same in the n bytes of s. */
+long	 utf8_control_in(const char *s, size_t n, const char *allowed,
+	    uint32_t *cp);
+
+/*
+ * The one sanitizer for text that reaches a terminal.  A newly
+ * allocated copy of s in visible form: C0 controls and DEL become "^X"
+ * (caret notation; "^J" for newline, "^I" for tab, "^[" for ESC), C1
+ * controls "<9B>" style hex, bidi controls "<202E>", invalid bytes
+ * U+FFFD.  Everything else is copied.  For one line: a message, a cell.
  */
 char	*utf8_sanitize(const char *s);
+/*
+ * The same for running text (a command's output to a terminal),
+ * appended to out: newlines, tabs and a CR right before a newline stay
+ * as they are (CSV's CRLF), everything else as utf8_sanitize shows it.
+ * Works on pieces of a stream: returns how many of the n bytes of s it
+ * took; unless last, a sequence or a CR cut by the end of the piece is
+ * left for the caller to hand over again with what follows.
+ */
+struct strbuf;
+size_t	 utf8_sanitize_text(struct strbuf *out, const char *s, size_t n,
+	    int last);
 
 /*
  * Byte length of the longest prefix of s that fits in cols columns

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "base/err.h"
+#include "store/acl.h"
 #include "store/db.h"
 
 #define EXIT_USER	1
@@ -74,13 +75,47 @@ struct cli_form {
 };
 
 /*
+ * What one role may do with a command, machine-readable: to the records
+ * the command reaches, by whose they are -- the role's own, a
+ * colleague's, nobody's -- and to the team's own things (settings,
+ * event types and results, custom fields, users, the department's log
+ * and figures, the database as a whole).  Each an OR of the store's
+ * ACL_ bits (store/acl.h): ACL_TITLE names them, ACL_READ shows what is
+ * in them, ACL_TAKE gives them away in bulk (CSV, TSV, iCalendar,
+ * vCard, mail, a file, a copy), ACL_WRITE changes them; 0, nothing.
+ * For a command whose records are not clients' (templates), own,
+ * colleague's and nobody's are by author.
+ */
+struct cli_reach {
+	unsigned char	 own, colleague, nobody, team;
+};
+
+/*
+ * Every command declares it for every role (.acl of struct command).
+ * The store enforces it whatever the command does; salesorg --roles
+ * prints the table, CMD --help a command's rows, and tests/cli/
+ * test_access.sh holds each cell to what the command does when run by
+ * real logins of each role, and salesorg(1)'s ROLES to the table.  A
+ * command whose .acl is all zero has declared nothing and fails there.
+ */
+struct cli_access {
+	struct cli_reach manager, head, admin;
+};
+
+/* One role's cells in the order of the table:
+ *	.head = CLI_REACH(ACL_READ, ACL_READ, ACL_READ, 0) */
+#define CLI_REACH(own_, colleague_, nobody_, team_) \
+	{ .own = (own_), .colleague = (colleague_), .nobody = (nobody_), \
+	  .team = (team_) }
+
+/*
  * A command: its entry, at the end of its file in src/cli/ (tmux's
  * cmd_entry), listed in commands.c.  Either .operands (what it takes
  * besides its options: "ENTITY", "[FILE]", "" for nothing) or .forms.
- * .summary is one line for salesorg --help; .access says what each
- * role may read and write with it (a project rule), shown by CMD
- * --help.  Options may come anywhere among the operands; a command
- * with forms takes the form's word first.
+ * .summary is one line for salesorg --help; .acl what each role may
+ * read, take and write with it (struct cli_access) and .access why, in
+ * a sentence, both shown by CMD --help.  Options may come anywhere
+ * among the operands; a command with forms takes the form's word first.
  */
 struct command {
 	const char		*name;
@@ -88,6 +123,7 @@ struct command {
 	const struct cli_form	*forms;
 	const struct cli_option	*options;
 	const char		*summary;
+	struct cli_access	 acl;
 	const char		*access;
 	int			(*run)(struct cli *, int argc, char **argv);
 };
@@ -125,6 +161,15 @@ int	cli_usage(const char *name);
 void	cli_help(FILE *f, const struct command *c);
 /* "  NAME   summary" for each command of the table (salesorg --help). */
 void	cli_put_commands(FILE *f);
+/*
+ * The table of struct cli_access, a row per command and role (salesorg
+ * --roles): "agenda  manager  rx  -  -  -", the letters t r x w for
+ * ACL_TITLE, ACL_READ, ACL_TAKE, ACL_WRITE and "-" for nothing; a
+ * command that declared nothing shows "?" in every cell.
+ */
+void	cli_put_roles(FILE *f);
+/* The letters of one cell ("rx", "-"), into buf of at least 5 bytes. */
+const char *cli_reach_letters(unsigned char bits, char *buf);
 
 /*
  * Opens the database for a command and logs the user in: a login that
@@ -139,6 +184,24 @@ void	cli_put_commands(FILE *f);
 int	cli_open(struct cli *cli, int create, int readonly, struct db **db);
 /* Prints "salesorg: MESSAGE" for err and returns its exit status. */
 int	cli_fail(const struct so_err *err);
+/*
+ * "salesorg: " and the message fmt makes, as one line in visible form
+ * (utf8_sanitize: a newline in it shows as ^J), on stderr: every
+ * message a command prints goes through here or cli_fail.
+ */
+void	cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * While a command runs, a standard output or error that is a terminal
+ * is sanitized byte by byte on its way there (utf8_sanitize_text:
+ * lines, tabs and CRLF kept, every other control, C1 and bidi control
+ * shown); a file or a pipe is left exact.  main calls it before a
+ * command, not for the organizer (ncurses draws through its own
+ * sanitizer).
+ */
+void	cli_guard_terminal(void);
+/* The import's progress line: "\r" TEXT "\033[K" straight to a terminal
+ * on stderr, TEXT sanitized (NULL: clear it); nothing otherwise. */
+void	cli_progress(const char *text);
 /*
  * The records a command works on: the saved filter named saved and the
  * filter text, both applying (either may be NULL), compiled into *f

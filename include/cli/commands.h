@@ -1,7 +1,7 @@
 /*
  * The subcommands: one file each in src/cli/, each defining its entry
- * (command_NAME: name, operands or forms, options, summary, access,
- * run; struct command in cli.h) at its end; the table of them
+ * (command_NAME: name, operands or forms, options, summary, acl,
+ * access, run; struct command in cli.h) at its end; the table of them
  * (src/cli/commands.c) is what main walks for dispatch and --help.
  * Above cli.h, whose services every command uses.
  */

@@ -23,7 +23,8 @@ struct audit_row {
 int	audit_write(struct db *db, const char *entity, int64_t record_id,
 	    const char *action, const char *field, const char *old_value,
 	    const char *new_value, struct so_err *err);
-/* The rows of one record, oldest first. */
+/* The rows of one record, oldest first: its history, refused as its
+ * details are (acl_check_read) to whoever may not read it. */
 int	audit_list(struct db *db, const char *entity, int64_t record_id,
 	    struct audit_row **out, size_t *n, struct so_err *err);
 void	audit_free(struct audit_row *rows, size_t n);
@@ -45,8 +46,25 @@ struct audit_filter {
 	int		 nfields;
 	size_t		 limit;		/* at most this many rows; 0: all */
 };
-/* The rows f selects, newest first (by time, then by id). */
+/*
+ * The rows f selects, newest first (by time, then by id), whoever asks:
+ * for "who changed this last" (a login and a time, no values) and for
+ * the store's own use.  What a person reads goes through audit_read.
+ */
 int	audit_query(struct db *db, const struct audit_filter *f,
+	    struct audit_row **out, size_t *n, struct so_err *err);
+/*
+ * Who may read what f selects: anyone their own actions (f->login their
+ * own); one record's history (f->entity and f->record_id) whoever may
+ * read the record (acl_check_read), or for what is not a card file
+ * (templates, event types) any user; the rest of the log a head of
+ * sales or an administrator.  SO_OK or SO_EPERM saying why.
+ */
+int	audit_check_read(struct db *db, const struct audit_filter *f,
+	    struct so_err *err);
+/* audit_check_read, then audit_query: the log as `salesorg log` reads
+ * it. */
+int	audit_read(struct db *db, const struct audit_filter *f,
 	    struct audit_row **out, size_t *n, struct so_err *err);
 /*
  * One row as a person reads it: "created", "moved to the trash",

@@ -23,7 +23,8 @@
 struct lock_holder {
 	pid_t	 pid;
 	char	 login[64];	/* owner of /proc/PID, or "uid N" */
-	char	 comm[64];	/* /proc/PID/comm, or "" */
+	char	 comm[64];	/* /proc/PID/comm in visible form
+				   (utf8_sanitize), or "" */
 };
 
 /*

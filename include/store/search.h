@@ -33,7 +33,9 @@ struct search_hit {
 	/* One line of context: the city and phone of a company, the
 	 * company and phone of a contact, the due date of a task ...; and
 	 * when a word matched a field not shown, that field's label and an
-	 * excerpt around the match ("Comment: …call after lunch…"). */
+	 * excerpt around the match ("Comment: …call after lunch…").  For a
+	 * record the user may not read (store/acl.h, ACL_READ), whose it
+	 * is instead: "bob's", "nobody's". */
 	char		*detail;
 };
 
@@ -63,6 +65,17 @@ struct search_result {
  */
 int	 search_run(struct db *db, const char *query, size_t per_kind,
 	    struct search_result *out, struct so_err *err);
+/*
+ * What the hits are for.  SEARCH_SEE (search_run, the search screen and
+ * the command's text): every record's title, the details of those the
+ * user may read.  SEARCH_TAKE (CSV, TSV): only the records the user may
+ * take away (acl_export_owner), with their details; counts and limits
+ * are of those.
+ */
+enum search_use { SEARCH_SEE, SEARCH_TAKE };
+int	 search_run_for(struct db *db, const char *query, size_t per_kind,
+	    enum search_use use, struct search_result *out,
+	    struct so_err *err);
 void	 search_result_free(struct search_result *r);
 
 /*

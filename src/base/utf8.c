@@ -412,6 +412,8 @@ utf8_cpwidth(uint32_t cp)
 		return 2;		/* drawn as "^A" */
 	if (cp >= 0x80 && cp < 0xa0)
 		return 4;		/* drawn as "<85>" */
+	if (utf8_is_bidi_control(cp))
+		return 6;		/* drawn as "<202E>" */
 	if (cp < 0x300)
 		return 1;
 	if (in_table(zero_width, nitems(zero_width), cp))
@@ -669,29 +671,85 @@ utf8_contains_fold(const char *hay, const char *needle)
  * window.  Controls are shown rather than dropped so that the user can see
  * (and fix) them, in the notation less(1) and cat -v use.
  */
+int
+utf8_is_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
+}
+
+int
+utf8_is_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 &&
+	    cp <= 0x2069);
+}
+
+long
+utf8_control_at(const char *s, const char *allowed, uint32_t *cp)
+{
+	return utf8_control_in(s, strlen(s), allowed, cp);
+}
+
+long
+utf8_control_in(const char *s, size_t n, const char *allowed, uint32_t *cp)
+{
+	size_t off = 0, k;
+	uint32_t c;
+
+	while (off < n) {
+		k = utf8_decode(s + off, n - off, &c);
+		if (utf8_is_control(c) && (c >= 0x80 || allowed == NULL ||
+		    c == 0 || strchr(allowed, (int)c) == NULL)) {
+			if (cp)
+				*cp = c;
+			return (long)off;
+		}
+		off += k;
+	}
+	return -1;
+}
+
+/*
+ * The visible form of one code point that must not reach a terminal as
+ * it is, appended to b; 0 when cp is shown as itself.  The width
+ * utf8_cpwidth gives these is the width of what is appended here.
+ */
+static int
+add_visible(struct strbuf *b, uint32_t cp)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char enc[6];
+
+	if (cp < 0x20 || cp == 0x7f) {
+		enc[0] = '^';
+		enc[1] = (char)(cp ^ 0x40);	/* ^@..^_, DEL ^? */
+		sb_addn(b, enc, 2);
+	} else if (cp >= 0x80 && cp < 0xa0) {
+		enc[0] = '<';
+		enc[1] = hex[cp >> 4];
+		enc[2] = hex[cp & 0xf];
+		enc[3] = '>';
+		sb_addn(b, enc, 4);
+	} else if (utf8_is_bidi_control(cp))
+		sb_printf(b, "<%04X>", (unsigned)cp);
+	else
+		return 0;
+	return 1;
+}
+
 char *
 utf8_sanitize(const char *s)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	struct strbuf b = { 0 };
 	size_t n = strlen(s), k;
 	uint32_t cp;
-	char enc[4];
 
 	sb_add(&b, "");
 	while (n > 0) {
 		k = utf8_decode(s, n, &cp);
-		if (cp < 0x20 || cp == 0x7f) {
-			enc[0] = '^';
-			enc[1] = (char)(cp ^ 0x40);	/* ^@..^_, DEL ^? */
-			sb_addn(&b, enc, 2);
-		} else if (cp >= 0x80 && cp < 0xa0) {
-			enc[0] = '<';
-			enc[1] = hex[cp >> 4];
-			enc[2] = hex[cp & 0xf];
-			enc[3] = '>';
-			sb_addn(&b, enc, 4);
-		} else if (cp == REPLACEMENT && k == 1)
+		if (add_visible(&b, cp))
+			;
+		else if (cp == REPLACEMENT && k == 1)
 			sb_add(&b, "\xef\xbf\xbd");
 		else
 			sb_addn(&b, s, k);
@@ -699,6 +757,42 @@ utf8_sanitize(const char *s)
 		n -= k;
 	}
 	return sb_steal(&b);
+}
+
+/* The length of the sequence lead byte c starts (1 for anything else). */
+static size_t
+seq_len(unsigned char c)
+{
+	return c >= 0xf0 && c < 0xf8 ? 4 : c >= 0xe0 && c < 0xf0 ? 3 :
+	    c >= 0xc0 && c < 0xe0 ? 2 : 1;
+}
+
+size_t
+utf8_sanitize_text(struct strbuf *out, const char *s, size_t n, int last)
+{
+	size_t off = 0, k;
+	uint32_t cp;
+
+	while (off < n) {
+		/* A sequence cut by the end of this piece waits for the
+		 * rest, as a CR waits to see whether LF follows. */
+		if (!last && seq_len((unsigned char)s[off]) > n - off)
+			break;
+		if (s[off] == '\r' && off + 1 == n && !last)
+			break;
+		k = utf8_decode(s + off, n - off, &cp);
+		if (cp == '\n' || cp == '\t' || (cp == '\r' && off + 1 < n &&
+		    s[off + 1] == '\n'))
+			sb_addc(out, (char)cp);
+		else if (add_visible(out, cp))
+			;
+		else if (cp == REPLACEMENT && k == 1)
+			sb_add(out, "\xef\xbf\xbd");
+		else
+			sb_addn(out, s + off, k);
+		off += k;
+	}
+	return off;
 }
 
 /*

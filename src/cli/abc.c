@@ -67,8 +67,8 @@ cli_abc(struct cli *cli, int argc, char **argv)
 		return cli_usage("abc");
 	/* A bad month is refused before the database is touched. */
 	if (month && !abc_month_valid(month)) {
-		fprintf(stderr, "salesorg: abc: --month: \"%s\" is not a month "
-		    "(write it as YYYY-MM, e.g. 2026-10)\n", month);
+		cli_warn("abc: --month: \"%s\" is not a month (write it as "
+		    "YYYY-MM, e.g. 2026-10)", month);
 		return EXIT_USAGE;
 	}
 	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
@@ -117,6 +117,11 @@ const struct command command_abc = {
 	.options = options,
 	.summary = "rank paying companies A, B, C by the 20/80 rule; print a "
 	    "month's figures",
+	.acl = {
+		.manager = CLI_REACH(0, 0, 0, ACL_READ | ACL_WRITE),
+		.head = CLI_REACH(0, 0, 0, ACL_READ | ACL_WRITE),
+		.admin = CLI_REACH(0, 0, 0, ACL_READ | ACL_WRITE),
+	},
 	.access = "any user: the ranks are computed from every payment, "
 	    "whoever's, and written to each company's abc field and "
 	    "history",

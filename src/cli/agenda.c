@@ -204,9 +204,8 @@ cli_agenda(struct cli *cli, int argc, char **argv)
 			days = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || days < 1 ||
 			    days > 366) {
-				fprintf(stderr, "salesorg: agenda: --days: a "
-				    "number from 1 to 366, not \"%s\"\n",
-				    optarg);
+				cli_warn("agenda: --days: a number from 1 to "
+				    "366, not \"%s\"", optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -234,7 +233,7 @@ cli_agenda(struct cli *cli, int argc, char **argv)
 
 		if (dt_parse_date(date, (time_t)q.now, day, msg,
 		    sizeof(msg)) != 0) {
-			fprintf(stderr, "salesorg: agenda: --date: %s\n", msg);
+			cli_warn("agenda: --date: %s", msg);
 			return EXIT_USAGE;
 		}
 		memset(&tm, 0, sizeof(tm));
@@ -310,9 +309,15 @@ const struct command command_agenda = {
 	.options = options,
 	.summary = "print the agenda: overdue, the day's calls, meetings, "
 	    "tasks, birthdays",
-	.access = "any user, reading only: their own agenda, another user's "
-	    "(--user) or everyone's (--all); with --format ics, an export, "
-	    "a manager gets only their own and is refused a colleague's "
-	    "(head, admin: anyone's)",
+	.acl = {
+		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),
+		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
+		    ACL_READ | ACL_TAKE, 0),
+		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
+		    ACL_READ | ACL_TAKE, 0),
+	},
+	.access = "any user, reading only, their own agenda in any format; "
+	    "another user's (--user) or everyone's (--all): a head of sales "
+	    "or an administrator",
 	.run = cli_agenda,
 };

@@ -33,6 +33,11 @@ const struct command command_backup = {
 	.name = "backup",
 	.operands = "FILE",
 	.summary = "copy the database safely while it is in use",
+	.acl = {
+		.manager = CLI_REACH(0, 0, 0, 0),
+		.head = CLI_REACH(ACL_TAKE, ACL_TAKE, ACL_TAKE, ACL_TAKE),
+		.admin = CLI_REACH(ACL_TAKE, ACL_TAKE, ACL_TAKE, ACL_TAKE),
+	},
 	.access = "a head of sales or an administrator (a copy holds every "
 	    "record); managers are refused",
 	.run = cli_backup,

@@ -43,6 +43,11 @@ const struct command command_check = {
 	.name = "check",
 	.operands = "",
 	.summary = "check the database's integrity",
+	.acl = {
+		.manager = CLI_REACH(0, 0, 0, ACL_READ),
+		.head = CLI_REACH(0, 0, 0, ACL_READ),
+		.admin = CLI_REACH(0, 0, 0, ACL_READ),
+	},
 	.access = "whoever may read the file, logged in or not (a damaged "
 	    "file may have lost its users); opens it read-only and writes "
 	    "nothing",

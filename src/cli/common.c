@@ -17,11 +17,29 @@
  *
  * The table of commands and salesorg's own options come from main
  * (cli_set_commands), so no command is named here.
+ *
+ * Every exit to a terminal goes through base/utf8's one sanitizer.  A
+ * message (cli_fail, cli_warn, getopt's complaints) is sanitized as a
+ * whole wherever it goes: it quotes file names, arguments, record
+ * titles and process names, any of which may hold ESC ] 0 ; or U+009B.
+ * And while a command runs, a standard output or error that is a
+ * terminal is a stream of our own (cli_guard_terminal, fopencookie)
+ * whose every byte passes utf8_sanitize_text on its way to the
+ * descriptor: whatever a command prints -- text, CSV, TSV, iCalendar,
+ * a template, a future command's output nobody thought to clean --
+ * reaches the screen in visible form.  To a file or a pipe the output
+ * is left exact, so CSV keeps its bytes.  The one control sequence a
+ * command writes on purpose, the import's progress line, goes to the
+ * descriptor itself (cli_progress), its text sanitized.
  */
+#define _GNU_SOURCE		/* fopencookie */
+#include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/datetime.h"
 #include "base/utf8.h"
@@ -40,10 +58,143 @@ cli_fail(const struct so_err *err)
 {
 	/* A message quotes files, fields and values the user gave: through
 	 * the sanitizer, as everything that reaches the terminal. */
-	fputs("salesorg: ", stderr);
-	cli_put_clean(stderr, err->msg[0] ? err->msg : "unknown error");
-	fputc('\n', stderr);
+	cli_warn("%s", err->msg[0] ? err->msg : "unknown error");
 	return so_err_exit_status(err->code);
+}
+
+void
+cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	fputs("salesorg: ", stderr);
+	cli_put_clean(stderr, msg);
+	fputc('\n', stderr);
+	free(msg);
+}
+
+/* ---- the terminal's streams ---- */
+
+/* What a guarded stream holds back: a UTF-8 sequence or a CR cut by
+ * the end of a write, at most 4 bytes. */
+struct guard {
+	int	 fd;
+	char	 held[4];
+	size_t	 nheld;
+};
+
+static struct guard guards[2];
+static FILE *guarded[2];
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	ssize_t k;
+
+	while (n > 0) {
+		if ((k = write(fd, p, n)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* buf (after what was held) sanitized to the descriptor; last: hold
+ * nothing back. */
+static int
+guard_put(struct guard *g, const char *buf, size_t size, int last)
+{
+	struct strbuf out = { 0 };
+	size_t n = g->nheld + size, took;
+	char *all = xmalloc(n ? n : 1);
+	int rc;
+
+	memcpy(all, g->held, g->nheld);
+	memcpy(all + g->nheld, buf, size);
+	took = utf8_sanitize_text(&out, all, n, last);
+	g->nheld = n - took;
+	memcpy(g->held, all + took, g->nheld);
+	free(all);
+	rc = write_all(g->fd, out.s ? out.s : "", out.len);
+	sb_free(&out);
+	return rc;
+}
+
+static ssize_t
+guard_write(void *cookie, const char *buf, size_t size)
+{
+	return guard_put(cookie, buf, size, 0) == 0 ? (ssize_t)size : -1;
+}
+
+static int
+guard_close(void *cookie)
+{
+	return guard_put(cookie, "", 0, 1);
+}
+
+/* At exit, before stdio flushes what is left: our streams, and what
+ * they held back, out. */
+static void
+guard_finish(void)
+{
+	int i;
+
+	for (i = 0; i < 2; i++)
+		if (guarded[i]) {
+			fflush(guarded[i]);
+			guard_put(&guards[i], "", 0, 1);
+		}
+}
+
+void
+cli_guard_terminal(void)
+{
+	static const cookie_io_functions_t io = { .write = guard_write,
+	    .close = guard_close };
+	FILE *f;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		if (!isatty(i + 1))
+			continue;
+		guards[i].fd = i + 1;
+		if ((f = fopencookie(&guards[i], "w", io)) == NULL)
+			continue;
+		/* As the terminal's own streams: stdout by line, stderr
+		 * at once. */
+		setvbuf(f, NULL, i ? _IONBF : _IOLBF, 0);
+		fflush(i ? stderr : stdout);
+		if (i)
+			stderr = f;
+		else
+			stdout = f;
+		guarded[i] = f;
+	}
+	if (guarded[0] || guarded[1])
+		atexit(guard_finish);
+}
+
+void
+cli_progress(const char *text)
+{
+	char *clean, *line;
+
+	if (!isatty(STDERR_FILENO))
+		return;
+	fflush(stderr);
+	clean = utf8_sanitize(text ? text : "");
+	line = xasprintf("\r%s\033[K", clean);
+	(void)write_all(STDERR_FILENO, line, strlen(line));
+	free(line);
+	free(clean);
 }
 
 int
@@ -98,16 +249,17 @@ int
 cli_choice(const char *cmd, const char *opt, const char *arg,
     const char *const *names)
 {
+	struct strbuf b = { 0 };
 	int i;
 
 	for (i = 0; names[i]; i++)
 		if (strcmp(arg, names[i]) == 0)
 			return i;
-	fprintf(stderr, "salesorg: %s: --%s: ", cmd, opt);
 	for (i = 0; names[i]; i++)
-		fprintf(stderr, "%s%s", i == 0 ? "" : names[i + 1] ? ", " :
+		sb_printf(&b, "%s%s", i == 0 ? "" : names[i + 1] ? ", " :
 		    " or ", names[i]);
-	fprintf(stderr, ", not \"%s\"\n", arg);
+	cli_warn("%s: --%s: %s, not \"%s\"", cmd, opt, sb_str(&b), arg);
+	sb_free(&b);
 	return -1;
 }
 
@@ -272,14 +424,15 @@ gs_option(int ch)
 	return NULL;
 }
 
-/* "salesorg: " and the command (and form) the message is about. */
-static void
+/* The command (and form) a message is about, "import xlsx: " (""
+ * for salesorg's own options); the caller frees. */
+static char *
 who(const struct command *c, const char *form)
 {
-	fputs("salesorg: ", stderr);
-	if (c != self)
-		fprintf(stderr, "%s%s%s: ", c->name, form ? " " : "",
-		    form ? form : "");
+	if (c == self)
+		return xstrdup("");
+	return xasprintf("%s%s%s: ", c->name, form ? " " : "",
+	    form ? form : "");
 }
 
 /* An unknown long option "--name[=value]": no such option, one of
@@ -289,12 +442,12 @@ unknown_long(const struct command *c, const char *form, const char *text)
 {
 	const struct cli_option *o;
 	struct strbuf b = { 0 };
+	char *pfx = who(c, form);
 	size_t n, i, fits = 0;
 
 	if (strncmp(text, "--", 2) != 0) {
-		who(c, form);
-		fprintf(stderr, "%s: no such option\n", text);
-		return;
+		cli_warn("%s%s: no such option", pfx, text);
+		goto out;
 	}
 	n = strcspn(text + 2, "=");
 	for (i = 0; i < gs.n; i++)
@@ -304,22 +457,22 @@ unknown_long(const struct command *c, const char *form, const char *text)
 			    gs.opt[i]->name);
 			fits++;
 		}
-	who(c, form);
 	if (fits > 1) {
-		fprintf(stderr, "--%.*s: which one? (%s)\n", (int)n, text + 2,
+		cli_warn("%s--%.*s: which one? (%s)", pfx, (int)n, text + 2,
 		    sb_str(&b));
-		sb_free(&b);
-		return;
+		goto out;
 	}
-	sb_free(&b);
 	for (o = c->options; form && o && !opt_end(o); o++)
 		if (o->name && strlen(o->name) == n &&
 		    strncmp(o->name, text + 2, n) == 0) {
-			fprintf(stderr, "--%s: not an option of %s %s\n",
+			cli_warn("%s--%s: not an option of %s %s", pfx,
 			    o->name, c->name, form);
-			return;
+			goto out;
 		}
-	fprintf(stderr, "--%.*s: no such option\n", (int)n, text + 2);
+	cli_warn("%s--%.*s: no such option", pfx, (int)n, text + 2);
+out:
+	sb_free(&b);
+	free(pfx);
 }
 
 /* Says why getopt returned ch ('?' or ':'). */
@@ -328,28 +481,27 @@ complain(const struct command *c, const char *form, int ch, int argc,
     char **argv)
 {
 	const struct cli_option *o = gs_option(optopt);
+	const char *why = ch == ':' ? "a value is needed" : "takes no value";
+	char *pfx;
 
 	if (ch == '?' && optopt == 0) {
 		unknown_long(c, form, optind >= 1 && optind <= argc ?
 		    argv[optind - 1] : "--");
 		return;
 	}
-	who(c, form);
+	pfx = who(c, form);
 	if (o == NULL) {
 		/* A short option of another form, or of none. */
 		if (form && by_letter(c->options, optopt))
-			fprintf(stderr, "-%c: not an option of %s %s\n", optopt,
+			cli_warn("%s-%c: not an option of %s %s", pfx, optopt,
 			    c->name, form);
 		else
-			fprintf(stderr, "-%c: no such option\n", optopt);
-		return;
-	}
-	/* As it was written: -o or --output. */
-	if (optopt < 256)
-		fprintf(stderr, "-%c: ", optopt);
+			cli_warn("%s-%c: no such option", pfx, optopt);
+	} else if (optopt < 256)	/* as it was written: -o or --output */
+		cli_warn("%s-%c: %s", pfx, optopt, why);
 	else
-		fprintf(stderr, "--%s: ", o->name);
-	fputs(ch == ':' ? "a value is needed\n" : "takes no value\n", stderr);
+		cli_warn("%s--%s: %s", pfx, o->name, why);
+	free(pfx);
 }
 
 static int
@@ -588,6 +740,9 @@ cli_usage(const char *name)
 	return EXIT_USAGE;
 }
 
+static void	put_roles_head(FILE *, const char *);
+static void	put_roles_rows(FILE *, const struct command *, int);
+
 void
 cli_help(FILE *f, const struct command *c)
 {
@@ -602,8 +757,104 @@ cli_help(FILE *f, const struct command *c)
 		putc('\n', f);
 		put_wrapped(f, 0, "Access: ", c->access, ' ', 8);
 	}
+	if (c != self) {
+		putc('\n', f);
+		put_roles_head(f, NULL);
+		put_roles_rows(f, c, 0);
+		fputs("(t title, r read, x take away in bulk, w write, - "
+		    "nothing; salesorg --roles)\n", f);
+	}
 	if (c != self)
 		fprintf(f, "\nSee salesorg(1), COMMANDS, %s.\n", c->name);
+}
+
+/* ---- the roles, from each entry's .acl ---- */
+
+static const char *const role_words[] = { "manager", "head", "admin" };
+#define ROLES_COL	10	/* where the cells start */
+#define CELL_W		12	/* a cell's width */
+
+const char *
+cli_reach_letters(unsigned char bits, char *buf)
+{
+	char *p = buf;
+
+	if (bits & ACL_TITLE && !(bits & ACL_READ))
+		*p++ = 't';
+	if (bits & ACL_READ)
+		*p++ = 'r';
+	if (bits & ACL_TAKE)
+		*p++ = 'x';
+	if (bits & ACL_WRITE)
+		*p++ = 'w';
+	if (p == buf)
+		*p++ = '-';
+	*p = '\0';
+	return buf;
+}
+
+static int
+declared(const struct cli_access *a)
+{
+	const struct cli_reach *r[3] = { &a->manager, &a->head, &a->admin };
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (r[i]->own || r[i]->colleague || r[i]->nobody || r[i]->team)
+			return 1;
+	return 0;
+}
+
+/* The heading of the cells, after first (a column of its own) when
+ * given. */
+static void
+put_roles_head(FILE *f, const char *first)
+{
+	if (first)
+		fprintf(f, "%-*s", ROLES_COL, first);
+	fprintf(f, "%-*s%-*s%-*s%-*s%s\n", ROLES_COL, first ? "role" :
+	    "Roles:", CELL_W, "own", CELL_W, "colleague's", CELL_W, "nobody's",
+	    "team's");
+}
+
+/* A row per role of c's .acl, each after c's name when named. */
+static void
+put_roles_rows(FILE *f, const struct command *c, int named)
+{
+	const struct cli_reach *r[3] = { &c->acl.manager, &c->acl.head,
+	    &c->acl.admin };
+	int ok = declared(&c->acl), i;
+	char b[4][8];
+
+	for (i = 0; i < 3; i++) {
+		if (named)
+			fprintf(f, "%-*s", ROLES_COL, c->name);
+		fprintf(f, "%-*s", ROLES_COL, role_words[i]);
+		fprintf(f, "%-*s%-*s%-*s%s\n", CELL_W, ok ?
+		    cli_reach_letters(r[i]->own, b[0]) : "?", CELL_W, ok ?
+		    cli_reach_letters(r[i]->colleague, b[1]) : "?", CELL_W,
+		    ok ? cli_reach_letters(r[i]->nobody, b[2]) : "?", ok ?
+		    cli_reach_letters(r[i]->team, b[3]) : "?");
+	}
+}
+
+void
+cli_put_roles(FILE *f)
+{
+	int i;
+
+	put_roles_head(f, "command");
+	for (i = 0; commands[i]; i++)
+		put_roles_rows(f, commands[i], 1);
+	fputs("\nEach cell: what the role may do with the command to the "
+	    "records it reaches, by\nwhose they are (for templates, by "
+	    "author), and to the team's own things\n(settings, types and "
+	    "results, fields, users, the department's log and\nfigures, "
+	    "the database as a whole).  t: their titles only; r: read "
+	    "them;\nx: take them away in bulk (CSV, TSV, iCalendar, vCard, "
+	    "mail, a file, a copy);\nw: change them; -: nothing.  "
+	    "Commands that read only part of it at times\nsay which in "
+	    "salesorg COMMAND --help.\n", f);
 }
 
 void

@@ -66,9 +66,12 @@ lookup_cmd(struct db *db, enum lookup_table t, int argc, char **argv)
 	if (argc == 0 || strcmp(argv[0], "list") == 0) {
 		if (settings_lookup_list(db, t, &rows, &n, &err) != SO_OK)
 			return cli_fail(&err);
-		for (i = 0; i < n; i++)
-			printf("%-16s %-8s %s\n", rows[i].code, rows[i].active ?
-			    "active" : "disabled", rows[i].name);
+		for (i = 0; i < n; i++) {
+			printf("%-16s %-8s ", rows[i].code, rows[i].active ?
+			    "active" : "disabled");
+			cli_put_clean(stdout, rows[i].name);
+			putchar('\n');
+		}
 		settings_lookup_free(rows, n);
 		return 0;
 	}
@@ -124,8 +127,8 @@ cli_config(struct cli *cli, int argc, char **argv)
 			    "off");
 	} else if (strcmp(argv[0], "set") == 0 && argc == 3) {
 		if ((on = settings_parse_bool(argv[2])) < 0) {
-			fprintf(stderr, "salesorg: config set %s: on or off, "
-			    "not \"%s\"\n", argv[1], argv[2]);
+			cli_warn("config set %s: on or off, not \"%s\"",
+			    argv[1], argv[2]);
 			rc = EXIT_USAGE;
 		} else if (settings_set_flag(db, argv[1], on, global, &err) !=
 		    SO_OK)
@@ -161,6 +164,14 @@ const struct command command_config = {
 	.options = options,
 	.summary = "show or change settings, event types and results (see "
 	    "salesorg(1))",
+	.acl = {
+		.manager = CLI_REACH(ACL_READ | ACL_WRITE, 0, 0,
+		    ACL_READ | ACL_WRITE),
+		.head = CLI_REACH(ACL_READ | ACL_WRITE, 0, 0,
+		    ACL_READ | ACL_WRITE),
+		.admin = CLI_REACH(ACL_READ | ACL_WRITE, 0, 0,
+		    ACL_READ | ACL_WRITE),
+	},
 	.access = "any user reads the settings, types and results, and sets "
 	    "their own preferences and the team's mail.from; the team's "
 	    "report.activity columns: a head of sales or an administrator; "

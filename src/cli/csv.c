@@ -34,7 +34,7 @@ static void
 clear_progress(struct report *r)
 {
 	if (r->shown)
-		fputs("\r\033[K", stderr);
+		cli_progress(NULL);
 	r->shown = 0;
 }
 
@@ -42,12 +42,14 @@ static void
 on_progress(void *arg, size_t rows, long long done, long long total)
 {
 	struct report *r = arg;
+	char *line;
 
 	if (!r->tty || total < PROGRESS_MIN_BYTES || done >= total ||
 	    (r->shown && mono_ms() - r->last < PROGRESS_EVERY_MS))
 		return;
-	fprintf(stderr, "\r%zu rows, %lld%%\033[K", rows, done * 100 / total);
-	fflush(stderr);
+	line = xasprintf("%zu rows, %lld%%", rows, done * 100 / total);
+	cli_progress(line);
+	free(line);
 	r->last = mono_ms();
 	r->shown = 1;
 }
@@ -58,9 +60,7 @@ on_skipped(void *arg, const struct so_err *why)
 	struct report *r = arg;
 
 	clear_progress(r);
-	fputs("salesorg: ", stderr);
-	cli_put_clean(stderr, why->msg);
-	fputs(" (skipped)\n", stderr);
+	cli_warn("%s (skipped)", why->msg);
 }
 
 static int
@@ -72,8 +72,7 @@ parse_sep(const char *v, char *sep)
 	    strcmp(v, "\\t") == 0)
 		*sep = '\t';
 	else {
-		fprintf(stderr, "salesorg: import: --sep: ';', ',' or tab, "
-		    "not \"%s\"\n", v);
+		cli_warn("import: --sep: ';', ',' or tab, not \"%s\"", v);
 		return -1;
 	}
 	return 0;
@@ -82,12 +81,13 @@ parse_sep(const char *v, char *sep)
 static int
 unknown_entity(const char *name)
 {
+	struct strbuf b = { 0 };
 	int i;
 
-	fprintf(stderr, "salesorg: import: no card file \"%s\" (", name);
 	for (i = 0; entities[i]; i++)
-		fprintf(stderr, "%s%s", i ? ", " : "", entities[i]->table);
-	fputs(")\n", stderr);
+		sb_printf(&b, "%s%s", i ? ", " : "", entities[i]->table);
+	cli_warn("import: no card file \"%s\" (%s)", name, sb_str(&b));
+	sb_free(&b);
 	return EXIT_USAGE;
 }
 
@@ -104,9 +104,8 @@ parse_args(int argc, char **argv, struct import_opts *o, struct strbuf *map,
 		switch (c) {
 		case IMPORT_OPT_ENCODING:
 			if ((enc = csv_encoding_parse(optarg)) < 0) {
-				fprintf(stderr, "salesorg: import: "
-				    "--encoding: utf-8, cp1251 or utf-16, not "
-				    "\"%s\"\n", optarg);
+				cli_warn("import: --encoding: utf-8, cp1251 "
+				    "or utf-16, not \"%s\"", optarg);
 				return -1;
 			}
 			o->encoding = (enum csv_encoding)enc;
@@ -117,9 +116,8 @@ parse_args(int argc, char **argv, struct import_opts *o, struct strbuf *map,
 			break;
 		case IMPORT_OPT_ON_DUPLICATE:
 			if ((dup = import_dup_parse(optarg)) < 0) {
-				fprintf(stderr, "salesorg: import: "
-				    "--on-duplicate: skip, update or add, not "
-				    "\"%s\"\n", optarg);
+				cli_warn("import: --on-duplicate: skip, "
+				    "update or add, not \"%s\"", optarg);
 				return -1;
 			}
 			o->on_duplicate = (enum import_dup)dup;

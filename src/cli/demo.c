@@ -1612,6 +1612,11 @@ const struct command command_demo = {
 	.name = "demo",
 	.operands = "",
 	.summary = "fill the database with demonstration data",
+	.acl = {
+		.manager = CLI_REACH(ACL_WRITE, 0, 0, 0),
+		.head = CLI_REACH(ACL_WRITE, 0, 0, 0),
+		.admin = CLI_REACH(ACL_WRITE, 0, 0, 0),
+	},
 	.access = "any user, on a database without companies (a new one is "
 	    "created, whoever makes it its administrator); every record it "
 	    "writes is theirs",

@@ -158,6 +158,11 @@ const struct command command_field = {
 	.forms = forms,
 	.options = options,
 	.summary = "custom fields of the card files",
+	.acl = {
+		.manager = CLI_REACH(0, 0, 0, ACL_READ),
+		.head = CLI_REACH(0, 0, 0, ACL_READ),
+		.admin = CLI_REACH(0, 0, 0, ACL_READ | ACL_WRITE),
+	},
 	.access = "any user lists them; only an administrator adds or "
 	    "removes one",
 	.run = cli_field,

@@ -35,7 +35,7 @@ parse_day(const char *opt, const char *text, int days, int64_t *out)
 	char ymd[11], msg[160];
 
 	if (dt_parse_date(text, dt_now(), ymd, msg, sizeof(msg)) != 0) {
-		fprintf(stderr, "salesorg: %s: %s\n", opt, msg);
+		cli_warn("%s: %s", opt, msg);
 		return EXIT_USER;
 	}
 	*out = (int64_t)dt_date_start(ymd, days);
@@ -58,8 +58,8 @@ cli_export(struct cli *cli, int argc, char **argv)
 	if (strcmp(argv[1], "vcard") == 0)
 		return cli_export_vcard(cli, argc - 1, argv + 1);
 	if (strcmp(argv[1], "ics") != 0) {
-		fprintf(stderr, "salesorg: export: unknown format %s "
-		    "(known: ics, vcard)\n", argv[1]);
+		cli_warn("export: unknown format %s (known: ics, vcard)",
+		    argv[1]);
 		return EXIT_USAGE;
 	}
 	while ((c = cli_getopt(&command_export, "ics", argc - 1, argv + 1)) !=
@@ -132,8 +132,8 @@ cli_import(struct cli *cli, int argc, char **argv)
 	if (argc < 2)
 		return cli_usage("import");
 	if (strcmp(argv[1], "ics") != 0) {
-		fprintf(stderr, "salesorg: import: unknown format %s "
-		    "(known: csv, xlsx, xls, ics, vcard)\n", argv[1]);
+		cli_warn("import: unknown format %s (known: csv, xlsx, xls, "
+		    "ics, vcard)", argv[1]);
 		return EXIT_USAGE;
 	}
 	/* ics takes no option: this only says so of one given. */
@@ -193,6 +193,11 @@ const struct command command_export = {
 	.options = export_options,
 	.summary = "export events and tasks as iCalendar (ics) or contacts "
 	    "as vCards (vcard)",
+	.acl = {
+		.manager = CLI_REACH(ACL_TAKE, 0, 0, 0),
+		.head = CLI_REACH(ACL_TAKE, ACL_TAKE, ACL_TAKE, 0),
+		.admin = CLI_REACH(ACL_TAKE, ACL_TAKE, ACL_TAKE, 0),
+	},
 	.access = "any user; a manager gets only their own events, tasks "
 	    "and contacts and is refused a colleague's calendar (--user); "
 	    "a head of sales or an administrator gets everyone's; vcard "
@@ -251,6 +256,11 @@ const struct command command_import = {
 	.summary = "import events and tasks (ics), records of a card file "
 	    "from CSV or an Excel workbook, or contacts (vcard); ics and "
 	    "vcard are idempotent by UID",
+	.acl = {
+		.manager = CLI_REACH(ACL_WRITE, ACL_TITLE, ACL_WRITE, 0),
+		.head = CLI_REACH(ACL_WRITE, ACL_WRITE, ACL_WRITE, 0),
+		.admin = CLI_REACH(ACL_WRITE, ACL_WRITE, ACL_WRITE, 0),
+	},
 	.access = "any user; a new record is the importer's unless its row "
 	    "names another manager; for a manager, a row that would change "
 	    "a colleague's record or give one to a colleague is a bad row "

@@ -67,12 +67,13 @@ static int
 fail(const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
 
-	fputs("salesorg: init: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	cli_warn("init: %s", msg);
+	free(msg);
 	return EXIT_USER;
 }
 
@@ -286,13 +287,12 @@ warn_guard(const struct shared *sh)
 	if (!sh->guarded)
 		return;
 	if (getuid() != 0)
-		fprintf(stderr, "salesorg: init: warning: the files belong to "
-		    "you, who can read them from a shell; set guarded mode "
-		    "up as root\n");
+		cli_warn("init: warning: the files belong to you, who can "
+		    "read them from a shell; set guarded mode up as root");
 	if (gr && gr->gr_mem && gr->gr_mem[0])
-		fprintf(stderr, "salesorg: init: warning: %s is a member of "
-		    "group %s and can read the database directly; in guarded "
-		    "mode nobody should be\n", gr->gr_mem[0], sh->group);
+		cli_warn("init: warning: %s is a member of group %s and can "
+		    "read the database directly; in guarded mode nobody "
+		    "should be", gr->gr_mem[0], sh->group);
 }
 
 static int
@@ -411,6 +411,11 @@ const struct command command_init = {
 	.summary = "create or upgrade the database, or set up a team's "
 	    "shared one (FILE, with --shared or --plain; see SHARED "
 	    "DATABASE in salesorg(1))",
+	.acl = {
+		.manager = CLI_REACH(0, 0, 0, ACL_WRITE),
+		.head = CLI_REACH(0, 0, 0, ACL_WRITE),
+		.admin = CLI_REACH(0, 0, 0, ACL_WRITE),
+	},
 	.access = "whoever may write the file: a new database's first login "
 	    "is its administrator; an existing one's users must be let in "
 	    "as for any command, except with --shared or --plain, which "

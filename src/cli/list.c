@@ -77,24 +77,24 @@ find_entity(const char *name)
 }
 
 static void
-entity_names(FILE *f)
+entity_names(struct strbuf *b)
 {
 	const struct entity *const *e;
 
 	for (e = entities; *e; e++)
-		fprintf(f, "%s%s", e == entities ? "" : ", ", (*e)->table);
+		sb_printf(b, "%s%s", e == entities ? "" : ", ", (*e)->table);
 }
 
 /* The field names of ent for a message. */
 static void
-field_names(FILE *f, const struct entity *ent)
+field_names(struct strbuf *b, const struct entity *ent)
 {
 	int i;
 
-	fputs("id", f);
+	sb_add(b, "id");
 	for (i = 0; i < ent->nfields; i++)
 		if (!(ent->fields[i].flags & F_HIDDEN))
-			fprintf(f, ", %s", ent->fields[i].name);
+			sb_printf(b, ", %s", ent->fields[i].name);
 }
 
 /* Parses "a,b,c" into field indexes; manager for manager_id too. */
@@ -112,10 +112,12 @@ parse_fields(const struct entity *ent, const char *spec, int **cols, int *n)
 		fi = strcmp(tok, "id") == 0 ? ID_COL :
 		    entity_field_named(ent, tok);
 		if (fi == -1 && strcmp(tok, "id") != 0) {
-			fprintf(stderr, "salesorg: list: --fields: %s have no "
-			    "field \"%s\" (fields: ", ent->plural, tok);
-			field_names(stderr, ent);
-			fputs(")\n", stderr);
+			struct strbuf b = { 0 };
+
+			field_names(&b, ent);
+			cli_warn("list: --fields: %s have no field \"%s\" "
+			    "(fields: %s)", ent->plural, tok, sb_str(&b));
+			sb_free(&b);
 			free(copy);
 			free(*cols);
 			*cols = NULL;
@@ -126,7 +128,7 @@ parse_fields(const struct entity *ent, const char *spec, int **cols, int *n)
 	}
 	free(copy);
 	if (*n == 0) {
-		fputs("salesorg: list: --fields: no fields named\n", stderr);
+		cli_warn("list: --fields: no fields named");
 		return -1;
 	}
 	return 0;
@@ -300,15 +302,15 @@ static int
 list_failed(const struct so_err *err, const struct sink *o,
     const char *path, int64_t rows)
 {
-	fprintf(stderr, "salesorg: list: %s\n", err->msg);
+	cli_warn("list: %s", err->msg);
 	if (o->excel && err->code == SO_EINVAL)
-		fputs("salesorg: list: export without --excel: UTF-8 csv "
-		    "holds every character\n", stderr);
+		cli_warn("list: export without --excel: UTF-8 csv holds every "
+		    "character");
 	if (path)
-		fprintf(stderr, "salesorg: list: %s not written\n", path);
+		cli_warn("list: %s not written", path);
 	else
-		fprintf(stderr, "salesorg: list: the output is incomplete: "
-		    "%lld rows before the error\n", (long long)rows);
+		cli_warn("list: the output is incomplete: %lld rows before "
+		    "the error", (long long)rows);
 	return so_err_exit_status(err->code);
 }
 
@@ -355,8 +357,8 @@ cli_list(struct cli *cli, int argc, char **argv)
 		case OPT_LIMIT:
 			limit = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || limit < 1) {
-				fprintf(stderr, "salesorg: list: --limit: a "
-				    "positive number, not \"%s\"\n", optarg);
+				cli_warn("list: --limit: a positive number, "
+				    "not \"%s\"", optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -381,35 +383,37 @@ cli_list(struct cli *cli, int argc, char **argv)
 		return list_usage();
 	/* --excel alone means csv for Excel; with text or tsv, a mistake */
 	if (o.excel && fmt_given && o.fmt != FMT_CSV) {
-		fprintf(stderr, "salesorg: list: --excel is a kind of csv: use "
-		    "it with --format csv, not %s\n", formats[o.fmt]);
+		cli_warn("list: --excel is a kind of csv: use it with "
+		    "--format csv, not %s", formats[o.fmt]);
 		return EXIT_USAGE;
 	}
 	if (o.excel)
 		o.fmt = FMT_CSV;
 	if (path && *path == '\0') {
-		fputs("salesorg: list: -o: no file name\n", stderr);
+		cli_warn("list: -o: no file name");
 		return EXIT_USAGE;
 	}
 	if ((ent = find_entity(argv[optind])) == NULL) {
-		fprintf(stderr, "salesorg: list: no card file \"%s\" (",
-		    argv[optind]);
-		entity_names(stderr);
-		fputs(")\n", stderr);
+		struct strbuf b = { 0 };
+
+		entity_names(&b);
+		cli_warn("list: no card file \"%s\" (%s)", argv[optind],
+		    sb_str(&b));
+		sb_free(&b);
 		return EXIT_USAGE;
 	}
 	/* Open first: the database adds its custom fields to ent. */
 	if ((rc = cli_open(cli, 0, 1, &db)) != 0)
 		return rc;
 	if (sort && (q.sort = entity_field(ent, sort)) < 0) {
-		fprintf(stderr, "salesorg: list: --sort: %s have no field "
-		    "\"%s\"\n", ent->plural, sort);
+		cli_warn("list: --sort: %s have no field \"%s\"", ent->plural,
+		    sort);
 		rc = EXIT_USAGE;
 		goto out;
 	}
 	if (sort && (ent->fields[q.sort].flags & F_CUSTOM)) {
-		fprintf(stderr, "salesorg: list: --sort: %s is a custom field; "
-		    "lists cannot be sorted by one\n", sort);
+		cli_warn("list: --sort: %s is a custom field; lists cannot be "
+		    "sorted by one", sort);
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -498,6 +502,13 @@ const struct command command_list = {
 	.operands = "ENTITY",
 	.options = options,
 	.summary = "print a card file, filtered (see FILTERS in salesorg(1))",
+	.acl = {
+		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),
+		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
+		    ACL_READ | ACL_TAKE, 0),
+		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
+		    ACL_READ | ACL_TAKE, 0),
+	},
 	.access = "any user, reading only; a manager gets only their own "
 	    "records (the organizer shows them everyone's companies), a "
 	    "head of sales or an administrator everyone's",

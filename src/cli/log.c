@@ -3,11 +3,12 @@
  *
  *	2026-11-23 09:14  bob  company #12 «ООО Ромашка»  Manager: Анна -> Борис
  *
- * The history of one record (--entity and --id) is for everyone: a
- * manager sees every company anyway.  The department-wide log, where a
- * head of sales follows every reassignment (--field manager) and every
- * deletion (--action delete), needs a head or an administrator, except
- * a user's own actions (--user with their own login).
+ * Who may read what is the store's (audit_read): the history of one
+ * record (--entity and --id) whoever may read the record -- its old
+ * phones and notes are its details -- and a user's own actions (--user
+ * with their own login).  The department-wide log, where a head of
+ * sales follows every reassignment (--field manager) and every deletion
+ * (--action delete), needs a head or an administrator.
  *
  * Everything printed from the database goes through cli_put_clean: a
  * company name must not drive the reader's terminal.
@@ -41,12 +42,12 @@ log_usage(void)
 }
 
 static void
-entity_names(FILE *f)
+entity_names(struct strbuf *b)
 {
 	int i;
 
 	for (i = 0; entities[i]; i++)
-		fprintf(f, "%s%s", i ? ", " : "", entities[i]->name);
+		sb_printf(b, "%s%s", i ? ", " : "", entities[i]->name);
 }
 
 /*
@@ -89,8 +90,7 @@ parse_since(const char *text, int64_t *out)
 		return 0;
 	}
 	if (dt_parse_moment(text, dt_now(), &t, msg, sizeof(msg)) != 0) {
-		fprintf(stderr, "salesorg: log: --since: \"%s\": %s\n", text,
-		    msg);
+		cli_warn("log: --since: \"%s\": %s", text, msg);
 		return -1;
 	}
 	*out = t;
@@ -131,21 +131,6 @@ print_row(struct db *db, const struct audit_row *r)
 	free(what);
 }
 
-/*
- * Who may read what was asked: one record's history, or one's own
- * actions, anyone; the rest, a head or an administrator.
- */
-static int
-may_read(struct db *db, const struct audit_filter *f, struct so_err *err)
-{
-	if (f->entity && f->record_id)
-		return SO_OK;
-	if (f->login && strcmp(f->login, db_user_login(db)) == 0)
-		return SO_OK;
-	return acl_require(db, ROLE_HEAD, "see the whole department's log",
-	    err);
-}
-
 static int
 cli_log(struct cli *cli, int argc, char **argv)
 {
@@ -172,9 +157,9 @@ cli_log(struct cli *cli, int argc, char **argv)
 		case OPT_LIMIT:
 			v = strtoll(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || v < 1) {
-				fprintf(stderr, "salesorg: log: --%s: a "
-				    "positive number, not \"%s\"\n", c == OPT_ID ?
-				    "id" : "limit", optarg);
+				cli_warn("log: --%s: a positive number, not "
+				    "\"%s\"", c == OPT_ID ? "id" : "limit",
+				    optarg);
 				return EXIT_USAGE;
 			}
 			if (c == OPT_ID)
@@ -201,8 +186,7 @@ cli_log(struct cli *cli, int argc, char **argv)
 	if (optind != argc)
 		return log_usage();
 	if (f.record_id && entity == NULL) {
-		fputs("salesorg: log: --id: say which card file with "
-		    "--entity\n", stderr);
+		cli_warn("log: --id: say which card file with --entity");
 		return EXIT_USAGE;
 	}
 	if (since && parse_since(since, &f.since) != 0)
@@ -218,24 +202,25 @@ cli_log(struct cli *cli, int argc, char **argv)
 	}
 	if (field && !resolve_field(ent, field, &f)) {
 		if (ent)
-			fprintf(stderr, "salesorg: log: --field: %s have no "
-			    "field \"%s\"\n", ent->plural, field);
+			cli_warn("log: --field: %s have no field \"%s\"",
+			    ent->plural, field);
 		else
-			fprintf(stderr, "salesorg: log: --field: no card file "
-			    "has a field \"%s\"\n", field);
+			cli_warn("log: --field: no card file has a field "
+			    "\"%s\"", field);
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if ((rc = may_read(db, &f, &err)) != SO_OK ||
-	    (rc = audit_query(db, &f, &rows, &n, &err)) != SO_OK) {
+	if ((rc = audit_read(db, &f, &rows, &n, &err)) != SO_OK) {
 		rc = cli_fail(&err);
 		goto out;
 	}
 	if (n == 0 && entity && ent == NULL) {
-		fprintf(stderr, "salesorg: log: --entity: nothing logged for "
-		    "\"%s\" (card files: ", entity);
-		entity_names(stderr);
-		fputs(")\n", stderr);
+		struct strbuf b = { 0 };
+
+		entity_names(&b);
+		cli_warn("log: --entity: nothing logged for \"%s\" (card "
+		    "files: %s)", entity, sb_str(&b));
+		sb_free(&b);
 		rc = EXIT_USER;
 		goto out;
 	}
@@ -277,8 +262,14 @@ const struct command command_log = {
 	.options = options,
 	.summary = "the audit log, newest first: who changed which field of "
 	    "which record, when",
-	.access = "any user reads the history of one record (--entity and "
-	    "--id) and their own actions (--user with their own login); the "
-	    "rest of the log: a head of sales or an administrator",
+	.acl = {
+		.manager = CLI_REACH(ACL_READ, 0, 0, 0),
+		.head = CLI_REACH(ACL_READ, ACL_READ, ACL_READ, ACL_READ),
+		.admin = CLI_REACH(ACL_READ, ACL_READ, ACL_READ, ACL_READ),
+	},
+	.access = "any user reads their own actions (--user with their own "
+	    "login) and the history (--entity and --id) of a record they may "
+	    "read, a manager their own; the rest of the log: a head of sales "
+	    "or an administrator",
 	.run = cli_log,
 };

@@ -55,8 +55,8 @@ number(const char *cmd, const char *opt, const char *arg, long lo, long hi)
 	errno = 0;
 	v = strtol(arg, &end, 10);
 	if (*arg == '\0' || *end != '\0' || errno != 0 || v < lo || v > hi) {
-		fprintf(stderr, "salesorg: %s: --%s: a number from %ld to %ld, "
-		    "not \"%s\"\n", cmd, opt, lo, hi, arg);
+		cli_warn("%s: --%s: a number from %ld to %ld, not \"%s\"",
+		    cmd, opt, lo, hi, arg);
 		return -1;
 	}
 	return v;
@@ -69,7 +69,7 @@ parse_date(const char *cmd, const char *opt, const char *arg, int64_t now,
 	char msg[200];
 
 	if (dt_parse_date(arg, (time_t)now, out, msg, sizeof(msg)) != 0) {
-		fprintf(stderr, "salesorg: %s: --%s: %s\n", cmd, opt, msg);
+		cli_warn("%s: --%s: %s", cmd, opt, msg);
 		return -1;
 	}
 	return 0;
@@ -138,8 +138,8 @@ output(const char *cmd, const struct doc *d, const struct out_opts *o)
 	if (o->print)
 		return print_doc(cmd, d, &lo, o);
 	if (fmt == DOC_PDF && tty) {
-		fprintf(stderr, "salesorg: %s: PDF is binary: give -o FILE, "
-		    "--print, or a pipe\n", cmd);
+		cli_warn("%s: PDF is binary: give -o FILE, --print, or a pipe",
+		    cmd);
 		return EXIT_USAGE;
 	}
 	if (o->path)
@@ -151,8 +151,8 @@ output(const char *cmd, const struct doc *d, const struct out_opts *o)
 	if (code != SO_OK)
 		return cli_fail(&err);
 	if (o->path && (fmt == DOC_TEXT || fmt == DOC_PDF))
-		fprintf(stderr, "salesorg: %s: %s: %d page%s of %s\n", cmd,
-		    o->path, pages, pages == 1 ? "" : "s",
+		cli_warn("%s: %s: %d page%s of %s", cmd, o->path, pages,
+		    pages == 1 ? "" : "s",
 		    doc_format_name((enum doc_format)fmt));
 	return 0;
 }
@@ -191,9 +191,9 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 			break;
 		case OPT_PERIOD:
 			if ((kind = report_period_kind(optarg)) == 0) {
-				fprintf(stderr, "salesorg: %s: --period: day, "
-				    "week, month, quarter, year or all, not "
-				    "\"%s\"\n", cmd, optarg);
+				cli_warn("%s: --period: day, week, month, "
+				    "quarter, year or all, not \"%s\"", cmd,
+				    optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -210,9 +210,8 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 			break;
 		case OPT_FORMAT:
 			if ((o.format = doc_format_parse(optarg)) < 0) {
-				fprintf(stderr, "salesorg: %s: --format: text, "
-				    "csv, html or pdf, not \"%s\"\n", cmd,
-				    optarg);
+				cli_warn("%s: --format: text, csv, html or "
+				    "pdf, not \"%s\"", cmd, optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -223,8 +222,8 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 			if ((v = number(cmd, "width", optarg, 0, 1000)) < 0)
 				return EXIT_USAGE;
 			if (v > 0 && v < 40) {
-				fprintf(stderr, "salesorg: %s: --width: 0 (no "
-				    "limit) or at least 40\n", cmd);
+				cli_warn("%s: --width: 0 (no limit) or at "
+				    "least 40", cmd);
 				return EXIT_USAGE;
 			}
 			o.width = (int)v;
@@ -234,8 +233,8 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 			    10000)) < 0)
 				return EXIT_USAGE;
 			if (v > 0 && v < 20) {
-				fprintf(stderr, "salesorg: %s: --page-length: "
-				    "0 (no pages) or at least 20\n", cmd);
+				cli_warn("%s: --page-length: 0 (no pages) or "
+				    "at least 20", cmd);
 				return EXIT_USAGE;
 			}
 			o.page_length = (int)v;
@@ -243,8 +242,8 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 		case OPT_PAPER:
 			if (strcmp(optarg, "a4") != 0 &&
 			    strcmp(optarg, "letter") != 0) {
-				fprintf(stderr, "salesorg: %s: --paper: a4 or "
-				    "letter, not \"%s\"\n", cmd, optarg);
+				cli_warn("%s: --paper: a4 or letter, not "
+				    "\"%s\"", cmd, optarg);
 				return EXIT_USAGE;
 			}
 			o.paper = optarg;
@@ -268,20 +267,18 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 	if (optind != argc)
 		return cli_usage(cmd);
 	if (login && q.all) {
-		fprintf(stderr, "salesorg: %s: --user and --all exclude each "
-		    "other\n", cmd);
+		cli_warn("%s: --user and --all exclude each other", cmd);
 		return EXIT_USAGE;
 	}
 	if (o.print && (o.path || (o.format >= 0 && o.format != DOC_PDF))) {
-		fprintf(stderr, "salesorg: %s: --print sends a PDF to the "
-		    "printer; it takes no -o or --format\n", cmd);
+		cli_warn("%s: --print sends a PDF to the printer; it takes no "
+		    "-o or --format", cmd);
 		return EXIT_USAGE;
 	}
 	/* The period: --date (one day), else --from/--to, else --period or
 	 * the report's own default, around today. */
 	if (date && (from || to)) {
-		fprintf(stderr, "salesorg: %s: --date is one day; give it or "
-		    "--from/--to\n", cmd);
+		cli_warn("%s: --date is one day; give it or --from/--to", cmd);
 		return EXIT_USAGE;
 	}
 	if (date) {
@@ -297,8 +294,8 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 		if (from && !to && kind == 'd')
 			memcpy(q.to, q.from, 11);
 		if (*q.from && strcmp(q.from, q.to) > 0) {
-			fprintf(stderr, "salesorg: %s: the period ends (%s) "
-			    "before it starts (%s)\n", cmd, q.to, q.from);
+			cli_warn("%s: the period ends (%s) before it starts "
+			    "(%s)", cmd, q.to, q.from);
 			return EXIT_USAGE;
 		}
 	}
@@ -324,17 +321,19 @@ cli_report(struct cli *cli, int argc, char **argv)
 	const struct report_desc *r;
 
 	if (argc < 2 || argv[1][0] == '-') {
-		fprintf(stderr, "salesorg: report: which one?\n");
+		cli_warn("report: which one?");
 		for (r = reports; r->name; r++)
 			fprintf(stderr, "  %-12s %s\n", r->name, r->help);
 		return EXIT_USAGE;
 	}
 	if ((r = report_find(argv[1])) == NULL) {
-		fprintf(stderr, "salesorg: report: no report \"%s\"; there "
-		    "are:", argv[1]);
+		struct strbuf b = { 0 };
+
 		for (r = reports; r->name; r++)
-			fprintf(stderr, " %s", r->name);
-		fputc('\n', stderr);
+			sb_printf(&b, " %s", r->name);
+		cli_warn("report: no report \"%s\"; there are:%s", argv[1],
+		    sb_str(&b));
+		sb_free(&b);
 		return EXIT_USAGE;
 	}
 	return run(cli, &command_report, r, argc - 1, argv + 1);
@@ -392,6 +391,13 @@ const struct command command_journal = {
 	.options = journal_options,
 	.summary = "the day's work journal on paper: touches planned (with a "
 	    "blank result column before the day), the call log, totals",
+	.acl = {
+		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),
+		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE, 0,
+		    0),
+		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE, 0,
+		    0),
+	},
 	.access = "any user, reading only: their own journal; another "
 	    "user's (--user) or everyone's (--all): a head of sales or an "
 	    "administrator",
@@ -426,8 +432,16 @@ const struct command command_report = {
 	.options = report_options,
 	.summary = "the activity, meeting, follow-up, sales, audit or "
 	    "key-clients report (see REPORTS in salesorg(1))",
-	.access = "any user, reading only: their own figures; another "
-	    "manager's (--user) or the department's (--all): a head of "
-	    "sales or an administrator",
+	.acl = {
+		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),
+		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
+		    ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE),
+		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
+		    ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE),
+	},
+	.access = "any user, reading only: their own figures and meetings; "
+	    "another manager's (--user), the department's (--all) and a "
+	    "colleague's or nobody's meeting (--id): a head of sales or an "
+	    "administrator",
 	.run = cli_report,
 };

@@ -6,6 +6,11 @@
  * detail for a pipe.  Several arguments are one query ("search ООО
  * ромаш"), as if typed with spaces between them.
  *
+ * What a role gets is the store's rule (store/acl.h): the text names
+ * every record found, with the details of those the user may read and
+ * whose the others are; CSV and TSV rows are bulk output and hold only
+ * what the user may take away (a manager: their own records).
+ *
  * Exit status 1 with "nothing found" makes `salesorg search X && ...`
  * work like grep.  The file is opened read-only: a search never writes.
  */
@@ -89,8 +94,8 @@ parse_limit(const char *s, size_t *limit)
 	long n = strtol(s, &end, 10);
 
 	if (*s == '\0' || *end != '\0' || n < 1 || n > MAX_LIMIT) {
-		fprintf(stderr, "salesorg: search: --limit: a number from 1 to "
-		    "%d, not \"%s\"\n", MAX_LIMIT, s);
+		cli_warn("search: --limit: a number from 1 to %d, not \"%s\"",
+		    MAX_LIMIT, s);
 		return -1;
 	}
 	*limit = (size_t)n;
@@ -147,7 +152,10 @@ cli_search(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_open(cli, 0, 1, &db)) != 0)
 		return rc;
 	query = join_args(argc - optind, argv + optind);
-	rc = search_run(db, query, limit, &r, &err);
+	/* Rows for a file or a pipe are taking, the screen's text is
+	 * seeing: store/search.h. */
+	rc = search_run_for(db, query, limit, fmt == FMT_TEXT ? SEARCH_SEE :
+	    SEARCH_TAKE, &r, &err);
 	free(query);
 	db_close(db);
 	if (rc != SO_OK)
@@ -180,8 +188,18 @@ const struct command command_search = {
 	.operands = "WORD...",
 	.options = options,
 	.summary = "find records in every card file by word beginnings",
-	.access = "any user, reading only: every card file's records, "
-	    "everyone's, as the organizer's search finds them, whatever the "
-	    "role",
+	.acl = {
+		.manager = CLI_REACH(ACL_READ | ACL_TAKE, ACL_TITLE, ACL_TITLE,
+		    0),
+		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
+		    ACL_READ | ACL_TAKE, 0),
+		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
+		    ACL_READ | ACL_TAKE, 0),
+	},
+	.access = "any user, reading only: every record's title, whoever's "
+	    "(so nobody adds a client twice); the text shows a manager the "
+	    "details of their own records only and whose the others are, "
+	    "and CSV or TSV, bulk output, holds only their own (head, "
+	    "admin: everything)",
 	.run = cli_search,
 };

@@ -85,8 +85,7 @@ known_hint(const struct so_err *err)
 static int
 fail_tpl(const char *prefix, const struct so_err *err)
 {
-	fprintf(stderr, "salesorg: %s%s%s\n", prefix ? prefix : "",
-	    prefix ? ": " : "", err->msg);
+	cli_warn("%s%s%s", prefix ? prefix : "", prefix ? ": " : "", err->msg);
 	known_hint(err);
 	return so_err_exit_status(err->code);
 }
@@ -119,13 +118,11 @@ run_as_user(char *const argv[])
 	struct proc_result r;
 
 	if (proc_run(&p, &r) != 0) {
-		fprintf(stderr, "salesorg: cannot start %s: %s\n", argv[0],
-		    strerror(errno));
+		cli_warn("cannot start %s: %s", argv[0], strerror(errno));
 		return -1;
 	}
 	if (r.exec_errno != 0) {
-		fprintf(stderr, "salesorg: cannot run %s: %s\n", argv[0],
-		    strerror(r.exec_errno));
+		cli_warn("cannot run %s: %s", argv[0], strerror(r.exec_errno));
 		return -1;
 	}
 	return r.status;
@@ -145,15 +142,14 @@ read_text(const char *cmd, const char *path)
 	size_t n, line = 1, i;
 
 	if (f == NULL) {
-		fprintf(stderr, "salesorg: %s: %s: %s\n", cmd, path,
-		    strerror(errno));
+		cli_warn("%s: %s: %s", cmd, path, strerror(errno));
 		return NULL;
 	}
 	sb_add(&b, "");
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0 && b.len <= FILE_MAX)
 		sb_addn(&b, buf, n);
 	if (ferror(f) || b.len > FILE_MAX || memchr(b.s, '\0', b.len)) {
-		fprintf(stderr, "salesorg: %s: %s: %s\n", cmd, path, ferror(f) ?
+		cli_warn("%s: %s: %s", cmd, path, ferror(f) ?
 		    strerror(errno) : b.len > FILE_MAX ? "larger than 4 MB" :
 		    "a NUL byte: not a text file");
 		if (f != stdin)
@@ -174,9 +170,9 @@ read_text(const char *cmd, const char *path)
 		if (s[i] == '\n')
 			line++;
 		if (!utf8_valid(s + i, utf8_next(s, i) - i)) {
-			fprintf(stderr, "salesorg: %s: %s: line %zu: not UTF-8 "
-			    "text (convert it, e.g. iconv -f CP1251 -t "
-			    "UTF-8)\n", cmd, path, line);
+			cli_warn("%s: %s: line %zu: not UTF-8 text (convert "
+			    "it, e.g. iconv -f CP1251 -t UTF-8)", cmd, path,
+			    line);
 			free(s);
 			return NULL;
 		}
@@ -284,8 +280,8 @@ parse_edited(const char *text, int had_nl, struct template *t)
 	size_t n;
 
 	if (strncasecmp(text, "Subject:", 8) != 0) {
-		fputs("salesorg: template edit: line 1: the first line must "
-		    "be \"Subject: ...\"\n", stderr);
+		cli_warn("template edit: line 1: the first line must be "
+		    "\"Subject: ...\"");
 		return -1;
 	}
 	s = text + 8;
@@ -296,8 +292,8 @@ parse_edited(const char *text, int had_nl, struct template *t)
 	if (*s == '\n')
 		s++;
 	else if (*s) {
-		fputs("salesorg: template edit: line 2: leave a blank line "
-		    "between the subject and the body\n", stderr);
+		cli_warn("template edit: line 2: leave a blank line between "
+		    "the subject and the body");
 		return -1;
 	}
 	free(t->body);
@@ -330,8 +326,8 @@ run_editor(const char *path)
 	argv[5] = NULL;
 	st = run_as_user(argv);
 	if (st != 0)
-		fprintf(stderr, "salesorg: template edit: the editor (%s) "
-		    "exited with status %d\n", ed, st);
+		cli_warn("template edit: the editor (%s) exited with status %d",
+		    ed, st);
 	free(cmd);
 	return st;
 }
@@ -347,8 +343,7 @@ write_temp_file(const struct template *t)
 	int fd;
 
 	if ((fd = mkstemp(path)) < 0 || (f = fdopen(fd, "w")) == NULL) {
-		fprintf(stderr, "salesorg: template edit: %s: %s\n", path,
-		    strerror(errno));
+		cli_warn("template edit: %s: %s", path, strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(path);
@@ -360,8 +355,7 @@ write_temp_file(const struct template *t)
 	if (*t->body && t->body[strlen(t->body) - 1] != '\n')
 		fputc('\n', f);
 	if (fclose(f) != 0) {
-		fprintf(stderr, "salesorg: template edit: %s: %s\n", path,
-		    strerror(errno));
+		cli_warn("template edit: %s: %s", path, strerror(errno));
 		unlink(path);
 		free(path);
 		return NULL;
@@ -428,8 +422,8 @@ tpl_edit(struct db *db, const char *name)
 	if (rc == 0)
 		unlink(path);
 	else
-		fprintf(stderr, "salesorg: template edit: nothing saved; your "
-		    "text is kept in %s\n", path);
+		cli_warn("template edit: nothing saved; your text is kept in "
+		    "%s", path);
 	free(path);
 	template_clear(&t);
 	return rc;
@@ -540,8 +534,7 @@ write_eml(struct run *x, const struct contact *c, const struct strbuf *msg)
 	if (f && fclose(f) != 0)
 		ok = 0;
 	if (!ok)
-		fprintf(stderr, "salesorg: merge: %s: %s\n", path,
-		    strerror(errno));
+		cli_warn("merge: %s: %s", path, strerror(errno));
 	free(path);
 	return ok ? 0 : EXIT_USER;
 }
@@ -556,8 +549,7 @@ write_mbox(struct run *x, const struct strbuf *msg)
 	ok = fwrite(e.s, 1, e.len, x->mbox) == e.len;
 	sb_free(&e);
 	if (!ok)
-		fprintf(stderr, "salesorg: merge: %s: %s\n", x->out,
-		    strerror(errno));
+		cli_warn("merge: %s: %s", x->out, strerror(errno));
 	return ok ? 0 : EXIT_USER;
 }
 
@@ -573,18 +565,17 @@ send_one(struct run *x, const struct contact *c, const char *addr,
 
 	if (merge_event(x->db, x->m, c, subject, addr, &ev, &err) != SO_OK ||
 	    merge_sendmail(x->sendmail, msg->s, msg->len, &err) != SO_OK) {
-		fprintf(stderr, "salesorg: merge: sending to %s failed: %s\n",
-		    w, err.msg);
-		fprintf(stderr, "salesorg: merge: %ld of %ld messages were "
-		    "sent before it%s%s%s; the rest were not sent\n", x->sent,
-		    x->total, x->last_sent ? " (the last to " : "",
+		cli_warn("merge: sending to %s failed: %s", w, err.msg);
+		cli_warn("merge: %ld of %ld messages were sent before "
+		    "it%s%s%s; the rest were not sent", x->sent, x->total,
+		    x->last_sent ? " (the last to " : "",
 		    x->last_sent ? x->last_sent : "", x->last_sent ? ")" : "");
 		rc = EXIT_USER;
 	} else if (store_event_create(x->db, &ev, &err) != SO_OK) {
 		x->sent++;
-		fprintf(stderr, "salesorg: merge: the message to %s was sent "
-		    "but could not be logged: %s; stopping after %ld "
-		    "messages sent\n", w, err.msg, x->sent);
+		cli_warn("merge: the message to %s was sent but could not be "
+		    "logged: %s; stopping after %ld messages sent", w,
+		    err.msg, x->sent);
 		rc = so_err_exit_status(err.code);
 	} else {
 		x->sent++;
@@ -612,8 +603,8 @@ act(struct run *x, const struct contact *c, const char *addr,
 		if (x->mode == M_SEND && merge_event(x->db, x->m, c, subject,
 		    addr, &ev, &err) != SO_OK) {
 			to = who(c, addr);
-			fprintf(stderr, "salesorg: merge: %s: cannot log the "
-			    "message: %s; nothing was sent\n", to, err.msg);
+			cli_warn("merge: %s: cannot log the message: %s; "
+			    "nothing was sent", to, err.msg);
 			free(to);
 			rc = EXIT_USER;
 		}
@@ -651,8 +642,8 @@ one(struct run *x, const struct contact *c)
 	if (!mime_addr_ok(addr)) {
 		if (!x->quiet) {
 			w = who(c, addr);
-			fprintf(stderr, "salesorg: merge: %s: not an address "
-			    "a message can go to; skipped\n", w);
+			cli_warn("merge: %s: not an address a message can go "
+			    "to; skipped", w);
 			free(w);
 		}
 		x->bad++;
@@ -755,14 +746,13 @@ prepare(struct run *x, const char *tname, const char *saved,
 		if (*why) {
 			char *clean = utf8_sanitize(why);
 
-			fprintf(stderr, "salesorg: merge: %s\n", clean);
+			cli_warn("merge: %s", clean);
 			free(clean);
 		}
 	}
 	if (!mime_addr_ok(x->from_addr)) {
-		fprintf(stderr, "salesorg: merge: mail.from \"%s\" is not an "
-		    "address (salesorg config set mail.from "
-		    "you@example.com)\n", x->from);
+		cli_warn("merge: mail.from \"%s\" is not an address (salesorg "
+		    "config set mail.from you@example.com)", x->from);
 		return EXIT_USER;
 	}
 	return cli_filter(x->db, "merge", &entity_contact, saved, text,
@@ -780,8 +770,7 @@ open_output(struct run *x, char **tmp)
 	/* The user's directory and files, made as the user (priv.h). */
 	priv_user_begin();
 	if (x->mode == M_DIR && mkdir(x->out, 0777) < 0 && errno != EEXIST) {
-		fprintf(stderr, "salesorg: merge: %s: %s\n", x->out,
-		    strerror(errno));
+		cli_warn("merge: %s: %s", x->out, strerror(errno));
 		priv_user_end();
 		return EXIT_USER;
 	}
@@ -794,8 +783,7 @@ open_output(struct run *x, char **tmp)
 	*tmp = xasprintf("%s.XXXXXX", x->out);
 	if ((fd = mkstemp(*tmp)) < 0 || (x->mbox = fdopen(fd, "wb")) ==
 	    NULL) {
-		fprintf(stderr, "salesorg: merge: %s: %s\n", *tmp,
-		    strerror(errno));
+		cli_warn("merge: %s: %s", *tmp, strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(*tmp);
@@ -815,15 +803,13 @@ close_output(struct run *x, char *tmp, int rc)
 	if (x->mbox == NULL)
 		return rc;
 	if (fclose(x->mbox) != 0 && rc == 0) {
-		fprintf(stderr, "salesorg: merge: %s: %s\n", tmp,
-		    strerror(errno));
+		cli_warn("merge: %s: %s", tmp, strerror(errno));
 		rc = EXIT_USER;
 	}
 	x->mbox = NULL;
 	priv_user_begin();
 	if (rc == 0 && rename(tmp, x->out) != 0) {
-		fprintf(stderr, "salesorg: merge: %s: %s\n", x->out,
-		    strerror(errno));
+		cli_warn("merge: %s: %s", x->out, strerror(errno));
 		rc = EXIT_USER;
 	}
 	if (rc != 0)
@@ -912,8 +898,8 @@ merge_args(struct run *x, int argc, char **argv, const char **saved,
 		else if (c == OPT_LIMIT) {
 			x->limit = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || x->limit < 1) {
-				fprintf(stderr, "salesorg: merge: --limit: a "
-				    "positive number, not \"%s\"\n", optarg);
+				cli_warn("merge: --limit: a positive number, "
+				    "not \"%s\"", optarg);
 				return -1;
 			}
 		} else
@@ -986,8 +972,18 @@ const struct command command_template = {
 	.options = template_options,
 	.summary = "mail merge templates: a subject and body with "
 	    "{contact.first_name} style placeholders",
-	.access = "any user: the templates are the team's, shared, "
-	    "versioned and audited; anyone may add, edit or remove one",
+	.acl = {
+		.manager = CLI_REACH(ACL_READ | ACL_WRITE, ACL_READ, ACL_READ,
+		    0),
+		.head = CLI_REACH(ACL_READ | ACL_WRITE, ACL_READ | ACL_WRITE,
+		    ACL_READ | ACL_WRITE, 0),
+		.admin = CLI_REACH(ACL_READ | ACL_WRITE, ACL_READ | ACL_WRITE,
+		    ACL_READ | ACL_WRITE, 0),
+	},
+	.access = "any user lists, shows and uses every template (they are "
+	    "the team's, versioned and audited) and adds their own; only its "
+	    "author, a head of sales or an administrator edits or removes "
+	    "one",
 	.run = cli_template,
 };
 
@@ -1019,6 +1015,13 @@ const struct command command_merge = {
 	.options = merge_options,
 	.summary = "render a template for each contact with an e-mail: .eml "
 	    "files, an mbox, or sendmail (logged as e-mail events)",
+	.acl = {
+		.manager = CLI_REACH(ACL_TAKE | ACL_WRITE, 0, 0, ACL_READ),
+		.head = CLI_REACH(ACL_TAKE | ACL_WRITE, ACL_TAKE | ACL_WRITE,
+		    ACL_TAKE | ACL_WRITE, ACL_READ),
+		.admin = CLI_REACH(ACL_TAKE | ACL_WRITE, ACL_TAKE | ACL_WRITE,
+		    ACL_TAKE | ACL_WRITE, ACL_READ),
+	},
 	.access = "any user; a manager reaches only their own contacts, a "
 	    "head of sales or an administrator everyone's; --send writes "
 	    "an e-mail event for each message sent",

@@ -62,8 +62,8 @@ cli_user(struct cli *cli, int argc, char **argv)
 	}
 	if (strcmp(verb, "add") != 0 && strcmp(verb, "set") != 0 &&
 	    strcmp(verb, "disable") != 0 && strcmp(verb, "enable") != 0) {
-		fprintf(stderr, "salesorg: user: add, set, disable, enable or "
-		    "list, not \"%s\"\n", verb);
+		cli_warn("user: add, set, disable, enable or list, not \"%s\"",
+		    verb);
 		return EXIT_USAGE;
 	}
 	/* The verb first, then LOGIN and the options in any order. */
@@ -123,6 +123,11 @@ const struct command command_user = {
 	.forms = forms,
 	.options = options,
 	.summary = "the people of the database and their roles",
+	.acl = {
+		.manager = CLI_REACH(0, 0, 0, ACL_READ),
+		.head = CLI_REACH(0, 0, 0, ACL_READ),
+		.admin = CLI_REACH(0, 0, 0, ACL_READ | ACL_WRITE),
+	},
 	.access = "any user lists them; only an administrator adds, changes, "
 	    "disables or enables one",
 	.run = cli_user,

@@ -95,9 +95,7 @@ static void
 on_skipped(void *arg, const struct so_err *why)
 {
 	(void)arg;
-	fputs("salesorg: ", stderr);
-	cli_put_clean(stderr, why->msg);
-	fputs(" (skipped)\n", stderr);
+	cli_warn("%s (skipped)", why->msg);
 }
 
 int

@@ -301,13 +301,30 @@ next_line(struct imp *im, struct reader *r, size_t line, const char **p,
 	return SO_OK;
 }
 
+/* The property a content line starts, "SUMMARY" of "SUMMARY;LANG=ru:..",
+ * into out (at most size - 1 bytes, controls and all: it is shown
+ * through the sanitizer). */
+static void
+prop_name(const char *p, size_t len, char *out, size_t size)
+{
+	size_t n = 0;
+
+	while (n < len && n + 1 < size && p[n] != ':' && p[n] != ';')
+		n++;
+	memcpy(out, p, n);
+	out[n] = '\0';
+}
+
 static int
 scan(struct imp *im, struct so_err *err)
 {
 	struct scanner sc;
 	struct reader r;
 	const char *p;
+	char prop[NAME_MAX_LEN + 1] = "";
 	size_t off, line = 0, n, len;
+	uint32_t cp;
+	long at;
 	int code = SO_OK;
 
 	memset(&sc, 0, sizeof(sc));
@@ -348,6 +365,17 @@ scan(struct imp *im, struct so_err *err)
 		if (!utf8_valid(p, len)) {
 			code = so_err_set(err, SO_EINVAL, "%s:%zu: invalid "
 			    "UTF-8", im->name, line);
+			break;
+		}
+		if (len > 0 && *p != ' ' && *p != '\t')
+			prop_name(p, len, prop, sizeof(prop));
+		/* RFC 5545 allows no control but HTAB in a content line
+		 * (a line break in a value is written \n): an ESC or a C1
+		 * in one is an attack on whoever reads it, not data. */
+		if ((at = utf8_control_in(p, len, "\t", &cp)) >= 0) {
+			code = so_err_set(err, SO_EINVAL, "%s:%zu: %s: a "
+			    "control character (%s%02X)", im->name, line,
+			    prop, cp < 0x80 ? "0x" : "U+00", (unsigned)cp);
 			break;
 		}
 		if (len > 0 && (*p == ' ' || *p == '\t')) {

@@ -120,9 +120,8 @@ report_begin(struct db *db, const struct report_query *q, const char *title,
 	doc_init(out, title);
 	/* The department's figures are the head's; a manager's own are
 	 * theirs. */
-	if ((q->all || (q->user_id && q->user_id != db_user_id(db))) &&
-	    (code = acl_require(db, ROLE_HEAD, "run reports of the whole "
-	    "department or of another manager", err)) != SO_OK) {
+	if ((code = acl_check_user(db, q->all ? 0 : q->user_id ?
+	    q->user_id : db_user_id(db), ACL_OTHERS_FIGURES, err)) != SO_OK) {
 		doc_free(out);
 		return code;
 	}

@@ -146,6 +146,16 @@ acl_owner_sql(const struct entity *ent, const char *alias, struct strbuf *b)
 	const struct parent *p;
 	int i, n = 0;
 
+	/* A card file with no responsible user (programs): nobody's. */
+	for (i = 0; own_fields[i]; i++)
+		n += entity_field(ent, own_fields[i]) >= 0;
+	for (p = parents; p->field; p++)
+		n += entity_field(ent, p->field) >= 0;
+	if (n == 0) {
+		sb_add(b, "NULL");
+		return;
+	}
+	n = 0;
 	sb_add(b, "coalesce(");
 	for (i = 0; own_fields[i]; i++)
 		if (entity_field(ent, own_fields[i]) >= 0)
@@ -156,7 +166,98 @@ acl_owner_sql(const struct entity *ent, const char *alias, struct strbuf *b)
 			sb_printf(b, "%s(%s%s.%s)", n++ ? ", " : "", p->sql,
 			    alias, p->field);
 	/* coalesce() wants two arguments at least */
-	sb_printf(b, "%sNULL)", n ? ", " : "");
+	sb_add(b, ", NULL)");
+}
+
+/* ---- reading ---- */
+
+unsigned
+acl_reach(struct db *db, int64_t owner)
+{
+	enum role r = acl_role(db);
+
+	if (db_system(db) || r >= ROLE_HEAD)
+		return ACL_ALL;
+	if (r == ROLE_NONE)
+		return 0;
+	if (owner == db_user_id(db))
+		return ACL_ALL;
+	/* Nobody's: theirs to take on, not to read before they do. */
+	return owner == 0 ? ACL_TITLE | ACL_WRITE : ACL_TITLE;
+}
+
+int64_t
+acl_owner_of(struct db *db, const struct entity *ent, int64_t id)
+{
+	struct strbuf sql = { 0 };
+	sqlite3_stmt *st;
+	int64_t owner = -1;
+	int code;
+
+	sb_add(&sql, "SELECT ");
+	acl_owner_sql(ent, "t", &sql);
+	sb_printf(&sql, " FROM %s t WHERE t.id = ?1", ent->table);
+	code = db_prepare(db, sb_str(&sql), &st, NULL);
+	sb_free(&sql);
+	if (code != SO_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		owner = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 :
+		    sqlite3_column_int64(st, 0);
+	db_done(st);
+	return owner;
+}
+
+static char *login_of(struct db *db, int64_t id);
+
+char *
+acl_login(struct db *db, int64_t owner)
+{
+	return owner == 0 ? xstrdup("nobody") : login_of(db, owner);
+}
+
+int
+acl_check_read(struct db *db, const struct entity *ent, int64_t id,
+    struct so_err *err)
+{
+	int64_t owner = acl_owner_of(db, ent, id);
+	char *who, *title, what[160];
+
+	if (owner < 0)
+		return so_err_set(err, SO_ENOTFOUND, "%s: no %s #%" PRId64,
+		    db_path(db), ent->name, id);
+	if (acl_reach(db, owner) & ACL_READ)
+		return SO_OK;
+	if (acl_role(db) == ROLE_NONE)
+		return so_err_set(err, SO_EPERM, "%s: nobody is logged in to "
+		    "read %s #%" PRId64, db_path(db), ent->name, id);
+	title = store_lookup_title(db, ent, id);
+	snprintf(what, sizeof(what), "%s #%" PRId64 "%s%s%s", ent->label, id,
+	    title ? " \"" : "", title ? title : "", title ? "\"" : "");
+	free(title);
+	if (owner == 0) {
+		so_err_set(err, SO_EPERM, "%s: %s is nobody's: a head of sales "
+		    "may read it, or you once you take it on (you, %s, are a "
+		    "manager)", db_path(db), what, db_user_login(db));
+		return SO_EPERM;
+	}
+	who = login_of(db, owner);
+	so_err_set(err, SO_EPERM, "%s: %s is %s's: only %s or a head of sales "
+	    "may read it (you, %s, are a manager)", db_path(db), what, who,
+	    who, db_user_login(db));
+	free(who);
+	return SO_EPERM;
+}
+
+int
+acl_check_user(struct db *db, int64_t user_id, const char *what,
+    struct so_err *err)
+{
+	if (user_id != 0 && user_id == db_user_id(db) &&
+	    acl_role(db) != ROLE_NONE)
+		return SO_OK;
+	return acl_require(db, ROLE_HEAD, what, err);
 }
 
 int64_t

@@ -15,6 +15,7 @@
 
 #include "base/datetime.h"
 #include "base/util.h"
+#include "store/acl.h"
 #include "store/agenda.h"
 #include "store/entities.h"
 #include "store/lookup.h"
@@ -540,6 +541,11 @@ agenda_load(struct db *db, const struct agenda_query *q, struct agenda *out,
 	int code, d;
 
 	memset(out, 0, sizeof(*out));
+	/* The calls, meetings and phones of a day are the user's own; a
+	 * colleague's day, or everyone's, is the head's to read. */
+	if ((code = acl_check_user(db, q->user_id, "read another user's "
+	    "agenda or everyone's", err)) != SO_OK)
+		return code;
 	to = add_days(q->from, q->days > 0 ? q->days : 1);
 	lo = q->overdue ? INT64_MIN : q->from;
 	if ((code = one_off(db, "AND e.rrule = '' AND e.status = 'planned' "
@@ -646,6 +652,9 @@ agenda_reminders(struct db *db, int64_t user_id, int64_t since, int64_t until,
 	int code;
 
 	memset(out, 0, sizeof(*out));
+	if ((code = acl_check_user(db, user_id, "read another user's "
+	    "agenda or everyone's", err)) != SO_OK)
+		return code;
 	if ((code = one_off(db, "AND e.rrule = '' AND e.status = 'planned' "
 	    "AND e.remind_min IS NOT NULL AND e.start_at >= ?2 "
 	    "AND e.start_at < ?3 + 31 * 86400 "

@@ -5,6 +5,7 @@
 
 #include "base/datetime.h"
 #include "base/util.h"
+#include "store/acl.h"
 #include "store/audit.h"
 
 static void
@@ -100,11 +101,16 @@ int
 audit_list(struct db *db, const char *entity, int64_t record_id,
     struct audit_row **out, size_t *n, struct so_err *err)
 {
+	const struct entity *ent = entity_find(entity);
 	sqlite3_stmt *st;
 	int code;
 
 	*out = NULL;
 	*n = 0;
+	/* A record's history holds its old phones and notes: its
+	 * details, read by those who may read the record. */
+	if (ent && (code = acl_check_read(db, ent, record_id, err)) != SO_OK)
+		return code;
 	code = db_prepare(db, "SELECT " ROW_COLUMNS
 	    "WHERE a.entity = ? AND a.record_id = ? ORDER BY a.id", &st, err);
 	if (code != SO_OK)
@@ -120,6 +126,38 @@ audit_list(struct db *db, const char *entity, int64_t record_id,
  * prepared once and cached.  A record's history walks audit_record;
  * anything else walks audit_at backwards and stops at the limit.
  */
+int
+audit_check_read(struct db *db, const struct audit_filter *f,
+    struct so_err *err)
+{
+	const struct entity *ent = f->entity ? entity_find(f->entity) : NULL;
+
+	/* One's own actions, whatever they were on. */
+	if (f->login && strcmp(f->login, db_user_login(db)) == 0 &&
+	    acl_role(db) != ROLE_NONE)
+		return SO_OK;
+	/* One record's history: a card file's, as its details are read;
+	 * the team's templates and lookups, by everyone who uses them. */
+	if (f->entity && f->record_id)
+		return ent ? acl_check_read(db, ent, f->record_id, err) :
+		    acl_require(db, ROLE_MANAGER, "read the log", err);
+	return acl_require(db, ROLE_HEAD, "see the whole department's log",
+	    err);
+}
+
+int
+audit_read(struct db *db, const struct audit_filter *f,
+    struct audit_row **out, size_t *n, struct so_err *err)
+{
+	int code;
+
+	*out = NULL;
+	*n = 0;
+	if ((code = audit_check_read(db, f, err)) != SO_OK)
+		return code;
+	return audit_query(db, f, out, n, err);
+}
+
 int
 audit_query(struct db *db, const struct audit_filter *f,
     struct audit_row **out, size_t *n, struct so_err *err)

@@ -11,6 +11,7 @@
  */
 #include <stdint.h>
 
+#include "store/acl.h"
 #include "store/calendar.h"
 
 static const char events_sql[] =
@@ -67,6 +68,11 @@ store_calendar_events(struct db *db, const struct cal_query *q,
 	sqlite3_stmt *st;
 	int rc, code;
 
+	/* Someone's calendar is an export of their records: theirs and
+	 * the head's to take (store/acl.h). */
+	if ((code = acl_check_user(db, q->user_id, "export a colleague's "
+	    "calendar or everyone's", err)) != SO_OK)
+		return code;
 	if ((code = db_prepare(db, events_sql, &st, err)) != SO_OK)
 		return code;
 	bind_window(st, q);
@@ -113,6 +119,9 @@ store_calendar_tasks(struct db *db, const struct cal_query *q,
 	sqlite3_stmt *st;
 	int rc, code;
 
+	if ((code = acl_check_user(db, q->user_id, "export a colleague's "
+	    "calendar or everyone's", err)) != SO_OK)
+		return code;
 	if ((code = db_prepare(db, tasks_sql, &st, err)) != SO_OK)
 		return code;
 	bind_window(st, q);

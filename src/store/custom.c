@@ -421,14 +421,9 @@ valid_name(const char *s)
 static int
 valid_text(const char *s, size_t maxchars)
 {
-	const unsigned char *p;
-
 	if (*s == '\0' || !utf8_valid(s, strlen(s)) || utf8_len(s) > maxchars)
 		return 0;
-	for (p = (const unsigned char *)s; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return 0;
-	return 1;
+	return utf8_control_at(s, NULL, NULL) < 0;
 }
 
 /* Names every card file answers to in a filter besides its fields

@@ -561,7 +561,8 @@ field_validate(const struct entity *ent, int fi, const void *obj,
     struct so_err *err)
 {
 	const struct field_desc *fd = &ent->fields[fi];
-	const char *s, *p;
+	const char *s;
+	uint32_t cp;
 	size_t n;
 
 	(void)ent;
@@ -583,15 +584,12 @@ field_validate(const struct entity *ent, int fi, const void *obj,
 	if (!utf8_valid(s, n))
 		return so_err_field(err, SO_EINVAL, fd->name,
 		    "%s: not valid UTF-8 text", fd->label);
-	for (p = s; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-
-		if ((c < 0x20 && c != '\t' && !(fd->type == FT_MEMO &&
-		    (c == '\n' || c == '\r'))) || c == 0x7f)
-			return so_err_field(err, SO_EINVAL, fd->name,
-			    "%s: contains a control character (0x%02x)",
-			    fd->label, c);
-	}
+	/* C1 as well as C0: a terminal takes U+009B for ESC [. */
+	if (utf8_control_at(s, fd->type == FT_MEMO ? "\t\n\r" : "\t",
+	    &cp) >= 0)
+		return so_err_field(err, SO_EINVAL, fd->name,
+		    "%s: contains a control character (%s%02X)", fd->label,
+		    cp < 0x80 ? "0x" : "U+00", (unsigned)cp);
 	if (utf8_len(s) > (size_t)default_maxlen(fd))
 		return so_err_field(err, SO_EINVAL, fd->name,
 		    "%s: longer than %d characters", fd->label,

@@ -353,19 +353,15 @@ saved_filter_get(struct db *db, const struct entity *ent, const char *name,
 static int
 valid_name(const char *name, struct so_err *err)
 {
-	const char *p;
-
 	if (name == NULL || *name == '\0')
 		return so_err_field(err, SO_EINVAL, "name",
 		    "a saved filter needs a name");
 	if (!utf8_valid(name, strlen(name)) || utf8_len(name) > 60)
 		return so_err_field(err, SO_EINVAL, "name", "a filter's name "
 		    "is at most 60 characters of text");
-	for (p = name; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return so_err_field(err, SO_EINVAL, "name",
-			    "a filter's name may not hold control "
-			    "characters");
+	if (utf8_control_at(name, NULL, NULL) >= 0)
+		return so_err_field(err, SO_EINVAL, "name",
+		    "a filter's name may not hold control characters");
 	return SO_OK;
 }
 

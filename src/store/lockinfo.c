@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
+#include "base/utf8.h"
 #include "base/util.h"
 #include "store/lockinfo.h"
 
@@ -86,7 +87,9 @@ describe_pid(pid_t pid, struct lock_holder *h)
 {
 	struct passwd *pw;
 	struct stat sb;
-	char path[64];
+	/* The kernel keeps 15 bytes of a name (TASK_COMM_LEN); their
+	 * visible form, at most 4 bytes each, fits h->comm. */
+	char path[64], raw[16], *clean;
 	uid_t uid = 0;
 	FILE *f;
 	size_t n;
@@ -101,18 +104,29 @@ describe_pid(pid_t pid, struct lock_holder *h)
 		known = 1;
 	}
 	if (known) {
-		if ((pw = getpwuid(uid)) != NULL)
-			snprintf(h->login, sizeof(h->login), "%s", pw->pw_name);
-		else
+		if ((pw = getpwuid(uid)) != NULL) {
+			clean = utf8_sanitize(pw->pw_name);
+			snprintf(h->login, sizeof(h->login), "%s", clean);
+			free(clean);
+		} else
 			snprintf(h->login, sizeof(h->login), "uid %lu",
 			    (unsigned long)uid);
 	}
 	snprintf(path, sizeof(path), "/proc/%ld/comm", (long)pid);
 	if ((f = fopen(path, "r")) != NULL) {
-		n = fread(h->comm, 1, sizeof(h->comm) - 1, f);
-		h->comm[n] = '\0';
-		h->comm[strcspn(h->comm, "\n")] = '\0';
+		n = fread(raw, 1, sizeof(raw) - 1, f);
+		raw[n] = '\0';
+		raw[strcspn(raw, "\n")] = '\0';
 		fclose(f);
+		/*
+		 * The name of whatever the holder exec'd: anyone's choice
+		 * (a symlink called ESC ] 0 ; ... BEL), and it goes into a
+		 * message on every colleague's terminal.  Made visible here,
+		 * at the source, whatever shows it later.
+		 */
+		clean = utf8_sanitize(raw);
+		snprintf(h->comm, sizeof(h->comm), "%s", clean);
+		free(clean);
 	}
 }
 

@@ -22,6 +22,7 @@
 
 #include "base/datetime.h"
 #include "base/util.h"
+#include "store/acl.h"
 #include "store/activity.h"
 #include "store/lookup.h"
 #include "store/report_activity.h"
@@ -410,6 +411,8 @@ activity_load(struct db *db, int64_t user_id, const char *from,
 	int code;
 
 	memset(out, 0, sizeof(*out));
+	if ((code = acl_check_user(db, user_id, ACL_OTHERS_FIGURES, err)) != SO_OK)
+		return code;
 	if ((code = rep_day_range(from, to, &t0, &t1, err)) != SO_OK)
 		return code;
 	if ((code = activity_rules_load(db, out->rules, err)) != SO_OK)

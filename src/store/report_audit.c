@@ -19,6 +19,7 @@
 #include "base/datetime.h"
 #include "base/util.h"
 #include "store/report_audit.h"
+#include "store/acl.h"
 
 /* The latest computed month <= ?1 (any with NULL) and < ?2 (if set). */
 #define MONTH_SQL							\
@@ -207,6 +208,8 @@ rep_audit_load(struct db *db, int64_t manager, const struct rep_period *p,
 	int code;
 
 	memset(out, 0, sizeof(*out));
+	if ((code = acl_check_user(db, manager, ACL_OTHERS_FIGURES, err)) != SO_OK)
+		return code;
 	if ((code = month_of(db, p->to, NULL, out->month, err)) != SO_OK)
 		return code;
 	if (*p->from)

@@ -25,6 +25,7 @@
 #include "base/util.h"
 #include "store/entity.h"
 #include "store/lookup.h"
+#include "store/acl.h"
 #include "store/report_followup.h"
 
 /* A done event that makes a client warm: ?5 proposal result, ?6 meeting. */
@@ -122,6 +123,8 @@ rep_followup_load(struct db *db, int64_t manager, const struct rep_period *p,
 
 	*out = NULL;
 	*n = 0;
+	if ((code = acl_check_user(db, manager, ACL_OTHERS_FIGURES, err)) != SO_OK)
+		return code;
 	if ((code = warm_ids(db, ids, err)) != SO_OK)
 		return code;
 	if (manager)

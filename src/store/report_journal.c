@@ -17,6 +17,7 @@
 
 #include "base/datetime.h"
 #include "base/util.h"
+#include "store/acl.h"
 #include "store/activity.h"
 #include "store/report_common.h"
 #include "store/report_journal.h"
@@ -382,6 +383,9 @@ journal_load(struct db *db, int64_t user_id, const char *day, int64_t now,
 	int code;
 
 	memset(out, 0, sizeof(*out));
+	if ((code = acl_check_user(db, user_id, "read another user's "
+	    "journal", err)) != SO_OK)
+		return code;
 	if (*day == '\0')
 		return so_err_field(err, SO_EINVAL, "date", "the journal's "
 		    "day: a date as 2026-11-23");

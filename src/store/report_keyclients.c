@@ -12,6 +12,7 @@
 
 #include "base/datetime.h"
 #include "base/util.h"
+#include "store/acl.h"
 #include "store/report_keyclients.h"
 
 /* ?1 the manager (0: all), ?2 now (last touch before), ?3 today. */
@@ -86,6 +87,8 @@ rep_keyclients_load(struct db *db, int64_t manager, int64_t now,
 
 	*out = NULL;
 	*n = 0;
+	if ((code = acl_check_user(db, manager, ACL_OTHERS_FIGURES, err)) != SO_OK)
+		return code;
 	code = db_prepare(db, manager ? KEY_SQL("AND c.manager_id = ?1 ") :
 	    KEY_SQL("AND ?1 = 0 "), &st, err);
 	if (code != SO_OK)

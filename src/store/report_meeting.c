@@ -11,6 +11,8 @@
 #include "base/util.h"
 #include "store/entity.h"
 #include "store/lookup.h"
+#include "store/acl.h"
+#include "store/entities.h"
 #include "store/report_meeting.h"
 
 #define MEETING_SQL							\
@@ -124,6 +126,11 @@ rep_meeting_get(struct db *db, int64_t id, struct rep_meeting *out,
 	char *type = NULL;
 
 	memset(out, 0, sizeof(*out));
+	/* A meeting's notes, result and the client's phones are its
+	 * responsible user's (and the head's) to read. */
+	if ((code = acl_check_read(db, &entity_event, id, err)) != SO_OK &&
+	    code != SO_ENOTFOUND)
+		return code;
 	if ((code = db_prepare(db, MEETING_SQL, &st, err)) != SO_OK)
 		return code;
 	sqlite3_bind_int64(st, 1, id);
@@ -162,6 +169,8 @@ rep_meeting_latest(struct db *db, int64_t user, const struct rep_period *p,
 	int rc, code;
 
 	*id = 0;
+	if ((code = acl_check_user(db, user, ACL_OTHERS_FIGURES, err)) != SO_OK)
+		return code;
 	code = store_lookup_ids(db, LOOKUP_EVENT_TYPES, codes, &type, 1, err);
 	if (code != SO_OK)
 		return code;

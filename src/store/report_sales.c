@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "store/acl.h"
 #include "store/entity.h"
 #include "store/lookup.h"
 #include "store/report_sales.h"
@@ -252,6 +253,8 @@ rep_sales_load(struct db *db, int64_t manager, const struct rep_period *p,
 	int code;
 
 	memset(out, 0, sizeof(*out));
+	if ((code = acl_check_user(db, manager, ACL_OTHERS_FIGURES, err)) != SO_OK)
+		return code;
 	code = rows_start(db, manager, out, &cap, err);
 	if (code == SO_OK)
 		code = add_figures(db, manager, p, 1, out, &cap, err);

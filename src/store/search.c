@@ -26,6 +26,16 @@
  * word of the query is in neither the title nor that context, the field
  * it was found in with a few words around it, so a hit on an e-mail or a
  * comment explains itself.
+ *
+ * Seeing versus taking (store/acl.h).  Every hit's title is shown to
+ * everyone: the search is how a manager finds that a client is already
+ * a colleague's.  Its detail -- a phone, an excerpt of a note -- only
+ * to whoever may read the record (ACL_READ); for the others the detail
+ * says whose it is ("bob's", "nobody's").  The owner comes with the
+ * row, in the same statement.  Search for a file or a pipe (CSV, TSV:
+ * search_run_for with SEARCH_TAKE) holds only the records the user may
+ * take (acl_export_owner), filtered in the index query itself so that
+ * the counts and the limit are of those.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -33,6 +43,7 @@
 
 #include "base/utf8.h"
 #include "base/util.h"
+#include "store/acl.h"
 #include "store/entities.h"
 #include "store/search.h"
 
@@ -448,7 +459,9 @@ add_hit(struct db *db, const struct search_kind *k, int64_t id,
 	struct strbuf sql = { 0 };
 	struct search_hit *h;
 	sqlite3_stmt *st;
-	int i, nf = 0, rc, code;
+	int64_t owner;
+	char *who;
+	int i, nf = 0, rc, code, ocol;
 
 	sb_printf(&sql, "SELECT %s, %s", ent->title_sql, k->context);
 	for (i = 0; i < ent->nfields && nf < MAX_FIELDS; i++) {
@@ -460,6 +473,9 @@ add_hit(struct db *db, const struct search_kind *k, int64_t id,
 			fields[nf++] = fd;
 		}
 	}
+	/* Last, the responsible user: what the reader may see of it. */
+	sb_add(&sql, ", ");
+	acl_owner_sql(ent, "t", &sql);
 	sb_printf(&sql, " FROM %s t WHERE t.id = ?1", ent->table);
 	code = db_prepare(db, sb_str(&sql), &st, err);
 	sb_free(&sql);
@@ -478,7 +494,17 @@ add_hit(struct db *db, const struct search_kind *k, int64_t id,
 	h->ent = ent;
 	h->id = id;
 	h->title = db_text_dup(st, 0);
-	h->detail = make_detail(st, count_exprs(k->context), fields, nf, w);
+	ocol = 1 + count_exprs(k->context) + nf;
+	owner = sqlite3_column_type(st, ocol) == SQLITE_NULL ? 0 :
+	    sqlite3_column_int64(st, ocol);
+	if (acl_reach(db, owner) & ACL_READ)
+		h->detail = make_detail(st, count_exprs(k->context), fields,
+		    nf, w);
+	else {
+		who = acl_login(db, owner);
+		h->detail = xasprintf("%s's", who);
+		free(who);
+	}
 	db_done(st);
 	return SO_OK;
 }
@@ -489,21 +515,32 @@ add_hit(struct db *db, const struct search_kind *k, int64_t id,
  */
 static int
 match_ids(struct db *db, const struct search_kind *k, const char *order,
-    const char *match, size_t limit, int64_t *ids, size_t max, size_t *n,
-    struct so_err *err)
+    const char *match, int64_t owner, size_t limit, int64_t *ids,
+    size_t max, size_t *n, struct so_err *err)
 {
+	struct strbuf sql = { 0 };
 	sqlite3_stmt *st;
-	char *sql;
 	int rc, code;
 
-	sql = xasprintf("SELECT rowid FROM %s WHERE %s MATCH ?1 ORDER BY %s "
-	    "LIMIT ?2", k->fts, k->fts, order);
-	code = db_prepare(db, sql, &st, err);
-	free(sql);
+	sb_printf(&sql, "SELECT rowid FROM %s WHERE %s MATCH ?1", k->fts,
+	    k->fts);
+	/* Only what may be taken: the rows whose responsible user is
+	 * owner (0: no such limit). */
+	if (owner) {
+		sb_printf(&sql, " AND rowid IN (SELECT t.id FROM %s t WHERE ",
+		    k->ent->table);
+		acl_owner_sql(k->ent, "t", &sql);
+		sb_add(&sql, " = ?3)");
+	}
+	sb_printf(&sql, " ORDER BY %s LIMIT ?2", order);
+	code = db_prepare(db, sb_str(&sql), &st, err);
+	sb_free(&sql);
 	if (code != SO_OK)
 		return code;
 	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, (int64_t)limit);
+	if (owner)
+		sqlite3_bind_int64(st, 3, owner);
 	*n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n < max)
@@ -518,18 +555,18 @@ match_ids(struct db *db, const struct search_kind *k, const char *order,
 
 static int
 search_kind(struct db *db, const struct search_kind *k, const char *match,
-    const struct words *w, size_t per_kind, struct search_result *out,
-    struct so_err *err)
+    int64_t owner, const struct words *w, size_t per_kind,
+    struct search_result *out, struct so_err *err)
 {
 	struct search_group *g;
 	int64_t *ids = xcalloc(per_kind, sizeof(*ids));
 	size_t total, n, i, first = out->n;
 	int code;
 
-	code = match_ids(db, k, "rowid DESC", match, SEARCH_RANKED + 1, ids,
-	    per_kind, &total, err);
+	code = match_ids(db, k, "rowid DESC", match, owner, SEARCH_RANKED + 1,
+	    ids, per_kind, &total, err);
 	if (code == SO_OK && total > 0 && total <= SEARCH_RANKED)
-		code = match_ids(db, k, "rank", match, per_kind, ids,
+		code = match_ids(db, k, "rank", match, owner, per_kind, ids,
 		    per_kind, &n, err);
 	n = total < per_kind ? total : per_kind;
 	for (i = 0; code == SO_OK && i < n; i++)
@@ -587,8 +624,16 @@ int
 search_run(struct db *db, const char *query, size_t per_kind,
     struct search_result *out, struct so_err *err)
 {
+	return search_run_for(db, query, per_kind, SEARCH_SEE, out, err);
+}
+
+int
+search_run_for(struct db *db, const char *query, size_t per_kind,
+    enum search_use use, struct search_result *out, struct so_err *err)
+{
 	struct strbuf match = { 0 };
 	struct words w;
+	int64_t owner = use == SEARCH_TAKE ? acl_export_owner(db) : 0;
 	int i, code = SO_OK;
 
 	memset(out, 0, sizeof(*out));
@@ -606,7 +651,7 @@ search_run(struct db *db, const char *query, size_t per_kind,
 	for (i = 0; code == SO_OK && entities[i]; i++)
 		if (kind_of(entities[i]))
 			code = search_kind(db, kind_of(entities[i]),
-			    sb_str(&match), &w, per_kind, out, err);
+			    sb_str(&match), owner, &w, per_kind, out, err);
 	words_free(&w);
 	sb_free(&match);
 	if (code != SO_OK)

@@ -8,6 +8,7 @@
 #include <pwd.h>
 
 #include "base/datetime.h"
+#include "base/utf8.h"
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/audit.h"
@@ -232,10 +233,7 @@ settings_mailer(struct db *db, char *why, size_t whysz)
 static int
 has_control(const char *s)
 {
-	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			return 1;
-	return 0;
+	return utf8_control_at(s, NULL, NULL) >= 0;
 }
 
 /* "a@b.c" or "Name <a@b.c>": one @ with text either side in the
@@ -464,6 +462,11 @@ settings_lookup_put(struct db *db, enum lookup_table t, const char *code,
 	if (*name == '\0' || strlen(name) > 100)
 		return so_err_field(err, SO_EINVAL, "name",
 		    "Name: 1 to 100 bytes");
+	/* Shown on every screen and in every agenda: text, nothing that
+	 * drives a terminal. */
+	if (!utf8_valid(name, strlen(name)) || has_control(name))
+		return so_err_field(err, SO_EINVAL, "name",
+		    "Name: UTF-8 text without control characters");
 	if ((ret = db_begin(db, err)) != SO_OK)
 		return ret;
 	sb_printf(&sql, "INSERT INTO %s (code, name, sort) VALUES (?1, ?2, "

@@ -35,12 +35,9 @@ valid_login(const char *s)
 static int
 check_name(const char *name, struct so_err *err)
 {
-	const char *p;
-
-	for (p = name; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return so_err_field(err, SO_EINVAL, "full_name",
-			    "full name: no control characters");
+	if (utf8_control_at(name, NULL, NULL) >= 0)
+		return so_err_field(err, SO_EINVAL, "full_name",
+		    "full name: no control characters");
 	if (!utf8_valid(name, strlen(name)))
 		return so_err_field(err, SO_EINVAL, "full_name",
 		    "full name: not valid UTF-8");

@@ -2,7 +2,9 @@
  * Roles, called on the store directly: whatever the TUI hides, the
  * record engine refuses a manager's write to a colleague's record, lets
  * a head reassign (and audits it), and exports hand a manager only
- * their own rows.
+ * their own rows.  Reads likewise: a manager sees every title, reads
+ * and takes only their own (acl_reach), and the queries behind the
+ * agenda, the reports, the log and the search hold to it themselves.
  */
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -14,11 +16,14 @@
 #include "harness.h"
 #include "report/report.h"
 #include "store/acl.h"
+#include "store/agenda.h"
 #include "store/audit.h"
 #include "store/backup.h"
 #include "store/entities.h"
 #include "store/group.h"
 #include "store/record.h"
+#include "store/reports.h"
+#include "store/search.h"
 #include "store/settings.h"
 #include "store/template.h"
 #include "store/users.h"
@@ -468,4 +473,154 @@ TEST(test_team_mailer_must_be_roots_alone)
 	CHECK(why[0] == '\0');
 	free(m);
 	db_close(tm.db);
+}
+
+TEST(test_a_manager_sees_every_title_and_reads_only_his_own)
+{
+	struct team t;
+
+	REQUIRE(setup(&t));
+	REQUIRE(as(t.db, "boris"));
+	CHECK_INT(acl_reach(t.db, t.boris), ACL_ALL);
+	CHECK_INT(acl_reach(t.db, t.vera), ACL_TITLE);
+	/* nobody's: his to take on, not to read before he does */
+	CHECK_INT(acl_reach(t.db, 0), ACL_TITLE | ACL_WRITE);
+	CHECK_INT(acl_owner_of(t.db, &entity_company, t.c_vera), t.vera);
+	CHECK_INT(acl_owner_of(t.db, &entity_company, t.c_free), 0);
+	CHECK_INT(acl_owner_of(t.db, &entity_company, 99999), -1);
+	REQUIRE(as(t.db, "gleb"));
+	CHECK_INT(acl_reach(t.db, t.vera), ACL_ALL);
+	CHECK_INT(acl_reach(t.db, 0), ACL_ALL);
+	db_close(t.db);
+}
+
+/* An event of company co assigned to who (0: nobody), its id. */
+static int64_t
+meeting(struct db *db, int64_t co, int64_t who)
+{
+	struct event e;
+	struct so_err err;
+	int64_t id;
+
+	store_event_init(&e);
+	e.subject = xstrdup("Встреча");
+	e.start_at = FIXTURE_NOW - 3600;
+	e.type_id = fixture_code_id(db, LOOKUP_EVENT_TYPES, "meeting");
+	e.company_id = co;
+	e.assignee_id = who ? who : SO_NULL;
+	free(e.description);
+	e.description = xstrdup("секрет");
+	if (store_event_create(db, &e, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "event: %s", err.msg);
+	id = e.meta.id;
+	store_event_clear(&e);
+	return id;
+}
+
+TEST(test_a_colleagues_agenda_meeting_and_history_are_refused)
+{
+	struct agenda_query q = { .now = FIXTURE_NOW, .days = 1 };
+	struct audit_filter f = { 0 };
+	struct rep_meeting m;
+	struct audit_row *rows;
+	struct agenda a;
+	struct team t;
+	struct so_err err;
+	int64_t mine, hers, free_one;
+	size_t n;
+
+	REQUIRE(setup(&t));
+	REQUIRE(as(t.db, "gleb"));
+	mine = meeting(t.db, t.c_boris, t.boris);
+	hers = meeting(t.db, t.c_vera, t.vera);
+	free_one = meeting(t.db, 0, 0);
+	/* an event is its maker's unless assigned: nobody's by raw SQL */
+	db_exec(t.db, "UPDATE events SET assignee_id = NULL WHERE company_id "
+	    "IS NULL", NULL);
+	REQUIRE(as(t.db, "boris"));
+	q.from = FIXTURE_NOW - 12 * 3600;
+	q.user_id = t.boris;
+	CHECK_INT(agenda_load(t.db, &q, &a, &err), SO_OK);
+	agenda_free(&a);
+	q.user_id = t.vera;
+	CHECK_INT(agenda_load(t.db, &q, &a, &err), SO_EPERM);
+	CHECK(strstr(err.msg, "only a head of sales or an administrator may "
+	    "read another user's agenda") != NULL);
+	q.user_id = 0;
+	CHECK_INT(agenda_load(t.db, &q, &a, &err), SO_EPERM);
+	CHECK_INT(rep_meeting_get(t.db, mine, &m, &err), SO_OK);
+	CHECK_STR(m.description, "секрет");
+	rep_meeting_clear(&m);
+	CHECK_INT(rep_meeting_get(t.db, hers, &m, &err), SO_EPERM);
+	CHECK(strstr(err.msg, "is vera's: only vera or a head of sales may "
+	    "read it (you, boris, are a manager)") != NULL);
+	CHECK_INT(rep_meeting_get(t.db, free_one, &m, &err), SO_EPERM);
+	CHECK(strstr(err.msg, "is nobody's") != NULL);
+	/* the history of her company holds what was in it */
+	f.entity = "company";
+	f.record_id = t.c_vera;
+	CHECK_INT(audit_read(t.db, &f, &rows, &n, &err), SO_EPERM);
+	CHECK_INT(audit_list(t.db, "company", t.c_vera, &rows, &n, &err),
+	    SO_EPERM);
+	f.record_id = t.c_boris;
+	CHECK_INT(audit_read(t.db, &f, &rows, &n, &err), SO_OK);
+	audit_free(rows, n);
+	f.entity = NULL;
+	f.record_id = 0;
+	CHECK_INT(audit_read(t.db, &f, &rows, &n, &err), SO_EPERM);
+	f.login = "boris";
+	CHECK_INT(audit_read(t.db, &f, &rows, &n, &err), SO_OK);
+	audit_free(rows, n);
+	/* the head reads them all */
+	REQUIRE(as(t.db, "gleb"));
+	CHECK_INT(rep_meeting_get(t.db, hers, &m, &err), SO_OK);
+	rep_meeting_clear(&m);
+	q.user_id = t.vera;
+	CHECK_INT(agenda_load(t.db, &q, &a, &err), SO_OK);
+	agenda_free(&a);
+	db_close(t.db);
+}
+
+TEST(test_search_names_a_colleagues_record_and_gives_away_only_his_own)
+{
+	struct search_result r;
+	struct team t;
+	struct so_err err;
+	size_t i;
+	int seen_vera = 0, seen_free = 0, seen_own = 0;
+
+	REQUIRE(setup(&t));
+	REQUIRE(as(t.db, "boris"));
+	REQUIRE(search_run(t.db, "ООО", 10, &r, &err) == SO_OK);
+	for (i = 0; i < r.n; i++) {
+		if (r.hits[i].id == t.c_vera) {
+			seen_vera = 1;
+			CHECK_STR(r.hits[i].detail, "vera's");
+		}
+		if (r.hits[i].id == t.c_boris)
+			seen_own = 1;
+	}
+	CHECK(seen_vera && seen_own);
+	search_result_free(&r);
+	REQUIRE(search_run(t.db, "Ничей", 10, &r, &err) == SO_OK);
+	for (i = 0; i < r.n; i++)
+		if (r.hits[i].id == t.c_free) {
+			seen_free = 1;
+			CHECK_STR(r.hits[i].detail, "nobody's");
+		}
+	CHECK(seen_free);
+	search_result_free(&r);
+	/* for a file: his own only, and the counts are of those */
+	REQUIRE(search_run_for(t.db, "ООО", 10, SEARCH_TAKE, &r, &err) ==
+	    SO_OK);
+	CHECK_INT(r.n, 1);
+	CHECK_INT(r.n ? r.hits[0].id : 0, t.c_boris);
+	CHECK_INT(r.ngroups ? r.groups[0].total : 0, 1);
+	search_result_free(&r);
+	REQUIRE(as(t.db, "gleb"));
+	REQUIRE(search_run_for(t.db, "ООО", 10, SEARCH_TAKE, &r, &err) ==
+	    SO_OK);
+	CHECK_INT(r.n, 2);
+	search_result_free(&r);
+	db_close(t.db);
 }
