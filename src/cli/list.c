@@ -45,7 +45,6 @@ enum { OPT_FILTER = 'F', OPT_SAVED = 'S', OPT_FORMAT = 'f', OPT_EXCEL = 'x',
 	OPT_FIELDS = 'k', OPT_SORT = 's', OPT_DESC = 'r', OPT_TRASH = 't',
 	OPT_LIMIT = 'n', OPT_COUNT = 'c', OPT_OUTPUT = 'o' };
 
-#define PAGE	500
 #define ID_COL	EXPORT_ID	/* the pseudo-field "id" in a column list */
 
 /* Where the rows go, and how. */
@@ -251,46 +250,40 @@ put_row(struct sink *o, const struct entity *ent, const void *obj,
 }
 
 /* Streams the rows of q; err says why it stopped. */
+/* What print_rows's walk carries from row to row. */
+struct printing {
+	const struct entity	*ent;
+	struct sink		*o;
+	int			*cols, ncols;
+	long			 limit;
+	int64_t			*rows;
+};
+
+static int
+print_one(void *arg, const void *rec, struct so_err *err)
+{
+	struct printing *p = arg;
+	int code;
+
+	if (p->limit > 0 && *p->rows >= p->limit)
+		return REC_WALK_STOP;
+	if ((code = put_row(p->o, p->ent, rec, p->cols, p->ncols, err)) !=
+	    SO_OK)
+		return code;
+	(*p->rows)++;
+	return SO_OK;
+}
+
+/* Every row q selects (at most limit, when above 0), through rec_walk. */
 static int
 print_rows(struct db *db, const struct entity *ent, struct list_query *q,
     struct sink *o, int *cols, int ncols, long limit, int64_t *rows,
     struct so_err *err)
 {
-	struct rec_list l = { 0 };
-	enum list_from from = LIST_FIRST;
-	char *anchor = NULL;
-	size_t i, want;
-	int code = SO_OK;
+	struct printing p = { ent, o, cols, ncols, limit, rows };
 
 	*rows = 0;
-	for (;;) {
-		want = PAGE;
-		if (limit > 0 && (long)(*rows + PAGE) > limit)
-			want = (size_t)(limit - *rows);
-		if (want == 0)
-			break;
-		if ((code = rec_list(db, ent, q, from, anchor, want, &l,
-		    err)) != SO_OK)
-			break;
-		for (i = 0; i < l.n && code == SO_OK; i++)
-			if ((code = put_row(o, ent, rec_list_at(&l, i), cols,
-			    ncols, err)) == SO_OK)
-				(*rows)++;
-		if (code != SO_OK || l.n < want)
-			break;
-		if (anchor == NULL)
-			anchor = xmalloc(ent->size);
-		else
-			rec_clear(ent, anchor);
-		rec_copy(ent, anchor, rec_list_at(&l, l.n - 1));
-		rec_list_free(&l);
-		from = LIST_AFTER;
-	}
-	rec_list_free(&l);
-	if (anchor)
-		rec_clear(ent, anchor);
-	free(anchor);
-	return code;
+	return rec_walk(db, ent, q, print_one, &p, err);
 }
 
 /*

@@ -52,7 +52,6 @@
 #include "store/settings.h"
 #include "store/template.h"
 
-#define PAGE		500
 #define FILE_MAX	(4 * 1024 * 1024)	/* a body file, bytes */
 
 /* ---- shared ---- */
@@ -494,6 +493,7 @@ struct run {
 	time_t		 now;
 	/* counts of the pass under way */
 	long		 messages, skipped, bad, sent;
+	int		 rc;		/* one()'s exit status that ended a pass */
 	long		 total;		/* messages the check pass found */
 	int		 quiet;		/* a check pass gave the warnings */
 	char		*first;		/* dry run: the first, readable */
@@ -675,51 +675,38 @@ out:
 	return rc;
 }
 
-/* One pass over the filtered contacts, page by page. */
+/* One contact of a pass (rec_walk's callback): one()'s exit status,
+ * already said, ends the walk through x->rc. */
+static int
+pass_one(void *arg, const void *rec, struct so_err *err)
+{
+	struct run *x = arg;
+
+	(void)err;
+	if (x->limit > 0 && x->messages >= x->limit)
+		return REC_WALK_STOP;
+	if ((x->rc = one(x, rec)) != 0)
+		return SO_ERR;
+	return SO_OK;
+}
+
+/* One pass over the filtered contacts. */
 static int
 pass(struct run *x, enum pass p)
 {
 	struct list_query q = { .sort = -1 };
-	struct rec_list l = { 0 };
 	struct so_err err = { 0 };
-	enum list_from from = LIST_FIRST;
-	struct contact *anchor = NULL;
-	size_t i;
-	int rc = 0;
 
 	x->pass = p;
 	x->messages = x->skipped = x->bad = 0;
+	x->rc = 0;
 	q.filter = x->filter;
 	q.scan = x->filter != NULL;
 	/* A manager writes only to their own contacts. */
 	q.mine = acl_export_owner(x->db);
-	while (rc == 0) {
-		if (rec_list(x->db, &entity_contact, &q, from, anchor, PAGE,
-		    &l, &err) != SO_OK) {
-			rc = cli_fail(&err);
-			break;
-		}
-		for (i = 0; i < l.n && rc == 0; i++) {
-			if (x->limit > 0 && x->messages >= x->limit)
-				break;
-			rc = one(x, rec_list_at(&l, i));
-		}
-		if (rc != 0 || i < l.n || l.n < PAGE) {
-			rec_list_free(&l);
-			break;
-		}
-		if (anchor == NULL)
-			anchor = xmalloc(sizeof(*anchor));
-		else
-			store_contact_clear(anchor);
-		rec_copy(&entity_contact, anchor, rec_list_at(&l, l.n - 1));
-		rec_list_free(&l);
-		from = LIST_AFTER;
-	}
-	if (anchor)
-		store_contact_clear(anchor);
-	free(anchor);
-	return rc;
+	if (rec_walk(x->db, &entity_contact, &q, pass_one, x, &err) != SO_OK)
+		return x->rc ? x->rc : cli_fail(&err);
+	return 0;
 }
 
 /* The template, the settings and the output, before any contact. */

@@ -22,7 +22,7 @@
 #include "store/entities.h"
 #include "store/group.h"
 #include "store/record.h"
-#include "store/reports.h"
+#include "store/report_meeting.h"
 #include "store/search.h"
 #include "store/settings.h"
 #include "store/template.h"
