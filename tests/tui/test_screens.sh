@@ -75,20 +75,32 @@ for s in reports pipeline import search; do
 	expect "$s: Q quits at once" "EXITED 0"
 done
 
-# A reminder comes due while the Reports screen is open: it shows there,
+# A reminder comes due while each screen is open: it shows there,
 # without a key pressed, as on the main screen.
 ME=$(id -un)
-start 100x30 "$SALESORG" --db "$DB"
-expect "reminders: the organizer opens" "Companies"
-keys R
-expect "reminders: the Reports screen" "Reports:"
-sqlite3 "$DB" "INSERT INTO events (type_id, subject, start_at, remind_min,
-	assignee_id, uid, created_at, updated_at) VALUES ((SELECT id FROM
-	event_types WHERE code = 'call'), 'Перезвонить в банк', $NOW_S + 300,
-	10, (SELECT id FROM users WHERE login = '$ME'), 'screens@salesorg',
-	$NOW_S, $NOW_S)"
-expect "reminders: the reminder on the Reports screen" "Reminder:"
-expect "reminders: naming the call" "Перезвонить в банк"
-keys j
-expect_gone "reminders: the next key clears it" "Reminder:"
+n=0
+for s in reports pipeline import search; do
+	n=$((n + 1))
+	start 100x30 "$SALESORG" --db "$DB"
+	expect "$s reminders: the organizer opens" "Companies"
+	case $s in
+	reports) keys R; title="Reports:" ;;
+	pipeline) keys P; title="Pipeline" ;;
+	import) keys :; type_text "import $T/c.csv"; keys Enter
+		title="Import" ;;
+	search) keys g; type_text "ромаш"; title="Search all card files" ;;
+	esac
+	expect "$s reminders: the screen" "$title"
+	sqlite3 "$DB" "DELETE FROM events WHERE uid LIKE 'screens%';
+	    INSERT INTO events (type_id, subject, start_at,
+	    remind_min, assignee_id, uid, created_at, updated_at) VALUES
+	    ((SELECT id FROM event_types WHERE code = 'call'),
+	    'Перезвонить в банк $n', $NOW_S + 300, 10, (SELECT id FROM users
+	    WHERE login = '$ME'), 'screens$n@salesorg', $NOW_S, $NOW_S)"
+	expect "$s reminders: the reminder on the screen" "Reminder:"
+	expect "$s reminders: naming the call" "Перезвонить в банк $n"
+	keys Down
+	expect_gone "$s reminders: the next key clears it" "Reminder:"
+	keys Q
+done
 finish
