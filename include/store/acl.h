@@ -109,6 +109,18 @@ int	 acl_may_edit(struct db *db, const struct entity *ent, const void *obj);
 #define ACL_WRITE	0x8
 #define ACL_ALL		(ACL_TITLE | ACL_READ | ACL_TAKE | ACL_WRITE)
 unsigned acl_reach(struct db *db, int64_t owner);
+/*
+ * Seeing in the organizer: 1 when obj's details are not the current
+ * user's to read or write -- a colleague's record, for a manager -- so a
+ * list or a card shows its title, references and choices and not its
+ * phones, e-mails, notes or amounts.  (A record nobody is responsible
+ * for is a manager's to take on, and so to see whole.)
+ */
+int	 acl_hide_details(struct db *db, const struct entity *ent,
+	    const void *obj);
+/* Whether field fi is a detail (acl_hide_details hides it): anything but
+ * the record's title, a reference and a choice. */
+int	 acl_field_is_detail(const struct entity *ent, int fi);
 /* The responsible user of row id of ent, trashed or not: 0 when nobody
  * is, -1 when there is no such row. */
 int64_t	 acl_owner_of(struct db *db, const struct entity *ent, int64_t id);

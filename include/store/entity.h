@@ -92,6 +92,11 @@ struct rec_meta {
 	 * (field_text/field_int), owned and freed by the record. */
 	struct cval	*custom;
 	int		 ncustom;
+	/* Its details are not the current user's to read (a colleague's
+	 * record: acl_hide_details): set by rec_get, and by rec_list for a
+	 * query that asks (list_query.seeing).  Its title, references and
+	 * choices show; acl_field_is_detail says what does not. */
+	int		 hidden;
 };
 
 struct db;

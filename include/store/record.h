@@ -77,6 +77,9 @@ struct list_query {
 	/* A compiled filter (store/filter.h), or NULL; its parameters are
 	 * numbered from FILTER_BASE, above the list's own ?1..?5. */
 	const struct filter *filter;
+	/* The rows as a person sees them in the organizer: each marks
+	 * whether its details are the user's to read (rec_meta.hidden). */
+	int		 seeing;
 };
 
 struct rec_list {

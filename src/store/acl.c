@@ -8,6 +8,7 @@
  * first.  A deal and a contact without a manager of their own belong to
  * their company's manager.
  */
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,6 +185,34 @@ acl_reach(struct db *db, int64_t owner)
 		return ACL_ALL;
 	/* Nobody's: theirs to take on, not to read before they do. */
 	return owner == 0 ? ACL_TITLE | ACL_WRITE : ACL_TITLE;
+}
+
+int
+acl_hide_details(struct db *db, const struct entity *ent, const void *obj)
+{
+	if (acl_role(db) >= ROLE_HEAD || db_system(db))
+		return 0;
+	return !(acl_reach(db, acl_owner(db, ent, obj)) & (ACL_READ |
+	    ACL_WRITE));
+}
+
+int
+acl_field_is_detail(const struct entity *ent, int fi)
+{
+	const struct field_desc *fd = &ent->fields[fi];
+	const char *p;
+	size_t n;
+
+	if (fd->type == FT_REF || fd->type == FT_CHOICE ||
+	    fd->type == FT_BOOL)
+		return 0;
+	/* a column of the title: "t.name", "t.last_name" */
+	n = strlen(fd->name);
+	for (p = ent->title_sql; p && (p = strstr(p, "t.")) != NULL; p += 2)
+		if (strncmp(p + 2, fd->name, n) == 0 && !(isalnum((unsigned
+		    char)p[2 + n]) || p[2 + n] == '_'))
+			return 0;
+	return 1;
 }
 
 int64_t

@@ -406,6 +406,8 @@ get_row(struct db *db, const struct entity *ent, int64_t id, void *obj,
 	else
 		code = db_error(db, rc, "reading", err);
 	db_done(st);
+	if (code == SO_OK)
+		rec_meta(obj)->hidden = acl_hide_details(db, ent, obj);
 	return code;
 }
 
@@ -847,6 +849,9 @@ rec_list(struct db *db, const struct entity *ent, const struct list_query *q,
 		rec_list_free(out);
 		return db_error(db, rc, "listing", err);
 	}
+	for (i = 0; q->seeing && i < out->n; i++)
+		rec_meta(rec_list_at(out, i))->hidden = acl_hide_details(db,
+		    ent, rec_list_at(out, i));
 	/* Pages are always returned in display order. */
 	if ((from == LIST_LAST || from == LIST_BEFORE) && out->n > 1) {
 		char *tmp = xmalloc(ent->size);

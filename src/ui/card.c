@@ -10,6 +10,7 @@
 #include "base/datetime.h"
 #include "base/utf8.h"
 #include "base/util.h"
+#include "store/acl.h"
 #include "store/audit.h"
 #include "store/entities.h"
 #include "ui/access.h"
@@ -112,6 +113,9 @@ load_phone(struct card *c, struct db *db)
 	int fi;
 	int64_t id;
 
+	/* a colleague's record: not the number to call */
+	if (rec_meta(c->rec)->hidden)
+		return;
 	if (c->ent == &entity_contact || c->ent == &entity_company ||
 	    (fi = entity_field(c->ent, "contact_id")) < 0)
 		return;
@@ -310,6 +314,7 @@ load_section(struct card *c, struct db *db, struct so_err *err)
 		return SO_OK;
 	q.ref_field = s->ref_field;
 	q.ref_id = rec_meta(c->rec)->id;
+	q.seeing = 1;
 	sf = &s->ent->fields[s->ent->default_sort];
 	q.desc = sf->type == FT_MOMENT || sf->type == FT_DATE;
 	return rec_list(db, s->ent, &q, LIST_FIRST, NULL, CARD_ROWS,
@@ -341,7 +346,10 @@ card_load(struct card *c, struct db *db, const struct entity *ent,
 		c->rec = NULL;
 		return code;
 	}
-	if (ent == &entity_company)
+	/* a colleague's record: no payments or members either */
+	if (rec_meta(c->rec)->hidden)
+		code = SO_OK;
+	else if (ent == &entity_company)
 		code = company_extras(c, db, err);
 	else if (ent == &entity_program)
 		code = program_extras(c, db, err);
@@ -495,6 +503,11 @@ info_value(const struct entity *ent, int fi, const void *rec)
 	const struct field_desc *fd = &ent->fields[fi];
 	char buf[48];
 
+	/* a colleague's record: its title, not its details */
+	if (rec_meta((void *)rec)->hidden && acl_field_is_detail(ent, fi))
+		return xstrdup(fd->type == FT_MEMO || fd->type == FT_TEXT ||
+		    fd->type == FT_PHONE || fd->type == FT_EMAIL ||
+		    fd->type == FT_URL ? "(not yours to read)" : "");
 	if (fd->type == FT_MONEY && !field_is_empty(fd, rec)) {
 		col_money(field_int_c(fd, rec), buf, sizeof(buf));
 		return xstrdup(buf);

@@ -21,6 +21,7 @@
 #include "base/datetime.h"
 #include "base/utf8.h"
 #include "base/util.h"
+#include "store/acl.h"
 #include "ui/columns.h"
 
 /* The columns in the order they are shown by: priority, then place. */
@@ -273,6 +274,9 @@ col_field_text(const struct entity *ent, int fi, const void *obj)
 	const struct field_desc *fd = &ent->fields[fi];
 	char buf[48], *iso, *v;
 
+	/* a colleague's record: its title, not its details */
+	if (rec_meta((void *)obj)->hidden && acl_field_is_detail(ent, fi))
+		return xstrdup("");
 	if (field_is_empty(fd, obj))
 		return field_format(ent, fi, obj);
 	switch (fd->type) {

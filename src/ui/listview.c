@@ -23,6 +23,7 @@ lv_init(struct listview *lv, const struct entity *ent, int trash)
 	lv->ent = ent;
 	lv->q.sort = -1;
 	lv->q.trash = trash;
+	lv->q.seeing = 1;	/* a colleague's rows: titles only */
 	lv->page.ent = ent;
 	lv->height = 1;
 }

@@ -1,7 +1,9 @@
 #!/bin/sh
 # The global search as a manager (issue 24, seeing versus taking): alice
 # finds bob's company, so as not to call it twice, and sees whose it is
-# -- not its phone, which her own company's hit shows.  Real Unix users:
+# -- not its phone, which her own company's hit shows.  The same in the
+# organizer's list and on the card: bob's company by its name, not its
+# phone or comment (they used to show whole).  Real Unix users:
 # root makes the database (its administrator), alice and bob are
 # managers.
 if [ "$(id -u)" -ne 0 ]; then
@@ -33,9 +35,9 @@ chmod 0666 "$DB"
 "$SALESORG" --db "$DB" user add "$BOB" --role manager >/dev/null || exit 1
 "$SALESORG" --db "$DB" config set agenda.startup off --team >/dev/null
 cat >"$SHARED/c.csv" <<EOF
-name,city,phone,manager
-ООО Ромашка-Лютик,Уфа,+7 347 111-11-11,$ALICE
-ООО Ромашка-Василёк,Казань,+7 843 222-22-22,$BOB
+name,city,phone,manager,comment
+ООО Ромашка-Лютик,Уфа,+7 347 111-11-11,$ALICE,звонить утром
+ООО Ромашка-Василёк,Казань,+7 843 222-22-22,$BOB,тайные условия
 EOF
 "$SALESORG" --db "$DB" import csv companies "$SHARED/c.csv" >/dev/null || exit 1
 
@@ -52,5 +54,20 @@ expect "bob's by name, saying whose" "$BOB's"
 check "not bob's phone" sh -c "! $TM capture-pane -t t -p | grep -q '222-22-22'"
 check "nor his city" sh -c "! $TM capture-pane -t t -p | grep -q 'Казань'"
 keys Escape
+
+# The list: both names, only her own phone; bob's card: no details.
+expect "the list of companies" "Companies (2)"
+expect "her company's phone in the list" "+7 347 111-11-11"
+expect "bob's company named in the list" "Ромашка-Василёк"
+check "not bob's phone in the list" sh -c "! $TM capture-pane -t t -p |
+    grep -q '222-22-22'"
+keys Home Enter
+expect "bob's card opens" "(not yours to read)"
+check "no phone of bob's on his card" sh -c "! $TM capture-pane -t t -p |
+    grep -q '222-22-22'"
+check "nor his comment" sh -c "! $TM capture-pane -t t -p |
+    grep -q 'тайные'"
+keys q End Enter
+expect "her own card whole" "звонить утром"
 keys Q
 finish
