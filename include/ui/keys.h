@@ -48,6 +48,34 @@ struct binding {
 extern const struct binding ui_bindings[];
 
 /*
+ * What each action of the organizer reads and writes, declared once as
+ * the commands declare theirs (cli.h's .acl): on what (the selected
+ * record, a new one, the list as filtered, the user's own agenda, the
+ * team's settings) and with which of the store's ACL_ bits
+ * (store/acl.h) -- the store enforces them, the organizer hides the keys
+ * a record does not allow.  tests/unit/test_keys.c fails when an action
+ * has no entry.
+ */
+enum action_on {
+	ON_NOTHING,	/* moves, help, redraw: no record */
+	ON_SELECTED,	/* the record under the cursor */
+	ON_NEW,		/* a record it makes */
+	ON_LIST,	/* every record of the list as filtered */
+	ON_AGENDA,	/* the user's own agenda items */
+	ON_TEAM,	/* the team's settings or saved filters */
+	ON_FILE,	/* a file the user names, and the list or calendar */
+};
+
+struct action_access {
+	enum action_on	 on;
+	unsigned	 reads, writes;	/* ACL_ bits */
+	const char	*what;		/* for the man page's ROLES */
+};
+
+/* The declaration of act (what is NULL for an action without one). */
+const struct action_access *ui_action_access(enum action act);
+
+/*
  * The : commands, resolved to the same actions as the keys (as tig
  * resolves :cmd to a request): one table for the command line, its
  * help, the unknown-command message and the man page check.

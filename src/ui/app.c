@@ -269,18 +269,30 @@ hidden_actions(void)
 	char *why;
 	void *rec;
 
+	int act, target = 0, add = 0;
+
 	if (app->agenda || acl_role(app->db) >= ROLE_HEAD)
 		return 0;
+	/* the actions that write the selected record, or a new one, as
+	 * they declare (keys.c) */
 	if ((why = target_refusal()) != NULL)
-		hide |= ACT_BIT(ACT_EDIT) | ACT_BIT(ACT_DELETE) |
-		    ACT_BIT(ACT_RESTORE);
+		target = 1;
 	free(why);
 	if ((rec = new_record(&ent)) != NULL) {
 		if ((why = add_refusal(ent, rec)) != NULL)
-			hide |= ACT_BIT(ACT_ADD);
+			add = 1;
 		free(why);
 		rec_clear(ent, rec);
 		free(rec);
+	}
+	for (act = ACT_NONE + 1; act <= ACT_LAST; act++) {
+		const struct action_access *a = ui_action_access(act);
+
+		if (!(a->writes & ACL_WRITE))
+			continue;
+		if ((a->on == ON_SELECTED && target) || (a->on == ON_NEW &&
+		    add))
+			hide |= ACT_BIT(act);
 	}
 	return hide;
 }

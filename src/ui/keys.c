@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/acl.h"
 #include "ui/keys.h"
 
 #define CTRL(c)	((c) & 0x1f)
@@ -126,6 +127,95 @@ const struct binding ui_bindings[] = {
 	{ CTRL('l'), 0, CTX_ALL, ACT_REDRAW, "^L", "redraw the screen", NULL },
 	{ 0, 0, 0, ACT_NONE, NULL, NULL, NULL }
 };
+
+#define R	ACL_TITLE | ACL_READ
+#define W	ACL_WRITE
+#define T	ACL_TAKE
+
+static const struct action_access access[ACT_LAST + 1] = {
+	[ACT_QUIT] = { ON_NOTHING, 0, 0, "quit" },
+	[ACT_BACK] = { ON_NOTHING, 0, 0, "go back" },
+	[ACT_HELP] = { ON_NOTHING, 0, 0, "help" },
+	[ACT_COMMAND] = { ON_NOTHING, 0, 0, "the command line" },
+	[ACT_TAB_NEXT] = { ON_NOTHING, 0, 0, "another card file" },
+	[ACT_TAB_PREV] = { ON_NOTHING, 0, 0, "another card file" },
+	[ACT_TAB1] = { ON_NOTHING, 0, 0, "a card file" },
+	[ACT_TAB2] = { ON_NOTHING, 0, 0, "a card file" },
+	[ACT_TAB3] = { ON_NOTHING, 0, 0, "a card file" },
+	[ACT_TAB4] = { ON_NOTHING, 0, 0, "a card file" },
+	[ACT_TAB5] = { ON_NOTHING, 0, 0, "a card file" },
+	[ACT_TAB6] = { ON_NOTHING, 0, 0, "a card file" },
+	[ACT_TAB7] = { ON_NOTHING, 0, 0, "a card file" },
+	[ACT_TAB8] = { ON_NOTHING, 0, 0, "a card file" },
+	[ACT_TAB9] = { ON_NOTHING, 0, 0, "a card file" },
+	[ACT_UP] = { ON_NOTHING, 0, 0, "move" },
+	[ACT_DOWN] = { ON_NOTHING, 0, 0, "move" },
+	[ACT_PAGE_UP] = { ON_NOTHING, 0, 0, "move" },
+	[ACT_PAGE_DOWN] = { ON_NOTHING, 0, 0, "move" },
+	[ACT_HOME] = { ON_NOTHING, 0, 0, "move" },
+	[ACT_END] = { ON_NOTHING, 0, 0, "move" },
+	[ACT_SUB_NEXT] = { ON_NOTHING, 0, 0, "a card's sections" },
+	[ACT_SUB_PREV] = { ON_NOTHING, 0, 0, "a card's sections" },
+	[ACT_REDRAW] = { ON_NOTHING, 0, 0, "redraw" },
+	[ACT_SORT_NEXT] = { ON_NOTHING, 0, 0, "sort the list" },
+	[ACT_SORT_REVERSE] = { ON_NOTHING, 0, 0, "sort the list" },
+	[ACT_SORT_BY] = { ON_NOTHING, 0, 0, "sort the list" },
+	[ACT_WHOAMI] = { ON_NOTHING, 0, 0, "who is logged in" },
+	[ACT_OPEN] = { ON_SELECTED, R, 0, "open a card: every record's "
+	    "title, the details of one's own and nobody's" },
+	[ACT_ADD] = { ON_NEW, 0, W, "add a record, one's own or nobody's" },
+	[ACT_EDIT] = { ON_SELECTED, R, W, "edit one's own or nobody's "
+	    "record" },
+	[ACT_DELETE] = { ON_SELECTED, R, W, "move one's own or nobody's "
+	    "record to the trash" },
+	[ACT_RESTORE] = { ON_SELECTED, R, W, "restore one's own or "
+	    "nobody's record" },
+	[ACT_TRASH] = { ON_LIST, ACL_TITLE, 0, "the trash: every title" },
+	[ACT_FILTER] = { ON_LIST, ACL_TITLE, 0, "narrow the list" },
+	[ACT_FILTER_EDIT] = { ON_LIST, ACL_TITLE, 0, "filter the list" },
+	[ACT_SEARCH] = { ON_LIST, ACL_TITLE, 0, "search: every title, the "
+	    "details of what one may read" },
+	[ACT_SAVED_FILTERS] = { ON_TEAM, ACL_TITLE, 0, "apply a saved "
+	    "filter" },
+	[ACT_SAVE_FILTER] = { ON_TEAM, 0, W, "save a filter for the team "
+	    "or oneself" },
+	[ACT_DELETE_FILTER] = { ON_TEAM, 0, W, "delete a saved filter "
+	    "(one's own; the head, any)" },
+	[ACT_GROUP] = { ON_LIST, R, W, "change every record of the list: "
+	    "all of them one's own or nobody's, or none changes" },
+	[ACT_AGENDA] = { ON_AGENDA, R, 0, "one's own agenda" },
+	[ACT_DONE] = { ON_AGENDA, R, W, "mark one's own item done" },
+	[ACT_PLAN_NEXT] = { ON_AGENDA, R, W, "plan one's own next "
+	    "contact" },
+	[ACT_SNOOZE] = { ON_AGENDA, R, W, "snooze one's own reminder" },
+	[ACT_RESCHEDULE] = { ON_AGENDA, R, W, "move one's own item" },
+	[ACT_UNDO] = { ON_AGENDA, R, W, "undo one's own last action" },
+	[ACT_PIPELINE] = { ON_LIST, ACL_TITLE, W, "every deal's title; "
+	    "move one's own" },
+	[ACT_REPORTS] = { ON_LIST, R | T, 0, "reports: one's own figures "
+	    "(the head's, anyone's)" },
+	[ACT_JOURNAL] = { ON_AGENDA, R | T, 0, "one's own journal (the "
+	    "head's, anyone's)" },
+	[ACT_EXPORT] = { ON_FILE, R | T, 0, "export one's own records "
+	    "(the head, every record)" },
+	[ACT_IMPORT] = { ON_FILE, 0, W, "import records as one's own" },
+	[ACT_SETTINGS] = { ON_TEAM, 0, W, "one's own settings (the "
+	    "team's: the head or the administrator)" },
+};
+
+#undef R
+#undef W
+#undef T
+
+const struct action_access *
+ui_action_access(enum action act)
+{
+	static const struct action_access none = { ON_NOTHING, 0, 0, NULL };
+
+	if (act <= ACT_NONE || act > ACT_LAST || access[act].what == NULL)
+		return &none;
+	return &access[act];
+}
 
 const struct ui_command ui_commands[] = {
 	{ "q", "quit", ACT_QUIT, NULL, "quit" },

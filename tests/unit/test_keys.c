@@ -7,6 +7,7 @@
 #include "base/util.h"
 #include "harness.h"
 #include "ui/form.h"
+#include "store/acl.h"
 #include "ui/keys.h"
 #include "ui/screen.h"
 
@@ -238,4 +239,50 @@ TEST(test_russian_layout_keys_do_their_latin_twins_work)
 	    CTX_LIST));
 	/* a keycode is never a letter */
 	CHECK(ui_key_action(0x432, 1, CTX_AGENDA) == ACT_NONE);
+}
+
+/* Every action of the organizer declares what it reads and writes: a
+ * new action without a declaration fails here. */
+TEST(test_every_action_declares_its_access)
+{
+	const struct action_access *a;
+	int act;
+
+	for (act = ACT_NONE + 1; act <= ACT_LAST; act++) {
+		a = ui_action_access((enum action)act);
+		if (a->what == NULL)
+			harness_fail(__FILE__, __LINE__, "action %d declares "
+			    "no access (keys.c's access[])", act);
+	}
+	/* ... and the man page's ROLES lists each (its words, with the
+	 * apostrophes mdoc escapes) */
+	{
+		const char *man = read_man();
+		char want[256], *q;
+		const char *w;
+
+		REQUIRE(man != NULL);
+		for (act = ACT_NONE + 1; act <= ACT_LAST; act++) {
+			a = ui_action_access((enum action)act);
+			if (a->on == ON_NOTHING || a->what == NULL)
+				continue;
+			for (w = a->what, q = want; *w && q < want + 240;
+			    w++)
+				if (*w == '\'')
+					q += sprintf(q, "\\(aq");
+				else
+					*q++ = *w;
+			*q = '\0';
+			if (strstr(man, want) == NULL)
+				harness_fail(__FILE__, __LINE__, "\"%s\" is "
+				    "not in the man page's ROLES", a->what);
+		}
+	}
+	/* what writes a record says so, and on what */
+	CHECK(ui_action_access(ACT_EDIT)->writes & ACL_WRITE);
+	CHECK_INT(ui_action_access(ACT_EDIT)->on, ON_SELECTED);
+	CHECK_INT(ui_action_access(ACT_ADD)->on, ON_NEW);
+	CHECK(ui_action_access(ACT_DONE)->writes & ACL_WRITE);
+	CHECK(!(ui_action_access(ACT_SEARCH)->reads & ACL_READ));
+	CHECK(ui_action_access(ACT_EXPORT)->reads & ACL_TAKE);
 }
