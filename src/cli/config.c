@@ -165,16 +165,16 @@ const struct command command_config = {
 	.summary = "show or change settings, event types and results (see "
 	    "salesorg(1))",
 	.acl = {
-		.manager = CLI_REACH(ACL_READ | ACL_WRITE, 0, 0,
-		    ACL_READ | ACL_WRITE),
+		.manager = CLI_REACH(ACL_READ | ACL_WRITE, 0, 0, ACL_READ),
 		.head = CLI_REACH(ACL_READ | ACL_WRITE, 0, 0,
 		    ACL_READ | ACL_WRITE),
 		.admin = CLI_REACH(ACL_READ | ACL_WRITE, 0, 0,
 		    ACL_READ | ACL_WRITE),
 	},
 	.access = "any user reads the settings, types and results, and sets "
-	    "their own preferences and the team's mail.from; the team's "
-	    "report.activity columns: a head of sales or an administrator; "
+	    "their own preferences; the team's mail.from, work.days, "
+	    "work.start and report.activity columns: a head of sales or an "
+	    "administrator; "
 	    "the team's flags (users.join, any flag with --team), the "
 	    "team's mail.sendmail, event types and results: an "
 	    "administrator",

@@ -279,6 +279,13 @@ check_text_value(struct db *db, const struct text_desc *t,
 		return so_err_set(err, SO_EPERM, "only a head of sales or an "
 		    "administrator may set %s (a setting of the whole team)",
 		    name);
+	/* the team's value of a per-user setting is the head's to set:
+	 * a manager's mail.from would sign every colleague's mail */
+	if (global && !t->team && strcmp(db_user_role(db), "head") != 0 &&
+	    strcmp(db_user_role(db), "admin") != 0)
+		return so_err_set(err, SO_EPERM, "only a head of sales or an "
+		    "administrator may set the team's %s; set your own "
+		    "without --team", name);
 	if (has_control(value))
 		return so_err_field(err, SO_EINVAL, name, "%s: no control "
 		    "characters", name);
