@@ -92,6 +92,10 @@ struct rec_meta {
 	 * (field_text/field_int), owned and freed by the record. */
 	struct cval	*custom;
 	int		 ncustom;
+	/* Set by the program on a record it creates on its own (a logged
+	 * message, a done occurrence): its empty custom fields are not
+	 * refused (store/record.h says why).  0 in what is read. */
+	int		 by_program;
 };
 
 struct db;

@@ -356,9 +356,24 @@ check_ref(struct db *db, const struct field_desc *fd, int64_t id,
 	    "%s: no record #%" PRId64, fd->label, id);
 }
 
+/*
+ * Does the write of obj (over old, NULL for a new record) leave field fd
+ * as it was?  Then no rule judges it (see record.h): an update keeps the
+ * stored value, and the program's new record leaves a custom field it
+ * knows nothing of empty.
+ */
+static int
+untouched(const struct field_desc *fd, const void *old, const void *obj)
+{
+	if (old)
+		return field_equal(fd, old, obj);
+	return ((const struct rec_meta *)obj)->by_program &&
+	    (fd->flags & F_CUSTOM) && field_is_empty(fd, obj);
+}
+
 int
-rec_validate(struct db *db, const struct entity *ent, void *obj,
-    struct so_err *err)
+rec_validate_changes(struct db *db, const struct entity *ent,
+    const void *old, void *obj, struct so_err *err)
 {
 	int i, code;
 
@@ -367,6 +382,8 @@ rec_validate(struct db *db, const struct entity *ent, void *obj,
 	for (i = 0; i < ent->nfields; i++) {
 		const struct field_desc *fd = &ent->fields[i];
 
+		if (untouched(fd, old, obj))
+			continue;
 		if ((code = field_validate(ent, i, obj, err)) != SO_OK)
 			return code;
 		if (fd->type == FT_REF && !field_is_empty(fd, obj) &&
@@ -375,6 +392,25 @@ rec_validate(struct db *db, const struct entity *ent, void *obj,
 			return code;
 	}
 	return SO_OK;
+}
+
+int
+rec_validate(struct db *db, const struct entity *ent, void *obj,
+    struct so_err *err)
+{
+	return rec_validate_changes(db, ent, NULL, obj, err);
+}
+
+const char *
+rec_incomplete(const struct entity *ent, const void *obj)
+{
+	int i;
+
+	for (i = 0; i < ent->nfields; i++)
+		if ((ent->fields[i].flags & F_REQUIRED) &&
+		    field_is_empty(&ent->fields[i], obj))
+			return ent->fields[i].label;
+	return NULL;
 }
 
 /* ---- create, get ---- */
@@ -515,7 +551,7 @@ rec_update(struct db *db, const struct entity *ent, void *obj,
 		    m->version);
 		goto fail;
 	}
-	if ((code = rec_validate(db, ent, obj, err)) != SO_OK)
+	if ((code = rec_validate_changes(db, ent, old, obj, err)) != SO_OK)
 		goto fail;
 	for (i = 0; i < ent->nfields; i++)
 		if (!field_equal(&ent->fields[i], old, obj))
