@@ -724,6 +724,29 @@ TEST(test_doc_csv_quotes_and_guards_formulas)
 	doc_free(&d);
 }
 
+/* The reports' "none" is a lone "-": text, not a formula to guard. */
+TEST(test_doc_csv_keeps_a_placeholder_dash)
+{
+	static const struct doc_col cols[] = {
+		{ "Cat.", DOC_CENTER, 0, 0 },
+		{ "Сумма", DOC_RIGHT, 0, 0 },
+	};
+	struct doc_table *t;
+	struct doc d;
+	int rc, pages;
+	char *s;
+
+	doc_init(&d, "T");
+	t = doc_table(&d, cols, 2);
+	doc_rowv(t, DOC_ROW, "-", "-");
+	doc_rowv(t, DOC_ROW, "-1", "-x");
+	s = render(&d, 'c', 0, 0, &pages, &rc);
+	REQUIRE(rc == SO_OK);
+	CHECK_STR(s, "T\r\n\r\nCat.,Сумма\r\n-,-\r\n\"'-1\",\"'-x\"\r\n");
+	free(s);
+	doc_free(&d);
+}
+
 /* ---- html ---- */
 
 TEST(test_doc_html_escapes_and_marks_rows_and_breaks_pages)
