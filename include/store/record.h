@@ -185,7 +185,9 @@ int	 rec_pick(struct db *db, const struct entity *ent, const char *text,
 	    size_t limit, struct rec_pick **out, size_t *n, struct so_err *err);
 /*
  * The same for the table a reference field points at (by its label),
- * with the detail filled in for card files.  near (may be NULL) puts
+ * with the detail filled in for card files; a user is found by login
+ * as by name (as filters and group actions take them), the login its
+ * detail (its title when it has no full name).  near (may be NULL) puts
  * first the rows whose reference field near->field holds near->id: a
  * form that has a company offers that company's contacts first.
  */

@@ -1097,9 +1097,21 @@ rec_ref_pick(struct db *db, const struct field_desc *fd, const char *text,
 	const struct entity *e = entity_find(fd->ref_table);
 	const char *detail = pick_detail_sql(e);
 	struct strbuf order = { 0 };
-	char *sql;
+	char *sql, *title, *match, *login = NULL;
 	int code, nf;
 
+	/* A user by login as by name, as filters and group actions take
+	 * them: the login is matched, shown beside the name, and is the
+	 * title of a user without a full name. */
+	if (strcmp(fd->ref_table, "users") == 0) {
+		title = xasprintf("coalesce(nullif(%s, ''), r.login)",
+		    fd->ref_label);
+		match = xasprintf("%s, r.login", title);
+		detail = login = xasprintf("nullif(r.login, %s)", title);
+	} else {
+		title = xstrdup(fd->ref_label);
+		match = xstrdup(fd->ref_label);
+	}
 	/* The near field names a column of the table pointed at: only a
 	 * compiled-in reference is taken (never text from elsewhere). */
 	if (near && e && (nf = entity_field(e, near->field)) >= 0 &&
@@ -1109,13 +1121,16 @@ rec_ref_pick(struct db *db, const struct field_desc *fd, const char *text,
 	/* Card files keep deleted rows in the trash; lookup tables
 	 * (users, event types ...) have no trash. */
 	sql = xasprintf("SELECT r.id, %s%s%s FROM %s r WHERE %s so_match(?1, "
-	    "%s) ORDER BY %s2, 1 LIMIT ?2", fd->ref_label, detail ? ", " : "",
+	    "%s) ORDER BY %s2, 1 LIMIT ?2", title, detail ? ", " : "",
 	    detail ? detail : "", fd->ref_table, e ?
-	    "r.deleted_at IS NULL AND" : "", fd->ref_label, sb_str(&order));
+	    "r.deleted_at IS NULL AND" : "", match, sb_str(&order));
 	sb_free(&order);
 	code = pick_query(db, sql, text, limit, near ? near->id : 0, out, n,
 	    err);
 	free(sql);
+	free(title);
+	free(match);
+	free(login);
 	return code;
 }
 
