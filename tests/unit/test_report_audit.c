@@ -1,7 +1,8 @@
 /*
  * The client-base audit (store/report_audit.c, report/audit.c) on the
  * reports' world (worlds.h): companies and sums per ABC category, who
- * moved, who has had no touch for 90 days.
+ * moved, who has had no touch for 90 days (or the team's N), counted
+ * from today or from the end of a past period.
  */
 #include <stdlib.h>
 #include <string.h>
