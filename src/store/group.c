@@ -42,7 +42,7 @@ all_digits(const char *s)
 /*
  * Puts the record before err's message, which names only the field: a
  * group of 212 companies that fails on one must say which ("Company #12
- * "Ромашка": E-mail: not a valid address").
+ * "Ромашка": E-mail: not an e-mail address").
  */
 static void
 name_record(struct db *db, const struct entity *ent, int64_t id,
