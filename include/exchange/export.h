@@ -10,7 +10,8 @@
  *
  * Both quote as RFC 4180 does and neutralise formulas (CSV injection,
  * OWASP): a text value starting with = + - @ TAB or CR is prefixed with
- * ' so a spreadsheet shows it instead of running it.  Numbers (integer
+ * ' so a spreadsheet shows it instead of running it (a lone "-", the
+ * reports' "none", is left alone: it runs nothing).  Numbers (integer
  * and money fields, the id) are written as they are: "-500.00" is an
  * amount, not a formula.
  *

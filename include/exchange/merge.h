@@ -56,7 +56,9 @@ int	 merge_sendmail(const char *path, const char *msg, size_t len,
  * The e-mail event that records a sent message: type "email", done,
  * starting now, the rendered subject, the contact and its company.
  * Validated, not yet written (so a message that could not be logged is
- * refused before it is sent).  Clear ev with store_event_clear.
+ * refused before it is sent).  It is the program's record
+ * (meta.by_program, store/record.h): a required field people add to
+ * events does not stop the log.  Clear ev with store_event_clear.
  */
 int	 merge_event(struct db *db, const struct merge *m,
 	    const struct contact *c, const char *subject, const char *addr,

@@ -49,9 +49,12 @@ struct custom_field {
  * id, created, updated; label: what people see, 1 to 60 characters (the
  * name when NULL or empty); type: one of the words above ("int" for
  * number too); choices: a comma-separated list, for a choice only.
- * A required field may be added when records exist: they keep no value
- * and are asked for one at their next edit.  Written in one transaction
- * with an audit row; the descriptors are reloaded.
+ * A required field may be added when records exist: they keep no value,
+ * show as incomplete (rec_incomplete) and are asked for one at their
+ * next edit in a form; a write that leaves the field as it is (the
+ * program's own moves, a group action on another field) is not refused
+ * (store/record.h).  Written in one transaction with an audit row; the
+ * descriptors are reloaded.
  */
 int	custom_field_add(struct db *db, const char *entity, const char *name,
 	    const char *label, const char *type, const char *choices,

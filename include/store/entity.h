@@ -97,6 +97,10 @@ struct rec_meta {
 	 * query that asks (list_query.seeing).  Its title, references and
 	 * choices show; acl_field_is_detail says what does not. */
 	int		 hidden;
+	/* Set by the program on a record it creates on its own (a logged
+	 * message, a done occurrence): its empty custom fields are not
+	 * refused (store/record.h says why).  0 in what is read. */
+	int		 by_program;
 };
 
 struct db;

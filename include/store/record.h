@@ -7,6 +7,28 @@
  * Every write runs in a BEGIN IMMEDIATE transaction and writes audit_log
  * rows in the same transaction: the change and its record land together
  * or not at all.
+ *
+ * A write is judged on what it changes.  The rules on values -- required,
+ * length, syntax, a choice's list, a reference that exists, and the
+ * required custom fields an admin adds -- apply to the fields whose value
+ * a write changes: rec_update compares the record with the stored row and
+ * validates only the fields that differ, so a value left as it was is
+ * never refused, even by a rule added since (a required field nobody has
+ * filled yet, an e-mail an old import let through).  The program's own
+ * moves -- the sales path after a payment, marking a call done, a
+ * pipeline move, a group action on another field -- therefore succeed and
+ * leave every other field as they found it.  A new record differs from
+ * nothing in every field, so it is validated whole: a person entering one
+ * (a form, an import, add) fills the required fields; an import row that
+ * updates a record it duplicates is judged on the cells it changes.  A
+ * record the program makes on its own (the message a merge logs, the
+ * occurrence of a series marked done, a follow-up call, a company an
+ * import creates by name) says so with meta.by_program: its empty custom
+ * fields, which the program knows nothing of, are left empty rather than
+ * refused.  The entity's check hook (its defaults and cross-field rules)
+ * runs on every write.  A form checks every field it shows, so a person
+ * editing a record there is asked for a required value it lacks; a record
+ * missing one shows as incomplete (rec_incomplete) until then.
  */
 #ifndef STORE_RECORD_H
 #define STORE_RECORD_H
@@ -25,9 +47,24 @@ void	 rec_init(const struct entity *ent, void *obj);
 void	 rec_clear(const struct entity *ent, void *obj);
 /* Deep copy of src into dst (dst is overwritten, not cleared first). */
 void	 rec_copy(const struct entity *ent, void *dst, const void *src);
-/* Validates every field and the references; err names the first bad one. */
+/*
+ * Validates obj as a write over old would (old: the stored row; NULL for
+ * a new record): the check hook, then each field the write changes and
+ * its reference (see above); err names the first bad one.  rec_update
+ * and rec_create call it; a caller that must know before writing (an
+ * import, which may not let a write fail) calls it too.
+ */
+int	 rec_validate_changes(struct db *db, const struct entity *ent,
+	    const void *old, void *obj, struct so_err *err);
+/* The same for a new record: every field (but see meta.by_program). */
 int	 rec_validate(struct db *db, const struct entity *ent, void *obj,
 	    struct so_err *err);
+/*
+ * The label of the first required field obj has no value in, or NULL
+ * when it has them all: a record written before a field became required
+ * (or by the program) is incomplete until someone fills it.
+ */
+const char *rec_incomplete(const struct entity *ent, const void *obj);
 
 /* Inserts obj; sets its id, version (1) and timestamps. */
 int	 rec_create(struct db *db, const struct entity *ent, void *obj,
@@ -151,7 +188,9 @@ int	 rec_pick(struct db *db, const struct entity *ent, const char *text,
 	    size_t limit, struct rec_pick **out, size_t *n, struct so_err *err);
 /*
  * The same for the table a reference field points at (by its label),
- * with the detail filled in for card files.  near (may be NULL) puts
+ * with the detail filled in for card files; a user is found by login
+ * as by name (as filters and group actions take them), the login its
+ * detail (its title when it has no full name).  near (may be NULL) puts
  * first the rows whose reference field near->field holds near->id: a
  * form that has a company offers that company's contacts first.
  */

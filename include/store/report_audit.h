@@ -1,7 +1,8 @@
 /*
  * The client-base audit's figures (src/report/audit.c): the companies
  * per ABC category of a month, who moved between categories, and which
- * companies that matter nobody has touched for REP_IDLE_DAYS days.
+ * companies that matter nobody has touched for N days (the team's
+ * report.audit.idle_days, store/settings.h; 90 unless set).
  * Scope and period as in store/report_common.h.
  */
 #ifndef STORE_REPORT_AUDIT_H
@@ -35,21 +36,19 @@ struct rep_audit {
 	int64_t	 unranked;	/* live companies in scope without a rank */
 	struct rep_mover *movers;	/* by old rank, new rank, name */
 	size_t	 nmovers;
+	int	 idle_days;	/* N: report.audit.idle_days */
 	int64_t	 idle_from;	/* no done touch since (Unix time) */
 	struct rep_idle *idle;	/* never touched first, then oldest */
 	size_t	 nidle;
 };
-
-/* Days without a done touch that make a company idle. */
-#define REP_IDLE_DAYS	90
 
 /*
  * The audit month is the latest computed one not after to's month (the
  * latest of all with no to).  The base is the latest computed month
  * before it and not after from's month.  Idle: live companies in scope
  * ranked in the audit month or with status customer or regular that
- * had no done event in the REP_IDLE_DAYS days ending with to (today
- * when open, by now).
+ * had no done event in the N days ending with today (by now), or with
+ * to when the period ended before today.
  */
 int	rep_audit_load(struct db *db, int64_t manager,
 	    const struct rep_period *p, int64_t now, struct rep_audit *out,

@@ -17,7 +17,9 @@
  * .repeat_calls, .productive, .meetings_set, .meetings_held, .invoices,
  * which events count for each column of the activity report
  * (store/activity.h has the grammar; a value is checked against the
- * event types and results when it is set).
+ * event types and results when it is set); report.audit.idle_days, the
+ * days without a done touch after which the audit report lists a client
+ * (1 to 3650, default 90).
  *
  * Also the lookup lists a team edits: event types and event results
  * (list, add, rename, enable, disable; rows are never deleted, since
@@ -77,7 +79,8 @@ char	*settings_mailer(struct db *db, char *why, size_t whysz);
 /*
  * Sets it for the current user, or (global) for the team; "" goes back
  * to the default.  Checked: mail.from an address, mail.sendmail an
- * absolute path, report.activity.* a rule.  Only an admin sets the
+ * absolute path, report.activity.* a rule, report.audit.idle_days a
+ * number of days.  Only an admin sets the
  * team's mail.sendmail: it is a program every member would run.  A team
  * setting is always set for the team (global is ignored), by a head or
  * an admin only.  Audited (entity "settings").
@@ -91,6 +94,9 @@ int	settings_set_text(struct db *db, const char *name, const char *value,
  */
 void	settings_set_rule_check(int (*check)(struct db *db, const char *name,
 	    const char *value, struct so_err *err));
+
+/* The team's report.audit.idle_days; 90 when unset or unreadable. */
+int	settings_audit_idle_days(struct db *db);
 
 /* The team's working week (work.days, a tm_wday mask) and the start of
  * its day (work.start, minutes after midnight); the defaults when unset

@@ -18,10 +18,13 @@
 #include "exchange/export.h"
 #include "store/acl.h"
 
-/* The OWASP list: what makes a spreadsheet cell a formula. */
+/* The OWASP list: what makes a spreadsheet cell a formula.  A lone "-"
+ * (the reports' "none") is text to every spreadsheet, not a formula. */
 static int
 is_formula(const char *s)
 {
+	if (strcmp(s, "-") == 0)
+		return 0;
 	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
 }
 

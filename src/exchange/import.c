@@ -267,6 +267,19 @@ column_of(const struct imp *im, int fi)
 	return -1;
 }
 
+/* Does the row give field (by name) a value: a column, not blank?
+ * Yes for what names no field (a rule across fields). */
+static int
+row_sets(const struct imp *im, const char *field)
+{
+	int fi = entity_field(im->ent, field), col;
+
+	if (fi < 0)
+		return 1;
+	col = column_of(im, fi);
+	return col >= 0 && (size_t)col < im->nf && !is_blank(im->f[col]);
+}
+
 /*
  * A bad row: "FILE:LINE: column "HDR" (field): " and the text.  col or
  * fi may be -1 when unknown.  Returns SO_EINVAL.
@@ -664,6 +677,9 @@ create_company(struct imp *im, int col, int fi, struct so_err *e)
 	}
 	c = xcalloc(1, ce->size);
 	rec_init(ce, c);
+	/* made from a name by the program: the fields people add to
+	 * companies stay empty (store/record.h) */
+	rec_meta(c)->by_program = 1;
 	rc = field_parse(ce, entity_field(ce, "name"), c, v, im->now, &fe);
 	if (rc == SO_OK)
 		rc = rec_validate(im->db, ce, c, &fe);
@@ -732,6 +748,7 @@ duplicate(struct imp *im, int64_t id, const char *why, struct so_err *e)
 {
 	const struct field_desc *fd;
 	struct so_err fe = { 0 };
+	void *stored;
 	size_t i;
 	int rc, changed = 0;
 
@@ -746,6 +763,8 @@ duplicate(struct imp *im, int64_t id, const char *why, struct so_err *e)
 		*e = fe;
 		return im->rc = rc;
 	}
+	stored = xmalloc(im->ent->size);
+	rec_copy(im->ent, stored, im->old);
 	for (i = 0; i < im->nf && i < im->ncols; i++) {
 		if (im->cols[i].fi < 0 || is_blank(im->f[i]))
 			continue;
@@ -757,10 +776,18 @@ duplicate(struct imp *im, int64_t id, const char *why, struct so_err *e)
 		changed = 1;
 	}
 	if (!changed) {
+		rec_clear(im->ent, stored);
+		free(stored);
 		im->st->unchanged++;
 		return SO_OK;
 	}
-	if ((rc = rec_validate(im->db, im->ent, im->old, &fe)) != SO_OK)
+	/* Judged on the cells it changes, as rec_update will judge it
+	 * (store/record.h): a required field the record lacks does not
+	 * refuse a row that sets its phone. */
+	rc = rec_validate_changes(im->db, im->ent, stored, im->old, &fe);
+	rec_clear(im->ent, stored);
+	free(stored);
+	if (rc != SO_OK)
 		return row_fail(im, e, -1, -1, "updating %s #%lld (the same "
 		    "%s): %s", im->ent->label, (long long)id, why, fe.msg);
 	if ((rc = row_check_acl(im, id, im->old, e)) != SO_OK)
@@ -829,11 +856,11 @@ fill(struct imp *im, struct so_err *e)
 static int
 import_row(struct imp *im, struct so_err *e)
 {
-	struct so_err fe = { 0 };
+	struct so_err fe = { 0 }, badwhy = { 0 };
 	const char *why;
 	int64_t dup;
 	size_t i;
-	int rc, any = 0;
+	int rc, bad, any = 0;
 
 	if (im->bad_col >= 0 && (size_t)im->bad_col < im->ncols)
 		return row_fail(im, e, im->bad_col, im->cols[im->bad_col].fi,
@@ -858,9 +885,15 @@ import_row(struct imp *im, struct so_err *e)
 		if (im->pending[i] && (rc = create_company(im, (int)i,
 		    im->cols[i].fi, e)) != SO_OK)
 			return rc;
-	if ((rc = rec_validate(im->db, im->ent, im->obj, &fe)) != SO_OK)
-		return row_fail_store(im, e, &fe);
-	if ((rc = row_check_acl(im, 0, im->obj, e)) != SO_OK)
+	/* Judged whole as a new record.  A row refused for a field it
+	 * gives no value (a required one the file has no column for) may
+	 * still be a duplicate, which is judged on the cells it changes
+	 * (store/record.h): such a file updates the companies it finds. */
+	bad = rec_validate(im->db, im->ent, im->obj, &badwhy);
+	if (bad != SO_OK && (bad != SO_EINVAL || im->dupes == NULL ||
+	    im->o->on_duplicate == DUP_ADD || row_sets(im, badwhy.field)))
+		return row_fail_store(im, e, &badwhy);
+	if (bad == SO_OK && (rc = row_check_acl(im, 0, im->obj, e)) != SO_OK)
 		return rc;
 	if (im->dupes && im->o->on_duplicate != DUP_ADD) {
 		if ((rc = store_dupes_find(im->dupes, im->obj, &dup, &why,
@@ -871,6 +904,8 @@ import_row(struct imp *im, struct so_err *e)
 		if (dup)
 			return duplicate(im, dup, why, e);
 	}
+	if (bad != SO_OK)
+		return row_fail_store(im, e, &badwhy);
 	if ((rc = rec_create(im->db, im->ent, im->obj, &fe)) != SO_OK) {
 		row_fail_store(im, e, &fe);
 		/* rec_create has rolled back: nothing more can be written */

@@ -235,6 +235,8 @@ merge_event(struct db *db, const struct merge *m, const struct contact *c,
 	int code;
 
 	store_event_init(ev);
+	/* the program logs it: fields a person adds stay empty */
+	ev->meta.by_program = 1;
 	if ((code = store_lookup_ids(db, LOOKUP_EVENT_TYPES, codes, &type, 1,
 	    err)) != SO_OK)
 		return code;

@@ -2,8 +2,10 @@
  * The client-base audit by ABC: how many companies are A, B and C in the
  * audit month and what they paid, who moved between categories since an
  * earlier month (up, down, newly paying, stopped paying), and which
- * companies that matter nobody has touched for REP_IDLE_DAYS days --
- * the list a head of sales hands back to the managers.
+ * companies that matter nobody has touched for N days (90 unless the
+ * team set report.audit.idle_days), counted back from today or from the
+ * end of a past period -- the list a head of sales hands back to the
+ * managers.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,7 +132,7 @@ idle(struct doc *d, const struct rep_audit *a)
 	size_t i;
 
 	dt_format_date((time_t)a->idle_from, since);
-	s = xasprintf("No touch for %d days (none since %s)", REP_IDLE_DAYS,
+	s = xasprintf("No touch for %d days (none since %s)", a->idle_days,
 	    since);
 	doc_heading(d, s);
 	free(s);

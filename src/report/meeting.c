@@ -120,6 +120,7 @@ report_meeting(struct db *db, const struct report_query *q, struct doc *out,
 {
 	struct rep_meeting m;
 	struct rep_period p;
+	char day[11];
 	int64_t id = q->id, user;
 	int code;
 
@@ -135,6 +136,10 @@ report_meeting(struct db *db, const struct report_query *q, struct doc *out,
 		doc_free(out);
 		return code;
 	}
+	/* The header's date is the meeting's, not the period it was
+	 * looked for in (this month unless said). */
+	dt_format_date((time_t)m.start_at, day);
+	doc_meta(out, day, NULL, NULL);
 	facts(out, &m);
 	planned(out, &m);
 	rep_meeting_clear(&m);

@@ -164,8 +164,8 @@ const struct report_desc reports[] = {
 	{ "sales", "Sales results", "deals won and lost, payments, the "
 	    "pipeline by stage, per manager", 'm', report_sales },
 	{ "audit", "Client base audit (ABC)", "companies and sums per ABC "
-	    "category, who moved, who has had no touch for 90 days",
-	    'm', report_audit },
+	    "category, who moved, who has had no touch for 90 days (or as "
+	    "set)", 'm', report_audit },
 	{ "key-clients", "Key clients", "VIP companies with their people, "
 	    "manager, last and next touch", 'a', report_keyclients },
 	{ NULL, NULL, NULL, 0, NULL }

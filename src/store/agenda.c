@@ -769,6 +769,7 @@ done_event(struct db *db, const struct agenda_item *it, int64_t result_id,
 	/* One occurrence of a series: it leaves the series and lives on
 	 * as a done event of its own, so the history shows it. */
 	store_event_init(&occ);
+	occ.meta.by_program = 1;
 	occurrence_copy(&occ, &ev, it->at, it->end);
 	set_str(&occ.status, "done");
 	occ.result_id = result_id ? result_id : SO_NULL;
@@ -823,6 +824,7 @@ birthday_event(struct db *db, const struct agenda_item *it, int64_t at,
 	int code;
 
 	store_event_init(&ev);
+	ev.meta.by_program = 1;
 	ev.type_id = type_id(db, "birthday");
 	set_str(&ev.subject, it->subject);
 	ev.start_at = at;
@@ -989,6 +991,7 @@ agenda_plan_next(struct db *db, const struct agenda_item *it, int64_t at,
 	int code = SO_OK;
 
 	store_event_init(&next);
+	next.meta.by_program = 1;
 	switch (it->kind) {
 	case AG_EVENT:
 		memset(&ev, 0, sizeof(ev));

@@ -89,7 +89,6 @@ after_write(struct db *db, const void *old_obj, const void *new_obj,
 {
 	const struct payment *p = new_obj;
 	struct company c;
-	struct so_err verr;
 	const char *to;
 	int64_t n, months;
 	int code;
@@ -110,17 +109,14 @@ after_write(struct db *db, const void *old_obj, const void *new_obj,
 	}
 	free(c.status);
 	c.status = xstrdup(to);
-	/* A company the store would refuse as it stands (a bad e-mail
-	 * from an old import, say) keeps its status rather than refusing
-	 * the payment: a failed update would roll the payment back. */
-	if (rec_validate(db, &entity_company, &c, &verr) == SO_OK) {
-		/* The program moves it, not the person paying in: a
-		 * manager's payment on a deal moves its company along
-		 * whoever's it is. */
-		acl_system(db, 1);
-		code = store_company_update(db, &c, err);
-		acl_system(db, 0);
-	}
+	/* Only the status is judged (store/record.h): a company missing a
+	 * required field, or holding an e-mail an old import let through,
+	 * moves all the same and keeps the rest as it was.  The program
+	 * moves it, not the person paying in: a manager's payment on a
+	 * deal moves its company along whoever's it is. */
+	acl_system(db, 1);
+	code = store_company_update(db, &c, err);
+	acl_system(db, 0);
 	store_company_clear(&c);
 	return code;
 }

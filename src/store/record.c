@@ -356,9 +356,24 @@ check_ref(struct db *db, const struct field_desc *fd, int64_t id,
 	    "%s: no record #%" PRId64, fd->label, id);
 }
 
+/*
+ * Does the write of obj (over old, NULL for a new record) leave field fd
+ * as it was?  Then no rule judges it (see record.h): an update keeps the
+ * stored value, and the program's new record leaves a custom field it
+ * knows nothing of empty.
+ */
+static int
+untouched(const struct field_desc *fd, const void *old, const void *obj)
+{
+	if (old)
+		return field_equal(fd, old, obj);
+	return ((const struct rec_meta *)obj)->by_program &&
+	    (fd->flags & F_CUSTOM) && field_is_empty(fd, obj);
+}
+
 int
-rec_validate(struct db *db, const struct entity *ent, void *obj,
-    struct so_err *err)
+rec_validate_changes(struct db *db, const struct entity *ent,
+    const void *old, void *obj, struct so_err *err)
 {
 	int i, code;
 
@@ -367,6 +382,8 @@ rec_validate(struct db *db, const struct entity *ent, void *obj,
 	for (i = 0; i < ent->nfields; i++) {
 		const struct field_desc *fd = &ent->fields[i];
 
+		if (untouched(fd, old, obj))
+			continue;
 		if ((code = field_validate(ent, i, obj, err)) != SO_OK)
 			return code;
 		if (fd->type == FT_REF && !field_is_empty(fd, obj) &&
@@ -375,6 +392,25 @@ rec_validate(struct db *db, const struct entity *ent, void *obj,
 			return code;
 	}
 	return SO_OK;
+}
+
+int
+rec_validate(struct db *db, const struct entity *ent, void *obj,
+    struct so_err *err)
+{
+	return rec_validate_changes(db, ent, NULL, obj, err);
+}
+
+const char *
+rec_incomplete(const struct entity *ent, const void *obj)
+{
+	int i;
+
+	for (i = 0; i < ent->nfields; i++)
+		if ((ent->fields[i].flags & F_REQUIRED) &&
+		    field_is_empty(&ent->fields[i], obj))
+			return ent->fields[i].label;
+	return NULL;
 }
 
 /* ---- create, get ---- */
@@ -517,7 +553,7 @@ rec_update(struct db *db, const struct entity *ent, void *obj,
 		    m->version);
 		goto fail;
 	}
-	if ((code = rec_validate(db, ent, obj, err)) != SO_OK)
+	if ((code = rec_validate_changes(db, ent, old, obj, err)) != SO_OK)
 		goto fail;
 	for (i = 0; i < ent->nfields; i++)
 		if (!field_equal(&ent->fields[i], old, obj))
@@ -1066,9 +1102,21 @@ rec_ref_pick(struct db *db, const struct field_desc *fd, const char *text,
 	const struct entity *e = entity_find(fd->ref_table);
 	const char *detail = pick_detail_sql(e);
 	struct strbuf order = { 0 };
-	char *sql;
+	char *sql, *title, *match, *login = NULL;
 	int code, nf;
 
+	/* A user by login as by name, as filters and group actions take
+	 * them: the login is matched, shown beside the name, and is the
+	 * title of a user without a full name. */
+	if (strcmp(fd->ref_table, "users") == 0) {
+		title = xasprintf("coalesce(nullif(%s, ''), r.login)",
+		    fd->ref_label);
+		match = xasprintf("%s, r.login", title);
+		detail = login = xasprintf("nullif(r.login, %s)", title);
+	} else {
+		title = xstrdup(fd->ref_label);
+		match = xstrdup(fd->ref_label);
+	}
 	/* The near field names a column of the table pointed at: only a
 	 * compiled-in reference is taken (never text from elsewhere). */
 	if (near && e && (nf = entity_field(e, near->field)) >= 0 &&
@@ -1078,13 +1126,16 @@ rec_ref_pick(struct db *db, const struct field_desc *fd, const char *text,
 	/* Card files keep deleted rows in the trash; lookup tables
 	 * (users, event types ...) have no trash. */
 	sql = xasprintf("SELECT r.id, %s%s%s FROM %s r WHERE %s so_match(?1, "
-	    "%s) ORDER BY %s2, 1 LIMIT ?2", fd->ref_label, detail ? ", " : "",
+	    "%s) ORDER BY %s2, 1 LIMIT ?2", title, detail ? ", " : "",
 	    detail ? detail : "", fd->ref_table, e ?
-	    "r.deleted_at IS NULL AND" : "", fd->ref_label, sb_str(&order));
+	    "r.deleted_at IS NULL AND" : "", match, sb_str(&order));
 	sb_free(&order);
 	code = pick_query(db, sql, text, limit, near ? near->id : 0, out, n,
 	    err);
 	free(sql);
+	free(title);
+	free(match);
+	free(login);
 	return code;
 }
 

@@ -3,7 +3,7 @@
  * them into company_ranks, one row per paying company and month) of one
  * month per category, who moved between categories since an earlier
  * month, and which companies that matter (ranked, or customers) nobody
- * has touched for REP_IDLE_DAYS days.
+ * has touched for the team's report.audit.idle_days (90 days unless set).
  *
  * company_ranks is keyed company first (see sql/005_sales.sql), so what
  * reads a month or two reads the table once (some 260 000 rows on the
@@ -18,8 +18,9 @@
 
 #include "base/datetime.h"
 #include "base/util.h"
-#include "store/report_audit.h"
 #include "store/acl.h"
+#include "store/report_audit.h"
+#include "store/settings.h"
 
 /* The latest computed month <= ?1 (any with NULL) and < ?2 (if set). */
 #define MONTH_SQL							\
@@ -221,12 +222,15 @@ rep_audit_load(struct db *db, int64_t manager, const struct rep_period *p,
 		return code;
 	if (*out->base && (code = movers(db, manager, out, err)) != SO_OK)
 		goto fail;
-	if (*p->to)
+	/* Idle counts back from today, or from the period's end when that
+	 * is past: a quarter ending in December must not call a client
+	 * touched 79 days ago idle for 90 days. */
+	dt_format_date((time_t)now, day);
+	if (*p->to && strcmp(p->to, day) < 0)
 		snprintf(day, sizeof(day), "%s", p->to);
-	else
-		dt_format_date((time_t)now, day);
 	hi = (int64_t)dt_date_start(day, 1);
-	out->idle_from = (int64_t)dt_date_start(day, -(REP_IDLE_DAYS - 1));
+	out->idle_days = settings_audit_idle_days(db);
+	out->idle_from = (int64_t)dt_date_start(day, -(out->idle_days - 1));
 	if ((code = idle(db, manager, hi, out, err)) == SO_OK)
 		return SO_OK;
 fail:

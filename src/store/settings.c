@@ -111,6 +111,8 @@ const struct text_desc settings_texts[] = {
 	    "meeting:*", 1 },
 	{ "report.activity.invoices", "activity report: invoices issued",
 	    "*:invoice_issued", 1 },
+	{ "report.audit.idle_days", "audit report: days without a done "
+	    "touch that make a client idle (1-3650)", "90", 1 },
 	{ "work.days", "the working week: snooze to the next working morning, "
 	    "the demo (mon-fri, пн-пт, 1-5, mon,tue,thu)", "mon-fri", 1 },
 	{ "work.start", "the working day's start (HH:MM): \"tomorrow "
@@ -267,6 +269,32 @@ settings_set_rule_check(int (*check)(struct db *db, const char *name,
 	rule_check = check;
 }
 
+/* report.audit.idle_days as a number, -1 when it is none (ten years
+ * at most: a longer look back is no audit). */
+#define IDLE_DAYS_MAX	3650
+static int
+idle_days(const char *s)
+{
+	int n = 0;
+
+	if (*s == '\0' || strspn(s, "0123456789") != strlen(s) ||
+	    strlen(s) > 4)
+		return -1;
+	for (; *s; s++)
+		n = n * 10 + (*s - '0');
+	return n >= 1 && n <= IDLE_DAYS_MAX ? n : -1;
+}
+
+int
+settings_audit_idle_days(struct db *db)
+{
+	char *v = settings_get_text(db, "report.audit.idle_days");
+	int n = v ? idle_days(v) : -1;
+
+	free(v);
+	return n > 0 ? n : 90;
+}
+
 static int
 check_text_value(struct db *db, const struct text_desc *t,
     const char *value, int global, struct so_err *err)
@@ -314,6 +342,11 @@ check_text_value(struct db *db, const struct text_desc *t,
 			return so_err_field(err, SO_EINVAL, name,
 			    "work.days: %s", msg);
 	}
+	if (strcmp(name, "report.audit.idle_days") == 0 &&
+	    idle_days(value) < 0)
+		return so_err_field(err, SO_EINVAL, name, "report.audit."
+		    "idle_days: a whole number of days from 1 to %d, not "
+		    "\"%s\"", IDLE_DAYS_MAX, value);
 	if (strcmp(name, "work.start") == 0 && dt_parse_clock(value) < 0)
 		return so_err_field(err, SO_EINVAL, name, "work.start: a time "
 		    "of day as HH:MM, not \"%s\"", value);

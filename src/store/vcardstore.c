@@ -286,6 +286,9 @@ create_company(struct contact_importer *im, const char *name, int64_t *id,
 	int code;
 
 	store_company_init(&co);
+	/* made from the card's ORG by the program: the fields people add
+	 * to companies stay empty (store/record.h) */
+	co.meta.by_program = 1;
 	set_text(&co.name, name);
 	if ((code = rec_validate(im->db, &entity_company, &co, &fe)) != SO_OK) {
 		store_company_clear(&co);
@@ -349,7 +352,9 @@ write_contact(struct contact_importer *im, struct contact *c,
 {
 	int code;
 
-	if ((code = rec_validate(im->db, &entity_contact, c, err)) != SO_OK)
+	/* judged on what the card changes (store/record.h) */
+	if ((code = rec_validate_changes(im->db, &entity_contact, old, c,
+	    err)) != SO_OK)
 		return code;
 	if (old == NULL) {
 		code = rec_create(im->db, &entity_contact, c, err);

@@ -841,6 +841,8 @@ card_draw(struct card *c, int y, int x, int h, int w, int focused)
 		sb_printf(&t, " [read-only: %s's]", c->owner);
 	else if (c->rec && c->readonly)
 		sb_add(&t, " [read-only]");
+	if (c->rec && rec_incomplete(c->ent, c->rec))
+		sb_add(&t, " [incomplete]");
 	if (c->rec && c->changed)
 		sb_printf(&t, " - %s", c->changed);
 	draw_box(y, x, h, w, sb_str(&t));

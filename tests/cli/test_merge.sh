@@ -226,4 +226,15 @@ check "unusable address: exit 0" [ "$RC" -eq 0 ]
 check "unusable address: warned" grep -q "(contact #3): not an address a message can go to; skipped" "$T/err"
 check "unusable address: counted" grep -q "^$((WANT - 1)) messages written .*, 1 with an unusable address" "$T/out"
 
+# A field the team makes required on events does not stop the log: the
+# event a sent message leaves is the program's, made without it.
+run --db "$DB" field add events itog --label Итог --required
+check "required event field: added" [ "$RC" -eq 0 ]
+rm -f "$T/sent"/*
+run --db "$DB" merge hi --filter "$FILTER" --send
+check "required event field: sent, exit 0" [ "$RC" -eq 0 ]
+check "required event field: no log refused" sh -c "! grep -q 'could not be logged' '$T/err'"
+check "required event field: each message logged" [ "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE subject = 'Hi'")" -eq "$(grep -c '^sent ' "$T/out")" ]
+check "required event field: some were sent" [ "$(grep -c '^sent ' "$T/out")" -gt 0 ]
+
 finish

@@ -105,4 +105,15 @@ check "-o x.PDF: a PDF" sh -c "[ $RC -eq 0 ] && head -c 4 '$T/week.PDF' |
 run --db "$DB" report activity --format csv -o "$T/week.odt"
 check "--format csv picks it for any name" sh -c "[ $RC -eq 0 ] &&
     [ -s '$T/week.odt' ]"
+
+# ---- the audit's idle days: a team setting, a number ----
+run --db "$DB" report audit --all
+check "audit: 90 days by default" grep -q "^No touch for 90 days" "$T/out"
+run --db "$DB" config set report.audit.idle_days 45
+check "config set report.audit.idle_days 45: exit 0" [ "$RC" -eq 0 ]
+run --db "$DB" report audit --all
+check "audit: the team's 45 days" grep -q "^No touch for 45 days" "$T/out"
+run --db "$DB" config set report.audit.idle_days forty
+check "idle_days not a number: exit 1, said" sh -c "[ $RC -eq 1 ] &&
+    grep -q 'report.audit.idle_days: a whole number of days' '$T/err'"
 finish

@@ -78,4 +78,13 @@ keys Enter
 expect "nothing under 100" "Companies (0)"
 keys Q
 expect "exits" "EXITED 0"
+
+# A field made required after the record was saved: the record keeps no
+# value and its card says it is incomplete.
+"$SALESORG" --db "$DB" field add companies kpp --label KPP --required ||
+    exit 1
+start 250x40 "$SALESORG" --db "$DB"
+expect "the card marks a record missing a required value" "[incomplete]"
+keys Q
+expect "exits again" "EXITED 0"
 finish

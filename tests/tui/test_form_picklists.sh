@@ -18,7 +18,9 @@ INSERT INTO contacts (id, last_name, first_name, company_id, created_at,
 	updated_at) VALUES
 	(1, 'Иванов', 'Иван', 1, $NOW_S, $NOW_S),
 	(2, 'Иванов', 'Иван', 2, $NOW_S, $NOW_S),
-	(3, 'Иванова', 'Анна', 2, $NOW_S, $NOW_S);" || exit 1
+	(3, 'Иванова', 'Анна', 2, $NOW_S, $NOW_S);
+INSERT INTO users (login, full_name, created_at) VALUES
+	('boris', 'Борис Петров', $NOW_S);" || exit 1
 
 start 80x24 "$SALESORG" --db "$DB"
 expect "opens" "1 Companies"
@@ -45,8 +47,13 @@ type_text "open"
 keys Enter
 check "the status taken" sh -c "$TM capture-pane -t t -p |
     grep -q '│ Status  *Open'"
-# Assignee; then Company.
-keys Tab
+# Assignee: a user by login as by name, the login shown beside the
+# name; then Company.
+type_text "boris"
+expect "a user picked by login" "Борис Петров"
+check "the login beside the name" sh -c "$TM capture-pane -t t -p |
+    grep 'Борис Петров' | grep -q 'boris'"
+keys Enter
 type_text "Лют"
 expect "the company pick-list" "ООО «Лютик»"
 keys Enter
@@ -71,6 +78,8 @@ keys F2
 expect "saved" "Tasks (1)"
 check "the choices stored" [ "$(sqlite3 "$DB" "SELECT priority || ' ' ||
     status || ' ' || contact_id FROM tasks")" = "high open 2" ]
+check "the user picked by login stored" [ "$(sqlite3 "$DB" "SELECT u.login
+    FROM tasks t JOIN users u ON u.id = t.assignee_id")" = boris ]
 
 # A lookup reference (the event's type) names its few choices.
 keys 6

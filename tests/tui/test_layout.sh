@@ -75,6 +75,8 @@ keys Enter
 expect "Ромашка found" "Companies (1)"
 keys Enter ']' ']' ']' ']' ']'
 expect "the Events section" "Events"
+# "Events" is on the tab bar already: wait for the section's own rows
+expect "the section's rows" "Planned"
 keep card-events-80x24
 check "events with date and status" sh -c "$TM capture-pane -t t -p |
 	grep -Eq '│[0-9]{2}\\.[0-9]{2} [0-9]{2}:[0-9]{2} .*(Planned|Done) *│'"

@@ -350,14 +350,37 @@ TEST(test_custom_required_field_refused_empty)
 	CHECK(strstr(err.msg, "КПП: required") != NULL);
 	store_company_clear(&c);
 	CHECK(company(db, "С КПП", kv) > 0);
-	/* records from before keep no value until their next edit */
+	/* records from before keep no value, and show as incomplete */
 	memset(&c, 0, sizeof(c));
 	REQUIRE(store_company_get(db, old, &c, &err) == SO_OK);
 	CHECK_STR(shown(&entity_company, &c, "kpp"), "");
+	CHECK_STR(rec_incomplete(&entity_company, &c), "КПП");
+	/* a write is judged on what it changes: the city is written, the
+	 * missing КПП stays missing */
 	free(c.city);
 	c.city = xstrdup("Казань");
+	CHECK_INT(store_company_update(db, &c, &err), SO_OK);
+	CHECK_STR(rec_incomplete(&entity_company, &c), "КПП");
+	/* filled, it is complete; cleared again, it is refused */
+	CHECK_INT(set(&entity_company, &c, "kpp", "165501001", &err), SO_OK);
+	CHECK_INT(store_company_update(db, &c, &err), SO_OK);
+	CHECK(rec_incomplete(&entity_company, &c) == NULL);
+	CHECK_INT(set(&entity_company, &c, "kpp", "", &err), SO_OK);
 	CHECK_INT(store_company_update(db, &c, &err), SO_EINVAL);
 	CHECK_STR(err.field, "kpp");
+	store_company_clear(&c);
+	/* a company the program makes from a name is left without it */
+	store_company_init(&c);
+	c.meta.by_program = 1;
+	c.name = xstrdup("Из импорта");
+	CHECK_INT(store_company_create(db, &c, &err), SO_OK);
+	CHECK_STR(rec_incomplete(&entity_company, &c), "КПП");
+	store_company_clear(&c);
+	/* the program's record still needs what it owns: a name */
+	store_company_init(&c);
+	c.meta.by_program = 1;
+	CHECK_INT(store_company_create(db, &c, &err), SO_EINVAL);
+	CHECK_STR(err.field, "name");
 	store_company_clear(&c);
 	db_close(db);
 }

@@ -675,6 +675,54 @@ TEST(test_doc_text_rejects_layouts_it_cannot_keep)
 	doc_free(&d);
 }
 
+/*
+ * A wide line gives its room to the columns the report capped: at
+ * --width 160 the key clients' table (columns capped at 24, 16, 18, 18)
+ * keeps each contact on one line, name, phones and e-mail unwrapped;
+ * at 80 it wraps within the line.
+ */
+TEST(test_doc_text_wide_line_widens_capped_columns)
+{
+	static const struct doc_col cols[] = {
+		{ "Contact", DOC_LEFT, 24, 0 },
+		{ "Position", DOC_LEFT, 16, 0 },
+		{ "Phones", DOC_LEFT, 18, 0 },
+		{ "E-mail", DOC_LEFT, 18, 0 },
+	};
+	static const char *const row[] = { "Семёнов Сергей Олегович-Длинный",
+	    "Директор по закупкам", "+7 495 723-07-68 доб. 253, "
+	    "+7 974 087-40-60", "s.semyonov@severstal-trade.ru" };
+	struct doc d;
+	struct out o;
+	size_t i;
+	int rc, pages, whole;
+	char *s;
+
+	doc_init(&d, "Key clients");
+	doc_rowv(doc_table(&d, cols, 4), DOC_ROW, row[0], row[1], row[2],
+	    row[3]);
+	s = render(&d, 't', 160, 0, &pages, &rc);
+	REQUIRE(rc == SO_OK);
+	split(s, &o);
+	for (i = 0, whole = 0; i < o.n; i++) {
+		whole |= strstr(o.line[i], row[0]) && strstr(o.line[i],
+		    row[2]) && strstr(o.line[i], row[3]);
+		CHECK(utf8_width(o.line[i]) <= 160);
+	}
+	CHECK(whole);
+	out_free(&o);
+	free(s);
+	s = render(&d, 't', 80, 0, &pages, &rc);
+	REQUIRE(rc == SO_OK);
+	CHECK(strstr(s, row[3]) == NULL);	/* wrapped */
+	split(s, &o);
+	for (i = 0; i < o.n; i++)
+		CHECK(utf8_width(o.line[i]) <= 80);
+	out_free(&o);
+	free(s);
+	doc_free(&d);
+}
+
 /* ---- csv ---- */
 
 TEST(test_doc_csv_quotes_and_guards_formulas)
@@ -720,6 +768,29 @@ TEST(test_doc_csv_quotes_and_guards_formulas)
 	    "\r\n"
 	    "Название,Сумма\r\n"
 	    "\"'@SUM(A1)\",0\r\n");
+	free(s);
+	doc_free(&d);
+}
+
+/* The reports' "none" is a lone "-": text, not a formula to guard. */
+TEST(test_doc_csv_keeps_a_placeholder_dash)
+{
+	static const struct doc_col cols[] = {
+		{ "Cat.", DOC_CENTER, 0, 0 },
+		{ "Сумма", DOC_RIGHT, 0, 0 },
+	};
+	struct doc_table *t;
+	struct doc d;
+	int rc, pages;
+	char *s;
+
+	doc_init(&d, "T");
+	t = doc_table(&d, cols, 2);
+	doc_rowv(t, DOC_ROW, "-", "-");
+	doc_rowv(t, DOC_ROW, "-1", "-x");
+	s = render(&d, 'c', 0, 0, &pages, &rc);
+	REQUIRE(rc == SO_OK);
+	CHECK_STR(s, "T\r\n\r\nCat.,Сумма\r\n-,-\r\n\"'-1\",\"'-x\"\r\n");
 	free(s);
 	doc_free(&d);
 }

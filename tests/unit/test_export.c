@@ -57,6 +57,9 @@ TEST(test_csv_field_neutralises_formulas)
 		{ "+7 843 555", "\"'+7 843 555\"" },
 		{ "-5", "\"'-5\"" },
 		{ "@SUM(A1)", "\"'@SUM(A1)\"" },
+		/* a lone "-" (a report's "none") is no formula */
+		{ "-", "-" },
+		{ "--", "\"'--\"" },
 	};
 	size_t i;
 

@@ -131,3 +131,32 @@ TEST(test_meeting_report_refuses_what_is_not_a_meeting)
 	CHECK_STR(err.field, "to");
 	db_close(w.db);
 }
+
+/* The header gives the meeting's date, not the period the report was
+ * asked for (this month by default). */
+TEST(test_meeting_report_header_shows_the_meeting_date)
+{
+	struct report_query q;
+	struct so_err err = { 0 };
+	struct world_reports w;
+	struct doc d;
+	int64_t id;
+
+	REQUIRE(world_reports(&w, "meeting-date.db"));
+	world_query(&q, "2026-11-01", "2026-11-30", 0, 0);
+	q.id = w.m1;
+	REQUIRE(report_meeting(w.db, &q, &d, &err) == SO_OK);
+	CHECK_STR(d.period, "2026-11-05");
+	doc_free(&d);
+	/* a meeting of another month, asked for this month */
+	id = fixture_add_event(w.db, &(struct fixture_event){
+	    .company = w.c[1], .type = "meeting", .status = "done",
+	    .result = "held", .at = fixture_moment("2026-10-14 15:00"),
+	    .assignee = w.anna, .subject = "Октябрьская" });
+	REQUIRE(id > 0);
+	q.id = id;
+	REQUIRE(report_meeting(w.db, &q, &d, &err) == SO_OK);
+	CHECK_STR(d.period, "2026-10-14");
+	doc_free(&d);
+	db_close(w.db);
+}
