@@ -148,8 +148,9 @@ static const struct cli_option options[] = {
 	{ .name = "choices", .val = OPT_CHOICES, .arg = "a,b,c",
 	  .form = "add", .help = "the values of a choice field" },
 	{ .name = "required", .val = OPT_REQUIRED, .form = "add",
-	  .help = "a value is needed; records already there are asked for "
-	    "it at their next edit" },
+	  .help = "a value is needed from a person; records already there "
+	    "show [incomplete] and are asked for it at their next edit in "
+	    "a form; the program's own writes are never refused for it" },
 	{ 0 }
 };
 
