@@ -56,7 +56,8 @@ changed(struct db *db, const char *ent, int64_t id)
 		sb_printf(&b, "%s%s", b.len ? "," : "",
 		    (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
-	return xstrdup(sb_str(&b));
+	sb_add(&b, "");		/* "" for none, never NULL */
+	return sb_steal(&b);
 }
 
 #define CHECK_CHANGED(db, ent, id, want) do {				\
