@@ -22,6 +22,12 @@ CREATE INDEX events_series ON events(start_at)
 -- (store/calendar.c), or the planner could not use the index.
 CREATE INDEX events_long ON events(end_at)
 	WHERE deleted_at IS NULL AND rrule = '' AND end_at - start_at > 86400;
+-- The planned one-off events with a reminder, by the moment it is due:
+-- "whose reminder has come" for everyone reads those, not the month of
+-- planned calls ahead.
+CREATE INDEX events_remind ON events(start_at - remind_min * 60)
+	WHERE deleted_at IS NULL AND status = 'planned' AND rrule = ''
+	AND remind_min IS NOT NULL;
 -- Open tasks by due moment: the agenda's overdue tasks of everyone.
 CREATE INDEX tasks_open ON tasks(due_at)
 	WHERE deleted_at IS NULL AND status = 'open';
