@@ -4,10 +4,11 @@
  * program shows (type, company, contact and phone, assignee) joined in,
  * tasks in the same window, and event types by name or code.
  *
- * The readers stream: one statement walks the events_start index in
+ * The readers stream: one statement walks the window's indexes in
  * (start_at, id) order and hands each row to a callback, so exporting
- * 100 000 events holds one row in memory, not 100 000.  The callback may
- * run other store queries (exceptions) but must not write.
+ * 100 000 events holds one row in memory, not 100 000, and a day's
+ * export reads that day, whatever the history (store/calendar.c).  The
+ * callback may run other store queries (exceptions) but must not write.
  */
 #ifndef STORE_CALENDAR_H
 #define STORE_CALENDAR_H

@@ -119,6 +119,14 @@ void	 db_set_now(struct db *db, time_t now);
 int64_t	 db_data_version(struct db *db);
 
 /*
+ * The tally: so_tally(x) in SQL returns x and, when x is true, counts
+ * one more here, so a statement that must see every row anyway (a
+ * filtered list's sort, store/record.c) counts its matches on the way.
+ */
+void	 db_tally_reset(struct db *db);
+int64_t	 db_tally(const struct db *db);
+
+/*
  * integrity_check and foreign_key_check.  Appends one line per problem to
  * report; returns SO_OK when there are none, SO_ENOTDB when there are.
  */

@@ -167,6 +167,21 @@ void	 rec_list_sql(const struct entity *ent, const struct list_query *q,
 /* Number of rows q selects. */
 int	 rec_count(struct db *db, const struct entity *ent,
 	    const struct list_query *q, int64_t *n, struct so_err *err);
+/*
+ * The first page (LIST_FIRST, up to limit rows) of a filtered list and
+ * its number of rows, from one pass: what a filter or a quick filter
+ * costs is a read of the table (or of an index holding what it tests),
+ * and the page's sort must see every match anyway, so it counts them
+ * on the way (db_tally).  A list without a filter, or of one record's
+ * rows (ref_field), is rec_list and rec_count.
+ */
+int	 rec_list_counted(struct db *db, const struct entity *ent,
+	    const struct list_query *q, size_t limit, struct rec_list *out,
+	    int64_t *n, struct so_err *err);
+/* The SQL rec_list_counted runs, when it runs one statement (for tests
+ * and EXPLAIN QUERY PLAN); 0 when it would not. */
+int	 rec_list_counted_sql(struct db *db, const struct entity *ent,
+	    const struct list_query *q, struct strbuf *b);
 
 /* Ids of every row q selects, ascending (for group actions). */
 int	 rec_ids(struct db *db, const struct entity *ent,

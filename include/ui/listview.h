@@ -22,7 +22,8 @@ struct listview {
 	struct rec_list	 page;		/* the rows on screen, top first */
 	int		 cursor;	/* selected row within page */
 	int		 height;	/* rows the pane shows */
-	int64_t		 count;		/* rows in the whole list */
+	int64_t		 count;		/* rows in the whole list; -1:
+					   not counted yet (lv_count) */
 	int		 at_start;	/* the page starts the list */
 };
 
@@ -33,10 +34,19 @@ void	 lv_free(struct listview *lv);
  * (after a resize or a write), keeping the selected record selected when
  * it is still there.  A list shown from its start with the first row
  * selected follows its start instead: rows that others add at the top
- * (newest first) come into view, the new first row selected.
+ * (newest first) come into view, the new first row selected.  The count
+ * waits for lv_count, but for a filtered list shown from its start,
+ * whose one pass makes both.
  */
 int	 lv_reload(struct listview *lv, struct db *db, int height,
 	    struct so_err *err);
+/*
+ * The count of the whole list, which a reload leaves for after the
+ * screen is painted (a filtered list from its start has it at once):
+ * whether it is still to be made, and making it.
+ */
+int	 lv_count_pending(const struct listview *lv);
+int	 lv_count(struct listview *lv, struct db *db, struct so_err *err);
 /* Moves the selection: ACT_UP/DOWN/PAGE_UP/PAGE_DOWN/HOME/END. */
 int	 lv_move(struct listview *lv, struct db *db, enum action act,
 	    struct so_err *err);

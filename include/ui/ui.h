@@ -27,6 +27,11 @@ struct ui_host {
 					   is awaited, on every screen: the
 					   reminders; a ui_message it sets
 					   makes the screen redraw */
+	int	(*idle)(void);		/* when a key is awaited and none
+					   waits, the screen drawn: work
+					   left for after the paint (a
+					   list's count); 1 when it did
+					   some, and the screen redraws */
 };
 
 /*

@@ -5,8 +5,18 @@
  * status, start) for one user's events, tasks_assignee_due for tasks,
  * contacts_birthday for birthdays, events_recurring for the few
  * recurring series.  Without a user (the head of sales asking for
- * everyone) the same statements run with the user test dropped, so the
- * planner can use the start-time index instead.
+ * everyone) the same statements run with the user test dropped, and
+ * the indexes of what is still open take over (sql/011): events_open,
+ * the planned one-off events by start, so the overdue list that starts
+ * at the beginning of time reads the calls still planned and not the
+ * million done before them; events_series, the series begun by the
+ * window's end; tasks_open, the open tasks by due moment; events_remind,
+ * the planned ones by the moment of their reminder, so "reminder due by
+ * now" reads those and not a month of everyone's calls (the start
+ * bounds are written +e.start_at there, checked on the row, or the
+ * planner would take the month from events_open instead).  Each query's
+ * cost follows what it returns, not the history (issue 26; the plans
+ * are checked by test_agenda.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,9 +231,16 @@ recurring(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
 	sqlite3_stmt *st;
 	int rc, code = SO_OK;
 
+	/* One user's series from events_recurring (the + keeps the
+	 * planner off events_agenda, which would walk every planned event
+	 * of the user up to hi, a month ahead for the reminders);
+	 * everyone's from events_series, those begun by hi.  No ORDER BY:
+	 * the caller sorts the items. */
 	if ((code = prepare_range(db, event_cols, "e.assignee_id", user_id,
-	    "AND e.rrule <> '' AND e.status = 'planned' AND e.start_at < ?3 "
-	    "ORDER BY e.id", lo, hi, &st, err)) != SO_OK)
+	    user_id ? "AND e.rrule <> '' AND +e.status = 'planned' "
+	    "AND e.start_at < ?3" : "AND e.rrule <> '' "
+	    "AND e.status = 'planned' AND e.start_at < ?3", lo, hi, &st,
+	    err)) != SO_OK)
 		return code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct agenda_item proto = { 0 };
@@ -559,21 +576,31 @@ agenda_load(struct db *db, const struct agenda_query *q, struct agenda *out,
 	if ((code = recurring(db, q->user_id, q->from, to, 0, AG_DAY, out,
 	    &cap, err)) != SO_OK)
 		goto fail;
-	/* Open tasks; done ones of the shown days stay, ticked, as done
-	 * calls do. */
-	if ((code = tasks(db, q->user_id, "AND ((k.status = 'open' AND "
-	    "k.due_at >= ?2) OR (k.status = 'done' AND k.due_at >= ?4)) "
-	    "AND k.due_at < ?3", lo, to, q->from, q->from, AG_DAY, out, &cap,
-	    err)) != SO_OK)
+	/* Open tasks (tasks_open, or tasks_assignee_due for one user);
+	 * done ones of the shown days stay, ticked, as done calls do
+	 * (everyone's read from tasks_due: its expression is the due
+	 * moment for a task that has one). */
+	if ((code = tasks(db, q->user_id, "AND k.status = 'open' "
+	    "AND k.due_at >= ?2 AND k.due_at < ?3", lo, to, q->from, q->from,
+	    AG_DAY, out, &cap, err)) != SO_OK)
+		goto fail;
+	if ((code = tasks(db, q->user_id, q->user_id ? "AND k.status = 'done' "
+	    "AND k.due_at >= ?2 AND k.due_at < ?3" : "AND k.status = 'done' "
+	    "AND coalesce(k.due_at, 9223372036854775807) >= ?2 "
+	    "AND coalesce(k.due_at, 9223372036854775807) < ?3", q->from, to,
+	    q->from, q->from, AG_DAY, out, &cap, err)) != SO_OK)
 		goto fail;
 	for (d = 0, day = q->from; d < (q->days > 0 ? q->days : 1); d++,
 	    day = add_days(day, 1))
 		if ((code = birthdays(db, q->user_id, day, out, &cap, err)) !=
 		    SO_OK)
 			goto fail;
-	if (q->reminders && (code = one_off(db, "AND e.rrule = '' "
+	if (q->reminders && (code = one_off(db, q->user_id ? "AND e.rrule = '' "
 	    "AND e.status = 'planned' AND e.remind_min IS NOT NULL "
 	    "AND e.start_at >= ?2 AND e.start_at < ?2 + 31 * 86400 "
+	    "AND e.start_at - e.remind_min * 60 <= ?4" : "AND e.rrule = '' "
+	    "AND e.status = 'planned' AND e.remind_min IS NOT NULL "
+	    "AND +e.start_at >= ?2 AND +e.start_at < ?2 + 31 * 86400 "
 	    "AND e.start_at - e.remind_min * 60 <= ?4", q->user_id, to, to,
 	    q->now, AG_REMINDER, out, &cap, err)) != SO_OK)
 		goto fail;
@@ -655,9 +682,12 @@ agenda_reminders(struct db *db, int64_t user_id, int64_t since, int64_t until,
 	if ((code = acl_check_user(db, user_id, "read another user's "
 	    "agenda or everyone's", err)) != SO_OK)
 		return code;
-	if ((code = one_off(db, "AND e.rrule = '' AND e.status = 'planned' "
-	    "AND e.remind_min IS NOT NULL AND e.start_at >= ?2 "
-	    "AND e.start_at < ?3 + 31 * 86400 "
+	if ((code = one_off(db, user_id ? "AND e.rrule = '' "
+	    "AND e.status = 'planned' AND e.remind_min IS NOT NULL "
+	    "AND e.start_at >= ?2 AND e.start_at < ?3 + 31 * 86400 "
+	    "AND e.start_at - e.remind_min * 60 <= ?3" : "AND e.rrule = '' "
+	    "AND e.status = 'planned' AND e.remind_min IS NOT NULL "
+	    "AND +e.start_at >= ?2 AND +e.start_at < ?3 + 31 * 86400 "
 	    "AND e.start_at - e.remind_min * 60 <= ?3", user_id, since, until,
 	    until, AG_REMINDER, out, &cap, err)) != SO_OK)
 		goto fail;

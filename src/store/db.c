@@ -70,6 +70,7 @@ struct db {
 	char			*role;
 	time_t			 now;		/* 0 = real clock */
 	int			 system;	/* acl_system depth */
+	int64_t			 tally;		/* so_tally's count */
 };
 
 /*
@@ -447,6 +448,35 @@ fn_so_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, f, -1, free);
 }
 
+/*
+ * so_tally(x): x, counting one more in db->tally when x is true (see
+ * db_tally).  Not deterministic, so SQLite calls it for every row it
+ * judges; direct only: no schema object may call it.
+ */
+static void
+fn_so_tally(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct db *db = sqlite3_user_data(ctx);
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) != SQLITE_NULL &&
+	    sqlite3_value_int64(argv[0]) != 0)
+		db->tally++;
+	sqlite3_result_value(ctx, argv[0]);
+}
+
+void
+db_tally_reset(struct db *db)
+{
+	db->tally = 0;
+}
+
+int64_t
+db_tally(const struct db *db)
+{
+	return db->tally;
+}
+
 static int
 register_functions(struct db *db)
 {
@@ -459,6 +489,10 @@ register_functions(struct db *db)
 		rc = sqlite3_create_function(db->h, "so_fold", 1,
 		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 		    NULL, fn_so_fold, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db->h, "so_tally", 1,
+		    SQLITE_UTF8 | SQLITE_DIRECTONLY, db, fn_so_tally, NULL,
+		    NULL);
 	if (rc == SQLITE_OK)
 		rc = regex_register(db->h);
 	return rc;

@@ -843,6 +843,47 @@ filter_index(struct db *db, const struct entity *ent,
 	return found;
 }
 
+/* Reads the rows of a bound page query into out (emptied first). */
+/* For the organizer (q->seeing): which rows' details are not the
+ * user's to read (rec_meta.hidden, acl_hide_details). */
+static void
+mark_seen(struct db *db, const struct entity *ent,
+    const struct list_query *q, struct rec_list *out)
+{
+	size_t i;
+
+	for (i = 0; q->seeing && i < out->n; i++)
+		rec_meta(rec_list_at(out, i))->hidden = acl_hide_details(db,
+		    ent, rec_list_at(out, i));
+}
+
+static int
+read_page(struct db *db, const struct entity *ent, sqlite3_stmt *st,
+    struct rec_list *out, struct so_err *err)
+{
+	size_t cap = 0;
+	int rc;
+
+	out->ent = ent;
+	out->n = 0;
+	out->items = NULL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			out->items = xrealloc(out->items, cap * ent->size);
+		}
+		memset(rec_list_at(out, out->n), 0, ent->size);
+		read_row(ent, st, rec_list_at(out, out->n));
+		out->n++;
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		rec_list_free(out);
+		return db_error(db, rc, "listing", err);
+	}
+	return SO_OK;
+}
+
 int
 rec_list(struct db *db, const struct entity *ent, const struct list_query *q,
     enum list_from from, const void *anchor, size_t limit,
@@ -850,9 +891,9 @@ rec_list(struct db *db, const struct entity *ent, const struct list_query *q,
 {
 	struct strbuf b = { 0 };
 	sqlite3_stmt *st;
-	size_t cap = 0, i;
+	size_t i;
 	char idx[INDEX_NAME_MAX];
-	int rc, code, in_order;
+	int code, in_order;
 
 	out->ent = ent;
 	out->n = 0;
@@ -871,23 +912,9 @@ rec_list(struct db *db, const struct entity *ent, const struct list_query *q,
 		sqlite3_bind_int64(st, 4, rec_meta((void *)anchor)->id);
 	}
 	sqlite3_bind_int64(st, 5, (int64_t)limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			out->items = xrealloc(out->items, cap * ent->size);
-		}
-		memset(rec_list_at(out, out->n), 0, ent->size);
-		read_row(ent, st, rec_list_at(out, out->n));
-		out->n++;
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		rec_list_free(out);
-		return db_error(db, rc, "listing", err);
-	}
-	for (i = 0; q->seeing && i < out->n; i++)
-		rec_meta(rec_list_at(out, i))->hidden = acl_hide_details(db,
-		    ent, rec_list_at(out, i));
+	if ((code = read_page(db, ent, st, out, err)) != SO_OK)
+		return code;
+	mark_seen(db, ent, q, out);
 	/* Pages are always returned in display order. */
 	if ((from == LIST_LAST || from == LIST_BEFORE) && out->n > 1) {
 		char *tmp = xmalloc(ent->size);
@@ -972,6 +999,94 @@ rec_count(struct db *db, const struct entity *ent, const struct list_query *q,
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	db_done(st);
 	return rc == SQLITE_ROW ? SO_OK : db_error(db, rc, "counting", err);
+}
+
+/*
+ * The first page of a filtered list with its count in one statement:
+ *
+ *	SELECT cols FROM t WHERE t.id IN (SELECT t.id FROM t [the index
+ *	    that holds what the filter tests | NOT INDEXED]
+ *	    WHERE t.deleted_at IS NULL
+ *	    AND CASE WHEN <the whole WHERE> THEN so_tally(1) END
+ *	    ORDER BY +key, t.id LIMIT n)
+ *	ORDER BY key, t.id
+ *
+ * The inner query reads every row (the + keeps the planner from walking
+ * the sort index and stopping at the page's end), keeps the page's ids
+ * in its sorter and tallies the matches (one expression, so the tally
+ * is called for a match only, and after all of its tests); only the
+ * page's rows are then read whole.  The regular expression over 300 000 names that used to
+ * be a count and a page (two passes, 0.1 s in the organizer) is one.
+ */
+int
+rec_list_counted_sql(struct db *db, const struct entity *ent,
+    const struct list_query *q, struct strbuf *b)
+{
+	struct strbuf key = { 0 }, w = { 0 };
+	char idx[INDEX_NAME_MAX];
+	const char *dir = q->desc ? "DESC" : "ASC", *rest;
+	int in_order;
+
+	if (!filtered(q) || q->ref_field)
+		return 0;
+	sort_expr(sort_field(ent, q), &key);
+	select_cols(ent, b);
+	sb_printf(b, " FROM %s t WHERE t.id IN (SELECT t.id", ent->table);
+	where_clause(ent, q, &w);
+	/* w is " WHERE t.deleted_at IS [NOT ]NULL AND ...": the tally
+	 * takes the rest, and the deleted_at test too when the table is
+	 * read (the row is at hand, and the test's order against the
+	 * tally is the planner's).  An index of the live rows is all
+	 * live: asking it would read each row from the table. */
+	rest = strstr(sb_str(&w), " AND ");
+	if (filter_index(db, ent, q, idx, &in_order))
+		sb_printf(b, " FROM %s t INDEXED BY %s WHERE "
+		    "t.deleted_at IS NULL AND CASE WHEN 1%s THEN so_tally(1) "
+		    "END", ent->table, idx, rest ? rest : "");
+	else {
+		from_table(ent, 1, b);
+		sb_printf(b, " WHERE t.deleted_at IS %sNULL AND CASE WHEN %s "
+		    "THEN so_tally(1) END", q->trash ? "NOT " : "",
+		    sb_str(&w) + strlen(" WHERE "));
+	}
+	sb_printf(b, " ORDER BY +%s %s, t.id %s LIMIT ?5) ORDER BY %s %s, "
+	    "t.id %s", sb_str(&key), dir, dir, sb_str(&key), dir, dir);
+	sb_free(&w);
+	sb_free(&key);
+	return 1;
+}
+
+int
+rec_list_counted(struct db *db, const struct entity *ent,
+    const struct list_query *q, size_t limit, struct rec_list *out,
+    int64_t *n, struct so_err *err)
+{
+	struct strbuf b = { 0 };
+	sqlite3_stmt *st;
+	int code;
+
+	out->ent = ent;
+	out->n = 0;
+	out->items = NULL;
+	if (!rec_list_counted_sql(db, ent, q, &b)) {
+		if ((code = rec_list(db, ent, q, LIST_FIRST, NULL, limit, out,
+		    err)) == SO_OK && (code = rec_count(db, ent, q, n, err)) !=
+		    SO_OK)
+			rec_list_free(out);
+		return code;
+	}
+	code = db_prepare(db, sb_str(&b), &st, err);
+	sb_free(&b);
+	if (code != SO_OK)
+		return code;
+	bind_where(st, q);
+	sqlite3_bind_int64(st, 5, (int64_t)limit);
+	db_tally_reset(db);
+	if ((code = read_page(db, ent, st, out, err)) != SO_OK)
+		return code;
+	mark_seen(db, ent, q, out);
+	*n = db_tally(db);
+	return SO_OK;
 }
 
 int

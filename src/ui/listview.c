@@ -3,8 +3,15 @@
  *
  * Every movement is at most one or two indexed page queries of `height`
  * rows relative to a row we hold (the store's keyset pagination); we
- * never count or skip rows to find a position.  The title's row count is
- * one count(*) per reload, which an index answers.
+ * never count or skip rows to find a position.
+ *
+ * The title's row count comes after the page (issue 26).  A reload
+ * fetches the page and leaves the count pending (count < 0, shown as
+ * "..."); the main screen's idle hook counts once the page is painted
+ * and no key waits (lv_count), so the first paint -- the morning's
+ * agenda over the companies' list -- never waits for a count(*) over a
+ * whole table.  A filtered list from its start gets both from one pass
+ * (rec_list_counted): the filter's scan must see every row anyway.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +33,7 @@ lv_init(struct listview *lv, const struct entity *ent, int trash)
 	lv->q.seeing = 1;	/* a colleague's rows: titles only */
 	lv->page.ent = ent;
 	lv->height = 1;
+	lv->count = -1;
 }
 
 void
@@ -198,19 +206,32 @@ lv_reload(struct listview *lv, struct db *db, int height,
 	 * slower when they don't.
 	 */
 	lv->q.scan = lv->q.quick != NULL || lv->q.filter != NULL;
-	if ((code = rec_count(db, lv->ent, &lv->q, &lv->count, err)) != SO_OK)
-		return code;
 	if (lv->page.n > 0 && !at_top) {
 		top = xcalloc(1, lv->ent->size);
 		rec_copy(lv->ent, top, rec_list_at(&lv->page, 0));
 	}
-	code = fetch(lv, db, top ? LIST_AT : LIST_FIRST, top, err);
+	if (top == NULL && lv->q.scan) {
+		struct rec_list l;
+
+		/* the filter's one pass: the first page and the count */
+		code = rec_list_counted(db, lv->ent, &lv->q,
+		    (size_t)lv->height, &l, &lv->count, err);
+		if (code == SO_OK) {
+			rec_list_free(&lv->page);
+			lv->page = l;
+			lv->at_start = 1;
+		}
+	} else {
+		lv->count = -1;		/* lv_count, after the paint */
+		code = fetch(lv, db, top ? LIST_AT : LIST_FIRST, top, err);
+	}
+	/* A short page from the start is the whole list. */
+	if (code == SO_OK && top)
+		code = fill_from_end(lv, db, err);
 	if (top) {
 		rec_clear(lv->ent, top);
 		free(top);
 	}
-	if (code == SO_OK)
-		code = fill_from_end(lv, db, err);
 	if (code == SO_OK && sel && !on_page(lv, sel)) {
 		/* pushed off the top by new rows: someone at the top of
 		 * a list stays at the top */
@@ -352,9 +373,27 @@ lv_select_id(struct listview *lv, struct db *db, int64_t id,
 	free(rec);
 	if (code == SO_OK)
 		code = fill_from_end(lv, db, err);
-	if (code == SO_OK)
-		code = rec_count(db, lv->ent, &lv->q, &lv->count, err);
+	lv->count = -1;			/* lv_count, after the paint */
 	cursor_to_id(lv, id);
+	return code;
+}
+
+int
+lv_count_pending(const struct listview *lv)
+{
+	return lv->count < 0;
+}
+
+int
+lv_count(struct listview *lv, struct db *db, struct so_err *err)
+{
+	int code;
+
+	if (lv->count >= 0)
+		return SO_OK;
+	lv->q.scan = lv->q.quick != NULL || lv->q.filter != NULL;
+	if ((code = rec_count(db, lv->ent, &lv->q, &lv->count, err)) != SO_OK)
+		lv->count = -1;
 	return code;
 }
 
@@ -374,12 +413,17 @@ int
 lv_set_filter(struct listview *lv, struct db *db, struct filter *f,
     struct so_err *err)
 {
+	int code;
+
 	filter_free(lv->filter);
 	lv->filter = f;
 	lv->q.filter = f;
 	rec_list_free(&lv->page);
 	lv->cursor = 0;
-	return lv_reload(lv, db, lv->height, err);
+	/* Its caller says how many match: counted now if need be. */
+	if ((code = lv_reload(lv, db, lv->height, err)) == SO_OK)
+		code = lv_count(lv, db, err);
+	return code;
 }
 
 static int
@@ -593,8 +637,12 @@ lv_draw(const struct listview *lv, int y, int x, int h, int w, int focused)
 	char *texts[MAX_COLS];
 	struct strbuf t = { 0 };
 
-	sb_printf(&t, "%s%s (%lld)", lv->q.trash ? "Trash: " : "",
-	    lv->ent->plural, (long long)lv->count);
+	if (lv->count >= 0)
+		sb_printf(&t, "%s%s (%lld)", lv->q.trash ? "Trash: " : "",
+		    lv->ent->plural, (long long)lv->count);
+	else
+		sb_printf(&t, "%s%s (...)", lv->q.trash ? "Trash: " : "",
+		    lv->ent->plural);
 	if (lv->filter)
 		sb_printf(&t, " - filter: %s", filter_text(lv->filter));
 	if (lv->quick)

@@ -174,6 +174,13 @@ ui_getkey(wint_t *ch, int *keycode, int timeout_ms)
 	int rc, waited = 0, step;
 	unsigned serial;
 
+	/* What was left for after the paint, unless the user is typing
+	 * ahead (then it waits for the next pause). */
+	if (host.idle && !ui_key_pending() && host.idle()) {
+		*ch = KEY_RESIZE;
+		*keycode = 1;
+		return 1;
+	}
 	for (;;) {
 		step = timeout_ms < 0 || timeout_ms > POLL_MS ? POLL_MS :
 		    timeout_ms;

@@ -421,3 +421,78 @@ fixture_add_user_row(struct db *db, const char *login, const char *full_name)
 	free(sql);
 	return id;
 }
+
+/* ---- plans ---- */
+
+static struct strbuf plan_sql;	/* the statements run, '\0'-separated */
+
+static int
+note_statement(unsigned type, void *ctx, void *p, void *x)
+{
+	const char *sql = sqlite3_sql(p);
+	size_t off;
+
+	(void)ctx;
+	(void)x;
+	if (type != SQLITE_TRACE_PROFILE || sql == NULL)
+		return 0;
+	for (off = 0; off < plan_sql.len; off += strlen(plan_sql.s + off) + 1)
+		if (strcmp(plan_sql.s + off, sql) == 0)
+			return 0;
+	sb_add(&plan_sql, sql);
+	sb_addc(&plan_sql, '\0');
+	return 0;
+}
+
+void
+fixture_plans_begin(struct db *db)
+{
+	sb_free(&plan_sql);
+	sqlite3_trace_v2(db_sqlite(db), SQLITE_TRACE_PROFILE, note_statement,
+	    NULL);
+}
+
+char *
+fixture_plans_end(struct db *db)
+{
+	struct strbuf out = { 0 };
+	sqlite3_stmt *st;
+	size_t off;
+	char *q;
+
+	sqlite3_trace_v2(db_sqlite(db), 0, NULL, NULL);
+	for (off = 0; off < plan_sql.len; off += strlen(plan_sql.s + off) + 1) {
+		sb_printf(&out, "sql: %s\n", plan_sql.s + off);
+		q = xasprintf("EXPLAIN QUERY PLAN %s", plan_sql.s + off);
+		if (sqlite3_prepare_v2(db_sqlite(db), q, -1, &st, NULL) !=
+		    SQLITE_OK) {
+			sb_printf(&out, "  (no plan: %s)\n",
+			    sqlite3_errmsg(db_sqlite(db)));
+			free(q);
+			continue;
+		}
+		while (sqlite3_step(st) == SQLITE_ROW)
+			sb_printf(&out, "  %s\n", (const char *)
+			    sqlite3_column_text(st, 3));
+		sqlite3_finalize(st);
+		free(q);
+	}
+	sb_free(&plan_sql);
+	return out.s ? sb_steal(&out) : xstrdup("");
+}
+
+int
+fixture_plan_scans(const char *plans, const char *alias)
+{
+	const char *s = plans;
+	size_t n = strlen(alias);
+	int scans = 0;
+
+	while ((s = strstr(s, "\n  SCAN ")) != NULL) {
+		s += strlen("\n  SCAN ");
+		if (strncmp(s, alias, n) == 0 && (s[n] == '\n' ||
+		    s[n] == ' '))
+			scans++;
+	}
+	return scans;
+}

@@ -148,6 +148,35 @@ struct fixture_task {
 };
 int64_t		 fixture_add_task(struct db *db, const struct fixture_task *t);
 
+/*
+ * The plans of what a piece of the store runs (issue 26: each query
+ * that must cost what it returns has a test of its plan).  Between
+ * fixture_plans_begin and fixture_plans_end every statement db runs is
+ * noted; _end returns, for each distinct one, its SQL on a line of its
+ * own after "sql: " and then its EXPLAIN QUERY PLAN, a line per step as
+ * SQLite words it ("SEARCH e USING INDEX events_open (start_at<?)"),
+ * each after two spaces (caller frees).  fixture_plan_scans counts the
+ * steps of plans that read the whole of the table alias names ("SCAN e",
+ * "SCAN e USING INDEX ...": a table or an index walked from end to
+ * end).  The planner has no statistics (the store never runs ANALYZE),
+ * so the plan on a test's few rows is the plan on a million.
+ */
+void		 fixture_plans_begin(struct db *db);
+char		*fixture_plans_end(struct db *db);
+int		 fixture_plan_scans(const char *plans, const char *alias);
+/* plans has the step (a failure shows them all); reads no table of
+ * alias whole. */
+#define CHECK_PLAN(plans, step) do {					\
+	if (strstr((plans), (step)) == NULL)				\
+		harness_fail(__FILE__, __LINE__, "no \"%s\" in the "	\
+		    "plans:\n%s", (step), (plans));			\
+} while (0)
+#define CHECK_NO_SCAN(plans, alias) do {				\
+	if (fixture_plan_scans((plans), (alias)) != 0)			\
+		harness_fail(__FILE__, __LINE__, "%s read whole:\n%s",	\
+		    (alias), (plans));					\
+} while (0)
+
 /* A users row with a full name and the default role, as a plain INSERT
  * (no audit row): its id. */
 int64_t		 fixture_add_user_row(struct db *db, const char *login,

@@ -646,3 +646,108 @@ TEST(test_agenda_next_working_morning)
 	    SO_EINVAL);
 	db_close(w.db);
 }
+
+/* The department's agenda (user 0): everyone's overdue calls and tasks
+ * however old, today's done ones ticked, a planned series, the
+ * reminders that have come; not what is done, cancelled or later. */
+TEST(test_agenda_of_everyone_takes_what_is_open_of_all_time)
+{
+	struct world w;
+	struct agenda a;
+	int i;
+
+	REQUIRE(setup(&w, "all.db"));
+	add_event(&w, "three years late", TODAY - 1100 * DAY, w.boris, NULL,
+	    SO_NULL);
+	fixture_add_event(w.db, &(struct fixture_event){ .subject =
+	    "done last year", .at = TODAY - 300 * DAY, .status = "done",
+	    .assignee = w.anna });
+	fixture_add_event(w.db, &(struct fixture_event){ .subject =
+	    "done today", .at = TODAY + 8 * HOUR, .status = "done",
+	    .assignee = w.boris });
+	fixture_add_event(w.db, &(struct fixture_event){ .subject =
+	    "cancelled", .at = TODAY - DAY, .status = "cancelled",
+	    .assignee = w.anna });
+	add_event(&w, "daily stand-up", TODAY - 30 * DAY + 10 * HOUR, w.anna,
+	    "FREQ=DAILY", SO_NULL);
+	add_event(&w, "remind me", TODAY + 3 * DAY + 10 * HOUR, w.boris, NULL,
+	    4 * 24 * 60);
+	add_event(&w, "not yet", TODAY + 3 * DAY + 10 * HOUR, w.boris, NULL,
+	    60);
+	fixture_add_task(w.db, &(struct fixture_task){ .title = "old task",
+	    .due = TODAY - 700 * DAY });
+	fixture_add_task(w.db, &(struct fixture_task){ .title = "done task",
+	    .status = "done", .due = TODAY + 12 * HOUR });
+	fixture_add_task(w.db, &(struct fixture_task){ .title =
+	    "done long ago", .status = "done", .due = TODAY - 12 * HOUR });
+	load(&w, 0, 1, &a);
+	CHECK_INT(a.n, 6);
+	REQUIRE((i = find(&a, "three years late")) >= 0);
+	CHECK_INT(a.v[i].section, AG_OVERDUE);
+	REQUIRE((i = find(&a, "old task")) >= 0);
+	CHECK_INT(a.v[i].section, AG_OVERDUE);
+	REQUIRE((i = find(&a, "done today")) >= 0);
+	CHECK(a.v[i].done);
+	REQUIRE((i = find(&a, "done task")) >= 0);
+	CHECK(a.v[i].done);
+	REQUIRE((i = find(&a, "daily stand-up")) >= 0);
+	CHECK_INT(a.v[i].at, TODAY + 10 * HOUR);
+	REQUIRE((i = find(&a, "remind me")) >= 0);
+	CHECK_INT(a.v[i].section, AG_REMINDER);
+	CHECK_INT(find(&a, "not yet"), -1);
+	CHECK_INT(find(&a, "done last year"), -1);
+	CHECK_INT(find(&a, "done long ago"), -1);
+	agenda_free(&a);
+	db_close(w.db);
+}
+
+/*
+ * The plans (issue 26): everyone's agenda reads the indexes of what is
+ * open (events_open, events_series, events_remind, tasks_open) and the
+ * day's done items by time; one user's reads that user's entries.  No
+ * step reads all the events or all the tasks.
+ */
+TEST(test_agenda_plans_read_open_items_not_the_history)
+{
+	struct so_err err = { 0 };
+	struct world w;
+	struct agenda a;
+	char *plans;
+
+	REQUIRE(setup(&w, "plan.db"));
+	fixture_plans_begin(w.db);
+	load(&w, 0, 1, &a);
+	agenda_free(&a);
+	plans = fixture_plans_end(w.db);
+	CHECK_PLAN(plans, "SEARCH e USING INDEX events_open "
+	    "(start_at>? AND start_at<?)");
+	CHECK_PLAN(plans, "SEARCH e USING INDEX events_series (start_at<?)");
+	CHECK_PLAN(plans, "SEARCH e USING INDEX events_remind (<expr><?)");
+	CHECK_PLAN(plans, "SEARCH k USING INDEX tasks_open "
+	    "(due_at>? AND due_at<?)");
+	CHECK_PLAN(plans, "SEARCH k USING INDEX tasks_due "
+	    "(<expr>>? AND <expr><?)");
+	CHECK_NO_SCAN(plans, "e");
+	CHECK_NO_SCAN(plans, "k");
+	CHECK_NO_SCAN(plans, "p");
+	free(plans);
+
+	fixture_plans_begin(w.db);
+	load(&w, w.anna, 1, &a);
+	agenda_free(&a);
+	REQUIRE(agenda_reminders(w.db, w.anna, FIXTURE_NOW, FIXTURE_NOW + 600,
+	    &a, &err) == SO_OK);
+	agenda_free(&a);
+	plans = fixture_plans_end(w.db);
+	CHECK_PLAN(plans, "SEARCH e USING INDEX events_agenda "
+	    "(assignee_id=? AND status=? AND start_at>? AND start_at<?)");
+	CHECK_PLAN(plans, "SEARCH e USING INDEX events_recurring "
+	    "(assignee_id=?)");
+	CHECK_PLAN(plans, "SEARCH k USING INDEX tasks_assignee_due "
+	    "(assignee_id=? AND status=? AND due_at>? AND due_at<?)");
+	CHECK_NO_SCAN(plans, "e");
+	CHECK_NO_SCAN(plans, "k");
+	CHECK_NO_SCAN(plans, "p");
+	free(plans);
+	db_close(w.db);
+}

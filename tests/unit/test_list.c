@@ -13,6 +13,7 @@
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"
+#include "store/filter.h"
 
 #define N	503	/* not a multiple of the page size */
 #define PAGE	20
@@ -206,6 +207,110 @@ TEST(test_scan_mode_gives_the_same_pages)
 			rec_list_free(&lb);
 		}
 	}
+	db_close(db);
+}
+
+/*
+ * A filtered list's first page and count from one pass (issue 26): the
+ * same rows as rec_list and the same number as rec_count, for a filter
+ * an index holds (last_name), one that reads the table, a quick filter,
+ * descending, a filter nothing matches, and the trash.
+ */
+TEST(test_first_page_and_count_in_one_pass_match_the_two)
+{
+	static const char *const filters[] = { "last_name~^(Петров|Zed)$",
+	    "first_name~5$", "ов", "last_name=nobody", NULL };
+	struct db *db = fixture_open("t.db");
+	struct list_query q;
+	struct filter *f;
+	struct rec_list la, lb;
+	struct so_err err;
+	int64_t n, want;
+	int k, dir, trash;
+	size_t i;
+
+	REQUIRE(db != NULL);
+	fill(db);
+	/* Some in the trash, to be left out (or be the list). */
+	for (i = 1; i <= 30; i += 3)
+		REQUIRE(rec_delete(db, &entity_contact, (int64_t)i, &err) ==
+		    SO_OK);
+	for (k = 0; k <= 4; k++)
+		for (dir = 0; dir < 2; dir++)
+			for (trash = 0; trash < 2; trash++) {
+				memset(&q, 0, sizeof(q));
+				q.desc = dir;
+				q.trash = trash;
+				q.scan = 1;
+				f = NULL;
+				if (filters[k])
+					REQUIRE(filter_compile(db,
+					    &entity_contact, filters[k],
+					    FIXTURE_NOW, &f, NULL, &err) ==
+					    SO_OK);
+				else
+					q.quick = "ИВАН";
+				q.filter = f;
+				REQUIRE(rec_list(db, &entity_contact, &q,
+				    LIST_FIRST, NULL, PAGE, &la, &err) == SO_OK);
+				REQUIRE(rec_count(db, &entity_contact, &q,
+				    &want, &err) == SO_OK);
+				REQUIRE(rec_list_counted(db, &entity_contact,
+				    &q, PAGE, &lb, &n, &err) == SO_OK);
+				CHECK_INT(n, want);
+				CHECK_INT(lb.n, la.n);
+				for (i = 0; i < la.n && i < lb.n; i++)
+					CHECK_INT(rec_meta(rec_list_at(&la,
+					    i))->id, rec_meta(rec_list_at(&lb,
+					    i))->id);
+				rec_list_free(&la);
+				rec_list_free(&lb);
+				filter_free(f);
+			}
+	db_close(db);
+}
+
+/* Its plan: the index that holds the filtered column read once, with
+ * only the page's rows read from the table; a filter no index holds
+ * reads the table once, in storage order. */
+TEST(test_first_page_and_count_plan_reads_once)
+{
+	struct db *db = fixture_open("t.db");
+	struct list_query q = { .scan = 1 };
+	struct filter *f;
+	struct rec_list l;
+	struct so_err err;
+	char *plans;
+	int64_t n;
+
+	REQUIRE(db != NULL);
+	REQUIRE(filter_compile(db, &entity_contact, "last_name~^Кузнец",
+	    FIXTURE_NOW, &f, NULL, &err) == SO_OK);
+	q.filter = f;
+	fixture_plans_begin(db);
+	REQUIRE(rec_list_counted(db, &entity_contact, &q, PAGE, &l, &n,
+	    &err) == SO_OK);
+	rec_list_free(&l);
+	plans = fixture_plans_end(db);
+	CHECK_PLAN(plans, "SEARCH t USING INTEGER PRIMARY KEY (rowid=?)");
+	CHECK_PLAN(plans, "SCAN t USING INDEX contacts_last_name");
+	CHECK(strstr(plans, "count(") == NULL);
+	free(plans);
+	filter_free(f);
+
+	REQUIRE(filter_compile(db, &entity_contact, "comment~договор",
+	    FIXTURE_NOW, &f, NULL, &err) == SO_OK);
+	q.filter = f;
+	fixture_plans_begin(db);
+	REQUIRE(rec_list_counted(db, &entity_contact, &q, PAGE, &l, &n,
+	    &err) == SO_OK);
+	rec_list_free(&l);
+	plans = fixture_plans_end(db);
+	CHECK_PLAN(plans, "SEARCH t USING INTEGER PRIMARY KEY (rowid=?)");
+	CHECK_PLAN(plans, "\n  SCAN t\n");
+	CHECK(strstr(plans, "count(") == NULL);
+	free(plans);
+	filter_free(f);
 	db_close(db);
 }
 

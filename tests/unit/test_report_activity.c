@@ -152,6 +152,52 @@ TEST(test_activity_reconfigured_column_changes_the_numbers)
 	db_close(w.db);
 }
 
+/*
+ * A week of a long history (issue 26): the same figures, each company
+ * of the week asked once whether it was touched before (a seek in
+ * events_done_company), no read of all the events or all the deals.
+ * The world's own history is three weeks, where the week is a good part
+ * of it and every first touch is read in one pass; a touch three years
+ * back makes the week short.
+ */
+TEST(test_activity_week_of_a_long_history_seeks_its_companies)
+{
+	struct activity a;
+	struct world_activity w;
+	int64_t omega;
+	char *plans;
+
+	REQUIRE(world_activity(&w));
+	omega = fixture_add_company(w.db, &(struct fixture_company){
+	    .name = "Omega" });
+	fixture_add_event(w.db, &(struct fixture_event){ .subject = "old",
+	    .at = fixture_moment("2023-11-20 10:00"), .type = "call",
+	    .status = "done", .assignee = w.anna, .company = omega });
+	fixture_plans_begin(w.db);
+	load(&w, 0, &a);
+	plans = fixture_plans_end(w.db);
+	CHECK_COUNTS(&a.v[0].total, "2 1 1 2 5 1 1 1 | 120000");
+	CHECK_COUNTS(&a.v[1].total, "1 1 0 1 2 1 1 0 | 50050");
+	CHECK_COUNTS(&a.total, "3 2 1 3 7 2 2 1 | 175050");
+	activity_free(&a);
+	CHECK_PLAN(plans, "SEARCH events USING COVERING INDEX events_done "
+	    "(start_at>? AND start_at<?)");
+	CHECK_PLAN(plans, "SEARCH events USING INDEX events_done_company "
+	    "(company_id=? AND start_at<?)");
+	CHECK_PLAN(plans, "SEARCH deals USING INTEGER PRIMARY KEY (rowid=?)");
+	CHECK_PLAN(plans, "SEARCH payments USING COVERING INDEX payments_day");
+	CHECK_NO_SCAN(plans, "events");
+	CHECK_NO_SCAN(plans, "deals");
+	CHECK_NO_SCAN(plans, "payments");
+	free(plans);
+
+	/* One manager's: the same seeks. */
+	load(&w, w.boris, &a);
+	CHECK_COUNTS(&a.total, "1 1 0 1 2 1 1 0 | 50050");
+	activity_free(&a);
+	db_close(w.db);
+}
+
 TEST(test_activity_bad_period)
 {
 	struct so_err err = { 0 };
