@@ -118,12 +118,13 @@ const struct command command_abc = {
 	.summary = "rank paying companies A, B, C by the 20/80 rule; print a "
 	    "month's figures",
 	.acl = {
-		.manager = CLI_REACH(0, 0, 0, ACL_READ | ACL_WRITE),
+		.manager = CLI_REACH(0, 0, 0, ACL_WRITE),
 		.head = CLI_REACH(0, 0, 0, ACL_READ | ACL_WRITE),
 		.admin = CLI_REACH(0, 0, 0, ACL_READ | ACL_WRITE),
 	},
 	.access = "any user: the ranks are computed from every payment, "
 	    "whoever's, and written to each company's abc field and "
-	    "history",
+	    "history; the month's figures (the department's money by "
+	    "rank) a head of sales or an administrator reads",
 	.run = cli_abc,
 };

@@ -42,6 +42,7 @@
 #include <time.h>
 
 #include "base/util.h"
+#include "store/acl.h"
 #include "store/sales.h"
 
 /*
@@ -459,6 +460,9 @@ abc_month_summary(struct db *db, const char *month, struct abc_month *out,
 	int rc, code, i;
 
 	memset(out, 0, sizeof(*out));
+	/* the department's money, rank by rank: the head's figures */
+	if ((code = acl_check_user(db, 0, ACL_OTHERS_FIGURES, err)) != SO_OK)
+		return code;
 	if (month == NULL) {
 		if ((code = latest_month(db, out->month, err)) != SO_OK)
 			return code;
