@@ -119,6 +119,22 @@ void	 db_set_now(struct db *db, time_t now);
 int64_t	 db_data_version(struct db *db);
 
 /*
+ * Between these two, the sorts and temporary b-trees of statements go
+ * to temporary files rather than memory: for the work whose sorts grow
+ * with the data (every month's ABC ranks, a report over all time), so
+ * that memory stays within its budget (64 MiB, issue 26) whatever the
+ * size of the file.  Elsewhere they stay in memory, where the statement
+ * journals of many small writes are ten times cheaper (db.c, db_open).
+ * SQLite cannot change this inside a transaction: begin outside one
+ * (inside, the call changes nothing).  In a setgid process the files go
+ * into the database's own directory, never where the user could read
+ * them (base/priv.h).  Calls nest; always SO_OK (at worst the store
+ * stays in memory).
+ */
+int	 db_spill_begin(struct db *db);
+void	 db_spill_end(struct db *db);
+
+/*
  * The tally: so_tally(x) in SQL returns x and, when x is true, counts
  * one more here, so a statement that must see every row anyway (a
  * filtered list's sort, store/record.c) counts its matches on the way.

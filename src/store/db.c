@@ -71,6 +71,8 @@ struct db {
 	time_t			 now;		/* 0 = real clock */
 	int			 system;	/* acl_system depth */
 	int64_t			 tally;		/* so_tally's count */
+	int			 spill;		/* db_spill_begin depth */
+	int			 spilling;	/* temp_store is FILE now */
 };
 
 /*
@@ -463,6 +465,67 @@ fn_so_tally(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	    sqlite3_value_int64(argv[0]) != 0)
 		db->tally++;
 	sqlite3_result_value(ctx, argv[0]);
+}
+
+/* ---- temporary files ---- */
+
+/*
+ * Where SQLite makes its temporary files in a setgid process: the
+ * database's own directory, which only the database group may enter
+ * (priv.h).  Anywhere else (TMPDIR, /var/tmp, /tmp: the environment is
+ * cleaned in such a process) the file would be the user's, readable by
+ * the user while it holds the pages of a database the user may not read.
+ * Set once, before the first temporary file; 0 when it cannot be (then
+ * the temporary store stays in memory).
+ */
+static int
+private_temp_directory(const char *path)
+{
+	char *dir, *slash, *real;
+
+	if (sqlite3_temp_directory != NULL)
+		return 1;
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) == NULL) {
+		free(dir);
+		dir = xstrdup(".");
+	} else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	real = realpath(dir, NULL);
+	free(dir);
+	if (real == NULL)
+		return 0;
+	sqlite3_temp_directory = sqlite3_mprintf("%s", real);
+	free(real);
+	return sqlite3_temp_directory != NULL;
+}
+
+int
+db_spill_begin(struct db *db)
+{
+	if (db->spill++ > 0 || db->depth > 0)
+		return SO_OK;
+	if (priv_privileged() && !private_temp_directory(db->path))
+		return SO_OK;
+	if (sqlite3_exec(db->h, "PRAGMA temp_store = FILE", NULL, NULL,
+	    NULL) == SQLITE_OK)
+		db->spilling = 1;
+	return SO_OK;
+}
+
+void
+db_spill_end(struct db *db)
+{
+	if (db->spill == 0 || --db->spill > 0 || !db->spilling)
+		return;
+	/* A read-only handle of an unprivileged process had the default
+	 * (files) to begin with; every other one, memory (db_open). */
+	sqlite3_exec(db->h, db->readonly && !priv_privileged() ?
+	    "PRAGMA temp_store = DEFAULT" : "PRAGMA temp_store = MEMORY",
+	    NULL, NULL, NULL);
+	db->spilling = 0;
 }
 
 void

@@ -523,8 +523,8 @@ manager_cmp(const void *a, const void *b)
 	return x->user_id < y->user_id ? -1 : x->user_id > y->user_id;
 }
 
-int
-activity_load(struct db *db, int64_t user_id, const char *from,
+static int
+load(struct db *db, int64_t user_id, const char *from,
     const char *to, struct activity *out, struct so_err *err)
 {
 	struct user_brief *users, u;
@@ -570,6 +570,20 @@ activity_load(struct db *db, int64_t user_id, const char *from,
 	return SO_OK;
 fail:
 	activity_free(out);
+	return code;
+}
+
+/* The sorts of a report grow with its period: on disk (db_spill_begin),
+ * so a report over all time stays within the memory budget. */
+int
+activity_load(struct db *db, int64_t user_id, const char *from,
+    const char *to, struct activity *out, struct so_err *err)
+{
+	int code;
+
+	db_spill_begin(db);
+	code = load(db, user_id, from, to, out, err);
+	db_spill_end(db);
 	return code;
 }
 

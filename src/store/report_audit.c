@@ -200,8 +200,8 @@ idle(struct db *db, int64_t manager, int64_t hi, struct rep_audit *a,
 	return SO_OK;
 }
 
-int
-rep_audit_load(struct db *db, int64_t manager, const struct rep_period *p,
+static int
+load(struct db *db, int64_t manager, const struct rep_period *p,
     int64_t now, struct rep_audit *out, struct so_err *err)
 {
 	char day[11], from[8] = "";
@@ -235,6 +235,20 @@ rep_audit_load(struct db *db, int64_t manager, const struct rep_period *p,
 		return SO_OK;
 fail:
 	rep_audit_clear(out);
+	return code;
+}
+
+/* The sorts of a report grow with its period: on disk (db_spill_begin),
+ * so a report over all time stays within the memory budget. */
+int
+rep_audit_load(struct db *db, int64_t manager, const struct rep_period *p,
+    int64_t now, struct rep_audit *out, struct so_err *err)
+{
+	int code;
+
+	db_spill_begin(db);
+	code = load(db, manager, p, now, out, err);
+	db_spill_end(db);
 	return code;
 }
 

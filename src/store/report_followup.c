@@ -111,8 +111,8 @@ warm_ids(struct db *db, int64_t ids[3], struct so_err *err)
 	    err);
 }
 
-int
-rep_followup_load(struct db *db, int64_t manager, const struct rep_period *p,
+static int
+load(struct db *db, int64_t manager, const struct rep_period *p,
     int64_t now, struct rep_warm **out, size_t *n, struct so_err *err)
 {
 	sqlite3_stmt *st;
@@ -157,6 +157,20 @@ rep_followup_load(struct db *db, int64_t manager, const struct rep_period *p,
 		return db_error(db, rc, "finding the warm clients", err);
 	}
 	return SO_OK;
+}
+
+/* The sorts of a report grow with its period: on disk (db_spill_begin),
+ * so a report over all time stays within the memory budget. */
+int
+rep_followup_load(struct db *db, int64_t manager, const struct rep_period *p,
+    int64_t now, struct rep_warm **out, size_t *n, struct so_err *err)
+{
+	int code;
+
+	db_spill_begin(db);
+	code = load(db, manager, p, now, out, n, err);
+	db_spill_end(db);
+	return code;
 }
 
 void

@@ -375,8 +375,8 @@ out:
 	return code;
 }
 
-int
-journal_load(struct db *db, int64_t user_id, const char *day, int64_t now,
+static int
+load(struct db *db, int64_t user_id, const char *day, int64_t now,
     struct journal *out, struct so_err *err)
 {
 	int64_t t0, t1;
@@ -402,6 +402,20 @@ journal_load(struct db *db, int64_t user_id, const char *day, int64_t now,
 	    (code = load_log(db, out, t0, t1, err)) != SO_OK)
 		journal_free(out);
 	out->planned = (int64_t)out->nplan;
+	return code;
+}
+
+/* The sorts of a report grow with its period: on disk (db_spill_begin),
+ * so a report over all time stays within the memory budget. */
+int
+journal_load(struct db *db, int64_t user_id, const char *day, int64_t now,
+    struct journal *out, struct so_err *err)
+{
+	int code;
+
+	db_spill_begin(db);
+	code = load(db, user_id, day, now, out, err);
+	db_spill_end(db);
 	return code;
 }
 

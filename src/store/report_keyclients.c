@@ -77,8 +77,8 @@ key_read(sqlite3_stmt *st, struct rep_key *k)
 	rep_touch_read(st, 6 + REP_TOUCH_NCOLS, &k->next);
 }
 
-int
-rep_keyclients_load(struct db *db, int64_t manager, int64_t now,
+static int
+load(struct db *db, int64_t manager, int64_t now,
     struct rep_key **out, size_t *n, struct so_err *err)
 {
 	sqlite3_stmt *st;
@@ -112,6 +112,20 @@ rep_keyclients_load(struct db *db, int64_t manager, int64_t now,
 		*out = NULL;
 		*n = 0;
 	}
+	return code;
+}
+
+/* The sorts of a report grow with its period: on disk (db_spill_begin),
+ * so a report over all time stays within the memory budget. */
+int
+rep_keyclients_load(struct db *db, int64_t manager, int64_t now,
+    struct rep_key **out, size_t *n, struct so_err *err)
+{
+	int code;
+
+	db_spill_begin(db);
+	code = load(db, manager, now, out, n, err);
+	db_spill_end(db);
 	return code;
 }
 

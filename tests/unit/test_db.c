@@ -426,3 +426,37 @@ TEST(test_connections_are_defensive)
 	CHECK_INT(fixture_int(db, "PRAGMA cell_size_check"), 1);
 	db_close(db);
 }
+
+/*
+ * Work whose sorts grow with the data sorts on disk (issue 26): between
+ * db_spill_begin and db_spill_end the temporary store is files, the
+ * connection's memory store before and after; calls nest, and inside a
+ * transaction (where SQLite cannot switch) nothing changes.
+ */
+TEST(test_spill_puts_the_temporary_store_on_disk_and_back)
+{
+	struct db *db = fixture_open("spill.db");
+	struct so_err err = { 0 };
+
+	REQUIRE(db != NULL);
+	CHECK_INT(fixture_int(db, "PRAGMA temp_store"), 2);	/* memory */
+	CHECK_INT(db_spill_begin(db), SO_OK);
+	CHECK_INT(fixture_int(db, "PRAGMA temp_store"), 1);	/* file */
+	CHECK_INT(db_spill_begin(db), SO_OK);
+	db_spill_end(db);
+	CHECK_INT(fixture_int(db, "PRAGMA temp_store"), 1);
+	/* A sort bigger than the cache spills to a file and still sorts. */
+	CHECK_INT(fixture_int(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION "
+	    "ALL SELECT i + 1 FROM n WHERE i < 200000) SELECT i FROM n "
+	    "ORDER BY randomblob(64) || i LIMIT 1") > 0, 1);
+	db_spill_end(db);
+	CHECK_INT(fixture_int(db, "PRAGMA temp_store"), 2);
+
+	REQUIRE(db_begin(db, &err) == SO_OK);
+	CHECK_INT(db_spill_begin(db), SO_OK);
+	CHECK_INT(fixture_int(db, "PRAGMA temp_store"), 2);
+	db_spill_end(db);
+	CHECK_INT(fixture_int(db, "PRAGMA temp_store"), 2);
+	REQUIRE(db_commit(db, &err) == SO_OK);
+	db_close(db);
+}
