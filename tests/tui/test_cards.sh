@@ -33,6 +33,8 @@ type_text "ромаш"
 expect "pick-list offers the company" "ООО «Ромашка»"
 keys Enter
 keys F2
+# "Иванова" is in the form as well: wait for the form to close
+expect_gone "the form closes" "Add Contact"
 expect "contact in the list" "Иванова"
 check "contact row shows its company" sh -c "$TM capture-pane -t t -p | grep 'Иванова' | grep -q 'ООО «Ромашка»'"
 
