@@ -817,8 +817,9 @@ gen_links(void)
 static char **saved_triggers;
 static size_t nsaved;
 
-/* Drops the triggers that index a new row (see sql/003_search.sql),
- * keeping their SQL for index_rebuild(). */
+/* Drops the triggers that index a new row in a database of schema 3 to
+ * 11 (sql/003_search.sql), keeping their SQL for index_rebuild(); since
+ * 12 the store keeps the index and there are none. */
 static void
 index_off(void)
 {
@@ -840,8 +841,6 @@ index_off(void)
 		exec(sql);
 	}
 	sqlite3_finalize(st);
-	if (nsaved == 0)
-		die("no search index triggers: is this a salesorg database?");
 }
 
 /* Puts the triggers back and fills every FTS5 index from its content. */

@@ -688,16 +688,18 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 	sqlite3_extended_result_codes(db->h, 1);
 	/*
 	 * A file is data: defensive mode (no writes to the schema or
-	 * shadow tables by SQL, no journal_mode=OFF, no writable_schema)
-	 * and a corrupt page caught when it is read.  trusted_schema stays
-	 * on: the search index is kept by triggers on FTS5 tables, which
-	 * SQLite 3.40 (Debian 12) does not mark innocuous, so with it off
-	 * no write would pass.  A schema a user could have crafted is
-	 * opened without the group privilege instead (above).
+	 * shadow tables by SQL, no journal_mode=OFF, no writable_schema),
+	 * an untrusted schema (its views and triggers may use no virtual
+	 * table and no function with side effects) and a corrupt page
+	 * caught when it is read.  Under it no trigger may write an FTS5
+	 * table (SQLite 3.40 does not mark FTS5 innocuous), so the search
+	 * index is kept by the store itself (sql/012_index_kept_by_store.sql).
 	 */
 	if ((rc = sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1,
-	    NULL)) != SQLITE_OK || (rc = sqlite3_exec(db->h,
-	    "PRAGMA cell_size_check = ON", NULL, NULL, NULL)) != SQLITE_OK)
+	    NULL)) != SQLITE_OK || (rc = sqlite3_db_config(db->h,
+	    SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL)) != SQLITE_OK ||
+	    (rc = sqlite3_exec(db->h, "PRAGMA cell_size_check = ON", NULL,
+	    NULL, NULL)) != SQLITE_OK)
 		return refuse(db, db_error(db, rc, "hardening", err));
 	db->busy_ms = opts->busy_ms > 0 ? opts->busy_ms : DEFAULT_BUSY_MS;
 	db->busy_limit_ms = opts->busy_limit_ms > 0 ? opts->busy_limit_ms :

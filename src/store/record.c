@@ -37,6 +37,7 @@
 #include "store/audit.h"
 #include "store/custom.h"
 #include "store/record.h"
+#include "store/index.h"
 
 /* Sorts after every real value, so rows without one come last. */
 #define NULL_SORTS_LAST	"9223372036854775807"
@@ -499,7 +500,8 @@ rec_create(struct db *db, const struct entity *ent, void *obj,
 	m->created_at = m->updated_at = now;
 	m->created_by = db_user_id(db);
 	m->deleted_at = 0;
-	if ((code = custom_write(db, ent, m->id, NULL, obj, err)) != SO_OK ||
+	if ((code = index_row(db, ent, m->id, 1, err)) != SO_OK ||
+	    (code = custom_write(db, ent, m->id, NULL, obj, err)) != SO_OK ||
 	    (code = audit_write(db, ent->name, m->id, "create", NULL, NULL,
 	    NULL, err)) != SO_OK)
 		goto fail;
@@ -539,7 +541,7 @@ rec_update(struct db *db, const struct entity *ent, void *obj,
 	sqlite3_stmt *st;
 	void *old;
 	int64_t now = db_now(db);
-	int i, rc, code, changed = 0, nb = entity_nbuiltin(ent);
+	int i, rc, code, changed = 0, reindex = 0, nb = entity_nbuiltin(ent);
 
 	old = xcalloc(1, ent->size);
 	if ((code = db_begin(db, err)) != SO_OK)
@@ -556,13 +558,20 @@ rec_update(struct db *db, const struct entity *ent, void *obj,
 	if ((code = rec_validate_changes(db, ent, old, obj, err)) != SO_OK)
 		goto fail;
 	for (i = 0; i < ent->nfields; i++)
-		if (!field_equal(&ent->fields[i], old, obj))
+		if (!field_equal(&ent->fields[i], old, obj)) {
 			changed++;
+			if (i < nb && index_has_field(db, ent,
+			    ent->fields[i].name))
+				reindex = 1;
+		}
 	if (changed == 0) {
 		code = db_commit(db, err);
 		goto out;
 	}
 	if ((code = acl_check_write(db, ent, old, obj, err)) != SO_OK)
+		goto fail;
+	/* Out of the search index as it was, back in as it is (below). */
+	if (reindex && (code = index_row(db, ent, m->id, 0, err)) != SO_OK)
 		goto fail;
 	sb_printf(&b, "UPDATE %s SET ", ent->table);
 	for (i = 0; i < nb; i++)
@@ -589,7 +598,8 @@ rec_update(struct db *db, const struct entity *ent, void *obj,
 		    "changed by someone else", ent->label, m->id);
 		goto fail;
 	}
-	if ((code = custom_write(db, ent, m->id, old, obj, err)) != SO_OK)
+	if ((reindex && (code = index_row(db, ent, m->id, 1, err)) != SO_OK) ||
+	    (code = custom_write(db, ent, m->id, old, obj, err)) != SO_OK)
 		goto fail;
 	for (i = 0; i < ent->nfields; i++) {
 		const struct field_desc *fd = &ent->fields[i];
@@ -642,6 +652,9 @@ set_deleted(struct db *db, const struct entity *ent, int64_t id, int del,
 		code = acl_check_write(db, ent, row, row, err);
 	rec_clear(ent, row);
 	free(row);
+	/* Trashed, out of the search index; restored, back in (below). */
+	if (code == SO_OK && del)
+		code = index_row(db, ent, id, 0, err);
 	if (code != SO_OK)
 		goto fail;
 	sql = xasprintf("UPDATE %s SET deleted_at = %s, updated_at = ?1, "
@@ -664,6 +677,8 @@ set_deleted(struct db *db, const struct entity *ent, int64_t id, int del,
 		    ent->name, id, del ? "to delete" : "in the trash");
 		goto fail;
 	}
+	if (!del && (code = index_row(db, ent, id, 1, err)) != SO_OK)
+		goto fail;
 	if ((code = audit_write(db, ent->name, id, del ? "delete" : "restore",
 	    NULL, NULL, NULL, err)) != SO_OK)
 		goto fail;

@@ -133,6 +133,7 @@ sqlite3 "$DB" "UPDATE events SET company_id = NULL, contact_id = NULL
     WHERE uid = 'ev-nova'"
 event_id() { sqlite3 "$DB" "SELECT id FROM events WHERE uid = 'ev-$1'"; }
 contact_id() { sqlite3 "$DB" "SELECT id FROM contacts WHERE uid = 'ct-$1'"; }
+reindex "$DB"
 "$SO" --db "$DB" config set mail.from "team@example.com" --team >/dev/null
 
 # Templates by author: each user's own, and one of nobody's.

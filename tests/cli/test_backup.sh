@@ -1,6 +1,8 @@
 #!/bin/sh
 # salesorg backup while another process inserts in a loop: the copy is a
-# consistent database that passes check.
+# consistent database that passes check.  The writer is the sqlite3 shell
+# writing rows the search index does not hold (an edit of a card file
+# outside salesorg leaves its index behind: sql/012).
 . "$(dirname "$0")/lib.sh"
 
 run --db "$T/live.db" demo
@@ -12,7 +14,7 @@ check "check after demo exits 0" [ "$RC" -eq 0 ]
 (
 	i=0
 	while [ ! -e "$T/stop" ] && [ $i -lt 2000 ]; do
-		printf ".timeout 5000\nINSERT INTO notes (title, body, created_at, updated_at) VALUES ('loop %d', hex(randomblob(2000)), 0, 0);\n" "$i"
+		printf ".timeout 5000\nINSERT INTO settings (key, value) VALUES ('loop %d', hex(randomblob(2000)));\n" "$i"
 		i=$((i + 1))
 	done | sqlite3 "$T/live.db"
 ) &
@@ -29,7 +31,8 @@ done
 touch "$T/stop"
 wait $writer
 before=$(sqlite3 "$T/copy4.db" "SELECT count(*) FROM notes")
-check "backup has the demo and some looped notes" [ "$before" -gt 0 ]
+looped=$(sqlite3 "$T/copy4.db" "SELECT count(*) FROM settings WHERE key LIKE 'loop %'")
+check "backup has the demo and some looped rows" [ "$before" -gt 0 ] && [ "$looped" -gt 0 ]
 check "backup has no WAL file" [ ! -e "$T/copy4.db-wal" ]
 check "backup is mode 600" [ "$(stat -c %a "$T/copy4.db")" = 600 ]
 
@@ -41,7 +44,7 @@ rm -f "$T/stop"
 (
 	i=0
 	while [ ! -e "$T/stop" ] && [ $i -lt 3000 ]; do
-		printf ".timeout 5000\nPRAGMA wal_autocheckpoint = 10;\nINSERT INTO notes (title, body, created_at, updated_at) VALUES ('grow %d', hex(randomblob(3000)), 0, 0);\n" "$i"
+		printf ".timeout 5000\nPRAGMA wal_autocheckpoint = 10;\nINSERT INTO settings (key, value) VALUES ('grow %d', hex(randomblob(3000)));\n" "$i"
 		i=$((i + 1))
 	done | sqlite3 "$T/live.db" >/dev/null
 ) &

@@ -67,6 +67,7 @@ UPDATE users SET full_name = 'Root$BAD';
 INSERT INTO templates (name, subject, body, created_at, updated_at,
     version) VALUES ('evil', 'S$BAD', 'Body$BAD {contact.last_name}', 0, 0, 1);
 " || exit 1
+reindex "$DB"
 EV=$(sqlite3 "$DB" "SELECT min(id) FROM events")
 
 # ---- what commands print to a terminal ----

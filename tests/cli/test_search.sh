@@ -1,8 +1,7 @@
 #!/bin/sh
 # `salesorg search`: Cyrillic prefixes in any case, results grouped by
-# card file in tab order, the formats, exit statuses, and the index
-# following changes made behind salesorg's back with the sqlite3 shell
-# (trash, restore, hard delete), checked by `salesorg check`.
+# card file in tab order, the formats, exit statuses, and changes made
+# behind salesorg's back with the sqlite3 shell found by `salesorg check`.
 . "$(dirname "$0")/lib.sh"
 
 DB="$T/s.db"
@@ -64,38 +63,31 @@ check "bad --format: exit 2" [ "$RC" -eq 2 ]
 run --db "$T/none.db" search x
 check "no database: exit 1" [ "$RC" -eq 1 ]
 
-# Behind salesorg's back: the triggers keep the index right.
+# Behind salesorg's back (the sqlite3 shell) the index is not told: it is
+# salesorg's to keep (sql/012_index_kept_by_store.sql).  check finds the
+# difference and names the rebuild, after which the index is in step.
 before=$(sum "$DB")
 run --db "$DB" search ромаш
 check "search leaves the database unchanged" [ "$(sum "$DB")" = "$before" ]
-sqlite3 "$DB" "UPDATE companies SET deleted_at = 1 WHERE id = $ID"
-run --db "$DB" search ромаш --format csv
-check "trashed with sqlite3: not found" sh -c "! grep -q '^company,$ID,' '$T/out'"
-sqlite3 "$DB" "UPDATE companies SET deleted_at = NULL WHERE id = $ID"
-run --db "$DB" search ромаш --format csv
-check "restored with sqlite3: found again" grep -q "^company,$ID," "$T/out"
-sqlite3 "$DB" "UPDATE companies SET name = 'ООО «Лютик»' WHERE id = $ID"
-run --db "$DB" search лютик --format csv
-check "renamed with sqlite3: found by the new name" grep -q "^company,$ID," "$T/out"
-sqlite3 "$DB" "INSERT INTO notes (title, body, created_at, updated_at)
-	VALUES ('Памятка', 'Звонить Зульфие после 14:00', 0, 0)"
-run --db "$DB" search зульф
-check "a note found by its text, the field named" grep -q \
-	"^  #[0-9]*  Памятка  Text: Звонить Зульфие" "$T/out"
-sqlite3 "$DB" "DELETE FROM notes WHERE title = 'Памятка'"
-run --db "$DB" search зульф
-check "hard-deleted with sqlite3: gone" [ "$RC" -eq 1 ]
 run --db "$DB" check
 check "check: the indexes agree with the data" sh -c \
 	"[ $RC -eq 0 ] && grep -q ': ok' '$T/out'"
-
-# An index that went out of step (its trigger dropped) is reported.
-sqlite3 "$DB" "DROP TRIGGER contacts_fts_unindex; UPDATE contacts SET deleted_at = 1 WHERE id = 1"
+sqlite3 "$DB" "INSERT INTO notes (title, body, created_at, updated_at)
+	VALUES ('Памятка', 'Звонить Зульфие после 14:00', 0, 0);
+	UPDATE contacts SET deleted_at = 1 WHERE id = 1"
 before=$(sum "$DB")
 run --db "$DB" check
 check "check: stale index found, exit 1" [ "$RC" -eq 1 ]
 check "check: the index and the problem named" grep -q \
 	"search index contacts_fts: 1 trashed or deleted contacts still indexed" "$T/out"
+check "check: a note written outside named" grep -q \
+	"search index notes_fts: 1 live notes not indexed" "$T/out"
 check "check: how to rebuild" grep -q "VALUES ('rebuild')" "$T/err"
 check "check leaves the database unchanged" [ "$(sum "$DB")" = "$before" ]
+reindex "$DB"
+run --db "$DB" search зульф
+check "rebuilt: a note found by its text, the field named" grep -q \
+	"^  #[0-9]*  Памятка  Text: Звонить Зульфие" "$T/out"
+run --db "$DB" check
+check "rebuilt: check is ok" sh -c "[ $RC -eq 0 ] && grep -q ': ok' '$T/out'"
 finish

@@ -28,6 +28,7 @@ void		 fixture_user(struct db *db, const char *login,
 unsigned long long fixture_file_sum(const char *path, long long *size);
 /* Runs sql returning one integer (for assertions), -1 on error. */
 long long	 fixture_int(struct db *db, const char *sql);
+void		 fixture_reindex(struct db *db);
 
 /* The id of the lookup row with this code (SO_NULL for none or NULL). */
 int64_t		 fixture_code_id(struct db *db, enum lookup_table t,

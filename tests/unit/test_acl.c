@@ -76,6 +76,7 @@ setup(struct team *t)
 	db_exec(t->db, "INSERT INTO companies (name, created_at, updated_at) "
 	    "VALUES ('ИП Ничей', 0, 0)", NULL);
 	t->c_free = sqlite3_last_insert_rowid(db_sqlite(t->db));
+	fixture_reindex(t->db);
 	return t->boris && t->vera && t->gleb;
 }
 

@@ -411,7 +411,8 @@ TEST(test_busy_write_retries_until_the_other_writer_commits)
 /*
  * Every connection is defensive: the schema cannot be rewritten by SQL
  * (PRAGMA writable_schema has no effect), the FTS shadow tables are
- * read-only, and a page whose cells do not fit is caught on reading.
+ * read-only, the schema is untrusted, and a page whose cells do not fit
+ * is caught on reading.
  */
 TEST(test_connections_are_defensive)
 {
@@ -424,6 +425,15 @@ TEST(test_connections_are_defensive)
 	    "x(y)' WHERE name = 'companies'", &err) != SO_OK);
 	CHECK(db_exec(db, "DELETE FROM companies_fts_data", &err) != SO_OK);
 	CHECK_INT(fixture_int(db, "PRAGMA cell_size_check"), 1);
+	/* the schema is not trusted: what the file stores may not use a
+	 * virtual table, and no trigger of the file keeps the index */
+	CHECK_INT(fixture_int(db, "PRAGMA trusted_schema"), 0);
+	CHECK_INT(db_exec(db, "CREATE VIEW peek AS SELECT rowid FROM "
+	    "companies_fts", &err), SO_OK);
+	CHECK(db_exec(db, "SELECT * FROM peek", &err) != SO_OK);
+	CHECK(strstr(err.msg, "unsafe use of virtual table") != NULL);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM sqlite_schema WHERE "
+	    "type = 'trigger' AND sql LIKE '%_fts%'"), 0);
 	db_close(db);
 }
 
