@@ -4,6 +4,7 @@
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
 
 PKGS    = ncursesw sqlite3 libical libpcre2-8 libzip expat freexl
@@ -25,6 +26,7 @@ SANFLAGS =
 endif
 
 ALL_CFLAGS = -std=c11 -Wall -Wextra -D_DEFAULT_SOURCE \
+	     -DLOCALEDIR='"$(LOCALEDIR)"' \
 	     -Iinclude -I$(BUILD) $(PKG_CFLAGS) \
 	     $(SANFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
@@ -40,12 +42,19 @@ SQL      := $(sort $(wildcard sql/[0-9]*.sql))
 
 BIN      = $(BUILD)/salesorg
 TESTBIN  = $(BUILD)/unit-tests
+# The translations (base/i18n.h): po/LANG.po compiled into the tree the
+# binary finds with SALESORG_LOCALEDIR=$(CURDIR)/$(BUILD)/locale.
+LANGS    = ru
+MO       = $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/salesorg.mo)
+XGETTEXT = xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS \
+	   --keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=C_:1c,2 \
+	   --package-name=salesorg --sort-by-file
 
 .PHONY: all run check unit cli-tests interop-tests tui-tests check-clock \
-	check-layers check-dates install install-shared uninstall clean bench \
-	bench-detail FORCE
+	check-layers check-dates check-po pot install install-shared \
+	install-locale uninstall clean bench bench-detail FORCE
 
-all: salesorg
+all: salesorg $(MO)
 
 # Copied then renamed, so a salesorg still running keeps its old file.
 salesorg: $(BIN)
@@ -82,7 +91,25 @@ run: salesorg
 	@test -f demo.db || $(BIN) --db demo.db demo
 	$(BIN) --db demo.db
 
-check: check-clock check-layers unit cli-tests interop-tests tui-tests
+check: check-clock check-layers check-po unit cli-tests interop-tests \
+	tui-tests
+
+# ---- translations ----
+
+$(BUILD)/locale/%/LC_MESSAGES/salesorg.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# The catalogue's template, from the marked strings of the sources.
+pot: po/salesorg.pot
+po/salesorg.pot: $(SRC) $(wildcard include/*/*.h)
+	$(XGETTEXT) -o $@ $(sort $(SRC) $(wildcard include/*/*.h))
+
+# Every catalogue complete: no untranslated or fuzzy entry, formats that
+# agree (msgfmt --check), and every string marked in the sources now in
+# it (tests/po.sh extracts them afresh, so a new string fails the check).
+check-po: $(MO)
+	XGETTEXT="$(XGETTEXT)" LANGS="$(LANGS)" BUILD=$(BUILD) sh tests/po.sh
 
 # One place reads the wall clock (src/base/datetime.c's dt_now).
 check-clock:
@@ -146,10 +173,11 @@ build/rel/so-gen: bench/gen.c
 	$(CC) -std=c11 -Wall -Wextra -O2 $(shell pkg-config --cflags sqlite3) \
 	    -o $@ bench/gen.c $(shell pkg-config --libs sqlite3)
 
-install: salesorg
+install: salesorg $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/salesorg
 	install -m 644 man/salesorg.1 $(DESTDIR)$(MANDIR)/man1/salesorg.1
+	$(MAKE) install-locale
 
 # Guarded shared mode (salesorg(1), SHARED DATABASE): the binary setgid
 # to GROUP, a group made for it that ordinary users must NOT be members
@@ -165,9 +193,20 @@ install-shared: $(INSTALL_BIN)
 	install -o root -g $(GROUP) -m 2755 $(INSTALL_BIN) \
 	    $(DESTDIR)$(BINDIR)/salesorg
 	install -m 644 man/salesorg.1 $(DESTDIR)$(MANDIR)/man1/salesorg.1
+	$(MAKE) install-locale
+
+# The catalogues in the standard locale directory.
+install-locale: $(MO)
+	for l in $(LANGS); do \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/salesorg.mo \
+		    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/salesorg.mo || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/salesorg $(DESTDIR)$(MANDIR)/man1/salesorg.1
+	for l in $(LANGS); do \
+		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/salesorg.mo; done
 
 clean:
 	rm -rf build salesorg

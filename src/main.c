@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/priv.h"
 #include "base/utf8.h"
 #include "base/util.h"
@@ -249,6 +250,7 @@ main(int argc, char **argv)
 	/* Before anything reads the environment (setlocale does). */
 	priv_init();
 	setlocale(LC_ALL, "");
+	i18n_init();
 	cli_set_commands(commands, &salesorg);
 	while ((ch = cli_getopt_head(&salesorg, argc, argv)) != -1) {
 		switch (ch) {
