@@ -67,6 +67,8 @@ $(BIN): $(MAIN_OBJ) $(LIB_OBJ)
 
 $(TESTBIN): $(TEST_OBJ) $(LIB_OBJ)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+# The unit tests of the translations read the catalogues built here.
+$(TEST_OBJ): ALL_CFLAGS += -DBUILD_LOCALEDIR='"$(CURDIR)/$(BUILD)/locale"'
 
 # The load test's writer (tests/load/writer.c): the store without main.
 LOADBIN  = $(BUILD)/load-writer
@@ -130,7 +132,7 @@ check-dates: $(TESTBIN) $(BIN)
 	UNIT=$(CURDIR)/$(TESTBIN) SALESORG=$(CURDIR)/$(BIN) \
 	    sh tests/dates.sh $(DATES)
 
-unit: $(TESTBIN)
+unit: $(TESTBIN) $(MO)
 	$(TESTBIN)
 
 cli-tests: $(BIN)

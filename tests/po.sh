@@ -31,8 +31,11 @@ for l in $LANGS; do
 	esac
 	if ! msgcmp "$po" "$tmp/salesorg.pot" 2>"$tmp/cmp"; then
 		echo "FAIL $po: strings marked in the sources are not in it:"
-		grep -A1 'this message is used but not defined' "$tmp/cmp" |
-		    sed -n 's/.*warning: //p;s/^msgid /  msgid /p' | head -40
+		sed -n 's/^[^:]*:\([0-9]*\): this message is used but not defined.*/\1/p' \
+		    "$tmp/cmp" | head -40 | while read -r n; do
+			sed -n "$((n - 3)),$((n - 1))p" "$tmp/salesorg.pot" |
+			    grep "^msg" | tr "\n" " " | sed 's/^/  /;s/$/\n/'
+		done
 		fails=$((fails + 1))
 	fi
 	if msgcmp "$po" "$tmp/more.pot" 2>/dev/null; then

@@ -17,6 +17,9 @@
 #define BASE_I18N_H
 
 #include <libintl.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
 
 #define _(s)		gettext(s)
 #define N_(s)		(s)
@@ -37,5 +40,29 @@ int	 i18n_set_lang(const char *lang);
 const char *i18n_lang(void);
 /* gettext of "context\004msgid", msgid itself when untranslated. */
 const char *i18n_pgettext(const char *ctx_id, const char *id);
+
+/*
+ * Dates and money in the language of the messages (i18n_lang), for what
+ * a person reads: the screen, text, HTML and PDF reports, the journal.
+ *   i18n_date_long   "Saturday, 5 December 2026"  "суббота, 5 декабря 2026"
+ *   i18n_date_day    "Saturday 5 December"        "суббота 5 декабря"
+ *   i18n_date_short  "2026-12-05"                 "05.12.2026"
+ *   i18n_weekday     "Saturday"                   "суббота"   (0 Sunday)
+ *   i18n_weekday_abbr "Sat"                       "сб"
+ *   i18n_month       "December"                   "декабрь"   (0 January)
+ *   i18n_money       "1 234 567.50"               "1 234 567,50"
+ * The dates are of the local time t; money is in minor units (kopecks),
+ * grouped by thousands with a space, the decimals always when cents,
+ * else only when not whole.
+ */
+void	 i18n_date_long(time_t t, char *out, size_t sz);
+void	 i18n_date_day(time_t t, char *out, size_t sz);
+void	 i18n_date_short(time_t t, char *out, size_t sz);
+const char *i18n_weekday(int wday);
+const char *i18n_weekday_abbr(int wday);
+const char *i18n_month(int mon);
+void	 i18n_money(int64_t minor, int cents, char *out, size_t sz);
+/* The decimal sign of the messages' language: "." or ",". */
+const char *i18n_decimal_sign(void);
 
 #endif
