@@ -48,6 +48,7 @@ LANGS    = ru
 MO       = $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/salesorg.mo)
 XGETTEXT = xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS \
 	   --keyword=_ --keyword=N_ --keyword=P_:1,2 --keyword=C_:1c,2 \
+	   --keyword=NC_:1c,2 \
 	   --package-name=salesorg --sort-by-file
 
 .PHONY: all run check unit cli-tests interop-tests tui-tests check-clock \

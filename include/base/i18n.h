@@ -4,7 +4,9 @@
  * Every string a person reads is marked: _("...") where it is used,
  * N_("...") in a static table (translated with _() where it is shown),
  * P_(one, many, n) for a count ("1 звонок, 2 звонка, 5 звонков"),
- * C_(context, "...") where one English word has two Russian ones.
+ * C_(context, "...") where one English word has two Russian ones,
+ * NC_(context, "...") for such a word in a static table (the entity
+ * descriptors' labels, whose context is the entity's name).
  * xgettext collects them into po/salesorg.pot (make pot); po/ru.po is the
  * Russian catalogue, checked complete by make check-po.  What a program
  * reads (SQL, CSV column keys, iCalendar and vCard, config keys, command
@@ -25,6 +27,8 @@
 #define N_(s)		(s)
 #define P_(s, p, n)	ngettext((s), (p), (n))
 #define C_(c, s)	i18n_pgettext(c "\004" s, s)
+/* In a static table, with a context (translated with i18n_cgettext). */
+#define NC_(c, s)	(s)
 
 /* After setlocale(LC_ALL, ""): binds the text domain to the catalogues'
  * directory (SALESORG_LOCALEDIR overrides it, for running from the source
@@ -40,6 +44,8 @@ int	 i18n_set_lang(const char *lang);
 const char *i18n_lang(void);
 /* gettext of "context\004msgid", msgid itself when untranslated. */
 const char *i18n_pgettext(const char *ctx_id, const char *id);
+/* The same with the context given at run time (NC_ strings). */
+const char *i18n_cgettext(const char *ctx, const char *id);
 
 /*
  * Dates and money in the language of the messages (i18n_lang), for what

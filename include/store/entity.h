@@ -154,6 +154,22 @@ rec_meta(void *obj)
 /* Number of compiled-in fields: custom ones follow them in fields[]. */
 int	 entity_nbuiltin(const struct entity *ent);
 
+/*
+ * What a person reads, in the messages' language (base/i18n.h): the card
+ * file's name ("Company", "Companies"), a field's label and a choice's
+ * label, translated in the context of the entity's name (the tables
+ * mark them NC_("company", "Name")); a custom field's label is the
+ * user's own and shown as typed.  field_label_ru is the Russian label
+ * whatever the language, for column headings read from or written for
+ * Russian Excel (import, export --excel).
+ */
+const char *entity_label(const struct entity *ent);
+const char *entity_plural(const struct entity *ent);
+const char *field_label(const struct entity *ent, const struct field_desc *fd);
+const char *field_label_ru(const struct entity *ent,
+	    const struct field_desc *fd);
+const char *choice_label(const struct entity *ent, const struct choice *c);
+
 /* Type predicates */
 int	 field_is_text(const struct field_desc *fd);
 

@@ -46,6 +46,22 @@ i18n_pgettext(const char *ctx_id, const char *id)
 }
 
 const char *
+i18n_cgettext(const char *ctx, const char *id)
+{
+	char buf[256];
+	size_t lc = strlen(ctx), li = strlen(id);
+	const char *t;
+
+	if (lc + li + 2 > sizeof(buf))
+		return id;
+	memcpy(buf, ctx, lc);
+	buf[lc] = '\004';
+	memcpy(buf + lc + 1, id, li + 1);
+	t = gettext(buf);
+	return t == buf ? id : t;
+}
+
+const char *
 i18n_lang(void)
 {
 	/* TRANSLATORS: the catalogue's language code, "ru" in ru.po. */

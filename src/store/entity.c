@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "store/entity.h"
 #include "base/utf8.h"
 #include "base/util.h"
@@ -651,4 +652,39 @@ money_grouped(int64_t minor, int cents, char *out, size_t sz)
 		snprintf(out, sz, "%s.%02llu", grouped, a % 100);
 	else
 		snprintf(out, sz, "%s", grouped);
+}
+
+/* ---- labels a person reads (store/entity.h) ---- */
+
+const char *
+entity_label(const struct entity *ent)
+{
+	return i18n_cgettext(ent->name, ent->label);
+}
+
+const char *
+entity_plural(const struct entity *ent)
+{
+	return i18n_cgettext(ent->name, ent->plural);
+}
+
+const char *
+field_label(const struct entity *ent, const struct field_desc *fd)
+{
+	if (fd->flags & F_CUSTOM)
+		return fd->label;
+	return i18n_cgettext(ent->name, fd->label);
+}
+
+const char *
+field_label_ru(const struct entity *ent, const struct field_desc *fd)
+{
+	(void)ent;
+	return fd->label_ru ? fd->label_ru : fd->label;
+}
+
+const char *
+choice_label(const struct entity *ent, const struct choice *c)
+{
+	return i18n_cgettext(ent->name, c->label);
 }
