@@ -26,7 +26,6 @@ SANFLAGS =
 endif
 
 ALL_CFLAGS = -std=c11 -Wall -Wextra -D_DEFAULT_SOURCE \
-	     -DLOCALEDIR='"$(LOCALEDIR)"' \
 	     -Iinclude -I$(BUILD) $(PKG_CFLAGS) \
 	     $(SANFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
@@ -99,6 +98,16 @@ check: check-clock check-layers check-po unit cli-tests interop-tests \
 
 # ---- translations ----
 
+# Where the installed binary finds its catalogues: a header rewritten
+# only when LOCALEDIR changes, so that make install PREFIX=... rebuilds
+# what reads it.
+build/%/localedir.h: FORCE
+	@mkdir -p $(dir $@)
+	@echo '#define LOCALEDIR "$(LOCALEDIR)"' >$@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+$(BUILD)/src/base/i18n.o: $(BUILD)/localedir.h
+build/fuzz/src/base/i18n.o: build/fuzz/localedir.h
+
 $(BUILD)/locale/%/LC_MESSAGES/salesorg.mo: po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
@@ -152,8 +161,8 @@ tui-tests: $(BIN) build/rel/salesorg $(LOADBIN)
 ifeq ($(SANITIZE),1)
 build/rel/salesorg: FORCE
 	$(MAKE) SANITIZE= build/rel/salesorg
-FORCE:
 endif
+FORCE:
 
 # The benchmarks time the optimised build, whatever SANITIZE says.
 # BENCH_SCALE=small is the one-minute run CI makes so the harness cannot
@@ -198,18 +207,25 @@ install-shared: $(INSTALL_BIN)
 	install -m 644 man/salesorg.1 $(DESTDIR)$(MANDIR)/man1/salesorg.1
 	$(MAKE) install-locale
 
-# The catalogues in the standard locale directory.
+# The catalogues in the standard locale directory, and the manual in
+# each language it is written in (man/LANG/man1).
 install-locale: $(MO)
 	for l in $(LANGS); do \
 		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/salesorg.mo \
 		    $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/salesorg.mo || exit 1; \
+		if [ -f man/$$l/man1/salesorg.1 ]; then \
+			install -d $(DESTDIR)$(MANDIR)/$$l/man1 && \
+			install -m 644 man/$$l/man1/salesorg.1 \
+			    $(DESTDIR)$(MANDIR)/$$l/man1/salesorg.1 || exit 1; \
+		fi; \
 	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/salesorg $(DESTDIR)$(MANDIR)/man1/salesorg.1
 	for l in $(LANGS); do \
-		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/salesorg.mo; done
+		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/salesorg.mo \
+		    $(DESTDIR)$(MANDIR)/$$l/man1/salesorg.1; done
 
 clean:
 	rm -rf build salesorg

@@ -1,6 +1,7 @@
 #!/bin/sh
 # make install honours PREFIX and DESTDIR and installs the man page, which
-# renders without warnings; the installed binary runs.
+# renders without warnings, and the translations where the binary looks
+# for them; the installed binary runs.
 . "$(dirname "$0")/lib.sh"
 
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -9,6 +10,10 @@ check "make install exits 0" [ $? -eq 0 ]
 check "binary under DESTDIR/PREFIX/bin" [ -x "$T/root/opt/so/bin/salesorg" ]
 check "man page under DESTDIR/PREFIX/share/man/man1" [ -f "$T/root/opt/so/share/man/man1/salesorg.1" ]
 check "installed binary runs" sh -c "'$T/root/opt/so/bin/salesorg' --version | grep -q '^salesorg '"
+check "Russian catalogue under DESTDIR/PREFIX/share/locale" \
+	[ -f "$T/root/opt/so/share/locale/ru/LC_MESSAGES/salesorg.mo" ]
+check "the binary looks for it there" \
+	grep -q "/opt/so/share/locale" "$T/root/opt/so/bin/salesorg"
 groff -ww -z -mandoc "$T/root/opt/so/share/man/man1/salesorg.1" 2>"$T/groff.err"
 check "man page renders without warnings" [ ! -s "$T/groff.err" ]
 MANWIDTH=80 man -l "$T/root/opt/so/share/man/man1/salesorg.1" >"$T/man.txt" 2>"$T/man.err"
