@@ -234,7 +234,8 @@ period_is_long(struct db *db, int64_t t0, int64_t t1, int *is_long,
 	}
 	db_done(st);
 	if (rc != SQLITE_ROW)
-		return db_error(db, rc, "reading the span of done touches", err);
+		return db_error(db, rc, "reading the span of done touches",
+		    err);
 	return SO_OK;
 }
 
