@@ -19,6 +19,12 @@ check "man page renders without warnings" [ ! -s "$T/groff.err" ]
 MANWIDTH=80 man -l "$T/root/opt/so/share/man/man1/salesorg.1" >"$T/man.txt" 2>"$T/man.err"
 check "man -l renders" grep -q "backup" "$T/man.txt"
 check "man -l without warnings" [ ! -s "$T/man.err" ]
+check "Russian man page under DESTDIR/PREFIX/share/man/ru/man1" \
+	[ -f "$T/root/opt/so/share/man/ru/man1/salesorg.1" ]
+LANG=ru_RU.UTF-8 MANWIDTH=80 man -l "$T/root/opt/so/share/man/ru/man1/salesorg.1" \
+    >"$T/man-ru.txt" 2>"$T/man-ru.err"
+check "the Russian man page renders, in Russian" grep -q "ОПИСАНИЕ" "$T/man-ru.txt"
+check "the Russian man page without warnings" [ ! -s "$T/man-ru.err" ]
 # Every command and option of --help is documented in the man page.
 for c in init demo check backup --db --help --version; do
 	check "man page documents $c" grep -q -- "$(echo "$c" | sed 's/^--//')" "$T/man.txt"
