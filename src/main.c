@@ -36,13 +36,16 @@ create_asked(const char *path)
 	char answer[16];
 	char *clean = utf8_sanitize(path);
 
-	fprintf(stderr, "salesorg: %s does not exist.  Create a new, empty "
-	    "database there? [y/N] ", clean);
+	/* TRANSLATORS: y (or a Russian д) is the answer that creates
+	 * it, whatever the language; anything else does not. */
+	fprintf(stderr, _("salesorg: %s does not exist.  Create a new, empty "
+	    "database there? [y/N] "), clean);
 	free(clean);
 	if (fgets(answer, sizeof(answer), stdin) == NULL)
 		return 0;
 	return answer[0] == 'y' || answer[0] == 'Y' ||
-	    strncmp(answer, "д", strlen("д")) == 0;
+	    strncmp(answer, "д", strlen("д")) == 0 ||
+	    strncmp(answer, "Д", strlen("Д")) == 0;
 }
 
 /*
@@ -61,8 +64,8 @@ run_organizer(struct cli *cli, int explicit_db)
 		return EXIT_USER;
 	if (explicit_db && access(cli->dbpath, F_OK) != 0 &&
 	    !create_asked(cli->dbpath)) {
-		cli_warn("nothing created (salesorg init or demo makes a "
-		    "database)");
+		cli_warn("%s", _("nothing created (salesorg init or demo makes "
+		    "a database)"));
 		return EXIT_USAGE;
 	}
 	if ((rc = cli_open(cli, 1, 0, &db)) != 0)
@@ -81,29 +84,31 @@ enum { OPT_DB = 'd', OPT_NOW = 'n', OPT_HELP = 'h', OPT_VERSION = 'V',
 	OPT_ROLES = 'R' };
 
 static const struct cli_option options[] = {
-	{ .name = "db", .val = OPT_DB, .arg = "FILE", .flags = CLI_GLOBAL,
-	  .help = "the database (default "
-	    "$XDG_DATA_HOME/salesorg/salesorg.db)" },
-	{ .name = "now", .val = OPT_NOW, .arg = "MOMENT", .flags = CLI_GLOBAL,
-	  .help = "pin the clock at MOMENT, e.g. 2026-12-05T08:00 (a testing "
-	    "aid; also SALESORG_NOW)" },
+	{ .name = "db", .val = OPT_DB, .arg = NC_("usage", "FILE"),
+	  .flags = CLI_GLOBAL,
+	  .help = N_("the database (default "
+	    "$XDG_DATA_HOME/salesorg/salesorg.db)") },
+	{ .name = "now", .val = OPT_NOW, .arg = NC_("usage", "MOMENT"),
+	  .flags = CLI_GLOBAL,
+	  .help = N_("pin the clock at MOMENT, e.g. 2026-12-05T08:00 (a "
+	    "testing aid; also SALESORG_NOW)") },
 	{ .name = "help", .letter = 'h', .val = OPT_HELP,
-	  .help = "show this help" },
+	  .help = N_("show this help") },
 	{ .name = "version", .letter = 'V', .val = OPT_VERSION,
-	  .help = "show the version" },
+	  .help = N_("show the version") },
 	{ .name = "roles", .val = OPT_ROLES,
-	  .help = "what each role may read, take away and change with each "
-	    "command (the table of salesorg(1), ROLES)" },
+	  .help = N_("what each role may read, take away and change with "
+	    "each command (the table of salesorg(1), ROLES)") },
 	{ 0 }
 };
 
 static const struct command salesorg = {
 	.name = "salesorg",
-	.operands = "[COMMAND [ARGS]]",
+	.operands = NC_("usage", "[COMMAND [ARGS]]"),
 	.options = options,
-	.summary = "Without a command, opens the organizer on the database.  "
-	    "The options --db and --now may also follow the command; "
-	    "salesorg COMMAND --help describes one command.",
+	.summary = N_("Without a command, opens the organizer on the "
+	    "database.  The options --db and --now may also follow the "
+	    "command; salesorg COMMAND --help describes one command."),
 };
 
 static void
@@ -112,8 +117,9 @@ usage(FILE *f)
 	cli_help(f, &salesorg);
 	putc('\n', f);
 	cli_put_commands(f);
-	fputs("\nExit status: 0 ok, 1 error, 2 usage, 3 database busy.\n"
-	    "See salesorg(1) for the screens and keys.\n", f);
+	putc('\n', f);
+	fputs(_("Exit status: 0 ok, 1 error, 2 usage, 3 database busy.\n"
+	    "See salesorg(1) for the screens and keys.\n"), f);
 }
 
 /*
@@ -130,8 +136,8 @@ pin_clock(const char *given)
 	if (text == NULL || *text == '\0')
 		return 0;
 	if (given && priv_privileged()) {
-		cli_warn("--now: a shared (setgid) salesorg keeps the real "
-		    "clock");
+		cli_warn("%s", _("--now: a shared (setgid) salesorg keeps the "
+		    "real clock"));
 		return -1;
 	}
 	if (dt_clock_pin(text, msg, sizeof(msg)) != 0) {
@@ -218,7 +224,7 @@ global_after(int *argc, char **argv, char **dbpath, const char **now)
 				break;
 		}
 		if (missing) {
-			cli_warn("%s: a value is needed", argv[i]);
+			cli_warn(_("%s: a value is needed"), argv[i]);
 			return -1;
 		}
 		if (o->name == NULL && o->letter == 0) {
@@ -296,7 +302,8 @@ main(int argc, char **argv)
 	cli.dbpath = dbpath;
 	/* Users are Unix logins: the one running the process. */
 	if ((pw = getpwuid(getuid())) == NULL) {
-		cli_warn("cannot find the login of uid %ld", (long)getuid());
+		cli_warn(_("cannot find the login of uid %ld"),
+		    (long)getuid());
 		free(dbpath);
 		return EXIT_USER;
 	}
@@ -310,7 +317,7 @@ main(int argc, char **argv)
 		if (strcmp(commands[i]->name, argv[0]) == 0)
 			break;
 	if (commands[i] == NULL) {
-		cli_warn("unknown command '%s' (see salesorg --help)",
+		cli_warn(_("unknown command '%s' (see salesorg --help)"),
 		    argv[0]);
 		free(dbpath);
 		return EXIT_USAGE;

@@ -11,6 +11,7 @@
 #define CLI_CLI_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include "base/err.h"
 #include "store/acl.h"
@@ -213,9 +214,22 @@ struct filter;
 struct entity;
 int	cli_filter(struct db *db, const char *cmd, const struct entity *ent,
 	    const char *saved, const char *text, struct filter **f);
+/*
+ * A moment in text for a person, in the messages' language: the short
+ * date of base/i18n.h and the time, "2026-12-05 09:30" in English (as
+ * dt_format_moment), "05.12.2026 09:30" in Russian.  Never for CSV,
+ * TSV or iCalendar, whose moments stay as programs read them.
+ */
+void	cli_moment(time_t t, char *out, size_t sz);
 /* Writes s with control characters as ^X (utf8_sanitize): data must
  * not drive the reader's terminal. */
 void	cli_put_clean(FILE *f, const char *s);
+/*
+ * The same, then spaces up to cols display columns: a column of text
+ * whose words may be Russian (printf's %-*s counts bytes, and a
+ * Cyrillic letter is two).
+ */
+void	cli_put_cell(FILE *f, const char *s, int cols);
 /*
  * The index of arg in names (NULL-terminated), or -1 after printing
  * "salesorg: CMD: --OPT: a, b or c, not "arg"" (an option's values).

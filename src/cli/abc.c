@@ -11,14 +11,18 @@
  *
  *	2026-10: A 12 (1 234 567.00)  B 12 (...)  C 38 (...)
  *
- * with thousands grouped by spaces as Russian accountants write them.
+ * with thousands grouped by spaces as Russian accountants write them
+ * (i18n_money: the decimal comma in Russian).
  * The rule itself (ties, rounding) is in src/store/abc.c.
  */
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
+#include "base/util.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "store/entity.h"
@@ -34,7 +38,7 @@ print_month(const struct abc_month *m)
 
 	printf("%s:", m->month);
 	for (i = 0; i < 3; i++) {
-		money_grouped(m->sum[i], 1, sum, sizeof(sum));
+		i18n_money(m->sum[i], 1, sum, sizeof(sum));
 		printf("%s%c %" PRId64 " (%s)", i ? "  " : " ", 'A' + i,
 		    m->count[i], sum);
 	}
@@ -49,6 +53,7 @@ cli_abc(struct cli *cli, int argc, char **argv)
 	const char *month = NULL;
 	int64_t ranked;
 	struct db *db;
+	char *rk;
 	int c, rc, recompute = 0, months;
 
 	while ((c = cli_getopt(&command_abc, NULL, argc, argv)) != -1) {
@@ -67,8 +72,8 @@ cli_abc(struct cli *cli, int argc, char **argv)
 		return cli_usage("abc");
 	/* A bad month is refused before the database is touched. */
 	if (month && !abc_month_valid(month)) {
-		cli_warn("abc: --month: \"%s\" is not a month (write it as "
-		    "YYYY-MM, e.g. 2026-10)", month);
+		cli_warn(_("abc: --month: \"%s\" is not a month (write it "
+		    "as YYYY-MM, e.g. 2026-10)"), month);
 		return EXIT_USAGE;
 	}
 	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
@@ -76,18 +81,26 @@ cli_abc(struct cli *cli, int argc, char **argv)
 	if (recompute) {
 		if (abc_recompute(db, &months, &ranked, &err) != SO_OK)
 			goto fail;
-		printf("recomputed %d month%s, %" PRId64 " ranking%s\n", months,
-		    months == 1 ? "" : "s", ranked, ranked == 1 ? "" : "s");
+		/* TRANSLATORS: the second half of "recomputed 3 months, 120
+		 * rankings" (a company's rank in a month). */
+		rk = xasprintf(P_("%lld ranking", "%lld rankings", ranked),
+		    (long long)ranked);
+		/* TRANSLATORS: %s is "120 rankings", the message above. */
+		printf(P_("recomputed %d month, %s", "recomputed %d months, "
+		    "%s", months), months, rk);
+		putchar('\n');
+		free(rk);
 	} else if (month) {
 		if (abc_compute(db, month, &ranked, &err) != SO_OK)
 			goto fail;
 	} else if (abc_auto(db, NULL, &err) != SO_OK)
 		goto fail;
 	rc = abc_month_summary(db, month, &m, &err);
-	if (rc == SO_ENOTFOUND && month)
-		printf("%s: no payments\n", month);
-	else if (rc == SO_ENOTFOUND)
-		printf("no month ranked yet: no payments\n");
+	if (rc == SO_ENOTFOUND && month) {
+		printf(_("%s: no payments"), month);
+		putchar('\n');
+	} else if (rc == SO_ENOTFOUND)
+		printf("%s\n", _("no month ranked yet: no payments"));
 	else if (rc != SO_OK)
 		goto fail;
 	else
@@ -103,11 +116,11 @@ fail:
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
 static const struct cli_option options[] = {
-	{ .name = "month", .val = OPT_MONTH, .arg = "YYYY-MM",
-	  .help = "rank that month afresh (the current one too) and print "
-	    "it" },
+	{ .name = "month", .val = OPT_MONTH, .arg = NC_("usage", "YYYY-MM"),
+	  .help = N_("rank that month afresh (the current one too) and "
+	    "print it") },
 	{ .name = "recompute", .val = OPT_RECOMPUTE,
-	  .help = "rank every closed month with payments afresh" },
+	  .help = N_("rank every closed month with payments afresh") },
 	{ 0 }
 };
 
@@ -115,16 +128,16 @@ const struct command command_abc = {
 	.name = "abc",
 	.operands = "",
 	.options = options,
-	.summary = "rank paying companies A, B, C by the 20/80 rule; print a "
-	    "month's figures",
+	.summary = N_("rank paying companies A, B, C by the 20/80 rule; "
+	    "print a month's figures"),
 	.acl = {
 		.manager = CLI_REACH(0, 0, 0, ACL_WRITE),
 		.head = CLI_REACH(0, 0, 0, ACL_READ | ACL_WRITE),
 		.admin = CLI_REACH(0, 0, 0, ACL_READ | ACL_WRITE),
 	},
-	.access = "any user: the ranks are computed from every payment, "
+	.access = N_("any user: the ranks are computed from every payment, "
 	    "whoever's, and written to each company's abc field and "
 	    "history; the month's figures (the department's money by "
-	    "rank) a head of sales or an administrator reads",
+	    "rank) a head of sales or an administrator reads"),
 	.run = cli_abc,
 };

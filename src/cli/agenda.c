@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "cli/cli.h"
@@ -26,51 +27,64 @@
 enum format { FMT_TEXT, FMT_CSV, FMT_ICS };
 static const char *const formats[] = { "text", "csv", "ics", NULL };
 
-/* s sanitised, then padded with spaces to cols display columns. */
-static void
-put_padded(FILE *f, const char *s, int cols)
-{
-	char *clean = utf8_sanitize(s);
-	int w = utf8_width(clean);
-
-	fputs(clean, f);
-	for (; w < cols; w++)
-		putc(' ', f);
-	free(clean);
-}
-
+/*
+ * "Saturday 2026-12-05", "суббота 05.12.2026": the weekday and the short
+ * date of the messages' language (base/i18n.h), the date as the items
+ * of the overdue section write theirs.
+ */
 static void
 day_heading(FILE *f, int64_t day, int64_t today)
 {
 	time_t t = (time_t)day;
-	char buf[64];
+	char date[16];
 	struct tm tm;
 
 	localtime_r(&t, &tm);
-	strftime(buf, sizeof(buf), "%A %Y-%m-%d", &tm);
+	i18n_date_short(t, date, sizeof(date));
+	putc('\n', f);
 	if (day == today)
-		fprintf(f, "\nToday, %s\n", buf);
+		/* TRANSLATORS: the agenda's heading of today: the weekday,
+		 * then the date. */
+		fprintf(f, _("Today, %s %s"), i18n_weekday(tm.tm_wday), date);
 	else
-		fprintf(f, "\n%s\n", buf);
+		/* TRANSLATORS: the agenda's heading of another day: the
+		 * weekday, then the date. */
+		fprintf(f, C_("agenda heading", "%s %s"),
+		    i18n_weekday(tm.tm_wday), date);
+	putc('\n', f);
 }
 
 static void
 text_item(FILE *f, const struct agenda_item *it, int all_users)
 {
-	char when[17];
+	/* TRANSLATORS: in the agenda's time column, for an all-day event. */
+	const char *all_day = _("all day");
+	char when[17], moment[32];
 	const char *sep = " — ";
+	int col = utf8_width(all_day);
 
 	dt_format_moment((time_t)it->at, when);
-	if (it->section == AG_DAY)
-		fprintf(f, "  %-7s", it->all_day ? "all day" : when + 11);
-	else
-		fprintf(f, "  %s", it->all_day ? (when[10] = '\0', when) :
-		    when);
+	if (it->section == AG_DAY) {
+		/* The time column: "09:30  ", or as wide as "all day". */
+		fputs("  ", f);
+		cli_put_cell(f, it->all_day ? all_day : when + 11, col > 7 ?
+		    col : 7);
+	} else {
+		/* Overdue or coming up: the date too, as the reader
+		 * writes it (i18n_date_short). */
+		if (it->all_day)
+			i18n_date_short((time_t)it->at, moment,
+			    sizeof(moment));
+		else
+			cli_moment((time_t)it->at, moment, sizeof(moment));
+		fprintf(f, "  %s", moment);
+	}
 	fputs("  ", f);
-	put_padded(f, it->type_name, 9);
+	cli_put_cell(f, it->type_name, 9);
 	fputs(" ", f);
 	if (it->done)
-		fputs("done: ", f);
+		/* TRANSLATORS: before the subject of a done event. */
+		fputs(_("done: "), f);
 	cli_put_clean(f, *it->subject ? it->subject : it->type_name);
 	if (it->done && *it->result) {
 		fputs(" (", f);
@@ -107,30 +121,31 @@ print_text(FILE *f, const struct agenda *a, const struct agenda_query *q,
 	int64_t day = -1, today = dt_day_start((time_t)q->now);
 	size_t i;
 
-	fprintf(f, "Agenda for %s\n", who);
+	fprintf(f, _("Agenda for %s"), who);
+	putc('\n', f);
 	for (i = 0; i < a->n; i++) {
 		const struct agenda_item *it = &a->v[i];
 
 		if (it->section == AG_OVERDUE && (i == 0 ||
 		    sec != AG_OVERDUE))
-			fputs("\nOverdue\n", f);
+			fprintf(f, "\n%s\n", _("Overdue"));
 		if (it->section == AG_DAY && dt_day_start((time_t)it->at) !=
 		    day) {
 			day = dt_day_start((time_t)it->at);
 			day_heading(f, day, today);
 		}
 		if (it->section == AG_REMINDER && sec != AG_REMINDER)
-			fputs("\nComing up (reminder due)\n", f);
+			fprintf(f, "\n%s\n", _("Coming up (reminder due)"));
 		sec = it->section;
 		text_item(f, it, q->user_id == 0);
 	}
 	if (a->truncated)
-		fputs("\n(some repeating events repeat too often to list in "
-		    "full)\n", f);
+		fprintf(f, "\n%s\n", _("(some repeating events repeat too "
+		    "often to list in full)"));
 	if (a->bad_rule)
-		fputs("\n(some repeating events have a rule that never "
-		    "produces a date: their first date is shown; fix their "
-		    "Repeat)\n", f);
+		fprintf(f, "\n%s\n", _("(some repeating events have a rule "
+		    "that never produces a date: their first date is shown; "
+		    "fix their Repeat)"));
 }
 
 static const char *const section_names[] = { "overdue", "day", "reminder" };
@@ -204,8 +219,8 @@ cli_agenda(struct cli *cli, int argc, char **argv)
 			days = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || days < 1 ||
 			    days > 366) {
-				cli_warn("agenda: --days: a number from 1 to "
-				    "366, not \"%s\"", optarg);
+				cli_warn(_("agenda: --days: a number from 1 "
+				    "to 366, not \"%s\""), optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -277,10 +292,13 @@ cli_agenda(struct cli *cli, int argc, char **argv)
 		return cli_fail(&err);
 	if (fmt == FMT_CSV)
 		print_csv(stdout, &a);
-	else if (a.n == 0)
-		printf("%s: nothing due\n", all ? "everyone" : login);
-	else
-		print_text(stdout, &a, &q, all ? "everyone" : login);
+	else if (a.n == 0) {
+		/* TRANSLATORS: "bob: nothing due", "everyone: nothing
+		 * due". */
+		printf(_("%s: nothing due"), all ? _("everyone") : login);
+		putchar('\n');
+	} else
+		print_text(stdout, &a, &q, all ? _("everyone") : login);
 	agenda_free(&a);
 	return 0;
 }
@@ -288,18 +306,20 @@ cli_agenda(struct cli *cli, int argc, char **argv)
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
 static const struct cli_option options[] = {
-	{ .name = "date", .val = OPT_DATE, .arg = "DATE",
-	  .help = "start on another day (2026-12-01, 01.12.2026, tomorrow); "
-	    "overdue items and due reminders only when it starts today" },
-	{ .name = "days", .val = OPT_DAYS, .arg = "N",
-	  .help = "cover N days, 1 to 366 (default 1)" },
-	{ .name = "user", .val = OPT_USER, .arg = "LOGIN",
-	  .help = "another user's agenda" },
+	{ .name = "date", .val = OPT_DATE, .arg = NC_("usage", "DATE"),
+	  .help = N_("start on another day (2026-12-01, 01.12.2026, "
+	    "tomorrow); overdue items and due reminders only when it starts "
+	    "today") },
+	{ .name = "days", .val = OPT_DAYS, .arg = NC_("usage", "N"),
+	  .help = N_("cover N days, 1 to 366 (default 1)") },
+	{ .name = "user", .val = OPT_USER, .arg = NC_("usage", "LOGIN"),
+	  .help = N_("another user's agenda") },
 	{ .name = "all", .val = OPT_ALL, .flags = CLI_OR,
-	  .help = "everyone's, each line naming the assignee" },
+	  .help = N_("everyone's, each line naming the assignee") },
 	{ .name = "format", .val = OPT_FORMAT, .choices = formats,
-	  .help = "text (default), csv (a row per item) or ics (the days' "
-	    "events and tasks as iCalendar, as export ics writes them)" },
+	  .help = N_("text (default), csv (a row per item) or ics (the "
+	    "days' events and tasks as iCalendar, as export ics writes "
+	    "them)") },
 	{ 0 }
 };
 
@@ -307,8 +327,8 @@ const struct command command_agenda = {
 	.name = "agenda",
 	.operands = "",
 	.options = options,
-	.summary = "print the agenda: overdue, the day's calls, meetings, "
-	    "tasks, birthdays",
+	.summary = N_("print the agenda: overdue, the day's calls, "
+	    "meetings, tasks, birthdays"),
 	.acl = {
 		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),
 		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
@@ -316,8 +336,8 @@ const struct command command_agenda = {
 		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
 		    ACL_READ | ACL_TAKE, 0),
 	},
-	.access = "any user, reading only, their own agenda in any format; "
-	    "another user's (--user) or everyone's (--all): a head of sales "
-	    "or an administrator",
+	.access = N_("any user, reading only, their own agenda in any "
+	    "format; another user's (--user) or everyone's (--all): a head "
+	    "of sales or an administrator"),
 	.run = cli_agenda,
 };

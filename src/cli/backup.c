@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 
+#include "base/i18n.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "store/backup.h"
@@ -23,7 +24,8 @@ cli_backup(struct cli *cli, int argc, char **argv)
 	db_close(db);
 	if (rc != SO_OK)
 		return cli_fail(&err);
-	printf("%s: backed up to %s\n", cli->dbpath, argv[1]);
+	printf(_("%s: backed up to %s"), cli->dbpath, argv[1]);
+	putchar('\n');
 	return 0;
 }
 
@@ -31,14 +33,14 @@ cli_backup(struct cli *cli, int argc, char **argv)
 
 const struct command command_backup = {
 	.name = "backup",
-	.operands = "FILE",
-	.summary = "copy the database safely while it is in use",
+	.operands = NC_("usage", "FILE"),
+	.summary = N_("copy the database safely while it is in use"),
 	.acl = {
 		.manager = CLI_REACH(0, 0, 0, 0),
 		.head = CLI_REACH(ACL_TAKE, ACL_TAKE, ACL_TAKE, ACL_TAKE),
 		.admin = CLI_REACH(ACL_TAKE, ACL_TAKE, ACL_TAKE, ACL_TAKE),
 	},
-	.access = "a head of sales or an administrator (a copy holds every "
-	    "record); managers are refused",
+	.access = N_("a head of sales or an administrator (a copy holds "
+	    "every record); managers are refused"),
 	.run = cli_backup,
 };

@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -29,9 +30,11 @@ cli_check(struct cli *cli, int argc, char **argv)
 	if (rc == SO_OK)
 		rc = search_check(db, &report, &err);
 	fputs(sb_str(&report), stdout);
-	if (rc == SO_OK)
-		printf("%s: ok (schema version %d)\n", db_path(db),
+	if (rc == SO_OK) {
+		printf(_("%s: ok (schema version %d)"), db_path(db),
 		    db_schema_version(db));
+		putchar('\n');
+	}
 	db_close(db);
 	sb_free(&report);
 	return rc == SO_OK ? 0 : cli_fail(&err);
@@ -42,14 +45,14 @@ cli_check(struct cli *cli, int argc, char **argv)
 const struct command command_check = {
 	.name = "check",
 	.operands = "",
-	.summary = "check the database's integrity",
+	.summary = N_("check the database's integrity"),
 	.acl = {
 		.manager = CLI_REACH(0, 0, 0, ACL_READ),
 		.head = CLI_REACH(0, 0, 0, ACL_READ),
 		.admin = CLI_REACH(0, 0, 0, ACL_READ),
 	},
-	.access = "whoever may read the file, logged in or not (a damaged "
-	    "file may have lost its users); opens it read-only and writes "
-	    "nothing",
+	.access = N_("whoever may read the file, logged in or not (a "
+	    "damaged file may have lost its users); opens it read-only and "
+	    "writes nothing"),
 	.run = cli_check,
 };

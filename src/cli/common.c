@@ -42,6 +42,7 @@
 #include <unistd.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "cli/cli.h"
@@ -50,7 +51,6 @@
 #include "store/users.h"
 
 #define WIDTH		79	/* help lines, as a terminal of 80 shows them */
-#define USAGE_INDENT	16	/* under the first word after "usage: salesorg " */
 #define OPT_COL_MAX	26	/* where an option's help starts, at most */
 
 int
@@ -58,7 +58,7 @@ cli_fail(const struct so_err *err)
 {
 	/* A message quotes files, fields and values the user gave: through
 	 * the sanitizer, as everything that reaches the terminal. */
-	cli_warn("%s", err->msg[0] ? err->msg : "unknown error");
+	cli_warn("%s", err->msg[0] ? err->msg : _("unknown error"));
 	return so_err_exit_status(err->code);
 }
 
@@ -237,6 +237,28 @@ cli_open(struct cli *cli, int create, int readonly, struct db **db)
 }
 
 void
+cli_moment(time_t t, char *out, size_t sz)
+{
+	char iso[17], day[16];
+
+	dt_format_moment(t, iso);
+	i18n_date_short(t, day, sizeof(day));
+	snprintf(out, sz, "%s%s", day, iso + 10);
+}
+
+void
+cli_put_cell(FILE *f, const char *s, int cols)
+{
+	char *clean = utf8_sanitize(s);
+	int w = utf8_width(clean);
+
+	fputs(clean, f);
+	for (; w < cols; w++)
+		putc(' ', f);
+	free(clean);
+}
+
+void
 cli_put_clean(FILE *f, const char *s)
 {
 	char *clean = utf8_sanitize(s);
@@ -256,9 +278,12 @@ cli_choice(const char *cmd, const char *opt, const char *arg,
 		if (strcmp(arg, names[i]) == 0)
 			return i;
 	for (i = 0; names[i]; i++)
+		/* TRANSLATORS: before the last of a list of values: "text,
+		 * csv or ics". */
 		sb_printf(&b, "%s%s", i == 0 ? "" : names[i + 1] ? ", " :
-		    " or ", names[i]);
-	cli_warn("%s: --%s: %s, not \"%s\"", cmd, opt, sb_str(&b), arg);
+		    _(" or "), names[i]);
+	/* TRANSLATORS: "agenda: --format: text, csv or ics, not "txt"". */
+	cli_warn(_("%s: --%s: %s, not \"%s\""), cmd, opt, sb_str(&b), arg);
 	sb_free(&b);
 	return -1;
 }
@@ -311,6 +336,17 @@ lists_meet(const char *a, const char *b)
 	return 0;
 }
 
+/*
+ * A metavariable or operands of the usage ("FILE", "ENTITY FILE") in the
+ * messages' language: marked NC_("usage", ...) in the entries.  Words a
+ * user types ("text|csv", "[list]") are not marked and stay as they are.
+ */
+static const char *
+usage_words(const char *s)
+{
+	return s && *s ? i18n_cgettext("usage", s) : s;
+}
+
 /* What the value is called: .arg, or the choices as "text|csv|ics". */
 static void
 opt_arg(struct strbuf *b, const struct cli_option *o)
@@ -318,7 +354,7 @@ opt_arg(struct strbuf *b, const struct cli_option *o)
 	int i;
 
 	if (o->arg) {
-		sb_add(b, o->arg);
+		sb_add(b, usage_words(o->arg));
 		return;
 	}
 	for (i = 0; o->choices[i]; i++)
@@ -446,7 +482,7 @@ unknown_long(const struct command *c, const char *form, const char *text)
 	size_t n, i, fits = 0;
 
 	if (strncmp(text, "--", 2) != 0) {
-		cli_warn("%s%s: no such option", pfx, text);
+		cli_warn(_("%s%s: no such option"), pfx, text);
 		goto out;
 	}
 	n = strcspn(text + 2, "=");
@@ -458,18 +494,22 @@ unknown_long(const struct command *c, const char *form, const char *text)
 			fits++;
 		}
 	if (fits > 1) {
-		cli_warn("%s--%.*s: which one? (%s)", pfx, (int)n, text + 2,
-		    sb_str(&b));
+		/* TRANSLATORS: an abbreviated option that fits several:
+		 * "--fo: which one? (--format, --force)". */
+		cli_warn(_("%s--%.*s: which one? (%s)"), pfx, (int)n,
+		    text + 2, sb_str(&b));
 		goto out;
 	}
 	for (o = c->options; form && o && !opt_end(o); o++)
 		if (o->name && strlen(o->name) == n &&
 		    strncmp(o->name, text + 2, n) == 0) {
-			cli_warn("%s--%s: not an option of %s %s", pfx,
+			/* TRANSLATORS: "import: --map: not an option of
+			 * import vcard". */
+			cli_warn(_("%s--%s: not an option of %s %s"), pfx,
 			    o->name, c->name, form);
 			goto out;
 		}
-	cli_warn("%s--%.*s: no such option", pfx, (int)n, text + 2);
+	cli_warn(_("%s--%.*s: no such option"), pfx, (int)n, text + 2);
 out:
 	sb_free(&b);
 	free(pfx);
@@ -481,7 +521,8 @@ complain(const struct command *c, const char *form, int ch, int argc,
     char **argv)
 {
 	const struct cli_option *o = gs_option(optopt);
-	const char *why = ch == ':' ? "a value is needed" : "takes no value";
+	const char *why = ch == ':' ? _("a value is needed") :
+	    _("takes no value");
 	char *pfx;
 
 	if (ch == '?' && optopt == 0) {
@@ -493,10 +534,10 @@ complain(const struct command *c, const char *form, int ch, int argc,
 	if (o == NULL) {
 		/* A short option of another form, or of none. */
 		if (form && by_letter(c->options, optopt))
-			cli_warn("%s-%c: not an option of %s %s", pfx, optopt,
-			    c->name, form);
+			cli_warn(_("%s-%c: not an option of %s %s"), pfx,
+			    optopt, c->name, form);
 		else
-			cli_warn("%s-%c: no such option", pfx, optopt);
+			cli_warn(_("%s-%c: no such option"), pfx, optopt);
 	} else if (optopt < 256)	/* as it was written: -o or --output */
 		cli_warn("%s-%c: %s", pfx, optopt, why);
 	else
@@ -623,7 +664,15 @@ put_usage(FILE *f, const struct command *c)
 	static const struct cli_form whole[] = { { "", NULL }, { NULL, NULL } };
 	const struct cli_form *fm = c->forms ? c->forms : whole;
 	struct strbuf w = { 0 };
-	const char *lead = "usage: ";
+	/* TRANSLATORS: the usage lines' first word; the lines after the
+	 * first are indented by its width. */
+	const char *lead = _("usage: ");
+	int lw = utf8_width(lead), indent;
+	char *blank = xasprintf("%*s", lw, "");
+
+	/* A wrapped line goes on under the first word after "usage:
+	 * salesorg ". */
+	indent = lw + (int)strlen("salesorg ");
 
 	for (; fm->name; fm++) {
 		sb_reset(&w);
@@ -635,15 +684,16 @@ put_usage(FILE *f, const struct command *c)
 		if (*fm->name)
 			sb_printf(&w, "%s\n", fm->name);
 		if (fm->operands && *fm->operands)
-			sb_printf(&w, "%s\n", fm->operands);
+			sb_printf(&w, "%s\n", usage_words(fm->operands));
 		else if (c->forms == NULL && c->operands && *c->operands)
-			sb_printf(&w, "%s\n", c->operands);
+			sb_printf(&w, "%s\n", usage_words(c->operands));
 		if (c != self)
 			option_words(&w, c->options, c->forms ? fm->name :
 			    NULL, 0);
-		put_wrapped(f, 0, lead, sb_str(&w), '\n', USAGE_INDENT);
-		lead = "       ";
+		put_wrapped(f, 0, lead, sb_str(&w), '\n', indent);
+		lead = blank;
 	}
+	free(blank);
 	sb_free(&w);
 }
 
@@ -693,7 +743,7 @@ put_options(FILE *f, const struct command *c)
 					sb_addc(&help, *p);
 			sb_add(&help, ": ");
 		}
-		sb_add(&help, o->help ? o->help : "");
+		sb_add(&help, o->help && *o->help ? _(o->help) : "");
 		w = utf8_width(sb_str(&left));
 		fputs(sb_str(&left), f);
 		if (w + 2 > col)
@@ -706,6 +756,29 @@ put_options(FILE *f, const struct command *c)
 	sb_free(&help);
 }
 
+/*
+ * The first letter of t up: a to z, and the Cyrillic а to я and ё of a
+ * Russian summary, in UTF-8 whatever the locale's character type (the
+ * messages may be Russian under LC_MESSAGES alone).
+ */
+static void
+upper_first(char *t)
+{
+	unsigned char *u = (unsigned char *)t;
+
+	if (u[0] >= 'a' && u[0] <= 'z')
+		u[0] = (unsigned char)(u[0] - 'a' + 'A');
+	else if (u[0] == 0xd0 && u[1] >= 0xb0 && u[1] <= 0xbf)
+		u[1] -= 0x20;		/* а-п: U+0430 -> U+0410 */
+	else if (u[0] == 0xd1 && u[1] >= 0x80 && u[1] <= 0x8f) {
+		u[0] = 0xd0;		/* р-я: U+0440 -> U+0420 */
+		u[1] += 0x20;
+	} else if (u[0] == 0xd1 && u[1] == 0x91) {
+		u[0] = 0xd0;		/* ё -> Ё */
+		u[1] = 0x81;
+	}
+}
+
 /* A sentence from a summary: the first letter up, a full stop. */
 static void
 put_sentence(FILE *f, const char *s, int indent)
@@ -713,11 +786,11 @@ put_sentence(FILE *f, const char *s, int indent)
 	char *t = xasprintf("%s%s", s, *s && s[strlen(s) - 1] == '.' ? "" :
 	    ".");
 
-	if (*t >= 'a' && *t <= 'z')
-		*t = (char)(*t - 'a' + 'A');
+	upper_first(t);
 	put_wrapped(f, indent, "", t, ' ', indent);
 	free(t);
 }
+
 
 static const struct command *
 find(const char *name)
@@ -746,26 +819,39 @@ static void	put_roles_rows(FILE *, const struct command *, int);
 void
 cli_help(FILE *f, const struct command *c)
 {
+	const char *lead;
+
 	put_usage(f, c);
 	putc('\n', f);
-	put_sentence(f, c->summary, 0);
+	put_sentence(f, _(c->summary), 0);
 	if (c->options && !opt_end(c->options)) {
-		fputs("\nOptions:\n", f);
+		putc('\n', f);
+		fprintf(f, "%s\n", _("Options:"));
 		put_options(f, c);
 	}
 	if (c->access) {
+		/* TRANSLATORS: before a command's access sentence; the
+		 * lines after the first are indented by its width. */
+		lead = _("Access: ");
 		putc('\n', f);
-		put_wrapped(f, 0, "Access: ", c->access, ' ', 8);
+		put_wrapped(f, 0, lead, _(c->access), ' ', utf8_width(lead));
 	}
 	if (c != self) {
 		putc('\n', f);
 		put_roles_head(f, NULL);
 		put_roles_rows(f, c, 0);
-		fputs("(t title, r read, x take away in bulk, w write, - "
-		    "nothing; salesorg --roles)\n", f);
+		/* TRANSLATORS: the legend of the letters, which stay as
+		 * they are (salesorg --roles prints them). */
+		fprintf(f, "%s\n", _("(t title, r read, x take away in bulk, "
+		    "w write, - nothing; salesorg --roles)"));
 	}
-	if (c != self)
-		fprintf(f, "\nSee salesorg(1), COMMANDS, %s.\n", c->name);
+	if (c != self) {
+		putc('\n', f);
+		/* TRANSLATORS: salesorg(1) is in English: COMMANDS is the
+		 * name of its section, %s the command's name. */
+		fprintf(f, _("See salesorg(1), COMMANDS, %s."), c->name);
+		putc('\n', f);
+	}
 }
 
 /* ---- the roles, from each entry's .acl ---- */
@@ -805,16 +891,26 @@ declared(const struct cli_access *a)
 	return 0;
 }
 
-/* The heading of the cells, after first (a column of its own) when
- * given. */
+/*
+ * The heading of the cells, after first (a column of its own) when
+ * given.  The headings are words for a person, in the messages'
+ * language; the rows' role names and letters are what tests and the
+ * man page read, and what --role takes: never translated.
+ */
 static void
 put_roles_head(FILE *f, const char *first)
 {
 	if (first)
-		fprintf(f, "%-*s", ROLES_COL, first);
-	fprintf(f, "%-*s%-*s%-*s%-*s%s\n", ROLES_COL, first ? "role" :
-	    "Roles:", CELL_W, "own", CELL_W, "colleague's", CELL_W, "nobody's",
-	    "team's");
+		cli_put_cell(f, first, ROLES_COL);
+	cli_put_cell(f, first ? C_("roles table", "role") :
+	    C_("roles table", "Roles:"), ROLES_COL);
+	/* TRANSLATORS: the columns of the roles table: records of the
+	 * role's own, a colleague's, nobody's, and the team's own things
+	 * (settings, users...); at most 11 letters each. */
+	cli_put_cell(f, C_("roles table", "own"), CELL_W);
+	cli_put_cell(f, C_("roles table", "colleague's"), CELL_W);
+	cli_put_cell(f, C_("roles table", "nobody's"), CELL_W);
+	fprintf(f, "%s\n", C_("roles table", "team's"));
 }
 
 /* A row per role of c's .acl, each after c's name when named. */
@@ -843,10 +939,13 @@ cli_put_roles(FILE *f)
 {
 	int i;
 
-	put_roles_head(f, "command");
+	put_roles_head(f, C_("roles table", "command"));
 	for (i = 0; commands[i]; i++)
 		put_roles_rows(f, commands[i], 1);
-	fputs("\nEach cell: what the role may do with the command to the "
+	putc('\n', f);
+	/* TRANSLATORS: lines of at most 79 columns; the letters t, r, x,
+	 * w and - stay as they are. */
+	fputs(_("Each cell: what the role may do with the command to the "
 	    "records it reaches, by\nwhose they are (for templates, by "
 	    "author), and to the team's own things\n(settings, types and "
 	    "results, fields, users, the department's log and\nfigures, "
@@ -854,7 +953,7 @@ cli_put_roles(FILE *f)
 	    "them;\nx: take them away in bulk (CSV, TSV, iCalendar, vCard, "
 	    "mail, a file, a copy);\nw: change them; -: nothing.  "
 	    "Commands that read only part of it at times\nsay which in "
-	    "salesorg COMMAND --help.\n", f);
+	    "salesorg COMMAND --help.\n"), f);
 }
 
 void
@@ -865,10 +964,10 @@ cli_put_commands(FILE *f)
 	for (i = 0; commands[i]; i++)
 		if ((w = (int)strlen(commands[i]->name) + 4) > col)
 			col = w;
-	fputs("Commands:\n", f);
+	fprintf(f, "%s\n", _("Commands:"));
 	for (i = 0; commands[i]; i++) {
 		fprintf(f, "  %-*s", col - 2, commands[i]->name);
-		put_wrapped(f, col, "", commands[i]->summary, ' ', col);
+		put_wrapped(f, col, "", _(commands[i]->summary), ' ', col);
 	}
 }
 

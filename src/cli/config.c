@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "store/settings.h"
@@ -23,9 +24,11 @@ show_flags(struct db *db)
 	const struct text_desc *t;
 	char *v;
 
+	/* The names and on or off are what config get and set take; the
+	 * help is for a person (the store's table marks it). */
 	for (f = settings_flags; f->name; f++)
 		printf("%-16s %-3s  %s\n", f->name, settings_flag(db, f->name) ?
-		    "on" : "off", f->help);
+		    "on" : "off", f->help && *f->help ? _(f->help) : "");
 	for (t = settings_texts; t->name; t++) {
 		v = settings_get_text(db, t->name);
 		printf("%-16s ", t->name);
@@ -67,8 +70,14 @@ lookup_cmd(struct db *db, enum lookup_table t, int argc, char **argv)
 		if (settings_lookup_list(db, t, &rows, &n, &err) != SO_OK)
 			return cli_fail(&err);
 		for (i = 0; i < n; i++) {
-			printf("%-16s %-8s ", rows[i].code, rows[i].active ?
-			    "active" : "disabled");
+			printf("%-16s ", rows[i].code);
+			/* TRANSLATORS: the state of an event type or
+			 * result in config types list: 8 letters at most
+			 * keep the column. */
+			cli_put_cell(stdout, rows[i].active ?
+			    C_("type or result", "active") :
+			    C_("type or result", "disabled"), 8);
+			putchar(' ');
 			cli_put_clean(stdout, rows[i].name);
 			putchar('\n');
 		}
@@ -119,15 +128,15 @@ cli_config(struct cli *cli, int argc, char **argv)
 		rc = lookup_cmd(db, LOOKUP_EVENT_RESULTS, argc - 1, argv + 1);
 	else if (strcmp(argv[0], "get") == 0 && argc == 2) {
 		if (settings_flag_find(argv[1]) == NULL) {
-			so_err_set(&err, SO_EINVAL, "no setting %s (see "
-			    "salesorg config)", argv[1]);
+			so_err_set(&err, SO_EINVAL, _("no setting %s (see "
+			    "salesorg config)"), argv[1]);
 			rc = cli_fail(&err);
 		} else
 			printf("%s\n", settings_flag(db, argv[1]) ? "on" :
 			    "off");
 	} else if (strcmp(argv[0], "set") == 0 && argc == 3) {
 		if ((on = settings_parse_bool(argv[2])) < 0) {
-			cli_warn("config set %s: on or off, not \"%s\"",
+			cli_warn(_("config set %s: on or off, not \"%s\""),
 			    argv[1], argv[2]);
 			rc = EXIT_USAGE;
 		} else if (settings_set_flag(db, argv[1], on, global, &err) !=
@@ -143,18 +152,20 @@ cli_config(struct cli *cli, int argc, char **argv)
 
 static const struct cli_form forms[] = {
 	{ "", "" },
-	{ "get", "NAME" },
-	{ "set", "NAME on|off|VALUE" },
+	{ "get", NC_("usage", "NAME") },
+	/* TRANSLATORS: on, off, add, rename, enable and disable are typed
+	 * as they are; the words in capitals are to be replaced. */
+	{ "set", NC_("usage", "NAME on|off|VALUE") },
 	{ "types|results", "[list]" },
-	{ "types|results", "add|rename CODE NAME" },
-	{ "types|results", "enable|disable CODE" },
+	{ "types|results", NC_("usage", "add|rename CODE NAME") },
+	{ "types|results", NC_("usage", "enable|disable CODE") },
 	{ NULL, NULL }
 };
 
 static const struct cli_option options[] = {
 	{ .name = "team", .val = OPT_TEAM, .form = "set",
-	  .help = "set the team's default, for everyone, rather than your "
-	    "own setting" },
+	  .help = N_("set the team's default, for everyone, rather than "
+	    "your own setting") },
 	{ 0 }
 };
 
@@ -162,8 +173,8 @@ const struct command command_config = {
 	.name = "config",
 	.forms = forms,
 	.options = options,
-	.summary = "show or change settings, event types and results (see "
-	    "salesorg(1))",
+	.summary = N_("show or change settings, event types and results "
+	    "(see salesorg(1))"),
 	.acl = {
 		.manager = CLI_REACH(ACL_READ | ACL_WRITE, 0, 0, ACL_READ),
 		.head = CLI_REACH(ACL_READ | ACL_WRITE, 0, 0,
@@ -171,12 +182,12 @@ const struct command command_config = {
 		.admin = CLI_REACH(ACL_READ | ACL_WRITE, 0, 0,
 		    ACL_READ | ACL_WRITE),
 	},
-	.access = "any user reads the settings, types and results, and sets "
-	    "their own preferences; the team's mail.from, work.days, "
+	.access = N_("any user reads the settings, types and results, and "
+	    "sets their own preferences; the team's mail.from, work.days, "
 	    "work.start and report.activity columns: a head of sales or an "
 	    "administrator; "
 	    "the team's flags (users.join, any flag with --team), the "
 	    "team's mail.sendmail, event types and results: an "
-	    "administrator",
+	    "administrator"),
 	.run = cli_config,
 };

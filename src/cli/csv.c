@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "cli/commands.h"
 #include "cli/csv.h"
@@ -47,7 +48,10 @@ on_progress(void *arg, size_t rows, long long done, long long total)
 	if (!r->tty || total < PROGRESS_MIN_BYTES || done >= total ||
 	    (r->shown && mono_ms() - r->last < PROGRESS_EVERY_MS))
 		return;
-	line = xasprintf("%zu rows, %lld%%", rows, done * 100 / total);
+	/* TRANSLATORS: the import's progress: rows read, how much of the
+	 * file. */
+	line = xasprintf(P_("%zu rows, %lld%%", "%zu rows, %lld%%", rows),
+	    rows, done * 100 / total);
 	cli_progress(line);
 	free(line);
 	r->last = mono_ms();
@@ -60,7 +64,8 @@ on_skipped(void *arg, const struct so_err *why)
 	struct report *r = arg;
 
 	clear_progress(r);
-	cli_warn("%s (skipped)", why->msg);
+	/* TRANSLATORS: after why a row was left out (--skip-bad). */
+	cli_warn(_("%s (skipped)"), why->msg);
 }
 
 static int
@@ -72,7 +77,7 @@ parse_sep(const char *v, char *sep)
 	    strcmp(v, "\\t") == 0)
 		*sep = '\t';
 	else {
-		cli_warn("import: --sep: ';', ',' or tab, not \"%s\"", v);
+		cli_warn(_("import: --sep: ';', ',' or tab, not \"%s\""), v);
 		return -1;
 	}
 	return 0;
@@ -86,7 +91,7 @@ unknown_entity(const char *name)
 
 	for (i = 0; entities[i]; i++)
 		sb_printf(&b, "%s%s", i ? ", " : "", entities[i]->table);
-	cli_warn("import: no card file \"%s\" (%s)", name, sb_str(&b));
+	cli_warn(_("import: no card file \"%s\" (%s)"), name, sb_str(&b));
 	sb_free(&b);
 	return EXIT_USAGE;
 }
@@ -104,8 +109,8 @@ parse_args(int argc, char **argv, struct import_opts *o, struct strbuf *map,
 		switch (c) {
 		case IMPORT_OPT_ENCODING:
 			if ((enc = csv_encoding_parse(optarg)) < 0) {
-				cli_warn("import: --encoding: utf-8, cp1251 "
-				    "or utf-16, not \"%s\"", optarg);
+				cli_warn(_("import: --encoding: utf-8, "
+				    "cp1251 or utf-16, not \"%s\""), optarg);
 				return -1;
 			}
 			o->encoding = (enum csv_encoding)enc;
@@ -116,8 +121,8 @@ parse_args(int argc, char **argv, struct import_opts *o, struct strbuf *map,
 			break;
 		case IMPORT_OPT_ON_DUPLICATE:
 			if ((dup = import_dup_parse(optarg)) < 0) {
-				cli_warn("import: --on-duplicate: skip, "
-				    "update or add, not \"%s\"", optarg);
+				cli_warn(_("import: --on-duplicate: skip, "
+				    "update or add, not \"%s\""), optarg);
 				return -1;
 			}
 			o->on_duplicate = (enum import_dup)dup;
@@ -188,16 +193,41 @@ cli_import_table(struct cli *cli, int argc, char **argv)
 	sb_free(&map);
 	if (rc != SO_OK)
 		return cli_fail(&err);
+	/*
+	 * The counts, a message each for a dry run and a real one; the
+	 * card file by its table's name, as the command line gave it
+	 * ("companies").
+	 */
+	if (st.created && o.dry_run)
+		printf(_("companies to create: %zu"), st.created);
+	else if (st.created)
+		printf(_("companies created: %zu"), st.created);
 	if (st.created)
-		printf("companies %s: %zu\n", o.dry_run ? "to create" :
-		    "created", st.created);
-	printf("%zu %s %s (%zu skipped)%s\n", st.imported, ent->table,
-	    o.dry_run ? "would be imported" : "imported", st.skipped,
-	    o.dry_run ? "; dry run, nothing written" : "");
-	if (st.duplicates || st.updated || st.unchanged)
-		printf("duplicates of records already there: %zu %s, %zu "
-		    "%s, %zu unchanged\n", st.duplicates, o.dry_run ?
-		    "would be skipped" : "skipped", st.updated, o.dry_run ?
-		    "would be updated" : "updated", st.unchanged);
+		putchar('\n');
+	if (o.dry_run)
+		/* TRANSLATORS: records of the card file %s ("companies",
+		 * a name typed on the command line) and rows left out. */
+		printf(P_("%zu %s would be imported (%zu skipped); dry run, "
+		    "nothing written", "%zu %s would be imported (%zu "
+		    "skipped); dry run, nothing written", st.imported),
+		    st.imported, ent->table, st.skipped);
+	else
+		/* TRANSLATORS: records of the card file %s ("companies",
+		 * a name typed on the command line) and rows left out. */
+		printf(P_("%zu %s imported (%zu skipped)", "%zu %s imported "
+		    "(%zu skipped)", st.imported), st.imported, ent->table,
+		    st.skipped);
+	putchar('\n');
+	if (!(st.duplicates || st.updated || st.unchanged))
+		return 0;
+	if (o.dry_run)
+		printf(_("duplicates of records already there: %zu would be "
+		    "skipped, %zu would be updated, %zu unchanged"),
+		    st.duplicates, st.updated, st.unchanged);
+	else
+		printf(_("duplicates of records already there: %zu skipped, "
+		    "%zu updated, %zu unchanged"), st.duplicates, st.updated,
+		    st.unchanged);
+	putchar('\n');
 	return 0;
 }

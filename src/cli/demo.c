@@ -50,6 +50,7 @@
 #include <time.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -839,8 +840,9 @@ check_empty(struct demo *d)
 	    SO_OK)
 		return ret;
 	if (live + trash > 0)
-		return so_err_set(d->err, SO_EINVAL, "%s: DB already has data; "
-		    "demo fills only an empty database", db_path(d->db));
+		return so_err_set(d->err, SO_EINVAL, _("%s: DB already has "
+		    "data; demo fills only an empty database"),
+		    db_path(d->db));
 	return SO_OK;
 }
 
@@ -1593,11 +1595,13 @@ cli_demo(struct cli *cli, int argc, char **argv)
 			ret = db_commit(db, &err);
 	}
 	if (ret == SO_OK) {
-		printf("%s: %d companies, %d contacts, %d events, %d tasks, "
+		/* TRANSLATORS: what the demo made, a count of each. */
+		printf(_("%s: %d companies, %d contacts, %d events, %d tasks, "
 		    "%d notes, %d links, %d deals, %d payments, %d programs "
-		    "(%d members)\n", db_path(db), d->ncompany, d->ncontact,
+		    "(%d members)"), db_path(db), d->ncompany, d->ncontact,
 		    d->nevent, d->ntask, d->nnote, d->nlink, d->ndeal,
 		    d->npayment, d->nprogram, d->nmember);
+		putchar('\n');
 		rc = 0;
 	} else
 		rc = cli_fail(&err);
@@ -1611,14 +1615,14 @@ cli_demo(struct cli *cli, int argc, char **argv)
 const struct command command_demo = {
 	.name = "demo",
 	.operands = "",
-	.summary = "fill the database with demonstration data",
+	.summary = N_("fill the database with demonstration data"),
 	.acl = {
 		.manager = CLI_REACH(ACL_WRITE, 0, 0, 0),
 		.head = CLI_REACH(ACL_WRITE, 0, 0, 0),
 		.admin = CLI_REACH(ACL_WRITE, 0, 0, 0),
 	},
-	.access = "any user, on a database without companies (a new one is "
-	    "created, whoever makes it its administrator); every record it "
-	    "writes is theirs",
+	.access = N_("any user, on a database without companies (a new one "
+	    "is created, whoever makes it its administrator); every record "
+	    "it writes is theirs"),
 	.run = cli_demo,
 };

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "store/custom.h"
@@ -102,8 +103,14 @@ field_list(struct cli *cli, int argc, char **argv)
 		return rc;
 	}
 	for (i = 0; i < n; i++) {
-		printf("%-10s %-16s %-7s %-9s ", f[i].entity, f[i].name,
-		    f[i].type, f[i].required ? "required" : "");
+		/* The entity, name and type are what field add takes. */
+		printf("%-10s %-16s %-7s ", f[i].entity, f[i].name,
+		    f[i].type);
+		/* TRANSLATORS: a custom field a value is needed in, in
+		 * field list: 9 letters at most keep the column. */
+		cli_put_cell(stdout, f[i].required ? C_("custom field",
+		    "required") : "", 9);
+		putchar(' ');
 		cli_put_clean(stdout, f[i].label);
 		if (*f[i].choices) {
 			fputs(" (", stdout);
@@ -132,25 +139,27 @@ cli_field(struct cli *cli, int argc, char **argv)
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
 static const struct cli_form forms[] = {
-	{ "add", "ENTITY NAME" },
-	{ "list", "[ENTITY]" },
-	{ "remove", "ENTITY NAME" },
+	{ "add", NC_("usage", "ENTITY NAME") },
+	{ "list", NC_("usage", "[ENTITY]") },
+	{ "remove", NC_("usage", "ENTITY NAME") },
 	{ NULL, NULL }
 };
 
 static const struct cli_option options[] = {
-	{ .name = "label", .val = OPT_LABEL, .arg = "LABEL", .form = "add",
-	  .help = "what the screens and CSV headers show (default the "
-	    "name)" },
+	{ .name = "label", .val = OPT_LABEL, .arg = NC_("usage", "LABEL"),
+	  .form = "add",
+	  .help = N_("what the screens and CSV headers show (default the "
+	    "name)") },
 	{ .name = "type", .val = OPT_TYPE,
 	  .arg = "text|number|money|date|bool|choice", .form = "add",
-	  .help = "the kind of value (default text)" },
+	  .help = N_("the kind of value (default text)") },
 	{ .name = "choices", .val = OPT_CHOICES, .arg = "a,b,c",
-	  .form = "add", .help = "the values of a choice field" },
+	  .form = "add", .help = N_("the values of a choice field") },
 	{ .name = "required", .val = OPT_REQUIRED, .form = "add",
-	  .help = "a value is needed from a person; records already there "
-	    "show [incomplete] and are asked for it at their next edit in "
-	    "a form; the program's own writes are never refused for it" },
+	  .help = N_("a value is needed from a person; records already "
+	    "there show [incomplete] and are asked for it at their next "
+	    "edit in a form; the program's own writes are never refused "
+	    "for it") },
 	{ 0 }
 };
 
@@ -158,13 +167,13 @@ const struct command command_field = {
 	.name = "field",
 	.forms = forms,
 	.options = options,
-	.summary = "custom fields of the card files",
+	.summary = N_("custom fields of the card files"),
 	.acl = {
 		.manager = CLI_REACH(0, 0, 0, ACL_READ),
 		.head = CLI_REACH(0, 0, 0, ACL_READ),
 		.admin = CLI_REACH(0, 0, 0, ACL_READ | ACL_WRITE),
 	},
-	.access = "any user lists them; only an administrator adds or "
-	    "removes one",
+	.access = N_("any user lists them; only an administrator adds or "
+	    "removes one"),
 	.run = cli_field,
 };

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/priv.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -58,7 +59,7 @@ cli_export(struct cli *cli, int argc, char **argv)
 	if (strcmp(argv[1], "vcard") == 0)
 		return cli_export_vcard(cli, argc - 1, argv + 1);
 	if (strcmp(argv[1], "ics") != 0) {
-		cli_warn("export: unknown format %s (known: ics, vcard)",
+		cli_warn(_("export: unknown format %s (known: ics, vcard)"),
 		    argv[1]);
 		return EXIT_USAGE;
 	}
@@ -111,8 +112,12 @@ cli_export(struct cli *cli, int argc, char **argv)
 		rc = so_err_set(&err, SO_ERR, "%s: %s", out, strerror(errno));
 	if (rc != SO_OK)
 		return cli_fail(&err);
-	if (out)
-		printf("%s: %zu events\n", out, n);
+	if (out) {
+		/* TRANSLATORS: the file written and how many events (and
+		 * tasks) it holds. */
+		printf(P_("%s: %zu events", "%s: %zu events", n), out, n);
+		putchar('\n');
+	}
 	return 0;
 }
 
@@ -132,8 +137,8 @@ cli_import(struct cli *cli, int argc, char **argv)
 	if (argc < 2)
 		return cli_usage("import");
 	if (strcmp(argv[1], "ics") != 0) {
-		cli_warn("import: unknown format %s (known: csv, xlsx, xls, "
-		    "ics, vcard)", argv[1]);
+		cli_warn(_("import: unknown format %s (known: csv, xlsx, xls, "
+		    "ics, vcard)"), argv[1]);
 		return EXIT_USAGE;
 	}
 	/* ics takes no option: this only says so of one given. */
@@ -147,8 +152,11 @@ cli_import(struct cli *cli, int argc, char **argv)
 	db_close(db);
 	if (rc != SO_OK)
 		return cli_fail(&err);
-	printf("%s: %zu created, %zu updated, %zu unchanged, %zu tasks\n",
+	/* TRANSLATORS: events created, updated and unchanged, and the
+	 * tasks among them. */
+	printf(_("%s: %zu created, %zu updated, %zu unchanged, %zu tasks"),
 	    file, st.created, st.updated, st.unchanged, st.tasks);
+	putchar('\n');
 	return 0;
 }
 
@@ -161,29 +169,34 @@ static const struct cli_form export_forms[] = {
 };
 
 static const struct cli_option export_options[] = {
-	{ .name = "from", .val = OPT_FROM, .arg = "DATE", .form = "ics",
-	  .help = "events from DATE on (anything a form accepts: today, "
-	    "23.11.2026, +1w)" },
-	{ .name = "to", .val = OPT_TO, .arg = "DATE", .form = "ics",
-	  .help = "events up to DATE, the whole of its day" },
-	{ .name = "user", .val = OPT_USER, .arg = "LOGIN", .form = "ics",
-	  .help = "one assignee's events" },
-	{ .name = "type", .val = OPT_TYPE, .arg = "CODE", .form = "ics",
-	  .help = "one event type (and then no tasks)" },
+	{ .name = "from", .val = OPT_FROM, .arg = NC_("usage", "DATE"),
+	  .form = "ics",
+	  .help = N_("events from DATE on (anything a form accepts: today, "
+	    "23.11.2026, +1w)") },
+	{ .name = "to", .val = OPT_TO, .arg = NC_("usage", "DATE"),
+	  .form = "ics",
+	  .help = N_("events up to DATE, the whole of its day") },
+	{ .name = "user", .val = OPT_USER, .arg = NC_("usage", "LOGIN"),
+	  .form = "ics", .help = N_("one assignee's events") },
+	{ .name = "type", .val = OPT_TYPE, .arg = NC_("usage", "CODE"),
+	  .form = "ics", .help = N_("one event type (and then no tasks)") },
 	{ .name = "no-tasks", .val = OPT_NO_TASKS, .form = "ics",
-	  .help = "leave out the open and done tasks (VTODO)" },
+	  .help = N_("leave out the open and done tasks (VTODO)") },
 	{ .name = "version", .val = EXPORT_OPT_VERSION,
 	  .choices = cli_vcard_versions, .form = "vcard",
-	  .help = "vCard 3.0 (RFC 2426, the default) or 4.0 (RFC 6350)" },
-	{ .name = "filter", .val = EXPORT_OPT_FILTER, .arg = "EXPR",
-	  .form = "vcard",
-	  .help = "the contacts EXPR matches (see FILTERS in salesorg(1))" },
-	{ .name = "saved", .val = EXPORT_OPT_SAVED, .arg = "NAME",
-	  .form = "vcard",
-	  .help = "the contacts a filter saved in the organizer matches; "
-	    "with --filter, both must match" },
+	  .help = N_("vCard 3.0 (RFC 2426, the default) or 4.0 (RFC "
+	    "6350)") },
+	{ .name = "filter", .val = EXPORT_OPT_FILTER,
+	  .arg = NC_("usage", "EXPR"), .form = "vcard",
+	  .help = N_("the contacts EXPR matches (see FILTERS in "
+	    "salesorg(1))") },
+	{ .name = "saved", .val = EXPORT_OPT_SAVED,
+	  .arg = NC_("usage", "NAME"), .form = "vcard",
+	  .help = N_("the contacts a filter saved in the organizer "
+	    "matches; with --filter, both must match") },
 	{ .name = "output", .letter = 'o', .val = EXPORT_OPT_OUTPUT,
-	  .arg = "FILE", .help = "write to FILE, not standard output" },
+	  .arg = NC_("usage", "FILE"),
+	  .help = N_("write to FILE, not standard output") },
 	{ 0 }
 };
 
@@ -191,61 +204,64 @@ const struct command command_export = {
 	.name = "export",
 	.forms = export_forms,
 	.options = export_options,
-	.summary = "export events and tasks as iCalendar (ics) or contacts "
-	    "as vCards (vcard)",
+	.summary = N_("export events and tasks as iCalendar (ics) or "
+	    "contacts as vCards (vcard)"),
 	.acl = {
 		.manager = CLI_REACH(ACL_TAKE, 0, 0, 0),
 		.head = CLI_REACH(ACL_TAKE, ACL_TAKE, ACL_TAKE, 0),
 		.admin = CLI_REACH(ACL_TAKE, ACL_TAKE, ACL_TAKE, 0),
 	},
-	.access = "any user; a manager gets only their own events, tasks "
-	    "and contacts and is refused a colleague's calendar (--user); "
-	    "a head of sales or an administrator gets everyone's; vcard "
-	    "gives a contact without a UID one, a write",
+	.access = N_("any user; a manager gets only their own events, "
+	    "tasks and contacts and is refused a colleague's calendar "
+	    "(--user); a head of sales or an administrator gets everyone's; "
+	    "vcard gives a contact without a UID one, a write"),
 	.run = cli_export,
 };
 
 static const struct cli_form import_forms[] = {
-	{ "ics", "FILE" },
-	{ "csv|xlsx|xls", "ENTITY FILE" },
-	{ "vcard", "FILE" },
+	{ "ics", NC_("usage", "FILE") },
+	{ "csv|xlsx|xls", NC_("usage", "ENTITY FILE") },
+	{ "vcard", NC_("usage", "FILE") },
 	{ NULL, NULL }
 };
 
 static const struct cli_option import_options[] = {
-	{ .name = "map", .val = IMPORT_OPT_MAP, .arg = "COLUMN=FIELD,...",
-	  .form = "csv|xlsx|xls",
-	  .help = "which field a column goes to, overriding the header's "
-	    "match (\\, for a comma in a column's name; may be repeated)" },
+	{ .name = "map", .val = IMPORT_OPT_MAP,
+	  .arg = NC_("usage", "COLUMN=FIELD,..."), .form = "csv|xlsx|xls",
+	  .help = N_("which field a column goes to, overriding the header's "
+	    "match (\\, for a comma in a column's name; may be "
+	    "repeated)") },
 	{ .name = "encoding", .val = IMPORT_OPT_ENCODING,
 	  .arg = "utf-8|cp1251|utf-16", .form = "csv|xlsx|xls",
-	  .help = "the CSV file's encoding (default: a byte order mark "
-	    "decides, else UTF-8 when valid, else CP1251)" },
+	  .help = N_("the CSV file's encoding (default: a byte order mark "
+	    "decides, else UTF-8 when valid, else CP1251)") },
 	{ .name = "sep", .val = IMPORT_OPT_SEP, .arg = "C",
 	  .form = "csv|xlsx|xls",
-	  .help = "the CSV field separator, ';', ',' or tab (default: the "
-	    "most frequent in the header)" },
-	{ .name = "sheet", .val = IMPORT_OPT_SHEET, .arg = "NAME",
-	  .form = "csv|xlsx|xls",
-	  .help = "the workbook's sheet to read (default the first)" },
+	  .help = N_("the CSV field separator, ';', ',' or tab (default: "
+	    "the most frequent in the header)") },
+	{ .name = "sheet", .val = IMPORT_OPT_SHEET,
+	  .arg = NC_("usage", "NAME"), .form = "csv|xlsx|xls",
+	  .help = N_("the workbook's sheet to read (default the first)") },
 	{ .name = "create-missing", .val = IMPORT_OPT_CREATE_MISSING,
 	  .form = "csv|xlsx|xls",
-	  .help = "create a company a row names that nobody is named "
-	    "after" },
+	  .help = N_("create a company a row names that nobody is named "
+	    "after") },
 	{ .name = "on-duplicate", .val = IMPORT_OPT_ON_DUPLICATE,
 	  .arg = "skip|update|add", .form = "csv|xlsx|xls",
-	  .help = "a row duplicating a record already there is left out "
-	    "(skip, the default), written over it, or added anyway" },
+	  .help = N_("a row duplicating a record already there is left out "
+	    "(skip, the default), written over it, or added anyway") },
 	{ .name = "skip-bad", .val = IMPORT_OPT_SKIP_BAD,
 	  .form = "csv|xlsx|xls|vcard",
-	  .help = "list bad rows or cards on standard error and leave them "
-	    "out, rather than stop with nothing written" },
+	  .help = N_("list bad rows or cards on standard error and leave "
+	    "them out, rather than stop with nothing written") },
 	{ .name = "ignore-unknown", .val = IMPORT_OPT_IGNORE_UNKNOWN,
 	  .form = "csv|xlsx|xls",
-	  .help = "leave out columns that name no field, rather than stop" },
+	  .help = N_("leave out columns that name no field, rather than "
+	    "stop") },
 	{ .name = "dry-run", .val = IMPORT_OPT_DRY_RUN,
 	  .form = "csv|xlsx|xls|vcard",
-	  .help = "do everything, say what would happen, write nothing" },
+	  .help = N_("do everything, say what would happen, write "
+	    "nothing") },
 	{ 0 }
 };
 
@@ -253,17 +269,18 @@ const struct command command_import = {
 	.name = "import",
 	.forms = import_forms,
 	.options = import_options,
-	.summary = "import events and tasks (ics), records of a card file "
-	    "from CSV or an Excel workbook, or contacts (vcard); ics and "
-	    "vcard are idempotent by UID",
+	.summary = N_("import events and tasks (ics), records of a card "
+	    "file from CSV or an Excel workbook, or contacts (vcard); ics "
+	    "and vcard are idempotent by UID"),
 	.acl = {
 		.manager = CLI_REACH(ACL_WRITE, ACL_TITLE, ACL_WRITE, 0),
 		.head = CLI_REACH(ACL_WRITE, ACL_WRITE, ACL_WRITE, 0),
 		.admin = CLI_REACH(ACL_WRITE, ACL_WRITE, ACL_WRITE, 0),
 	},
-	.access = "any user; a new record is the importer's unless its row "
-	    "names another manager; for a manager, a row that would change "
-	    "a colleague's record or give one to a colleague is a bad row "
-	    "(a head of sales or an administrator writes anyone's)",
+	.access = N_("any user; a new record is the importer's unless its "
+	    "row names another manager; for a manager, a row that would "
+	    "change a colleague's record or give one to a colleague is a "
+	    "bad row (a head of sales or an administrator writes "
+	    "anyone's)"),
 	.run = cli_import,
 };

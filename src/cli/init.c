@@ -41,6 +41,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -102,7 +103,8 @@ make_parents(const char *dir)
 		*s = '\0';
 		if (stat(p, &sb) != 0 && (mkdir(p, 0755) != 0 ||
 		    chmod(p, 0755) != 0)) {
-			rc = fail("%s: cannot create: %s", p, strerror(errno));
+			rc = fail(_("%s: cannot create: %s"), p,
+			    strerror(errno));
 			break;
 		}
 		*s = '/';
@@ -137,9 +139,9 @@ only_ours(const char *dir, const char *base)
 			    strcmp(de->d_name + n, side[i]) == 0)
 				ok = 1;
 		if (!ok)
-			fail("%s: holds other files than the database (%s); a "
-			    "shared database needs a directory of its own "
-			    "(init makes one when it is missing)", dir,
+			fail(_("%s: holds other files than the database "
+			    "(%s); a shared database needs a directory of its "
+			    "own (init makes one when it is missing)"), dir,
 			    de->d_name);
 	}
 	closedir(d);
@@ -160,25 +162,25 @@ prepare_dir(const char *dir, const char *base, const struct shared *sh)
 			return EXIT_USER;
 		/* Closed to all until it has its group. */
 		if (mkdir(dir, 0700) != 0)
-			return fail("%s: cannot create: %s", dir,
+			return fail(_("%s: cannot create: %s"), dir,
 			    strerror(errno));
 	} else if (!S_ISDIR(sb.st_mode))
-		return fail("%s: not a directory", dir);
+		return fail(_("%s: not a directory"), dir);
 	else if (sb.st_mode & 0007) {
 		snprintf(mode, sizeof(mode), "%04o", (unsigned)(sb.st_mode &
 		    07777));
-		return fail("%s: others may enter this directory (mode %s); "
+		return fail(_("%s: others may enter this directory (mode %s); "
 		    "a shared database needs a directory of its own (init "
 		    "makes one when it is missing: give FILE in a new "
-		    "directory)", dir, mode);
+		    "directory)"), dir, mode);
 	} else if (only_ours(dir, base) != 0)
 		return EXIT_USER;
 	if (chown(dir, sh->owner, sh->gid) != 0)
-		return fail("%s: cannot give it to group %s: %s (run init as "
-		    "root, or as a member of the group)", dir, sh->group,
+		return fail(_("%s: cannot give it to group %s: %s (run init "
+		    "as root, or as a member of the group)"), dir, sh->group,
 		    strerror(errno));
 	if (chmod(dir, DIR_MODE) != 0)
-		return fail("%s: cannot set mode 2770: %s", dir,
+		return fail(_("%s: cannot set mode 2770: %s"), dir,
 		    strerror(errno));
 	return 0;
 }
@@ -199,12 +201,12 @@ give_file(const char *path, const struct shared *sh, int must)
 		return fail("%s: %s", path, strerror(errno));
 	}
 	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))
-		rc = fail("%s: not a regular file", path);
+		rc = fail(_("%s: not a regular file"), path);
 	else if (fchown(fd, sh->owner, sh->gid) != 0)
-		rc = fail("%s: cannot give it to group %s: %s", path,
+		rc = fail(_("%s: cannot give it to group %s: %s"), path,
 		    sh->group, strerror(errno));
 	else if (fchmod(fd, FILE_MODE) != 0)
-		rc = fail("%s: cannot set mode 0660: %s", path,
+		rc = fail(_("%s: cannot set mode 0660: %s"), path,
 		    strerror(errno));
 	close(fd);
 	return rc;
@@ -287,12 +289,13 @@ warn_guard(const struct shared *sh)
 	if (!sh->guarded)
 		return;
 	if (getuid() != 0)
-		cli_warn("init: warning: the files belong to you, who can "
-		    "read them from a shell; set guarded mode up as root");
+		cli_warn("%s", _("init: warning: the files belong to you, who "
+		    "can read them from a shell; set guarded mode up as "
+		    "root"));
 	if (gr && gr->gr_mem && gr->gr_mem[0])
-		cli_warn("init: warning: %s is a member of group %s and can "
-		    "read the database directly; in guarded mode nobody "
-		    "should be", gr->gr_mem[0], sh->group);
+		cli_warn(_("init: warning: %s is a member of group %s and "
+		    "can read the database directly; in guarded mode nobody "
+		    "should be"), gr->gr_mem[0], sh->group);
 }
 
 static int
@@ -300,17 +303,17 @@ init_shared(struct cli *cli, struct shared *sh)
 {
 	struct group *gr;
 	struct db *db;
-	const char *base;
+	const char *base, *admin;
 	char *dir;
 	int rc;
 
 	/* Users are Unix logins: an administrator who cannot log in
 	 * would be no one. */
 	if (sh->admin && getpwnam(sh->admin) == NULL)
-		return fail("--admin: no Unix login \"%s\"", sh->admin);
+		return fail(_("--admin: no Unix login \"%s\""), sh->admin);
 	if ((gr = getgrnam(sh->group)) == NULL)
-		return fail("no group \"%s\" (create it with groupadd, or "
-		    "'make install-shared GROUP=%s')", sh->group, sh->group);
+		return fail(_("no group \"%s\" (create it with groupadd, or "
+		    "'make install-shared GROUP=%s')"), sh->group, sh->group);
 	sh->gid = gr->gr_gid;
 	sh->owner = sh->guarded && geteuid() == 0 ? 0 : (uid_t)-1;
 	dir = dir_of(cli->dbpath);
@@ -333,10 +336,19 @@ init_shared(struct cli *cli, struct shared *sh)
 		db_close(db);
 		return rc;
 	}
-	printf("%s: %s shared database, group %s, schema version %d, "
-	    "admin %s\n", db_path(db), sh->guarded ? "guarded" : "plain",
-	    sh->group, db_schema_version(db), sh->admin ? sh->admin :
-	    *db_user_login(db) ? db_user_login(db) : "unchanged");
+	/* TRANSLATORS: in place of the administrator's login when an
+	 * existing database keeps its users as they were. */
+	admin = sh->admin ? sh->admin : *db_user_login(db) ?
+	    db_user_login(db) : C_("administrator", "unchanged");
+	if (sh->guarded)
+		printf(_("%s: guarded shared database, group %s, schema "
+		    "version %d, admin %s"), db_path(db), sh->group,
+		    db_schema_version(db), admin);
+	else
+		printf(_("%s: plain shared database, group %s, schema "
+		    "version %d, admin %s"), db_path(db), sh->group,
+		    db_schema_version(db), admin);
+	putchar('\n');
 	db_close(db);
 	warn_guard(sh);
 	return 0;
@@ -382,8 +394,11 @@ cli_init(struct cli *cli, int argc, char **argv)
 		return init_shared(cli, &sh);
 	if ((rc = cli_open(cli, 1, 0, &db)) != 0)
 		return rc;
-	printf("%s: schema version %d, user %s (%s)\n", db_path(db),
+	/* TRANSLATORS: the last %s is the role, manager, head or admin,
+	 * as user set --role takes it. */
+	printf(_("%s: schema version %d, user %s (%s)"), db_path(db),
 	    db_schema_version(db), db_user_login(db), db_user_role(db));
+	putchar('\n');
 	db_close(db);
 	return 0;
 }
@@ -391,34 +406,36 @@ cli_init(struct cli *cli, int argc, char **argv)
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
 static const struct cli_option options[] = {
-	{ .name = "shared", .val = OPT_SHARED, .arg = "GROUP",
-	  .help = "set up a team's database on a server in guarded mode: "
-	    "for a setgid salesorg and a group nobody is a member of (run "
-	    "as root)" },
-	{ .name = "plain", .val = OPT_PLAIN, .arg = "GROUP", .flags = CLI_OR,
-	  .help = "the same layout for an ordinary group the users belong "
-	    "to" },
-	{ .name = "admin", .val = OPT_ADMIN, .arg = "LOGIN",
-	  .help = "with --shared or --plain: make LOGIN the administrator "
-	    "(default: whoever runs init, on a new database)" },
+	{ .name = "shared", .val = OPT_SHARED, .arg = NC_("usage", "GROUP"),
+	  .help = N_("set up a team's database on a server in guarded "
+	    "mode: for a setgid salesorg and a group nobody is a member of "
+	    "(run as root)") },
+	{ .name = "plain", .val = OPT_PLAIN, .arg = NC_("usage", "GROUP"),
+	  .flags = CLI_OR,
+	  .help = N_("the same layout for an ordinary group the users "
+	    "belong to") },
+	{ .name = "admin", .val = OPT_ADMIN, .arg = NC_("usage", "LOGIN"),
+	  .help = N_("with --shared or --plain: make LOGIN the "
+	    "administrator (default: whoever runs init, on a new "
+	    "database)") },
 	{ 0 }
 };
 
 const struct command command_init = {
 	.name = "init",
-	.operands = "[FILE]",
+	.operands = NC_("usage", "[FILE]"),
 	.options = options,
-	.summary = "create or upgrade the database, or set up a team's "
+	.summary = N_("create or upgrade the database, or set up a team's "
 	    "shared one (FILE, with --shared or --plain; see SHARED "
-	    "DATABASE in salesorg(1))",
+	    "DATABASE in salesorg(1))"),
 	.acl = {
 		.manager = CLI_REACH(0, 0, 0, ACL_WRITE),
 		.head = CLI_REACH(0, 0, 0, ACL_WRITE),
 		.admin = CLI_REACH(0, 0, 0, ACL_WRITE),
 	},
-	.access = "whoever may write the file: a new database's first login "
-	    "is its administrator; an existing one's users must be let in "
-	    "as for any command, except with --shared or --plain, which "
-	    "convert it and add or promote --admin without a login",
+	.access = N_("whoever may write the file: a new database's first "
+	    "login is its administrator; an existing one's users must be let "
+	    "in as for any command, except with --shared or --plain, which "
+	    "convert it and add or promote --admin without a login"),
 	.run = cli_init,
 };

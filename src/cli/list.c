@@ -27,6 +27,7 @@
 #include <time.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "cli/cli.h"
@@ -114,8 +115,11 @@ parse_fields(const struct entity *ent, const char *spec, int **cols, int *n)
 			struct strbuf b = { 0 };
 
 			field_names(&b, ent);
-			cli_warn("list: --fields: %s have no field \"%s\" "
-			    "(fields: %s)", ent->plural, tok, sb_str(&b));
+			/* TRANSLATORS: the card file ("Companies"), the
+			 * field typed, the field names there are. */
+			cli_warn(_("list: --fields: %s have no field \"%s\" "
+			    "(fields: %s)"), entity_plural(ent), tok,
+			    sb_str(&b));
 			sb_free(&b);
 			free(copy);
 			free(*cols);
@@ -127,7 +131,7 @@ parse_fields(const struct entity *ent, const char *spec, int **cols, int *n)
 	}
 	free(copy);
 	if (*n == 0) {
-		cli_warn("list: --fields: no fields named");
+		cli_warn("%s", _("list: --fields: no fields named"));
 		return -1;
 	}
 	return 0;
@@ -220,8 +224,9 @@ put_header(struct sink *o, const struct entity *ent, int *cols, int n,
 	}
 	for (i = 0; i < n; i++)
 		put_value(o->f, o->fmt, o->fmt == FMT_TEXT && cols[i] !=
-		    ID_COL ? ent->fields[cols[i]].label : col_name(ent,
-		    cols[i]), col_width(ent, cols[i]), i == 0, i == n - 1);
+		    ID_COL ? field_label(ent, &ent->fields[cols[i]]) :
+		    col_name(ent, cols[i]), col_width(ent, cols[i]), i == 0,
+		    i == n - 1);
 	return SO_OK;
 }
 
@@ -297,13 +302,14 @@ list_failed(const struct so_err *err, const struct sink *o,
 {
 	cli_warn("list: %s", err->msg);
 	if (o->excel && err->code == SO_EINVAL)
-		cli_warn("list: export without --excel: UTF-8 csv holds every "
-		    "character");
+		cli_warn("%s", _("list: export without --excel: UTF-8 csv "
+		    "holds every character"));
 	if (path)
-		cli_warn("list: %s not written", path);
+		cli_warn(_("list: %s not written"), path);
 	else
-		cli_warn("list: the output is incomplete: %lld rows before "
-		    "the error", (long long)rows);
+		cli_warn(P_("list: the output is incomplete: %lld rows before "
+		    "the error", "list: the output is incomplete: %lld rows "
+		    "before the error", rows), (long long)rows);
 	return so_err_exit_status(err->code);
 }
 
@@ -350,8 +356,8 @@ cli_list(struct cli *cli, int argc, char **argv)
 		case OPT_LIMIT:
 			limit = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || limit < 1) {
-				cli_warn("list: --limit: a positive number, "
-				    "not \"%s\"", optarg);
+				cli_warn(_("list: --limit: a positive number, "
+				    "not \"%s\""), optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -376,21 +382,21 @@ cli_list(struct cli *cli, int argc, char **argv)
 		return list_usage();
 	/* --excel alone means csv for Excel; with text or tsv, a mistake */
 	if (o.excel && fmt_given && o.fmt != FMT_CSV) {
-		cli_warn("list: --excel is a kind of csv: use it with "
-		    "--format csv, not %s", formats[o.fmt]);
+		cli_warn(_("list: --excel is a kind of csv: use it with "
+		    "--format csv, not %s"), formats[o.fmt]);
 		return EXIT_USAGE;
 	}
 	if (o.excel)
 		o.fmt = FMT_CSV;
 	if (path && *path == '\0') {
-		cli_warn("list: -o: no file name");
+		cli_warn("%s", _("list: -o: no file name"));
 		return EXIT_USAGE;
 	}
 	if ((ent = find_entity(argv[optind])) == NULL) {
 		struct strbuf b = { 0 };
 
 		entity_names(&b);
-		cli_warn("list: no card file \"%s\" (%s)", argv[optind],
+		cli_warn(_("list: no card file \"%s\" (%s)"), argv[optind],
 		    sb_str(&b));
 		sb_free(&b);
 		return EXIT_USAGE;
@@ -399,14 +405,14 @@ cli_list(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_open(cli, 0, 1, &db)) != 0)
 		return rc;
 	if (sort && (q.sort = entity_field(ent, sort)) < 0) {
-		cli_warn("list: --sort: %s have no field \"%s\"", ent->plural,
-		    sort);
+		cli_warn(_("list: --sort: %s have no field \"%s\""),
+		    entity_plural(ent), sort);
 		rc = EXIT_USAGE;
 		goto out;
 	}
 	if (sort && (ent->fields[q.sort].flags & F_CUSTOM)) {
-		cli_warn("list: --sort: %s is a custom field; lists cannot be "
-		    "sorted by one", sort);
+		cli_warn(_("list: --sort: %s is a custom field; lists cannot "
+		    "be sorted by one"), sort);
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -454,7 +460,7 @@ out:
 		    SO_OK)
 			rc = cli_fail(&err);
 	} else if (fflush(stdout) != 0 && rc == 0) {
-		perror("salesorg: list: writing");
+		perror(_("salesorg: list: writing"));
 		rc = EXIT_USER;
 	}
 	return rc;
@@ -463,38 +469,44 @@ out:
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
 static const struct cli_option options[] = {
-	{ .name = "filter", .val = OPT_FILTER, .arg = "EXPR",
-	  .help = "the records EXPR matches (see FILTERS in salesorg(1))" },
-	{ .name = "saved", .val = OPT_SAVED, .arg = "NAME",
-	  .help = "the records a filter saved in the organizer matches; "
-	    "with --filter, both must match" },
+	{ .name = "filter", .val = OPT_FILTER, .arg = NC_("usage", "EXPR"),
+	  .help = N_("the records EXPR matches (see FILTERS in "
+	    "salesorg(1))") },
+	{ .name = "saved", .val = OPT_SAVED, .arg = NC_("usage", "NAME"),
+	  .help = N_("the records a filter saved in the organizer matches; "
+	    "with --filter, both must match") },
 	{ .name = "format", .val = OPT_FORMAT, .choices = formats,
-	  .help = "aligned columns (text, the default), or csv or tsv with "
-	    "a header of field names" },
+	  .help = N_("aligned columns (text, the default), or csv or tsv "
+	    "with a header of field names") },
 	{ .name = "excel", .val = OPT_EXCEL,
-	  .help = "csv as Russian Excel opens it: CP1251, ';', CRLF, Russian "
-	    "labels (alone, it means --format csv)" },
+	  .help = N_("csv as Russian Excel opens it: CP1251, ';', CRLF, "
+	    "Russian labels (alone, it means --format csv)") },
 	{ .name = "fields", .val = OPT_FIELDS, .arg = "a,b,c",
-	  .help = "these columns (default the id and the list's columns)" },
-	{ .name = "sort", .val = OPT_SORT, .arg = "FIELD",
-	  .help = "sort by FIELD (not a custom field)" },
-	{ .name = "desc", .val = OPT_DESC, .help = "in descending order" },
+	  .help = N_("these columns (default the id and the list's "
+	    "columns)") },
+	{ .name = "sort", .val = OPT_SORT, .arg = NC_("usage", "FIELD"),
+	  .help = N_("sort by FIELD (not a custom field)") },
+	{ .name = "desc", .val = OPT_DESC,
+	  .help = N_("in descending order") },
 	{ .name = "trash", .val = OPT_TRASH,
-	  .help = "the records in the trash" },
-	{ .name = "limit", .val = OPT_LIMIT, .arg = "N",
-	  .help = "at most N records" },
+	  .help = N_("the records in the trash") },
+	{ .name = "limit", .val = OPT_LIMIT, .arg = NC_("usage", "N"),
+	  .help = N_("at most N records") },
 	{ .name = "count", .val = OPT_COUNT,
-	  .help = "print only the number of matching records" },
-	{ .name = "output", .letter = 'o', .val = OPT_OUTPUT, .arg = "FILE",
-	  .help = "write to FILE, whole or not at all, not standard output" },
+	  .help = N_("print only the number of matching records") },
+	{ .name = "output", .letter = 'o', .val = OPT_OUTPUT,
+	  .arg = NC_("usage", "FILE"),
+	  .help = N_("write to FILE, whole or not at all, not standard "
+	    "output") },
 	{ 0 }
 };
 
 const struct command command_list = {
 	.name = "list",
-	.operands = "ENTITY",
+	.operands = NC_("usage", "ENTITY"),
 	.options = options,
-	.summary = "print a card file, filtered (see FILTERS in salesorg(1))",
+	.summary = N_("print a card file, filtered (see FILTERS in "
+	    "salesorg(1))"),
 	.acl = {
 		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),
 		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
@@ -502,8 +514,8 @@ const struct command command_list = {
 		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
 		    ACL_READ | ACL_TAKE, 0),
 	},
-	.access = "any user, reading only; a manager gets only their own "
-	    "records (the organizer shows them everyone's companies), a "
-	    "head of sales or an administrator everyone's",
+	.access = N_("any user, reading only; a manager gets only their "
+	    "own records (the organizer shows them everyone's companies), a "
+	    "head of sales or an administrator everyone's"),
 	.run = cli_list,
 };

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -102,9 +103,9 @@ static void
 print_row(struct db *db, const struct audit_row *r)
 {
 	const struct entity *ent = entity_find(r->entity);
-	char when[17], *title = NULL, *what;
+	char when[32], *title = NULL, *what;
 
-	dt_format_moment((time_t)r->at, when);
+	cli_moment((time_t)r->at, when, sizeof(when));
 	printf("%s  ", when);
 	cli_put_clean(stdout, r->login ? r->login : "-");
 	printf("  ");
@@ -120,9 +121,11 @@ print_row(struct db *db, const struct audit_row *r)
 	if (ent)
 		what = audit_describe(db, ent, r);
 	else if (r->field)
+		/* TRANSLATORS: a field's value that was or is empty, in the
+		 * log's "field: old -> new". */
 		what = xasprintf("%s: %s -> %s", r->field, r->old_value ?
-		    r->old_value : "(empty)", r->new_value ? r->new_value :
-		    "(empty)");
+		    r->old_value : _("(empty)"), r->new_value ? r->new_value :
+		    _("(empty)"));
 	else
 		what = xstrdup(r->action);
 	printf("  ");
@@ -157,8 +160,8 @@ cli_log(struct cli *cli, int argc, char **argv)
 		case OPT_LIMIT:
 			v = strtoll(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || v < 1) {
-				cli_warn("log: --%s: a positive number, not "
-				    "\"%s\"", c == OPT_ID ? "id" : "limit",
+				cli_warn(_("log: --%s: a positive number, not "
+				    "\"%s\""), c == OPT_ID ? "id" : "limit",
 				    optarg);
 				return EXIT_USAGE;
 			}
@@ -186,7 +189,8 @@ cli_log(struct cli *cli, int argc, char **argv)
 	if (optind != argc)
 		return log_usage();
 	if (f.record_id && entity == NULL) {
-		cli_warn("log: --id: say which card file with --entity");
+		cli_warn("%s", _("log: --id: say which card file with "
+		    "--entity"));
 		return EXIT_USAGE;
 	}
 	if (since && parse_since(since, &f.since) != 0)
@@ -202,11 +206,11 @@ cli_log(struct cli *cli, int argc, char **argv)
 	}
 	if (field && !resolve_field(ent, field, &f)) {
 		if (ent)
-			cli_warn("log: --field: %s have no field \"%s\"",
-			    ent->plural, field);
+			cli_warn(_("log: --field: %s have no field \"%s\""),
+			    entity_plural(ent), field);
 		else
-			cli_warn("log: --field: no card file has a field "
-			    "\"%s\"", field);
+			cli_warn(_("log: --field: no card file has a field "
+			    "\"%s\""), field);
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -218,8 +222,8 @@ cli_log(struct cli *cli, int argc, char **argv)
 		struct strbuf b = { 0 };
 
 		entity_names(&b);
-		cli_warn("log: --entity: nothing logged for \"%s\" (card "
-		    "files: %s)", entity, sb_str(&b));
+		cli_warn(_("log: --entity: nothing logged for \"%s\" (card "
+		    "files: %s)"), entity, sb_str(&b));
 		sb_free(&b);
 		rc = EXIT_USER;
 		goto out;
@@ -236,23 +240,24 @@ out:
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
 static const struct cli_option options[] = {
-	{ .name = "user", .val = OPT_USER, .arg = "LOGIN",
-	  .help = "what LOGIN changed" },
-	{ .name = "entity", .val = OPT_ENTITY, .arg = "NAME",
-	  .help = "changes to one card file, by its name (company) or table "
-	    "(companies)" },
-	{ .name = "id", .val = OPT_ID, .arg = "N",
-	  .help = "with --entity: the history of that record" },
-	{ .name = "since", .val = OPT_SINCE, .arg = "DATE|MOMENT",
-	  .help = "changes from then on (a date from its start)" },
+	{ .name = "user", .val = OPT_USER, .arg = NC_("usage", "LOGIN"),
+	  .help = N_("what LOGIN changed") },
+	{ .name = "entity", .val = OPT_ENTITY, .arg = NC_("usage", "NAME"),
+	  .help = N_("changes to one card file, by its name (company) or "
+	    "table (companies)") },
+	{ .name = "id", .val = OPT_ID, .arg = NC_("usage", "N"),
+	  .help = N_("with --entity: the history of that record") },
+	{ .name = "since", .val = OPT_SINCE,
+	  .arg = NC_("usage", "DATE|MOMENT"),
+	  .help = N_("changes from then on (a date from its start)") },
 	{ .name = "action", .val = OPT_ACTION, .choices = actions,
-	  .help = "one kind of change" },
-	{ .name = "field", .val = OPT_FIELD, .arg = "NAME",
-	  .help = "changes to one field, by column or English or Russian "
+	  .help = N_("one kind of change") },
+	{ .name = "field", .val = OPT_FIELD, .arg = NC_("usage", "NAME"),
+	  .help = N_("changes to one field, by column or English or Russian "
 	    "label; without --entity, in every card file (--field manager: "
-	    "every reassignment)" },
-	{ .name = "limit", .val = OPT_LIMIT, .arg = "N",
-	  .help = "at most N lines" },
+	    "every reassignment)") },
+	{ .name = "limit", .val = OPT_LIMIT, .arg = NC_("usage", "N"),
+	  .help = N_("at most N lines") },
 	{ 0 }
 };
 
@@ -260,16 +265,16 @@ const struct command command_log = {
 	.name = "log",
 	.operands = "",
 	.options = options,
-	.summary = "the audit log, newest first: who changed which field of "
-	    "which record, when",
+	.summary = N_("the audit log, newest first: who changed which field "
+	    "of which record, when"),
 	.acl = {
 		.manager = CLI_REACH(ACL_READ, 0, 0, 0),
 		.head = CLI_REACH(ACL_READ, ACL_READ, ACL_READ, ACL_READ),
 		.admin = CLI_REACH(ACL_READ, ACL_READ, ACL_READ, ACL_READ),
 	},
-	.access = "any user reads their own actions (--user with their own "
-	    "login) and the history (--entity and --id) of a record they may "
-	    "read, a manager their own; the rest of the log: a head of sales "
-	    "or an administrator",
+	.access = N_("any user reads their own actions (--user with their "
+	    "own login) and the history (--entity and --id) of a record they "
+	    "may read, a manager their own; the rest of the log: a head of "
+	    "sales or an administrator"),
 	.run = cli_log,
 };

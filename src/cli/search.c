@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "cli/cli.h"
@@ -45,10 +46,13 @@ print_text(FILE *f, const struct search_result *r)
 		if (i > 0)
 			putc('\n', f);
 		if (g->n == g->total && !g->more)
-			fprintf(f, "%s (%zu)\n", g->ent->plural, g->n);
+			fprintf(f, "%s (%zu)\n", entity_plural(g->ent), g->n);
 		else
-			fprintf(f, "%s (%zu of %zu%s)\n", g->ent->plural, g->n,
-			    g->total, g->more ? "+" : "");
+			/* TRANSLATORS: a card file's heading: "Companies (10
+			 * of 25)", "+" after 25 when there are more. */
+			fprintf(f, _("%s (%zu of %zu%s)\n"),
+			    entity_plural(g->ent), g->n, g->total, g->more ?
+			    "+" : "");
 		for (j = g->first; j < g->first + g->n; j++) {
 			fprintf(f, "  #%lld  ", (long long)r->hits[j].id);
 			cli_put_clean(f, r->hits[j].title);
@@ -94,8 +98,8 @@ parse_limit(const char *s, size_t *limit)
 	long n = strtol(s, &end, 10);
 
 	if (*s == '\0' || *end != '\0' || n < 1 || n > MAX_LIMIT) {
-		cli_warn("search: --limit: a number from 1 to %d, not \"%s\"",
-		    MAX_LIMIT, s);
+		cli_warn(_("search: --limit: a number from 1 to %d, not "
+		    "\"%s\""), MAX_LIMIT, s);
 		return -1;
 	}
 	*limit = (size_t)n;
@@ -161,7 +165,7 @@ cli_search(struct cli *cli, int argc, char **argv)
 	if (rc != SO_OK)
 		return cli_fail(&err);
 	if (r.n == 0)
-		fputs("nothing found\n", stderr);
+		fprintf(stderr, "%s\n", _("nothing found"));
 	else if (fmt == FMT_TEXT)
 		print_text(stdout, &r);
 	else
@@ -174,20 +178,21 @@ cli_search(struct cli *cli, int argc, char **argv)
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
 static const struct cli_option options[] = {
-	{ .name = "limit", .val = OPT_LIMIT, .arg = "N",
-	  .help = "at most N hits per card file, the best first (default "
-	    "10)" },
+	{ .name = "limit", .val = OPT_LIMIT, .arg = NC_("usage", "N"),
+	  .help = N_("at most N hits per card file, the best first "
+	    "(default 10)") },
 	{ .name = "format", .val = OPT_FORMAT, .choices = formats,
-	  .help = "a heading per card file and #id lines (text, the "
-	    "default), or a row per hit: kind, id, title, detail" },
+	  .help = N_("a heading per card file and #id lines (text, the "
+	    "default), or a row per hit: kind, id, title, detail") },
 	{ 0 }
 };
 
 const struct command command_search = {
 	.name = "search",
-	.operands = "WORD...",
+	.operands = NC_("usage", "WORD..."),
 	.options = options,
-	.summary = "find records in every card file by word beginnings",
+	.summary = N_("find records in every card file by word "
+	    "beginnings"),
 	.acl = {
 		.manager = CLI_REACH(ACL_READ | ACL_TAKE, ACL_TITLE, ACL_TITLE,
 		    0),
@@ -196,10 +201,10 @@ const struct command command_search = {
 		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
 		    ACL_READ | ACL_TAKE, 0),
 	},
-	.access = "any user, reading only: every record's title, whoever's "
-	    "(so nobody adds a client twice); the text shows a manager the "
-	    "details of their own records only and whose the others are, "
-	    "and CSV or TSV, bulk output, holds only their own (head, "
-	    "admin: everything)",
+	.access = N_("any user, reading only: every record's title, "
+	    "whoever's (so nobody adds a client twice); the text shows a "
+	    "manager the details of their own records only and whose the "
+	    "others are, and CSV or TSV, bulk output, holds only their own "
+	    "(head, admin: everything)"),
 	.run = cli_search,
 };

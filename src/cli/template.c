@@ -36,6 +36,7 @@
 #include <unistd.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/priv.h"
 #include "base/proc.h"
 #include "base/utf8.h"
@@ -67,7 +68,7 @@ known_hint(const struct so_err *err)
 	if (strstr(err->msg, "unknown placeholder") == NULL)
 		return;
 	template_known(&b);
-	fputs("salesorg: the placeholders are:\n   ", stderr);
+	fprintf(stderr, "salesorg: %s\n   ", _("the placeholders are:"));
 	for (p = sb_str(&b); (nl = strchr(p, '\n')) != NULL; p = nl + 1) {
 		if (col + (nl - p) + 1 > 78) {
 			fputs("\n   ", stderr);
@@ -117,11 +118,12 @@ run_as_user(char *const argv[])
 	struct proc_result r;
 
 	if (proc_run(&p, &r) != 0) {
-		cli_warn("cannot start %s: %s", argv[0], strerror(errno));
+		cli_warn(_("cannot start %s: %s"), argv[0], strerror(errno));
 		return -1;
 	}
 	if (r.exec_errno != 0) {
-		cli_warn("cannot run %s: %s", argv[0], strerror(r.exec_errno));
+		cli_warn(_("cannot run %s: %s"), argv[0],
+		    strerror(r.exec_errno));
 		return -1;
 	}
 	return r.status;
@@ -149,8 +151,8 @@ read_text(const char *cmd, const char *path)
 		sb_addn(&b, buf, n);
 	if (ferror(f) || b.len > FILE_MAX || memchr(b.s, '\0', b.len)) {
 		cli_warn("%s: %s: %s", cmd, path, ferror(f) ?
-		    strerror(errno) : b.len > FILE_MAX ? "larger than 4 MB" :
-		    "a NUL byte: not a text file");
+		    strerror(errno) : b.len > FILE_MAX ? _("larger than 4 MB") :
+		    _("a NUL byte: not a text file"));
 		if (f != stdin)
 			fclose(f);
 		sb_free(&b);
@@ -169,9 +171,9 @@ read_text(const char *cmd, const char *path)
 		if (s[i] == '\n')
 			line++;
 		if (!utf8_valid(s + i, utf8_next(s, i) - i)) {
-			cli_warn("%s: %s: line %zu: not UTF-8 text (convert "
-			    "it, e.g. iconv -f CP1251 -t UTF-8)", cmd, path,
-			    line);
+			cli_warn(_("%s: %s: line %zu: not UTF-8 text "
+			    "(convert it, e.g. iconv -f CP1251 -t UTF-8)"), cmd,
+			    path, line);
 			free(s);
 			return NULL;
 		}
@@ -226,13 +228,13 @@ tpl_list(struct db *db)
 {
 	struct so_err err = { 0 };
 	struct template *v;
-	char when[17];
+	char when[32];
 	size_t i, n;
 
 	if (template_list(db, &v, &n, &err) != SO_OK)
 		return cli_fail(&err);
 	for (i = 0; i < n; i++) {
-		dt_format_moment((time_t)v[i].updated_at, when);
+		cli_moment((time_t)v[i].updated_at, when, sizeof(when));
 		cli_put_clean(stdout, v[i].name);
 		printf("\tv%lld\t%s\t", (long long)v[i].version, when);
 		cli_put_clean(stdout, v[i].subject);
@@ -279,8 +281,10 @@ parse_edited(const char *text, int had_nl, struct template *t)
 	size_t n;
 
 	if (strncasecmp(text, "Subject:", 8) != 0) {
-		cli_warn("template edit: line 1: the first line must be "
-		    "\"Subject: ...\"");
+		/* TRANSLATORS: Subject: is what the file must hold, in
+		 * English. */
+		cli_warn("%s", _("template edit: line 1: the first line must "
+		    "be \"Subject: ...\""));
 		return -1;
 	}
 	s = text + 8;
@@ -291,8 +295,8 @@ parse_edited(const char *text, int had_nl, struct template *t)
 	if (*s == '\n')
 		s++;
 	else if (*s) {
-		cli_warn("template edit: line 2: leave a blank line between "
-		    "the subject and the body");
+		cli_warn("%s", _("template edit: line 2: leave a blank line "
+		    "between the subject and the body"));
 		return -1;
 	}
 	free(t->body);
@@ -325,8 +329,8 @@ run_editor(const char *path)
 	argv[5] = NULL;
 	st = run_as_user(argv);
 	if (st != 0)
-		cli_warn("template edit: the editor (%s) exited with status %d",
-		    ed, st);
+		cli_warn(_("template edit: the editor (%s) exited with status "
+		    "%d"), ed, st);
 	free(cmd);
 	return st;
 }
@@ -393,10 +397,11 @@ save_edited(struct db *db, struct template *t, const char *path)
 	if (template_update(db, t, &err) != SO_OK)
 		return fail_tpl("template edit", &err);
 	if (t->version == version)
-		printf("template %s: no change\n", t->name);
+		printf(_("template %s: no change"), t->name);
 	else
-		printf("template %s: saved (version %lld)\n", t->name,
+		printf(_("template %s: saved (version %lld)"), t->name,
 		    (long long)t->version);
+	putchar('\n');
 	return 0;
 }
 
@@ -421,8 +426,8 @@ tpl_edit(struct db *db, const char *name)
 	if (rc == 0)
 		unlink(path);
 	else
-		cli_warn("template edit: nothing saved; your text is kept in "
-		    "%s", path);
+		cli_warn(_("template edit: nothing saved; your text is kept "
+		    "in %s"), path);
 	free(path);
 	template_clear(&t);
 	return rc;
@@ -468,7 +473,7 @@ cli_template(struct cli *cli, int argc, char **argv)
 		rc = cli_usage("template");
 	db_close(db);
 	if (fflush(stdout) != 0 && rc == 0) {
-		perror("salesorg: template: writing");
+		perror(_("salesorg: template: writing"));
 		rc = EXIT_USER;
 	}
 	return rc;
@@ -506,7 +511,8 @@ who(const struct contact *c, const char *addr)
 {
 	char *name = merge_contact_name(c), *s;
 
-	s = xasprintf("%s <%s> (contact #%lld)", name, addr,
+	/* TRANSLATORS: a contact's name, e-mail address and id. */
+	s = xasprintf(_("%s <%s> (contact #%lld)"), name, addr,
 	    (long long)c->meta.id);
 	free(name);
 	return s;
@@ -565,21 +571,36 @@ send_one(struct run *x, const struct contact *c, const char *addr,
 
 	if (merge_event(x->db, x->m, c, subject, addr, &ev, &err) != SO_OK ||
 	    merge_sendmail(x->sendmail, msg->s, msg->len, &err) != SO_OK) {
-		cli_warn("merge: sending to %s failed: %s", w, err.msg);
-		cli_warn("merge: %ld of %ld messages were sent before "
-		    "it%s%s%s; the rest were not sent", x->sent, x->total,
-		    x->last_sent ? " (the last to " : "",
-		    x->last_sent ? x->last_sent : "", x->last_sent ? ")" : "");
+		cli_warn(_("merge: sending to %s failed: %s"), w, err.msg);
+		if (x->last_sent)
+			/* TRANSLATORS: sent, of in all, to whom the last
+			 * went. */
+			cli_warn(P_("merge: %ld of %ld messages were sent "
+			    "before it (the last to %s); the rest were not "
+			    "sent", "merge: %ld of %ld messages were sent "
+			    "before it (the last to %s); the rest were not "
+			    "sent", x->total), x->sent, x->total,
+			    x->last_sent);
+		else
+			cli_warn(P_("merge: %ld of %ld messages were sent "
+			    "before it; the rest were not sent", "merge: %ld "
+			    "of %ld messages were sent before it; the rest "
+			    "were not sent", x->total), x->sent, x->total);
 		rc = EXIT_USER;
 	} else if (store_event_create(x->db, &ev, &err) != SO_OK) {
 		x->sent++;
-		cli_warn("merge: the message to %s was sent but could not be "
-		    "logged: %s; stopping after %ld messages sent", w,
-		    err.msg, x->sent);
+		cli_warn(P_("merge: the message to %s was sent but could not "
+		    "be logged: %s; stopping after %ld messages sent",
+		    "merge: the message to %s was sent but could not be "
+		    "logged: %s; stopping after %ld messages sent", x->sent),
+		    w, err.msg, x->sent);
 		rc = so_err_exit_status(err.code);
 	} else {
 		x->sent++;
-		printf("sent %lld %s\n", (long long)c->meta.id, addr);
+		/* TRANSLATORS: a message sent: the contact's id, the
+		 * address. */
+		printf(_("sent %lld %s"), (long long)c->meta.id, addr);
+		putchar('\n');
 		free(x->last_sent);
 		x->last_sent = w;
 		w = NULL;
@@ -603,8 +624,8 @@ act(struct run *x, const struct contact *c, const char *addr,
 		if (x->mode == M_SEND && merge_event(x->db, x->m, c, subject,
 		    addr, &ev, &err) != SO_OK) {
 			to = who(c, addr);
-			cli_warn("merge: %s: cannot log the message: %s; "
-			    "nothing was sent", to, err.msg);
+			cli_warn(_("merge: %s: cannot log the message: %s; "
+			    "nothing was sent"), to, err.msg);
 			free(to);
 			rc = EXIT_USER;
 		}
@@ -642,8 +663,8 @@ one(struct run *x, const struct contact *c)
 	if (!mime_addr_ok(addr)) {
 		if (!x->quiet) {
 			w = who(c, addr);
-			cli_warn("merge: %s: not an address a message can go "
-			    "to; skipped", w);
+			cli_warn(_("merge: %s: not an address a message can "
+			    "go to; skipped"), w);
 			free(w);
 		}
 		x->bad++;
@@ -738,8 +759,9 @@ prepare(struct run *x, const char *tname, const char *saved,
 		}
 	}
 	if (!mime_addr_ok(x->from_addr)) {
-		cli_warn("merge: mail.from \"%s\" is not an address (salesorg "
-		    "config set mail.from you@example.com)", x->from);
+		cli_warn(_("merge: mail.from \"%s\" is not an address "
+		    "(salesorg config set mail.from you@example.com)"),
+		    x->from);
 		return EXIT_USER;
 	}
 	return cli_filter(x->db, "merge", &entity_contact, saved, text,
@@ -805,23 +827,44 @@ close_output(struct run *x, char *tmp, int rc)
 	return rc;
 }
 
+/*
+ * "5 messages sent; 2 contacts without e-mail skipped, 1 with an
+ * unusable address": a clause per count, each its own plural.
+ */
 static void
 summary(const struct run *x)
 {
+	char *clean;
+
 	if (x->dry) {
-		if (x->first)
+		if (x->first) {
 			put_text(stdout, x->first);
-		printf("%sdry run: %ld messages rendered, nothing written or "
-		    "sent", x->first ? "\n" : "", x->messages);
+			putchar('\n');
+		}
+		printf(P_("dry run: %ld messages rendered, nothing written or "
+		    "sent", "dry run: %ld messages rendered, nothing written "
+		    "or sent", x->messages), x->messages);
 	} else if (x->mode == M_SEND)
-		printf("%ld messages sent", x->sent);
+		printf(P_("%ld messages sent", "%ld messages sent", x->sent),
+		    x->sent);
 	else {
-		printf("%ld messages written to ", x->messages);
-		cli_put_clean(stdout, x->out);
+		clean = utf8_sanitize(x->out);
+		/* TRANSLATORS: messages written to a directory or an mbox
+		 * file. */
+		printf(P_("%ld messages written to %s", "%ld messages written "
+		    "to %s", x->messages), x->messages, clean);
+		free(clean);
 	}
-	printf("; %ld contacts without e-mail skipped", x->skipped);
-	if (x->bad)
-		printf(", %ld with an unusable address", x->bad);
+	fputs("; ", stdout);
+	printf(P_("%ld contacts without e-mail skipped", "%ld contacts "
+	    "without e-mail skipped", x->skipped), x->skipped);
+	if (x->bad) {
+		fputs(", ", stdout);
+		/* TRANSLATORS: contacts skipped, after "N contacts without
+		 * e-mail skipped, ". */
+		printf(P_("%ld with an unusable address", "%ld with an "
+		    "unusable address", x->bad), x->bad);
+	}
 	putchar('\n');
 }
 
@@ -885,8 +928,8 @@ merge_args(struct run *x, int argc, char **argv, const char **saved,
 		else if (c == OPT_LIMIT) {
 			x->limit = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || x->limit < 1) {
-				cli_warn("merge: --limit: a positive number, "
-				    "not \"%s\"", optarg);
+				cli_warn(_("merge: --limit: a positive "
+				    "number, not \"%s\""), optarg);
 				return -1;
 			}
 		} else
@@ -924,7 +967,7 @@ cli_merge(struct cli *cli, int argc, char **argv)
 	free(x.last_sent);
 	db_close(x.db);
 	if (fflush(stdout) != 0 && rc == 0) {
-		perror("salesorg: merge: writing");
+		perror(_("salesorg: merge: writing"));
 		rc = EXIT_USER;
 	}
 	return rc;
@@ -933,23 +976,25 @@ cli_merge(struct cli *cli, int argc, char **argv)
 /* ---- the entries (src/cli/commands.c lists them) ---- */
 
 static const struct cli_form template_forms[] = {
-	{ "add", "NAME" },
+	{ "add", NC_("usage", "NAME") },
 	{ "[list]", "" },
-	{ "show", "NAME" },
-	{ "edit", "NAME" },
-	{ "remove", "NAME" },
+	{ "show", NC_("usage", "NAME") },
+	{ "edit", NC_("usage", "NAME") },
+	{ "remove", NC_("usage", "NAME") },
 	{ "fields", "" },
 	{ NULL, NULL }
 };
 
 static const struct cli_option template_options[] = {
-	{ .name = "subject", .val = OPT_SUBJECT, .arg = "TEXT", .form = "add",
-	  .help = "the subject, one line of at most 250 characters" },
-	{ .name = "body-file", .val = OPT_BODY_FILE, .arg = "FILE",
+	{ .name = "subject", .val = OPT_SUBJECT, .arg = NC_("usage", "TEXT"),
 	  .form = "add",
-	  .help = "the body from FILE, UTF-8 text (-: standard input)" },
-	{ .name = "body", .val = OPT_BODY, .arg = "TEXT", .form = "add",
-	  .flags = CLI_OR, .help = "the body" },
+	  .help = N_("the subject, one line of at most 250 characters") },
+	{ .name = "body-file", .val = OPT_BODY_FILE,
+	  .arg = NC_("usage", "FILE"), .form = "add",
+	  .help = N_("the body from FILE, UTF-8 text (-: standard "
+	    "input)") },
+	{ .name = "body", .val = OPT_BODY, .arg = NC_("usage", "TEXT"),
+	  .form = "add", .flags = CLI_OR, .help = N_("the body") },
 	{ 0 }
 };
 
@@ -957,8 +1002,8 @@ const struct command command_template = {
 	.name = "template",
 	.forms = template_forms,
 	.options = template_options,
-	.summary = "mail merge templates: a subject and body with "
-	    "{contact.first_name} style placeholders",
+	.summary = N_("mail merge templates: a subject and body with "
+	    "{contact.first_name} style placeholders"),
 	.acl = {
 		.manager = CLI_REACH(ACL_READ | ACL_WRITE, ACL_READ, ACL_READ,
 		    0),
@@ -967,41 +1012,44 @@ const struct command command_template = {
 		.admin = CLI_REACH(ACL_READ | ACL_WRITE, ACL_READ | ACL_WRITE,
 		    ACL_READ | ACL_WRITE, 0),
 	},
-	.access = "any user lists, shows and uses every template (they are "
-	    "the team's, versioned and audited) and adds their own; only its "
-	    "author, a head of sales or an administrator edits or removes "
-	    "one",
+	.access = N_("any user lists, shows and uses every template (they "
+	    "are the team's, versioned and audited) and adds their own; only "
+	    "its author, a head of sales or an administrator edits or "
+	    "removes one"),
 	.run = cli_template,
 };
 
 static const struct cli_option merge_options[] = {
-	{ .name = "filter", .val = OPT_FILTER, .arg = "EXPR",
-	  .help = "the contacts EXPR matches (see FILTERS in salesorg(1))" },
-	{ .name = "saved", .val = OPT_SAVED, .arg = "NAME",
-	  .help = "the contacts a filter saved in the organizer matches; "
-	    "with --filter, both must match" },
-	{ .name = "dir", .val = OPT_DIR, .arg = "DIR", .flags = CLI_NEEDED,
-	  .help = "write DIR/ID.eml for each contact" },
-	{ .name = "mbox", .val = OPT_MBOX, .arg = "FILE", .flags = CLI_OR,
-	  .help = "write one mbox file, replacing FILE when the run "
-	    "succeeds" },
+	{ .name = "filter", .val = OPT_FILTER, .arg = NC_("usage", "EXPR"),
+	  .help = N_("the contacts EXPR matches (see FILTERS in "
+	    "salesorg(1))") },
+	{ .name = "saved", .val = OPT_SAVED, .arg = NC_("usage", "NAME"),
+	  .help = N_("the contacts a filter saved in the organizer matches; "
+	    "with --filter, both must match") },
+	{ .name = "dir", .val = OPT_DIR, .arg = NC_("usage", "DIR"),
+	  .flags = CLI_NEEDED,
+	  .help = N_("write DIR/ID.eml for each contact") },
+	{ .name = "mbox", .val = OPT_MBOX, .arg = NC_("usage", "FILE"),
+	  .flags = CLI_OR,
+	  .help = N_("write one mbox file, replacing FILE when the run "
+	    "succeeds") },
 	{ .name = "send", .val = OPT_SEND, .flags = CLI_OR,
-	  .help = "pipe each message to mail.sendmail -t -i and log it as a "
-	    "done e-mail event" },
+	  .help = N_("pipe each message to mail.sendmail -t -i and log it "
+	    "as a done e-mail event") },
 	{ .name = "dry-run", .val = OPT_DRY_RUN,
-	  .help = "render every message, write and send nothing, print the "
-	    "first" },
-	{ .name = "limit", .val = OPT_LIMIT, .arg = "N",
-	  .help = "stop after N messages" },
+	  .help = N_("render every message, write and send nothing, print "
+	    "the first") },
+	{ .name = "limit", .val = OPT_LIMIT, .arg = NC_("usage", "N"),
+	  .help = N_("stop after N messages") },
 	{ 0 }
 };
 
 const struct command command_merge = {
 	.name = "merge",
-	.operands = "TEMPLATE",
+	.operands = NC_("usage", "TEMPLATE"),
 	.options = merge_options,
-	.summary = "render a template for each contact with an e-mail: .eml "
-	    "files, an mbox, or sendmail (logged as e-mail events)",
+	.summary = N_("render a template for each contact with an e-mail: "
+	    ".eml files, an mbox, or sendmail (logged as e-mail events)"),
 	.acl = {
 		.manager = CLI_REACH(ACL_TAKE | ACL_WRITE, 0, 0, ACL_READ),
 		.head = CLI_REACH(ACL_TAKE | ACL_WRITE, ACL_TAKE | ACL_WRITE,
@@ -1009,8 +1057,8 @@ const struct command command_merge = {
 		.admin = CLI_REACH(ACL_TAKE | ACL_WRITE, ACL_TAKE | ACL_WRITE,
 		    ACL_TAKE | ACL_WRITE, ACL_READ),
 	},
-	.access = "any user; a manager reaches only their own contacts, a "
-	    "head of sales or an administrator everyone's; --send writes "
-	    "an e-mail event for each message sent",
+	.access = N_("any user; a manager reaches only their own contacts, "
+	    "a head of sales or an administrator everyone's; --send writes "
+	    "an e-mail event for each message sent"),
 	.run = cli_merge,
 };

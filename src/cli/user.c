@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -29,8 +30,12 @@ list_users(struct db *db)
 	if (store_users_all(db, &u, &n, &err) != SO_OK)
 		return cli_fail(&err);
 	for (i = 0; i < n; i++) {
-		printf("%-16s %-8s %s", u[i].login, u[i].role,
-		    u[i].disabled ? "disabled " : "");
+		/* The login and the role are what user set takes. */
+		printf("%-16s %-8s ", u[i].login, u[i].role);
+		if (u[i].disabled)
+			/* TRANSLATORS: before the name of a user who may
+			 * not log in (user list). */
+			printf("%s ", C_("user", "disabled"));
 		cli_put_clean(stdout, u[i].full_name);
 		putchar('\n');
 	}
@@ -62,8 +67,10 @@ cli_user(struct cli *cli, int argc, char **argv)
 	}
 	if (strcmp(verb, "add") != 0 && strcmp(verb, "set") != 0 &&
 	    strcmp(verb, "disable") != 0 && strcmp(verb, "enable") != 0) {
-		cli_warn("user: add, set, disable, enable or list, not \"%s\"",
-		    verb);
+		/* TRANSLATORS: the words of the list are typed as they
+		 * are. */
+		cli_warn(_("user: add, set, disable, enable or list, not "
+		    "\"%s\""), verb);
 		return EXIT_USAGE;
 	}
 	/* The verb first, then LOGIN and the options in any order. */
@@ -102,19 +109,20 @@ cli_user(struct cli *cli, int argc, char **argv)
 /* ---- the entry (src/cli/commands.c lists it) ---- */
 
 static const struct cli_form forms[] = {
-	{ "add", "LOGIN" },
-	{ "set", "LOGIN" },
-	{ "disable|enable", "LOGIN" },
+	{ "add", NC_("usage", "LOGIN") },
+	{ "set", NC_("usage", "LOGIN") },
+	{ "disable|enable", NC_("usage", "LOGIN") },
 	{ "list", "" },
 	{ NULL, NULL }
 };
 
 static const struct cli_option options[] = {
 	{ .name = "role", .val = OPT_ROLE, .choices = roles, .form = "add|set",
-	  .help = "the user's role (add: manager by default); the last "
-	    "administrator keeps theirs" },
-	{ .name = "name", .val = OPT_NAME, .arg = "NAME", .form = "add|set",
-	  .help = "the full name (add: the login by default)" },
+	  .help = N_("the user's role (add: manager by default); the last "
+	    "administrator keeps theirs") },
+	{ .name = "name", .val = OPT_NAME, .arg = NC_("usage", "NAME"),
+	  .form = "add|set",
+	  .help = N_("the full name (add: the login by default)") },
 	{ 0 }
 };
 
@@ -122,13 +130,13 @@ const struct command command_user = {
 	.name = "user",
 	.forms = forms,
 	.options = options,
-	.summary = "the people of the database and their roles",
+	.summary = N_("the people of the database and their roles"),
 	.acl = {
 		.manager = CLI_REACH(0, 0, 0, ACL_READ),
 		.head = CLI_REACH(0, 0, 0, ACL_READ),
 		.admin = CLI_REACH(0, 0, 0, ACL_READ | ACL_WRITE),
 	},
-	.access = "any user lists them; only an administrator adds, changes, "
-	    "disables or enables one",
+	.access = N_("any user lists them; only an administrator adds, "
+	    "changes, disables or enables one"),
 	.run = cli_user,
 };

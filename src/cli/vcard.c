@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/priv.h"
 #include "base/util.h"
 #include "cli/commands.h"
@@ -86,8 +87,12 @@ cli_export_vcard(struct cli *cli, int argc, char **argv)
 		    strerror(errno));
 	if (rc != SO_OK)
 		return cli_fail(&err);
-	if (out)
-		printf("%s: %zu contacts\n", out, n);
+	if (out) {
+		/* TRANSLATORS: the file written and how many contacts it
+		 * holds. */
+		printf(P_("%s: %zu contacts", "%s: %zu contacts", n), out, n);
+		putchar('\n');
+	}
 	return 0;
 }
 
@@ -95,7 +100,7 @@ static void
 on_skipped(void *arg, const struct so_err *why)
 {
 	(void)arg;
-	cli_warn("%s (skipped)", why->msg);
+	cli_warn(_("%s (skipped)"), why->msg);
 }
 
 int
@@ -125,11 +130,25 @@ cli_import_vcard(struct cli *cli, int argc, char **argv)
 	db_close(db);
 	if (rc != SO_OK)
 		return cli_fail(&err);
-	fputs(path, stdout);
-	printf(": %zu created, %zu updated, %zu unchanged, %zu companies "
-	    "created", st.created, st.updated, st.unchanged, st.companies);
-	if (st.skipped)
-		printf(", %zu skipped", st.skipped);
-	puts(o.dry_run ? "; dry run, nothing written" : "");
+	/* One message for each of a dry run or not, with or without cards
+	 * left out. */
+	if (st.skipped && o.dry_run)
+		printf(_("%s: %zu created, %zu updated, %zu unchanged, %zu "
+		    "companies created, %zu skipped; dry run, nothing "
+		    "written"), path, st.created, st.updated, st.unchanged,
+		    st.companies, st.skipped);
+	else if (st.skipped)
+		printf(_("%s: %zu created, %zu updated, %zu unchanged, %zu "
+		    "companies created, %zu skipped"), path, st.created,
+		    st.updated, st.unchanged, st.companies, st.skipped);
+	else if (o.dry_run)
+		printf(_("%s: %zu created, %zu updated, %zu unchanged, %zu "
+		    "companies created; dry run, nothing written"), path,
+		    st.created, st.updated, st.unchanged, st.companies);
+	else
+		printf(_("%s: %zu created, %zu updated, %zu unchanged, %zu "
+		    "companies created"), path, st.created, st.updated,
+		    st.unchanged, st.companies);
+	putchar('\n');
 	return 0;
 }
