@@ -21,7 +21,8 @@
 struct card_section {
 	const struct entity *ent;	/* NULL for Info, or Jobs */
 	const char	*ref_field;	/* its field pointing at the card */
-	const char	*label;
+	const char	*label;		/* English, N_() marked: translated
+					   where the tab is drawn */
 };
 
 struct card {

@@ -63,7 +63,8 @@ void	 col_draw_row(int y, int x, int w, const struct column *c, int n,
 
 /*
  * Money as the screen shows it, everywhere: grouped by thousands
- * ("1 250 000"), kopecks only when there are some ("1 250 000.50").
+ * ("1 250 000"), kopecks only when there are some ("1 250 000.50"; in
+ * Russian "1 250 000,50", base/i18n.h).
  */
 void	 col_money(int64_t minor, char *out, size_t sz);
 /*
@@ -72,7 +73,19 @@ void	 col_money(int64_t minor, char *out, size_t sz);
  */
 void	 col_money_compact(int64_t minor, char *out, size_t sz);
 /*
- * A field's value as a column shows it (a new string): field_format's
+ * A date ("2026-12-05", as typed or stored) as a title shows it: the
+ * same in English, "05.12.2026" in Russian (base/i18n.h's short date);
+ * anything else as it is.
+ */
+void	 col_date(const char *iso, char *out, size_t sz);
+/*
+ * A field's value as a person reads it (a new string): field_format's
+ * text, but a choice by its label and a yes in the messages' language
+ * (the forms read them back).
+ */
+char	*col_value(const struct entity *ent, int fi, const void *obj);
+/*
+ * A field's value as a column shows it (a new string): col_value's
  * text, with money in col_money's form, and dates short: "14.12 13:30"
  * and "14.12" in the current year, "14.12.2025" in another (a card's
  * Info and the forms keep the full ISO form).

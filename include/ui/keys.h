@@ -41,6 +41,7 @@ struct binding {
 	unsigned	 ctx;
 	enum action	 act;
 	const char	*name;		/* as shown in help: "a", "PgDn" */
+	/* Marked N_(), translated where shown (base/i18n.h). */
 	const char	*help;		/* one line */
 	const char	*hint;		/* short status-bar hint, or NULL */
 };
@@ -85,7 +86,7 @@ struct ui_command {
 	const char	*alias;		/* "quit" for "q", or NULL */
 	enum action	 act;
 	const char	*args;		/* "[--excel] FILE", or NULL */
-	const char	*help;		/* one line */
+	const char	*help;		/* one line, N_() marked */
 };
 
 extern const struct ui_command ui_commands[];

@@ -30,12 +30,14 @@ struct screen_key {
 	const char	*name;	/* as help and the man page show it ("Up,
 				   k"); NULL: one more key for the line
 				   above */
+	/* The help and the hint are marked N_(), translated where shown
+	 * (base/i18n.h); the names are the keys' own. */
 	const char	*help;	/* one line of the ? help */
 	const char	*hint;	/* a word for the status line, or NULL */
 };
 
 struct screen_ops {
-	const char	*name;	/* the help's heading: "The pipeline" */
+	const char	*name;	/* the help's heading: "The pipeline" (N_) */
 	/* Its keys, ended by { 0 }; NULL: every key goes to .key. */
 	const struct screen_key *keys;
 	/* The whole screen; its bottom line from ui_status_line, else

@@ -11,6 +11,7 @@
 #include <wchar.h>
 
 #include "store/db.h"
+#include "store/entity.h"
 
 #define UI_MIN_COLS	60
 #define UI_MIN_LINES	15
@@ -91,6 +92,12 @@ int	 ui_key_pending(void);
 void	 ui_redraw(void);
 /* True (after drawing a notice) when the terminal is under the minimum. */
 int	 ui_too_small(void);
+/*
+ * "12 companies", "1 company": how many records of ent, for a sentence
+ * ("Reassign 12 companies to boris?"), each card file with its own
+ * plural forms in the messages' language.  Caller frees.
+ */
+char	*ui_count_records(const struct entity *ent, long long n);
 /* Sets the status-line message (shown until the next key). */
 void	 ui_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The message ("" for none), and clearing it (the main loop, per key). */

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/audit.h"
@@ -73,11 +74,13 @@ ui_changed_by(struct db *db, const struct entity *ent, int64_t id,
 	/* A row older than the record's last change is not about it. */
 	if (n > 0 && rows[0].at >= at) {
 		when(db, rows[0].at, t);
-		s = rows[0].login ? xasprintf("changed by %s at %s",
-		    rows[0].login, t) : xasprintf("changed at %s", t);
+		/* TRANSLATORS: "changed by bob at 10:42" (or at a
+		 * "2026-11-20 10:42" of another day) */
+		s = rows[0].login ? xasprintf(_("changed by %s at %s"),
+		    rows[0].login, t) : xasprintf(_("changed at %s"), t);
 	} else {
 		when(db, at, t);
-		s = xasprintf("changed at %s", t);
+		s = xasprintf(_("changed at %s"), t);
 	}
 	audit_free(rows, n);
 	return s;

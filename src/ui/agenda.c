@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/entities.h"
 #include "store/settings.h"
@@ -69,7 +70,7 @@ av_load(struct agenda_view *v, struct db *db, struct so_err *err)
 /* One display row: a heading (item < 0) or an item. */
 struct row {
 	int	 item;
-	char	 head[80];
+	char	 head[160];
 };
 
 static struct row *
@@ -85,20 +86,18 @@ build_rows(const struct agenda *a, int64_t today, int *nrows)
 		if ((int)it->section != last_sec) {
 			r[n].item = -1;
 			if (it->section == AG_OVERDUE)
-				snprintf(r[n].head, sizeof(r[n].head),
-				    "Overdue");
+				snprintf(r[n].head, sizeof(r[n].head), "%s",
+				    _("Overdue"));
 			else if (it->section == AG_DAY) {
-				time_t t = (time_t)today;
-				struct tm tm;
-				char buf[48];
+				char buf[64];
 
-				localtime_r(&t, &tm);
-				strftime(buf, sizeof(buf), "%A %d %B", &tm);
+				i18n_date_day((time_t)today, buf, sizeof(buf));
+				/* TRANSLATORS: "Saturday 5 December". */
 				snprintf(r[n].head, sizeof(r[n].head),
-				    "Today, %s", buf);
+				    _("Today, %s"), buf);
 			} else
-				snprintf(r[n].head, sizeof(r[n].head),
-				    "Coming up (reminder due)");
+				snprintf(r[n].head, sizeof(r[n].head), "%s",
+				    _("Coming up (reminder due)"));
 			n++;
 			last_sec = (int)it->section;
 		}
@@ -129,8 +128,8 @@ item_cells(const struct agenda_item *it, char when[24],
 
 	dt_format_moment((time_t)it->at, moment);
 	if (it->all_day)
-		snprintf(when, 24, "%s", it->section == AG_DAY ? "all day" :
-		    moment);
+		snprintf(when, 24, "%s", it->section == AG_DAY ?
+		    _("all day") : moment);
 	else if (it->section == AG_DAY)
 		snprintf(when, 24, "%s", moment + 11);
 	else	/* "20.11 10:00" */
@@ -211,10 +210,11 @@ av_draw(struct agenda_view *v, int y, int x, int h, int w)
 
 	draw_fill(y, x, h, w, UA_NORMAL);
 	if (v->a.n == 0) {
-		draw_text(y + 1, x + 2, w - 4, "Nothing due today: no overdue "
-		    "items, no calls, meetings, tasks or birthdays.", UA_DIM);
-		draw_text(y + 3, x + 2, w - 4, "1-7 open the card files; "
-		    "A brings this agenda back.", UA_DIM);
+		draw_text(y + 1, x + 2, w - 4, _("Nothing due today: no "
+		    "overdue items, no calls, meetings, tasks or birthdays."),
+		    UA_DIM);
+		draw_text(y + 3, x + 2, w - 4, _("1-7 open the card files; "
+		    "A brings this agenda back."), UA_DIM);
 		return;
 	}
 	rows = build_rows(&v->a, today, &nrows);
@@ -243,12 +243,12 @@ av_draw(struct agenda_view *v, int y, int x, int h, int w)
 			    r->item == v->cursor);
 	}
 	if (v->a.bad_rule)
-		draw_text(y + h - 1, x + 1, w - 1, "(a repeating event's rule "
-		    "never produces a date: its first date is shown; fix its "
-		    "Repeat)", UA_DIM);
+		draw_text(y + h - 1, x + 1, w - 1, _("(a repeating event's "
+		    "rule never produces a date: its first date is shown; fix "
+		    "its Repeat)"), UA_DIM);
 	else if (v->a.truncated)
-		draw_text(y + h - 1, x + 1, w - 1, "(a repeating event repeats "
-		    "too often to list in full)", UA_DIM);
+		draw_text(y + h - 1, x + 1, w - 1, _("(a repeating event "
+		    "repeats too often to list in full)"), UA_DIM);
 	free(rows);
 }
 
@@ -320,7 +320,8 @@ done_message(const struct agenda_view *v, const char *fmt, const char *arg)
 	char text[UI_MESSAGE_MAX];
 
 	snprintf(text, sizeof(text), fmt, arg);
-	ui_message("%s%s", text, undo_empty(&v->undo) ? "" : "  (u: undo)");
+	ui_message("%s%s", text, undo_empty(&v->undo) ? "" :
+	    _("  (u: undo)"));
 }
 
 /* Plans the next contact; the step joins the action's undo (a done
@@ -341,8 +342,8 @@ plan_next(struct agenda_view *v, struct db *db, const struct agenda_item *it,
 	if (agenda_plan_next(db, it, at, &id, &v->undo, &err) != SO_OK)
 		ui_message("%s", err.msg);
 	else
-		done_message(v, "Next contact planned for %s", when_text(at,
-		    buf));
+		done_message(v, _("Next contact planned for %s"),
+		    when_text(at, buf));
 }
 
 /* A new action: the undo of the last one is forgotten. */
@@ -360,14 +361,14 @@ undo_last(struct agenda_view *v, struct db *db)
 	char what[sizeof(v->undo.what)];
 
 	if (undo_empty(&v->undo)) {
-		ui_message("Nothing to undo");
+		ui_message("%s", _("Nothing to undo"));
 		return;
 	}
 	snprintf(what, sizeof(what), "%s", v->undo.what);
 	if (undo_run(db, &v->undo, &err) != SO_OK)
 		ui_message("%s", err.msg);
-	else
-		ui_message("Undone: %s", what);
+	else	/* the action's name, marked where it was started */
+		ui_message(_("Undone: %s"), i18n_cgettext("undo", what));
 }
 
 /* The result picked from the active results: its id, 0 for none, -1
@@ -396,10 +397,10 @@ pick_result(struct db *db)
 			k++;
 		}
 	ids[k] = 0;
-	items[k] = xasprintf("%zu (no result)", k + 1);
+	items[k] = xasprintf(_("%zu (no result)"), k + 1);
 	k++;
-	sel = ui_menu(3, 4, LINES - 4, "Result", (const char *const *)items,
-	    (int)k);
+	sel = ui_menu(3, 4, LINES - 4, _("Result"),
+	    (const char *const *)items, (int)k);
 	if (sel >= 0)
 		id = ids[sel];
 	for (i = 0; i < k; i++)
@@ -419,15 +420,15 @@ mark_done(struct agenda_view *v, struct db *db)
 	char *comment;
 
 	if (it->done) {
-		ui_message("Already done");
+		ui_message("%s", _("Already done"));
 		return;
 	}
 	if (it->kind != AG_TASK && (result = pick_result(db)) < 0)
 		return;
-	if ((comment = ui_prompt("Comment (Enter: none): ", "", NULL, NULL)) ==
-	    NULL)
+	if ((comment = ui_prompt(_("Comment (Enter: none): "), "", NULL,
+	    NULL)) == NULL)
 		return;
-	undo_start(v, "done");
+	undo_start(v, NC_("undo", "done"));
 	if (agenda_done(db, it, result, comment, NULL, &v->undo, &err) !=
 	    SO_OK) {
 		ui_message("%s", err.msg);
@@ -436,15 +437,19 @@ mark_done(struct agenda_view *v, struct db *db)
 	}
 	free(comment);
 	/* The usual next step: when to call again. */
-	plan_next(v, db, it, "Next contact (fri, +3d, 25.11 11:00; "
-	    "Enter: none): ", "Done");
+	/* TRANSLATORS: fri, +3d and 25.11 11:00 are typed as they are
+	 * (пт and завтра are read too). */
+	plan_next(v, db, it, _("Next contact (fri, +3d, 25.11 11:00; "
+	    "Enter: none): "), _("Done"));
 }
 
 static void
 snooze(struct agenda_view *v, struct db *db)
 {
-	static const char *const items[] = { "1 10 minutes", "2 1 hour",
-	    "3 The next working morning", "4 Next week" };
+	static const char *const items[] = { N_("1 10 minutes"),
+	    N_("2 1 hour"), N_("3 The next working morning"),
+	    N_("4 Next week") };
+	const char *shown[4];
 	struct agenda_item *it = &v->a.v[v->cursor];
 	struct so_err err = { 0 };
 	int64_t now = (int64_t)db_now(db), at;
@@ -452,27 +457,28 @@ snooze(struct agenda_view *v, struct db *db)
 	int sel;
 
 	if (it->done) {
-		ui_message("It is done: nothing to remind of");
+		ui_message("%s", _("It is done: nothing to remind of"));
 		return;
 	}
-	sel = ui_menu(3, 4, LINES - 4, "Remind me again", items, 4);
+	for (sel = 0; sel < 4; sel++)
+		shown[sel] = _(items[sel]);
+	sel = ui_menu(3, 4, LINES - 4, _("Remind me again"), shown, 4);
 	if (sel < 0)
 		return;
 	at = sel == 0 ? now + 600 : sel == 1 ? now + 3600 :
 	    agenda_next_morning(db, now, sel == 3);
-	undo_start(v, "snooze");
+	undo_start(v, NC_("undo", "snooze"));
 	if (agenda_snooze(db, it, at, &v->undo, &err) != SO_OK)
 		ui_message("%s", err.msg);
 	else
-		done_message(v, "The reminder comes again at %s (the item "
-		    "stays where it is)", when_text(at, buf));
+		done_message(v, _("The reminder comes again at %s (the item "
+		    "stays where it is)"), when_text(at, buf));
 }
 
 static void
 reschedule(struct agenda_view *v, struct db *db)
 {
-	static const char *const scope[] = { "1 Only this one",
-	    "2 The whole series" };
+	const char *scope[2];
 	struct agenda_item *it = &v->a.v[v->cursor];
 	struct so_err err = { 0 };
 	char buf[17];
@@ -480,21 +486,23 @@ reschedule(struct agenda_view *v, struct db *db)
 	int series = 0;
 
 	if (it->done) {
-		ui_message("It is done: it stays when it was done (n plans "
-		    "the next contact)");
+		ui_message("%s", _("It is done: it stays when it was done (n "
+		    "plans the next contact)"));
 		return;
 	}
-	if (!ask_moment(db, "Move to: ", when_text(it->at, buf), &at))
+	if (!ask_moment(db, _("Move to: "), when_text(it->at, buf), &at))
 		return;
 	/* An occurrence of a series: only this one, or all of them? */
-	if (it->orig_start && (series = ui_menu(3, 4, LINES - 4, "Move",
+	scope[0] = _("1 Only this one");
+	scope[1] = _("2 The whole series");
+	if (it->orig_start && (series = ui_menu(3, 4, LINES - 4, _("Move"),
 	    scope, 2)) < 0)
 		return;
-	undo_start(v, "move");
+	undo_start(v, NC_("undo", "move"));
 	if (agenda_move(db, it, at, series == 1, &v->undo, &err) != SO_OK)
 		ui_message("%s", err.msg);
 	else
-		done_message(v, "Moved to %s", when_text(at, buf));
+		done_message(v, _("Moved to %s"), when_text(at, buf));
 }
 
 void
@@ -547,9 +555,9 @@ av_action(struct agenda_view *v, struct db *db, enum action act)
 		reschedule(v, db);
 		break;
 	case ACT_PLAN_NEXT:
-		undo_start(v, "next contact");
-		plan_next(v, db, &v->a.v[v->cursor], "Next contact (fri, +3d, "
-		    "25.11 11:00): ", NULL);
+		undo_start(v, NC_("undo", "next contact"));
+		plan_next(v, db, &v->a.v[v->cursor], _("Next contact (fri, "
+		    "+3d, 25.11 11:00): "), NULL);
 		break;
 	default:
 		return;
@@ -629,10 +637,12 @@ rem_poll(struct reminders *r, struct db *db, int64_t now, char *msg,
 	r->shown[r->nshown].remind_at = it->remind_at;
 	r->shown[r->nshown++].at = it->at;
 	dt_format_moment((time_t)it->at, when);
-	snprintf(msg, msgsz, "Reminder: %s %s %s%s%s%s%s%s", when + 11,
+	/* TRANSLATORS: the time, the type (Call), the subject, then " —
+	 * the person", " the phone" and " (more: A)" when there are. */
+	snprintf(msg, msgsz, _("Reminder: %s %s %s%s%s%s%s%s"), when + 11,
 	    it->type_name, it->subject, *it->contact ? " — " : "",
 	    it->contact, *it->phone ? " " : "", it->phone, more ?
-	    " (more: A)" : "");
+	    _(" (more: A)") : "");
 	if (settings_flag(db, "reminders.bell"))
 		beep();
 	return 1;

@@ -22,6 +22,7 @@
 
 #include "exchange/export.h"
 #include "exchange/ical.h"
+#include "base/i18n.h"
 #include "base/priv.h"
 #include "report/report.h"
 #include "store/entities.h"
@@ -106,7 +107,7 @@ pane_rows(void)
 static void
 show_error(const struct so_err *err)
 {
-	ui_message("%s", err->msg[0] ? err->msg : "error");
+	ui_message("%s", err->msg[0] ? err->msg : _("error"));
 }
 
 /* Keeps the card showing the list's selected record. */
@@ -301,8 +302,12 @@ hidden_actions(void)
 
 /* The tabs' names when all of them do not fit: short, but not cut. */
 static const char *const tab_short[NTABS] = {
-	"Comp.", "Cont.", "Tasks", "Notes", "Links", "Events", "Deals",
-	"Paym.", "Progr.",
+	/* TRANSLATORS: the card files' names on a narrow tab bar:
+	 * Companies, Contacts, Tasks, Notes, Links, Events, Deals,
+	 * Payments, Programs, each as short as it can be read. */
+	NC_("tab", "Comp."), NC_("tab", "Cont."), NC_("tab", "Tasks"),
+	NC_("tab", "Notes"), NC_("tab", "Links"), NC_("tab", "Events"),
+	NC_("tab", "Deals"), NC_("tab", "Paym."), NC_("tab", "Progr."),
 };
 
 /* A tab's label: full (0), short (1) or its number (2); the current
@@ -313,9 +318,11 @@ tab_label(int i, int form)
 	int cur = i == app->tab && !app->agenda;
 
 	if (form == 0 || cur)
-		return xasprintf(" %d %s", i + 1, tab_entities[i]->plural);
+		return xasprintf(" %d %s", i + 1,
+		    entity_plural(tab_entities[i]));
 	if (form == 1)
-		return xasprintf(" %d %s", i + 1, tab_short[i]);
+		return xasprintf(" %d %s", i + 1,
+		    i18n_cgettext("tab", tab_short[i]));
 	return xasprintf(" %d", i + 1);
 }
 
@@ -404,7 +411,8 @@ draw_main(void)
 	h = LINES - 2;
 	draw_tabbar();
 	if (app->agenda) {
-		char *t = xasprintf(" Agenda of %s", db_user_login(app->db));
+		char *t = xasprintf(_(" Agenda of %s"),
+		    db_user_login(app->db));
 
 		draw_fill(1, 0, 1, COLS, UA_DIM);
 		draw_text(1, 0, COLS, t, UA_DIM);
@@ -425,18 +433,21 @@ draw_main(void)
 /* ---- help ---- */
 
 /* The filter language, under the keys in help. */
+/* TRANSLATORS: the filter language's help: what is typed (city:казань,
+ * OR, due<fri) is the same in every language; only the explanations
+ * after it are translated, in the same columns. */
 static const char *const filter_help[] = {
-	"\nFilters (f; salesorg list --filter)",
-	"  city:казань      the field contains the text, in any case",
-	"  city=Казань      the whole value, any case; city=\"\" is empty",
-	"  phone~^\\+7843    a PCRE2 regular expression, any case",
-	"  -status:lost     not",
-	"  due<fri  amount>=10000  created>=2026-11-01   dates and numbers",
-	"  ромашка          a bare word: any text field contains it",
-	"  city:\"Нижний Новгород\"   quotes for spaces",
-	"  city:казань OR city:уфа   OR between groups; ( ) to group",
-	"  manager:ivanova  a reference by name or login; fields by name,",
-	"                   English or Russian label (менеджер:ivanova)",
+	N_("\nFilters (f; salesorg list --filter)"),
+	N_("  city:казань      the field contains the text, in any case"),
+	N_("  city=Казань      the whole value, any case; city=\"\" is empty"),
+	N_("  phone~^\\+7843    a PCRE2 regular expression, any case"),
+	N_("  -status:lost     not"),
+	N_("  due<fri  amount>=10000  created>=2026-11-01   dates and numbers"),
+	N_("  ромашка          a bare word: any text field contains it"),
+	N_("  city:\"Нижний Новгород\"   quotes for spaces"),
+	N_("  city:казань OR city:уфа   OR between groups; ( ) to group"),
+	N_("  manager:ivanova  a reference by name or login; fields by name,"),
+	N_("                   English or Russian label (менеджер:ivanova)"),
 };
 
 static void
@@ -454,11 +465,11 @@ help_screen(void)
 	const struct binding *b;
 	const struct ui_command *c;
 	static const struct { unsigned ctx; const char *name; } groups[] = {
-		{ CTX_ALL, "Everywhere" },
-		{ CTX_LIST, "In a list" },
-		{ CTX_CARD, "On a card" },
-		{ CTX_TRASH, "In the trash" },
-		{ CTX_AGENDA, "In the agenda" },
+		{ CTX_ALL, N_("Everywhere") },
+		{ CTX_LIST, N_("In a list") },
+		{ CTX_CARD, N_("On a card") },
+		{ CTX_TRASH, N_("In the trash") },
+		{ CTX_AGENDA, N_("In the agenda") },
 	};
 	char **lines = NULL, *why = target_refusal(), *name;
 	uint64_t hide = hidden_actions();
@@ -466,13 +477,13 @@ help_screen(void)
 
 	/* The keys this record does not allow are left out, and why. */
 	if (why) {
-		add_line(&lines, &n, xasprintf("\n%s; the keys that would "
-		    "change it are left out below", why));
+		add_line(&lines, &n, xasprintf(_("\n%s; the keys that would "
+		    "change it are left out below"), why));
 		free(why);
 	}
 	for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
 		add_line(&lines, &n, xasprintf("%s%s", n ? "\n" : "",
-		    groups[g].name));
+		    _(groups[g].name)));
 		for (b = ui_bindings; b->act != ACT_NONE; b++) {
 			/* "Everywhere" lists the bindings of every context;
 			 * the others, those special to them. */
@@ -481,20 +492,21 @@ help_screen(void)
 			    (hide & ACT_BIT(b->act)))
 				continue;
 			add_line(&lines, &n, xasprintf("  %-16s %s", b->name,
-			    b->help));
+			    _(b->help)));
 		}
 	}
-	add_line(&lines, &n, xstrdup("\nCommands (:)"));
+	add_line(&lines, &n, xstrdup(_("\nCommands (:)")));
 	for (c = ui_commands; c->name != NULL; c++) {
 		name = xasprintf(":%s%s%s%s%s", c->name, c->alias ? ", :" : "",
 		    c->alias ? c->alias : "", c->args ? " " : "", c->args ?
 		    c->args : "");
-		add_line(&lines, &n, xasprintf("  %-24s %s", name, c->help));
+		add_line(&lines, &n, xasprintf("  %-24s %s", name,
+		    _(c->help)));
 		free(name);
 	}
 	for (g = 0; g < sizeof(filter_help) / sizeof(filter_help[0]); g++)
-		add_line(&lines, &n, xstrdup(filter_help[g]));
-	ui_text_screen("salesorg help", (const char *const *)lines, n);
+		add_line(&lines, &n, xstrdup(_(filter_help[g])));
+	ui_text_screen(_("salesorg help"), (const char *const *)lines, n);
 	for (g = 0; g < n; g++)
 		free(lines[g]);
 	free(lines);
@@ -598,8 +610,8 @@ jump_to(const struct entity *ent, int64_t id)
 	int tab = tab_of(ent);
 
 	if (tab < 0) {
-		ui_message("%s records have no tab of their own",
-		    ent->label);
+		ui_message(_("%s records have no tab of their own"),
+		    entity_label(ent));
 		return;
 	}
 	push_place();
@@ -656,16 +668,17 @@ add_record(void)
 		free(why);
 	} else switch (ui_form_run(app->db, ent, rec, &open)) {
 	case FORM_SAVED:
-		ui_message("%s added", ent->label);
+		ui_message(_("%s added"), entity_label(ent));
 		after_write(ent, rec_meta(rec)->id);
 		break;
 	case FORM_OPEN:
 		/* not added: the one that is there instead */
 		jump_to(ent, open);
 		if (ui_message_text()[0] == '\0') {
-			char *l = utf8_fold(ent->label);
+			char *l = utf8_fold(entity_label(ent));
 
-			ui_message("Not added: this %s was already here", l);
+			ui_message(_("Not added: this %s was already here"),
+			    l);
 			free(l);
 		}
 		break;
@@ -717,7 +730,7 @@ edit_record(void)
 		return;
 	}
 	if (ui_form_run(app->db, ent, rec, NULL) == FORM_SAVED)
-		ui_message("%s saved", ent->label);
+		ui_message(_("%s saved"), entity_label(ent));
 	after_write(ent, id);
 	rec_clear(ent, rec);
 	free(rec);
@@ -734,14 +747,14 @@ delete_record(void)
 	if (app->trash || !target(&ent, &id) || !may_change())
 		return;
 	title = store_lookup_title(app->db, ent, id);
-	q = xasprintf("Delete %s \"%s\" (to the trash)?", ent->label,
-	    title ? title : "");
+	q = xasprintf(_("Delete %s \"%s\" (to the trash)?"),
+	    entity_label(ent), title ? title : "");
 	if (ui_confirm(q)) {
 		if (rec_delete(app->db, ent, id, &err) != SO_OK)
 			show_error(&err);
 		else
-			ui_message("%s moved to the trash (T shows it)",
-			    ent->label);
+			ui_message(_("%s moved to the trash (T shows it)"),
+			    entity_label(ent));
 		reload_all(0);
 	}
 	free(q);
@@ -760,7 +773,7 @@ restore_record(void)
 	if (rec_restore(app->db, lv->ent, id, &err) != SO_OK)
 		show_error(&err);
 	else
-		ui_message("%s restored", lv->ent->label);
+		ui_message(_("%s restored"), entity_label(lv->ent));
 	reload_all(0);
 }
 
@@ -848,7 +861,8 @@ group_action(void)
 	char keep[UI_MESSAGE_MAX];
 
 	if (app->agenda || app->focus != FOCUS_LIST) {
-		ui_message("group actions work on a list (q to get there)");
+		ui_message(_("group actions work on a list (q to get "
+		    "there)"));
 		return;
 	}
 	if (ui_group(app->db, cur_list())) {
@@ -872,7 +886,8 @@ cmd_export_ics(const char *path)
 	FILE *out;
 
 	if (*path == '\0') {
-		ui_message(":export ics FILE - events and tasks as iCalendar");
+		ui_message(_(":export ics FILE - events and tasks as "
+		    "iCalendar"));
 		return;
 	}
 	if ((out = priv_fopen(path, "w")) == NULL) {
@@ -888,7 +903,8 @@ cmd_export_ics(const char *path)
 	if (fclose(out) != 0)
 		ui_message("%s: %s", path, strerror(errno));
 	else
-		ui_message("%zu events written to %s", n, path);
+		ui_message(P_("%zu event written to %s",
+		    "%zu events written to %s", n), n, path);
 }
 
 /*
@@ -903,9 +919,9 @@ cmd_import(const char *arg)
 	struct so_err err;
 
 	if (*arg == '\0' || strcmp(arg, "ics") == 0) {
-		ui_message(":import FILE - a CSV file or an Excel workbook "
+		ui_message(_(":import FILE - a CSV file or an Excel workbook "
 		    "into this card file; :import ics FILE - events and "
-		    "tasks from iCalendar, matched by UID");
+		    "tasks from iCalendar, matched by UID"));
 		return;
 	}
 	if (strncmp(arg, "ics ", 4) != 0) {
@@ -917,8 +933,9 @@ cmd_import(const char *arg)
 		show_error(&err);
 		return;
 	}
-	ui_message("%s: %zu created, %zu updated, %zu unchanged, %zu tasks",
-	    arg + 4, st.created, st.updated, st.unchanged, st.tasks);
+	ui_message(_("%s: %zu created, %zu updated, %zu unchanged, %zu "
+	    "tasks"), arg + 4, st.created, st.updated, st.unchanged,
+	    st.tasks);
 	reload_all(0);
 }
 
@@ -941,9 +958,9 @@ cmd_export(const char *arg)
 		arg += 7 + strspn(arg + 7, " ");
 	}
 	if (arg == NULL || *arg == '\0') {
-		ui_message(":export FILE - this list as CSV (UTF-8); "
+		ui_message(_(":export FILE - this list as CSV (UTF-8); "
 		    ":export --excel FILE - for Excel; :export ics FILE - "
-		    "the calendar");
+		    "the calendar"));
 		return;
 	}
 	if (d == EXPORT_UTF8 && (strncmp(arg, "ics ", 4) == 0 ||
@@ -954,14 +971,15 @@ cmd_export(const char *arg)
 	if (export_csv_file(app->db, lv->ent, &lv->q, d, arg, &rows,
 	    &err) != SO_OK) {
 		if (d == EXPORT_EXCEL && err.code == SO_EINVAL)
-			ui_message("%s; nothing written (:export FILE "
-			    "without --excel keeps it in UTF-8)", err.msg);
+			ui_message(_("%s; nothing written (:export FILE "
+			    "without --excel keeps it in UTF-8)"), err.msg);
 		else
 			show_error(&err);
 		return;
 	}
-	ui_message("%lld %s written to %s (%s)", (long long)rows,
-	    lv->ent->plural, arg, export_dialect_name(d));
+	/* TRANSLATORS: 12, "Companies", the file, "UTF-8". */
+	ui_message(_("%lld %s written to %s (%s)"), (long long)rows,
+	    entity_plural(lv->ent), arg, export_dialect_name(d));
 }
 
 static void
@@ -978,7 +996,7 @@ cmd_sort(const char *arg)
 		for (i = 0; i < lv->ent->nfields; i++)
 			if (lv->ent->fields[i].flags & F_SORT)
 				sb_printf(&b, " %s", lv->ent->fields[i].name);
-		ui_message("sort by one of:%s", sb_str(&b));
+		ui_message(_("sort by one of:%s"), sb_str(&b));
 		sb_free(&b);
 		return;
 	}
@@ -1004,8 +1022,8 @@ static void
 open_reports(const char *name)
 {
 	if (name && report_find(name) == NULL) {
-		ui_message("no report %s (journal, activity, meeting, "
-		    "follow-up, sales, audit, key-clients)", name);
+		ui_message(_("no report %s (journal, activity, meeting, "
+		    "follow-up, sales, audit, key-clients)"), name);
 		return;
 	}
 	ui_reports(app->db, name ? report_find(name)->name : NULL);
@@ -1033,8 +1051,8 @@ command_line(void)
 	if ((c = ui_command_find(cmd)) != NULL)
 		handle(c->act, arg);
 	else if (*cmd)
-		ui_message("unknown command :%s (%s; :help lists them)", cmd,
-		    ui_command_names());
+		ui_message(_("unknown command :%s (%s; :help lists them)"),
+		    cmd, ui_command_names());
 	free(line);
 }
 
@@ -1188,7 +1206,8 @@ handle(enum action act, const char *arg)
 		clearok(curscr, TRUE);
 		break;
 	case ACT_WHOAMI:
-		ui_message("user %s (%s) on %s", db_user_login(app->db),
+		/* TRANSLATORS: login, role (manager, head, admin), file. */
+		ui_message(_("user %s (%s) on %s"), db_user_login(app->db),
 		    db_user_role(app->db), db_path(app->db));
 		break;
 	case ACT_EXPORT:
@@ -1254,7 +1273,7 @@ main_resize(void *self)
 /* Others' commits reload the main screen through the host's hook
  * (ui_data_changed), under every screen; .reload has nothing to add. */
 static const struct screen_ops main_screen = {
-	.name = "The organizer",
+	.name = N_("The organizer"),
 	.draw = main_draw,
 	.key = main_key,
 	.resize = main_resize,
@@ -1268,14 +1287,14 @@ ui_app_terminal_ok(void)
 	const char *term = getenv("TERM");
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fputs("salesorg: the organizer needs a terminal; without one, "
-		    "use the commands (salesorg --help)\n", stderr);
+		fputs(_("salesorg: the organizer needs a terminal; without "
+		    "one, use the commands (salesorg --help)\n"), stderr);
 		return 0;
 	}
 	if (term == NULL || *term == '\0' || strcmp(term, "dumb") == 0) {
-		fprintf(stderr, "salesorg: TERM=%s cannot show the organizer; "
-		    "use the commands (salesorg --help) or set TERM\n",
-		    term ? term : "");
+		fprintf(stderr, _("salesorg: TERM=%s cannot show the "
+		    "organizer; use the commands (salesorg --help) or set "
+		    "TERM\n"), term ? term : "");
 		return 0;
 	}
 	return 1;
@@ -1366,14 +1385,14 @@ ui_app_run(struct db *db)
 	if (abc_auto(a.db, &ranked, &err) != SO_OK)
 		show_error(&err);
 	else if (ranked)
-		ui_message("Last month's ABC ranks are computed (abc)");
+		ui_message(_("Last month's ABC ranks are computed (abc)"));
 	/* The morning screen, unless switched off; with nothing due it
 	 * would only be in the way. */
 	if (settings_flag(a.db, "agenda.startup")) {
 		open_agenda(0);
 		if (a.av.a.n == 0 && !a.av.a.truncated) {
 			a.agenda = 0;
-			ui_message("Nothing due today (A: the agenda)");
+			ui_message(_("Nothing due today (A: the agenda)"));
 		}
 	}
 	ui_screen_run(&main_screen, &a);

@@ -3,11 +3,11 @@
  * CARD_ROWS rows, newest first where the list is dated (a contact
  * history reads backwards from today).
  */
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/acl.h"
@@ -81,18 +81,18 @@ company_extras(struct card *c, struct db *db, struct so_err *err)
 		sb_printf(&b, "%s%s %c", b.len ? "  " : "", r[i].month,
 		    r[i].rank);
 	free(r);
-	add_extra(c, "ABC by month", b.len ? sb_steal(&b) :
-	    xstrdup("(no payments ranked)"));
+	add_extra(c, _("ABC by month"), b.len ? sb_steal(&b) :
+	    xstrdup(_("(no payments ranked)")));
 	sb_free(&b);
 	dt_format_date(db_now(db), today);
 	year = atoi(today);
 	for (y = year; y >= year - 1; y--) {
-		char label[32], label2[48];
+		char label[96], label2[48];
 
 		if ((code = payments_year_total(db, rec_meta(c->rec)->id, y,
 		    &sum, err)) != SO_OK)
 			return code;
-		snprintf(label, sizeof(label), "Paid in %d", y);
+		snprintf(label, sizeof(label), _("Paid in %d"), y);
 		col_money(sum, label2, sizeof(label2));
 		add_extra(c, label, xstrdup(label2));
 	}
@@ -157,7 +157,8 @@ program_extras(struct card *c, struct db *db, struct so_err *err)
 		sb_printf(&b, "%s%s %lld", b.len ? ", " : "", v[i].status,
 		    (long long)v[i].count);
 	program_counts_free(v, n);
-	add_extra(c, "Members", b.len ? sb_steal(&b) : xstrdup("none yet"));
+	add_extra(c, _("Members"), b.len ? sb_steal(&b) :
+	    xstrdup(_("none yet")));
 	sb_free(&b);
 	return SO_OK;
 }
@@ -204,16 +205,32 @@ load_access(struct card *c, struct db *db)
 	c->owner = ui_owner_login(db, c->ent, c->rec);
 	c->readonly = ui_refusal(db, c->ent, c->rec, 0);
 	if (c->owner && !own)
-		add_extra(c, "Responsible", xstrdup(c->owner));
+		add_extra(c, _("Responsible"), xstrdup(c->owner));
 }
 
-/* A section is named by the card file it lists, shortly where it can be. */
+/*
+ * A section is named by the card file it lists, shortly where it can be.
+ * The labels are English, the sections' identity (is_history); they are
+ * translated where drawn (section_name).
+ */
 static const char *
 section_label(const struct card *c, const struct entity *e)
 {
 	if (e == &entity_member)
-		return c->ent == &entity_program ? "Members" : "Programs";
+		return c->ent == &entity_program ? N_("Members") :
+		    N_("Programs");
 	return e->plural;
+}
+
+/* What the tab of section i says, in the messages' language. */
+static const char *
+section_name(const struct card *c, int i)
+{
+	const struct card_section *s = &c->sec[i];
+
+	if (s->ent != NULL && s->ent != &entity_member)
+		return entity_plural(s->ent);
+	return _(s->label);
 }
 
 static void
@@ -222,7 +239,7 @@ build_sections(struct card *c)
 	int k, i;
 
 	c->nsec = 0;
-	c->sec[c->nsec++] = (struct card_section){ NULL, NULL, "Info" };
+	c->sec[c->nsec++] = (struct card_section){ NULL, NULL, N_("Info") };
 	for (k = 0; entities[k] && c->nsec < CARD_MAX_SECTIONS - 1; k++) {
 		const struct entity *e = entities[k];
 
@@ -239,11 +256,12 @@ build_sections(struct card *c)
 	}
 	if (c->ent == &entity_contact)
 		c->sec[c->nsec++] = (struct card_section){ NULL, NULL,
-		    "Jobs" };
+		    N_("Jobs") };
 	if (c->ent == &entity_company)
 		c->sec[c->nsec++] = (struct card_section){ NULL, NULL,
-		    "Former staff" };
-	c->sec[c->nsec++] = (struct card_section){ NULL, NULL, "History" };
+		    N_("Former staff") };
+	c->sec[c->nsec++] = (struct card_section){ NULL, NULL,
+	    N_("History") };
 }
 
 static int
@@ -480,11 +498,11 @@ draw_tabs(const struct card *c, int y, int x, int w)
 	do {
 		used = 0;
 		for (i = first; i <= c->sub; i++)
-			used += utf8_width(c->sec[i].label) + 2;
+			used += utf8_width(section_name(c, i)) + 2;
 	} while (used > w && ++first < c->sub);
 	draw_fill(y, x, 1, w, UA_NORMAL);
 	for (i = first; i < c->nsec && cx < x + w; i++) {
-		char *t = xasprintf(" %s ", c->sec[i].label);
+		char *t = xasprintf(" %s ", section_name(c, i));
 		int tw = utf8_width(t);
 
 		if (cx + tw > x + w)
@@ -507,12 +525,12 @@ info_value(const struct entity *ent, int fi, const void *rec)
 	if (rec_meta((void *)rec)->hidden && acl_field_is_detail(ent, fi))
 		return xstrdup(fd->type == FT_MEMO || fd->type == FT_TEXT ||
 		    fd->type == FT_PHONE || fd->type == FT_EMAIL ||
-		    fd->type == FT_URL ? "(not yours to read)" : "");
+		    fd->type == FT_URL ? _("(not yours to read)") : "");
 	if (fd->type == FT_MONEY && !field_is_empty(fd, rec)) {
 		col_money(field_int_c(fd, rec), buf, sizeof(buf));
 		return xstrdup(buf);
 	}
-	return field_format(ent, fi, rec);
+	return col_value(ent, fi, rec);
 }
 
 /* The widest word of s (a label must never be split inside one). */
@@ -553,18 +571,18 @@ info_lines(struct card *c, struct info_line **out)
 	for (i = 0; i < ent->nfields; i++) {
 		if (ent->fields[i].flags & F_HIDDEN)
 			continue;
-		v[n].label = ent->fields[i].label;
+		v[n].label = field_label(ent, &ent->fields[i]);
 		v[n++].value = info_value(ent, i, c->rec);
 		/* whom to call, under the person to call */
 		if (c->phone && strcmp(ent->fields[i].name, "contact_id") == 0) {
-			v[n].label = "Phone";
+			v[n].label = _("Phone");
 			v[n++].value = xstrdup(c->phone);
 		}
 	}
 	dt_format_moment((time_t)rec_meta(c->rec)->updated_at, when);
-	v[n].label = "Changed";
-	v[n++].value = xasprintf("%s (version %" PRId64 ")", when,
-	    rec_meta(c->rec)->version);
+	v[n].label = _("Changed");
+	v[n++].value = xasprintf(_("%s (version %lld)"), when,
+	    (long long)rec_meta(c->rec)->version);
 	for (k = 0; k < c->nextra; k++) {
 		v[n].label = c->extra[2 * k];
 		v[n++].value = xstrdup(c->extra[2 * k + 1]);
@@ -744,7 +762,7 @@ draw_linked(struct card *c, int y, int x, int h, int w, int focused)
 			free(texts[i]);
 	}
 	if (c->linked.n == 0)
-		draw_text(y, x + 1, w - 1, "(none: press a to add one)",
+		draw_text(y, x + 1, w - 1, _("(none: press a to add one)"),
 		    UA_DIM);
 }
 
@@ -757,19 +775,24 @@ draw_jobs(struct card *c, int y, int x, int h, int w)
 	int r = 0;
 
 	for (i = 0; i < c->njobs && r < h; i++, r++) {
+		const char *end;
 		char *line;
+		int pad;
 
 		dt_format_date((time_t)c->jobs[i].started_at, from);
 		if (c->jobs[i].ended_at)
 			dt_format_date((time_t)c->jobs[i].ended_at, to);
-		line = xasprintf("%s - %-10s  %s%s%s", from,
-		    c->jobs[i].ended_at ? to : "now", c->jobs[i].company,
+		/* as wide as a date, in display columns ("сейчас") */
+		end = c->jobs[i].ended_at ? to : _("now");
+		pad = 10 - utf8_width(end);
+		line = xasprintf("%s - %s%*s  %s%s%s", from, end,
+		    pad > 0 ? pad : 0, "", c->jobs[i].company,
 		    *c->jobs[i].position ? ", " : "", c->jobs[i].position);
 		draw_text(y + r, x, w, line, UA_NORMAL);
 		free(line);
 	}
 	if (c->njobs == 0)
-		draw_text(y + r++, x + 1, w - 1, "(no companies recorded)",
+		draw_text(y + r++, x + 1, w - 1, _("(no companies recorded)"),
 		    UA_DIM);
 	for (; r < h; r++)
 		draw_fill(y + r, x, 1, w, UA_NORMAL);
@@ -795,7 +818,8 @@ draw_former(struct card *c, int y, int x, int h, int w)
 		free(line);
 	}
 	if (c->nformer == 0)
-		draw_text(y + r++, x + 1, w - 1, "(nobody has left)", UA_DIM);
+		draw_text(y + r++, x + 1, w - 1, _("(nobody has left)"),
+		    UA_DIM);
 	for (; r < h; r++)
 		draw_fill(y + r, x, 1, w, UA_NORMAL);
 }
@@ -826,7 +850,7 @@ card_title(const struct card *c)
 		if (c->ent->fields[i].type == FT_TEXT ||
 		    c->ent->fields[i].type == FT_URL)
 			return field_format(c->ent, i, c->rec);
-	return xstrdup(c->ent->label);
+	return xstrdup(entity_label(c->ent));
 }
 
 void
@@ -838,11 +862,11 @@ card_draw(struct card *c, int y, int x, int h, int w, int focused)
 	/* "ООО Ромашка [read-only: bob's] - changed by bob at 10:42" */
 	sb_add(&t, name ? name : "");
 	if (c->rec && c->readonly && c->owner)
-		sb_printf(&t, " [read-only: %s's]", c->owner);
+		sb_printf(&t, _(" [read-only: %s's]"), c->owner);
 	else if (c->rec && c->readonly)
-		sb_add(&t, " [read-only]");
+		sb_add(&t, _(" [read-only]"));
 	if (c->rec && rec_incomplete(c->ent, c->rec))
-		sb_add(&t, " [incomplete]");
+		sb_add(&t, _(" [incomplete]"));
 	if (c->rec && c->changed)
 		sb_printf(&t, " - %s", c->changed);
 	draw_box(y, x, h, w, sb_str(&t));
@@ -850,7 +874,8 @@ card_draw(struct card *c, int y, int x, int h, int w, int focused)
 	free(name);
 	if (c->rec == NULL) {
 		draw_fill(y + 1, x + 1, h - 2, w - 2, UA_NORMAL);
-		draw_text(y + 1, x + 2, w - 4, "(nothing selected)", UA_DIM);
+		draw_text(y + 1, x + 2, w - 4, _("(nothing selected)"),
+		    UA_DIM);
 		return;
 	}
 	draw_tabs(c, y + 1, x + 1, w - 2);

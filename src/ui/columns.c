@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/acl.h"
@@ -206,7 +207,7 @@ col_draw_row(int y, int x, int w, const struct column *c, int n, int gap,
 void
 col_money(int64_t minor, char *out, size_t sz)
 {
-	money_grouped(minor, 0, out, sz);
+	i18n_money(minor, 0, out, sz);
 }
 
 void
@@ -248,6 +249,16 @@ col_money_compact(int64_t minor, char *out, size_t sz)
 	    units[i].name);
 }
 
+void
+col_date(const char *iso, char *out, size_t sz)
+{
+	if (strlen(iso) == 10 && iso[4] == '-' && iso[7] == '-' &&
+	    strcmp(i18n_lang(), "ru") == 0)
+		snprintf(out, sz, "%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
+	else
+		snprintf(out, sz, "%s", iso);
+}
+
 /*
  * "2026-12-14 13:30" as "14.12 13:30" in the current year and
  * "14.12.2025" in another (an old call's hour no longer matters); a
@@ -266,6 +277,23 @@ short_moment(const char *iso, int time)
 	if (time && strlen(iso) >= 16)
 		return xasprintf("%.2s.%.2s %.5s", iso + 8, iso + 5, iso + 11);
 	return xasprintf("%.2s.%.2s", iso + 8, iso + 5);
+}
+
+char *
+col_value(const struct entity *ent, int fi, const void *obj)
+{
+	const struct field_desc *fd = &ent->fields[fi];
+	const struct choice *c;
+	const char *code;
+
+	if (fd->type == FT_CHOICE && fd->choices &&
+	    (code = field_text_c(fd, obj)) != NULL)
+		for (c = fd->choices; c->code; c++)
+			if (strcmp(c->code, code) == 0)
+				return xstrdup(choice_label(ent, c));
+	if (fd->type == FT_BOOL && !field_is_empty(fd, obj))
+		return xstrdup(field_int_c(fd, obj) ? _("yes") : "");
+	return field_format(ent, fi, obj);
 }
 
 char *
@@ -290,6 +318,6 @@ col_field_text(const struct entity *ent, int fi, const void *obj)
 		free(iso);
 		return v;
 	default:
-		return field_format(ent, fi, obj);
+		return col_value(ent, fi, obj);
 	}
 }

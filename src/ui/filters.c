@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "exchange/export.h"
 #include "store/acl.h"
@@ -31,7 +32,7 @@
 static void
 show(const struct so_err *err)
 {
-	ui_message("%s", err->msg[0] ? err->msg : "error");
+	ui_message("%s", err->msg[0] ? err->msg : _("error"));
 }
 
 /* A group action refused: all or nothing, and it was nothing. */
@@ -47,8 +48,8 @@ show_group_error(struct db *db, const struct so_err *err)
 	}
 	if (strncmp(m, db_path(db), n) == 0 && strncmp(m + n, ": ", 2) == 0)
 		m += n + 2;
-	ui_message("Nothing was changed: the list holds records you may not "
-	    "change - %s", m);
+	ui_message(_("Nothing was changed: the list holds records you may "
+	    "not change - %s"), m);
 }
 
 /* A user field (manager, assignee): changing it is reassigning. */
@@ -71,9 +72,9 @@ apply(struct db *db, struct listview *lv, struct filter *f)
 		return -1;
 	}
 	if (lv->filter)
-		ui_message("%lld %s (F: save this filter, M: act on "
-		    "them)", (long long)lv->count, lv->count == 1 ? "match" :
-		    "matches");
+		ui_message(P_("%lld match (F: save this filter, M: act on "
+		    "them)", "%lld matches (F: save this filter, M: act on "
+		    "them)", (unsigned long)lv->count), (long long)lv->count);
 	return 0;
 }
 
@@ -88,7 +89,7 @@ ui_filter_edit(struct db *db, struct listview *lv, const char *init)
 	text = xstrdup(init ? init : lv->filter ? filter_text(lv->filter) :
 	    "");
 	for (;;) {
-		next = ui_prompt("filter: ", text, NULL, NULL);
+		next = ui_prompt(_("filter: "), text, NULL, NULL);
 		if (next == NULL) {
 			free(text);
 			return;
@@ -133,7 +134,7 @@ ui_filter_save(struct db *db, struct listview *lv, const char *name)
 	char *expr;
 
 	if (lv->filter == NULL) {
-		ui_message("no filter to save: press f to make one");
+		ui_message("%s", _("no filter to save: press f to make one"));
 		return;
 	}
 	if (name == NULL || *name == '\0') {
@@ -143,8 +144,8 @@ ui_filter_save(struct db *db, struct listview *lv, const char *name)
 	/* "replace it?" when the name is taken by something else */
 	if (saved_filter_get(db, lv->ent, name, &expr, &err) == SO_OK) {
 		int same = strcmp(expr, filter_text(lv->filter)) == 0;
-		char *q = xasprintf("Replace the saved filter \"%s\" (%s)?",
-		    name, expr);
+		char *q = xasprintf(_("Replace the saved filter \"%s\" "
+		    "(%s)?"), name, expr);
 
 		free(expr);
 		if (!same && !ui_confirm(q)) {
@@ -157,7 +158,8 @@ ui_filter_save(struct db *db, struct listview *lv, const char *name)
 	    &err) != SO_OK)
 		show(&err);
 	else
-		ui_message("filter saved as \"%s\" (F: saved filters)", name);
+		ui_message(_("filter saved as \"%s\" (F: saved filters)"),
+		    name);
 }
 
 void
@@ -170,12 +172,12 @@ ui_filter_delete(struct db *db, struct listview *lv, const char *name)
 		ui_message(":delete-filter NAME");
 		return;
 	}
-	q = xasprintf("Delete the saved filter \"%s\"?", name);
+	q = xasprintf(_("Delete the saved filter \"%s\"?"), name);
 	if (ui_confirm(q)) {
 		if (saved_filter_delete(db, lv->ent, name, &err) != SO_OK)
 			show(&err);
 		else
-			ui_message("saved filter \"%s\" deleted", name);
+			ui_message(_("saved filter \"%s\" deleted"), name);
 	}
 	free(q);
 }
@@ -197,27 +199,29 @@ ui_saved_filters(struct db *db, struct listview *lv)
 	items = xcalloc(n + 2, sizeof(*items));
 	for (i = 0; i < n; i++)
 		items[i] = xasprintf("%-20s %s", v[i].name, v[i].expr);
-	items[n] = xstrdup("+ save the current filter as ...");
-	items[n + 1] = xstrdup("- delete a saved filter ...");
-	title = xasprintf("Saved filters: %s", lv->ent->plural);
+	items[n] = xstrdup(_("+ save the current filter as ..."));
+	items[n + 1] = xstrdup(_("- delete a saved filter ..."));
+	title = xasprintf(_("Saved filters: %s"), entity_plural(lv->ent));
 	k = ui_menu(2, 2, LINES - 4, title, items, (int)n + 2);
 	if (k >= 0 && (size_t)k < n) {
 		ui_filter_apply_saved(db, lv, v[k].name);
 	} else if ((size_t)k == n) {
 		if (lv->filter == NULL)
-			ui_message("no filter to save: press f to make one");
-		else if ((name = ui_prompt("save filter as: ", "", NULL,
+			ui_message("%s", _("no filter to save: press f to make "
+			    "one"));
+		else if ((name = ui_prompt(_("save filter as: "), "", NULL,
 		    NULL)) != NULL) {
 			ui_filter_save(db, lv, name);
 			free(name);
 		}
 	} else if ((size_t)k == n + 1 && n > 0) {
-		k = ui_menu(3, 4, LINES - 4, "Delete which filter?", items,
+		k = ui_menu(3, 4, LINES - 4, _("Delete which filter?"), items,
 		    (int)n);
 		if (k >= 0)
 			ui_filter_delete(db, lv, v[k].name);
 	} else if ((size_t)k == n + 1)
-		ui_message("no saved filters for %s", lv->ent->plural);
+		ui_message(_("no saved filters for %s"),
+		    entity_plural(lv->ent));
 	for (i = 0; i < n + 2; i++)
 		free((char *)items[i]);
 	free(items);
@@ -239,15 +243,7 @@ struct gitem {
 static char *
 how_many(const struct listview *lv, int64_t n)
 {
-	char *s = n == 1 ? xasprintf("1 %s", lv->ent->label) :
-	    xasprintf("%lld %s", (long long)n, lv->ent->plural);
-	char *p = strchr(s, ' ') + 1;
-
-	/* English labels: "Companies" in a title, "companies" in a
-	 * sentence */
-	if (*p >= 'A' && *p <= 'Z')
-		*p += 'a' - 'A';
-	return s;
+	return ui_count_records(lv->ent, (long long)n);
 }
 
 /* A manager from the users (login, name), or NULL. */
@@ -295,13 +291,13 @@ pick_program(struct db *db)
 	items = xcalloc(n + 1, sizeof(*items));
 	for (i = 0; i < n; i++)
 		items[i] = names[i];
-	items[n] = "+ a new program ...";
-	k = ui_menu(3, 4, LINES - 4, "Add to which program?", items,
+	items[n] = _("+ a new program ...");
+	k = ui_menu(3, 4, LINES - 4, _("Add to which program?"), items,
 	    (int)n + 1);
 	if (k >= 0 && (size_t)k < n)
 		out = xstrdup(names[k]);
 	else if ((size_t)k == n)
-		out = ui_prompt("new program: ", "", NULL, NULL);
+		out = ui_prompt(_("new program: "), "", NULL, NULL);
 	free(items);
 	free_strv(names, n);
 	if (out && *out == '\0') {
@@ -326,9 +322,9 @@ pick_field(struct db *db, const struct listview *lv)
 		if (!(ent->fields[i].flags & (F_HIDDEN | F_READONLY)) &&
 		    (head || !is_user_ref(&ent->fields[i]))) {
 			map[n] = i;
-			items[n++] = ent->fields[i].label;
+			items[n++] = field_label(ent, &ent->fields[i]);
 		}
-	k = ui_menu(3, 4, LINES - 4, "Set which field?", items, n);
+	k = ui_menu(3, 4, LINES - 4, _("Set which field?"), items, n);
 	free(items);
 	return k >= 0 ? map[k] : -1;
 }
@@ -337,17 +333,19 @@ static int
 do_set(struct db *db, struct listview *lv, int fi, int64_t count)
 {
 	const struct field_desc *fd = &lv->ent->fields[fi];
+	const char *name = field_label(lv->ent, fd);
 	struct so_err err;
 	char *value, *q, *what, *label;
 	int64_t n;
 	int rc = 0;
 
 	if (fd->type == FT_REF && strcmp(fd->ref_table, "users") == 0) {
-		label = xasprintf("%s for %lld", fd->label, (long long)count);
+		/* TRANSLATORS: the pick-list's title: "Manager for 12". */
+		label = xasprintf(_("%s for %lld"), name, (long long)count);
 		value = pick_user(db, label);
 		free(label);
 	} else {
-		label = xasprintf("%s (empty clears): ", fd->label);
+		label = xasprintf(_("%s (empty clears): "), name);
 		value = ui_prompt(label, "", NULL, NULL);
 		free(label);
 	}
@@ -355,16 +353,16 @@ do_set(struct db *db, struct listview *lv, int fi, int64_t count)
 		return 0;
 	what = how_many(lv, count);
 	q = fd->type == FT_REF && strcmp(fd->ref_table, "users") == 0 ?
-	    xasprintf("Reassign %s to %s?", what, value) :
-	    xasprintf("Set %s to \"%s\" on %s?", fd->label, value, what);
+	    xasprintf(_("Reassign %s to %s?"), what, value) :
+	    /* TRANSLATORS: field, value, "12 companies" */
+	    xasprintf(_("Set %s to \"%s\" on %s?"), name, value, what);
 	if (ui_confirm(q)) {
 		if (group_set(db, lv->ent, &lv->q, fd->name, value,
 		    db_now(db), &n, &err) != SO_OK)
 			show_group_error(db, &err);
 		else {
-			ui_message("%lld of %s changed: %s = %s (History on "
-			    "each card)", (long long)n, what, fd->label,
-			    value);
+			ui_message(_("%lld of %s changed: %s = %s (History on "
+			    "each card)"), (long long)n, what, name, value);
 			rc = 1;
 		}
 	}
@@ -385,14 +383,14 @@ do_program(struct db *db, struct listview *lv, int64_t count)
 	if ((name = pick_program(db)) == NULL)
 		return 0;
 	what = how_many(lv, count);
-	q = xasprintf("Add %s to the program \"%s\"?", what, name);
+	q = xasprintf(_("Add %s to the program \"%s\"?"), what, name);
 	if (ui_confirm(q)) {
 		if (group_add_to_program(db, lv->ent, &lv->q, name, &n,
 		    &err) != SO_OK)
 			show_group_error(db, &err);
 		else {
-			ui_message("%lld added to \"%s\" (the others were in "
-			    "it already)", (long long)n, name);
+			ui_message(_("%lld added to \"%s\" (the others were "
+			    "in it already)"), (long long)n, name);
 			rc = 1;
 		}
 	}
@@ -416,8 +414,9 @@ do_export(struct db *db, struct listview *lv, int64_t count,
 	char *path, *label, *q;
 	int64_t rows;
 
-	label = xasprintf("export %lld %s to file: ", (long long)count,
-	    d == EXPORT_EXCEL ? "for Excel (CP1251, ';')" : "as CSV (UTF-8)");
+	label = xasprintf(d == EXPORT_EXCEL ? _("export %lld for Excel "
+	    "(CP1251, ';') to file: ") : _("export %lld as CSV (UTF-8) to "
+	    "file: "), (long long)count);
 	path = ui_prompt(label, "", NULL, NULL);
 	free(label);
 	if (path == NULL || *path == '\0') {
@@ -425,7 +424,7 @@ do_export(struct db *db, struct listview *lv, int64_t count,
 		return;
 	}
 	if (stat(path, &sb) == 0) {
-		q = xasprintf("%s exists. Overwrite it?", path);
+		q = xasprintf(_("%s exists. Overwrite it?"), path);
 		if (!ui_confirm(q)) {
 			free(q);
 			free(path);
@@ -436,13 +435,13 @@ do_export(struct db *db, struct listview *lv, int64_t count,
 	if (export_csv_file(db, lv->ent, &lv->q, d, path, &rows, &err) !=
 	    SO_OK) {
 		if (d == EXPORT_EXCEL && err.code == SO_EINVAL)
-			ui_message("%s; nothing written (export as CSV "
-			    "(UTF-8) keeps it)", err.msg);
+			ui_message(_("%s; nothing written (export as CSV "
+			    "(UTF-8) keeps it)"), err.msg);
 		else
 			show(&err);
 	} else
-		ui_message("%lld %s written to %s (%s)", (long long)rows,
-		    lv->ent->plural, path, export_dialect_name(d));
+		ui_message(_("%lld %s written to %s (%s)"), (long long)rows,
+		    entity_plural(lv->ent), path, export_dialect_name(d));
 	free(path);
 }
 
@@ -454,13 +453,14 @@ do_trash(struct db *db, struct listview *lv, int64_t count)
 	int64_t n;
 	int rc = 0;
 
-	q = xasprintf("Move %s to the trash?", what);
+	q = xasprintf(_("Move %s to the trash?"), what);
 	if (ui_confirm(q)) {
 		if (group_trash(db, lv->ent, &lv->q, &n, &err) != SO_OK)
 			show_group_error(db, &err);
 		else {
-			ui_message("%lld %s moved to the trash (T: the trash, "
-			    "r restores)", (long long)n, lv->ent->plural);
+			ui_message(_("%lld %s moved to the trash (T: the "
+			    "trash, r restores)"), (long long)n,
+			    entity_plural(lv->ent));
 			rc = 1;
 		}
 	}
@@ -481,7 +481,8 @@ ui_group(struct db *db, struct listview *lv)
 	int n = 0, i, k, fi, rc = 0;
 
 	if (lv->q.trash) {
-		ui_message("group actions work on a list, not the trash");
+		ui_message("%s", _("group actions work on a list, not the "
+		    "trash"));
 		return 0;
 	}
 	if (rec_count(db, ent, &lv->q, &count, &err) != SO_OK) {
@@ -489,7 +490,7 @@ ui_group(struct db *db, struct listview *lv)
 		return 0;
 	}
 	if (count == 0) {
-		ui_message("the list is empty: nothing to act on");
+		ui_message("%s", _("the list is empty: nothing to act on"));
 		return 0;
 	}
 	/* who looks after them first (a head's), then category and
@@ -500,31 +501,34 @@ ui_group(struct db *db, struct listview *lv)
 
 		if (!(fd->flags & (F_HIDDEN | F_READONLY)) && is_user_ref(fd))
 			items[n++] = (struct gitem){ G_SET, i,
-			    xasprintf("Reassign: %s", fd->label) };
+			    xasprintf(_("Reassign: %s"),
+			    field_label(ent, fd)) };
 	}
 	if ((fi = entity_field(ent, "category")) >= 0)
 		items[n++] = (struct gitem){ G_SET, fi,
-		    xasprintf("Set %s", ent->fields[fi].label) };
+		    xasprintf(_("Set %s"), field_label(ent,
+		    &ent->fields[fi])) };
 	if ((fi = entity_field(ent, "city")) >= 0)
 		items[n++] = (struct gitem){ G_SET, fi,
-		    xasprintf("Set %s (territory)", ent->fields[fi].label) };
+		    xasprintf(_("Set %s (territory)"), field_label(ent,
+		    &ent->fields[fi])) };
 	items[n++] = (struct gitem){ G_FIELD, -1,
-	    xstrdup("Set another field ...") };
+	    xstrdup(_("Set another field ...")) };
 	if (strcmp(ent->name, "company") == 0 ||
 	    strcmp(ent->name, "contact") == 0)
 		items[n++] = (struct gitem){ G_PROGRAM, -1,
-		    xstrdup("Add to a program ...") };
+		    xstrdup(_("Add to a program ...")) };
 	items[n++] = (struct gitem){ G_EXPORT, EXPORT_EXCEL,
-	    xstrdup("Export for Excel (CP1251, ';') ...") };
+	    xstrdup(_("Export for Excel (CP1251, ';') ...")) };
 	items[n++] = (struct gitem){ G_EXPORT, EXPORT_UTF8,
-	    xstrdup("Export as CSV (UTF-8) ...") };
+	    xstrdup(_("Export as CSV (UTF-8) ...")) };
 	items[n++] = (struct gitem){ G_TRASH, -1,
-	    xstrdup("Move to the trash") };
+	    xstrdup(_("Move to the trash")) };
 	for (i = 0; i < n; i++)
 		labels[i] = items[i].label;
 	what = how_many(lv, count);
-	title = xasprintf("%s: %s", lv->filter || lv->quick ? "Filtered" :
-	    "All", what);
+	title = xasprintf(lv->filter || lv->quick ? _("Filtered: %s") :
+	    _("All: %s"), what);
 	k = ui_menu(2, 2, LINES - 4, title, labels, n);
 	if (k >= 0) {
 		switch (items[k].kind) {

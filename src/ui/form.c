@@ -43,12 +43,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "base/proc.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/dupes.h"
 #include "store/record.h"
 #include "ui/access.h"
+#include "ui/columns.h"
 #include "ui/draw.h"
 #include "ui/form.h"
 #include "ui/lineedit.h"
@@ -76,10 +78,11 @@ const char *const ui_form_keys[] = {
 	NULL
 };
 
-static const char form_hints_line[] = "Tab next  Shift-Tab previous  "
-    "F2 or ^S save  Esc cancel";
-static const char form_hints_memo[] = "Enter new line  Tab next  "
-    "F4 or ^O editor  F2 or ^S save  Esc cancel";
+/* TRANSLATORS: the form's hints; the keys' names stay as they are. */
+static const char *const form_hints_line = N_("Tab next  Shift-Tab "
+    "previous  F2 or ^S save  Esc cancel");
+static const char *const form_hints_memo = N_("Enter new line  Tab next  "
+    "F4 or ^O editor  F2 or ^S save  Esc cancel");
 
 struct ffield {
 	int		 fi;		/* descriptor index */
@@ -182,15 +185,17 @@ pick_update(struct form *fm)
 		return;
 	}
 	for (c = fd->choices; c->code; c++) {
-		if (!utf8_contains_fold(c->label, le_text(&f->le)) &&
-		    !utf8_contains_fold(c->code, le_text(&f->le)))
+		if (!utf8_contains_fold(choice_label(fm->ent, c),
+		    le_text(&f->le)) && !utf8_contains_fold(c->label,
+		    le_text(&f->le)) && !utf8_contains_fold(c->code,
+		    le_text(&f->le)))
 			continue;
 		if (fm->npick == cap) {
 			cap = cap ? cap * 2 : 8;
 			fm->pick = xrealloc(fm->pick, cap * sizeof(*fm->pick));
 		}
 		fm->pick[fm->npick].id = (int64_t)(c - fd->choices);
-		fm->pick[fm->npick].title = xstrdup(c->label);
+		fm->pick[fm->npick].title = xstrdup(choice_label(fm->ent, c));
 		fm->pick[fm->npick].detail = NULL;
 		fm->npick++;
 	}
@@ -213,6 +218,40 @@ pick_choose(struct form *fm)
 
 /* ---- building the form, and reading it back ---- */
 
+/*
+ * A field's text in the form: as a person reads it (col_value: a choice
+ * by its label, a yes, in the messages' language), which form_parse
+ * reads back (the store's parser takes a code, an English label, yes or
+ * да).
+ */
+static char *
+form_text(const struct entity *ent, int fi, const void *rec)
+{
+	return col_value(ent, fi, rec);
+}
+
+/* The code of the choice whose label (in the messages' language) the
+ * text is, or the text itself. */
+static const char *
+choice_code(const struct entity *ent, const struct field_desc *fd,
+    const char *text)
+{
+	const struct choice *c;
+	char *t, *l;
+	int hit = 0;
+
+	if (fd->type != FT_CHOICE || fd->choices == NULL)
+		return text;
+	t = utf8_fold(text + strspn(text, " "));
+	for (c = fd->choices; c->code && !hit; c++) {
+		l = utf8_fold(choice_label(ent, c));
+		hit = strcmp(l, t) == 0;
+		free(l);
+	}
+	free(t);
+	return hit ? c[-1].code : text;
+}
+
 static void
 form_build(struct form *fm)
 {
@@ -228,7 +267,7 @@ form_build(struct form *fm)
 			continue;
 		f = &fm->f[fm->n++];
 		f->fi = i;
-		v = field_format(fm->ent, i, fm->rec);
+		v = form_text(fm->ent, i, fm->rec);
 		le_init(&f->le, v);
 		free(v);
 		f->le.maxchars = 100000;
@@ -253,22 +292,26 @@ ref_error(struct form *fm, struct ffield *f, size_t nmatch)
 	struct strbuf b = { 0 };
 	size_t n = 0, i;
 
-	if (nmatch > 1)
-		sb_printf(&b, "%s: several match: pick one from the list",
-		    fd->label);
-	else if (e != NULL) {
-		char *what = utf8_fold(e->label);
+	const char *label = field_label(fm->ent, fd);
 
-		sb_printf(&b, "%s: no %s matches \"%s\"", fd->label, what,
+	if (nmatch > 1)
+		sb_printf(&b, _("%s: several match: pick one from the list"),
+		    label);
+	else if (e != NULL) {
+		char *what = utf8_fold(entity_label(e));
+
+		/* TRANSLATORS: "Company: no deal matches "Ромашка"". */
+		sb_printf(&b, _("%s: no %s matches \"%s\""), label, what,
 		    le_text(&f->le));
 		free(what);
 	} else if (rec_ref_pick(fm->db, fd, "", 13, NULL, &p, &n, NULL) ==
 	    SO_OK && n > 0 && n <= 12) {
-		sb_printf(&b, "%s: one of ", fd->label);
+		/* TRANSLATORS: a list of the values follows. */
+		sb_printf(&b, _("%s: one of "), label);
 		for (i = 0; i < n; i++)
 			sb_printf(&b, "%s%s", i ? ", " : "", p[i].title);
 	} else
-		sb_printf(&b, "%s: nothing matches \"%s\"", fd->label,
+		sb_printf(&b, _("%s: nothing matches \"%s\""), label,
 		    le_text(&f->le));
 	rec_pick_free(p, n);
 	set_error(f, sb_str(&b));
@@ -314,8 +357,8 @@ form_parse(struct form *fm, void *out)
 			set_error(f, NULL);
 			continue;
 		}
-		rc = field_parse(fm->ent, f->fi, out, text, db_now(fm->db),
-		    &err);
+		rc = field_parse(fm->ent, f->fi, out, choice_code(fm->ent, fd,
+		    text), db_now(fm->db), &err);
 		if (rc == SO_OK)
 			rc = field_validate(fm->ent, f->fi, out, &err);
 		if (rc != SO_OK) {
@@ -378,8 +421,10 @@ watch(struct form *fm, int force)
 		if (rec_meta(cur)->version != rec_meta(fm->base)->version) {
 			by = ui_changed_by(fm->db, fm->ent, id,
 			    rec_meta(cur)->updated_at);
-			fm->changed = xasprintf("%s \xe2\x80\x94 your save "
-			    "will ask", by);
+			/* TRANSLATORS: "changed by bob at 10:42 — your save
+			 * will ask" */
+			fm->changed = xasprintf(_("%s \xe2\x80\x94 your save "
+			    "will ask"), by);
 			free(by);
 		}
 		rec_clear(fm->ent, cur);
@@ -439,7 +484,8 @@ form_layout(const struct form *fm, struct layout *l)
 	for (i = 0; i < fm->n; i++) {
 		const struct field_desc *fd = &fm->ent->fields[fm->f[i].fi];
 
-		lab = utf8_width(fd->label) + (fd->flags & F_REQUIRED ? 2 : 0);
+		lab = utf8_width(field_label(fm->ent, fd)) +
+		    (fd->flags & F_REQUIRED ? 2 : 0);
 		if (lab > l->lw)
 			l->lw = lab;
 	}
@@ -542,7 +588,7 @@ form_draw(struct form *fm)
 		const struct field_desc *fd = &fm->ent->fields[f->fi];
 		int fy = l.y + 1 + line, fx = l.x + 3 + l.lw, focused =
 		    i == fm->cur;
-		char *label = xasprintf("%s%s", fd->label,
+		char *label = xasprintf("%s%s", field_label(fm->ent, fd),
 		    fd->flags & F_REQUIRED ? " *" : "");
 
 		hh = field_height(fm, &l, i);
@@ -574,7 +620,7 @@ form_draw(struct form *fm)
 		line += hh;
 	}
 	draw_hints(l.y + l.h - 2, l.x + 2, l.w - 4, fm->f[fm->cur].memo ?
-	    form_hints_memo : form_hints_line, UA_DIM);
+	    _(form_hints_memo) : _(form_hints_line), UA_DIM);
 	/* the pick-list under the current field */
 	if (fm->npick > 0 && cury >= 0) {
 		int py = cury + 1, n = fm->npick < PICK_ROWS ? (int)fm->npick :
@@ -626,12 +672,15 @@ conflict_dialog(struct form *fm, const void *mine, const void *theirs)
 		    field_equal(fd, fm->base, theirs) ||
 		    field_equal(fd, mine, theirs))
 			continue;
-		a = field_format(fm->ent, i, mine);
-		t = field_format(fm->ent, i, theirs);
+		a = form_text(fm->ent, i, mine);
+		t = form_text(fm->ent, i, theirs);
 		lines = xrealloc(lines, (size_t)(n + 2) * sizeof(*lines));
-		lines[n++] = xasprintf("%s: yours \"%s\"", fd->label, a);
-		lines[n++] = xasprintf("%*s theirs \"%s\"", utf8_width(
-		    fd->label) + 1, "", t);
+		lines[n++] = xasprintf(_("%s: yours \"%s\""),
+		    field_label(fm->ent, fd), a);
+		/* TRANSLATORS: under "Phone: yours "..."", aligned by the
+		 * blanks before it. */
+		lines[n++] = xasprintf(_("%*s theirs \"%s\""), utf8_width(
+		    field_label(fm->ent, fd)) + 1, "", t);
 		free(a);
 		free(t);
 	}
@@ -646,13 +695,13 @@ conflict_dialog(struct form *fm, const void *mine, const void *theirs)
 		y = (LINES - h) / 2;
 		x = 4;
 		draw_fill(y, x, h, w, UA_NORMAL);
-		draw_box(y, x, h, w, "Changed by someone else");
-		draw_text(y + 1, x + 2, w - 4, "Someone saved this record "
-		    "while you edited it.", UA_WARN);
+		draw_box(y, x, h, w, _("Changed by someone else"));
+		draw_text(y + 1, x + 2, w - 4, _("Someone saved this record "
+		    "while you edited it."), UA_WARN);
 		for (i = 0; i < n && i < h - 5; i++)
 			draw_text(y + 2 + i, x + 2, w - 4, lines[i], UA_NORMAL);
-		draw_text(y + h - 2, x + 2, w - 4, "m keep mine   t take "
-		    "theirs (drop my changes)   Esc back to the form",
+		draw_text(y + h - 2, x + 2, w - 4, _("m keep mine   t take "
+		    "theirs (drop my changes)   Esc back to the form"),
 		    UA_DIM);
 		refresh();
 		if (!ui_getkey(&ch, &kc, -1) || (kc && ch == KEY_RESIZE))
@@ -710,10 +759,11 @@ dupes_dialog(struct form *fm, const void *work)
 		if (sel >= top + rows)
 			top = sel - rows + 1;
 		draw_fill(y, x, h, w, UA_NORMAL);
-		draw_box(y, x, h, w, "Already here?");
+		draw_box(y, x, h, w, _("Already here?"));
 		{
-			char *l = utf8_fold(fm->ent->label);
-			char *t = xasprintf("This %s may already be here:", l);
+			char *l = utf8_fold(entity_label(fm->ent));
+			char *t = xasprintf(_("This %s may already be here:"),
+			    l);
 
 			draw_text(y + 1, x + 2, w - 4, t, UA_WARN);
 			free(t);
@@ -721,15 +771,17 @@ dupes_dialog(struct form *fm, const void *work)
 		}
 		for (i = 0; (int)i < rows && top + i < n; i++) {
 			const struct dupe *d = &v[top + i];
-			char *line = xasprintf("%s%s%s  (same %s)", d->title,
+			/* TRANSLATORS: the record, ", " and its detail, then
+			 * what is the same (phone, e-mail, name). */
+			char *line = xasprintf(_("%s%s%s  (same %s)"), d->title,
 			    *d->detail ? ", " : "", d->detail, d->why);
 
 			draw_text(y + 2 + (int)i, x + 2, w - 4, line, top +
 			    (int)i == sel ? UA_SELECT : UA_NORMAL);
 			free(line);
 		}
-		draw_text(y + h - 2, x + 2, w - 4, "Enter open it   s save "
-		    "anyway   Esc back to the form", UA_DIM);
+		draw_text(y + h - 2, x + 2, w - 4, _("Enter open it   s save "
+		    "anyway   Esc back to the form"), UA_DIM);
 		curs_set(0);
 		refresh();
 		if (!ui_getkey(&ch, &kc, -1))
@@ -822,7 +874,8 @@ form_save(struct form *fm)
 			rec_clear(ent, fm->rec);
 			memcpy(fm->rec, theirs, ent->size);
 			free(theirs);
-			ui_message("kept their version; your changes dropped");
+			ui_message("%s", _("kept their version; your changes "
+			    "dropped"));
 			return -1;
 		}
 		if (choice == 0) {
@@ -869,7 +922,7 @@ form_dirty(struct form *fm)
 	int i;
 
 	for (i = 0; i < fm->n; i++) {
-		char *v = field_format(fm->ent, fm->f[i].fi, fm->base);
+		char *v = form_text(fm->ent, fm->f[i].fi, fm->base);
 		int same = strcmp(v, le_text(&fm->f[i].le)) == 0;
 
 		free(v);
@@ -951,7 +1004,7 @@ edit_outside(struct ffield *f)
 	path = xasprintf("%s/salesorg-XXXXXX.txt", dir && *dir ? dir :
 	    "/tmp");
 	if ((fd = mkstemps(path, 4)) < 0) {
-		ui_message("Cannot make a file for the editor: %s",
+		ui_message(_("Cannot make a file for the editor: %s"),
 		    strerror(errno));
 		free(path);
 		return;
@@ -961,7 +1014,7 @@ edit_outside(struct ffield *f)
 	if (close(fd) != 0 && err == 0)
 		err = errno;
 	if (err != 0) {
-		ui_message("Cannot write %s for the editor: %s", path,
+		ui_message(_("Cannot write %s for the editor: %s"), path,
 		    strerror(err));
 		unlink(path);
 		free(path);
@@ -983,19 +1036,19 @@ edit_outside(struct ffield *f)
 	clearok(curscr, TRUE);
 	refresh();
 	if (rc != 0)
-		ui_message("Cannot run the editor: %s", strerror(errno));
+		ui_message(_("Cannot run the editor: %s"), strerror(errno));
 	else if (r.exec_errno)
-		ui_message("Cannot run the editor (sh): %s",
+		ui_message(_("Cannot run the editor (sh): %s"),
 		    strerror(r.exec_errno));
 	else if (r.signal)
-		ui_message("The editor (%s) was killed by signal %d; the text "
-		    "is as it was", ed, r.signal);
+		ui_message(_("The editor (%s) was killed by signal %d; the "
+		    "text is as it was"), ed, r.signal);
 	else if (r.status != 0)
-		ui_message("The editor (%s) exited with status %d; the text "
-		    "is as it was", ed, r.status);
+		ui_message(_("The editor (%s) exited with status %d; the "
+		    "text is as it was"), ed, r.status);
 	else if ((text = read_back(path)) == NULL)
-		ui_message("Cannot read back %s: %s; the text is as it was",
-		    path, strerror(errno));
+		ui_message(_("Cannot read back %s: %s; the text is as it "
+		    "was"), path, strerror(errno));
 	else {
 		le_set(&f->le, text);
 		ta_init(&f->ta);
@@ -1022,12 +1075,9 @@ ui_form_run(struct db *db, const struct entity *ent, void *rec,
 	fm.rec = rec;
 	fm.base = xcalloc(1, ent->size);
 	rec_copy(ent, fm.base, rec);
-	fm.title = rec_meta(rec)->id ? "Edit" : "Add";
-	{
-		char *t = xasprintf("%s %s", fm.title, ent->label);
-
-		fm.title = t;
-	}
+	/* TRANSLATORS: the form's title: "Add Company", "Edit Deal". */
+	fm.title = xasprintf(rec_meta(rec)->id ? _("Edit %s") : _("Add %s"),
+	    entity_label(ent));
 	form_build(&fm);
 	fm.gen = ui_data_generation();
 	while (!done) {
@@ -1052,7 +1102,7 @@ ui_form_run(struct db *db, const struct entity *ent, void *rec,
 				pick_clear(&fm);
 				f->typed = 0;
 			} else if (!form_dirty(&fm) ||
-			    ui_confirm("Discard your changes?"))
+			    ui_confirm(_("Discard your changes?")))
 				done = 1;
 			continue;
 		}
@@ -1069,8 +1119,8 @@ ui_form_run(struct db *db, const struct entity *ent, void *rec,
 			if (f->memo)
 				edit_outside(f);
 			else
-				ui_message("F4 and ^O edit a multi-line field "
-				    "in $VISUAL or $EDITOR");
+				ui_message("%s", _("F4 and ^O edit a "
+				    "multi-line field in $VISUAL or $EDITOR"));
 			continue;
 		}
 		/* A memo's text area takes Enter, the arrows within its

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "exchange/import.h"
@@ -49,26 +50,28 @@ struct imp_view {
 };
 
 static const struct screen_key import_keys[] = {
-	{ '\n', "Enter, m", "map the column to a field, or leave it out",
-	    "Enter map column" },
+	/* TRANSLATORS: a hint is a key's name, then a word or two. */
+	{ '\n', "Enter, m", N_("map the column to a field, or leave it out"),
+	    N_("Enter map column") },
 	{ '\r', NULL, NULL, NULL },
 	{ 'm', NULL, NULL, NULL },
-	{ 'e', "e", "the card file the rows go into", "e card file" },
-	{ 'd', "d", "duplicates: skipped, updated or added",
-	    "d duplicates" },
-	{ 'c', "c", "create the companies the rows name", "c companies" },
-	{ 'b', "b", "leave bad rows out (else one stops the import)",
-	    "b bad rows" },
-	{ 's', "s", "the sheet of a workbook", "s sheet" },
-	{ 'n', "n", "a dry run: what would happen, nothing written",
-	    "n dry run" },
-	{ 'i', "i", "import, all in one transaction", "i import" },
-	{ 'k', "Up, k", "the previous column", NULL },
-	{ 'j', "Down, j", "the next column", NULL },
-	{ 'B' & 0x1f, "PgUp, ^B", "a page up", NULL },
-	{ 'F' & 0x1f, "PgDn, ^F, Space", "a page down", NULL },
+	{ 'e', "e", N_("the card file the rows go into"), N_("e card file") },
+	{ 'd', "d", N_("duplicates: skipped, updated or added"),
+	    N_("d duplicates") },
+	{ 'c', "c", N_("create the companies the rows name"),
+	    N_("c companies") },
+	{ 'b', "b", N_("leave bad rows out (else one stops the import)"),
+	    N_("b bad rows") },
+	{ 's', "s", N_("the sheet of a workbook"), N_("s sheet") },
+	{ 'n', "n", N_("a dry run: what would happen, nothing written"),
+	    N_("n dry run") },
+	{ 'i', "i", N_("import, all in one transaction"), N_("i import") },
+	{ 'k', "Up, k", N_("the previous column"), NULL },
+	{ 'j', "Down, j", N_("the next column"), NULL },
+	{ 'B' & 0x1f, "PgUp, ^B", N_("a page up"), NULL },
+	{ 'F' & 0x1f, "PgDn, ^F, Space", N_("a page down"), NULL },
 	{ ' ', NULL, NULL, NULL },
-	{ 'q', "q, Esc", "cancel: nothing is written", "q cancel" },
+	{ 'q', "q, Esc", N_("cancel: nothing is written"), N_("q cancel") },
 	{ 27, NULL, NULL, NULL },
 	{ 0, NULL, NULL, NULL }
 };
@@ -151,18 +154,21 @@ pick_field(struct imp_view *v)
 		return;
 	items = xcalloc((size_t)v->ent->nfields + 2, sizeof(*items));
 	fis = xcalloc((size_t)v->ent->nfields + 2, sizeof(*fis));
-	items[n] = xstrdup("(leave this column out)");
+	items[n] = xstrdup(_("(leave this column out)"));
 	fis[n++] = PREVIEW_LEFT_OUT;
 	for (i = 0; i < v->ent->nfields; i++) {
 		const struct field_desc *fd = &v->ent->fields[i];
 
 		if (fd->flags & (F_READONLY | F_HIDDEN))
 			continue;
+		/* the headers a column is known by: the English and the
+		 * Russian label, whatever the interface's language */
 		items[n] = xasprintf("%-16s %s / %s", fd->name, fd->label,
-		    fd->label_ru ? fd->label_ru : fd->label);
+		    field_label_ru(v->ent, fd));
 		fis[n++] = i;
 	}
-	title = xasprintf("Column \"%s\" goes to", v->pv.headers[v->sel]);
+	title = xasprintf(_("Column \"%s\" goes to"),
+	    v->pv.headers[v->sel]);
 	k = ui_menu(3, HEADER_W, LINES - 6, title, items, n);
 	if (k >= 0) {
 		v->choice[v->sel] = fis[k];
@@ -184,8 +190,8 @@ pick_entity(struct imp_view *v)
 	int n, k;
 
 	for (n = 0; entities[n] && n < 32; n++)
-		items[n] = entities[n]->plural;
-	if ((k = ui_menu(2, 2, LINES - 4, "Import into", items, n)) < 0)
+		items[n] = entity_plural(entities[n]);
+	if ((k = ui_menu(2, 2, LINES - 4, _("Import into"), items, n)) < 0)
 		return;
 	v->ent = entities[k];
 	/* hand-made choices name fields of the old card file */
@@ -202,11 +208,12 @@ pick_sheet(struct imp_view *v)
 
 	if (v->pv.nsheets < 2) {
 		snprintf(v->msg, sizeof(v->msg), "%s", v->pv.nsheets ?
-		    "the workbook has one sheet" : "a CSV file has no sheets");
+		    _("the workbook has one sheet") :
+		    _("a CSV file has no sheets"));
 		v->msg_error = 0;
 		return;
 	}
-	k = ui_menu(2, 2, LINES - 4, "Sheet",
+	k = ui_menu(2, 2, LINES - 4, _("Sheet"),
 	    (const char *const *)v->pv.sheets, (int)v->pv.nsheets);
 	if (k < 0)
 		return;
@@ -221,45 +228,65 @@ pick_sheet(struct imp_view *v)
 
 /* ---- drawing ---- */
 
+/* What is done with duplicates, in words: import_dup_name's are the
+ * option's values (--on-duplicate skip), these are read. */
+static const char *
+dup_shown(enum import_dup d)
+{
+	switch (d) {
+	case DUP_SKIP:
+		return C_("duplicates", "skip");
+	case DUP_UPDATE:
+		return C_("duplicates", "update");
+	case DUP_ADD:
+		return C_("duplicates", "add");
+	default:
+		return import_dup_name(d);
+	}
+}
+
 static const char *
 field_shown(const struct imp_view *v, size_t col, char *buf, size_t size)
 {
 	int fi = v->pv.fields[col];
 
 	if (fi == PREVIEW_UNKNOWN)
-		return "? unknown: left out";
+		return _("? unknown: left out");
 	if (fi == PREVIEW_LEFT_OUT)
-		return "- left out";
+		return _("- left out");
 	snprintf(buf, size, "%s%s", v->choice[col] == AUTO ? "" : "* ",
-	    v->ent->fields[fi].label);
+	    field_label(v->ent, &v->ent->fields[fi]));
 	return buf;
 }
 
 static void
 draw_header(const struct imp_view *v)
 {
-	char line[512], sep[8];
+	char line[1024], sep[32];
 	const char *sheet = v->o.sheet ? v->o.sheet : v->pv.nsheets ?
 	    v->pv.sheets[0] : "";
 
-	snprintf(line, sizeof(line), "Import %s into %s", v->path,
-	    v->ent->plural);
+	snprintf(line, sizeof(line), _("Import %s into %s"), v->path,
+	    entity_plural(v->ent));
 	draw_text(0, 0, COLS, line, UA_TITLE);
 	if (v->pv.format == IMPORT_CSV) {
-		snprintf(sep, sizeof(sep), "%s", v->pv.sep == '\t' ? "tab" :
+		snprintf(sep, sizeof(sep), "%s", v->pv.sep == '\t' ? _("tab") :
 		    v->pv.sep == ';' ? "';'" : "','");
-		snprintf(line, sizeof(line), "CSV, %s, separator %s",
+		snprintf(line, sizeof(line), _("CSV, %s, separator %s"),
 		    csv_encoding_name(v->pv.encoding), sep);
 	} else
-		snprintf(line, sizeof(line), "%s workbook, sheet \"%s\"%s",
+		/* TRANSLATORS: "Excel workbook, sheet "Лист1" (s: another)" */
+		snprintf(line, sizeof(line), _("%s workbook, sheet \"%s\"%s"),
 		    import_format_name(v->pv.format), sheet,
-		    v->pv.nsheets > 1 ? " (s: another)" : "");
+		    v->pv.nsheets > 1 ? _(" (s: another)") : "");
 	draw_text(1, 0, COLS, line, UA_DIM);
-	snprintf(line, sizeof(line), "duplicates: %s (d)   create missing "
-	    "companies: %s (c)   bad rows: %s (b)",
-	    import_dup_name(v->o.on_duplicate),
-	    v->o.create_missing ? "yes" : "no",
-	    v->o.skip_bad ? "leave out" : "stop the import");
+	/* TRANSLATORS: skip, update or add, yes or no, "leave out" or
+	 * "stop the import" */
+	snprintf(line, sizeof(line), _("duplicates: %s (d)   create missing "
+	    "companies: %s (c)   bad rows: %s (b)"),
+	    dup_shown(v->o.on_duplicate),
+	    v->o.create_missing ? _("yes") : _("no"),
+	    v->o.skip_bad ? _("leave out") : _("stop the import"));
 	draw_text(2, 0, COLS, line, UA_NORMAL);
 }
 
@@ -272,12 +299,12 @@ draw_columns(struct imp_view *v)
 
 	if (h < 1)
 		return;
-	draw_text(3, 0, HEADER_W, "Column", UA_TITLE);
-	draw_text(3, HEADER_W, FIELD_W, "Field", UA_TITLE);
+	draw_text(3, 0, HEADER_W, _("Column"), UA_TITLE);
+	draw_text(3, HEADER_W, FIELD_W, _("Field"), UA_TITLE);
 	w = (COLS - HEADER_W - FIELD_W) / (int)(v->pv.nrows ? v->pv.nrows : 1);
 	for (r = 0, x = HEADER_W + FIELD_W; r < (int)v->pv.nrows; r++, x += w) {
-		snprintf(buf, sizeof(buf), "%s %zu", v->pv.format ==
-		    IMPORT_CSV ? "line" : "row", v->pv.lines[r]);
+		snprintf(buf, sizeof(buf), v->pv.format == IMPORT_CSV ?
+		    _("line %zu") : _("row %zu"), v->pv.lines[r]);
 		draw_text(3, x, w - 1, buf, UA_TITLE);
 	}
 	if (v->sel < v->top)
@@ -313,17 +340,22 @@ draw(struct imp_view *v)
 	draw_columns(v);
 	if (v->msg[0]) {
 		enum ui_attr a = v->msg_error ? UA_ERROR : UA_STATUS;
-		size_t cut = utf8_fit(v->msg, COLS, NULL);
+		size_t len, next;
+		char *line;
 
-		/* a long message (a file, line and field) on two lines */
-		draw_text(LINES - 4, 0, COLS, v->msg, a);
-		if (v->msg[cut])
-			draw_text(LINES - 3, 0, COLS, v->msg + cut, a);
+		/* a long message (a file, line and field) on two lines,
+		 * wrapped at words; the second cut if it must be */
+		len = utf8_wrap(v->msg, COLS, &next);
+		line = xstrndup(v->msg, len);
+		draw_text(LINES - 4, 0, COLS, line, a);
+		free(line);
+		if (v->msg[next])
+			draw_text(LINES - 3, 0, COLS, v->msg + next, a);
 	}
 	if (ui_status_line(NULL) != NULL)
 		ui_draw_status(ui_status_line(NULL), UA_STATUS);
 	else
-		draw_text(LINES - 1, 0, COLS, ui_screen_hints(&screen_import,
+		draw_hints(LINES - 1, 0, COLS, ui_screen_hints(&screen_import,
 		    v), UA_DIM);
 	refresh();
 }
@@ -341,8 +373,8 @@ on_progress(void *arg, size_t rows, long long done, long long total)
 		return;
 	v->last = mono_ms();
 	fill = (int)(done * w / total);
-	snprintf(line, sizeof(line), "%zu rows %3lld%% ", rows,
-	    done * 100 / total);
+	snprintf(line, sizeof(line), P_("%zu row %3lld%% ", "%zu rows %3lld%% ",
+	    rows), rows, done * 100 / total);
 	draw_fill(LINES - 2, 0, 1, COLS, UA_NORMAL);
 	draw_text(LINES - 2, 0, 20, line, UA_STATUS);
 	mvhline(LINES - 2, 20, ACS_CKBOARD, fill);
@@ -355,6 +387,7 @@ run(struct imp_view *v, int dry)
 {
 	struct import_stats st;
 	struct so_err err = { 0 };
+	char *what;
 	int rc;
 
 	v->o.dry_run = dry;
@@ -362,23 +395,28 @@ run(struct imp_view *v, int dry)
 	v->o.progress = on_progress;
 	v->o.arg = v;
 	v->last = 0;
-	snprintf(v->msg, sizeof(v->msg), "%s...", dry ? "checking" :
-	    "importing");
+	snprintf(v->msg, sizeof(v->msg), "%s", dry ? _("checking...") :
+	    _("importing..."));
 	v->msg_error = 0;
 	draw(v);
 	rc = import_file(v->db, v->ent, IMPORT_AUTO, v->path, NULL, &v->o,
 	    &st, &err);
 	if (rc != SO_OK) {
-		snprintf(v->msg, sizeof(v->msg), "%s; nothing written",
+		snprintf(v->msg, sizeof(v->msg), _("%s; nothing written"),
 		    err.msg);
 		v->msg_error = 1;
 		return 0;
 	}
-	snprintf(v->msg, sizeof(v->msg), "%s%zu %s %s, %zu duplicates "
-	    "skipped, %zu updated, %zu unchanged, %zu bad rows left out, "
-	    "%zu companies created", dry ? "dry run: " : "", st.imported,
-	    v->ent->table, dry ? "would be imported" : "imported",
-	    st.duplicates, st.updated, st.unchanged, st.skipped, st.created);
+	what = utf8_fold(entity_plural(v->ent));
+	/* TRANSLATORS: the second %s is the card file, "companies" */
+	snprintf(v->msg, sizeof(v->msg), dry ? _("dry run: %zu %s would be "
+	    "imported, %zu duplicates skipped, %zu updated, %zu unchanged, "
+	    "%zu bad rows left out, %zu companies created") : _("%zu %s "
+	    "imported, %zu duplicates skipped, %zu updated, %zu unchanged, "
+	    "%zu bad rows left out, %zu companies created"), st.imported,
+	    what, st.duplicates, st.updated, st.unchanged, st.skipped,
+	    st.created);
+	free(what);
 	v->msg_error = 0;
 	return !dry && (st.imported || st.updated || st.created);
 }
@@ -457,7 +495,7 @@ screen_key(void *self, wint_t ch, int keycode)
 /* A screen with nothing of the database's to reload: others' commits
  * only redraw it (the preview is of the file). */
 const struct screen_ops screen_import = {
-	.name = "The import screen",
+	.name = N_("The import screen"),
 	.keys = import_keys,
 	.draw = screen_draw,
 	.key = screen_key,

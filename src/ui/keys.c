@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "store/acl.h"
 #include "ui/keys.h"
 
@@ -15,116 +16,129 @@
 /* ui_key_hints_except takes a set of actions in 64 bits. */
 _Static_assert(ACT_LAST < 64, "too many actions for ACT_BIT");
 
+/*
+ * The help and hint texts are marked N_() and translated where they are
+ * shown (help_screen, ui_key_hints_except); the keys' names are the
+ * keys' own, the same on every keyboard, and the man page's.
+ */
 const struct binding ui_bindings[] = {
-	{ '?', 0, CTX_ALL, ACT_HELP, "?", "this help", "help" },
+	/* TRANSLATORS: the status bar's hints ("help", "search", "open")
+	 * are one short word each: the whole line is 80 columns. */
+	{ '?', 0, CTX_ALL, ACT_HELP, "?", N_("this help"), N_("help") },
 	{ ':', 0, CTX_ALL, ACT_COMMAND, ":",
-	    "the command line: the : commands below", NULL },
+	    N_("the command line: the : commands below"), NULL },
 	{ 'q', 0, CTX_ALL, ACT_BACK, "q",
-	    "back (to the list, to the previous card); quit from the list",
+	    N_("back (to the list, to the previous card); quit from the list"),
 	    NULL },
-	{ KEY_BACKSPACE, 1, CTX_ALL, ACT_BACK, "Backspace", "back", NULL },
+	{ KEY_BACKSPACE, 1, CTX_ALL, ACT_BACK, "Backspace", N_("back"), NULL },
 	{ 127, 0, CTX_ALL, ACT_BACK, NULL, NULL, NULL },
 	{ 27, 0, CTX_CARD | CTX_TRASH | CTX_AGENDA, ACT_BACK, "Esc",
-	    "back to the list", NULL },
+	    N_("back to the list"), NULL },
 	{ 'A', 0, CTX_ALL, ACT_AGENDA, "A",
-	    "the agenda: overdue items, today's calls, meetings, tasks, "
-	    "birthdays", NULL },
-	{ 'Q', 0, CTX_ALL, ACT_QUIT, "Q", "quit at once", NULL },
+	    N_("the agenda: overdue items, today's calls, meetings, tasks, "
+	    "birthdays"), NULL },
+	{ 'Q', 0, CTX_ALL, ACT_QUIT, "Q", N_("quit at once"), NULL },
 	{ '\t', 0, CTX_LIST | CTX_TRASH, ACT_TAB_NEXT, "Tab",
-	    "next card file", NULL },
+	    N_("next card file"), NULL },
 	{ KEY_BTAB, 1, CTX_LIST | CTX_TRASH, ACT_TAB_PREV, "Shift-Tab",
-	    "previous card file", NULL },
-	{ '1', 0, CTX_ALL, ACT_TAB1, "1", "Companies", NULL },
-	{ '2', 0, CTX_ALL, ACT_TAB2, "2", "Contacts", NULL },
-	{ '3', 0, CTX_ALL, ACT_TAB3, "3", "Tasks", NULL },
-	{ '4', 0, CTX_ALL, ACT_TAB4, "4", "Notes", NULL },
-	{ '5', 0, CTX_ALL, ACT_TAB5, "5", "Links", NULL },
-	{ '6', 0, CTX_ALL, ACT_TAB6, "6", "Events", NULL },
-	{ '7', 0, CTX_ALL, ACT_TAB7, "7", "Deals", NULL },
-	{ '8', 0, CTX_ALL, ACT_TAB8, "8", "Payments", NULL },
-	{ '9', 0, CTX_ALL, ACT_TAB9, "9", "Programs", NULL },
-	{ KEY_UP, 1, CTX_ALL, ACT_UP, "Up, k", "previous row", NULL },
+	    N_("previous card file"), NULL },
+	{ '1', 0, CTX_ALL, ACT_TAB1, "1", N_("Companies"), NULL },
+	{ '2', 0, CTX_ALL, ACT_TAB2, "2", N_("Contacts"), NULL },
+	{ '3', 0, CTX_ALL, ACT_TAB3, "3", N_("Tasks"), NULL },
+	{ '4', 0, CTX_ALL, ACT_TAB4, "4", N_("Notes"), NULL },
+	{ '5', 0, CTX_ALL, ACT_TAB5, "5", N_("Links"), NULL },
+	{ '6', 0, CTX_ALL, ACT_TAB6, "6", N_("Events"), NULL },
+	{ '7', 0, CTX_ALL, ACT_TAB7, "7", N_("Deals"), NULL },
+	{ '8', 0, CTX_ALL, ACT_TAB8, "8", N_("Payments"), NULL },
+	{ '9', 0, CTX_ALL, ACT_TAB9, "9", N_("Programs"), NULL },
+	{ KEY_UP, 1, CTX_ALL, ACT_UP, "Up, k", N_("previous row"), NULL },
 	{ 'k', 0, CTX_ALL, ACT_UP, NULL, NULL, NULL },
-	{ KEY_DOWN, 1, CTX_ALL, ACT_DOWN, "Down, j", "next row", NULL },
+	{ KEY_DOWN, 1, CTX_ALL, ACT_DOWN, "Down, j", N_("next row"), NULL },
 	{ 'j', 0, CTX_ALL, ACT_DOWN, NULL, NULL, NULL },
-	{ KEY_PPAGE, 1, CTX_ALL, ACT_PAGE_UP, "PgUp, ^B", "page up", NULL },
+	{ KEY_PPAGE, 1, CTX_ALL, ACT_PAGE_UP, "PgUp, ^B", N_("page up"), NULL },
 	{ CTRL('b'), 0, CTX_ALL, ACT_PAGE_UP, NULL, NULL, NULL },
 	{ KEY_NPAGE, 1, CTX_ALL, ACT_PAGE_DOWN, "PgDn, ^F, Space",
-	    "page down", NULL },
+	    N_("page down"), NULL },
 	{ CTRL('f'), 0, CTX_ALL, ACT_PAGE_DOWN, NULL, NULL, NULL },
 	{ ' ', 0, CTX_ALL, ACT_PAGE_DOWN, NULL, NULL, NULL },
 	{ 'g', 0, CTX_ALL, ACT_SEARCH, "g",
-	    "global search: every card file, as you type", "search" },
-	{ KEY_HOME, 1, CTX_ALL, ACT_HOME, "Home", "first row", NULL },
-	{ KEY_END, 1, CTX_ALL, ACT_END, "End, G", "last row", NULL },
+	    N_("global search: every card file, as you type"), N_("search") },
+	{ KEY_HOME, 1, CTX_ALL, ACT_HOME, "Home", N_("first row"), NULL },
+	{ KEY_END, 1, CTX_ALL, ACT_END, "End, G", N_("last row"), NULL },
 	{ 'G', 0, CTX_ALL, ACT_END, NULL, NULL, NULL },
 	{ '\n', 0, CTX_LIST | CTX_CARD | CTX_AGENDA, ACT_OPEN, "Enter",
-	    "open the card / the linked record", "open" },
+	    N_("open the card / the linked record"), N_("open") },
 	{ '\r', 0, CTX_LIST | CTX_CARD | CTX_AGENDA, ACT_OPEN, NULL, NULL,
 	    NULL },
 	{ KEY_ENTER, 1, CTX_LIST | CTX_CARD | CTX_AGENDA, ACT_OPEN, NULL, NULL,
 	    NULL },
 	{ 'd', 0, CTX_AGENDA, ACT_DONE, "d, x",
-	    "agenda: done - pick the result, comment, plan the next contact",
-	    "done" },
+	    N_("agenda: done - pick the result, comment, plan the next "
+	    "contact"),
+	    N_("done") },
 	{ 'x', 0, CTX_AGENDA, ACT_DONE, NULL, NULL, NULL },
 	{ 'n', 0, CTX_AGENDA, ACT_PLAN_NEXT, "n",
-	    "agenda: plan the next contact with the same people", "next" },
+	    N_("agenda: plan the next contact with the same people"),
+	    N_("next") },
 	{ 'z', 0, CTX_AGENDA, ACT_SNOOZE, "z",
-	    "agenda: remind again (10 minutes, 1 hour, the next working "
-	    "morning, next week); the item stays",
-	    "snooze" },
+	    N_("agenda: remind again (10 minutes, 1 hour, the next working "
+	    "morning, next week); the item stays"),
+	    N_("snooze") },
 	{ 'r', 0, CTX_AGENDA, ACT_RESCHEDULE, "r",
-	    "agenda: reschedule to another day and time", "move" },
+	    N_("agenda: reschedule to another day and time"), N_("move") },
 	{ 'u', 0, CTX_AGENDA, ACT_UNDO, "u",
-	    "agenda: undo the last done, move, snooze or next contact",
+	    N_("agenda: undo the last done, move, snooze or next contact"),
 	    NULL },
 	{ KEY_RIGHT, 1, CTX_CARD, ACT_SUB_NEXT, "Right, l, ]",
-	    "next section of the card", NULL },
+	    N_("next section of the card"), NULL },
 	{ 'l', 0, CTX_CARD, ACT_SUB_NEXT, NULL, NULL, NULL },
 	{ ']', 0, CTX_CARD, ACT_SUB_NEXT, NULL, NULL, NULL },
 	{ KEY_LEFT, 1, CTX_CARD, ACT_SUB_PREV, "Left, h, [",
-	    "previous section of the card", NULL },
+	    N_("previous section of the card"), NULL },
 	{ 'h', 0, CTX_CARD, ACT_SUB_PREV, NULL, NULL, NULL },
 	{ '[', 0, CTX_CARD, ACT_SUB_PREV, NULL, NULL, NULL },
 	{ 'a', 0, CTX_LIST | CTX_CARD, ACT_ADD, "a",
-	    "add a record (on a card section: one linked to the card)",
-	    "add" },
-	{ 'e', 0, CTX_LIST | CTX_CARD, ACT_EDIT, "e", "edit the record",
-	    "edit" },
+	    N_("add a record (on a card section: one linked to the card)"),
+	    N_("add") },
+	{ 'e', 0, CTX_LIST | CTX_CARD, ACT_EDIT, "e", N_("edit the record"),
+	    N_("edit") },
 	{ 'd', 0, CTX_LIST | CTX_CARD, ACT_DELETE, "d",
-	    "delete (to the trash, after a confirmation)", "delete" },
-	{ KEY_DC, 1, CTX_LIST | CTX_CARD, ACT_DELETE, "Delete", "delete",
+	    N_("delete (to the trash, after a confirmation)"), N_("delete") },
+	{ KEY_DC, 1, CTX_LIST | CTX_CARD, ACT_DELETE, "Delete", N_("delete"),
 	    NULL },
 	{ '/', 0, CTX_LIST | CTX_TRASH, ACT_FILTER, "/",
-	    "quick filter: type to narrow the list, Enter keeps, Esc clears",
-	    "find" },
+	    N_("quick filter: type to narrow the list, Enter keeps, Esc "
+	    "clears"),
+	    N_("find") },
 	{ 'f', 0, CTX_LIST | CTX_TRASH, ACT_FILTER_EDIT, "f",
-	    "filter: city:Казань category:VIP -status:lost phone~^\\+7843 "
-	    "due<fri (see :help)", "filter" },
+	    N_("filter: city:Казань category:VIP -status:lost phone~^\\+7843 "
+	    "due<fri (see :help)"),
+	    N_("filter") },
 	{ 'F', 0, CTX_LIST | CTX_TRASH, ACT_SAVED_FILTERS, "F",
-	    "saved filters: apply, save the current one, delete", NULL },
+	    N_("saved filters: apply, save the current one, delete"), NULL },
 	{ 'P', 0, CTX_LIST | CTX_CARD, ACT_PIPELINE, "P",
-	    "the deal pipeline: stages with counts and sums, < > move a deal",
-	    "pipeline" },
+	    N_("the deal pipeline: stages with counts and sums, < > move a "
+	    "deal"),
+	    N_("pipeline") },
 	{ 'R', 0, CTX_ALL, ACT_REPORTS, "R",
-	    "reports: activity, meeting, follow-up, sales, audit, key "
-	    "clients; preview, period, manager, p print", "reports" },
+	    N_("reports: activity, meeting, follow-up, sales, audit, key "
+	    "clients; preview, period, manager, p print"), N_("reports") },
 	{ 'J', 0, CTX_ALL, ACT_JOURNAL, "J",
-	    "today's work journal: preview and p print", NULL },
+	    N_("today's work journal: preview and p print"), NULL },
 	{ 'M', 0, CTX_LIST, ACT_GROUP, "M",
-	    "group action on the filtered list: reassign, set a field, "
-	    "add to a program, export, trash", "group" },
+	    N_("group action on the filtered list: reassign, set a field, "
+	    "add to a program, export, trash"), N_("group") },
 	{ 's', 0, CTX_LIST | CTX_TRASH, ACT_SORT_NEXT, "s",
-	    "sort by the next sortable column", "sort" },
+	    N_("sort by the next sortable column"), N_("sort") },
 	{ 'S', 0, CTX_LIST | CTX_TRASH, ACT_SORT_REVERSE, "S",
-	    "reverse the sort order", NULL },
-	{ 'T', 0, CTX_LIST, ACT_TRASH, "T", "the trash of this card file",
-	    "trash" },
-	{ 'r', 0, CTX_TRASH, ACT_RESTORE, "r", "restore from the trash",
-	    "restore" },
-	{ 'u', 0, CTX_TRASH, ACT_RESTORE, "u", "restore (undelete)", NULL },
-	{ CTRL('l'), 0, CTX_ALL, ACT_REDRAW, "^L", "redraw the screen", NULL },
+	    N_("reverse the sort order"), NULL },
+	{ 'T', 0, CTX_LIST, ACT_TRASH, "T", N_("the trash of this card file"),
+	    N_("trash") },
+	{ 'r', 0, CTX_TRASH, ACT_RESTORE, "r", N_("restore from the trash"),
+	    N_("restore") },
+	{ 'u', 0, CTX_TRASH, ACT_RESTORE, "u", N_("restore (undelete)"), NULL },
+	{ CTRL('l'), 0, CTX_ALL, ACT_REDRAW, "^L", N_("redraw the screen"),
+	    NULL },
 	{ 0, 0, 0, ACT_NONE, NULL, NULL, NULL }
 };
 
@@ -218,42 +232,42 @@ ui_action_access(enum action act)
 }
 
 const struct ui_command ui_commands[] = {
-	{ "q", "quit", ACT_QUIT, NULL, "quit" },
+	{ "q", "quit", ACT_QUIT, NULL, N_("quit") },
 	{ "user", "whoami", ACT_WHOAMI, NULL,
-	    "the current user, role and database" },
-	{ "help", NULL, ACT_HELP, NULL, "this help" },
-	{ "1", NULL, ACT_TAB1, NULL, "Companies" },
-	{ "2", NULL, ACT_TAB2, NULL, "Contacts" },
-	{ "3", NULL, ACT_TAB3, NULL, "Tasks" },
-	{ "4", NULL, ACT_TAB4, NULL, "Notes" },
-	{ "5", NULL, ACT_TAB5, NULL, "Links" },
-	{ "6", NULL, ACT_TAB6, NULL, "Events" },
-	{ "7", NULL, ACT_TAB7, NULL, "Deals" },
-	{ "8", NULL, ACT_TAB8, NULL, "Payments" },
-	{ "9", NULL, ACT_TAB9, NULL, "Programs" },
-	{ "agenda", NULL, ACT_AGENDA, NULL, "the agenda" },
-	{ "trash", NULL, ACT_TRASH, NULL, "the trash of this card file" },
+	    N_("the current user, role and database") },
+	{ "help", NULL, ACT_HELP, NULL, N_("this help") },
+	{ "1", NULL, ACT_TAB1, NULL, N_("Companies") },
+	{ "2", NULL, ACT_TAB2, NULL, N_("Contacts") },
+	{ "3", NULL, ACT_TAB3, NULL, N_("Tasks") },
+	{ "4", NULL, ACT_TAB4, NULL, N_("Notes") },
+	{ "5", NULL, ACT_TAB5, NULL, N_("Links") },
+	{ "6", NULL, ACT_TAB6, NULL, N_("Events") },
+	{ "7", NULL, ACT_TAB7, NULL, N_("Deals") },
+	{ "8", NULL, ACT_TAB8, NULL, N_("Payments") },
+	{ "9", NULL, ACT_TAB9, NULL, N_("Programs") },
+	{ "agenda", NULL, ACT_AGENDA, NULL, N_("the agenda") },
+	{ "trash", NULL, ACT_TRASH, NULL, N_("the trash of this card file") },
 	{ "search", NULL, ACT_SEARCH, "[TEXT]",
-	    "global search, starting from TEXT" },
+	    N_("global search, starting from TEXT") },
 	{ "filter", NULL, ACT_FILTER_EDIT, "[EXPR]",
-	    "filter the list (the language below)" },
-	{ "filters", NULL, ACT_SAVED_FILTERS, NULL, "the saved filters" },
+	    N_("filter the list (the language below)") },
+	{ "filters", NULL, ACT_SAVED_FILTERS, NULL, N_("the saved filters") },
 	{ "save-filter", NULL, ACT_SAVE_FILTER, "NAME",
-	    "save the current filter for the team or yourself" },
+	    N_("save the current filter for the team or yourself") },
 	{ "delete-filter", NULL, ACT_DELETE_FILTER, "NAME",
-	    "delete a saved filter" },
-	{ "sort", NULL, ACT_SORT_BY, "FIELD", "sort the list by a field" },
-	{ "group", NULL, ACT_GROUP, NULL, "a group action on the list" },
+	    N_("delete a saved filter") },
+	{ "sort", NULL, ACT_SORT_BY, "FIELD", N_("sort the list by a field") },
+	{ "group", NULL, ACT_GROUP, NULL, N_("a group action on the list") },
 	{ "export", NULL, ACT_EXPORT, "[ics|--excel] FILE",
-	    "the list as CSV (--excel: for Russian Excel); ics: the "
-	    "calendar" },
+	    N_("the list as CSV (--excel: for Russian Excel); ics: the "
+	    "calendar") },
 	{ "import", NULL, ACT_IMPORT, "[ics] FILE",
-	    "a CSV file or workbook into this card file; ics: events" },
-	{ "pipeline", NULL, ACT_PIPELINE, NULL, "the deal pipeline" },
+	    N_("a CSV file or workbook into this card file; ics: events") },
+	{ "pipeline", NULL, ACT_PIPELINE, NULL, N_("the deal pipeline") },
 	{ "report", "reports", ACT_REPORTS, "[NAME]",
-	    "the Reports screen, on a report" },
-	{ "journal", NULL, ACT_JOURNAL, NULL, "today's work journal" },
-	{ "settings", "config", ACT_SETTINGS, NULL, "the settings" },
+	    N_("the Reports screen, on a report") },
+	{ "journal", NULL, ACT_JOURNAL, NULL, N_("today's work journal") },
+	{ "settings", "config", ACT_SETTINGS, NULL, N_("the settings") },
 	{ NULL, NULL, ACT_NONE, NULL, NULL }
 };
 
@@ -360,7 +374,7 @@ ui_key_hints(unsigned ctx)
 const char *
 ui_key_hints_except(unsigned ctx, uint64_t hide)
 {
-	static char buf[256];
+	static char buf[1024];
 	const struct binding *b;
 	size_t len = 0;
 
@@ -370,7 +384,7 @@ ui_key_hints_except(unsigned ctx, uint64_t hide)
 		    ACT_BIT(b->act)))
 			continue;
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s %s",
-		    len ? "  " : "", b->name, b->hint);
+		    len ? "  " : "", b->name, _(b->hint));
 		if (len >= sizeof(buf))
 			break;
 	}

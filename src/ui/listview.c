@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/entities.h"
@@ -549,7 +550,7 @@ static const struct list_col list_cols[] = {
 /* A field's natural width in a column: a choice's longest label; a
  * date as col_field_text shows it ("14.12 13:30", "14.12.2025"). */
 static int
-field_want(const struct field_desc *fd)
+field_want(const struct entity *ent, const struct field_desc *fd)
 {
 	const struct choice *c;
 	int w = 0;
@@ -561,7 +562,7 @@ field_want(const struct field_desc *fd)
 
 	if (fd->type == FT_CHOICE && fd->choices) {
 		for (c = fd->choices; c->code; c++)
-			w = col_want(w, c->label);
+			w = col_want(w, choice_label(ent, c));
 		return w;
 	}
 	return fd->width > 0 ? fd->width : 16;
@@ -575,7 +576,7 @@ add_column(const struct entity *ent, int fi, const struct list_col *lc,
 	struct column *c = &cols[*n];
 
 	memset(c, 0, sizeof(*c));
-	c->want = lc && lc->want > 0 ? lc->want : field_want(fd);
+	c->want = lc && lc->want > 0 ? lc->want : field_want(ent, fd);
 	c->prio = lc ? lc->prio : 9;
 	c->min = lc ? lc->min : 6;
 	c->flags = lc ? lc->flags : COL_EXTRA;
@@ -637,14 +638,17 @@ lv_draw(const struct listview *lv, int y, int x, int h, int w, int focused)
 	char *texts[MAX_COLS];
 	struct strbuf t = { 0 };
 
-	if (lv->count >= 0)
-		sb_printf(&t, "%s%s (%lld)", lv->q.trash ? "Trash: " : "",
-		    lv->ent->plural, (long long)lv->count);
+	if (lv->q.trash)
+		/* TRANSLATORS: "Trash: Companies" */
+		sb_printf(&t, _("Trash: %s"), entity_plural(lv->ent));
 	else
-		sb_printf(&t, "%s%s (...)", lv->q.trash ? "Trash: " : "",
-		    lv->ent->plural);
+		sb_add(&t, entity_plural(lv->ent));
+	if (lv->count >= 0)
+		sb_printf(&t, " (%lld)", (long long)lv->count);
+	else
+		sb_add(&t, " (...)");
 	if (lv->filter)
-		sb_printf(&t, " - filter: %s", filter_text(lv->filter));
+		sb_printf(&t, _(" - filter: %s"), filter_text(lv->filter));
 	if (lv->quick)
 		sb_printf(&t, " - /%s", lv->quick);
 	draw_box(y, x, h, w, sb_str(&t));
@@ -660,8 +664,8 @@ lv_draw(const struct listview *lv, int y, int x, int h, int w, int focused)
 
 		if (lv->page.n == 0)
 			continue;
-		cols[i].want = utf8_width(lv->ent->fields[fields[i]].label) +
-		    (fields[i] == sort ? 2 : 0);
+		cols[i].want = utf8_width(field_label(lv->ent,
+		    &lv->ent->fields[fields[i]])) + (fields[i] == sort ? 2 : 0);
 		for (r = 0; r < (int)lv->page.n; r++) {
 			char *v = col_field_text(lv->ent, fields[i],
 			    rec_list_at(&lv->page, (size_t)r));
@@ -683,7 +687,8 @@ lv_draw(const struct listview *lv, int y, int x, int h, int w, int focused)
 	for (i = 0; i < ncol; i++) {
 		const struct field_desc *fd = &lv->ent->fields[fields[i]];
 
-		texts[i] = xasprintf("%s%s", fd->label, fields[i] == sort ?
+		texts[i] = xasprintf("%s%s", field_label(lv->ent, fd),
+		    fields[i] == sort ?
 		    (lv->q.desc ? " \xe2\x96\xbc" : " \xe2\x96\xb2") : "");
 		cells[i] = texts[i];
 	}
@@ -710,7 +715,8 @@ lv_draw(const struct listview *lv, int y, int x, int h, int w, int focused)
 			free(texts[i]);
 	}
 	if (lv->page.n == 0)
-		draw_text(y + 2, x + 2, w - 4, lv->quick || lv->filter ? "(nothing matches)" :
-		    lv->q.trash ? "(the trash is empty)" :
-		    "(empty: press a to add)", UA_DIM);
+		draw_text(y + 2, x + 2, w - 4, lv->quick || lv->filter ?
+		    _("(nothing matches)") : lv->q.trash ?
+		    _("(the trash is empty)") : _("(empty: press a to add)"),
+		    UA_DIM);
 }

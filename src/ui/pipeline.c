@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/entities.h"
@@ -47,20 +48,23 @@ struct pipe_view {
 };
 
 static const struct screen_key pipeline_keys[] = {
-	{ '>', ">, .", "move the deal to the next stage", "< > move stage" },
+	/* TRANSLATORS: a hint is a key's name, then a word or two. */
+	{ '>', ">, .", N_("move the deal to the next stage"),
+	    N_("< > move stage") },
 	{ '.', NULL, NULL, NULL },
-	{ '<', "<, ,", "move it to the previous stage", NULL },
+	{ '<', "<, ,", N_("move it to the previous stage"), NULL },
 	{ ',', NULL, NULL, NULL },
-	{ 'L', "L", "mark it lost (asks why)", "L lost" },
-	{ '\n', "Enter", "open the deal's card", "Enter open" },
+	{ 'L', "L", N_("mark it lost (asks why)"), N_("L lost") },
+	{ '\n', "Enter", N_("open the deal's card"), N_("Enter open") },
 	{ '\r', NULL, NULL, NULL },
-	{ 'm', "m", "one manager's deals, or everyone's", "m manager" },
-	{ 'p', "p", "a period", "p period" },
-	{ 'h', "Left, h", "the previous stage", "arrows pick" },
-	{ 'l', "Right, l", "the next stage", NULL },
-	{ 'k', "Up, k", "the previous deal", NULL },
-	{ 'j', "Down, j", "the next deal", NULL },
-	{ 'q', "q, Esc", "back", "q back" },
+	{ 'm', "m", N_("one manager's deals, or everyone's"),
+	    N_("m manager") },
+	{ 'p', "p", N_("a period"), N_("p period") },
+	{ 'h', "Left, h", N_("the previous stage"), N_("arrows pick") },
+	{ 'l', "Right, l", N_("the next stage"), NULL },
+	{ 'k', "Up, k", N_("the previous deal"), NULL },
+	{ 'j', "Down, j", N_("the next deal"), NULL },
+	{ 'q', "q, Esc", N_("back"), N_("q back") },
 	{ 27, NULL, NULL, NULL },
 	{ 127, NULL, NULL, NULL },
 	{ 0, NULL, NULL, NULL }
@@ -165,7 +169,8 @@ draw_card(const struct pipe_deal *d, int y, int x, int w, int sel,
 		col_money(d->amount, amount, sizeof(amount));
 	else
 		amount[0] = '\0';
-	snprintf(days, sizeof(days), "%ldd", age < 0 ? 0 : age);
+	/* TRANSLATORS: days in the stage, short: "12d" */
+	snprintf(days, sizeof(days), _("%ldd"), age < 0 ? 0 : age);
 	c[0].want = col_want(0, amount);
 	c[1].want = col_want(0, days);
 	c[2].want = col_want(0, d->manager);
@@ -189,8 +194,8 @@ draw_column(struct pipe_view *v, int c, int y, int x, int h, int w,
 
 	col_money_compact(s->sum, sum, sizeof(sum));
 	draw_text(y, x, w, s->name, a);
-	snprintf(count, sizeof(count), "%lld %s", (long long)s->count,
-	    s->count == 1 ? "deal" : "deals");
+	snprintf(count, sizeof(count), P_("%lld deal", "%lld deals",
+	    (unsigned long)s->count), (long long)s->count);
 	hc[0].want = col_want(0, count);
 	hc[1].want = col_want(0, sum);
 	hc[1].flags |= COL_FILL;
@@ -209,7 +214,7 @@ draw_column(struct pipe_view *v, int c, int y, int x, int h, int w,
 		    x, w, cur && v->top[c] + i == v->row, now);
 	if ((int)s->ndeals < s->count && v->top[c] + fit >= (int)s->ndeals &&
 	    y + 3 + i * (CARD_H + 1) < y + h) {
-		snprintf(more, sizeof(more), "... %lld more",
+		snprintf(more, sizeof(more), _("... %lld more"),
 		    (long long)(s->count - (int64_t)s->ndeals));
 		draw_text(y + 3 + i * (CARD_H + 1), x, w, more, UA_DIM);
 	}
@@ -218,19 +223,23 @@ draw_column(struct pipe_view *v, int c, int y, int x, int h, int w,
 static void
 draw(struct pipe_view *v, struct db *db, const char *msg)
 {
-	char title[256], period[64], where[64];
+	char title[512], period[128], where[128], from[16], to[16];
 	int ncol = (int)v->p.nstages, shown, first, c, w, x, ww;
 
 	erase();
+	col_date(v->from, from, sizeof(from));
+	col_date(v->to, to, sizeof(to));
 	if (v->from[0] == '\0' && v->to[0] == '\0')
-		snprintf(period, sizeof(period), "all time");
+		snprintf(period, sizeof(period), "%s", _("all time"));
+	else if (v->to[0] == '\0')
+		snprintf(period, sizeof(period), _("from %s"), from);
+	else if (v->from[0] == '\0')
+		snprintf(period, sizeof(period), _("to %s"), to);
 	else
-		snprintf(period, sizeof(period), "%s%s%s%s",
-		    v->from[0] ? "from " : "", v->from,
-		    v->from[0] && v->to[0] ? " " : "",
-		    v->to[0] ? "to " : "");
-	snprintf(title, sizeof(title), "Pipeline: %s, %s%s",
-	    v->manager ? v->manager : "all managers", period, v->to);
+		snprintf(period, sizeof(period), _("from %s to %s"), from, to);
+	/* TRANSLATORS: whose ("all managers" or a login), the period */
+	snprintf(title, sizeof(title), _("Pipeline: %s, %s"),
+	    v->manager ? v->manager : _("all managers"), period);
 	shown = COLS / MIN_COL;
 	if (shown > ncol)
 		shown = ncol;
@@ -243,7 +252,9 @@ draw(struct pipe_view *v, struct db *db, const char *msg)
 	 * others ("◀ stages 2-5 of 6 ▶"). */
 	where[0] = '\0';
 	if (shown < ncol)
-		snprintf(where, sizeof(where), "%sstages %d-%d of %d%s ",
+		/* TRANSLATORS: "◀ stages 2-5 of 6 ▶ ": the arrows when
+		 * there are stages that way */
+		snprintf(where, sizeof(where), _("%sstages %d-%d of %d%s "),
 		    first > 0 ? "\xe2\x97\x80 " : "", first + 1, first + shown,
 		    ncol, first + shown < ncol ? " \xe2\x96\xb6" : "");
 	ww = utf8_width(where);
@@ -261,8 +272,8 @@ draw(struct pipe_view *v, struct db *db, const char *msg)
 		char *why = refusal(db, selected(v));
 
 		char *hints = xasprintf("%s%s", ui_screen_hints(
-		    &screen_pipeline, v), why ? "  (read-only: not your deal)" :
-		    "");
+		    &screen_pipeline, v), why ? _("  (read-only: not your "
+		    "deal)") : "");
 
 		draw_hints(LINES - 1, 0, COLS, hints, UA_DIM);
 		free(hints);
@@ -274,12 +285,13 @@ draw(struct pipe_view *v, struct db *db, const char *msg)
 static void
 pick_manager(struct pipe_view *v, struct db *db, char *msg, size_t msgsz)
 {
-	static const char *const all[] = { "(all managers)" };
+	const char *all[1];
 	struct so_err err;
 	char *login;
 	int k;
 
-	k = ui_pick_user(db, "Whose pipeline?", all, 1, &login);
+	all[0] = _("(all managers)");
+	k = ui_pick_user(db, _("Whose pipeline?"), all, 1, &login);
 	if (k == 0) {
 		free(v->manager);
 		v->manager = NULL;
@@ -320,9 +332,10 @@ ask_date(struct db *db, const char *label, char date[11], char *msg,
 static void
 pick_period(struct pipe_view *v, struct db *db, char *msg, size_t msgsz)
 {
-	if (ask_date(db, "From (date, empty for any): ", v->from, msg,
+	if (ask_date(db, _("From (date, empty for any): "), v->from, msg,
 	    msgsz) == 0)
-		ask_date(db, "To (date, empty for any): ", v->to, msg, msgsz);
+		ask_date(db, _("To (date, empty for any): "), v->to, msg,
+		    msgsz);
 	v->row = 0;
 	memset(v->top, 0, sizeof(v->top));
 }
@@ -345,7 +358,7 @@ move_deal(struct pipe_view *v, struct db *db, int dir, int lost, char *msg,
 	}
 	title = xstrdup(d->title);
 	if (lost) {
-		reason = ui_prompt("Why was it lost? ", "", NULL, NULL);
+		reason = ui_prompt(_("Why was it lost? "), "", NULL, NULL);
 		if (reason == NULL) {
 			free(title);
 			return;
@@ -357,7 +370,7 @@ move_deal(struct pipe_view *v, struct db *db, int dir, int lost, char *msg,
 		reload(v, db);
 		snprintf(msg, msgsz, "%s: %s", title,
 		    v->col < (int)v->p.nstages ? v->p.stages[v->col].name :
-		    "moved");
+		    _("moved"));
 	} else
 		snprintf(msg, msgsz, "%s", err.msg);
 	free(reason);
@@ -468,7 +481,7 @@ screen_reload(void *self)
 }
 
 const struct screen_ops screen_pipeline = {
-	.name = "The pipeline",
+	.name = N_("The pipeline"),
 	.keys = pipeline_keys,
 	.hidden = screen_hidden,
 	.draw = screen_draw,

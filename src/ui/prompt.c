@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/group.h"
@@ -203,12 +204,15 @@ ui_confirm(const char *question)
 {
 	wint_t ch;
 	int kc;
-	char *q = xasprintf("%s (y/n) ", question);
+	/* TRANSLATORS: a yes/no question; y (or д, or н where y sits on
+	 * the Russian layout) is yes, any other key no. */
+	char *q = xasprintf(_("%s (y/n) "), question);
 
 	for (;;) {
 		ui_redraw();
 		if (!ui_too_small()) {
-			draw_text(LINES - 1, 0, COLS, q, UA_WARN);
+			/* wrapped, not cut: the (y/n) stays in view */
+			ui_draw_status(q, UA_WARN);
 			refresh();
 		}
 		if (!ui_getkey(&ch, &kc, -1))

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "doc/doc.h"
@@ -27,6 +28,7 @@
 #include "report/report.h"
 #include "store/acl.h"
 #include "store/lookup.h"
+#include "ui/columns.h"
 #include "ui/draw.h"
 #include "ui/reports.h"
 #include "ui/screen.h"
@@ -58,33 +60,37 @@ struct rep_view {
 };
 
 static const struct screen_key reports_keys[] = {
-	{ 'k', "Up, k", "the report above", "Up/Down report" },
-	{ 'j', "Down, j", "the report below", NULL },
-	{ CTRL('f'), "PgDn, ^F, Space", "scroll the preview a page down",
-	    "PgDn Left Right scroll" },
+	/* TRANSLATORS: a hint is a key's name, then a word or two. */
+	{ 'k', "Up, k", N_("the report above"), N_("Up/Down report") },
+	{ 'j', "Down, j", N_("the report below"), NULL },
+	{ CTRL('f'), "PgDn, ^F, Space", N_("scroll the preview a page down"),
+	    N_("PgDn Left Right scroll") },
 	{ ' ', NULL, NULL, NULL },
-	{ CTRL('b'), "PgUp, ^B, b", "a page up", NULL },
+	{ CTRL('b'), "PgUp, ^B, b", N_("a page up"), NULL },
 	{ 'b', NULL, NULL, NULL },
-	{ 'g', "Home, g", "the top of the preview", NULL },
-	{ 'G', "End, G", "its end", NULL },
-	{ 'h', "Left, h", "scroll sideways (a wide report)", NULL },
-	{ 'l', "Right, l", "scroll the other way", NULL },
-	{ '[', "[", "the period before", "[ ] period" },
-	{ ']', "]", "the period after", NULL },
-	{ 'd', "d", "a day around today", "d w m r y a" },
-	{ 'w', "w", "a week", NULL },
-	{ 'm', "m", "a month", NULL },
-	{ 'r', "r", "a quarter", NULL },
-	{ 'y', "y", "a year", NULL },
-	{ 'a', "a", "all time", NULL },
-	{ 'f', "f", "a period of one's own: the first and last day",
-	    "f dates" },
-	{ 'c', "c", "whose figures: me, all managers, one manager",
-	    "c who" },
-	{ 'i', "i", "the meeting of the meeting report", "i meeting" },
-	{ 'p', "p", "print (asks for the printer)", "p print" },
-	{ 's', "s", "save to a file: .txt .csv .html .pdf", "s save" },
-	{ 'q', "q, Esc", "back", "q back" },
+	{ 'g', "Home, g", N_("the top of the preview"), NULL },
+	{ 'G', "End, G", N_("its end"), NULL },
+	{ 'h', "Left, h", N_("scroll sideways (a wide report)"), NULL },
+	{ 'l', "Right, l", N_("scroll the other way"), NULL },
+	{ '[', "[", N_("the period before"), N_("[ ] period") },
+	{ ']', "]", N_("the period after"), NULL },
+	/* TRANSLATORS: the keys themselves: day, week, month, quarter,
+	 * year, all time. */
+	{ 'd', "d", N_("a day around today"), N_("d w m r y a") },
+	{ 'w', "w", N_("a week"), NULL },
+	{ 'm', "m", N_("a month"), NULL },
+	{ 'r', "r", N_("a quarter"), NULL },
+	{ 'y', "y", N_("a year"), NULL },
+	{ 'a', "a", N_("all time"), NULL },
+	{ 'f', "f", N_("a period of one's own: the first and last day"),
+	    N_("f dates") },
+	{ 'c', "c", N_("whose figures: me, all managers, one manager"),
+	    N_("c who") },
+	{ 'i', "i", N_("the meeting of the meeting report"),
+	    N_("i meeting") },
+	{ 'p', "p", N_("print (asks for the printer)"), N_("p print") },
+	{ 's', "s", N_("save to a file: .txt .csv .html .pdf"), N_("s save") },
+	{ 'q', "q, Esc", N_("back"), N_("q back") },
 	{ 27, NULL, NULL, NULL },
 	{ 127, NULL, NULL, NULL },
 	{ 0, NULL, NULL, NULL }
@@ -177,18 +183,21 @@ static void
 draw(struct rep_view *v, const char *msg)
 {
 	const struct report_desc *r;
-	char title[512], period[40];
+	char title[768], period[80], from[16], to[16];
 	int y, h = LINES - 3, pw = COLS - LIST_W - 1, i;
 
 	erase();
+	col_date(v->from, from, sizeof(from));
+	col_date(v->to, to, sizeof(to));
 	if (v->from[0] == '\0')
-		snprintf(period, sizeof(period), "up to %s", v->to);
+		snprintf(period, sizeof(period), _("up to %s"), to);
 	else if (strcmp(v->from, v->to) == 0)
-		snprintf(period, sizeof(period), "%s", v->from);
+		snprintf(period, sizeof(period), "%s", from);
 	else
-		snprintf(period, sizeof(period), "%s - %s", v->from, v->to);
-	snprintf(title, sizeof(title), "Reports: %s, %s, %s",
-	    reports[v->sel].title, period, v->who);
+		snprintf(period, sizeof(period), "%s - %s", from, to);
+	/* TRANSLATORS: the report's title, the period, whose figures */
+	snprintf(title, sizeof(title), _("Reports: %s, %s, %s"),
+	    _(reports[v->sel].title), period, v->who);
 	draw_text(0, 0, COLS, title, UA_TITLE);
 	for (r = reports, i = 0; r->name && i < h; r++, i++)
 		draw_text(2 + i, 0, LIST_W, r->name, i == v->sel ? UA_SELECT :
@@ -205,7 +214,7 @@ draw(struct rep_view *v, const char *msg)
 	if (msg)
 		ui_draw_status(msg, UA_STATUS);
 	else
-		draw_text(LINES - 1, 0, COLS, ui_screen_hints(&screen_reports,
+		draw_hints(LINES - 1, 0, COLS, ui_screen_hints(&screen_reports,
 		    v), UA_DIM);
 	refresh();
 }
@@ -218,12 +227,12 @@ pick_manager(struct rep_view *v, struct db *db, char *msg, size_t msgsz)
 	char *me, *login;
 	int k;
 
-	me = xasprintf("(me: %s)", db_user_login(db));
+	me = xasprintf(_("(me: %s)"), db_user_login(db));
 	if (acl_role(db) < ROLE_HEAD) {
-		ui_menu(3, 4, LINES - 4, "Whose figures?", (const char *const
-		    *)&me, 1);
-		snprintf(msg, msgsz, "Your own figures: all managers' and "
-		    "another manager's are for a head of sales");
+		ui_menu(3, 4, LINES - 4, _("Whose figures?"), (const char
+		    *const *)&me, 1);
+		snprintf(msg, msgsz, "%s", _("Your own figures: all managers' "
+		    "and another manager's are for a head of sales"));
 		free(me);
 		v->all = 0;
 		v->user_id = 0;
@@ -232,8 +241,8 @@ pick_manager(struct rep_view *v, struct db *db, char *msg, size_t msgsz)
 		return;
 	}
 	extra[0] = me;
-	extra[1] = "(all managers)";
-	k = ui_pick_user(db, "Whose figures?", extra, 2, &login);
+	extra[1] = _("(all managers)");
+	k = ui_pick_user(db, _("Whose figures?"), extra, 2, &login);
 	free(me);
 	if (k < 0)
 		return;
@@ -247,7 +256,7 @@ pick_manager(struct rep_view *v, struct db *db, char *msg, size_t msgsz)
 		v->user_id = 0;
 	free(v->who);
 	v->who = k == 2 ? login : xstrdup(k == 0 ? db_user_login(db) :
-	    "all managers");
+	    _("all managers"));
 }
 
 /* One end of a period of one's own; -1 when abandoned or wrong. */
@@ -275,12 +284,12 @@ pick_dates(struct rep_view *v, struct db *db, char *msg, size_t msgsz)
 
 	memcpy(from, v->from, 11);
 	memcpy(to, v->to, 11);
-	if (ask_date(db, "From: ", from, msg, msgsz) != 0 ||
-	    ask_date(db, "To: ", to, msg, msgsz) != 0)
+	if (ask_date(db, _("From: "), from, msg, msgsz) != 0 ||
+	    ask_date(db, _("To: "), to, msg, msgsz) != 0)
 		return;
 	if (strcmp(from, to) > 0) {
-		snprintf(msg, msgsz, "the period ends (%s) before it starts "
-		    "(%s)", to, from);
+		snprintf(msg, msgsz, _("the period ends (%s) before it "
+		    "starts (%s)"), to, from);
 		return;
 	}
 	memcpy(v->from, from, 11);
@@ -295,13 +304,13 @@ pick_meeting(struct rep_view *v, char *msg, size_t msgsz)
 	long long id;
 
 	snprintf(init, sizeof(init), "%lld", (long long)v->meeting);
-	text = ui_prompt("Meeting (event number; 0: the latest): ",
+	text = ui_prompt(_("Meeting (event number; 0: the latest): "),
 	    v->meeting ? init : "", NULL, NULL);
 	if (text == NULL)
 		return;
 	id = strtoll(text, &end, 10);
 	if (*text == '\0' || *end != '\0' || id < 0)
-		snprintf(msg, msgsz, "not an event number: %s", text);
+		snprintf(msg, msgsz, _("not an event number: %s"), text);
 	else
 		v->meeting = id;
 	free(text);
@@ -316,21 +325,22 @@ print(struct rep_view *v, char *msg, size_t msgsz)
 	int pages = 0;
 
 	if (!v->built) {
-		snprintf(msg, msgsz, "nothing to print");
+		snprintf(msg, msgsz, "%s", _("nothing to print"));
 		return;
 	}
-	printer = ui_prompt("Print on (Enter: the default printer): ", "",
+	printer = ui_prompt(_("Print on (Enter: the default printer): "), "",
 	    NULL, NULL);
 	if (printer == NULL)
 		return;
-	ui_message("printing...");
+	ui_message("%s", _("printing..."));
 	if (report_print(&v->doc, &lo, *printer ? printer : NULL, 1, &pages,
 	    &err) != SO_OK)
 		snprintf(msg, msgsz, "%s", err.msg);
 	else {
 		dest = print_destination(printer);
-		snprintf(msg, msgsz, "%s: %d page%s sent to %s", v->doc.title,
-		    pages, pages == 1 ? "" : "s", dest);
+		snprintf(msg, msgsz, P_("%s: %d page sent to %s",
+		    "%s: %d pages sent to %s", (unsigned long)pages),
+		    v->doc.title, pages, dest);
 		free(dest);
 	}
 	free(printer);
@@ -345,18 +355,19 @@ save(struct rep_view *v, char *msg, size_t msgsz)
 	int pages = 0;
 
 	if (!v->built) {
-		snprintf(msg, msgsz, "nothing to save");
+		snprintf(msg, msgsz, "%s", _("nothing to save"));
 		return;
 	}
-	path = ui_prompt("Save as (.txt .csv .html .pdf): ", "", NULL, NULL);
+	path = ui_prompt(_("Save as (.txt .csv .html .pdf): "), "", NULL,
+	    NULL);
 	if (path == NULL)
 		return;
 	if (*path == '\0')
-		snprintf(msg, msgsz, "no file name given");
+		snprintf(msg, msgsz, "%s", _("no file name given"));
 	else if (report_save(&v->doc, -1, &lo, path, &pages, &err) != SO_OK)
 		snprintf(msg, msgsz, "%s", err.msg);
 	else
-		snprintf(msg, msgsz, "saved %s", path);
+		snprintf(msg, msgsz, _("saved %s"), path);
 	free(path);
 }
 
@@ -475,7 +486,7 @@ screen_reload(void *self)
 }
 
 const struct screen_ops screen_reports = {
-	.name = "The Reports screen",
+	.name = N_("The Reports screen"),
 	.keys = reports_keys,
 	.draw = screen_draw,
 	.key = screen_key,

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
+#include "base/utf8.h"
 #include "base/util.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
@@ -20,12 +22,12 @@
 #define CTRL(c)	((c) & 0x1f)
 
 const struct screen_key ui_global_keys[] = {
-	{ '?', "?", "this help", NULL },
-	{ ':', ":", "the command line (the : commands of the main help)",
+	{ '?', "?", N_("this help"), NULL },
+	{ ':', ":", N_("the command line (the : commands of the main help)"),
 	    NULL },
-	{ 'Q', "Q", "quit at once", NULL },
-	{ CTRL('c'), "^C", "quit at once", NULL },
-	{ CTRL('l'), "^L", "redraw the screen", NULL },
+	{ 'Q', "Q", N_("quit at once"), NULL },
+	{ CTRL('c'), "^C", N_("quit at once"), NULL },
+	{ CTRL('l'), "^L", N_("redraw the screen"), NULL },
 	{ 0, NULL, NULL, NULL }
 };
 
@@ -144,7 +146,7 @@ ui_screen_run(const struct screen_ops *ops, void *self)
 const char *
 ui_screen_hints(const struct screen_ops *ops, void *self)
 {
-	static char buf[256];
+	static char buf[1024];
 	const struct screen_key *k;
 	size_t len = 0;
 
@@ -154,7 +156,7 @@ ui_screen_hints(const struct screen_ops *ops, void *self)
 		    k->key)))
 			continue;
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s",
-		    len ? "  " : "", k->hint);
+		    len ? "  " : "", _(k->hint));
 		if (len >= sizeof(buf))
 			break;
 	}
@@ -168,7 +170,7 @@ add_keys(char ***lines, size_t *n, const char *heading,
 {
 	const struct screen_key *k;
 
-	char *line = xasprintf("%s%s", *n ? "\n" : "", heading);
+	char *line = xasprintf("%s%s", *n ? "\n" : "", _(heading));
 
 	*lines = xrealloc(*lines, (*n + 1) * sizeof(**lines));
 	(*lines)[(*n)++] = line;
@@ -176,7 +178,8 @@ add_keys(char ***lines, size_t *n, const char *heading,
 		if (k->name == NULL)
 			continue;
 		*lines = xrealloc(*lines, (*n + 1) * sizeof(**lines));
-		(*lines)[(*n)++] = xasprintf("  %-16s %s", k->name, k->help);
+		(*lines)[(*n)++] = xasprintf("  %-16s %s", k->name,
+		    _(k->help));
 	}
 }
 
@@ -188,8 +191,8 @@ ui_screen_help(const struct screen_ops *ops, void *self)
 
 	(void)self;
 	add_keys(&lines, &n, ops->name, ops->keys);
-	add_keys(&lines, &n, "Everywhere", ui_global_keys);
-	ui_text_screen("salesorg help", (const char *const *)lines, n);
+	add_keys(&lines, &n, N_("Everywhere"), ui_global_keys);
+	ui_text_screen(_("salesorg help"), (const char *const *)lines, n);
 	for (i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines);
@@ -197,45 +200,110 @@ ui_screen_help(const struct screen_ops *ops, void *self)
 
 /* ---- a page of text ---- */
 
+/*
+ * A line wider than the screen wraps at words rather than lose its end
+ * (a help in Russian is longer than in English); its next rows start
+ * under the text after the key's name.
+ */
 struct text_view {
 	const char		*title;
 	const char *const	*lines;
 	int			 n, top;
+	int			 rows;	/* of the lines wrapped, as drawn */
 };
 
 static const struct screen_key text_keys[] = {
-	{ 'k', "Up, k", "scroll up", NULL },
-	{ 'j', "Down, j", "scroll down", NULL },
-	{ CTRL('b'), "PgUp, ^B", "a page up", NULL },
-	{ CTRL('f'), "PgDn, ^F, Space", "a page down", NULL },
+	{ 'k', "Up, k", N_("scroll up"), NULL },
+	{ 'j', "Down, j", N_("scroll down"), NULL },
+	{ CTRL('b'), "PgUp, ^B", N_("a page up"), NULL },
+	{ CTRL('f'), "PgDn, ^F, Space", N_("a page down"), NULL },
 	{ ' ', NULL, NULL, NULL },
-	{ 'g', "Home, g", "the top", NULL },
-	{ 'G', "End, G", "the end", NULL },
-	{ 'q', "q, Esc", "back", NULL },
+	{ 'g', "Home, g", N_("the top"), NULL },
+	{ 'G', "End, G", N_("the end"), NULL },
+	{ 'q', "q, Esc", N_("back"), NULL },
 	{ 27, NULL, NULL, NULL },
 	{ 0, NULL, NULL, NULL }
 };
+
+/*
+ * Where the rows after a line's first start: under the text after its
+ * first gap of two blanks ("  a                add a record"); a line
+ * without one (a name as wide as its column) as the line before it
+ * (*last, which a line with a gap sets), else a little in from its own
+ * indent.
+ */
+static int
+wrap_indent(const char *l, int cols, int *last)
+{
+	const char *p = l + strspn(l, " "), *gap;
+	int in;
+
+	if (*l != ' ')
+		return 0;
+	if ((gap = strstr(p, "  ")) != NULL)
+		in = *last = utf8_width_n(l, (size_t)(gap - l) +
+		    strspn(gap, " "));
+	else
+		in = *last > 0 ? *last : (int)(p - l) + 2;
+	return in > cols / 2 ? 4 : in;
+}
+
+/*
+ * Draws the rows of line l from row `first` of it at screen row y on,
+ * at most `room` of them; returns how many rows the line has in all
+ * (room 0: only counts).  *last: see wrap_indent.
+ */
+static int
+text_line(const char *l, int cols, int first, int y, int room, int *last)
+{
+	enum ui_attr a = *l == '\n' ? UA_DIM : UA_NORMAL;
+	int in = 0, r = 0, w = cols;
+	size_t len, next;
+	char *part;
+
+	if (*l == '\n')
+		l++;
+	do {
+		len = utf8_wrap(l, w > 0 ? w : 1, &next);
+		if (r >= first && r - first < room) {
+			part = xstrndup(l, len);
+			draw_text(y + r - first, in, cols - in, part, a);
+			free(part);
+		}
+		l += next;
+		if (r++ == 0) {
+			in = wrap_indent(l - next, cols, last);
+			w = cols - in;
+		}
+	} while (*l);
+	return r;
+}
 
 static void
 text_draw(void *self)
 {
 	struct text_view *v = self;
+	int i, y = 1, rows = 0, k, h = LINES - 2, last = 0, was;
 	char *title;
-	int i;
 
 	erase();
-	title = xasprintf(" %s - q or Esc to leave, arrows to scroll",
+	/* TRANSLATORS: the title of a help page; %s is "salesorg help". */
+	title = xasprintf(_(" %s - q or Esc to leave, arrows to scroll"),
 	    v->title);
 	draw_text(0, 0, COLS, title, UA_TITLE);
 	free(title);
-	for (i = 0; i < LINES - 2 && v->top + i < v->n; i++) {
-		const char *l = v->lines[v->top + i];
+	for (i = 0; i < v->n; i++) {
+		was = last;
+		k = text_line(v->lines[i], COLS, 0, 0, 0, &last);
+		if (rows + k > v->top && y < 1 + h) {
+			int first = v->top > rows ? v->top - rows : 0;
 
-		if (*l == '\n')
-			draw_text(1 + i, 0, COLS, l + 1, UA_DIM);
-		else
-			draw_text(1 + i, 0, COLS, l, UA_NORMAL);
+			text_line(v->lines[i], COLS, first, y, 1 + h - y, &was);
+			y += k - first;
+		}
+		rows += k;
 	}
+	v->rows = rows;
 	if (ui_status_line(NULL))
 		ui_draw_status(ui_status_line(NULL), UA_STATUS);
 	refresh();
@@ -245,7 +313,7 @@ static enum screen_rc
 text_key(void *self, wint_t ch, int keycode)
 {
 	struct text_view *v = self;
-	int page = LINES - 2 > 1 ? LINES - 2 : 1, last = v->n - page;
+	int page = LINES - 2 > 1 ? LINES - 2 : 1, last = v->rows - page;
 
 	switch (ui_key_letter(ch, keycode)) {
 	case 'k':		v->top--; break;
@@ -264,7 +332,7 @@ text_key(void *self, wint_t ch, int keycode)
 }
 
 static const struct screen_ops text_screen = {
-	.name = "Reading",
+	.name = N_("Reading"),
 	.keys = text_keys,
 	.draw = text_draw,
 	.key = text_key,
@@ -273,7 +341,7 @@ static const struct screen_ops text_screen = {
 void
 ui_text_screen(const char *title, const char *const *lines, size_t n)
 {
-	struct text_view v = { title, lines, (int)n, 0 };
+	struct text_view v = { title, lines, (int)n, 0, (int)n };
 	int was = reading;
 
 	reading = 1;

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/search.h"
@@ -35,7 +36,6 @@
 
 /* Hits per card file: more than a screen, and each costs a lookup. */
 #define PER_KIND	20
-#define LABEL		" Find: "
 #define RESULTS_Y	2	/* first row of the results */
 
 struct sview {
@@ -54,20 +54,23 @@ struct sview {
 /* The keys of the hits; typing in the query, every key is text but
  * those that move the selection (move_key), Enter and Esc. */
 static const struct screen_key search_keys[] = {
-	{ 'k', "Up, k", "the previous hit; from the first, the query",
-	    "Up/Down PgUp/PgDn move" },
-	{ 'j', "Down, j", "the next hit (from the query: to the hits)", NULL },
-	{ 'B' & 0x1f, "PgUp, ^B", "a page up", NULL },
-	{ 'F' & 0x1f, "PgDn, ^F, Space", "a page down", NULL },
+	/* TRANSLATORS: a hint is a key's name, then a word or two. */
+	{ 'k', "Up, k", N_("the previous hit; from the first, the query"),
+	    N_("Up/Down PgUp/PgDn move") },
+	{ 'j', "Down, j", N_("the next hit (from the query: to the hits)"),
+	    NULL },
+	{ 'B' & 0x1f, "PgUp, ^B", N_("a page up"), NULL },
+	{ 'F' & 0x1f, "PgDn, ^F, Space", N_("a page down"), NULL },
 	{ ' ', NULL, NULL, NULL },
-	{ 'g', "Home, g", "the first hit", NULL },
-	{ 'G', "End, G", "the last hit", NULL },
-	{ '\t', "Tab", "the next card file's hits", "Tab next card file" },
-	{ 'P' & 0x1f, "Shift-Tab", "the previous card file's hits", NULL },
-	{ '\n', "Enter", "open the record", "Enter open" },
+	{ 'g', "Home, g", N_("the first hit"), NULL },
+	{ 'G', "End, G", N_("the last hit"), NULL },
+	{ '\t', "Tab", N_("the next card file's hits"),
+	    N_("Tab next card file") },
+	{ 'P' & 0x1f, "Shift-Tab", N_("the previous card file's hits"), NULL },
+	{ '\n', "Enter", N_("open the record"), N_("Enter open") },
 	{ '\r', NULL, NULL, NULL },
-	{ '/', "/", "back to the query, to type", "/ query" },
-	{ 'q', "q, Esc", "back", "Esc back" },
+	{ '/', "/", N_("back to the query, to type"), N_("/ query") },
+	{ 'q', "q, Esc", N_("back"), N_("Esc back") },
 	{ 27, NULL, NULL, NULL },
 	{ 0, NULL, NULL, NULL }
 };
@@ -158,10 +161,11 @@ draw_heading(const struct search_group *g, int y)
 	char *s;
 
 	if (g->n == g->total && !g->more)
-		s = xasprintf(" %s (%zu)", g->ent->plural, g->n);
+		s = xasprintf(" %s (%zu)", entity_plural(g->ent), g->n);
 	else
-		s = xasprintf(" %s (%zu of %zu%s)", g->ent->plural, g->n,
-		    g->total, g->more ? "+" : "");
+		/* TRANSLATORS: " Companies (20 of 35)", "+" when more */
+		s = xasprintf(_(" %s (%zu of %zu%s)"), entity_plural(g->ent),
+		    g->n, g->total, g->more ? "+" : "");
 	draw_text(y, 0, COLS, s, UA_TITLE);
 	free(s);
 }
@@ -219,7 +223,7 @@ draw_results(struct sview *v, int y, int h)
 	draw_fill(y, 0, h, COLS, UA_NORMAL);
 	if (v->r.n == 0) {
 		if (*le_text(&v->le) && !v->err[0]) {
-			s = xasprintf("Nothing found for \"%s\".",
+			s = xasprintf(_("Nothing found for \"%s\"."),
 			    le_text(&v->le));
 			draw_text(y + 1, 2, COLS - 4, s, UA_DIM);
 			free(s);
@@ -249,9 +253,10 @@ draw_top(const struct sview *v)
 		more |= v->r.groups[g].more;
 	}
 	draw_fill(0, 0, 1, COLS, UA_TITLE);
-	draw_text(0, 0, COLS, " Search all card files", UA_TITLE);
+	draw_text(0, 0, COLS, _(" Search all card files"), UA_TITLE);
 	if (v->r.n > 0) {
-		right = xasprintf("%zu%s found ", n, more ? "+" : "");
+		/* TRANSLATORS: "35 found", "100+ found" */
+		right = xasprintf(_("%zu%s found "), n, more ? "+" : "");
 		draw_text_right(0, COLS / 2, COLS - COLS / 2, right, UA_TITLE);
 		free(right);
 	}
@@ -265,11 +270,11 @@ draw_bottom(struct sview *v)
 	else if (v->err[0])
 		draw_text(LINES - 1, 0, COLS, v->err, UA_ERROR);
 	else if (*le_text(&v->le) == '\0')
-		draw_text(LINES - 1, 0, COLS, "Type the beginnings of words: "
-		    "name, phone, e-mail, city, text ...  Esc back",
+		draw_text(LINES - 1, 0, COLS, _("Type the beginnings of words: "
+		    "name, phone, e-mail, city, text ...  Esc back"),
 		    UA_STATUS);
 	else
-		draw_text(LINES - 1, 0, COLS, ui_screen_hints(&screen_search,
+		draw_hints(LINES - 1, 0, COLS, ui_screen_hints(&screen_search,
 		    v), UA_STATUS);
 }
 
@@ -279,7 +284,8 @@ static void
 draw(void *self)
 {
 	struct sview *v = self;
-	int lw = utf8_width(LABEL), curcol;
+	const char *label = _(" Find: ");
+	int lw = utf8_width(label), curcol;
 	size_t from, to;
 	char *vis;
 
@@ -291,7 +297,7 @@ draw(void *self)
 	draw_top(v);
 	draw_results(v, RESULTS_Y, LINES - RESULTS_Y - 1);
 	draw_bottom(v);
-	draw_text(1, 0, lw, LABEL, UA_DIM);
+	draw_text(1, 0, lw, label, UA_DIM);
 	le_view(&v->le, COLS - lw - 1, &from, &to, &curcol);
 	vis = xstrndup(le_text(&v->le) + from, to - from);
 	draw_text(1, lw, COLS - lw, vis, UA_NORMAL);
@@ -432,7 +438,7 @@ screen_reload(void *self)
 }
 
 const struct screen_ops screen_search = {
-	.name = "The global search (its hits)",
+	.name = N_("The global search (its hits)"),
 	.keys = search_keys,
 	.draw = draw,
 	.key = screen_key,

@@ -13,6 +13,8 @@
 #include <curses.h>
 #include <stdlib.h>
 
+#include "base/i18n.h"
+#include "base/utf8.h"
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/activity.h"
@@ -23,23 +25,25 @@
 static void
 edit_row(struct db *db, enum lookup_table t, const struct lookup_row *r)
 {
-	const char *items[2] = { "1 Rename", NULL };
+	const char *items[2] = { NULL, NULL };
 	struct so_err err = { 0 };
 	char *name;
 	int sel, rc = SO_OK;
 
-	items[1] = r->active ? "2 Disable (hidden from pick-lists)" :
-	    "2 Enable";
+	items[0] = _("1 Rename");
+	items[1] = r->active ? _("2 Disable (hidden from pick-lists)") :
+	    _("2 Enable");
 	if ((sel = ui_menu(4, 8, LINES - 6, r->code, items, 2)) < 0)
 		return;
 	if (sel == 0) {
-		if ((name = ui_prompt("Name: ", r->name, NULL, NULL)) == NULL)
+		if ((name = ui_prompt(_("Name: "), r->name, NULL, NULL)) ==
+		    NULL)
 			return;
 		rc = settings_lookup_put(db, t, r->code, name, &err);
 		free(name);
 	} else
 		rc = settings_lookup_enable(db, t, r->code, !r->active, &err);
-	ui_message("%s", rc == SO_OK ? "Saved" : err.msg);
+	ui_message("%s", rc == SO_OK ? _("Saved") : err.msg);
 }
 
 static void
@@ -49,15 +53,15 @@ add_row(struct db *db, enum lookup_table t)
 	char *code, *name;
 	int rc;
 
-	if ((code = ui_prompt("Code (a-z, 0-9, _): ", "", NULL, NULL)) ==
+	if ((code = ui_prompt(_("Code (a-z, 0-9, _): "), "", NULL, NULL)) ==
 	    NULL)
 		return;
-	if ((name = ui_prompt("Name: ", "", NULL, NULL)) == NULL) {
+	if ((name = ui_prompt(_("Name: "), "", NULL, NULL)) == NULL) {
 		free(code);
 		return;
 	}
 	rc = settings_lookup_put(db, t, code, name, &err);
-	ui_message("%s", rc == SO_OK ? "Added" : err.msg);
+	ui_message("%s", rc == SO_OK ? _("Added") : err.msg);
 	free(code);
 	free(name);
 }
@@ -80,8 +84,8 @@ edit_list(struct db *db, enum lookup_table t, const char *title)
 		for (i = 0; i < n; i++)
 			items[i] = xasprintf("%-16s %s%s", rows[i].code,
 			    rows[i].name, rows[i].active ? "" :
-			    " (disabled)");
-		items[n] = xstrdup("+ add");
+			    _(" (disabled)"));
+		items[n] = xstrdup(_("+ add"));
 		ui_redraw();
 		sel = ui_menu(3, 6, LINES - 4, title,
 		    (const char *const *)items, (int)n + 1);
@@ -106,8 +110,10 @@ edit_rule(struct db *db, const char *name)
 	char *cur, *v, *label;
 
 	cur = settings_get_text(db, name);
-	label = xasprintf("%s (TYPES:RESULTS[:first|:repeat], off; "
-	    "empty: default): ", name + 16);
+	/* TRANSLATORS: TYPES:RESULTS[:first|:repeat] and off are typed as
+	 * they are. */
+	label = xasprintf(_("%s (TYPES:RESULTS[:first|:repeat], off; "
+	    "empty: default): "), name + 16);
 	v = ui_prompt(label, cur ? cur : "", NULL, NULL);
 	free(label);
 	free(cur);
@@ -116,7 +122,7 @@ edit_rule(struct db *db, const char *name)
 	if (settings_set_text(db, name, v, 1, &err) != SO_OK)
 		ui_message("%s", err.msg);
 	else
-		ui_message("Saved");
+		ui_message("%s", _("Saved"));
 	free(v);
 }
 
@@ -124,17 +130,20 @@ static void
 edit_rules(struct db *db)
 {
 	char *items[ACT_NCOLS], *v;
-	int sel, i;
+	const char *label;
+	int sel, i, pad;
 
 	for (;;) {
 		for (i = 0; i < ACT_NCOLS; i++) {
 			v = settings_get_text(db, activity_cols[i].setting);
-			items[i] = xasprintf("%d %-14s %s", i + 1,
-			    activity_cols[i].label, v ? v : "");
+			label = _(activity_cols[i].label);
+			pad = 14 - utf8_width(label);	/* columns, not bytes */
+			items[i] = xasprintf("%d %s%*s %s", i + 1, label,
+			    pad > 0 ? pad : 0, "", v ? v : "");
 			free(v);
 		}
 		ui_redraw();
-		sel = ui_menu(3, 6, LINES - 4, "Activity report columns",
+		sel = ui_menu(3, 6, LINES - 4, _("Activity report columns"),
 		    (const char *const *)items, ACT_NCOLS);
 		for (i = 0; i < ACT_NCOLS; i++)
 			free(items[i]);
@@ -167,27 +176,30 @@ ui_settings(struct db *db)
 
 	for (;;) {
 		n = 0;
-		add_item(items, map, &n, I_AGENDA, xasprintf("Agenda at "
-		    "startup: %s", settings_flag(db, "agenda.startup") ? "on" :
-		    "off"));
-		add_item(items, map, &n, I_BELL, xasprintf("Bell with "
-		    "reminders: %s", settings_flag(db, "reminders.bell") ?
-		    "on" : "off"));
+		add_item(items, map, &n, I_AGENDA, xasprintf(_("Agenda at "
+		    "startup: %s"), settings_flag(db, "agenda.startup") ?
+		    _("on") : _("off")));
+		add_item(items, map, &n, I_BELL, xasprintf(_("Bell with "
+		    "reminders: %s"), settings_flag(db, "reminders.bell") ?
+		    _("on") : _("off")));
 		if (role >= ROLE_ADMIN) {
 			add_item(items, map, &n, I_TYPES,
-			    xstrdup("Event types ..."));
+			    xstrdup(_("Event types ...")));
 			add_item(items, map, &n, I_RESULTS,
-			    xstrdup("Event results ..."));
+			    xstrdup(_("Event results ...")));
 		}
 		if (role >= ROLE_HEAD)
 			add_item(items, map, &n, I_RULES,
-			    xstrdup("Activity report columns ..."));
-		if (role < ROLE_ADMIN)
-			ui_message("Event types and results are an "
-			    "administrator's to change%s", role < ROLE_HEAD ?
-			    "; activity report columns a head of sales'" : "");
+			    xstrdup(_("Activity report columns ...")));
+		if (role < ROLE_HEAD)
+			ui_message("%s", _("Event types and results are an "
+			    "administrator's to change; activity report "
+			    "columns a head of sales'"));
+		else if (role < ROLE_ADMIN)
+			ui_message("%s", _("Event types and results are an "
+			    "administrator's to change"));
 		ui_redraw();
-		sel = ui_menu(2, 4, LINES - 4, "Settings",
+		sel = ui_menu(2, 4, LINES - 4, _("Settings"),
 		    (const char *const *)items, n);
 		for (i = 0; i < n; i++)
 			free(items[i]);
@@ -201,9 +213,9 @@ ui_settings(struct db *db)
 			    name), 0, &err) != SO_OK)
 				ui_message("%s", err.msg);
 		} else if (map[sel] == I_TYPES)
-			edit_list(db, LOOKUP_EVENT_TYPES, "Event types");
+			edit_list(db, LOOKUP_EVENT_TYPES, _("Event types"));
 		else if (map[sel] == I_RESULTS)
-			edit_list(db, LOOKUP_EVENT_RESULTS, "Event results");
+			edit_list(db, LOOKUP_EVENT_RESULTS, _("Event results"));
 		else
 			edit_rules(db);
 	}

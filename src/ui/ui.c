@@ -21,6 +21,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/util.h"
+
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "ui/draw.h"
 #include "ui/ui.h"
@@ -40,13 +43,13 @@ static unsigned	 msg_serial;	/* ui_message calls so far */
 static void
 wait_hook(void *arg, long long waited_ms)
 {
-	char line[160];
+	char line[320];
 
 	(void)arg;
 	if (waited_ms < 0 || LINES < 1)
 		return;
-	snprintf(line, sizeof(line), "Waiting for another user's write to "
-	    "finish (%lld s); nothing is lost meanwhile", waited_ms / 1000);
+	snprintf(line, sizeof(line), _("Waiting for another user's write to "
+	    "finish (%lld s); nothing is lost meanwhile"), waited_ms / 1000);
 	ui_draw_status(line, UA_WARN);
 	refresh();
 }
@@ -209,14 +212,19 @@ ui_getkey(wint_t *ch, int *keycode, int timeout_ms)
 int
 ui_too_small(void)
 {
-	char buf[96];
+	char buf[192];
+	const char *p;
+	size_t next;
+	int y;
 
 	if (COLS >= UI_MIN_COLS && LINES >= UI_MIN_LINES)
 		return 0;
 	erase();
-	snprintf(buf, sizeof(buf), "Terminal too small (%dx%d); "
-	    "salesorg needs %dx%d.", COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
-	mvaddnstr(0, 0, buf, COLS);
+	snprintf(buf, sizeof(buf), _("Terminal too small (%dx%d); "
+	    "salesorg needs %dx%d."), COLS, LINES, UI_MIN_COLS, UI_MIN_LINES);
+	/* wrapped: a narrow terminal still reads it whole */
+	for (y = 0, p = buf; *p && y < LINES; y++, p += next)
+		mvaddnstr(y, 0, p, (int)utf8_wrap(p, COLS, &next));
 	refresh();
 	return 1;
 }
@@ -271,4 +279,47 @@ ui_draw_status(const char *text, int attr)
 		p += strspn(p, " ");
 	}
 	return n;
+}
+
+/*
+ * One plural per card file: "1 company, 2 companies" is in Russian
+ * "1 компания, 2 компании, 5 компаний", which no label and plural
+ * glued to a number can say.
+ */
+char *
+ui_count_records(const struct entity *ent, long long n)
+{
+	unsigned long k = n < 0 ? 0 : (unsigned long)n;
+	const char *fmt = NULL, *name = ent->name;
+	char *s, *p;
+
+	if (strcmp(name, "company") == 0)
+		fmt = P_("%lld company", "%lld companies", k);
+	else if (strcmp(name, "contact") == 0)
+		fmt = P_("%lld contact", "%lld contacts", k);
+	else if (strcmp(name, "task") == 0)
+		fmt = P_("%lld task", "%lld tasks", k);
+	else if (strcmp(name, "note") == 0)
+		fmt = P_("%lld note", "%lld notes", k);
+	else if (strcmp(name, "link") == 0)
+		fmt = P_("%lld link", "%lld links", k);
+	else if (strcmp(name, "event") == 0)
+		fmt = P_("%lld event", "%lld events", k);
+	else if (strcmp(name, "deal") == 0)
+		fmt = P_("%lld deal", "%lld deals", k);
+	else if (strcmp(name, "payment") == 0)
+		fmt = P_("%lld payment", "%lld payments", k);
+	else if (strcmp(name, "program") == 0)
+		fmt = P_("%lld program", "%lld programs", k);
+	else if (strcmp(name, "member") == 0)
+		fmt = P_("%lld program member", "%lld program members", k);
+	if (fmt != NULL)
+		return xasprintf(fmt, n);
+	/* a card file without its own: the label in a sentence */
+	s = xasprintf("%lld %s", n, n == 1 ? entity_label(ent) :
+	    entity_plural(ent));
+	p = strchr(s, ' ') + 1;
+	if (*p >= 'A' && *p <= 'Z')
+		*p += 'a' - 'A';
+	return s;
 }

@@ -39,7 +39,27 @@ start() {
 	SOCK="$T/tmux$NSOCK.sock"
 	TM="tmux -S $SOCK -f /dev/null"
 	$TM new-session -d -s t -x "$cols" -y "$rows" \
-		"env TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=$TZ SALESORG_NOW=$SALESORG_NOW XDG_DATA_HOME=$XDG_DATA_HOME $*; echo EXITED \$?; sleep 30"
+		"env TERM=screen-256color ${START_LOCALE:-LANG=C.UTF-8 LC_ALL=C.UTF-8} TZ=$TZ SALESORG_NOW=$SALESORG_NOW XDG_DATA_HOME=$XDG_DATA_HOME $*; echo EXITED \$?; sleep 30"
+}
+
+# start_ru COLSxROWS ARGS...: as start, in Russian: the ru_RU.UTF-8
+# locale and the catalogue built beside the binary ($SALESORG's
+# directory's locale/, as make leaves it; po/ru.po compiled here when
+# make has not built it yet).
+start_ru() {
+	locale -a 2>/dev/null | grep -qi '^ru_RU\.utf-\?8$' ||
+		{ echo "FAIL the ru_RU.UTF-8 locale is not installed"; exit 1; }
+	_ld="$(cd "$(dirname "$SALESORG")" && pwd)/locale"
+	if [ ! -f "$_ld/ru/LC_MESSAGES/salesorg.mo" ]; then
+		_ld="$T/locale"
+		mkdir -p "$_ld/ru/LC_MESSAGES"
+		msgfmt -o "$_ld/ru/LC_MESSAGES/salesorg.mo" \
+		    "$(dirname "$0")/../../po/ru.po" ||
+			{ echo "FAIL no Russian catalogue"; exit 1; }
+	fi
+	START_LOCALE="LANG=ru_RU.UTF-8 LC_ALL=ru_RU.UTF-8 SALESORG_LOCALEDIR=$_ld"
+	start "$@"
+	START_LOCALE=
 }
 
 # start_other SOCKET COLSxROWS ARGS...: a second organizer on a tmux

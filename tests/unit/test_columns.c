@@ -1,14 +1,18 @@
 /*
  * The column-priority layout (ui/columns.h), text cut with a mark and
  * word wrap (base/utf8.h), with Cyrillic (one column a letter) and CJK
- * (two) text; compact money.
+ * (two) text; compact money; money, dates and counts of records in
+ * Russian from the catalogue make builds (BUILD_LOCALEDIR).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "harness.h"
+#include "store/entities.h"
 #include "ui/columns.h"
+#include "ui/ui.h"
 
 /* The agenda's call list: time, type, subject, company, person, phone. */
 enum { TIME, TYPE, SUBJ, COMP, PERS, PHONE, NCOL };
@@ -332,4 +336,67 @@ TEST(test_columns_preferred_widths_before_whole_texts)
 	col_layout(c, 2, 70, 1);
 	CHECK_INT(c[1].width, 30);
 	CHECK_INT(c[0].width, 39);
+}
+
+/* The Russian catalogue built by make, then back to English. */
+static int
+russian(void)
+{
+	bindtextdomain("salesorg", BUILD_LOCALEDIR);
+	bind_textdomain_codeset("salesorg", "UTF-8");
+	textdomain("salesorg");
+	return i18n_set_lang("ru");
+}
+
+static void
+count_is(const struct entity *ent, long long n, const char *want)
+{
+	char *s = ui_count_records(ent, n);
+
+	CHECK_STR(s, want);
+	free(s);
+}
+
+/* A title's date and a column's money as a Russian reads them; English
+ * as it always was. */
+TEST(test_money_and_dates_in_the_messages_language)
+{
+	char b[48];
+
+	col_money(125000050, b, sizeof(b));
+	CHECK_STR(b, "1 250 000.50");
+	col_date("2026-12-05", b, sizeof(b));
+	CHECK_STR(b, "2026-12-05");
+	REQUIRE(russian() == 0);
+	col_money(125000050, b, sizeof(b));
+	CHECK_STR(b, "1 250 000,50");
+	col_money(125000000, b, sizeof(b));
+	CHECK_STR(b, "1 250 000");
+	col_date("2026-12-05", b, sizeof(b));
+	CHECK_STR(b, "05.12.2026");
+	col_date("", b, sizeof(b));
+	CHECK_STR(b, "");
+	REQUIRE(i18n_set_lang("en") == 0);
+	col_date("2026-12-05", b, sizeof(b));
+	CHECK_STR(b, "2026-12-05");
+}
+
+/* "Reassign 12 companies": each card file's own plural, three forms in
+ * Russian (1 компания, 2 компании, 5 компаний, 21 компания, 11
+ * компаний). */
+TEST(test_counts_of_records_in_both_languages)
+{
+	count_is(&entity_company, 1, "1 company");
+	count_is(&entity_company, 12, "12 companies");
+	count_is(&entity_payment, 2, "2 payments");
+	REQUIRE(russian() == 0);
+	count_is(&entity_company, 1, "1 компания");
+	count_is(&entity_company, 3, "3 компании");
+	count_is(&entity_company, 5, "5 компаний");
+	count_is(&entity_company, 11, "11 компаний");
+	count_is(&entity_company, 21, "21 компания");
+	count_is(&entity_payment, 22, "22 платежа");
+	count_is(&entity_contact, 0, "0 контактов");
+	REQUIRE(i18n_set_lang("en") == 0);
+	count_is(&entity_company, 5, "5 companies");
 }

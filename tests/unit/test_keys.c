@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "harness.h"
 #include "ui/form.h"
@@ -285,4 +286,25 @@ TEST(test_every_action_declares_its_access)
 	CHECK(ui_action_access(ACT_DONE)->writes & ACL_WRITE);
 	CHECK(!(ui_action_access(ACT_SEARCH)->reads & ACL_READ));
 	CHECK(ui_action_access(ACT_EXPORT)->reads & ACL_TAKE);
+}
+
+/* The hints and the help are translated where they are shown: the
+ * table's English is the key to the catalogue (make builds it,
+ * BUILD_LOCALEDIR), and the keys stay the keys. */
+TEST(test_hints_in_russian_from_the_same_table)
+{
+	bindtextdomain("salesorg", BUILD_LOCALEDIR);
+	bind_textdomain_codeset("salesorg", "UTF-8");
+	textdomain("salesorg");
+	REQUIRE(i18n_set_lang("ru") == 0);
+	CHECK(strstr(ui_key_hints(CTX_TRASH), "r восстановить") != NULL);
+	CHECK(strstr(ui_key_hints(CTX_LIST), "a добавить") != NULL);
+	CHECK(strstr(ui_key_hints(CTX_AGENDA), "d, x готово") != NULL);
+	CHECK(strstr(ui_key_hints(CTX_LIST), "restore") == NULL);
+	CHECK(strstr(ui_screen_hints(&screen_reports, NULL), "p печать") !=
+	    NULL);
+	/* the Russian layout is the same in Russian */
+	CHECK(ui_key_action(L'в', 0, CTX_AGENDA) == ACT_DONE);
+	REQUIRE(i18n_set_lang("en") == 0);
+	CHECK(strstr(ui_key_hints(CTX_TRASH), "r restore") != NULL);
 }
