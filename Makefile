@@ -145,16 +145,16 @@ check-dates: $(TESTBIN) $(BIN)
 unit: $(TESTBIN) $(MO)
 	$(TESTBIN)
 
-cli-tests: $(BIN)
+cli-tests: $(BIN) $(MO)
 	SALESORG=$(CURDIR)/$(BIN) sh tests/run-scripts.sh cli tests/cli
 
 # With the real programs from Debian: calcurse, khal, abook, khard, CUPS.
-interop-tests: $(BIN)
+interop-tests: $(BIN) $(MO)
 	SALESORG=$(CURDIR)/$(BIN) sh tests/run-scripts.sh interop tests/interop
 
 # Memory is measured on the optimised build even in a sanitizer run
 # (ASan's shadow memory would swamp the figure).
-tui-tests: $(BIN) build/rel/salesorg $(LOADBIN)
+tui-tests: $(BIN) build/rel/salesorg $(LOADBIN) $(MO)
 	SALESORG=$(CURDIR)/$(BIN) SALESORG_REL=$(CURDIR)/build/rel/salesorg \
 	    LOAD_WRITER=$(CURDIR)/$(LOADBIN) sh tests/run-scripts.sh tui tests/tui
 
