@@ -270,6 +270,17 @@ lower(char *s)
 	}
 }
 
+/* The tables referred to that are no card file, by what a row of them
+ * is called (what their names say in English). */
+static const struct {
+	const char	*table, *one, *many;
+} ref_nouns[] = {
+	{ "users", N_("user"), N_("users") },
+	{ "deal_stages", N_("deal stage"), N_("deal stages") },
+	{ "event_types", N_("event type"), N_("event types") },
+	{ "event_results", N_("event result"), N_("event results") },
+};
+
 /* What a row of the referenced table is called: "company", "user",
  * "deal stage"; plural "companies", "users", "deal stages". */
 static void
@@ -278,6 +289,13 @@ ref_noun(const struct field_desc *fd, int plural, char *out, size_t size)
 	const struct entity *re = entity_find(fd->ref_table);
 	size_t i, n;
 
+	for (i = 0; re == NULL && i < sizeof(ref_nouns) /
+	    sizeof(ref_nouns[0]); i++)
+		if (strcmp(fd->ref_table, ref_nouns[i].table) == 0) {
+			snprintf(out, size, "%s", plural ?
+			    _(ref_nouns[i].many) : _(ref_nouns[i].one));
+			return;
+		}
 	snprintf(out, size, "%s", re ? (plural ? entity_plural(re) :
 	    entity_label(re)) : fd->ref_table);
 	lower(out);
