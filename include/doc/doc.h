@@ -20,6 +20,11 @@
  * the others), so the caller can say "3 pages" and a test can compare it
  * with what the printer got.  Writers never pass control characters from
  * the data through (utf8_sanitize).
+ *
+ * The writers' own words ("Period", "page N of M") are in the language
+ * of the messages (base/i18n.h) when they write, as the builder's were
+ * when it built: a report is built and written in one language.  The
+ * CSV writer reads numbers with that language's decimal sign.
  */
 #ifndef DOC_H
 #define DOC_H

@@ -11,6 +11,7 @@
 #define REPORT_H
 
 #include <stdint.h>
+#include <time.h>
 
 #include "base/err.h"
 #include "doc/doc.h"
@@ -35,6 +36,7 @@ struct report_query {
 typedef int	(*report_build_fn)(struct db *db, const struct report_query *q,
 		    struct doc *out, struct so_err *err);
 
+/* title and help are marked N_(): shown through _() (base/i18n.h). */
 struct report_desc {
 	const char	*name;		/* "activity" */
 	const char	*title;		/* "Activity by manager and day" */
@@ -78,6 +80,9 @@ int64_t	report_query_now(struct db *db, const struct report_query *q);
  * carries: the period ("2026-11-01 - 2026-11-30", or one day), the user
  * ("Анна Иванова (anna)", or "all managers" when q->all) and "made
  * YYYY-MM-DD HH:MM by LOGIN".  SO_ENOTFOUND when q->user_id is no user.
+ * All of it in the messages' language (base/i18n.h), as is everything
+ * a builder writes: in Russian "01.11.2026 - 30.11.2026", one day as
+ * "понедельник, 23 ноября 2026", "все менеджеры".
  */
 int	report_begin(struct db *db, const struct report_query *q,
 	    const char *title, struct doc *out, struct so_err *err);
@@ -118,8 +123,21 @@ int	report_format_of_path(const char *path);
  * -1 with err for an extension the reports do not write (x.odt). */
 int	report_format_for_path(const char *path, struct so_err *err);
 
-/* Money in minor units as "1 234 567.89" (thin groups, a dot). */
+/* Money in minor units as "1 234 567.89" (groups split by a space, the
+ * language's decimal sign: "1 234 567,89" in Russian). */
 void	report_money(int64_t minor, char *buf, size_t size);
+/*
+ * Dates in a report's tables, in the messages' language: a day
+ * "YYYY-MM-DD" as "2026-11-23" or "23.11.2026" (anything else as it
+ * is), a moment as "2026-11-23 09:30" or "23.11.2026 09:30", a month
+ * "YYYY-MM" as "2026-11" or "ноябрь 2026".
+ */
+void	report_date(const char *ymd, char *buf, size_t size);
+void	report_moment(time_t t, char *buf, size_t size);
+void	report_month(const char *ym, char *buf, size_t size);
+/* The day a report is about, in its header: "2026-11-23" in English
+ * (as it always was), "понедельник, 23 ноября 2026" in Russian. */
+void	report_day_long(const char *ymd, char *buf, size_t size);
 
 /* ---- the pieces of a report's tables ---- */
 

@@ -10,6 +10,10 @@
  * 66, 132 columns for the wide reports); on a terminal it is one long
  * page as wide as the terminal, without form feeds.  PDF is never
  * written to a terminal: it is binary.
+ *
+ * --lang ru|en picks the language of the document (a manager prints a
+ * Russian journal from an English terminal) and of what the command
+ * says after its options are read; by default the locale's.
  */
 #include <sys/ioctl.h>
 
@@ -22,6 +26,7 @@
 #include <unistd.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -42,7 +47,7 @@ struct out_opts {
 enum {
 	OPT_FROM = 256, OPT_TO, OPT_PERIOD, OPT_DATE, OPT_USER, OPT_ALL,
 	OPT_ID, OPT_FORMAT, OPT_WIDTH, OPT_PAGE_LENGTH, OPT_PAPER, OPT_PRINT,
-	OPT_COPIES, OPT_OUTPUT, OPT_PRINTER
+	OPT_COPIES, OPT_OUTPUT, OPT_PRINTER, OPT_LANG
 };
 
 /* A whole number in [lo, hi] for option opt of cmd; -1 after saying why. */
@@ -55,7 +60,7 @@ number(const char *cmd, const char *opt, const char *arg, long lo, long hi)
 	errno = 0;
 	v = strtol(arg, &end, 10);
 	if (*arg == '\0' || *end != '\0' || errno != 0 || v < lo || v > hi) {
-		cli_warn("%s: --%s: a number from %ld to %ld, not \"%s\"",
+		cli_warn(_("%s: --%s: a number from %ld to %ld, not \"%s\""),
 		    cmd, opt, lo, hi, arg);
 		return -1;
 	}
@@ -97,11 +102,18 @@ print_doc(const char *cmd, const struct doc *d, const struct doc_layout *lo,
 	if (report_print(d, lo, o->printer, o->copies, &pages, &err) != SO_OK)
 		return cli_fail(&err);
 	dest = print_destination(o->printer);
-	printf("%s: %d page%s sent to %s", cmd, pages, pages == 1 ? "" : "s",
-	    dest);
-	free(dest);
 	if (o->copies > 1)
-		printf(", %d copies", o->copies);
+		/* TRANSLATORS: the command, pages, the printer, copies:
+		 * "journal: 2 pages sent to office, 3 copies". */
+		printf(P_("%s: %d page sent to %s, %d copies",
+		    "%s: %d pages sent to %s, %d copies", pages), cmd, pages,
+		    dest, o->copies);
+	else
+		/* TRANSLATORS: the command, pages, the printer:
+		 * "journal: 2 pages sent to office". */
+		printf(P_("%s: %d page sent to %s", "%s: %d pages sent to %s",
+		    pages), cmd, pages, dest);
+	free(dest);
 	putchar('\n');
 	return 0;
 }
@@ -138,21 +150,23 @@ output(const char *cmd, const struct doc *d, const struct out_opts *o)
 	if (o->print)
 		return print_doc(cmd, d, &lo, o);
 	if (fmt == DOC_PDF && tty) {
-		cli_warn("%s: PDF is binary: give -o FILE, --print, or a pipe",
-		    cmd);
+		cli_warn(_("%s: PDF is binary: give -o FILE, --print, or a "
+		    "pipe"), cmd);
 		return EXIT_USAGE;
 	}
 	if (o->path)
 		code = report_save(d, fmt, &lo, o->path, &pages, &err);
 	else if ((code = doc_write(d, (enum doc_format)fmt, &lo, stdout,
 	    &pages, &err)) == SO_OK && fflush(stdout) != 0)
-		code = so_err_set(&err, SO_ERR, "standard output: %s",
+		code = so_err_set(&err, SO_ERR, _("standard output: %s"),
 		    strerror(errno));
 	if (code != SO_OK)
 		return cli_fail(&err);
 	if (o->path && (fmt == DOC_TEXT || fmt == DOC_PDF))
-		cli_warn("%s: %s: %d page%s of %s", cmd, o->path, pages,
-		    pages == 1 ? "" : "s",
+		/* TRANSLATORS: the command, the file, its pages and its
+		 * format (text or pdf): "report: a.pdf: 2 pages of pdf". */
+		cli_warn(P_("%s: %s: %d page of %s", "%s: %s: %d pages of %s",
+		    pages), cmd, o->path, pages,
 		    doc_format_name((enum doc_format)fmt));
 	return 0;
 }
@@ -172,6 +186,7 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 	struct db *db;
 	struct doc d;
 	const char *from = NULL, *to = NULL, *date = NULL, *login = NULL;
+	const char *lang = NULL;
 	char kind = r->period;
 	long v;
 	int ch, code, rc;
@@ -191,8 +206,8 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 			break;
 		case OPT_PERIOD:
 			if ((kind = report_period_kind(optarg)) == 0) {
-				cli_warn("%s: --period: day, week, month, "
-				    "quarter, year or all, not \"%s\"", cmd,
+				cli_warn(_("%s: --period: day, week, month, "
+				    "quarter, year or all, not \"%s\""), cmd,
 				    optarg);
 				return EXIT_USAGE;
 			}
@@ -210,8 +225,8 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 			break;
 		case OPT_FORMAT:
 			if ((o.format = doc_format_parse(optarg)) < 0) {
-				cli_warn("%s: --format: text, csv, html or "
-				    "pdf, not \"%s\"", cmd, optarg);
+				cli_warn(_("%s: --format: text, csv, html or "
+				    "pdf, not \"%s\""), cmd, optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -222,8 +237,8 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 			if ((v = number(cmd, "width", optarg, 0, 1000)) < 0)
 				return EXIT_USAGE;
 			if (v > 0 && v < 40) {
-				cli_warn("%s: --width: 0 (no limit) or at "
-				    "least 40", cmd);
+				cli_warn(_("%s: --width: 0 (no limit) or at "
+				    "least 40"), cmd);
 				return EXIT_USAGE;
 			}
 			o.width = (int)v;
@@ -233,8 +248,8 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 			    10000)) < 0)
 				return EXIT_USAGE;
 			if (v > 0 && v < 20) {
-				cli_warn("%s: --page-length: 0 (no pages) or "
-				    "at least 20", cmd);
+				cli_warn(_("%s: --page-length: 0 (no pages) or "
+				    "at least 20"), cmd);
 				return EXIT_USAGE;
 			}
 			o.page_length = (int)v;
@@ -242,8 +257,8 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 		case OPT_PAPER:
 			if (strcmp(optarg, "a4") != 0 &&
 			    strcmp(optarg, "letter") != 0) {
-				cli_warn("%s: --paper: a4 or letter, not "
-				    "\"%s\"", cmd, optarg);
+				cli_warn(_("%s: --paper: a4 or letter, not "
+				    "\"%s\""), cmd, optarg);
 				return EXIT_USAGE;
 			}
 			o.paper = optarg;
@@ -260,25 +275,42 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 				return EXIT_USAGE;
 			o.copies = (int)v;
 			break;
+		case OPT_LANG:
+			if (strcmp(optarg, "ru") != 0 &&
+			    strcmp(optarg, "en") != 0) {
+				cli_warn(_("%s: --lang: ru or en, not \"%s\""),
+				    cmd, optarg);
+				return EXIT_USAGE;
+			}
+			lang = optarg;
+			break;
 		default:
 			return cli_usage(cmd);
 		}
 	}
 	if (optind != argc)
 		return cli_usage(cmd);
+	/* The document's language, before a word of it is made: what
+	 * the command says from here on is in it too. */
+	if (lang && i18n_set_lang(lang) != 0) {
+		cli_warn(_("%s: --lang %s: no catalogue of that language is "
+		    "installed (salesorg.mo for %s)"), cmd, lang, lang);
+		return EXIT_USER;
+	}
 	if (login && q.all) {
-		cli_warn("%s: --user and --all exclude each other", cmd);
+		cli_warn(_("%s: --user and --all exclude each other"), cmd);
 		return EXIT_USAGE;
 	}
 	if (o.print && (o.path || (o.format >= 0 && o.format != DOC_PDF))) {
-		cli_warn("%s: --print sends a PDF to the printer; it takes no "
-		    "-o or --format", cmd);
+		cli_warn(_("%s: --print sends a PDF to the printer; it takes "
+		    "no -o or --format"), cmd);
 		return EXIT_USAGE;
 	}
 	/* The period: --date (one day), else --from/--to, else --period or
 	 * the report's own default, around today. */
 	if (date && (from || to)) {
-		cli_warn("%s: --date is one day; give it or --from/--to", cmd);
+		cli_warn(_("%s: --date is one day; give it or --from/--to"),
+		    cmd);
 		return EXIT_USAGE;
 	}
 	if (date) {
@@ -294,8 +326,8 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 		if (from && !to && kind == 'd')
 			memcpy(q.to, q.from, 11);
 		if (*q.from && strcmp(q.from, q.to) > 0) {
-			cli_warn("%s: the period ends (%s) before it starts "
-			    "(%s)", cmd, q.to, q.from);
+			cli_warn(_("%s: the period ends (%s) before it starts "
+			    "(%s)"), cmd, q.to, q.from);
 			return EXIT_USAGE;
 		}
 	}
@@ -321,9 +353,9 @@ cli_report(struct cli *cli, int argc, char **argv)
 	const struct report_desc *r;
 
 	if (argc < 2 || argv[1][0] == '-') {
-		cli_warn("report: which one?");
+		cli_warn(_("report: which one?"));
 		for (r = reports; r->name; r++)
-			fprintf(stderr, "  %-12s %s\n", r->name, r->help);
+			fprintf(stderr, "  %-12s %s\n", r->name, _(r->help));
 		return EXIT_USAGE;
 	}
 	if ((r = report_find(argv[1])) == NULL) {
@@ -331,7 +363,7 @@ cli_report(struct cli *cli, int argc, char **argv)
 
 		for (r = reports; r->name; r++)
 			sb_printf(&b, " %s", r->name);
-		cli_warn("report: no report \"%s\"; there are:%s", argv[1],
+		cli_warn(_("report: no report \"%s\"; there are:%s"), argv[1],
 		    sb_str(&b));
 		sb_free(&b);
 		return EXIT_USAGE;
@@ -348,39 +380,44 @@ cli_journal(struct cli *cli, int argc, char **argv)
 /* ---- the entries (src/cli/commands.c lists them) ---- */
 
 /* Where the document goes: the options of both commands, written once
- * (a table cannot include another). */
+ * (a table cannot include another).  The help is marked N_(): --help
+ * shows it in the messages' language. */
 #define OUTPUT_OPTIONS							\
 	{ .name = "format", .val = OPT_FORMAT,				\
 	  .arg = "text|csv|html|pdf",					\
-	  .help = "the form (default text, or as -o's extension says: "	\
-	    ".txt, .csv, .html, .pdf)" },				\
+	  .help = N_("the form (default text, or as -o's extension "	\
+	    "says: .txt, .csv, .html, .pdf)") },			\
 	{ .letter = 'o', .val = OPT_OUTPUT, .arg = "FILE",		\
-	  .help = "write to FILE, whole or not at all, and say how many "	\
-	    "pages it took; PDF is never written to a terminal" },	\
+	  .help = N_("write to FILE, whole or not at all, and say how "	\
+	    "many pages it took; PDF is never written to a "		\
+	    "terminal") },						\
 	{ .name = "width", .val = OPT_WIDTH, .arg = "N",		\
-	  .help = "text: columns per line (default 80, 132 for the "	\
-	    "journal and the activity report, a terminal's width; 0: no "	\
-	    "limit)" },							\
+	  .help = N_("text: columns per line (default 80, 132 for the "	\
+	    "journal and the activity report, a terminal's width; 0: "	\
+	    "no limit)") },						\
 	{ .name = "page-length", .val = OPT_PAGE_LENGTH, .arg = "N",	\
-	  .help = "text: lines per page, the header included (default "	\
-	    "66; 0: one long page)" },					\
+	  .help = N_("text: lines per page, the header included "	\
+	    "(default 66; 0: one long page)") },			\
 	{ .name = "paper", .val = OPT_PAPER, .arg = "a4|letter",	\
-	  .help = "PDF: the paper (default a4)" },			\
+	  .help = N_("PDF: the paper (default a4)") },			\
 	{ .name = "print", .val = OPT_PRINT,				\
-	  .help = "send the PDF to CUPS with lpr, to the default "	\
-	    "destination" },						\
+	  .help = N_("send the PDF to CUPS with lpr, to the default "	\
+	    "destination") },						\
 	{ .letter = 'P', .val = OPT_PRINTER, .arg = "PRINTER",		\
-	  .help = "print on PRINTER (implies --print)" },		\
+	  .help = N_("print on PRINTER (implies --print)") },		\
 	{ .name = "copies", .val = OPT_COPIES, .arg = "N",		\
-	  .help = "print N copies (1 to 999)" }
+	  .help = N_("print N copies (1 to 999)") },			\
+	{ .name = "lang", .val = OPT_LANG, .arg = "ru|en",		\
+	  .help = N_("the language of the document: words, dates and "	\
+	    "money (default the locale's)") }
 
 static const struct cli_option journal_options[] = {
 	{ .name = "date", .val = OPT_DATE, .arg = "DATE",
-	  .help = "the day (default today)" },
+	  .help = N_("the day (default today)") },
 	{ .name = "user", .val = OPT_USER, .arg = "LOGIN",
-	  .help = "another user's journal" },
+	  .help = N_("another user's journal") },
 	{ .name = "all", .val = OPT_ALL, .flags = CLI_OR,
-	  .help = "every active user's, each from a new page" },
+	  .help = N_("every active user's, each from a new page") },
 	OUTPUT_OPTIONS,
 	{ 0 }
 };
@@ -389,8 +426,9 @@ const struct command command_journal = {
 	.name = "journal",
 	.operands = "",
 	.options = journal_options,
-	.summary = "the day's work journal on paper: touches planned (with a "
-	    "blank result column before the day), the call log, totals",
+	.summary = N_("the day's work journal on paper: touches planned "
+	    "(with a blank result column before the day), the call log, "
+	    "totals"),
 	.acl = {
 		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),
 		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE, 0,
@@ -398,30 +436,30 @@ const struct command command_journal = {
 		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE, 0,
 		    0),
 	},
-	.access = "any user, reading only: their own journal; another "
+	.access = N_("any user, reading only: their own journal; another "
 	    "user's (--user) or everyone's (--all): a head of sales or an "
-	    "administrator",
+	    "administrator"),
 	.run = cli_journal,
 };
 
 static const struct cli_option report_options[] = {
 	{ .name = "period", .val = OPT_PERIOD,
 	  .arg = "day|week|month|quarter|year|all",
-	  .help = "the current one around today (default the report's own: "
-	    "this week for activity, this month for meeting, sales and "
-	    "audit, all time for follow-up and key-clients)" },
+	  .help = N_("the current one around today (default the report's "
+	    "own: this week for activity, this month for meeting, sales "
+	    "and audit, all time for follow-up and key-clients)") },
 	{ .name = "from", .val = OPT_FROM, .arg = "DATE",
-	  .help = "move the start of the period" },
+	  .help = N_("move the start of the period") },
 	{ .name = "to", .val = OPT_TO, .arg = "DATE",
-	  .help = "move the end of the period" },
+	  .help = N_("move the end of the period") },
 	{ .name = "date", .val = OPT_DATE, .arg = "DATE",
-	  .help = "one day, instead of --period, --from and --to" },
+	  .help = N_("one day, instead of --period, --from and --to") },
 	{ .name = "user", .val = OPT_USER, .arg = "LOGIN",
-	  .help = "another manager's figures" },
+	  .help = N_("another manager's figures") },
 	{ .name = "all", .val = OPT_ALL, .flags = CLI_OR,
-	  .help = "the department's" },
+	  .help = N_("the department's") },
 	{ .name = "id", .val = OPT_ID, .arg = "EVENT",
-	  .help = "meeting: one meeting, by its event id" },
+	  .help = N_("meeting: one meeting, by its event id") },
 	OUTPUT_OPTIONS,
 	{ 0 }
 };
@@ -430,8 +468,8 @@ const struct command command_report = {
 	.name = "report",
 	.operands = "NAME",
 	.options = report_options,
-	.summary = "the activity, meeting, follow-up, sales, audit or "
-	    "key-clients report (see REPORTS in salesorg(1))",
+	.summary = N_("the activity, meeting, follow-up, sales, audit or "
+	    "key-clients report (see REPORTS in salesorg(1))"),
 	.acl = {
 		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),
 		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
@@ -439,9 +477,9 @@ const struct command command_report = {
 		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
 		    ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE),
 	},
-	.access = "any user, reading only: their own figures and meetings; "
-	    "another manager's (--user), the department's (--all) and a "
-	    "colleague's or nobody's meeting (--id): a head of sales or an "
-	    "administrator",
+	.access = N_("any user, reading only: their own figures and "
+	    "meetings; another manager's (--user), the department's (--all) "
+	    "and a colleague's or nobody's meeting (--id): a head of sales "
+	    "or an administrator"),
 	.run = cli_report,
 };

@@ -16,11 +16,16 @@
  * report's grouping ("1 234 567.89", "-500.00") is written without its
  * group spaces and without the formula guard, so a spreadsheet sees a
  * number it can add up; anything else there is text like any other.
+ * A report in Russian writes its decimal comma ("1 234 567,89"): the
+ * number is "1234567,89", quoted for the comma, which a spreadsheet in
+ * a Russian locale reads as a number.  The words (the title, "Period",
+ * the column names) are in the document's language.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "doc/doc.h"
@@ -57,8 +62,8 @@ clean(const char *s)
 /*
  * The digits of s when it is a number as report_money and the
  * builders write it: an optional '-', digits in groups of three after
- * the first separated by single spaces, an optional '.' and digits.
- * NULL for anything else.
+ * the first separated by single spaces, an optional decimal sign (the
+ * language's, base/i18n.h) and digits.  NULL for anything else.
  */
 static char *
 plain_number(const char *s)
@@ -80,7 +85,7 @@ plain_number(const char *s)
 		sb_addn(&b, p + 1, 3);
 		p += 4;
 	}
-	if (*p == '.') {
+	if (*p == *i18n_decimal_sign()) {
 		if ((run = strspn(p + 1, "0123456789")) == 0)
 			goto no;
 		sb_addn(&b, p, run + 1);
@@ -101,7 +106,10 @@ field(FILE *f, const char *s, int number)
 	char *c, *n;
 
 	if (number && (n = plain_number(s)) != NULL) {
-		fputs(n, f);
+		if (strchr(n, ',') != NULL)
+			fprintf(f, "\"%s\"", n);
+		else
+			fputs(n, f);
 		free(n);
 		return;
 	}
@@ -157,12 +165,14 @@ doc_write_csv(const struct doc *d, FILE *f, struct so_err *err)
 	int prev = -1;		/* the kind of the block before, -1: none */
 
 	line(f, d->title, NULL);
+	/* TRANSLATORS: the first cells of a report's rows in CSV, before
+	 * the period, the user and when it was made. */
 	if (d->period[0] != '\0')
-		line(f, "Period", d->period);
+		line(f, C_("report", "Period"), d->period);
 	if (d->user[0] != '\0')
-		line(f, "User", d->user);
+		line(f, C_("report", "User"), d->user);
 	if (d->generated[0] != '\0')
-		line(f, "Generated", d->generated);
+		line(f, C_("report", "Generated"), d->generated);
 	for (i = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
 		if (b->kind == DOC_PAGE_BREAK)
@@ -177,7 +187,7 @@ doc_write_csv(const struct doc *d, FILE *f, struct so_err *err)
 		prev = (int)b->kind;
 	}
 	if (fflush(f) != 0 || ferror(f))
-		return so_err_set(err, SO_ERR, "writing the CSV: %s",
+		return so_err_set(err, SO_ERR, _("writing the CSV: %s"),
 		    strerror(errno));
 	return SO_OK;
 }

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "doc/doc.h"
@@ -171,17 +172,23 @@ table(FILE *f, const struct doc_table *t)
 static void
 header(FILE *f, const struct doc *d)
 {
+	char *line;
+
 	fputs("<header class=\"doc\">\n<h1>", f);
 	text(f, d->title);
 	fputs("</h1>\n", f);
 	if (d->period[0] != '\0') {
-		fputs("<p class=\"period\">Period: ", f);
-		text(f, d->period);
+		fputs("<p class=\"period\">", f);
+		line = xasprintf(_("Period: %s"), d->period);
+		text(f, line);
+		free(line);
 		fputs("</p>\n", f);
 	}
 	if (d->user[0] != '\0') {
-		fputs("<p class=\"user\">User: ", f);
-		text(f, d->user);
+		fputs("<p class=\"user\">", f);
+		line = xasprintf(_("User: %s"), d->user);
+		text(f, line);
+		free(line);
 		fputs("</p>\n", f);
 	}
 	if (d->generated[0] != '\0') {
@@ -198,8 +205,14 @@ doc_write_html(const struct doc *d, FILE *f, struct so_err *err)
 	const struct doc_block *b;
 	size_t i;
 
-	fputs("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
-	    "<title>", f);
+	/* English as it always was; another language says which, for
+	 * the browser's hyphenation and a screen reader. */
+	if (strcmp(i18n_lang(), "en") == 0)
+		fputs("<!DOCTYPE html>\n<html>\n", f);
+	else
+		fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n",
+		    i18n_lang());
+	fputs("<head>\n<meta charset=\"utf-8\">\n<title>", f);
 	text(f, d->title);
 	fputs("</title>\n<style>\n", f);
 	fprintf(f, "@page { size: A4%s; margin: 15mm 12mm 15mm 15mm; }\n",
@@ -231,7 +244,7 @@ doc_write_html(const struct doc *d, FILE *f, struct so_err *err)
 	}
 	fputs("</body>\n</html>\n", f);
 	if (fflush(f) != 0 || ferror(f))
-		return so_err_set(err, SO_ERR, "writing the HTML: %s",
+		return so_err_set(err, SO_ERR, _("writing the HTML: %s"),
 		    strerror(errno));
 	return SO_OK;
 }

@@ -27,6 +27,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "doc/doc.h"
@@ -187,18 +188,20 @@ fill(struct pdf *p, double x, double y, double w, double h, double r,
 static void
 page_begin(struct pdf *p)
 {
-	char label[64];
+	/* TRANSLATORS: flush right in every page's header of a report. */
+	const char *fmt = _("page %d of %d");
+	char label[128];
 	double cw = p->right - p->left, lw, h1, h2;
 
 	p->page++;
 	p->y = p->top;
+	/* the room the widest label takes, the same on every page */
+	snprintf(label, sizeof(label), fmt, 9999, 9999);
+	set_text(p, label, p->body, 0, PANGO_ALIGN_LEFT);
 	if (p->pages > 0)
-		snprintf(label, sizeof(label), "page %d of %d", p->page,
-		    p->pages);
+		snprintf(label, sizeof(label), fmt, p->page, p->pages);
 	else
-		snprintf(label, sizeof(label), "page %d of %d", p->page,
-		    p->page);
-	set_text(p, "page 9999 of 9999", p->body, 0, PANGO_ALIGN_LEFT);
+		snprintf(label, sizeof(label), fmt, p->page, p->page);
 	lw = text_w(p);
 	set_text(p, label, p->body, lw, PANGO_ALIGN_RIGHT);
 	show(p, p->right - lw, p->y + 3);
@@ -712,7 +715,7 @@ paper_size(const struct doc *d, const struct doc_layout *lo, double *w,
 		*h = 11 * 72;
 	} else
 		return so_err_field(err, SO_EINVAL, "paper",
-		    "unknown paper size \"%s\" (a4 or letter)", paper);
+		    _("unknown paper size \"%s\" (a4 or letter)"), paper);
 	if (d->landscape) {
 		t = *w;
 		*w = *h;
@@ -829,8 +832,8 @@ doc_write_pdf(const struct doc *d, const struct doc_layout *lo, FILE *f,
 	s = cairo_pdf_surface_create_for_stream(sink_write, &sink, p.pw, p.ph);
 	if ((st = cairo_surface_status(s)) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
-		return so_err_set(err, SO_ERR, "PDF: cannot start the file: %s",
-		    cairo_status_to_string(st));
+		return so_err_set(err, SO_ERR, _("PDF: cannot start the file: "
+		    "%s"), cairo_status_to_string(st));
 	}
 	set_metadata(s, d);
 	p.cr = cairo_create(s);
@@ -851,7 +854,7 @@ doc_write_pdf(const struct doc *d, const struct doc_layout *lo, FILE *f,
 	cairo_surface_destroy(s);
 	if (sink.err != 0 || (fflush(f) != 0 && (sink.err = errno)) ||
 	    ferror(f))
-		return so_err_set(err, SO_ERR, "PDF: write error: %s",
+		return so_err_set(err, SO_ERR, _("PDF: write error: %s"),
 		    strerror(sink.err ? sink.err : EIO));
 	if (st != CAIRO_STATUS_SUCCESS)
 		return so_err_set(err, SO_ERR, "PDF: %s",

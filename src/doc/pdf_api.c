@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "base/i18n.h"
+
 #define PDF_API_NO_CALLS
 #include "pdf_api.h"
 
@@ -42,13 +44,13 @@ pdf_api_load(struct so_err *err)
 		return SO_OK;
 	for (i = 0; i < sizeof(libraries) / sizeof(libraries[0]); i++)
 		if ((h = dlopen(libraries[i], RTLD_NOW | RTLD_GLOBAL)) == NULL)
-			return so_err_set(err, SO_ERR, "PDF needs Cairo and "
+			return so_err_set(err, SO_ERR, _("PDF needs Cairo and "
 			    "Pango: %s (install the Debian package "
-			    "libpangocairo-1.0-0)", dlerror());
+			    "libpangocairo-1.0-0)"), dlerror());
 	for (i = 0; i < sizeof(functions) / sizeof(functions[0]); i++) {
 		if ((sym = dlsym(RTLD_DEFAULT, functions[i].name)) == NULL)
-			return so_err_set(err, SO_ERR, "PDF: the Cairo and "
-			    "Pango libraries have no %s", functions[i].name);
+			return so_err_set(err, SO_ERR, _("PDF: the Cairo and "
+			    "Pango libraries have no %s"), functions[i].name);
 		/* POSIX: a data pointer from dlsym converts to a function
 		 * pointer; copy the bytes so that C11 says so too. */
 		memcpy((char *)&pdf_api + functions[i].offset, &sym,

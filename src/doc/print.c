@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/proc.h"
 #include "base/utf8.h"
 #include "base/util.h"
@@ -60,27 +61,27 @@ verdict(const char *dest, struct proc_result *r, struct so_err *err)
 	int code;
 
 	if (r->exec_errno == ENOENT)
-		return so_err_set(err, SO_ERR, "lpr not found: install "
-		    "CUPS's lpr (Debian package cups-bsd)");
+		return so_err_set(err, SO_ERR, _("lpr not found: install "
+		    "CUPS's lpr (Debian package cups-bsd)"));
 	if (r->exec_errno != 0)
-		return so_err_set(err, SO_ERR, "printing to %s: cannot run "
-		    "lpr: %s", dest, strerror(r->exec_errno));
+		return so_err_set(err, SO_ERR, _("printing to %s: cannot run "
+		    "lpr: %s"), dest, strerror(r->exec_errno));
 	if (r->timed_out)
-		return so_err_set(err, SO_ERR, "printing to %s: lpr did not "
-		    "finish within %d seconds; is the CUPS server running?",
+		return so_err_set(err, SO_ERR, _("printing to %s: lpr did not "
+		    "finish within %d seconds; is the CUPS server running?"),
 		    dest, PRINT_TIMEOUT);
 	if (r->status == 0)
 		return SO_OK;
 	msg = one_line(sb_str(&r->out));
 	if (*msg != '\0')
-		code = so_err_set(err, SO_ERR, "printing to %s: %s", dest,
+		code = so_err_set(err, SO_ERR, _("printing to %s: %s"), dest,
 		    msg);
 	else if (r->signal)
-		code = so_err_set(err, SO_ERR, "printing to %s: lpr was "
-		    "killed by signal %d", dest, r->signal);
+		code = so_err_set(err, SO_ERR, _("printing to %s: lpr was "
+		    "killed by signal %d"), dest, r->signal);
 	else
-		code = so_err_set(err, SO_ERR, "printing to %s: lpr exited "
-		    "with status %d", dest, r->status);
+		code = so_err_set(err, SO_ERR, _("printing to %s: lpr exited "
+		    "with status %d"), dest, r->status);
 	free(msg);
 	return code;
 }
@@ -96,8 +97,8 @@ run_lpr(char **argv, const char *dest, struct so_err *err)
 	int code;
 
 	if (proc_run(&p, &r) != 0)
-		return so_err_set(err, SO_ERR, "printing to %s: cannot start "
-		    "lpr: %s", dest, strerror(errno));
+		return so_err_set(err, SO_ERR, _("printing to %s: cannot start "
+		    "lpr: %s"), dest, strerror(errno));
 	code = verdict(dest, &r, err);
 	sb_free(&r.out);
 	return code;
@@ -117,20 +118,21 @@ print_destination(const char *printer)
 	if (printer != NULL && *printer != '\0')
 		return utf8_sanitize(printer);
 	if (proc_run(&p, &r) != 0)
-		return xstrdup("the default printer");
+		return xstrdup(_("the default printer"));
 	if (r.status == 0 && (s = strstr(sb_str(&r.out), key)) != NULL) {
 		s += sizeof(key) - 1;
 		name = xstrndup(s, strcspn(s, "\r\n"));
 		if (*name != '\0') {
 			char *clean = utf8_sanitize(name);
 
-			out = xasprintf("%s (the default)", clean);
+			/* TRANSLATORS: a printer's name. */
+			out = xasprintf(_("%s (the default)"), clean);
 			free(clean);
 		}
 		free(name);
 	}
 	sb_free(&r.out);
-	return out ? out : xstrdup("the default printer");
+	return out ? out : xstrdup(_("the default printer"));
 }
 
 int
@@ -141,14 +143,15 @@ print_file(const char *path, const char *printer, int copies,
 	int n = 0, code;
 
 	if (path == NULL || *path == '\0')
-		return so_err_set(err, SO_EINVAL, "printing: no file to print");
+		return so_err_set(err, SO_EINVAL, _("printing: no file to "
+		    "print"));
 	if (copies < 1 || copies > 999)
-		return so_err_field(err, SO_EINVAL, "copies", "copies must be "
-		    "1 to 999, not %d", copies);
+		return so_err_field(err, SO_EINVAL, "copies", _("copies must "
+		    "be 1 to 999, not %d"), copies);
 	if (printer != NULL && *printer == '\0')
 		printer = NULL;
 	dest = printer ? utf8_sanitize(printer) :
-	    xstrdup("the default printer");
+	    xstrdup(_("the default printer"));
 	/* a file named "-x" must not read as an option */
 	file = path[0] == '-' ? xasprintf("./%s", path) : xstrdup(path);
 	snprintf(ncopies, sizeof(ncopies), "%d", copies);

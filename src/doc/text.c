@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "doc/doc.h"
@@ -445,12 +446,15 @@ tab_widths(struct layout *lo, struct tab *tb, struct so_err *err)
 	free(floor);
 	free(want);
 	tb->total = tab_total(tb);
-	if (lo->width > 0 && tb->total > lo->width)
-		return so_err_set(err, SO_EINVAL, "the table%s%s%s has %zu "
+	if (lo->width > 0 && tb->total > lo->width && lo->heading)
+		return so_err_set(err, SO_EINVAL, _("the table \"%s\" has %zu "
 		    "columns and needs a line of at least %d columns; the "
-		    "width is %d", lo->heading ? " \"" : "",
-		    lo->heading ? lo->heading : "", lo->heading ? "\"" : "",
-		    t->ncols, tb->total, lo->width);
+		    "width is %d"), lo->heading, t->ncols, tb->total,
+		    lo->width);
+	if (lo->width > 0 && tb->total > lo->width)
+		return so_err_set(err, SO_EINVAL, _("the table has %zu columns "
+		    "and needs a line of at least %d columns; the width is "
+		    "%d"), t->ncols, tb->total, lo->width);
 	return SO_OK;
 }
 
@@ -914,14 +918,22 @@ meta_line(const struct doc *d, int W)
 {
 	struct strbuf b = { 0 };
 
+	/* TRANSLATORS: in a report's page header. */
+	const char *period = _("Period: %s"), *user = _("User: %s");
+
 	if (d->period[0] != '\0')
-		sb_printf(&b, "Period: %s", d->period);
-	if (d->user[0] != '\0')
-		sb_printf(&b, "%sUser: %s", b.len > 0 ? "   " : "", d->user);
+		sb_printf(&b, period, d->period);
+	if (d->user[0] != '\0') {
+		if (b.len > 0)
+			sb_add(&b, "   ");
+		sb_printf(&b, user, d->user);
+	}
 	if (W > 0 && d->period[0] != '\0' && d->user[0] != '\0' &&
 	    natural_width(sb_str(&b)) > W) {
 		sb_reset(&b);
-		sb_printf(&b, "Period: %s\nUser: %s", d->period, d->user);
+		sb_printf(&b, period, d->period);
+		sb_addc(&b, '\n');
+		sb_printf(&b, user, d->user);
 	}
 	return sb_steal(&b);
 }
@@ -979,6 +991,30 @@ free_width(const struct layout *lo, const struct doc *d, const char *meta,
 	return imax(w, natural_width(d->generated));
 }
 
+/* "page 3 of 12" (caller frees). */
+static char *
+page_label(size_t p, size_t m)
+{
+	/* TRANSLATORS: flush right in every page's header of a report. */
+	return xasprintf(_("page %zu of %zu"), p, m);
+}
+
+/* The columns "page N of M" takes when M has dig digits. */
+static int
+page_label_width(int dig)
+{
+	size_t nines = 0;
+	char *s;
+	int w, i;
+
+	for (i = 0; i < dig; i++)
+		nines = nines * 10 + 9;
+	s = page_label(nines, nines);
+	w = utf8_width(s);
+	free(s);
+	return w;
+}
+
 /* Adds page p's header (line 0 with "page p+1 of m" flush right). */
 static void
 put_header(struct lines *out, const struct lines *head, int W, size_t p,
@@ -990,8 +1026,8 @@ put_header(struct lines *out, const struct lines *head, int W, size_t p,
 
 	for (i = 0; i < head->n; i++) {
 		if (i == 0 && numbered) {
-			num = xasprintf("page %zu of %zu", p + 1, m);
-			pad(&b, head->v[0], W - (int)strlen(num),
+			num = page_label(p + 1, m);
+			pad(&b, head->v[0], W - utf8_width(num),
 			    DOC_LEFT);
 			sb_add(&b, num);
 			free(num);
@@ -1007,12 +1043,12 @@ static int
 check_layout(int width, int plen, struct so_err *err)
 {
 	if (width < 0 || (width > 0 && width < WIDTH_MIN))
-		return so_err_set(err, SO_EINVAL, "width %d is too narrow: "
-		    "at least %d columns (or 0 for no limit)", width,
+		return so_err_set(err, SO_EINVAL, _("width %d is too narrow: "
+		    "at least %d columns (or 0 for no limit)"), width,
 		    WIDTH_MIN);
 	if (plen < 0)
-		return so_err_set(err, SO_EINVAL, "page length %d: give a "
-		    "number of lines, or 0 for no pages", plen);
+		return so_err_set(err, SO_EINVAL, _("page length %d: give a "
+		    "number of lines, or 0 for no pages"), plen);
 	return SO_OK;
 }
 
@@ -1041,17 +1077,17 @@ text_render(const struct doc *d, const struct doc_layout *dl,
 		goto out;
 	meta = meta_line(d, width);
 	for (;;) {
-		/* "page " digits " of " digits */
-		reserve = plen > 0 ? 9 + 2 * dig : 0;
+		/* "page " digits " of " digits, in the language's words */
+		reserve = plen > 0 ? page_label_width(dig) : 0;
 		W = width > 0 ? width : free_width(&lo, d, meta, reserve);
 		build_header(d, meta, W, width > 0, reserve, &head);
 		cap = SIZE_MAX;
 		if (plen > 0) {
 			if ((size_t)plen < head.n + BODY_MIN) {
-				rc = so_err_set(err, SO_EINVAL, "page length "
-				    "%d is too short: the page header takes "
-				    "%zu lines and at least %d more are "
-				    "needed", plen, head.n, BODY_MIN);
+				rc = so_err_set(err, SO_EINVAL, _("page "
+				    "length %d is too short: the page header "
+				    "takes %zu lines and at least %d more are "
+				    "needed"), plen, head.n, BODY_MIN);
 				goto out;
 			}
 			cap = (size_t)plen - head.n;
@@ -1105,7 +1141,7 @@ doc_write_text(const struct doc *d, const struct doc_layout *lo, FILE *f,
 	if (pages)
 		*pages = (int)npages;
 	if (fflush(f) != 0 || ferror(f))
-		return so_err_set(err, SO_ERR, "writing the text: %s",
+		return so_err_set(err, SO_ERR, _("writing the text: %s"),
 		    strerror(errno));
 	return SO_OK;
 }

@@ -10,6 +10,7 @@
  */
 #include <stdio.h>
 
+#include "base/i18n.h"
 #include "base/priv.h"
 #include "doc/doc.h"
 
@@ -33,7 +34,8 @@ write_as(const struct doc *d, enum doc_format fmt,
 	case DOC_PDF:
 		return doc_write_pdf(d, lo, f, pages, err);
 	}
-	return so_err_set(err, SO_ERR, "unknown output format %d", (int)fmt);
+	return so_err_set(err, SO_ERR, _("unknown output format %d"),
+	    (int)fmt);
 }
 
 int

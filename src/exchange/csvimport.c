@@ -36,6 +36,7 @@
 
 #include <csv.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "exchange/csvimport.h"
@@ -166,15 +167,15 @@ field_text_utf8(struct csvr *r, const char *s, size_t len, char *why,
 	size_t inleft, outleft;
 
 	if (memchr(s, '\0', len)) {
-		snprintf(why, whysize, "contains a NUL byte%s",
-		    is_wide(r->cr->encoding) ? "" : " (is the file UTF-16? "
-		    "try --encoding utf-16)");
+		snprintf(why, whysize, "%s", is_wide(r->cr->encoding) ?
+		    _("contains a NUL byte") : _("contains a NUL byte (is the "
+		    "file UTF-16? try --encoding utf-16)"));
 		return NULL;
 	}
 	if (r->cd == (iconv_t)-1) {
 		if (!utf8_valid(s, len)) {
-			snprintf(why, whysize, "not valid UTF-8 text (is the "
-			    "file in CP1251? try --encoding cp1251)");
+			snprintf(why, whysize, "%s", _("not valid UTF-8 text "
+			    "(is the file in CP1251? try --encoding cp1251)"));
 			return NULL;
 		}
 		out = xstrndup(s, len);
@@ -187,7 +188,8 @@ field_text_utf8(struct csvr *r, const char *s, size_t len, char *why,
 		outleft = len * 3;
 		iconv(r->cd, NULL, NULL, NULL, NULL);
 		if (iconv(r->cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
-			snprintf(why, whysize, "byte 0x%02x is not %s text",
+			/* TRANSLATORS: a byte, an encoding (CP1251). */
+			snprintf(why, whysize, _("byte 0x%02x is not %s text"),
 			    (unsigned char)*in, enc_names[r->cr->encoding]);
 			free(out);
 			return NULL;
@@ -211,12 +213,12 @@ on_field(void *s, size_t len, void *arg)
 	if (r->rc != SO_OK)
 		return;
 	if (r->nf == CSV_MAX_COLUMNS) {
-		fatal(r, r->rec_line, "more than %d fields in a row",
+		fatal(r, r->rec_line, _("more than %d fields in a row"),
 		    CSV_MAX_COLUMNS);
 		return;
 	}
 	if ((r->row_bytes += len) > CSV_MAX_ROW) {
-		fatal(r, r->rec_line, "a row longer than %d bytes",
+		fatal(r, r->rec_line, _("a row longer than %d bytes"),
 		    CSV_MAX_ROW);
 		return;
 	}
@@ -331,15 +333,15 @@ parse_error(struct csvr *r)
 	int status = csv_error(&r->p);
 
 	if (status == CSV_ENOMEM || status == CSV_ETOOBIG)
-		fatal(r, r->field_line, "a field longer than %d bytes (a "
-		    "quote never closed?)", CSV_MAX_FIELD);
+		fatal(r, r->field_line, _("a field longer than %d bytes (a "
+		    "quote never closed?)"), CSV_MAX_FIELD);
 	else if (r->field_line != r->line)
-		fatal(r, r->line, "a stray '\"' in the field that starts "
-		    "on line %zu (a quote inside a field is written \"\")",
+		fatal(r, r->line, _("a stray '\"' in the field that starts "
+		    "on line %zu (a quote inside a field is written \"\")"),
 		    r->field_line);
 	else
-		fatal(r, r->line, "a stray '\"' in a field (a quote "
-		    "inside a field is written \"\", and the field quoted)");
+		fatal(r, r->line, "%s", _("a stray '\"' in a field (a quote "
+		    "inside a field is written \"\", and the field quoted)"));
 }
 
 /* One physical line, or the part of one that a read brought. */
@@ -427,8 +429,8 @@ feed_wide(struct csvr *r, char *in, size_t *n, int last)
 		if (errno == EINVAL && !last)
 			break;	/* the rest comes with the next block */
 		if (r->rc == SO_OK)
-			fatal(r, r->line, "not %s text (an unpaired "
-			    "surrogate or a byte short at the end)",
+			fatal(r, r->line, _("not %s text (an unpaired "
+			    "surrogate or a byte short at the end)"),
 			    enc_names[r->cr->encoding]);
 	}
 	memmove(in, ip, inleft);
@@ -467,9 +469,9 @@ feed(struct csvr *r, FILE *fp)
 		fatal(r, 0, "%s", strerror(errno));
 	if (r->rc == SO_OK && csv_fini(&r->p, on_field, on_row, r) != 0 &&
 	    r->rc == SO_OK)
-		fatal(r, r->field_line, "a quote never closed: the quoted "
-		    "field that starts on this line runs to the end of the "
-		    "file");
+		fatal(r, r->field_line, "%s", _("a quote never closed: the "
+		    "quoted field that starts on this line runs to the end of "
+		    "the file"));
 }
 
 /* ---- the encoding ---- */
@@ -548,8 +550,8 @@ choose_encoding(struct csvr *r, FILE *fp)
 	if (fseek(fp, 0, SEEK_SET) != 0) {
 		if (r->cr->encoding != CSV_ENC_AUTO)
 			return SO_OK;	/* a pipe, told what it holds */
-		fatal(r, 0, "cannot tell the encoding of a pipe; give "
-		    "--encoding");
+		fatal(r, 0, "%s", _("cannot tell the encoding of a pipe; give "
+		    "--encoding"));
 		return r->rc;
 	}
 	n = fread(head, 1, sizeof(head), fp);
@@ -603,7 +605,7 @@ csv_read(FILE *fp, const char *name, struct csv_read *cr, csv_row_fn fn,
 	conv = enc_iconv[cr->encoding];
 	if (conv && (*(is_wide(cr->encoding) ? &r.wide : &r.cd) =
 	    iconv_open("UTF-8", conv)) == (iconv_t)-1) {
-		fatal(&r, 0, "cannot convert from %s: %s", conv,
+		fatal(&r, 0, _("cannot convert from %s: %s"), conv,
 		    strerror(errno));
 		goto out;
 	}

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "base/priv.h"
 #include "base/utf8.h"
 #include "exchange/export.h"
@@ -94,8 +95,8 @@ export_writer_init(struct export_writer *w, FILE *out, enum export_dialect d,
 	w->cd = (iconv_t)-1;
 	if (d == EXPORT_EXCEL &&
 	    (w->cd = iconv_open("CP1251", "UTF-8")) == (iconv_t)-1)
-		return so_err_set(err, SO_ERR, "this system's iconv cannot "
-		    "write CP1251: %s", strerror(errno));
+		return so_err_set(err, SO_ERR, _("this system's iconv cannot "
+		    "write CP1251: %s"), strerror(errno));
 	return SO_OK;
 }
 
@@ -137,22 +138,23 @@ unmappable(iconv_t cd, const char *s, size_t n, struct so_err *err)
 	for (off = 0; off < n; off += k) {
 		k = utf8_decode(s + off, n - off, &cp);
 		if (!utf8_valid(s + off, k))
-			return so_err_set(err, SO_EINVAL, "not valid UTF-8 "
-			    "(byte 0x%02X)", (unsigned char)s[off]);
+			return so_err_set(err, SO_EINVAL, _("not valid UTF-8 "
+			    "(byte 0x%02X)"), (unsigned char)s[off]);
 		if (convert(cd, s + off, k, cp1251) < 0)
 			break;
 	}
 	if (off >= n)	/* each converts alone: say it of the whole */
-		return so_err_set(err, SO_EINVAL, "cannot be written in "
-		    "CP1251");
+		return so_err_set(err, SO_EINVAL, "%s", _("cannot be written "
+		    "in CP1251"));
 	/* a control or a combining mark would not show: the code does */
 	if (cp >= 0x20 && cp != 0x7F && utf8_cpwidth(cp) > 0) {
 		memcpy(one, s + off, k);
 		one[k] = '\0';
-		return so_err_set(err, SO_EINVAL, "\"%s\" (U+%04X) has no "
-		    "CP1251 code", one, (unsigned)cp);
+		/* TRANSLATORS: a character, its code point. */
+		return so_err_set(err, SO_EINVAL, _("\"%s\" (U+%04X) has no "
+		    "CP1251 code"), one, (unsigned)cp);
 	}
-	return so_err_set(err, SO_EINVAL, "U+%04X has no CP1251 code",
+	return so_err_set(err, SO_EINVAL, _("U+%04X has no CP1251 code"),
 	    (unsigned)cp);
 }
 
@@ -193,11 +195,14 @@ export_writer_end(struct export_writer *w, struct so_err *err)
 	sb_reset(&w->row);
 	w->nfields = 0;
 	if (ferror(w->out))
-		return so_err_set(err, SO_ERR, "write error: %s",
+		return so_err_set(err, SO_ERR, _("write error: %s"),
 		    strerror(errno));
 	return SO_OK;
 }
 
+/* The column's heading: the English label in UTF-8 (the keys a
+ * program reads back, whatever the language), the Russian one for
+ * Russian Excel. */
 static const char *
 label_of(const struct export_writer *w, const struct entity *ent, int fi)
 {
@@ -206,8 +211,8 @@ label_of(const struct export_writer *w, const struct entity *ent, int fi)
 	if (fi == EXPORT_ID)
 		return "id";
 	fd = &ent->fields[fi];
-	if (w->dialect == EXPORT_EXCEL && fd->label_ru)
-		return fd->label_ru;
+	if (w->dialect == EXPORT_EXCEL)
+		return field_label_ru(ent, fd);
 	return fd->label;
 }
 
@@ -220,7 +225,7 @@ export_writer_label(struct export_writer *w, const struct entity *ent,
 	if (export_writer_add(w, label_of(w, ent, fi), 1, err) == SO_OK)
 		return SO_OK;
 	snprintf(why, sizeof(why), "%s", err->msg);
-	return so_err_set(err, SO_EINVAL, "the header, field \"%s\": %s",
+	return so_err_set(err, SO_EINVAL, _("the header, field \"%s\": %s"),
 	    fi == EXPORT_ID ? "id" : ent->fields[fi].name, why);
 }
 
@@ -246,9 +251,11 @@ export_writer_value(struct export_writer *w, const struct entity *ent,
 		return so_err_set(err, rc, "%s %lld, id: %s", ent->name,
 		    (long long)id, why);
 	fd = &ent->fields[fi];
-	return so_err_field(err, rc, fd->name, "%s %lld, field \"%s\" "
-	    "(%s): %s", ent->name, (long long)id, fd->name,
-	    fd->label_ru ? fd->label_ru : fd->label, why);
+	/* TRANSLATORS: the record (company 12), the field's name, its
+	 * Russian label (the Excel file's heading), the reason. */
+	return so_err_field(err, rc, fd->name, _("%s %lld, field \"%s\" "
+	    "(%s): %s"), ent->name, (long long)id, fd->name,
+	    field_label_ru(ent, fd), why);
 }
 
 /* ---- a whole list ---- */
@@ -364,7 +371,7 @@ file_open(const char *path, char **tmp, struct so_err *err)
 	int fd;
 
 	if (*path == '\0') {
-		so_err_set(err, SO_EINVAL, "no file name");
+		so_err_set(err, SO_EINVAL, "%s", _("no file name"));
 		*tmp = NULL;
 		return NULL;
 	}

@@ -34,6 +34,7 @@
 
 #include <libical/ical.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "exchange/ical.h"
 #include "store/acl.h"
@@ -313,7 +314,7 @@ write_event(void *arg, const struct cal_event *e, struct so_err *err)
 	free(xs);
 	x->nevents++;
 	if (ferror(x->out))
-		return so_err_set(err, SO_ERR, "write error");
+		return so_err_set(err, SO_ERR, _("write error"));
 	return SO_OK;
 }
 
@@ -346,7 +347,7 @@ write_task(void *arg, const struct cal_task *t, struct so_err *err)
 	    ICAL_STATUS_NEEDSACTION));
 	emit(x, c);
 	if (ferror(x->out))
-		return so_err_set(err, SO_ERR, "write error");
+		return so_err_set(err, SO_ERR, _("write error"));
 	return SO_OK;
 }
 
@@ -382,8 +383,10 @@ ical_export(struct db *db, const struct ical_filter *f, FILE *out,
 	/* A manager exports only their own calendar. */
 	if (own && f->user_id != own) {
 		if (f->user_id)
-			return acl_require(db, ROLE_HEAD, "export a colleague's "
-			    "calendar", err);
+			/* TRANSLATORS: after "only a head of sales or an
+			 * administrator may". */
+			return acl_require(db, ROLE_HEAD, _("export a "
+			    "colleague's calendar"), err);
 		q.user_id = own;
 	}
 	x.db = db;
@@ -416,6 +419,6 @@ ical_export(struct db *db, const struct ical_filter *f, FILE *out,
 	if (code != SO_OK)
 		return code;
 	if (fflush(out) != 0 || ferror(out))
-		return so_err_set(err, SO_ERR, "write error");
+		return so_err_set(err, SO_ERR, _("write error"));
 	return SO_OK;
 }

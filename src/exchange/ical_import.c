@@ -48,6 +48,7 @@
 #include <libical/ical.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/priv.h"
 #include "base/utf8.h"
 #include "base/util.h"
@@ -186,13 +187,14 @@ scan_flush(struct scanner *sc, size_t next, struct so_err *err)
 	clean_name(sb_str(&sc->pname), name);
 	if (sc->pending == 'B') {
 		if (sc->depth == ICAL_MAX_DEPTH)
-			return so_err_set(err, SO_EINVAL, "%s:%zu: components "
-			    "nested deeper than %d", im->name, sc->pline,
+			return so_err_set(err, SO_EINVAL, _("%s:%zu: "
+			    "components nested deeper than %d"), im->name,
+			    sc->pline,
 			    ICAL_MAX_DEPTH);
 		if (sc->depth == 0) {
 			if (strcmp(name, "VCALENDAR") != 0)
-				return so_err_set(err, SO_EINVAL, "%s:%zu: "
-				    "BEGIN:%s outside VCALENDAR", im->name,
+				return so_err_set(err, SO_EINVAL, _("%s:%zu: "
+				    "BEGIN:%s outside VCALENDAR"), im->name,
 				    sc->pline, name);
 			im->ncal++;
 		} else if (sc->depth == 1) {
@@ -204,18 +206,18 @@ scan_flush(struct scanner *sc, size_t next, struct so_err *err)
 		sc->stack[sc->depth++].line = sc->pline;
 	} else {
 		if (sc->depth == 0)
-			return so_err_set(err, SO_EINVAL, "%s:%zu: END:%s "
-			    "without BEGIN", im->name, sc->pline, name);
+			return so_err_set(err, SO_EINVAL, _("%s:%zu: END:%s "
+			    "without BEGIN"), im->name, sc->pline, name);
 		if (strcmp(name, sc->stack[sc->depth - 1].name) != 0) {
 			for (i = 0; i < sc->depth - 1; i++)
 				if (strcmp(name, sc->stack[i].name) == 0)
 					return so_err_set(err, SO_EINVAL,
-					    "%s:%zu: BEGIN:%s never ended",
+					    _("%s:%zu: BEGIN:%s never ended"),
 					    im->name,
 					    sc->stack[sc->depth - 1].line,
 					    sc->stack[sc->depth - 1].name);
-			return so_err_set(err, SO_EINVAL, "%s:%zu: END:%s "
-			    "without BEGIN", im->name, sc->pline, name);
+			return so_err_set(err, SO_EINVAL, _("%s:%zu: END:%s "
+			    "without BEGIN"), im->name, sc->pline, name);
 		}
 		if (--sc->depth == 1) {
 			if (im->ncomps == im->capcomps) {
@@ -255,7 +257,7 @@ refill(struct imp *im, struct reader *r, struct so_err *err)
 		if (n == -1 && errno == EINTR)
 			continue;
 		if (n == -1)
-			return so_err_set(err, SO_ERR, "%s: read error",
+			return so_err_set(err, SO_ERR, _("%s: read error"),
 			    im->name);
 		if (n == 0)
 			r->eof = 1;
@@ -263,7 +265,7 @@ refill(struct imp *im, struct reader *r, struct so_err *err)
 	}
 	/* It may have grown since fstat(). */
 	if (r->base + r->len > (size_t)ICAL_MAX_FILE)
-		return so_err_set(err, SO_EINVAL, "%s: larger than %ld MiB",
+		return so_err_set(err, SO_EINVAL, _("%s: larger than %ld MiB"),
 		    im->name, ICAL_MAX_FILE / 1024 / 1024);
 	return SO_OK;
 }
@@ -292,8 +294,8 @@ next_line(struct imp *im, struct reader *r, size_t line, const char **p,
 			break;
 		}
 		if (avail == WINDOW)
-			return so_err_set(err, SO_EINVAL, "%s:%zu: line longer "
-			    "than 1 MiB", im->name, line);
+			return so_err_set(err, SO_EINVAL, _("%s:%zu: line "
+			    "longer than 1 MiB"), im->name, line);
 		if ((code = refill(im, r, err)) != SO_OK)
 			return code;
 	}
@@ -353,18 +355,18 @@ scan(struct imp *im, struct so_err *err)
 			len--;
 		line++;
 		if (len > ICAL_MAX_LINE) {
-			code = so_err_set(err, SO_EINVAL, "%s:%zu: line longer "
-			    "than 1 MiB", im->name, line);
+			code = so_err_set(err, SO_EINVAL, _("%s:%zu: line "
+			    "longer than 1 MiB"), im->name, line);
 			break;
 		}
 		if (memchr(p, '\0', len)) {
-			code = so_err_set(err, SO_EINVAL, "%s:%zu: NUL byte",
+			code = so_err_set(err, SO_EINVAL, _("%s:%zu: NUL byte"),
 			    im->name, line);
 			break;
 		}
 		if (!utf8_valid(p, len)) {
-			code = so_err_set(err, SO_EINVAL, "%s:%zu: invalid "
-			    "UTF-8", im->name, line);
+			code = so_err_set(err, SO_EINVAL, _("%s:%zu: invalid "
+			    "UTF-8"), im->name, line);
 			break;
 		}
 		if (len > 0 && *p != ' ' && *p != '\t')
@@ -373,8 +375,8 @@ scan(struct imp *im, struct so_err *err)
 		 * (a line break in a value is written \n): an ESC or a C1
 		 * in one is an attack on whoever reads it, not data. */
 		if ((at = utf8_control_in(p, len, "\t", &cp)) >= 0) {
-			code = so_err_set(err, SO_EINVAL, "%s:%zu: %s: a "
-			    "control character (%s%02X)", im->name, line,
+			code = so_err_set(err, SO_EINVAL, _("%s:%zu: %s: a "
+			    "control character (%s%02X)"), im->name, line,
 			    prop, cp < 0x80 ? "0x" : "U+00", (unsigned)cp);
 			break;
 		}
@@ -415,12 +417,12 @@ scan(struct imp *im, struct so_err *err)
 	if (code != SO_OK)
 		return code;
 	if (sc.depth > 0)
-		return so_err_set(err, SO_EINVAL, "%s:%zu: BEGIN:%s never "
-		    "ended", im->name, sc.stack[sc.depth - 1].line,
+		return so_err_set(err, SO_EINVAL, _("%s:%zu: BEGIN:%s never "
+		    "ended"), im->name, sc.stack[sc.depth - 1].line,
 		    sc.stack[sc.depth - 1].name);
 	if (im->ncal == 0)
-		return so_err_set(err, SO_EINVAL, "%s: not an iCalendar file",
-		    im->name);
+		return so_err_set(err, SO_EINVAL, _("%s: not an iCalendar "
+		    "file"), im->name);
 	return SO_OK;
 }
 
@@ -524,7 +526,7 @@ comp_bytes(struct imp *im, const struct comp *cp, const char **s,
 			continue;
 		if (r == -1) {
 			free(b);
-			return so_err_set(err, SO_ERR, "%s: read error",
+			return so_err_set(err, SO_ERR, _("%s: read error"),
 			    im->name);
 		}
 		if (r == 0)
@@ -533,8 +535,8 @@ comp_bytes(struct imp *im, const struct comp *cp, const char **s,
 	}
 	if (got < n || fnv_bytes(FNV_INIT, b, n) != cp->hash) {
 		free(b);
-		return so_err_set(err, SO_EINVAL, "%s: changed while being "
-		    "imported", im->name);
+		return so_err_set(err, SO_EINVAL, _("%s: changed while being "
+		    "imported"), im->name);
 	}
 	b[n] = '\0';
 	*s = *tmp = b;
@@ -559,8 +561,10 @@ parse_comp(struct imp *im, const struct comp *cp, icalcomponent_kind want,
 	if (c == NULL || icalcomponent_isa(c) != want) {
 		if (c)
 			icalcomponent_free(c);
-		so_err_set(err, SO_EINVAL, "%s:%zu: cannot parse %s", im->name,
-		    cp->line, icalcomponent_kind_to_string(want));
+		/* TRANSLATORS: the file, the line, the component
+		 * (VEVENT, VTODO, VTIMEZONE). */
+		so_err_set(err, SO_EINVAL, _("%s:%zu: cannot parse %s"),
+		    im->name, cp->line, icalcomponent_kind_to_string(want));
 		return NULL;
 	}
 	if ((m = lic_error(c)) != NULL) {
@@ -613,8 +617,8 @@ load_zones(struct imp *im, struct so_err *err)
 			return err->code;
 		if (check_vtimezone(c) != 0) {
 			icalcomponent_free(c);
-			return so_err_set(err, SO_EINVAL, "%s:%zu: time zone "
-			    "rule changes more often than yearly", im->name,
+			return so_err_set(err, SO_EINVAL, _("%s:%zu: time zone "
+			    "rule changes more often than yearly"), im->name,
 			    im->comps[i].line);
 		}
 		if (im->vcal[im->comps[i].cal] == NULL)
@@ -668,8 +672,8 @@ to_unix(struct imp *im, const struct comp *cp, icalproperty *p,
 
 	if (icaltime_is_null_time(t) || t.year < 1800 || t.year > 9999 ||
 	    t.month < 1 || t.month > 12 || t.day < 1 || t.day > 31)
-		return so_err_set(err, SO_EINVAL, "%s:%zu: %s: date out of "
-		    "range", im->name, cp->line,
+		return so_err_set(err, SO_EINVAL, _("%s:%zu: %s: date out of "
+		    "range"), im->name, cp->line,
 		    icalproperty_kind_to_string(icalproperty_isa(p)));
 	if (t.is_date) {
 		*out = (int64_t)dt_make_time(t.year, t.month, t.day, 0, 0);
@@ -1003,8 +1007,8 @@ fill_event(struct imp *im, const struct comp *cp, icalcomponent *c,
 	if (code != SO_OK)
 		return code;
 	if (!found)
-		return so_err_set(err, SO_EINVAL, "%s:%zu: VEVENT without "
-		    "DTSTART", im->name, cp->line);
+		return so_err_set(err, SO_EINVAL, _("%s:%zu: VEVENT without "
+		    "DTSTART"), im->name, cp->line);
 	if ((code = event_end(im, cp, c, start, &end, err)) != SO_OK)
 		return code;
 	e->start_at = start;
@@ -1459,8 +1463,8 @@ import_unseekable(struct db *db, const char *path, int fd,
 		if (len == cap) {
 			if (cap > (size_t)ICAL_MAX_FILE) {	/* read MAX + 1 */
 				free(buf);
-				return so_err_set(err, SO_EINVAL, "%s: larger "
-				    "than %ld MiB", path,
+				return so_err_set(err, SO_EINVAL,
+				    _("%s: larger than %ld MiB"), path,
 				    ICAL_MAX_FILE / 1024 / 1024);
 			}
 			cap = cap ? cap * 2 : 65536;
@@ -1473,7 +1477,8 @@ import_unseekable(struct db *db, const char *path, int fd,
 			continue;
 		if (n == -1) {
 			free(buf);
-			return so_err_set(err, SO_ERR, "%s: read error", path);
+			return so_err_set(err, SO_ERR, _("%s: read error"),
+			    path);
 		}
 		if (n == 0)
 			break;
@@ -1499,7 +1504,7 @@ ical_import(struct db *db, const char *path, struct ical_stats *st,
 	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode))
 		code = import_unseekable(db, path, fd, st, err);
 	else if (sb.st_size > ICAL_MAX_FILE)
-		code = so_err_set(err, SO_EINVAL, "%s: larger than %ld MiB",
+		code = so_err_set(err, SO_EINVAL, _("%s: larger than %ld MiB"),
 		    path, ICAL_MAX_FILE / 1024 / 1024);
 	else {
 		memset(&im, 0, sizeof(im));

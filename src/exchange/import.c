@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "base/priv.h"
 #include "base/utf8.h"
 #include "base/util.h"
@@ -150,7 +151,9 @@ where(const struct imp *im, size_t line, char *buf, size_t size)
 	if (line == 0)
 		snprintf(buf, size, "%s", im->name);
 	else if (im->sheet)
-		snprintf(buf, size, "%s, sheet \"%s\", row %zu", im->name,
+		/* TRANSLATORS: where a bad row is: the file, the sheet's
+		 * name, the row's number. */
+		snprintf(buf, size, _("%s, sheet \"%s\", row %zu"), im->name,
 		    im->sheet, line);
 	else
 		snprintf(buf, size, "%s:%zu", im->name, line);
@@ -220,17 +223,63 @@ shown(const char *v)
 	return out;
 }
 
-/* A store message without the "Label: " it starts with. */
+/* msg without the "label: " it starts with, or NULL. */
 static const char *
-reason(const struct field_desc *fd, const char *msg)
+after_label(const char *label, const char *msg)
 {
-	size_t n = strlen(fd->label);
+	size_t n = strlen(label);
 
-	if (strncmp(msg, fd->label, n) == 0 && msg[n] == ':' &&
-	    msg[n + 1] == ' ')
+	if (strncmp(msg, label, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
 		return msg + n + 2;
+	return NULL;
+}
+
+/* A store message without the "Label: " it starts with (the label as
+ * the reader reads it, or the English one). */
+static const char *
+reason(const struct entity *ent, const struct field_desc *fd,
+    const char *msg)
+{
+	const char *r;
+
+	if ((r = after_label(field_label(ent, fd), msg)) != NULL ||
+	    (r = after_label(fd->label, msg)) != NULL)
+		return r;
 	return msg;
 }
+
+/* Lower case for the capitals of ASCII and Russian, in place: both
+ * cases of a Cyrillic letter take two bytes. */
+static void
+lower(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+
+	for (; *p; p++) {
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (unsigned char)(*p - 'A' + 'a');
+		else if (p[0] == 0xd0 && p[1] >= 0x90 && p[1] <= 0x9f)
+			p[1] += 0x20;		/* А-П */
+		else if (p[0] == 0xd0 && p[1] >= 0xa0 && p[1] <= 0xaf) {
+			p[0] = 0xd1;		/* Р-Я */
+			p[1] -= 0x20;
+		} else if (p[0] == 0xd0 && p[1] == 0x81) {
+			p[0] = 0xd1;		/* Ё */
+			p[1] = 0x91;
+		}
+	}
+}
+
+/* The tables referred to that are no card file, by what a row of them
+ * is called (what their names say in English). */
+static const struct {
+	const char	*table, *one, *many;
+} ref_nouns[] = {
+	{ "users", N_("user"), N_("users") },
+	{ "deal_stages", N_("deal stage"), N_("deal stages") },
+	{ "event_types", N_("event type"), N_("event types") },
+	{ "event_results", N_("event result"), N_("event results") },
+};
 
 /* What a row of the referenced table is called: "company", "user",
  * "deal stage"; plural "companies", "users", "deal stages". */
@@ -240,14 +289,19 @@ ref_noun(const struct field_desc *fd, int plural, char *out, size_t size)
 	const struct entity *re = entity_find(fd->ref_table);
 	size_t i, n;
 
-	snprintf(out, size, "%s", re ? (plural ? re->plural : re->label) :
-	    fd->ref_table);
-	for (i = 0; out[i]; i++) {
-		if (out[i] >= 'A' && out[i] <= 'Z')
-			out[i] = (char)(out[i] - 'A' + 'a');
-		else if (out[i] == '_')
+	for (i = 0; re == NULL && i < sizeof(ref_nouns) /
+	    sizeof(ref_nouns[0]); i++)
+		if (strcmp(fd->ref_table, ref_nouns[i].table) == 0) {
+			snprintf(out, size, "%s", plural ?
+			    _(ref_nouns[i].many) : _(ref_nouns[i].one));
+			return;
+		}
+	snprintf(out, size, "%s", re ? (plural ? entity_plural(re) :
+	    entity_label(re)) : fd->ref_table);
+	lower(out);
+	for (i = 0; out[i]; i++)
+		if (out[i] == '_')
 			out[i] = ' ';
-	}
 	n = strlen(out);
 	if (re == NULL && !plural && n > 1 && out[n - 1] == 's')
 		out[n - 1] = '\0';
@@ -299,13 +353,15 @@ row_fail(struct imp *im, struct so_err *e, int col, int fi,
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
+	/* TRANSLATORS: the start of a message about a bad row, after
+	 * "FILE:LINE: ": the file's column header, the field's name. */
 	if (col >= 0 && fi >= 0)
-		head = xasprintf("column \"%s\" (%s): ", im->cols[col].header,
-		    fname);
+		head = xasprintf(_("column \"%s\" (%s): "),
+		    im->cols[col].header, fname);
 	else if (col >= 0)
-		head = xasprintf("column \"%s\": ", im->cols[col].header);
+		head = xasprintf(_("column \"%s\": "), im->cols[col].header);
 	else if (fi >= 0)
-		head = xasprintf("field %s (no column): ", fname);
+		head = xasprintf(_("field %s (no column): "), fname);
 	else
 		head = xstrdup("");
 	so_err_field(e, SO_EINVAL, fname, "%s: %s%s", where(im, im->rec_line,
@@ -358,8 +414,8 @@ row_fail_store(struct imp *im, struct so_err *e, const struct so_err *fe)
 {
 	int fi = fe->field[0] ? entity_field(im->ent, fe->field) : -1;
 	int col = fi >= 0 ? column_of(im, fi) : -1;
-	const char *why = fi >= 0 ? reason(&im->ent->fields[fi], fe->msg) :
-	    fe->msg;
+	const char *why = fi >= 0 ? reason(im->ent, &im->ent->fields[fi],
+	    fe->msg) : fe->msg;
 	char *v;
 	int rc;
 
@@ -421,8 +477,8 @@ parse_map(struct imp *im, const char *spec)
 		if (is_blank(entry))
 			continue;
 		if ((eq = strrchr(entry, '=')) == NULL) {
-			so_err_set(im->err, SO_EINVAL, "--map: \"%s\" is not "
-			    "COLUMN=FIELD", entry);
+			so_err_set(im->err, SO_EINVAL, _("--map: \"%s\" is "
+			    "not COLUMN=FIELD"), entry);
 			goto bad;
 		}
 		*eq = '\0';
@@ -435,8 +491,10 @@ parse_map(struct imp *im, const char *spec)
 		    field) : -1;
 		im->nmap++;
 		if (*field && im->map[im->nmap - 1].fi < 0) {
-			so_err_set(im->err, SO_EINVAL, "--map: %s have no "
-			    "field \"%s\"", im->ent->table, field);
+			/* TRANSLATORS: the table's name (companies),
+			 * the field asked for. */
+			so_err_set(im->err, SO_EINVAL, _("--map: %s have no "
+			    "field \"%s\""), im->ent->table, field);
 			free(field);
 			goto bad;
 		}
@@ -493,32 +551,38 @@ check_columns(struct imp *im, const struct strbuf *unknown, int n)
 			continue;
 		fd = &im->ent->fields[im->cols[i].fi];
 		if (fd->flags & F_READONLY) {
-			fatal(im, im->rec_line, "column \"%s\" (%s): the field "
-			    "is read-only", im->cols[i].header, fd->name);
+			fatal(im, im->rec_line, _("column \"%s\" (%s): the "
+			    "field is read-only"), im->cols[i].header,
+			    fd->name);
 			return im->rc;
 		}
 		for (j = 0; j < i; j++)
 			if (im->cols[j].fi == im->cols[i].fi) {
-				fatal(im, im->rec_line, "columns \"%s\" and "
-				    "\"%s\" are both %s", im->cols[j].header,
-				    im->cols[i].header, fd->name);
+				fatal(im, im->rec_line, _("columns \"%s\" "
+				    "and \"%s\" are both %s"),
+				    im->cols[j].header, im->cols[i].header,
+				    fd->name);
 				return im->rc;
 			}
 	}
 	for (i = 0; i < im->nmap; i++)
 		if (!im->map[i].used) {
-			fatal(im, 0, "--map: no column \"%s\" in the header",
-			    im->map[i].column);
+			fatal(im, 0, _("--map: no column \"%s\" in the "
+			    "header"), im->map[i].column);
 			return im->rc;
 		}
 	if (unknown->len) {
 		struct strbuf known = { 0 };
 
 		list_fields(im->ent, &known);
-		fatal(im, im->rec_line, "unknown column%s %s; %s have %s "
+		/* TRANSLATORS: the columns (quoted headers), the table's
+		 * name (companies), its fields' names. */
+		fatal(im, im->rec_line, P_("unknown column %s; %s have %s "
 		    "(or their English or Russian labels); use --map or "
-		    "--ignore-unknown", n > 1 ? "s" : "", unknown->s,
-		    im->ent->table, sb_str(&known));
+		    "--ignore-unknown", "unknown columns %s; %s have %s (or "
+		    "their English or Russian labels); use --map or "
+		    "--ignore-unknown", n), unknown->s, im->ent->table,
+		    sb_str(&known));
 		sb_free(&known);
 	}
 	return im->rc;
@@ -532,7 +596,7 @@ read_header(struct imp *im)
 	int fi, nunknown = 0;
 
 	if (im->bad_col >= 0) {
-		fatal(im, im->rec_line, "header, column %d: %s",
+		fatal(im, im->rec_line, _("header, column %d: %s"),
 		    im->bad_col + 1, im->bad_why);
 		return;
 	}
@@ -625,7 +689,9 @@ resolve_ref(struct imp *im, int col, int fi, const char *v, struct so_err *e)
 		if (store_refs_has_id(names, id))
 			return SO_OK;
 		ref_noun(fd, 0, noun, sizeof(noun));
-		return row_fail(im, e, col, fi, "no %s #%lld", noun,
+		/* TRANSLATORS: what is referred to ("company"), its
+		 * number. */
+		return row_fail(im, e, col, fi, _("no %s #%lld"), noun,
 		    (long long)id);
 	}
 	n = store_refs_find(names, v, &id);
@@ -640,11 +706,16 @@ resolve_ref(struct imp *im, int col, int fi, const char *v, struct so_err *e)
 	sv = shown(v);
 	ref_noun(fd, n > 1, noun, sizeof(noun));
 	if (n > 1)
-		rc = row_fail(im, e, col, fi, "%zu %s are named \"%s\"; "
-		    "give the id as #N instead", n, noun, sv);
+		/* TRANSLATORS: how many, what ("companies"), the name. */
+		rc = row_fail(im, e, col, fi, _("%zu %s are named \"%s\"; "
+		    "give the id as #N instead"), n, noun, sv);
+	else if (creatable(fd))
+		/* TRANSLATORS: what ("company"), the name. */
+		rc = row_fail(im, e, col, fi, _("no %s named \"%s\" "
+		    "(--create-missing creates it)"), noun, sv);
 	else
-		rc = row_fail(im, e, col, fi, "no %s named \"%s\"%s", noun, sv,
-		    creatable(fd) ? " (--create-missing creates it)" : "");
+		rc = row_fail(im, e, col, fi, _("no %s named \"%s\""), noun,
+		    sv);
 	free(sv);
 	return rc;
 }
@@ -684,14 +755,14 @@ create_company(struct imp *im, int col, int fi, struct so_err *e)
 	if (rc == SO_OK)
 		rc = rec_validate(im->db, ce, c, &fe);
 	if (rc != SO_OK && fe.code == SO_EINVAL)
-		rc = row_fail(im, e, col, fi, "cannot create the company: %s",
-		    fe.msg);
+		rc = row_fail(im, e, col, fi, _("cannot create the company: "
+		    "%s"), fe.msg);
 	else if (rc != SO_OK)
 		*e = fe;
 	else if ((rc = rec_create(im->db, ce, c, &fe)) != SO_OK) {
 		/* rec_create has rolled back: nothing more can be written */
 		im->rc = rc = rc == SO_EINVAL ? SO_ERR : rc;
-		so_err_set(e, rc, "%s:%zu: creating the company: %s",
+		so_err_set(e, rc, _("%s:%zu: creating the company: %s"),
 		    im->name, im->rec_line, fe.msg);
 	} else {
 		id = rec_meta(c)->id;
@@ -788,15 +859,18 @@ duplicate(struct imp *im, int64_t id, const char *why, struct so_err *e)
 	rec_clear(im->ent, stored);
 	free(stored);
 	if (rc != SO_OK)
-		return row_fail(im, e, -1, -1, "updating %s #%lld (the same "
-		    "%s): %s", im->ent->label, (long long)id, why, fe.msg);
+		/* TRANSLATORS: the record ("Company"), its number, what the
+		 * row has the same (its name, phone...), the reason. */
+		return row_fail(im, e, -1, -1, _("updating %s #%lld (the "
+		    "same %s): %s"), entity_label(im->ent), (long long)id, why,
+		    fe.msg);
 	if ((rc = row_check_acl(im, id, im->old, e)) != SO_OK)
 		return rc;
 	if ((rc = rec_update(im->db, im->ent, im->old, &fe)) != SO_OK) {
 		/* rec_update has rolled back: nothing more can be written */
 		im->rc = rc == SO_EINVAL ? SO_ERR : rc;
-		so_err_set(e, im->rc, "updating %s #%lld: %s", im->ent->label,
-		    (long long)id, fe.msg);
+		so_err_set(e, im->rc, _("updating %s #%lld: %s"),
+		    entity_label(im->ent), (long long)id, fe.msg);
 		return im->rc;
 	}
 	im->st->updated++;
@@ -866,12 +940,12 @@ import_row(struct imp *im, struct so_err *e)
 		return row_fail(im, e, im->bad_col, im->cols[im->bad_col].fi,
 		    "%s", im->bad_why);
 	if (im->bad_col >= 0)
-		return row_fail(im, e, -1, -1, "field %d: %s", im->bad_col + 1,
-		    im->bad_why);
+		return row_fail(im, e, -1, -1, _("field %d: %s"),
+		    im->bad_col + 1, im->bad_why);
 	for (i = im->ncols; i < im->nf; i++)
 		if (!is_blank(im->f[i]))
-			return row_fail(im, e, -1, -1, "%zu fields, but the "
-			    "header has %zu columns", im->nf, im->ncols);
+			return row_fail(im, e, -1, -1, _("%zu fields, but "
+			    "the header has %zu columns"), im->nf, im->ncols);
 	rec_clear(im->ent, im->obj);
 	rec_init(im->ent, im->obj);
 	memset(im->pending, 0, im->ncols);
@@ -1044,7 +1118,7 @@ read_rows(struct imp *im, enum import_format fmt, const char *path, FILE *fp,
 	if (im->rc == SO_OK)
 		im->rc = rc;
 	if (im->rc == SO_OK && !im->have_header)
-		fatal(im, 0, "no header row (the file is empty)");
+		fatal(im, 0, _("no header row (the file is empty)"));
 }
 
 /* ---- the input, before the transaction ---- */
@@ -1086,8 +1160,9 @@ input_workbook(const char *path, const char *name, struct so_err *err)
 	regular = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
 	close(fd);
 	if (!regular)
-		return input_fail(name, err, "not a regular file; a workbook "
-		    "(.xlsx, .xls) is read from a file: save it to one first");
+		return input_fail(name, err, "%s", _("not a regular file; a "
+		    "workbook (.xlsx, .xls) is read from a file: save it to "
+		    "one first"));
 	return SO_OK;
 }
 
@@ -1100,16 +1175,16 @@ input_stream(FILE *fp, const char *name, enum import_format *fmt,
 	int rc;
 
 	if ((rc = read_whole(fp, IMPORT_MAX_STREAM, &in->buf, &len)) != 0)
-		return rc > 0 ? input_fail(name, err, "larger than %ld MiB "
+		return rc > 0 ? input_fail(name, err, _("larger than %ld MiB "
 		    "read from a pipe or terminal; save it to a file and "
-		    "import that", IMPORT_MAX_STREAM >> 20) :
+		    "import that"), IMPORT_MAX_STREAM >> 20) :
 		    input_fail(name, err, "%s", strerror(errno));
 	if (*fmt == IMPORT_AUTO && len >= 4 &&
 	    (memcmp(in->buf, "PK\3\4", 4) == 0 ||
 	    memcmp(in->buf, "\xd0\xcf\x11\xe0", 4) == 0))
-		return input_fail(name, err, "a workbook read from a pipe; "
-		    ".xlsx and .xls are read from a file: save it to one "
-		    "first");
+		return input_fail(name, err, "%s", _("a workbook read from a "
+		    "pipe; .xlsx and .xls are read from a file: save it to one "
+		    "first"));
 	*fmt = IMPORT_CSV;
 	/* fmemopen refuses an empty buffer; a stream of nothing will do */
 	in->fp = len ? fmemopen(in->buf, len, "rb") : fopen("/dev/null", "rb");
@@ -1141,7 +1216,7 @@ input_open(const char *path, const char *name, enum import_format *fmt,
 	if (fstat(fileno(fp), &sb) != 0) {
 		code = input_fail(name, err, "%s", strerror(errno));
 	} else if (S_ISDIR(sb.st_mode)) {
-		code = input_fail(name, err, "is a directory");
+		code = input_fail(name, err, "%s", _("is a directory"));
 	} else if (!S_ISREG(sb.st_mode)) {
 		code = input_stream(fp, name, fmt, in, err);
 	} else {
@@ -1379,8 +1454,8 @@ import_preview(const struct entity *ent, enum import_format fmt,
 	if (rc == -1)
 		rc = SO_OK;	/* the preview had its rows */
 	if (rc == SO_OK && !im.have_header)
-		rc = so_err_set(err, SO_EINVAL, "%s: no header row (the file "
-		    "is empty)", path);
+		rc = so_err_set(err, SO_EINVAL, _("%s: no header row (the "
+		    "file is empty)"), path);
 	im.rc = rc;
 out:
 	imp_free(&im);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/proc.h"
 #include "base/utf8.h"
 #include "base/util.h"
@@ -202,22 +203,26 @@ merge_sendmail(const char *path, const char *msg, size_t len,
 	int code = SO_OK;
 
 	if (proc_run(&p, &r) != 0)
-		return so_err_set(err, SO_ERR, "cannot start %s: %s", path,
+		return so_err_set(err, SO_ERR, _("cannot start %s: %s"), path,
 		    strerror(errno));
 	said = utf8_sanitize(sb_str(&r.out));
 	said[strcspn(said, "\n")] = '\0';
 	if (r.exec_errno != 0)
-		code = so_err_set(err, SO_ERR, "cannot run %s: %s", path,
+		code = so_err_set(err, SO_ERR, _("cannot run %s: %s"), path,
 		    strerror(r.exec_errno));
 	else if (r.signal)
-		code = so_err_set(err, SO_ERR, "%s was killed by signal %d",
+		code = so_err_set(err, SO_ERR, _("%s was killed by signal %d"),
 		    path, r.signal);
+	else if (r.status != 0 && *said)
+		/* TRANSLATORS: the mailer, its exit status, what it said. */
+		code = so_err_set(err, SO_ERR, _("%s exited with status %d: "
+		    "%s"), path, r.status, said);
 	else if (r.status != 0)
-		code = so_err_set(err, SO_ERR, "%s exited with status %d%s%s",
-		    path, r.status, *said ? ": " : "", said);
+		code = so_err_set(err, SO_ERR, _("%s exited with status %d"),
+		    path, r.status);
 	else if (r.write_errno)
-		code = so_err_set(err, SO_ERR, "%s did not read the whole "
-		    "message: %s", path, strerror(r.write_errno));
+		code = so_err_set(err, SO_ERR, _("%s did not read the whole "
+		    "message: %s"), path, strerror(r.write_errno));
 	free(said);
 	sb_free(&r.out);
 	return code;
@@ -241,9 +246,9 @@ merge_event(struct db *db, const struct merge *m, const struct contact *c,
 	    err)) != SO_OK)
 		return code;
 	if (type == SO_NULL)
-		return so_err_set(err, SO_EINVAL, "there is no event type "
-		    "\"email\" to log the messages with (see salesorg config "
-		    "types)");
+		return so_err_set(err, SO_EINVAL, "%s", _("there is no event "
+		    "type \"email\" to log the messages with (see salesorg "
+		    "config types)"));
 	ev->type_id = type;
 	ev->subject = xstrdup(subject);
 	ev->start_at = db_now(db);
@@ -251,6 +256,8 @@ merge_event(struct db *db, const struct merge *m, const struct contact *c,
 	ev->status = xstrdup("done");
 	ev->contact_id = c->meta.id;
 	ev->company_id = c->company_id;
+	/* Stored, so in the language of the database, not of the one
+	 * who sent it (not translated). */
 	ev->description = xasprintf("Mail merge \"%s\" to %s", m->name, addr);
 	return rec_validate(db, &entity_event, ev, err);
 }

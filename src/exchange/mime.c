@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "exchange/mime.h"
@@ -362,8 +363,10 @@ check_addr(const char *what, const char *addr, struct so_err *err)
 {
 	if (mime_addr_ok(addr))
 		return SO_OK;
-	return so_err_field(err, SO_EINVAL, what, "%s: \"%s\" is not an "
-	    "e-mail address", what, addr);
+	/* TRANSLATORS: the header (From, To: not translated), the
+	 * address. */
+	return so_err_field(err, SO_EINVAL, what, _("%s: \"%s\" is not an "
+	    "e-mail address"), what, addr);
 }
 
 int

@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/priv.h"
 #include "base/utf8.h"
 #include "base/util.h"
@@ -254,16 +255,16 @@ parse_line(const char *s, struct vcard_prop *p)
 			q++;
 	}
 	if (strchr(s, ':') == NULL)
-		return "not a vCard line (no ':')";
+		return _("not a vCard line (no ':')");
 	if (q == s || (*q != ';' && *q != ':'))
-		return "not a property name before ':' or ';'";
+		return _("not a property name before ':' or ';'");
 	p->name = upper(s, (size_t)(q - s));
 	while (*q == ';') {
 		s = ++q;
 		while (is_name_char(*q))
 			q++;
 		if (q == s)
-			return "an empty parameter name";
+			return _("an empty parameter name");
 		pname = upper(s, (size_t)(q - s));
 		if (*q != '=') {
 			bare_param(p, pname);
@@ -272,12 +273,12 @@ parse_line(const char *s, struct vcard_prop *p)
 		q++;
 		if ((v = param_value(&q)) == NULL) {
 			free(pname);
-			return "a parameter's quote never closes";
+			return _("a parameter's quote never closes");
 		}
 		add_param(p, pname, v);
 	}
 	if (*q != ':')
-		return "no ':' after the parameters";
+		return _("no ':' after the parameters");
 	p->value = xstrdup(q + 1);
 	return NULL;
 }
@@ -364,14 +365,14 @@ to_utf8(const char *s, size_t n, const char *cs, const char **why)
 	size_t inleft = n, outleft = n * 4 + 1;
 
 	if ((cd = iconv_open("UTF-8", cs)) == (iconv_t)-1) {
-		*why = "an unknown CHARSET";
+		*why = _("an unknown CHARSET");
 		return NULL;
 	}
 	out = o = xmalloc(outleft);
 	if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
 		iconv_close(cd);
 		free(out);
-		*why = "text not in its CHARSET";
+		*why = _("text not in its CHARSET");
 		return NULL;
 	}
 	iconv_close(cd);
@@ -391,7 +392,7 @@ decode_value(struct vcard_prop *p)
 	if (enc && strcasecmp(enc, "QUOTED-PRINTABLE") == 0)
 		n = qp_decode(p->value);
 	if (memchr(p->value, '\0', n) != NULL || strlen(p->value) != n)
-		return "a NUL byte in the value";
+		return _("a NUL byte in the value");
 	if (cs && strcasecmp(cs, "UTF-8") != 0 && strcasecmp(cs, "UTF8") != 0 &&
 	    strcasecmp(cs, "US-ASCII") != 0) {
 		if ((u = to_utf8(p->value, n, cs, &why)) == NULL)
@@ -401,7 +402,8 @@ decode_value(struct vcard_prop *p)
 		n = strlen(u);
 	}
 	if (!utf8_valid(p->value, n))
-		return "not UTF-8 text (a 2.1 card may name its CHARSET)";
+		return _("not UTF-8 text (a 2.1 card may name its "
+		    "CHARSET)");
 	return NULL;
 }
 
@@ -497,28 +499,28 @@ begin_end(struct parse *ps, struct vcard_prop *p, size_t line)
 	if (strcmp(p->name, "BEGIN") == 0) {
 		if (!is_vcard(p->value)) {
 			if (c)
-				card_bad(ps, c, line, "BEGIN:%s inside a vCard",
-				    p->value);
+				card_bad(ps, c, line, _("BEGIN:%s inside a "
+				    "vCard"), p->value);
 			else
-				outside(ps, line, "BEGIN:%s: not a vCard",
+				outside(ps, line, _("BEGIN:%s: not a vCard"),
 				    p->value);
 			return;
 		}
 		/* The card open is bad; this BEGIN starts the next. */
 		if (c) {
-			card_bad(ps, c, line, "BEGIN:VCARD inside a card%s",
-			    " (END:VCARD missing?)");
+			card_bad(ps, c, line, "%s", _("BEGIN:VCARD inside a "
+			    "card (END:VCARD missing?)"));
 			emit(ps, c);
 		}
 		begin_card(ps, line);
 		return;
 	}
 	if (c == NULL) {
-		outside(ps, line, "END:%s without BEGIN:VCARD", p->value);
+		outside(ps, line, _("END:%s without BEGIN:VCARD"), p->value);
 		return;
 	}
 	if (!is_vcard(p->value)) {
-		card_bad(ps, c, line, "END:%s inside a vCard", p->value);
+		card_bad(ps, c, line, _("END:%s inside a vCard"), p->value);
 		return;
 	}
 	emit(ps, c);
@@ -548,7 +550,7 @@ version(struct parse *ps, struct vcard *c, const char *v, size_t line)
 	else if (strncmp(v, "4.0", 3) == 0)
 		c->version = 40;
 	else
-		card_bad(ps, c, line, "VERSION %s: not 2.1, 3.0 or 4.0", v);
+		card_bad(ps, c, line, _("VERSION %s: not 2.1, 3.0 or 4.0"), v);
 }
 
 /* One logical line into the open card (or a BEGIN, END, or a fault). */
@@ -565,9 +567,9 @@ one_line(struct parse *ps, struct reader *r)
 	memset(&p, 0, sizeof(p));
 	p.line = r->line;
 	if (r->toolong)
-		why = "the line is too long";
+		why = _("the line is too long");
 	else if (r->lb.len != strlen(s))
-		why = "a NUL byte in the line";
+		why = _("a NUL byte in the line");
 	else
 		why = parse_line(s, &p);
 	if (why) {
@@ -578,8 +580,8 @@ one_line(struct parse *ps, struct reader *r)
 	} else if (strcmp(p.name, "BEGIN") == 0 || strcmp(p.name, "END") == 0)
 		begin_end(ps, &p, r->line);
 	else if (c == NULL)
-		outside(ps, r->line, "%s outside a vCard (BEGIN:VCARD missing?)",
-		    p.name);
+		outside(ps, r->line, _("%s outside a vCard (BEGIN:VCARD "
+		    "missing?)"), p.name);
 	else if (!c->bad) {
 		if (strcmp(p.name, "VERSION") == 0)
 			version(ps, c, p.value, r->line);
@@ -599,8 +601,8 @@ vcard_parse_each(const char *name, const char *buf, size_t len, vcard_fn fn,
 	struct parse ps;
 
 	if ((long long)len > VCARD_MAX_FILE)
-		return so_err_set(err, SO_EINVAL, "%s: bigger than %ld MB; "
-		    "not an address book", name, VCARD_MAX_FILE >> 20);
+		return so_err_set(err, SO_EINVAL, _("%s: bigger than %ld MB; "
+		    "not an address book"), name, VCARD_MAX_FILE >> 20);
 	memset(&r, 0, sizeof(r));
 	r.name = name;
 	r.buf = buf;
@@ -615,8 +617,8 @@ vcard_parse_each(const char *name, const char *buf, size_t len, vcard_fn fn,
 	while (ps.code == SO_OK && logical(&r))
 		one_line(&ps, &r);
 	if (ps.open) {
-		card_bad(&ps, &ps.cur, ps.cur.line, "%s", "BEGIN:VCARD without "
-		    "END:VCARD");
+		card_bad(&ps, &ps.cur, ps.cur.line, "%s", _("BEGIN:VCARD "
+		    "without END:VCARD"));
 		emit(&ps, &ps.cur);
 	} else
 		card_free(&ps.cur);
@@ -943,6 +945,8 @@ fail_at(struct mapping *m, const struct vcard_prop *p, struct so_err *err,
 	    p->name, msg);
 }
 
+/* Stored with the contact (its comment), so in no one reader's
+ * language: the labels stay English (not translated). */
 static void
 add_extra(struct mapping *m, const char *label, const char *kind,
     const char *value)
@@ -1234,8 +1238,8 @@ map_bday(struct mapping *m, const struct vcard_prop *p, struct so_err *err)
 		return SO_OK;
 	}
 	if (*ymd == '\0' || !dt_valid_date(ymd)) {
-		fail_at(m, p, err, "not a date (YYYY-MM-DD, YYYYMMDD or "
-		    "--MMDD): \"%s\"", v);
+		fail_at(m, p, err, _("not a date (YYYY-MM-DD, YYYYMMDD or "
+		    "--MMDD): \"%s\""), v);
 		free(v);
 		return SO_EINVAL;
 	}
@@ -1386,8 +1390,8 @@ map_name(struct mapping *m, struct so_err *err)
 		c->first_name = xstrdup("");
 		return SO_OK;
 	}
-	return so_err_set(err, SO_EINVAL, "%s:%zu: the card has no name "
-	    "(N or FN)", m->name, m->card->line);
+	return so_err_set(err, SO_EINVAL, _("%s:%zu: the card has no name "
+	    "(N or FN)"), m->name, m->card->line);
 }
 
 int
@@ -1553,8 +1557,8 @@ vcard_import_mem(struct db *db, const char *name, const char *buf,
 	ip.st = st;
 	ip.err = err;
 	if ((long long)len > VCARD_MAX_FILE)
-		return so_err_set(err, SO_EINVAL, "%s: bigger than %ld MB; "
-		    "not an address book", name, VCARD_MAX_FILE >> 20);
+		return so_err_set(err, SO_EINVAL, _("%s: bigger than %ld MB; "
+		    "not an address book"), name, VCARD_MAX_FILE >> 20);
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
 	if ((code = store_contact_importer_new(db, &ip.im, err)) == SO_OK) {
@@ -1584,7 +1588,7 @@ vcard_import(struct db *db, const char *path, const struct vcard_opts *opts,
 		return so_err_set(err, SO_ERR, "%s: %s", path, strerror(errno));
 	if (fstat(fileno(f), &sb) != 0 || S_ISDIR(sb.st_mode)) {
 		fclose(f);
-		return so_err_set(err, SO_ERR, "%s: not a file", path);
+		return so_err_set(err, SO_ERR, _("%s: not a file"), path);
 	}
 	/* A pipe or terminal: all of it now, before the transaction, which
 	 * must never wait on someone else's input. */
@@ -1592,9 +1596,9 @@ vcard_import(struct db *db, const char *path, const struct vcard_opts *opts,
 		code = read_whole(f, VCARD_MAX_FILE, &buf, &n);
 		fclose(f);
 		if (code != 0)
-			return code > 0 ? so_err_set(err, SO_EINVAL, "%s: bigger "
-			    "than %ld MB; not an address book", path,
-			    VCARD_MAX_FILE >> 20) : so_err_set(err, SO_ERR,
+			return code > 0 ? so_err_set(err, SO_EINVAL,
+			    _("%s: bigger than %ld MB; not an address book"),
+			    path, VCARD_MAX_FILE >> 20) : so_err_set(err, SO_ERR,
 			    "%s: %s", path, strerror(errno));
 		code = vcard_import_mem(db, path, buf, n, opts, st, err);
 		free(buf);
@@ -1602,8 +1606,8 @@ vcard_import(struct db *db, const char *path, const struct vcard_opts *opts,
 	}
 	if (sb.st_size > VCARD_MAX_FILE) {
 		fclose(f);
-		return so_err_set(err, SO_EINVAL, "%s: bigger than %ld MB; "
-		    "not an address book", path, VCARD_MAX_FILE >> 20);
+		return so_err_set(err, SO_EINVAL, _("%s: bigger than %ld MB; "
+		    "not an address book"), path, VCARD_MAX_FILE >> 20);
 	}
 	buf = xmalloc((size_t)sb.st_size + 1);
 	n = fread(buf, 1, (size_t)sb.st_size, f);
@@ -1643,7 +1647,8 @@ write_card(void *arg, const void *rec, struct so_err *err)
 	    c->meta.updated_at);
 	(*x->n)++;
 	if (ferror(x->out))
-		return so_err_set(err, SO_ERR, "writing: %s", strerror(errno));
+		return so_err_set(err, SO_ERR, _("writing: %s"),
+		    strerror(errno));
 	return SO_OK;
 }
 

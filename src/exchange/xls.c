@@ -40,6 +40,7 @@
 
 #include <freexl.h>
 
+#include "base/i18n.h"
 #include "base/priv.h"
 #include "base/proc.h"
 #include "base/util.h"
@@ -57,36 +58,36 @@ freexl_text(int code)
 {
 	switch (code) {
 	case FREEXL_INSUFFICIENT_MEMORY:
-		return "out of memory";
+		return _("out of memory");
 	case FREEXL_INVALID_CFBF_HEADER:
 	case FREEXL_CFBF_INVALID_SIGNATURE:
-		return "not a compound document";
+		return _("not a compound document");
 	case FREEXL_CFBF_READ_ERROR:
 	case FREEXL_CFBF_SEEK_ERROR:
-		return "read error";
+		return _("read error");
 	case FREEXL_CFBF_INVALID_SECTOR_SIZE:
 	case FREEXL_CFBF_EMPTY_FAT_CHAIN:
 	case FREEXL_CFBF_ILLEGAL_FAT_ENTRY:
 	case FREEXL_INVALID_MINI_STREAM:
 	case FREEXL_CFBF_ILLEGAL_MINI_FAT_ENTRY:
-		return "damaged compound document";
+		return _("damaged compound document");
 	case FREEXL_BIFF_INVALID_BOF:
-		return "invalid BIFF record";
+		return _("invalid BIFF record");
 	case FREEXL_BIFF_INVALID_SST:
 	case FREEXL_BIFF_ILLEGAL_SST_INDEX:
-		return "damaged shared string table";
+		return _("damaged shared string table");
 	case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
-		return "no workbook stream";
+		return _("no workbook stream");
 	case FREEXL_INVALID_CHARACTER:
-		return "text not in the workbook's code page";
+		return _("text not in the workbook's code page");
 	case FREEXL_UNSUPPORTED_CHARSET:
-		return "unsupported code page";
+		return _("unsupported code page");
 	case FREEXL_ILLEGAL_CELL_ROW_COL:
-		return "cell outside the sheet";
+		return _("cell outside the sheet");
 	case FREEXL_ILLEGAL_RK_VALUE:
-		return "damaged number";
+		return _("damaged number");
 	case FREEXL_CRAFTED_FILE:
-		return "severely damaged or crafted file";
+		return _("severely damaged or crafted file");
 	default:
 		return "unreadable";
 	}
@@ -114,14 +115,14 @@ xls_open(struct xls *x, const char *path, const char *name,
 	 * error" for a file too short to be one of its own. */
 	switch (sheet_file_kind(path)) {
 	case SHEET_FILE_UNREADABLE:
-		return so_err_set(err, SO_ERR, "%s: cannot open (%s)",
+		return so_err_set(err, SO_ERR, _("%s: cannot open (%s)"),
 		    x->name, strerror(errno));
 	case SHEET_FILE_ZIP:
-		return so_err_set(err, SO_EINVAL, "%s: not an .xls workbook "
-		    "(a zip archive: an .xlsx workbook?)", x->name);
+		return so_err_set(err, SO_EINVAL, _("%s: not an .xls workbook "
+		    "(a zip archive: an .xlsx workbook?)"), x->name);
 	case SHEET_FILE_OTHER:
-		return so_err_set(err, SO_EINVAL, "%s: not an .xls workbook "
-		    "(not an OLE2 compound document)", x->name);
+		return so_err_set(err, SO_EINVAL, _("%s: not an .xls workbook "
+		    "(not an OLE2 compound document)"), x->name);
 	case SHEET_FILE_OLE2:
 		break;
 	}
@@ -129,18 +130,18 @@ xls_open(struct xls *x, const char *path, const char *name,
 	rc = freexl_open(path, &x->h);
 	if (rc != FREEXL_OK) {
 		xls_close(x);
-		return so_err_set(err, SO_EINVAL, "%s: not an .xls workbook "
-		    "(FreeXL: %s)", x->name, freexl_text(rc));
+		return so_err_set(err, SO_EINVAL, _("%s: not an .xls workbook "
+		    "(FreeXL: %s)"), x->name, freexl_text(rc));
 	}
 	if (freexl_get_info(x->h, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
 	    info != FREEXL_BIFF_PLAIN)
-		return so_err_set(err, SO_EINVAL, "%s: the workbook is "
+		return so_err_set(err, SO_EINVAL, _("%s: the workbook is "
 		    "encrypted (password to open); save it without a password "
-		    "first", x->name);
+		    "first"), x->name);
 	if (freexl_get_info(x->h, FREEXL_BIFF_SHEET_COUNT, &x->nsheets) !=
 	    FREEXL_OK || x->nsheets == 0)
-		return so_err_set(err, SO_EINVAL, "%s: the workbook has no "
-		    "sheets", x->name);
+		return so_err_set(err, SO_EINVAL, _("%s: the workbook has no "
+		    "sheets"), x->name);
 	return SO_OK;
 }
 
@@ -178,8 +179,8 @@ find_sheet(struct xls *x, const char *want, unsigned *idx)
 	}
 	if (i < x->nsheets)
 		sb_add(&list, ", ...");
-	rc = so_err_set(x->err, SO_EINVAL, "%s: no sheet \"%s\" (the sheets: "
-	    "%s)", x->name, want, sb_str(&list));
+	rc = so_err_set(x->err, SO_EINVAL, _("%s: no sheet \"%s\" (the sheets: "
+	    "%s)"), x->name, want, sb_str(&list));
 	sb_free(&list);
 	return rc;
 }
@@ -225,18 +226,19 @@ read_row(struct xls *x, unsigned r, unsigned short ncols,
 	sheet_row_reset(cells);
 	for (c = 0; c < ncols; c++) {
 		if ((rc = freexl_get_cell_value(x->h, r, c, &v)) != FREEXL_OK)
-			return so_err_set(x->err, SO_EINVAL, "%s: row %u: %s",
-			    x->name, r + 1, freexl_text(rc));
+			return so_err_set(x->err, SO_EINVAL,
+			    _("%s: row %u: %s"), x->name, r + 1,
+			    freexl_text(rc));
 		text = cell_text(&v, buf, sizeof(buf));
 		if ((len = strlen(text)) == 0)
 			continue;
 		if (c >= SHEET_MAX_COLUMNS)
-			return so_err_set(x->err, SO_EINVAL, "%s: row %u: "
-			    "more than %d columns", x->name, r + 1,
+			return so_err_set(x->err, SO_EINVAL, _("%s: row %u: "
+			    "more than %d columns"), x->name, r + 1,
 			    SHEET_MAX_COLUMNS);
 		if (len > SHEET_MAX_CELL)
-			return so_err_set(x->err, SO_EINVAL, "%s: row %u, "
-			    "column %u: longer than %d bytes", x->name, r + 1,
+			return so_err_set(x->err, SO_EINVAL, _("%s: row %u, "
+			    "column %u: longer than %d bytes"), x->name, r + 1,
 			    c + 1u, SHEET_MAX_CELL);
 		sheet_row_set(cells, c, text, len);
 	}
@@ -261,8 +263,8 @@ read_sheet(const char *path, const char *name, const struct sheet_opts *opts,
 	if (freexl_select_active_worksheet(x.h, (unsigned short)idx) !=
 	    FREEXL_OK || freexl_worksheet_dimensions(x.h, &rows, &cols) !=
 	    FREEXL_OK) {
-		rc = so_err_set(err, SO_EINVAL, "%s: sheet \"%s\" cannot be "
-		    "read", x.name, sheet_name(&x, idx));
+		rc = so_err_set(err, SO_EINVAL, _("%s: sheet \"%s\" cannot be "
+		    "read"), x.name, sheet_name(&x, idx));
 		goto out;
 	}
 	for (r = 0; r < rows; r++) {
@@ -585,14 +587,14 @@ run_child(const char *path, struct run *r, struct so_err *err)
 	pid_t pid;
 
 	if (pipe(p) != 0)
-		return so_err_set(err, SO_ERR, "%s: cannot start the .xls "
-		    "reader (%s)", r->name, strerror(errno));
+		return so_err_set(err, SO_ERR, _("%s: cannot start the .xls "
+		    "reader (%s)"), r->name, strerror(errno));
 	fflush(NULL);
 	if ((pid = fork()) < 0) {
 		close(p[0]);
 		close(p[1]);
-		return so_err_set(err, SO_ERR, "%s: cannot start the .xls "
-		    "reader (%s)", r->name, strerror(errno));
+		return so_err_set(err, SO_ERR, _("%s: cannot start the .xls "
+		    "reader (%s)"), r->name, strerror(errno));
 	}
 	if (pid == 0) {
 		close(p[0]);
@@ -609,12 +611,12 @@ run_child(const char *path, struct run *r, struct so_err *err)
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	if (rc == BROKEN && WIFSIGNALED(status))
-		rc = so_err_set(err, SO_EINVAL, "%s: not a readable .xls "
-		    "workbook (the reader stopped: %s)", r->name,
+		rc = so_err_set(err, SO_EINVAL, _("%s: not a readable .xls "
+		    "workbook (the reader stopped: %s)"), r->name,
 		    strsignal(WTERMSIG(status)));
 	else if (rc == BROKEN)
-		rc = so_err_set(err, SO_EINVAL, "%s: not a readable .xls "
-		    "workbook (the reader stopped with status %d)", r->name,
+		rc = so_err_set(err, SO_EINVAL, _("%s: not a readable .xls "
+		    "workbook (the reader stopped with status %d)"), r->name,
 		    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	return rc;
 }

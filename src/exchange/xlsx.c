@@ -47,6 +47,7 @@
 
 #include <zip.h>
 
+#include "base/i18n.h"
 #include "base/priv.h"
 #include "base/util.h"
 #include "exchange/sheet.h"
@@ -343,10 +344,10 @@ on_text(void *ud, const XML_Char *s, int len)
 		return;
 	if (x->text.len + (size_t)len > SHEET_MAX_CELL) {
 		if (x->in_si)
-			fail(x, "shared string %zu is longer than %d bytes",
+			fail(x, _("shared string %zu is longer than %d bytes"),
 			    x->nsst, SHEET_MAX_CELL);
 		else
-			fail(x, "cell %s is longer than %d bytes",
+			fail(x, _("cell %s is longer than %d bytes"),
 			    cell_name(x->col, x->row, where, sizeof(where)),
 			    SHEET_MAX_CELL);
 		return;
@@ -370,7 +371,7 @@ on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
 	(void)sysid;
 	(void)pubid;
 	(void)has_internal;
-	fail(ud, "a DOCTYPE is not allowed in a workbook part");
+	fail(ud, _("a DOCTYPE is not allowed in a workbook part"));
 }
 
 /* The index of a part in the zip (exact name, then any case), or -1. */
@@ -387,8 +388,8 @@ locate(struct xlsx *x, const char *part)
 static int
 too_big(struct xlsx *x, const char *part)
 {
-	return so_err_set(x->err, SO_EINVAL, "%s: %s: larger than %lld MiB "
-	    "uncompressed", x->name, part, MAX_PART >> 20);
+	return so_err_set(x->err, SO_EINVAL, _("%s: %s: larger than %lld MiB "
+	    "uncompressed"), x->name, part, MAX_PART >> 20);
 }
 
 /*
@@ -408,8 +409,8 @@ parse_part(struct xlsx *x, const char *part, XML_StartElementHandler start,
 	void *buf;
 
 	if (idx < 0)
-		return so_err_set(x->err, SO_EINVAL, "%s: no part %s in the "
-		    "workbook", x->name, part);
+		return so_err_set(x->err, SO_EINVAL, _("%s: no part %s in the "
+		    "workbook"), x->name, part);
 	if (zip_stat_index(x->zip, (zip_uint64_t)idx, 0, &st) == 0 &&
 	    (st.valid & ZIP_STAT_SIZE))
 		total = st.size > (zip_uint64_t)MAX_PART ? MAX_PART + 1 :
@@ -417,11 +418,11 @@ parse_part(struct xlsx *x, const char *part, XML_StartElementHandler start,
 	if (total > MAX_PART)
 		return too_big(x, part);
 	if ((zf = zip_fopen_index(x->zip, (zip_uint64_t)idx, 0)) == NULL)
-		return so_err_set(x->err, SO_EINVAL, "%s: %s: cannot read "
-		    "(%s)", x->name, part, zip_strerror(x->zip));
+		return so_err_set(x->err, SO_EINVAL, _("%s: %s: cannot read "
+		    "(%s)"), x->name, part, zip_strerror(x->zip));
 	if ((x->p = XML_ParserCreate(NULL)) == NULL) {
 		zip_fclose(zf);
-		return so_err_set(x->err, SO_ERR, "%s: out of memory",
+		return so_err_set(x->err, SO_ERR, _("%s: out of memory"),
 		    x->name);
 	}
 	x->part = part;
@@ -434,18 +435,18 @@ parse_part(struct xlsx *x, const char *part, XML_StartElementHandler start,
 	XML_SetStartDoctypeDeclHandler(x->p, on_doctype);
 	for (;;) {
 		if ((buf = XML_GetBuffer(x->p, CHUNK)) == NULL) {
-			x->rc = so_err_set(x->err, SO_ERR, "%s: %s: out of "
-			    "memory", x->name, part);
+			x->rc = so_err_set(x->err, SO_ERR, _("%s: %s: out of "
+			    "memory"), x->name, part);
 			break;
 		}
 		if ((n = zip_fread(zf, buf, CHUNK)) < 0) {
-			x->rc = so_err_set(x->err, SO_EINVAL, "%s: %s: cannot "
-			    "read (%s)", x->name, part,
+			x->rc = so_err_set(x->err, SO_EINVAL, _("%s: %s: "
+			    "cannot read (%s)"), x->name, part,
 			    zip_error_strerror(zip_file_get_error(zf)));
 			break;
 		}
 		if (done - x->last_event > (long long)MAX_TOKEN) {
-			fail(x, "an XML token longer than %u MiB",
+			fail(x, _("an XML token longer than %u MiB"),
 			    MAX_TOKEN >> 20);
 			break;
 		}
@@ -493,11 +494,11 @@ workbook_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	} else if (is(name, "sheet")) {
 		if ((v = attr(atts, "name", 0)) == NULL ||
 		    (rid = attr(atts, "id", 1)) == NULL) {
-			fail(x, "a sheet without a name or r:id");
+			fail(x, _("a sheet without a name or r:id"));
 			return;
 		}
 		if (x->nsheets == MAX_SHEETS) {
-			fail(x, "more than %d sheets", MAX_SHEETS);
+			fail(x, _("more than %d sheets"), MAX_SHEETS);
 			return;
 		}
 		x->sheets = xrealloc(x->sheets, (x->nsheets + 1) *
@@ -536,7 +537,7 @@ rels_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	    (mode != NULL && strcmp(mode, "External") == 0))
 		return;
 	if (x->nrels == MAX_SHEETS + 16) {
-		fail(x, "more than %d relationships", MAX_SHEETS + 16);
+		fail(x, _("more than %d relationships"), MAX_SHEETS + 16);
 		return;
 	}
 	x->rels = xrealloc(x->rels, (x->nrels + 1) * sizeof(*x->rels));
@@ -592,7 +593,7 @@ styles_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		if (id < 0 || code == NULL)
 			return;
 		if (x->nnumfmts == MAX_STYLES) {
-			fail(x, "more than %d number formats", MAX_STYLES);
+			fail(x, _("more than %d number formats"), MAX_STYLES);
 			return;
 		}
 		x->numfmts = xrealloc(x->numfmts, (x->nnumfmts + 1) *
@@ -602,7 +603,7 @@ styles_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	} else if (x->in_cellxfs && is(name, "xf")) {
 		id = decimal(attr(atts, "numFmtId", 0), 0xFFFFFFFF);
 		if (x->nxfs == MAX_STYLES) {
-			fail(x, "more than %d cell formats", MAX_STYLES);
+			fail(x, _("more than %d cell formats"), MAX_STYLES);
 			return;
 		}
 		x->xfs = xrealloc(x->xfs, (x->nxfs + 1) * sizeof(*x->xfs));
@@ -677,7 +678,7 @@ sst_end(void *ud, const XML_Char *name)
 		len = x->text.s != NULL ? unescape(x->text.s, x->text.len) : 0;
 		if (x->pool.len + len + 1 + (x->nsst + 1) * sizeof(size_t) >
 		    MAX_SST) {
-			fail(x, "the shared strings take more than %u MiB",
+			fail(x, _("the shared strings take more than %u MiB"),
 			    MAX_SST >> 20);
 			return;
 		}
@@ -720,8 +721,8 @@ row_start(struct xlsx *x, const char **atts)
 
 	if (r != NULL) {
 		if ((n = decimal(r, MAX_ROW)) < 1) {
-			fail(x, "row number \"%.20s\" is not one from 1 to "
-			    "%d", r, MAX_ROW);
+			fail(x, _("row number \"%.20s\" is not one from 1 to "
+			    "%d"), r, MAX_ROW);
 			return;
 		}
 		x->row = (size_t)n;
@@ -742,18 +743,18 @@ cell_start(struct xlsx *x, const char **atts)
 
 	if (r != NULL) {
 		if ((col = ref_column(r)) == -1) {
-			fail(x, "cell %.20s is beyond column XFD", r);
+			fail(x, _("cell %.20s is beyond column XFD"), r);
 			return;
 		}
 		if (col < 0) {
-			fail(x, "\"%.20s\" is not a cell reference", r);
+			fail(x, _("\"%.20s\" is not a cell reference"), r);
 			return;
 		}
 		x->col = (size_t)col;
 	} else
 		x->col = x->next_col;
 	if (x->col >= MAX_COL) {
-		fail(x, "a cell beyond column XFD in row %zu", x->row);
+		fail(x, _("a cell beyond column XFD in row %zu"), x->row);
 		return;
 	}
 	snprintf(x->type, sizeof(x->type), "%s", t != NULL ? t : "n");
@@ -812,8 +813,8 @@ cell_text(struct xlsx *x, size_t *len)
 		if (*len == 0)
 			return "";
 		if ((i = decimal(v, (long long)x->nsst - 1)) < 0) {
-			fail(x, "cell %s: shared string \"%.20s\" is not in "
-			    "the table (%zu strings)", where, v, x->nsst);
+			fail(x, _("cell %s: shared string \"%.20s\" is not in "
+			    "the table (%zu strings)"), where, v, x->nsst);
 			return NULL;
 		}
 		v = x->pool.s + x->sst[i];
@@ -834,7 +835,7 @@ cell_text(struct xlsx *x, size_t *len)
 		else if (strcmp(v, "0") == 0 || strcmp(v, "false") == 0)
 			v = "no";
 		else {
-			fail(x, "cell %s: \"%.20s\" is not a boolean", where,
+			fail(x, _("cell %s: \"%.20s\" is not a boolean"), where,
 			    v);
 			return NULL;
 		}
@@ -847,13 +848,13 @@ cell_text(struct xlsx *x, size_t *len)
 		return num;
 	}
 	if (strcmp(t, "n") != 0) {
-		fail(x, "cell %s: unknown cell type \"%s\"", where, t);
+		fail(x, _("cell %s: unknown cell type \"%s\""), where, t);
 		return NULL;
 	}
 	if (*len == 0)
 		return "";
 	if (sheet_parse_number(v, &d) != 0) {
-		fail(x, "cell %s: \"%.20s\" is not a number", where, v);
+		fail(x, _("cell %s: \"%.20s\" is not a number"), where, v);
 		return NULL;
 	}
 	kind = x->style < x->nxfs ? (enum sheet_fmt)x->xf_kind[x->style] :
@@ -876,7 +877,7 @@ cell_end(struct xlsx *x)
 	if ((text = cell_text(x, &len)) == NULL)
 		return;
 	if (len > 0 && x->col >= SHEET_MAX_COLUMNS) {
-		fail(x, "cell %s: more than %d columns", cell_name(x->col,
+		fail(x, _("cell %s: more than %d columns"), cell_name(x->col,
 		    x->row, where, sizeof(where)), SHEET_MAX_COLUMNS);
 		return;
 	}
@@ -969,32 +970,32 @@ xlsx_open(struct xlsx *x, const char *path, const char *name,
 		zip_error_init_with_code(&ze, code);
 		if (code == ZIP_ER_NOZIP && sheet_file_kind(path) ==
 		    SHEET_FILE_OLE2)
-			rc = so_err_set(err, SO_EINVAL, "%s: not an .xlsx "
+			rc = so_err_set(err, SO_EINVAL, _("%s: not an .xlsx "
 			    "workbook (an OLE2 file: an .xls workbook, or an "
-			    "encrypted .xlsx)", x->name);
+			    "encrypted .xlsx)"), x->name);
 		else if (code == ZIP_ER_NOZIP)
-			rc = so_err_set(err, SO_EINVAL, "%s: not an .xlsx "
-			    "workbook (not a zip archive)", x->name);
+			rc = so_err_set(err, SO_EINVAL, _("%s: not an .xlsx "
+			    "workbook (not a zip archive)"), x->name);
 		else if (code == ZIP_ER_OPEN || code == ZIP_ER_NOENT ||
 		    code == ZIP_ER_READ || code == ZIP_ER_MEMORY)
-			rc = so_err_set(err, SO_ERR, "%s: cannot open (%s)",
+			rc = so_err_set(err, SO_ERR, _("%s: cannot open (%s)"),
 			    x->name, zip_error_strerror(&ze));
 		else
-			rc = so_err_set(err, SO_EINVAL, "%s: not an .xlsx "
-			    "workbook (damaged zip archive: %s)", x->name,
+			rc = so_err_set(err, SO_EINVAL, _("%s: not an .xlsx "
+			    "workbook (damaged zip archive: %s)"), x->name,
 			    zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		return rc;
 	}
 	if (locate(x, "xl/workbook.xml") < 0)
-		return so_err_set(err, SO_EINVAL, "%s: not an .xlsx workbook "
-		    "(no xl/workbook.xml)", x->name);
+		return so_err_set(err, SO_EINVAL, _("%s: not an .xlsx workbook "
+		    "(no xl/workbook.xml)"), x->name);
 	if ((rc = parse_part(x, "xl/workbook.xml", workbook_start,
 	    nothing_end, 0)) != SO_OK)
 		return rc;
 	if (x->nsheets == 0)
-		return so_err_set(err, SO_EINVAL, "%s: xl/workbook.xml lists "
-		    "no sheets", x->name);
+		return so_err_set(err, SO_EINVAL, _("%s: xl/workbook.xml lists "
+		    "no sheets"), x->name);
 	return SO_OK;
 }
 
@@ -1013,8 +1014,8 @@ no_sheet(struct xlsx *x, const char *want)
 	}
 	if (i < x->nsheets)
 		sb_add(&list, ", ...");
-	rc = so_err_set(x->err, SO_EINVAL, "%s: no sheet \"%s\" (the sheets: "
-	    "%s)", x->name, want, sb_str(&list));
+	rc = so_err_set(x->err, SO_EINVAL, _("%s: no sheet \"%s\" (the sheets: "
+	    "%s)"), x->name, want, sb_str(&list));
 	sb_free(&list);
 	return rc;
 }
@@ -1033,12 +1034,12 @@ sheet_part(struct xlsx *x, const char *want, const char **part)
 	if (i == x->nsheets)
 		return no_sheet(x, want);
 	if ((r = rel_by_id(x, x->sheet_rids[i])) == NULL)
-		return so_err_set(x->err, SO_EINVAL, "%s: sheet \"%s\" is %s, "
-		    "which xl/_rels/workbook.xml.rels does not list", x->name,
-		    x->sheets[i], x->sheet_rids[i]);
+		return so_err_set(x->err, SO_EINVAL, _("%s: sheet \"%s\" is "
+		    "%s, which xl/_rels/workbook.xml.rels does not list"),
+		    x->name, x->sheets[i], x->sheet_rids[i]);
 	if (strcmp(r->type, "worksheet") != 0)
-		return so_err_set(x->err, SO_EINVAL, "%s: sheet \"%s\" is a "
-		    "%s, not a worksheet", x->name, x->sheets[i], r->type);
+		return so_err_set(x->err, SO_EINVAL, _("%s: sheet \"%s\" is a "
+		    "%s, not a worksheet"), x->name, x->sheets[i], r->type);
 	*part = r->target;
 	return SO_OK;
 }
@@ -1078,8 +1079,8 @@ xlsx_read(const char *path, const char *name, const struct sheet_opts *opts,
 	if ((rc = xlsx_open(&x, path, name, err)) != SO_OK)
 		goto out;
 	if (locate(&x, "xl/_rels/workbook.xml.rels") < 0) {
-		rc = so_err_set(err, SO_EINVAL, "%s: not an .xlsx workbook "
-		    "(no xl/_rels/workbook.xml.rels)", x.name);
+		rc = so_err_set(err, SO_EINVAL, _("%s: not an .xlsx workbook "
+		    "(no xl/_rels/workbook.xml.rels)"), x.name);
 		goto out;
 	}
 	if ((rc = parse_part(&x, "xl/_rels/workbook.xml.rels", rels_start,

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "report/report.h"
@@ -54,6 +55,14 @@ longest_word(const char *s)
 	return best;
 }
 
+/* Column i's label as the reader reads it (the store's table holds the
+ * English, marked for translation there). */
+static char *
+label(int i)
+{
+	return (char *)_(activity_cols[i].label);
+}
+
 static struct doc_table *
 activity_table(struct doc *d)
 {
@@ -66,12 +75,13 @@ activity_table(struct doc *d)
 	 * the manager's name wrapping after 12.
 	 */
 	memset(cols, 0, sizeof(cols));
-	cols[0] = (struct doc_col){ "Day", DOC_LEFT, 10, 0 };
-	cols[1] = (struct doc_col){ "Manager", DOC_LEFT, 12, 0 };
+	cols[0] = (struct doc_col){ _("Day"), DOC_LEFT, 10, 0 };
+	cols[1] = (struct doc_col){ _("Manager"), DOC_LEFT, 12, 0 };
 	for (i = 0; i < ACT_NCOLS; i++)
-		cols[2 + i] = (struct doc_col){ (char *)activity_cols[i].label,
-		    DOC_RIGHT, longest_word(activity_cols[i].label), 0 };
-	cols[NCOLS - 1] = (struct doc_col){ "Payments", DOC_RIGHT, 13, 0 };
+		cols[2 + i] = (struct doc_col){ label(i), DOC_RIGHT,
+		    longest_word(label(i)), 0 };
+	cols[NCOLS - 1] = (struct doc_col){ _("Payments"), DOC_RIGHT, 13,
+	    0 };
 	return REPORT_TABLE(d, NULL, NULL, 0, cols);
 }
 
@@ -82,13 +92,14 @@ explain(struct doc *d, const struct activity *a)
 	struct strbuf b = { 0 };
 	int i;
 
-	sb_add(&b, "How each column is counted (done events only; "
-	    "salesorg config report.activity.*):");
+	sb_add(&b, _("How each column is counted (done events only; "
+	    "salesorg config report.activity.*):"));
 	for (i = 0; i < ACT_NCOLS; i++)
-		sb_printf(&b, "\n%s: %s (%s).", activity_cols[i].label,
-		    a->rules[i].words, a->rules[i].value);
-	sb_add(&b, "\nPayments: live payments received that day, credited "
-	    "to the deal's manager, else the company's.");
+		sb_printf(&b, "\n%s: %s (%s).", label(i), a->rules[i].words,
+		    a->rules[i].value);
+	sb_addc(&b, '\n');
+	sb_add(&b, _("Payments: live payments received that day, credited "
+	    "to the deal's manager, else the company's."));
 	doc_para(d, sb_str(&b));
 	sb_free(&b);
 }
@@ -100,7 +111,7 @@ report_activity(struct db *db, const struct report_query *q,
 	const struct activity_manager *m;
 	struct doc_table *t;
 	struct activity a;
-	char *who;
+	char *who, day[32];
 	size_t i, j;
 	int code;
 
@@ -108,7 +119,7 @@ report_activity(struct db *db, const struct report_query *q,
 	    &a, err);
 	if (code != SO_OK)
 		return code;
-	if ((code = report_begin(db, q, "Activity report", out, err)) !=
+	if ((code = report_begin(db, q, _("Activity report"), out, err)) !=
 	    SO_OK) {
 		activity_free(&a);
 		return code;
@@ -119,14 +130,16 @@ report_activity(struct db *db, const struct report_query *q,
 		m = &a.v[i];
 		who = m->user_id ? report_user_label(m->login, m->full_name) :
 		    xstrdup(m->full_name);
-		for (j = 0; j < m->ndays; j++)
-			counts_row(t, DOC_ROW, m->days[j].day, who,
-			    &m->days[j].c);
-		counts_row(t, DOC_ROW_TOTAL, "Total", who, &m->total);
+		for (j = 0; j < m->ndays; j++) {
+			report_date(m->days[j].day, day, sizeof(day));
+			counts_row(t, DOC_ROW, day, who, &m->days[j].c);
+		}
+		counts_row(t, DOC_ROW_TOTAL, _("Total"), who, &m->total);
 		free(who);
 	}
 	if (a.n > 1)
-		counts_row(t, DOC_ROW_TOTAL, "Total", "all managers", &a.total);
+		counts_row(t, DOC_ROW_TOTAL, _("Total"), _("all managers"),
+		    &a.total);
 	explain(out, &a);
 	activity_free(&a);
 	return SO_OK;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "report/report.h"
 #include "store/report_followup.h"
@@ -18,11 +19,11 @@
 static char *
 since_text(const struct rep_touch *t)
 {
-	char day[11];
+	char day[32];
 
 	if (t->id == 0)
 		return xstrdup("");
-	dt_format_date((time_t)t->at, day);
+	i18n_date_short((time_t)t->at, day, sizeof(day));
 	if (strcmp(t->result_code, "proposal_sent") == 0)
 		return xasprintf("%s %s", day, t->result);
 	return xasprintf("%s %s", day, t->type);
@@ -32,11 +33,12 @@ since_text(const struct rep_touch *t)
 static char *
 last_text(const struct rep_touch *t)
 {
-	char day[11];
+	char day[32];
 
 	if (t->id == 0)
-		return xstrdup("none");
-	dt_format_date((time_t)t->at, day);
+		/* TRANSLATORS: no touch (call, meeting...) at all. */
+		return xstrdup(C_("touch", "none"));
+	i18n_date_short((time_t)t->at, day, sizeof(day));
 	if (*t->result)
 		return xasprintf("%s %s, %s", day, t->type, t->result);
 	return xasprintf("%s %s", day, t->type);
@@ -46,24 +48,24 @@ last_text(const struct rep_touch *t)
 static char *
 next_text(const struct rep_touch *t)
 {
-	char at[17];
+	char at[48];
 
 	if (t->id == 0)
 		return xstrdup("");
-	dt_format_moment((time_t)t->at, at);
+	report_moment((time_t)t->at, at, sizeof(at));
 	return xasprintf("%s %s", at, t->type);
 }
 
 static void
 table(struct doc *d, const struct rep_warm *v, size_t n)
 {
-	static const struct doc_col cols[] = {
+	const struct doc_col cols[] = {
 		{ "!", DOC_CENTER, 1, 0 },
-		{ "Organization", DOC_LEFT, 22, 0 },
-		{ "Manager", DOC_LEFT, 12, 0 },
-		{ "Warm since", DOC_LEFT, 14, 0 },
-		{ "Last touch", DOC_LEFT, 18, 0 },
-		{ "Next touch", DOC_LEFT, 16, 0 },
+		{ _("Organization"), DOC_LEFT, 22, 0 },
+		{ _("Manager"), DOC_LEFT, 12, 0 },
+		{ _("Warm since"), DOC_LEFT, 14, 0 },
+		{ _("Last touch"), DOC_LEFT, 18, 0 },
+		{ _("Next touch"), DOC_LEFT, 16, 0 },
 	};
 	struct doc_table *t = REPORT_TABLE(d, NULL, NULL, 0, cols);
 	char *since, *last, *next;
@@ -95,7 +97,7 @@ report_followup(struct db *db, const struct report_query *q, struct doc *out,
 	char *s;
 	int code;
 
-	code = report_begin(db, q, "Follow-up: warm clients", out, err);
+	code = report_begin(db, q, _("Follow-up: warm clients"), out, err);
 	if (code != SO_OK)
 		return code;
 	manager = report_query_manager(db, q);
@@ -108,10 +110,27 @@ report_followup(struct db *db, const struct report_query *q, struct doc *out,
 	}
 	for (i = 0; i < n; i++)
 		bare += v[i].next.id == 0;
-	s = xasprintf("%zu warm companies (a proposal sent or a meeting held%s, "
-	    "nothing bought yet), %zu without a next touch.  \"!\" marks a "
-	    "company with no call, meeting or other touch planned from today "
-	    "on: plan one.", n, *p.from ? " in the period" : "", bare);
+	/* One English form ("companies" even for one), Russian's three;
+	 * the second count is of the first's companies. */
+	if (*p.from)
+		s = xasprintf(P_("%zu warm companies (a proposal sent or a "
+		    "meeting held in the period, nothing bought yet), %zu "
+		    "without a next touch.  \"!\" marks a company with no "
+		    "call, meeting or other touch planned from today on: plan "
+		    "one.", "%zu warm companies (a proposal sent or a meeting "
+		    "held in the period, nothing bought yet), %zu without a "
+		    "next touch.  \"!\" marks a company with no call, meeting "
+		    "or other touch planned from today on: plan one.", n), n,
+		    bare);
+	else
+		s = xasprintf(P_("%zu warm companies (a proposal sent or a "
+		    "meeting held, nothing bought yet), %zu without a next "
+		    "touch.  \"!\" marks a company with no call, meeting or "
+		    "other touch planned from today on: plan one.", "%zu warm "
+		    "companies (a proposal sent or a meeting held, nothing "
+		    "bought yet), %zu without a next touch.  \"!\" marks a "
+		    "company with no call, meeting or other touch planned from "
+		    "today on: plan one.", n), n, bare);
 	doc_para(out, s);
 	free(s);
 	out->landscape = 1;

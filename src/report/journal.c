@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "report/report.h"
 #include "store/report_journal.h"
@@ -20,16 +21,16 @@
 
 /* "09:30" in local time, or "all day". */
 static void
-clock_of(int64_t at, int all_day, char out[17])
+clock_of(int64_t at, int all_day, char *out, size_t size)
 {
 	char m[17];
 
 	if (all_day) {
-		snprintf(out, 17, "all day");
+		snprintf(out, size, "%s", _("all day"));
 		return;
 	}
 	dt_format_moment((time_t)at, m);
-	snprintf(out, 17, "%s", m + 11);
+	snprintf(out, size, "%s", m + 11);
 }
 
 /* "a, b" of the non-empty ones. */
@@ -44,16 +45,18 @@ join2(const char *a, const char *b)
 static char *
 prev_text(const struct journal_plan *p)
 {
-	char day[11];
+	/* TRANSLATORS: a touch made, when it had no result set. */
+	const char *done = C_("touch", "done");
+	char day[32];
 
 	if (p->prev_at == 0)
 		return xstrdup("-");
-	dt_format_date((time_t)p->prev_at, day);
+	i18n_date_short((time_t)p->prev_at, day, sizeof(day));
 	if (*p->prev_comment)
 		return xasprintf("%s %s: %s", day, *p->prev_result ?
-		    p->prev_result : "done", p->prev_comment);
+		    p->prev_result : done, p->prev_comment);
 	return xasprintf("%s %s", day, *p->prev_result ? p->prev_result :
-	    "done");
+	    done);
 }
 
 /* "Call: Уточнить потребность", or the type alone. */
@@ -75,18 +78,18 @@ touches_table(struct doc *d, const struct journal *j,
     const char *none)
 {
 	struct doc_col cols[] = {
-		{ "Time", DOC_LEFT, carried ? 11 : 7, 0 },
-		{ "Touch", DOC_LEFT, 24, 0 },
-		{ "Organization", DOC_LEFT, 20, 0 },
-		{ "Person", DOC_LEFT, 20, 0 },
-		{ "Phone, e-mail", DOC_LEFT, 20, 0 },
-		{ "Previous result", DOC_LEFT, 22, 0 },
-		{ "Source", DOC_LEFT, 10, 0 },
-		{ "Result", DOC_LEFT, 16, j->before_day || carried },
+		{ _("Time"), DOC_LEFT, carried ? 11 : 7, 0 },
+		{ _("Touch"), DOC_LEFT, 24, 0 },
+		{ _("Organization"), DOC_LEFT, 20, 0 },
+		{ _("Person"), DOC_LEFT, 20, 0 },
+		{ _("Phone, e-mail"), DOC_LEFT, 20, 0 },
+		{ _("Previous result"), DOC_LEFT, 22, 0 },
+		{ _("Source"), DOC_LEFT, 10, 0 },
+		{ _("Result"), DOC_LEFT, 16, j->before_day || carried },
 	};
 	const struct journal_plan *p;
 	struct doc_table *t;
-	char at[17], *touch, *who, *reach, *prev;
+	char at[48], *touch, *who, *reach, *prev;
 	size_t i;
 
 	/* Printed in the morning, with touches still to make: room to
@@ -107,7 +110,7 @@ touches_table(struct doc *d, const struct journal *j,
 			snprintf(at, sizeof(at), "%.2s.%.2s %s", m + 8, m + 5,
 			    m + 11);
 		} else
-			clock_of(p->at, p->all_day, at);
+			clock_of(p->at, p->all_day, at, sizeof(at));
 		touch = touch_text(p);
 		who = join2(p->person, p->position);
 		reach = join2(p->phone, p->email);
@@ -126,46 +129,47 @@ touches_table(struct doc *d, const struct journal *j,
 static void
 plan_tables(struct doc *d, const struct journal *j)
 {
-	char day[11], *title;
+	char day[32], *title;
 
 	if (j->ncarried > 0) {
-		dt_format_date((time_t)j->carried_from, day);
-		title = xasprintf("Not made since %s: call first", day);
+		i18n_date_short((time_t)j->carried_from, day, sizeof(day));
+		title = xasprintf(_("Not made since %s: call first"), day);
 		touches_table(d, j, j->carried, j->ncarried, 1, title, NULL);
 		free(title);
 	}
 	touches_table(d, j, j->plan, j->nplan, 0,
-	    "Touches planned for the day", "No touches planned.");
+	    _("Touches planned for the day"), _("No touches planned."));
 }
 
 static void
 log_table(struct doc *d, const struct journal *j)
 {
-	static const struct doc_col cols[] = {
-		{ "Time", DOC_LEFT, 7, 0 },
-		{ "Type", DOC_LEFT, 10, 0 },
-		{ "Organization", DOC_LEFT, 24, 0 },
-		{ "Contact", DOC_LEFT, 22, 0 },
-		{ "Result", DOC_LEFT, 20, 0 },
-		{ "Comment", DOC_LEFT, 30, 0 },
-		{ "Next touch", DOC_LEFT, 24, 0 },
+	const struct doc_col cols[] = {
+		{ _("Time"), DOC_LEFT, 7, 0 },
+		{ _("Type"), DOC_LEFT, 10, 0 },
+		{ _("Organization"), DOC_LEFT, 24, 0 },
+		{ _("Contact"), DOC_LEFT, 22, 0 },
+		{ _("Result"), DOC_LEFT, 20, 0 },
+		{ _("Comment"), DOC_LEFT, 30, 0 },
+		{ _("Next touch"), DOC_LEFT, 24, 0 },
 	};
 	const struct journal_log *l;
 	struct doc_table *t;
-	char at[17], next[17], *nt;
+	char at[48], next[48], *nt;
 	size_t i;
 
-	t = REPORT_TABLE(d, "Call log", "No calls logged.", j->nlog, cols);
+	t = REPORT_TABLE(d, _("Call log"), _("No calls logged."), j->nlog,
+	    cols);
 	if (t == NULL)
 		return;
 	for (i = 0; i < j->nlog; i++) {
 		l = &j->log[i];
-		clock_of(l->at, l->all_day, at);
+		clock_of(l->at, l->all_day, at, sizeof(at));
 		if (l->next_at) {
-			dt_format_moment((time_t)l->next_at, next);
+			report_moment((time_t)l->next_at, next, sizeof(next));
 			nt = xasprintf("%s %s", next, l->next_type);
 		} else
-			nt = xstrdup("none planned");
+			nt = xstrdup(_("none planned"));
 		doc_rowv(t, DOC_ROW, at, l->type, l->company, l->contact,
 		    l->result, l->comment, nt);
 		free(nt);
@@ -175,16 +179,18 @@ log_table(struct doc *d, const struct journal *j)
 static void
 totals_table(struct doc *d, const struct journal *j)
 {
-	static const struct doc_col cols[] = {
-		{ "Planned", DOC_RIGHT, 0, 0 },
-		{ "Done", DOC_RIGHT, 0, 0 },
-		{ "Productive", DOC_RIGHT, 0, 0 },
-		{ "Meetings set", DOC_RIGHT, 0, 0 },
+	const struct doc_col cols[] = {
+		/* TRANSLATORS: the journal's totals: touches planned, done,
+		 * with a productive result, meetings arranged. */
+		{ (char *)C_("touches", "Planned"), DOC_RIGHT, 0, 0 },
+		{ (char *)C_("touches", "Done"), DOC_RIGHT, 0, 0 },
+		{ (char *)C_("touches", "Productive"), DOC_RIGHT, 0, 0 },
+		{ _("Meetings set"), DOC_RIGHT, 0, 0 },
 	};
 	struct doc_table *t;
 	char n[4][24];
 
-	t = REPORT_TABLE(d, "Totals", NULL, 0, cols);
+	t = REPORT_TABLE(d, _("Totals"), NULL, 0, cols);
 	snprintf(n[0], sizeof(n[0]), "%" PRId64, j->planned);
 	snprintf(n[1], sizeof(n[1]), "%" PRId64, j->done);
 	snprintf(n[2], sizeof(n[2]), "%" PRId64, j->productive);
@@ -243,7 +249,8 @@ report_journal(struct db *db, const struct report_query *q, struct doc *out,
 		dt_format_date((time_t)now, one.from);
 	memcpy(one.to, one.from, sizeof(one.to));
 	one.now = now;
-	if ((code = report_begin(db, &one, "Work journal", out, err)) != SO_OK)
+	if ((code = report_begin(db, &one, _("Work journal"), out, err)) !=
+	    SO_OK)
 		return code;
 	out->landscape = 1;
 	if (q->all)

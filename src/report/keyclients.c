@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "report/report.h"
 #include "store/report_keyclients.h"
@@ -17,14 +18,15 @@
 static char *
 touch(const struct rep_touch *t, int with_time)
 {
-	char at[17];
+	char at[48];
 
 	if (t->id == 0)
-		return xstrdup("none");
+		/* TRANSLATORS: no touch (call, meeting...) at all. */
+		return xstrdup(C_("touch", "none"));
 	if (with_time)
-		dt_format_moment((time_t)t->at, at);
+		report_moment((time_t)t->at, at, sizeof(at));
 	else
-		dt_format_date((time_t)t->at, at);
+		i18n_date_short((time_t)t->at, at, sizeof(at));
 	return xasprintf("%s %s", at, t->type);
 }
 
@@ -39,10 +41,13 @@ heading(const struct rep_key *k)
 	if (*k->city)
 		sb_printf(&b, ", %s", k->city);
 	sb_printf(&b, " - %s", *k->manager_name ? k->manager_name :
-	    *k->manager_login ? k->manager_login : "no manager");
+	    *k->manager_login ? k->manager_login : _("no manager"));
 	if (*k->phone)
 		sb_printf(&b, ", %s", k->phone);
-	sb_printf(&b, "; last touch: %s; next: %s", last, next);
+	/* TRANSLATORS: after a key client's name, city, manager and
+	 * phone: "; last touch: 2026-11-20 Call; next: 2026-11-25 10:00
+	 * Meeting". */
+	sb_printf(&b, _("; last touch: %s; next: %s"), last, next);
 	free(last);
 	free(next);
 	return sb_steal(&b);
@@ -59,11 +64,11 @@ phones(const struct rep_person *p)
 static void
 table(struct doc *d, const struct rep_key *v, size_t n)
 {
-	static const struct doc_col cols[] = {
-		{ "Contact", DOC_LEFT, 24, 0 },
-		{ "Position", DOC_LEFT, 16, 0 },
-		{ "Phones", DOC_LEFT, 18, 0 },
-		{ "E-mail", DOC_LEFT, 18, 0 },
+	const struct doc_col cols[] = {
+		{ _("Contact"), DOC_LEFT, 24, 0 },
+		{ _("Position"), DOC_LEFT, 16, 0 },
+		{ _("Phones"), DOC_LEFT, 18, 0 },
+		{ _("E-mail"), DOC_LEFT, 18, 0 },
 	};
 	struct doc_table *t = REPORT_TABLE(d, NULL, NULL, 0, cols);
 	const struct rep_person *p;
@@ -94,7 +99,8 @@ report_keyclients(struct db *db, const struct report_query *q,
 	char *s;
 	int code;
 
-	if ((code = report_begin(db, q, "Key clients", out, err)) != SO_OK)
+	if ((code = report_begin(db, q, _("Key clients"), out, err)) !=
+	    SO_OK)
 		return code;
 	manager = report_query_manager(db, q);
 	now = report_query_now(db, q);
@@ -105,8 +111,10 @@ report_keyclients(struct db *db, const struct report_query *q,
 	}
 	for (i = 0; i < n; i++)
 		people += v[i].npeople;
-	s = xasprintf("%zu key clients (category VIP) with %zu contacts; "
-	    "decision makers first.", n, people);
+	/* One English form ("clients" even for one), Russian's three. */
+	s = xasprintf(P_("%zu key clients (category VIP) with %zu contacts; "
+	    "decision makers first.", "%zu key clients (category VIP) with "
+	    "%zu contacts; decision makers first.", n), n, people);
 	doc_para(out, s);
 	free(s);
 	if (n)

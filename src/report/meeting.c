@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "report/report.h"
 #include "store/report_meeting.h"
@@ -23,18 +24,21 @@ field(struct doc_table *t, const char *label, const char *value)
 	doc_rowv(t, DOC_ROW, label, value ? value : "");
 }
 
-/* "2026-11-20 14:00 - 15:00" (the end's date only when another day). */
+/* "2026-11-20 14:00 - 15:00" (the end's date only when another
+ * day). */
 static char *
 when(const struct rep_meeting *m)
 {
-	char a[17], b[17];
+	char a[48], b[48];
+	size_t n;
 
-	dt_format_moment((time_t)m->start_at, a);
+	report_moment((time_t)m->start_at, a, sizeof(a));
 	if (m->end_at <= m->start_at)
 		return xstrdup(a);
-	dt_format_moment((time_t)m->end_at, b);
-	if (strncmp(a, b, 10) == 0)
-		return xasprintf("%s - %s", a, b + 11);
+	report_moment((time_t)m->end_at, b, sizeof(b));
+	n = strlen(a) - 5;	/* the date and its space, before "HH:MM" */
+	if (strlen(b) > n && strncmp(a, b, n) == 0)
+		return xasprintf("%s - %s", a, b + n);
 	return xasprintf("%s - %s", a, b);
 }
 
@@ -59,56 +63,58 @@ phones(const struct rep_meeting *m)
 static void
 facts(struct doc *d, const struct rep_meeting *m)
 {
-	static const struct doc_col cols[] = {
-		{ "Field", DOC_LEFT, 22, 0 },
-		{ "Value", DOC_LEFT, 54, 0 },
+	const struct doc_col cols[] = {
+		/* TRANSLATORS: the heading of a column of labels: Company,
+		 * Contact, Subject... */
+		{ (char *)C_("column", "Field"), DOC_LEFT, 22, 0 },
+		{ (char *)C_("column", "Value"), DOC_LEFT, 54, 0 },
 	};
 	struct doc_table *t = REPORT_TABLE(d, NULL, NULL, 0, cols);
 	char *s;
 
-	field(t, "Date and time", s = when(m));
+	field(t, _("Date and time"), s = when(m));
 	free(s);
-	field(t, "Manager", s = report_user_label(m->manager_login,
+	field(t, _("Manager"), s = report_user_label(m->manager_login,
 	    m->manager_name));
 	free(s);
-	field(t, "Company", m->company);
-	field(t, "Contact", m->contact);
-	field(t, "Position", m->position);
-	field(t, "Phones", s = phones(m));
+	field(t, _("Company"), m->company);
+	field(t, _("Contact"), m->contact);
+	field(t, _("Position"), m->position);
+	field(t, _("Phones"), s = phones(m));
 	free(s);
-	field(t, "E-mail", m->email);
-	field(t, "Subject", m->subject);
+	field(t, _("E-mail"), m->email);
+	field(t, _("Subject"), m->subject);
 	if (*m->location)
-		field(t, "Location", m->location);
-	field(t, "Manager's notes", m->description);
-	field(t, "Result", m->result);
-	field(t, "Result comment", m->result_comment);
-	field(t, "Our next actions", m->our_actions);
-	field(t, "Client's next actions", m->client_actions);
+		field(t, _("Location"), m->location);
+	field(t, _("Manager's notes"), m->description);
+	field(t, _("Result"), m->result);
+	field(t, _("Result comment"), m->result_comment);
+	field(t, _("Our next actions"), m->our_actions);
+	field(t, _("Client's next actions"), m->client_actions);
 }
 
 static void
 planned(struct doc *d, const struct rep_meeting *m)
 {
-	static const struct doc_col cols[] = {
-		{ "When", DOC_LEFT, 16, 0 },
-		{ "What", DOC_LEFT, 10, 0 },
-		{ "Subject", DOC_LEFT, 36, 0 },
-		{ "Who", DOC_LEFT, 12, 0 },
+	const struct doc_col cols[] = {
+		{ _("When"), DOC_LEFT, 16, 0 },
+		{ _("What"), DOC_LEFT, 10, 0 },
+		{ _("Subject"), DOC_LEFT, 36, 0 },
+		{ _("Who"), DOC_LEFT, 12, 0 },
 	};
 	struct doc_table *t;
-	char at[17];
+	char at[64];
 	size_t i;
 
-	t = REPORT_TABLE(d, "Planned after the meeting", "Nothing is planned "
-	    "for the company after the meeting.", m->nnext, cols);
+	t = REPORT_TABLE(d, _("Planned after the meeting"), _("Nothing is "
+	    "planned for the company after the meeting."), m->nnext, cols);
 	if (t == NULL)
 		return;
 	for (i = 0; i < m->nnext; i++) {
 		if (m->next[i].at)
-			dt_format_moment((time_t)m->next[i].at, at);
+			report_moment((time_t)m->next[i].at, at, sizeof(at));
 		else
-			strcpy(at, "no due date");
+			snprintf(at, sizeof(at), "%s", _("no due date"));
 		doc_rowv(t, DOC_ROW, at, m->next[i].kind, m->next[i].text,
 		    m->next[i].assignee);
 	}
@@ -120,11 +126,12 @@ report_meeting(struct db *db, const struct report_query *q, struct doc *out,
 {
 	struct rep_meeting m;
 	struct rep_period p;
-	char day[11];
+	char day[11], head[160];
 	int64_t id = q->id, user;
 	int code;
 
-	if ((code = report_begin(db, q, "Meeting report", out, err)) != SO_OK)
+	if ((code = report_begin(db, q, _("Meeting report"), out, err)) !=
+	    SO_OK)
 		return code;
 	code = rep_period_make(q->from, q->to, &p, err);
 	user = q->user_id ? q->user_id : db_user_id(db);
@@ -139,7 +146,8 @@ report_meeting(struct db *db, const struct report_query *q, struct doc *out,
 	/* The header's date is the meeting's, not the period it was
 	 * looked for in (this month unless said). */
 	dt_format_date((time_t)m.start_at, day);
-	doc_meta(out, day, NULL, NULL);
+	report_day_long(day, head, sizeof(head));
+	doc_meta(out, head, NULL, NULL);
 	facts(out, &m);
 	planned(out, &m);
 	rep_meeting_clear(&m);

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/priv.h"
 #include "base/util.h"
 #include "doc/print.h"
@@ -26,29 +27,70 @@
 #include "store/lookup.h"
 
 /*
- * 123456789 -> "1 234 567.89": groups of three split by a space, the
- * way Russian forms write sums (a no-break space would confuse a
- * spreadsheet reading the CSV), and always two decimals.
+ * 123456789 -> "1 234 567.89" ("1 234 567,89" in Russian): groups of
+ * three split by a space, the way Russian forms write sums (a no-break
+ * space would confuse a spreadsheet reading the CSV), and always two
+ * decimals after the language's decimal sign (base/i18n.h).
  */
 void
 report_money(int64_t minor, char *buf, size_t size)
 {
-	char digits[32], out[48];
-	uint64_t u;
-	size_t n, i, o = 0;
+	i18n_money(minor, 1, buf, size);
+}
 
-	u = minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor;
-	snprintf(digits, sizeof(digits), "%" PRIu64, u / 100);
-	n = strlen(digits);
-	if (minor < 0)
-		out[o++] = '-';
-	for (i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			out[o++] = ' ';
-		out[o++] = digits[i];
+void
+report_date(const char *ymd, char *buf, size_t size)
+{
+	time_t t;
+
+	if (!dt_valid_date(ymd) || (t = dt_date_start(ymd, 0)) == 0) {
+		snprintf(buf, size, "%s", ymd);
+		return;
 	}
-	snprintf(out + o, sizeof(out) - o, ".%02u", (unsigned)(u % 100));
-	snprintf(buf, size, "%s", out);
+	i18n_date_short(t, buf, size);
+}
+
+void
+report_moment(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+	char day[32];
+
+	i18n_date_short(t, day, sizeof(day));
+	if (localtime_r(&t, &tm) == NULL)
+		memset(&tm, 0, sizeof(tm));
+	snprintf(buf, size, "%s %02d:%02d", day, tm.tm_hour, tm.tm_min);
+}
+
+/*
+ * English keeps the ISO day its printouts have always carried (what
+ * scripts and people filing them by name read); another language
+ * writes it out, "суббота, 5 декабря 2026".
+ */
+void
+report_day_long(const char *ymd, char *buf, size_t size)
+{
+	time_t t;
+
+	if (strcmp(i18n_lang(), "en") == 0 || !dt_valid_date(ymd) ||
+	    (t = dt_date_start(ymd, 0)) == 0) {
+		snprintf(buf, size, "%s", ymd);
+		return;
+	}
+	i18n_date_long(t, buf, size);
+}
+
+void
+report_month(const char *ym, char *buf, size_t size)
+{
+	int y, m;
+
+	if (strcmp(i18n_lang(), "en") == 0 || sscanf(ym, "%4d-%2d", &y,
+	    &m) != 2 || m < 1 || m > 12) {
+		snprintf(buf, size, "%s", ym);
+		return;
+	}
+	snprintf(buf, size, "%s %d", i18n_month(m - 1), y);
 }
 
 struct doc_table *
@@ -113,7 +155,7 @@ report_begin(struct db *db, const struct report_query *q, const char *title,
     struct doc *out, struct so_err *err)
 {
 	struct user_brief u;
-	char period[32], made[17], *who, *gen;
+	char period[160], a[64], b[64], made[48], *who, *gen;
 	int64_t uid;
 	int code;
 
@@ -126,13 +168,19 @@ report_begin(struct db *db, const struct report_query *q, const char *title,
 		return code;
 	}
 	if (*q->to == '\0' || strcmp(q->from, q->to) == 0)
-		snprintf(period, sizeof(period), "%s", q->from);
-	else if (*q->from == '\0')
-		snprintf(period, sizeof(period), "up to %s", q->to);
-	else
-		snprintf(period, sizeof(period), "%s - %s", q->from, q->to);
+		report_day_long(q->from, period, sizeof(period));
+	else if (*q->from == '\0') {
+		report_date(q->to, b, sizeof(b));
+		/* TRANSLATORS: a report's period from the first record on:
+		 * "up to 2026-11-30". */
+		snprintf(period, sizeof(period), _("up to %s"), b);
+	} else {
+		report_date(q->from, a, sizeof(a));
+		report_date(q->to, b, sizeof(b));
+		snprintf(period, sizeof(period), "%s - %s", a, b);
+	}
 	if (q->all)
-		who = xstrdup("all managers");
+		who = xstrdup(_("all managers"));
 	else {
 		uid = q->user_id ? q->user_id : db_user_id(db);
 		if ((code = store_user_get(db, uid, &u, err)) != SO_OK) {
@@ -142,8 +190,10 @@ report_begin(struct db *db, const struct report_query *q, const char *title,
 		who = report_user_label(u.login, u.full_name);
 		store_user_brief_clear(&u);
 	}
-	dt_format_moment((time_t)report_query_now(db, q), made);
-	gen = xasprintf("made %s by %s", made, db_user_login(db));
+	report_moment((time_t)report_query_now(db, q), made, sizeof(made));
+	/* TRANSLATORS: under a report's title: when and by whom (a
+	 * login) it was made: "made 2026-11-23 09:00 by anna". */
+	gen = xasprintf(_("made %s by %s"), made, db_user_login(db));
 	doc_meta(out, period, who, gen);
 	free(who);
 	free(gen);
@@ -151,23 +201,24 @@ report_begin(struct db *db, const struct report_query *q, const char *title,
 }
 
 const struct report_desc reports[] = {
-	{ "journal", "Work journal", "a manager's day on paper: the touches "
-	    "planned, the call log, totals", 'd', report_journal },
-	{ "activity", "Activity report", "per manager per day: cold calls, "
-	    "decision makers reached, proposals, meetings, invoices, "
-	    "payments", 'w', report_activity },
-	{ "meeting", "Meeting report", "one meeting: notes, result, our and "
-	    "the client's next steps (--id EVENT)", 'm', report_meeting },
-	{ "follow-up", "Follow-up: warm clients", "companies with a proposal "
-	    "or a meeting that bought nothing yet; ! no next touch",
+	{ "journal", N_("Work journal"), N_("a manager's day on paper: the "
+	    "touches planned, the call log, totals"), 'd', report_journal },
+	{ "activity", N_("Activity report"), N_("per manager per day: cold "
+	    "calls, decision makers reached, proposals, meetings, invoices, "
+	    "payments"), 'w', report_activity },
+	{ "meeting", N_("Meeting report"), N_("one meeting: notes, result, "
+	    "our and the client's next steps (--id EVENT)"), 'm',
+	    report_meeting },
+	{ "follow-up", N_("Follow-up: warm clients"), N_("companies with a "
+	    "proposal or a meeting that bought nothing yet; ! no next touch"),
 	    'a', report_followup },
-	{ "sales", "Sales results", "deals won and lost, payments, the "
-	    "pipeline by stage, per manager", 'm', report_sales },
-	{ "audit", "Client base audit (ABC)", "companies and sums per ABC "
-	    "category, who moved, who has had no touch for 90 days (or as "
-	    "set)", 'm', report_audit },
-	{ "key-clients", "Key clients", "VIP companies with their people, "
-	    "manager, last and next touch", 'a', report_keyclients },
+	{ "sales", N_("Sales results"), N_("deals won and lost, payments, "
+	    "the pipeline by stage, per manager"), 'm', report_sales },
+	{ "audit", N_("Client base audit (ABC)"), N_("companies and sums per "
+	    "ABC category, who moved, who has had no touch for 90 days (or "
+	    "as set)"), 'm', report_audit },
+	{ "key-clients", N_("Key clients"), N_("VIP companies with their "
+	    "people, manager, last and next touch"), 'a', report_keyclients },
 	{ NULL, NULL, NULL, 0, NULL }
 };
 
@@ -305,8 +356,8 @@ report_format_for_path(const char *path, struct so_err *err)
 		return fmt;
 	if (dot == NULL || strchr(dot, '/') != NULL)
 		return DOC_TEXT;
-	so_err_set(err, SO_EINVAL, "%s: a report is saved as .txt, .csv, "
-	    ".html or .pdf, not %s (--format picks one for any name)", path,
+	so_err_set(err, SO_EINVAL, _("%s: a report is saved as .txt, .csv, "
+	    ".html or .pdf, not %s (--format picks one for any name)"), path,
 	    dot);
 	return -1;
 }

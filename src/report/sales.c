@@ -9,17 +9,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "report/report.h"
 #include "store/entity.h"
 #include "store/report_sales.h"
 
+/* "37.5%" with the language's decimal sign, whatever LC_NUMERIC
+ * printf follows says. */
 static char *
 conversion(int64_t won, int64_t lost)
 {
+	char *s, *p;
+
 	if (won + lost == 0)
 		return xstrdup("-");
-	return xasprintf("%.1f%%", 100.0 * (double)won / (double)(won + lost));
+	s = xasprintf("%.1f%%", 100.0 * (double)won / (double)(won + lost));
+	if ((p = strpbrk(s, ".,")) != NULL)
+		*p = *i18n_decimal_sign();
+	return s;
 }
 
 static void
@@ -44,14 +52,18 @@ sales_row(struct doc_table *t, enum doc_row_kind kind, const char *who,
 static void
 managers(struct doc *d, const struct rep_sales *s, int total)
 {
-	static const struct doc_col cols[] = {
-		{ "Manager", DOC_LEFT, 18, 0 },
-		{ "Won", DOC_RIGHT, 5, 0 },
-		{ "Won, sum", DOC_RIGHT, 16, 0 },
-		{ "Lost", DOC_RIGHT, 5, 0 },
-		{ "Lost, sum", DOC_RIGHT, 16, 0 },
-		{ "Payments", DOC_RIGHT, 16, 0 },
-		{ "Conv.", DOC_RIGHT, 6, 0 },
+	const struct doc_col cols[] = {
+		{ _("Manager"), DOC_LEFT, 18, 0 },
+		/* TRANSLATORS: deals won (a count). */
+		{ _("Won"), DOC_RIGHT, 5, 0 },
+		{ _("Won, sum"), DOC_RIGHT, 16, 0 },
+		/* TRANSLATORS: deals lost (a count). */
+		{ _("Lost"), DOC_RIGHT, 5, 0 },
+		{ _("Lost, sum"), DOC_RIGHT, 16, 0 },
+		{ _("Payments"), DOC_RIGHT, 16, 0 },
+		/* TRANSLATORS: conversion, won / (won + lost), a narrow
+		 * column. */
+		{ _("Conv."), DOC_RIGHT, 6, 0 },
 	};
 	struct doc_table *t = REPORT_TABLE(d, NULL, NULL, 0, cols);
 	struct rep_sales_row sum = { 0 };
@@ -61,7 +73,7 @@ managers(struct doc *d, const struct rep_sales *s, int total)
 
 	for (i = 0; i < s->nrows; i++) {
 		r = &s->rows[i];
-		who = r->user_id == 0 ? "(no manager)" :
+		who = r->user_id == 0 ? _("(no manager)") :
 		    report_manager_name(r->login, r->full_name);
 		sales_row(t, DOC_ROW, who, r);
 		sum.won += r->won;
@@ -71,23 +83,27 @@ managers(struct doc *d, const struct rep_sales *s, int total)
 		sum.paid += r->paid;
 	}
 	if (total)
-		sales_row(t, DOC_ROW_TOTAL, "Total", &sum);
+		sales_row(t, DOC_ROW_TOTAL, _("Total"), &sum);
 }
 
+/* whose: the manager's name, NULL for the department. */
 static void
 pipeline(struct doc *d, const struct rep_sales *s, const char *whose)
 {
-	static const struct doc_col cols[] = {
-		{ "Stage", DOC_LEFT, 24, 0 },
-		{ "Deals", DOC_RIGHT, 7, 0 },
-		{ "Sum", DOC_RIGHT, 18, 0 },
+	const struct doc_col cols[] = {
+		{ _("Stage"), DOC_LEFT, 24, 0 },
+		{ _("Deals"), DOC_RIGHT, 7, 0 },
+		{ _("Sum"), DOC_RIGHT, 18, 0 },
 	};
 	struct doc_table *t;
 	int64_t count = 0, total = 0;
 	char *h, *c, *m;
 	size_t i;
 
-	h = xasprintf("Pipeline now: %s", whose);
+	if (whose)
+		h = xasprintf(_("Pipeline now: %s"), whose);
+	else
+		h = xstrdup(_("Pipeline now: the department"));
 	t = REPORT_TABLE(d, h, NULL, 0, cols);
 	free(h);
 	for (i = 0; i < s->nstages; i++) {
@@ -101,7 +117,7 @@ pipeline(struct doc *d, const struct rep_sales *s, const char *whose)
 	}
 	c = report_count_cell(count);
 	m = report_money_cell(total);
-	doc_rowv(t, DOC_ROW_TOTAL, "Total", c, m);
+	doc_rowv(t, DOC_ROW_TOTAL, _("Total"), c, m);
 	free(c);
 	free(m);
 }
@@ -109,28 +125,30 @@ pipeline(struct doc *d, const struct rep_sales *s, const char *whose)
 static void
 closed_deals(struct doc *d, const struct rep_sales *s)
 {
-	static const struct doc_col cols[] = {
-		{ "Deal", DOC_LEFT, 20, 0 },
-		{ "Company", DOC_LEFT, 18, 0 },
-		{ "Stage", DOC_LEFT, 8, 0 },
-		{ "Amount", DOC_RIGHT, 16, 0 },
-		{ "Closed on", DOC_LEFT, 10, 0 },
-		{ "Lost reason", DOC_LEFT, 18, 0 },
+	const struct doc_col cols[] = {
+		{ _("Deal"), DOC_LEFT, 20, 0 },
+		{ _("Company"), DOC_LEFT, 18, 0 },
+		{ _("Stage"), DOC_LEFT, 8, 0 },
+		{ _("Amount"), DOC_RIGHT, 16, 0 },
+		{ _("Closed on"), DOC_LEFT, 10, 0 },
+		{ _("Lost reason"), DOC_LEFT, 18, 0 },
 	};
 	struct doc_table *t;
 	const struct rep_deal *x;
+	char day[32];
 	size_t i;
 	char *m;
 
-	t = REPORT_TABLE(d, "Deals closed in the period", "No deal was won or "
-	    "lost in the period.", s->nclosed, cols);
+	t = REPORT_TABLE(d, _("Deals closed in the period"), _("No deal was "
+	    "won or lost in the period."), s->nclosed, cols);
 	if (t == NULL)
 		return;
 	for (i = 0; i < s->nclosed; i++) {
 		x = &s->closed[i];
 		m = report_money_cell(x->amount);
-		doc_rowv(t, DOC_ROW, x->title, x->company, x->stage, m,
-		    x->closed_on, x->lost_reason);
+		report_date(x->closed_on, day, sizeof(day));
+		doc_rowv(t, DOC_ROW, x->title, x->company, x->stage, m, day,
+		    x->lost_reason);
 		free(m);
 	}
 }
@@ -138,10 +156,10 @@ closed_deals(struct doc *d, const struct rep_sales *s)
 static void
 open_deals(struct doc *d, const struct rep_sales *s)
 {
-	static const struct doc_col cols[] = {
-		{ "Deal", DOC_LEFT, 28, 0 },
-		{ "Company", DOC_LEFT, 28, 0 },
-		{ "Amount", DOC_RIGHT, 16, 0 },
+	const struct doc_col cols[] = {
+		{ _("Deal"), DOC_LEFT, 28, 0 },
+		{ _("Company"), DOC_LEFT, 28, 0 },
+		{ _("Amount"), DOC_RIGHT, 16, 0 },
 	};
 	struct doc_table *t;
 	const struct rep_deal *x;
@@ -149,8 +167,8 @@ open_deals(struct doc *d, const struct rep_sales *s)
 	size_t i;
 	char *m;
 
-	t = REPORT_TABLE(d, "Open deals by stage", "No open deals.", s->nopen,
-	    cols);
+	t = REPORT_TABLE(d, _("Open deals by stage"), _("No open deals."),
+	    s->nopen, cols);
 	if (t == NULL)
 		return;
 	for (i = 0; i < s->nopen; i++) {
@@ -172,7 +190,8 @@ report_sales(struct db *db, const struct report_query *q, struct doc *out,
 	int64_t manager;
 	int code;
 
-	if ((code = report_begin(db, q, "Sales results", out, err)) != SO_OK)
+	if ((code = report_begin(db, q, _("Sales results"), out, err)) !=
+	    SO_OK)
 		return code;
 	manager = report_query_manager(db, q);
 	if ((code = rep_period_make(q->from, q->to, &p, err)) == SO_OK)
@@ -182,10 +201,10 @@ report_sales(struct db *db, const struct report_query *q, struct doc *out,
 		return code;
 	}
 	out->landscape = 1;
-	doc_heading(out, manager ? "Results in the period" :
-	    "Results in the period by manager");
+	doc_heading(out, manager ? _("Results in the period") :
+	    _("Results in the period by manager"));
 	managers(out, &s, manager == 0);
-	pipeline(out, &s, manager ? out->user : "the department");
+	pipeline(out, &s, manager ? out->user : NULL);
 	if (manager) {
 		closed_deals(out, &s);
 		open_deals(out, &s);
