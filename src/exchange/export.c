@@ -206,8 +206,8 @@ label_of(const struct export_writer *w, const struct entity *ent, int fi)
 	if (fi == EXPORT_ID)
 		return "id";
 	fd = &ent->fields[fi];
-	if (w->dialect == EXPORT_EXCEL && fd->label_ru)
-		return fd->label_ru;
+	if (w->dialect == EXPORT_EXCEL)
+		return field_label_ru(ent, fd);
 	return fd->label;
 }
 
@@ -248,7 +248,7 @@ export_writer_value(struct export_writer *w, const struct entity *ent,
 	fd = &ent->fields[fi];
 	return so_err_field(err, rc, fd->name, "%s %lld, field \"%s\" "
 	    "(%s): %s", ent->name, (long long)id, fd->name,
-	    fd->label_ru ? fd->label_ru : fd->label, why);
+	    field_label_ru(ent, fd), why);
 }
 
 /* ---- a whole list ---- */

@@ -135,7 +135,7 @@ reset(struct loaded *l)
 		struct field_desc *fd = &l->fields[l->nbuiltin + k];
 
 		free((char *)fd->name);
-		free((char *)fd->label);	/* label_ru is the same */
+		free((char *)fd->label);
 		free_choices(fd->choices);
 	}
 	free(l->fields);
@@ -213,7 +213,7 @@ append(struct loaded *l, int64_t id, const char *name, const char *label,
 	fd = &l->fields[n];
 	memset(fd, 0, sizeof(*fd));
 	fd->name = xstrdup(name);
-	fd->label = fd->label_ru = xstrdup(label);
+	fd->label = xstrdup(label);
 	fd->type = t->ft;
 	fd->offset = (size_t)l->ncustom;
 	fd->width = width_of(t, label);

@@ -159,7 +159,7 @@ pick_field(struct imp_view *v)
 		if (fd->flags & (F_READONLY | F_HIDDEN))
 			continue;
 		items[n] = xasprintf("%-16s %s / %s", fd->name, fd->label,
-		    fd->label_ru ? fd->label_ru : fd->label);
+		    field_label_ru(v->ent, fd));
 		fis[n++] = i;
 	}
 	title = xasprintf("Column \"%s\" goes to", v->pv.headers[v->sel]);
