@@ -33,7 +33,8 @@ LIBS = $(PKG_LIBS) -lcsv -lm -ldl
 
 SRC      := $(wildcard src/*.c src/*/*.c)
 LIB_SRC  := $(filter-out src/main.c,$(SRC))
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/migrations.o
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/migrations.o \
+	    $(BUILD)/labels_ru.o
 MAIN_OBJ := $(BUILD)/src/main.o
 TEST_SRC := $(wildcard tests/unit/*.c)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
@@ -86,6 +87,16 @@ $(BUILD)/migrations.c: $(SQL) sql/embed.awk
 	awk -f sql/embed.awk $(SQL) > $@
 
 $(BUILD)/migrations.o: $(BUILD)/migrations.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# The descriptors' Russian labels, read from po/ru.po into a table, so
+# that Russian column headings are read and written whatever the locale
+# (include/store/labels.h).
+$(BUILD)/labels_ru.c: po/ru.po po/labels.awk
+	@mkdir -p $(BUILD)
+	awk -f po/labels.awk po/ru.po > $@
+
+$(BUILD)/labels_ru.o: $(BUILD)/labels_ru.c include/store/labels.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # A demo database beside the sources, created once, then the TUI on it.
@@ -250,6 +261,7 @@ FUZZ_NAMES   := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,\
 		$(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_BINS     = $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz_%)
 FUZZ_OBJ      = $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/migrations.o \
+		$(FUZZ_BUILD)/labels_ru.o \
 		$(FUZZ_BUILD)/tests/unit/fixture.o $(FUZZ_BUILD)/tests/fuzz/fuzz.o
 
 .PHONY: fuzz fuzz-build fuzz-regress
@@ -274,6 +286,13 @@ $(FUZZ_BUILD)/migrations.c: $(SQL) sql/embed.awk
 	awk -f sql/embed.awk $(SQL) > $@
 
 $(FUZZ_BUILD)/migrations.o: $(FUZZ_BUILD)/migrations.c
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_BUILD)/labels_ru.c: po/ru.po po/labels.awk
+	@mkdir -p $(FUZZ_BUILD)
+	awk -f po/labels.awk po/ru.po > $@
+
+$(FUZZ_BUILD)/labels_ru.o: $(FUZZ_BUILD)/labels_ru.c include/store/labels.h
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c -o $@ $<
 
 # Not deleted as intermediates: a rebuild after one edit stays one file.

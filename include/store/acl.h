@@ -31,6 +31,7 @@
 #include <stdint.h>
 
 #include "base/err.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/db.h"
 #include "store/entity.h"
@@ -47,11 +48,14 @@ enum role acl_role(struct db *db);
 /* "manager", "head", "admin" to a role; ROLE_NONE for anything else. */
 enum role acl_role_named(const char *name);
 const char *acl_role_name(enum role r);
+/* The role as a person reads it, in the messages' language ("manager",
+ * "менеджер"); "" for ROLE_NONE. */
+const char *acl_role_shown(enum role r);
 
 /*
  * SO_OK when the current user has at least role min; else SO_EPERM with
  * "only a head of sales or an administrator may WHAT" (what: "export
- * the whole database").
+ * the whole database", marked N_() by the caller and translated here).
  */
 int	 acl_require(struct db *db, enum role min, const char *what,
 	    struct so_err *err);
@@ -146,7 +150,7 @@ int	 acl_check_user(struct db *db, int64_t user_id, const char *what,
 	    struct so_err *err);
 /* acl_check_user's what for the reports' queries, one wording. */
 #define ACL_OTHERS_FIGURES \
-	"run reports of the whole department or of another manager"
+	N_("run reports of the whole department or of another manager")
 /*
  * The rows bulk output may hold (ACL_TAKE in SQL): everything for a
  * head or admin (0 here), the rows whose responsible user is them for a

@@ -107,6 +107,7 @@ int	 db_exec(struct db *db, const char *sql, struct so_err *err);
 /*
  * Turns an SQLite result code into an so_rc with a message naming the
  * file and what was being done ("db.sqlite: inserting company: ...").
+ * what is marked by the caller (N_ or _) and translated here.
  */
 int	 db_error(struct db *db, int rc, const char *what, struct so_err *err);
 sqlite3	*db_sqlite(struct db *db);

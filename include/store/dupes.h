@@ -36,7 +36,8 @@ int	 store_dupes_open(struct db *db, const struct entity *ent,
 	    struct store_dupes **out, struct so_err *err);
 /*
  * The lowest id of a live record obj duplicates (0: none), and what
- * they share ("name and city", "phone", "e-mail") in *why.
+ * they share ("name and city", "phone", "e-mail", in the messages'
+ * language) in *why.
  */
 int	 store_dupes_find(struct store_dupes *d, const void *obj, int64_t *id,
 	    const char **why, struct so_err *err);

@@ -61,13 +61,14 @@ struct cval {
 
 struct choice {
 	const char	*code;		/* stored */
-	const char	*label;		/* shown */
+	const char	*label;		/* shown, through choice_label */
 };
 
 struct field_desc {
 	const char	*name;		/* column name */
-	const char	*label;		/* English label */
-	const char	*label_ru;	/* Russian label (CSV headers) */
+	/* English, marked NC_("<entity name>", ...): field_label shows
+	 * it translated, field_label_ru gives the Russian one. */
+	const char	*label;
 	enum field_type	 type;
 	size_t		 offset;	/* offsetof() in the entity struct */
 	int		 width;		/* list column width; 0: not listed */
@@ -159,9 +160,11 @@ int	 entity_nbuiltin(const struct entity *ent);
  * file's name ("Company", "Companies"), a field's label and a choice's
  * label, translated in the context of the entity's name (the tables
  * mark them NC_("company", "Name")); a custom field's label is the
- * user's own and shown as typed.  field_label_ru is the Russian label
- * whatever the language, for column headings read from or written for
- * Russian Excel (import, export --excel).
+ * user's own and shown as typed.  field_label_ru and choice_label_ru
+ * are the Russian labels whatever the language and whether or not a
+ * catalogue is installed (store/labels.h), for column headings and
+ * values read from or written for Russian Excel (import, export
+ * --excel) and for filters.
  */
 const char *entity_label(const struct entity *ent);
 const char *entity_plural(const struct entity *ent);
@@ -169,6 +172,8 @@ const char *field_label(const struct entity *ent, const struct field_desc *fd);
 const char *field_label_ru(const struct entity *ent,
 	    const struct field_desc *fd);
 const char *choice_label(const struct entity *ent, const struct choice *c);
+const char *choice_label_ru(const struct entity *ent,
+	    const struct choice *c);
 
 /* Type predicates */
 int	 field_is_text(const struct field_desc *fd);

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "base/err.h"
+#include "base/i18n.h"
 #include "store/db.h"
 
 /* Sets *user_id, a field of the record obj, to the current user when it
@@ -27,18 +28,21 @@ int	store_uid_lookup(struct db *db, const char *sql, const char *uid,
 
 /*
  * The links every card file spells the same way: field rows for the
- * descriptor tables, given the list column width (0: not listed) and the
- * flags.  Each file defines O(member) as offsetof its own struct.
+ * descriptor tables, given the label, the list column width (0: not
+ * listed) and the flags.  The label is the caller's, marked with its
+ * own entity's name as context (NC_("task", "Company")): xgettext reads
+ * the file that uses the macro, not the macro.  Each file defines
+ * O(member) as offsetof its own struct.
  */
-#define FIELD_COMPANY(w, fl)	{ "company_id", "Company", "Компания", \
-	FT_REF, O(company_id), w, 0, fl, "companies", LABEL_COMPANY, NULL, NULL }
-#define FIELD_CONTACT(w, fl)	{ "contact_id", "Contact", "Контакт", \
-	FT_REF, O(contact_id), w, 0, fl, "contacts", LABEL_CONTACT, NULL, NULL }
-#define FIELD_DEAL(w, fl)	{ "deal_id", "Deal", "Сделка", \
-	FT_REF, O(deal_id), w, 0, fl, "deals", LABEL_DEAL, NULL, NULL }
-#define FIELD_MANAGER(w, fl)	{ "manager_id", "Manager", "Менеджер", \
-	FT_REF, O(manager_id), w, 0, fl, "users", LABEL_USER, NULL, NULL }
-#define FIELD_ASSIGNEE(w, fl)	{ "assignee_id", "Assignee", "Исполнитель", \
-	FT_REF, O(assignee_id), w, 0, fl, "users", LABEL_USER, NULL, NULL }
+#define FIELD_COMPANY(l, w, fl)	{ "company_id", l, FT_REF, O(company_id), \
+	w, 0, fl, "companies", LABEL_COMPANY, NULL, NULL }
+#define FIELD_CONTACT(l, w, fl)	{ "contact_id", l, FT_REF, O(contact_id), \
+	w, 0, fl, "contacts", LABEL_CONTACT, NULL, NULL }
+#define FIELD_DEAL(l, w, fl)	{ "deal_id", l, FT_REF, O(deal_id), \
+	w, 0, fl, "deals", LABEL_DEAL, NULL, NULL }
+#define FIELD_MANAGER(l, w, fl)	{ "manager_id", l, FT_REF, O(manager_id), \
+	w, 0, fl, "users", LABEL_USER, NULL, NULL }
+#define FIELD_ASSIGNEE(l, w, fl) { "assignee_id", l, FT_REF, \
+	O(assignee_id), w, 0, fl, "users", LABEL_USER, NULL, NULL }
 
 #endif

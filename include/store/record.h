@@ -60,9 +60,10 @@ int	 rec_validate_changes(struct db *db, const struct entity *ent,
 int	 rec_validate(struct db *db, const struct entity *ent, void *obj,
 	    struct so_err *err);
 /*
- * The label of the first required field obj has no value in, or NULL
- * when it has them all: a record written before a field became required
- * (or by the program) is incomplete until someone fills it.
+ * The label (field_label: in the messages' language) of the first
+ * required field obj has no value in, or NULL when it has them all: a
+ * record written before a field became required (or by the program) is
+ * incomplete until someone fills it.
  */
 const char *rec_incomplete(const struct entity *ent, const void *obj);
 

@@ -57,6 +57,8 @@ int	recur_scan(const struct icalrecurrencetype *r,
  * dtstart with rule rrule that fall in [from, to), ascending, at most
  * max of them, in a malloc'ed array (*out, *n).  all_day: the rule
  * counts days (DTSTART;VALUE=DATE) and each start is a local midnight.
+ * *truncated (when not NULL): set when there were more than max; on a
+ * failure, set when the rule repeats too often to expand.
  */
 int	recur_expand(const char *rrule, int64_t dtstart, int all_day,
 	    int64_t from, int64_t to, size_t max, int64_t **out, size_t *n,

@@ -38,7 +38,7 @@
 struct flag_desc {
 	const char	*name;
 	int		 def;
-	const char	*help;
+	const char	*help;		/* marked N_: shown with _() */
 };
 extern const struct flag_desc settings_flags[];
 
@@ -54,7 +54,7 @@ int	settings_parse_bool(const char *s);
 
 struct text_desc {
 	const char	*name;
-	const char	*help;
+	const char	*help;		/* marked N_: shown with _() */
 	/* The value when unset (NULL: computed, as mail.from's). */
 	const char	*def;
 	/* Team-wide only: no per-user value; only a head of sales or an

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 
@@ -33,10 +34,6 @@
  */
 #define MIN_YEAR	1900
 #define MAX_YEAR	9999
-
-static const char *const month_names[] = { "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October",
-    "November", "December" };
 
 /*
  * Writes the message.  Messages quote what the user typed, which may hold
@@ -128,17 +125,17 @@ static int
 check_ymd(int y, int m, int d, char *msg, size_t msgsz)
 {
 	if (y < MIN_YEAR || y > MAX_YEAR) {
-		set_msg(msg, msgsz, "year %d is out of range (%d..%d)", y,
+		set_msg(msg, msgsz, _("year %d is out of range (%d..%d)"), y,
 		    MIN_YEAR, MAX_YEAR);
 		return -1;
 	}
 	if (m < 1 || m > 12) {
-		set_msg(msg, msgsz, "month %d does not exist", m);
+		set_msg(msg, msgsz, _("month %d does not exist"), m);
 		return -1;
 	}
 	if (d < 1 || d > days_in_month(y, m)) {
-		set_msg(msg, msgsz, "day %d is not in %s %d", d,
-		    month_names[m - 1], y);
+		set_msg(msg, msgsz, _("day %d is not in %s %d"), d,
+		    i18n_month(m - 1), y);
 		return -1;
 	}
 	return 0;
@@ -342,8 +339,8 @@ dt_clock_pin(const char *text, char *msg, size_t msgsz)
 		return -1;
 	if (dt_parse_moment(text, 86400 * 400, &later, msg, msgsz) != 0 ||
 	    later != t) {
-		set_msg(msg, msgsz, "\"%s\" is relative: give a date and "
-		    "time, e.g. 2026-12-05T08:00", text);
+		set_msg(msg, msgsz, _("\"%s\" is relative: give a date and "
+		    "time, e.g. 2026-12-05T08:00"), text);
 		return -1;
 	}
 	t += sec;
@@ -407,7 +404,7 @@ static const struct {
 static int
 out_of_range(const char *word, char *msg, size_t msgsz)
 {
-	set_msg(msg, msgsz, "\"%s\" is too far away (years %d..%d)", word,
+	set_msg(msg, msgsz, _("\"%s\" is too far away (years %d..%d)"), word,
 	    MIN_YEAR, MAX_YEAR);
 	return -1;
 }
@@ -455,7 +452,8 @@ parse_offset(const char *word, const char *f, time_t now, struct when *w,
 	struct tm tm;
 
 	if ((n = read_num(&p, 1, 6)) < 0) {
-		set_msg(msg, msgsz, "\"%s\" is not an offset like +3d", word);
+		set_msg(msg, msgsz, _("\"%s\" is not an offset like +3d"),
+		    word);
 		return -1;
 	}
 	/* six digits reach past year 9999 in every unit but minutes */
@@ -467,8 +465,8 @@ parse_offset(const char *word, const char *f, time_t now, struct when *w,
 		if (strcmp(p, units[i].name) == 0)
 			break;
 	if (i == nitems(units)) {
-		set_msg(msg, msgsz, "unknown unit in \"%s\" (use d, w, m, h or "
-		    "min)", word);
+		set_msg(msg, msgsz, _("unknown unit in \"%s\" (use d, w, m, h "
+		    "or min)"), word);
 		return -1;
 	}
 	switch (units[i].unit) {
@@ -572,8 +570,8 @@ parse_day(const char *word, const char *f, time_t now, struct when *w,
 	}
 	if (parse_numeric_date(f, w, &rc, msg, msgsz))
 		return rc;
-	set_msg(msg, msgsz, "\"%s\" is not a date (try 2026-12-01, "
-	    "01.12.2026, tomorrow, fri or +3d)", word);
+	set_msg(msg, msgsz, _("\"%s\" is not a date (try 2026-12-01, "
+	    "01.12.2026, tomorrow, fri or +3d)"), word);
 	return -1;
 }
 
@@ -589,11 +587,11 @@ parse_time(const char *word, int *hh, int *mm, char *msg, size_t msgsz)
 		m = read_num(&p, 2, 2);
 	}
 	if (m < 0 || *p != '\0') {
-		set_msg(msg, msgsz, "\"%s\" is not a time (HH:MM)", word);
+		set_msg(msg, msgsz, _("\"%s\" is not a time (HH:MM)"), word);
 		return -1;
 	}
 	if (h > 23 || m > 59) {
-		set_msg(msg, msgsz, "%s is not a time of day (00:00..23:59)",
+		set_msg(msg, msgsz, _("%s is not a time of day (00:00..23:59)"),
 		    word);
 		return -1;
 	}
@@ -663,13 +661,13 @@ parse(const char *text, time_t now, struct when *w, char *msg, size_t msgsz)
 
 	n = split_words(buf, words);
 	if (n == 0) {
-		set_msg(msg, msgsz, "empty date (try 2026-12-01 14:30, "
-		    "tomorrow 10:00 or +3d)");
+		set_msg(msg, msgsz, _("empty date (try 2026-12-01 14:30, "
+		    "tomorrow 10:00 or +3d)"));
 		goto out;
 	}
 	if (n > 2) {
-		set_msg(msg, msgsz, "\"%s\": too many words (a date and a "
-		    "time at most)", text);
+		set_msg(msg, msgsz, _("\"%s\": too many words (a date and a "
+		    "time at most)"), text);
 		goto out;
 	}
 	/* a lone time means today */
@@ -682,7 +680,7 @@ parse(const char *text, time_t now, struct when *w, char *msg, size_t msgsz)
 		goto out;
 	if (n == 2) {
 		if (w->exact) {
-			set_msg(msg, msgsz, "no time can follow \"%s\"",
+			set_msg(msg, msgsz, _("no time can follow \"%s\""),
 			    words[0]);
 			goto out;
 		}
@@ -721,7 +719,7 @@ dt_parse_date(const char *text, time_t now, char out[11], char *msg,
 	if (parse(text, now, &w, msg, msgsz) != 0)
 		return -1;
 	if (w.hh >= 0) {
-		set_msg(msg, msgsz, "a date has no time of day");
+		set_msg(msg, msgsz, _("a date has no time of day"));
 		return -1;
 	}
 	if (w.exact)
@@ -775,8 +773,8 @@ dt_parse_workdays(const char *text, unsigned *mask, char *msg, size_t msgsz)
 		a = weekday_of(p, (size_t)((dash ? dash : end) - p));
 		b = dash ? weekday_of(dash + 1, (size_t)(end - dash - 1)) : a;
 		if (a < 0 || b < 0) {
-			snprintf(msg, msgsz, "\"%.*s\" is not a weekday (mon-fri, "
-			    "пн-пт, 1-5)", (int)(end - p), p);
+			snprintf(msg, msgsz, _("\"%.*s\" is not a weekday "
+			    "(mon-fri, пн-пт, 1-5)"), (int)(end - p), p);
 			return -1;
 		}
 		/* a range runs forward through the week, Monday first */
@@ -788,7 +786,8 @@ dt_parse_workdays(const char *text, unsigned *mask, char *msg, size_t msgsz)
 		p = end;
 	}
 	if (m == 0) {
-		snprintf(msg, msgsz, "no working days given (mon-fri)");
+		snprintf(msg, msgsz, "%s", _("no working days given "
+		    "(mon-fri)"));
 		return -1;
 	}
 	*mask = m;

@@ -7,12 +7,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 
 static void
 oom(void)
 {
-	fputs("salesorg: out of memory\n", stderr);
+	fputs(_("salesorg: out of memory\n"), stderr);
 	abort();
 }
 

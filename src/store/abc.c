@@ -41,6 +41,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/sales.h"
@@ -115,8 +116,8 @@ abc_month_valid(const char *m)
 static int
 bad_month(const char *m, struct so_err *err)
 {
-	return so_err_field(err, SO_EINVAL, "month", "\"%s\" is not a month "
-	    "(YYYY-MM)", m ? m : "");
+	return so_err_field(err, SO_EINVAL, "month", _("\"%s\" is not a month "
+	    "(YYYY-MM)"), m ? m : "");
 }
 
 /* Runs a statement of no rows with the text parameters a and b. */
@@ -176,8 +177,8 @@ latest_month(struct db *db, char out[8], struct so_err *err)
 	    0)) != NULL)
 		snprintf(out, 8, "%s", s);
 	db_done(st);
-	return rc == SQLITE_ROW ? SO_OK : db_error(db, rc, "reading the "
-	    "ranked months", err);
+	return rc == SQLITE_ROW ? SO_OK : db_error(db, rc, N_("reading the "
+	    "ranked months"), err);
 }
 
 /*
@@ -206,7 +207,7 @@ follow_latest(struct db *db, struct so_err *err)
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "auditing the ABC ranks", err);
+		return db_error(db, rc, N_("auditing the ABC ranks"), err);
 	code = db_prepare(db, DIFF_SQL "UPDATE companies SET abc = diff.new, "
 	    "version = companies.version + 1, updated_at = ?1 FROM diff "
 	    "WHERE companies.id = diff.id", &st, err);
@@ -216,7 +217,7 @@ follow_latest(struct db *db, struct so_err *err)
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "setting the ABC ranks", err);
+		return db_error(db, rc, N_("setting the ABC ranks"), err);
 	return SO_OK;
 }
 
@@ -237,11 +238,12 @@ abc_compute(struct db *db, const char *month, int64_t *ranked,
 		return code;
 	if ((code = latest_month(db, latest, err)) != SO_OK ||
 	    (code = run2(db, "DELETE FROM company_ranks WHERE month = ?1",
-	    month, NULL, NULL, "clearing the month's ranks", err)) != SO_OK ||
-	    (code = run2(db, RANK_SQL, month, month, &n, "ranking the month",
-	    err)) != SO_OK ||
+	    month, NULL, NULL, N_("clearing the month's ranks"), err)) !=
+	    SO_OK ||
+	    (code = run2(db, RANK_SQL, month, month, &n,
+	    N_("ranking the month"), err)) != SO_OK ||
 	    (code = query_int(db, "SELECT EXISTS (" PAID_SQL ")", month, &paid,
-	    "reading payments", err)) != SO_OK)
+	    N_("reading payments"), err)) != SO_OK)
 		return db_finish(db, code, err);
 	/* A month without payments is not a computed month (else asking
 	 * for a future month would wipe every company's rank). */
@@ -257,10 +259,10 @@ abc_compute(struct db *db, const char *month, int64_t *ranked,
 		rc = sqlite3_step(st);
 		db_done(st);
 		if (rc != SQLITE_DONE)
-			return db_finish(db, db_error(db, rc, "recording the "
-			    "month", err), err);
+			return db_finish(db, db_error(db, rc, N_("recording "
+			    "the month"), err), err);
 	} else if ((code = run2(db, "DELETE FROM abc_months WHERE month = ?1",
-	    month, NULL, NULL, "forgetting the month", err)) != SO_OK)
+	    month, NULL, NULL, N_("forgetting the month"), err)) != SO_OK)
 		return db_finish(db, code, err);
 	/* Only the latest month (as it was, or as this one makes it)
 	 * decides the companies' abc. */
@@ -347,10 +349,10 @@ recompute(struct db *db, int *months, int64_t *ranked, struct so_err *err)
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
 	if ((code = run2(db, "DELETE FROM company_ranks", NULL, NULL, NULL,
-	    "clearing the ranks", err)) != SO_OK ||
+	    N_("clearing the ranks"), err)) != SO_OK ||
 	    (code = run2(db, "DELETE FROM abc_months", NULL, NULL, NULL,
-	    "clearing the ranked months", err)) != SO_OK ||
-	    (code = run2(db, RANK_SQL, "0000-00", last, &n, "ranking",
+	    N_("clearing the ranked months"), err)) != SO_OK ||
+	    (code = run2(db, RANK_SQL, "0000-00", last, &n, N_("ranking"),
 	    err)) != SO_OK)
 		return db_finish(db, code, err);
 	/* Every month with live payments, and how many it ranked. */
@@ -368,8 +370,8 @@ recompute(struct db *db, int *months, int64_t *ranked, struct so_err *err)
 	m = sqlite3_changes(db_sqlite(db));
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_finish(db, db_error(db, rc, "recording the months", err),
-		    err);
+		return db_finish(db, db_error(db, rc, N_("recording the "
+		    "months"), err), err);
 	code = follow_latest(db, err);
 	if ((code = db_finish(db, code, err)) == SO_OK) {
 		if (months)
@@ -409,7 +411,7 @@ abc_auto(struct db *db, int *computed, struct so_err *err)
 	/* Two index lookups: payments in the month, the month computed. */
 	code = query_int(db, "SELECT EXISTS (" PAID_SQL ") AND NOT EXISTS "
 	    "(SELECT 1 FROM abc_months WHERE month = ?1)", month, &todo,
-	    "checking the last month's ranks", err);
+	    N_("checking the last month's ranks"), err);
 	if (code != SO_OK || !todo)
 		return code;
 	if ((code = abc_compute(db, month, NULL, err)) == SO_OK && computed)
@@ -452,7 +454,7 @@ abc_history(struct db *db, int64_t company_id, struct abc_rank **out,
 		free(*out);
 		*out = NULL;
 		*n = 0;
-		return db_error(db, rc, "reading the ABC history", err);
+		return db_error(db, rc, N_("reading the ABC history"), err);
 	}
 	return SO_OK;
 }
@@ -472,8 +474,8 @@ abc_month_summary(struct db *db, const char *month, struct abc_month *out,
 		if ((code = latest_month(db, out->month, err)) != SO_OK)
 			return code;
 		if (*out->month == '\0')
-			return so_err_set(err, SO_ENOTFOUND, "no month has "
-			    "been ranked (no payments)");
+			return so_err_set(err, SO_ENOTFOUND, _("no month has "
+			    "been ranked (no payments)"));
 	} else if (!abc_month_valid(month))
 		return bad_month(month, err);
 	else
@@ -488,10 +490,10 @@ abc_month_summary(struct db *db, const char *month, struct abc_month *out,
 		out->computed_at = sqlite3_column_int64(st, 0);
 	db_done(st);
 	if (rc == SQLITE_DONE)
-		return so_err_set(err, SO_ENOTFOUND, "%s has not been ranked "
-		    "(no payments)", out->month);
+		return so_err_set(err, SO_ENOTFOUND, _("%s has not been ranked "
+		    "(no payments)"), out->month);
 	if (rc != SQLITE_ROW)
-		return db_error(db, rc, "reading the ranked months", err);
+		return db_error(db, rc, N_("reading the ranked months"), err);
 	code = db_prepare(db, "SELECT rank, count(*), sum(total) FROM "
 	    "company_ranks WHERE month = ?1 GROUP BY rank", &st, err);
 	if (code != SO_OK)
@@ -507,8 +509,8 @@ abc_month_summary(struct db *db, const char *month, struct abc_month *out,
 		out->sum[i] = sqlite3_column_int64(st, 2);
 	}
 	db_done(st);
-	return rc == SQLITE_DONE ? SO_OK : db_error(db, rc, "summing the "
-	    "ranks", err);
+	return rc == SQLITE_DONE ? SO_OK : db_error(db, rc, N_("summing the "
+	    "ranks"), err);
 }
 
 int
@@ -521,8 +523,8 @@ payments_year_total(struct db *db, int64_t company_id, int year,
 
 	*sum = 0;
 	if (year < 1 || year > 9998)
-		return so_err_field(err, SO_EINVAL, "year", "%d is not a year",
-		    year);
+		return so_err_field(err, SO_EINVAL, "year", _("%d is not a "
+		    "year"), year);
 	snprintf(lo, sizeof(lo), "%04d-01-01", year);
 	snprintf(hi, sizeof(hi), "%04d-01-01", year + 1);
 	code = db_prepare(db, "SELECT coalesce(sum(amount), 0) FROM payments "
@@ -537,6 +539,6 @@ payments_year_total(struct db *db, int64_t company_id, int year,
 	if (rc == SQLITE_ROW)
 		*sum = sqlite3_column_int64(st, 0);
 	db_done(st);
-	return rc == SQLITE_ROW ? SO_OK : db_error(db, rc, "summing payments",
-	    err);
+	return rc == SQLITE_ROW ? SO_OK : db_error(db, rc, N_("summing "
+	    "payments"), err);
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/lookup.h"
@@ -67,29 +68,57 @@ acl_role(struct db *db)
 	return acl_role_named(db_user_role(db));
 }
 
-static const char *
-role_phrase(enum role min)
+const char *
+acl_role_shown(enum role r)
 {
-	switch (min) {
+	switch (r) {
 	case ROLE_ADMIN:
-		return "an administrator";
+		return C_("role", "admin");
 	case ROLE_HEAD:
-		return "a head of sales or an administrator";
+		return C_("role", "head");
+	case ROLE_MANAGER:
+		return C_("role", "manager");
 	default:
-		return "a user of this database";
+		return "";
 	}
 }
 
+/*
+ * what is marked by the caller (N_ or _) and translated here: an
+ * infinitive that ends "only an administrator may ...".  One message
+ * per role, so that each reads as one sentence in every language.
+ */
 int
 acl_require(struct db *db, enum role min, const char *what,
     struct so_err *err)
 {
+	const char *login = *db_user_login(db) ? db_user_login(db) : "nobody";
+
 	if (db_system(db) || acl_role(db) >= min)
 		return SO_OK;
-	return so_err_set(err, SO_EPERM, "%s: only %s may %s (you, %s, are "
-	    "%s)", db_path(db), role_phrase(min), what, *db_user_login(db) ?
-	    db_user_login(db) : "nobody", acl_role(db) == ROLE_NONE ?
-	    "not logged in" : acl_role_name(acl_role(db)));
+	what = _(what);
+	if (acl_role(db) == ROLE_NONE) {
+		if (min == ROLE_ADMIN)
+			return so_err_set(err, SO_EPERM, _("%s: only an "
+			    "administrator may %s (you, %s, are not logged "
+			    "in)"), db_path(db), what, login);
+		if (min == ROLE_HEAD)
+			return so_err_set(err, SO_EPERM, _("%s: only a head "
+			    "of sales or an administrator may %s (you, %s, "
+			    "are not logged in)"), db_path(db), what, login);
+		return so_err_set(err, SO_EPERM, _("%s: only a user of this "
+		    "database may %s (you, %s, are not logged in)"),
+		    db_path(db), what, login);
+	}
+	if (min == ROLE_ADMIN)
+		/* TRANSLATORS: the last %s is a role: manager, head or
+		 * admin. */
+		return so_err_set(err, SO_EPERM, _("%s: only an administrator "
+		    "may %s (you, %s, are %s)"), db_path(db), what, login,
+		    acl_role_shown(acl_role(db)));
+	return so_err_set(err, SO_EPERM, _("%s: only a head of sales or an "
+	    "administrator may %s (you, %s, are %s)"), db_path(db), what,
+	    login, acl_role_shown(acl_role(db)));
 }
 
 /* ---- the responsible user ---- */
@@ -240,6 +269,48 @@ acl_owner_of(struct db *db, const struct entity *ent, int64_t id)
 
 static char *login_of(struct db *db, int64_t id);
 
+/* "Company #12 "Ромашка"", or without the title when it has none. */
+static void
+name_record(const struct entity *ent, int64_t id, const char *title,
+    char *out, size_t sz)
+{
+	if (title)
+		/* TRANSLATORS: an entity, a record's number and its title:
+		 * Company #12 "Romashka". */
+		snprintf(out, sz, _("%s #%lld \"%s\""), entity_label(ent),
+		    (long long)id, title);
+	else
+		snprintf(out, sz, "%s #%lld", entity_label(ent),
+		    (long long)id);
+}
+
+/* "a new company": one phrase each, for the word's gender in Russian. */
+static const char *
+new_record(const struct entity *ent)
+{
+	static const struct {
+		const char	*name;
+		const char	*phrase;
+	} phrases[] = {
+		{ "company", N_("a new company") },
+		{ "contact", N_("a new contact") },
+		{ "task", N_("a new task") },
+		{ "note", N_("a new note") },
+		{ "link", N_("a new link") },
+		{ "event", N_("a new event") },
+		{ "deal", N_("a new deal") },
+		{ "payment", N_("a new payment") },
+		{ "program", N_("a new program") },
+		{ "member", N_("a new member") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++)
+		if (strcmp(phrases[i].name, ent->name) == 0)
+			return _(phrases[i].phrase);
+	return _("a new record");
+}
+
 char *
 acl_login(struct db *db, int64_t owner)
 {
@@ -254,27 +325,27 @@ acl_check_read(struct db *db, const struct entity *ent, int64_t id,
 	char *who, *title, what[160];
 
 	if (owner < 0)
-		return so_err_set(err, SO_ENOTFOUND, "%s: no %s #%" PRId64,
-		    db_path(db), ent->name, id);
+		return so_err_set(err, SO_ENOTFOUND, _("%s: no %s #%lld"),
+		    db_path(db), ent->name, (long long)id);
 	if (acl_reach(db, owner) & ACL_READ)
 		return SO_OK;
 	if (acl_role(db) == ROLE_NONE)
-		return so_err_set(err, SO_EPERM, "%s: nobody is logged in to "
-		    "read %s #%" PRId64, db_path(db), ent->name, id);
+		return so_err_set(err, SO_EPERM, _("%s: nobody is logged in "
+		    "to read %s #%lld"), db_path(db), ent->name,
+		    (long long)id);
 	title = store_lookup_title(db, ent, id);
-	snprintf(what, sizeof(what), "%s #%" PRId64 "%s%s%s", ent->label, id,
-	    title ? " \"" : "", title ? title : "", title ? "\"" : "");
+	name_record(ent, id, title, what, sizeof(what));
 	free(title);
 	if (owner == 0) {
-		so_err_set(err, SO_EPERM, "%s: %s is nobody's: a head of sales "
-		    "may read it, or you once you take it on (you, %s, are a "
-		    "manager)", db_path(db), what, db_user_login(db));
+		so_err_set(err, SO_EPERM, _("%s: %s is nobody's: a head of "
+		    "sales may read it, or you once you take it on (you, %s, "
+		    "are a manager)"), db_path(db), what, db_user_login(db));
 		return SO_EPERM;
 	}
 	who = login_of(db, owner);
-	so_err_set(err, SO_EPERM, "%s: %s is %s's: only %s or a head of sales "
-	    "may read it (you, %s, are a manager)", db_path(db), what, who,
-	    who, db_user_login(db));
+	so_err_set(err, SO_EPERM, _("%s: %s is %s's: only %s or a head of "
+	    "sales may read it (you, %s, are a manager)"), db_path(db), what,
+	    who, who, db_user_login(db));
 	free(who);
 	return SO_EPERM;
 }
@@ -307,7 +378,7 @@ login_of(struct db *db, int64_t id)
 	char *s;
 
 	if (store_user_get(db, id, &u, NULL) != SO_OK)
-		return xasprintf("user #%" PRId64, id);
+		return xasprintf(_("user #%lld"), (long long)id);
 	s = xstrdup(u.login);
 	store_user_brief_clear(&u);
 	return s;
@@ -326,22 +397,20 @@ refuse(struct db *db, const struct entity *ent, const void *obj,
 	if (m->id)
 		title = store_lookup_title(db, ent, m->id);
 	if (m->id)
-		snprintf(what, sizeof(what), "%s #%" PRId64 "%s%s%s",
-		    ent->label, m->id, title ? " \"" : "", title ? title : "",
-		    title ? "\"" : "");
+		name_record(ent, m->id, title, what, sizeof(what));
 	else
-		snprintf(what, sizeof(what), "a new %s", ent->name);
+		snprintf(what, sizeof(what), "%s", new_record(ent));
 	if (why == GIVE)
-		so_err_set(err, SO_EPERM, "%s: only a head of sales may give "
-		    "%s to %s (you, %s, are a manager)", db_path(db), what,
+		so_err_set(err, SO_EPERM, _("%s: only a head of sales may give "
+		    "%s to %s (you, %s, are a manager)"), db_path(db), what,
 		    who, db_user_login(db));
 	else if (why == ADD)
-		so_err_set(err, SO_EPERM, "%s: %s would be %s's: only %s or a "
-		    "head of sales may add it (you, %s, are a manager)",
+		so_err_set(err, SO_EPERM, _("%s: %s would be %s's: only %s or "
+		    "a head of sales may add it (you, %s, are a manager)"),
 		    db_path(db), what, who, who, db_user_login(db));
 	else
-		so_err_set(err, SO_EPERM, "%s: %s is %s's: only %s or a head "
-		    "of sales may change it (you, %s, are a manager)",
+		so_err_set(err, SO_EPERM, _("%s: %s is %s's: only %s or a head "
+		    "of sales may change it (you, %s, are a manager)"),
 		    db_path(db), what, who, who, db_user_login(db));
 	free(who);
 	free(title);
@@ -358,8 +427,8 @@ acl_check_write(struct db *db, const struct entity *ent, const void *old,
 	if (db_system(db) || r >= ROLE_HEAD)
 		return SO_OK;
 	if (r == ROLE_NONE)
-		return so_err_set(err, SO_EPERM, "%s: nobody is logged in to "
-		    "make this change", db_path(db));
+		return so_err_set(err, SO_EPERM, _("%s: nobody is logged in to "
+		    "make this change"), db_path(db));
 	if (old && (owner = acl_owner(db, ent, old)) != 0 && owner != me)
 		return refuse(db, ent, old, owner, CHANGE, err);
 	if ((owner = acl_owner(db, ent, obj)) != 0 && owner != me)

@@ -7,23 +7,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/activity.h"
 #include "store/lookup.h"
 #include "store/settings.h"
 
+/* The labels are column headings, translated where shown (_()). */
 const struct activity_col_desc activity_cols[ACT_NCOLS] = {
-	[ACT_COLD_CALLS] = { "report.activity.cold_calls", "Cold calls" },
-	[ACT_REACHED_DM] = { "report.activity.reached_dm", "Reached DM" },
-	[ACT_PROPOSALS] = { "report.activity.proposals", "Proposals" },
+	[ACT_COLD_CALLS] = { "report.activity.cold_calls",
+	    N_("Cold calls") },
+	[ACT_REACHED_DM] = { "report.activity.reached_dm",
+	    /* TRANSLATORS: DM, the decision maker (ЛПР). */
+	    N_("Reached DM") },
+	[ACT_PROPOSALS] = { "report.activity.proposals", N_("Proposals") },
 	[ACT_REPEAT_CALLS] = { "report.activity.repeat_calls",
-	    "Repeat calls" },
-	[ACT_PRODUCTIVE] = { "report.activity.productive", "Productive" },
+	    N_("Repeat calls") },
+	[ACT_PRODUCTIVE] = { "report.activity.productive",
+	    N_("Productive") },
 	[ACT_MEETINGS_SET] = { "report.activity.meetings_set",
-	    "Meetings set" },
+	    N_("Meetings set") },
 	[ACT_MEETINGS_HELD] = { "report.activity.meetings_held",
-	    "Meetings held" },
-	[ACT_INVOICES] = { "report.activity.invoices", "Invoices" },
+	    N_("Meetings held") },
+	[ACT_INVOICES] = { "report.activity.invoices", N_("Invoices") },
 };
 
 /* ---- rules ---- */
@@ -71,10 +77,10 @@ code_list(const struct lookup_row *rows, size_t n, struct strbuf *b)
 
 /*
  * Parses a comma-separated list of codes (text, len bytes) into ids and
- * names ("Call or Meeting" into words).  what: "event type"/"result".
+ * names ("Call or Meeting" into words): of results, else event types.
  */
 static int
-parse_codes(const char *name, const char *what, const char *text,
+parse_codes(const char *name, int results, const char *text,
     size_t len, const struct lookup_row *rows, size_t nrows, int64_t **ids,
     size_t *nids, struct strbuf *words, struct so_err *err)
 {
@@ -91,17 +97,31 @@ parse_codes(const char *name, const char *what, const char *text,
 				break;
 		if (i == nrows) {
 			code_list(rows, nrows, &known);
-			so_err_field(err, SO_EINVAL, name, *code ? "%s: no %s "
-			    "\"%s\" (the %ss are %s)" : "%s: an empty %s%s "
-			    "code (the %ss are %s)", name, what, code, what,
-			    sb_str(&known));
+			if (results && *code)
+				so_err_field(err, SO_EINVAL, name, _("%s: no "
+				    "result \"%s\" (the results are %s)"),
+				    name, code, sb_str(&known));
+			else if (results)
+				so_err_field(err, SO_EINVAL, name, _("%s: an "
+				    "empty result code (the results are %s)"),
+				    name, sb_str(&known));
+			else if (*code)
+				so_err_field(err, SO_EINVAL, name, _("%s: no "
+				    "event type \"%s\" (the event types are "
+				    "%s)"), name, code, sb_str(&known));
+			else
+				so_err_field(err, SO_EINVAL, name, _("%s: an "
+				    "empty event type code (the event types "
+				    "are %s)"), name, sb_str(&known));
 			sb_free(&known);
 			free(code);
 			return SO_EINVAL;
 		}
 		*ids = xrealloc(*ids, (*nids + 1) * sizeof(**ids));
 		(*ids)[(*nids)++] = rows[i].id;
-		sb_printf(words, "%s%s", *nids > 1 ? " or " : "",
+		/* TRANSLATORS: between two names in a list: "Call or
+		 * Meeting". */
+		sb_printf(words, "%s%s", *nids > 1 ? _(" or ") : "",
 		    rows[i].name);
 		free(code);
 		if (comma == NULL)
@@ -120,14 +140,17 @@ parse_results(struct db *db, const char *name, const char *text, size_t len,
 
 	if (len == 1 && *text == '*') {
 		r->any_result = 1;
-		sb_add(words, "any result");
+		/* TRANSLATORS: the parts of a rule's description: "Call or
+		 * Meeting, any result, only the first done touch of the
+		 * company". */
+		sb_add(words, _("any result"));
 		return SO_OK;
 	}
 	code = settings_lookup_list(db, LOOKUP_EVENT_RESULTS, &rows, &n, err);
 	if (code != SO_OK)
 		return code;
 	if (len == 10 && memcmp(text, "productive", 10) == 0) {
-		sb_add(words, "a productive result");
+		sb_add(words, _("a productive result"));
 		for (i = 0; i < n; i++)
 			if (rows[i].productive) {
 				r->results = xrealloc(r->results,
@@ -135,8 +158,9 @@ parse_results(struct db *db, const char *name, const char *text, size_t len,
 				r->results[r->nresults++] = rows[i].id;
 			}
 	} else {
-		sb_add(words, "result ");
-		code = parse_codes(name, "result", text, len, rows, n,
+		/* TRANSLATORS: followed by the results' names. */
+		sb_add(words, _("result "));
+		code = parse_codes(name, 1, text, len, rows, n,
 		    &r->results, &r->nresults, words, err);
 	}
 	settings_lookup_free(rows, n);
@@ -153,13 +177,13 @@ parse_types(struct db *db, const char *name, const char *text, size_t len,
 
 	if (len == 1 && *text == '*') {
 		r->any_type = 1;
-		sb_add(words, "any event");
+		sb_add(words, _("any event"));
 		return SO_OK;
 	}
 	code = settings_lookup_list(db, LOOKUP_EVENT_TYPES, &rows, &n, err);
 	if (code != SO_OK)
 		return code;
-	code = parse_codes(name, "event type", text, len, rows, n, &r->types,
+	code = parse_codes(name, 0, text, len, rows, n, &r->types,
 	    &r->ntypes, words, err);
 	settings_lookup_free(rows, n);
 	return code;
@@ -177,21 +201,21 @@ activity_rule_parse(struct db *db, const char *name, const char *value,
 	out->value = xstrdup(value);
 	if (strcmp(value, "off") == 0) {
 		out->off = 1;
-		out->words = xstrdup("not counted");
+		out->words = xstrdup(_("not counted"));
 		return SO_OK;
 	}
 	if ((c1 = strchr(value, ':')) == NULL || c1 == value ||
 	    c1[1] == '\0' || c1[1] == ':') {
 		activity_rule_clear(out);
-		return so_err_field(err, SO_EINVAL, name, "%s: TYPES:RESULTS"
+		return so_err_field(err, SO_EINVAL, name, _("%s: TYPES:RESULTS"
 		    "[:first|:repeat] or off, as call:*:first or "
-		    "*:proposal_sent, not \"%s\"", name, value);
+		    "*:proposal_sent, not \"%s\""), name, value);
 	}
 	c2 = strchr(c1 + 1, ':');
 	tail = c2 ? c2 + 1 : NULL;
 	if (tail && strcmp(tail, "first") != 0 && strcmp(tail, "repeat") != 0) {
-		code = so_err_field(err, SO_EINVAL, name, "%s: the end is "
-		    ":first or :repeat, not \":%s\"", name, tail);
+		code = so_err_field(err, SO_EINVAL, name, _("%s: the end is "
+		    ":first or :repeat, not \":%s\""), name, tail);
 		activity_rule_clear(out);
 		return code;
 	}
@@ -209,9 +233,10 @@ activity_rule_parse(struct db *db, const char *name, const char *value,
 		return code;
 	}
 	if (out->touch == ACT_FIRST)
-		sb_add(&words, ", only the first done touch of the company");
+		sb_add(&words, _(", only the first done touch of the company"));
 	else if (out->touch == ACT_REPEAT)
-		sb_add(&words, ", only when the company was touched before");
+		sb_add(&words, _(", only when the company was touched "
+		    "before"));
 	out->words = sb_steal(&words);
 	return SO_OK;
 }
@@ -319,6 +344,7 @@ activity_first_touch(struct db *db, int64_t company_id, int64_t contact_id,
 	if (rc == SQLITE_ROW)
 		*first = 0;
 	else if (rc != SQLITE_DONE)
-		return db_error(db, rc, "looking for an earlier touch", err);
+		return db_error(db, rc, N_("looking for an earlier touch"),
+		    err);
 	return SO_OK;
 }

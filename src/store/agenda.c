@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/agenda.h"
@@ -187,7 +188,7 @@ one_off(struct db *db, const char *where, int64_t user_id, int64_t lo,
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "reading the agenda", err);
+		return db_error(db, rc, N_("reading the agenda"), err);
 	return SO_OK;
 }
 
@@ -261,7 +262,7 @@ recurring(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
 		if (recur_expand((const char *)sqlite3_column_text(st, 17),
 		    proto.at, proto.all_day, lo, hi, MAX_PER_SERIES, &starts,
 		    &n, &trunc, &xerr) != SO_OK) {
-			if (strstr(xerr.msg, "too often") != NULL)
+			if (trunc)	/* repeats too often */
 				a->truncated = 1;
 			else
 				a->bad_rule = 1;
@@ -309,7 +310,7 @@ recurring(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
 	if (code != SO_OK)
 		return code;
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "reading recurring events", err);
+		return db_error(db, rc, N_("reading recurring events"), err);
 	return SO_OK;
 }
 
@@ -347,7 +348,7 @@ tasks(struct db *db, int64_t user_id, const char *tail, int64_t lo,
 		it->assignee_id = sqlite3_column_int64(st, 2);
 		it->assignee = db_text_dup(st, 3);
 		it->type = xstrdup("task");
-		it->type_name = xstrdup("Task");
+		it->type_name = xstrdup(_("Task"));
 		it->subject = db_text_dup(st, 4);
 		it->company_id = sqlite3_column_int64(st, 5);
 		it->company = db_text_dup(st, 6);
@@ -362,7 +363,7 @@ tasks(struct db *db, int64_t user_id, const char *tail, int64_t lo,
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "reading tasks", err);
+		return db_error(db, rc, N_("reading tasks"), err);
 	return SO_OK;
 }
 
@@ -485,14 +486,16 @@ birthdays(struct db *db, int64_t user_id, int64_t day, struct agenda *a,
 			it->at = day;
 			it->all_day = 1;
 			it->type = xstrdup("birthday");
-			it->type_name = xstrdup("Birthday");
+			it->type_name = xstrdup(_("Birthday"));
 			it->contact = db_text_dup(st, 2);
 			if (year > 1900 && year <= tm.tm_year + 1900)
-				it->subject = xasprintf("Congratulate: %s "
-				    "(%d)", it->contact, tm.tm_year + 1900 -
+				/* TRANSLATORS: a contact's name and the
+				 * age they reach. */
+				it->subject = xasprintf(_("Congratulate: %s "
+				    "(%d)"), it->contact, tm.tm_year + 1900 -
 				    year);
 			else
-				it->subject = xasprintf("Congratulate: %s",
+				it->subject = xasprintf(_("Congratulate: %s"),
 				    it->contact);
 			it->company_id = sqlite3_column_int64(st, 3);
 			it->company = db_text_dup(st, 4);
@@ -502,7 +505,7 @@ birthdays(struct db *db, int64_t user_id, int64_t day, struct agenda *a,
 			it->result = xstrdup("");
 		}
 		if (rc != SQLITE_DONE)
-			code = db_error(db, rc, "reading birthdays", err);
+			code = db_error(db, rc, N_("reading birthdays"), err);
 	}
 	db_done(st);
 	return code;
@@ -560,8 +563,8 @@ agenda_load(struct db *db, const struct agenda_query *q, struct agenda *out,
 	memset(out, 0, sizeof(*out));
 	/* The calls, meetings and phones of a day are the user's own; a
 	 * colleague's day, or everyone's, is the head's to read. */
-	if ((code = acl_check_user(db, q->user_id, "read another user's "
-	    "agenda or everyone's", err)) != SO_OK)
+	if ((code = acl_check_user(db, q->user_id, N_("read another user's "
+	    "agenda or everyone's"), err)) != SO_OK)
 		return code;
 	to = add_days(q->from, q->days > 0 ? q->days : 1);
 	lo = q->overdue ? INT64_MIN : q->from;
@@ -679,8 +682,8 @@ agenda_reminders(struct db *db, int64_t user_id, int64_t since, int64_t until,
 	int code;
 
 	memset(out, 0, sizeof(*out));
-	if ((code = acl_check_user(db, user_id, "read another user's "
-	    "agenda or everyone's", err)) != SO_OK)
+	if ((code = acl_check_user(db, user_id, N_("read another user's "
+	    "agenda or everyone's"), err)) != SO_OK)
 		return code;
 	if ((code = one_off(db, user_id ? "AND e.rrule = '' "
 	    "AND e.status = 'planned' AND e.remind_min IS NOT NULL "
@@ -783,7 +786,7 @@ done_event(struct db *db, const struct agenda_item *it, int64_t result_id,
 		goto out;
 	if (ev.rrule == NULL || *ev.rrule == '\0') {
 		if (strcmp(ev.status, "done") == 0) {
-			code = so_err_set(err, SO_EINVAL, "already done");
+			code = so_err_set(err, SO_EINVAL, _("already done"));
 			goto out;
 		}
 		undo_before(u, &entity_event, &ev);
@@ -827,9 +830,17 @@ done_task(struct db *db, const struct agenda_item *it, const char *comment,
 	int code;
 
 	memset(&t, 0, sizeof(t));
-	if ((code = store_task_get(db, it->id, &t, err)) == SO_OK &&
-	    strcmp(t.status, "open") != 0)
-		code = so_err_set(err, SO_EINVAL, "already %s", t.status);
+	code = store_task_get(db, it->id, &t, err);
+	if (code == SO_OK && strcmp(t.status, "open") != 0) {
+		if (strcmp(t.status, "done") == 0)
+			code = so_err_set(err, SO_EINVAL, _("already done"));
+		else if (strcmp(t.status, "cancelled") == 0)
+			code = so_err_set(err, SO_EINVAL,
+			    _("already cancelled"));
+		else
+			code = so_err_set(err, SO_EINVAL, _("already %s"),
+			    t.status);
+	}
 	if (code == SO_OK) {
 		undo_before(u, &entity_task, &t);
 		set_str(&t.status, "done");
@@ -908,9 +919,12 @@ agenda_done(struct db *db, const struct agenda_item *it, int64_t result_id,
 static int
 refuse_done(const char *status, struct so_err *err)
 {
-	if (strcmp(status, "done") == 0 || strcmp(status, "cancelled") == 0)
-		return so_err_set(err, SO_EINVAL, "it is %s: it stays when it "
-		    "was %s (n plans the next contact)", status, status);
+	if (strcmp(status, "done") == 0)
+		return so_err_set(err, SO_EINVAL, _("it is done: it stays when "
+		    "it was done (n plans the next contact)"));
+	if (strcmp(status, "cancelled") == 0)
+		return so_err_set(err, SO_EINVAL, _("it is cancelled: it stays "
+		    "when it was cancelled (n plans the next contact)"));
 	return SO_OK;
 }
 
@@ -996,11 +1010,11 @@ agenda_snooze(struct db *db, const struct agenda_item *it, int64_t until,
 	int code;
 
 	if (it->kind == AG_BIRTHDAY)
-		return so_err_set(err, SO_EINVAL, "a birthday is on its day: "
-		    "r moves the congratulation");
+		return so_err_set(err, SO_EINVAL, _("a birthday is on its day: "
+		    "r moves the congratulation"));
 	if (it->done)
-		return so_err_set(err, SO_EINVAL, "it is done: nothing to "
-		    "remind of");
+		return so_err_set(err, SO_EINVAL, _("it is done: nothing to "
+		    "remind of"));
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
 	if ((code = undo_snooze(u, db, kind, it->id, it->orig_start, err)) !=

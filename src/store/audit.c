@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/audit.h"
@@ -42,7 +43,7 @@ audit_write(struct db *db, const char *entity, int64_t record_id,
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "writing the audit log", err);
+		return db_error(db, rc, N_("writing the audit log"), err);
 	return SO_OK;
 }
 
@@ -92,7 +93,7 @@ read_rows(struct db *db, sqlite3_stmt *st, struct audit_row **out,
 		audit_free(rows, *n);
 		*out = NULL;
 		*n = 0;
-		return db_error(db, rc, "reading the audit log", err);
+		return db_error(db, rc, N_("reading the audit log"), err);
 	}
 	return SO_OK;
 }
@@ -140,8 +141,8 @@ audit_check_read(struct db *db, const struct audit_filter *f,
 	 * the team's templates and lookups, by everyone who uses them. */
 	if (f->entity && f->record_id)
 		return ent ? acl_check_read(db, ent, f->record_id, err) :
-		    acl_require(db, ROLE_MANAGER, "read the log", err);
-	return acl_require(db, ROLE_HEAD, "see the whole department's log",
+		    acl_require(db, ROLE_MANAGER, N_("read the log"), err);
+	return acl_require(db, ROLE_HEAD, N_("see the whole department's log"),
 	    err);
 }
 
@@ -219,7 +220,8 @@ audit_free(struct audit_row *rows, size_t n)
 
 /* A stored value as a person reads it: labels, not ids and codes. */
 static char *
-describe_value(struct db *db, const struct field_desc *fd, const char *raw)
+describe_value(struct db *db, const struct entity *ent,
+    const struct field_desc *fd, const char *raw)
 {
 	const struct choice *c;
 	sqlite3_stmt *st;
@@ -227,7 +229,7 @@ describe_value(struct db *db, const struct field_desc *fd, const char *raw)
 	time_t t;
 
 	if (raw == NULL || *raw == '\0')
-		return xstrdup("(empty)");
+		return xstrdup(_("(empty)"));
 	if (fd == NULL)
 		return xstrdup(raw);
 	switch (fd->type) {
@@ -247,7 +249,7 @@ describe_value(struct db *db, const struct field_desc *fd, const char *raw)
 	case FT_CHOICE:
 		for (c = fd->choices; c && c->code; c++)
 			if (strcmp(c->code, raw) == 0)
-				return xstrdup(c->label);
+				return xstrdup(choice_label(ent, c));
 		return xstrdup(raw);
 	case FT_MOMENT:
 		t = (time_t)strtoll(raw, NULL, 10);
@@ -270,20 +272,20 @@ audit_describe(struct db *db, const struct entity *ent,
 	int fi;
 
 	if (strcmp(r->action, "create") == 0)
-		return xstrdup("created");
+		return xstrdup(_("created"));
 	if (strcmp(r->action, "delete") == 0)
-		return xstrdup("moved to the trash");
+		return xstrdup(_("moved to the trash"));
 	if (strcmp(r->action, "restore") == 0)
-		return xstrdup("restored from the trash");
+		return xstrdup(_("restored from the trash"));
 	if (r->field && (fi = entity_field(ent, r->field)) >= 0)
 		fd = &ent->fields[fi];
-	ov = describe_value(db, fd, r->old_value);
-	nv = describe_value(db, fd, r->new_value);
+	ov = describe_value(db, ent, fd, r->old_value);
+	nv = describe_value(db, ent, fd, r->new_value);
 	if (r->old_value == NULL && fd == NULL)
 		s = xasprintf("%s: + %s", r->field ? r->field : "?", nv);
 	else
-		s = xasprintf("%s: %s -> %s", fd ? fd->label : r->field ?
-		    r->field : "?", ov, nv);
+		s = xasprintf("%s: %s -> %s", fd ? field_label(ent, fd) :
+		    r->field ? r->field : "?", ov, nv);
 	free(ov);
 	free(nv);
 	return s;

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "base/priv.h"
 #include "base/util.h"
 #include "store/acl.h"
@@ -33,7 +34,7 @@ backup_as_user(struct db *db, const char *dest, struct so_err *err)
 
 	/* A copy of the file is every record at once: a manager's
 	 * exports are their own records only. */
-	if ((rc = acl_require(db, ROLE_HEAD, "back up the whole database",
+	if ((rc = acl_require(db, ROLE_HEAD, N_("back up the whole database"),
 	    err)) != SO_OK)
 		return rc;
 	/* Into a temporary name first, renamed at the end: a reader of
@@ -42,7 +43,7 @@ backup_as_user(struct db *db, const char *dest, struct so_err *err)
 	rc = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
-		so_err_set(err, SO_ERR, "%s: cannot create: %s", dest,
+		so_err_set(err, SO_ERR, _("%s: cannot create: %s"), dest,
 		    sqlite3_errstr(rc));
 		sqlite3_close(out);
 		free(tmp);
@@ -51,7 +52,7 @@ backup_as_user(struct db *db, const char *dest, struct so_err *err)
 	chmod(tmp, 0600);
 	b = sqlite3_backup_init(out, "main", db_sqlite(db), "main");
 	if (b == NULL) {
-		so_err_set(err, SO_ERR, "%s: backup: %s", dest,
+		so_err_set(err, SO_ERR, _("%s: backup: %s"), dest,
 		    sqlite3_errmsg(out));
 		goto fail;
 	}
@@ -62,14 +63,14 @@ backup_as_user(struct db *db, const char *dest, struct so_err *err)
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
-		so_err_set(err, SO_ERR, "%s: backup of %s failed: %s", dest,
+		so_err_set(err, SO_ERR, _("%s: backup of %s failed: %s"), dest,
 		    db_path(db), sqlite3_errstr(rc));
 		goto fail;
 	}
 	/* A backup is one self-contained file: no WAL beside it. */
 	sqlite3_exec(out, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 	if (sqlite3_close(out) != SQLITE_OK || rename(tmp, dest) != 0) {
-		so_err_set(err, SO_ERR, "%s: cannot write: %s", dest,
+		so_err_set(err, SO_ERR, _("%s: cannot write: %s"), dest,
 		    strerror(errno));
 		unlink(tmp);
 		free(tmp);

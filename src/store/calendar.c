@@ -38,6 +38,7 @@
  */
 #include <stdint.h>
 
+#include "base/i18n.h"
 #include "store/acl.h"
 #include "store/calendar.h"
 
@@ -149,8 +150,8 @@ store_calendar_events(struct db *db, const struct cal_query *q,
 
 	/* Someone's calendar is an export of their records: theirs and
 	 * the head's to take (store/acl.h). */
-	if ((code = acl_check_user(db, q->user_id, "export a colleague's "
-	    "calendar or everyone's", err)) != SO_OK)
+	if ((code = acl_check_user(db, q->user_id, N_("export a colleague's "
+	    "calendar or everyone's"), err)) != SO_OK)
 		return code;
 	if ((code = db_prepare(db, q->user_id ? user_events_sql : events_sql,
 	    &st, err)) != SO_OK)
@@ -187,7 +188,7 @@ store_calendar_events(struct db *db, const struct cal_query *q,
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "reading events", err);
+		return db_error(db, rc, N_("reading events"), err);
 	return SO_OK;
 }
 
@@ -199,8 +200,8 @@ store_calendar_tasks(struct db *db, const struct cal_query *q,
 	sqlite3_stmt *st;
 	int rc, code;
 
-	if ((code = acl_check_user(db, q->user_id, "export a colleague's "
-	    "calendar or everyone's", err)) != SO_OK)
+	if ((code = acl_check_user(db, q->user_id, N_("export a colleague's "
+	    "calendar or everyone's"), err)) != SO_OK)
 		return code;
 	if ((code = db_prepare(db, tasks_sql[q->from != 0 || q->to != 0]
 	    [q->user_id != 0], &st, err)) != SO_OK)
@@ -221,7 +222,7 @@ store_calendar_tasks(struct db *db, const struct cal_query *q,
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "reading tasks", err);
+		return db_error(db, rc, N_("reading tasks"), err);
 	return SO_OK;
 }
 
@@ -244,6 +245,6 @@ store_event_type_find(struct db *db, const char *name, int64_t *id,
 		*id = sqlite3_column_int64(st, 0);
 	db_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(db, rc, "looking up an event type", err);
+		return db_error(db, rc, N_("looking up an event type"), err);
 	return SO_OK;
 }

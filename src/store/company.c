@@ -13,50 +13,50 @@
 #define O(m)	offsetof(struct company, m)
 
 static const struct choice statuses[] = {
-	{ "lead", "Lead" },
-	{ "prospect", "Prospect" },
-	{ "customer", "Customer" },
-	{ "regular", "Regular customer" },
-	{ "lost", "Lost" },
+	{ "lead", NC_("company", "Lead") },
+	{ "prospect", NC_("company", "Prospect") },
+	{ "customer", NC_("company", "Customer") },
+	{ "regular", NC_("company", "Regular customer") },
+	{ "lost", NC_("company", "Lost") },
 	{ NULL, NULL }
 };
 
 static const struct choice abc_ranks[] = {
-	{ "A", "A VIP" },
-	{ "B", "B good" },
-	{ "C", "C" },
+	{ "A", NC_("company", "A VIP") },
+	{ "B", NC_("company", "B good") },
+	{ "C", NC_("company", "C") },
 	{ NULL, NULL }
 };
 
 static const struct field_desc fields[] = {
-	{ "name", "Name", "Название", FT_TEXT, O(name), 30, 0,
+	{ "name", NC_("company", "Name"), FT_TEXT, O(name), 30, 0,
 	    F_REQUIRED | F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "legal_name", "Legal name", "Юридическое название", FT_TEXT,
+	{ "legal_name", NC_("company", "Legal name"), FT_TEXT,
 	    O(legal_name), 0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "city", "City", "Город", FT_TEXT, O(city), 14, 0,
+	{ "city", NC_("company", "City"), FT_TEXT, O(city), 14, 0,
 	    F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "category", "Category", "Категория", FT_TEXT, O(category), 8, 40,
+	{ "category", NC_("company", "Category"), FT_TEXT, O(category), 8, 40,
 	    F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "status", "Status", "Статус", FT_CHOICE, O(status), 10, 0,
+	{ "status", NC_("company", "Status"), FT_CHOICE, O(status), 10, 0,
 	    F_SORT, NULL, NULL, statuses, "lead" },
-	{ "abc", "ABC", "ABC", FT_CHOICE, O(abc), 6, 0, F_SORT | F_READONLY,
-	    NULL, NULL, abc_ranks, NULL },
-	{ "industry", "Industry", "Отрасль", FT_TEXT, O(industry), 0, 0,
+	{ "abc", NC_("company", "ABC"), FT_CHOICE, O(abc), 6, 0,
+	    F_SORT | F_READONLY, NULL, NULL, abc_ranks, NULL },
+	{ "industry", NC_("company", "Industry"), FT_TEXT, O(industry), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "address", "Address", "Адрес", FT_TEXT, O(address), 0, 0,
+	{ "address", NC_("company", "Address"), FT_TEXT, O(address), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "phone", "Phone", "Телефон", FT_PHONE, O(phone), 16, 0,
+	{ "phone", NC_("company", "Phone"), FT_PHONE, O(phone), 16, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "phone2", "Phone 2", "Телефон 2", FT_PHONE, O(phone2), 0, 0,
+	{ "phone2", NC_("company", "Phone 2"), FT_PHONE, O(phone2), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "email", "E-mail", "E-mail", FT_EMAIL, O(email), 0, 0,
+	{ "email", NC_("company", "E-mail"), FT_EMAIL, O(email), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "website", "Website", "Сайт", FT_URL, O(website), 0, 0,
+	{ "website", NC_("company", "Website"), FT_URL, O(website), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "source", "Source", "Источник", FT_TEXT, O(source), 0, 0,
+	{ "source", NC_("company", "Source"), FT_TEXT, O(source), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
-	FIELD_MANAGER(14, 0),
-	{ "comment", "Comment", "Комментарий", FT_MEMO, O(comment), 0, 0,
+	FIELD_MANAGER(NC_("company", "Manager"), 14, 0),
+	{ "comment", NC_("company", "Comment"), FT_MEMO, O(comment), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
 };
 
@@ -72,7 +72,8 @@ check(struct db *db, void *obj, struct so_err *err)
 
 struct entity entity_company = {
 	.name = "company", .table = "companies",
-	.label = "Company", .plural = "Companies",
+	.label = NC_("company", "Company"),
+	.plural = NC_("company", "Companies"),
 	.size = sizeof(struct company),
 	.fields = fields, .nfields = sizeof(fields) / sizeof(fields[0]),
 	.default_sort = 0,

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/entities.h"
 #include "store/hooks.h"
@@ -15,53 +16,53 @@
 #define O(m)	offsetof(struct contact, m)
 
 static const struct choice roles[] = {
-	{ "decision_maker", "Decision maker" },
-	{ "influencer", "Influencer" },
-	{ "user", "User" },
-	{ "gatekeeper", "Gatekeeper" },
-	{ "other", "Other" },
+	{ "decision_maker", NC_("contact", "Decision maker") },
+	{ "influencer", NC_("contact", "Influencer") },
+	{ "user", NC_("contact", "User") },
+	{ "gatekeeper", NC_("contact", "Gatekeeper") },
+	{ "other", NC_("contact", "Other") },
 	{ NULL, NULL }
 };
 
 static const struct field_desc fields[] = {
-	{ "last_name", "Last name", "Фамилия", FT_TEXT, O(last_name), 18, 0,
-	    F_REQUIRED | F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "first_name", "First name", "Имя", FT_TEXT, O(first_name), 14, 0,
-	    F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "middle_name", "Middle name", "Отчество", FT_TEXT, O(middle_name),
+	{ "last_name", NC_("contact", "Last name"), FT_TEXT, O(last_name), 18,
+	    0, F_REQUIRED | F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "first_name", NC_("contact", "First name"), FT_TEXT, O(first_name),
+	    14, 0, F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "middle_name", NC_("contact", "Middle name"), FT_TEXT, O(middle_name),
 	    0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
-	FIELD_COMPANY(24, 0),
-	{ "position", "Position", "Должность", FT_TEXT, O(position), 0, 0,
+	FIELD_COMPANY(NC_("contact", "Company"), 24, 0),
+	{ "position", NC_("contact", "Position"), FT_TEXT, O(position), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "role", "Role", "Роль", FT_CHOICE, O(role), 0, 0, 0, NULL, NULL,
-	    roles, NULL },
-	{ "phone_work", "Work phone", "Рабочий телефон", FT_PHONE,
+	{ "role", NC_("contact", "Role"), FT_CHOICE, O(role), 0, 0, 0, NULL,
+	    NULL, roles, NULL },
+	{ "phone_work", NC_("contact", "Work phone"), FT_PHONE,
 	    O(phone_work), 16, 0, F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "phone_mobile", "Mobile", "Мобильный", FT_PHONE, O(phone_mobile),
+	{ "phone_mobile", NC_("contact", "Mobile"), FT_PHONE, O(phone_mobile),
 	    0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "phone_home", "Home phone", "Домашний телефон", FT_PHONE,
+	{ "phone_home", NC_("contact", "Home phone"), FT_PHONE,
 	    O(phone_home), 0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "email", "E-mail", "E-mail", FT_EMAIL, O(email), 0, 0, F_SEARCH,
+	{ "email", NC_("contact", "E-mail"), FT_EMAIL, O(email), 0, 0, F_SEARCH,
 	    NULL, NULL, NULL, NULL },
-	{ "email2", "E-mail 2", "E-mail 2", FT_EMAIL, O(email2), 0, 0,
+	{ "email2", NC_("contact", "E-mail 2"), FT_EMAIL, O(email2), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "messengers", "Messengers", "Мессенджеры", FT_TEXT, O(messengers),
+	{ "messengers", NC_("contact", "Messengers"), FT_TEXT, O(messengers),
 	    0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "birthday", "Birthday", "День рождения", FT_DATE, O(birthday), 0,
+	{ "birthday", NC_("contact", "Birthday"), FT_DATE, O(birthday), 0,
 	    0, 0, NULL, NULL, NULL, NULL },
-	{ "address", "Address", "Адрес", FT_TEXT, O(address), 0, 0, F_SEARCH,
-	    NULL, NULL, NULL, NULL },
-	{ "hobbies", "Hobbies", "Увлечения", FT_TEXT, O(hobbies), 0, 0,
+	{ "address", NC_("contact", "Address"), FT_TEXT, O(address), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "source", "Source", "Источник", FT_TEXT, O(source), 0, 0, F_SEARCH,
-	    NULL, NULL, NULL, NULL },
-	FIELD_MANAGER(0, 0),
-	{ "comment", "Comment", "Комментарий", FT_MEMO, O(comment), 0, 0,
+	{ "hobbies", NC_("contact", "Hobbies"), FT_TEXT, O(hobbies), 0, 0,
+	    F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "source", NC_("contact", "Source"), FT_TEXT, O(source), 0, 0,
+	    F_SEARCH, NULL, NULL, NULL, NULL },
+	FIELD_MANAGER(NC_("contact", "Manager"), 0, 0),
+	{ "comment", NC_("contact", "Comment"), FT_MEMO, O(comment), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
 	/* The vCard UID the contact was imported or exported as (vcard.h):
 	 * kept so that the same card imported again updates the contact. */
-	{ "uid", "UID", "UID", FT_TEXT, O(uid), 0, 250, F_HIDDEN | F_READONLY,
-	    NULL, NULL, NULL, NULL },
+	{ "uid", NC_("contact", "UID"), FT_TEXT, O(uid), 0, 250,
+	    F_HIDDEN | F_READONLY, NULL, NULL, NULL, NULL },
 };
 
 static int
@@ -96,7 +97,7 @@ after_write(struct db *db, const void *old_obj, const void *new_obj,
 		rc = sqlite3_step(st);
 		db_done(st);
 		if (rc != SQLITE_DONE)
-			return db_error(db, rc, "closing the job history",
+			return db_error(db, rc, N_("closing the job history"),
 			    err);
 	}
 	if (newco == 0)
@@ -113,13 +114,14 @@ after_write(struct db *db, const void *old_obj, const void *new_obj,
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "recording the job history", err);
+		return db_error(db, rc, N_("recording the job history"), err);
 	return SO_OK;
 }
 
 struct entity entity_contact = {
 	.name = "contact", .table = "contacts",
-	.label = "Contact", .plural = "Contacts",
+	.label = NC_("contact", "Contact"),
+	.plural = NC_("contact", "Contacts"),
 	.size = sizeof(struct contact),
 	.fields = fields, .nfields = sizeof(fields) / sizeof(fields[0]),
 	.default_sort = 0,
@@ -167,7 +169,7 @@ store_contact_jobs(struct db *db, int64_t contact_id,
 		store_contact_jobs_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return db_error(db, rc, "reading the job history", err);
+		return db_error(db, rc, N_("reading the job history"), err);
 	}
 	return SO_OK;
 }
@@ -228,7 +230,7 @@ store_company_former(struct db *db, int64_t company_id,
 		store_company_former_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return db_error(db, rc, "reading former employees", err);
+		return db_error(db, rc, N_("reading former employees"), err);
 	}
 	return SO_OK;
 }

@@ -27,8 +27,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
+#include "store/acl.h"
 #include "store/audit.h"
 #include "store/custom.h"
 
@@ -135,7 +137,7 @@ reset(struct loaded *l)
 		struct field_desc *fd = &l->fields[l->nbuiltin + k];
 
 		free((char *)fd->name);
-		free((char *)fd->label);	/* label_ru is the same */
+		free((char *)fd->label);
 		free_choices(fd->choices);
 	}
 	free(l->fields);
@@ -213,7 +215,7 @@ append(struct loaded *l, int64_t id, const char *name, const char *label,
 	fd = &l->fields[n];
 	memset(fd, 0, sizeof(*fd));
 	fd->name = xstrdup(name);
-	fd->label = fd->label_ru = xstrdup(label);
+	fd->label = xstrdup(label);
 	fd->type = t->ft;
 	fd->offset = (size_t)l->ncustom;
 	fd->width = width_of(t, label);
@@ -266,7 +268,7 @@ custom_load(struct db *db, struct so_err *err)
 	db_done(st);
 	if (rc != SQLITE_DONE) {
 		reset_all();
-		return db_error(db, rc, "reading custom fields", err);
+		return db_error(db, rc, N_("reading custom fields"), err);
 	}
 	return SO_OK;
 }
@@ -341,7 +343,7 @@ write_one(struct db *db, int64_t field_id, int64_t id, const char *value,
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "saving a custom field", err);
+		return db_error(db, rc, N_("saving a custom field"), err);
 	return SO_OK;
 }
 
@@ -369,17 +371,25 @@ custom_write(struct db *db, const struct entity *ent, int64_t id,
 
 /* ---- add, remove, list ---- */
 
+/* adding: to add a field, else to remove one. */
 static int
-need_admin(struct db *db, const char *what, struct so_err *err)
+need_admin(struct db *db, int adding, struct so_err *err)
 {
+	const char *role;
+
 	if (strcmp(db_user_role(db), "admin") == 0)
 		return SO_OK;
 	if (*db_user_login(db) == '\0')
-		return so_err_set(err, SO_EPERM, "only an administrator may "
-		    "%s custom fields (no user is logged in)", what);
-	return so_err_set(err, SO_EPERM, "only an administrator may %s "
-	    "custom fields (%s is %s)", what, db_user_login(db),
-	    db_user_role(db));
+		return so_err_set(err, SO_EPERM, adding ? _("only an "
+		    "administrator may add custom fields (no user is logged "
+		    "in)") : _("only an administrator may remove custom fields "
+		    "(no user is logged in)"));
+	role = acl_role_shown(acl_role_named(db_user_role(db)));
+	/* TRANSLATORS: a login and a role: (ivanov is manager). */
+	return so_err_set(err, SO_EPERM, adding ? _("only an administrator "
+	    "may add custom fields (%s is %s)") : _("only an administrator may "
+	    "remove custom fields (%s is %s)"), db_user_login(db),
+	    *role ? role : db_user_role(db));
 }
 
 static int
@@ -397,8 +407,8 @@ find_entity(const char *name, const struct entity **ent, struct so_err *err)
 		}
 	for (i = 0; ents[i]; i++)
 		sb_printf(&all, "%s%s", i ? ", " : "", ents[i]->table);
-	so_err_set(err, SO_EINVAL, "no card file '%s' (%s)", name ? name : "",
-	    sb_str(&all));
+	so_err_set(err, SO_EINVAL, _("no card file '%s' (%s)"), name ? name :
+	    "", sb_str(&all));
 	sb_free(&all);
 	return SO_EINVAL;
 }
@@ -455,15 +465,16 @@ check_unused(const struct entity *ent, const char *what, const char *word,
 	int fi;
 
 	if (reserved(word))
-		return so_err_field(err, SO_EINVAL, what, "%s: '%s' is "
-		    "reserved (every card file has it)", what, word);
+		return so_err_field(err, SO_EINVAL, what, _("%s: '%s' is "
+		    "reserved (every card file has it)"), what, word);
 	if ((fi = entity_field_named(ent, word)) < 0)
 		return SO_OK;
 	if (strcmp(what, "name") == 0)
-		return so_err_field(err, SO_EINVAL, what, "%s already have a "
-		    "field called '%s'", ent->plural, word);
-	return so_err_field(err, SO_EINVAL, what, "label: '%s' already names "
-	    "a field of %s (%s)", word, ent->plural, ent->fields[fi].name);
+		return so_err_field(err, SO_EINVAL, what, _("%s already have a "
+		    "field called '%s'"), entity_plural(ent), word);
+	return so_err_field(err, SO_EINVAL, what, _("label: '%s' already names "
+	    "a field of %s (%s)"), word, entity_plural(ent),
+	    ent->fields[fi].name);
 }
 
 /* Is c's code already among first..c (in any case)? */
@@ -491,16 +502,16 @@ check_choices(const char *list, struct strbuf *out, struct so_err *err)
 	int code = SO_OK;
 
 	if (c[0].code == NULL)
-		code = so_err_field(err, SO_EINVAL, "choices", "choices: a "
-		    "choice field needs its list (--choices a,b,c)");
+		code = so_err_field(err, SO_EINVAL, "choices", _("choices: a "
+		    "choice field needs its list (--choices a,b,c)"));
 	for (d = c; code == SO_OK && d->code; d++) {
 		if (!valid_text(d->code, CHOICE_MAX_LEN))
 			code = so_err_field(err, SO_EINVAL, "choices",
-			    "choices: '%s': 1 to %d characters, no control "
-			    "characters", d->code, CHOICE_MAX_LEN);
+			    _("choices: '%s': 1 to %d characters, no control "
+			    "characters"), d->code, CHOICE_MAX_LEN);
 		else if (listed_before(c, d))
 			code = so_err_field(err, SO_EINVAL, "choices",
-			    "choices: '%s' is listed twice", d->code);
+			    _("choices: '%s' is listed twice"), d->code);
 		else
 			sb_printf(out, "%s%s", d == c ? "" : ",", d->code);
 	}
@@ -516,21 +527,22 @@ check_new(const struct entity *ent, const char *name, const char *label,
 	int code;
 
 	if (!valid_name(name))
-		return so_err_field(err, SO_EINVAL, "name", "name: '%s' is not "
-		    "a name: lowercase letters a-z, digits and _, starting "
-		    "with a letter, up to %d (e.g. inn, staff_count)", name,
+		return so_err_field(err, SO_EINVAL, "name", _("name: '%s' is "
+		    "not a name: lowercase letters a-z, digits and _, starting "
+		    "with a letter, up to %d (e.g. inn, staff_count)"), name,
 		    NAME_MAX_LEN);
 	if (!valid_text(label, LABEL_MAX_LEN))
-		return so_err_field(err, SO_EINVAL, "label", "label: 1 to %d "
-		    "characters, no control characters", LABEL_MAX_LEN);
+		return so_err_field(err, SO_EINVAL, "label", _("label: 1 to %d "
+		    "characters, no control characters"), LABEL_MAX_LEN);
 	if ((code = check_unused(ent, "name", name, err)) != SO_OK ||
 	    (code = check_unused(ent, "label", label, err)) != SO_OK)
 		return code;
 	if (t->ft == FT_CHOICE)
 		return check_choices(choices ? choices : "", norm, err);
 	if (choices && *choices)
-		return so_err_field(err, SO_EINVAL, "choices", "choices: only "
-		    "a choice field has a list (this one is %s)", t->word);
+		return so_err_field(err, SO_EINVAL, "choices", _("choices: "
+		    "only a choice field has a list (this one is %s)"),
+		    t->word);
 	return SO_OK;
 }
 
@@ -567,7 +579,7 @@ insert_field(struct db *db, const struct entity *ent, const char *name,
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "adding a custom field", err);
+		return db_error(db, rc, N_("adding a custom field"), err);
 	*id = sqlite3_last_insert_rowid(db_sqlite(db));
 	return SO_OK;
 }
@@ -584,14 +596,14 @@ custom_field_add(struct db *db, const char *entity, const char *name,
 	int64_t id = 0;
 	int code;
 
-	if ((code = need_admin(db, "add", err)) != SO_OK ||
+	if ((code = need_admin(db, 1, err)) != SO_OK ||
 	    (code = find_entity(entity, &ent, err)) != SO_OK)
 		return code;
 	if (label == NULL || *label == '\0')
 		label = name;
 	if ((t = ctype_find(type)) == NULL)
-		return so_err_field(err, SO_EINVAL, "type", "type: '%s' is not "
-		    "one of text, number, money, date, bool, choice",
+		return so_err_field(err, SO_EINVAL, "type", _("type: '%s' is "
+		    "not one of text, number, money, date, bool, choice"),
 		    type ? type : "");
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
@@ -632,7 +644,7 @@ exec_id(struct db *db, const char *sql, int64_t id, struct so_err *err)
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "removing a custom field", err);
+		return db_error(db, rc, N_("removing a custom field"), err);
 	return SO_OK;
 }
 
@@ -663,7 +675,7 @@ audit_dropped(struct db *db, const struct entity *ent, const char *name,
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "writing the audit log", err);
+		return db_error(db, rc, N_("writing the audit log"), err);
 	return SO_OK;
 }
 
@@ -693,14 +705,14 @@ find_field(struct db *db, const struct entity *ent, const char *name,
 	if (rc == SQLITE_ROW)
 		return SO_OK;
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "reading custom fields", err);
+		return db_error(db, rc, N_("reading custom fields"), err);
 	if (entity_field(ent, name) >= 0 && entity_field(ent, name) <
 	    entity_nbuiltin(ent))
-		return so_err_field(err, SO_EINVAL, "name", "'%s' is a "
-		    "built-in field of %s; only custom fields can be removed",
-		    name, ent->plural);
-	return so_err_field(err, SO_ENOTFOUND, "name", "%s have no custom "
-	    "field '%s'", ent->plural, name);
+		return so_err_field(err, SO_EINVAL, "name", _("'%s' is a "
+		    "built-in field of %s; only custom fields can be removed"),
+		    name, entity_plural(ent));
+	return so_err_field(err, SO_ENOTFOUND, "name", _("%s have no custom "
+	    "field '%s'"), entity_plural(ent), name);
 }
 
 int
@@ -712,7 +724,7 @@ custom_field_remove(struct db *db, const char *entity, const char *name,
 	int64_t id = 0;
 	int code;
 
-	if ((code = need_admin(db, "remove", err)) != SO_OK ||
+	if ((code = need_admin(db, 0, err)) != SO_OK ||
 	    (code = find_entity(entity, &ent, err)) != SO_OK)
 		return code;
 	if ((code = db_begin(db, err)) != SO_OK)
@@ -780,7 +792,7 @@ custom_field_list(struct db *db, const char *entity,
 		custom_field_list_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return db_error(db, rc, "reading custom fields", err);
+		return db_error(db, rc, N_("reading custom fields"), err);
 	}
 	return SO_OK;
 }

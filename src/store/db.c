@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/priv.h"
 #include "base/utf8.h"
 #include "store/db.h"
@@ -146,16 +147,18 @@ busy_error(struct db *db, long long waited_ms, struct so_err *err)
 
 	if (lockinfo_writer(db->path, &h)) {
 		if (h.pid == getpid())
-			snprintf(who, sizeof(who), "this salesorg (pid %ld)",
+			snprintf(who, sizeof(who), _("this salesorg (pid %ld)"),
 			    (long)h.pid);
 		else
 			snprintf(who, sizeof(who), "%s (pid %ld%s%s)",
-			    h.login[0] ? h.login : "someone", (long)h.pid,
+			    h.login[0] ? h.login : _("someone"), (long)h.pid,
 			    h.comm[0] ? ", " : "", h.comm);
 	} else
-		snprintf(who, sizeof(who), "another user");
-	return so_err_set(err, SO_EBUSY, "%s: the database is busy: %s has "
-	    "been writing for at least %lld s; nothing was lost, try again",
+		snprintf(who, sizeof(who), "%s", _("another user"));
+	/* TRANSLATORS: the second %s is who writes: "ivanov (pid 42,
+	 * salesorg)", "another user", "this salesorg (pid 42)". */
+	return so_err_set(err, SO_EBUSY, _("%s: the database is busy: %s has "
+	    "been writing for at least %lld s; nothing was lost, try again"),
 	    db->path, who, s < 1 ? 1 : s);
 }
 
@@ -184,7 +187,7 @@ db_error(struct db *db, int rc, const char *what, struct so_err *err)
 	default:
 		code = SO_ERR;
 	}
-	return so_err_set(err, code, "%s: %s: %s", db->path, what, msg);
+	return so_err_set(err, code, "%s: %s: %s", db->path, _(what), msg);
 }
 
 /*
@@ -270,8 +273,10 @@ be32(const unsigned char *p)
 #define HEADER_TRIES	10
 #define HEADER_WAIT_MS	20
 
+/* *shorter: the file was shorter than its header says (then it may be
+ * looked at again). */
 static int
-check_header_once(const char *path, struct so_err *err)
+check_header_once(const char *path, int *shorter, struct so_err *err)
 {
 	unsigned char h[100];
 	struct stat sb;
@@ -279,6 +284,7 @@ check_header_once(const char *path, struct so_err *err)
 	ssize_t n;
 	int fd;
 
+	*shorter = 0;
 	if ((fd = open(path, O_RDONLY)) < 0)
 		return so_err_set(err, errno == EACCES ? SO_EREADONLY : SO_ERR,
 		    "%s: %s", path, strerror(errno));
@@ -293,30 +299,31 @@ check_header_once(const char *path, struct so_err *err)
 	n = read(fd, h, sizeof(h));
 	close(fd);
 	if (n != (ssize_t)sizeof(h) || memcmp(h, "SQLite format 3", 16) != 0)
-		return so_err_set(err, SO_ENOTDB,
-		    "%s: not a salesorg database (not an SQLite file)", path);
+		return so_err_set(err, SO_ENOTDB, _("%s: not a salesorg "
+		    "database (not an SQLite file)"), path);
 	pagesz = (uint32_t)h[16] << 8 | h[17];
 	if (pagesz == 1)
 		pagesz = 65536;
 	npages = be32(h + 28);
 	if (be32(h + 24) == be32(h + 92) && npages > 0 &&
-	    (uint64_t)sb.st_size < (uint64_t)npages * pagesz)
+	    (uint64_t)sb.st_size < (uint64_t)npages * pagesz) {
+		*shorter = 1;
 		return so_err_set(err, SO_ENOTDB,
-		    "%s: database is truncated (%lld of %llu bytes); "
-		    "restore it from a backup", path, (long long)sb.st_size,
+		    _("%s: database is truncated (%lld of %llu bytes); "
+		    "restore it from a backup"), path, (long long)sb.st_size,
 		    (unsigned long long)npages * pagesz);
+	}
 	return SO_OK;
 }
 
 static int
 check_header(const char *path, struct so_err *err)
 {
-	int code, i;
+	int code, i, shorter;
 
 	for (i = 0; ; i++) {
-		code = check_header_once(path, err);
-		if (code != SO_ENOTDB || i + 1 == HEADER_TRIES ||
-		    strstr(err->msg, "is truncated") == NULL)
+		code = check_header_once(path, &shorter, err);
+		if (code != SO_ENOTDB || i + 1 == HEADER_TRIES || !shorter)
 			return code;
 		sqlite3_sleep(HEADER_WAIT_MS);
 	}
@@ -333,8 +340,8 @@ make_parent_dirs(const char *path, struct so_err *err)
 			continue;
 		*s = '\0';
 		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-			so_err_set(err, SO_ERR, "%s: cannot create directory: %s",
-			    p, strerror(errno));
+			so_err_set(err, SO_ERR, _("%s: cannot create "
+			    "directory: %s"), p, strerror(errno));
 			free(p);
 			return SO_ERR;
 		}
@@ -569,7 +576,7 @@ migrate(struct db *db, const struct migration *m, int n, struct so_err *err)
 	char sql[64], *msg = NULL;
 	int i, cur, latest = latest_of(m, n), rc;
 	if ((rc = pragma_int(db, "PRAGMA user_version", &cur)) != SQLITE_OK)
-		return db_error(db, rc, "reading schema version", err);
+		return db_error(db, rc, N_("reading schema version"), err);
 	if (cur >= latest)
 		return SO_OK;
 	if (db_begin(db, err) != SO_OK)
@@ -577,16 +584,16 @@ migrate(struct db *db, const struct migration *m, int n, struct so_err *err)
 	/* Again under the write lock: another process may have won. */
 	if ((rc = pragma_int(db, "PRAGMA user_version", &cur)) != SQLITE_OK) {
 		db_rollback(db);
-		return db_error(db, rc, "reading schema version", err);
+		return db_error(db, rc, N_("reading schema version"), err);
 	}
 	for (i = 0; i < n; i++) {
 		if (m[i].version <= cur)
 			continue;
 		rc = sqlite3_exec(db->h, m[i].sql, NULL, NULL, &msg);
 		if (rc != SQLITE_OK) {
-			so_err_set(err, SO_ERR,
-			    "%s: migration %s failed: %s; database unchanged",
-			    db->path, m[i].name, msg ? msg : sqlite3_errstr(rc));
+			so_err_set(err, SO_ERR, _("%s: migration %s failed: "
+			    "%s; database unchanged"), db->path, m[i].name,
+			    msg ? msg : sqlite3_errstr(rc));
 			sqlite3_free(msg);
 			db_rollback(db);
 			return SO_ERR;
@@ -595,7 +602,7 @@ migrate(struct db *db, const struct migration *m, int n, struct so_err *err)
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", latest);
 	if ((rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL)) != SQLITE_OK) {
 		db_rollback(db);
-		return db_error(db, rc, "recording schema version", err);
+		return db_error(db, rc, N_("recording schema version"), err);
 	}
 	return db_commit(db, err);
 }
@@ -626,11 +633,11 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 	*out = NULL;
 	exists = stat(path, &sb) == 0;
 	if (exists && !S_ISREG(sb.st_mode))
-		return so_err_set(err, SO_ENOTDB, "%s: not a regular file",
+		return so_err_set(err, SO_ENOTDB, _("%s: not a regular file"),
 		    path);
 	if (!exists && (!opts->create || opts->readonly))
 		return so_err_set(err, SO_ENOTFOUND,
-		    "%s: no such database (create it with 'salesorg init')",
+		    _("%s: no such database (create it with 'salesorg init')"),
 		    path);
 	if (exists) {
 		if ((rc = check_header(path, err)) != SO_OK)
@@ -642,9 +649,8 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 		if (!opts->readonly && (faccessat(AT_FDCWD, path, W_OK,
 		    AT_EACCESS) != 0 ||
 		    (sb.st_mode & 0222) == 0))
-			return so_err_set(err, SO_EREADONLY,
-			    "%s: database is read-only (no write permission)",
-			    path);
+			return so_err_set(err, SO_EREADONLY, _("%s: database "
+			    "is read-only (no write permission)"), path);
 	} else {
 		/* A new database is made with the user's own rights: a
 		 * setgid salesorg creates none where its user could not
@@ -668,8 +674,8 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 		int fd = priv_open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 
 		if (fd < 0) {
-			so_err_set(err, SO_ERR, "%s: cannot create: %s", path,
-			    strerror(errno));
+			so_err_set(err, SO_ERR, _("%s: cannot create: %s"),
+			    path, strerror(errno));
 			return refuse(db, SO_ERR);
 		}
 		close(fd);
@@ -678,13 +684,13 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 	 * root's and the group's) is opened with the user's own rights. */
 	if (exists && !priv_trusted_file(sb.st_uid, sb.st_gid) &&
 	    priv_drop() != 0) {
-		so_err_set(err, SO_ERR, "%s: cannot give up the group "
-		    "privilege to open a database the user owns", path);
+		so_err_set(err, SO_ERR, _("%s: cannot give up the group "
+		    "privilege to open a database the user owns"), path);
 		return refuse(db, SO_ERR);
 	}
 	rc = sqlite3_open_v2(path, &db->h, flags | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
-		return refuse(db, db_error(db, rc, "opening", err));
+		return refuse(db, db_error(db, rc, N_("opening"), err));
 	sqlite3_extended_result_codes(db->h, 1);
 	/*
 	 * A file is data: defensive mode (no writes to the schema or
@@ -700,7 +706,7 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 	    SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL)) != SQLITE_OK ||
 	    (rc = sqlite3_exec(db->h, "PRAGMA cell_size_check = ON", NULL,
 	    NULL, NULL)) != SQLITE_OK)
-		return refuse(db, db_error(db, rc, "hardening", err));
+		return refuse(db, db_error(db, rc, N_("hardening"), err));
 	db->busy_ms = opts->busy_ms > 0 ? opts->busy_ms : DEFAULT_BUSY_MS;
 	db->busy_limit_ms = opts->busy_limit_ms > 0 ? opts->busy_limit_ms :
 	    DEFAULT_BUSY_LIMIT_MS;
@@ -717,22 +723,22 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 		    &on);
 	}
 	if ((rc = register_functions(db)) != SQLITE_OK)
-		return refuse(db, db_error(db, rc, "registering functions",
+		return refuse(db, db_error(db, rc, N_("registering functions"),
 		    err));
 	/* Reading the version reads the header: the first real touch. */
 	if ((rc = pragma_int(db, "PRAGMA user_version", &version)) !=
 	    SQLITE_OK)
-		return refuse(db, db_error(db, rc, "reading schema version",
+		return refuse(db, db_error(db, rc, N_("reading schema version"),
 		    err));
 	if (version > latest_of(m, nm)) {
-		so_err_set(err, SO_ENEWER, "%s: database schema version %d is "
-		    "newer than this salesorg (%d); upgrade salesorg", path,
+		so_err_set(err, SO_ENEWER, _("%s: database schema version %d "
+		    "is newer than this salesorg (%d); upgrade salesorg"), path,
 		    version, latest_of(m, nm));
 		return refuse(db, SO_ENEWER);
 	}
 	if ((rc = sqlite3_exec(db->h, "PRAGMA foreign_keys = ON", NULL, NULL,
 	    NULL)) != SQLITE_OK)
-		return refuse(db, db_error(db, rc, "enabling foreign keys",
+		return refuse(db, db_error(db, rc, N_("enabling foreign keys"),
 		    err));
 	if (opts->readonly) {
 		/* In a setgid process no temporary file of database pages
@@ -747,7 +753,7 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 	}
 	if ((rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL,
 	    NULL)) != SQLITE_OK)
-		return refuse(db, db_error(db, rc, "enabling WAL", err));
+		return refuse(db, db_error(db, rc, N_("enabling WAL"), err));
 	/* WAL with synchronous=NORMAL cannot corrupt the file; the last
 	 * transactions may roll back after a power cut, never tear. */
 	sqlite3_exec(db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
@@ -853,15 +859,16 @@ begin_immediate(struct db *db, struct so_err *err)
 		if (!sqlite3_get_autocommit(db->h))
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		if (!is_busy(rc)) {
-			code = db_error(db, rc, "starting a transaction", err);
+			code = db_error(db, rc, N_("starting a transaction"),
+			    err);
 			break;
 		}
 		/* A stale snapshot held by a statement of our own that is
 		 * still stepping: waiting cannot help. */
 		if (rc == SQLITE_BUSY_SNAPSHOT && statement_open(db)) {
-			code = so_err_set(err, SO_ERR, "%s: starting a "
+			code = so_err_set(err, SO_ERR, _("%s: starting a "
 			    "transaction while a query is still open (a bug: "
-			    "please report it); nothing was written",
+			    "please report it); nothing was written"),
 			    db->path);
 			break;
 		}
@@ -899,7 +906,7 @@ commit_retrying(struct db *db, struct so_err *err)
 		retry_pause(attempt, deadline);
 	}
 	code = is_busy(rc) ? busy_error(db, mono_ms() - start, err) :
-	    db_error(db, rc, "committing", err);
+	    db_error(db, rc, N_("committing"), err);
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	return code;
@@ -924,13 +931,13 @@ int
 db_commit(struct db *db, struct so_err *err)
 {
 	if (db->depth == 0)
-		return so_err_set(err, SO_ERR, "%s: commit without begin",
+		return so_err_set(err, SO_ERR, _("%s: commit without begin"),
 		    db->path);
 	if (--db->depth > 0)
 		return SO_OK;
 	if (db->doomed) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
-		return so_err_set(err, SO_ERR, "%s: transaction rolled back",
+		return so_err_set(err, SO_ERR, _("%s: transaction rolled back"),
 		    db->path);
 	}
 	return commit_retrying(db, err);
@@ -990,7 +997,7 @@ db_prepare(struct db *db, const char *sql, sqlite3_stmt **st,
 	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st,
 	    NULL);
 	if (rc != SQLITE_OK)
-		return db_error(db, rc, "preparing a query", err);
+		return db_error(db, rc, N_("preparing a query"), err);
 	if (db->ncache == db->capcache) {
 		db->capcache = db->capcache ? db->capcache * 2 : 32;
 		db->cache = xrealloc(db->cache, db->capcache *
@@ -1016,7 +1023,7 @@ db_exec(struct db *db, const char *sql, struct so_err *err)
 {
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 
-	return rc == SQLITE_OK ? SO_OK : db_error(db, rc, "running a query",
+	return rc == SQLITE_OK ? SO_OK : db_error(db, rc, N_("running a query"),
 	    err);
 }
 
@@ -1096,7 +1103,7 @@ collect_rows(struct db *db, const char *sql, struct strbuf *report,
 
 	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return db_error(db, rc, "checking", err);
+		return db_error(db, rc, N_("checking"), err);
 	n = sqlite3_column_count(st);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *first = (const char *)sqlite3_column_text(st, 0);
@@ -1113,7 +1120,7 @@ collect_rows(struct db *db, const char *sql, struct strbuf *report,
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "checking", err);
+		return db_error(db, rc, N_("checking"), err);
 	return SO_OK;
 }
 
@@ -1131,8 +1138,8 @@ db_check(struct db *db, struct strbuf *report, struct so_err *err)
 	if (code != SO_OK)
 		return code;
 	if (problems)
-		return so_err_set(err, SO_ENOTDB, "%s: %d problem%s found",
-		    db->path, problems, problems == 1 ? "" : "s");
+		return so_err_set(err, SO_ENOTDB, P_("%s: %d problem found",
+		    "%s: %d problems found", problems), db->path, problems);
 	return SO_OK;
 }
 
@@ -1175,7 +1182,7 @@ db_set_setting(struct db *db, const char *key, const char *value,
 	db_done(st);
 	if (rc != SQLITE_DONE) {
 		db_rollback(db);
-		return db_error(db, rc, "saving a setting", err);
+		return db_error(db, rc, N_("saving a setting"), err);
 	}
 	return db_commit(db, err);
 }

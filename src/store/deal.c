@@ -4,30 +4,31 @@
  */
 #include <stddef.h>
 
+#include "base/i18n.h"
 #include "store/entities.h"
 #include "store/hooks.h"
 
 #define O(m)	offsetof(struct deal, m)
 
 static const struct field_desc fields[] = {
-	{ "title", "Title", "Сделка", FT_TEXT, O(title), 28, 0,
+	{ "title", NC_("deal", "Title"), FT_TEXT, O(title), 28, 0,
 	    F_REQUIRED | F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
-	FIELD_COMPANY(22, 0),
-	FIELD_CONTACT(0, 0),
-	{ "stage_id", "Stage", "Этап", FT_REF, O(stage_id), 14, 0, 0,
+	FIELD_COMPANY(NC_("deal", "Company"), 22, 0),
+	FIELD_CONTACT(NC_("deal", "Contact"), 0, 0),
+	{ "stage_id", NC_("deal", "Stage"), FT_REF, O(stage_id), 14, 0, 0,
 	    "deal_stages", LABEL_NAME, NULL, NULL },
-	{ "amount", "Amount", "Сумма", FT_MONEY, O(amount), 12, 0, 0, NULL,
+	{ "amount", NC_("deal", "Amount"), FT_MONEY, O(amount), 12, 0, 0, NULL,
 	    NULL, NULL, NULL },
-	{ "quantity", "Quantity", "Количество", FT_INT, O(quantity), 0, 0, 0,
+	{ "quantity", NC_("deal", "Quantity"), FT_INT, O(quantity), 0, 0, 0,
 	    NULL, NULL, NULL, NULL },
-	{ "expected_close", "Expected close", "Ожидаемое закрытие", FT_DATE,
+	{ "expected_close", NC_("deal", "Expected close"), FT_DATE,
 	    O(expected_close), 0, 0, 0, NULL, NULL, NULL, NULL },
-	{ "closed_on", "Closed on", "Закрыта", FT_DATE, O(closed_on), 0, 0, 0,
+	{ "closed_on", NC_("deal", "Closed on"), FT_DATE, O(closed_on), 0, 0, 0,
 	    NULL, NULL, NULL, NULL },
-	{ "terms", "Terms", "Условия", FT_MEMO, O(terms), 0, 0, F_SEARCH,
+	{ "terms", NC_("deal", "Terms"), FT_MEMO, O(terms), 0, 0, F_SEARCH,
 	    NULL, NULL, NULL, NULL },
-	FIELD_MANAGER(12, 0),
-	{ "lost_reason", "Lost reason", "Причина отказа", FT_TEXT,
+	FIELD_MANAGER(NC_("deal", "Manager"), 12, 0),
+	{ "lost_reason", NC_("deal", "Lost reason"), FT_TEXT,
 	    O(lost_reason), 0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
 };
 
@@ -47,13 +48,14 @@ check(struct db *db, void *obj, struct so_err *err)
 	}
 	if (d->quantity != SO_NULL && d->quantity < 0)
 		return so_err_field(err, SO_EINVAL, "quantity",
-		    "Quantity: may not be negative");
+		    _("Quantity: may not be negative"));
 	return SO_OK;
 }
 
 struct entity entity_deal = {
 	.name = "deal", .table = "deals",
-	.label = "Deal", .plural = "Deals",
+	.label = NC_("deal", "Deal"),
+	.plural = NC_("deal", "Deals"),
 	.size = sizeof(struct deal),
 	.fields = fields, .nfields = sizeof(fields) / sizeof(fields[0]),
 	.default_sort = 0,

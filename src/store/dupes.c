@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/dupes.h"
@@ -40,10 +41,10 @@ struct dup_rule {
 };
 
 static const struct dup_rule rules[] = {
-	{ "companies", { "name", "city", NULL }, "name and city",
+	{ "companies", { "name", "city", NULL }, N_("name and city"),
 	    { "phone", NULL }, "email", "t.city" },
 	{ "contacts", { "last_name", "first_name", "company_id" },
-	    "name and company", { "phone_mobile", "phone_work" }, "email",
+	    N_("name and company"), { "phone_mobile", "phone_work" }, "email",
 	    "(SELECT c.name FROM companies c WHERE c.id = t.company_id)" },
 };
 
@@ -224,7 +225,7 @@ last_id(struct store_dupes *d, struct so_err *err)
 	d->last = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	db_done(st);
 	return rc == SQLITE_ROW ? SO_OK : db_error(d->db, rc,
-	    "looking for duplicates", err);
+	    N_("looking for duplicates"), err);
 }
 
 /* The keys of every live row, once. */
@@ -248,7 +249,7 @@ load_names(struct store_dupes *d, struct so_err *err)
 		}
 	db_done(st);
 	return rc == SQLITE_DONE ? SO_OK : db_error(d->db, rc,
-	    "looking for duplicates", err);
+	    N_("looking for duplicates"), err);
 }
 
 int
@@ -322,7 +323,7 @@ ask(struct db *db, const struct dup_rule *r, const char *col, const char *v,
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "looking for duplicates", err);
+		return db_error(db, rc, N_("looking for duplicates"), err);
 	return SO_OK;
 }
 
@@ -362,7 +363,7 @@ ask_fresh(struct store_dupes *d, const void *obj, const char *key,
 		rc = SQLITE_DONE;
 	db_done(st);
 	return rc == SQLITE_DONE ? SO_OK : db_error(d->db, rc,
-	    "looking for duplicates", err);
+	    N_("looking for duplicates"), err);
 }
 
 /* Enough of a phone to compare: seven digits at least. */
@@ -396,7 +397,7 @@ store_dupes_find(struct store_dupes *d, const void *obj, int64_t *id,
 		if (rc != SO_OK)
 			return rc;
 		if (*id) {
-			*why = d->rule->name_why;
+			*why = _(d->rule->name_why);
 			return SO_OK;
 		}
 	}
@@ -411,7 +412,7 @@ store_dupes_find(struct store_dupes *d, const void *obj, int64_t *id,
 				goto out;
 			if (n) {
 				*id = ids[0];
-				*why = "phone";
+				*why = _("phone");
 				goto out;
 			}
 		}
@@ -421,7 +422,7 @@ store_dupes_find(struct store_dupes *d, const void *obj, int64_t *id,
 	if (*v && (rc = ask(d->db, d->rule, d->rule->email, v, 0, 0, 1, &ids,
 	    &n, err)) == SO_OK && n) {
 		*id = ids[0];
-		*why = "e-mail";
+		*why = _("e-mail");
 	}
 out:
 	free(ids);
@@ -511,13 +512,13 @@ like_names(struct store_dupes *d, const void *obj, int64_t self,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if ((k = row_key(st, d->nname)) != NULL && strcmp(k, key) == 0)
 			found_add(f, sqlite3_column_int64(st, 0),
-			    d->rule->name_why);
+			    _(d->rule->name_why));
 		free(k);
 	}
 	db_done(st);
 	free(key);
 	return rc == SQLITE_DONE ? SO_OK : db_error(d->db, rc,
-	    "looking for duplicates", err);
+	    N_("looking for duplicates"), err);
 }
 
 /* The phone and e-mail rules, every match. */
@@ -539,7 +540,7 @@ like_keys(struct store_dupes *d, const void *obj, int64_t self,
 			    d->phone_fi[j]].name, v, 1, self, 0, &ids, &n, err);
 	}
 	for (k = 0; k < n; k++)
-		found_add(f, ids[k], "phone");
+		found_add(f, ids[k], _("phone"));
 	free(ids);
 	ids = NULL;
 	n = 0;
@@ -548,7 +549,7 @@ like_keys(struct store_dupes *d, const void *obj, int64_t self,
 		rc = ask(d->db, d->rule, d->rule->email, v, 0, self, 0, &ids,
 		    &n, err);
 	for (k = 0; k < n; k++)
-		found_add(f, ids[k], "e-mail");
+		found_add(f, ids[k], _("e-mail"));
 	free(ids);
 	return rc;
 }
@@ -580,7 +581,7 @@ like_titles(struct store_dupes *d, struct dupe *v, size_t n,
 	}
 	db_done(st);
 	return rc == SQLITE_ROW ? SO_OK : db_error(d->db, rc,
-	    "looking for duplicates", err);
+	    N_("looking for duplicates"), err);
 }
 
 int

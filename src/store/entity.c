@@ -16,9 +16,10 @@
 
 #include "base/datetime.h"
 #include "base/i18n.h"
-#include "store/entity.h"
 #include "base/utf8.h"
 #include "base/util.h"
+#include "store/entity.h"
+#include "store/labels.h"
 
 static const struct entity *const none[] = { NULL };
 static const struct entity *const *all = none;
@@ -58,6 +59,22 @@ entity_field(const struct entity *ent, const char *name)
 	return -1;
 }
 
+/*
+ * The Russian of an English label of the entity named ctx, from the table
+ * made of po/ru.po (store/labels.h); en itself when it has none.  A
+ * hundred and fifty rows: a lookup costs less than the folding around it.
+ */
+static const char *
+label_ru(const char *ctx, const char *en)
+{
+	const struct label_ru *l;
+
+	for (l = labels_ru; l->ctx; l++)
+		if (strcmp(l->en, en) == 0 && strcmp(l->ctx, ctx) == 0)
+			return l->ru;
+	return en;
+}
+
 /* a equals b ignoring case (Cyrillic too), '_' and ' ' the same. */
 static int
 name_eq(const char *a, const char *b)
@@ -82,12 +99,13 @@ name_eq(const char *a, const char *b)
 }
 
 static int
-field_named(const struct field_desc *fd, const char *name)
+field_named(const struct entity *ent, const struct field_desc *fd,
+    const char *name)
 {
 	size_t n = strlen(fd->name);
 
 	if (name_eq(fd->name, name) || name_eq(fd->label, name) ||
-	    name_eq(fd->label_ru, name))
+	    name_eq(field_label_ru(ent, fd), name))
 		return 1;
 	/* manager for manager_id */
 	return n > 3 && strcmp(fd->name + n - 3, "_id") == 0 &&
@@ -100,7 +118,7 @@ entity_field_named(const struct entity *ent, const char *name)
 	int i;
 
 	for (i = 0; i < ent->nfields; i++)
-		if (field_named(&ent->fields[i], name))
+		if (field_named(ent, &ent->fields[i], name))
 			return i;
 	return -1;
 }
@@ -290,7 +308,8 @@ money_parse(const char *s, int64_t *out)
 
 /* "Open, Done, Cancelled": what a choice field takes, for its errors. */
 static const char *
-choice_labels(const struct field_desc *fd, char *buf, size_t sz)
+choice_labels(const struct entity *ent, const struct field_desc *fd,
+    char *buf, size_t sz)
 {
 	const struct choice *c;
 	size_t len = 0;
@@ -298,29 +317,44 @@ choice_labels(const struct field_desc *fd, char *buf, size_t sz)
 	buf[0] = '\0';
 	for (c = fd->choices; c && c->code && len + 1 < sz; c++)
 		len += (size_t)snprintf(buf + len, sz - len, "%s%s",
-		    c == fd->choices ? "" : ", ", c->label);
+		    c == fd->choices ? "" : ", ", choice_label(ent, c));
 	return buf;
 }
 
+/* label folded equals the folded text ft. */
+static int
+label_eq(const char *label, const char *ft)
+{
+	char *fl = utf8_fold(label);
+	int eq = strcmp(fl, ft) == 0;
+
+	free(fl);
+	return eq;
+}
+
+/*
+ * The choice text names: its code, or its label in English, in the
+ * messages' language or in Russian (a Russian spreadsheet imported
+ * whatever the locale), in any case.
+ */
 static const struct choice *
-find_choice(const struct field_desc *fd, const char *text)
+find_choice(const struct entity *ent, const struct field_desc *fd,
+    const char *text)
 {
 	const struct choice *c;
-	char *ft, *fl;
-	int hit;
+	char *ft;
 
 	if (fd->choices == NULL)
 		return NULL;
-	ft = utf8_fold(text);
-	for (c = fd->choices; c->code; c++) {
+	for (c = fd->choices; c->code; c++)
 		if (strcmp(c->code, text) == 0)
+			return c;
+	ft = utf8_fold(text);
+	for (c = fd->choices; c->code; c++)
+		if (label_eq(c->label, ft) ||
+		    label_eq(choice_label(ent, c), ft) ||
+		    label_eq(choice_label_ru(ent, c), ft))
 			break;
-		fl = utf8_fold(c->label);
-		hit = strcmp(fl, ft) == 0;
-		free(fl);
-		if (hit)
-			break;
-	}
 	free(ft);
 	return c->code ? c : NULL;
 }
@@ -347,8 +381,8 @@ field_format(const struct entity *ent, int fi, const void *obj)
 
 	if (field_is_text(fd)) {
 		if (fd->type == FT_CHOICE && fd->choices &&
-		    (c = find_choice(fd, field_text_c(fd, obj))) != NULL)
-			return xstrdup(c->label);
+		    (c = find_choice(ent, fd, field_text_c(fd, obj))) != NULL)
+			return xstrdup(choice_label(ent, c));
 		return xstrdup(field_text_c(fd, obj));
 	}
 	if (field_is_empty(fd, obj))
@@ -362,7 +396,7 @@ field_format(const struct entity *ent, int fi, const void *obj)
 		dt_format_moment((time_t)v, date);
 		return xstrdup(date);
 	case FT_BOOL:
-		return xstrdup(v ? "yes" : "");
+		return xstrdup(v ? _("yes") : "");
 	case FT_REF:
 		if (m->ref_labels && m->ref_labels[fi])
 			return xstrdup(m->ref_labels[fi]);
@@ -447,12 +481,12 @@ field_parse(const struct entity *ent, int fi, void *obj, const char *text,
 		if (fd->type == FT_CHOICE) {
 			char *t2 = xstrndup(text, len);
 
-			c = find_choice(fd, t2);
+			c = find_choice(ent, fd, t2);
 			free(t2);
 			if (c == NULL)
 				return so_err_field(err, SO_EINVAL, fd->name,
-				    "%s: one of %s", fd->label,
-				    choice_labels(fd, msg, sizeof(msg)));
+				    _("%s: one of %s"), field_label(ent, fd),
+				    choice_labels(ent, fd, msg, sizeof(msg)));
 			val = xstrdup(c->code);
 		} else if (fd->type == FT_DATE) {
 			char *t2 = xstrndup(text, len);
@@ -461,7 +495,7 @@ field_parse(const struct entity *ent, int fi, void *obj, const char *text,
 			free(t2);
 			if (rc != 0)
 				return so_err_field(err, SO_EINVAL, fd->name,
-				    "%s: %s", fd->label, msg);
+				    "%s: %s", field_label(ent, fd), msg);
 			val = xstrdup(date);
 		} else if (fd->type == FT_MEMO)
 			val = xstrdup(text);	/* keep a memo's layout */
@@ -475,24 +509,24 @@ field_parse(const struct entity *ent, int fi, void *obj, const char *text,
 	case FT_MOMENT:
 		if (dt_parse_moment(text, now, &t, msg, sizeof(msg)) != 0)
 			return so_err_field(err, SO_EINVAL, fd->name, "%s: %s",
-			    fd->label, msg);
+			    field_label(ent, fd), msg);
 		v = t;
 		break;
 	case FT_MONEY:
 		if (money_parse(text, &v) != 0)
 			return so_err_field(err, SO_EINVAL, fd->name,
-			    "%s: not an amount (write it like 1234.50)",
-			    fd->label);
+			    _("%s: not an amount (write it like 1234.50)"),
+			    field_label(ent, fd));
 		break;
 	case FT_BOOL:
 		if (parse_bool(text, &v) != 0)
 			return so_err_field(err, SO_EINVAL, fd->name,
-			    "%s: write yes or no", fd->label);
+			    _("%s: write yes or no"), field_label(ent, fd));
 		break;
 	default:	/* FT_INT, FT_REF */
 		if (parse_int(text, &v) != 0 || (fd->type == FT_REF && v <= 0))
 			return so_err_field(err, SO_EINVAL, fd->name,
-			    "%s: not a number", fd->label);
+			    _("%s: not a number"), field_label(ent, fd));
 		break;
 	}
 	*field_int(fd, obj) = v;
@@ -566,63 +600,69 @@ field_validate(const struct entity *ent, int fi, const void *obj,
 	uint32_t cp;
 	size_t n;
 
-	(void)ent;
 	if (field_is_empty(fd, obj)) {
 		if (fd->flags & F_REQUIRED)
 			return so_err_field(err, SO_EINVAL, fd->name,
-			    "%s: required", fd->label);
+			    _("%s: required"), field_label(ent, fd));
 		return SO_OK;
 	}
 	if (!field_is_text(fd)) {
 		if (fd->type == FT_BOOL && field_int_c(fd, obj) != 0 &&
 		    field_int_c(fd, obj) != 1)
 			return so_err_field(err, SO_EINVAL, fd->name,
-			    "%s: must be yes or no", fd->label);
+			    _("%s: must be yes or no"),
+			    field_label(ent, fd));
 		return SO_OK;
 	}
 	s = field_text_c(fd, obj);
 	n = strlen(s);
 	if (!utf8_valid(s, n))
 		return so_err_field(err, SO_EINVAL, fd->name,
-		    "%s: not valid UTF-8 text", fd->label);
+		    _("%s: not valid UTF-8 text"), field_label(ent, fd));
 	/* C1 as well as C0: a terminal takes U+009B for ESC [. */
 	if (utf8_control_at(s, fd->type == FT_MEMO ? "\t\n\r" : "\t",
 	    &cp) >= 0)
 		return so_err_field(err, SO_EINVAL, fd->name,
-		    "%s: contains a control character (%s%02X)", fd->label,
-		    cp < 0x80 ? "0x" : "U+00", (unsigned)cp);
+		    _("%s: contains a control character (%s%02X)"),
+		    field_label(ent, fd), cp < 0x80 ? "0x" : "U+00",
+		    (unsigned)cp);
 	if (utf8_len(s) > (size_t)default_maxlen(fd))
 		return so_err_field(err, SO_EINVAL, fd->name,
-		    "%s: longer than %d characters", fd->label,
+		    _("%s: longer than %d characters"), field_label(ent, fd),
 		    default_maxlen(fd));
 	switch (fd->type) {
 	case FT_EMAIL:
 		if (!valid_email_list(s))
 			return so_err_field(err, SO_EINVAL, fd->name,
-			    "%s: not an e-mail address", fd->label);
+			    _("%s: not an e-mail address"),
+			    field_label(ent, fd));
 		break;
 	case FT_PHONE:
 		if (!valid_phone(s))
 			return so_err_field(err, SO_EINVAL, fd->name,
-			    "%s: not a phone number", fd->label);
+			    _("%s: not a phone number"),
+			    field_label(ent, fd));
 		break;
 	case FT_URL:
 		if (strpbrk(s, " \t") || strchr(s, '.') == NULL)
 			return so_err_field(err, SO_EINVAL, fd->name,
-			    "%s: not a web address", fd->label);
+			    _("%s: not a web address"),
+			    field_label(ent, fd));
 		break;
 	case FT_DATE:
 		if (!dt_valid_date(s))
 			return so_err_field(err, SO_EINVAL, fd->name,
-			    "%s: not a date (YYYY-MM-DD)", fd->label);
+			    _("%s: not a date (YYYY-MM-DD)"),
+			    field_label(ent, fd));
 		break;
 	case FT_CHOICE:
 		if (fd->choices && !is_choice_code(fd, s)) {
 			char list[200];
 
 			return so_err_field(err, SO_EINVAL, fd->name,
-			    "%s: \"%s\" is not one of %s", fd->label, s,
-			    choice_labels(fd, list, sizeof(list)));
+			    _("%s: \"%s\" is not one of %s"),
+			    field_label(ent, fd), s,
+			    choice_labels(ent, fd, list, sizeof(list)));
 		}
 		break;
 	default:
@@ -679,12 +719,19 @@ field_label(const struct entity *ent, const struct field_desc *fd)
 const char *
 field_label_ru(const struct entity *ent, const struct field_desc *fd)
 {
-	(void)ent;
-	return fd->label_ru ? fd->label_ru : fd->label;
+	if (fd->flags & F_CUSTOM)
+		return fd->label;
+	return label_ru(ent->name, fd->label);
 }
 
 const char *
 choice_label(const struct entity *ent, const struct choice *c)
 {
 	return i18n_cgettext(ent->name, c->label);
+}
+
+const char *
+choice_label_ru(const struct entity *ent, const struct choice *c)
+{
+	return label_ru(ent->name, c->label);
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/audit.h"
 #include "store/entities.h"
@@ -17,47 +18,47 @@
 #define O(m)	offsetof(struct event, m)
 
 static const struct choice statuses[] = {
-	{ "planned", "Planned" }, { "done", "Done" },
-	{ "cancelled", "Cancelled" }, { NULL, NULL }
+	{ "planned", NC_("event", "Planned") },
+	{ "done", NC_("event", "Done") },
+	{ "cancelled", NC_("event", "Cancelled") },
+	{ NULL, NULL }
 };
 
 static const struct field_desc fields[] = {
-	{ "type_id", "Type", "Тип", FT_REF, O(type_id), 9, 0, F_REQUIRED,
+	{ "type_id", NC_("event", "Type"), FT_REF, O(type_id), 9, 0, F_REQUIRED,
 	    "event_types", LABEL_NAME, NULL, NULL },
-	{ "subject", "Subject", "Тема", FT_TEXT, O(subject), 28, 0,
+	{ "subject", NC_("event", "Subject"), FT_TEXT, O(subject), 28, 0,
 	    F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "start_at", "Start", "Начало", FT_MOMENT, O(start_at), 16, 0,
+	{ "start_at", NC_("event", "Start"), FT_MOMENT, O(start_at), 16, 0,
 	    F_REQUIRED | F_SORT, NULL, NULL, NULL, NULL },
-	{ "end_at", "End", "Конец", FT_MOMENT, O(end_at), 0, 0, 0, NULL,
+	{ "end_at", NC_("event", "End"), FT_MOMENT, O(end_at), 0, 0, 0, NULL,
 	    NULL, NULL, NULL },
-	{ "all_day", "All day", "Весь день", FT_BOOL, O(all_day), 0, 0, 0,
+	{ "all_day", NC_("event", "All day"), FT_BOOL, O(all_day), 0, 0, 0,
 	    NULL, NULL, NULL, NULL },
-	{ "rrule", "Repeat (RRULE)", "Повтор", FT_TEXT, O(rrule), 0, 500, 0,
+	{ "rrule", NC_("event", "Repeat (RRULE)"), FT_TEXT, O(rrule), 0, 500, 0,
 	    NULL, NULL, NULL, NULL },
-	{ "remind_min", "Remind (min before)", "Напомнить за (мин)", FT_INT,
+	{ "remind_min", NC_("event", "Remind (min before)"), FT_INT,
 	    O(remind_min), 0, 0, 0, NULL, NULL, NULL, NULL },
-	FIELD_ASSIGNEE(12, 0),
-	FIELD_COMPANY(20, 0),
-	FIELD_CONTACT(0, 0),
-	FIELD_DEAL(0, 0),
-	{ "status", "Status", "Состояние", FT_CHOICE, O(status), 9, 0, 0,
+	FIELD_ASSIGNEE(NC_("event", "Assignee"), 12, 0),
+	FIELD_COMPANY(NC_("event", "Company"), 20, 0),
+	FIELD_CONTACT(NC_("event", "Contact"), 0, 0),
+	FIELD_DEAL(NC_("event", "Deal"), 0, 0),
+	{ "status", NC_("event", "Status"), FT_CHOICE, O(status), 9, 0, 0,
 	    NULL, NULL, statuses, "planned" },
-	{ "result_id", "Result", "Результат", FT_REF, O(result_id), 0, 0, 0,
+	{ "result_id", NC_("event", "Result"), FT_REF, O(result_id), 0, 0, 0,
 	    "event_results", LABEL_NAME, NULL, NULL },
-	{ "result_comment", "Result comment", "Комментарий к результату",
-	    FT_MEMO, O(result_comment), 0, 0, F_SEARCH, NULL, NULL, NULL,
-	    NULL },
-	{ "uid", "UID", "UID", FT_TEXT, O(uid), 0, 250, F_HIDDEN | F_READONLY,
-	    NULL, NULL, NULL, NULL },
-	{ "location", "Location", "Место", FT_TEXT, O(location), 0, 200,
+	{ "result_comment", NC_("event", "Result comment"), FT_MEMO,
+	    O(result_comment), 0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "uid", NC_("event", "UID"), FT_TEXT, O(uid), 0, 250,
+	    F_HIDDEN | F_READONLY, NULL, NULL, NULL, NULL },
+	{ "location", NC_("event", "Location"), FT_TEXT, O(location), 0, 200,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "description", "Description", "Описание", FT_MEMO, O(description),
+	{ "description", NC_("event", "Description"), FT_MEMO, O(description),
 	    0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "our_actions", "Our next steps", "Наши дальнейшие действия",
-	    FT_MEMO, O(our_actions), 0, 0, 0, NULL, NULL, NULL, NULL },
-	{ "client_actions", "Client's next steps",
-	    "Дальнейшие действия клиента", FT_MEMO, O(client_actions), 0, 0,
-	    0, NULL, NULL, NULL, NULL },
+	{ "our_actions", NC_("event", "Our next steps"), FT_MEMO,
+	    O(our_actions), 0, 0, 0, NULL, NULL, NULL, NULL },
+	{ "client_actions", NC_("event", "Client's next steps"), FT_MEMO,
+	    O(client_actions), 0, 0, 0, NULL, NULL, NULL, NULL },
 };
 
 static int64_t
@@ -87,20 +88,21 @@ check(struct db *db, void *obj, struct so_err *err)
 	if (e->end_at != SO_NULL && e->end_at != 0 && e->start_at != SO_NULL &&
 	    e->end_at < e->start_at)
 		return so_err_field(err, SO_EINVAL, "end_at",
-		    "End: before the start");
+		    _("End: before the start"));
 	if (e->rrule && *e->rrule && (e->start_at == SO_NULL ?
 	    recur_check(e->rrule, err) : recur_check_at(e->rrule, e->start_at,
 	    e->all_day == 1, err)) != SO_OK)
 		return err->code;
 	if (e->remind_min != SO_NULL && e->remind_min < 0)
 		return so_err_field(err, SO_EINVAL, "remind_min",
-		    "Remind: minutes before the start, 0 or more");
+		    _("Remind: minutes before the start, 0 or more"));
 	return SO_OK;
 }
 
 struct entity entity_event = {
 	.name = "event", .table = "events",
-	.label = "Event", .plural = "Events",
+	.label = NC_("event", "Event"),
+	.plural = NC_("event", "Events"),
 	.size = sizeof(struct event),
 	.fields = fields, .nfields = sizeof(fields) / sizeof(fields[0]),
 	.default_sort = 2,
@@ -144,7 +146,7 @@ store_event_exceptions(struct db *db, int64_t event_id,
 		free(v);
 		*out = NULL;
 		*n = 0;
-		return db_error(db, rc, "reading event exceptions", err);
+		return db_error(db, rc, N_("reading event exceptions"), err);
 	}
 	return SO_OK;
 }
@@ -177,7 +179,7 @@ store_event_exception_remove(struct db *db, int64_t event_id,
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE) {
-		code = db_error(db, rc, "removing an event exception", err);
+		code = db_error(db, rc, N_("removing an event exception"), err);
 		goto fail;
 	}
 	text = xasprintf("%lld restored", (long long)orig_start);
@@ -219,7 +221,7 @@ store_event_exception_set(struct db *db, int64_t event_id,
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE) {
-		code = db_error(db, rc, "saving an event exception", err);
+		code = db_error(db, rc, N_("saving an event exception"), err);
 		goto fail;
 	}
 	text = exception_text(x);
@@ -251,7 +253,7 @@ store_event_exceptions_clear(struct db *db, int64_t event_id,
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE) {
-		code = db_error(db, rc, "removing event exceptions", err);
+		code = db_error(db, rc, N_("removing event exceptions"), err);
 		goto fail;
 	}
 	if (sqlite3_changes(db_sqlite(db)) > 0 && (code = audit_write(db,

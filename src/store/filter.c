@@ -25,6 +25,7 @@
 #include <strings.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "store/custom.h"
 #include "store/filter.h"
@@ -92,7 +93,7 @@ fail(struct parser *p, size_t pos, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	so_err_set(p->err, SO_EINVAL, "filter: %s", msg);
+	so_err_set(p->err, SO_EINVAL, _("filter: %s"), msg);
 	p->errpos = pos;
 	p->failed = 1;
 	return -1;
@@ -190,7 +191,7 @@ read_quoted(struct parser *p, char **out)
 
 		if (c == '\0') {
 			sb_free(&b);
-			return fail(p, start, "unterminated quote");
+			return fail(p, start, _("unterminated quote"));
 		}
 		p->i++;
 		if (c == '"')
@@ -315,9 +316,9 @@ resolve(struct parser *p, const char *name, size_t pos, struct fref *fr)
 			len -= 3;
 		sb_printf(&b, "%s%.*s", b.len ? ", " : "", (int)len, n);
 	}
-	fail(p, pos, "unknown field '%s' of %s (fields: %s, id, created, "
-	    "updated); quote text that has a colon in it", name,
-	    p->ent->plural, sb_str(&b));
+	fail(p, pos, _("unknown field '%s' of %s (fields: %s, id, created, "
+	    "updated); quote text that has a colon in it"), name,
+	    entity_plural(p->ent), sb_str(&b));
 	sb_free(&b);
 	return -1;
 }
@@ -352,7 +353,7 @@ check_pattern(struct parser *p, const char *pat, size_t vpos, int quoted)
 
 	if ((re = regex_compile(pat, &off, msg, sizeof(msg))) == NULL)
 		return fail(p, vpos + (quoted ? 1 : 0) + off,
-		    "bad regular expression: %s", msg);
+		    _("bad regular expression: %s"), msg);
 	regex_free(re);
 	return 0;
 }
@@ -364,8 +365,8 @@ static int
 not_ordered(struct parser *p, const struct fref *fr, enum op op,
     size_t oppos, const char *kind)
 {
-	return fail(p, oppos, "'%s' compares dates and numbers; %s is %s "
-	    "(use : = or ~)", op_names[op], fr->name, kind);
+	return fail(p, oppos, _("'%s' compares dates and numbers; %s is %s "
+	    "(use : = or ~)"), op_names[op], fr->name, kind);
 }
 
 /* fr holds no value: '' (or, for a custom field, no row). */
@@ -418,11 +419,29 @@ term_text(struct parser *p, const struct fref *fr, enum op op,
 	case OP_RE:
 		return matches(p, fr, val, vpos, quoted, 0, sql);
 	default:
-		return not_ordered(p, fr, op, oppos, "text");
+		return not_ordered(p, fr, op, oppos, _("text"));
 	}
 }
 
 /* A choice: the codes whose code or label the value selects. */
+/* text (a choice's code or label) is what op and the value select. */
+static int
+choice_hit(enum op op, const char *fv, struct so_regex *re, const char *text)
+{
+	char *ft, msg[256];
+	int hit;
+
+	if (op == OP_RE)
+		return regex_match(re, text, strlen(text), msg,
+		    sizeof(msg)) == 1;
+	ft = utf8_fold(text);
+	hit = op == OP_HAS ? strstr(ft, fv) != NULL : strcmp(ft, fv) == 0;
+	free(ft);
+	return hit;
+}
+
+/* A choice: by its code or its label in English or Russian (the
+ * messages' language is one of them). */
 static int
 term_choice(struct parser *p, const struct fref *fr, enum op op,
     const char *val, size_t vpos, int quoted, size_t oppos,
@@ -433,10 +452,9 @@ term_choice(struct parser *p, const struct fref *fr, enum op op,
 	struct so_regex *re = NULL;
 	char *fv, msg[256];
 	size_t off;
-	int hit;
 
 	if (op != OP_HAS && op != OP_EQ && op != OP_RE)
-		return not_ordered(p, fr, op, oppos, "a choice");
+		return not_ordered(p, fr, op, oppos, _("a choice"));
 	if (*val == '\0' && fr->column) {
 		sb_printf(sql, "%s = ''", fr->column);
 		return 0;
@@ -448,22 +466,12 @@ term_choice(struct parser *p, const struct fref *fr, enum op op,
 	if (op == OP_RE && (re = regex_compile(val, &off, msg,
 	    sizeof(msg))) == NULL)
 		return fail(p, vpos + (quoted ? 1 : 0) + off,
-		    "bad regular expression: %s", msg);
+		    _("bad regular expression: %s"), msg);
 	fv = utf8_fold(val);
 	for (c = fr->fd->choices; c->code; c++) {
-		char *fc = utf8_fold(c->code), *fl = utf8_fold(c->label);
-
-		if (op == OP_HAS)
-			hit = strstr(fc, fv) || strstr(fl, fv);
-		else if (op == OP_EQ)
-			hit = !strcmp(fc, fv) || !strcmp(fl, fv);
-		else
-			hit = regex_match(re, c->code, strlen(c->code), msg,
-			    sizeof(msg)) == 1 || regex_match(re, c->label,
-			    strlen(c->label), msg, sizeof(msg)) == 1;
-		free(fc);
-		free(fl);
-		if (hit)
+		if (choice_hit(op, fv, re, c->code) ||
+		    choice_hit(op, fv, re, c->label) ||
+		    choice_hit(op, fv, re, choice_label_ru(p->ent, c)))
 			sb_printf(&in, "%s?%d", in.len ? ", " : "",
 			    add_text(p, c->code));
 		sb_printf(&all, "%s%s", all.len ? ", " : "", c->code);
@@ -471,7 +479,7 @@ term_choice(struct parser *p, const struct fref *fr, enum op op,
 	free(fv);
 	regex_free(re);
 	if (in.len == 0)
-		fail(p, vpos, "no %s is like '%s' (%s)", fr->name, val,
+		fail(p, vpos, _("no %s is like '%s' (%s)"), fr->name, val,
 		    sb_str(&all));
 	else {
 		column(p, fr, sql);
@@ -496,7 +504,7 @@ term_ref(struct parser *p, const struct fref *fr, enum op op,
 	int n;
 
 	if (op != OP_HAS && op != OP_EQ && op != OP_RE)
-		return not_ordered(p, fr, op, oppos, "a reference");
+		return not_ordered(p, fr, op, oppos, _("a reference"));
 	if (*val == '\0') {
 		sb_printf(sql, "%s IS NULL", fr->column);
 		return 0;
@@ -551,7 +559,7 @@ term_date(struct parser *p, const struct fref *fr, enum op op,
 		return 0;
 	}
 	if (dt_parse_date(val, p->now, day, msg, sizeof(msg)) != 0)
-		return fail(p, vpos, "%s: '%s' is not a date: %s", fr->name,
+		return fail(p, vpos, _("%s: '%s' is not a date: %s"), fr->name,
 		    val, msg);
 	sb_add(sql, "(");
 	column(p, fr, sql);
@@ -574,8 +582,8 @@ term_moment(struct parser *p, const struct fref *fr, enum op op,
 	time_t lo, hi;
 
 	if (op == OP_RE)
-		return fail(p, oppos, "%s is a date and time: compare it "
-		    "with = < <= > >=", fr->name);
+		return fail(p, oppos, _("%s is a date and time: compare it "
+		    "with = < <= > >="), fr->name);
 	if (*val == '\0' && (op == OP_HAS || op == OP_EQ)) {
 		sb_printf(sql, "%s IS NULL", fr->column);
 		return 0;
@@ -587,7 +595,7 @@ term_moment(struct parser *p, const struct fref *fr, enum op op,
 	} else if (dt_parse_moment(val, p->now, &lo, msg, sizeof(msg)) == 0) {
 		hi = lo + 60;
 	} else
-		return fail(p, vpos, "%s: '%s' is not a date: %s", fr->name,
+		return fail(p, vpos, _("%s: '%s' is not a date: %s"), fr->name,
 		    val, msg);
 	switch (op) {
 	case OP_LT:
@@ -640,7 +648,7 @@ term_number(struct parser *p, const struct fref *fr, enum op op,
 
 	if (op == OP_RE) {
 		if (fr->type == FT_BOOL)
-			return fail(p, oppos, "%s is yes or no: use =",
+			return fail(p, oppos, _("%s is yes or no: use ="),
 			    fr->name);
 		return matches(p, fr, val, vpos, quoted, 1, sql);
 	}
@@ -651,21 +659,21 @@ term_number(struct parser *p, const struct fref *fr, enum op op,
 	}
 	if (fr->type == FT_BOOL) {
 		if (op != OP_HAS && op != OP_EQ)
-			return fail(p, oppos, "%s is yes or no: use =",
+			return fail(p, oppos, _("%s is yes or no: use ="),
 			    fr->name);
 		if (!parse_bool(val, &v))
-			return fail(p, vpos, "%s: '%s' is not yes or no",
+			return fail(p, vpos, _("%s: '%s' is not yes or no"),
 			    fr->name, val);
 	} else if (fr->type == FT_MONEY) {
 		if (money_parse(val, &v) != 0)
-			return fail(p, vpos, "%s: '%s' is not an amount "
-			    "(1234.50)", fr->name, val);
+			return fail(p, vpos, _("%s: '%s' is not an amount "
+			    "(1234.50)"), fr->name, val);
 	} else {
 		errno = 0;
 		v = strtoll(val, &end, 10);
 		if (errno || end == val || *end)
-			return fail(p, vpos, "%s: '%s' is not a whole number",
-			    fr->name, val);
+			return fail(p, vpos, _("%s: '%s' is not a whole "
+			    "number"), fr->name, val);
 	}
 	/* custom values are text; a custom "no" has no row */
 	if (custom)
@@ -741,15 +749,15 @@ parse_primary(struct parser *p, struct strbuf *sql)
 		 * prepares.  8 leaves room for the queries that embed a
 		 * filter deeper. */
 		if (++p->depth > MAX_DEPTH)
-			return fail(p, start, "more than %d '(' inside each "
-			    "other", MAX_DEPTH);
+			return fail(p, start, _("more than %d '(' inside each "
+			    "other"), MAX_DEPTH);
 		p->i++;
 		sb_add(sql, "(");
 		if (parse_expr(p, sql) < 0)
 			return -1;
 		skip_ws(p);
 		if (p->s[p->i] != ')')
-			return fail(p, start, "this '(' is not closed");
+			return fail(p, start, _("this '(' is not closed"));
 		p->i++;
 		p->depth--;
 		sb_add(sql, ")");
@@ -772,14 +780,14 @@ parse_primary(struct parser *p, struct strbuf *sql)
 		val = read_bare(p);
 		if (*val == '\0') {
 			free(val);
-			return fail(p, p->i, "unexpected '%c'", p->s[p->i]);
+			return fail(p, p->i, _("unexpected '%c'"), p->s[p->i]);
 		}
 		term_word(p, val, sql);
 		free(val);
 		return 0;
 	}
 	if (p->i == npos)
-		return fail(p, npos, "a field name must come before '%c'",
+		return fail(p, npos, _("a field name must come before '%c'"),
 		    p->s[p->i]);
 	name = xstrndup(p->s + npos, p->i - npos);
 	oppos = p->i;
@@ -811,7 +819,7 @@ parse_primary(struct parser *p, struct strbuf *sql)
 		if (*val == '\0') {
 			free(val);
 			free(name);
-			return fail(p, vpos, "a value must follow '%.*s'",
+			return fail(p, vpos, _("a value must follow '%.*s'"),
 			    (int)(vpos - npos), p->s + npos);
 		}
 	}
@@ -835,7 +843,7 @@ parse_unary(struct parser *p, struct strbuf *sql)
 		p->i += n;
 		skip_ws(p);
 		if (p->s[p->i] == '\0' || p->s[p->i] == ')' || at_or(p))
-			return fail(p, p->i, "a condition must follow NOT");
+			return fail(p, p->i, _("a condition must follow NOT"));
 	}
 	if (neg)
 		sb_add(sql, "NOT coalesce(");
@@ -859,14 +867,14 @@ parse_group(struct parser *p, struct strbuf *sql)
 		/* AND between two conditions says what a blank says */
 		if ((and = at_word(p, and_words)) > 0) {
 			if (n == 0)
-				return fail(p, p->i, "AND needs a condition "
-				    "on each side");
+				return fail(p, p->i, _("AND needs a condition "
+				    "on each side"));
 			p->i += and;
 			skip_ws(p);
 			if (p->s[p->i] == '\0' || p->s[p->i] == ')' ||
 			    at_or(p) || at_word(p, and_words))
-				return fail(p, p->i, "AND needs a condition "
-				    "on each side");
+				return fail(p, p->i, _("AND needs a condition "
+				    "on each side"));
 		}
 		if (p->s[p->i] == '\0' || p->s[p->i] == ')' || at_or(p))
 			break;
@@ -877,10 +885,10 @@ parse_group(struct parser *p, struct strbuf *sql)
 	}
 	if (n == 0) {
 		if (at_or(p))
-			return fail(p, p->i, "OR needs a condition on "
-			    "each side");
-		return fail(p, p->i, p->s[p->i] == ')' ? "empty ( )" :
-		    "a condition must follow OR");
+			return fail(p, p->i, _("OR needs a condition on "
+			    "each side"));
+		return fail(p, p->i, p->s[p->i] == ')' ? _("empty ( )") :
+		    _("a condition must follow OR"));
 	}
 	sb_add(sql, ")");
 	return 0;
@@ -924,7 +932,7 @@ filter_compile(struct db *db, const struct entity *ent, const char *text,
 	if (p.s[p.i] == '\0')
 		return SO_OK;
 	if (!utf8_valid(text, strlen(text))) {
-		so_err_set(err, SO_EINVAL, "filter: not valid UTF-8 text");
+		so_err_set(err, SO_EINVAL, _("filter: not valid UTF-8 text"));
 		return SO_EINVAL;
 	}
 	p.f = xcalloc(1, sizeof(*p.f));
@@ -932,7 +940,7 @@ filter_compile(struct db *db, const struct entity *ent, const char *text,
 	if (parse_expr(&p, &sql) == 0) {
 		skip_ws(&p);
 		if (p.s[p.i] == ')')
-			fail(&p, p.i, "this ')' closes nothing");
+			fail(&p, p.i, _("this ')' closes nothing"));
 	}
 	if (p.failed) {
 		if (pos)

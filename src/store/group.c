@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/audit.h"
@@ -52,11 +53,13 @@ name_record(struct db *db, const struct entity *ent, int64_t id,
 	char *title = store_lookup_title(db, ent, id);
 
 	if (title && *title)
-		so_err_field(err, was.code, was.field, "%s #%lld \"%s\": %s",
-		    ent->label, (long long)id, title, was.msg);
+		/* TRANSLATORS: an entity, a record's number, its title and
+		 * what went wrong: Company #12 "Romashka": E-mail: ... */
+		so_err_field(err, was.code, was.field, _("%s #%lld \"%s\": %s"),
+		    entity_label(ent), (long long)id, title, was.msg);
 	else
 		so_err_field(err, was.code, was.field, "%s #%lld: %s",
-		    ent->label, (long long)id, was.msg);
+		    entity_label(ent), (long long)id, was.msg);
 	free(title);
 }
 
@@ -74,12 +77,12 @@ group_set(struct db *db, const struct entity *ent, const struct list_query *q,
 
 	*changed = 0;
 	if ((fi = entity_field(ent, field)) < 0)
-		return so_err_set(err, SO_EINVAL, "%s have no field '%s'",
-		    ent->plural, field);
+		return so_err_set(err, SO_EINVAL, _("%s have no field '%s'"),
+		    entity_plural(ent), field);
 	fd = &ent->fields[fi];
 	if (fd->flags & (F_READONLY | F_HIDDEN))
 		return so_err_field(err, SO_EINVAL, fd->name,
-		    "%s cannot be set on a group", fd->label);
+		    _("%s cannot be set on a group"), field_label(ent, fd));
 	/* a manager by login, as people name them */
 	if (fd->type == FT_REF && strcmp(fd->ref_table, "users") == 0 &&
 	    *value && !all_digits(value)) {
@@ -122,8 +125,8 @@ group_trash(struct db *db, const struct entity *ent,
 
 	*changed = 0;
 	if (q->trash)
-		return so_err_set(err, SO_EINVAL, "these are in the trash "
-		    "already");
+		return so_err_set(err, SO_EINVAL, _("these are in the trash "
+		    "already"));
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
 	if ((code = rec_ids(db, ent, q, &ids, &n, err)) != SO_OK)
@@ -155,7 +158,7 @@ program_id(struct db *db, const char *name, int64_t *id, struct so_err *err)
 	if (rc == SQLITE_ROW)
 		return SO_OK;
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "finding the program", err);
+		return db_error(db, rc, N_("finding the program"), err);
 	store_program_init(&p);
 	p.meta.by_program = 1;
 	p.name = xstrdup(name);
@@ -192,7 +195,7 @@ add_member(struct db *db, const char *col, int64_t pid, int64_t rid,
 	*added = rc == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
 	db_done(st);
 	if (rc != SQLITE_ROW)
-		return db_error(db, rc, "adding to the program", err);
+		return db_error(db, rc, N_("adding to the program"), err);
 	if (!*added)
 		return SO_OK;
 	store_member_init(&m);
@@ -225,11 +228,11 @@ group_add_to_program(struct db *db, const struct entity *ent,
 	else if (strcmp(ent->name, "contact") == 0)
 		col = "contact_id";
 	else
-		return so_err_set(err, SO_EINVAL, "only companies and "
-		    "contacts take part in programs");
+		return so_err_set(err, SO_EINVAL, _("only companies and "
+		    "contacts take part in programs"));
 	if (name == NULL || *name == '\0' || !utf8_valid(name, strlen(name)))
 		return so_err_field(err, SO_EINVAL, "program",
-		    "a program needs a name");
+		    _("a program needs a name"));
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
 	if ((code = program_id(db, name, &pid, err)) != SO_OK)
@@ -270,8 +273,8 @@ group_programs(struct db *db, char ***names, size_t *n, struct so_err *err)
 		    sqlite3_column_text(st, 0));
 	}
 	db_done(st);
-	return rc == SQLITE_DONE ? SO_OK : db_error(db, rc, "listing "
-	    "programs", err);
+	return rc == SQLITE_DONE ? SO_OK : db_error(db, rc, N_("listing "
+	    "programs"), err);
 }
 
 int
@@ -300,7 +303,7 @@ group_users(struct db *db, char ***logins, char ***names, size_t *n,
 		    (const char *)sqlite3_column_text(st, 1) : "");
 	}
 	db_done(st);
-	return rc == SQLITE_DONE ? SO_OK : db_error(db, rc, "listing users",
+	return rc == SQLITE_DONE ? SO_OK : db_error(db, rc, N_("listing users"),
 	    err);
 }
 
@@ -334,8 +337,8 @@ saved_filter_list(struct db *db, const struct entity *ent,
 		(*n)++;
 	}
 	db_done(st);
-	return rc == SQLITE_DONE ? SO_OK : db_error(db, rc, "listing saved "
-	    "filters", err);
+	return rc == SQLITE_DONE ? SO_OK : db_error(db, rc, N_("listing saved "
+	    "filters"), err);
 }
 
 void
@@ -371,9 +374,9 @@ saved_filter_get(struct db *db, const struct entity *ent, const char *name,
 	if (rc == SQLITE_ROW)
 		return SO_OK;
 	if (rc == SQLITE_DONE)
-		return so_err_set(err, SO_ENOTFOUND, "no saved filter '%s' "
-		    "for %s", name, ent->plural);
-	return db_error(db, rc, "reading a saved filter", err);
+		return so_err_set(err, SO_ENOTFOUND, _("no saved filter '%s' "
+		    "for %s"), name, entity_plural(ent));
+	return db_error(db, rc, N_("reading a saved filter"), err);
 }
 
 static int
@@ -381,13 +384,13 @@ valid_name(const char *name, struct so_err *err)
 {
 	if (name == NULL || *name == '\0')
 		return so_err_field(err, SO_EINVAL, "name",
-		    "a saved filter needs a name");
+		    _("a saved filter needs a name"));
 	if (!utf8_valid(name, strlen(name)) || utf8_len(name) > 60)
-		return so_err_field(err, SO_EINVAL, "name", "a filter's name "
-		    "is at most 60 characters of text");
+		return so_err_field(err, SO_EINVAL, "name", _("a filter's name "
+		    "is at most 60 characters of text"));
 	if (utf8_control_at(name, NULL, NULL) >= 0)
 		return so_err_field(err, SO_EINVAL, "name",
-		    "a filter's name may not hold control characters");
+		    _("a filter's name may not hold control characters"));
 	return SO_OK;
 }
 
@@ -417,8 +420,8 @@ saved_filter_save(struct db *db, const struct entity *ent, const char *name,
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_finish(db, db_error(db, rc, "saving the filter", err),
-		    err);
+		return db_finish(db, db_error(db, rc, N_("saving the filter"),
+		    err), err);
 	return db_finish(db, SO_OK, err);
 }
 
@@ -441,10 +444,10 @@ saved_filter_delete(struct db *db, const struct entity *ent,
 	n = sqlite3_changes(db_sqlite(db));
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_finish(db, db_error(db, rc, "deleting the filter", err),
-		    err);
+		return db_finish(db, db_error(db, rc, N_("deleting the filter"),
+		    err), err);
 	if (n == 0)
-		return db_finish(db, so_err_set(err, SO_ENOTFOUND, "no saved "
-		    "filter '%s' for %s", name, ent->plural), err);
+		return db_finish(db, so_err_set(err, SO_ENOTFOUND, _("no saved "
+		    "filter '%s' for %s"), name, entity_plural(ent)), err);
 	return db_finish(db, SO_OK, err);
 }

@@ -5,6 +5,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/entity.h"
 #include "store/hooks.h"
@@ -75,6 +76,6 @@ store_uid_lookup(struct db *db, const char *sql, const char *uid, int64_t *id,
 		*id = sqlite3_column_int64(st, 0);
 	db_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(db, rc, "looking up a UID", err);
+		return db_error(db, rc, N_("looking up a UID"), err);
 	return SO_OK;
 }

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/index.h"
 
@@ -79,10 +80,10 @@ index_sql(struct db *db, const struct entity *ent,
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		code = db_error(db, rc, "reading the search index's columns",
-		    err);
+		code = db_error(db, rc, N_("reading the search index's "
+		    "columns"), err);
 	else if (n > 0 && x == NULL)
-		code = so_err_set(err, SO_ERR, "more than %d search indexes",
+		code = so_err_set(err, SO_ERR, _("more than %d search indexes"),
 		    MAX_INDEXES);
 	else if (n > 0) {
 		x->add = xasprintf("INSERT INTO %s_fts (%s) SELECT * FROM %s "
@@ -142,7 +143,7 @@ index_row(struct db *db, const struct entity *ent, int64_t id, int add,
 		db_done(st);
 	}
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, add ? "indexing for the search" :
-		    "taking out of the search index", err);
+		return db_error(db, rc, add ? _("indexing for the search") :
+		    _("taking out of the search index"), err);
 	return SO_OK;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/entity.h"
 #include "store/lookup.h"
@@ -33,7 +34,7 @@ store_lookup_ids(struct db *db, enum lookup_table t,
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "reading lookup tables", err);
+		return db_error(db, rc, N_("reading lookup tables"), err);
 	return SO_OK;
 }
 
@@ -54,9 +55,9 @@ store_user_id(struct db *db, const char *login, int64_t *id,
 		*id = sqlite3_column_int64(st, 0);
 	db_done(st);
 	if (rc == SQLITE_DONE)
-		return so_err_set(err, SO_ENOTFOUND, "no user %s", login);
+		return so_err_set(err, SO_ENOTFOUND, _("no user %s"), login);
 	if (rc != SQLITE_ROW)
-		return db_error(db, rc, "looking up a user", err);
+		return db_error(db, rc, N_("looking up a user"), err);
 	return SO_OK;
 }
 
@@ -88,10 +89,10 @@ store_user_get(struct db *db, int64_t id, struct user_brief *out,
 		user_read(st, out);
 	db_done(st);
 	if (rc == SQLITE_DONE)
-		return so_err_set(err, SO_ENOTFOUND, "no user #%lld",
+		return so_err_set(err, SO_ENOTFOUND, _("no user #%lld"),
 		    (long long)id);
 	if (rc != SQLITE_ROW)
-		return db_error(db, rc, "looking up a user", err);
+		return db_error(db, rc, N_("looking up a user"), err);
 	return SO_OK;
 }
 
@@ -120,7 +121,7 @@ users_query(struct db *db, const char *sql, struct user_brief **out,
 		store_users_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return db_error(db, rc, "listing users", err);
+		return db_error(db, rc, N_("listing users"), err);
 	}
 	return SO_OK;
 }

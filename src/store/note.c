@@ -7,18 +7,19 @@
 #define O(m)	offsetof(struct note, m)
 
 static const struct field_desc fields[] = {
-	{ "title", "Title", "Заголовок", FT_TEXT, O(title), 36, 0,
+	{ "title", NC_("note", "Title"), FT_TEXT, O(title), 36, 0,
 	    F_REQUIRED | F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "body", "Text", "Текст", FT_MEMO, O(body), 0, 0, F_SEARCH, NULL,
+	{ "body", NC_("note", "Text"), FT_MEMO, O(body), 0, 0, F_SEARCH, NULL,
 	    NULL, NULL, NULL },
-	FIELD_COMPANY(24, 0),
-	FIELD_CONTACT(0, 0),
-	FIELD_DEAL(0, 0),
+	FIELD_COMPANY(NC_("note", "Company"), 24, 0),
+	FIELD_CONTACT(NC_("note", "Contact"), 0, 0),
+	FIELD_DEAL(NC_("note", "Deal"), 0, 0),
 };
 
 struct entity entity_note = {
 	.name = "note", .table = "notes",
-	.label = "Note", .plural = "Notes",
+	.label = NC_("note", "Note"),
+	.plural = NC_("note", "Notes"),
 	.size = sizeof(struct note),
 	.fields = fields, .nfields = sizeof(fields) / sizeof(fields[0]),
 	.default_sort = 0,

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/entities.h"
@@ -21,15 +22,15 @@
 #define O(m)	offsetof(struct payment, m)
 
 static const struct field_desc fields[] = {
-	{ "paid_on", "Date", "Дата", FT_DATE, O(paid_on), 10, 0, F_SORT,
+	{ "paid_on", NC_("payment", "Date"), FT_DATE, O(paid_on), 10, 0, F_SORT,
 	    NULL, NULL, NULL, NULL },
-	FIELD_COMPANY(24, F_REQUIRED),
-	FIELD_DEAL(0, 0),
-	{ "amount", "Amount", "Сумма", FT_MONEY, O(amount), 12, 0, F_REQUIRED,
-	    NULL, NULL, NULL, NULL },
-	{ "document", "Document", "Документ", FT_TEXT, O(document), 12, 0,
+	FIELD_COMPANY(NC_("payment", "Company"), 24, F_REQUIRED),
+	FIELD_DEAL(NC_("payment", "Deal"), 0, 0),
+	{ "amount", NC_("payment", "Amount"), FT_MONEY, O(amount), 12, 0,
+	    F_REQUIRED, NULL, NULL, NULL, NULL },
+	{ "document", NC_("payment", "Document"), FT_TEXT, O(document), 12, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "comment", "Comment", "Комментарий", FT_MEMO, O(comment), 0, 0,
+	{ "comment", NC_("payment", "Comment"), FT_MEMO, O(comment), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
 };
 
@@ -66,8 +67,8 @@ paid(struct db *db, int64_t company_id, int64_t *n, int64_t *months,
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	*months = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
 	db_done(st);
-	return rc == SQLITE_ROW ? SO_OK : db_error(db, rc, "reading payments",
-	    err);
+	return rc == SQLITE_ROW ? SO_OK : db_error(db, rc, N_("reading "
+	    "payments"), err);
 }
 
 /* The status the payments earn a company now in status (the same when
@@ -123,7 +124,8 @@ after_write(struct db *db, const void *old_obj, const void *new_obj,
 
 struct entity entity_payment = {
 	.name = "payment", .table = "payments",
-	.label = "Payment", .plural = "Payments",
+	.label = NC_("payment", "Payment"),
+	.plural = NC_("payment", "Payments"),
 	.size = sizeof(struct payment),
 	.fields = fields, .nfields = sizeof(fields) / sizeof(fields[0]),
 	.default_sort = 0,

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/sales.h"
 
@@ -45,7 +46,7 @@ stages_read(struct db *db, struct pipeline *p, struct so_err *err)
 	db_done(st);
 	if (rc != SQLITE_DONE) {
 		pipeline_free(p);
-		return db_error(db, rc, "reading deal stages", err);
+		return db_error(db, rc, N_("reading deal stages"), err);
 	}
 	return SO_OK;
 }
@@ -66,7 +67,7 @@ set_stage(struct db *db, struct deal *d, const struct pipe_stage *to,
 	if (is_lost(to)) {
 		if (reason == NULL || reason[strspn(reason, " \t")] == '\0')
 			return so_err_field(err, SO_EINVAL, "lost_reason",
-			    "Lost reason: say why the deal was lost");
+			    _("Lost reason: say why the deal was lost"));
 		free(d->lost_reason);
 		d->lost_reason = xstrdup(reason);
 	} else {
@@ -137,9 +138,9 @@ deal_move(struct db *db, int64_t deal_id, int dir, const char *reason,
 	cur = stage_index(v, n, d.stage_id);
 	to = step(v, n, cur, dir < 0 ? -1 : 1);
 	if (to < 0)
-		code = so_err_field(err, SO_EINVAL, "stage_id", "Stage: the "
-		    "deal is at the %s of the pipeline", dir < 0 ? "start" :
-		    "end");
+		code = so_err_field(err, SO_EINVAL, "stage_id", dir < 0 ?
+		    _("Stage: the deal is at the start of the pipeline") :
+		    _("Stage: the deal is at the end of the pipeline"));
 	else
 		code = set_stage(db, &d, &v[to], reason, err);
 out:
@@ -167,7 +168,7 @@ deal_set_stage(struct db *db, int64_t deal_id, const char *stage,
 	if (i == n) {
 		pipeline_free(&pl);
 		return so_err_field(err, SO_EINVAL, "stage_id",
-		    "Stage: no stage \"%s\"", stage);
+		    _("Stage: no stage \"%s\""), stage);
 	}
 	store_deal_init(&d);
 	if ((code = store_deal_get(db, deal_id, &d, err)) == SO_OK &&
@@ -198,10 +199,10 @@ deal_stage_since(struct db *db, int64_t deal_id, int64_t *since,
 		*since = sqlite3_column_int64(st, 0);
 	db_done(st);
 	if (rc == SQLITE_DONE)
-		return so_err_set(err, SO_ENOTFOUND, "no deal #%lld",
+		return so_err_set(err, SO_ENOTFOUND, _("no deal #%lld"),
 		    (long long)deal_id);
 	if (rc != SQLITE_ROW)
-		return db_error(db, rc, "reading a deal's stage", err);
+		return db_error(db, rc, N_("reading a deal's stage"), err);
 	return SO_OK;
 }
 
@@ -252,7 +253,7 @@ load_totals(struct db *db, struct pipe_stage *s, int64_t manager,
 	}
 	db_done(st);
 	if (rc != SQLITE_ROW)
-		return db_error(db, rc, "counting deals", err);
+		return db_error(db, rc, N_("counting deals"), err);
 	return SO_OK;
 }
 
@@ -289,7 +290,7 @@ load_deals(struct db *db, struct pipe_stage *s, int64_t manager,
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "listing deals", err);
+		return db_error(db, rc, N_("listing deals"), err);
 	return SO_OK;
 }
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/entities.h"
 #include "store/hooks.h"
@@ -17,23 +18,23 @@
 #define O(m)	offsetof(struct program, m)
 
 static const struct choice kinds[] = {
-	{ "seminar", "Seminar" },
-	{ "mailing", "Mailing" },
-	{ "promotion", "Promotion" },
-	{ "other", "Other" },
+	{ "seminar", NC_("program", "Seminar") },
+	{ "mailing", NC_("program", "Mailing") },
+	{ "promotion", NC_("program", "Promotion") },
+	{ "other", NC_("program", "Other") },
 	{ NULL, NULL }
 };
 
 static const struct field_desc program_fields[] = {
-	{ "name", "Name", "Название", FT_TEXT, O(name), 30, 0,
+	{ "name", NC_("program", "Name"), FT_TEXT, O(name), 30, 0,
 	    F_REQUIRED | F_SORT | F_SEARCH, NULL, NULL, NULL, NULL },
-	{ "kind", "Kind", "Вид", FT_CHOICE, O(kind), 10, 0, 0, NULL, NULL,
-	    kinds, NULL },
-	{ "starts_on", "Starts", "Начало", FT_DATE, O(starts_on), 10, 0,
+	{ "kind", NC_("program", "Kind"), FT_CHOICE, O(kind), 10, 0, 0, NULL,
+	    NULL, kinds, NULL },
+	{ "starts_on", NC_("program", "Starts"), FT_DATE, O(starts_on), 10, 0,
 	    F_SORT, NULL, NULL, NULL, NULL },
-	{ "ends_on", "Ends", "Окончание", FT_DATE, O(ends_on), 10, 0, 0,
+	{ "ends_on", NC_("program", "Ends"), FT_DATE, O(ends_on), 10, 0, 0,
 	    NULL, NULL, NULL, NULL },
-	{ "description", "Description", "Описание", FT_MEMO, O(description),
+	{ "description", NC_("program", "Description"), FT_MEMO, O(description),
 	    0, 0, F_SEARCH, NULL, NULL, NULL, NULL },
 };
 
@@ -47,13 +48,14 @@ program_check(struct db *db, void *obj, struct so_err *err)
 	if (p->starts_on && *p->starts_on && p->ends_on && *p->ends_on &&
 	    strcmp(p->ends_on, p->starts_on) < 0)
 		return so_err_field(err, SO_EINVAL, "ends_on",
-		    "Ends: before the start (%s)", p->starts_on);
+		    _("Ends: before the start (%s)"), p->starts_on);
 	return SO_OK;
 }
 
 struct entity entity_program = {
 	.name = "program", .table = "programs",
-	.label = "Program", .plural = "Programs",
+	.label = NC_("program", "Program"),
+	.plural = NC_("program", "Programs"),
 	.size = sizeof(struct program),
 	.fields = program_fields,
 	.nfields = sizeof(program_fields) / sizeof(program_fields[0]),
@@ -69,24 +71,24 @@ STORE_WRAPPERS(program, struct program, entity_program)
 
 /* In the order a member moves through them (program_counts' order). */
 static const struct choice statuses[] = {
-	{ "invited", "Invited" },
-	{ "confirmed", "Confirmed" },
-	{ "attended", "Attended" },
-	{ "declined", "Declined" },
-	{ "bought", "Bought" },
+	{ "invited", NC_("member", "Invited") },
+	{ "confirmed", NC_("member", "Confirmed") },
+	{ "attended", NC_("member", "Attended") },
+	{ "declined", NC_("member", "Declined") },
+	{ "bought", NC_("member", "Bought") },
 	{ NULL, NULL }
 };
 
 #define STATUS_FIELD	3
 
 static const struct field_desc member_fields[] = {
-	{ "program_id", "Program", "Программа", FT_REF, O(program_id), 24, 0,
+	{ "program_id", NC_("member", "Program"), FT_REF, O(program_id), 24, 0,
 	    F_REQUIRED, "programs", LABEL_NAME, NULL, NULL },
-	FIELD_COMPANY(24, 0),
-	FIELD_CONTACT(20, 0),
-	{ "status", "Status", "Статус", FT_CHOICE, O(status), 10, 0, F_SORT,
-	    NULL, NULL, statuses, "invited" },
-	{ "result", "Result", "Результат", FT_TEXT, O(result), 20, 0, 0,
+	FIELD_COMPANY(NC_("member", "Company"), 24, 0),
+	FIELD_CONTACT(NC_("member", "Contact"), 20, 0),
+	{ "status", NC_("member", "Status"), FT_CHOICE, O(status), 10, 0,
+	    F_SORT, NULL, NULL, statuses, "invited" },
+	{ "result", NC_("member", "Result"), FT_TEXT, O(result), 20, 0, 0,
 	    NULL, NULL, NULL, NULL },
 };
 
@@ -99,7 +101,7 @@ member_check(struct db *db, void *obj, struct so_err *err)
 	if ((m->company_id == SO_NULL || m->company_id == 0) &&
 	    (m->contact_id == SO_NULL || m->contact_id == 0))
 		return so_err_field(err, SO_EINVAL, "company_id",
-		    "Company: a member needs a company or a contact");
+		    _("Company: a member needs a company or a contact"));
 	return SO_OK;
 }
 
@@ -118,7 +120,8 @@ member_check(struct db *db, void *obj, struct so_err *err)
 
 struct entity entity_member = {
 	.name = "member", .table = "program_members",
-	.label = "Program member", .plural = "Program members",
+	.label = NC_("member", "Program member"),
+	.plural = NC_("member", "Program members"),
 	.size = sizeof(struct program_member),
 	.fields = member_fields,
 	.nfields = sizeof(member_fields) / sizeof(member_fields[0]),
@@ -177,7 +180,7 @@ program_counts(struct db *db, int64_t program_id, struct program_count **out,
 	db_done(st);
 	if (rc == SQLITE_DONE)
 		return SO_OK;
-	code = db_error(db, rc, "counting the members", err);
+	code = db_error(db, rc, N_("counting the members"), err);
 fail:
 	program_counts_free(*out, *n);
 	*out = NULL;

@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/audit.h"
@@ -334,8 +335,8 @@ read_row(const struct entity *ent, sqlite3_stmt *st, void *obj)
 /* ---- validation ---- */
 
 static int
-check_ref(struct db *db, const struct field_desc *fd, int64_t id,
-    struct so_err *err)
+check_ref(struct db *db, const struct entity *ent,
+    const struct field_desc *fd, int64_t id, struct so_err *err)
 {
 	sqlite3_stmt *st;
 	char *sql;
@@ -352,9 +353,9 @@ check_ref(struct db *db, const struct field_desc *fd, int64_t id,
 	if (rc == SQLITE_ROW)
 		return SO_OK;
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "checking a reference", err);
-	return so_err_field(err, SO_EINVAL, fd->name,
-	    "%s: no record #%" PRId64, fd->label, id);
+		return db_error(db, rc, N_("checking a reference"), err);
+	return so_err_field(err, SO_EINVAL, fd->name, _("%s: no record #%lld"),
+	    field_label(ent, fd), (long long)id);
 }
 
 /*
@@ -387,9 +388,8 @@ rec_validate_changes(struct db *db, const struct entity *ent,
 			continue;
 		if ((code = field_validate(ent, i, obj, err)) != SO_OK)
 			return code;
-		if (fd->type == FT_REF && !field_is_empty(fd, obj) &&
-		    (code = check_ref(db, fd, field_int_c(fd, obj), err)) !=
-		    SO_OK)
+		if (fd->type == FT_REF && !field_is_empty(fd, obj) && (code =
+		    check_ref(db, ent, fd, field_int_c(fd, obj), err)) != SO_OK)
 			return code;
 	}
 	return SO_OK;
@@ -410,7 +410,7 @@ rec_incomplete(const struct entity *ent, const void *obj)
 	for (i = 0; i < ent->nfields; i++)
 		if ((ent->fields[i].flags & F_REQUIRED) &&
 		    field_is_empty(&ent->fields[i], obj))
-			return ent->fields[i].label;
+			return field_label(ent, &ent->fields[i]);
 	return NULL;
 }
 
@@ -438,10 +438,10 @@ get_row(struct db *db, const struct entity *ent, int64_t id, void *obj,
 		read_row(ent, st, obj);
 		code = SO_OK;
 	} else if (rc == SQLITE_DONE)
-		code = so_err_set(err, SO_ENOTFOUND, "no %s #%" PRId64,
-		    ent->name, id);
+		code = so_err_set(err, SO_ENOTFOUND, _("no %s #%lld"),
+		    ent->name, (long long)id);
 	else
-		code = db_error(db, rc, "reading", err);
+		code = db_error(db, rc, N_("reading"), err);
 	db_done(st);
 	if (code == SO_OK)
 		rec_meta(obj)->hidden = acl_hide_details(db, ent, obj);
@@ -492,7 +492,7 @@ rec_create(struct db *db, const struct entity *ent, void *obj,
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE) {
-		code = db_error(db, rc, "saving", err);
+		code = db_error(db, rc, N_("saving"), err);
 		goto fail;
 	}
 	m->id = sqlite3_last_insert_rowid(db_sqlite(db));
@@ -549,10 +549,10 @@ rec_update(struct db *db, const struct entity *ent, void *obj,
 	if ((code = get_row(db, ent, m->id, old, err)) != SO_OK)
 		goto fail;
 	if (rec_meta(old)->version != m->version) {
-		code = so_err_set(err, SO_ECONFLICT, "%s #%" PRId64 " was "
-		    "changed by someone else (version %" PRId64 ", you read "
-		    "%" PRId64 ")", ent->label, m->id, rec_meta(old)->version,
-		    m->version);
+		code = so_err_set(err, SO_ECONFLICT, _("%s #%lld was changed "
+		    "by someone else (version %lld, you read %lld)"),
+		    entity_label(ent), (long long)m->id,
+		    (long long)rec_meta(old)->version, (long long)m->version);
 		goto fail;
 	}
 	if ((code = rec_validate_changes(db, ent, old, obj, err)) != SO_OK)
@@ -590,12 +590,12 @@ rec_update(struct db *db, const struct entity *ent, void *obj,
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE) {
-		code = db_error(db, rc, "saving", err);
+		code = db_error(db, rc, N_("saving"), err);
 		goto fail;
 	}
 	if (sqlite3_changes(db_sqlite(db)) != 1) {
-		code = so_err_set(err, SO_ECONFLICT, "%s #%" PRId64 " was "
-		    "changed by someone else", ent->label, m->id);
+		code = so_err_set(err, SO_ECONFLICT, _("%s #%lld was changed "
+		    "by someone else"), entity_label(ent), (long long)m->id);
 		goto fail;
 	}
 	if ((reindex && (code = index_row(db, ent, m->id, 1, err)) != SO_OK) ||
@@ -669,12 +669,14 @@ set_deleted(struct db *db, const struct entity *ent, int64_t id, int del,
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE) {
-		code = db_error(db, rc, del ? "deleting" : "restoring", err);
+		code = db_error(db, rc, del ? _("deleting") : _("restoring"),
+		    err);
 		goto fail;
 	}
 	if (sqlite3_changes(db_sqlite(db)) != 1) {
-		code = so_err_set(err, SO_ENOTFOUND, "no %s #%" PRId64 " %s",
-		    ent->name, id, del ? "to delete" : "in the trash");
+		code = so_err_set(err, SO_ENOTFOUND, del ? _("no %s #%lld to "
+		    "delete") : _("no %s #%lld in the trash"), ent->name,
+		    (long long)id);
 		goto fail;
 	}
 	if (!del && (code = index_row(db, ent, id, 1, err)) != SO_OK)
@@ -894,7 +896,7 @@ read_page(struct db *db, const struct entity *ent, sqlite3_stmt *st,
 	db_done(st);
 	if (rc != SQLITE_DONE) {
 		rec_list_free(out);
-		return db_error(db, rc, "listing", err);
+		return db_error(db, rc, N_("listing"), err);
 	}
 	return SO_OK;
 }
@@ -1013,7 +1015,7 @@ rec_count(struct db *db, const struct entity *ent, const struct list_query *q,
 	rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	db_done(st);
-	return rc == SQLITE_ROW ? SO_OK : db_error(db, rc, "counting", err);
+	return rc == SQLITE_ROW ? SO_OK : db_error(db, rc, N_("counting"), err);
 }
 
 /*
@@ -1140,7 +1142,7 @@ rec_ids(struct db *db, const struct entity *ent, const struct list_query *q,
 		free(*ids);
 		*ids = NULL;
 		*n = 0;
-		return db_error(db, rc, "selecting", err);
+		return db_error(db, rc, N_("selecting"), err);
 	}
 	return SO_OK;
 }
@@ -1184,7 +1186,7 @@ pick_query(struct db *db, const char *sql, const char *text, size_t limit,
 		rec_pick_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return db_error(db, rc, "searching", err);
+		return db_error(db, rc, N_("searching"), err);
 	}
 	return SO_OK;
 }

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/recur.h"
 
@@ -128,25 +129,26 @@ parse_rule(const char *rrule, struct icalrecurrencetype *r,
 {
 	quiet_libical();
 	if (rrule == NULL || *rrule == '\0')
-		return so_err_field(err, SO_EINVAL, "rrule", "Repeat: empty rule");
+		return so_err_field(err, SO_EINVAL, "rrule", _("Repeat: empty "
+		    "rule"));
 	if (strncmp(rrule, "RRULE:", 6) == 0)
 		rrule += 6;
 	icalerror_clear_errno();
 	*r = icalrecurrencetype_from_string(rrule);
 	if (r->freq == ICAL_NO_RECURRENCE || icalerrno != ICAL_NO_ERROR) {
 		icalerror_clear_errno();
-		return so_err_field(err, SO_EINVAL, "rrule", "Repeat: not an "
-		    "RFC 5545 rule (e.g. FREQ=WEEKLY;BYDAY=MO,WE)");
+		return so_err_field(err, SO_EINVAL, "rrule", _("Repeat: not an "
+		    "RFC 5545 rule (e.g. FREQ=WEEKLY;BYDAY=MO,WE)"));
 	}
 	if (r->interval < 1)
 		return so_err_field(err, SO_EINVAL, "rrule",
-		    "Repeat: INTERVAL must be 1 or more");
+		    _("Repeat: INTERVAL must be 1 or more"));
 	if (numbered_byday(r) && ((r->freq != ICAL_MONTHLY_RECURRENCE &&
 	    r->freq != ICAL_YEARLY_RECURRENCE) ||
 	    r->by_week_no[0] != ICAL_RECURRENCE_ARRAY_MAX))
-		return so_err_field(err, SO_EINVAL, "rrule", "Repeat: a "
+		return so_err_field(err, SO_EINVAL, "rrule", _("Repeat: a "
 		    "numbered BYDAY (1MO, -1FR) needs FREQ=MONTHLY or YEARLY "
-		    "without BYWEEKNO");
+		    "without BYWEEKNO"));
 	/* libical expands the times of a day in the order written:
 	 * BYHOUR=18,9 would come out 18:00, 09:00. */
 	sort_by(r->by_hour, ICAL_BY_HOUR_SIZE);
@@ -189,9 +191,9 @@ local_until(struct icalrecurrencetype *r, int all_day)
 static int
 never(struct so_err *err)
 {
-	return so_err_field(err, SO_EINVAL, "rrule", "Repeat: the rule never "
+	return so_err_field(err, SO_EINVAL, "rrule", _("Repeat: the rule never "
 	    "produces a date (no day fits its BY parts, e.g. "
-	    "BYMONTH=2;BYMONTHDAY=31)");
+	    "BYMONTH=2;BYMONTHDAY=31)"));
 }
 
 /* Parsed, with UNTIL in local time, and known to produce a date; on
@@ -209,8 +211,8 @@ parse_live(const char *rrule, int64_t dtstart, int all_day,
 	*start = recur_local_time(dtstart, all_day);
 	if (!icaltime_is_null_time(r->until) &&
 	    icaltime_compare(r->until, *start) < 0)
-		code = so_err_field(err, SO_EINVAL, "rrule", "Repeat: the "
-		    "rule never produces a date (UNTIL is before the start)");
+		code = so_err_field(err, SO_EINVAL, "rrule", _("Repeat: the "
+		    "rule never produces a date (UNTIL is before the start)"));
 	else if (!recur_scan(r, *start))
 		code = never(err);
 	if (code != SO_OK) {
@@ -248,9 +250,9 @@ recur_check_at(const char *rrule, int64_t dtstart, int all_day,
 	it = icalrecur_iterator_new(r, start);
 	icalerror_clear_errno();
 	if (it == NULL)
-		code = so_err_field(err, SO_EINVAL, "rrule", "Repeat: the "
+		code = so_err_field(err, SO_EINVAL, "rrule", _("Repeat: the "
 		    "rule never produces a date (its BY parts do not go with "
-		    "FREQ=%s)", icalrecur_freq_to_string(r.freq));
+		    "FREQ=%s)"), icalrecur_freq_to_string(r.freq));
 	else
 		icalrecur_iterator_free(it);
 	free(r.rscale);
@@ -353,6 +355,17 @@ elapsed_ns(const struct timespec *t0)
 	    (t1.tv_nsec - t0->tv_nsec);
 }
 
+/* The refusal of a rule that repeats too often, told apart from the
+ * others by *truncated (the message is in the reader's language). */
+static int
+too_often(int *truncated, struct so_err *err)
+{
+	if (truncated)
+		*truncated = 1;
+	return so_err_field(err, SO_EINVAL, "rrule",
+	    _("Repeat: repeats too often to expand"));
+}
+
 int
 recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
     int64_t to, size_t max, int64_t **out, size_t *n, int *truncated,
@@ -386,12 +399,11 @@ recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
 		icalerror_clear_errno();
 		free(r.rscale);
 		return so_err_field(err, SO_EINVAL, "rrule",
-		    "Repeat: the rule cannot be expanded");
+		    _("Repeat: the rule cannot be expanded"));
 	}
 	if (walk_estimate(&r, walk_from, from_local_time(r.until)) >
 	    RECUR_MAX_WALK) {
-		code = so_err_field(err, SO_EINVAL, "rrule",
-		    "Repeat: repeats too often to expand");
+		code = too_often(truncated, err);
 		goto fail;
 	}
 	/* Jump close to the window instead of walking from DTSTART; a day
@@ -407,8 +419,7 @@ recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
 			break;
 		if (++steps > RECUR_MAX_STEPS || ((steps & 1023) == 0 &&
 		    elapsed_ns(&t0) > RECUR_BUDGET_NS)) {
-			code = so_err_field(err, SO_EINVAL, "rrule",
-			    "Repeat: repeats too often to expand");
+			code = too_often(truncated, err);
 			goto fail;
 		}
 		t = from_local_time(next);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/refs.h"
@@ -204,7 +205,7 @@ load(struct db *db, const char *sql, struct store_refs **out,
 	db_done(st);
 	if (rc != SQLITE_DONE) {
 		store_refs_free(r);
-		return db_error(db, rc, "reading names", err);
+		return db_error(db, rc, N_("reading names"), err);
 	}
 	*out = r;
 	return SO_OK;
@@ -220,7 +221,7 @@ store_refs_load(struct db *db, const struct field_desc *fd,
 	*out = NULL;
 	if (fd->type != FT_REF || fd->ref_table == NULL)
 		return so_err_field(err, SO_ERR, fd->name,
-		    "%s: not a reference", fd->label);
+		    _("%s: not a reference"), fd->label);
 	/* Names come from the descriptor tables compiled in, never from
 	 * the data.  Card files keep deleted rows in the trash; lookup
 	 * tables have no trash. */

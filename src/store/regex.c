@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/regex.h"
@@ -52,7 +53,7 @@ regex_compile(const char *pattern, size_t *offset, char *msg, size_t msglen)
 	re->mctx = pcre2_match_context_create(NULL);
 	if (re->md == NULL || re->mctx == NULL) {
 		regex_free(re);
-		snprintf(msg, msglen, "out of memory");
+		snprintf(msg, msglen, "%s", _("out of memory"));
 		*offset = 0;
 		return NULL;
 	}
@@ -126,13 +127,13 @@ regex_match(struct so_regex *re, const char *subject, size_t len, char *msg,
 	case PCRE2_ERROR_HEAPLIMIT:
 	case PCRE2_ERROR_JIT_STACKLIMIT:
 	case PCRE2_ERROR_NOMEMORY:
-		snprintf(msg, msglen, "pattern too expensive: it backtracks "
+		snprintf(msg, msglen, _("pattern too expensive: it backtracks "
 		    "too much on a %zu-byte value; make it more specific "
-		    "(avoid nested repeats such as (a+)+)", len);
+		    "(avoid nested repeats such as (a+)+)"), len);
 		return -1;
 	default:
 		pcre2_get_error_message(rc, buf, sizeof(buf));
-		snprintf(msg, msglen, "pattern failed: %s", (char *)buf);
+		snprintf(msg, msglen, _("pattern failed: %s"), (char *)buf);
 		return -1;
 	}
 }
@@ -160,7 +161,7 @@ fn_regexp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			return;
 		}
 		if ((re = regex_compile(pat, &off, msg, sizeof(msg))) == NULL) {
-			char *e = xasprintf("bad pattern at offset %zu: %s",
+			char *e = xasprintf(_("bad pattern at offset %zu: %s"),
 			    off, msg);
 
 			sqlite3_result_error(ctx, e, -1);

@@ -34,6 +34,7 @@
 #include <time.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/activity.h"
@@ -150,7 +151,7 @@ manager_of(struct db *db, struct activity *a, int64_t user_id, int64_t id,
 	if (user_id != 0)
 		return SO_OK;		/* someone else's: not in scope */
 	if (id == 0) {
-		*out = add_manager(a, 0, "", "no manager");
+		*out = add_manager(a, 0, "", _("no manager"));
 		return SO_OK;
 	}
 	if ((code = store_user_get(db, id, &u, err)) != SO_OK)
@@ -234,7 +235,7 @@ period_is_long(struct db *db, int64_t t0, int64_t t1, int *is_long,
 	}
 	db_done(st);
 	if (rc != SQLITE_ROW)
-		return db_error(db, rc, "reading the span of done touches",
+		return db_error(db, rc, N_("reading the span of done touches"),
 		    err);
 	return SO_OK;
 }
@@ -272,7 +273,8 @@ load_first_touches(struct db *db, int64_t t0, int64_t t1, struct imap *first,
 			    sqlite3_column_int64(st, 1));
 		db_done(st);
 		if (rc != SQLITE_DONE)
-			return db_error(db, rc, "reading first touches", err);
+			return db_error(db, rc, N_("reading first touches"),
+			    err);
 	}
 	return SO_OK;
 }
@@ -361,7 +363,7 @@ load_events(struct db *db, struct activity *a, int64_t user_id,
 	}
 	db_done(st);
 	if (code == SO_OK && rc != SQLITE_DONE)
-		code = db_error(db, rc, "reading the activity", err);
+		code = db_error(db, rc, N_("reading the activity"), err);
 	imap_free(&first);
 	return code;
 }
@@ -383,7 +385,7 @@ load_deal_managers(struct db *db, struct imap *deals, struct so_err *err)
 		    sqlite3_column_int64(st, 1));
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "reading the deals' managers", err);
+		return db_error(db, rc, N_("reading the deals' managers"), err);
 	return SO_OK;
 }
 
@@ -413,7 +415,7 @@ deal_manager(struct db *db, struct imap *cache, int64_t deal_id,
 		*out = sqlite3_column_int64(st, 0);
 	db_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(db, rc, "reading a deal's manager", err);
+		return db_error(db, rc, N_("reading a deal's manager"), err);
 	imap_put(cache, deal_id, *out);
 	return SO_OK;
 }
@@ -443,7 +445,7 @@ company_manager(struct db *db, struct imap *cache, int64_t company_id,
 		*out = sqlite3_column_int64(st, 0);
 	db_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(db, rc, "reading a company's manager", err);
+		return db_error(db, rc, N_("reading a company's manager"), err);
 	imap_put(cache, company_id, *out);
 	return SO_OK;
 }
@@ -489,7 +491,7 @@ load_payments(struct db *db, struct activity *a, int64_t user_id,
 	}
 	db_done(st);
 	if (code == SO_OK && rc != SQLITE_DONE)
-		code = db_error(db, rc, "reading the payments", err);
+		code = db_error(db, rc, N_("reading the payments"), err);
 	imap_free(&deals);
 	imap_free(&companies);
 	return code;

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/report_audit.h"
@@ -84,7 +85,7 @@ month_of(struct db *db, const char *upto, const char *before, char out[8],
 		snprintf(out, 8, "%s", db_text(st, 0));
 	db_done(st);
 	if (rc != SQLITE_ROW)
-		return db_error(db, rc, "reading the ranked months", err);
+		return db_error(db, rc, N_("reading the ranked months"), err);
 	return SO_OK;
 }
 
@@ -113,7 +114,7 @@ counts(struct db *db, int64_t manager, struct rep_audit *a,
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "counting the ranks", err);
+		return db_error(db, rc, N_("counting the ranks"), err);
 	code = db_prepare(db, manager ? LIVE_SQL(BY_MANAGER) :
 	    LIVE_SQL(ANY_MANAGER), &st, err);
 	if (code != SO_OK)
@@ -123,7 +124,7 @@ counts(struct db *db, int64_t manager, struct rep_audit *a,
 		live = sqlite3_column_int64(st, 0);
 	db_done(st);
 	if (rc != SQLITE_ROW)
-		return db_error(db, rc, "counting companies", err);
+		return db_error(db, rc, N_("counting companies"), err);
 	a->unranked = live - a->count[0] - a->count[1] - a->count[2];
 	return SO_OK;
 }
@@ -160,7 +161,8 @@ movers(struct db *db, int64_t manager, struct rep_audit *a,
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "finding who changed category", err);
+		return db_error(db, rc, N_("finding who changed category"),
+		    err);
 	return SO_OK;
 }
 
@@ -196,7 +198,7 @@ idle(struct db *db, int64_t manager, int64_t hi, struct rep_audit *a,
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "finding idle companies", err);
+		return db_error(db, rc, N_("finding idle companies"), err);
 	return SO_OK;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/entity.h"
 #include "store/report_common.h"
@@ -19,16 +20,16 @@ rep_period_make(const char *from, const char *to, struct rep_period *p,
 	from = from ? from : "";
 	to = to ? to : "";
 	if (*from && !dt_valid_date(from))
-		return so_err_field(err, SO_EINVAL, "from", "From: \"%s\" is "
-		    "not a date (YYYY-MM-DD)", from);
+		return so_err_field(err, SO_EINVAL, "from", _("From: \"%s\" is "
+		    "not a date (YYYY-MM-DD)"), from);
 	if (*to && !dt_valid_date(to))
-		return so_err_field(err, SO_EINVAL, "to", "To: \"%s\" is not "
-		    "a date (YYYY-MM-DD)", to);
+		return so_err_field(err, SO_EINVAL, "to", _("To: \"%s\" is not "
+		    "a date (YYYY-MM-DD)"), to);
 	if (*to == '\0')
 		to = from;
 	if (*from && strcmp(to, from) < 0)
-		return so_err_field(err, SO_EINVAL, "to", "To: %s is before "
-		    "the start of the period, %s", to, from);
+		return so_err_field(err, SO_EINVAL, "to", _("To: %s is before "
+		    "the start of the period, %s"), to, from);
 	snprintf(p->from, sizeof(p->from), "%s", from);
 	snprintf(p->to, sizeof(p->to), "%s", to);
 	p->lo = *from ? (int64_t)dt_date_start(from, 0) : 0;
@@ -41,14 +42,14 @@ rep_day_range(const char *from, const char *to, int64_t *start,
     int64_t *end, struct so_err *err)
 {
 	if (*from && !dt_valid_date(from))
-		return so_err_field(err, SO_EINVAL, "from", "from: a date as "
-		    "2026-11-23, not \"%s\"", from);
+		return so_err_field(err, SO_EINVAL, "from", _("from: a date as "
+		    "2026-11-23, not \"%s\""), from);
 	if (*to && !dt_valid_date(to))
-		return so_err_field(err, SO_EINVAL, "to", "to: a date as "
-		    "2026-11-23, not \"%s\"", to);
+		return so_err_field(err, SO_EINVAL, "to", _("to: a date as "
+		    "2026-11-23, not \"%s\""), to);
 	if (*from && *to && strcmp(from, to) > 0)
-		return so_err_field(err, SO_EINVAL, "to", "the period ends "
-		    "(%s) before it starts (%s)", to, from);
+		return so_err_field(err, SO_EINVAL, "to", _("the period ends "
+		    "(%s) before it starts (%s)"), to, from);
 	*start = *from ? dt_date_start(from, 0) : INT64_MIN;
 	*end = *to ? dt_date_start(to, 1) : INT64_MAX;
 	return SO_OK;

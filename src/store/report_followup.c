@@ -22,6 +22,7 @@
 #include <time.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/entity.h"
 #include "store/lookup.h"
@@ -154,7 +155,7 @@ load(struct db *db, int64_t manager, const struct rep_period *p,
 		rep_followup_free(*out, *n);
 		*out = NULL;
 		*n = 0;
-		return db_error(db, rc, "finding the warm clients", err);
+		return db_error(db, rc, N_("finding the warm clients"), err);
 	}
 	return SO_OK;
 }

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/activity.h"
@@ -138,7 +139,7 @@ load_person(struct db *db, int64_t id, const char *cphone,
 		}
 		db_done(st);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return db_error(db, rc, "reading a contact", err);
+			return db_error(db, rc, N_("reading a contact"), err);
 	}
 	if (rc != SQLITE_ROW) {
 		p->person = xstrdup("");
@@ -170,7 +171,7 @@ decision_maker(struct db *db, int64_t company, int64_t contact, int64_t *out,
 		*out = sqlite3_column_int64(st, 0);
 	db_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(db, rc, "finding the decision maker", err);
+		return db_error(db, rc, N_("finding the decision maker"), err);
 	return SO_OK;
 }
 
@@ -197,7 +198,7 @@ load_prev(struct db *db, int64_t company, int64_t contact,
 	}
 	db_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(db, rc, "reading the previous touch", err);
+		return db_error(db, rc, N_("reading the previous touch"), err);
 	return SO_OK;
 }
 
@@ -224,7 +225,7 @@ load_next(struct db *db, int64_t company, int64_t contact,
 		l->next_type = xstrdup("");
 	db_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(db, rc, "reading the next touch", err);
+		return db_error(db, rc, N_("reading the next touch"), err);
 	return SO_OK;
 }
 
@@ -282,7 +283,7 @@ load_plan(struct db *db, struct journal *j, int64_t t0, int64_t t1,
 			break;
 	db_done(st);
 	if (code == SO_OK && rc != SQLITE_DONE)
-		code = db_error(db, rc, "reading the day's plan", err);
+		code = db_error(db, rc, N_("reading the day's plan"), err);
 	return code;
 }
 
@@ -369,7 +370,7 @@ load_log(struct db *db, struct journal *j, int64_t t0, int64_t t1,
 			break;
 	db_done(st);
 	if (code == SO_OK && rc != SQLITE_DONE)
-		code = db_error(db, rc, "reading the day's calls", err);
+		code = db_error(db, rc, N_("reading the day's calls"), err);
 out:
 	activity_rule_clear(&meetings);
 	return code;
@@ -383,12 +384,12 @@ load(struct db *db, int64_t user_id, const char *day, int64_t now,
 	int code;
 
 	memset(out, 0, sizeof(*out));
-	if ((code = acl_check_user(db, user_id, "read another user's "
-	    "journal", err)) != SO_OK)
+	if ((code = acl_check_user(db, user_id, N_("read another user's "
+	    "journal"), err)) != SO_OK)
 		return code;
 	if (*day == '\0')
-		return so_err_field(err, SO_EINVAL, "date", "the journal's "
-		    "day: a date as 2026-11-23");
+		return so_err_field(err, SO_EINVAL, "date", _("the journal's "
+		    "day: a date as 2026-11-23"));
 	if ((code = rep_day_range(day, day, &t0, &t1, err)) != SO_OK)
 		return code;
 	snprintf(out->day, sizeof(out->day), "%s", day);

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/report_keyclients.h"
@@ -59,7 +60,8 @@ key_people(struct db *db, struct rep_key *k, struct so_err *err)
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "listing a key client's people", err);
+		return db_error(db, rc, N_("listing a key client's people"),
+		    err);
 	return SO_OK;
 }
 
@@ -103,8 +105,8 @@ load(struct db *db, int64_t manager, int64_t now,
 		key_read(st, &(*out)[(*n)++]);
 	}
 	db_done(st);
-	code = rc == SQLITE_DONE ? SO_OK : db_error(db, rc, "finding the key "
-	    "clients", err);
+	code = rc == SQLITE_DONE ? SO_OK : db_error(db, rc, N_("finding the "
+	    "key clients"), err);
 	for (i = 0; code == SO_OK && i < *n; i++)
 		code = key_people(db, &(*out)[i], err);
 	if (code != SO_OK) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/entity.h"
 #include "store/lookup.h"
@@ -113,7 +114,8 @@ meeting_next(struct db *db, struct rep_meeting *m, struct so_err *err)
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "listing what follows a meeting", err);
+		return db_error(db, rc, N_("listing what follows a meeting"),
+		    err);
 	return SO_OK;
 }
 
@@ -143,14 +145,14 @@ rep_meeting_get(struct db *db, int64_t id, struct rep_meeting *out,
 	}
 	db_done(st);
 	if (rc == SQLITE_DONE)
-		return so_err_field(err, SO_ENOTFOUND, "id", "no event #%lld",
-		    (long long)id);
+		return so_err_field(err, SO_ENOTFOUND, "id", _("no event "
+		    "#%lld"), (long long)id);
 	if (rc != SQLITE_ROW)
-		return db_error(db, rc, "reading a meeting", err);
+		return db_error(db, rc, N_("reading a meeting"), err);
 	if (!meeting) {
-		code = so_err_field(err, SO_EINVAL, "id", "event #%lld is not "
-		    "a meeting (it is %s)", (long long)id,
-		    type && *type ? type : "of no type");
+		code = so_err_field(err, SO_EINVAL, "id", _("event #%lld is "
+		    "not a meeting (it is %s)"), (long long)id, type && *type ?
+		    type : _("of no type"));
 		free(type);
 		return code;
 	}
@@ -189,12 +191,12 @@ rep_meeting_latest(struct db *db, int64_t user, const struct rep_period *p,
 	db_done(st);
 	if (rc == SQLITE_DONE) {
 		if (*p->from)
-			return so_err_set(err, SO_ENOTFOUND, "no meeting done "
-			    "from %s to %s", p->from, p->to);
-		return so_err_set(err, SO_ENOTFOUND, "no meeting done yet");
+			return so_err_set(err, SO_ENOTFOUND, _("no meeting "
+			    "done from %s to %s"), p->from, p->to);
+		return so_err_set(err, SO_ENOTFOUND, _("no meeting done yet"));
 	}
 	if (rc != SQLITE_ROW)
-		return db_error(db, rc, "finding the latest meeting", err);
+		return db_error(db, rc, N_("finding the latest meeting"), err);
 	return SO_OK;
 }
 

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/entity.h"
@@ -159,8 +160,8 @@ add_figures(struct db *db, int64_t manager, const struct rep_period *p,
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, what == 1 ? "counting closed deals" :
-		    "summing payments", err);
+		return db_error(db, rc, what == 1 ?
+		    N_("counting closed deals") : N_("summing payments"), err);
 	return SO_OK;
 }
 
@@ -206,7 +207,7 @@ load_stages(struct db *db, int64_t manager, struct rep_sales *s,
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "summing the pipeline", err);
+		return db_error(db, rc, N_("summing the pipeline"), err);
 	return SO_OK;
 }
 
@@ -241,7 +242,7 @@ load_deals(struct db *db, const char *sql, int64_t manager,
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "listing deals", err);
+		return db_error(db, rc, N_("listing deals"), err);
 	return SO_OK;
 }
 

@@ -41,6 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/acl.h"
@@ -487,7 +488,7 @@ add_hit(struct db *db, const struct search_kind *k, int64_t id,
 		/* The index names a row the table has not: check says so. */
 		if (rc == SQLITE_DONE)
 			return SO_OK;
-		return db_error(db, rc, "searching", err);
+		return db_error(db, rc, N_("searching"), err);
 	}
 	out->hits = xrealloc(out->hits, (out->n + 1) * sizeof(*out->hits));
 	h = &out->hits[out->n++];
@@ -549,7 +550,7 @@ match_ids(struct db *db, const struct search_kind *k, const char *order,
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "searching", err);
+		return db_error(db, rc, N_("searching"), err);
 	return SO_OK;
 }
 
@@ -614,10 +615,12 @@ no_index(struct db *db, struct so_err *err)
 {
 	int version = db_schema_version(db);
 
-	return so_err_set(err, SO_ERR, "%s: no search index in this database "
-	    "(schema version %d)%s", db_path(db), version,
-	    version < SEARCH_SCHEMA ? "; open it with salesorg once to upgrade "
-	    "it" : "");
+	if (version < SEARCH_SCHEMA)
+		return so_err_set(err, SO_ERR, _("%s: no search index in this "
+		    "database (schema version %d); open it with salesorg once "
+		    "to upgrade it"), db_path(db), version);
+	return so_err_set(err, SO_ERR, _("%s: no search index in this database "
+	    "(schema version %d)"), db_path(db), version);
 }
 
 int
@@ -715,16 +718,21 @@ check_rows(sqlite3 *h, const struct search_kind *k, struct strbuf *report)
 	stale = count_of(h, sql);
 	free(sql);
 	if (missing < 0 || stale < 0) {
-		sb_printf(report, "search index %s: cannot be read: %s\n",
+		sb_printf(report, _("search index %s: cannot be read: %s\n"),
 		    k->fts, sqlite3_errmsg(h));
 		return 1;
 	}
 	if (missing > 0)
-		sb_printf(report, "search index %s: %" PRId64 " live %s not "
-		    "indexed\n", k->fts, missing, t);
+		/* TRANSLATORS: the last %s is a table: companies,
+		 * contacts ... */
+		sb_printf(report, P_("search index %s: %lld live %s not "
+		    "indexed\n", "search index %s: %lld live %s not "
+		    "indexed\n", missing), k->fts, (long long)missing, t);
 	if (stale > 0)
-		sb_printf(report, "search index %s: %" PRId64 " trashed or "
-		    "deleted %s still indexed\n", k->fts, stale, t);
+		sb_printf(report, P_("search index %s: %lld trashed or "
+		    "deleted %s still indexed\n", "search index %s: %lld "
+		    "trashed or deleted %s still indexed\n", stale), k->fts,
+		    (long long)stale, t);
 	return (missing > 0) + (stale > 0);
 }
 
@@ -744,7 +752,7 @@ check_fts(sqlite3 *h, const struct search_kind *k, struct strbuf *report)
 	free(sql);
 	if (rc == SQLITE_OK)
 		return 0;
-	sb_printf(report, "search index %s: does not match the data (%s)\n",
+	sb_printf(report, _("search index %s: does not match the data (%s)\n"),
 	    k->fts, sqlite3_errmsg(h));
 	return 1;
 }
@@ -786,7 +794,7 @@ search_check(struct db *db, struct strbuf *report, struct so_err *err)
 	if (!indexes_present(db)) {
 		if (db_schema_version(db) < SEARCH_SCHEMA)
 			return SO_OK;	/* not upgraded yet: nothing to check */
-		sb_add(report, "search indexes missing\n");
+		sb_add(report, _("search indexes missing\n"));
 		return no_index(db, err);
 	}
 	w = sqlite3_db_readonly(h, "main") == 0 ? h : writable_twin(db);
@@ -804,8 +812,10 @@ search_check(struct db *db, struct strbuf *report, struct so_err *err)
 	}
 	if (problems == 0)
 		return SO_OK;
-	return so_err_set(err, SO_ENOTDB, "%s: %d search index problem%s "
+	return so_err_set(err, SO_ENOTDB, P_("%s: %d search index problem "
 	    "found; rebuild an index with: sqlite3 %s \"INSERT INTO %s(%s) "
-	    "VALUES ('rebuild')\"", db_path(db), problems, problems == 1 ?
-	    "" : "s", db_path(db), bad, bad);
+	    "VALUES ('rebuild')\"", "%s: %d search index problems found; "
+	    "rebuild an index with: sqlite3 %s \"INSERT INTO %s(%s) VALUES "
+	    "('rebuild')\"", problems), db_path(db), problems, db_path(db),
+	    bad, bad);
 }

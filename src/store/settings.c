@@ -8,6 +8,7 @@
 #include <pwd.h>
 
 #include "base/datetime.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/acl.h"
@@ -15,10 +16,10 @@
 #include "store/settings.h"
 
 const struct flag_desc settings_flags[] = {
-	{ "agenda.startup", 1, "show the agenda before the card files" },
-	{ "reminders.bell", 1, "ring the terminal bell with a reminder" },
-	{ "users.join", 0, "let a login that is not a user join as a manager "
-	    "on first use (the team's only)" },
+	{ "agenda.startup", 1, N_("show the agenda before the card files") },
+	{ "reminders.bell", 1, N_("ring the terminal bell with a reminder") },
+	{ "users.join", 0, N_("let a login that is not a user join as a "
+	    "manager on first use (the team's only)") },
 	{ NULL, 0, NULL }
 };
 
@@ -73,13 +74,13 @@ settings_set_flag(struct db *db, const char *name, int on, int global,
 	int code;
 
 	if (settings_flag_find(name) == NULL)
-		return so_err_set(err, SO_EINVAL, "no setting %s", name);
+		return so_err_set(err, SO_EINVAL, _("no setting %s"), name);
 	/* Who may come in is the database's, never one person's. */
 	if (strcmp(name, "users.join") == 0 && !global)
-		return so_err_set(err, SO_EINVAL, "users.join is a setting of "
-		    "the whole team: set it with --team");
-	if (global && (code = acl_require(db, ROLE_ADMIN, "change the team's "
-	    "settings", err)) != SO_OK)
+		return so_err_set(err, SO_EINVAL, _("users.join is a setting "
+		    "of the whole team: set it with --team"));
+	if (global && (code = acl_require(db, ROLE_ADMIN, N_("change the "
+	    "team's settings"), err)) != SO_OK)
 		return code;
 	key = global ? xstrdup(name) : xasprintf("user.%s.%s",
 	    db_user_login(db), name);
@@ -91,32 +92,33 @@ settings_set_flag(struct db *db, const char *name, int on, int global,
 /* The activity rules' defaults suit the demo's event types and results;
  * the names match activity_cols (a unit test checks). */
 const struct text_desc settings_texts[] = {
-	{ "mail.from", "From address of mail merge (addr or Name <addr>)",
+	{ "mail.from", N_("From address of mail merge (addr or Name <addr>)"),
 	    NULL, 0 },
-	{ "mail.sendmail", "program mail merge pipes messages to",
+	{ "mail.sendmail", N_("program mail merge pipes messages to"),
 	    "/usr/sbin/sendmail", 0 },
-	{ "report.activity.cold_calls", "activity report: cold calls",
+	{ "report.activity.cold_calls", N_("activity report: cold calls"),
 	    "call:*:first", 1 },
-	{ "report.activity.reached_dm", "activity report: reached a "
-	    "decision maker", "call:reached_dm", 1 },
-	{ "report.activity.proposals", "activity report: proposals sent",
+	{ "report.activity.reached_dm", N_("activity report: reached a "
+	    "decision maker"), "call:reached_dm", 1 },
+	{ "report.activity.proposals", N_("activity report: proposals sent"),
 	    "*:proposal_sent", 1 },
-	{ "report.activity.repeat_calls", "activity report: repeat calls",
+	{ "report.activity.repeat_calls", N_("activity report: repeat calls"),
 	    "call:*:repeat", 1 },
-	{ "report.activity.productive", "activity report: productive "
-	    "touches", "*:productive", 1 },
-	{ "report.activity.meetings_set", "activity report: meetings set",
-	    "*:meeting_set", 1 },
-	{ "report.activity.meetings_held", "activity report: meetings held",
-	    "meeting:*", 1 },
-	{ "report.activity.invoices", "activity report: invoices issued",
+	{ "report.activity.productive", N_("activity report: productive "
+	    "touches"), "*:productive", 1 },
+	{ "report.activity.meetings_set", N_("activity report: meetings "
+	    "set"), "*:meeting_set", 1 },
+	{ "report.activity.meetings_held", N_("activity report: meetings "
+	    "held"), "meeting:*", 1 },
+	{ "report.activity.invoices", N_("activity report: invoices issued"),
 	    "*:invoice_issued", 1 },
-	{ "report.audit.idle_days", "audit report: days without a done "
-	    "touch that make a client idle (1-3650)", "90", 1 },
-	{ "work.days", "the working week: snooze to the next working morning, "
-	    "the demo (mon-fri, пн-пт, 1-5, mon,tue,thu)", "mon-fri", 1 },
-	{ "work.start", "the working day's start (HH:MM): \"tomorrow "
-	    "morning\" is then", "09:00", 1 },
+	{ "report.audit.idle_days", N_("audit report: days without a done "
+	    "touch that make a client idle (1-3650)"), "90", 1 },
+	{ "work.days", N_("the working week: snooze to the next working "
+	    "morning, the demo (mon-fri, пн-пт, 1-5, mon,tue,thu)"),
+	    "mon-fri", 1 },
+	{ "work.start", N_("the working day's start (HH:MM): \"tomorrow "
+	    "morning\" is then"), "09:00", 1 },
 	{ NULL, NULL, NULL, 0 }
 };
 
@@ -225,9 +227,9 @@ settings_mailer(struct db *db, char *why, size_t whysz)
 	}
 	if (root_only(v))
 		return v;
-	snprintf(why, whysz, "the team's mail.sendmail %s is not root's "
+	snprintf(why, whysz, _("the team's mail.sendmail %s is not root's "
 	    "alone (it, or a directory above it, is another's or writable "
-	    "by others): %s is used instead", v, def);
+	    "by others): %s is used instead"), v, def);
 	free(v);
 	return xstrdup(def);
 }
@@ -304,35 +306,35 @@ check_text_value(struct db *db, const struct text_desc *t,
 
 	if (t->team && strcmp(db_user_role(db), "head") != 0 &&
 	    strcmp(db_user_role(db), "admin") != 0)
-		return so_err_set(err, SO_EPERM, "only a head of sales or an "
-		    "administrator may set %s (a setting of the whole team)",
+		return so_err_set(err, SO_EPERM, _("only a head of sales or an "
+		    "administrator may set %s (a setting of the whole team)"),
 		    name);
 	/* the team's value of a per-user setting is the head's to set:
 	 * a manager's mail.from would sign every colleague's mail */
 	if (global && !t->team && strcmp(db_user_role(db), "head") != 0 &&
 	    strcmp(db_user_role(db), "admin") != 0)
-		return so_err_set(err, SO_EPERM, "only a head of sales or an "
+		return so_err_set(err, SO_EPERM, _("only a head of sales or an "
 		    "administrator may set the team's %s; set your own "
-		    "without --team", name);
+		    "without --team"), name);
 	if (has_control(value))
-		return so_err_field(err, SO_EINVAL, name, "%s: no control "
-		    "characters", name);
+		return so_err_field(err, SO_EINVAL, name, _("%s: no control "
+		    "characters"), name);
 	if (*value == '\0')
 		return SO_OK;
 	if (strcmp(name, "mail.from") == 0 && !valid_from(value))
-		return so_err_field(err, SO_EINVAL, name, "mail.from: an "
+		return so_err_field(err, SO_EINVAL, name, _("mail.from: an "
 		    "address, as anna@example.com or Anna Petrova "
-		    "<anna@example.com>, not \"%s\"", value);
+		    "<anna@example.com>, not \"%s\""), value);
 	if (strcmp(name, "mail.sendmail") == 0) {
 		if (*value != '/')
 			return so_err_field(err, SO_EINVAL, name,
-			    "mail.sendmail: an absolute path, as "
-			    "/usr/sbin/sendmail, not \"%s\"", value);
+			    _("mail.sendmail: an absolute path, as "
+			    "/usr/sbin/sendmail, not \"%s\""), value);
 		if (global && strcmp(db_user_role(db), "admin") != 0)
-			return so_err_set(err, SO_EPERM, "only an "
+			return so_err_set(err, SO_EPERM, _("only an "
 			    "administrator may set the team's mail.sendmail "
 			    "(a program every user would run); set your own "
-			    "without --team");
+			    "without --team"));
 	}
 	if (strcmp(name, "work.days") == 0) {
 		char msg[160];
@@ -340,16 +342,16 @@ check_text_value(struct db *db, const struct text_desc *t,
 
 		if (dt_parse_workdays(value, &mask, msg, sizeof(msg)) != 0)
 			return so_err_field(err, SO_EINVAL, name,
-			    "work.days: %s", msg);
+			    _("work.days: %s"), msg);
 	}
 	if (strcmp(name, "report.audit.idle_days") == 0 &&
 	    idle_days(value) < 0)
-		return so_err_field(err, SO_EINVAL, name, "report.audit."
+		return so_err_field(err, SO_EINVAL, name, _("report.audit."
 		    "idle_days: a whole number of days from 1 to %d, not "
-		    "\"%s\"", IDLE_DAYS_MAX, value);
+		    "\"%s\""), IDLE_DAYS_MAX, value);
 	if (strcmp(name, "work.start") == 0 && dt_parse_clock(value) < 0)
-		return so_err_field(err, SO_EINVAL, name, "work.start: a time "
-		    "of day as HH:MM, not \"%s\"", value);
+		return so_err_field(err, SO_EINVAL, name, _("work.start: a "
+		    "time of day as HH:MM, not \"%s\""), value);
 	if (strncmp(name, "report.activity.", 16) == 0 && rule_check &&
 	    (code = rule_check(db, name, value, err)) != SO_OK)
 		return code;
@@ -365,13 +367,13 @@ settings_set_text(struct db *db, const char *name, const char *value,
 	int code;
 
 	if ((t = settings_text_find(name)) == NULL)
-		return so_err_set(err, SO_EINVAL, "no setting %s", name);
+		return so_err_set(err, SO_EINVAL, _("no setting %s"), name);
 	if ((code = check_text_value(db, t, value, global, err)) != SO_OK)
 		return code;
 	if (t->team)
 		global = 1;
 	if (!global && *db_user_login(db) == '\0')
-		return so_err_set(err, SO_EPERM, "no user is logged in");
+		return so_err_set(err, SO_EPERM, _("no user is logged in"));
 	key = global ? xstrdup(name) : xasprintf("user.%s.%s",
 	    db_user_login(db), name);
 	if ((code = db_begin(db, err)) != SO_OK) {
@@ -432,7 +434,7 @@ settings_lookup_list(struct db *db, enum lookup_table t,
 		settings_lookup_free(v, *n);
 		*out = NULL;
 		*n = 0;
-		return db_error(db, rc, "reading a lookup list", err);
+		return db_error(db, rc, N_("reading a lookup list"), err);
 	}
 	return SO_OK;
 }
@@ -482,7 +484,7 @@ lookup_write(struct db *db, const char *sql, const char *code,
 	if (rc != SQLITE_DONE)
 		return db_error(db, rc, what, err);
 	if (sqlite3_changes(db_sqlite(db)) == 0)
-		return so_err_set(err, SO_ENOTFOUND, "no code %s", code);
+		return so_err_set(err, SO_ENOTFOUND, _("no code %s"), code);
 	return SO_OK;
 }
 
@@ -493,28 +495,28 @@ settings_lookup_put(struct db *db, enum lookup_table t, const char *code,
 	struct strbuf sql = { 0 };
 	int ret;
 
-	if ((ret = acl_require(db, ROLE_ADMIN, "change event types, results "
-	    "and deal stages", err)) != SO_OK)
+	if ((ret = acl_require(db, ROLE_ADMIN, N_("change event types, results "
+	    "and deal stages"), err)) != SO_OK)
 		return ret;
 	if (!valid_code(code))
-		return so_err_field(err, SO_EINVAL, "code", "Code: letters "
-		    "a-z, digits and _ only, up to 40 (e.g. site_visit)");
+		return so_err_field(err, SO_EINVAL, "code", _("Code: letters "
+		    "a-z, digits and _ only, up to 40 (e.g. site_visit)"));
 	if (*name == '\0' || strlen(name) > 100)
 		return so_err_field(err, SO_EINVAL, "name",
-		    "Name: 1 to 100 bytes");
+		    _("Name: 1 to 100 bytes"));
 	/* Shown on every screen and in every agenda: text, nothing that
 	 * drives a terminal. */
 	if (!utf8_valid(name, strlen(name)) || has_control(name))
 		return so_err_field(err, SO_EINVAL, "name",
-		    "Name: UTF-8 text without control characters");
+		    _("Name: UTF-8 text without control characters"));
 	if ((ret = db_begin(db, err)) != SO_OK)
 		return ret;
 	sb_printf(&sql, "INSERT INTO %s (code, name, sort) VALUES (?1, ?2, "
 	    "(SELECT coalesce(max(sort), 0) + 10 FROM %s)) "
 	    "ON CONFLICT (code) DO UPDATE SET name = excluded.name",
 	    table_names[t], table_names[t]);
-	ret = lookup_write(db, sb_str(&sql), code, name, 0, "saving a lookup "
-	    "row", err);
+	ret = lookup_write(db, sb_str(&sql), code, name, 0, N_("saving a "
+	    "lookup row"), err);
 	sb_free(&sql);
 	if (ret == SO_OK)
 		ret = audit_write(db, table_names[t], 0, "update", code, NULL,
@@ -533,18 +535,18 @@ settings_lookup_enable(struct db *db, enum lookup_table t, const char *code,
 	struct strbuf sql = { 0 };
 	int ret;
 
-	if ((ret = acl_require(db, ROLE_ADMIN, "change event types, results "
-	    "and deal stages", err)) != SO_OK)
+	if ((ret = acl_require(db, ROLE_ADMIN, N_("change event types, results "
+	    "and deal stages"), err)) != SO_OK)
 		return ret;
 	if (t == LOOKUP_DEAL_STAGES)
-		return so_err_set(err, SO_EINVAL, "deal stages cannot be "
-		    "disabled");
+		return so_err_set(err, SO_EINVAL, _("deal stages cannot be "
+		    "disabled"));
 	if ((ret = db_begin(db, err)) != SO_OK)
 		return ret;
 	sb_printf(&sql, "UPDATE %s SET active = ?2 WHERE code = ?1",
 	    table_names[t]);
 	ret = lookup_write(db, sb_str(&sql), code, NULL, active,
-	    "saving a lookup row", err);
+	    _("saving a lookup row"), err);
 	sb_free(&sql);
 	if (ret == SO_OK)
 		ret = audit_write(db, table_names[t], 0, "update", code, NULL,

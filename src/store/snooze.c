@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/snooze.h"
 
@@ -34,7 +35,7 @@ snooze_set(struct db *db, const char *kind, int64_t item_id,
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE) {
-		code = db_error(db, rc, "saving a snooze", err);
+		code = db_error(db, rc, N_("saving a snooze"), err);
 		goto fail;
 	}
 	return db_commit(db, err);
@@ -63,7 +64,7 @@ snooze_get(struct db *db, const char *kind, int64_t item_id,
 		*until = sqlite3_column_int64(st, 0);
 	db_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(db, rc, "reading a snooze", err);
+		return db_error(db, rc, N_("reading a snooze"), err);
 	return SO_OK;
 }
 
@@ -100,7 +101,7 @@ snooze_list(struct db *db, int64_t user_id, int64_t after,
 	if (rc != SQLITE_DONE) {
 		free(v);
 		*n = 0;
-		return db_error(db, rc, "reading snoozes", err);
+		return db_error(db, rc, N_("reading snoozes"), err);
 	}
 	*out = v;
 	return SO_OK;

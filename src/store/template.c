@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/acl.h"
@@ -193,14 +194,28 @@ struct where {
 	int		 line, col;
 };
 
+/* "subject", "body" as a person reads them. */
+static const char *
+part_shown(const char *part)
+{
+	if (strcmp(part, "subject") == 0)
+		return C_("template part", "subject");
+	if (strcmp(part, "body") == 0)
+		return C_("template part", "body");
+	return part;
+}
+
 static int
 parse_error(const struct where *w, struct so_err *err, const char *msg)
 {
 	if (strcmp(w->part, "subject") == 0)
-		return so_err_field(err, SO_EINVAL, w->part, "template \"%s\": "
-		    "subject, column %d: %s", w->tname, w->col, msg);
-	return so_err_field(err, SO_EINVAL, w->part, "template \"%s\": %s "
-	    "line %d, column %d: %s", w->tname, w->part, w->line, w->col, msg);
+		return so_err_field(err, SO_EINVAL, w->part, _("template "
+		    "\"%s\": subject, column %d: %s"), w->tname, w->col, msg);
+	/* TRANSLATORS: the %s before "line" is the part of the template,
+	 * "subject" or "body" (context "template part"). */
+	return so_err_field(err, SO_EINVAL, w->part, _("template \"%s\": %s "
+	    "line %d, column %d: %s"), w->tname, part_shown(w->part), w->line,
+	    w->col, msg);
 }
 
 static int
@@ -215,12 +230,12 @@ unknown(const struct where *w, const char *ph, const char *written,
 	known_each(nearest_fn, &n);
 	/* a slip of a letter or two, not a different word */
 	if (n.best && n.dist <= 1 + strlen(dot ? dot + 1 : ph) / 5)
-		msg = xasprintf("unknown placeholder %s; did you mean {%s}?",
+		msg = xasprintf(_("unknown placeholder %s; did you mean {%s}?"),
 		    written, n.best);
 	else
-		msg = xasprintf("unknown placeholder %s; placeholders are "
+		msg = xasprintf(_("unknown placeholder %s; placeholders are "
 		    "{contact.FIELD}, {company.FIELD} and {manager.name} with "
-		    "the field names of contacts and companies", written);
+		    "the field names of contacts and companies"), written);
 	rc = parse_error(w, err, msg);
 	free(msg);
 	free(n.best);
@@ -241,8 +256,8 @@ placeholder(const char *s, struct where *w, struct tpl_text *out,
 	int field;
 
 	if (s[1 + len] != '}')
-		return parse_error(w, err, "a { without its } (write {{ "
-		    "for a literal brace)");
+		return parse_error(w, err, _("a { without its } (write {{ "
+		    "for a literal brace)"));
 	written = xstrndup(s, len + 2);
 	for (a = 1; a < len + 1 && (s[a] == ' ' || s[a] == '\t'); a++)
 		;
@@ -288,8 +303,8 @@ template_parse(const char *tname, const char *part, const char *text,
 			continue;
 		}
 		if (*s == '}') {
-			parse_error(&w, err, "a } without its { (write "
-			    "}} for a literal brace)");
+			parse_error(&w, err, _("a } without its { (write "
+			    "}} for a literal brace)"));
 			goto fail;
 		}
 		if (*s == '{') {
@@ -350,17 +365,19 @@ check_text(const char *tname, const char *part, const char *s, size_t max,
 	int line, col, rc;
 
 	if (!utf8_valid(s, strlen(s)))
-		return so_err_field(err, SO_EINVAL, part, "template \"%s\": "
-		    "the %s is not valid UTF-8", tname, part);
+		return so_err_field(err, SO_EINVAL, part, _("template \"%s\": "
+		    "the %s is not valid UTF-8"), tname, part_shown(part));
 	if (utf8_len(s) > max)
-		return so_err_field(err, SO_EINVAL, part, "template \"%s\": "
-		    "the %s is %zu characters long; at most %zu", tname, part,
-		    utf8_len(s), max);
+		return so_err_field(err, SO_EINVAL, part, P_("template \"%s\": "
+		    "the %s is %zu character long; at most %zu", "template "
+		    "\"%s\": the %s is %zu characters long; at most %zu",
+		    utf8_len(s)), tname, part_shown(part), utf8_len(s), max);
 	if (find_control(s, allowed, &line, &col))
-		return so_err_field(err, SO_EINVAL, part, "template \"%s\": "
-		    "%s line %d, column %d: a control character%s", tname,
-		    part, line, col, *allowed ? "" : " (the subject is one "
-		    "line)");
+		return so_err_field(err, SO_EINVAL, part, *allowed ?
+		    _("template \"%s\": %s line %d, column %d: a control "
+		    "character") : _("template \"%s\": %s line %d, column %d: "
+		    "a control character (the subject is one line)"), tname,
+		    part_shown(part), line, col);
 	if ((rc = template_parse(tname, part, s, &pieces, err)) == SO_OK)
 		template_text_free(&pieces);
 	return rc;
@@ -375,8 +392,8 @@ template_check(const struct template *t, struct so_err *err)
 	if (!utf8_valid(name, strlen(name)) || *name == '\0' ||
 	    utf8_len(name) > TEMPLATE_NAME_MAX ||
 	    find_control(name, "", &line, &col))
-		return so_err_field(err, SO_EINVAL, "name", "template name: "
-		    "1 to %d characters, no control characters",
+		return so_err_field(err, SO_EINVAL, "name", _("template name: "
+		    "1 to %d characters, no control characters"),
 		    TEMPLATE_NAME_MAX);
 	if ((rc = check_text(name, "subject", t->subject ? t->subject : "",
 	    TEMPLATE_SUBJECT_MAX, "", err)) != SO_OK)
@@ -426,12 +443,12 @@ read_one(struct db *db, const char *col, int64_t id, const char *name,
 	if (rc == SQLITE_ROW)
 		return SO_OK;
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "reading a template", err);
+		return db_error(db, rc, N_("reading a template"), err);
 	if (name)
-		return so_err_set(err, SO_ENOTFOUND, "no template \"%s\" (see "
-		    "salesorg template list)", name);
-	return so_err_set(err, SO_ENOTFOUND, "no template #%lld (removed "
-	    "by someone else?)", (long long)id);
+		return so_err_set(err, SO_ENOTFOUND, _("no template \"%s\" "
+		    "(see salesorg template list)"), name);
+	return so_err_set(err, SO_ENOTFOUND, _("no template #%lld (removed "
+	    "by someone else?)"), (long long)id);
 }
 
 int
@@ -466,7 +483,7 @@ template_list(struct db *db, struct template **out, size_t *n,
 	if (rc != SQLITE_DONE) {
 		template_list_free(v, *n);
 		*n = 0;
-		return db_error(db, rc, "listing templates", err);
+		return db_error(db, rc, N_("listing templates"), err);
 	}
 	*out = v;
 	return SO_OK;
@@ -487,10 +504,10 @@ name_taken(struct db *db, const char *name, int64_t id, struct so_err *err)
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc == SQLITE_ROW)
-		return so_err_field(err, SO_EINVAL, "name", "a template named "
-		    "\"%s\" exists already", name);
+		return so_err_field(err, SO_EINVAL, "name", _("a template "
+		    "named \"%s\" exists already"), name);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "reading templates", err);
+		return db_error(db, rc, N_("reading templates"), err);
 	return SO_OK;
 }
 
@@ -517,7 +534,7 @@ insert(struct db *db, struct template *t, struct so_err *err)
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "adding a template", err);
+		return db_error(db, rc, N_("adding a template"), err);
 	t->id = sqlite3_last_insert_rowid(db_sqlite(db));
 	t->version = 1;
 	return audit_write(db, "templates", t->id, "create", NULL, NULL,
@@ -586,7 +603,7 @@ write_update(struct db *db, struct template *t, struct so_err *err)
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE)
-		return db_error(db, rc, "saving a template", err);
+		return db_error(db, rc, N_("saving a template"), err);
 	return SO_OK;
 }
 
@@ -604,9 +621,14 @@ may_change(struct db *db, const struct template *t, const char *what,
 	if (acl_role(db) >= ROLE_HEAD || (t->created_by != 0 &&
 	    t->created_by == db_user_id(db)))
 		return SO_OK;
-	return so_err_set(err, SO_EPERM, "template \"%s\" is its author's: "
-	    "only they, a head of sales or an administrator may %s it "
-	    "(template add makes a copy of your own)", t->name, what);
+	if (strcmp(what, "remove") == 0)
+		return so_err_set(err, SO_EPERM, _("template \"%s\" is its "
+		    "author's: only they, a head of sales or an administrator "
+		    "may remove it (template add makes a copy of your own)"),
+		    t->name);
+	return so_err_set(err, SO_EPERM, _("template \"%s\" is its author's: "
+	    "only they, a head of sales or an administrator may change it "
+	    "(template add makes a copy of your own)"), t->name);
 }
 
 static int
@@ -620,9 +642,9 @@ update_tx(struct db *db, struct template *t, struct so_err *err)
 	if ((code = may_change(db, &old, "change", err)) != SO_OK) {
 		/* said */
 	} else if (old.version != t->version) {
-		code = so_err_set(err, SO_ECONFLICT, "template \"%s\" was "
+		code = so_err_set(err, SO_ECONFLICT, _("template \"%s\" was "
 		    "changed by someone else since it was read (version "
-		    "%lld, now %lld); nothing was saved", old.name,
+		    "%lld, now %lld); nothing was saved"), old.name,
 		    (long long)t->version, (long long)old.version);
 	} else if (same(&old, t)) {
 		code = SO_OK;
@@ -669,7 +691,7 @@ remove_tx(struct db *db, const char *name, struct so_err *err)
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE) {
-		code = db_error(db, rc, "removing a template", err);
+		code = db_error(db, rc, N_("removing a template"), err);
 		goto out;
 	}
 	/* what was removed, so that nothing is lost */

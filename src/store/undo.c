@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "store/entities.h"
 #include "store/record.h"
@@ -159,8 +160,10 @@ put_back(struct db *db, struct undo_step *s, struct so_err *err)
 
 	if ((code = rec_get(db, s->ent, s->id, now, err)) == SO_OK &&
 	    ((struct rec_meta *)now)->version != s->version)
-		code = so_err_set(err, SO_ECONFLICT, "cannot undo: the %s "
-		    "was changed since (by someone else or in its card)",
+		/* TRANSLATORS: %s is the card file's name as commands
+		 * take it: company, contact, task, event ... */
+		code = so_err_set(err, SO_ECONFLICT, _("cannot undo: the %s "
+		    "was changed since (by someone else or in its card)"),
 		    s->ent->name);
 	if (code == SO_OK) {
 		((struct rec_meta *)s->before)->version =
@@ -205,7 +208,7 @@ undo_run(struct db *db, struct undo *u, struct so_err *err)
 	int code;
 
 	if (u->n == 0)
-		return so_err_set(err, SO_EINVAL, "nothing to undo");
+		return so_err_set(err, SO_EINVAL, _("nothing to undo"));
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
 	for (i = u->n; i-- > 0;)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/audit.h"
@@ -37,13 +38,13 @@ check_name(const char *name, struct so_err *err)
 {
 	if (utf8_control_at(name, NULL, NULL) >= 0)
 		return so_err_field(err, SO_EINVAL, "full_name",
-		    "full name: no control characters");
+		    _("full name: no control characters"));
 	if (!utf8_valid(name, strlen(name)))
 		return so_err_field(err, SO_EINVAL, "full_name",
-		    "full name: not valid UTF-8");
+		    _("full name: not valid UTF-8"));
 	if (utf8_len(name) > NAME_MAX_CHARS)
-		return so_err_field(err, SO_EINVAL, "full_name", "full name: "
-		    "at most %d characters", NAME_MAX_CHARS);
+		return so_err_field(err, SO_EINVAL, "full_name", _("full name: "
+		    "at most %d characters"), NAME_MAX_CHARS);
 	return SO_OK;
 }
 
@@ -73,7 +74,7 @@ insert_user(struct db *db, const char *login, const char *full_name,
 	sqlite3_bind_text(st, 2, full_name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, acl_role_name(role), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, db_now(db));
-	if ((code = step_done(db, st, "adding the user", err)) != SO_OK)
+	if ((code = step_done(db, st, N_("adding the user"), err)) != SO_OK)
 		return code;
 	*id = sqlite3_last_insert_rowid(db_sqlite(db));
 	if (!audit)
@@ -107,7 +108,7 @@ count_users(struct db *db, const char *where, int64_t *n, struct so_err *err)
 	rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	db_done(st);
-	return rc == SQLITE_ROW ? SO_OK : db_error(db, rc, "counting users",
+	return rc == SQLITE_ROW ? SO_OK : db_error(db, rc, N_("counting users"),
 	    err);
 }
 
@@ -119,8 +120,8 @@ let_in(struct db *db, struct user_brief *u, struct so_err *err)
 
 	if (u->disabled) {
 		db_set_user(db, 0, "", "");
-		code = so_err_set(err, SO_EPERM, "%s: user %s is disabled; ask "
-		    "an administrator", db_path(db), u->login);
+		code = so_err_set(err, SO_EPERM, _("%s: user %s is disabled; "
+		    "ask an administrator"), db_path(db), u->login);
 	} else
 		db_set_user(db, u->id, u->login, u->role);
 	store_user_brief_clear(u);
@@ -137,7 +138,7 @@ db_login(struct db *db, const char *login, struct so_err *err)
 	int code;
 
 	if (login == NULL || *login == '\0')
-		return so_err_set(err, SO_EINVAL, "no user name");
+		return so_err_set(err, SO_EINVAL, _("no user name"));
 	/* The usual case, a known login, reads: a read-only open logs
 	 * in too, and nobody waits for the write lock to come in. */
 	if (find_user(db, login, &u, NULL) == SO_OK)
@@ -153,10 +154,10 @@ db_login(struct db *db, const char *login, struct so_err *err)
 			role = ROLE_ADMIN;	/* who creates it runs it */
 		else if (join == NULL || settings_parse_bool(join) != 1) {
 			free(join);
-			code = so_err_set(err, SO_EPERM, "%s: %s is not a user "
-			    "of this database; an administrator can add you "
-			    "with 'salesorg user add %s'", db_path(db), login,
-			    valid_login(login) ? login : "LOGIN");
+			code = so_err_set(err, SO_EPERM, _("%s: %s is not a "
+			    "user of this database; an administrator can add "
+			    "you with 'salesorg user add %s'"), db_path(db),
+			    login, valid_login(login) ? login : "LOGIN");
 			goto fail;
 		}
 		free(join);
@@ -172,7 +173,7 @@ db_login(struct db *db, const char *login, struct so_err *err)
 		return db_commit(db, err);
 	}
 	if (code != SO_OK) {
-		code = db_error(db, SQLITE_ERROR, "reading the user", err);
+		code = db_error(db, SQLITE_ERROR, N_("reading the user"), err);
 		goto fail;
 	}
 	/* added by another process since we looked */
@@ -192,15 +193,15 @@ store_user_add(struct db *db, const char *login, const char *full_name,
 	int64_t id;
 	int code;
 
-	if ((code = acl_require(db, ROLE_ADMIN, "add users", err)) != SO_OK)
+	if ((code = acl_require(db, ROLE_ADMIN, N_("add users"), err)) != SO_OK)
 		return code;
 	if (login == NULL || !valid_login(login))
-		return so_err_field(err, SO_EINVAL, "login", "login \"%s\": a "
-		    "Unix login of letters, digits, '.', '_' and '-' (at most "
-		    "%d)", login ? login : "", LOGIN_MAX);
+		return so_err_field(err, SO_EINVAL, "login", _("login \"%s\": "
+		    "a Unix login of letters, digits, '.', '_' and '-' (at "
+		    "most %d)"), login ? login : "", LOGIN_MAX);
 	if (role == ROLE_NONE)
-		return so_err_field(err, SO_EINVAL, "role", "role: manager, "
-		    "head or admin");
+		return so_err_field(err, SO_EINVAL, "role", _("role: manager, "
+		    "head or admin"));
 	if (full_name == NULL || *full_name == '\0')
 		full_name = login;
 	if ((code = check_name(full_name, err)) != SO_OK)
@@ -209,8 +210,8 @@ store_user_add(struct db *db, const char *login, const char *full_name,
 		return code;
 	if (find_user(db, login, &u, NULL) == SO_OK) {
 		store_user_brief_clear(&u);
-		code = so_err_field(err, SO_EINVAL, "login", "%s: user %s "
-		    "already exists", db_path(db), login);
+		code = so_err_field(err, SO_EINVAL, "login", _("%s: user %s "
+		    "already exists"), db_path(db), login);
 		goto fail;
 	}
 	code = insert_user(db, login, full_name, role, &id, 1, err);
@@ -244,7 +245,7 @@ set_column(struct db *db, int64_t id, const char *col, const char *old,
 	else
 		sqlite3_bind_text(st, 1, new, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, id);
-	if ((code = step_done(db, st, "changing the user", err)) != SO_OK)
+	if ((code = step_done(db, st, N_("changing the user"), err)) != SO_OK)
 		return code;
 	return audit_write(db, "user", id, "update", col, old, new, err);
 }
@@ -257,7 +258,8 @@ store_user_set(struct db *db, const char *login, enum role role,
 	int64_t admins;
 	int code;
 
-	if ((code = acl_require(db, ROLE_ADMIN, "change users", err)) != SO_OK)
+	if ((code = acl_require(db, ROLE_ADMIN, N_("change users"), err)) !=
+	    SO_OK)
 		return code;
 	if (full_name && *full_name == '\0')
 		full_name = login;
@@ -274,8 +276,8 @@ store_user_set(struct db *db, const char *login, enum role role,
 		    "disabled", &admins, err)) != SO_OK)
 			goto clear;
 		if (admins <= 1) {
-			code = so_err_set(err, SO_EPERM, "%s: %s is the last "
-			    "administrator; make someone else admin first",
+			code = so_err_set(err, SO_EPERM, _("%s: %s is the last "
+			    "administrator; make someone else admin first"),
 			    db_path(db), login);
 			goto clear;
 		}

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/acl.h"
@@ -85,7 +86,8 @@ ids_without_uid(struct db *db, int64_t **out, size_t *n, struct so_err *err)
 		free(*out);
 		*out = NULL;
 		*n = 0;
-		return db_error(db, rc, "reading contacts without a UID", err);
+		return db_error(db, rc, N_("reading contacts without a UID"),
+		    err);
 	}
 	return SO_OK;
 }
@@ -297,7 +299,7 @@ create_company(struct contact_importer *im, const char *name, int64_t *id,
 			return code;
 		}
 		return so_err_field(err, SO_EINVAL, "company_id",
-		    "cannot create the company \"%s\": %s", name, fe.msg);
+		    _("cannot create the company \"%s\": %s"), name, fe.msg);
 	}
 	if ((code = store_company_create(im->db, &co, err)) != SO_OK) {
 		store_company_clear(&co);
