@@ -190,11 +190,15 @@ int	 field_equal(const struct field_desc *fd, const void *a,
 int	 field_is_empty(const struct field_desc *fd, const void *obj);
 
 /*
- * The field's value as text for display and export (a new string the
- * caller frees): money "1234.50", moment "2026-12-01 14:30", bool
- * "yes"/"", a choice's label, a reference's label (or "#id").
+ * The field's value as text for export (a new string the caller frees):
+ * money "1234.50", moment "2026-12-01 14:30", bool "yes"/"", a choice's
+ * label, a reference's label (or "#id"), the same in every language: a
+ * file or another program reads it.  field_format_shown is the same for
+ * a person, the choice's label and "yes" in the messages' language.
  */
 char	*field_format(const struct entity *ent, int fi, const void *obj);
+char	*field_format_shown(const struct entity *ent, int fi,
+	    const void *obj);
 /*
  * Parses text into the field (forms, CSV, command line): natural dates
  * relative to now, money "1 234,50", choices by code or label (any

@@ -112,5 +112,8 @@ void	template_text_free(struct tpl_text *t);
 /* Every placeholder a template may use, "{contact.last_name}" ..., one
  * per line. */
 void	template_known(struct strbuf *b);
+/* 1 when err is template_parse's "unknown placeholder", in whichever
+ * language it was said (the caller then lists template_known). */
+int	template_err_unknown(const struct so_err *err);
 
 #endif

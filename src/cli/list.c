@@ -165,12 +165,14 @@ col_width(const struct entity *ent, int c)
 	return ent->fields[c].width > 0 ? ent->fields[c].width : 16;
 }
 
+/* Text for a person shows the language's words; TSV is for programs. */
 static char *
-col_value(const struct entity *ent, int c, const void *obj)
+col_value(const struct entity *ent, int c, const void *obj, int shown)
 {
 	if (c == ID_COL)
 		return xasprintf("%lld", (long long)rec_meta((void *)obj)->id);
-	return field_format(ent, c, obj);
+	return shown ? field_format_shown(ent, c, obj) :
+	    field_format(ent, c, obj);
 }
 
 /* One text or tsv value; last: no padding, then the line's end. */
@@ -246,7 +248,7 @@ put_row(struct sink *o, const struct entity *ent, const void *obj,
 		return export_writer_end(&o->w, err);
 	}
 	for (c = 0; c < ncols; c++) {
-		v = col_value(ent, cols[c], obj);
+		v = col_value(ent, cols[c], obj, o->fmt == FMT_TEXT);
 		put_value(o->f, o->fmt, v ? v : "", col_width(ent, cols[c]),
 		    c == 0, c == ncols - 1);
 		free(v);

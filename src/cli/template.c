@@ -65,7 +65,7 @@ known_hint(const struct so_err *err)
 	const char *p, *nl;
 	int col = 4;
 
-	if (strstr(err->msg, "unknown placeholder") == NULL)
+	if (!template_err_unknown(err))
 		return;
 	template_known(&b);
 	fprintf(stderr, "salesorg: %s\n   ", _("the placeholders are:"));

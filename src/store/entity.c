@@ -370,8 +370,10 @@ is_choice_code(const struct field_desc *fd, const char *s)
 	return 0;
 }
 
-char *
-field_format(const struct entity *ent, int fi, const void *obj)
+/* field_format (shown 0: the same words in every language, what a file
+ * or another program gets) and field_format_shown (shown 1). */
+static char *
+format_value(const struct entity *ent, int fi, const void *obj, int shown)
 {
 	const struct field_desc *fd = &ent->fields[fi];
 	const struct rec_meta *m = obj;
@@ -382,7 +384,8 @@ field_format(const struct entity *ent, int fi, const void *obj)
 	if (field_is_text(fd)) {
 		if (fd->type == FT_CHOICE && fd->choices &&
 		    (c = find_choice(ent, fd, field_text_c(fd, obj))) != NULL)
-			return xstrdup(choice_label(ent, c));
+			return xstrdup(shown ? choice_label(ent, c) :
+			    c->label);
 		return xstrdup(field_text_c(fd, obj));
 	}
 	if (field_is_empty(fd, obj))
@@ -396,7 +399,7 @@ field_format(const struct entity *ent, int fi, const void *obj)
 		dt_format_moment((time_t)v, date);
 		return xstrdup(date);
 	case FT_BOOL:
-		return xstrdup(v ? _("yes") : "");
+		return xstrdup(v ? shown ? _("yes") : "yes" : "");
 	case FT_REF:
 		if (m->ref_labels && m->ref_labels[fi])
 			return xstrdup(m->ref_labels[fi]);
@@ -404,6 +407,18 @@ field_format(const struct entity *ent, int fi, const void *obj)
 	default:
 		return xasprintf("%" PRId64, v);
 	}
+}
+
+char *
+field_format(const struct entity *ent, int fi, const void *obj)
+{
+	return format_value(ent, fi, obj, 0);
+}
+
+char *
+field_format_shown(const struct entity *ent, int fi, const void *obj)
+{
+	return format_value(ent, fi, obj, 1);
 }
 
 /* ---- parsing ---- */

@@ -242,6 +242,33 @@ unknown(const struct where *w, const char *ph, const char *written,
 	return rc;
 }
 
+/* Does the message of one of unknown()'s forms begin its text?  Its
+ * words before the placeholder, in the language it was made in. */
+static int
+has_prefix_of(const char *msg, const char *form)
+{
+	const char *pc = strstr(form, "%s");
+	size_t n = pc ? (size_t)(pc - form) : strlen(form);
+	char prefix[128];
+
+	if (n == 0 || n >= sizeof(prefix))
+		return 0;
+	memcpy(prefix, form, n);
+	prefix[n] = '\0';
+	return strstr(msg, prefix) != NULL;
+}
+
+int
+template_err_unknown(const struct so_err *err)
+{
+	return err->code == SO_EINVAL &&
+	    (has_prefix_of(err->msg, _("unknown placeholder %s; did you "
+	    "mean {%s}?")) || has_prefix_of(err->msg, _("unknown placeholder "
+	    "%s; placeholders are {contact.FIELD}, {company.FIELD} and "
+	    "{manager.name} with the field names of contacts and "
+	    "companies")));
+}
+
 /*
  * The placeholder starting at s ('{'): adds its piece and returns its
  * length in bytes, or -1 after setting err.

@@ -849,7 +849,7 @@ card_title(const struct card *c)
 	for (i = 0; i < c->ent->nfields; i++)
 		if (c->ent->fields[i].type == FT_TEXT ||
 		    c->ent->fields[i].type == FT_URL)
-			return field_format(c->ent, i, c->rec);
+			return field_format_shown(c->ent, i, c->rec);
 	return xstrdup(entity_label(c->ent));
 }
 

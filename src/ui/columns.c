@@ -293,7 +293,7 @@ col_value(const struct entity *ent, int fi, const void *obj)
 				return xstrdup(choice_label(ent, c));
 	if (fd->type == FT_BOOL && !field_is_empty(fd, obj))
 		return xstrdup(field_int_c(fd, obj) ? _("yes") : "");
-	return field_format(ent, fi, obj);
+	return field_format_shown(ent, fi, obj);
 }
 
 char *
@@ -306,14 +306,14 @@ col_field_text(const struct entity *ent, int fi, const void *obj)
 	if (rec_meta((void *)obj)->hidden && acl_field_is_detail(ent, fi))
 		return xstrdup("");
 	if (field_is_empty(fd, obj))
-		return field_format(ent, fi, obj);
+		return field_format_shown(ent, fi, obj);
 	switch (fd->type) {
 	case FT_MONEY:
 		col_money(field_int_c(fd, obj), buf, sizeof(buf));
 		return xstrdup(buf);
 	case FT_MOMENT:
 	case FT_DATE:
-		iso = field_format(ent, fi, obj);
+		iso = field_format_shown(ent, fi, obj);
 		v = short_moment(iso, fd->type == FT_MOMENT);
 		free(iso);
 		return v;

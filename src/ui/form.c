@@ -387,7 +387,7 @@ normalise(struct form *fm, struct ffield *f)
 	rec_init(fm->ent, tmp);
 	if (field_parse(fm->ent, f->fi, tmp, le_text(&f->le), db_now(fm->db),
 	    &err) == SO_OK) {
-		v = field_format(fm->ent, f->fi, tmp);
+		v = field_format_shown(fm->ent, f->fi, tmp);
 		le_set(&f->le, v);
 		free(v);
 		set_error(f, NULL);

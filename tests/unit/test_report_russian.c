@@ -82,7 +82,7 @@ sales(struct world_reports *w)
 	CHECK(fixture_doc_has_text(&d, "Воронка сейчас: отдел"));
 	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
 	CHECK_STR(t->cols[0].label, "Менеджер");
-	CHECK_STR(t->cols[5].label, "Оплаты");
+	CHECK_STR(t->cols[5].label, "Платежи");
 	CHECK_ROW(t, 0, "anna|1|100 000,00|1|50 000,00|46 000,00|50,0%");
 	CHECK_ROW(t, 3, "Итого|1|100 000,00|2|70 000,00|53 000,00|33,3%");
 	REQUIRE((t = fixture_doc_table(&d, 1)) != NULL);
@@ -115,7 +115,7 @@ sales(struct world_reports *w)
 	REQUIRE((s = written(&d, DOC_HTML, NULL)) != NULL);
 	CHECK(strstr(s, "<html lang=\"ru\">") != NULL);
 	CHECK(strstr(s, "<p class=\"period\">Период: 01.11.2026") != NULL);
-	CHECK(strstr(s, "<th class=\"right\">Оплаты</th>") != NULL);
+	CHECK(strstr(s, "<th class=\"right\">Платежи</th>") != NULL);
 	free(s);
 	doc_free(&d);
 }
