@@ -33,6 +33,8 @@ struct proc {
 					 * (an editor); else output captured
 					 * and /dev/null in when no input */
 	long		 timeout_ms;	/* killed after; 0: wait for ever */
+	int		 c_locale;	/* in the C locale: its output is
+					 * read by salesorg, not a person */
 	size_t		 out_max;	/* of the output kept (captured) */
 };
 

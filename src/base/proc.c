@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -91,6 +92,10 @@ child(const struct proc *p, int in, int out, int ep)
 		child_fail(ep, e);
 	signal(SIGPIPE, SIG_DFL);
 	cloexec_from(STDERR_FILENO + 1);
+	/* (One thread: nothing else holds the environment's lock.) */
+	if (p->c_locale && (setenv("LC_ALL", "C", 1) != 0 ||
+	    unsetenv("LANGUAGE") != 0))
+		child_fail(ep, errno);
 	if (p->search)
 		execvp(p->argv[0], p->argv);
 	else

@@ -110,7 +110,7 @@ print_destination(const char *printer)
 	static const char key[] = "system default destination: ";
 	char *argv[] = { "lpstat", "-d", NULL };
 	struct proc p = { .argv = argv, .search = 1, .out_max = OUT_MAX,
-	    .timeout_ms = 5000 };
+	    .timeout_ms = 5000, .c_locale = 1 };	/* its words are read */
 	struct proc_result r;
 	const char *s;
 	char *name, *out = NULL;

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -100,4 +101,30 @@ TEST(proc_child_gets_no_descriptor_of_ours)
 	close(fd20);
 	close(fd);
 	sb_free(&r.out);
+}
+
+/* A program whose words salesorg reads (lpstat) runs in the C locale,
+ * whatever the user's; the others keep the user's. */
+TEST(proc_c_locale_for_output_salesorg_reads)
+{
+	char *argv[] = { "sh", "-c", "echo \"${LC_ALL-}|${LANGUAGE-unset}\"",
+	    NULL };
+	struct proc p = { .argv = argv, .search = 1, .out_max = 100,
+	    .c_locale = 1 };
+	struct proc_result r;
+	char *was = getenv("LANGUAGE") ? strdup(getenv("LANGUAGE")) : NULL;
+
+	setenv("LANGUAGE", "ru", 1);
+	REQUIRE(proc_run(&p, &r) == 0);
+	CHECK_STR(sb_str(&r.out), "C|unset\n");
+	sb_free(&r.out);
+	p.c_locale = 0;
+	REQUIRE(proc_run(&p, &r) == 0);
+	CHECK(strstr(sb_str(&r.out), "|ru\n") != NULL);
+	sb_free(&r.out);
+	if (was)
+		setenv("LANGUAGE", was, 1);
+	else
+		unsetenv("LANGUAGE");
+	free(was);
 }
