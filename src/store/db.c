@@ -570,6 +570,78 @@ register_functions(struct db *db)
 
 /* ---- migrations ---- */
 
+/*
+ * The event types, results and deal stages a new database starts with
+ * (sql/001_init.sql) are rows the admin edits, in the language of whoever
+ * made the database: a department that runs salesorg init in Russian
+ * starts with «Звонок» and «Встреча».  The SQL seeds them in English;
+ * this renames those still as seeded, in the same transaction.
+ */
+static const struct seeded {
+	const char	*table, *code, *name;
+} seeded[] = {
+	{ "event_types", "call", NC_("event type", "Call") },
+	{ "event_types", "meeting", NC_("event type", "Meeting") },
+	{ "event_types", "email", NC_("event type", "E-mail") },
+	{ "event_types", "letter", NC_("event type", "Letter") },
+	{ "event_types", "birthday", NC_("event type", "Birthday") },
+	{ "event_types", "other", NC_("event type", "Other") },
+	{ "event_results", "reached_dm", NC_("event result", "Reached decision maker") },
+	{ "event_results", "proposal_sent", NC_("event result", "Proposal sent") },
+	{ "event_results", "meeting_set", NC_("event result", "Meeting set") },
+	{ "event_results", "callback", NC_("event result", "Call back later") },
+	{ "event_results", "no_answer", NC_("event result", "No answer") },
+	{ "event_results", "refused", NC_("event result", "Refused") },
+	{ "event_results", "invoice_issued", NC_("event result", "Invoice issued") },
+	{ "event_results", "held", NC_("event result", "Meeting held") },
+	{ "deal_stages", "first_contact", NC_("deal stage", "First contact") },
+	{ "deal_stages", "need_found", NC_("deal stage", "Need found") },
+	{ "deal_stages", "proposal_sent", NC_("deal stage", "Proposal sent") },
+	{ "deal_stages", "negotiation", NC_("deal stage", "Negotiation") },
+	{ "deal_stages", "won", NC_("deal stage", "Won") },
+	{ "deal_stages", "lost", NC_("deal stage", "Lost") },
+};
+
+/* The context the names are translated in (the table's NC_ above). */
+static const char *
+ctx_of(const char *table)
+{
+	if (strcmp(table, "event_types") == 0)
+		return "event type";
+	if (strcmp(table, "event_results") == 0)
+		return "event result";
+	return "deal stage";
+}
+
+static int
+name_seeded(struct db *db)
+{
+	sqlite3_stmt *st;
+	const char *name;
+	char sql[128];
+	size_t i;
+	int rc = SQLITE_OK;
+
+	for (i = 0; i < sizeof(seeded) / sizeof(seeded[0]) && rc ==
+	    SQLITE_OK; i++) {
+		name = i18n_cgettext(ctx_of(seeded[i].table), seeded[i].name);
+		if (strcmp(name, seeded[i].name) == 0)
+			continue;
+		snprintf(sql, sizeof(sql), "UPDATE %s SET name = ?1 WHERE "
+		    "code = ?2 AND name = ?3", seeded[i].table);
+		if ((rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL)) !=
+		    SQLITE_OK)
+			break;
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, seeded[i].code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, seeded[i].name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK :
+		    sqlite3_errcode(db->h);
+		sqlite3_finalize(st);
+	}
+	return rc;
+}
+
 static int
 migrate(struct db *db, const struct migration *m, int n, struct so_err *err)
 {
@@ -598,6 +670,11 @@ migrate(struct db *db, const struct migration *m, int n, struct so_err *err)
 			db_rollback(db);
 			return SO_ERR;
 		}
+	}
+	if (cur == 0 && m == migrations && (rc = name_seeded(db)) !=
+	    SQLITE_OK) {
+		db_rollback(db);
+		return db_error(db, rc, N_("naming the event types"), err);
 	}
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", latest);
 	if ((rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL)) != SQLITE_OK) {

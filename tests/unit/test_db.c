@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/backup.h"
@@ -468,5 +469,33 @@ TEST(test_spill_puts_the_temporary_store_on_disk_and_back)
 	db_spill_end(db);
 	CHECK_INT(fixture_int(db, "PRAGMA temp_store"), 2);
 	REQUIRE(db_commit(db, &err) == SO_OK);
+	db_close(db);
+}
+
+/*
+ * A new database's event types, results and stages are named in the
+ * language of whoever makes it (they are rows the admin edits); the
+ * codes stay; an English run makes them as the SQL seeds them.
+ */
+TEST(test_new_database_names_its_defaults_in_the_makers_language)
+{
+	struct db *db;
+
+	bindtextdomain("salesorg", BUILD_LOCALEDIR);
+	textdomain("salesorg");
+	REQUIRE(i18n_set_lang("ru") == 0);
+	db = fixture_open("ru.db");
+	i18n_set_lang("en");
+	REQUIRE(db != NULL);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM event_types WHERE "
+	    "code = 'call' AND name = 'Звонок'"), 1);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM event_results WHERE "
+	    "code = 'held' AND name = 'Встреча проведена'"), 1);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM deal_stages WHERE "
+	    "code = 'won' AND name = 'Выиграна'"), 1);
+	db_close(db);
+	REQUIRE((db = fixture_open("en.db")) != NULL);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM event_types WHERE "
+	    "code = 'call' AND name = 'Call'"), 1);
 	db_close(db);
 }
