@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/utf8.h"
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/audit.h"
@@ -203,7 +204,7 @@ covering_index(struct db *db, const struct entity *ent, const char *where,
 		cols++;
 	}
 	*in_order = 0;
-	if (cols == 0 || db_prepare(db, "SELECT l.name, i.name FROM "
+	if (cols == 0 || db_prepare(db, "SELECT l.name, i.name, i.seqno FROM "
 	    "pragma_index_list(?1) l JOIN sqlite_master m ON m.name = l.name "
 	    "JOIN pragma_index_info(l.name) i WHERE l.partial "
 	    "AND m.sql LIKE '%WHERE deleted_at IS NULL' ORDER BY l.name, i.seqno",
@@ -235,8 +236,14 @@ covering_index(struct db *db, const struct entity *ent, const char *where,
 			ok = 0;
 			first = col && strcmp(col, sort_col) == 0;
 		}
-		if (col == NULL)		/* an expression: not covered */
-			ok = -1000;
+		/* A person's text sorts by an expression of it, then by
+		 * it (sql/013_yo_order.sql): in order when the second
+		 * column is the key. */
+		if (sqlite3_column_int(st, 2) == 1 && col &&
+		    strcmp(col, sort_col) == 0)
+			first = 1;
+		if (col == NULL)		/* an expression: no column */
+			;
 		else {
 			/* Each needed column counts once, however often
 			 * the WHERE names it. */
@@ -716,14 +723,48 @@ sort_field(const struct entity *ent, const struct list_query *q)
 	return &ent->fields[i];
 }
 
-/* The ORDER BY key: nullable numbers sort last (matches the indexes). */
+/* Is the field's text one a person typed, sorted with ё as е (a name,
+ * a title; not a choice's code or a date)?  sql/013_yo_order.sql. */
+static int
+sorts_yo(const struct field_desc *fd)
+{
+	return fd->type == FT_TEXT;
+}
+
+#define YO_AS_YE(col)	"replace(replace(" col ", 'ё', 'е'), 'Ё', 'Е')"
+
+/*
+ * The ORDER BY key as a row value's elements, comma-separated: nullable
+ * numbers sort last, a person's text with ё as е and then as it is
+ * (sql/013_yo_order.sql); each matches an index.  The page anchor binds
+ * ?3 for the first element and ?6 for the second (bind_key).
+ */
 static void
 sort_expr(const struct field_desc *fd, struct strbuf *b)
 {
-	if (field_is_text(fd) || (fd->flags & F_REQUIRED))
+	if (sorts_yo(fd))
+		sb_printf(b, YO_AS_YE("t.%s") ", t.%s", fd->name, fd->name);
+	else if (field_is_text(fd) || (fd->flags & F_REQUIRED))
 		sb_printf(b, "t.%s", fd->name);
 	else
 		sb_printf(b, "coalesce(t.%s, " NULL_SORTS_LAST ")", fd->name);
+}
+
+/* The ORDER BY of the key, each element in dir, then the id; plus is
+ * "+" to keep the planner off the index (its first element). */
+static void
+order_by(const struct field_desc *fd, const char *plus, const char *dir,
+    struct strbuf *b)
+{
+	if (sorts_yo(fd))
+		sb_printf(b, "%s" YO_AS_YE("t.%s") " %s, t.%s %s", plus,
+		    fd->name, dir, fd->name, dir);
+	else {
+		sb_add(b, plus);
+		sort_expr(fd, b);
+		sb_printf(b, " %s", dir);
+	}
+	sb_printf(b, ", t.id %s", dir);
 }
 
 /* WHERE clause shared by lists and counts; binds are numbered ?1.. */
@@ -777,7 +818,12 @@ static void
 bind_key(sqlite3_stmt *st, int col, const struct field_desc *fd,
     const void *anchor)
 {
-	if (field_is_text(fd))
+	if (sorts_yo(fd)) {
+		sqlite3_bind_text(st, col, utf8_yo_to_ye(field_text_c(fd,
+		    anchor)), -1, free);
+		sqlite3_bind_text(st, 6, field_text_c(fd, anchor), -1,
+		    SQLITE_TRANSIENT);
+	} else if (field_is_text(fd))
 		sqlite3_bind_text(st, col, field_text_c(fd, anchor), -1,
 		    SQLITE_TRANSIENT);
 	else if (field_is_empty(fd, anchor) && fd->type != FT_BOOL)
@@ -822,11 +868,13 @@ list_sql(const struct entity *ent, const struct list_query *q,
 		from_table(ent, scan, b);
 	where_clause(ent, q, b);
 	if (op)
-		sb_printf(b, " AND (%s, t.id) %s (?3, ?4)", sb_str(&key), op);
+		sb_printf(b, " AND (%s, t.id) %s (?3, %s?4)", sb_str(&key), op,
+		    sorts_yo(sort_field(ent, q)) ? "?6, " : "");
 	/* A unary + keeps the planner off the index (see q->scan). */
-	sb_printf(b, " ORDER BY %s%s %s, t.id %s LIMIT ?5", scan ? "+" :
-	    "", sb_str(&key), backward ? "DESC" : "ASC",
-	    backward ? "DESC" : "ASC");
+	sb_add(b, " ORDER BY ");
+	order_by(sort_field(ent, q), scan ? "+" : "", backward ? "DESC" :
+	    "ASC", b);
+	sb_add(b, " LIMIT ?5");
 	sb_free(&key);
 }
 
@@ -853,8 +901,9 @@ filter_index(struct db *db, const struct entity *ent,
 	where_clause(ent, q, &w);
 	found = covering_index(db, ent, sb_str(&w), fd->name, idx, in_order);
 	sb_free(&w);
-	/* The index orders by the bare column; the list's key is that
-	 * column only for text and required fields (see sort_expr). */
+	/* The index orders by the bare column (a person's text: by it
+	 * with ё as е, then bare); the list's key is that only for text
+	 * and required fields (see sort_expr). */
 	if (!(field_is_text(fd) || (fd->flags & F_REQUIRED)))
 		*in_order = 0;
 	return found;
@@ -1043,14 +1092,13 @@ int
 rec_list_counted_sql(struct db *db, const struct entity *ent,
     const struct list_query *q, struct strbuf *b)
 {
-	struct strbuf key = { 0 }, w = { 0 };
+	struct strbuf w = { 0 };
 	char idx[INDEX_NAME_MAX];
 	const char *dir = q->desc ? "DESC" : "ASC", *rest;
 	int in_order;
 
 	if (!filtered(q) || q->ref_field)
 		return 0;
-	sort_expr(sort_field(ent, q), &key);
 	select_cols(ent, b);
 	sb_printf(b, " FROM %s t WHERE t.id IN (SELECT t.id", ent->table);
 	where_clause(ent, q, &w);
@@ -1070,10 +1118,11 @@ rec_list_counted_sql(struct db *db, const struct entity *ent,
 		    "THEN so_tally(1) END", q->trash ? "NOT " : "",
 		    sb_str(&w) + strlen(" WHERE "));
 	}
-	sb_printf(b, " ORDER BY +%s %s, t.id %s LIMIT ?5) ORDER BY %s %s, "
-	    "t.id %s", sb_str(&key), dir, dir, sb_str(&key), dir, dir);
+	sb_add(b, " ORDER BY ");
+	order_by(sort_field(ent, q), "+", dir, b);
+	sb_add(b, " LIMIT ?5) ORDER BY ");
+	order_by(sort_field(ent, q), "", dir, b);
 	sb_free(&w);
-	sb_free(&key);
 	return 1;
 }
 

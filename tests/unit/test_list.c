@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "base/utf8.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"
@@ -41,11 +42,24 @@ fill(struct db *db)
 	db_commit(db, &err);
 }
 
+/* The lists' order of a person's text: with ё as е, then as it is
+ * (sql/013_yo_order.sql). */
+static int
+yo_cmp(const char *a, const char *b)
+{
+	char *fa = utf8_yo_to_ye(a), *fb = utf8_yo_to_ye(b);
+	int c = strcmp(fa, fb);
+
+	free(fa);
+	free(fb);
+	return c ? c : strcmp(a, b);
+}
+
 /* Is b after a in the order last_name, id? */
 static int
 in_order(const struct contact *a, const struct contact *b, int desc)
 {
-	int c = strcmp(a->last_name, b->last_name);
+	int c = yo_cmp(a->last_name, b->last_name);
 
 	if (c == 0)
 		c = a->meta.id < b->meta.id ? -1 : 1;
@@ -554,7 +568,7 @@ walked_row(void *arg, const void *rec, struct so_err *err)
 	int cmp;
 
 	if (w->last) {
-		cmp = strcmp(w->last, c->last_name);
+		cmp = yo_cmp(w->last, c->last_name);
 		if (cmp > 0 || (cmp == 0 && w->last_id >= c->meta.id))
 			w->ordered = 0;
 	}
@@ -599,5 +613,44 @@ TEST(test_walk_reads_every_row_once_in_order_and_stops_when_told)
 	CHECK_INT(w.n, 3);
 	CHECK_STR(err.msg, "told to fail");
 	free(w.last);
+	db_close(db);
+}
+
+/* ё sorts with е (issue 25): Елизаров, Ёлкин, Ельцин, not Ёлкин first;
+ * Ёлкин and Елкин side by side; through the page anchor too. */
+TEST(test_yo_sorts_with_ye)
+{
+	static const char *const names[] = { "Ельцин", "Ёлкин", "Яковлев",
+	    "Елизаров", "Елкин", "Абрамов", "ёжиков" };
+	/* equal but for ё: by the bytes, Ё (U+0401) before Е (U+0415) */
+	static const char *const want[] = { "Абрамов", "Елизаров", "Ёлкин",
+	    "Елкин", "Ельцин", "Яковлев", "ёжиков" };
+	struct db *db = fixture_open("yo.db");
+	struct list_query q = { .sort = 0 };
+	struct contact anchor = { 0 };
+	struct rec_list l;
+	struct so_err err;
+	size_t i;
+
+	REQUIRE(db != NULL);
+	for (i = 0; i < 7; i++)
+		fixture_add_contact(db, &(struct fixture_contact){ .last =
+		    names[i] });
+	REQUIRE(rec_list(db, &entity_contact, &q, LIST_FIRST, NULL, 10, &l,
+	    &err) == SO_OK);
+	REQUIRE(l.n == 7);
+	for (i = 0; i < 7; i++)
+		CHECK_STR(((struct contact *)rec_list_at(&l, i))->last_name,
+		    want[i]);
+	/* the page after Ёлкин begins at Елкин */
+	rec_copy(&entity_contact, &anchor, rec_list_at(&l, 2));
+	rec_list_free(&l);
+	REQUIRE(rec_list(db, &entity_contact, &q, LIST_AFTER, &anchor, 2, &l,
+	    &err) == SO_OK);
+	REQUIRE(l.n == 2);
+	CHECK_STR(((struct contact *)rec_list_at(&l, 0))->last_name, "Елкин");
+	CHECK_STR(((struct contact *)rec_list_at(&l, 1))->last_name, "Ельцин");
+	rec_list_free(&l);
+	rec_clear(&entity_contact, &anchor);
 	db_close(db);
 }
