@@ -100,9 +100,11 @@ $(BUILD)/labels_ru.o: $(BUILD)/labels_ru.c include/store/labels.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # A demo database beside the sources, created once, then the TUI on it.
-run: salesorg
-	@test -f demo.db || $(BIN) --db demo.db demo
-	$(BIN) --db demo.db
+# In the language of the locale, from the catalogues built here.
+run: salesorg $(MO)
+	@test -f demo.db || SALESORG_LOCALEDIR=$(CURDIR)/$(BUILD)/locale \
+	    $(BIN) --db demo.db demo
+	SALESORG_LOCALEDIR=$(CURDIR)/$(BUILD)/locale $(BIN) --db demo.db
 
 check: check-clock check-layers check-po unit cli-tests interop-tests \
 	tui-tests
