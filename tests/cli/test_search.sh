@@ -17,6 +17,8 @@ run --db "$DB" list contacts --filter федоров --count
 check "a filter's bare word: федоров is Фёдоров" [ "$(cat "$T/out")" = "$YO" ]
 run --db "$DB" list contacts --filter last_name:ФЕДОРОВ --count
 check "a field's text: ФЕДОРОВ is Фёдоров" [ "$(cat "$T/out")" = "$YO" ]
+run --db "$DB" list contacts --filter фамилия:федоров --count
+check "the field by its Russian label: фамилия:федоров" [ "$(cat "$T/out")" = "$YO" ]
 
 run --db "$DB" search ромаш
 check "search: exit 0" [ "$RC" -eq 0 ]
