@@ -18,7 +18,8 @@
  * databases open at once sees the custom fields of the later one.
  * Records read before a reload must not be used after it (a slot may
  * then name another field).  Another process adding a field is seen on
- * the next open.
+ * the next open, or when the organizer finds custom_changed true on its
+ * next refresh.
  */
 #ifndef STORE_CUSTOM_H
 #define STORE_CUSTOM_H
@@ -66,6 +67,22 @@ int	custom_field_add(struct db *db, const char *entity, const char *name,
  */
 int	custom_field_remove(struct db *db, const char *entity,
 	    const char *name, struct so_err *err);
+/*
+ * Gives entity's custom field name another label (admin only, as the
+ * rest of these): 1 to 60 characters naming no other field.  The name,
+ * which filters, templates and scripts use, stays.  Audited; the
+ * descriptors are reloaded.
+ */
+int	custom_field_relabel(struct db *db, const char *entity,
+	    const char *name, const char *label, struct so_err *err);
+/*
+ * Moves entity's custom field name one place up (dir < 0) or down among
+ * that entity's custom fields: the order of the card, the form and the
+ * lists.  The first going up or the last going down stays.  Audited
+ * ("position" 2 -> 1); the descriptors are reloaded.
+ */
+int	custom_field_move(struct db *db, const char *entity,
+	    const char *name, int dir, struct so_err *err);
 /* The custom fields of entity (NULL: of every entity), in their order. */
 int	custom_field_list(struct db *db, const char *entity,
 	    struct custom_field **out, size_t *n, struct so_err *err);
@@ -79,6 +96,12 @@ void	custom_field_list_free(struct custom_field *f, size_t n);
  */
 int	custom_load(struct db *db, struct so_err *err);
 void	custom_unload(const struct db *db);
+/*
+ * 1 when db's custom_fields are no longer those the descriptors were
+ * built from (another process added, relabelled, moved or removed one):
+ * the caller, holding no record read before, then calls custom_load.
+ */
+int	custom_changed(struct db *db);
 
 /* ---- for the record engine and the filters ---- */
 

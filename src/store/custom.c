@@ -84,6 +84,9 @@ static struct loaded *loaded;
 static size_t nloaded;
 /* The handle whose fields are loaded: closing it unloads them. */
 static const struct db *loaded_by;
+/* The custom_fields rows the descriptors were built from, as one text
+ * (custom_changed compares it with the rows now). */
+static char *loaded_sig;
 
 static struct loaded *
 find_loaded(const struct entity *ent)
@@ -238,6 +241,38 @@ register_hook(void)
 	db_set_open_hook(custom_load, custom_unload);
 }
 
+/* Every row of custom_fields as one text; "" for none or no table. */
+static char *
+signature(struct db *db)
+{
+	sqlite3_stmt *st;
+	char *sig = NULL;
+
+	if (db_prepare(db, "SELECT group_concat(id || '|' || entity || '|' || "
+	    "name || '|' || label || '|' || type || '|' || choices || '|' || "
+	    "required || '|' || sort, char(10)) FROM (SELECT * FROM "
+	    "custom_fields ORDER BY entity, sort, id)", &st, NULL) != SO_OK)
+		return xstrdup("");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		sig = db_text_dup(st, 0);
+	db_done(st);
+	return sig ? sig : xstrdup("");
+}
+
+int
+custom_changed(struct db *db)
+{
+	char *now;
+	int changed;
+
+	if (db != loaded_by)
+		return 0;
+	now = signature(db);
+	changed = loaded_sig == NULL || strcmp(now, loaded_sig) != 0;
+	free(now);
+	return changed;
+}
+
 int
 custom_load(struct db *db, struct so_err *err)
 {
@@ -248,6 +283,8 @@ custom_load(struct db *db, struct so_err *err)
 
 	reset_all();
 	loaded_by = db;
+	free(loaded_sig);
+	loaded_sig = signature(db);
 	/* A schema without the table (or before 006) has no custom
 	 * fields: nothing to load, not an error. */
 	if (db_prepare(db, "SELECT id, entity, name, label, type, choices, "
@@ -280,6 +317,8 @@ custom_unload(const struct db *db)
 		return;
 	reset_all();
 	loaded_by = NULL;
+	free(loaded_sig);
+	loaded_sig = NULL;
 }
 
 int64_t
@@ -371,24 +410,30 @@ custom_write(struct db *db, const struct entity *ent, int64_t id,
 
 /* ---- add, remove, list ---- */
 
-/* adding: to add a field, else to remove one. */
+enum { REMOVING, ADDING, CHANGING };
+
+/* what: ADDING a field, REMOVING one or CHANGING one (label, order). */
 static int
-need_admin(struct db *db, int adding, struct so_err *err)
+need_admin(struct db *db, int what, struct so_err *err)
 {
 	const char *role;
 
 	if (strcmp(db_user_role(db), "admin") == 0)
 		return SO_OK;
 	if (*db_user_login(db) == '\0')
-		return so_err_set(err, SO_EPERM, adding ? _("only an "
+		return so_err_set(err, SO_EPERM, what == ADDING ? _("only an "
 		    "administrator may add custom fields (no user is logged "
-		    "in)") : _("only an administrator may remove custom fields "
-		    "(no user is logged in)"));
+		    "in)") : what == REMOVING ? _("only an administrator may "
+		    "remove custom fields (no user is logged in)") : _("only "
+		    "an administrator may change custom fields (no user is "
+		    "logged in)"));
 	role = acl_role_shown(acl_role_named(db_user_role(db)));
 	/* TRANSLATORS: a login and a role: (ivanov is manager). */
-	return so_err_set(err, SO_EPERM, adding ? _("only an administrator "
-	    "may add custom fields (%s is %s)") : _("only an administrator may "
-	    "remove custom fields (%s is %s)"), db_user_login(db),
+	return so_err_set(err, SO_EPERM, what == ADDING ? _("only an "
+	    "administrator may add custom fields (%s is %s)") :
+	    what == REMOVING ? _("only an administrator may remove custom "
+	    "fields (%s is %s)") : _("only an administrator may change custom "
+	    "fields (%s is %s)"), db_user_login(db),
 	    *role ? role : db_user_role(db));
 }
 
@@ -596,7 +641,7 @@ custom_field_add(struct db *db, const char *entity, const char *name,
 	int64_t id = 0;
 	int code;
 
-	if ((code = need_admin(db, 1, err)) != SO_OK ||
+	if ((code = need_admin(db, ADDING, err)) != SO_OK ||
 	    (code = find_entity(entity, &ent, err)) != SO_OK)
 		return code;
 	if (label == NULL || *label == '\0')
@@ -724,7 +769,7 @@ custom_field_remove(struct db *db, const char *entity, const char *name,
 	int64_t id = 0;
 	int code;
 
-	if ((code = need_admin(db, 0, err)) != SO_OK ||
+	if ((code = need_admin(db, REMOVING, err)) != SO_OK ||
 	    (code = find_entity(entity, &ent, err)) != SO_OK)
 		return code;
 	if ((code = db_begin(db, err)) != SO_OK)
@@ -746,6 +791,128 @@ custom_field_remove(struct db *db, const char *entity, const char *name,
 	return custom_load(db, err);
 fail:
 	free(desc);
+	db_rollback(db);
+	return code;
+}
+
+int
+custom_field_relabel(struct db *db, const char *entity, const char *name,
+    const char *label, struct so_err *err)
+{
+	const struct entity *ent;
+	sqlite3_stmt *st;
+	char *desc = NULL, *old = NULL;
+	int64_t id = 0;
+	int fi, rc, code;
+
+	if ((code = need_admin(db, CHANGING, err)) != SO_OK ||
+	    (code = find_entity(entity, &ent, err)) != SO_OK)
+		return code;
+	if (label == NULL || !valid_text(label, LABEL_MAX_LEN))
+		return so_err_field(err, SO_EINVAL, "label", _("label: 1 to %d "
+		    "characters, no control characters"), LABEL_MAX_LEN);
+	if ((code = db_begin(db, err)) != SO_OK)
+		return code;
+	if ((code = custom_load(db, err)) != SO_OK ||
+	    (code = find_field(db, ent, name ? name : "", &id, &desc, err)) !=
+	    SO_OK)
+		goto fail;
+	fi = entity_field(ent, name);
+	old = xstrdup(fi >= 0 ? ent->fields[fi].label : "");
+	/* Its own label again, or in another case, is no clash. */
+	if (entity_field_named(ent, label) != fi &&
+	    (code = check_unused(ent, "label", label, err)) != SO_OK)
+		goto fail;
+	if (strcmp(old, label) == 0)
+		goto done;
+	if ((code = db_prepare(db, "UPDATE custom_fields SET label = ?2 "
+	    "WHERE id = ?1", &st, err)) != SO_OK)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, label, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		code = db_error(db, rc, N_("changing a custom field"), err);
+		goto fail;
+	}
+	if ((code = audit_write(db, "custom_field", id, "update", "label", old,
+	    label, err)) != SO_OK)
+		goto fail;
+done:
+	free(desc);
+	free(old);
+	if ((code = db_commit(db, err)) != SO_OK)
+		return code;
+	return custom_load(db, err);
+fail:
+	free(desc);
+	free(old);
+	db_rollback(db);
+	return code;
+}
+
+int
+custom_field_move(struct db *db, const char *entity, const char *name,
+    int dir, struct so_err *err)
+{
+	const struct entity *ent;
+	struct custom_field *f = NULL;
+	sqlite3_stmt *st;
+	char *desc = NULL, from[24], to[24];
+	size_t n = 0, i, at;
+	int64_t id = 0, t;
+	int rc, code;
+
+	if ((code = need_admin(db, CHANGING, err)) != SO_OK ||
+	    (code = find_entity(entity, &ent, err)) != SO_OK)
+		return code;
+	if ((code = db_begin(db, err)) != SO_OK)
+		return code;
+	if ((code = find_field(db, ent, name ? name : "", &id, &desc, err)) !=
+	    SO_OK ||
+	    (code = custom_field_list(db, ent->name, &f, &n, err)) != SO_OK)
+		goto fail;
+	for (at = 0; at < n && f[at].id != id; at++)
+		;
+	/* The first cannot go up nor the last down: nothing to do. */
+	if (at == n || (dir < 0 && at == 0) || (dir > 0 && at + 1 == n) ||
+	    dir == 0)
+		goto done;
+	i = dir < 0 ? at - 1 : at + 1;
+	t = f[i].id;
+	f[i].id = f[at].id;
+	f[at].id = t;
+	/* Numbered afresh, 10 apart, so equal sorts of old rows no longer
+	 * leave the order to their ids. */
+	if ((code = db_prepare(db, "UPDATE custom_fields SET sort = ?2 "
+	    "WHERE id = ?1", &st, err)) != SO_OK)
+		goto fail;
+	for (i = 0, rc = SQLITE_DONE; i < n && rc == SQLITE_DONE; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, f[i].id);
+		sqlite3_bind_int64(st, 2, (int64_t)(i + 1) * 10);
+		rc = sqlite3_step(st);
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		code = db_error(db, rc, N_("changing a custom field"), err);
+		goto fail;
+	}
+	snprintf(from, sizeof(from), "%zu", at + 1);
+	snprintf(to, sizeof(to), "%zu", dir < 0 ? at : at + 2);
+	if ((code = audit_write(db, "custom_field", id, "update", "position",
+	    from, to, err)) != SO_OK)
+		goto fail;
+done:
+	free(desc);
+	custom_field_list_free(f, n);
+	if ((code = db_commit(db, err)) != SO_OK)
+		return code;
+	return custom_load(db, err);
+fail:
+	free(desc);
+	custom_field_list_free(f, n);
 	db_rollback(db);
 	return code;
 }

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "base/util.h"
 #include "exchange/export.h"
 #include "fixture.h"
@@ -696,5 +698,104 @@ TEST(test_custom_record_copy_is_deep)
 	store_company_clear(&c);
 	CHECK_STR(shown(&entity_company, &copy, "inn"), "1655");
 	store_company_clear(&copy);
+	db_close(db);
+}
+
+/* A label changes, the name (filters, templates) stays; audited. */
+TEST(test_custom_field_relabel)
+{
+	static const char *const kv[] = { "inn", "1655", NULL };
+	struct db *db = world();
+	struct so_err err;
+	int fi;
+
+	REQUIRE(db != NULL);
+	REQUIRE(company(db, "Ромашка", kv) > 0);
+	CHECK_INT(custom_field_relabel(db, "companies", "inn", "ИНН клиента",
+	    &err), SO_OK);
+	fi = entity_field(&entity_company, "inn");
+	REQUIRE(fi >= 0);
+	CHECK_STR(field_label(&entity_company, &entity_company.fields[fi]),
+	    "ИНН клиента");
+	CHECK_INT(count(db, "inn:1655"), 1);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM audit_log WHERE "
+	    "entity = 'custom_field' AND field = 'label' AND old_value = 'ИНН' "
+	    "AND new_value = 'ИНН клиента'"), 1);
+	/* its own label in another case is no clash; another's is */
+	CHECK_INT(custom_field_relabel(db, "company", "inn", "инн клиента",
+	    &err), SO_OK);
+	CHECK_INT(custom_field_relabel(db, "company", "inn", "Segment", &err),
+	    SO_EINVAL);
+	CHECK(strstr(err.msg, "segment") != NULL);
+	CHECK_INT(custom_field_relabel(db, "company", "inn", "", &err),
+	    SO_EINVAL);
+	CHECK_INT(custom_field_relabel(db, "company", "name", "Имя", &err),
+	    SO_EINVAL);
+	CHECK_INT(custom_field_relabel(db, "company", "nope", "Имя", &err),
+	    SO_ENOTFOUND);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM audit_log WHERE "
+	    "entity = 'custom_field' AND field = 'label'"), 2);
+	db_close(db);
+}
+
+/* Up and down among the entity's custom fields; the ends stay. */
+TEST(test_custom_field_move)
+{
+	struct db *db = world();
+	struct custom_field *f;
+	struct so_err err;
+	size_t n;
+	int nb = entity_nbuiltin(&entity_company);
+
+	REQUIRE(db != NULL);
+	/* inn staff since segment budget partner: since up, then inn
+	 * down past it, then two moves at the ends */
+	CHECK_INT(custom_field_move(db, "company", "since", -1, &err), SO_OK);
+	CHECK_INT(custom_field_move(db, "company", "inn", 1, &err), SO_OK);
+	CHECK_INT(custom_field_move(db, "company", "partner", 1, &err), SO_OK);
+	CHECK_INT(custom_field_move(db, "company", "since", -1, &err), SO_OK);
+	REQUIRE(custom_field_list(db, "company", &f, &n, &err) == SO_OK);
+	REQUIRE(n == 6);
+	CHECK_STR(f[0].name, "since");
+	CHECK_STR(f[1].name, "inn");
+	CHECK_STR(f[2].name, "staff");
+	CHECK_STR(f[3].name, "segment");
+	CHECK_STR(f[5].name, "partner");
+	custom_field_list_free(f, n);
+	/* the descriptors follow: the card and form read them in order */
+	CHECK_INT(entity_field(&entity_company, "since"), nb);
+	CHECK_INT(entity_field(&entity_company, "inn"), nb + 1);
+	/* two moves; the two at the ends wrote nothing */
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM audit_log WHERE "
+	    "entity = 'custom_field' AND field = 'position'"), 2);
+	CHECK_INT(custom_field_move(db, "company", "name", 1, &err),
+	    SO_EINVAL);
+	db_close(db);
+}
+
+/* Another process's change is seen: custom_changed, then a load. */
+TEST(test_custom_changed_by_another_process)
+{
+	struct db *db = fixture_open("x.db");
+	struct so_err err;
+	sqlite3 *other;
+
+	REQUIRE(db != NULL);
+	REQUIRE(add(db, "company", "inn", "ИНН", "text", NULL, 0) == SO_OK);
+	CHECK_INT(custom_changed(db), 0);
+	/* another connection, as another process's */
+	REQUIRE(sqlite3_open(harness_path("x.db"), &other) == SQLITE_OK);
+	REQUIRE(sqlite3_exec(other, "INSERT INTO custom_fields (entity, name, "
+	    "label, sort) VALUES ('company', 'kpp', 'КПП', 20)", NULL, NULL,
+	    NULL) == SQLITE_OK);
+	CHECK_INT(custom_changed(db), 1);
+	CHECK(entity_field(&entity_company, "kpp") < 0);
+	REQUIRE(custom_load(db, &err) == SO_OK);
+	CHECK_INT(custom_changed(db), 0);
+	CHECK(entity_field(&entity_company, "kpp") >= 0);
+	REQUIRE(sqlite3_exec(other, "UPDATE custom_fields SET label = 'ИНН!' "
+	    "WHERE name = 'inn'", NULL, NULL, NULL) == SQLITE_OK);
+	CHECK_INT(custom_changed(db), 1);
+	sqlite3_close(other);
 	db_close(db);
 }
