@@ -58,6 +58,8 @@ struct card {
 	char		*phone;
 };
 
+struct audit_row;
+
 void	 card_init(struct card *c);
 void	 card_free(struct card *c);
 /* Shows record id of ent (0 clears); keeps the section when possible. */
@@ -77,5 +79,14 @@ int	 card_key(struct card *c, struct db *db, enum action act, int height,
 int	 card_target(const struct card *c, const struct entity **ent,
 	    int64_t *id);
 void	 card_draw(struct card *c, int y, int x, int h, int w, int focused);
+/*
+ * One row of the History section (a new string): audit_describe's, but
+ * a value is shown by its field's type as a person reads it on screen --
+ * money with its kopecks in the language's grouping ("7 701 234 567,00"
+ * in Russian), a date as the card shows it, yes or no -- where the log
+ * holds the stored form ("770123456700").
+ */
+char	*card_history_what(struct db *db, const struct entity *ent,
+	    const struct audit_row *r);
 
 #endif

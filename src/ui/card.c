@@ -270,6 +270,49 @@ is_history(const struct card_section *s)
 	return s->ent == NULL && strcmp(s->label, "History") == 0;
 }
 
+/* A stored value of fd by its type; NULL: audit_describe's is right. */
+static char *
+history_value(const struct field_desc *fd, const char *raw)
+{
+	char buf[48];
+
+	if (raw == NULL || *raw == '\0')
+		return xstrdup(_("(empty)"));
+	switch (fd->type) {
+	case FT_MONEY:
+		i18n_money(strtoll(raw, NULL, 10), 1, buf, sizeof(buf));
+		return xstrdup(buf);
+	case FT_DATE:
+		col_date(raw, buf, sizeof(buf));
+		return xstrdup(buf);
+	case FT_BOOL:
+		return xstrdup(strcmp(raw, "0") == 0 ? _("no") : _("yes"));
+	default:
+		return NULL;
+	}
+}
+
+char *
+card_history_what(struct db *db, const struct entity *ent,
+    const struct audit_row *r)
+{
+	const struct field_desc *fd;
+	char *ov, *nv, *s;
+	int fi;
+
+	if (strcmp(r->action, "update") != 0 || r->field == NULL ||
+	    (fi = entity_field(ent, r->field)) < 0)
+		return audit_describe(db, ent, r);
+	fd = &ent->fields[fi];
+	if ((ov = history_value(fd, r->old_value)) == NULL)
+		return audit_describe(db, ent, r);
+	nv = history_value(fd, r->new_value);
+	s = xasprintf("%s: %s -> %s", field_label(ent, fd), ov, nv);
+	free(ov);
+	free(nv);
+	return s;
+}
+
 /* Who changed what and when, newest first, as lines. */
 static int
 load_history(struct card *c, struct db *db, struct so_err *err)
@@ -288,7 +331,7 @@ load_history(struct card *c, struct db *db, struct so_err *err)
 		const struct audit_row *r = &rows[n - 1 - i];
 
 		dt_format_moment((time_t)r->at, when);
-		what = audit_describe(db, c->ent, r);
+		what = card_history_what(db, c->ent, r);
 		c->history[i] = xasprintf("%s %-8s %s", when, r->login ?
 		    r->login : "?", what);
 		free(what);
