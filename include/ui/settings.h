@@ -5,5 +5,8 @@
 #include "store/db.h"
 
 void	ui_settings(struct db *db);
+/* The custom fields of the card files: add, relabel, move, retire (an
+ * administrator's; the others read the list). */
+void	ui_fields(struct db *db);
 
 #endif

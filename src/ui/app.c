@@ -25,6 +25,7 @@
 #include "base/i18n.h"
 #include "base/priv.h"
 #include "report/report.h"
+#include "store/custom.h"
 #include "store/entities.h"
 #include "store/lookup.h"
 #include "store/sales.h"
@@ -72,6 +73,10 @@ struct app {
 	struct place	 hist[HISTORY_MAX];
 	int		 nhist;
 	int		 agenda;	/* the agenda screen is up */
+	/* Another process changed the custom fields: the descriptors are
+	 * rebuilt when this screen is on top again (main_draw), never
+	 * under a form that holds a record of the old ones. */
+	int		 fields_stale;
 	struct agenda_view av;
 	struct reminders rem;
 };
@@ -131,6 +136,8 @@ reload_all(int live)
 {
 	struct so_err err;
 
+	if (custom_changed(app->db))
+		app->fields_stale = 1;
 	if (app->agenda && av_load(&app->av, app->db, &err) != SO_OK)
 		show_error(&err);
 	if (lv_reload(cur_list(), app->db, pane_rows(), &err) != SO_OK)
@@ -1249,7 +1256,17 @@ poll_reminders(void)
 static void
 main_draw(void *self)
 {
+	struct so_err err;
+
 	(void)self;
+	if (app->fields_stale) {
+		app->fields_stale = 0;
+		if (custom_load(app->db, &err) != SO_OK)
+			show_error(&err);
+		/* the records read hold the old fields' slots: read again
+		 * (the other card files' lists are when they are shown) */
+		reload_all(0);
+	}
 	draw_main();
 	refresh();
 }

@@ -1,7 +1,8 @@
 /*
  * The :settings screen: the user's on/off preferences, the team's
- * lists of event types and results, and the team's rules for the
- * activity report's columns, in pick-lists.  The same rows as
+ * lists of event types and results, the team's rules for the
+ * activity report's columns, in pick-lists, and the custom fields'
+ * screen (fields.c).  The same rows as
  * `salesorg config`, through the same store functions (which refuse a
  * manager's change to a team rule, shown on the status line).
  *
@@ -153,7 +154,7 @@ edit_rules(struct db *db)
 	}
 }
 
-enum item { I_AGENDA, I_BELL, I_TYPES, I_RESULTS, I_RULES };
+enum item { I_AGENDA, I_BELL, I_TYPES, I_RESULTS, I_RULES, I_FIELDS };
 
 /* Appends "N text" (taking text) as the item for it. */
 static void
@@ -170,8 +171,8 @@ ui_settings(struct db *db)
 {
 	struct so_err err = { 0 };
 	enum role role = acl_role(db);
-	enum item map[5];
-	char *items[5];
+	enum item map[6];
+	char *items[6];
 	int sel, i, n;
 
 	for (;;) {
@@ -191,6 +192,10 @@ ui_settings(struct db *db)
 		if (role >= ROLE_HEAD)
 			add_item(items, map, &n, I_RULES,
 			    xstrdup(_("Activity report columns ...")));
+		/* last: the items above keep their numbers */
+		if (role >= ROLE_ADMIN)
+			add_item(items, map, &n, I_FIELDS,
+			    xstrdup(_("Custom fields ...")));
 		if (role < ROLE_HEAD)
 			ui_message("%s", _("Event types and results are an "
 			    "administrator's to change; activity report "
@@ -216,6 +221,11 @@ ui_settings(struct db *db)
 			edit_list(db, LOOKUP_EVENT_TYPES, _("Event types"));
 		else if (map[sel] == I_RESULTS)
 			edit_list(db, LOOKUP_EVENT_RESULTS, _("Event results"));
+		else if (map[sel] == I_FIELDS) {
+			ui_fields(db);
+			if (ui_quitting())	/* Q there: every screen */
+				return;
+		}
 		else
 			edit_rules(db);
 	}
