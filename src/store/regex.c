@@ -34,10 +34,15 @@ regex_compile(const char *pattern, size_t *offset, char *msg, size_t msglen)
 	PCRE2_UCHAR buf[256];
 	PCRE2_SIZE off = 0;
 	pcre2_code *code;
+	char *folded;
 	int ec;
 
-	code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	/* Caseless, and ё as е on both sides (run()): most people type е.
+	 * The two letters have the same length, so offsets stand. */
+	folded = utf8_yo_to_ye(pattern);
+	code = pcre2_compile((PCRE2_SPTR)folded, PCRE2_ZERO_TERMINATED,
 	    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ec, &off, NULL);
+	free(folded);
 	if (code == NULL) {
 		pcre2_get_error_message(ec, buf, sizeof(buf));
 		snprintf(msg, msglen, "%s", (char *)buf);
@@ -95,11 +100,51 @@ repair(const char *s, size_t len, size_t *outlen)
 	return sb_steal(&b);
 }
 
+/* Does s[0..len) hold ё or Ё (UTF-8 d1 91, d0 81)? */
+static int
+has_yo(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+
+	while (p + 1 < end && (p = memchr(p, 0xd0, (size_t)(end - p - 1))) !=
+	    NULL) {
+		if ((unsigned char)p[1] == 0x81)
+			return 1;
+		p++;
+	}
+	for (p = s; p + 1 < end && (p = memchr(p, 0xd1, (size_t)(end - p -
+	    1))) != NULL; p++)
+		if ((unsigned char)p[1] == 0x91)
+			return 1;
+	return 0;
+}
+
 static int
 run(struct so_regex *re, const char *s, size_t len)
 {
-	return pcre2_match(re->code, (PCRE2_SPTR)(s ? s : ""), len, 0, 0,
-	    re->md, re->mctx);
+	char *folded;
+	size_t i;
+	int rc;
+
+	if (s == NULL || !has_yo(s, len))
+		return pcre2_match(re->code, (PCRE2_SPTR)(s ? s : ""), len, 0,
+		    0, re->md, re->mctx);
+	/* ё as е, Ё as Е, in place of a copy: the same length. */
+	folded = xmalloc(len + 1);
+	memcpy(folded, s, len);
+	folded[len] = '\0';
+	for (i = 0; i + 1 < len; i++)
+		if ((unsigned char)folded[i] == 0xd1 &&
+		    (unsigned char)folded[i + 1] == 0x91) {
+			folded[i] = (char)0xd0;
+			folded[++i] = (char)0xb5;
+		} else if ((unsigned char)folded[i] == 0xd0 &&
+		    (unsigned char)folded[i + 1] == 0x81)
+			folded[++i] = (char)0x95;
+	rc = pcre2_match(re->code, (PCRE2_SPTR)folded, len, 0, 0, re->md,
+	    re->mctx);
+	free(folded);
+	return rc;
 }
 
 int

@@ -566,3 +566,33 @@ TEST(test_filter_nesting_is_bounded_with_a_position)
 	free(text);
 	db_close(db);
 }
+
+/* A pattern matches without case and with ё as е on both sides
+ * (issue 25): ^федор finds Фёдоров, ^фёдор Федоров, [ё] is [е]. */
+TEST(test_regex_reads_yo_as_ye)
+{
+	static const struct {
+		const char *pat, *subject;
+		int want;
+	} cases[] = {
+		{ "^федор", "Фёдоров", 1 },
+		{ "^фёдор", "Федоров", 1 },
+		{ "^ФЁДОР", "фёдоров", 1 },
+		{ "ёлка$", "ЕЛКА", 1 },
+		{ "^[ё]ж", "Ёжиков", 1 },
+		{ "^Ёж", "Ежов", 1 },
+		{ "^федор", "Фадеев", 0 },
+		{ "ё", "ж", 0 },
+	};
+	struct so_regex *re;
+	char msg[256];
+	size_t i, off;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		re = regex_compile(cases[i].pat, &off, msg, sizeof(msg));
+		REQUIRE(re != NULL);
+		CHECK_INT(regex_match(re, cases[i].subject,
+		    strlen(cases[i].subject), msg, sizeof(msg)), cases[i].want);
+		regex_free(re);
+	}
+}
