@@ -68,6 +68,10 @@ int	report_audit(struct db *, const struct report_query *, struct doc *,
 	    struct so_err *);
 int	report_keyclients(struct db *, const struct report_query *,
 	    struct doc *, struct so_err *);
+int	report_checklist(struct db *, const struct report_query *,
+	    struct doc *, struct so_err *);
+int	report_visits(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
 
 /* The manager q is about: 0 for the department (q->all), else q->user_id
  * or, without one, the current user. */

@@ -393,8 +393,8 @@ cli_journal(struct cli *cli, int argc, char **argv)
 	    "terminal") },						\
 	{ .name = "width", .val = OPT_WIDTH, .arg = "N",		\
 	  .help = N_("text: columns per line (default 80, 132 for the "	\
-	    "journal and the activity report, a terminal's width; 0: "	\
-	    "no limit)") },						\
+	    "journal, the activity report, checklist and visits, a "	\
+	    "terminal's width; 0: no limit)") },			\
 	{ .name = "page-length", .val = OPT_PAGE_LENGTH, .arg = "N",	\
 	  .help = N_("text: lines per page, the header included "	\
 	    "(default 66; 0: one long page)") },			\
@@ -447,7 +447,8 @@ static const struct cli_option report_options[] = {
 	  .arg = "day|week|month|quarter|year|all",
 	  .help = N_("the current one around today (default the report's "
 	    "own: this week for activity, this month for meeting, sales "
-	    "and audit, all time for follow-up and key-clients)") },
+	    "and audit, all time for follow-up and key-clients, today for "
+	    "checklist and visits)") },
 	{ .name = "from", .val = OPT_FROM, .arg = "DATE",
 	  .help = N_("move the start of the period") },
 	{ .name = "to", .val = OPT_TO, .arg = "DATE",
@@ -468,8 +469,9 @@ const struct command command_report = {
 	.name = "report",
 	.operands = "NAME",
 	.options = report_options,
-	.summary = N_("the activity, meeting, follow-up, sales, audit or "
-	    "key-clients report (see REPORTS in salesorg(1))"),
+	.summary = N_("the activity, meeting, follow-up, sales, audit, "
+	    "key-clients, checklist or visits report (see REPORTS in "
+	    "salesorg(1))"),
 	.acl = {
 		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),
 		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,

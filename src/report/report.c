@@ -219,6 +219,12 @@ const struct report_desc reports[] = {
 	    "as set)"), 'm', report_audit },
 	{ "key-clients", N_("Key clients"), N_("VIP companies with their "
 	    "people, manager, last and next touch"), 'a', report_keyclients },
+	{ "checklist", N_("Day checklist"), N_("the day's schedule to tick: "
+	    "a manager's items and routine; the head's, per manager (--all)"),
+	    'd', report_checklist },
+	{ "visits", N_("Sales representative's daily report"), N_("visits "
+	    "of the day per outlet with the result, shelf and stock notes, "
+	    "orders"), 'd', report_visits },
 	{ NULL, NULL, NULL, 0, NULL }
 };
 

@@ -4,7 +4,8 @@
 # its figures are on screen -- the same line `salesorg report` prints,
 # and the proposals counted match the database; c picks whose figures;
 # p prints through lpr (a stand-in on PATH that keeps what it got) and
-# says how many pages went; J opens today's work journal.
+# says how many pages went; J opens today's work journal; :report
+# checklist opens the day checklist, Down the visits report after it.
 . "$(dirname "$0")/lib.sh"
 
 DB="$T/r.db"
@@ -70,6 +71,21 @@ expect_gone "q leaves the screen" "Reports:"
 keys J
 expect "J opens the work journal" "Reports: Work journal, $TODAY"
 expect "... with today's first call" "ООО «Ромашка»"
+keys q
+expect_gone "q leaves it" "Reports:"
+
+# The day's templates: the checklist to tick, the visits report.
+keys :
+type_text "report checklist"
+keys Enter
+expect ":report checklist opens today's checklist" \
+    "Reports: Day checklist, $TODAY"
+expect "... the day starts with the agenda, a box to tick" \
+    "[ ]  | 09:00      | Check the agenda: what is overdue"
+keys Down
+expect "Down: the visits report of the same day" \
+    "Reports: Sales representative's daily report, $TODAY"
+expect "... its orders" "Orders"
 keys q
 expect_gone "q leaves it" "Reports:"
 finish
