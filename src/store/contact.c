@@ -336,9 +336,9 @@ store_contact_job_save(struct db *db, int64_t contact_id,
 	if ((code = job_check(db, have_old ? &old : NULL, j, err)) != SO_OK)
 		goto out;
 	if (have_old)
-		code = db_prepare(db, "UPDATE contact_jobs SET company_id = ?2, "
-		    "position = ?3, started_at = ?4, ended_at = ?5 WHERE "
-		    "id = ?1", &st, err);
+		code = db_prepare(db, "UPDATE contact_jobs SET company_id = "
+		    "?2, position = ?3, started_at = ?4, ended_at = ?5 "
+		    "WHERE id = ?1", &st, err);
 	else
 		code = db_prepare(db, "INSERT INTO contact_jobs (contact_id, "
 		    "company_id, position, started_at, ended_at) VALUES (?1, "
