@@ -116,6 +116,7 @@ STORE_WRAPPERS_DECL(member, struct program_member)
 
 /* A contact's employment history, oldest first. */
 struct contact_job {
+	int64_t	 id;		/* 0: not written yet */
 	int64_t	 company_id;
 	char	*company;	/* its name at the time of reading */
 	char	*position;
@@ -124,6 +125,21 @@ struct contact_job {
 int	store_contact_jobs(struct db *db, int64_t contact_id,
 	    struct contact_job **out, size_t *n, struct so_err *err);
 void	store_contact_jobs_free(struct contact_job *jobs, size_t n);
+/*
+ * A job of the history entered by hand (j->id 0: added, and set to the
+ * new row's id; else changed),
+ * as whoever may write the contact may; audited on the contact.  A job
+ * added is a past one, with an end: the current job is the contact's
+ * Company, opened and closed as it changes, so of the current job only
+ * the position and the start are changed here.  The start is before
+ * the end, neither after today; SO_EINVAL names the field (company_id,
+ * started_at, ended_at).
+ */
+int	store_contact_job_save(struct db *db, int64_t contact_id,
+	    struct contact_job *j, struct so_err *err);
+/* Removes a past job (not the current one) from the history; audited. */
+int	store_contact_job_delete(struct db *db, int64_t contact_id,
+	    int64_t job_id, struct so_err *err);
 
 /*
  * One occurrence of a recurring event moved or cancelled (iCalendar

@@ -88,5 +88,14 @@ void	 card_draw(struct card *c, int y, int x, int h, int w, int focused);
  */
 char	*card_history_what(struct db *db, const struct entity *ent,
 	    const struct audit_row *r);
+/* Whether the card shows a contact's Jobs section. */
+int	 card_on_jobs(const struct card *c);
+/*
+ * a, e and d on a contact's Jobs section: a past job added (company,
+ * position, started, ended, asked on the bottom row), the one under the
+ * cursor changed or removed (store_contact_job_save says what may be).
+ * 0 when the key is not the section's.
+ */
+int	 card_job_key(struct card *c, struct db *db, enum action act);
 
 #endif

@@ -361,29 +361,99 @@ shrink(struct tab *tb, const int *floor, int width)
  * wrapped.  Only if that is still too wide is it an error.
  */
 /*
+ * The display width of the longest word of s.  A wide (CJK) character
+ * is a word of its own: Chinese and Japanese break between any two.
+ */
+static int
+longest_word(const char *s)
+{
+	size_t n = strlen(s), off = 0, k;
+	int max = 0, w = 0, cw;
+	uint32_t cp;
+
+	while (off < n) {
+		k = utf8_decode(s + off, n - off, &cp);
+		off += k;
+		cw = utf8_cpwidth(cp);
+		if (cp == ' ' || cp == '\n' || cw == 2) {
+			w = 0;
+			continue;
+		}
+		if ((w += cw) > max)
+			max = w;
+	}
+	return max;
+}
+
+/*
  * A line with room to spare gives it to the columns the report capped
- * below what their text needs (want), a column at a time, the one
- * missing most first: a 132-column page does not wrap an organization's
- * name in 24 columns beside blank space.
+ * below what their text needs (want), in three rounds, since a wrapped
+ * word reads worse than a wrapped line and a column wrapped by one
+ * character costs a row as many lines as one wrapped by thirty:
+ *
+ *  1. a column that would break a word (an e-mail, a URL) gets the
+ *     width of its longest word, the smallest need first;
+ *  2. a column that the rest of the room lets stop wrapping gets all it
+ *     wants, the nearest first: a 132-column page does not wrap an
+ *     organization's name in 24 columns beside blank space;
+ *  3. what is left goes to the columns still wrapping in proportion to
+ *     the width their text needs.
  */
 static void
-grow(struct tab *tb, const int *want, int width)
+grow_to(struct tab *tb, const int *target, int *spare)
 {
 	size_t j, best;
-	int spare = width - tab_total(tb), need;
 
-	while (spare > 0) {
+	for (;;) {
 		best = tb->t->ncols;
-		need = 0;
 		for (j = 0; j < tb->t->ncols; j++)
-			if (want[j] - tb->w[j] > need) {
-				need = want[j] - tb->w[j];
+			if (target[j] > tb->w[j] &&
+			    target[j] - tb->w[j] <= *spare &&
+			    (best == tb->t->ncols || target[j] - tb->w[j] <
+			    target[best] - tb->w[best]))
 				best = j;
-			}
 		if (best == tb->t->ncols)
+			return;
+		*spare -= target[best] - tb->w[best];
+		tb->w[best] = target[best];
+	}
+}
+
+static void
+grow(struct tab *tb, const int *word, const int *want, int width)
+{
+	size_t j, best, n = tb->t->ncols;
+	int spare = width - tab_total(tb), given, share;
+	long sum = 0;
+
+	if (spare <= 0)
+		return;
+	grow_to(tb, word, &spare);
+	grow_to(tb, want, &spare);
+	for (j = 0; j < n; j++)
+		if (tb->w[j] < want[j])
+			sum += want[j];
+	if (sum == 0)
+		return;
+	/* each share is below what its column misses, which is more
+	 * than the spare room, or round 2 would have filled it */
+	given = 0;
+	for (j = 0; j < n; j++)
+		if (tb->w[j] < want[j]) {
+			share = (int)((long)spare * want[j] / sum);
+			tb->w[j] += share;
+			given += share;
+		}
+	/* the rounding's few columns, the one missing most first */
+	for (spare -= given; spare > 0; spare--) {
+		best = n;
+		for (j = 0; j < n; j++)
+			if (tb->w[j] < want[j] && (best == n ||
+			    want[j] - tb->w[j] > want[best] - tb->w[best]))
+				best = j;
+		if (best == n)
 			break;
 		tb->w[best]++;
-		spare--;
 	}
 }
 
@@ -391,27 +461,34 @@ static int
 tab_widths(struct layout *lo, struct tab *tb, struct so_err *err)
 {
 	const struct doc_table *t = tb->t;
-	int *labw, *floor, *want, nat, avail;
+	int *labw, *floor, *want, *word, nat, avail, lw;
 	size_t i, j;
 
 	tb->w = xcalloc(t->ncols, sizeof(*tb->w));
 	labw = xcalloc(t->ncols, sizeof(*labw));
 	floor = xcalloc(t->ncols, sizeof(*floor));
 	want = xcalloc(t->ncols, sizeof(*want));
+	word = xcalloc(t->ncols, sizeof(*word));
 	for (i = 0; i < t->nrows; i++)
 		if (t->rows[i].kind == DOC_ROW_MARK)
 			tb->marker = MARK_W;
 	avail = lo->width > 0 ? lo->width - tb->marker : INT_MAX;
 	for (j = 0; j < t->ncols; j++) {
 		nat = labw[j] = natural_width(t->cols[j].label);
+		word[j] = longest_word(t->cols[j].label);
 		for (i = 0; i < t->nrows; i++)
 			if (t->rows[i].kind != DOC_ROW_GROUP) {
 				int cw = natural_width(t->rows[i].cells[j]);
 
 				if (cw > nat)
 					nat = cw;
+				lw = longest_word(t->rows[i].cells[j]);
+				if (lw > word[j])
+					word[j] = lw;
 			}
 		want[j] = nat;
+		if (word[j] > nat)
+			word[j] = nat;
 		if (t->cols[j].max > 0 && nat > t->cols[j].max)
 			nat = t->cols[j].max;
 		if (t->cols[j].blank && nat < BLANK_MIN)
@@ -440,11 +517,12 @@ tab_widths(struct layout *lo, struct tab *tb, struct so_err *err)
 		for (j = 0; j < t->ncols; j++)
 			floor[j] = COL_MIN;
 		shrink(tb, floor, lo->width);
-		grow(tb, want, lo->width);
+		grow(tb, word, want, lo->width);
 	}
 	free(labw);
 	free(floor);
 	free(want);
+	free(word);
 	tb->total = tab_total(tb);
 	if (lo->width > 0 && tb->total > lo->width && lo->heading)
 		return so_err_set(err, SO_EINVAL, _("the table \"%s\" has %zu "
@@ -549,31 +627,6 @@ tab_row(struct layout *lo, const struct tab *tb, size_t r, long thead)
 	}
 	i = item_add(lo, first, keep, 0, thead);
 	lo->items[i].rule_first = rule;
-}
-
-/*
- * The display width of the longest word of s.  A wide (CJK) character
- * is a word of its own: Chinese and Japanese break between any two.
- */
-static int
-longest_word(const char *s)
-{
-	size_t n = strlen(s), off = 0, k;
-	int max = 0, w = 0, cw;
-	uint32_t cp;
-
-	while (off < n) {
-		k = utf8_decode(s + off, n - off, &cp);
-		off += k;
-		cw = utf8_cpwidth(cp);
-		if (cp == ' ' || cp == '\n' || cw == 2) {
-			w = 0;
-			continue;
-		}
-		if ((w += cw) > max)
-			max = w;
-	}
-	return max;
 }
 
 /*

@@ -281,7 +281,12 @@ audit_describe(struct db *db, const struct entity *ent,
 		fd = &ent->fields[fi];
 	ov = describe_value(db, ent, fd, r->old_value);
 	nv = describe_value(db, ent, fd, r->new_value);
-	if (r->old_value == NULL && fd == NULL)
+	/* a job of a contact's history entered by hand (contact.c) */
+	if (fd == NULL && r->field && strcmp(r->field, "job") == 0)
+		s = r->old_value == NULL ? xasprintf(_("job: + %s"), nv) :
+		    r->new_value == NULL ? xasprintf(_("job: - %s"), ov) :
+		    xasprintf(_("job: %s -> %s"), ov, nv);
+	else if (r->old_value == NULL && fd == NULL)
 		s = xasprintf("%s: + %s", r->field ? r->field : "?", nv);
 	else
 		s = xasprintf("%s: %s -> %s", fd ? field_label(ent, fd) :

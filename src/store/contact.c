@@ -7,11 +7,16 @@
  */
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "base/datetime.h"
 #include "base/i18n.h"
 #include "base/util.h"
+#include "store/acl.h"
+#include "store/audit.h"
 #include "store/entities.h"
 #include "store/hooks.h"
+#include "store/lookup.h"
 
 #define O(m)	offsetof(struct contact, m)
 
@@ -144,7 +149,8 @@ store_contact_jobs(struct db *db, int64_t contact_id,
 	*out = NULL;
 	*n = 0;
 	code = db_prepare(db, "SELECT j.company_id, c.name, j.position, "
-	    "j.started_at, j.ended_at FROM contact_jobs j LEFT JOIN companies "
+	    "j.started_at, j.ended_at, j.id FROM contact_jobs j LEFT JOIN "
+	    "companies "
 	    "c ON c.id = j.company_id WHERE j.contact_id = ? "
 	    "ORDER BY j.started_at, j.id", &st, err);
 	if (code != SO_OK)
@@ -163,6 +169,7 @@ store_contact_jobs(struct db *db, int64_t contact_id,
 		j->position = db_text_dup(st, 2);
 		j->started_at = sqlite3_column_int64(st, 3);
 		j->ended_at = sqlite3_column_int64(st, 4);
+		j->id = sqlite3_column_int64(st, 5);
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE) {
@@ -184,6 +191,226 @@ store_contact_jobs_free(struct contact_job *jobs, size_t n)
 		free(jobs[i].position);
 	}
 	free(jobs);
+}
+
+/* ---- a job entered by hand ---- */
+
+/* The job id of the contact's history into *j (company name too). */
+static int
+job_get(struct db *db, int64_t contact_id, int64_t id, struct contact_job *j,
+    struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	memset(j, 0, sizeof(*j));
+	code = db_prepare(db, "SELECT j.company_id, c.name, j.position, "
+	    "j.started_at, j.ended_at FROM contact_jobs j LEFT JOIN "
+	    "companies c ON c.id = j.company_id WHERE j.id = ? AND "
+	    "j.contact_id = ?", &st, err);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, contact_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		j->id = id;
+		j->company_id = sqlite3_column_int64(st, 0);
+		j->company = db_text_dup(st, 1);
+		j->position = db_text_dup(st, 2);
+		j->started_at = sqlite3_column_int64(st, 3);
+		j->ended_at = sqlite3_column_int64(st, 4);
+	}
+	db_done(st);
+	if (rc == SQLITE_DONE)
+		return so_err_set(err, SO_ENOTFOUND, _("job %lld is not in "
+		    "contact %lld's history"), (long long)id,
+		    (long long)contact_id);
+	if (rc != SQLITE_ROW)
+		return db_error(db, rc, N_("reading the job history"), err);
+	return SO_OK;
+}
+
+/* "ООО Ромашка, Manager, 2015-03-01 - 2019-06-30", for the audit. */
+static char *
+job_text(struct db *db, const struct contact_job *j)
+{
+	char from[11], to[11], *name, *s;
+
+	name = store_lookup_title(db, &entity_company, j->company_id);
+	dt_format_date((time_t)j->started_at, from);
+	if (j->ended_at)
+		dt_format_date((time_t)j->ended_at, to);
+	else
+		strcpy(to, "...");
+	s = xasprintf("%s%s%s, %s - %s", name ? name : "?",
+	    j->position && *j->position ? ", " : "",
+	    j->position ? j->position : "", from, to);
+	free(name);
+	return s;
+}
+
+/* The contact, and whether the current user may change it. */
+static int
+job_contact(struct db *db, int64_t contact_id, struct so_err *err)
+{
+	struct contact c;
+	int code;
+
+	if ((code = store_contact_get(db, contact_id, &c, err)) != SO_OK)
+		return code;
+	if (c.meta.deleted_at)
+		code = so_err_set(err, SO_EINVAL, _("contact %lld is in the "
+		    "trash"), (long long)contact_id);
+	else
+		code = acl_check_write(db, &entity_contact, &c, &c, err);
+	store_contact_clear(&c);
+	return code;
+}
+
+/* What a job may be, against the job it was (old, NULL on an add). */
+static int
+job_check(struct db *db, const struct contact_job *old,
+    const struct contact_job *j, struct so_err *err)
+{
+	char today[11], from[11], to[11];
+	time_t tomorrow;
+	char *name;
+
+	if (old && old->ended_at == 0) {
+		if (j->company_id != old->company_id)
+			return so_err_field(err, SO_EINVAL, "company_id",
+			    _("the current job's company is the contact's "
+			    "Company: change it on the contact"));
+		if (j->ended_at != 0)
+			return so_err_field(err, SO_EINVAL, "ended_at",
+			    _("the current job ends when the contact's "
+			    "Company changes"));
+	} else {
+		if (j->company_id <= 0 || (name = store_lookup_title(db,
+		    &entity_company, j->company_id)) == NULL)
+			return so_err_field(err, SO_EINVAL, "company_id",
+			    _("a job needs a company of the card file"));
+		free(name);
+		if (j->ended_at <= 0)
+			return so_err_field(err, SO_EINVAL, "ended_at",
+			    _("a past job needs its end (the current one is "
+			    "the contact's Company)"));
+	}
+	if (j->started_at <= 0)
+		return so_err_field(err, SO_EINVAL, "started_at",
+		    _("a job needs the day it started"));
+	dt_format_date((time_t)db_now(db), today);
+	tomorrow = dt_date_start(today, 1);
+	if (j->started_at >= tomorrow)
+		return so_err_field(err, SO_EINVAL, "started_at",
+		    _("the start is after today (%s)"), today);
+	if (j->ended_at >= tomorrow)
+		return so_err_field(err, SO_EINVAL, "ended_at",
+		    _("the end is after today (%s)"), today);
+	if (j->ended_at && j->ended_at < j->started_at) {
+		dt_format_date((time_t)j->started_at, from);
+		dt_format_date((time_t)j->ended_at, to);
+		return so_err_field(err, SO_EINVAL, "ended_at",
+		    _("the end (%s) is before the start (%s)"), to, from);
+	}
+	return SO_OK;
+}
+
+int
+store_contact_job_save(struct db *db, int64_t contact_id,
+    struct contact_job *j, struct so_err *err)
+{
+	struct contact_job old = { 0 };
+	sqlite3_stmt *st;
+	char *was = NULL, *now;
+	int rc, code, have_old = 0;
+
+	if ((code = db_begin(db, err)) != SO_OK)
+		return code;
+	if ((code = job_contact(db, contact_id, err)) != SO_OK)
+		goto out;
+	if (j->id && (code = job_get(db, contact_id, j->id, &old, err)) !=
+	    SO_OK)
+		goto out;
+	have_old = j->id != 0;
+	if ((code = job_check(db, have_old ? &old : NULL, j, err)) != SO_OK)
+		goto out;
+	if (have_old)
+		code = db_prepare(db, "UPDATE contact_jobs SET company_id = "
+		    "?2, position = ?3, started_at = ?4, ended_at = ?5 "
+		    "WHERE id = ?1", &st, err);
+	else
+		code = db_prepare(db, "INSERT INTO contact_jobs (contact_id, "
+		    "company_id, position, started_at, ended_at) VALUES (?1, "
+		    "?2, ?3, ?4, ?5)", &st, err);
+	if (code != SO_OK)
+		goto out;
+	sqlite3_bind_int64(st, 1, have_old ? j->id : contact_id);
+	sqlite3_bind_int64(st, 2, j->company_id);
+	sqlite3_bind_text(st, 3, j->position ? j->position : "", -1,
+	    SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, j->started_at);
+	if (j->ended_at)
+		sqlite3_bind_int64(st, 5, j->ended_at);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		code = db_error(db, rc, N_("recording the job history"), err);
+		goto out;
+	}
+	if (have_old)
+		was = job_text(db, &old);
+	else
+		j->id = sqlite3_last_insert_rowid(db_sqlite(db));
+	now = job_text(db, j);
+	code = audit_write(db, "contact", contact_id, "update", "job", was,
+	    now, err);
+	free(now);
+out:
+	free(was);
+	free(old.company);
+	free(old.position);
+	return db_finish(db, code, err);
+}
+
+int
+store_contact_job_delete(struct db *db, int64_t contact_id, int64_t job_id,
+    struct so_err *err)
+{
+	struct contact_job old = { 0 };
+	sqlite3_stmt *st;
+	char *was;
+	int rc, code;
+
+	if ((code = db_begin(db, err)) != SO_OK)
+		return code;
+	if ((code = job_contact(db, contact_id, err)) != SO_OK ||
+	    (code = job_get(db, contact_id, job_id, &old, err)) != SO_OK)
+		goto out;
+	if (old.ended_at == 0) {
+		code = so_err_set(err, SO_EINVAL, _("the current job is the "
+		    "contact's Company: change it on the contact"));
+		goto out;
+	}
+	if ((code = db_prepare(db, "DELETE FROM contact_jobs WHERE id = ?",
+	    &st, err)) != SO_OK)
+		goto out;
+	sqlite3_bind_int64(st, 1, job_id);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		code = db_error(db, rc, N_("removing a job from the history"),
+		    err);
+		goto out;
+	}
+	was = job_text(db, &old);
+	code = audit_write(db, "contact", contact_id, "update", "job", was,
+	    NULL, err);
+	free(was);
+out:
+	free(old.company);
+	free(old.position);
+	return db_finish(db, code, err);
 }
 
 /*

@@ -293,6 +293,9 @@ hidden_actions(void)
 		rec_clear(ent, rec);
 		free(rec);
 	}
+	/* a job is added to the contact's history: the contact's write */
+	if (app->focus == FOCUS_CARD && card_on_jobs(&app->card))
+		add = target;
 	for (act = ACT_NONE + 1; act <= ACT_LAST; act++) {
 		const struct action_access *a = ui_action_access(act);
 
@@ -657,6 +660,14 @@ after_write(const struct entity *ent, int64_t id)
 	sync_card();
 }
 
+/* a, e and d on a contact's Jobs section act on its jobs (card.h). */
+static int
+jobs_key(enum action act)
+{
+	return app->focus == FOCUS_CARD && !app->trash && !app->agenda &&
+	    card_job_key(&app->card, app->db, act);
+}
+
 static void
 add_record(void)
 {
@@ -665,6 +676,9 @@ add_record(void)
 	char *why;
 	void *rec;
 
+	/* On a contact's Jobs: a past job, not a contact. */
+	if (jobs_key(ACT_ADD))
+		return;
 	/* On a card section: a record linked to the card. */
 	if ((rec = new_record(&ent)) == NULL)
 		return;
@@ -728,6 +742,8 @@ edit_record(void)
 	int64_t id;
 	void *rec;
 
+	if (jobs_key(ACT_EDIT))
+		return;
 	if (app->trash || !target(&ent, &id) || !may_change())
 		return;
 	rec = xcalloc(1, ent->size);
@@ -751,6 +767,8 @@ delete_record(void)
 	char *title, *q;
 	int64_t id;
 
+	if (jobs_key(ACT_DELETE))
+		return;
 	if (app->trash || !target(&ent, &id) || !may_change())
 		return;
 	title = store_lookup_title(app->db, ent, id);

@@ -13,11 +13,13 @@
 #include "store/acl.h"
 #include "store/audit.h"
 #include "store/entities.h"
+#include "store/lookup.h"
 #include "ui/access.h"
 #include "ui/card.h"
 #include "ui/columns.h"
 #include "ui/draw.h"
 #include "ui/listview.h"
+#include "ui/ui.h"
 
 #define CARD_ROWS	500
 
@@ -446,6 +448,8 @@ reload(struct card *c, struct db *db, int live, struct so_err *err)
 	c->top = top;
 	if (c->linked.ent && c->cursor >= (int)c->linked.n)
 		c->cursor = c->linked.n ? (int)c->linked.n - 1 : 0;
+	if (is_jobs(&c->sec[c->sub]) && c->cursor >= (int)c->njobs)
+		c->cursor = c->njobs ? (int)c->njobs - 1 : 0;
 	return code;
 }
 
@@ -465,8 +469,10 @@ int
 card_key(struct card *c, struct db *db, enum action act, int height,
     struct so_err *err)
 {
-	int n = c->sec[c->sub].ent ? (int)c->linked.n : c->lines;
-	int list = c->sec[c->sub].ent != NULL;
+	int jobs = is_jobs(&c->sec[c->sub]);
+	int n = c->sec[c->sub].ent ? (int)c->linked.n : jobs ?
+	    (int)c->njobs : c->lines;
+	int list = c->sec[c->sub].ent != NULL || jobs;
 
 	switch (act) {
 	case ACT_SUB_NEXT:
@@ -527,6 +533,268 @@ card_target(const struct card *c, const struct entity **ent, int64_t *id)
 		return 0;
 	*ent = c->sec[c->sub].ent;
 	*id = rec_meta(rec_list_at(&c->linked, (size_t)c->cursor))->id;
+	return 1;
+}
+
+/* ---- the Jobs section: a job entered by hand ---- */
+
+int
+card_on_jobs(const struct card *c)
+{
+	return c->rec && c->ent == &entity_contact &&
+	    is_jobs(&c->sec[c->sub]);
+}
+
+/* Whether some company's name has the text (the prompt's check). */
+static int
+check_company(const char *text, void *arg, char *msg, size_t msgsz)
+{
+	struct db *db = arg;
+	struct rec_pick *p;
+	struct so_err err;
+	size_t n;
+
+	if (*text == '\0') {
+		snprintf(msg, msgsz, "%s", _("type a part of the company's "
+		    "name"));
+		return -1;
+	}
+	if (rec_pick(db, &entity_company, text, 1, &p, &n, &err) != SO_OK) {
+		snprintf(msg, msgsz, "%s", err.msg);
+		return -1;
+	}
+	rec_pick_free(p, n);
+	if (n == 0) {
+		snprintf(msg, msgsz, _("no company's name has \"%s\""), text);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The company the text names: the only match, the one named exactly,
+ * or the one chosen from a pick-list of them (with their city).
+ * 0: none chosen (Esc).
+ */
+static int64_t
+choose_company(struct db *db, const char *text)
+{
+	const struct field_desc *fd;
+	struct rec_pick *p;
+	struct so_err err;
+	const char **items;
+	char *want, *t;
+	size_t n, i, exact = 0, nexact = 0;
+	int64_t id = 0;
+	int k;
+
+	fd = &entity_contact.fields[entity_field(&entity_contact,
+	    "company_id")];
+	if (rec_ref_pick(db, fd, text, 50, NULL, &p, &n, &err) != SO_OK) {
+		ui_message("%s", err.msg);
+		return 0;
+	}
+	want = utf8_fold(text);
+	for (i = 0; i < n; i++) {
+		t = utf8_fold(p[i].title);
+		if (strcmp(t, want) == 0) {
+			exact = i;
+			nexact++;
+		}
+		free(t);
+	}
+	free(want);
+	if (n == 1 || nexact == 1)
+		id = p[n == 1 ? 0 : exact].id;
+	else if (n > 1) {
+		items = xcalloc(n, sizeof(*items));
+		for (i = 0; i < n; i++)
+			items[i] = p[i].detail ? xasprintf("%s  %s",
+			    p[i].title, p[i].detail) : xstrdup(p[i].title);
+		if ((k = ui_menu(3, 4, LINES - 4, _("Which company?"), items,
+		    (int)n)) >= 0)
+			id = p[k].id;
+		for (i = 0; i < n; i++)
+			free((char *)items[i]);
+		free(items);
+	}
+	rec_pick_free(p, n);
+	return id;
+}
+
+/* A day as every date field takes it ("30.06.2019", "2019-06-30"). */
+static int
+check_day(const char *text, void *arg, char *msg, size_t msgsz)
+{
+	struct db *db = arg;
+	char ymd[11];
+
+	if (*text == '\0') {
+		snprintf(msg, msgsz, "%s", _("a date is needed"));
+		return -1;
+	}
+	return dt_parse_date(text, db_now(db), ymd, msg, msgsz) == 0 ? 0 :
+	    -1;
+}
+
+/* Asks for a day, init shown; 1 with *out its start, 0 on Esc. */
+static int
+ask_day(struct db *db, const char *label, int64_t init, int64_t *out)
+{
+	char buf[11] = "", ymd[11], msg[160], *text;
+	int ok;
+
+	if (init)
+		dt_format_date((time_t)init, buf);
+	if ((text = ui_prompt_checked(label, buf, check_day, db)) == NULL)
+		return 0;
+	ok = dt_parse_date(text, db_now(db), ymd, msg, sizeof(msg)) == 0;
+	free(text);
+	if (ok)
+		*out = (int64_t)dt_date_start(ymd, 0);
+	return ok;
+}
+
+/*
+ * The prompts of a job from step on (0 the company, 1 the position, 2
+ * the start, 3 the end); the current job's company and end are the
+ * contact's, not asked.  0 when the user left with Esc.
+ */
+static int
+ask_job(struct db *db, struct contact_job *j, int current, int step)
+{
+	char *text;
+	int64_t id;
+
+	if (step <= 0 && !current) {
+		text = ui_prompt_checked(_("Company: "), j->company ?
+		    j->company : "", check_company, db);
+		if (text == NULL)
+			return 0;
+		id = choose_company(db, text);
+		free(text);
+		if (id == 0)
+			return 0;
+		j->company_id = id;
+		free(j->company);
+		j->company = store_lookup_title(db, &entity_company, id);
+	}
+	if (step <= 1) {
+		if ((text = ui_prompt_checked(_("Position: "), j->position ?
+		    j->position : "", NULL, NULL)) == NULL)
+			return 0;
+		free(j->position);
+		j->position = text;
+	}
+	if (step <= 2 && !ask_day(db, _("Started (date): "), j->started_at,
+	    &j->started_at))
+		return 0;
+	if (!current && !ask_day(db, _("Ended (date): "), j->ended_at,
+	    &j->ended_at))
+		return 0;
+	return 1;
+}
+
+/* Where the prompts start again after the store refused field. */
+static int
+job_step(const char *field)
+{
+	if (strcmp(field, "company_id") == 0)
+		return 0;
+	if (strcmp(field, "started_at") == 0)
+		return 2;
+	return 3;
+}
+
+/* Adds a past job (add) or changes the one under the cursor. */
+static void
+job_edit(struct card *c, struct db *db, int add)
+{
+	struct contact_job j = { 0 };
+	struct so_err err;
+	int64_t contact = rec_meta(c->rec)->id;
+	int current = 0, step = 0, code;
+	size_t i;
+
+	if (!add) {
+		if (c->cursor >= (int)c->njobs)
+			return;
+		j = c->jobs[c->cursor];
+		j.company = xstrdup(j.company);
+		j.position = xstrdup(j.position);
+		current = j.ended_at == 0;
+	}
+	for (;;) {
+		if (!ask_job(db, &j, current, step))
+			goto out;
+		if ((code = store_contact_job_save(db, contact, &j, &err)) ==
+		    SO_OK)
+			break;
+		/* refused: the same prompts again from the field named,
+		 * with what was typed, and why above them */
+		ui_prompt_error(err.msg, 0);
+		if (code != SO_EINVAL || err.field[0] == '\0') {
+			ui_prompt_error(NULL, 0);
+			ui_message("%s", err.msg);
+			goto out;
+		}
+		step = job_step(err.field);
+	}
+	ui_message("%s", add ? _("Job added") : _("Job saved"));
+	if (card_reload(c, db, &err) != SO_OK)
+		ui_message("%s", err.msg);
+	for (i = 0; i < c->njobs; i++)
+		if (c->jobs[i].id == j.id)
+			c->cursor = (int)i;
+out:
+	free(j.company);
+	free(j.position);
+}
+
+/* Removes the past job under the cursor, once confirmed. */
+static void
+job_delete(struct card *c, struct db *db)
+{
+	const struct contact_job *j;
+	struct so_err err;
+	char *q;
+
+	if (c->cursor >= (int)c->njobs)
+		return;
+	j = &c->jobs[c->cursor];
+	if (j->ended_at == 0) {
+		ui_message("%s", _("The current job is the contact's Company: "
+		    "change it on the contact"));
+		return;
+	}
+	q = xasprintf(_("Remove the job at %s from the history?"),
+	    j->company);
+	if (ui_confirm(q)) {
+		if (store_contact_job_delete(db, rec_meta(c->rec)->id, j->id,
+		    &err) != SO_OK)
+			ui_message("%s", err.msg);
+		else
+			ui_message("%s", _("Job removed"));
+		if (card_reload(c, db, &err) != SO_OK)
+			ui_message("%s", err.msg);
+	}
+	free(q);
+}
+
+int
+card_job_key(struct card *c, struct db *db, enum action act)
+{
+	if (!card_on_jobs(c) || (act != ACT_ADD && act != ACT_EDIT &&
+	    act != ACT_DELETE))
+		return 0;
+	if (c->readonly) {
+		ui_message("%s", c->readonly);
+		return 1;
+	}
+	if (act == ACT_DELETE)
+		job_delete(c, db);
+	else
+		job_edit(c, db, act == ACT_ADD);
 	return 1;
 }
 
@@ -809,15 +1077,20 @@ draw_linked(struct card *c, int y, int x, int h, int w, int focused)
 		    UA_DIM);
 }
 
-/* A contact's employment history: period, company, position. */
+/* A contact's employment history: period, company, position; the
+ * row under the cursor is the one e and d act on. */
 static void
-draw_jobs(struct card *c, int y, int x, int h, int w)
+draw_jobs(struct card *c, int y, int x, int h, int w, int focused)
 {
 	char from[11], to[11];
 	size_t i;
 	int r = 0;
 
-	for (i = 0; i < c->njobs && r < h; i++, r++) {
+	if (c->cursor < c->top)
+		c->top = c->cursor;
+	if (c->cursor >= c->top + h)
+		c->top = c->cursor - h + 1;
+	for (i = (size_t)c->top; i < c->njobs && r < h; i++, r++) {
 		const char *end;
 		char *line;
 		int pad;
@@ -831,12 +1104,14 @@ draw_jobs(struct card *c, int y, int x, int h, int w)
 		line = xasprintf("%s - %s%*s  %s%s%s", from, end,
 		    pad > 0 ? pad : 0, "", c->jobs[i].company,
 		    *c->jobs[i].position ? ", " : "", c->jobs[i].position);
-		draw_text(y + r, x, w, line, UA_NORMAL);
+		draw_fill(y + r, x, 1, w, UA_NORMAL);
+		draw_text(y + r, x, w, line, focused && (int)i == c->cursor ?
+		    UA_SELECT : UA_NORMAL);
 		free(line);
 	}
 	if (c->njobs == 0)
-		draw_text(y + r++, x + 1, w - 1, _("(no companies recorded)"),
-		    UA_DIM);
+		draw_text(y + r++, x + 1, w - 1, _("(no companies recorded: "
+		    "press a to add a past job)"), UA_DIM);
 	for (; r < h; r++)
 		draw_fill(y + r, x, 1, w, UA_NORMAL);
 }
@@ -925,7 +1200,7 @@ card_draw(struct card *c, int y, int x, int h, int w, int focused)
 	if (c->sec[c->sub].ent)
 		draw_linked(c, y + 2, x + 1, h - 3, w - 2, focused);
 	else if (is_jobs(&c->sec[c->sub]))
-		draw_jobs(c, y + 2, x + 1, h - 3, w - 2);
+		draw_jobs(c, y + 2, x + 1, h - 3, w - 2, focused);
 	else if (is_former(&c->sec[c->sub]))
 		draw_former(c, y + 2, x + 1, h - 3, w - 2);
 	else if (is_history(&c->sec[c->sub]))

@@ -723,6 +723,104 @@ TEST(test_doc_text_wide_line_widens_capped_columns)
 	doc_free(&d);
 }
 
+/*
+ * More text than a wide line holds: the room goes first to a word that
+ * would break (a 40-column e-mail), then to the columns it lets stop
+ * wrapping, the nearest first (the contact, the phones), and what is
+ * left to the rest; evened out, every column wrapped by a few.
+ */
+TEST(test_doc_text_wide_line_unbreaks_the_email_first)
+{
+	static const struct doc_col cols[] = {
+		{ "Contact", DOC_LEFT, 24, 0 },
+		{ "Position", DOC_LEFT, 16, 0 },
+		{ "Phones", DOC_LEFT, 18, 0 },
+		{ "E-mail", DOC_LEFT, 18, 0 },
+	};
+	static const char *const row[] = { "Константинопольский Сергей",
+	    "Заместитель генерального директора по развитию",
+	    "+7 843 568-47-36 доб. 814, +7 953 473-57-04",
+	    "konstantin.konstantinopolsky@romashka.ru" };
+	struct doc d;
+	struct out o;
+	size_t i;
+	int rc, pages, whole;
+	char *s;
+
+	doc_init(&d, "Key clients");
+	doc_rowv(doc_table(&d, cols, 4), DOC_ROW, row[0], row[1], row[2],
+	    row[3]);
+	s = render(&d, 't', 140, 0, &pages, &rc);
+	REQUIRE(rc == SO_OK);
+	split(s, &o);
+	for (i = 0, whole = 0; i < o.n; i++) {
+		whole |= strstr(o.line[i], row[0]) && strstr(o.line[i],
+		    row[2]) && strstr(o.line[i], row[3]);
+		CHECK(utf8_width(o.line[i]) <= 140);
+	}
+	CHECK(whole);
+	/* the position alone wraps, at spaces */
+	CHECK(strstr(s, row[1]) == NULL);
+	CHECK(strstr(s, "| Заместитель") != NULL);
+	CHECK(strstr(s, "генерального") != NULL);
+	out_free(&o);
+	free(s);
+	s = render(&d, 't', 80, 0, &pages, &rc);
+	REQUIRE(rc == SO_OK);
+	CHECK(strstr(s, row[3]) == NULL);	/* wrapped */
+	free(s);
+	doc_free(&d);
+}
+
+/*
+ * The follow-up's six columns at 140, 15 columns short: the 44-column
+ * name wraps and every other cell stays whole, where evening out the
+ * columns wrapped all five text columns by a column or two.
+ */
+TEST(test_doc_text_wide_line_keeps_rows_on_one_line)
+{
+	static const struct doc_col cols[] = {
+		{ "!", DOC_CENTER, 1, 0 },
+		{ "Organization", DOC_LEFT, 22, 0 },
+		{ "Manager", DOC_LEFT, 12, 0 },
+		{ "Warm since", DOC_LEFT, 14, 0 },
+		{ "Last touch", DOC_LEFT, 18, 0 },
+		{ "Next touch", DOC_LEFT, 16, 0 },
+	};
+	struct doc_table *t;
+	struct doc d;
+	struct out o;
+	size_t i;
+	int rc, pages;
+	char *s;
+
+	doc_init(&d, "Follow-up");
+	t = doc_table(&d, cols, 6);
+	doc_rowv(t, DOC_ROW_MARK, "!",
+	    "ООО «Транссибирская Экспедиционная Компания»", "root",
+	    "2026-09-25 Proposal sent",
+	    "2026-11-02 Call, Reached decision maker", "");
+	doc_rowv(t, DOC_ROW, "", "Contoso GmbH", "root",
+	    "2026-11-13 Proposal sent", "2026-11-13 Meeting, Proposal sent",
+	    "2026-12-07 09:30 Call");
+	s = render(&d, 't', 140, 0, &pages, &rc);
+	REQUIRE(rc == SO_OK);
+	split(s, &o);
+	/* title, rule, blank; header, rule, a row of two lines, a row */
+	REQUIRE(o.n == 8);
+	CHECK(strstr(o.line[5], "| 2026-09-25 Proposal sent | 2026-11-02 "
+	    "Call, Reached decision maker |") != NULL);
+	CHECK(strstr(o.line[6], "Компания»") != NULL);
+	CHECK(strstr(o.line[7], "| 2026-11-13 Proposal sent | 2026-11-13 "
+	    "Meeting, Proposal sent ") != NULL);
+	CHECK(strstr(o.line[7], "| 2026-12-07 09:30 Call") != NULL);
+	for (i = 0; i < o.n; i++)
+		CHECK(utf8_width(o.line[i]) <= 140);
+	out_free(&o);
+	free(s);
+	doc_free(&d);
+}
+
 /* ---- csv ---- */
 
 TEST(test_doc_csv_quotes_and_guards_formulas)

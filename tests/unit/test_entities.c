@@ -8,10 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/datetime.h"
 #include "base/util.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"
+#include "store/users.h"
 
 TEST(test_contact_company_change_keeps_job_history)
 {
@@ -47,6 +49,137 @@ TEST(test_contact_company_change_keeps_job_history)
 	CHECK_INT(jobs[1].ended_at, 0);
 	store_contact_jobs_free(jobs, n);
 	store_contact_clear(&p);
+	db_close(db);
+}
+
+/* A local day's start, as the Jobs section enters a date. */
+static int64_t
+day(const char *ymd)
+{
+	return (int64_t)dt_date_start(ymd, 0);
+}
+
+/*
+ * A job history entered by hand: a past job with its dates goes in the
+ * contact's Jobs (oldest first) and the company's former staff, and in
+ * the contact's history; one without an end, ending before it starts or
+ * after today is refused naming the field; the current job keeps its
+ * company (the contact's Company) but takes a position and a start; a
+ * past job is changed and removed, the current one is not removed.
+ */
+TEST(test_contact_past_job_entered_by_hand)
+{
+	struct db *db = fixture_open("jobs.db");
+	struct contact_job *jobs, j;
+	struct former_employee *f;
+	struct so_err err;
+	int64_t a, b, p;
+	size_t n;
+
+	REQUIRE(db != NULL);
+	a = fixture_add_company(db, &(struct fixture_company){
+	    .name = "Ромашка" });
+	b = fixture_add_company(db, &(struct fixture_company){
+	    .name = "Рога и копыта" });
+	p = fixture_add_contact(db, &(struct fixture_contact){
+	    .last = "Иванова", .position = "директор", .company = a });
+	REQUIRE(p > 0);
+	memset(&j, 0, sizeof(j));
+	j.company_id = b;
+	j.position = "бухгалтер";
+	j.started_at = day("2015-03-01");
+	/* no end: the current job is the contact's Company */
+	CHECK_INT(store_contact_job_save(db, p, &j, &err), SO_EINVAL);
+	CHECK_STR(err.field, "ended_at");
+	j.ended_at = day("2014-06-30");
+	CHECK_INT(store_contact_job_save(db, p, &j, &err), SO_EINVAL);
+	CHECK_STR(err.field, "ended_at");
+	CHECK(strstr(err.msg, "2014-06-30") && strstr(err.msg, "2015-03-01"));
+	/* FIXTURE_NOW is 2026-11-23: a job ending tomorrow is no past */
+	j.ended_at = day("2026-11-24");
+	CHECK_INT(store_contact_job_save(db, p, &j, &err), SO_EINVAL);
+	CHECK_STR(err.field, "ended_at");
+	j.ended_at = day("2019-06-30");
+	j.company_id = 0;
+	CHECK_INT(store_contact_job_save(db, p, &j, &err), SO_EINVAL);
+	CHECK_STR(err.field, "company_id");
+	j.company_id = b;
+	CHECK_INT(store_contact_job_save(db, p, &j, &err), SO_OK);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM audit_log WHERE "
+	    "entity = 'contact' AND field = 'job' AND new_value = "
+	    "'Рога и копыта, бухгалтер, 2015-03-01 - 2019-06-30'"), 1);
+
+	REQUIRE(store_contact_jobs(db, p, &jobs, &n, &err) == SO_OK);
+	REQUIRE(n == 2);
+	CHECK_STR(jobs[0].company, "Рога и копыта");
+	CHECK_INT(jobs[0].started_at, day("2015-03-01"));
+	CHECK_INT(jobs[0].ended_at, day("2019-06-30"));
+	CHECK_STR(jobs[1].company, "Ромашка");
+	CHECK_INT(jobs[1].ended_at, 0);
+	j = jobs[0];
+	j.position = "главный бухгалтер";
+	j.started_at = day("2016-01-11");
+	CHECK_INT(store_contact_job_save(db, p, &j, &err), SO_OK);
+	/* the current job: its company stays, its start moves */
+	j = jobs[1];
+	j.company_id = b;
+	CHECK_INT(store_contact_job_save(db, p, &j, &err), SO_EINVAL);
+	CHECK_STR(err.field, "company_id");
+	j.company_id = a;
+	j.ended_at = day("2026-01-01");
+	CHECK_INT(store_contact_job_save(db, p, &j, &err), SO_EINVAL);
+	CHECK_STR(err.field, "ended_at");
+	j.ended_at = 0;
+	j.started_at = day("2019-07-01");
+	CHECK_INT(store_contact_job_save(db, p, &j, &err), SO_OK);
+	CHECK_INT(store_contact_job_delete(db, p, jobs[1].id, &err),
+	    SO_EINVAL);
+	store_contact_jobs_free(jobs, n);
+
+	REQUIRE(store_contact_jobs(db, p, &jobs, &n, &err) == SO_OK);
+	REQUIRE(n == 2);
+	CHECK_STR(jobs[0].position, "главный бухгалтер");
+	CHECK_INT(jobs[0].started_at, day("2016-01-11"));
+	CHECK_INT(jobs[1].started_at, day("2019-07-01"));
+	CHECK_STR(jobs[1].company, "Ромашка");
+	REQUIRE(store_company_former(db, b, &f, &n, &err) == SO_OK);
+	REQUIRE(n == 1);
+	CHECK_STR(f[0].name, "Иванова");
+	CHECK_STR(f[0].position, "главный бухгалтер");
+	CHECK_INT(f[0].started_at, day("2016-01-11"));
+	CHECK_INT(f[0].ended_at, day("2019-06-30"));
+	store_company_former_free(f, n);
+	CHECK_INT(store_contact_job_delete(db, p, jobs[0].id, &err), SO_OK);
+	store_contact_jobs_free(jobs, n);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM contact_jobs"), 1);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM audit_log WHERE "
+	    "field = 'job'"), 4);
+	db_close(db);
+}
+
+/* A manager enters no job in a colleague's contact's history. */
+TEST(test_contact_job_refused_on_a_colleagues_contact)
+{
+	struct db *db = fixture_open("jobs-acl.db");
+	struct contact_job j = { 0 };
+	struct so_err err;
+	int64_t a, p;
+
+	REQUIRE(db != NULL);
+	fixture_user(db, "boris", ROLE_MANAGER);
+	fixture_user(db, "vera", ROLE_MANAGER);
+	REQUIRE(db_login(db, "vera", &err) == SO_OK);
+	a = fixture_add_company(db, &(struct fixture_company){
+	    .name = "Верины двери" });
+	p = fixture_add_contact(db, &(struct fixture_contact){
+	    .last = "Петров", .company = a });
+	REQUIRE(p > 0);
+	REQUIRE(db_login(db, "boris", &err) == SO_OK);
+	j.company_id = a;
+	j.started_at = day("2015-03-01");
+	j.ended_at = day("2019-06-30");
+	CHECK_INT(store_contact_job_save(db, p, &j, &err), SO_EPERM);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM contact_jobs"), 1);
 	db_close(db);
 }
 
