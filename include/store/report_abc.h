@@ -47,7 +47,8 @@ struct abc_client {
 
 struct abc_window {
 	char		 first[8], last[8];	/* months, "YYYY-MM" */
-	int64_t		 invoices;	/* payments above zero, ranked companies */
+	/* Payments above zero of the ranked companies: invoices paid. */
+	int64_t		 invoices;
 	int64_t		 companies;	/* ranked */
 	int64_t		 top;		/* of rank A: the 20 % */
 	int64_t		 money, top_money;	/* paid - spent: all, A's */
