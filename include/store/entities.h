@@ -85,6 +85,8 @@ struct payment {
 	struct rec_meta	 meta;
 	int64_t	 company_id, deal_id, amount;
 	char	*paid_on, *document, *comment;
+	char	*kind;		/* "goods" or "services" */
+	int64_t	 units;		/* of goods; SO_NULL: not said */
 };
 
 /* Programs: campaigns (seminar, mailing, promotion) and their members. */

@@ -19,7 +19,8 @@
  * (store/activity.h has the grammar; a value is checked against the
  * event types and results when it is set); report.audit.idle_days, the
  * days without a done touch after which the audit report lists a client
- * (1 to 3650, default 90).
+ * (1 to 3650, default 90); abc.vip, on when the ABC ranking sets the
+ * category VIP (default off).
  *
  * Also the lookup lists a team edits: event types and event results
  * (list, add, rename, enable, disable; rows are never deleted, since
@@ -98,6 +99,9 @@ void	settings_set_rule_check(int (*check)(struct db *db, const char *name,
 /* The team's report.audit.idle_days; 90 when unset or unreadable. */
 int	settings_audit_idle_days(struct db *db);
 
+/* The team's abc.vip: 1 when rank A sets the category VIP (store/sales.h:
+ * abc_compute), 0 when off, unset or unreadable. */
+int	settings_abc_vip(struct db *db);
 /* The team's working week (work.days, a tm_wday mask) and the start of
  * its day (work.start, minutes after midnight); the defaults when unset
  * or unreadable. */

@@ -44,7 +44,9 @@
 #include "base/i18n.h"
 #include "base/util.h"
 #include "store/acl.h"
+#include "store/entities.h"
 #include "store/sales.h"
+#include "store/settings.h"
 
 /*
  * The ranking of the payments of the months ?1 to ?2 ("YYYY-MM"), every
@@ -221,6 +223,58 @@ follow_latest(struct db *db, struct so_err *err)
 	return SO_OK;
 }
 
+/*
+ * With the team's abc.vip on, the category follows rank A: a company of
+ * rank A in the latest month becomes VIP, a VIP one without it becomes
+ * regular (the words the key-clients report and the lists go by).  So
+ * VIP is then the ranking's, and one set by hand lasts until the next
+ * ranking.  A few dozen companies a month change at most, so each is an
+ * ordinary update through the record engine: versioned, audited, only
+ * the category judged (a missing required field does not stop it).
+ */
+static int
+follow_vip(struct db *db, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	struct company c;
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc, code = SO_OK, vip;
+
+	if (!settings_abc_vip(db))
+		return SO_OK;
+	code = db_prepare(db, "SELECT id FROM companies WHERE deleted_at IS "
+	    "NULL AND (abc = 'A') <> (lower(category) = 'vip') ORDER BY id",
+	    &st, err);
+	if (code != SO_OK)
+		return code;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			ids = xrealloc(ids, cap * sizeof(*ids));
+		}
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		free(ids);
+		return db_error(db, rc, N_("reading the VIP companies"), err);
+	}
+	for (i = 0; i < n && code == SO_OK; i++) {
+		if ((code = store_company_get(db, ids[i], &c, err)) != SO_OK)
+			break;
+		vip = c.abc && strcmp(c.abc, "A") == 0;
+		free(c.category);
+		c.category = xstrdup(vip ? "VIP" : "regular");
+		acl_system(db, 1);
+		code = store_company_update(db, &c, err);
+		acl_system(db, 0);
+		store_company_clear(&c);
+	}
+	free(ids);
+	return code;
+}
+
 int
 abc_compute(struct db *db, const char *month, int64_t *ranked,
     struct so_err *err)
@@ -266,8 +320,10 @@ abc_compute(struct db *db, const char *month, int64_t *ranked,
 		return db_finish(db, code, err);
 	/* Only the latest month (as it was, or as this one makes it)
 	 * decides the companies' abc. */
-	if (*latest == '\0' || strcmp(month, latest) >= 0)
-		code = follow_latest(db, err);
+	if (*latest == '\0' || strcmp(month, latest) >= 0) {
+		if ((code = follow_latest(db, err)) == SO_OK)
+			code = follow_vip(db, err);
+	}
 	if ((code = db_finish(db, code, err)) == SO_OK && ranked)
 		*ranked = n;
 	return code;
@@ -372,7 +428,8 @@ recompute(struct db *db, int *months, int64_t *ranked, struct so_err *err)
 	if (rc != SQLITE_DONE)
 		return db_finish(db, db_error(db, rc, N_("recording the "
 		    "months"), err), err);
-	code = follow_latest(db, err);
+	if ((code = follow_latest(db, err)) == SO_OK)
+		code = follow_vip(db, err);
 	if ((code = db_finish(db, code, err)) == SO_OK) {
 		if (months)
 			*months = (int)m;

@@ -21,6 +21,14 @@
 
 #define O(m)	offsetof(struct payment, m)
 
+/* What a payment is for: the ABC ranking by units shipped counts the
+ * units of goods, the one by services rendered the sums of services. */
+static const struct choice kinds[] = {
+	{ "goods", NC_("payment", "Goods") },
+	{ "services", NC_("payment", "Services") },
+	{ NULL, NULL }
+};
+
 static const struct field_desc fields[] = {
 	{ "paid_on", NC_("payment", "Date"), FT_DATE, O(paid_on), 10, 0, F_SORT,
 	    NULL, NULL, NULL, NULL },
@@ -32,6 +40,10 @@ static const struct field_desc fields[] = {
 	    F_SEARCH, NULL, NULL, NULL, NULL },
 	{ "comment", NC_("payment", "Comment"), FT_MEMO, O(comment), 0, 0,
 	    F_SEARCH, NULL, NULL, NULL, NULL },
+	{ "kind", NC_("payment", "Kind"), FT_CHOICE, O(kind), 0, 0, 0, NULL,
+	    NULL, kinds, "goods" },
+	{ "units", NC_("payment", "Units"), FT_INT, O(units), 0, 0, 0, NULL,
+	    NULL, NULL, NULL },
 };
 
 static int
@@ -40,7 +52,10 @@ check(struct db *db, void *obj, struct so_err *err)
 	struct payment *p = obj;
 	char today[11];
 
-	(void)err;
+	if (p->units != SO_NULL && p->units < 0)
+		return so_err_field(err, SO_EINVAL, "units", _("units: a "
+		    "payment ships none or more, not %lld"),
+		    (long long)p->units);
 	if (p->paid_on == NULL || *p->paid_on == '\0') {
 		dt_format_date(db_now(db), today);
 		free(p->paid_on);

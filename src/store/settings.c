@@ -119,6 +119,9 @@ const struct text_desc settings_texts[] = {
 	    "mon-fri", 1 },
 	{ "work.start", N_("the working day's start (HH:MM): \"tomorrow "
 	    "morning\" is then"), "09:00", 1 },
+	{ "abc.vip", N_("rank A of the latest ABC month makes a company's "
+	    "category VIP, and losing it makes it regular (on/off)"), "off",
+	    1 },
 	{ NULL, NULL, NULL, 0 }
 };
 
@@ -275,6 +278,19 @@ settings_set_rule_check(int (*check)(struct db *db, const char *name,
  * at most: a longer look back is no audit). */
 #define IDLE_DAYS_MAX	3650
 static int
+idle_days(const char *s);
+
+int
+settings_abc_vip(struct db *db)
+{
+	char *v = settings_get_text(db, "abc.vip");
+	int on = v ? settings_parse_bool(v) : 0;
+
+	free(v);
+	return on == 1;
+}
+
+static int
 idle_days(const char *s)
 {
 	int n = 0;
@@ -349,6 +365,10 @@ check_text_value(struct db *db, const struct text_desc *t,
 		return so_err_field(err, SO_EINVAL, name, _("report.audit."
 		    "idle_days: a whole number of days from 1 to %d, not "
 		    "\"%s\""), IDLE_DAYS_MAX, value);
+	if (strcmp(name, "abc.vip") == 0 && *value &&
+	    settings_parse_bool(value) < 0)
+		return so_err_field(err, SO_EINVAL, name, _("abc.vip: on or "
+		    "off, not \"%s\""), value);
 	if (strcmp(name, "work.start") == 0 && dt_parse_clock(value) < 0)
 		return so_err_field(err, SO_EINVAL, name, _("work.start: a "
 		    "time of day as HH:MM, not \"%s\""), value);

@@ -109,3 +109,50 @@ CLOSED=$(sqlite3 "$DB" "SELECT count(DISTINCT substr(paid_on, 1, 7)) FROM paymen
 check "demo: recompute over the closed months ($CLOSED)" grep -q \
     "^recomputed $CLOSED months" "$T/out"
 finish
+
+# The report: --by/--months rank on the fly and write nothing.
+DB="$T/c.db"
+run --db "$DB" init
+q "INSERT INTO companies (name, created_at, updated_at) VALUES
+    ('Alpha', 0, 0), ('Beta', 0, 0), ('Gamma', 0, 0);
+INSERT INTO payments (company_id, amount, paid_on, kind, units, created_at,
+    updated_at) VALUES (1, 100000, '2026-08-03', 'goods', 1, 0, 0),
+    (2, 20000, '2026-09-10', 'goods', 7, 0, 0),
+    (2, 20000, '2026-09-11', 'services', NULL, 0, 0),
+    (3, 30000, '2026-09-12', 'goods', 2, 0, 0);"
+before=$(audit)
+run --db "$DB" abc --by sum --month 2026-09 --format csv
+check "abc --by: exit 0" [ "$RC" -eq 0 ]
+# September alone: Beta 400.00 (place 1 of 2: A), Gamma C; Alpha paid
+# in August only.
+check "abc --by: September's VIP is Beta" grep -q '^1,Beta,400.00,0.00' \
+    "$T/out"
+check "abc --by: Alpha is no VIP of September" \
+    sh -c "! grep -q '^[0-9]*,Alpha,1 000' '$T/out'"
+run --db "$DB" abc --months 2 --month 2026-09 --format csv
+check "abc --months 2: Alpha keeps its A" grep -q '^1,Alpha,1 000.00,0.00' \
+    "$T/out"
+run --db "$DB" abc --by units --month 2026-09 --format csv
+check "abc --by units: Beta's 7 units" grep -q '^1,Beta,400.00,0.00,7$' \
+    "$T/out"
+run --db "$DB" abc --by count --month 2026-09 --bottom -o "$T/b.html"
+check "abc --bottom -o: exit 0" [ "$RC" -eq 0 ]
+check "abc --bottom -o: HTML" grep -q "difficult clients" "$T/b.html"
+check "the report wrote nothing" [ "$(audit)" -eq "$before" ]
+check "nor ranked a month" [ "$(q "SELECT count(*) FROM abc_months")" -eq 0 ]
+run --db "$DB" abc --by money
+check "--by money: usage exit 2" [ "$RC" -eq 2 ]
+check "--by money: says why" grep -q "sum, count, units or services" "$T/err"
+run --db "$DB" abc --months 0
+check "--months 0: usage exit 2" [ "$RC" -eq 2 ]
+run --db "$DB" abc --months 3 --recompute
+check "--recompute with the report: usage exit 2" [ "$RC" -eq 2 ]
+
+# abc.vip: rank A sets the category VIP, audited.
+run --db "$DB" config set abc.vip on --team
+check "config set abc.vip: exit 0" [ "$RC" -eq 0 ]
+run --db "$DB" abc --month 2026-09
+check "abc.vip: Beta is VIP" [ "$(q "SELECT category FROM companies
+    WHERE name = 'Beta'")" = "VIP" ]
+check "abc.vip: audited" [ "$(q "SELECT count(*) FROM audit_log WHERE
+    field = 'category' AND new_value = 'VIP'")" -eq 1 ]

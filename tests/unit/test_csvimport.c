@@ -389,8 +389,8 @@ TEST(test_csv_unknown_column_lists_the_fields)
 	CHECK(import(db, "payments", "Сумма;Касса;Дата\n1;2;3\n", &o, &st,
 	    &err) == SO_EINVAL);
 	CHECK_STR(err.msg, "t.csv:1: unknown column \"Касса\"; payments have "
-	    "paid_on, company_id, deal_id, amount, document, comment (or "
-	    "their English or Russian labels); use --map or "
+	    "paid_on, company_id, deal_id, amount, document, comment, kind, "
+	    "units (or their English or Russian labels); use --map or "
 	    "--ignore-unknown");
 	CHECK(import(db, "payments", "A;B\n", &o, &st, &err) == SO_EINVAL);
 	CHECK(strstr(err.msg, "t.csv:1: unknown columns \"A\", \"B\";") ==
