@@ -17,24 +17,47 @@
 #include "store/activity.h"
 #include "store/report_activity.h"
 
-#define NCOLS	(2 + ACT_NCOLS + 1)
+/* Day, weekday, manager, lateness, the counts, payments, journal. */
+#define C_COUNTS	4
+#define NCOLS		(C_COUNTS + ACT_NCOLS + 2)
 
+/*
+ * A row: of one day (d, its weekday, lateness and "yes" for a journal
+ * sent) or, d NULL, a total (the minutes late summed, the days a journal
+ * was sent counted).
+ */
 static void
 counts_row(struct doc_table *t, enum doc_row_kind kind, const char *day,
-    const char *who, const struct activity_counts *c)
+    const char *who, const struct activity_day *d,
+    const struct activity_counts *c)
 {
 	const char *cells[NCOLS];
-	char num[ACT_NCOLS][24], money[48];
+	char num[ACT_NCOLS][24], money[48], late[24], sent[24];
 	int i;
 
 	cells[0] = day;
-	cells[1] = who;
+	cells[1] = d ? i18n_weekday_abbr(d->wday) : "";
+	cells[2] = who;
+	if (d && d->late < 0)
+		*late = '\0';
+	else
+		snprintf(late, sizeof(late), "%" PRId64, d ? (int64_t)d->late :
+		    c->late_min);
+	cells[3] = late;
 	for (i = 0; i < ACT_NCOLS; i++) {
 		snprintf(num[i], sizeof(num[i]), "%" PRId64, c->n[i]);
-		cells[2 + i] = num[i];
+		cells[C_COUNTS + i] = num[i];
 	}
 	report_money(c->payments, money, sizeof(money));
-	cells[NCOLS - 1] = money;
+	cells[NCOLS - 2] = money;
+	if (d)
+		/* TRANSLATORS: the activity report's "journal sent" mark
+		 * of a day. */
+		snprintf(sent, sizeof(sent), "%s", d->journal_sent ?
+		    C_("journal sent", "yes") : "");
+	else
+		snprintf(sent, sizeof(sent), "%" PRId64, c->journals);
+	cells[NCOLS - 1] = sent;
 	doc_row(t, kind, cells);
 }
 
@@ -76,12 +99,22 @@ activity_table(struct doc *d)
 	 */
 	memset(cols, 0, sizeof(cols));
 	cols[0] = (struct doc_col){ _("Day"), DOC_LEFT, 10, 0 };
-	cols[1] = (struct doc_col){ _("Manager"), DOC_LEFT, 12, 0 };
+	/* TRANSLATORS: the weekday's column: "Mon", "пн". */
+	cols[1] = (struct doc_col){ (char *)C_("activity", "Wd"), DOC_LEFT, 3, 0 };
+	cols[2] = (struct doc_col){ _("Manager"), DOC_LEFT, 12, 0 };
+	/* TRANSLATORS: minutes late at the start of the day. */
+	cols[3] = (struct doc_col){ (char *)C_("activity",
+	    "Late min"), DOC_RIGHT,
+	    longest_word(C_("activity", "Late min")), 0 };
 	for (i = 0; i < ACT_NCOLS; i++)
-		cols[2 + i] = (struct doc_col){ label(i), DOC_RIGHT,
+		cols[C_COUNTS + i] = (struct doc_col){ label(i), DOC_RIGHT,
 		    longest_word(label(i)), 0 };
-	cols[NCOLS - 1] = (struct doc_col){ _("Payments"), DOC_RIGHT, 13,
+	cols[NCOLS - 2] = (struct doc_col){ _("Payments"), DOC_RIGHT, 13,
 	    0 };
+	/* TRANSLATORS: tomorrow's journal sent to the head that day. */
+	cols[NCOLS - 1] = (struct doc_col){ (char *)C_("activity",
+	    "Journal sent"),
+	    DOC_LEFT, longest_word(C_("activity", "Journal sent")), 0 };
 	return REPORT_TABLE(d, NULL, NULL, 0, cols);
 }
 
@@ -100,6 +133,14 @@ explain(struct doc *d, const struct activity *a)
 	sb_addc(&b, '\n');
 	sb_add(&b, _("Payments: live payments received that day, credited "
 	    "to the deal's manager, else the company's."));
+	sb_addc(&b, '\n');
+	sb_printf(&b, _("Late min: minutes from the team's work.start (%s) "
+	    "to the first done touch of a working day (work.days; a mail "
+	    "merge's message is no touch); blank on a day without one."),
+	    a->work_start);
+	sb_addc(&b, '\n');
+	sb_add(&b, _("Journal sent: the manager sent a later day's journal "
+	    "to the head that day (salesorg journal --send)."));
 	doc_para(d, sb_str(&b));
 	sb_free(&b);
 }
@@ -132,14 +173,16 @@ report_activity(struct db *db, const struct report_query *q,
 		    xstrdup(m->full_name);
 		for (j = 0; j < m->ndays; j++) {
 			report_date(m->days[j].day, day, sizeof(day));
-			counts_row(t, DOC_ROW, day, who, &m->days[j].c);
+			counts_row(t, DOC_ROW, day, who, &m->days[j],
+			    &m->days[j].c);
 		}
-		counts_row(t, DOC_ROW_TOTAL, _("Total"), who, &m->total);
+		counts_row(t, DOC_ROW_TOTAL, _("Total"), who, NULL,
+		    &m->total);
 		free(who);
 	}
 	if (a.n > 1)
 		counts_row(t, DOC_ROW_TOTAL, _("Total"), _("all managers"),
-		    &a.total);
+		    NULL, &a.total);
 	explain(out, &a);
 	activity_free(&a);
 	return SO_OK;
