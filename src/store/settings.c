@@ -96,6 +96,8 @@ const struct text_desc settings_texts[] = {
 	    NULL, 0 },
 	{ "mail.sendmail", N_("program mail merge pipes messages to"),
 	    "/usr/sbin/sendmail", 0 },
+	{ "journal.to", N_("the head's address salesorg journal --send "
+	    "mails the journal to"), "", 1 },
 	{ "report.activity.cold_calls", N_("activity report: cold calls"),
 	    "call:*:first", 1 },
 	{ "report.activity.reached_dm", N_("activity report: reached a "
@@ -325,6 +327,10 @@ check_text_value(struct db *db, const struct text_desc *t,
 		return so_err_field(err, SO_EINVAL, name, _("mail.from: an "
 		    "address, as anna@example.com or Anna Petrova "
 		    "<anna@example.com>, not \"%s\""), value);
+	if (strcmp(name, "journal.to") == 0 && (!valid_from(value) ||
+	    strchr(value, '<') != NULL))
+		return so_err_field(err, SO_EINVAL, name, _("journal.to: an "
+		    "address, as head@example.com, not \"%s\""), value);
 	if (strcmp(name, "mail.sendmail") == 0) {
 		if (*value != '/')
 			return so_err_field(err, SO_EINVAL, name,
