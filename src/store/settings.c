@@ -564,6 +564,26 @@ settings_lookup_enable(struct db *db, enum lookup_table t, const char *code,
 	return db_commit(db, err);
 }
 
+int
+settings_lookup_productive(struct db *db, const char *code, int productive,
+    struct so_err *err)
+{
+	int ret;
+
+	if ((ret = acl_require(db, ROLE_ADMIN, N_("change event types, results "
+	    "and deal stages"), err)) != SO_OK)
+		return ret;
+	if ((ret = db_begin(db, err)) != SO_OK)
+		return ret;
+	ret = lookup_write(db, "UPDATE event_results SET productive = ?2 "
+	    "WHERE code = ?1", code, NULL, productive != 0,
+	    _("saving a lookup row"), err);
+	if (ret == SO_OK)
+		ret = audit_write(db, "event_results", 0, "update", code, NULL,
+		    productive ? "productive" : "not productive", err);
+	return db_finish(db, ret, err);
+}
+
 void
 settings_work_week(struct db *db, unsigned *days, int *start_min)
 {
