@@ -51,7 +51,7 @@ run --db "$DB" config results add demo_done "Demo done"
 check "results add: exit 0" [ "$RC" -eq 0 ]
 productive_today() {
 	"$SALESORG" --db "$DB" report activity --date today --format csv |
-	    awk -F, -v d="$TODAY" '$1 == d { print $9 }'
+	    awk -F, -v d="$TODAY" '$1 == d { print $8 }'
 }
 sqlite3 "$DB" "INSERT INTO events (type_id, subject, start_at, status,
     result_id, assignee_id, uid, created_at, updated_at) VALUES ((SELECT id

@@ -70,7 +70,7 @@ run --db "$DB" journal --sent --date "$(day 3)"
 check "--sent --date: not sent" grep -q "^$(id -un)	.*	not sent\$" "$T/out"
 
 run --db "$DB" report activity --date today --format csv
-check "activity: the new columns" grep -q "^Day,Wd,Manager,Late min,Cold calls,.*,Payments,Journal sent.\?$" "$T/out"
+check "activity: the new columns" grep -q "^Day,Wd,Late min,Cold calls,.*,Payments,Sent to head.\?$" "$T/out"
 check "activity: today marked sent" grep -q "^$TODAY,$(LC_ALL=C date -d "$TODAY 12:00" +%a),.*,yes.\?$" "$T/out"
 
 run --db "$DB" journal --send --all
