@@ -15,8 +15,12 @@
  * result, or none), productive (a result with the productive flag) or
  * result codes split by commas; :first keeps only a company's first done
  * touch (no done event of that company before it: a new, cold contact),
- * :repeat only the later ones.  A touch is any live, done, one-off event;
- * an event without a company is keyed by its contact, and one with
+ * :repeat only the later ones.  A touch is any live, done, one-off event
+ * but the messages of a mail merge (store/journal_sent.h): a merged
+ * e-mail goes to many at once and is nobody's conversation, so the first
+ * call after it is still cold; such a message is neither a first nor a
+ * repeat touch (a rule without :first or :repeat still counts it).  An
+ * event without a company is keyed by its contact, and one with
  * neither is a first touch.  Done touches at the very moment of the
  * company's earliest one are all "first" (a call and an e-mail logged at
  * the same minute).  off counts nothing.
@@ -87,6 +91,7 @@ void	 activity_rules_clear(struct activity_rule rules[ACT_NCOLS]);
 struct activity_event {
 	int64_t	 type_id, result_id;	/* 0: none */
 	int	 first;			/* the company's first done touch */
+	int	 merged;		/* a mail merge's message: no touch */
 };
 int	 activity_rule_match(const struct activity_rule *r,
 	    const struct activity_event *e);
@@ -94,7 +99,8 @@ int	 activity_rule_match(const struct activity_rule *r,
 int	 activity_rule_needs_touch(const struct activity_rule *r);
 /*
  * Whether a done event at start_at is the first done touch of its company
- * (else contact): no live, done, one-off event of it before start_at.
+ * (else contact): no live, done, one-off event of it before start_at
+ * that is not a mail merge's message.
  */
 int	 activity_first_touch(struct db *db, int64_t company_id,
 	    int64_t contact_id, int64_t start_at, int *first,

@@ -10,6 +10,14 @@
  * company's manager; with no manager at all they land on a "no manager"
  * line (user_id 0) of the department's report so the grand total is
  * whole.
+ *
+ * Each day also says how late the manager began -- the first done touch
+ * of the day (a merge's message is none) against the team's work.start,
+ * on the working days of work.days; the database keeps no logins, so the
+ * first touch is the one trace of the start of a day -- and whether a
+ * journal of a later day was sent to the head that day (salesorg
+ * journal --send, store/journal_sent.h).  A day with a touch that no
+ * column counts, or with only a journal sent, is listed too.
  */
 #ifndef STORE_REPORT_ACTIVITY_H
 #define STORE_REPORT_ACTIVITY_H
@@ -24,10 +32,20 @@
 struct activity_counts {
 	int64_t	 n[ACT_NCOLS];
 	int64_t	 payments;		/* minor units */
+	int64_t	 late_min;		/* minutes late, summed */
+	int64_t	 journals;		/* days tomorrow's journal was sent */
 };
 
 struct activity_day {
 	char			day[11];	/* "YYYY-MM-DD" */
+	int			wday;		/* 0 Sunday .. 6 */
+	/* The manager's first touch of the day (0: none) and how many
+	 * minutes after the team's work.start it came: 0 on time, -1
+	 * without a touch or on a day off (work.days). */
+	int64_t			first_at;
+	int			late;
+	/* Tomorrow's journal (one of a later day) sent that day. */
+	int			journal_sent;
 	struct activity_counts	c;
 };
 
@@ -48,6 +66,7 @@ struct activity {
 	size_t			 n;
 	struct activity_counts	 total;
 	struct activity_rule	 rules[ACT_NCOLS];
+	char			 work_start[8];	/* "09:00", lateness's */
 };
 
 /*

@@ -120,5 +120,9 @@ int	settings_lookup_put(struct db *db, enum lookup_table t,
 	    const char *code, const char *name, struct so_err *err);
 int	settings_lookup_enable(struct db *db, enum lookup_table t,
 	    const char *code, int active, struct so_err *err);
+/* Whether the result code counts as productive (the activity report's
+ * *:productive rules, the journal's totals); an admin's, audited. */
+int	settings_lookup_productive(struct db *db, const char *code,
+	    int productive, struct so_err *err);
 
 #endif

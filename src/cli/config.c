@@ -64,7 +64,7 @@ lookup_cmd(struct db *db, enum lookup_table t, int argc, char **argv)
 	struct so_err err = { 0 };
 	struct lookup_row *rows;
 	size_t i, n;
-	int rc;
+	int rc, on;
 
 	if (argc == 0 || strcmp(argv[0], "list") == 0) {
 		if (settings_lookup_list(db, t, &rows, &n, &err) != SO_OK)
@@ -78,6 +78,15 @@ lookup_cmd(struct db *db, enum lookup_table t, int argc, char **argv)
 			    C_("type or result", "active") :
 			    C_("type or result", "disabled"), 8);
 			putchar(' ');
+			/* A productive result says so after its name: the
+			 * columns a script reads stay where they were. */
+			if (t == LOOKUP_EVENT_RESULTS && rows[i].productive) {
+				cli_put_clean(stdout, rows[i].name);
+				/* TRANSLATORS: after a result's name in
+				 * config results list. */
+				printf("  (%s)\n", C_("result", "productive"));
+				continue;
+			}
 			cli_put_clean(stdout, rows[i].name);
 			putchar('\n');
 		}
@@ -90,6 +99,14 @@ lookup_cmd(struct db *db, enum lookup_table t, int argc, char **argv)
 		    settings_lookup_enable(db, t, argv[1], 1, &err) != SO_OK)
 			return cli_fail(&err);
 		rc = settings_lookup_put(db, t, argv[1], argv[2], &err);
+	} else if (t == LOOKUP_EVENT_RESULTS && argc == 3 &&
+	    strcmp(argv[0], "productive") == 0) {
+		if ((on = settings_parse_bool(argv[2])) < 0) {
+			cli_warn(_("config results productive %s: on or off, "
+			    "not \"%s\""), argv[1], argv[2]);
+			return EXIT_USAGE;
+		}
+		rc = settings_lookup_productive(db, argv[1], on, &err);
 	} else if ((strcmp(argv[0], "enable") == 0 ||
 	    strcmp(argv[0], "disable") == 0) && argc == 2)
 		rc = settings_lookup_enable(db, t, argv[1],
@@ -159,6 +176,7 @@ static const struct cli_form forms[] = {
 	{ "types|results", "[list]" },
 	{ "types|results", NC_("usage", "add|rename CODE NAME") },
 	{ "types|results", NC_("usage", "enable|disable CODE") },
+	{ "results", NC_("usage", "productive CODE on|off") },
 	{ NULL, NULL }
 };
 

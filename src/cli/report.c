@@ -4,6 +4,7 @@
  * nothing), or to the printer through CUPS's lpr.
  *
  *	salesorg journal --date tomorrow --print
+ *	salesorg journal --send --to head@example.com
  *	salesorg report activity --period month --all --format pdf -o nov.pdf
  *
  * Text is paginated for paper when it goes to a file or a pipe (80 by
@@ -32,8 +33,12 @@
 #include "cli/commands.h"
 #include "doc/print.h"
 #include "doc/doc.h"
+#include "exchange/merge.h"
+#include "exchange/mime.h"
 #include "report/report.h"
+#include "store/journal_sent.h"
 #include "store/lookup.h"
+#include "store/settings.h"
 
 struct out_opts {
 	int		 format;	/* enum doc_format, -1: not given */
@@ -47,8 +52,12 @@ struct out_opts {
 enum {
 	OPT_FROM = 256, OPT_TO, OPT_PERIOD, OPT_DATE, OPT_USER, OPT_ALL,
 	OPT_ID, OPT_FORMAT, OPT_WIDTH, OPT_PAGE_LENGTH, OPT_PAPER, OPT_PRINT,
-	OPT_COPIES, OPT_OUTPUT, OPT_PRINTER, OPT_LANG
+	OPT_COPIES, OPT_OUTPUT, OPT_PRINTER, OPT_LANG, OPT_SEND, OPT_SENT,
+	OPT_MAILTO
 };
+
+/* journal --send and --sent (ACT_NONE for neither). */
+enum { ACT_NONE, ACT_SEND, ACT_SENT };
 
 /* A whole number in [lo, hi] for option opt of cmd; -1 after saying why. */
 static long
@@ -171,6 +180,167 @@ output(const char *cmd, const struct doc *d, const struct out_opts *o)
 	return 0;
 }
 
+/* ---- journal --send, journal --sent ---- */
+
+/* "Анна Петрова (anna)" or "anna": the current user, for a subject. */
+static char *
+current_user_label(struct db *db)
+{
+	struct user_brief u;
+	struct so_err err = { 0 };
+	char *s;
+
+	if (store_user_get(db, db_user_id(db), &u, &err) != SO_OK)
+		return xstrdup(db_user_login(db));
+	s = report_user_label(u.login, u.full_name);
+	store_user_brief_clear(&u);
+	return s;
+}
+
+/*
+ * Mails d, the current user's journal of day, to addr: the text form as
+ * it prints (132 columns, one long page) in a plain-text message from
+ * mail.from, through mail.sendmail -t -i as merge --send does.
+ */
+static int
+mail_journal(const char *cmd, struct db *db, const struct doc *d,
+    const char *day, const char *addr, struct so_err *err)
+{
+	struct doc_layout lo = DOC_LAYOUT_DEFAULT;
+	struct mime_msg mm = { 0 };
+	struct strbuf msg = { 0 };
+	char *text = NULL, *from, *from_addr, *mailer, *subject, *who;
+	char why[512], date[64];
+	size_t len = 0;
+	FILE *f;
+	int pages = 0, code;
+
+	lo.width = 132;
+	lo.page_length = 0;
+	if ((f = open_memstream(&text, &len)) == NULL)
+		return so_err_set(err, SO_ERR, "%s", strerror(errno));
+	code = doc_write(d, DOC_TEXT, &lo, f, &pages, err);
+	fclose(f);
+	if (code != SO_OK) {
+		free(text);
+		return code;
+	}
+	from = settings_get_text(db, "mail.from");
+	from_addr = mime_addr_of(from ? from : "");
+	mailer = settings_mailer(db, why, sizeof(why));
+	if (*why)
+		cli_warn("%s: %s", cmd, why);
+	who = current_user_label(db);
+	report_date(day, date, sizeof(date));
+	/* TRANSLATORS: the subject of the journal mailed to the head:
+	 * the manager, the day. */
+	subject = xasprintf(_("Work journal of %s for %s"), who, date);
+	if (!mime_addr_ok(from_addr))
+		code = so_err_set(err, SO_EINVAL, _("mail.from \"%s\" is not "
+		    "an address (salesorg config set mail.from "
+		    "you@example.com)"), from ? from : "");
+	else {
+		mm.from = from;
+		mm.to_addr = addr;
+		mm.subject = subject;
+		mm.body = text;
+		mm.date = db_now(db);
+		if ((code = mime_build(&mm, MIME_LF, &msg, err)) == SO_OK)
+			code = merge_sendmail(mailer, msg.s, msg.len, err);
+	}
+	sb_free(&msg);
+	free(subject);
+	free(who);
+	free(mailer);
+	free(from_addr);
+	free(from);
+	free(text);
+	return code;
+}
+
+/*
+ * journal --send: the current user's journal d of day goes to the head
+ * (mail to addr) or to the file of -o, and the sending is recorded for
+ * the activity report and journal --sent.
+ */
+static int
+send_journal(const char *cmd, struct db *db, const struct doc *d,
+    const char *day, const char *addr, const struct out_opts *o)
+{
+	struct so_err err = { 0 };
+	int rc;
+
+	if (o->path) {
+		if ((rc = output(cmd, d, o)) != 0)
+			return rc;
+	} else if (mail_journal(cmd, db, d, day, addr, &err) != SO_OK)
+		return cli_fail(&err);
+	if (journal_sent_record(db, day, o->path ? JOURNAL_BY_FILE :
+	    JOURNAL_BY_MAIL, o->path ? o->path : addr, &err) != SO_OK) {
+		cli_warn(_("%s: the journal went to %s but its sending could "
+		    "not be recorded: %s"), cmd, o->path ? o->path : addr,
+		    err.msg);
+		return so_err_exit_status(err.code);
+	}
+	/* TRANSLATORS: the command, the journal's day, where it went. */
+	printf(_("%s: the journal of %s sent to %s"), cmd, day, o->path ?
+	    o->path : addr);
+	putchar('\n');
+	return 0;
+}
+
+/* The address journal --send mails to: --to, else journal.to. */
+static char *
+journal_address(const char *cmd, struct db *db, const char *to)
+{
+	char *v;
+
+	v = to ? xstrdup(to) : settings_get_text(db, "journal.to");
+	if (v == NULL || *v == '\0') {
+		cli_warn(_("%s: --send: to whom? Give --to ADDRESS or -o FILE, "
+		    "or let the head set journal.to (salesorg config set "
+		    "journal.to head@example.com)"), cmd);
+		free(v);
+		return NULL;
+	}
+	if (!mime_addr_ok(v)) {
+		cli_warn(_("%s: --to: an address, as head@example.com, not "
+		    "\"%s\""), cmd, v);
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+/* journal --sent: who sent the journal of day, one line each. */
+static int
+list_sent(struct db *db, int64_t user_id, const char *day)
+{
+	struct journal_sending *v;
+	struct so_err err = { 0 };
+	char at[17];
+	size_t n, i;
+
+	if (journal_sent_list(db, user_id, day, &v, &n, &err) != SO_OK)
+		return cli_fail(&err);
+	for (i = 0; i < n; i++) {
+		printf("%s\t%s\t", v[i].login, v[i].full_name);
+		if (v[i].sent_at == 0) {
+			printf("%s\n", C_("journal", "not sent"));
+			continue;
+		}
+		dt_format_moment((time_t)v[i].sent_at, at);
+		/* TRANSLATORS: when, how (mail or file) and where the
+		 * journal went. */
+		printf(_("sent %s by %s to %s"), at, strcmp(v[i].how,
+		    JOURNAL_BY_FILE) == 0 ? C_("journal", "file") :
+		    C_("journal", "mail"), v[i].dest);
+		putchar('\n');
+	}
+	journal_sent_free(v, n);
+	return 0;
+}
+
 /*
  * Both commands: the report r (the journal when name is "journal"),
  * options from argv.
@@ -186,8 +356,9 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 	struct db *db;
 	struct doc d;
 	const char *from = NULL, *to = NULL, *date = NULL, *login = NULL;
-	const char *lang = NULL;
-	char kind = r->period;
+	const char *lang = NULL, *mailto = NULL;
+	char kind = r->period, *addr = NULL;
+	int act = ACT_NONE;
 	long v;
 	int ch, code, rc;
 
@@ -284,6 +455,15 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 			}
 			lang = optarg;
 			break;
+		case OPT_SEND:
+			act = ACT_SEND;
+			break;
+		case OPT_SENT:
+			act = ACT_SENT;
+			break;
+		case OPT_MAILTO:
+			mailto = optarg;
+			break;
 		default:
 			return cli_usage(cmd);
 		}
@@ -301,6 +481,18 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 		cli_warn(_("%s: --user and --all exclude each other"), cmd);
 		return EXIT_USAGE;
 	}
+	if (act != ACT_NONE && (q.all || o.print || (act == ACT_SEND &&
+	    login) || (act == ACT_SENT && (o.path || o.format >= 0)))) {
+		cli_warn(_("%s: --send mails or files one's own journal (no "
+		    "--user, --all or --print); --sent lists who sent one "
+		    "(no -o or --format)"), cmd);
+		return EXIT_USAGE;
+	}
+	if (mailto && (act != ACT_SEND || o.path)) {
+		cli_warn(_("%s: --to ADDRESS goes with --send, without -o"),
+		    cmd);
+		return EXIT_USAGE;
+	}
 	if (o.print && (o.path || (o.format >= 0 && o.format != DOC_PDF))) {
 		cli_warn(_("%s: --print sends a PDF to the printer; it takes "
 		    "no -o or --format"), cmd);
@@ -313,6 +505,9 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 		    cmd);
 		return EXIT_USAGE;
 	}
+	/* A journal sent is the next day's, made the evening before. */
+	if (act != ACT_NONE && date == NULL)
+		date = "tomorrow";
 	if (date) {
 		if (parse_date(cmd, "date", date, q.now, q.from) != 0)
 			return EXIT_USAGE;
@@ -337,12 +532,29 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 		db_close(db);
 		return cli_fail(&err);
 	}
+	if (act == ACT_SENT) {
+		rc = list_sent(db, q.user_id, q.from);
+		db_close(db);
+		return rc;
+	}
+	if (act == ACT_SEND && !o.path && (addr = journal_address(cmd, db,
+	    mailto)) == NULL) {
+		db_close(db);
+		return EXIT_USAGE;
+	}
 	q.now = (int64_t)db_now(db);
 	code = r->build(db, &q, &d, &err);
-	db_close(db);
-	if (code != SO_OK)
+	if (code != SO_OK) {
+		db_close(db);
+		free(addr);
 		return cli_fail(&err);
-	rc = output(cmd, &d, &o);
+	}
+	if (act == ACT_SEND)
+		rc = send_journal(cmd, db, &d, q.from, addr, &o);
+	else
+		rc = output(cmd, &d, &o);
+	db_close(db);
+	free(addr);
 	doc_free(&d);
 	return rc;
 }
@@ -418,6 +630,15 @@ static const struct cli_option journal_options[] = {
 	  .help = N_("another user's journal") },
 	{ .name = "all", .val = OPT_ALL, .flags = CLI_OR,
 	  .help = N_("every active user's, each from a new page") },
+	{ .name = "send", .val = OPT_SEND,
+	  .help = N_("send one's own journal (default tomorrow's) to the "
+	    "head: mail it to journal.to or --to, or write it to -o FILE; "
+	    "recorded for the activity report") },
+	{ .name = "sent", .val = OPT_SENT, .flags = CLI_OR,
+	  .help = N_("list who sent the journal of the day (default "
+	    "tomorrow's) and who did not") },
+	{ .name = "to", .val = OPT_MAILTO, .arg = "ADDRESS",
+	  .help = N_("--send: mail it to ADDRESS instead of journal.to") },
 	OUTPUT_OPTIONS,
 	{ 0 }
 };
@@ -436,8 +657,9 @@ const struct command command_journal = {
 		.admin = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE, 0,
 		    0),
 	},
-	.access = N_("any user, reading only: their own journal; another "
-	    "user's (--user) or everyone's (--all): a head of sales or an "
+	.access = N_("any user: their own journal, and sending it to the "
+	    "head (--send, recorded); another user's (--user), everyone's "
+	    "(--all) and who sent theirs (--sent): a head of sales or an "
 	    "administrator"),
 	.run = cli_journal,
 };

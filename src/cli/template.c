@@ -49,6 +49,7 @@
 #include "store/entities.h"
 #include "store/filter.h"
 #include "store/group.h"
+#include "store/journal_sent.h"
 #include "store/record.h"
 #include "store/settings.h"
 #include "store/template.h"
@@ -559,6 +560,21 @@ write_mbox(struct run *x, const struct strbuf *msg)
 	return ok ? 0 : EXIT_USER;
 }
 
+/* The e-mail event of a sent message, marked as a merge's message (no
+ * touch for the activity report, store/journal_sent.h), in one
+ * transaction. */
+static int
+log_message(struct db *db, struct event *ev, struct so_err *err)
+{
+	int code;
+
+	if ((code = db_begin(db, err)) != SO_OK)
+		return code;
+	if ((code = store_event_create(db, ev, err)) == SO_OK)
+		code = merge_message_mark(db, ev->meta.id, err);
+	return db_finish(db, code, err);
+}
+
 /* Sends msg and logs it; a failure says what went before it. */
 static int
 send_one(struct run *x, const struct contact *c, const char *addr,
@@ -587,7 +603,7 @@ send_one(struct run *x, const struct contact *c, const char *addr,
 			    "of %ld messages were sent before it; the rest "
 			    "were not sent", x->total), x->sent, x->total);
 		rc = EXIT_USER;
-	} else if (store_event_create(x->db, &ev, &err) != SO_OK) {
+	} else if (log_message(x->db, &ev, &err) != SO_OK) {
 		x->sent++;
 		cli_warn(P_("merge: the message to %s was sent but could not "
 		    "be logged: %s; stopping after %ld messages sent",

@@ -312,6 +312,8 @@ activity_rule_match(const struct activity_rule *r,
 		return 0;
 	if (!r->any_result && !has_id(r->results, r->nresults, e->result_id))
 		return 0;
+	if (r->touch != ACT_ANY_TOUCH && e->merged)
+		return 0;
 	if (r->touch == ACT_FIRST)
 		return e->first;
 	if (r->touch == ACT_REPEAT)
@@ -329,12 +331,16 @@ activity_first_touch(struct db *db, int64_t company_id, int64_t contact_id,
 	*first = 1;
 	if (company_id <= 0 && contact_id <= 0)
 		return SO_OK;
+	/* A merge's message is no touch: one seek by its id each. */
 	code = db_prepare(db, company_id > 0 ?
 	    "SELECT 1 FROM events WHERE company_id = ?1 AND status = 'done' "
-	    "AND deleted_at IS NULL AND rrule = '' AND start_at < ?2 LIMIT 1" :
+	    "AND deleted_at IS NULL AND rrule = '' AND start_at < ?2 "
+	    "AND NOT EXISTS (SELECT 1 FROM merge_messages "
+	    "WHERE event_id = events.id) LIMIT 1" :
 	    "SELECT 1 FROM events WHERE contact_id = ?1 AND company_id IS NULL "
 	    "AND status = 'done' AND deleted_at IS NULL AND rrule = '' "
-	    "AND start_at < ?2 LIMIT 1", &st, err);
+	    "AND start_at < ?2 AND NOT EXISTS (SELECT 1 FROM merge_messages "
+	    "WHERE event_id = events.id) LIMIT 1", &st, err);
 	if (code != SO_OK)
 		return code;
 	sqlite3_bind_int64(st, 1, company_id > 0 ? company_id : contact_id);

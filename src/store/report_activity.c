@@ -41,6 +41,7 @@
 #include "store/lookup.h"
 #include "store/report_activity.h"
 #include "store/report_common.h"
+#include "store/settings.h"
 
 /* ---- a small int64 -> int64 hash table (keys never 0) ---- */
 
@@ -243,7 +244,8 @@ period_is_long(struct db *db, int64_t t0, int64_t t1, int *is_long,
 /*
  * The keys (a company's id; without one, the contact's, negated) whose
  * first done touch of all time lies in [t0, t1), with that moment: one
- * sequential read of the partial index events_done_company.  A key of
+ * sequential read of the partial index events_done_company (a merge's
+ * message, no touch, known by a seek of its id).  A key of
  * the period missing here was touched before t0.
  */
 static int
@@ -253,11 +255,14 @@ load_first_touches(struct db *db, int64_t t0, int64_t t1, struct imap *first,
 	static const char *const sql[2] = {
 		"SELECT company_id, min(start_at) AS m FROM events "
 		"WHERE status = 'done' AND deleted_at IS NULL AND rrule = '' "
-		"AND company_id IS NOT NULL GROUP BY company_id "
-		"HAVING m >= ?1 AND m < ?2",
+		"AND company_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+		"merge_messages WHERE event_id = events.id) "
+		"GROUP BY company_id HAVING m >= ?1 AND m < ?2",
 		"SELECT -contact_id, min(start_at) AS m FROM events "
 		"WHERE status = 'done' AND deleted_at IS NULL AND rrule = '' "
 		"AND company_id IS NULL AND contact_id IS NOT NULL "
+		"AND NOT EXISTS (SELECT 1 FROM merge_messages "
+		"WHERE event_id = events.id) "
 		"GROUP BY contact_id HAVING m >= ?1 AND m < ?2",
 	};
 	sqlite3_stmt *st;
@@ -289,7 +294,7 @@ load_events(struct db *db, struct activity *a, int64_t user_id,
 	struct imap first = { 0 };
 	sqlite3_stmt *st;
 	int64_t ds = 0, de = 0, start, key, *min;
-	int hit[ACT_NCOLS], need = 0, any, i, f, rc, code = SO_OK;
+	int hit[ACT_NCOLS], need = 0, any, touch, i, f, rc, code = SO_OK;
 	char day[11] = "";
 
 	for (i = 0; i < ACT_NCOLS; i++)
@@ -301,16 +306,20 @@ load_events(struct db *db, struct activity *a, int64_t user_id,
 		return code;
 	}
 	/* Every column of the WHERE is in events_done, so the planner
-	 * sees the index as covering and prefers it to events_start. */
+	 * sees the index as covering and prefers it to events_start; a
+	 * merge's message is known by one seek of its id (the rowid, in
+	 * the index too). */
 	code = db_prepare(db, user_id ?
 	    "SELECT start_at, coalesce(assignee_id, 0), coalesce(type_id, 0), "
 	    "coalesce(result_id, 0), coalesce(company_id, 0), "
-	    "coalesce(contact_id, 0) FROM events WHERE status = 'done' "
+	    "coalesce(contact_id, 0), EXISTS (SELECT 1 FROM merge_messages "
+	    "WHERE event_id = events.id) FROM events WHERE status = 'done' "
 	    "AND deleted_at IS NULL AND rrule = '' AND start_at >= ?1 "
 	    "AND start_at < ?2 AND assignee_id = ?3 ORDER BY start_at" :
 	    "SELECT start_at, coalesce(assignee_id, 0), coalesce(type_id, 0), "
 	    "coalesce(result_id, 0), coalesce(company_id, 0), "
-	    "coalesce(contact_id, 0) FROM events WHERE status = 'done' "
+	    "coalesce(contact_id, 0), EXISTS (SELECT 1 FROM merge_messages "
+	    "WHERE event_id = events.id) FROM events WHERE status = 'done' "
 	    "AND deleted_at IS NULL AND rrule = '' AND start_at >= ?1 "
 	    "AND start_at < ?2 ORDER BY start_at", &st, err);
 	if (code != SO_OK)
@@ -332,7 +341,8 @@ load_events(struct db *db, struct activity *a, int64_t user_id,
 		 * asks too when a colleague touched the company first in
 		 * the period). */
 		ev.first = 1;
-		if (key != 0 && need) {
+		ev.merged = sqlite3_column_int(st, 6);
+		if (key != 0 && need && !ev.merged) {
 			if ((min = imap_find(&first, key)) == NULL && !bulk) {
 				if ((code = activity_first_touch(db, key > 0 ?
 				    key : 0, key < 0 ? -key : 0, start, &f,
@@ -347,7 +357,10 @@ load_events(struct db *db, struct activity *a, int64_t user_id,
 		}
 		for (i = 0, any = 0; i < ACT_NCOLS; i++)
 			any |= hit[i] = activity_rule_match(&a->rules[i], &ev);
-		if (!any)
+		/* A touch a column does not count still starts the
+		 * manager's day (its lateness); nobody's does not. */
+		touch = !ev.merged && sqlite3_column_int64(st, 1) != 0;
+		if (!any && !touch)
 			continue;
 		code = manager_of(db, a, user_id, sqlite3_column_int64(st, 1),
 		    &m, err);
@@ -358,6 +371,9 @@ load_events(struct db *db, struct activity *a, int64_t user_id,
 		if (start < ds || start >= de)
 			day_of(start, day, &ds, &de);
 		row = day_row(m, day);
+		/* In time order: the day's first touch is the first met. */
+		if (touch && row->first_at == 0)
+			row->first_at = start;
 		for (i = 0; i < ACT_NCOLS; i++)
 			row->c.n[i] += hit[i];
 	}
@@ -497,6 +513,82 @@ load_payments(struct db *db, struct activity *a, int64_t user_id,
 	return code;
 }
 
+/*
+ * The days on which a journal of a later day (tomorrow's, or Monday's on
+ * a Friday) was sent, by the local day of its sending; one read of the
+ * index journal_sent_at over the period.
+ */
+static int
+load_journals(struct db *db, struct activity *a, int64_t user_id,
+    int64_t t0, int64_t t1, struct so_err *err)
+{
+	struct activity_manager *m;
+	struct activity_day *row;
+	sqlite3_stmt *st;
+	char day[11];
+	int64_t ds, de;
+	int rc, code;
+
+	code = db_prepare(db, "SELECT sent_at, user_id, day FROM journal_sent "
+	    "WHERE sent_at >= ?1 AND sent_at < ?2 ORDER BY sent_at", &st,
+	    err);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, t0);
+	sqlite3_bind_int64(st, 2, t1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (user_id && sqlite3_column_int64(st, 1) != user_id)
+			continue;
+		day_of(sqlite3_column_int64(st, 0), day, &ds, &de);
+		if (strcmp(db_text(st, 2), day) <= 0)
+			continue;	/* today's or an old one: not ahead */
+		if ((code = manager_of(db, a, user_id, sqlite3_column_int64(st,
+		    1), &m, err)) != SO_OK)
+			break;
+		if (m == NULL)
+			continue;
+		row = day_row(m, day);
+		row->journal_sent = 1;
+	}
+	db_done(st);
+	if (code == SO_OK && rc != SQLITE_DONE)
+		code = db_error(db, rc, N_("reading the journals sent"), err);
+	return code;
+}
+
+/* Each day's weekday and lateness, and the journal in its counts. */
+static void
+finish_days(struct db *db, struct activity *a)
+{
+	struct activity_day *row;
+	struct tm tm;
+	unsigned workdays;
+	time_t t;
+	size_t i, j;
+	int start, at;
+
+	settings_work_week(db, &workdays, &start);
+	snprintf(a->work_start, sizeof(a->work_start), "%02u:%02u",
+	    (unsigned)start / 60 % 24, (unsigned)start % 60);
+	for (i = 0; i < a->n; i++)
+		for (j = 0; j < a->v[i].ndays; j++) {
+			row = &a->v[i].days[j];
+			t = (time_t)dt_date_start(row->day, 0);
+			localtime_r(&t, &tm);
+			row->wday = tm.tm_wday;
+			row->late = -1;
+			row->c.journals = row->journal_sent;
+			if (row->first_at == 0 || !(workdays &
+			    (1u << row->wday)))
+				continue;
+			t = (time_t)row->first_at;
+			localtime_r(&t, &tm);
+			at = tm.tm_hour * 60 + tm.tm_min;
+			row->late = at > start ? at - start : 0;
+			row->c.late_min = row->late;
+		}
+}
+
 static void
 add_counts(struct activity_counts *to, const struct activity_counts *c)
 {
@@ -505,6 +597,8 @@ add_counts(struct activity_counts *to, const struct activity_counts *c)
 	for (i = 0; i < ACT_NCOLS; i++)
 		to->n[i] += c->n[i];
 	to->payments += c->payments;
+	to->late_min += c->late_min;
+	to->journals += c->journals;
 }
 
 static const char *
@@ -562,8 +656,10 @@ load(struct db *db, int64_t user_id, const char *from,
 		goto fail;
 	if ((code = load_events(db, out, user_id, t0, t1, bulk, err)) !=
 	    SO_OK || (code = load_payments(db, out, user_id, from, to, bulk,
+	    err)) != SO_OK || (code = load_journals(db, out, user_id, t0, t1,
 	    err)) != SO_OK)
 		goto fail;
+	finish_days(db, out);
 	qsort(out->v, out->n, sizeof(*out->v), manager_cmp);
 	for (i = 0; i < out->n; i++) {
 		for (j = 0; j < out->v[i].ndays; j++)

@@ -96,6 +96,8 @@ const struct text_desc settings_texts[] = {
 	    NULL, 0 },
 	{ "mail.sendmail", N_("program mail merge pipes messages to"),
 	    "/usr/sbin/sendmail", 0 },
+	{ "journal.to", N_("the head's address salesorg journal --send "
+	    "mails the journal to"), "", 1 },
 	{ "report.activity.cold_calls", N_("activity report: cold calls"),
 	    "call:*:first", 1 },
 	{ "report.activity.reached_dm", N_("activity report: reached a "
@@ -341,6 +343,10 @@ check_text_value(struct db *db, const struct text_desc *t,
 		return so_err_field(err, SO_EINVAL, name, _("mail.from: an "
 		    "address, as anna@example.com or Anna Petrova "
 		    "<anna@example.com>, not \"%s\""), value);
+	if (strcmp(name, "journal.to") == 0 && (!valid_from(value) ||
+	    strchr(value, '<') != NULL))
+		return so_err_field(err, SO_EINVAL, name, _("journal.to: an "
+		    "address, as head@example.com, not \"%s\""), value);
 	if (strcmp(name, "mail.sendmail") == 0) {
 		if (*value != '/')
 			return so_err_field(err, SO_EINVAL, name,
@@ -576,6 +582,26 @@ settings_lookup_enable(struct db *db, enum lookup_table t, const char *code,
 		return ret;
 	}
 	return db_commit(db, err);
+}
+
+int
+settings_lookup_productive(struct db *db, const char *code, int productive,
+    struct so_err *err)
+{
+	int ret;
+
+	if ((ret = acl_require(db, ROLE_ADMIN, N_("change event types, results "
+	    "and deal stages"), err)) != SO_OK)
+		return ret;
+	if ((ret = db_begin(db, err)) != SO_OK)
+		return ret;
+	ret = lookup_write(db, "UPDATE event_results SET productive = ?2 "
+	    "WHERE code = ?1", code, NULL, productive != 0,
+	    _("saving a lookup row"), err);
+	if (ret == SO_OK)
+		ret = audit_write(db, "event_results", 0, "update", code, NULL,
+		    productive ? "productive" : "not productive", err);
+	return db_finish(db, ret, err);
 }
 
 void

@@ -26,7 +26,7 @@
 static void
 edit_row(struct db *db, enum lookup_table t, const struct lookup_row *r)
 {
-	const char *items[2] = { NULL, NULL };
+	const char *items[3] = { NULL, NULL, NULL };
 	struct so_err err = { 0 };
 	char *name;
 	int sel, rc = SO_OK;
@@ -34,9 +34,17 @@ edit_row(struct db *db, enum lookup_table t, const struct lookup_row *r)
 	items[0] = _("1 Rename");
 	items[1] = r->active ? _("2 Disable (hidden from pick-lists)") :
 	    _("2 Enable");
-	if ((sel = ui_menu(4, 8, LINES - 6, r->code, items, 2)) < 0)
+	/* A result counts as productive in the activity report's
+	 * *:productive rules and the journal's totals. */
+	items[2] = r->productive ? _("3 Not productive") :
+	    _("3 Productive (counts in the activity report)");
+	if ((sel = ui_menu(4, 8, LINES - 6, r->code, items,
+	    t == LOOKUP_EVENT_RESULTS ? 3 : 2)) < 0)
 		return;
-	if (sel == 0) {
+	if (sel == 2)
+		rc = settings_lookup_productive(db, r->code, !r->productive,
+		    &err);
+	else if (sel == 0) {
 		if ((name = ui_prompt(_("Name: "), r->name, NULL, NULL)) ==
 		    NULL)
 			return;
@@ -83,9 +91,10 @@ edit_list(struct db *db, enum lookup_table t, const char *title)
 		}
 		items = xcalloc(n + 1, sizeof(*items));
 		for (i = 0; i < n; i++)
-			items[i] = xasprintf("%-16s %s%s", rows[i].code,
+			items[i] = xasprintf("%-16s %s%s%s", rows[i].code,
 			    rows[i].name, rows[i].active ? "" :
-			    _(" (disabled)"));
+			    _(" (disabled)"), t == LOOKUP_EVENT_RESULTS &&
+			    rows[i].productive ? _(" (productive)") : "");
 		items[n] = xstrdup(_("+ add"));
 		ui_redraw();
 		sel = ui_menu(3, 6, LINES - 4, title,

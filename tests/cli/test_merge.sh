@@ -149,6 +149,7 @@ check "send: e-mail events listed" [ "$(tail -n +2 "$T/out" | wc -l)" -eq $WANT 
 check "send: events are done" sh -c "tail -n +2 '$T/out' | cut -f2 | sort -u | grep -qx Done"
 check "send: event on contact 1" grep -q "^$(sqlite3 "$DB" "SELECT last_name || ' ' || first_name FROM contacts WHERE id = 1")	Done	Спецпредложение для $COMPANY" "$T/out"
 check "send: events audited" [ "$(sqlite3 "$DB" "SELECT count(*) FROM audit_log a JOIN events e ON e.id = a.record_id WHERE a.entity = 'event' AND a.action = 'create' AND e.subject LIKE 'Спецпредложение%'")" -eq $WANT ]
+check "send: each marked a merge's message (no touch)" [ "$(sqlite3 "$DB" "SELECT count(*) FROM merge_messages m JOIN events e ON e.id = m.event_id WHERE e.subject LIKE 'Спецпредложение%'")" -eq $WANT ]
 
 # A mailer that fails on its fourth message: three sent and logged.
 rm -f "$T/sent"/* "$T/args"

@@ -57,8 +57,8 @@ check "... its pages said in Russian" \
 pdftotext -layout "$T/a.pdf" "$T/a.txt" 2>/dev/null
 check "... the Russian title and page" sh -c "grep -q 'Отчёт об активности' \
     '$T/a.txt' && grep -q 'страница 1 из' '$T/a.txt'"
-check "... the Russian column names" sh -c "grep -q '^ *День  *Менеджер ' \
-    '$T/a.txt' && grep -q ' Платежи *\$' '$T/a.txt'"
+check "... the Russian column names" sh -c "grep -q '^ *День  *Д/н  *Опоз' \
+    '$T/a.txt' && grep -q ' Платежи  *Сдан' '$T/a.txt'"
 check "... Russian days and totals" sh -c "grep -q \
     '^ *[0-9][0-9]\\.[0-9][0-9]\\.20[0-9][0-9] ' '$T/a.txt' &&
     grep -q '^ *Итого ' '$T/a.txt'"

@@ -48,7 +48,7 @@ expect "[ goes to last week" "Activity report, $MON - $SUN"
 check "the CLI has a total for last week" [ -n "$TOTAL" ]
 expect "last week's total line, as the CLI prints it" "$TOTAL"
 check "its proposals are the database's ($PROPOSALS)" sh -c \
-    "echo '$TOTAL' | awk -F'|' '{ gsub(/ /, \"\", \$5); exit \$5 != $PROPOSALS }'"
+    "echo '$TOTAL' | awk -F'|' '{ gsub(/ /, \"\", \$6); exit \$6 != $PROPOSALS }'"
 check "every line fits the pane" lines_fit 150
 
 keys c

@@ -1,6 +1,7 @@
 #!/bin/sh
-# The :settings screen: switch the startup agenda off, add an event type
-# and disable a result; `salesorg config` sees the same rows.
+# The :settings screen: switch the startup agenda off, add an event type,
+# disable a result and make one productive and back; `salesorg config`
+# sees the same rows.
 . "$(dirname "$0")/lib.sh"
 
 DB="$T/s.db"
@@ -40,6 +41,19 @@ keys 2
 expect "shown as disabled" "(disabled)"
 check "config shows it disabled" sh -c \
 	"'$SALESORG' --db '$DB' config results | grep -q 'no_answer .*disabled'"
+# The fourth result (callback) made productive, then back.
+keys 4
+expect "row menu with the productive flag" "3 Productive"
+keys 3
+expect "shown as productive" "Call back later (productive)"
+check "config shows it productive" sh -c \
+	"'$SALESORG' --db '$DB' config results | grep -q 'callback .*Call back later  (productive)'"
+keys 4
+expect "row menu offers to undo it" "3 Not productive"
+keys 3
+expect_gone "no longer productive" "Call back later (productive)"
+check "config shows it not productive" sh -c \
+	"! '$SALESORG' --db '$DB' config results | grep -q 'callback .*(productive)'"
 keys Escape Escape
 expect_gone "settings closed" "Event results"
 keys Q
