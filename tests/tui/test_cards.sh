@@ -59,6 +59,8 @@ expect "edit form opens" "Edit Company"
 keys Down Down Down Down Down Down Down
 type_text "+7 843 555-12-34"
 keys F2
+# (the typed phone is in the form too: wait for the form to close)
+expect_gone "the form closes" "Edit Company"
 expect "card shows the new phone" "+7 843 555-12-34"
 check "database has the phone" [ "$(sqlite3 "$DB" "SELECT phone FROM companies")" = "+7 843 555-12-34" ]
 

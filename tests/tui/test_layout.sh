@@ -99,9 +99,10 @@ check "and on a card" sh -c "
 # number to call is under its contact.
 keys 6 Home
 expect "the events" "Events ("
+# (the card is drawn after the list: wait for its wrapped label)
+expect "a card label wraps" "│before) "
 keep list-card-80x24
-check "a card label is never cut" sh -c "$TM capture-pane -t t -p |
-	grep -q '│before) ' && ! $TM capture-pane -t t -p |
+check "a card label is never cut" sh -c "! $TM capture-pane -t t -p |
 	grep -q 'Remind (min [0-9b]'"
 expect "the contact's number on the event's card" "Phone "
 # ... and in its form, the label stands apart from the value.
