@@ -40,6 +40,9 @@ struct checklist_count {
 	int64_t	 user_id;
 	char	*login, *full_name;
 	int64_t	 calls, meetings, tasks, other, done;
+	/* The journal of the next day sent to the head (journal --send;
+	 * sql/014_journal_sent.sql); in the total, how many sent. */
+	int64_t	 journal_sent;
 };
 
 struct checklist_team {

@@ -159,7 +159,17 @@ count_row(struct doc_table *t, enum doc_row_kind kind, const char *name,
 	n[2] = report_count_cell(k->tasks);
 	n[3] = report_count_cell(k->other);
 	n[4] = report_count_cell(k->done);
-	doc_rowv(t, kind, name, n[0], n[1], n[2], n[3], n[4], box, box);
+	/* The journal's box is ticked when it came (journal --send); the
+	 * total says how many did. */
+	if (kind == DOC_ROW_TOTAL) {
+		char *sent = report_count_cell(k->journal_sent);
+
+		doc_rowv(t, kind, name, n[0], n[1], n[2], n[3], n[4], sent,
+		    box);
+		free(sent);
+	} else
+		doc_rowv(t, kind, name, n[0], n[1], n[2], n[3], n[4],
+		    k->journal_sent ? BOX_TICKED : box, box);
 	for (i = 0; i < 5; i++)
 		free(n[i]);
 }

@@ -110,6 +110,29 @@ checklist_free(struct checklist *c)
 }
 
 /* Counts the day of user u into *k and the totals. */
+/* Has user_id sent the journal of the day after day (journal --send)? */
+static int
+journal_sent(struct db *db, int64_t user_id, const char *day, int64_t *sent,
+    struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	*sent = 0;
+	if ((code = db_prepare(db, "SELECT 1 FROM journal_sent WHERE day = "
+	    "date(?2, '+1 day') AND user_id = ?1 LIMIT 1", &st, err)) !=
+	    SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(db, rc, N_("reading the journals sent"), err);
+	*sent = rc == SQLITE_ROW;
+	return SO_OK;
+}
+
 static int
 count_user(struct db *db, const struct user_brief *u, const char *day,
     int64_t now, struct checklist_count *k, struct checklist_count *total,
@@ -141,6 +164,10 @@ count_user(struct db *db, const struct user_brief *u, const char *day,
 		k->done += it->done != 0;
 	}
 	agenda_free(&a);
+	if ((code = journal_sent(db, u->id, day, &k->journal_sent, err)) !=
+	    SO_OK)
+		return code;
+	total->journal_sent += k->journal_sent;
 	total->calls += k->calls;
 	total->meetings += k->meetings;
 	total->tasks += k->tasks;

@@ -238,6 +238,13 @@ TEST(test_checklist_head_day)
 	struct doc d;
 
 	REQUIRE(setup(&w));
+	/* boris sent the journal of the 25th (journal --send), anna only
+	 * that of the 24th: for the 24th, boris's came */
+	REQUIRE(db_exec(w.db, "INSERT INTO journal_sent (user_id, day, "
+	    "sent_at, how) SELECT id, '2026-11-25', 0, 'file' FROM users "
+	    "WHERE login = 'boris'; INSERT INTO journal_sent (user_id, day, "
+	    "sent_at, how) SELECT id, '2026-11-24', 0, 'file' FROM users "
+	    "WHERE login = 'anna'", &err) == SO_OK);
 	REQUIRE(checklist_team_load(w.db, "2026-11-24", FIXTURE_NOW, &k,
 	    &err) == SO_OK);
 	REQUIRE(k.n == 3);
@@ -265,9 +272,9 @@ TEST(test_checklist_head_day)
 	CHECK_STR(t->cols[6].label, "Journal received");
 	CHECK_STR(t->cols[7].label, "Plan reviewed");
 	CHECK_ROW(t, 0, "anna|1|0|0|0|0|[ ]|[ ]");
-	CHECK_ROW(t, 1, "boris|2|1|1|1|1|[ ]|[ ]");
+	CHECK_ROW(t, 1, "boris|2|1|1|1|1|[x]|[ ]");
 	CHECK_ROW(t, 2, "gleb|0|0|0|0|0|[ ]|[ ]");
-	CHECK_ROW(t, 3, "Total|3|1|1|1|1||");
+	CHECK_ROW(t, 3, "Total|3|1|1|1|1|1|");
 	CHECK_KIND(t, 3, DOC_ROW_TOTAL);
 	doc_free(&d);
 	db_close(w.db);
