@@ -28,6 +28,11 @@ struct report_query {
 	/* meeting: the meeting event's id (0: the current user's latest
 	 * done meeting in the period). */
 	int64_t		 id;
+	/* abc: the criterion, 1 + enum abc_by (store/report_abc.h), and
+	 * the window in months (1 to 24); 0: the team's abc.by and
+	 * abc.months, what the stored ranks go by.  abc_bottom: the bottom
+	 * 20 % alone. */
+	int		 abc_by, abc_months, abc_bottom;
 	/* The moment the report is made (Unix time): "before the day"
 	 * for the journal, "now" for the next planned touch. */
 	int64_t		 now;
@@ -71,6 +76,10 @@ int	report_keyclients(struct db *, const struct report_query *,
 int	report_checklist(struct db *, const struct report_query *,
 	    struct doc *, struct so_err *);
 int	report_visits(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
+/* The ABC/VIP report (report/abc.h) of the windows ending with the
+ * month of q->to (today's without one). */
+int	report_abc(struct db *, const struct report_query *, struct doc *,
 	    struct so_err *);
 
 /* The manager q is about: 0 for the department (q->all), else q->user_id
