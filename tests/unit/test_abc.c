@@ -38,6 +38,7 @@
 #include "fixture.h"
 #include "harness.h"
 #include "report/abc.h"
+#include "report/report.h"
 #include "store/acl.h"
 #include "store/entities.h"
 #include "store/report_abc.h"
@@ -495,5 +496,54 @@ TEST(test_abc_rule_settings_checked)
 	CHECK_INT(settings_set_text(w.db, "abc.months", "2", 1, &err),
 	    SO_EPERM);
 	CHECK_INT(settings_set_text(w.db, "abc.by", "sum", 0, &err), SO_EPERM);
+	db_close(w.db);
+}
+
+/*
+ * The report from the registry (salesorg report abc, the Reports
+ * screen): the month the period ends in, the query's criterion and
+ * window over the team's, a manager refused.  October over two months:
+ * the VIP are P0, P1 and P2 (see the top); by the team's abc.by count
+ * over October alone, P5 (one payer) is A.
+ */
+TEST(test_abc_report_from_the_registry)
+{
+	const struct report_desc *r = report_find("abc");
+	struct report_query q;
+	struct world w;
+	struct doc d;
+	struct so_err err;
+
+	REQUIRE(r != NULL);
+	REQUIRE(world(&w, "abc_registry.db") == 0);
+	memset(&q, 0, sizeof(q));
+	snprintf(q.from, sizeof(q.from), "2026-10-01");
+	snprintf(q.to, sizeof(q.to), "2026-10-31");
+	q.now = FIXTURE_NOW;
+	q.abc_months = 2;
+	REQUIRE(r->build(w.db, &q, &d, &err) == SO_OK);
+	CHECK(d.landscape);
+	CHECK_STR(d.period, "2026-04-01 - 2026-10-31");
+	CHECK_INT((long long)fixture_doc_table(&d, 1)->nrows, 3);
+	CHECK_STR(cell(&d, 1, 0, 1), "P0");
+	doc_free(&d);
+	/* the team's criterion; the query's window back to the team's */
+	CHECK_INT(settings_set_text(w.db, "abc.by", "count", 1, &err), SO_OK);
+	q.abc_months = 0;
+	REQUIRE(r->build(w.db, &q, &d, &err) == SO_OK);
+	CHECK_STR(fixture_doc_table(&d, 1)->cols[4].label, "Payments");
+	CHECK_STR(cell(&d, 1, 0, 1), "P5");
+	doc_free(&d);
+	/* the query's criterion over the team's: units */
+	q.abc_by = 1 + ABC_BY_UNITS;
+	q.abc_bottom = 1;
+	snprintf(q.to, sizeof(q.to), "2026-09-30");
+	REQUIRE(r->build(w.db, &q, &d, &err) == SO_OK);
+	CHECK_STR(fixture_doc_table(&d, 0)->cols[4].label, "Units");
+	CHECK(fixture_doc_table(&d, 1) == NULL);
+	doc_free(&d);
+	fixture_user(w.db, "boris", ROLE_MANAGER);
+	REQUIRE(db_login(w.db, "boris", &err) == SO_OK);
+	CHECK_INT(r->build(w.db, &q, &d, &err), SO_EPERM);
 	db_close(w.db);
 }
