@@ -13,7 +13,6 @@
 #include "base/datetime.h"
 #include "base/i18n.h"
 #include "base/util.h"
-#include "report/abc.h"
 #include "report/report.h"
 #include "store/report_abc.h"
 #include "store/sales.h"

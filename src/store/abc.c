@@ -53,7 +53,6 @@
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/entities.h"
-#include "store/report_abc.h"
 #include "store/sales.h"
 #include "store/settings.h"
 
@@ -210,16 +209,19 @@ rank_months(struct db *db, const char *first, const char *last,
 {
 	sqlite3_stmt *st;
 	char reach[8];
-	int by, months, rc, code;
+	int by, months, m, rc, code;
 
 	settings_abc_rule(db, &by, &months);
-	if (by == ABC_BY_SUM && months == 1)
+	if (by == 0 && months == 1)	/* the sum over the month */
 		return run2(db, RANK_SQL, first, last, changes, N_("ranking"),
 		    err);
-	if (strcmp(first, "0000-00") == 0)
-		snprintf(reach, sizeof(reach), "%s", first);
+	/* months - 1 before the first (none before the year 0) */
+	m = atoi(first) * 12 + atoi(first + 5) - months;
+	if (m < 0 || strcmp(first, "0000-00") == 0)
+		snprintf(reach, sizeof(reach), "0000-00");
 	else
-		abc_month_add(first, 1 - months, reach);
+		snprintf(reach, sizeof(reach), "%04d-%02d", m / 12 % 10000,
+		    m % 12 + 1);
 	if ((code = db_prepare(db, WINDOW_RANK_SQL, &st, err)) != SO_OK)
 		return code;
 	sqlite3_bind_text(st, 1, first, -1, SQLITE_TRANSIENT);

@@ -1,6 +1,6 @@
 /*
  * The ABC/VIP report by the 20/80 rule (store/report_abc.h,
- * report/abc.h) on a hand-computed example, and the team's abc.vip,
+ * report/report.h) on a hand-computed example, and the team's abc.vip,
  * which makes rank A set the category VIP (audited) that the key-client
  * report reads.
  *
@@ -37,7 +37,6 @@
 #include "doc/doc.h"
 #include "fixture.h"
 #include "harness.h"
-#include "report/abc.h"
 #include "report/report.h"
 #include "store/acl.h"
 #include "store/entities.h"
@@ -471,7 +470,7 @@ TEST(test_abc_rule_settings_checked)
 {
 	struct world w;
 	struct so_err err;
-	int by, months;
+	int by, months, i;
 
 	REQUIRE(world(&w, "abc_store_settings.db") == 0);
 	CHECK_INT(settings_set_text(w.db, "abc.months", "25", 1, &err),
@@ -486,6 +485,13 @@ TEST(test_abc_rule_settings_checked)
 	    SO_EINVAL);
 	CHECK_STR(err.field, "abc.by");
 	CHECK(strstr(err.msg, "\"money\"") != NULL);
+	/* settings.c's words are enum abc_by's, in its order */
+	for (i = ABC_BY_SUM; i <= ABC_BY_SERVICES; i++) {
+		CHECK_INT(settings_set_text(w.db, "abc.by",
+		    abc_by_name((enum abc_by)i), 1, &err), SO_OK);
+		settings_abc_rule(w.db, &by, &months);
+		CHECK_INT(by, i);
+	}
 	CHECK_INT(settings_set_text(w.db, "abc.by", "units", 1, &err), SO_OK);
 	CHECK_INT(settings_set_text(w.db, "abc.months", "24", 1, &err), SO_OK);
 	settings_abc_rule(w.db, &by, &months);
