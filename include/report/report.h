@@ -16,6 +16,7 @@
 #include "base/err.h"
 #include "doc/doc.h"
 #include "store/db.h"
+#include "store/report_abc.h"
 
 struct report_query {
 	/* The period, "YYYY-MM-DD", both days included.  The journal
@@ -28,6 +29,11 @@ struct report_query {
 	/* meeting: the meeting event's id (0: the current user's latest
 	 * done meeting in the period). */
 	int64_t		 id;
+	/* abc: the criterion, 1 + enum abc_by (store/report_abc.h), and
+	 * the window in months (1 to 24); 0: the team's abc.by and
+	 * abc.months, what the stored ranks go by.  abc_bottom: the bottom
+	 * 20 % alone. */
+	int		 abc_by, abc_months, abc_bottom;
 	/* The moment the report is made (Unix time): "before the day"
 	 * for the journal, "now" for the next planned touch. */
 	int64_t		 now;
@@ -72,6 +78,29 @@ int	report_checklist(struct db *, const struct report_query *,
 	    struct doc *, struct so_err *);
 int	report_visits(struct db *, const struct report_query *, struct doc *,
 	    struct so_err *);
+/* The ABC/VIP report (report_abc_doc, below) of the windows ending
+ * with the month of q->to (today's without one). */
+int	report_abc(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
+
+/*
+ * The ABC/VIP report itself (src/report/abc.c): the 20/80 ranking of a
+ * criterion over windows of months (store/report_abc.h), which salesorg
+ * abc --by/--months makes as well.  The report of the window of months
+ * months ending with month ("YYYY-MM"), ranked by by: the month-by-month
+ * table of the half-year of windows ending with it (invoices paid,
+ * companies paying, the 20 % of rank A and their share of the money),
+ * the month's VIP list, the half-year's VIP table and the bottom 20 %;
+ * with ABC_DOC_BOTTOM the last alone.  now: when it is made.  A head of
+ * sales' or an admin's (SO_EPERM else).
+ */
+#define ABC_DOC_ALL	0
+#define ABC_DOC_BOTTOM	1
+/* The half-year the report looks back over: six windows. */
+#define ABC_DOC_WINDOWS	6
+int	report_abc_doc(struct db *db, enum abc_by by, int months,
+	    const char *month, int parts, int64_t now, struct doc *out,
+	    struct so_err *err);
 
 /* The manager q is about: 0 for the department (q->all), else q->user_id
  * or, without one, the current user. */

@@ -3,8 +3,8 @@
  * report (src/report/abc.c): by a criterion of the team's choice and
  * over a rolling window of months, so a steady client who skipped a
  * month keeps its place.  Nothing is written: the ranks stored for the
- * lists and the card (store/sales.h: abc_compute) stay by the month's
- * payment sum.
+ * lists and the card (store/sales.h: abc_compute) stay as the team's
+ * abc.by and abc.months make them.
  *
  * The rule is the stored ranking's (src/store/abc.c): the companies
  * with a value above zero in the window are ordered by it, largest

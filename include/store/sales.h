@@ -73,7 +73,9 @@ int	 deal_stage_since(struct db *db, int64_t deal_id, int64_t *since,
 /*
  * Ranks the companies that paid in month ("YYYY-MM"): ordered by the
  * month's payment sum, the top 20 % are A, the next 20 % B, the rest C
- * (the rule for ties is in abc.c and the README).  Replaces the month's
+ * (the rule for ties is in abc.c and the README); or, as the team's
+ * abc.by and abc.months set it (store/settings.h), by another criterion
+ * over a window of months ending with it.  Replaces the month's
  * ranks; when month is the latest computed month, companies.abc follows,
  * each change audited.  *ranked: companies ranked.
  */

@@ -20,7 +20,8 @@
  * event types and results when it is set); report.audit.idle_days, the
  * days without a done touch after which the audit report lists a client
  * (1 to 3650, default 90); abc.vip, on when the ABC ranking sets the
- * category VIP (default off).
+ * category VIP (default off); abc.by and abc.months, the criterion and
+ * the window of months of the stored ABC ranks (default sum over 1).
  *
  * Also the lookup lists a team edits: event types and event results
  * (list, add, rename, enable, disable; rows are never deleted, since
@@ -102,6 +103,10 @@ int	settings_audit_idle_days(struct db *db);
 /* The team's abc.vip: 1 when rank A sets the category VIP (store/sales.h:
  * abc_compute), 0 when off, unset or unreadable. */
 int	settings_abc_vip(struct db *db);
+/* The team's abc.by (*by: enum abc_by, store/report_abc.h) and
+ * abc.months (1 to 24): what the stored ranks go by (store/sales.h:
+ * abc_compute); sum over 1 month when unset or unreadable. */
+void	settings_abc_rule(struct db *db, int *by, int *months);
 /* The team's working week (work.days, a tm_wday mask) and the start of
  * its day (work.start, minutes after midnight); the defaults when unset
  * or unreadable. */

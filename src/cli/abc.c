@@ -7,7 +7,7 @@
  *	salesorg abc --month 2026-10	rank that month afresh, print it
  *	salesorg abc --recompute	rank every month with payments afresh
  *	salesorg abc --by count --months 3 [--month M] [--bottom]
- *					the ABC/VIP report (report/abc.h)
+ *					the ABC/VIP report (report.h)
  *					of the windows ending with M (last
  *					month by default), read only, as
  *					text, CSV, HTML or PDF
@@ -34,7 +34,6 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "doc/doc.h"
-#include "report/abc.h"
 #include "report/report.h"
 #include "store/entity.h"
 #include "store/report_abc.h"

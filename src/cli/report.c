@@ -38,6 +38,7 @@
 #include "report/report.h"
 #include "store/journal_sent.h"
 #include "store/lookup.h"
+#include "store/report_abc.h"
 #include "store/settings.h"
 
 struct out_opts {
@@ -53,7 +54,7 @@ enum {
 	OPT_FROM = 256, OPT_TO, OPT_PERIOD, OPT_DATE, OPT_USER, OPT_ALL,
 	OPT_ID, OPT_FORMAT, OPT_WIDTH, OPT_PAGE_LENGTH, OPT_PAPER, OPT_PRINT,
 	OPT_COPIES, OPT_OUTPUT, OPT_PRINTER, OPT_LANG, OPT_SEND, OPT_SENT,
-	OPT_MAILTO
+	OPT_MAILTO, OPT_BY, OPT_MONTHS, OPT_BOTTOM
 };
 
 /* journal --send and --sent (ACT_NONE for neither). */
@@ -356,7 +357,7 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 	struct db *db;
 	struct doc d;
 	const char *from = NULL, *to = NULL, *date = NULL, *login = NULL;
-	const char *lang = NULL, *mailto = NULL;
+	const char *lang = NULL, *mailto = NULL, *abc_opt = NULL;
 	char kind = r->period, *addr = NULL;
 	int act = ACT_NONE;
 	long v;
@@ -446,6 +447,25 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 				return EXIT_USAGE;
 			o.copies = (int)v;
 			break;
+		case OPT_BY:
+			if ((v = abc_by_parse(optarg)) < 0) {
+				cli_warn(_("%s: --by: sum, count, units or "
+				    "services, not \"%s\""), cmd, optarg);
+				return EXIT_USAGE;
+			}
+			q.abc_by = (int)v + 1;
+			abc_opt = "--by";
+			break;
+		case OPT_MONTHS:
+			if ((v = number(cmd, "months", optarg, 1, 24)) < 0)
+				return EXIT_USAGE;
+			q.abc_months = (int)v;
+			abc_opt = "--months";
+			break;
+		case OPT_BOTTOM:
+			q.abc_bottom = 1;
+			abc_opt = "--bottom";
+			break;
 		case OPT_LANG:
 			if (strcmp(optarg, "ru") != 0 &&
 			    strcmp(optarg, "en") != 0) {
@@ -476,6 +496,11 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 		cli_warn(_("%s: --lang %s: no catalogue of that language is "
 		    "installed (salesorg.mo for %s)"), cmd, lang, lang);
 		return EXIT_USER;
+	}
+	/* Said rather than ignored: the options of one report. */
+	if (abc_opt && r->build != report_abc) {
+		cli_warn(_("%s: %s is the abc report's"), cmd, abc_opt);
+		return EXIT_USAGE;
 	}
 	if (login && q.all) {
 		cli_warn(_("%s: --user and --all exclude each other"), cmd);
@@ -605,8 +630,8 @@ cli_journal(struct cli *cli, int argc, char **argv)
 	    "terminal") },						\
 	{ .name = "width", .val = OPT_WIDTH, .arg = "N",		\
 	  .help = N_("text: columns per line (default 80, 132 for the "	\
-	    "journal, the activity report, checklist and visits, a "	\
-	    "terminal's width; 0: no limit)") },			\
+	    "journal, the activity report, checklist, visits and abc, "	\
+	    "a terminal's width; 0: no limit)") },			\
 	{ .name = "page-length", .val = OPT_PAGE_LENGTH, .arg = "N",	\
 	  .help = N_("text: lines per page, the header included "	\
 	    "(default 66; 0: one long page)") },			\
@@ -668,9 +693,9 @@ static const struct cli_option report_options[] = {
 	{ .name = "period", .val = OPT_PERIOD,
 	  .arg = "day|week|month|quarter|year|all",
 	  .help = N_("the current one around today (default the report's "
-	    "own: this week for activity, this month for meeting, sales "
-	    "and audit, all time for follow-up and key-clients, today for "
-	    "checklist and visits)") },
+	    "own: this week for activity, this month for meeting, sales, "
+	    "audit and abc, all time for follow-up and key-clients, today "
+	    "for checklist and visits)") },
 	{ .name = "from", .val = OPT_FROM, .arg = "DATE",
 	  .help = N_("move the start of the period") },
 	{ .name = "to", .val = OPT_TO, .arg = "DATE",
@@ -683,6 +708,15 @@ static const struct cli_option report_options[] = {
 	  .help = N_("the department's") },
 	{ .name = "id", .val = OPT_ID, .arg = "EVENT",
 	  .help = N_("meeting: one meeting, by its event id") },
+	{ .name = "by", .val = OPT_BY, .arg = "sum|count|units|services",
+	  .help = N_("abc: rank by the sum of payments, their number, the "
+	    "units of goods or the sum of services (default the team's "
+	    "abc.by)") },
+	{ .name = "months", .val = OPT_MONTHS, .arg = "N",
+	  .help = N_("abc: rank over windows of N months (1 to 24; default "
+	    "the team's abc.months) ending with the period's month") },
+	{ .name = "bottom", .val = OPT_BOTTOM,
+	  .help = N_("abc: the bottom 20 %, the difficult clients, alone") },
 	OUTPUT_OPTIONS,
 	{ 0 }
 };
@@ -692,7 +726,7 @@ const struct command command_report = {
 	.operands = "NAME",
 	.options = report_options,
 	.summary = N_("the activity, meeting, follow-up, sales, audit, "
-	    "key-clients, checklist or visits report (see REPORTS in "
+	    "key-clients, checklist, visits or abc report (see REPORTS in "
 	    "salesorg(1))"),
 	.acl = {
 		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),

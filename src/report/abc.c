@@ -10,12 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/datetime.h"
 #include "base/i18n.h"
 #include "base/util.h"
-#include "report/abc.h"
 #include "report/report.h"
 #include "store/report_abc.h"
 #include "store/sales.h"
+#include "store/settings.h"
 
 /* Days in the month ym ("YYYY-MM"). */
 static int
@@ -282,4 +283,39 @@ done:
 	for (i = 0; i < nw; i++)
 		abc_window_free(&w[i]);
 	return code;
+}
+
+/*
+ * The report from the registry (report.h), for salesorg report abc and
+ * the Reports screen: the period's end names the window's last month,
+ * so the screen's month picker and [ ] move it; the criterion and the
+ * window are the query's, else the team's (what the stored ranks go
+ * by, so the report and the lists agree).
+ */
+int
+report_abc(struct db *db, const struct report_query *q, struct doc *out,
+    struct so_err *err)
+{
+	char day[11], month[8];
+	int by, months, code;
+
+	if (*q->to)
+		snprintf(month, sizeof(month), "%.7s", q->to);
+	else {
+		dt_format_date((time_t)report_query_now(db, q), day);
+		snprintf(month, sizeof(month), "%.7s", day);
+	}
+	settings_abc_rule(db, &by, &months);
+	if (q->abc_by > 0)
+		by = q->abc_by - 1;
+	if (q->abc_months > 0)
+		months = q->abc_months;
+	if ((code = report_abc_doc(db, (enum abc_by)by, months, month,
+	    q->abc_bottom ? ABC_DOC_BOTTOM : ABC_DOC_ALL,
+	    report_query_now(db, q), out, err)) != SO_OK)
+		return code;
+	/* The half-year's table is eight columns of months and ranks:
+	 * 132 columns of text, a turned page, as the wide reports. */
+	out->landscape = 1;
+	return SO_OK;
 }

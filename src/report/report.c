@@ -225,6 +225,9 @@ const struct report_desc reports[] = {
 	{ "visits", N_("Sales representative's daily report"), N_("visits "
 	    "of the day per outlet with the result, shelf and stock notes, "
 	    "orders"), 'd', report_visits },
+	{ "abc", N_("ABC/VIP by the 20/80 rule"), N_("the month's 20 % "
+	    "who bring the money, the half-year's VIP, the bottom 20 % "
+	    "(--by, --months, --bottom)"), 'm', report_abc },
 	{ NULL, NULL, NULL, 0, NULL }
 };
 

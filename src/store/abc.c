@@ -18,6 +18,14 @@
  *	the next category has fewer), and a month with one paying company
  *	makes it A.
  *
+ * That is the default.  The team may rank by another criterion and over
+ * a rolling window instead (abc.by, abc.months: store/settings.h): then
+ * a month's ranking orders the companies by their value over the window
+ * of months ending with it (the number of payments, the units of goods,
+ * the sum of services, or the sum as above), so a steady client who
+ * paid nothing in the month keeps its rank.  The rule of places and
+ * ties is the same.  The ranked months are still those with payments.
+ *
  * A company's abc field (companies.abc, what lists sort and filter by) is
  * its rank in the latest computed month, '' when it paid nothing then.
  * company_ranks keeps every month's ranks for the card's history, and
@@ -70,6 +78,53 @@
 	"WHERE p.deleted_at IS NULL AND substr(p.paid_on, 1, 7) >= ?1 "	\
 	"AND substr(p.paid_on, 1, 7) <= ?2 AND p.company_id IS NOT NULL " \
 	"GROUP BY 1, 2 HAVING total > 0) s "				\
+	"WHERE s.company_id NOT IN (SELECT id FROM companies "		\
+	"WHERE deleted_at IS NOT NULL))"
+
+/*
+ * The same ranking by the team's criterion over its window (abc.by,
+ * abc.months; store/settings.h): the months ?1 to ?2 with live payments
+ * are ranked, each by the window of ?4 months ending with it, so a
+ * company that paid nothing in the month itself keeps the rank its
+ * window gives it.  ?3 is the criterion (enum abc_by: 0 sum, 1 count,
+ * 2 units, 3 services, as store/report_abc.h measures them); ?5 the
+ * first month any window reaches back to.  Each company-month of
+ * payments is counted towards the ?4 months it falls in (offs), so the
+ * windows are one grouping, not a join of every month with every
+ * payment.  total is the window's money net of refunds, what the month's
+ * figures and the audit report sum.  RANK_SQL stays for the default
+ * (sum over one month): the same ranks, and the form the recompute's
+ * timings were measured with.
+ */
+#define MONTH_INDEX(ym)							\
+	"(CAST(substr(" ym ", 1, 4) AS INTEGER) * 12 + "		\
+	"CAST(substr(" ym ", 6, 2) AS INTEGER))"
+#define WINDOW_RANK_SQL							\
+	"INSERT INTO company_ranks (company_id, month, rank, total) "	\
+	"WITH RECURSIVE offs(d) AS (SELECT 0 UNION ALL "		\
+	"SELECT d + 1 FROM offs WHERE d + 1 < ?4), "			\
+	"agg AS (SELECT company_id, " MONTH_INDEX("paid_on") " AS mi, "	\
+	"sum(amount) AS amount, sum(amount > 0) AS n, "			\
+	"sum(CASE WHEN kind = 'goods' THEN coalesce(units, 0) "		\
+	"ELSE 0 END) AS units, "					\
+	"sum(CASE WHEN kind = 'services' THEN amount ELSE 0 END) "	\
+	"AS services FROM payments WHERE deleted_at IS NULL "		\
+	"AND company_id IS NOT NULL AND substr(paid_on, 1, 7) >= ?5 "	\
+	"AND substr(paid_on, 1, 7) <= ?2 GROUP BY 1, 2), "		\
+	"months(month, mi) AS (SELECT DISTINCT substr(paid_on, 1, 7), "	\
+	MONTH_INDEX("paid_on") " FROM payments WHERE deleted_at IS NULL " \
+	"AND substr(paid_on, 1, 7) >= ?1 AND substr(paid_on, 1, 7) <= ?2) " \
+	"SELECT company_id, month, CASE "				\
+	"WHEN place <= (n + 4) / 5 THEN 'A' "				\
+	"WHEN place <= (2 * n + 4) / 5 THEN 'B' ELSE 'C' END, total "	\
+	"FROM (SELECT month, company_id, total, "			\
+	"rank() OVER (PARTITION BY month ORDER BY v DESC) AS place, "	\
+	"count(*) OVER (PARTITION BY month) AS n "			\
+	"FROM (SELECT t.month, a.company_id, sum(a.amount) AS total, "	\
+	"CASE ?3 WHEN 0 THEN sum(a.amount) WHEN 1 THEN sum(a.n) "	\
+	"WHEN 2 THEN sum(a.units) ELSE sum(a.services) END AS v "	\
+	"FROM agg a JOIN offs o JOIN months t ON t.mi = a.mi + o.d "	\
+	"GROUP BY 1, 2 HAVING v > 0) s "				\
 	"WHERE s.company_id NOT IN (SELECT id FROM companies "		\
 	"WHERE deleted_at IS NOT NULL))"
 
@@ -141,6 +196,45 @@ run2(struct db *db, const char *sql, const char *a, const char *b,
 		*changes = sqlite3_changes(db_sqlite(db));
 	db_done(st);
 	return rc == SQLITE_DONE ? SO_OK : db_error(db, rc, what, err);
+}
+
+/*
+ * Ranks the months first to last ("YYYY-MM") with live payments by the
+ * team's abc.by over its abc.months into company_ranks; *changes: the
+ * ranks written.
+ */
+static int
+rank_months(struct db *db, const char *first, const char *last,
+    int64_t *changes, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	char reach[8];
+	int by, months, m, rc, code;
+
+	settings_abc_rule(db, &by, &months);
+	if (by == 0 && months == 1)	/* the sum over the month */
+		return run2(db, RANK_SQL, first, last, changes, N_("ranking"),
+		    err);
+	/* months - 1 before the first (none before the year 0) */
+	m = atoi(first) * 12 + atoi(first + 5) - months;
+	if (m < 0 || strcmp(first, "0000-00") == 0)
+		snprintf(reach, sizeof(reach), "0000-00");
+	else
+		snprintf(reach, sizeof(reach), "%04d-%02d", m / 12 % 10000,
+		    m % 12 + 1);
+	if ((code = db_prepare(db, WINDOW_RANK_SQL, &st, err)) != SO_OK)
+		return code;
+	sqlite3_bind_text(st, 1, first, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, last, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, by);
+	sqlite3_bind_int(st, 4, months);
+	sqlite3_bind_text(st, 5, reach, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (changes)
+		*changes = sqlite3_changes(db_sqlite(db));
+	db_done(st);
+	return rc == SQLITE_DONE ? SO_OK : db_error(db, rc, N_("ranking"),
+	    err);
 }
 
 /* The integer of a one-row query with one text parameter (0: no row). */
@@ -294,8 +388,7 @@ abc_compute(struct db *db, const char *month, int64_t *ranked,
 	    (code = run2(db, "DELETE FROM company_ranks WHERE month = ?1",
 	    month, NULL, NULL, N_("clearing the month's ranks"), err)) !=
 	    SO_OK ||
-	    (code = run2(db, RANK_SQL, month, month, &n,
-	    N_("ranking the month"), err)) != SO_OK ||
+	    (code = rank_months(db, month, month, &n, err)) != SO_OK ||
 	    (code = query_int(db, "SELECT EXISTS (" PAID_SQL ")", month, &paid,
 	    N_("reading payments"), err)) != SO_OK)
 		return db_finish(db, code, err);
@@ -408,8 +501,7 @@ recompute(struct db *db, int *months, int64_t *ranked, struct so_err *err)
 	    N_("clearing the ranks"), err)) != SO_OK ||
 	    (code = run2(db, "DELETE FROM abc_months", NULL, NULL, NULL,
 	    N_("clearing the ranked months"), err)) != SO_OK ||
-	    (code = run2(db, RANK_SQL, "0000-00", last, &n, N_("ranking"),
-	    err)) != SO_OK)
+	    (code = rank_months(db, "0000-00", last, &n, err)) != SO_OK)
 		return db_finish(db, code, err);
 	/* Every month with live payments, and how many it ranked. */
 	code = db_prepare(db, "INSERT INTO abc_months (month, computed_at, "

@@ -124,6 +124,10 @@ const struct text_desc settings_texts[] = {
 	{ "abc.vip", N_("rank A of the latest ABC month makes a company's "
 	    "category VIP, and losing it makes it regular (on/off)"), "off",
 	    1 },
+	{ "abc.by", N_("what the stored ABC ranks go by: sum, count, units "
+	    "or services"), "sum", 1 },
+	{ "abc.months", N_("the months (1-24) each stored ABC rank looks back "
+	    "over, the ranked month included"), "1", 1 },
 	{ NULL, NULL, NULL, 0 }
 };
 
@@ -292,6 +296,52 @@ settings_abc_vip(struct db *db)
 	return on == 1;
 }
 
+/*
+ * abc.by's words, in the order of enum abc_by (store/report_abc.h, which
+ * stands above this file: its ranking reads the settings); a unit test
+ * checks that the two agree.  The index, -1 when it is none.
+ */
+static int
+abc_by(const char *s)
+{
+	static const char *const names[] = { "sum", "count", "units",
+	    "services" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(s, names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* abc.months as a number from 1 to 24, -1 when it is none. */
+static int
+abc_months(const char *s)
+{
+	int n;
+
+	if (*s == '\0' || strspn(s, "0123456789") != strlen(s) ||
+	    strlen(s) > 2)
+		return -1;
+	n = atoi(s);
+	return n >= 1 && n <= 24 ? n : -1;
+}
+
+void
+settings_abc_rule(struct db *db, int *by, int *months)
+{
+	char *v;
+
+	v = settings_get_text(db, "abc.by");
+	if ((*by = v ? abc_by(v) : -1) < 0)
+		*by = 0;	/* sum */
+	free(v);
+	v = settings_get_text(db, "abc.months");
+	if ((*months = v ? abc_months(v) : -1) < 0)
+		*months = 1;
+	free(v);
+}
+
 static int
 idle_days(const char *s)
 {
@@ -375,6 +425,12 @@ check_text_value(struct db *db, const struct text_desc *t,
 	    settings_parse_bool(value) < 0)
 		return so_err_field(err, SO_EINVAL, name, _("abc.vip: on or "
 		    "off, not \"%s\""), value);
+	if (strcmp(name, "abc.by") == 0 && abc_by(value) < 0)
+		return so_err_field(err, SO_EINVAL, name, _("abc.by: sum, "
+		    "count, units or services, not \"%s\""), value);
+	if (strcmp(name, "abc.months") == 0 && abc_months(value) < 0)
+		return so_err_field(err, SO_EINVAL, name, _("abc.months: a "
+		    "whole number of months from 1 to 24, not \"%s\""), value);
 	if (strcmp(name, "work.start") == 0 && dt_parse_clock(value) < 0)
 		return so_err_field(err, SO_EINVAL, name, _("work.start: a "
 		    "time of day as HH:MM, not \"%s\""), value);

@@ -47,6 +47,9 @@ struct rep_view {
 	int		 all;
 	char		*who;		/* the picker's label */
 	int64_t		 meeting;	/* the meeting report's event */
+	/* the ABC report's (report.h): 0 the team's criterion and
+	 * window; the bottom 20 % alone */
+	int		 abc_by, abc_months, abc_bottom;
 	struct doc	 doc;
 	int		 built;
 	char		**lines;
@@ -88,6 +91,8 @@ static const struct screen_key reports_keys[] = {
 	    N_("c who") },
 	{ 'i', "i", N_("the meeting of the meeting report"),
 	    N_("i meeting") },
+	{ 'o', "o", N_("the ABC report's criterion, months and bottom 20 %"),
+	    N_("o abc") },
 	{ 'p', "p", N_("print (asks for the printer)"), N_("p print") },
 	{ 's', "s", N_("save to a file: .txt .csv .html .pdf"), N_("s save") },
 	{ 'q', "q, Esc", N_("back"), N_("q back") },
@@ -144,6 +149,9 @@ build(struct rep_view *v, struct db *db)
 	q.user_id = v->user_id;
 	q.all = v->all;
 	q.id = v->meeting;
+	q.abc_by = v->abc_by;
+	q.abc_months = v->abc_months;
+	q.abc_bottom = v->abc_bottom;
 	q.now = (int64_t)db_now(db);
 	if (reports[v->sel].build(db, &q, &v->doc, &err) != SO_OK) {
 		snprintf(v->error, sizeof(v->error), "%s", err.msg);
@@ -316,6 +324,63 @@ pick_meeting(struct rep_view *v, char *msg, size_t msgsz)
 	free(text);
 }
 
+/*
+ * The ABC report's options: what ranks (the team's abc.by, or one
+ * picked), over how many months (the team's abc.months, or 1 to 24),
+ * and the bottom 20 % alone or the whole report.  The period picks the
+ * month (the window's last).
+ */
+static void
+pick_abc(struct rep_view *v, char *msg, size_t msgsz)
+{
+	static const char *const by[] = { "sum", "count", "units",
+	    "services" };
+	const char *byitems[5];
+	char *items[3], *text, *end, num[8];
+	long n;
+	int sel, i;
+
+	if (strcmp(reports[v->sel].name, "abc") != 0) {
+		snprintf(msg, msgsz, "%s", _("o: the options of the abc "
+		    "report"));
+		return;
+	}
+	snprintf(num, sizeof(num), "%d", v->abc_months);
+	items[0] = xasprintf(_("1 By: %s"), v->abc_by ? by[v->abc_by - 1] :
+	    _("the team's (abc.by)"));
+	items[1] = xasprintf(_("2 Months: %s"), v->abc_months ? num :
+	    _("the team's (abc.months)"));
+	items[2] = xasprintf(_("3 The bottom 20 %% alone: %s"),
+	    v->abc_bottom ? _("on") : _("off"));
+	sel = ui_menu(3, 4, LINES - 4, _("ABC report"),
+	    (const char *const *)items, 3);
+	for (i = 0; i < 3; i++)
+		free(items[i]);
+	if (sel == 0) {
+		byitems[0] = _("the team's (abc.by)");
+		for (i = 0; i < 4; i++)
+			byitems[i + 1] = by[i];
+		if ((i = ui_menu(3, 6, LINES - 4, _("Rank by"), byitems,
+		    5)) >= 0)
+			v->abc_by = i;
+	} else if (sel == 1) {
+		text = ui_prompt(_("Months (1-24; empty: the team's): "),
+		    v->abc_months ? num : "", NULL, NULL);
+		if (text == NULL)
+			return;
+		n = strtol(text, &end, 10);
+		if (*text == '\0')
+			v->abc_months = 0;
+		else if (*end != '\0' || n < 1 || n > 24)
+			snprintf(msg, msgsz, _("a number of months from 1 to "
+			    "24, not \"%s\""), text);
+		else
+			v->abc_months = (int)n;
+		free(text);
+	} else if (sel == 2)
+		v->abc_bottom = !v->abc_bottom;
+}
+
 static void
 print(struct rep_view *v, char *msg, size_t msgsz)
 {
@@ -434,6 +499,9 @@ key(struct rep_view *v, struct db *db, int ch, char *msg, size_t msgsz)
 		return 2;
 	case 'i':
 		pick_meeting(v, msg, msgsz);
+		return 2;
+	case 'o':
+		pick_abc(v, msg, msgsz);
 		return 2;
 	case 'p':
 		print(v, msg, msgsz);

@@ -8,7 +8,8 @@
  *
  * The screen offers only what the user's role may change: the lists
  * of event types and results to an administrator, the activity
- * report's columns to a head of sales or an administrator; a manager
+ * report's columns and the ABC ranking's settings to a head of sales
+ * or an administrator; a manager
  * sees their own preferences and a line saying who changes the rest.
  */
 #include <curses.h>
@@ -163,7 +164,64 @@ edit_rules(struct db *db)
 	}
 }
 
-enum item { I_AGENDA, I_BELL, I_TYPES, I_RESULTS, I_RULES, I_FIELDS };
+/*
+ * The ABC ranking's team settings (store/settings.h): whether rank A
+ * sets the category VIP, what the stored ranks go by and over how many
+ * months.  Checked and refused by the store as by `salesorg config`;
+ * they take effect from the next ranking (abc --recompute ranks every
+ * month afresh).
+ */
+static void
+edit_abc(struct db *db)
+{
+	static const char *const by[] = { "sum", "count", "units",
+	    "services" };
+	struct so_err err = { 0 };
+	char *items[3], *cur, *v;
+	int sel, i, rc;
+
+	for (;;) {
+		items[0] = xasprintf(_("1 Rank A makes a company VIP: %s"),
+		    settings_abc_vip(db) ? _("on") : _("off"));
+		cur = settings_get_text(db, "abc.by");
+		items[1] = xasprintf(_("2 Ranks go by: %s"), cur ? cur : "");
+		free(cur);
+		cur = settings_get_text(db, "abc.months");
+		items[2] = xasprintf(_("3 Months each rank looks back over: "
+		    "%s"), cur ? cur : "");
+		free(cur);
+		ui_redraw();
+		sel = ui_menu(3, 6, LINES - 4, _("ABC ranking"),
+		    (const char *const *)items, 3);
+		for (i = 0; i < 3; i++)
+			free(items[i]);
+		if (sel < 0)
+			return;
+		rc = SO_OK;
+		if (sel == 0)
+			rc = settings_set_text(db, "abc.vip",
+			    settings_abc_vip(db) ? "off" : "on", 1, &err);
+		else if (sel == 1) {
+			if ((i = ui_menu(4, 8, LINES - 6, _("Ranks go by"), by,
+			    4)) < 0)
+				continue;
+			rc = settings_set_text(db, "abc.by", by[i], 1, &err);
+		} else {
+			cur = settings_get_text(db, "abc.months");
+			v = ui_prompt(_("Months (1-24; empty: 1): "),
+			    cur ? cur : "", NULL, NULL);
+			free(cur);
+			if (v == NULL)
+				continue;
+			rc = settings_set_text(db, "abc.months", v, 1, &err);
+			free(v);
+		}
+		ui_message("%s", rc == SO_OK ? _("Saved; abc --recompute "
+		    "ranks the past months by it") : err.msg);
+	}
+}
+
+enum item { I_AGENDA, I_BELL, I_TYPES, I_RESULTS, I_RULES, I_FIELDS, I_ABC };
 
 /* Appends "N text" (taking text) as the item for it. */
 static void
@@ -180,8 +238,8 @@ ui_settings(struct db *db)
 {
 	struct so_err err = { 0 };
 	enum role role = acl_role(db);
-	enum item map[6];
-	char *items[6];
+	enum item map[8];
+	char *items[8];
 	int sel, i, n;
 
 	for (;;) {
@@ -205,6 +263,9 @@ ui_settings(struct db *db)
 		if (role >= ROLE_ADMIN)
 			add_item(items, map, &n, I_FIELDS,
 			    xstrdup(_("Custom fields ...")));
+		if (role >= ROLE_HEAD)
+			add_item(items, map, &n, I_ABC,
+			    xstrdup(_("ABC ranking ...")));
 		if (role < ROLE_HEAD)
 			ui_message("%s", _("Event types and results are an "
 			    "administrator's to change; activity report "
@@ -230,6 +291,8 @@ ui_settings(struct db *db)
 			edit_list(db, LOOKUP_EVENT_TYPES, _("Event types"));
 		else if (map[sel] == I_RESULTS)
 			edit_list(db, LOOKUP_EVENT_RESULTS, _("Event results"));
+		else if (map[sel] == I_ABC)
+			edit_abc(db);
 		else if (map[sel] == I_FIELDS) {
 			ui_fields(db);
 			if (ui_quitting())	/* Q there: every screen */

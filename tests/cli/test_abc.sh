@@ -108,7 +108,6 @@ run --db "$DB" abc --recompute
 CLOSED=$(sqlite3 "$DB" "SELECT count(DISTINCT substr(paid_on, 1, 7)) FROM payments WHERE deleted_at IS NULL AND paid_on < strftime('%Y-%m-01', $NOW_S, 'unixepoch', 'localtime')")
 check "demo: recompute over the closed months ($CLOSED)" grep -q \
     "^recomputed $CLOSED months" "$T/out"
-finish
 
 # The report: --by/--months rank on the fly and write nothing.
 DB="$T/c.db"
@@ -130,10 +129,10 @@ check "abc --by: September's VIP is Beta" grep -q '^1,Beta,400.00,0.00' \
 check "abc --by: Alpha is no VIP of September" \
     sh -c "! grep -q '^[0-9]*,Alpha,1 000' '$T/out'"
 run --db "$DB" abc --months 2 --month 2026-09 --format csv
-check "abc --months 2: Alpha keeps its A" grep -q '^1,Alpha,1 000.00,0.00' \
+check "abc --months 2: Alpha keeps its A" grep -q '^1,Alpha,1000.00,0.00' \
     "$T/out"
 run --db "$DB" abc --by units --month 2026-09 --format csv
-check "abc --by units: Beta's 7 units" grep -q '^1,Beta,400.00,0.00,7$' \
+check "abc --by units: Beta's 7 units" grep -q '^1,Beta,400.00,0.00,7.$' \
     "$T/out"
 run --db "$DB" abc --by count --month 2026-09 --bottom -o "$T/b.html"
 check "abc --bottom -o: exit 0" [ "$RC" -eq 0 ]
@@ -156,3 +155,73 @@ check "abc.vip: Beta is VIP" [ "$(q "SELECT category FROM companies
     WHERE name = 'Beta'")" = "VIP" ]
 check "abc.vip: audited" [ "$(q "SELECT count(*) FROM audit_log WHERE
     field = 'category' AND new_value = 'VIP'")" -eq 1 ]
+
+# The report in the reports registry: salesorg report abc, the month the
+# period ends in, the output options of every report.
+run --db "$DB" report abc --date 2026-09-15 --format csv
+check "report abc: exit 0" [ "$RC" -eq 0 ]
+check "report abc: September's VIP is Beta" grep -q '^1,Beta,400.00,0.00' \
+    "$T/out"
+run --db "$DB" report abc --date 2026-09-15 --months 2 --format pdf \
+    -o "$T/abc.pdf"
+check "report abc --format pdf: exit 0" [ "$RC" -eq 0 ]
+check "report abc --format pdf: says its pages" grep -q \
+    "abc.pdf: 1 page of pdf" "$T/err"
+pdftotext -layout "$T/abc.pdf" "$T/abc.txt"
+check "the PDF: its title" grep -q "ABC/VIP by the 20/80 rule" "$T/abc.txt"
+check "the PDF: the window of two months" grep -q "over 2 months" \
+    "$T/abc.txt"
+check "the PDF: September's VIP, Alpha by the window" grep -Eq \
+    "^ *1 +Alpha +1 000.00" "$T/abc.txt"
+# the catalogue built beside the binary (as test_report_russian.sh)
+SALESORG_LOCALEDIR=$(cd "$(dirname "$SALESORG")" && pwd)/locale \
+    run --db "$DB" report abc --date 2026-09-15 --months 2 --lang ru \
+    --format pdf -o "$T/abc-ru.pdf"
+check "report abc --lang ru: exit 0" [ "$RC" -eq 0 ]
+pdftotext -layout "$T/abc-ru.pdf" "$T/abc-ru.txt"
+check "--lang ru: the title in Russian" grep -q "ABC/VIP по правилу 20/80" \
+    "$T/abc-ru.txt"
+check "--lang ru: the month in Russian" grep -q "VIP: сентябрь 2026" \
+    "$T/abc-ru.txt"
+check "--lang ru: money with a decimal comma" grep -q "1 000,00" \
+    "$T/abc-ru.txt"
+run --db "$DB" report abc --date 2026-09-15 --bottom --by units --format csv
+check "report abc --bottom: the difficult clients alone" sh -c \
+    "grep -q 'difficult clients' '$T/out' && ! grep -q '^VIP of' '$T/out'"
+run --db "$DB" report sales --months 2
+check "--months for another report: usage exit 2" [ "$RC" -eq 2 ]
+check "--months for another report: says whose" grep -q \
+    "\-\-months is the abc report's" "$T/err"
+run --db "$DB" report abc --by money
+check "report abc --by money: usage exit 2" [ "$RC" -eq 2 ]
+run --db "$DB" report abc --months 25
+check "report abc --months 25: usage exit 2" [ "$RC" -eq 2 ]
+
+# The team's abc.by and abc.months: what the stored ranks go by, and the
+# report's default.  Over two months September's A is Alpha, who paid
+# in August only; bad values are refused naming them.
+before=$(audit)
+run --db "$DB" config set abc.months 25 --team
+check "abc.months 25: refused" [ "$RC" -ne 0 ]
+check "abc.months 25: says why" grep -q 'abc.months: .*"25"' "$T/err"
+run --db "$DB" config set abc.by money --team
+check "abc.by money: refused" [ "$RC" -ne 0 ]
+check "refusals wrote nothing" [ "$(audit)" -eq "$before" ]
+run --db "$DB" config set abc.months 2 --team
+check "abc.months 2: exit 0" [ "$RC" -eq 0 ]
+run --db "$DB" report abc --date 2026-09-15 --format csv
+check "report abc: the team's window by default" grep -q \
+    '^1,Alpha,1000.00,0.00' "$T/out"
+run --db "$DB" abc --month 2026-09
+check "abc --month by the team's window: Alpha A" [ "$(q "SELECT abc FROM
+    companies WHERE name = 'Alpha'")" = "A" ]
+check "... and VIP (abc.vip)" [ "$(q "SELECT category FROM companies
+    WHERE name = 'Alpha'")" = "VIP" ]
+run --db "$DB" abc --recompute
+check "recompute by the window: Alpha keeps A" [ "$(q "SELECT abc FROM
+    companies WHERE name = 'Alpha'")" = "A" ]
+run --db "$DB" config set abc.months "" --team
+run --db "$DB" abc --recompute
+check "back to the default: Alpha has no rank in September" \
+    [ "$(q "SELECT abc FROM companies WHERE name = 'Alpha'")" = "" ]
+finish

@@ -1,6 +1,6 @@
 /*
  * The ABC/VIP report by the 20/80 rule (store/report_abc.h,
- * report/abc.h) on a hand-computed example, and the team's abc.vip,
+ * report/report.h) on a hand-computed example, and the team's abc.vip,
  * which makes rank A set the category VIP (audited) that the key-client
  * report reads.
  *
@@ -37,7 +37,7 @@
 #include "doc/doc.h"
 #include "fixture.h"
 #include "harness.h"
-#include "report/abc.h"
+#include "report/report.h"
 #include "store/acl.h"
 #include "store/entities.h"
 #include "store/report_abc.h"
@@ -362,5 +362,194 @@ TEST(test_abc_vip_follows_rank_a_audited_and_key_clients_read_it)
 		CHECK_INT(fixture_int(w.db, "SELECT count(*) FROM audit_log"),
 		    before);
 	}
+	db_close(w.db);
+}
+
+/* "P0A P1B ...": the stored abc of the six companies, '-' for none. */
+static char *
+stored(struct world *w)
+{
+	struct strbuf b = { 0 };
+	char sql[128];
+	int i;
+
+	for (i = 0; i < 6; i++) {
+		snprintf(sql, sizeof(sql), "SELECT unicode(coalesce(nullif("
+		    "abc, ''), '-')) FROM companies WHERE id = %lld",
+		    (long long)w->p[i]);
+		sb_printf(&b, "%sP%d%c", i ? " " : "", i,
+		    (char)fixture_int(w->db, sql));
+	}
+	return sb_steal(&b);
+}
+
+#define CHECK_STORED(w, want) do {					\
+	char *s_ = stored(w);						\
+	CHECK_STR(s_, (want));						\
+	free(s_);							\
+} while (0)
+
+/*
+ * The stored ranks by the team's abc.months.  Now is November 2026, so
+ * the recompute ranks September and October.  By default (sum over one
+ * month) October has P5 alone: P0, a steady VIP who skipped it, has no
+ * rank.  With abc.months 3, October's window (August to October) is
+ * September and October: P0 1000, P1 600, P2 600, P3 200, P4 200, P5
+ * 120 -- n = 6, A to place 2 (P0, and P1 and P2 tied), B to place 3
+ * (nobody), C the rest; P0 keeps its A, and its rank's total is the
+ * window's money.
+ */
+TEST(test_abc_stored_ranks_over_a_window_of_months)
+{
+	struct world w;
+	struct so_err err;
+	int64_t ranked;
+	int months, by;
+
+	REQUIRE(world(&w, "abc_store_window.db") == 0);
+	settings_abc_rule(w.db, &by, &months);
+	CHECK_INT(by, ABC_BY_SUM);
+	CHECK_INT(months, 1);
+	CHECK_INT(abc_recompute(w.db, &months, &ranked, &err), SO_OK);
+	CHECK_INT(months, 2);
+	CHECK_INT(ranked, 7);
+	CHECK_STORED(&w, "P0- P1- P2- P3- P4- P5A");
+	CHECK_INT(settings_set_text(w.db, "abc.months", "3", 1, &err), SO_OK);
+	CHECK_INT(abc_recompute(w.db, &months, &ranked, &err), SO_OK);
+	CHECK_INT(months, 2);
+	CHECK_INT(ranked, 12);
+	CHECK_STORED(&w, "P0A P1A P2A P3C P4C P5C");
+	CHECK_INT(fixture_int(w.db, "SELECT total FROM company_ranks WHERE "
+	    "month = '2026-10' AND company_id = (SELECT id FROM companies "
+	    "WHERE name = 'P0')"), 100000);
+	CHECK_INT(fixture_int(w.db, "SELECT total FROM company_ranks WHERE "
+	    "month = '2026-10' AND company_id = (SELECT id FROM companies "
+	    "WHERE name = 'P5')"), 12000);
+	/* the month ranked by name reads the same window */
+	CHECK_INT(abc_compute(w.db, "2026-10", &ranked, &err), SO_OK);
+	CHECK_INT(ranked, 6);
+	CHECK_STORED(&w, "P0A P1A P2A P3C P4C P5C");
+	/* back to the default: October is P5's alone again */
+	CHECK_INT(settings_set_text(w.db, "abc.months", "", 1, &err), SO_OK);
+	CHECK_INT(abc_compute(w.db, "2026-10", &ranked, &err), SO_OK);
+	CHECK_INT(ranked, 1);
+	CHECK_STORED(&w, "P0- P1- P2- P3- P4- P5A");
+	db_close(w.db);
+}
+
+/*
+ * By count.  September alone: every company one payment above zero
+ * but P4 two -- all six within place 2, all A.  Over three months to
+ * October: P4 and P5 two payments each (place 1), the rest one (place
+ * 3): A to place 2, B to place 3, so P4 and P5 A, the rest B.
+ */
+TEST(test_abc_stored_ranks_by_count)
+{
+	struct world w;
+	struct so_err err;
+	int64_t ranked;
+	int months;
+
+	REQUIRE(world(&w, "abc_store_count.db") == 0);
+	CHECK_INT(settings_set_text(w.db, "abc.by", "count", 1, &err), SO_OK);
+	CHECK_INT(abc_compute(w.db, "2026-09", &ranked, &err), SO_OK);
+	CHECK_INT(ranked, 6);
+	CHECK_STORED(&w, "P0A P1A P2A P3A P4A P5A");
+	CHECK_INT(settings_set_text(w.db, "abc.months", "3", 1, &err), SO_OK);
+	CHECK_INT(abc_recompute(w.db, &months, &ranked, &err), SO_OK);
+	CHECK_STORED(&w, "P0B P1B P2B P3B P4A P5A");
+	/* P5's October total: its money of the window, 50 + 70 */
+	CHECK_INT(fixture_int(w.db, "SELECT total FROM company_ranks WHERE "
+	    "month = '2026-10' AND rank = 'A' AND company_id = (SELECT id "
+	    "FROM companies WHERE name = 'P5')"), 12000);
+	db_close(w.db);
+}
+
+/* The settings: a head's or an admin's, and checked, naming the value. */
+TEST(test_abc_rule_settings_checked)
+{
+	struct world w;
+	struct so_err err;
+	int by, months, i;
+
+	REQUIRE(world(&w, "abc_store_settings.db") == 0);
+	CHECK_INT(settings_set_text(w.db, "abc.months", "25", 1, &err),
+	    SO_EINVAL);
+	CHECK_STR(err.field, "abc.months");
+	CHECK(strstr(err.msg, "\"25\"") != NULL);
+	CHECK_INT(settings_set_text(w.db, "abc.months", "0", 1, &err),
+	    SO_EINVAL);
+	CHECK_INT(settings_set_text(w.db, "abc.months", "3x", 1, &err),
+	    SO_EINVAL);
+	CHECK_INT(settings_set_text(w.db, "abc.by", "money", 1, &err),
+	    SO_EINVAL);
+	CHECK_STR(err.field, "abc.by");
+	CHECK(strstr(err.msg, "\"money\"") != NULL);
+	/* settings.c's words are enum abc_by's, in its order */
+	for (i = ABC_BY_SUM; i <= ABC_BY_SERVICES; i++) {
+		CHECK_INT(settings_set_text(w.db, "abc.by",
+		    abc_by_name((enum abc_by)i), 1, &err), SO_OK);
+		settings_abc_rule(w.db, &by, &months);
+		CHECK_INT(by, i);
+	}
+	CHECK_INT(settings_set_text(w.db, "abc.by", "units", 1, &err), SO_OK);
+	CHECK_INT(settings_set_text(w.db, "abc.months", "24", 1, &err), SO_OK);
+	settings_abc_rule(w.db, &by, &months);
+	CHECK_INT(by, ABC_BY_UNITS);
+	CHECK_INT(months, 24);
+	fixture_user(w.db, "boris", ROLE_MANAGER);
+	REQUIRE(db_login(w.db, "boris", &err) == SO_OK);
+	CHECK_INT(settings_set_text(w.db, "abc.months", "2", 1, &err),
+	    SO_EPERM);
+	CHECK_INT(settings_set_text(w.db, "abc.by", "sum", 0, &err), SO_EPERM);
+	db_close(w.db);
+}
+
+/*
+ * The report from the registry (salesorg report abc, the Reports
+ * screen): the month the period ends in, the query's criterion and
+ * window over the team's, a manager refused.  October over two months:
+ * the VIP are P0, P1 and P2 (see the top); by the team's abc.by count
+ * over October alone, P5 (one payer) is A.
+ */
+TEST(test_abc_report_from_the_registry)
+{
+	const struct report_desc *r = report_find("abc");
+	struct report_query q;
+	struct world w;
+	struct doc d;
+	struct so_err err;
+
+	REQUIRE(r != NULL);
+	REQUIRE(world(&w, "abc_registry.db") == 0);
+	memset(&q, 0, sizeof(q));
+	snprintf(q.from, sizeof(q.from), "2026-10-01");
+	snprintf(q.to, sizeof(q.to), "2026-10-31");
+	q.now = FIXTURE_NOW;
+	q.abc_months = 2;
+	REQUIRE(r->build(w.db, &q, &d, &err) == SO_OK);
+	CHECK(d.landscape);
+	CHECK_STR(d.period, "2026-04-01 - 2026-10-31");
+	CHECK_INT((long long)fixture_doc_table(&d, 1)->nrows, 3);
+	CHECK_STR(cell(&d, 1, 0, 1), "P0");
+	doc_free(&d);
+	/* the team's criterion; the query's window back to the team's */
+	CHECK_INT(settings_set_text(w.db, "abc.by", "count", 1, &err), SO_OK);
+	q.abc_months = 0;
+	REQUIRE(r->build(w.db, &q, &d, &err) == SO_OK);
+	CHECK_STR(fixture_doc_table(&d, 1)->cols[4].label, "Payments");
+	CHECK_STR(cell(&d, 1, 0, 1), "P5");
+	doc_free(&d);
+	/* the query's criterion over the team's: units */
+	q.abc_by = 1 + ABC_BY_UNITS;
+	q.abc_bottom = 1;
+	snprintf(q.to, sizeof(q.to), "2026-09-30");
+	REQUIRE(r->build(w.db, &q, &d, &err) == SO_OK);
+	CHECK_STR(fixture_doc_table(&d, 0)->cols[4].label, "Units");
+	CHECK(fixture_doc_table(&d, 1) == NULL);
+	doc_free(&d);
+	fixture_user(w.db, "boris", ROLE_MANAGER);
+	REQUIRE(db_login(w.db, "boris", &err) == SO_OK);
+	CHECK_INT(r->build(w.db, &q, &d, &err), SO_EPERM);
 	db_close(w.db);
 }
