@@ -1247,6 +1247,9 @@ handle(enum action act, const char *arg)
 	case ACT_SETTINGS:
 		ui_settings(app->db);
 		break;
+	case ACT_FIELDS:
+		ui_fields(app->db);
+		break;
 	case ACT_SAVE_FILTER:
 		ui_filter_save(app->db, cur_list(), arg ? arg : "");
 		break;

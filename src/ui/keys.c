@@ -193,6 +193,8 @@ static const struct action_access access[ACT_LAST + 1] = {
 	    "filter" },
 	[ACT_SAVE_FILTER] = { ON_TEAM, 0, W, "save a filter for the team "
 	    "or oneself" },
+	[ACT_FIELDS] = { ON_TEAM, 0, W, "the custom fields: every user "
+	    "sees them, the administrator changes them" },
 	[ACT_DELETE_FILTER] = { ON_TEAM, 0, W, "delete a saved filter "
 	    "(one's own; the head, any)" },
 	[ACT_GROUP] = { ON_LIST, R, W, "change every record of the list: "
@@ -268,6 +270,8 @@ const struct ui_command ui_commands[] = {
 	    N_("the Reports screen, on a report") },
 	{ "journal", NULL, ACT_JOURNAL, NULL, N_("today's work journal") },
 	{ "settings", "config", ACT_SETTINGS, NULL, N_("the settings") },
+	{ "fields", NULL, ACT_FIELDS, NULL,
+	    N_("the custom fields of every card file") },
 	{ NULL, NULL, ACT_NONE, NULL, NULL }
 };
 
