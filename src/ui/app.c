@@ -46,6 +46,7 @@
 #include "ui/screen.h"
 #include "ui/search.h"
 #include "ui/settings.h"
+#include "ui/templates.h"
 #include "ui/ui.h"
 #include "base/utf8.h"
 #include "base/util.h"
@@ -1249,6 +1250,9 @@ handle(enum action act, const char *arg)
 		break;
 	case ACT_FIELDS:
 		ui_fields(app->db);
+		break;
+	case ACT_TEMPLATES:
+		ui_templates(app->db);
 		break;
 	case ACT_SAVE_FILTER:
 		ui_filter_save(app->db, cur_list(), arg ? arg : "");

@@ -195,6 +195,9 @@ static const struct action_access access[ACT_LAST + 1] = {
 	    "or oneself" },
 	[ACT_FIELDS] = { ON_TEAM, 0, W, "the custom fields: every user "
 	    "sees them, the administrator changes them" },
+	[ACT_TEMPLATES] = { ON_TEAM, ACL_READ, W, "the mail merge "
+	    "templates: every user uses them and adds their own; the author, "
+	    "the head or the administrator changes one" },
 	[ACT_DELETE_FILTER] = { ON_TEAM, 0, W, "delete a saved filter "
 	    "(one's own; the head, any)" },
 	[ACT_GROUP] = { ON_LIST, R, W, "change every record of the list: "
@@ -272,6 +275,8 @@ const struct ui_command ui_commands[] = {
 	{ "settings", "config", ACT_SETTINGS, NULL, N_("the settings") },
 	{ "fields", NULL, ACT_FIELDS, NULL,
 	    N_("the custom fields of every card file") },
+	{ "templates", NULL, ACT_TEMPLATES, NULL,
+	    N_("the mail merge templates: edit, add, preview") },
 	{ NULL, NULL, ACT_NONE, NULL, NULL }
 };
 
