@@ -41,11 +41,13 @@
 #include "ui/import.h"
 #include "ui/keys.h"
 #include "ui/listview.h"
+#include "ui/mailmerge.h"
 #include "ui/pipeline.h"
 #include "ui/reports.h"
 #include "ui/screen.h"
 #include "ui/search.h"
 #include "ui/settings.h"
+#include "ui/templates.h"
 #include "ui/ui.h"
 #include "base/utf8.h"
 #include "base/util.h"
@@ -1246,6 +1248,19 @@ handle(enum action act, const char *arg)
 		break;
 	case ACT_SETTINGS:
 		ui_settings(app->db);
+		break;
+	case ACT_FIELDS:
+		ui_fields(app->db);
+		break;
+	case ACT_TEMPLATES:
+		ui_templates(app->db);
+		break;
+	case ACT_MERGE:
+		if (cur_list()->ent != &entity_contact)
+			ui_message("%s", _(":merge sends to the contacts of "
+			    "the Contacts list (2) as filtered there"));
+		else
+			ui_mail_merge(app->db, cur_list()->filter, arg);
 		break;
 	case ACT_SAVE_FILTER:
 		ui_filter_save(app->db, cur_list(), arg ? arg : "");

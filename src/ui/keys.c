@@ -193,6 +193,14 @@ static const struct action_access access[ACT_LAST + 1] = {
 	    "filter" },
 	[ACT_SAVE_FILTER] = { ON_TEAM, 0, W, "save a filter for the team "
 	    "or oneself" },
+	[ACT_FIELDS] = { ON_TEAM, 0, W, "the custom fields: every user "
+	    "sees them, the administrator changes them" },
+	[ACT_TEMPLATES] = { ON_TEAM, ACL_READ, W, "the mail merge "
+	    "templates: every user uses them and adds their own; the author, "
+	    "the head or the administrator changes one" },
+	[ACT_MERGE] = { ON_LIST, R | T, W, "mail merge to the list's "
+	    "contacts, one's own (the head's, anyone's), each message sent "
+	    "logged as an e-mail event" },
 	[ACT_DELETE_FILTER] = { ON_TEAM, 0, W, "delete a saved filter "
 	    "(one's own; the head, any)" },
 	[ACT_GROUP] = { ON_LIST, R, W, "change every record of the list: "
@@ -268,6 +276,12 @@ const struct ui_command ui_commands[] = {
 	    N_("the Reports screen, on a report") },
 	{ "journal", NULL, ACT_JOURNAL, NULL, N_("today's work journal") },
 	{ "settings", "config", ACT_SETTINGS, NULL, N_("the settings") },
+	{ "fields", NULL, ACT_FIELDS, NULL,
+	    N_("the custom fields of every card file") },
+	{ "templates", NULL, ACT_TEMPLATES, NULL,
+	    N_("the mail merge templates: edit, add, preview") },
+	{ "merge", NULL, ACT_MERGE, "TEMPLATE",
+	    N_("mail merge to the Contacts list: a dry run, then y sends") },
 	{ NULL, NULL, ACT_NONE, NULL, NULL }
 };
 

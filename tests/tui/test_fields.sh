@@ -1,8 +1,9 @@
 #!/bin/sh
-# The custom fields screen (:settings, Custom fields): the admin adds a
-# field and a choice, relabels and moves one, and the add form shows
-# them; a field another process adds is in the list on the next refresh;
-# a field retired here is gone with its values.
+# The custom fields screen (:settings, Custom fields; :fields): the
+# admin adds a field and a choice, relabels and moves one, and the add
+# form shows them; a field another process adds is in the list on the
+# next refresh; a field retired here is gone with its values; :fields
+# opens the screen straight away.
 . "$(dirname "$0")/lib.sh"
 
 DB="$T/f.db"
@@ -118,6 +119,18 @@ check "gone from the database" [ "$(order)" = "segment inn" ]
 # Right: the next card file, with none of its own.
 keys Right
 expect "contacts' fields" "Custom fields of Contacts"
+keys q
+expect_gone "the fields screen closed" "Custom fields of"
+keys Escape
+expect_gone "settings closed again" "Custom fields ..."
+# :fields opens the same screen straight away.
+keys :
+type_text "fields"
+keys Enter
+expect ":fields opens the screen" "Custom fields of Companies"
+expect ":fields lists the fields" "Сегмент (small,large)"
+keys q
+expect_gone ":fields screen closed" "Custom fields of"
 keys Q
 expect "exits" "EXITED 0"
 finish

@@ -136,7 +136,8 @@ names_in_man(const char *man, const char *list, const char *what)
 TEST(test_every_screen_key_is_in_the_man_page)
 {
 	const struct screen_ops *const screens[] = { &screen_reports,
-	    &screen_pipeline, &screen_import, &screen_search, &screen_fields };
+	    &screen_pipeline, &screen_import, &screen_search, &screen_fields,
+	    &screen_templates };
 	const struct screen_key *k;
 	const char *man = read_man();
 	size_t i;
