@@ -74,7 +74,7 @@ TEST(test_contact_past_job_entered_by_hand)
 	struct former_employee *f;
 	struct so_err err;
 	int64_t a, b, p;
-	size_t n;
+	size_t n, nf;
 
 	REQUIRE(db != NULL);
 	a = fixture_add_company(db, &(struct fixture_company){
@@ -142,13 +142,13 @@ TEST(test_contact_past_job_entered_by_hand)
 	CHECK_INT(jobs[0].started_at, day("2016-01-11"));
 	CHECK_INT(jobs[1].started_at, day("2019-07-01"));
 	CHECK_STR(jobs[1].company, "Ромашка");
-	REQUIRE(store_company_former(db, b, &f, &n, &err) == SO_OK);
-	REQUIRE(n == 1);
+	REQUIRE(store_company_former(db, b, &f, &nf, &err) == SO_OK);
+	REQUIRE(nf == 1);
 	CHECK_STR(f[0].name, "Иванова");
 	CHECK_STR(f[0].position, "главный бухгалтер");
 	CHECK_INT(f[0].started_at, day("2016-01-11"));
 	CHECK_INT(f[0].ended_at, day("2019-06-30"));
-	store_company_former_free(f, n);
+	store_company_former_free(f, nf);
 	CHECK_INT(store_contact_job_delete(db, p, jobs[0].id, &err), SO_OK);
 	store_contact_jobs_free(jobs, n);
 	CHECK_INT(fixture_int(db, "SELECT count(*) FROM contact_jobs"), 1);
