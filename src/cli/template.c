@@ -872,7 +872,7 @@ summary(const struct run *x)
 		free(clean);
 	}
 	fputs("; ", stdout);
-	printf(P_("%ld contacts without e-mail skipped", "%ld contacts "
+	printf(P_("%ld contact without e-mail skipped", "%ld contacts "
 	    "without e-mail skipped", x->skipped), x->skipped);
 	if (x->bad) {
 		fputs(", ", stdout);

@@ -144,7 +144,7 @@ skipped(const struct mrun *x)
 {
 	char *a, *b, *s;
 
-	a = xasprintf(P_("%ld contacts without e-mail skipped", "%ld "
+	a = xasprintf(P_("%ld contact without e-mail skipped", "%ld "
 	    "contacts without e-mail skipped", x->skipped), x->skipped);
 	if (x->bad == 0)
 		return a;

@@ -48,7 +48,7 @@ expect_gone "the filter leaves the director out" "Москвин"
 keys :
 type_text "merge offer"
 keys Enter
-expect "the dry run's counts" "2 contacts will get it; 1 contacts without e-mail skipped"
+expect "the dry run's counts" "2 contacts will get it; 1 contact without e-mail skipped"
 expect "the first message's subject" "Subject: Offer for"
 expect "the first message's body" "Dear "
 check "the dry run sends nothing" [ "$(ls "$T/sent" | wc -l)" -eq 0 ]
@@ -65,11 +65,32 @@ expect "the dry run again" "2 contacts will get it"
 keys q
 expect "asked again" "Send 2 messages now?"
 keys y
-expect "the result" "2 messages sent (each logged as an e-mail event); 1 contacts without e-mail skipped"
+expect "the result" "2 messages sent (each logged as an e-mail event); 1 contact without e-mail skipped"
 check "the mailer got two messages" [ "$(ls "$T/sent" | wc -l)" -eq 2 ]
 check "to the filtered contacts" sh -c "grep -q '^To: .*s@example.ru' '$T'/sent/*.eml && grep -q '^To: .*o@example.ru' '$T'/sent/*.eml"
 check "not to the director" sh -c "! grep -q 'p@example.ru' '$T'/sent/*.eml"
 check "two e-mail events logged" [ "$(events)" -eq 2 ]
+
+# A mailer that fails on the second message: the first went and is
+# logged, the status line names the one that failed.
+rm -f "$T"/sent/*
+cat >"$T/sendmail" <<EOF2
+#!/bin/sh
+n=\$(ls "$T/sent" | wc -l)
+[ "\$n" -ge 1 ] && { echo "mailbox full" >&2; exit 75; }
+cat >"$T/sent/\$n.eml"
+EOF2
+keys :
+type_text "merge offer"
+keys Enter
+expect "the dry run, a third time" "2 contacts will get it"
+keys q
+expect "asked a third time" "Send 2 messages now?"
+keys y
+expect "what went before the failure" "1 message sent, then: merge: sending to"
+expect "... and why" "mailbox full"
+check "one message went" [ "$(ls "$T/sent" | wc -l)" -eq 1 ]
+check "three e-mail events: two before, one now" [ "$(events)" -eq 3 ]
 keys Q
 expect "exits" "EXITED 0"
 finish
