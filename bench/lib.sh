@@ -47,6 +47,26 @@ row_one() {
 	printf "%-40s %7s ms (%s-%s) %8s KiB\n" "$1" "$2" "$3" "$4" "$5"
 }
 
+# wait_any TEXT1 TEXT2: as wait_text for whichever comes first; prints
+# 1 or 2.
+wait_any() {
+	w=0
+	while :; do
+		screen=$($TM capture-pane -t b -p 2>/dev/null)
+		case $screen in
+		*"$1"*) echo 1; return ;;
+		*"$2"*) echo 2; return ;;
+		esac
+		sleep 0.005
+		w=$((w + 1))
+		if [ $w -gt 6000 ]; then
+			echo "bench: neither '$1' nor '$2' appeared" >&2
+			$TM capture-pane -t b -p >&2
+			exit 1
+		fi
+	done
+}
+
 # wait_text TEXT: polls tmux ($TM, session b) every 5 ms until TEXT is on
 # the screen; gives up after 30 s with the screen on stderr, so a broken
 # build cannot hang the run.
