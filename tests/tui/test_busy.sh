@@ -25,7 +25,8 @@ mkfifo "$T/hold"
 sqlite3 "$DB" <"$T/hold" >"$T/hold.out" 2>&1 &
 holder=$!
 exec 3>"$T/hold"
-echo "BEGIN IMMEDIATE; INSERT INTO settings (key, value) VALUES ('held', 'yes');" >&3
+# (.timeout: the organizer may be writing a moment at start-up)
+printf '.timeout 5000\nBEGIN IMMEDIATE; INSERT INTO settings (key, value) VALUES ('"'"'held'"'"', '"'"'yes'"'"');\n' >&3
 i=0
 while sqlite3 "$DB" "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK;" \
     >/dev/null 2>&1; do
