@@ -64,5 +64,14 @@ int	 ta_key(struct textarea *ta, struct lineedit *le, wint_t ch,
  */
 void	 ta_cursor(struct textarea *ta, const struct lineedit *le, int cols,
 	    int height, int *row, int *col);
+/*
+ * Text t in the user's editor: $VISUAL, else $EDITOR, else vi, through
+ * sh -c by proc_run (a setgid salesorg's group dropped), on a 0600 file
+ * of a fresh name in $TMPDIR or /tmp, the terminal lent between
+ * def_prog_mode/endwin and reset_prog_mode.  The text as the editor left
+ * it (the caller frees), or NULL after saying why on the message line
+ * (the text is then as it was).
+ */
+char	*ta_edit_outside(const char *t);
 
 #endif

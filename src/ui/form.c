@@ -65,7 +65,6 @@
 #define MEMO_MAX	8
 #define MEMO_SHOWN	3
 /* The longest text read back from the editor. */
-#define EDITOR_MAX	(1024 * 1024)
 
 /* Every key the form and its dialogs read beside the line editor's
  * (ui/lineedit.h) and the text area's (ui/textarea.h):
@@ -945,120 +944,18 @@ focus(struct form *fm, int to)
 
 /* ---- a memo in $VISUAL or $EDITOR ---- */
 
-/* The text of the file at path (at most EDITOR_MAX bytes), or NULL
- * with errno. */
-static char *
-read_back(const char *path)
-{
-	struct strbuf b = { 0 };
-	char buf[8192];
-	size_t n;
-	FILE *fp;
-	int bad;
-
-	if ((fp = fopen(path, "r")) == NULL)
-		return NULL;
-	sb_add(&b, "");
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0 && b.len <=
-	    EDITOR_MAX)
-		sb_addn(&b, buf, n);
-	bad = ferror(fp);
-	fclose(fp);
-	if (bad || b.len > EDITOR_MAX) {
-		sb_free(&b);
-		errno = bad ? EIO : EFBIG;
-		return NULL;
-	}
-	/* the newline an editor ends the file with is not the text's */
-	while (b.len > 0 && (b.s[b.len - 1] == '\n' || b.s[b.len - 1] ==
-	    '\r'))
-		b.s[--b.len] = '\0';
-	return sb_steal(&b);
-}
-
-/*
- * The memo in the user's editor: $VISUAL, else $EDITOR, else vi, run as
- * git runs it (sh -c 'EDITOR "$1"', so "code --wait" or "emacs -nw"
- * work) through proc_run, which drops a setgid salesorg's group.  The
- * text goes to a file of the user's own (mkstemps: 0600, a fresh name
- * in $TMPDIR or /tmp), the terminal is lent to the editor between
- * def_prog_mode/endwin and reset_prog_mode, and the file is read back
- * and removed.  An editor that fails or cannot be run leaves the text
- * as it was and says why.
- */
+/* The field's text in the user's editor (ta_edit_outside). */
 static void
 edit_outside(struct ffield *f)
 {
-	const char *ed = getenv("VISUAL"), *dir = getenv("TMPDIR");
-	struct proc_result r = { 0 };
-	struct proc p = { 0 };
-	char *path, *script, *text = NULL, *argv[6];
-	const char *t = le_text(&f->le);
-	size_t len = strlen(t);
-	int fd, rc, err = 0;
+	char *text = ta_edit_outside(le_text(&f->le));
 
-	if (ed == NULL || *ed == '\0')
-		ed = getenv("EDITOR");
-	if (ed == NULL || *ed == '\0')
-		ed = "vi";
-	path = xasprintf("%s/salesorg-XXXXXX.txt", dir && *dir ? dir :
-	    "/tmp");
-	if ((fd = mkstemps(path, 4)) < 0) {
-		ui_message(_("Cannot make a file for the editor: %s"),
-		    strerror(errno));
-		free(path);
+	if (text == NULL)
 		return;
-	}
-	if ((err = proc_write_all(fd, t, len)) == 0 && len > 0)
-		err = proc_write_all(fd, "\n", 1);
-	if (close(fd) != 0 && err == 0)
-		err = errno;
-	if (err != 0) {
-		ui_message(_("Cannot write %s for the editor: %s"), path,
-		    strerror(err));
-		unlink(path);
-		free(path);
-		return;
-	}
-	script = xasprintf("%s \"$1\"", ed);
-	argv[0] = "/bin/sh";
-	argv[1] = "-c";
-	argv[2] = script;
-	argv[3] = "sh";
-	argv[4] = path;
-	argv[5] = NULL;
-	p.argv = argv;
-	p.tty = 1;
-	def_prog_mode();
-	endwin();
-	rc = proc_run(&p, &r);
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	refresh();
-	if (rc != 0)
-		ui_message(_("Cannot run the editor: %s"), strerror(errno));
-	else if (r.exec_errno)
-		ui_message(_("Cannot run the editor (sh): %s"),
-		    strerror(r.exec_errno));
-	else if (r.signal)
-		ui_message(_("The editor (%s) was killed by signal %d; the "
-		    "text is as it was"), ed, r.signal);
-	else if (r.status != 0)
-		ui_message(_("The editor (%s) exited with status %d; the "
-		    "text is as it was"), ed, r.status);
-	else if ((text = read_back(path)) == NULL)
-		ui_message(_("Cannot read back %s: %s; the text is as it "
-		    "was"), path, strerror(errno));
-	else {
-		le_set(&f->le, text);
-		ta_init(&f->ta);
-		set_error(f, NULL);
-	}
-	sb_free(&r.out);
+	le_set(&f->le, text);
+	ta_init(&f->ta);
+	set_error(f, NULL);
 	free(text);
-	unlink(path);
-	free(script);
-	free(path);
 }
 
 int

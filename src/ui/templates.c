@@ -47,7 +47,6 @@
 #define PICK_ROWS	8
 #define PICK_CONTACTS	20
 /* The longest text read back from the editor. */
-#define EDITOR_MAX	(1024 * 1024)
 
 struct templates_view {
 	struct db	*db;
@@ -392,36 +391,6 @@ editor_draw(struct editor *ed)
 	refresh();
 }
 
-/* The text of the file at path (at most EDITOR_MAX bytes), or NULL
- * with errno; the newline an editor ends the file with dropped. */
-static char *
-read_back(const char *path)
-{
-	struct strbuf b = { 0 };
-	char buf[8192];
-	size_t n;
-	FILE *fp;
-	int bad;
-
-	if ((fp = fopen(path, "r")) == NULL)
-		return NULL;
-	sb_add(&b, "");
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0 && b.len <=
-	    EDITOR_MAX)
-		sb_addn(&b, buf, n);
-	bad = ferror(fp);
-	fclose(fp);
-	if (bad || b.len > EDITOR_MAX) {
-		sb_free(&b);
-		errno = bad ? EIO : EFBIG;
-		return NULL;
-	}
-	while (b.len > 0 && (b.s[b.len - 1] == '\n' || b.s[b.len - 1] ==
-	    '\r'))
-		b.s[--b.len] = '\0';
-	return sb_steal(&b);
-}
-
 /*
  * The body in the user's editor, as the form's memo (form.c): $VISUAL,
  * else $EDITOR, else vi through sh -c, by proc_run (a setgid salesorg's
@@ -432,81 +401,18 @@ read_back(const char *path)
 static void
 edit_outside(struct editor *ed)
 {
-	const char *edname = getenv("VISUAL"), *dir = getenv("TMPDIR");
-	struct lineedit *le = &ed->le[E_BODY];
-	struct proc_result r = { 0 };
-	struct proc p = { 0 };
-	char *path, *script, *text = NULL, *argv[6];
-	const char *t = le_text(le);
-	size_t len = strlen(t);
-	int fd, rc, err = 0;
+	char *text = ta_edit_outside(le_text(&ed->le[E_BODY]));
 
-	if (edname == NULL || *edname == '\0')
-		edname = getenv("EDITOR");
-	if (edname == NULL || *edname == '\0')
-		edname = "vi";
-	path = xasprintf("%s/salesorg-XXXXXX.txt", dir && *dir ? dir :
-	    "/tmp");
-	if ((fd = mkstemps(path, 4)) < 0) {
-		ui_message(_("Cannot make a file for the editor: %s"),
-		    strerror(errno));
-		free(path);
-		return;
-	}
-	if ((err = proc_write_all(fd, t, len)) == 0 && len > 0)
-		err = proc_write_all(fd, "\n", 1);
-	if (close(fd) != 0 && err == 0)
-		err = errno;
-	if (err != 0) {
-		ui_message(_("Cannot write %s for the editor: %s"), path,
-		    strerror(err));
-		unlink(path);
-		free(path);
-		return;
-	}
-	script = xasprintf("%s \"$1\"", edname);
-	argv[0] = "/bin/sh";
-	argv[1] = "-c";
-	argv[2] = script;
-	argv[3] = "sh";
-	argv[4] = path;
-	argv[5] = NULL;
-	p.argv = argv;
-	p.tty = 1;
-	def_prog_mode();
-	endwin();
-	rc = proc_run(&p, &r);
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	refresh();
-	if (rc != 0)
-		ui_message(_("Cannot run the editor: %s"), strerror(errno));
-	else if (r.exec_errno)
-		ui_message(_("Cannot run the editor (sh): %s"),
-		    strerror(r.exec_errno));
-	else if (r.signal)
-		ui_message(_("The editor (%s) was killed by signal %d; the "
-		    "text is as it was"), edname, r.signal);
-	else if (r.status != 0)
-		ui_message(_("The editor (%s) exited with status %d; the "
-		    "text is as it was"), edname, r.status);
-	else if ((text = read_back(path)) == NULL)
-		ui_message(_("Cannot read back %s: %s; the text is as it "
-		    "was"), path, strerror(errno));
-	else {
-		le_set(le, text);
+	if (text != NULL) {
+		le_set(&ed->le[E_BODY], text);
 		ta_init(&ed->ta);
+		free(text);
 	}
 	if (*ui_message_text()) {
 		snprintf(ed->msg, sizeof(ed->msg), "%s", ui_message_text());
 		ed->msg_error = 1;
 		ui_message_clear();
 	}
-	sb_free(&r.out);
-	free(text);
-	unlink(path);
-	free(script);
-	free(path);
 }
 
 static int

@@ -16,13 +16,19 @@
  * the area, so that the cursor after a full row is still inside it.
  */
 #include <curses.h>
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "base/i18n.h"
+#include "base/proc.h"
 #include "base/utf8.h"
 #include "base/util.h"
 #include "ui/textarea.h"
+#include "ui/ui.h"
 
 #define CTRL(c)	((c) & 0x1f)
 
@@ -283,4 +289,108 @@ ta_cursor(struct textarea *ta, const struct lineedit *le, int cols,
 	if (*row >= ta->top + height)
 		ta->top = *row - height + 1;
 	free(r);
+}
+
+/* ---- a long text in $VISUAL or $EDITOR ---- */
+
+/* More than anyone writes in a field; a bigger file is refused. */
+#define EDITOR_MAX	(1024 * 1024)
+
+/* The text of the file at path (at most EDITOR_MAX bytes), or NULL
+ * with errno; the newline an editor ends the file with dropped. */
+static char *
+read_back(const char *path)
+{
+	struct strbuf b = { 0 };
+	char buf[8192];
+	size_t n;
+	FILE *fp;
+	int bad;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return NULL;
+	sb_add(&b, "");
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0 && b.len <=
+	    EDITOR_MAX)
+		sb_addn(&b, buf, n);
+	bad = ferror(fp);
+	fclose(fp);
+	if (bad || b.len > EDITOR_MAX) {
+		sb_free(&b);
+		errno = bad ? EIO : EFBIG;
+		return NULL;
+	}
+	while (b.len > 0 && (b.s[b.len - 1] == '\n' || b.s[b.len - 1] ==
+	    '\r'))
+		b.s[--b.len] = '\0';
+	return sb_steal(&b);
+}
+
+char *
+ta_edit_outside(const char *t)
+{
+	const char *ed = getenv("VISUAL"), *dir = getenv("TMPDIR");
+	struct proc_result r = { 0 };
+	struct proc p = { 0 };
+	char *path, *script, *text = NULL, *argv[6];
+	size_t len = strlen(t);
+	int fd, rc, err = 0;
+
+	if (ed == NULL || *ed == '\0')
+		ed = getenv("EDITOR");
+	if (ed == NULL || *ed == '\0')
+		ed = "vi";
+	path = xasprintf("%s/salesorg-XXXXXX.txt", dir && *dir ? dir :
+	    "/tmp");
+	if ((fd = mkstemps(path, 4)) < 0) {
+		ui_message(_("Cannot make a file for the editor: %s"),
+		    strerror(errno));
+		free(path);
+		return NULL;
+	}
+	if ((err = proc_write_all(fd, t, len)) == 0 && len > 0)
+		err = proc_write_all(fd, "\n", 1);
+	if (close(fd) != 0 && err == 0)
+		err = errno;
+	if (err != 0) {
+		ui_message(_("Cannot write %s for the editor: %s"), path,
+		    strerror(err));
+		unlink(path);
+		free(path);
+		return NULL;
+	}
+	script = xasprintf("%s \"$1\"", ed);
+	argv[0] = "/bin/sh";
+	argv[1] = "-c";
+	argv[2] = script;
+	argv[3] = "sh";
+	argv[4] = path;
+	argv[5] = NULL;
+	p.argv = argv;
+	p.tty = 1;
+	def_prog_mode();
+	endwin();
+	rc = proc_run(&p, &r);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	refresh();
+	if (rc != 0)
+		ui_message(_("Cannot run the editor: %s"), strerror(errno));
+	else if (r.exec_errno)
+		ui_message(_("Cannot run the editor (sh): %s"),
+		    strerror(r.exec_errno));
+	else if (r.signal)
+		ui_message(_("The editor (%s) was killed by signal %d; the "
+		    "text is as it was"), ed, r.signal);
+	else if (r.status != 0)
+		ui_message(_("The editor (%s) exited with status %d; the "
+		    "text is as it was"), ed, r.status);
+	else if ((text = read_back(path)) == NULL)
+		ui_message(_("Cannot read back %s: %s; the text is as it "
+		    "was"), path, strerror(errno));
+	sb_free(&r.out);
+	unlink(path);
+	free(script);
+	free(path);
+	return text;
 }
