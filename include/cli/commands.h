@@ -25,6 +25,7 @@ extern const struct command command_config;
 extern const struct command command_field;
 extern const struct command command_search;
 extern const struct command command_abc;
+extern const struct command command_plan;
 extern const struct command command_template;
 extern const struct command command_merge;
 extern const struct command command_journal;

@@ -78,6 +78,19 @@ int	report_checklist(struct db *, const struct report_query *,
 	    struct doc *, struct so_err *);
 int	report_visits(struct db *, const struct report_query *, struct doc *,
 	    struct so_err *);
+/* The plan report (src/report/plan.c): plan, fact, share done and the
+ * forecast per manager and for the team; the period must be a month, a
+ * quarter or a year (SO_EINVAL else). */
+int	report_plan(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
+/* The plan, fact and share done of each measure with a plan, as tables
+ * appended to out, when q's period is a month, a quarter or a year with
+ * plans (the sales report's); nothing else. */
+int	report_plan_section(struct db *db, const struct report_query *q,
+	    struct doc *out, struct so_err *err);
+/* fact as a share of plan, "37.5%" with the language's decimal sign;
+ * "-" without a plan or for a plan of 0 (caller frees). */
+char	*report_percent_cell(int64_t plan, int has_plan, int64_t fact);
 /* The ABC/VIP report (report_abc_doc, below) of the windows ending
  * with the month of q->to (today's without one). */
 int	report_abc(struct db *, const struct report_query *, struct doc *,

@@ -25,6 +25,7 @@ const struct command *const commands[] = {
 	&command_field,
 	&command_search,
 	&command_abc,
+	&command_plan,
 	&command_template,
 	&command_merge,
 	&command_journal,

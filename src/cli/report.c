@@ -38,6 +38,7 @@
 #include "report/report.h"
 #include "store/journal_sent.h"
 #include "store/lookup.h"
+#include "store/plan.h"
 #include "store/report_abc.h"
 #include "store/settings.h"
 
@@ -359,7 +360,8 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 	const char *from = NULL, *to = NULL, *date = NULL, *login = NULL;
 	const char *lang = NULL, *mailto = NULL, *abc_opt = NULL;
 	char kind = r->period, *addr = NULL;
-	int act = ACT_NONE;
+	struct plan_period named_p;
+	int act = ACT_NONE, named = 0;
 	long v;
 	int ch, code, rc;
 
@@ -377,11 +379,20 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 			date = optarg;
 			break;
 		case OPT_PERIOD:
-			if ((kind = report_period_kind(optarg)) == 0) {
+			/* A named period, or one month, quarter or year
+			 * as plans are set for (2026-12, 2026-Q4, 2026). */
+			named = 0;
+			if ((kind = report_period_kind(optarg)) == 0 &&
+			    plan_period_parse(optarg, &named_p, NULL) !=
+			    SO_OK) {
 				cli_warn(_("%s: --period: day, week, month, "
 				    "quarter, year or all, not \"%s\""), cmd,
 				    optarg);
 				return EXIT_USAGE;
+			}
+			if (kind == 0) {
+				named = 1;
+				kind = r->period;
 			}
 			break;
 		case OPT_USER:
@@ -539,6 +550,10 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 		memcpy(q.to, q.from, 11);
 	} else {
 		report_period(kind, q.now, 0, q.from, q.to);
+		if (named) {
+			memcpy(q.from, named_p.from, 11);
+			memcpy(q.to, named_p.to, 11);
+		}
 		if (from && parse_date(cmd, "from", from, q.now, q.from) != 0)
 			return EXIT_USAGE;
 		if (to && parse_date(cmd, "to", to, q.now, q.to) != 0)
@@ -691,11 +706,12 @@ const struct command command_journal = {
 
 static const struct cli_option report_options[] = {
 	{ .name = "period", .val = OPT_PERIOD,
-	  .arg = "day|week|month|quarter|year|all",
-	  .help = N_("the current one around today (default the report's "
-	    "own: this week for activity, this month for meeting, sales, "
-	    "audit and abc, all time for follow-up and key-clients, today "
-	    "for checklist and visits)") },
+	  .arg = "day|week|month|quarter|year|all|YYYY-MM|YYYY-Qn|YYYY",
+	  .help = N_("the current one around today, or that month, quarter "
+	    "or year (default the report's own: this week for activity, "
+	    "this month for meeting, sales, audit, abc and plan, all time "
+	    "for follow-up and key-clients, today for checklist and "
+	    "visits)") },
 	{ .name = "from", .val = OPT_FROM, .arg = "DATE",
 	  .help = N_("move the start of the period") },
 	{ .name = "to", .val = OPT_TO, .arg = "DATE",
@@ -726,8 +742,8 @@ const struct command command_report = {
 	.operands = "NAME",
 	.options = report_options,
 	.summary = N_("the activity, meeting, follow-up, sales, audit, "
-	    "key-clients, checklist, visits or abc report (see REPORTS in "
-	    "salesorg(1))"),
+	    "key-clients, checklist, visits, abc or plan report (see REPORTS "
+	    "in salesorg(1))"),
 	.acl = {
 		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),
 		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,

@@ -228,6 +228,9 @@ const struct report_desc reports[] = {
 	{ "abc", N_("ABC/VIP by the 20/80 rule"), N_("the month's 20 % "
 	    "who bring the money, the half-year's VIP, the bottom 20 % "
 	    "(--by, --months, --bottom)"), 'm', report_abc },
+	{ "plan", N_("Plan and fact"), N_("per manager and for the team: "
+	    "the plan, the fact, the share done and the forecast at the "
+	    "period's end"), 'm', report_plan },
 	{ NULL, NULL, NULL, 0, NULL }
 };
 

@@ -204,6 +204,12 @@ report_sales(struct db *db, const struct report_query *q, struct doc *out,
 	doc_heading(out, manager ? _("Results in the period") :
 	    _("Results in the period by manager"));
 	managers(out, &s, manager == 0);
+	/* The period's plans, when it has any: plan, fact and share. */
+	if ((code = report_plan_section(db, q, out, err)) != SO_OK) {
+		rep_sales_clear(&s);
+		doc_free(out);
+		return code;
+	}
 	pipeline(out, &s, manager ? out->user : NULL);
 	if (manager) {
 		closed_deals(out, &s);

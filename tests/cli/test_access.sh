@@ -314,6 +314,17 @@ probe_abc() {
 	[ "$(sqlite3 "$DB" "SELECT count(*) FROM companies WHERE abc <> ''")" \
 	    -gt 0 ] && seen team w
 }
+probe_plan() {	# root set everyone's December plan and the team's
+	for w in own:$L col:$C team:team; do
+		run_as $L plan list --user ${w#*:}
+		[ "$RC" -eq 0 ] && grep -q "^2026-12	${w#*:}	" "$T/out" &&
+		    seen ${w%:*} r
+		run_as $L plan set ${w#*:} 2031-01 7 --measure calls
+		[ "$RC" -eq 0 ] && [ "$(sqlite3 "$DB" "SELECT count(*) FROM
+		    plans WHERE period = '2031-01'")" -gt 0 ] && seen ${w%:*} w
+		sqlite3 "$DB" "DELETE FROM plans WHERE period = '2031-01'"
+	done
+}
 probe_template() {
 	for w in own:$OWN col:$COL nob:$NOB; do
 		t=${w#*:}
@@ -401,6 +412,11 @@ run_as_db() {
 # The team's template for merge.
 "$SO" --db "$DB" template add tpl-team --subject Hi \
     --body "Dear {contact.last_name} {contact.email}" >/dev/null || exit 1
+
+# Plans of December for everyone and the team (plan).
+for u in $M $C $H $A team; do
+	"$SO" --db "$DB" plan set $u 2026-12 1000 >/dev/null || exit 1
+done
 
 # ---- the matrix ----
 
