@@ -79,7 +79,7 @@ fig_tables(struct doc *d, const struct plan_figures *f, int forecast)
 		{ _("Fact"), DOC_RIGHT, 16, 0 },
 		/* TRANSLATORS: the share of the plan done, a narrow
 		 * column. */
-		{ _("Done"), DOC_RIGHT, 7, 0 },
+		{ (char *)C_("plan", "Done"), DOC_RIGHT, 7, 0 },
 		/* TRANSLATORS: the fact forecast at the period's end. */
 		{ _("Forecast"), DOC_RIGHT, 16, 0 },
 		/* TRANSLATORS: the forecast as a share of the plan. */
