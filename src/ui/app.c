@@ -43,6 +43,7 @@
 #include "ui/listview.h"
 #include "ui/mailmerge.h"
 #include "ui/pipeline.h"
+#include "ui/plan.h"
 #include "ui/reports.h"
 #include "ui/screen.h"
 #include "ui/search.h"
@@ -1254,6 +1255,9 @@ handle(enum action act, const char *arg)
 		break;
 	case ACT_TEMPLATES:
 		ui_templates(app->db);
+		break;
+	case ACT_PLAN:
+		ui_plan(app->db);
 		break;
 	case ACT_MERGE:
 		if (cur_list()->ent != &entity_contact)

@@ -223,6 +223,8 @@ static const struct action_access access[ACT_LAST + 1] = {
 	[ACT_IMPORT] = { ON_FILE, 0, W, "import records as one's own" },
 	[ACT_SETTINGS] = { ON_TEAM, 0, W, "one's own settings (the "
 	    "team's: the head or the administrator)" },
+	[ACT_PLAN] = { ON_TEAM, R, W, "one's own plan and fact (the head "
+	    "and the administrator: everyone's, and set them)" },
 };
 
 #undef R
@@ -282,6 +284,9 @@ const struct ui_command ui_commands[] = {
 	    N_("the mail merge templates: edit, add, preview") },
 	{ "merge", NULL, ACT_MERGE, "TEMPLATE",
 	    N_("mail merge to the Contacts list: a dry run, then y sends") },
+	{ "plan", "plans", ACT_PLAN, NULL,
+	    N_("the plans: managers by months, plan, fact, share; Enter "
+	    "sets one") },
 	{ NULL, NULL, ACT_NONE, NULL, NULL }
 };
 
