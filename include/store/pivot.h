@@ -58,7 +58,7 @@
 enum pivot_period {
 	PIVOT_NONE,	/* the columns are a field's values */
 	PIVOT_DAY,
-	PIVOT_WEEK,	/* ISO weeks, Monday first: "2026-W49" */
+	PIVOT_WEEK,	/* weeks from Monday, by the Monday: "2026-11-30" */
 	PIVOT_MONTH,	/* "2026-12" */
 	PIVOT_QUARTER,	/* "2026-Q4" */
 	PIVOT_YEAR,	/* "2026" */
@@ -164,6 +164,12 @@ char	*pivot_cell_text(const struct pivot_result *r,
 int	 pivot_drill(struct db *db, const struct pivot_spec *spec, time_t now,
 	    const char *const *keys, int depth, const char *col_key,
 	    int64_t **ids, size_t *nids, struct so_err *err);
+
+/* The source query of spec (one row per record counted: id, k0.., c, v),
+ * for the plan test and the benchmark's bare sqlite3 twin.  NULL with
+ * err set on a bad spec. */
+char	*pivot_source_sql(struct db *db, const struct pivot_spec *spec,
+	    time_t now, struct so_err *err);
 
 /* ---- saved pivots (the team's; see above) ---- */
 
