@@ -55,7 +55,7 @@ report_pivot_doc(struct db *db, const struct pivot_spec *spec,
 	struct doc_col *cols;
 	struct doc_table *t;
 	struct strbuf b = { 0 };
-	char **cells, *period = NULL;
+	char **cells, *period = NULL, *tmp = NULL;
 	size_t ncols, i, j;
 	int k, nl = r->nlevels;
 
@@ -75,9 +75,12 @@ report_pivot_doc(struct db *db, const struct pivot_spec *spec,
 	if (spec->filter && *spec->filter)
 		sb_printf(&b, "; %s %s", _("filter"), spec->filter);
 	if (*r->on)
-		sb_printf(&b, "; %s %s", _("on"), r->on);
+		/* TRANSLATORS: the pivot as it was at the end of day %s */
+		sb_printf(&b, "; %s", (tmp = xasprintf(_("as on %s"),
+		    r->on)));
 	doc_para(out, sb_str(&b));
 	sb_free(&b);
+	free(tmp);
 	out->landscape = r->ncols > 6;
 
 	ncols = (size_t)nl + r->ncols + 1;
