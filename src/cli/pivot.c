@@ -53,10 +53,20 @@ find_entity(const char *name)
 	return NULL;
 }
 
+/* One field of a --list line: the team's typing, shown clean. */
+static void
+put_field(int first, const char *s)
+{
+	if (!first)
+		putchar('\t');
+	cli_put_clean(stdout, s ? s : "");
+}
+
 static int
 list_saved(struct db *db)
 {
 	struct pivot_saved *v;
+	struct strbuf b = { 0 };
 	struct so_err err = { 0 };
 	size_t n, i;
 	int k;
@@ -66,21 +76,25 @@ list_saved(struct db *db)
 	for (i = 0; i < n; i++) {
 		const struct pivot_spec *s = &v[i].spec;
 
-		cli_put_clean(stdout, v[i].name);
-		printf("\t%s\t", s->entity);
+		put_field(1, v[i].name);
+		put_field(0, s->entity);
+		sb_reset(&b);
 		for (k = 0; k < s->nrows; k++)
-			printf("%s%s", k ? "," : "", s->rows[k]);
-		printf("\t%s\t", s->period != PIVOT_NONE ?
-		    pivot_period_name(s->period) : s->cols ? s->cols : "");
+			sb_printf(&b, "%s%s", k ? "," : "", s->rows[k]);
+		put_field(0, sb_str(&b));
+		put_field(0, s->period != PIVOT_NONE ?
+		    pivot_period_name(s->period) : s->cols);
+		sb_reset(&b);
 		if (s->measure == PIVOT_COUNT)
-			printf("count");
+			sb_add(&b, "count");
 		else
-			printf("%s:%s", s->measure == PIVOT_SUM ? "sum" : "avg",
-			    s->measure_field);
-		printf("\t");
-		cli_put_clean(stdout, v[i].author);
-		printf("\n");
+			sb_printf(&b, "%s:%s", s->measure == PIVOT_SUM ?
+			    "sum" : "avg", s->measure_field);
+		put_field(0, sb_str(&b));
+		put_field(0, v[i].author);
+		putchar('\n');
 	}
+	sb_free(&b);
 	pivot_saved_free(v, n);
 	return 0;
 }
