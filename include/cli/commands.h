@@ -30,6 +30,7 @@ extern const struct command command_template;
 extern const struct command command_merge;
 extern const struct command command_journal;
 extern const struct command command_report;
+extern const struct command command_pivot;
 extern const struct command command_user;
 extern const struct command command_log;
 

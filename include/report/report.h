@@ -115,6 +115,16 @@ int	report_abc_doc(struct db *db, enum abc_by by, int months,
 	    const char *month, int parts, int64_t now, struct doc *out,
 	    struct so_err *err);
 
+/*
+ * A pivot table (store/pivot.h) run from spec as a document: the row
+ * levels, a column per column key and the totals (src/report/pivot.c).
+ */
+struct pivot_spec;
+struct pivot_result;
+int	report_pivot_doc(struct db *db, const struct pivot_spec *spec,
+	    const struct pivot_result *r, struct doc *out,
+	    struct so_err *err);
+
 /* The manager q is about: 0 for the department (q->all), else q->user_id
  * or, without one, the current user. */
 int64_t	report_query_manager(struct db *db, const struct report_query *q);

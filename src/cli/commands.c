@@ -30,6 +30,7 @@ const struct command *const commands[] = {
 	&command_merge,
 	&command_journal,
 	&command_report,
+	&command_pivot,
 	&command_user,
 	&command_log,
 	NULL

@@ -383,6 +383,15 @@ probe_report() {
 	run_as $L report activity --all --format csv
 	[ "$RC" -eq 0 ] && grep -q "all managers" "$T/out" && seen team x
 }
+probe_pivot() {	# a pivot by a detail: whose phones it counts; a saved one
+	run_as $L pivot contacts --rows phone_mobile --cols source
+	for w in own:$OWN col:$COL nob:$NOB; do text "$T/out" ${w%:*} ${w#*:}; done
+	run_as $L pivot contacts --rows phone_mobile --cols source --format csv
+	for w in own:$OWN col:$COL nob:$NOB; do bulk "$T/out" ${w%:*} ${w#*:}; done
+	run_as $L pivot contacts --rows source --cols month --save "p-$L"
+	[ "$RC" -eq 0 ] && [ "$(sqlite3 "$DB" "SELECT count(*) FROM
+	    saved_pivots WHERE name = 'p-$L'")" -eq 1 ] && seen team w
+}
 probe_user() {
 	run_as $L user list
 	grep -q "^$C " "$T/out" && seen team r
