@@ -228,6 +228,15 @@ const struct report_desc reports[] = {
 	{ "abc", N_("ABC/VIP by the 20/80 rule"), N_("the month's 20 % "
 	    "who bring the money, the half-year's VIP, the bottom 20 % "
 	    "(--by, --months, --bottom)"), 'm', report_abc },
+	{ "funnel", N_("Sales funnel"), N_("deals by stage and companies by "
+	    "status: how many got how far, conversion, days per stage"), 'm',
+	    report_funnel },
+	{ "forecast", N_("Sales forecast"), N_("open deals by expected close "
+	    "month, weighted by the stage's win probability, per manager"),
+	    'y', report_forecast },
+	{ "dynamics", N_("Client dynamics"), N_("per month or quarter: new "
+	    "buyers, buyers lost, regular clients' purchases (--months, "
+	    "--step)"), 'y', report_dynamics },
 	{ NULL, NULL, NULL, 0, NULL }
 };
 
