@@ -12,7 +12,8 @@
  *    log is never read beyond the period;
  *  - each one's history is its stage_id (status) changes up to the end
  *    of the period, by record (audit_record); its first stage is the
- *    old value of its first change, or where it is when it never moved;
+ *    old value of its first change (even one after the period), or
+ *    where it is when it never moved;
  *  - a deal has reached an open stage when it got that far along the
  *    path (the stages in order without the lost ones): a deal that
  *    skipped a stage has passed it.  A won or a retired stage counts the

@@ -3,7 +3,9 @@
  * what each figure means).
  *
  * The funnel reads the audit log twice, each time by an index: the
- * cohort's create rows by time (audit_at, bounded by the period) and
+ * period's rows by time (audit_at; "+a.entity" keeps the planner off
+ * audit_record's entity prefix, which would walk every deal's row), the
+ * cohort's create rows bounded by the period and
  * each member's changes by record (audit_record); the stays that ended
  * in the period are the changes in it (audit_at again), each with the
  * change before it on the same record (audit_record, one probe).  The
@@ -101,7 +103,7 @@ cohort(struct db *db, const struct funnel_src *src, int64_t manager,
 
 	sql = xasprintf("SELECT t.id, %s FROM audit_log a "
 	    "JOIN %s t ON t.id = a.record_id "
-	    "WHERE a.at >= ?1 AND a.at < ?2 AND a.entity = '%s' "
+	    "WHERE a.at >= ?1 AND a.at < ?2 AND +a.entity = '%s' "
 	    "AND a.action = 'create' AND t.deleted_at IS NULL "
 	    "AND (?3 = 0 OR t.manager_id = ?3)", src->current, src->table,
 	    src->entity);
@@ -109,9 +111,11 @@ cohort(struct db *db, const struct funnel_src *src, int64_t manager,
 	free(sql);
 	if (code != SO_OK)
 		return code;
-	sql = xasprintf("SELECT old_value, new_value FROM audit_log "
+	/* Every change: the first one's old value is where it started,
+	 * even when that change came after the period. */
+	sql = xasprintf("SELECT old_value, new_value, at < ?2 FROM audit_log "
 	    "WHERE entity = '%s' AND record_id = ?1 AND field = '%s' "
-	    "AND at < ?2 ORDER BY at, id", src->entity, src->field);
+	    "ORDER BY at, id", src->entity, src->field);
 	code = db_prepare(db, sql, &hist, err);
 	free(sql);
 	if (code != SO_OK) {
@@ -135,8 +139,8 @@ cohort(struct db *db, const struct funnel_src *src, int64_t manager,
 			if (!any++ && (i = step_of(f, (const char *)
 			    sqlite3_column_text(hist, 0))) >= 0)
 				seen[i] = 1;
-			if ((i = step_of(f, (const char *)
-			    sqlite3_column_text(hist, 1))) >= 0)
+			if (sqlite3_column_int(hist, 2) && (i = step_of(f,
+			    (const char *)sqlite3_column_text(hist, 1))) >= 0)
 				seen[i] = 1;
 		}
 		if (hrc != SQLITE_DONE)
@@ -175,7 +179,7 @@ stays(struct db *db, const struct funnel_src *src, int64_t manager,
 	    "a.record_id AND b.field = '%s' AND b.at <= a.at AND b.id < a.id "
 	    "ORDER BY b.at DESC, b.id DESC LIMIT 1), t.created_at) "
 	    "FROM audit_log a JOIN %s t ON t.id = a.record_id "
-	    "WHERE a.at >= ?1 AND a.at < ?2 AND a.entity = '%s' "
+	    "WHERE a.at >= ?1 AND a.at < ?2 AND +a.entity = '%s' "
 	    "AND a.field = '%s' AND t.deleted_at IS NULL "
 	    "AND (?3 = 0 OR t.manager_id = ?3)", src->entity, src->field,
 	    src->table, src->entity, src->field);

@@ -242,18 +242,22 @@ place(struct db *db, const char *code, size_t pos, struct so_err *err)
 	return ret;
 }
 
-/* Where a new open stage goes: after the last open one. */
+/* Where the new open stage code goes: after the last other open one. */
 static size_t
-open_end(struct db *db)
+open_end(struct db *db, const char *code)
 {
 	struct stage_row *v;
-	size_t n, i, pos = 0;
+	size_t n, i, k, pos = 0;
 
 	if (stages_list(db, &v, &n, NULL) != SO_OK)
 		return 0;
-	for (i = 0; i < n; i++)
+	for (i = 0, k = 0; i < n; i++) {
+		if (strcmp(v[i].code, code) == 0)
+			continue;
+		k++;
 		if (!v[i].closed)
-			pos = i + 1;
+			pos = k;
+	}
 	stages_free(v, n);
 	return pos;
 }
@@ -298,7 +302,7 @@ stages_add(struct db *db, const char *code, const char *name,
 			    "it back if retired)"), code);
 	}
 	if (ret == SO_OK && outcome == STAGE_OPEN)
-		ret = place(db, code, open_end(db), err);
+		ret = place(db, code, open_end(db, code), err);
 	if (ret == SO_OK)
 		ret = audit_write(db, "deal_stages", 0, "create", code, NULL,
 		    name, err);
