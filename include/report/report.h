@@ -34,6 +34,10 @@ struct report_query {
 	 * abc.months, what the stored ranks go by.  abc_bottom: the bottom
 	 * 20 % alone. */
 	int		 abc_by, abc_months, abc_bottom;
+	/* dynamics: the months without a payment after which a buyer is
+	 * lost (0: 6) and the step, 'm' month or 'q' quarter (0: 'm'). */
+	int		 dyn_months;
+	char		 dyn_step;
 	/* The moment the report is made (Unix time): "before the day"
 	 * for the journal, "now" for the next planned touch. */
 	int64_t		 now;
@@ -91,6 +95,18 @@ int	report_plan_section(struct db *db, const struct report_query *q,
 /* fact as a share of plan, "37.5%" with the language's decimal sign;
  * "-" without a plan or for a plan of 0 (caller frees). */
 char	*report_percent_cell(int64_t plan, int has_plan, int64_t fact);
+/* The funnel, the forecast and the client dynamics (src/report/
+ * funnel.c; store/report_funnel.h). */
+int	report_funnel(struct db *, const struct report_query *, struct doc *,
+	    struct so_err *);
+int	report_forecast(struct db *, const struct report_query *,
+	    struct doc *, struct so_err *);
+int	report_dynamics(struct db *, const struct report_query *,
+	    struct doc *, struct so_err *);
+/* part of whole as a bar of up to cells Unicode block characters, to an
+ * eighth of a cell ("" for nothing; caller frees). */
+char	*report_bar(int64_t part, int64_t whole, int cells);
+
 /* The ABC/VIP report (report_abc_doc, below) of the windows ending
  * with the month of q->to (today's without one). */
 int	report_abc(struct db *, const struct report_query *, struct doc *,

@@ -30,7 +30,8 @@ struct pipe_deal {
 struct pipe_stage {
 	int64_t		 id;
 	char		*code, *name;
-	int		 closed;
+	int		 closed, won;	/* lost: closed and not won */
+	int		 retired;	/* kept for the deals in it */
 	int64_t		 count, sum;	/* deals and their amounts */
 	struct pipe_deal *deals;	/* largest amount first */
 	size_t		 ndeals;
@@ -61,7 +62,8 @@ void	 pipeline_free(struct pipeline *p);
  */
 int	 deal_move(struct db *db, int64_t deal_id, int dir, const char *reason,
 	    struct so_err *err);
-/* Sets the deal's stage by code ("won"), with the same rules. */
+/* Sets the deal's stage by code ("won"), with the same rules; code NULL:
+ * the first lost stage in use.  A retired stage is refused. */
 int	 deal_set_stage(struct db *db, int64_t deal_id, const char *code,
 	    const char *reason, struct so_err *err);
 /* When the deal entered its current stage (its creation if never moved). */

@@ -1,7 +1,8 @@
 /*
  * `salesorg config`: preferences (agenda.startup, reminders.bell), the
  * text settings of mail merge (mail.from, mail.sendmail) and
- * the team's lists of event types and results, for an administrator's
+ * the team's lists of event types and results, the deal stages (order,
+ * names, win probability, won or lost, retired), for an administrator's
  * script or a user without the TUI.  The TUI's :settings screen edits
  * the same rows through the same store functions.
  */
@@ -14,8 +15,14 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "store/settings.h"
+#include "store/stages.h"
 
-enum { OPT_TEAM = 't' };
+enum { OPT_TEAM = 't', OPT_PROBABILITY = 256, OPT_CLOSED };
+
+/* add's --probability and --closed, read before the form is known. */
+struct stage_opts {
+	const char	*probability, *closed;
+};
 
 static int
 show_flags(struct db *db)
@@ -116,19 +123,117 @@ lookup_cmd(struct db *db, enum lookup_table t, int argc, char **argv)
 	return rc == SO_OK ? 0 : cli_fail(&err);
 }
 
+/* A probability for config stages: 0 to 100; -1 after saying why. */
+static int
+probability_arg(const char *arg)
+{
+	char *end;
+	long v;
+
+	v = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0' || v < 0 || v > 100) {
+		cli_warn(_("config stages: probability: a whole number from 0 "
+		    "to 100, not \"%s\""), arg);
+		return -1;
+	}
+	return (int)v;
+}
+
+/*
+ * config stages [list] | add CODE NAME [--probability P] [--closed
+ * won|lost] | rename CODE NAME | move CODE POSITION | retire CODE |
+ * probability CODE P.  The list's columns (code, kind, probability,
+ * state, name) are what a script reads: the words are not translated.
+ */
+static int
+stages_cmd(struct db *db, int argc, char **argv, const struct stage_opts *so)
+{
+	struct so_err err = { 0 };
+	struct stage_row *v;
+	enum stage_outcome out = STAGE_OPEN;
+	size_t i, n;
+	char *end;
+	long pos;
+	int rc, p = -1;
+
+	if ((so->probability || so->closed) && (argc == 0 ||
+	    strcmp(argv[0], "add") != 0)) {
+		cli_warn(_("config stages: --probability and --closed go with "
+		    "add (probability CODE P sets it later)"));
+		return EXIT_USAGE;
+	}
+	if (argc == 0 || (strcmp(argv[0], "list") == 0 && argc == 1)) {
+		if (stages_list(db, &v, &n, &err) != SO_OK)
+			return cli_fail(&err);
+		for (i = 0; i < n; i++) {
+			printf("%-16s %-4s %3d%%  %-7s ", v[i].code,
+			    stage_kind_word(&v[i]), v[i].probability,
+			    v[i].retired ? "retired" : "in-use");
+			cli_put_clean(stdout, v[i].name);
+			putchar('\n');
+		}
+		stages_free(v, n);
+		return 0;
+	}
+	if (strcmp(argv[0], "add") == 0 && argc == 3) {
+		if (so->probability &&
+		    (p = probability_arg(so->probability)) < 0)
+			return EXIT_USAGE;
+		if (so->closed && strcmp(so->closed, "won") == 0)
+			out = STAGE_WON;
+		else if (so->closed && strcmp(so->closed, "lost") == 0)
+			out = STAGE_LOST;
+		else if (so->closed) {
+			cli_warn(_("config stages add: --closed: won or lost, "
+			    "not \"%s\""), so->closed);
+			return EXIT_USAGE;
+		}
+		rc = stages_add(db, argv[1], argv[2], p, out, &err);
+	} else if (strcmp(argv[0], "rename") == 0 && argc == 3)
+		rc = stages_rename(db, argv[1], argv[2], &err);
+	else if (strcmp(argv[0], "move") == 0 && argc == 3) {
+		pos = strtol(argv[2], &end, 10);
+		if (*argv[2] == '\0' || *end != '\0' || pos < 1 ||
+		    pos > 1000) {
+			cli_warn(_("config stages move %s: a position from 1 "
+			    "(the first stage), not \"%s\""), argv[1],
+			    argv[2]);
+			return EXIT_USAGE;
+		}
+		rc = stages_move(db, argv[1], (int)pos, &err);
+	} else if (strcmp(argv[0], "retire") == 0 && argc == 2)
+		rc = stages_retire(db, argv[1], 1, &err);
+	else if (strcmp(argv[0], "probability") == 0 && argc == 3) {
+		if ((p = probability_arg(argv[2])) < 0)
+			return EXIT_USAGE;
+		rc = stages_probability(db, argv[1], p, &err);
+	} else
+		return cli_usage("config");
+	return rc == SO_OK ? 0 : cli_fail(&err);
+}
+
 static int
 cli_config(struct cli *cli, int argc, char **argv)
 {
 	struct so_err err = { 0 };
+	struct stage_opts so = { NULL, NULL };
 	struct db *db;
 	int rc, on, global = 0;
 
 	/* Every form takes --team, as it always did; only set reads it. */
 	while ((rc = cli_getopt(&command_config, NULL, argc, argv)) != -1) {
-		if (rc != OPT_TEAM)
+		if (rc == OPT_PROBABILITY)
+			so.probability = optarg;
+		else if (rc == OPT_CLOSED)
+			so.closed = optarg;
+		else if (rc != OPT_TEAM)
 			return cli_usage("config");
-		global = 1;
+		else
+			global = 1;
 	}
+	if ((so.probability || so.closed) && (argc - optind == 0 ||
+	    strcmp(argv[optind], "stages") != 0))
+		return cli_usage("config");
 	argc -= optind;
 	argv += optind;
 	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
@@ -143,6 +248,8 @@ cli_config(struct cli *cli, int argc, char **argv)
 		rc = lookup_cmd(db, LOOKUP_EVENT_TYPES, argc - 1, argv + 1);
 	else if (strcmp(argv[0], "results") == 0)
 		rc = lookup_cmd(db, LOOKUP_EVENT_RESULTS, argc - 1, argv + 1);
+	else if (strcmp(argv[0], "stages") == 0)
+		rc = stages_cmd(db, argc - 1, argv + 1, &so);
 	else if (strcmp(argv[0], "get") == 0 && argc == 2) {
 		if (settings_flag_find(argv[1]) == NULL) {
 			so_err_set(&err, SO_EINVAL, _("no setting %s (see "
@@ -177,13 +284,30 @@ static const struct cli_form forms[] = {
 	{ "types|results", NC_("usage", "add|rename CODE NAME") },
 	{ "types|results", NC_("usage", "enable|disable CODE") },
 	{ "results", NC_("usage", "productive CODE on|off") },
+	{ "stages", "[list]" },
+	/* TRANSLATORS: add, rename, move, retire and probability are typed
+	 * as they are; the words in capitals are to be replaced. */
+	{ "stages", NC_("usage", "add|rename CODE NAME") },
+	{ "stages", NC_("usage", "move CODE POSITION") },
+	{ "stages", NC_("usage", "retire CODE") },
+	{ "stages", NC_("usage", "probability CODE PERCENT") },
 	{ NULL, NULL }
 };
+
+static const char *const closed_choices[] = { "won", "lost", NULL };
 
 static const struct cli_option options[] = {
 	{ .name = "team", .val = OPT_TEAM, .form = "set",
 	  .help = N_("set the team's default, for everyone, rather than "
 	    "your own setting") },
+	{ .name = "probability", .val = OPT_PROBABILITY,
+	  .arg = NC_("usage", "PERCENT"), .form = "stages",
+	  .help = N_("add: the new stage's win probability, 0 to 100 "
+	    "(default 0; 100 for a won stage)") },
+	{ .name = "closed", .val = OPT_CLOSED, .choices = closed_choices,
+	  .form = "stages",
+	  .help = N_("add: the new stage is closed, a win or a loss (default: "
+	    "an open stage, on the way to won)") },
 	{ 0 }
 };
 
@@ -191,8 +315,8 @@ const struct command command_config = {
 	.name = "config",
 	.forms = forms,
 	.options = options,
-	.summary = N_("show or change settings, event types and results "
-	    "(see salesorg(1))"),
+	.summary = N_("show or change settings, event types, results and "
+	    "deal stages (see salesorg(1))"),
 	.acl = {
 		.manager = CLI_REACH(ACL_READ | ACL_WRITE, 0, 0, ACL_READ),
 		.head = CLI_REACH(ACL_READ | ACL_WRITE, 0, 0,
@@ -205,7 +329,7 @@ const struct command command_config = {
 	    "work.start and report.activity columns: a head of sales or an "
 	    "administrator; "
 	    "the team's flags (users.join, any flag with --team), the "
-	    "team's mail.sendmail, event types and results: an "
+	    "team's mail.sendmail, event types, results and deal stages: an "
 	    "administrator"),
 	.run = cli_config,
 };

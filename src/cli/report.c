@@ -55,7 +55,7 @@ enum {
 	OPT_FROM = 256, OPT_TO, OPT_PERIOD, OPT_DATE, OPT_USER, OPT_ALL,
 	OPT_ID, OPT_FORMAT, OPT_WIDTH, OPT_PAGE_LENGTH, OPT_PAPER, OPT_PRINT,
 	OPT_COPIES, OPT_OUTPUT, OPT_PRINTER, OPT_LANG, OPT_SEND, OPT_SENT,
-	OPT_MAILTO, OPT_BY, OPT_MONTHS, OPT_BOTTOM
+	OPT_MAILTO, OPT_BY, OPT_MONTHS, OPT_BOTTOM, OPT_STEP
 };
 
 /* journal --send and --sent (ACT_NONE for neither). */
@@ -468,10 +468,30 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 			abc_opt = "--by";
 			break;
 		case OPT_MONTHS:
-			if ((v = number(cmd, "months", optarg, 1, 24)) < 0)
+			/* abc's window or the dynamics' lost buyers. */
+			if ((v = number(cmd, "months", optarg, 1,
+			    r->build == report_dynamics ? 120 : 24)) < 0)
 				return EXIT_USAGE;
-			q.abc_months = (int)v;
-			abc_opt = "--months";
+			if (r->build == report_dynamics)
+				q.dyn_months = (int)v;
+			else {
+				q.abc_months = (int)v;
+				abc_opt = "--months";
+			}
+			break;
+		case OPT_STEP:
+			if (strcmp(optarg, "month") != 0 &&
+			    strcmp(optarg, "quarter") != 0) {
+				cli_warn(_("%s: --step: month or quarter, not "
+				    "\"%s\""), cmd, optarg);
+				return EXIT_USAGE;
+			}
+			if (r->build != report_dynamics) {
+				cli_warn(_("%s: --step is the dynamics "
+				    "report's"), cmd);
+				return EXIT_USAGE;
+			}
+			q.dyn_step = optarg[0] == 'q' ? 'q' : 'm';
 			break;
 		case OPT_BOTTOM:
 			q.abc_bottom = 1;
@@ -709,9 +729,9 @@ static const struct cli_option report_options[] = {
 	  .arg = "day|week|month|quarter|year|all|YYYY-MM|YYYY-Qn|YYYY",
 	  .help = N_("the current one around today, or that month, quarter "
 	    "or year (default the report's own: this week for activity, "
-	    "this month for meeting, sales, audit, abc and plan, all time "
-	    "for follow-up and key-clients, today for checklist and "
-	    "visits)") },
+	    "this month for meeting, sales, audit, abc, plan and funnel, "
+	    "all time for follow-up and key-clients, today for checklist "
+	    "and visits, this year for forecast and dynamics)") },
 	{ .name = "from", .val = OPT_FROM, .arg = "DATE",
 	  .help = N_("move the start of the period") },
 	{ .name = "to", .val = OPT_TO, .arg = "DATE",
@@ -730,7 +750,11 @@ static const struct cli_option report_options[] = {
 	    "abc.by)") },
 	{ .name = "months", .val = OPT_MONTHS, .arg = "N",
 	  .help = N_("abc: rank over windows of N months (1 to 24; default "
-	    "the team's abc.months) ending with the period's month") },
+	    "the team's abc.months) ending with the period's month; "
+	    "dynamics: a buyer is lost after N months without a payment "
+	    "(1 to 120, default 6)") },
+	{ .name = "step", .val = OPT_STEP, .arg = "month|quarter",
+	  .help = N_("dynamics: a row per month (default) or per quarter") },
 	{ .name = "bottom", .val = OPT_BOTTOM,
 	  .help = N_("abc: the bottom 20 %, the difficult clients, alone") },
 	OUTPUT_OPTIONS,

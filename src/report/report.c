@@ -231,6 +231,15 @@ const struct report_desc reports[] = {
 	{ "plan", N_("Plan and fact"), N_("per manager and for the team: "
 	    "the plan, the fact, the share done and the forecast at the "
 	    "period's end"), 'm', report_plan },
+	{ "funnel", N_("Sales funnel"), N_("deals by stage and companies by "
+	    "status: how many got how far, conversion, days per stage"), 'm',
+	    report_funnel },
+	{ "forecast", N_("Sales forecast"), N_("open deals by expected close "
+	    "month, weighted by the stage's win probability, per manager"),
+	    'y', report_forecast },
+	{ "dynamics", N_("Client dynamics"), N_("per month or quarter: new "
+	    "buyers, buyers lost, regular clients' purchases (--months, "
+	    "--step)"), 'y', report_dynamics },
 	{ NULL, NULL, NULL, 0, NULL }
 };
 

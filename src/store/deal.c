@@ -3,6 +3,7 @@
  * (deal_stages) from first contact to won or lost.
  */
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "base/i18n.h"
 #include "store/entities.h"
@@ -40,8 +41,8 @@ check(struct db *db, void *obj, struct so_err *err)
 
 	hook_default_user(db, d, &d->manager_id);
 	if ((d->stage_id == SO_NULL || d->stage_id == 0) &&
-	    db_prepare(db, "SELECT id FROM deal_stages ORDER BY sort, id "
-	    "LIMIT 1", &st, err) == SO_OK) {
+	    db_prepare(db, "SELECT id FROM deal_stages WHERE NOT closed AND "
+	    "NOT retired ORDER BY sort, id LIMIT 1", &st, err) == SO_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
 			d->stage_id = sqlite3_column_int64(st, 0);
 		db_done(st);
@@ -50,6 +51,40 @@ check(struct db *db, void *obj, struct so_err *err)
 		return so_err_field(err, SO_EINVAL, "quantity",
 		    _("Quantity: may not be negative"));
 	return SO_OK;
+}
+
+/*
+ * A retired stage keeps the deals already in it, but no deal enters it:
+ * judged after the write (old NULL for a new deal), whoever writes -- a
+ * form, an import, the pipeline.
+ */
+static int
+after_write(struct db *db, const void *old, const void *obj,
+    struct so_err *err)
+{
+	const struct deal *o = old, *d = obj;
+	sqlite3_stmt *st;
+	char *name = NULL;
+	int rc, code;
+
+	if (o != NULL && o->stage_id == d->stage_id)
+		return SO_OK;
+	code = db_prepare(db, "SELECT name FROM deal_stages WHERE id = ? AND "
+	    "retired", &st, err);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, d->stage_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		name = db_text_dup(st, 0);
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(db, rc, N_("reading deal stages"), err);
+	if (name == NULL)
+		return SO_OK;
+	code = so_err_field(err, SO_EINVAL, "stage_id", _("Stage: %s is "
+	    "retired; it keeps the deals in it but takes no new ones"), name);
+	free(name);
+	return code;
 }
 
 struct entity entity_deal = {
@@ -61,6 +96,7 @@ struct entity entity_deal = {
 	.default_sort = 0,
 	.title_sql = "t.title",
 	.check = check,
+	.after_write = after_write,
 };
 
 STORE_WRAPPERS(deal, struct deal, entity_deal)

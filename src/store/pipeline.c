@@ -2,10 +2,12 @@
  * The deal pipeline: deals by stage with counts and sums, and moving a
  * deal along the stages the admin configured.
  *
- * The path is the stages in their sort order without the lost stage
- * (code "lost"): one key moves a deal one step along it, and "won" is its
- * end.  Lost is off the path: entering it needs a reason, and a lost deal
- * moved back reopens at the last open stage.  A move goes through the
+ * The path is the stages in their sort order without the lost stages
+ * (closed and not won) and the retired ones: one key moves a deal one
+ * step along it, and the won stage is its end.  Lost is off the path:
+ * entering it needs a reason, and a lost deal moved back reopens at the
+ * last open stage.  A retired stage stays for the deals already in it
+ * (and shows while it holds any) but no deal enters it.  A move goes through the
  * record engine, so the stage change is versioned and lands in the audit
  * log with its time -- which is how long a deal has been in its stage is
  * known without a column of its own.
@@ -28,8 +30,8 @@ stages_read(struct db *db, struct pipeline *p, struct so_err *err)
 	int rc, code;
 
 	memset(p, 0, sizeof(*p));
-	code = db_prepare(db, "SELECT id, code, name, closed FROM deal_stages "
-	    "ORDER BY sort, id", &st, err);
+	code = db_prepare(db, "SELECT id, code, name, closed, won, retired "
+	    "FROM deal_stages ORDER BY sort, id", &st, err);
 	if (code != SO_OK)
 		return code;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -42,6 +44,8 @@ stages_read(struct db *db, struct pipeline *p, struct so_err *err)
 		s->code = db_text_dup(st, 1);
 		s->name = db_text_dup(st, 2);
 		s->closed = sqlite3_column_int(st, 3);
+		s->won = sqlite3_column_int(st, 4);
+		s->retired = sqlite3_column_int(st, 5);
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE) {
@@ -54,7 +58,7 @@ stages_read(struct db *db, struct pipeline *p, struct so_err *err)
 static int
 is_lost(const struct pipe_stage *s)
 {
-	return strcmp(s->code, "lost") == 0;
+	return s->closed && !s->won;
 }
 
 /* Writes the stage (and what goes with it) through the record engine. */
@@ -107,12 +111,12 @@ step(const struct pipe_stage *v, size_t n, long cur, int dir)
 			return -1;
 		/* Reopen at the last open stage. */
 		for (i = (long)n - 1; i >= 0; i--)
-			if (!v[i].closed)
+			if (!v[i].closed && !v[i].retired)
 				return i;
 		return -1;
 	}
 	for (i = cur + dir; i >= 0 && i < (long)n; i += dir)
-		if (!is_lost(&v[i]))
+		if (!is_lost(&v[i]) && !v[i].retired)
 			return i;
 	return -1;
 }
@@ -163,12 +167,14 @@ deal_set_stage(struct db *db, int64_t deal_id, const char *stage,
 		return code;
 	v = pl.stages;
 	n = pl.nstages;
-	for (i = 0; i < n && strcmp(v[i].code, stage) != 0; i++)
+	/* No code: the first lost stage in use. */
+	for (i = 0; i < n && (stage ? strcmp(v[i].code, stage) != 0 :
+	    !is_lost(&v[i]) || v[i].retired); i++)
 		;
 	if (i == n) {
 		pipeline_free(&pl);
 		return so_err_field(err, SO_EINVAL, "stage_id",
-		    _("Stage: no stage \"%s\""), stage);
+		    _("Stage: no stage \"%s\""), stage ? stage : "lost");
 	}
 	store_deal_init(&d);
 	if ((code = store_deal_get(db, deal_id, &d, err)) == SO_OK &&
@@ -294,6 +300,26 @@ load_deals(struct db *db, struct pipe_stage *s, int64_t manager,
 	return SO_OK;
 }
 
+/* A retired stage shows while deals are in it, no longer. */
+static void
+drop_retired(struct pipeline *p)
+{
+	size_t i, k;
+
+	for (i = 0, k = 0; i < p->nstages; i++) {
+		struct pipe_stage *s = &p->stages[i];
+
+		if (s->retired && s->count == 0) {
+			free(s->deals);
+			free(s->code);
+			free(s->name);
+			continue;
+		}
+		p->stages[k++] = *s;
+	}
+	p->nstages = k;
+}
+
 int
 pipeline_load(struct db *db, int64_t manager_id, const char *from,
     const char *to, size_t per_stage, struct pipeline *p,
@@ -314,6 +340,7 @@ pipeline_load(struct db *db, int64_t manager_id, const char *from,
 			return code;
 		}
 	}
+	drop_retired(p);
 	return SO_OK;
 }
 

@@ -1310,10 +1310,13 @@ rec_ref_pick(struct db *db, const struct field_desc *fd, const char *text,
 		sb_printf(&order, "r.%s IS ?3 DESC, ", e->fields[nf].name);
 	/* Card files keep deleted rows in the trash; lookup tables
 	 * (users, event types ...) have no trash. */
-	sql = xasprintf("SELECT r.id, %s%s%s FROM %s r WHERE %s so_match(?1, "
+	/* A retired deal stage is offered to nobody (store/stages.h). */
+	sql = xasprintf("SELECT r.id, %s%s%s FROM %s r WHERE %s%s so_match(?1, "
 	    "%s) ORDER BY %s2, 1 LIMIT ?2", title, detail ? ", " : "",
 	    detail ? detail : "", fd->ref_table, e ?
-	    "r.deleted_at IS NULL AND" : "", match, sb_str(&order));
+	    "r.deleted_at IS NULL AND" : "", strcmp(fd->ref_table,
+	    "deal_stages") == 0 ? "NOT r.retired AND" : "", match,
+	    sb_str(&order));
 	sb_free(&order);
 	code = pick_query(db, sql, text, limit, near ? near->id : 0, out, n,
 	    err);

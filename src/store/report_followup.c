@@ -99,8 +99,8 @@ warm_ids(struct db *db, int64_t ids[3], struct so_err *err)
 {
 	static const char *const result[] = { "proposal_sent" };
 	static const char *const type[] = { "meeting" };
-	static const char *const stage[] = { "won" };
-	int code;
+	sqlite3_stmt *st;
+	int code, rc;
 
 	if ((code = store_lookup_ids(db, LOOKUP_EVENT_RESULTS, result, &ids[0],
 	    1, err)) != SO_OK)
@@ -108,8 +108,18 @@ warm_ids(struct db *db, int64_t ids[3], struct so_err *err)
 	if ((code = store_lookup_ids(db, LOOKUP_EVENT_TYPES, type, &ids[1], 1,
 	    err)) != SO_OK)
 		return code;
-	return store_lookup_ids(db, LOOKUP_DEAL_STAGES, stage, &ids[2], 1,
-	    err);
+	/* The won stage the admin set (the first, should there be
+	 * several); SO_NULL matches no deal. */
+	ids[2] = SO_NULL;
+	if ((code = db_prepare(db, "SELECT id FROM deal_stages WHERE closed "
+	    "AND won ORDER BY retired, sort, id LIMIT 1", &st, err)) != SO_OK)
+		return code;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		ids[2] = sqlite3_column_int64(st, 0);
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(db, rc, N_("reading deal stages"), err);
+	return SO_OK;
 }
 
 static int

@@ -22,7 +22,7 @@
 
 /* Deals closed in the period per manager and won-or-not. */
 #define CLOSED_SQL							\
-	"SELECT coalesce(d.manager_id, 0), s.code = 'won', count(*), "	\
+	"SELECT coalesce(d.manager_id, 0), s.won, count(*), "		\
 	"coalesce(sum(d.amount), 0) FROM deals d "			\
 	"JOIN deal_stages s ON s.id = d.stage_id "			\
 	"WHERE d.deleted_at IS NULL AND s.closed "			\
@@ -61,7 +61,7 @@
 
 #define DEALS_CLOSED_SQL						\
 	DEALS_SQL("s.closed AND d.closed_on >= ?1 AND d.closed_on <= ?2", \
-	    "s.code <> 'won', s.sort, d.closed_on, d.id")
+	    "NOT s.won, s.sort, d.closed_on, d.id")
 #define DEALS_OPEN_SQL							\
 	DEALS_SQL("NOT s.closed",		\
 	    "s.sort, s.id, coalesce(d.amount, 0) DESC, d.id")

@@ -37,14 +37,14 @@
  * day: the order is what the client took. */
 #define ORDERS_SQL \
     "SELECT d.id, coalesce(d.amount, ?5), " \
-    "coalesce(s.code = 'won' AND d.closed_on = ?4, 0), " \
+    "coalesce(s.won AND d.closed_on = ?4, 0), " \
     "coalesce(c.name, ''), d.title, coalesce(s.name, '') " \
     "FROM deals d " \
     "LEFT JOIN deal_stages s ON s.id = d.stage_id " \
     "LEFT JOIN companies c ON c.id = d.company_id " \
     "WHERE d.deleted_at IS NULL AND d.manager_id = ?1 " \
     "AND ((d.created_at >= ?2 AND d.created_at < ?3) " \
-    "OR (s.code = 'won' AND d.closed_on = ?4)) " \
+    "OR (s.won AND d.closed_on = ?4)) " \
     "ORDER BY coalesce(c.name, ''), d.id"
 
 static int

@@ -363,7 +363,7 @@ move_deal(struct pipe_view *v, struct db *db, int dir, int lost, char *msg,
 			free(title);
 			return;
 		}
-		rc = deal_set_stage(db, d->id, "lost", reason, &err);
+		rc = deal_set_stage(db, d->id, NULL, reason, &err);
 	} else
 		rc = deal_move(db, d->id, dir, NULL, &err);
 	if (rc == SO_OK) {

@@ -1,6 +1,7 @@
 /*
  * The :settings screen: the user's on/off preferences, the team's
- * lists of event types and results, the team's rules for the
+ * lists of event types and results, the deal stages (order, name, win
+ * probability, retired), the team's rules for the
  * activity report's columns, in pick-lists, and the custom fields'
  * screen (fields.c).  The same rows as
  * `salesorg config`, through the same store functions (which refuse a
@@ -13,6 +14,7 @@
  * sees their own preferences and a line saying who changes the rest.
  */
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "base/i18n.h"
@@ -21,6 +23,7 @@
 #include "store/acl.h"
 #include "store/activity.h"
 #include "store/settings.h"
+#include "store/stages.h"
 #include "ui/settings.h"
 #include "ui/ui.h"
 
@@ -108,6 +111,127 @@ edit_list(struct db *db, enum lookup_table t, const char *title)
 			free(items[i]);
 		free(items);
 		settings_lookup_free(rows, n);
+		if (sel < 0)
+			return;
+	}
+}
+
+/* A whole number typed on the prompt line; -1 when cancelled or not one
+ * (the store says what is wrong with one out of range). */
+static int
+prompt_number(const char *label, int cur)
+{
+	char *v, *end, buf[16];
+	long n;
+
+	snprintf(buf, sizeof(buf), "%d", cur);
+	if ((v = ui_prompt(label, buf, NULL, NULL)) == NULL)
+		return -1;
+	n = strtol(v, &end, 10);
+	if (*v == '\0' || *end != '\0' || n < -1000 || n > 1000)
+		n = -1000;
+	free(v);
+	return (int)n;
+}
+
+/* One stage: rename, move, probability, retire (config stages). */
+static void
+edit_stage(struct db *db, const struct stage_row *r)
+{
+	const char *items[4];
+	struct so_err err = { 0 };
+	char *name;
+	int sel, n, rc = SO_OK;
+
+	items[0] = _("1 Rename");
+	items[1] = _("2 Move to position ...");
+	items[2] = _("3 Win probability ...");
+	items[3] = r->retired ? _("4 Bring back into use") :
+	    _("4 Retire (keeps its deals, takes no new ones)");
+	if ((sel = ui_menu(4, 8, LINES - 6, r->code, items, 4)) < 0)
+		return;
+	if (sel == 0) {
+		if ((name = ui_prompt(_("Name: "), r->name, NULL, NULL)) ==
+		    NULL)
+			return;
+		rc = stages_rename(db, r->code, name, &err);
+		free(name);
+	} else if (sel == 1) {
+		if ((n = prompt_number(_("Position (1: first): "), 1)) == -1)
+			return;
+		rc = stages_move(db, r->code, n, &err);
+	} else if (sel == 2) {
+		if ((n = prompt_number(_("Probability (0-100): "),
+		    r->probability)) == -1)
+			return;
+		rc = stages_probability(db, r->code, n, &err);
+	} else
+		rc = stages_retire(db, r->code, !r->retired, &err);
+	ui_message("%s", rc == SO_OK ? _("Saved") : err.msg);
+}
+
+static void
+add_stage(struct db *db)
+{
+	const char *kinds[3];
+	struct so_err err = { 0 };
+	char *code, *name;
+	int kind, p, rc;
+
+	kinds[0] = _("1 Open, on the way to won");
+	kinds[1] = _("2 Closed: won");
+	kinds[2] = _("3 Closed: lost");
+	if ((code = ui_prompt(_("Code (a-z, 0-9, _): "), "", NULL, NULL)) ==
+	    NULL)
+		return;
+	if ((name = ui_prompt(_("Name: "), "", NULL, NULL)) == NULL) {
+		free(code);
+		return;
+	}
+	if ((kind = ui_menu(4, 8, LINES - 6, _("Kind of stage"), kinds,
+	    3)) >= 0 && (p = prompt_number(_("Probability (0-100): "),
+	    kind == 1 ? 100 : 0)) != -1) {
+		rc = stages_add(db, code, name, p, kind == 1 ? STAGE_WON :
+		    kind == 2 ? STAGE_LOST : STAGE_OPEN, &err);
+		ui_message("%s", rc == SO_OK ? _("Added") : err.msg);
+	}
+	free(code);
+	free(name);
+}
+
+static void
+edit_stages(struct db *db)
+{
+	struct so_err err = { 0 };
+	struct stage_row *rows;
+	char **items;
+	size_t i, n;
+	int sel;
+
+	for (;;) {
+		if (stages_list(db, &rows, &n, &err) != SO_OK) {
+			ui_message("%s", err.msg);
+			return;
+		}
+		items = xcalloc(n + 1, sizeof(*items));
+		for (i = 0; i < n; i++)
+			items[i] = xasprintf("%-16s %3d%% %s%s%s", rows[i].code,
+			    rows[i].probability, rows[i].name,
+			    !rows[i].closed ? "" : rows[i].won ? _(" (won)") :
+			    _(" (lost)"), rows[i].retired ? _(" (retired)") :
+			    "");
+		items[n] = xstrdup(_("+ add"));
+		ui_redraw();
+		sel = ui_menu(3, 6, LINES - 4, _("Deal stages"),
+		    (const char *const *)items, (int)n + 1);
+		if (sel >= 0 && (size_t)sel < n)
+			edit_stage(db, &rows[sel]);
+		else if (sel >= 0)
+			add_stage(db);
+		for (i = 0; i <= n; i++)
+			free(items[i]);
+		free(items);
+		stages_free(rows, n);
 		if (sel < 0)
 			return;
 	}
@@ -221,7 +345,8 @@ edit_abc(struct db *db)
 	}
 }
 
-enum item { I_AGENDA, I_BELL, I_TYPES, I_RESULTS, I_RULES, I_FIELDS, I_ABC };
+enum item { I_AGENDA, I_BELL, I_TYPES, I_RESULTS, I_RULES, I_FIELDS, I_ABC,
+	I_STAGES };
 
 /* Appends "N text" (taking text) as the item for it. */
 static void
@@ -238,8 +363,8 @@ ui_settings(struct db *db)
 {
 	struct so_err err = { 0 };
 	enum role role = acl_role(db);
-	enum item map[8];
-	char *items[8];
+	enum item map[9];
+	char *items[9];
 	int sel, i, n;
 
 	for (;;) {
@@ -266,6 +391,9 @@ ui_settings(struct db *db)
 		if (role >= ROLE_HEAD)
 			add_item(items, map, &n, I_ABC,
 			    xstrdup(_("ABC ranking ...")));
+		if (role >= ROLE_ADMIN)
+			add_item(items, map, &n, I_STAGES,
+			    xstrdup(_("Deal stages ...")));
 		if (role < ROLE_HEAD)
 			ui_message("%s", _("Event types and results are an "
 			    "administrator's to change; activity report "
@@ -293,6 +421,8 @@ ui_settings(struct db *db)
 			edit_list(db, LOOKUP_EVENT_RESULTS, _("Event results"));
 		else if (map[sel] == I_ABC)
 			edit_abc(db);
+		else if (map[sel] == I_STAGES)
+			edit_stages(db);
 		else if (map[sel] == I_FIELDS) {
 			ui_fields(db);
 			if (ui_quitting())	/* Q there: every screen */
