@@ -766,8 +766,8 @@ const struct command command_report = {
 	.operands = "NAME",
 	.options = report_options,
 	.summary = N_("the activity, meeting, follow-up, sales, audit, "
-	    "key-clients, checklist, visits, abc or plan report (see REPORTS "
-	    "in salesorg(1))"),
+	    "key-clients, checklist, visits, abc, plan, funnel, forecast or "
+	    "dynamics report (see REPORTS in salesorg(1))"),
 	.acl = {
 		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),
 		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,
