@@ -17,7 +17,7 @@ INSERT INTO contacts (last_name, first_name, created_at, updated_at)
 SELECT printf('Aa%02d', i), 'Тест', $NOW_S, $NOW_S FROM k;
 WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < 1000)
 INSERT INTO contacts (last_name, first_name, created_at, updated_at)
-SELECT 'xxxxxxxxxxxxxxxxx', 'N' || i, $NOW_S, $NOW_S FROM k" || exit 1
+SELECT 'xxxxxxxxxxxxxxxx', 'N' || i, $NOW_S, $NOW_S FROM k" || exit 1
 F='last_name~^A|(x+x+)+y'
 ALL=$("$SALESORG" --db "$DB" list contacts --count)
 N=$("$SALESORG" --db "$DB" list contacts --count --filter "$F")
@@ -39,8 +39,11 @@ keys Down
 expect "a key while it counts is answered at once" "┌ Aa02 "
 check "the count still to come" sh -c \
 	"$TM capture-pane -t t -p | grep -qF 'Contacts (...) - filter: $F'"
+# End walks back through the slow names too: a longer wait on a loaded
+# machine.
 keys End
-expect "End needs no count: the last match" "┌ Aa40 "
+if wait_for "┌ Aa40 " 20; then ok "End needs no count: the last match"
+else fail "End needs no count: the last match"; fi
 expect "then the count in the title" "Contacts ($N) - filter: $F"
 expect "and said" "$N matches (F: save this filter"
 check "the selection stayed" sh -c \
