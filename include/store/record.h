@@ -169,6 +169,27 @@ void	 rec_list_sql(const struct entity *ent, const struct list_query *q,
 int	 rec_count(struct db *db, const struct entity *ent,
 	    const struct list_query *q, int64_t *n, struct so_err *err);
 /*
+ * rec_count that gives way: stop(arg) is asked every few thousand steps
+ * of SQLite's machine (a tenth of a millisecond or so), and when it says
+ * so the count is dropped, *n = -1 and SO_OK.  For the organizer, whose
+ * count after the paint must not keep a key waiting.
+ */
+int	 rec_count_until(struct db *db, const struct entity *ent,
+	    const struct list_query *q, int64_t *n, int (*stop)(void *),
+	    void *arg, struct so_err *err);
+/*
+ * The first page (LIST_FIRST, up to limit rows) of a list as soon as it
+ * is found, and its count when that comes for nothing (else *n = -1:
+ * rec_count later).  A filtered list (q->scan) whose filter an index in
+ * the list's order holds walks that index and stops when the page is
+ * full (issue 26: ~^Кузнец over 300 000 names stops at the К's); one
+ * that must read every row to sort its matches is rec_list_counted,
+ * whose pass counts them on the way.
+ */
+int	 rec_list_first(struct db *db, const struct entity *ent,
+	    const struct list_query *q, size_t limit, struct rec_list *out,
+	    int64_t *n, struct so_err *err);
+/*
  * The first page (LIST_FIRST, up to limit rows) of a filtered list and
  * its number of rows, from one pass: what a filter or a quick filter
  * costs is a read of the table (or of an index holding what it tests),

@@ -15,6 +15,14 @@
  * an empty line clears the filter; Esc leaves it as it was.
  */
 void	 ui_filter_edit(struct db *db, struct listview *lv, const char *init);
+/*
+ * The list's count made after the paint (lv_count returned code): says
+ * how many match when a filter was just applied; an error (a pattern
+ * too expensive for a row past the first page) is said and the filter
+ * dropped, as when applying it.
+ */
+void	 ui_filter_counted(struct db *db, struct listview *lv, int code,
+	    const struct so_err *err);
 /* The saved filters of the list's card file: apply, save, delete. */
 void	 ui_saved_filters(struct db *db, struct listview *lv);
 /* Saves the current filter under name / deletes the saved one. */

@@ -25,6 +25,8 @@ struct listview {
 	int64_t		 count;		/* rows in the whole list; -1:
 					   not counted yet (lv_count) */
 	int		 at_start;	/* the page starts the list */
+	int		 tell_count;	/* the count, once made, is said
+					   (a filter just applied) */
 };
 
 void	 lv_init(struct listview *lv, const struct entity *ent, int trash);
@@ -35,18 +37,21 @@ void	 lv_free(struct listview *lv);
  * it is still there.  A list shown from its start with the first row
  * selected follows its start instead: rows that others add at the top
  * (newest first) come into view, the new first row selected.  The count
- * waits for lv_count, but for a filtered list shown from its start,
- * whose one pass makes both.
+ * waits for lv_count, but for a filtered list shown from its start
+ * whose page needs a pass over every row (rec_list_first): that pass
+ * makes both.
  */
 int	 lv_reload(struct listview *lv, struct db *db, int height,
 	    struct so_err *err);
 /*
  * The count of the whole list, which a reload leaves for after the
- * screen is painted (a filtered list from its start has it at once):
- * whether it is still to be made, and making it.
+ * screen is painted: whether it is still to be made, and making it
+ * unless stop(arg) says a key waits (rec_count_until: then SO_OK and
+ * still pending).
  */
 int	 lv_count_pending(const struct listview *lv);
-int	 lv_count(struct listview *lv, struct db *db, struct so_err *err);
+int	 lv_count(struct listview *lv, struct db *db, int (*stop)(void *),
+	    void *arg, struct so_err *err);
 /* Moves the selection: ACT_UP/DOWN/PAGE_UP/PAGE_DOWN/HOME/END. */
 int	 lv_move(struct listview *lv, struct db *db, enum action act,
 	    struct so_err *err);
@@ -56,7 +61,8 @@ int	 lv_select_id(struct listview *lv, struct db *db, int64_t id,
 /* Sets the quick filter (NULL or "" clears) and refetches from the top. */
 int	 lv_set_quick(struct listview *lv, struct db *db, const char *text,
 	    struct so_err *err);
-/* Sets the filter (taking f; NULL clears) and refetches from the top. */
+/* Sets the filter (taking f; NULL clears) and refetches from the top;
+ * the count may be left for lv_count. */
 int	 lv_set_filter(struct listview *lv, struct db *db, struct filter *f,
 	    struct so_err *err);
 /* Sorts by the next sortable field, or reverses the order. */

@@ -1067,6 +1067,49 @@ rec_count(struct db *db, const struct entity *ent, const struct list_query *q,
 	return rc == SQLITE_ROW ? SO_OK : db_error(db, rc, N_("counting"), err);
 }
 
+/* SQLite's progress handler for rec_count_until: stop(arg), noted. */
+struct until {
+	int	(*stop)(void *);
+	void	*arg;
+	int	 stopped;
+};
+
+static int
+until_progress(void *p)
+{
+	struct until *u = p;
+
+	if (!u->stopped && u->stop(u->arg))
+		u->stopped = 1;
+	return u->stopped;
+}
+
+/* Machine steps between two questions: a row of a regular expression
+ * filter over an index is some five (300 000 names: 377 questions), so
+ * the question (a poll of the terminal, a microsecond or two) comes
+ * every tenth of a millisecond or so and costs ~1 % of the count. */
+#define UNTIL_STEPS	4000
+
+int
+rec_count_until(struct db *db, const struct entity *ent,
+    const struct list_query *q, int64_t *n, int (*stop)(void *), void *arg,
+    struct so_err *err)
+{
+	struct until u = { stop, arg, 0 };
+	int code;
+
+	sqlite3_progress_handler(db_sqlite(db), UNTIL_STEPS, until_progress,
+	    &u);
+	code = rec_count(db, ent, q, n, err);
+	sqlite3_progress_handler(db_sqlite(db), 0, NULL, NULL);
+	if (u.stopped) {
+		*n = -1;
+		so_err_clear(err);
+		return SO_OK;
+	}
+	return code;
+}
+
 /*
  * The first page of a filtered list with its count in one statement:
  *
@@ -1157,6 +1200,24 @@ rec_list_counted(struct db *db, const struct entity *ent,
 	mark_seen(db, ent, q, out);
 	*n = db_tally(db);
 	return SO_OK;
+}
+
+int
+rec_list_first(struct db *db, const struct entity *ent,
+    const struct list_query *q, size_t limit, struct rec_list *out,
+    int64_t *n, struct so_err *err)
+{
+	char idx[INDEX_NAME_MAX];
+	int in_order;
+
+	*n = -1;
+	/* What rec_list walks (list_sql's via), the order's index that
+	 * holds every column the filter tests: its first page is its
+	 * first matches. */
+	if (!q->scan || !filtered(q) || q->ref_field ||
+	    (filter_index(db, ent, q, idx, &in_order) && in_order))
+		return rec_list(db, ent, q, LIST_FIRST, NULL, limit, out, err);
+	return rec_list_counted(db, ent, q, limit, out, n, err);
 }
 
 int

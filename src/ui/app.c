@@ -1380,17 +1380,32 @@ base_name(const char *path)
  * and a freshly opened list paint before any count over a whole table.
  */
 static int
+key_waits(void *arg)
+{
+	(void)arg;
+	return ui_key_pending();
+}
+
+/* A key pressed while it counts is answered first: the count gives way
+ * (lv_count) and is made again at the next pause. */
+static int
 count_list(void)
 {
 	struct listview *lv = cur_list();
 	struct so_err err;
+	int code;
 
 	if (!lv_count_pending(lv))
 		return 0;
-	if (lv_count(lv, app->db, &err) != SO_OK) {
+	code = lv_count(lv, app->db, key_waits, NULL, &err);
+	if (code == SO_OK && lv_count_pending(lv))
+		return 0;
+	if (code != SO_OK && lv->filter == NULL) {
 		show_error(&err);
 		lv->count = 0;		/* said; not asked again and again */
+		return 1;
 	}
+	ui_filter_counted(app->db, lv, code, &err);
 	return 1;
 }
 

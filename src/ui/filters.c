@@ -59,23 +59,55 @@ is_user_ref(const struct field_desc *fd)
 	return fd->type == FT_REF && strcmp(fd->ref_table, "users") == 0;
 }
 
-/* Sets f (or clears) and says how many rows match. */
+/* Says how many rows the filter matches. */
+static void
+say_count(struct listview *lv)
+{
+	lv->tell_count = 0;
+	if (lv->filter)
+		ui_message(P_("%lld match (F: save this filter, M: act on "
+		    "them)", "%lld matches (F: save this filter, M: act on "
+		    "them)", (unsigned long)lv->count), (long long)lv->count);
+}
+
+/* Sets f (or clears) and says how many rows match: now when the page
+ * came with its count, else once counted (ui_filter_counted). */
 static int
 apply(struct db *db, struct listview *lv, struct filter *f)
 {
 	struct so_err err;
 
+	lv->tell_count = 0;
 	if (lv_set_filter(lv, db, f, &err) != SO_OK) {
 		/* a pattern too expensive for the data: say so, show all */
 		show(&err);
 		lv_set_filter(lv, db, NULL, &err);
 		return -1;
 	}
-	if (lv->filter)
-		ui_message(P_("%lld match (F: save this filter, M: act on "
-		    "them)", "%lld matches (F: save this filter, M: act on "
-		    "them)", (unsigned long)lv->count), (long long)lv->count);
+	if (lv->count >= 0)
+		say_count(lv);
+	else
+		lv->tell_count = lv->filter != NULL;
 	return 0;
+}
+
+void
+ui_filter_counted(struct db *db, struct listview *lv, int code,
+    const struct so_err *err)
+{
+	struct so_err e;
+
+	if (code != SO_OK) {
+		/* a pattern too expensive for a row past the first page:
+		 * as when applied, say so and show all */
+		show(err);
+		lv->tell_count = 0;
+		if (lv->filter)
+			lv_set_filter(lv, db, NULL, &e);
+		return;
+	}
+	if (lv->tell_count && lv->count >= 0)
+		say_count(lv);
 }
 
 void

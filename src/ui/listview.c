@@ -10,8 +10,14 @@
  * "..."); the main screen's idle hook counts once the page is painted
  * and no key waits (lv_count), so the first paint -- the morning's
  * agenda over the companies' list -- never waits for a count(*) over a
- * whole table.  A filtered list from its start gets both from one pass
- * (rec_list_counted): the filter's scan must see every row anyway.
+ * whole table.  A filtered list from its start is rec_list_first: the
+ * order's index walked until the page is full when it holds what the
+ * filter tests (the count after the paint, as for any list), else the
+ * one pass that sorts the matches and counts them on the way.  The
+ * count after the paint gives way to a key (rec_count_until): a key
+ * pressed while it runs is answered at once, the count made again at
+ * the next pause.  Until then the title says "(...)"; nothing else
+ * needs it (End and Home walk from their end of the order).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -214,8 +220,9 @@ lv_reload(struct listview *lv, struct db *db, int height,
 	if (top == NULL && lv->q.scan) {
 		struct rec_list l;
 
-		/* the filter's one pass: the first page and the count */
-		code = rec_list_counted(db, lv->ent, &lv->q,
+		/* the first page, as soon as found (with the count when
+		 * the filter's pass made it) */
+		code = rec_list_first(db, lv->ent, &lv->q,
 		    (size_t)lv->height, &l, &lv->count, err);
 		if (code == SO_OK) {
 			rec_list_free(&lv->page);
@@ -386,14 +393,16 @@ lv_count_pending(const struct listview *lv)
 }
 
 int
-lv_count(struct listview *lv, struct db *db, struct so_err *err)
+lv_count(struct listview *lv, struct db *db, int (*stop)(void *), void *arg,
+    struct so_err *err)
 {
 	int code;
 
 	if (lv->count >= 0)
 		return SO_OK;
 	lv->q.scan = lv->q.quick != NULL || lv->q.filter != NULL;
-	if ((code = rec_count(db, lv->ent, &lv->q, &lv->count, err)) != SO_OK)
+	if ((code = rec_count_until(db, lv->ent, &lv->q, &lv->count, stop,
+	    arg, err)) != SO_OK)
 		lv->count = -1;
 	return code;
 }
@@ -414,17 +423,12 @@ int
 lv_set_filter(struct listview *lv, struct db *db, struct filter *f,
     struct so_err *err)
 {
-	int code;
-
 	filter_free(lv->filter);
 	lv->filter = f;
 	lv->q.filter = f;
 	rec_list_free(&lv->page);
 	lv->cursor = 0;
-	/* Its caller says how many match: counted now if need be. */
-	if ((code = lv_reload(lv, db, lv->height, err)) == SO_OK)
-		code = lv_count(lv, db, err);
-	return code;
+	return lv_reload(lv, db, lv->height, err);
 }
 
 static int

@@ -583,9 +583,18 @@ TEST(test_regex_reads_yo_as_ye)
 		{ "^Ёж", "Ежов", 1 },
 		{ "^федор", "Фадеев", 0 },
 		{ "ё", "ж", 0 },
+		/* no е in the pattern: the subject is not folded, and
+		 * need not be; a class or an escape can tell, so it is */
+		{ "^ф.дор$", "Фёдор", 1 },
+		{ "^.ж", "Ёж", 1 },
+		{ "^[а-я]+$", "ёжик", 1 },
+		{ "^[^ё]+$", "ёжик", 0 },
+		{ "^\\x{435}ж", "ёж", 1 },
+		{ "^\\p{Ll}ж$", "ёж", 1 },
+		{ "^ж", "ёж", 0 },
 	};
 	struct so_regex *re;
-	char msg[256];
+	char msg[256], *longer;
 	size_t i, off;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -595,4 +604,13 @@ TEST(test_regex_reads_yo_as_ye)
 		    strlen(cases[i].subject), msg, sizeof(msg)), cases[i].want);
 		regex_free(re);
 	}
+	/* A value longer than the folding's copy on the stack. */
+	longer = xasprintf("%0600d ёлка", 0);
+	re = regex_compile("\\d елка$", &off, msg, sizeof(msg));
+	REQUIRE(re != NULL);
+	CHECK_INT(regex_match(re, longer, strlen(longer), msg, sizeof(msg)),
+	    1);
+	CHECK_INT(regex_match(re, longer, 600, msg, sizeof(msg)), 0);
+	regex_free(re);
+	free(longer);
 }

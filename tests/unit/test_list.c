@@ -328,6 +328,171 @@ TEST(test_first_page_and_count_plan_reads_once)
 	db_close(db);
 }
 
+/*
+ * The first page as soon as found (issue 26, item 4): a filter the
+ * order's index holds (last_name) walks it and leaves the count for
+ * later (-1), the page the same as rec_list's; one no index in the
+ * order holds (first_name, sorted by last_name), a quick filter and the
+ * trash are the one pass that counts, as rec_list_counted.
+ */
+TEST(test_first_page_before_the_count)
+{
+	static const struct {
+		const char *filter, *quick;
+		int trash, counted;
+	} cases[] = {
+		{ "last_name~^Петров$", NULL, 0, 0 },
+		{ "last_name~ов$", NULL, 0, 0 },
+		{ "last_name=nobody", NULL, 0, 0 },
+		{ "first_name~5$", NULL, 0, 1 },
+		{ NULL, "ИВАН", 0, 1 },
+		{ "last_name~^Петров$", NULL, 1, 1 },
+	};
+	struct db *db = fixture_open("t.db");
+	struct list_query q;
+	struct filter *f;
+	struct rec_list la, lb;
+	struct so_err err;
+	int64_t n, want;
+	size_t k, i;
+	int dir;
+
+	REQUIRE(db != NULL);
+	fill(db);
+	for (i = 1; i <= 30; i += 3)
+		REQUIRE(rec_delete(db, &entity_contact, (int64_t)i, &err) ==
+		    SO_OK);
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
+		for (dir = 0; dir < 2; dir++) {
+			memset(&q, 0, sizeof(q));
+			q.sort = -1;
+			q.desc = dir;
+			q.trash = cases[k].trash;
+			q.scan = 1;
+			q.quick = cases[k].quick;
+			f = NULL;
+			if (cases[k].filter)
+				REQUIRE(filter_compile(db, &entity_contact,
+				    cases[k].filter, FIXTURE_NOW, &f, NULL,
+				    &err) == SO_OK);
+			q.filter = f;
+			REQUIRE(rec_list(db, &entity_contact, &q, LIST_FIRST,
+			    NULL, PAGE, &la, &err) == SO_OK);
+			REQUIRE(rec_count(db, &entity_contact, &q, &want,
+			    &err) == SO_OK);
+			REQUIRE(rec_list_first(db, &entity_contact, &q, PAGE,
+			    &lb, &n, &err) == SO_OK);
+			CHECK_INT(n, cases[k].counted ? want : -1);
+			CHECK_INT(lb.n, la.n);
+			for (i = 0; i < la.n && i < lb.n; i++)
+				CHECK_INT(rec_meta(rec_list_at(&la, i))->id,
+				    rec_meta(rec_list_at(&lb, i))->id);
+			rec_list_free(&la);
+			rec_list_free(&lb);
+			filter_free(f);
+		}
+	db_close(db);
+}
+
+/* Its plan: the order's index walked, no sort (so the LIMIT stops the
+ * walk at the page's end), nothing counted on the way, the page's rows
+ * read from the table by id. */
+TEST(test_first_page_plan_walks_the_order)
+{
+	struct db *db = fixture_open("t.db");
+	struct list_query q = { .sort = -1, .scan = 1 };
+	struct filter *f;
+	struct rec_list l;
+	struct so_err err;
+	char *plans, *page, *end;
+	int64_t n;
+	int dir;
+
+	REQUIRE(db != NULL);
+	REQUIRE(filter_compile(db, &entity_contact, "last_name~^Кузнец.*а$",
+	    FIXTURE_NOW, &f, NULL, &err) == SO_OK);
+	q.filter = f;
+	for (dir = 0; dir < 2; dir++) {
+		q.desc = dir;
+		fixture_plans_begin(db);
+		REQUIRE(rec_list_first(db, &entity_contact, &q, PAGE, &l, &n,
+		    &err) == SO_OK);
+		rec_list_free(&l);
+		plans = fixture_plans_end(db);
+		CHECK_INT(n, -1);
+		CHECK_PLAN(plans, "SCAN t USING INDEX contacts_last_name");
+		/* the page's statement (the rest read the schema) */
+		page = strstr(plans, "sql: SELECT t.id");
+		REQUIRE(page != NULL);
+		if ((end = strstr(page + 1, "sql: ")) != NULL)
+			*end = '\0';
+		CHECK_PLAN(page, "INDEXED BY contacts_last_name");
+		CHECK(strstr(page, "TEMP B-TREE") == NULL);
+		CHECK(strstr(plans, "so_tally") == NULL);
+		CHECK(strstr(plans, "count(") == NULL);
+		free(plans);
+	}
+	filter_free(f);
+	db_close(db);
+}
+
+static int
+stop_at_once(void *arg)
+{
+	(*(int *)arg)++;
+	return 1;
+}
+
+static int
+stop_never(void *arg)
+{
+	(*(int *)arg)++;
+	return 0;
+}
+
+/* The count after the paint gives way when told (a key waits): -1 and
+ * no error, and the connection counts as before afterwards. */
+TEST(test_count_gives_way)
+{
+	struct db *db = fixture_open("t.db");
+	struct list_query q = { .sort = -1, .scan = 1 };
+	struct filter *f;
+	struct so_err err;
+	int64_t n, want;
+	int asked = 0;
+
+	REQUIRE(db != NULL);
+	fill(db);
+	/* Enough rows for the machine to ask many times. */
+	REQUIRE(db_exec(db, "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL "
+	    "SELECT i + 1 FROM k WHERE i < 20000) INSERT INTO contacts "
+	    "(last_name, first_name, created_at, updated_at) SELECT "
+	    "'Кузнецова', 'N' || i, 0, 0 FROM k", &err) == SO_OK);
+	fixture_reindex(db);
+	REQUIRE(filter_compile(db, &entity_contact, "last_name~^Кузнец.*а$",
+	    FIXTURE_NOW, &f, NULL, &err) == SO_OK);
+	q.filter = f;
+	REQUIRE(rec_count(db, &entity_contact, &q, &want, &err) == SO_OK);
+	CHECK_INT(want, 20000);
+	n = 5;
+	REQUIRE(rec_count_until(db, &entity_contact, &q, &n, stop_at_once,
+	    &asked, &err) == SO_OK);
+	CHECK_INT(n, -1);
+	CHECK_INT(asked, 1);
+	asked = 0;
+	REQUIRE(rec_count_until(db, &entity_contact, &q, &n, stop_never,
+	    &asked, &err) == SO_OK);
+	CHECK_INT(n, want);
+	CHECK(asked > 10);
+	/* the handler is gone: a plain count is not stopped */
+	asked = 0;
+	REQUIRE(rec_count(db, &entity_contact, &q, &n, &err) == SO_OK);
+	CHECK_INT(n, want);
+	CHECK_INT(asked, 0);
+	filter_free(f);
+	db_close(db);
+}
+
 TEST(test_ref_filter_lists_a_companys_contacts)
 {
 	struct db *db = fixture_open("t.db");
