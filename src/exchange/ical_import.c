@@ -55,6 +55,7 @@
 #include "exchange/ical.h"
 #include "store/calendar.h"
 #include "store/entities.h"
+#include "store/index.h"
 #include "store/lookup.h"
 #include "store/recur.h"
 
@@ -1411,7 +1412,12 @@ import_run(struct imp *im, struct so_err *err)
 	memset(im->st, 0, sizeof(*im->st));
 	if ((code = db_begin(im->db, err)) != SO_OK)
 		return code;
-	code = import_all(im, err);
+	/* The search index takes the new rows at the end, in one go. */
+	if ((code = index_defer(im->db, err)) == SO_OK)
+		code = import_all(im, err);
+	if (code == SO_OK)
+		code = index_flush(im->db, err);
+	index_defer_cancel(im->db);
 	if (code == SO_OK)
 		code = db_commit(im->db, err);
 	else
