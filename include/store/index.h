@@ -21,6 +21,17 @@
  */
 int	 index_row(struct db *db, const struct entity *ent, int64_t id,
 	    int add, struct so_err *err);
+/*
+ * Puts off the indexing of the records created from now on (an import:
+ * one transaction of thousands of rows) until index_flush, which puts
+ * them all in from the views at once, as they are then; until then the
+ * search does not find them.  Inside the caller's transaction, one
+ * database at a time; index_defer_cancel forgets them (the caller rolls
+ * back).
+ */
+int	 index_defer(struct db *db, struct so_err *err);
+int	 index_flush(struct db *db, struct so_err *err);
+void	 index_defer_cancel(struct db *db);
 /* 1 when the field is one of the columns of ent's index. */
 int	 index_has_field(struct db *db, const struct entity *ent,
 	    const char *field);

@@ -55,6 +55,7 @@
 #include "exchange/ical.h"
 #include "store/calendar.h"
 #include "store/entities.h"
+#include "store/index.h"
 #include "store/lookup.h"
 #include "store/recur.h"
 
@@ -86,6 +87,16 @@ struct master {
 	size_t		 nx, cap;
 };
 
+/* A name of an event type or result looked up, and what it found: a
+ * file names the same few in every component. */
+struct memo {
+	int		 kind;		/* 'T' type, 'R' result, 'L' type code */
+	char		*name;
+	int64_t		 id;
+};
+
+#define MEMO_MAX	64
+
 struct imp {
 	struct db	*db;
 	const char	*name;
@@ -98,6 +109,8 @@ struct imp {
 	struct master	*masters;
 	size_t		 nmasters, capmasters;
 	struct ical_stats *st;
+	struct memo	 memo[MEMO_MAX];
+	size_t		 nmemo;
 };
 
 /* ---- step 1: the scan ---- */
@@ -880,13 +893,59 @@ has_word(const char *list, const char *word)
 
 /* ---- step 3: events ---- */
 
-static int64_t
-lookup_one(struct db *db, enum lookup_table t, const char *code)
+/* What the memo holds for (kind, name): 1, and the id in *id. */
+static int
+memo_find(struct imp *im, int kind, const char *name, int64_t *id)
 {
+	size_t i;
+
+	for (i = 0; i < im->nmemo; i++)
+		if (im->memo[i].kind == kind &&
+		    strcmp(im->memo[i].name, name) == 0) {
+			*id = im->memo[i].id;
+			return 1;
+		}
+	return 0;
+}
+
+static void
+memo_add(struct imp *im, int kind, const char *name, int64_t id)
+{
+	if (im->nmemo == MEMO_MAX)
+		return;		/* a file of many names: asked each time */
+	im->memo[im->nmemo].kind = kind;
+	im->memo[im->nmemo].name = xstrdup(name);
+	im->memo[im->nmemo].id = id;
+	im->nmemo++;
+}
+
+/* store_event_type_find through the memo. */
+static int
+type_find(struct imp *im, const char *name, int64_t *id, struct so_err *err)
+{
+	int code;
+
+	if (memo_find(im, 'T', name, id))
+		return SO_OK;
+	if ((code = store_event_type_find(im->db, name, id, err)) == SO_OK)
+		memo_add(im, 'T', name, *id);
+	return code;
+}
+
+static int64_t
+lookup_one(struct imp *im, enum lookup_table t, const char *code)
+{
+	int kind = t == LOOKUP_EVENT_RESULTS ? 'R' : 'L';
 	int64_t id = SO_NULL;
 
-	if (store_lookup_ids(db, t, &code, &id, 1, NULL) != SO_OK)
+	if (t != LOOKUP_EVENT_RESULTS && t != LOOKUP_EVENT_TYPES)
+		kind = 0;
+	if (kind && memo_find(im, kind, code, &id))
+		return id;
+	if (store_lookup_ids(im->db, t, &code, &id, 1, NULL) != SO_OK)
 		return SO_NULL;
+	if (kind)
+		memo_add(im, kind, code, id);
 	return id;
 }
 
@@ -909,7 +968,7 @@ categories_type(struct imp *im, icalcomponent *c, int64_t *id,
 		s = xstrdup(v);
 		for (tok = strtok_r(s, ",", &save); tok && *id == 0 &&
 		    code == SO_OK; tok = strtok_r(NULL, ",", &save))
-			code = store_event_type_find(im->db, tok, id, err);
+			code = type_find(im, tok, id, err);
 		free(s);
 	}
 	return code;
@@ -1077,7 +1136,7 @@ fill_event(struct imp *im, const struct comp *cp, icalcomponent *c,
 	    0 || strcmp(ours, "cancelled") == 0)) {
 		set_text(&e->status, xstrdup(ours));
 		v = x_prop(c, "X-SALESORG-RESULT");
-		e->result_id = v ? lookup_one(im->db, LOOKUP_EVENT_RESULTS, v) :
+		e->result_id = v ? lookup_one(im, LOOKUP_EVENT_RESULTS, v) :
 		    SO_NULL;
 		set_text(&e->result_comment, clean_text(x_prop(c,
 		    "X-SALESORG-RESULT-COMMENT"), 1, 100000));
@@ -1088,14 +1147,14 @@ fill_event(struct imp *im, const struct comp *cp, icalcomponent *c,
 
 	id = 0;
 	if ((v = x_prop(c, "X-SALESORG-TYPE")) != NULL &&
-	    (code = store_event_type_find(im->db, v, &id, err)) != SO_OK)
+	    (code = type_find(im, v, &id, err)) != SO_OK)
 		return code;
 	if (id == 0 && (code = categories_type(im, c, &id, err)) != SO_OK)
 		return code;
 	if (id)
 		e->type_id = id;
 	else if (!old)
-		e->type_id = lookup_one(im->db, LOOKUP_EVENT_TYPES,
+		e->type_id = lookup_one(im, LOOKUP_EVENT_TYPES,
 		    is_date ? "other" : "meeting");
 	return SO_OK;
 }
@@ -1411,7 +1470,12 @@ import_run(struct imp *im, struct so_err *err)
 	memset(im->st, 0, sizeof(*im->st));
 	if ((code = db_begin(im->db, err)) != SO_OK)
 		return code;
-	code = import_all(im, err);
+	/* The search index takes the new rows at the end, in one go. */
+	if ((code = index_defer(im->db, err)) == SO_OK)
+		code = import_all(im, err);
+	if (code == SO_OK)
+		code = index_flush(im->db, err);
+	index_defer_cancel(im->db);
 	if (code == SO_OK)
 		code = db_commit(im->db, err);
 	else
@@ -1428,6 +1492,8 @@ import_run(struct imp *im, struct so_err *err)
 	}
 	free(im->masters);
 	free(im->comps);
+	for (i = 0; i < im->nmemo; i++)
+		free(im->memo[i].name);
 	icalerror_clear_errno();
 	return code;
 }

@@ -35,6 +35,7 @@
 #include "exchange/sheet.h"
 #include "store/acl.h"
 #include "store/dupes.h"
+#include "store/index.h"
 #include "store/record.h"
 #include "store/refs.h"
 
@@ -1308,10 +1309,15 @@ import_any(struct db *db, const struct entity *ent, enum import_format fmt,
 	db_exec(db, "PRAGMA cache_size = -16384", &spare);
 	if ((im.rc = db_begin(db, err)) != SO_OK)
 		goto out;
-	if (im.o->on_duplicate != DUP_ADD)
+	/* The search index takes the new rows at the end, in one go. */
+	im.rc = index_defer(db, err);
+	if (im.rc == SO_OK && im.o->on_duplicate != DUP_ADD)
 		im.rc = store_dupes_open(db, ent, &im.dupes, err);
 	if (im.rc == SO_OK)
 		read_rows(&im, fmt, path, fp, total);
+	if (im.rc == SO_OK && !im.o->dry_run)
+		im.rc = index_flush(db, err);
+	index_defer_cancel(db);
 	if (im.rc != SO_OK || im.o->dry_run)
 		db_rollback(db);
 	else
