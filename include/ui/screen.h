@@ -65,7 +65,8 @@ struct screen_ops {
 /* The screens with a table of keys (tests/unit/test_keys.c reads them
  * against the man page). */
 extern const struct screen_ops screen_reports, screen_pipeline,
-    screen_import, screen_search, screen_fields, screen_templates;
+    screen_import, screen_search, screen_fields, screen_templates,
+    screen_pivot, screen_drill;
 
 /* The keys every screen answers: ? : Q ^L ^C (ui_global_key). */
 extern const struct screen_key ui_global_keys[];
