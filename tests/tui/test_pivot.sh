@@ -145,7 +145,7 @@ check "  every line fits 120 columns" lines_fit 120
 start_ru 80x24 "$SALESORG" --db "$DB"
 expect "Russian: the organizer is up" "Компании ("
 keys : && type_text "pivot по месяцам" && keys Enter
-expect "Russian: the pivot screen" "Сводная \"по месяцам\""
+expect "Russian: the pivot screen" "Сводная \"по месяцам\": Компании"
 check "  VIP's line" sh -c "$TM capture-pane -t t -p |
     grep -Eq '^VIP +2 +· +1 +3 *$'"
 expect "  the totals line" "Итого"
