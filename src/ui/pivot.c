@@ -933,6 +933,8 @@ pick_entity(struct piv_view *v)
 	const char *items[16];
 	int n = 0, k;
 
+	pivot_draw(v);
+
 	for (e = entity_all(); *e && n < 16; e++)
 		items[n++] = entity_plural(*e);
 	if ((k = ui_menu(2, 4, LINES - 4, _("Pivot which card file?"),
@@ -951,6 +953,7 @@ pick_rows(struct piv_view *v)
 
 	more[0] = _("(no more levels)");
 	while (n < PIVOT_MAXLEVELS) {
+		pivot_draw(v);
 		title = n == 0 ? xstrdup(_("Rows by")) : xasprintf(_("Rows, "
 		    "level %d, under the others"), n + 1);
 		rows[n] = pick_field(title, v->ent, 0, more, n ? 1 : 0, &k);
@@ -976,6 +979,8 @@ pick_cols(struct piv_view *v)
 	char *f;
 	int k;
 
+	pivot_draw(v);
+
 	periods[0] = _("by day");
 	periods[1] = _("by week");
 	periods[2] = _("by month");
@@ -997,6 +1002,8 @@ pick_measure(struct piv_view *v)
 	const char **items;
 	size_t n, i;
 	int k;
+
+	pivot_draw(v);
 
 	p = field_picks(v->ent, 1, &n);
 	items = xcalloc(2 * n + 1, sizeof(*items));
