@@ -26,6 +26,7 @@
 #define STORE_FILTER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/err.h"
 #include "base/util.h"
@@ -49,6 +50,14 @@ int	 filter_compile(struct db *db, const struct entity *ent,
 	    const char *text, time_t now, struct filter **out, size_t *pos,
 	    struct so_err *err);
 void	 filter_free(struct filter *f);
+/*
+ * A filter of the records whose ids are given (the records behind a
+ * pivot's cell, ui/pivot.c): one bound parameter, the ids as a JSON
+ * array json_each reads, so a cell of 50 000 records is one value, not
+ * 50 000 terms.  text is what the list's title says it is.
+ */
+struct filter *filter_of_ids(const int64_t *ids, size_t n,
+	    const char *text);
 
 /* The condition, to be ANDed into a WHERE clause over "t". */
 const char *filter_sql(const struct filter *f);

@@ -66,7 +66,7 @@ struct screen_ops {
  * against the man page). */
 extern const struct screen_ops screen_reports, screen_pipeline,
     screen_import, screen_search, screen_fields, screen_templates,
-    screen_plan;
+    screen_plan, screen_pivot, screen_drill;
 
 /* The keys every screen answers: ? : Q ^L ^C (ui_global_key). */
 extern const struct screen_key ui_global_keys[];

@@ -17,6 +17,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -967,6 +968,27 @@ filter_free(struct filter *f)
 	free(f->sql);
 	free(f->text);
 	free(f);
+}
+
+struct filter *
+filter_of_ids(const int64_t *ids, size_t n, const char *text)
+{
+	struct strbuf b = { 0 };
+	struct filter *f = xcalloc(1, sizeof(*f));
+	size_t i;
+
+	sb_addc(&b, '[');
+	for (i = 0; i < n; i++)
+		sb_printf(&b, "%s%" PRId64, i ? "," : "", ids[i]);
+	sb_addc(&b, ']');
+	f->text = xstrdup(text);
+	f->sql = xasprintf("t.id IN (SELECT value FROM json_each(?%d))",
+	    FILTER_BASE);
+	f->params = xcalloc(1, sizeof(*f->params));
+	f->params[0].type = P_TEXT;
+	f->params[0].s = sb_steal(&b);
+	f->np = f->cap = 1;
+	return f;
 }
 
 const char *

@@ -44,6 +44,7 @@
 #include "ui/mailmerge.h"
 #include "ui/pipeline.h"
 #include "ui/plan.h"
+#include "ui/pivot.h"
 #include "ui/reports.h"
 #include "ui/screen.h"
 #include "ui/search.h"
@@ -1265,6 +1266,10 @@ handle(enum action act, const char *arg)
 			    "the Contacts list (2) as filtered there"));
 		else
 			ui_mail_merge(app->db, cur_list()->filter, arg);
+		break;
+	case ACT_PIVOT:
+		ui_pivot(app->db, arg && *arg ? arg : NULL);
+		reload_all(0);
 		break;
 	case ACT_SAVE_FILTER:
 		ui_filter_save(app->db, cur_list(), arg ? arg : "");

@@ -201,6 +201,8 @@ static const struct action_access access[ACT_LAST + 1] = {
 	[ACT_MERGE] = { ON_LIST, R | T, W, "mail merge to the list's "
 	    "contacts, one's own (the head's, anyone's), each message sent "
 	    "logged as an e-mail event" },
+	[ACT_PIVOT] = { ON_LIST, R | T, W, "pivot tables of one's own "
+	    "records (the head's, anyone's); save one for the team" },
 	[ACT_DELETE_FILTER] = { ON_TEAM, 0, W, "delete a saved filter "
 	    "(one's own; the head, any)" },
 	[ACT_GROUP] = { ON_LIST, R, W, "change every record of the list: "
@@ -287,6 +289,8 @@ const struct ui_command ui_commands[] = {
 	{ "plan", "plans", ACT_PLAN, NULL,
 	    N_("the plans: managers by months, plan, fact, share; Enter "
 	    "sets one") },
+	{ "pivot", NULL, ACT_PIVOT, "[NAME]",
+	    N_("the pivot screen: rows, columns, a measure; a saved pivot") },
 	{ NULL, NULL, ACT_NONE, NULL, NULL }
 };
 

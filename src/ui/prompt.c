@@ -231,7 +231,8 @@ int
 ui_menu(int y, int x, int maxh, const char *title, const char *const *items,
     int n)
 {
-	int sel = 0, top = 0, i, w = utf8_width(title) + 4, h, kc;
+	/* the box's title has a corner and a blank on each side */
+	int sel = 0, top = 0, i, w = utf8_width(title) + 5, h, kc;
 	wint_t ch;
 
 	for (i = 0; i < n; i++)

@@ -30,6 +30,7 @@
 #include "store/lookup.h"
 #include "ui/columns.h"
 #include "ui/draw.h"
+#include "ui/pivot.h"
 #include "ui/reports.h"
 #include "ui/screen.h"
 #include "ui/ui.h"
@@ -93,6 +94,8 @@ static const struct screen_key reports_keys[] = {
 	    N_("i meeting") },
 	{ 'o', "o", N_("the ABC report's criterion, months and bottom 20 %"),
 	    N_("o abc") },
+	{ 'v', "v", N_("the pivot screen: a saved pivot, or a new one"),
+	    N_("v pivot") },
 	{ 'p', "p", N_("print (asks for the printer)"), N_("p print") },
 	{ 's', "s", N_("save to a file: .txt .csv .html .pdf"), N_("s save") },
 	{ 'q', "q, Esc", N_("back"), N_("q back") },
@@ -503,6 +506,9 @@ key(struct rep_view *v, struct db *db, int ch, char *msg, size_t msgsz)
 	case 'o':
 		pick_abc(v, msg, msgsz);
 		return 2;
+	case 'v':
+		ui_pivot_pick(db);
+		return 0;
 	case 'p':
 		print(v, msg, msgsz);
 		return 0;

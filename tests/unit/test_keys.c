@@ -137,7 +137,7 @@ TEST(test_every_screen_key_is_in_the_man_page)
 {
 	const struct screen_ops *const screens[] = { &screen_reports,
 	    &screen_pipeline, &screen_import, &screen_search, &screen_fields,
-	    &screen_templates, &screen_plan };
+	    &screen_templates, &screen_plan, &screen_pivot, &screen_drill };
 	const struct screen_key *k;
 	const char *man = read_man();
 	size_t i;

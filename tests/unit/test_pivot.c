@@ -25,7 +25,9 @@
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"
+#include "store/filter.h"
 #include "store/pivot.h"
+#include "store/record.h"
 #include "store/users.h"
 
 struct sales {
@@ -281,6 +283,47 @@ TEST(test_pivot_drill_down_returns_exactly_the_cell_s_records)
 		free(ids);
 		free(bob);
 	}
+	db_close(w.db);
+}
+
+/* The pivot screen lists a cell's records through filter_of_ids: the
+ * list is exactly the drill-down's ids, counted and paged as any
+ * filtered list. */
+TEST(test_pivot_cell_s_records_as_a_filtered_list)
+{
+	struct sales w;
+	struct pivot_spec s = by_category_month();
+	struct list_query q = { .sort = -1 };
+	struct so_err err = { 0 };
+	const char *keys[1] = { "VIP" };
+	struct filter *f;
+	int64_t *ids = NULL, *got = NULL, count = 0;
+	size_t n = 0, ngot = 0, i;
+
+	REQUIRE(sales_world(&w, "pivot5b.db") == 0);
+	REQUIRE(pivot_drill(w.db, &s, FIXTURE_NOW, keys, 1, "2026-09", &ids,
+	    &n, &err) == SO_OK);
+	REQUIRE(n == 3);
+	f = filter_of_ids(ids, n, "VIP x 2026-09");
+	CHECK_STR(filter_text(f), "VIP x 2026-09");
+	q.filter = f;
+	q.scan = 1;
+	CHECK_INT(rec_count(w.db, &entity_payment, &q, &count, &err), SO_OK);
+	CHECK_INT(count, 3);
+	CHECK_INT(rec_ids(w.db, &entity_payment, &q, &got, &ngot, &err),
+	    SO_OK);
+	REQUIRE(ngot == n);
+	for (i = 0; i < n; i++)
+		CHECK_INT(got[i], ids[i]);
+	free(got);
+	filter_free(f);
+	/* no ids: an empty list, not every record */
+	f = filter_of_ids(NULL, 0, "none");
+	q.filter = f;
+	CHECK_INT(rec_count(w.db, &entity_payment, &q, &count, &err), SO_OK);
+	CHECK_INT(count, 0);
+	filter_free(f);
+	free(ids);
 	db_close(w.db);
 }
 
