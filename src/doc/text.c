@@ -90,8 +90,21 @@ struct sink {
 	size_t		 on_page;	/* lines written on this page */
 };
 
+/* A table as the first pass measured it (plan_of). */
+struct plan {
+	const struct doc_table *t;
+	int	*w;		/* column widths; NULL: a row at a time */
+	int	 marker, total;
+};
+
+struct plans {
+	struct plan	*v;
+	size_t		 n, cap;
+};
+
 struct layout {
 	int		 width;		/* 0: no limit */
+	struct plans	*plans;		/* kept from one pass to the next */
 	struct lines	 pool;		/* the lines of the items waiting */
 	struct item	*items;		/* the chain waiting for its page */
 	size_t		 nitems, cap;
@@ -790,29 +803,90 @@ layout_stacked(struct layout *lo, const struct doc_table *t)
 	}
 }
 
+/*
+ * What the first pass found of a table (its widths, or NULL: a row at
+ * a time), so the second pass does not read every row twice more to
+ * find it again.
+ */
+static const struct plan *
+plan_of(const struct layout *lo, const struct doc_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < lo->plans->n; i++)
+		if (lo->plans->v[i].t == t)
+			return &lo->plans->v[i];
+	return NULL;
+}
+
+static void
+plan_add(struct layout *lo, const struct doc_table *t, const struct tab *tb)
+{
+	struct plans *ps = lo->plans;
+	struct plan *pl;
+
+	if (ps->n == ps->cap) {
+		ps->cap = ps->cap ? 2 * ps->cap : 8;
+		ps->v = xrealloc(ps->v, ps->cap * sizeof(*ps->v));
+	}
+	pl = &ps->v[ps->n++];
+	memset(pl, 0, sizeof(*pl));
+	pl->t = t;
+	if (tb != NULL) {
+		pl->w = xcalloc(t->ncols, sizeof(*pl->w));
+		memcpy(pl->w, tb->w, t->ncols * sizeof(*pl->w));
+		pl->marker = tb->marker;
+		pl->total = tb->total;
+	}
+}
+
+static void
+plans_free(struct plans *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->n; i++)
+		free(ps->v[i].w);
+	free(ps->v);
+	memset(ps, 0, sizeof(*ps));
+}
+
 static int
 layout_table(struct layout *lo, const struct doc_table *t,
     struct so_err *err)
 {
 	struct tab tb = { .t = t };
+	const struct plan *pl;
 	char **labels;
 	size_t first, j, r;
 
 	if (t->ncols == 0)
 		return SO_OK;
-	if (tab_widths(lo, &tb, err) != SO_OK) {
+	if ((pl = plan_of(lo, t)) != NULL) {
+		/* the first pass measured it */
+		if (pl->w == NULL) {
+			layout_stacked(lo, t);
+			return SO_OK;
+		}
+		tb.w = xcalloc(t->ncols, sizeof(*tb.w));
+		memcpy(tb.w, pl->w, t->ncols * sizeof(*tb.w));
+		tb.marker = pl->marker;
+		tb.total = pl->total;
+	} else if (tab_widths(lo, &tb, err) != SO_OK) {
 		free(tb.w);
 		if (lo->width <= 0 || t->ncols < 3)
 			return err ? err->code : SO_EINVAL;
 		/* too many columns for the line: a row at a time */
+		plan_add(lo, t, NULL);
 		layout_stacked(lo, t);
 		return SO_OK;
-	}
-	if (lo->width > 0 && t->ncols > 2 && breaks_words(&tb)) {
+	} else if (lo->width > 0 && t->ncols > 2 && breaks_words(&tb)) {
 		free(tb.w);
+		plan_add(lo, t, NULL);
 		layout_stacked(lo, t);
 		return SO_OK;
-	}
+	} else
+		plan_add(lo, t, &tb);
 	labels = xcalloc(t->ncols, sizeof(*labels));
 	for (j = 0; j < t->ncols; j++)
 		labels[j] = t->cols[j].label;
@@ -1196,12 +1270,13 @@ check_layout(int width, int plen, struct so_err *err)
  * say what it made.
  */
 static int
-text_pass(const struct doc *d, int width, size_t cap, struct sink *sink,
-    size_t *npages, int *maxw, struct so_err *err)
+text_pass(const struct doc *d, int width, size_t cap, struct plans *plans,
+    struct sink *sink, size_t *npages, int *maxw, struct so_err *err)
 {
 	struct layout lo = { 0 };
 	int rc;
 
+	lo.plans = plans;
 	lo.width = width;
 	lo.page_cap = cap;
 	lo.sink = sink;
@@ -1225,6 +1300,7 @@ text_render(const struct doc *d, const struct doc_layout *dl,
     struct sink *sink, size_t *npages, struct so_err *err)
 {
 	struct lines head = { 0 };
+	struct plans plans = { 0 };
 	int width = dl ? dl->width : 80, plen = dl ? dl->page_length : 66;
 	int W, dig = 1, reserve = 0, rc, maxw = 0;
 	size_t cap, n = 0;
@@ -1252,8 +1328,8 @@ text_render(const struct doc *d, const struct doc_layout *dl,
 			cap = (size_t)plen - head.n;
 		}
 		lines_free(&head);
-		if ((rc = text_pass(d, width, cap, NULL, &n, &maxw, err)) !=
-		    SO_OK)
+		if ((rc = text_pass(d, width, cap, &plans, NULL, &n, &maxw,
+		    err)) != SO_OK)
 			goto out;
 		if (plen == 0 || digits(n) <= dig)
 			break;
@@ -1266,8 +1342,9 @@ text_render(const struct doc *d, const struct doc_layout *dl,
 	sink->W = W;
 	sink->numbered = plen > 0;
 	sink->m = n;
-	rc = text_pass(d, width, cap, sink, npages, &maxw, err);
+	rc = text_pass(d, width, cap, &plans, sink, npages, &maxw, err);
 out:
+	plans_free(&plans);
 	free(meta);
 	lines_free(&head);
 	return rc;
