@@ -16,6 +16,14 @@
  *  - pdf (doc_pdf.c): typeset with Cairo and Pango, real fonts, table
  *    rules, the same page header and "page N of M".
  *
+ * A report of the whole base (the department's follow-up, 140 000
+ * companies at three times the benchmark's size) is not held in memory
+ * to be written: its tables' rows go to a temporary file as they come
+ * (doc_table_spill), every writer reads them back a row at a time, and
+ * the text writer lays the document out twice as a stream -- once to
+ * count the pages for "page N of M", once to write them -- holding a
+ * page, not the document.
+ *
  * Every writer returns the number of pages it made (text and pdf; 1 for
  * the others), so the caller can say "3 pages" and a test can compare it
  * with what the printer got.  Writers never pass control characters from

@@ -57,8 +57,8 @@ doc_write(const struct doc *d, enum doc_format fmt,
 	 * could not be read is a report with a hole, not a report */
 	for (i = 0; code == SO_OK && i < d->nblocks; i++)
 		if (d->blocks[i].table && doc_table_error(d->blocks[i].table))
-			code = so_err_set(err, SO_ERR, _("the rows of the "
-			    "report's table could not be kept in a temporary "
-			    "file: %s"), _("a write or read failed"));
+			code = so_err_set(err, SO_ERR, _("the report's rows "
+			    "could not be written to a temporary file or read "
+			    "back"));
 	return code;
 }
