@@ -16,6 +16,14 @@
  *  - pdf (doc_pdf.c): typeset with Cairo and Pango, real fonts, table
  *    rules, the same page header and "page N of M".
  *
+ * A report of the whole base (the department's follow-up, 140 000
+ * companies at three times the benchmark's size) is not held in memory
+ * to be written: its tables' rows go to a temporary file as they come
+ * (doc_table_spill), every writer reads them back a row at a time, and
+ * the text writer lays the document out twice as a stream -- once to
+ * count the pages for "page N of M", once to write them -- holding a
+ * page, not the document.
+ *
  * Every writer returns the number of pages it made (text and pdf; 1 for
  * the others), so the caller can say "3 pages" and a test can compare it
  * with what the printer got.  Writers never pass control characters from
@@ -65,11 +73,22 @@ struct doc_row {
 	char			**cells;	/* ncols of them, never NULL */
 };
 
+struct doc_spool;
+
+/*
+ * A table's rows are in memory (rows[0..nrows)) until a table that
+ * asked for it (doc_table_spill) passes DOC_SPILL_ROWS rows: then every
+ * row goes to a temporary file (spool, rows NULL), so a report of the
+ * whole base costs a page of memory, not a copy of the base.  A writer
+ * reads rows through doc_table_row, whichever way they are kept.
+ */
 struct doc_table {
 	struct doc_col	*cols;
 	size_t		 ncols;
 	struct doc_row	*rows;
 	size_t		 nrows, cap;
+	int		 spill;		/* may go to disk */
+	struct doc_spool *spool;	/* NULL: rows are in memory */
 };
 
 enum doc_block_kind {
@@ -113,6 +132,27 @@ void	 doc_row(struct doc_table *t, enum doc_row_kind kind,
 	    const char *const *cells);
 /* Same, cells given as arguments (exactly t->ncols of them). */
 void	 doc_rowv(struct doc_table *t, enum doc_row_kind kind, ...);
+/*
+ * Lets t's rows go to a temporary file once there are more than
+ * doc_spill_rows of them (DOC_SPILL_ROWS; a test may lower it).  A
+ * table a caller reads back through t->rows must not spill.
+ */
+#define DOC_SPILL_ROWS	2000
+extern size_t doc_spill_rows;
+void	 doc_table_spill(struct doc_table *t);
+/*
+ * Row i of t, in memory or read back from its file: valid until the
+ * next doc_table_row on t (the writers hold one row at a time), NULL
+ * when the file cannot be read (doc_table_error says so).  In order is
+ * cheapest; any order works.  doc_table_kind(t, i) is row i's kind
+ * alone, to look ahead without losing the row in hand.
+ */
+const struct doc_row *doc_table_row(const struct doc_table *t, size_t i);
+enum doc_row_kind doc_table_kind(const struct doc_table *t, size_t i);
+int	 doc_table_error(const struct doc_table *t);
+/* Replaces the text of block i (a heading or a paragraph): a builder
+ * says a count above a table it has only just filled. */
+void	 doc_block_text(struct doc *d, size_t i, const char *text);
 
 /* ---- writing ---- */
 

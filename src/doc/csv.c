@@ -143,7 +143,8 @@ table(FILE *f, const struct doc_table *t)
 	}
 	fputs("\r\n", f);
 	for (i = 0; i < t->nrows; i++) {
-		r = &t->rows[i];
+		if ((r = doc_table_row(t, i)) == NULL)
+			return;		/* doc_table_error says so */
 		for (j = 0; j < t->ncols; j++) {
 			if (j > 0)
 				fputc(',', f);

@@ -151,7 +151,8 @@ table(FILE *f, const struct doc_table *t)
 	}
 	fputs("</tr></thead>\n<tbody>\n", f);
 	for (i = 0; i < t->nrows; i++) {
-		r = &t->rows[i];
+		if ((r = doc_table_row(t, i)) == NULL)
+			break;		/* doc_table_error says so */
 		fprintf(f, "<tr%s>", row_class(r->kind));
 		if (r->kind == DOC_ROW_GROUP) {
 			fprintf(f, "<td colspan=\"%zu\">", t->ncols);

@@ -349,6 +349,7 @@ static void
 natural_widths(struct pdf *p, const struct doc_table *t, double *nat)
 {
 	const struct doc_col *c;
+	const struct doc_row *r;
 	size_t i, j;
 	double w;
 
@@ -357,10 +358,11 @@ natural_widths(struct pdf *p, const struct doc_table *t, double *nat)
 		set_text(p, c->label, p->bold, 0, PANGO_ALIGN_LEFT);
 		nat[j] = text_w(p);
 		for (i = 0; i < t->nrows && !c->blank; i++) {
-			if (t->rows[i].kind == DOC_ROW_GROUP)
+			if (doc_table_kind(t, i) == DOC_ROW_GROUP ||
+			    (r = doc_table_row(t, i)) == NULL)
 				continue;
-			set_text(p, t->rows[i].cells[j],
-			    row_font(p, t->rows[i].kind), 0, PANGO_ALIGN_LEFT);
+			set_text(p, r->cells[j], row_font(p, r->kind), 0,
+			    PANGO_ALIGN_LEFT);
 			if ((w = text_w(p)) > nat[j])
 				nat[j] = w;
 		}
@@ -466,6 +468,7 @@ row_height(struct pdf *p, const struct doc_table *t, const double *w,
 static void
 measure(struct pdf *p, const struct doc_table *t, struct tab *m)
 {
+	const struct doc_row *r;
 	size_t i;
 
 	m->w = xcalloc(t->ncols ? t->ncols : 1, sizeof(*m->w));
@@ -475,7 +478,8 @@ measure(struct pdf *p, const struct doc_table *t, struct tab *m)
 	column_widths(p, t, m->w);
 	m->hh = row_height(p, t, m->w, NULL);
 	for (i = 0; i < t->nrows; i++)
-		m->rh[i] = row_height(p, t, m->w, &t->rows[i]);
+		if ((r = doc_table_row(t, i)) != NULL)
+			m->rh[i] = row_height(p, t, m->w, r);
 }
 
 /* ---- tables: drawing ---- */
@@ -558,8 +562,11 @@ static void
 row_piece(struct pdf *p, const struct doc_table *t, const struct tab *m,
     size_t i, double from, double to)
 {
-	const struct doc_row *r = &t->rows[i];
+	const struct doc_row *r = doc_table_row(t, i);
 	double tw = table_width(t, m), h = to - from;
+
+	if (r == NULL)
+		return;		/* doc_table_error says so */
 
 	if (p->draw) {
 		if (r->kind == DOC_ROW_MARK)
@@ -623,14 +630,15 @@ table(struct pdf *p, const struct doc_table *t, const struct tab *m)
 		return;
 	/* the header row is not left alone at the foot of a page */
 	want = t->nrows ? m->rh[0] : 0;
-	if (t->nrows > 1 && t->rows[0].kind == DOC_ROW_GROUP)
+	if (t->nrows > 1 && doc_table_kind(t, 0) == DOC_ROW_GROUP)
 		want += m->rh[1];
 	need(p, m->hh + fmin(want, p->bottom - p->body_top - m->hh));
 	header_row(p, t, m);
 	for (i = 0; i < t->nrows; i++) {
 		want = m->rh[i];
 		/* nor a group heading without its first row */
-		if (t->rows[i].kind == DOC_ROW_GROUP && i + 1 < t->nrows)
+		if (doc_table_kind(t, i) == DOC_ROW_GROUP &&
+		    i + 1 < t->nrows)
 			want += m->rh[i + 1];
 		fresh = p->bottom - p->body_top - m->hh;
 		if (p->y + want > p->bottom && p->y > p->body_top + m->hh &&
