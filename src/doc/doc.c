@@ -194,7 +194,8 @@ doc_table_error(const struct doc_table *t)
 void
 doc_block_text(struct doc *d, size_t i, const char *text)
 {
-	if (i < d->nblocks && d->blocks[i].kind != DOC_TABLE) {
+	if (i < d->nblocks && (d->blocks[i].kind == DOC_HEADING ||
+	    d->blocks[i].kind == DOC_PARA)) {
 		free(d->blocks[i].text);
 		d->blocks[i].text = xstrdup(text ? text : "");
 	}
@@ -220,6 +221,27 @@ table_free(struct doc_table *t)
 	free(t);
 }
 
+static void
+chart_free(struct doc_chart *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->n; i++)
+		free(c->labels[i]);
+	for (i = 0; i < c->n * c->nseries; i++)
+		free(c->text[i]);
+	for (i = 0; i < c->nseries; i++)
+		free(c->names[i]);
+	free(c->labels);
+	free(c->v);
+	free(c->text);
+	free(c->title);
+	free(c->ref_label);
+	free(c);
+}
+
 void
 doc_free(struct doc *d)
 {
@@ -228,6 +250,7 @@ doc_free(struct doc *d)
 	for (i = 0; i < d->nblocks; i++) {
 		free(d->blocks[i].text);
 		table_free(d->blocks[i].table);
+		chart_free(d->blocks[i].chart);
 	}
 	free(d->blocks);
 	free(d->title);
@@ -342,6 +365,59 @@ doc_rowv(struct doc_table *t, enum doc_row_kind kind, ...)
 	va_end(ap);
 	doc_row(t, kind, cells);
 	free(cells);
+}
+
+struct doc_chart *
+doc_chart(struct doc *d, enum doc_chart_kind kind, const char *title,
+    const char *const *names, size_t nseries)
+{
+	struct doc_chart *c;
+	size_t s;
+
+	if (nseries < 1)
+		nseries = 1;
+	if (nseries > DOC_CHART_SERIES)
+		nseries = DOC_CHART_SERIES;
+	c = xcalloc(1, sizeof(*c));
+	c->kind = kind;
+	c->title = xstrdup(title ? title : "");
+	c->nseries = nseries;
+	for (s = 0; s < nseries; s++)
+		c->names[s] = xstrdup(names && names[s] ? names[s] : "");
+	add_block(d, DOC_CHART)->chart = c;
+	return c;
+}
+
+void
+doc_chart_point(struct doc_chart *c, const char *label, const double *v,
+    const char *const *text)
+{
+	size_t s, k;
+
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 16;
+		c->labels = xrealloc(c->labels, c->cap * sizeof(*c->labels));
+		c->v = xrealloc(c->v, c->cap * c->nseries * sizeof(*c->v));
+		c->text = xrealloc(c->text, c->cap * c->nseries *
+		    sizeof(*c->text));
+	}
+	c->labels[c->n] = xstrdup(label ? label : "");
+	for (s = 0; s < c->nseries; s++) {
+		k = c->n * c->nseries + s;
+		c->v[k] = v[s];
+		c->text[k] = text && text[s] ? xstrdup(text[s]) :
+		    xasprintf("%g", v[s]);
+	}
+	c->n++;
+}
+
+void
+doc_chart_ref(struct doc_chart *c, double ref, const char *label)
+{
+	c->has_ref = 1;
+	c->ref = ref;
+	free(c->ref_label);
+	c->ref_label = xstrdup(label ? label : "");
 }
 
 static const char *const format_names[] = { "text", "csv", "html", "pdf" };

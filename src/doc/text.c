@@ -946,6 +946,21 @@ layout_para(struct layout *lo, const char *text)
 	lines_free(&l);
 }
 
+/* A chart (chart.c) on one page when it fits on one. */
+static void
+layout_chart(struct layout *lo, const struct doc_chart *c)
+{
+	char **l;
+	size_t n, i, first = lo->pool.n;
+
+	doc_chart_lines(c, lo->width, &l, &n);
+	for (i = 0; i < n; i++)
+		pool_add(lo, l[i]);
+	free(l);
+	if (lo->pool.n > first)
+		item_add(lo, first, 0, 0, 0);
+}
+
 static int
 layout_doc(struct layout *lo, const struct doc *d, struct so_err *err)
 {
@@ -971,6 +986,12 @@ layout_doc(struct layout *lo, const struct doc *d, struct so_err *err)
 				separator(lo);
 			if (layout_table(lo, b->table, err) != SO_OK)
 				return err ? err->code : SO_EINVAL;
+			prev_text = 1;
+			break;
+		case DOC_CHART:
+			if (prev_text)
+				separator(lo);
+			layout_chart(lo, b->chart);
 			prev_text = 1;
 			break;
 		case DOC_PAGE_BREAK:
