@@ -184,7 +184,7 @@ table(FILE *f, const struct doc_table *t)
  * with a point whatever the locale's decimal sign.
  */
 #define SVG_W		640
-#define SVG_CH		7	/* an average character of the 12 px font */
+#define SVG_CH		7.5	/* an average character of the 12 px font */
 #define SVG_BAR		12	/* a bar's thickness */
 
 static const char *const svg_colour[DOC_CHART_SERIES] = { "#3b6ea5",
@@ -263,6 +263,7 @@ svg_open(FILE *f, const struct doc_chart *c, double h)
 	fprintf(f, "<figure class=\"chart\" style=\"margin: 0.4em 0 0.8em; "
 	    "break-inside: avoid; page-break-inside: avoid\">\n<svg xmlns=\"http://www.w3.org/"
 	    "2000/svg\" role=\"img\" width=\"%d\" height=\"%s\" "
+	    "style=\"max-width: 100%%; height: auto\" "
 	    "viewBox=\"0 0 %d %s\" font-family=\"DejaVu Sans, Liberation "
 	    "Sans, Arial, sans-serif\" font-size=\"12\">\n<title>", SVG_W,
 	    num(h, a), SVG_W, num(h, a));
