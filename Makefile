@@ -179,7 +179,8 @@ FORCE:
 
 # The benchmarks time the optimised build, whatever SANITIZE says.
 # BENCH_SCALE=small is the one-minute run CI makes so the harness cannot
-# rot; bench-detail adds the older, narrower scripts.
+# rot; bench-detail adds the older, narrower scripts.  BENCH_SCALES="0.1
+# 1 3" runs it at each scale and prints how each row grows (bench/run).
 BENCH_SCALE ?= default
 bench:
 	$(MAKE) SANITIZE= salesorg build/rel/so-gen

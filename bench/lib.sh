@@ -5,15 +5,19 @@
 
 now_ms() { date +%s%3N; }
 
-# median_of CMD...: prints "median min max rss".  A command whose warm-up
+# median_of CMD...: prints "median min max rss", and adds the number of
+# lines the command printed to $T/sizes.  A command whose warm-up
 # took more than 3 s is timed 3 times rather than RUNS, and one that took
 # more than 20 s only once more (calcurse importing 100 000 events takes
 # a minute and a half a run; the 15-minute budget of the full run could
 # not pay for five).
 median_of() {
 	s=$(now_ms)
-	"$@" >/dev/null 2>&1
+	# the warm-up's output, counted in lines: the size of the result,
+	# for the growth table of BENCH_SCALES (bench/run's cmp_row)
+	lines=$("$@" 2>/dev/null | wc -l)
 	e=$(now_ms)
+	echo "$lines" >>"$T/sizes"
 	n=$RUNS
 	[ $((e - s)) -gt 3000 ] && [ "$n" -gt 3 ] && n=3
 	[ $((e - s)) -gt 20000 ] && n=1

@@ -103,9 +103,6 @@ int	report_forecast(struct db *, const struct report_query *,
 	    struct doc *, struct so_err *);
 int	report_dynamics(struct db *, const struct report_query *,
 	    struct doc *, struct so_err *);
-/* part of whole as a bar of up to cells Unicode block characters, to an
- * eighth of a cell ("" for nothing; caller frees). */
-char	*report_bar(int64_t part, int64_t whole, int cells);
 
 /* The ABC/VIP report (report_abc_doc, below) of the windows ending
  * with the month of q->to (today's without one). */

@@ -34,5 +34,16 @@ int	rep_followup_load(struct db *db, int64_t manager,
 	    const struct rep_period *p, int64_t now, struct rep_warm **out,
 	    size_t *n, struct so_err *err);
 void	rep_followup_free(struct rep_warm *v, size_t n);
+/*
+ * The same rows handed to fn one at a time, in the same order, as the
+ * query makes them: a report of the department's whole base holds one
+ * row, not all.  fn may take w's strings (and zero them); a code other
+ * than SO_OK from fn stops the query and is returned.
+ */
+typedef int	(*rep_followup_fn)(void *arg, struct rep_warm *w,
+		    struct so_err *err);
+int	rep_followup_each(struct db *db, int64_t manager,
+	    const struct rep_period *p, int64_t now, rep_followup_fn fn,
+	    void *arg, struct so_err *err);
 
 #endif

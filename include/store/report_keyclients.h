@@ -35,5 +35,16 @@ struct rep_key {
 int	rep_keyclients_load(struct db *db, int64_t manager, int64_t now,
 	    struct rep_key **out, size_t *n, struct so_err *err);
 void	rep_keyclients_free(struct rep_key *v, size_t n);
+/*
+ * The same key clients, each with its people, handed to fn one at a
+ * time in the same order: the department's key-client sheet holds one
+ * company, not all.  fn may take k's strings and people (and zero
+ * them); a code other than SO_OK from fn stops the query and is
+ * returned.
+ */
+typedef int	(*rep_keyclients_fn)(void *arg, struct rep_key *k,
+		    struct so_err *err);
+int	rep_keyclients_each(struct db *db, int64_t manager, int64_t now,
+	    rep_keyclients_fn fn, void *arg, struct so_err *err);
 
 #endif

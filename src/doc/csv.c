@@ -143,7 +143,8 @@ table(FILE *f, const struct doc_table *t)
 	}
 	fputs("\r\n", f);
 	for (i = 0; i < t->nrows; i++) {
-		r = &t->rows[i];
+		if ((r = doc_table_row(t, i)) == NULL)
+			return;		/* doc_table_error says so */
 		for (j = 0; j < t->ncols; j++) {
 			if (j > 0)
 				fputc(',', f);
@@ -175,7 +176,8 @@ doc_write_csv(const struct doc *d, FILE *f, struct so_err *err)
 		line(f, C_("report", "Generated"), d->generated);
 	for (i = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
-		if (b->kind == DOC_PAGE_BREAK)
+		/* a chart is drawn from a table that is here */
+		if (b->kind == DOC_PAGE_BREAK || b->kind == DOC_CHART)
 			continue;
 		if (b->kind == DOC_HEADING || prev == -1 ||
 		    prev == DOC_TABLE)

@@ -17,6 +17,8 @@
  * visible form (utf8_sanitize).
  */
 #include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,7 +153,8 @@ table(FILE *f, const struct doc_table *t)
 	}
 	fputs("</tr></thead>\n<tbody>\n", f);
 	for (i = 0; i < t->nrows; i++) {
-		r = &t->rows[i];
+		if ((r = doc_table_row(t, i)) == NULL)
+			break;		/* doc_table_error says so */
 		fprintf(f, "<tr%s>", row_class(r->kind));
 		if (r->kind == DOC_ROW_GROUP) {
 			fprintf(f, "<td colspan=\"%zu\">", t->ncols);
@@ -167,6 +170,272 @@ table(FILE *f, const struct doc_table *t)
 		fputs("</tr>\n", f);
 	}
 	fputs("</tbody>\n</table>\n", f);
+}
+
+/* ---- charts: inline SVG ---- */
+
+/*
+ * A chart is an <svg> of its own, well-formed XML (it parses as such
+ * when cut out of the page), sized in CSS pixels for a 12 px font, with
+ * a <title> for its text alternative and one in every bar and point
+ * saying its label and value, which a browser shows on hover and a
+ * screen reader reads.  The page has no script; the colours are the
+ * attributes' own, so it prints as it shows.  Coordinates are written
+ * with a point whatever the locale's decimal sign.
+ */
+#define SVG_W		640
+#define SVG_CH		7.5	/* an average character of the 12 px font */
+#define SVG_BAR		12	/* a bar's thickness */
+
+static const char *const svg_colour[DOC_CHART_SERIES] = { "#3b6ea5",
+    "#e08a2e", "#4e9a4e", "#b84a4a", "#7f5fb0", "#6b6b6b", "#2ea3a3",
+    "#a5833b" };
+
+/* x as "12.5", never "12,5". */
+static const char *
+num(double x, char buf[32])
+{
+	long t = lround(x * 10);
+
+	snprintf(buf, 32, "%s%ld.%ld", t < 0 ? "-" : "", labs(t) / 10,
+	    labs(t) % 10);
+	return buf;
+}
+
+/* s escaped for XML on one line. */
+static void
+svg_text(FILE *f, const char *s)
+{
+	char *t = xstrdup(s ? s : ""), *p;
+
+	for (p = t; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	text(f, t);
+	free(t);
+}
+
+static int
+chars(const char *s)
+{
+	return utf8_width(s ? s : "");
+}
+
+/* The legend from y on: a swatch and a name per series, the mark. */
+static double
+svg_legend(FILE *f, const struct doc_chart *c, double y)
+{
+	char a[32], b[32];
+	double x = 0;
+	size_t s;
+
+	if ((c->nseries < 2) && !c->has_ref)
+		return y;
+	for (s = 0; c->nseries > 1 && s < c->nseries; s++) {
+		fprintf(f, "<rect x=\"%s\" y=\"%s\" width=\"10\" height=\"10\" "
+		    "fill=\"%s\"/>", num(x, a), num(y, b), svg_colour[s]);
+		fprintf(f, "<text x=\"%s\" y=\"%s\">", num(x + 14, a),
+		    num(y + 9, b));
+		svg_text(f, c->names[s]);
+		fputs("</text>\n", f);
+		x += 14 + chars(c->names[s]) * SVG_CH + 16;
+	}
+	if (c->has_ref) {
+		fprintf(f, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" "
+		    "stroke=\"#c00\" stroke-width=\"2\" "
+		    "stroke-dasharray=\"4 2\"/>", num(x + 5, a), num(y - 1, b),
+		    num(x + 5, a), num(y + 11, b));
+		fprintf(f, "<text x=\"%s\" y=\"%s\">", num(x + 14, a),
+		    num(y + 9, b));
+		svg_text(f, c->ref_label);
+		fputs("</text>\n", f);
+	}
+	return y + 18;
+}
+
+static void
+svg_open(FILE *f, const struct doc_chart *c, double h)
+{
+	char a[32];
+
+	/* the figure's style its own: a page without a chart is as
+	 * it was */
+	fprintf(f, "<figure class=\"chart\" style=\"margin: 0.4em 0 0.8em; "
+	    "break-inside: avoid; page-break-inside: avoid\">\n<svg xmlns=\"http://www.w3.org/"
+	    "2000/svg\" role=\"img\" width=\"%d\" height=\"%s\" "
+	    "style=\"max-width: 100%%; height: auto\" "
+	    "viewBox=\"0 0 %d %s\" font-family=\"DejaVu Sans, Liberation "
+	    "Sans, Arial, sans-serif\" font-size=\"12\">\n<title>", SVG_W,
+	    num(h, a), SVG_W, num(h, a));
+	svg_text(f, c->title);
+	fputs("</title>\n<text x=\"0\" y=\"14\" font-weight=\"bold\">", f);
+	svg_text(f, c->title);
+	fputs("</text>\n", f);
+}
+
+static void
+svg_close(FILE *f)
+{
+	fputs("</svg>\n</figure>\n", f);
+}
+
+static void
+svg_bars(FILE *f, const struct doc_chart *c)
+{
+	char a[32], b[32], w[32], h[32];
+	double max = doc_chart_max(c), y, x0, bw, len, rowh, top;
+	size_t i, s;
+	int labw = 0, valw = 0;
+
+	for (i = 0; i < c->n; i++)
+		if (chars(c->labels[i]) > labw)
+			labw = chars(c->labels[i]);
+	for (i = 0; i < c->n * c->nseries; i++)
+		if (chars(c->text[i]) > valw)
+			valw = chars(c->text[i]);
+	x0 = fmin(labw * SVG_CH, 220) + 8;
+	bw = SVG_W - x0 - valw * SVG_CH - 12;
+	rowh = (double)c->nseries * (SVG_BAR + 2) + 6;
+	top = 24 + ((c->nseries > 1 || c->has_ref) ? 18 : 0);
+	svg_open(f, c, top + rowh * (double)c->n + 4);
+	svg_legend(f, c, 24);
+	for (i = 0; i < c->n; i++) {
+		y = top + rowh * (double)i;
+		fprintf(f, "<text x=\"%s\" y=\"%s\" text-anchor=\"end\">",
+		    num(x0 - 6, a), num(y + SVG_BAR - 2, b));
+		svg_text(f, c->labels[i]);
+		fputs("</text>\n", f);
+		for (s = 0; s < c->nseries; s++) {
+			len = max > 0 && c->v[i * c->nseries + s] > 0 ?
+			    bw * fmin(c->v[i * c->nseries + s], max) / max : 0;
+			fprintf(f, "<rect class=\"bar\" x=\"%s\" y=\"%s\" "
+			    "width=\"%s\" height=\"%s\" fill=\"%s\"><title>",
+			    num(x0, a), num(y, b), num(len, w),
+			    num(SVG_BAR, h), svg_colour[s]);
+			svg_text(f, c->labels[i]);
+			if (c->nseries > 1) {
+				fputs(", ", f);
+				svg_text(f, c->names[s]);
+			}
+			fputs(": ", f);
+			svg_text(f, c->text[i * c->nseries + s]);
+			fputs("</title></rect>\n", f);
+			fprintf(f, "<text x=\"%s\" y=\"%s\">",
+			    num(x0 + len + 4 + (c->has_ref && max > 0 &&
+			    fabs(len - bw * c->ref / max) < 3 ? 3 : 0), a),
+			    num(y + SVG_BAR - 2, b));
+			svg_text(f, c->text[i * c->nseries + s]);
+			fputs("</text>\n", f);
+			y += SVG_BAR + 2;
+		}
+	}
+	if (c->has_ref && max > 0) {
+		fprintf(f, "<line class=\"ref\" x1=\"%s\" y1=\"%s\" x2=\"%s\" "
+		    "y2=\"%s\" stroke=\"#c00\" stroke-width=\"2\" "
+		    "stroke-dasharray=\"4 2\"><title>",
+		    num(x0 + bw * c->ref / max, a), num(top - 3, b),
+		    num(x0 + bw * c->ref / max, w),
+		    num(top + rowh * (double)c->n - 3, h));
+		svg_text(f, c->ref_label);
+		fputs("</title></line>\n", f);
+	}
+	svg_close(f);
+}
+
+static void
+svg_trend(FILE *f, const struct doc_chart *c)
+{
+	char a[32], b[32], w[32], h[32];
+	double max = doc_chart_max(c), top, left, right, bottom, x, y, pw;
+	size_t i, s, best = 0, step, every;
+	int labw = 0;
+
+	for (i = 0; i < c->n * c->nseries; i++)
+		if (c->v[i] > c->v[best])
+			best = i;
+	for (i = 0; i < c->n; i++)
+		if (chars(c->labels[i]) > labw)
+			labw = chars(c->labels[i]);
+	top = 24 + (c->nseries > 1 ? 18 : 0) + 8;
+	left = fmax(chars(c->text[best]), 1) * SVG_CH + 10;
+	right = SVG_W - 10;
+	bottom = top + 160;
+	pw = right - left;
+	svg_open(f, c, bottom + 24);
+	svg_legend(f, c, 24);
+	/* the axis: 0 and the largest value, a line between */
+	for (step = 0; step < 3; step++) {
+		y = bottom - (bottom - top) * (double)step / 2;
+		fprintf(f, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" "
+		    "stroke=\"%s\" stroke-width=\"1\"/>\n", num(left, a),
+		    num(y, b), num(right, w), num(y, h),
+		    step ? "#ddd" : "#444");
+	}
+	fprintf(f, "<text x=\"%s\" y=\"%s\" text-anchor=\"end\">0</text>\n",
+	    num(left - 4, a), num(bottom + 4, b));
+	if (max > 0) {
+		fprintf(f, "<text x=\"%s\" y=\"%s\" text-anchor=\"end\">",
+		    num(left - 4, a), num(top + 4, b));
+		svg_text(f, c->text[best]);
+		fputs("</text>\n", f);
+	}
+	/* a period's label every so many, as many as fit */
+	every = (size_t)ceil((double)c->n * (labw * SVG_CH + 8) / pw);
+	if (every < 1)
+		every = 1;
+	for (i = 0; i < c->n; i += every) {
+		x = left + pw * ((double)i + 0.5) / (double)c->n;
+		fprintf(f, "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\">",
+		    num(x, a), num(bottom + 16, b));
+		svg_text(f, c->labels[i]);
+		fputs("</text>\n", f);
+	}
+	/* the first series (a pivot's total) last, on top */
+	for (s = c->nseries; s-- > 0;) {
+		fprintf(f, "<polyline class=\"line\" fill=\"none\" "
+		    "stroke=\"%s\" stroke-width=\"%s\" points=\"",
+		    svg_colour[s], s == 0 ? "2.5" : "1.5");
+		for (i = 0; i < c->n; i++) {
+			x = left + pw * ((double)i + 0.5) / (double)c->n;
+			y = bottom - (max > 0 && c->v[i * c->nseries + s] > 0 ?
+			    (bottom - top) * fmin(c->v[i * c->nseries + s],
+			    max) / max : 0);
+			fprintf(f, "%s%s,%s", i ? " " : "", num(x, a),
+			    num(y, b));
+		}
+		fputs("\"><title>", f);
+		svg_text(f, c->names[s][0] ? c->names[s] : c->title);
+		fputs("</title></polyline>\n", f);
+		for (i = 0; c->n <= 60 && i < c->n; i++) {
+			x = left + pw * ((double)i + 0.5) / (double)c->n;
+			y = bottom - (max > 0 && c->v[i * c->nseries + s] > 0 ?
+			    (bottom - top) * fmin(c->v[i * c->nseries + s],
+			    max) / max : 0);
+			fprintf(f, "<circle class=\"point\" cx=\"%s\" "
+			    "cy=\"%s\" r=\"2.5\" fill=\"%s\"><title>",
+			    num(x, a), num(y, b), svg_colour[s]);
+			if (c->names[s][0]) {
+				svg_text(f, c->names[s]);
+				fputs(", ", f);
+			}
+			svg_text(f, c->labels[i]);
+			fputs(": ", f);
+			svg_text(f, c->text[i * c->nseries + s]);
+			fputs("</title></circle>\n", f);
+		}
+	}
+	svg_close(f);
+}
+
+static void
+chart(FILE *f, const struct doc_chart *c)
+{
+	if (c->n == 0)
+		return;
+	if (c->kind == DOC_CHART_BAR)
+		svg_bars(f, c);
+	else
+		svg_trend(f, c);
 }
 
 static void
@@ -235,6 +504,9 @@ doc_write_html(const struct doc *d, FILE *f, struct so_err *err)
 			break;
 		case DOC_TABLE:
 			table(f, b->table);
+			break;
+		case DOC_CHART:
+			chart(f, b->chart);
 			break;
 		case DOC_PAGE_BREAK:
 			fputs("<div class=\"page-break\" "

@@ -349,6 +349,7 @@ static void
 natural_widths(struct pdf *p, const struct doc_table *t, double *nat)
 {
 	const struct doc_col *c;
+	const struct doc_row *r;
 	size_t i, j;
 	double w;
 
@@ -357,10 +358,11 @@ natural_widths(struct pdf *p, const struct doc_table *t, double *nat)
 		set_text(p, c->label, p->bold, 0, PANGO_ALIGN_LEFT);
 		nat[j] = text_w(p);
 		for (i = 0; i < t->nrows && !c->blank; i++) {
-			if (t->rows[i].kind == DOC_ROW_GROUP)
+			if (doc_table_kind(t, i) == DOC_ROW_GROUP ||
+			    (r = doc_table_row(t, i)) == NULL)
 				continue;
-			set_text(p, t->rows[i].cells[j],
-			    row_font(p, t->rows[i].kind), 0, PANGO_ALIGN_LEFT);
+			set_text(p, r->cells[j], row_font(p, r->kind), 0,
+			    PANGO_ALIGN_LEFT);
 			if ((w = text_w(p)) > nat[j])
 				nat[j] = w;
 		}
@@ -466,6 +468,7 @@ row_height(struct pdf *p, const struct doc_table *t, const double *w,
 static void
 measure(struct pdf *p, const struct doc_table *t, struct tab *m)
 {
+	const struct doc_row *r;
 	size_t i;
 
 	m->w = xcalloc(t->ncols ? t->ncols : 1, sizeof(*m->w));
@@ -475,7 +478,8 @@ measure(struct pdf *p, const struct doc_table *t, struct tab *m)
 	column_widths(p, t, m->w);
 	m->hh = row_height(p, t, m->w, NULL);
 	for (i = 0; i < t->nrows; i++)
-		m->rh[i] = row_height(p, t, m->w, &t->rows[i]);
+		if ((r = doc_table_row(t, i)) != NULL)
+			m->rh[i] = row_height(p, t, m->w, r);
 }
 
 /* ---- tables: drawing ---- */
@@ -558,8 +562,11 @@ static void
 row_piece(struct pdf *p, const struct doc_table *t, const struct tab *m,
     size_t i, double from, double to)
 {
-	const struct doc_row *r = &t->rows[i];
+	const struct doc_row *r = doc_table_row(t, i);
 	double tw = table_width(t, m), h = to - from;
+
+	if (r == NULL)
+		return;		/* doc_table_error says so */
 
 	if (p->draw) {
 		if (r->kind == DOC_ROW_MARK)
@@ -623,14 +630,15 @@ table(struct pdf *p, const struct doc_table *t, const struct tab *m)
 		return;
 	/* the header row is not left alone at the foot of a page */
 	want = t->nrows ? m->rh[0] : 0;
-	if (t->nrows > 1 && t->rows[0].kind == DOC_ROW_GROUP)
+	if (t->nrows > 1 && doc_table_kind(t, 0) == DOC_ROW_GROUP)
 		want += m->rh[1];
 	need(p, m->hh + fmin(want, p->bottom - p->body_top - m->hh));
 	header_row(p, t, m);
 	for (i = 0; i < t->nrows; i++) {
 		want = m->rh[i];
 		/* nor a group heading without its first row */
-		if (t->rows[i].kind == DOC_ROW_GROUP && i + 1 < t->nrows)
+		if (doc_table_kind(t, i) == DOC_ROW_GROUP &&
+		    i + 1 < t->nrows)
 			want += m->rh[i + 1];
 		fresh = p->bottom - p->body_top - m->hh;
 		if (p->y + want > p->bottom && p->y > p->body_top + m->hh &&
@@ -644,6 +652,252 @@ table(struct pdf *p, const struct doc_table *t, const struct tab *m)
 			row_piece(p, t, m, i, 0, m->rh[i]);
 	}
 	p->y += 8;
+}
+
+/* ---- charts ---- */
+
+/*
+ * A chart drawn with Cairo (doc.h has what it shows): the same colours,
+ * bars and lines as the HTML's SVG, its text set by Pango in the body's
+ * font.  A chart is not split across pages: it goes whole to the next
+ * one when it does not fit (a chart of forty bars fits a page).  Both
+ * passes measure it the same way; only the second draws.
+ */
+#define CH_BAR		9.0	/* a bar's thickness */
+#define CH_PLOT		140.0	/* a trend's plot height */
+
+static const double ch_colour[DOC_CHART_SERIES][3] = {
+	{ 0.23, 0.43, 0.65 }, { 0.88, 0.54, 0.18 }, { 0.31, 0.60, 0.31 },
+	{ 0.72, 0.29, 0.29 }, { 0.50, 0.37, 0.69 }, { 0.42, 0.42, 0.42 },
+	{ 0.18, 0.64, 0.64 }, { 0.65, 0.51, 0.23 },
+};
+
+static void
+ch_source(struct pdf *p, size_t s)
+{
+	cairo_set_source_rgb(p->cr, ch_colour[s][0], ch_colour[s][1],
+	    ch_colour[s][2]);
+}
+
+/* One line of text cut with "…" at width (the layout wraps no more). */
+static void
+ch_label(struct pdf *p, const char *s, double width, PangoAlignment align)
+{
+	set_text(p, s, p->small, width, align);
+	pango_layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_END);
+}
+
+/* The shared layout as it was for everything else. */
+static void
+ch_label_done(struct pdf *p)
+{
+	pango_layout_set_ellipsize(p->lay, PANGO_ELLIPSIZE_NONE);
+}
+
+static double
+ch_widest(struct pdf *p, char *const *v, size_t n)
+{
+	double w = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		set_text(p, v[i], p->small, 0, PANGO_ALIGN_LEFT);
+		w = fmax(w, text_w(p));
+	}
+	return w;
+}
+
+static void
+ch_ref_line(struct pdf *p, double x, double y0, double y1)
+{
+	cairo_set_source_rgb(p->cr, 0.8, 0, 0);
+	cairo_set_dash(p->cr, (const double[]){ 3, 2 }, 2, 0);
+	vline(p, x, y0, y1, 1.2);
+	cairo_set_dash(p->cr, NULL, 0, 0);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+}
+
+/* The title, and the legend under it; returns the height they take. */
+static double
+ch_head(struct pdf *p, const struct doc_chart *c, int swatches, double y)
+{
+	double x = p->left, h;
+	size_t s;
+
+	set_text(p, c->title, p->bold, p->right - p->left, PANGO_ALIGN_LEFT);
+	show(p, p->left, y);
+	h = text_h(p) + 3;
+	if ((!swatches || c->nseries < 2) && !c->has_ref)
+		return h;
+	for (s = 0; swatches && c->nseries > 1 && s < c->nseries; s++) {
+		if (p->draw) {
+			ch_source(p, s);
+			cairo_rectangle(p->cr, x, y + h + 1.5, 8, 8);
+			cairo_fill(p->cr);
+			cairo_set_source_rgb(p->cr, 0, 0, 0);
+		}
+		set_text(p, c->names[s], p->small, 0, PANGO_ALIGN_LEFT);
+		show(p, x + 11, y + h + 1);
+		x += 11 + text_w(p) + 14;
+	}
+	if (c->has_ref) {
+		if (p->draw)
+			ch_ref_line(p, x + 4, y + h, y + h + 11);
+		set_text(p, c->ref_label, p->small, 0, PANGO_ALIGN_LEFT);
+		show(p, x + 11, y + h + 1);
+	}
+	return h + 14;
+}
+
+/* The height ch_head takes, nothing drawn. */
+static double
+ch_head_h(struct pdf *p, const struct doc_chart *c)
+{
+	int draw = p->draw;
+	double h;
+
+	p->draw = 0;
+	h = ch_head(p, c, 1, 0);
+	p->draw = draw;
+	return h;
+}
+
+static void
+ch_bars(struct pdf *p, const struct doc_chart *c)
+{
+	double max = doc_chart_max(c), cw = p->right - p->left, labw, valw;
+	double x0, bw, rowh, head, len, y, v, refx = 0;
+	size_t i, s;
+
+	labw = fmin(ch_widest(p, c->labels, c->n), cw * 0.3);
+	valw = ch_widest(p, c->text, c->n * c->nseries);
+	x0 = p->left + labw + 6;
+	/* a bar longer than this is no easier to compare */
+	bw = fmin(fmax(cw - labw - 6 - valw - 8, 40), 340);
+	rowh = (double)c->nseries * (CH_BAR + 1.5) + 3.5;
+	head = ch_head_h(p, c);
+	need(p, head + rowh * (double)c->n + 8);
+	ch_head(p, c, 1, p->y);
+	p->y += head;
+	if (c->has_ref && max > 0)
+		refx = x0 + bw * c->ref / max;
+	for (i = 0; i < c->n; i++) {
+		y = p->y + rowh * (double)i;
+		ch_label(p, c->labels[i], labw, PANGO_ALIGN_RIGHT);
+		show(p, p->left, y + (c->nseries * (CH_BAR + 1.5) - text_h(p))
+		    / 2);
+		ch_label_done(p);
+		for (s = 0; s < c->nseries; s++) {
+			v = c->v[i * c->nseries + s];
+			len = max > 0 && v > 0 ? bw * fmin(v, max) / max : 0;
+			if (p->draw && len > 0) {
+				ch_source(p, s);
+				cairo_rectangle(p->cr, x0, y, len, CH_BAR);
+				cairo_fill(p->cr);
+				cairo_set_source_rgb(p->cr, 0, 0, 0);
+			}
+			set_text(p, c->text[i * c->nseries + s], p->small, 0,
+			    PANGO_ALIGN_LEFT);
+			show(p, x0 + len + 3 + (refx > 0 && fabs(x0 + len -
+			    refx) < 2 ? 2 : 0), y + (CH_BAR - text_h(p)) / 2);
+			y += CH_BAR + 1.5;
+		}
+	}
+	/* the axis the bars stand on, and the mark across them */
+	vline(p, x0, p->y - 2, p->y + rowh * (double)c->n - 2, 0.6);
+	if (p->draw && refx > 0)
+		ch_ref_line(p, refx, p->y - 3, p->y + rowh * (double)c->n - 1);
+	p->y += rowh * (double)c->n + 8;
+	p->empty = 0;
+}
+
+static void
+ch_trend(struct pdf *p, const struct doc_chart *c)
+{
+	double max = doc_chart_max(c), head, left, right, top, bottom, x, y;
+	double labw, step_w, v, k;
+	size_t i, s, best = 0, every;
+
+	for (i = 0; i < c->n * c->nseries; i++)
+		if (c->v[i] > c->v[best])
+			best = i;
+	set_text(p, c->text[best], p->small, 0, PANGO_ALIGN_LEFT);
+	left = p->left + fmax(text_w(p), 8) + 6;
+	right = p->right - 4;
+	labw = ch_widest(p, c->labels, c->n);
+	head = ch_head_h(p, c);
+	need(p, head + CH_PLOT + 24);
+	ch_head(p, c, 1, p->y);
+	top = p->y + head + 6;
+	bottom = top + CH_PLOT;
+	/* 0, the middle and the largest value */
+	for (k = 0; k <= 2; k++) {
+		y = bottom - (bottom - top) * k / 2;
+		if (p->draw) {
+			if (k > 0)
+				cairo_set_source_rgb(p->cr, 0.8, 0.8, 0.8);
+			hline(p, left, right, y, k > 0 ? 0.4 : 0.8);
+			cairo_set_source_rgb(p->cr, 0, 0, 0);
+		}
+	}
+	vline(p, left, top, bottom, 0.8);
+	set_text(p, "0", p->small, 0, PANGO_ALIGN_LEFT);
+	show(p, left - 4 - text_w(p), bottom - text_h(p) / 2);
+	if (max > 0) {
+		set_text(p, c->text[best], p->small, 0, PANGO_ALIGN_LEFT);
+		show(p, left - 4 - text_w(p), top - text_h(p) / 2);
+	}
+	step_w = (right - left) / (double)c->n;
+	every = (size_t)ceil((labw + 6) / step_w);
+	if (every < 1)
+		every = 1;
+	for (i = 0; i < c->n; i += every) {
+		x = left + step_w * ((double)i + 0.5);
+		set_text(p, c->labels[i], p->small, 0, PANGO_ALIGN_LEFT);
+		show(p, x - text_w(p) / 2, bottom + 3);
+		vline(p, x, bottom, bottom + 2, 0.6);
+	}
+	/* the first series (a pivot's total) last, on top */
+	for (s = c->nseries; p->draw && s-- > 0;) {
+		ch_source(p, s);
+		cairo_set_line_width(p->cr, s == 0 ? 1.8 : 1.0);
+		cairo_set_line_join(p->cr, CAIRO_LINE_JOIN_ROUND);
+		for (i = 0; i < c->n; i++) {
+			v = c->v[i * c->nseries + s];
+			x = left + step_w * ((double)i + 0.5);
+			y = bottom - (max > 0 && v > 0 ? (bottom - top) *
+			    fmin(v, max) / max : 0);
+			if (i == 0)
+				cairo_move_to(p->cr, x, y);
+			else
+				cairo_line_to(p->cr, x, y);
+		}
+		cairo_stroke(p->cr);
+		for (i = 0; c->n <= 60 && i < c->n; i++) {
+			v = c->v[i * c->nseries + s];
+			x = left + step_w * ((double)i + 0.5);
+			y = bottom - (max > 0 && v > 0 ? (bottom - top) *
+			    fmin(v, max) / max : 0);
+			cairo_arc(p->cr, x, y, s == 0 ? 1.8 : 1.3, 0,
+			    2 * M_PI);
+			cairo_fill(p->cr);
+		}
+		cairo_set_source_rgb(p->cr, 0, 0, 0);
+		cairo_set_line_join(p->cr, CAIRO_LINE_JOIN_MITER);
+	}
+	p->y = bottom + 24;
+	p->empty = 0;
+}
+
+static void
+chart(struct pdf *p, const struct doc_chart *c)
+{
+	if (c->n == 0)
+		return;
+	if (c->kind == DOC_CHART_BAR)
+		ch_bars(p, c);
+	else
+		ch_trend(p, c);
 }
 
 /* ---- the two passes ---- */
@@ -669,6 +923,9 @@ run(struct pdf *p)
 			break;
 		case DOC_TABLE:
 			table(p, b->table, &p->tabs[k]);
+			break;
+		case DOC_CHART:
+			chart(p, b->chart);
 			break;
 		case DOC_PAGE_BREAK:
 			/* no blank page for a break at the top of one */

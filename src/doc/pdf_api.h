@@ -22,6 +22,7 @@
 #include "base/err.h"
 
 #define PDF_API_FUNCS(X) \
+	X(cairo_arc) \
 	X(cairo_clip) \
 	X(cairo_create) \
 	X(cairo_destroy) \
@@ -37,6 +38,8 @@
 	X(cairo_rectangle) \
 	X(cairo_restore) \
 	X(cairo_save) \
+	X(cairo_set_dash) \
+	X(cairo_set_line_join) \
 	X(cairo_set_line_width) \
 	X(cairo_set_source_rgb) \
 	X(cairo_show_page) \
@@ -73,6 +76,7 @@
 	X(pango_layout_new) \
 	X(pango_layout_set_alignment) \
 	X(pango_layout_set_attributes) \
+	X(pango_layout_set_ellipsize) \
 	X(pango_layout_set_font_description) \
 	X(pango_layout_set_text) \
 	X(pango_layout_set_width) \
@@ -94,6 +98,7 @@ extern struct pdf_api pdf_api;
 int	pdf_api_load(struct so_err *err);
 
 #ifndef PDF_API_NO_CALLS
+#define cairo_arc	(pdf_api.cairo_arc)
 #define cairo_clip	(pdf_api.cairo_clip)
 #define cairo_create	(pdf_api.cairo_create)
 #define cairo_destroy	(pdf_api.cairo_destroy)
@@ -109,6 +114,8 @@ int	pdf_api_load(struct so_err *err);
 #define cairo_rectangle	(pdf_api.cairo_rectangle)
 #define cairo_restore	(pdf_api.cairo_restore)
 #define cairo_save	(pdf_api.cairo_save)
+#define cairo_set_dash	(pdf_api.cairo_set_dash)
+#define cairo_set_line_join	(pdf_api.cairo_set_line_join)
 #define cairo_set_line_width	(pdf_api.cairo_set_line_width)
 #define cairo_set_source_rgb	(pdf_api.cairo_set_source_rgb)
 #define cairo_show_page	(pdf_api.cairo_show_page)
@@ -145,6 +152,7 @@ int	pdf_api_load(struct so_err *err);
 #define pango_layout_new	(pdf_api.pango_layout_new)
 #define pango_layout_set_alignment	(pdf_api.pango_layout_set_alignment)
 #define pango_layout_set_attributes	(pdf_api.pango_layout_set_attributes)
+#define pango_layout_set_ellipsize	(pdf_api.pango_layout_set_ellipsize)
 #define pango_layout_set_font_description	(pdf_api.pango_layout_set_font_description)
 #define pango_layout_set_text	(pdf_api.pango_layout_set_text)
 #define pango_layout_set_width	(pdf_api.pango_layout_set_width)

@@ -2,22 +2,33 @@
  * The text writer of doc.h: a document laid out for a line printer, a
  * pager or the TUI's preview.
  *
- * It works in three passes, because every page header says "page N of
- * M" and M is only known once the whole document is laid out:
+ * Every page header says "page N of M", and M is only known once the
+ * whole document is laid out; yet a report of the whole base (the
+ * follow-up of 140 000 companies) must not be held in memory to be
+ * printed.  So the document is laid out twice, as a stream both times,
+ * and only the second time written: a head of sales expects "page 3 of
+ * 12" on paper, and a second pass over rows read back from a file
+ * (doc.h) costs far less than the query that made them.
  *
- *  1. layout: every block becomes lines in a pool, grouped in items.
- *     An item is what must stay on one page (a table row with all its
- *     wrapped lines, a heading with its underline) and says whether it
- *     must stay with the next one (a heading with what follows it, a
- *     group row with its first row), whether it is a blank separator to
- *     leave out at the top of a page, and which table header to repeat
- *     when it opens a page.
- *  2. pagination: items are poured into pages of page_length lines less
- *     the header; a row that does not fit goes whole to the next page,
- *     unless it alone is longer than a page.
- *  3. output: each page is its header and its lines.  The header's
- *     width for "page N of M" depends on the digits of M, so passes 2
- *     and 3 are redone in the rare case that M gains a digit.
+ *  - layout: every block becomes lines, grouped in items.  An item is
+ *    what must stay on one page (a table row with all its wrapped
+ *    lines, a heading with its underline) and says whether it must stay
+ *    with the next one (a heading with what follows it, a group row with
+ *    its first row), whether it is a blank separator to leave out at the
+ *    top of a page, and whether to repeat the table's header when it
+ *    opens a page.  A table's column widths come from a pass over its
+ *    rows before its first row is laid out.
+ *  - pagination: as soon as an item ends a chain (it need not stay with
+ *    the next), the items waiting are poured into pages of page_length
+ *    lines less the header -- a row that does not fit goes whole to the
+ *    next page, unless it alone is longer than a page -- and their lines
+ *    are dropped.  What is held is one chain of items and the header of
+ *    the table being laid out, whatever the number of rows.
+ *  - the first pass counts the pages (and the widest line, for a page of
+ *    unlimited width); the second writes each page's header and lines
+ *    as they are placed.  The header's width for "page N of M" depends
+ *    on the digits of M, so the first pass is redone in the rare case
+ *    that M gains a digit.
  *
  * Widths are display widths from our own tables (utf8.h): a Cyrillic
  * letter takes one column, a CJK character two, a combining mark none.
@@ -64,27 +75,47 @@ struct item {
 	int	 keep;		/* on the same page as the next item */
 	int	 drop_at_top;	/* a separator: not at the top of a page */
 	int	 page_break;
-	long	 thead;		/* item to repeat atop a page, or -1 */
+	int	 thead;		/* repeat the table's header atop a page */
 	int	 rule_first;	/* a total's rule: not right under the header */
+};
+
+/* Where the second pass writes: a file, or the preview's lines. */
+struct sink {
+	FILE		*f;
+	struct lines	*out;		/* f NULL: the preview's */
+	const struct lines *head;	/* the page header, line 0 unnumbered */
+	int		 W, numbered;
+	size_t		 m;		/* pages in all */
+	size_t		 plen;		/* the preview pads a page to it */
+	size_t		 on_page;	/* lines written on this page */
+};
+
+/* A table as the first pass measured it (plan_of). */
+struct plan {
+	const struct doc_table *t;
+	int	*w;		/* column widths; NULL: a row at a time */
+	int	 marker, total;
+};
+
+struct plans {
+	struct plan	*v;
+	size_t		 n, cap;
 };
 
 struct layout {
 	int		 width;		/* 0: no limit */
-	struct lines	 pool;
-	struct item	*items;
+	struct plans	*plans;		/* kept from one pass to the next */
+	struct lines	 pool;		/* the lines of the items waiting */
+	struct item	*items;		/* the chain waiting for its page */
 	size_t		 nitems, cap;
+	struct lines	 thead;		/* the table's header, to repeat */
 	int		 maxw;		/* widest body line */
 	const char	*heading;	/* the last heading, for messages */
-};
-
-struct page {
-	size_t	*idx;		/* pool lines on this page */
-	size_t	 n, cap;
-};
-
-struct pages {
-	struct page	*v;
-	size_t		 n, cap;
+	/* pagination */
+	size_t		 page_cap;	/* body lines a page (SIZE_MAX: one) */
+	size_t		 used;		/* on the page being filled */
+	size_t		 npages;
+	struct sink	*sink;		/* NULL: the pass that counts */
 };
 
 /* ---- lines ---- */
@@ -277,13 +308,44 @@ pad(struct strbuf *b, const char *text, int w, enum doc_align align)
 
 /* ---- items ---- */
 
-/* Makes the pool lines from first on an item; returns its index. */
+static void	place(struct layout *);
+
+/*
+ * When the last item waiting ends its chain, pours the items into pages
+ * (place) and drops their lines; the lines from first on (an item being
+ * made) move to the front of the pool.  Returns where they start now.
+ */
+static size_t
+settle(struct layout *lo, size_t first)
+{
+	const struct item *last;
+	size_t end, i;
+
+	if (lo->nitems == 0)
+		return first;
+	last = &lo->items[lo->nitems - 1];
+	if (last->keep && !last->page_break)
+		return first;
+	place(lo);
+	end = last->first + last->n;
+	for (i = 0; i < end; i++)
+		free(lo->pool.v[i]);
+	memmove(lo->pool.v, lo->pool.v + end,
+	    (lo->pool.n - end) * sizeof(*lo->pool.v));
+	lo->pool.n -= end;
+	lo->nitems = 0;
+	return first - end;
+}
+
+/* Makes the pool lines from first on an item; returns its index, good
+ * until the next item_add. */
 static size_t
 item_add(struct layout *lo, size_t first, int keep, int drop_at_top,
-    long thead)
+    int thead)
 {
 	struct item *it;
 
+	first = settle(lo, first);
 	if (lo->nitems == lo->cap) {
 		lo->cap = lo->cap ? 2 * lo->cap : 64;
 		lo->items = xrealloc(lo->items, lo->cap * sizeof(*lo->items));
@@ -305,7 +367,7 @@ separator(struct layout *lo)
 	size_t first = lo->pool.n;
 
 	pool_add(lo, xstrdup(""));
-	item_add(lo, first, 1, 1, -1);
+	item_add(lo, first, 1, 1, 0);
 }
 
 /* ---- tables ---- */
@@ -461,6 +523,7 @@ static int
 tab_widths(struct layout *lo, struct tab *tb, struct so_err *err)
 {
 	const struct doc_table *t = tb->t;
+	const struct doc_row *row;
 	int *labw, *floor, *want, *word, nat, avail, lw;
 	size_t i, j;
 
@@ -470,23 +533,27 @@ tab_widths(struct layout *lo, struct tab *tb, struct so_err *err)
 	want = xcalloc(t->ncols, sizeof(*want));
 	word = xcalloc(t->ncols, sizeof(*word));
 	for (i = 0; i < t->nrows; i++)
-		if (t->rows[i].kind == DOC_ROW_MARK)
+		if (doc_table_kind(t, i) == DOC_ROW_MARK)
 			tb->marker = MARK_W;
 	avail = lo->width > 0 ? lo->width - tb->marker : INT_MAX;
 	for (j = 0; j < t->ncols; j++) {
-		nat = labw[j] = natural_width(t->cols[j].label);
+		want[j] = labw[j] = natural_width(t->cols[j].label);
 		word[j] = longest_word(t->cols[j].label);
-		for (i = 0; i < t->nrows; i++)
-			if (t->rows[i].kind != DOC_ROW_GROUP) {
-				int cw = natural_width(t->rows[i].cells[j]);
-
-				if (cw > nat)
-					nat = cw;
-				lw = longest_word(t->rows[i].cells[j]);
-				if (lw > word[j])
-					word[j] = lw;
-			}
-		want[j] = nat;
+	}
+	/* a row at a time: the rows may be read back from a file */
+	for (i = 0; i < t->nrows; i++) {
+		if (doc_table_kind(t, i) == DOC_ROW_GROUP ||
+		    (row = doc_table_row(t, i)) == NULL)
+			continue;
+		for (j = 0; j < t->ncols; j++) {
+			if ((nat = natural_width(row->cells[j])) > want[j])
+				want[j] = nat;
+			if ((lw = longest_word(row->cells[j])) > word[j])
+				word[j] = lw;
+		}
+	}
+	for (j = 0; j < t->ncols; j++) {
+		nat = want[j];
 		if (word[j] > nat)
 			word[j] = nat;
 		if (t->cols[j].max > 0 && nat > t->cols[j].max)
@@ -592,12 +659,15 @@ tab_rule(struct layout *lo, const struct tab *tb)
 
 /* One row of any kind, as an item that repeats the header atop a page. */
 static void
-tab_row(struct layout *lo, const struct tab *tb, size_t r, long thead)
+tab_row(struct layout *lo, const struct tab *tb, size_t r)
 {
-	const struct doc_row *row = &tb->t->rows[r];
+	const struct doc_row *row = doc_table_row(tb->t, r);
 	struct lines l = { 0 };
 	size_t first = lo->pool.n, i;
 	int keep = 0, rule = 0;
+
+	if (row == NULL)
+		return;		/* doc_table_error says so */
 
 	switch (row->kind) {
 	case DOC_ROW_GROUP:
@@ -625,7 +695,7 @@ tab_row(struct layout *lo, const struct tab *tb, size_t r, long thead)
 		tab_cells(lo, tb, row->cells, "  ");
 		break;
 	}
-	i = item_add(lo, first, keep, 0, thead);
+	i = item_add(lo, first, keep, 0, 1);
 	lo->items[i].rule_first = rule;
 }
 
@@ -637,6 +707,7 @@ static int
 breaks_words(const struct tab *tb)
 {
 	const struct doc_table *t = tb->t;
+	const struct doc_row *row;
 	size_t i, j;
 	int w;
 
@@ -646,10 +717,16 @@ breaks_words(const struct tab *tb)
 		w = longest_word(t->cols[j].label);
 		if (w <= WORD_MAX && w > tb->w[j])
 			return 1;
-		for (i = 0; i < t->nrows; i++) {
-			if (t->rows[i].kind == DOC_ROW_GROUP)
+	}
+	/* a row at a time: the rows may be read back from a file */
+	for (i = 0; i < t->nrows; i++) {
+		if (doc_table_kind(t, i) == DOC_ROW_GROUP ||
+		    (row = doc_table_row(t, i)) == NULL)
+			continue;
+		for (j = 0; j < t->ncols; j++) {
+			if (t->cols[j].align == DOC_RIGHT)
 				continue;
-			w = longest_word(t->rows[i].cells[j]);
+			w = longest_word(row->cells[j]);
 			if (w <= WORD_MAX && w > tb->w[j])
 				return 1;
 		}
@@ -685,8 +762,10 @@ layout_stacked(struct layout *lo, const struct doc_table *t)
 	if (vw < COL_MIN)
 		vw = COL_MIN;
 	for (r = 0; r < t->nrows; r++) {
-		const struct doc_row *row = &t->rows[r];
+		const struct doc_row *row = doc_table_row(t, r);
 
+		if (row == NULL)
+			break;		/* doc_table_error says so */
 		if (r > 0)
 			separator(lo);
 		first = lo->pool.n;
@@ -720,8 +799,56 @@ layout_stacked(struct layout *lo, const struct doc_table *t)
 			lines_free(&l);
 			free(rule);
 		}
-		item_add(lo, first, 0, 0, -1);
+		item_add(lo, first, 0, 0, 0);
 	}
+}
+
+/*
+ * What the first pass found of a table (its widths, or NULL: a row at
+ * a time), so the second pass does not read every row twice more to
+ * find it again.
+ */
+static const struct plan *
+plan_of(const struct layout *lo, const struct doc_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < lo->plans->n; i++)
+		if (lo->plans->v[i].t == t)
+			return &lo->plans->v[i];
+	return NULL;
+}
+
+static void
+plan_add(struct layout *lo, const struct doc_table *t, const struct tab *tb)
+{
+	struct plans *ps = lo->plans;
+	struct plan *pl;
+
+	if (ps->n == ps->cap) {
+		ps->cap = ps->cap ? 2 * ps->cap : 8;
+		ps->v = xrealloc(ps->v, ps->cap * sizeof(*ps->v));
+	}
+	pl = &ps->v[ps->n++];
+	memset(pl, 0, sizeof(*pl));
+	pl->t = t;
+	if (tb != NULL) {
+		pl->w = xcalloc(t->ncols, sizeof(*pl->w));
+		memcpy(pl->w, tb->w, t->ncols * sizeof(*pl->w));
+		pl->marker = tb->marker;
+		pl->total = tb->total;
+	}
+}
+
+static void
+plans_free(struct plans *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->n; i++)
+		free(ps->v[i].w);
+	free(ps->v);
+	memset(ps, 0, sizeof(*ps));
 }
 
 static int
@@ -729,25 +856,37 @@ layout_table(struct layout *lo, const struct doc_table *t,
     struct so_err *err)
 {
 	struct tab tb = { .t = t };
+	const struct plan *pl;
 	char **labels;
 	size_t first, j, r;
-	long thead;
 
 	if (t->ncols == 0)
 		return SO_OK;
-	if (tab_widths(lo, &tb, err) != SO_OK) {
+	if ((pl = plan_of(lo, t)) != NULL) {
+		/* the first pass measured it */
+		if (pl->w == NULL) {
+			layout_stacked(lo, t);
+			return SO_OK;
+		}
+		tb.w = xcalloc(t->ncols, sizeof(*tb.w));
+		memcpy(tb.w, pl->w, t->ncols * sizeof(*tb.w));
+		tb.marker = pl->marker;
+		tb.total = pl->total;
+	} else if (tab_widths(lo, &tb, err) != SO_OK) {
 		free(tb.w);
 		if (lo->width <= 0 || t->ncols < 3)
 			return err ? err->code : SO_EINVAL;
 		/* too many columns for the line: a row at a time */
+		plan_add(lo, t, NULL);
 		layout_stacked(lo, t);
 		return SO_OK;
-	}
-	if (lo->width > 0 && t->ncols > 2 && breaks_words(&tb)) {
+	} else if (lo->width > 0 && t->ncols > 2 && breaks_words(&tb)) {
 		free(tb.w);
+		plan_add(lo, t, NULL);
 		layout_stacked(lo, t);
 		return SO_OK;
-	}
+	} else
+		plan_add(lo, t, &tb);
 	labels = xcalloc(t->ncols, sizeof(*labels));
 	for (j = 0; j < t->ncols; j++)
 		labels[j] = t->cols[j].label;
@@ -755,9 +894,14 @@ layout_table(struct layout *lo, const struct doc_table *t,
 	tab_cells(lo, &tb, labels, "  ");
 	tab_rule(lo, &tb);
 	free(labels);
-	thead = (long)item_add(lo, first, t->nrows > 0, 0, -1);
+	/* the rows of the table before are placed under its own header */
+	first = settle(lo, first);
+	lines_free(&lo->thead);
+	for (j = first; j < lo->pool.n; j++)
+		lines_add(&lo->thead, xstrdup(lo->pool.v[j]));
+	item_add(lo, first, t->nrows > 0, 0, 0);
 	for (r = 0; r < t->nrows; r++)
-		tab_row(lo, &tb, r, thead);
+		tab_row(lo, &tb, r);
 	free(tb.w);
 	return SO_OK;
 }
@@ -782,7 +926,7 @@ layout_heading(struct layout *lo, const char *text)
 	}
 	lines_free(&l);
 	pool_add(lo, repeat('-', max));
-	item_add(lo, first, 1, 0, -1);
+	item_add(lo, first, 1, 0, 0);
 	lo->heading = text;
 }
 
@@ -797,9 +941,24 @@ layout_para(struct layout *lo, const char *text)
 	for (i = 0; i < l.n; i++) {
 		pool_add(lo, l.v[i]);
 		l.v[i] = NULL;
-		item_add(lo, lo->pool.n - 1, 0, 0, -1);
+		item_add(lo, lo->pool.n - 1, 0, 0, 0);
 	}
 	lines_free(&l);
+}
+
+/* A chart (chart.c) on one page when it fits on one. */
+static void
+layout_chart(struct layout *lo, const struct doc_chart *c)
+{
+	char **l;
+	size_t n, i, first = lo->pool.n;
+
+	doc_chart_lines(c, lo->width, &l, &n);
+	for (i = 0; i < n; i++)
+		pool_add(lo, l[i]);
+	free(l);
+	if (lo->pool.n > first)
+		item_add(lo, first, 0, 0, 0);
 }
 
 static int
@@ -829,8 +988,14 @@ layout_doc(struct layout *lo, const struct doc *d, struct so_err *err)
 				return err ? err->code : SO_EINVAL;
 			prev_text = 1;
 			break;
+		case DOC_CHART:
+			if (prev_text)
+				separator(lo);
+			layout_chart(lo, b->chart);
+			prev_text = 1;
+			break;
 		case DOC_PAGE_BREAK:
-			k = item_add(lo, lo->pool.n, 0, 0, -1);
+			k = item_add(lo, lo->pool.n, 0, 0, 0);
 			lo->items[k].page_break = 1;
 			prev_text = 0;
 			break;
@@ -841,37 +1006,25 @@ layout_doc(struct layout *lo, const struct doc *d, struct so_err *err)
 
 /* ---- pagination ---- */
 
+static void	sink_page(struct sink *, size_t);
+static void	sink_line(struct sink *, const char *);
+
+/* Opens the next page (in the second pass, writes its header). */
 static void
-page_new(struct pages *ps)
+page_new(struct layout *lo)
 {
-	if (ps->n == ps->cap) {
-		ps->cap = ps->cap ? 2 * ps->cap : 16;
-		ps->v = xrealloc(ps->v, ps->cap * sizeof(*ps->v));
-	}
-	memset(&ps->v[ps->n++], 0, sizeof(*ps->v));
+	if (lo->sink)
+		sink_page(lo->sink, lo->npages);
+	lo->npages++;
+	lo->used = 0;
 }
 
 static void
-page_put(struct pages *ps, size_t line)
+page_put(struct layout *lo, const char *line)
 {
-	struct page *p = &ps->v[ps->n - 1];
-
-	if (p->n == p->cap) {
-		p->cap = p->cap ? 2 * p->cap : 64;
-		p->idx = xrealloc(p->idx, p->cap * sizeof(*p->idx));
-	}
-	p->idx[p->n++] = line;
-}
-
-static void
-pages_free(struct pages *ps)
-{
-	size_t i;
-
-	for (i = 0; i < ps->n; i++)
-		free(ps->v[i].idx);
-	free(ps->v);
-	memset(ps, 0, sizeof(*ps));
+	if (lo->sink)
+		sink_line(lo->sink, line);
+	lo->used++;
 }
 
 /*
@@ -898,64 +1051,55 @@ chain_need(const struct layout *lo, size_t i, size_t cap)
 }
 
 static void
-put_thead(const struct layout *lo, struct pages *ps, long thead,
-    size_t *used)
+put_thead(struct layout *lo)
 {
-	const struct item *h = &lo->items[thead];
 	size_t k;
 
-	for (k = 0; k < h->n; k++)
-		page_put(ps, h->first + k);
-	*used += h->n;
+	for (k = 0; k < lo->thead.n; k++)
+		page_put(lo, lo->thead.v[k]);
 }
 
 /*
- * Pours the items into pages of cap lines (SIZE_MAX: one endless page,
- * page breaks ignored).  An item that does not fit starts a new page
- * if it would fit on one; a table's header goes first on every page a
- * table's row opens, also when one row alone runs over pages.
+ * Pours the items waiting into pages of page_cap lines (SIZE_MAX: one
+ * endless page, page breaks ignored).  An item that does not fit starts
+ * a new page if it would fit on one; a table's header goes first on
+ * every page a table's row opens, also when one row alone runs over
+ * pages.
  */
 static void
-paginate(const struct layout *lo, size_t cap, struct pages *ps)
+place(struct layout *lo)
 {
 	const struct item *it;
-	size_t i, k, used = 0, need, th;
+	size_t i, k, need, th, cap = lo->page_cap;
 	int atop;
 
-	page_new(ps);
 	for (i = 0; i < lo->nitems; i++) {
 		it = &lo->items[i];
 		if (it->page_break) {
-			if (used > 0 && cap != SIZE_MAX) {
-				page_new(ps);
-				used = 0;
-			}
+			if (lo->used > 0 && cap != SIZE_MAX)
+				page_new(lo);
 			continue;
 		}
-		th = it->thead >= 0 ? lo->items[it->thead].n : 0;
+		th = it->thead ? lo->thead.n : 0;
 		if (th >= cap)
 			th = 0;		/* a header taller than the page */
 		need = it->keep ? chain_need(lo, i, cap) : it->n;
-		if (used > 0 && used + need > cap && th + need <= cap) {
-			page_new(ps);
-			used = 0;
-		}
-		if (used == 0 && it->drop_at_top)
+		if (lo->used > 0 && lo->used + need > cap && th + need <= cap)
+			page_new(lo);
+		if (lo->used == 0 && it->drop_at_top)
 			continue;
-		atop = used == 0 && th > 0;
+		atop = lo->used == 0 && th > 0;
 		if (atop)
-			put_thead(lo, ps, it->thead, &used);
+			put_thead(lo);
 		/* a total's rule right under the header's rule: once is
 		 * enough */
 		for (k = atop && it->rule_first; k < it->n; k++) {
-			if (used >= cap) {
-				page_new(ps);
-				used = 0;
+			if (lo->used >= cap) {
+				page_new(lo);
 				if (th > 0)
-					put_thead(lo, ps, it->thead, &used);
+					put_thead(lo);
 			}
-			page_put(ps, it->first + k);
-			used++;
+			page_put(lo, lo->pool.v[it->first + k]);
 		}
 	}
 }
@@ -1034,10 +1178,9 @@ imax(int a, int b)
 
 /* The width of the header and its rule when the width is unlimited. */
 static int
-free_width(const struct layout *lo, const struct doc *d, const char *meta,
-    int reserve)
+free_width(int maxw, const struct doc *d, const char *meta, int reserve)
 {
-	int w = lo->maxw;
+	int w = maxw;
 
 	w = imax(w, natural_width(d->title) + (reserve ? reserve + 1 : 0));
 	w = imax(w, natural_width(meta));
@@ -1090,6 +1233,43 @@ put_header(struct lines *out, const struct lines *head, int W, size_t p,
 	}
 }
 
+/* ---- writing a page ---- */
+
+static void
+sink_line(struct sink *s, const char *line)
+{
+	if (s->f) {
+		fputs(line, s->f);
+		fputc('\n', s->f);
+	} else
+		lines_add(s->out, xstrdup(line));
+	s->on_page++;
+}
+
+/*
+ * Opens page p: a form feed between pages, none before the first (the
+ * preview fills the page before up to the page length instead, so page
+ * p starts at line p * page_length as it does on paper), then the
+ * header.
+ */
+static void
+sink_page(struct sink *s, size_t p)
+{
+	struct lines h = { 0 };
+	size_t i;
+
+	if (p > 0 && s->f)
+		fputc('\f', s->f);
+	else if (p > 0)
+		for (; s->on_page < s->plen; s->on_page++)
+			lines_add(s->out, xstrdup(""));
+	s->on_page = 0;
+	put_header(&h, s->head, s->W, p, s->m, s->numbered);
+	for (i = 0; i < h.n; i++)
+		sink_line(s, h.v[i]);
+	lines_free(&h);
+}
+
 /* ---- the whole ---- */
 
 static int
@@ -1106,34 +1286,57 @@ check_layout(int width, int plen, struct so_err *err)
 }
 
 /*
- * Lays d out into out, every line of every page with its header;
- * starts[p] is where page p begins.
+ * One pass over d: laid out and poured into pages of cap body lines;
+ * with a sink, written there.  *npages and *maxw (the widest body line)
+ * say what it made.
+ */
+static int
+text_pass(const struct doc *d, int width, size_t cap, struct plans *plans,
+    struct sink *sink, size_t *npages, int *maxw, struct so_err *err)
+{
+	struct layout lo = { 0 };
+	int rc;
+
+	lo.plans = plans;
+	lo.width = width;
+	lo.page_cap = cap;
+	lo.sink = sink;
+	page_new(&lo);
+	if ((rc = layout_doc(&lo, d, err)) == SO_OK)
+		place(&lo);	/* the last chain */
+	*npages = lo.npages;
+	*maxw = lo.maxw;
+	lines_free(&lo.pool);
+	lines_free(&lo.thead);
+	free(lo.items);
+	return rc;
+}
+
+/*
+ * Lays d out and writes it to sink (its head, W, numbered and m are set
+ * here): a first pass counts the pages, the second writes them.
  */
 static int
 text_render(const struct doc *d, const struct doc_layout *dl,
-    struct lines *out, size_t **starts, size_t *npages, struct so_err *err)
+    struct sink *sink, size_t *npages, struct so_err *err)
 {
-	struct layout lo = { 0 };
 	struct lines head = { 0 };
-	struct pages ps = { 0 };
+	struct plans plans = { 0 };
 	int width = dl ? dl->width : 80, plen = dl ? dl->page_length : 66;
-	int W, dig = 1, reserve, rc;
-	size_t cap, p, k;
+	int W, dig = 1, reserve = 0, rc, maxw = 0;
+	size_t cap, n = 0;
 	char *meta = NULL;
 
-	*starts = NULL;
 	*npages = 0;
 	if ((rc = check_layout(width, plen, err)) != SO_OK)
 		return rc;
-	lo.width = width;
-	if ((rc = layout_doc(&lo, d, err)) != SO_OK)
-		goto out;
 	meta = meta_line(d, width);
 	for (;;) {
-		/* "page " digits " of " digits, in the language's words */
+		/* "page " digits " of " digits, in the language's words;
+		 * without a limit the header's lines do not depend on its
+		 * width, which waits for the widest line */
 		reserve = plen > 0 ? page_label_width(dig) : 0;
-		W = width > 0 ? width : free_width(&lo, d, meta, reserve);
-		build_header(d, meta, W, width > 0, reserve, &head);
+		build_header(d, meta, width, width > 0, reserve, &head);
 		cap = SIZE_MAX;
 		if (plen > 0) {
 			if ((size_t)plen < head.n + BODY_MIN) {
@@ -1145,28 +1348,26 @@ text_render(const struct doc *d, const struct doc_layout *dl,
 			}
 			cap = (size_t)plen - head.n;
 		}
-		paginate(&lo, cap, &ps);
-		if (plen == 0 || digits(ps.n) <= dig)
+		lines_free(&head);
+		if ((rc = text_pass(d, width, cap, &plans, NULL, &n, &maxw,
+		    err)) != SO_OK)
+			goto out;
+		if (plen == 0 || digits(n) <= dig)
 			break;
 		/* "page 10 of 10" is wider than "page 9 of 9" was */
-		dig = digits(ps.n);
-		lines_free(&head);
-		pages_free(&ps);
+		dig = digits(n);
 	}
-	*starts = xcalloc(ps.n, sizeof(**starts));
-	for (p = 0; p < ps.n; p++) {
-		(*starts)[p] = out->n;
-		put_header(out, &head, W, p, ps.n, plen > 0);
-		for (k = 0; k < ps.v[p].n; k++)
-			lines_add(out, xstrdup(lo.pool.v[ps.v[p].idx[k]]));
-	}
-	*npages = ps.n;
+	W = width > 0 ? width : free_width(maxw, d, meta, reserve);
+	build_header(d, meta, W, width > 0, reserve, &head);
+	sink->head = &head;
+	sink->W = W;
+	sink->numbered = plen > 0;
+	sink->m = n;
+	rc = text_pass(d, width, cap, &plans, sink, npages, &maxw, err);
 out:
+	plans_free(&plans);
 	free(meta);
 	lines_free(&head);
-	pages_free(&ps);
-	lines_free(&lo.pool);
-	free(lo.items);
 	return rc;
 }
 
@@ -1174,23 +1375,12 @@ int
 doc_write_text(const struct doc *d, const struct doc_layout *lo, FILE *f,
     int *pages, struct so_err *err)
 {
-	struct lines out = { 0 };
-	size_t *starts, npages, p = 0, i;
+	struct sink sink = { .f = f };
+	size_t npages;
 	int rc;
 
-	if ((rc = text_render(d, lo, &out, &starts, &npages, err)) != SO_OK)
+	if ((rc = text_render(d, lo, &sink, &npages, err)) != SO_OK)
 		return rc;
-	for (i = 0; i < out.n; i++) {
-		/* a form feed between pages, none after the last */
-		if (p + 1 < npages && i == starts[p + 1]) {
-			fputc('\f', f);
-			p++;
-		}
-		fputs(out.v[i], f);
-		fputc('\n', f);
-	}
-	lines_free(&out);
-	free(starts);
 	if (pages)
 		*pages = (int)npages;
 	if (fflush(f) != 0 || ferror(f))
@@ -1208,27 +1398,18 @@ int
 doc_text_lines(const struct doc *d, const struct doc_layout *lo,
     char ***lines, size_t *nlines, int *pages, struct so_err *err)
 {
-	struct lines out = { 0 }, res = { 0 };
-	size_t *starts, npages, p, i, end, plen;
+	struct lines res = { 0 };
+	struct sink sink = { .out = &res };
+	size_t npages;
 	int rc;
 
 	*lines = NULL;
 	*nlines = 0;
-	if ((rc = text_render(d, lo, &out, &starts, &npages, err)) != SO_OK)
+	sink.plen = lo ? (size_t)lo->page_length : 66;
+	if ((rc = text_render(d, lo, &sink, &npages, err)) != SO_OK) {
+		lines_free(&res);
 		return rc;
-	plen = lo ? (size_t)lo->page_length : 66;
-	for (p = 0; p < npages; p++) {
-		end = p + 1 < npages ? starts[p + 1] : out.n;
-		for (i = starts[p]; i < end; i++) {
-			lines_add(&res, out.v[i]);
-			out.v[i] = NULL;
-		}
-		if (p + 1 < npages)
-			for (i = end - starts[p]; i < plen; i++)
-				lines_add(&res, xstrdup(""));
 	}
-	lines_free(&out);
-	free(starts);
 	*lines = res.v;
 	*nlines = res.n;
 	if (pages)

@@ -3,6 +3,10 @@
  * the format.  Text and PDF say how many pages they made; CSV and HTML
  * are one "page" (the browser paginates HTML when it prints).
  *
+ * A table's rows may come back from a temporary file (doc.h); when one
+ * could not be written or read, the writer has left rows out, and the
+ * document is refused here, whatever the format.
+ *
  * A document is made from the database before it gets here, so writing
  * it needs no group privilege: it runs as the user (priv.h), and the
  * libraries the PDF writer loads (pango, cairo, fontconfig) read their
@@ -44,8 +48,17 @@ doc_write(const struct doc *d, enum doc_format fmt,
 {
 	int code;
 
+	size_t i;
+
 	priv_user_begin();
 	code = write_as(d, fmt, lo, f, pages, err);
 	priv_user_end();
+	/* a table's rows read back from its file (doc.h): a row that
+	 * could not be read is a report with a hole, not a report */
+	for (i = 0; code == SO_OK && i < d->nblocks; i++)
+		if (d->blocks[i].table && doc_table_error(d->blocks[i].table))
+			code = so_err_set(err, SO_ERR, _("the report's rows "
+			    "could not be written to a temporary file or read "
+			    "back"));
 	return code;
 }

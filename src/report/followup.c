@@ -56,8 +56,16 @@ next_text(const struct rep_touch *t)
 	return xasprintf("%s %s", at, t->type);
 }
 
-static void
-table(struct doc *d, const struct rep_warm *v, size_t n)
+/* The table, made at its first row, and the counts for the paragraph
+ * above it, as the rows come from the store (rep_followup_each). */
+struct build {
+	struct doc		*d;
+	struct doc_table	*t;
+	size_t			 n, bare;
+};
+
+static int
+row(void *arg, struct rep_warm *w, struct so_err *err)
 {
 	const struct doc_col cols[] = {
 		{ "!", DOC_CENTER, 1, 0 },
@@ -67,23 +75,26 @@ table(struct doc *d, const struct rep_warm *v, size_t n)
 		{ _("Last touch"), DOC_LEFT, 18, 0 },
 		{ _("Next touch"), DOC_LEFT, 16, 0 },
 	};
-	struct doc_table *t = REPORT_TABLE(d, NULL, NULL, 0, cols);
+	struct build *b = arg;
 	char *since, *last, *next;
-	size_t i;
 	int mark;
 
-	for (i = 0; i < n; i++) {
-		mark = v[i].next.id == 0;
-		since = since_text(&v[i].since);
-		last = last_text(&v[i].last);
-		next = next_text(&v[i].next);
-		doc_rowv(t, mark ? DOC_ROW_MARK : DOC_ROW, mark ? "!" : "",
-		    v[i].company, report_manager_name(v[i].manager_login,
-		    v[i].manager_name), since, last, next);
-		free(since);
-		free(last);
-		free(next);
-	}
+	(void)err;
+	if (b->t == NULL)
+		b->t = REPORT_TABLE(b->d, NULL, NULL, 0, cols);
+	mark = w->next.id == 0;
+	b->n++;
+	b->bare += mark;
+	since = since_text(&w->since);
+	last = last_text(&w->last);
+	next = next_text(&w->next);
+	doc_rowv(b->t, mark ? DOC_ROW_MARK : DOC_ROW, mark ? "!" : "",
+	    w->company, report_manager_name(w->manager_login,
+	    w->manager_name), since, last, next);
+	free(since);
+	free(last);
+	free(next);
+	return SO_OK;
 }
 
 int
@@ -91,8 +102,8 @@ report_followup(struct db *db, const struct report_query *q, struct doc *out,
     struct so_err *err)
 {
 	struct rep_period p;
-	struct rep_warm *v = NULL;
-	size_t n = 0, i, bare = 0;
+	struct build b = { .d = out };
+	size_t para, n, bare;
 	int64_t manager, now;
 	char *s;
 	int code;
@@ -102,14 +113,19 @@ report_followup(struct db *db, const struct report_query *q, struct doc *out,
 		return code;
 	manager = report_query_manager(db, q);
 	now = report_query_now(db, q);
+	/* the paragraph counts what the table then lists: its words
+	 * come once the rows have gone by */
+	doc_para(out, "");
+	para = out->nblocks - 1;
+	out->landscape = 1;
 	if ((code = rep_period_make(q->from, q->to, &p, err)) == SO_OK)
-		code = rep_followup_load(db, manager, &p, now, &v, &n, err);
+		code = rep_followup_each(db, manager, &p, now, row, &b, err);
 	if (code != SO_OK) {
 		doc_free(out);
 		return code;
 	}
-	for (i = 0; i < n; i++)
-		bare += v[i].next.id == 0;
+	n = b.n;
+	bare = b.bare;
 	/* One English form ("companies" even for one), Russian's three;
 	 * the second count is of the first's companies. */
 	if (*p.from)
@@ -131,11 +147,7 @@ report_followup(struct db *db, const struct report_query *q, struct doc *out,
 		    "bought yet), %zu without a next touch.  \"!\" marks a "
 		    "company with no call, meeting or other touch planned from "
 		    "today on: plan one.", n), n, bare);
-	doc_para(out, s);
+	doc_block_text(out, para, s);
 	free(s);
-	out->landscape = 1;
-	if (n)
-		table(out, v, n);
-	rep_followup_free(v, n);
 	return SO_OK;
 }

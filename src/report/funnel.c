@@ -2,11 +2,10 @@
  * The funnel, the forecast and the client dynamics as documents
  * (store/report_funnel.h has what each figure means).
  *
- * The funnel's tables carry their chart as a column of Unicode bars
- * (eighth blocks: a deal's share of the cohort to an eighth of a cell),
- * so the Reports screen's preview and the text printout show the shape
- * of the funnel beside the figures; the figures stand in columns of
- * their own for a spreadsheet.
+ * Each funnel's table comes after its chart, a bar a stage of how many
+ * of the cohort reached it (doc.h: drawn in text, HTML and PDF, left
+ * out of the CSV, which has the figures alone); the dynamics draw the
+ * new buyers beside the buyers lost, a pair of bars a period.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,9 +16,6 @@
 #include "base/util.h"
 #include "report/report.h"
 #include "store/report_funnel.h"
-
-/* The bar's cells at 100 %. */
-#define BAR_CELLS	20
 
 /* "62.5%" (one decimal, the language's sign), "-" without a base. */
 static char *
@@ -33,29 +29,6 @@ percent(int64_t part, int64_t whole)
 	if ((p = strpbrk(s, ".,")) != NULL)
 		*p = *i18n_decimal_sign();
 	return s;
-}
-
-char *
-report_bar(int64_t part, int64_t whole, int cells)
-{
-	/* U+258F .. U+2589: one to seven eighths; U+2588 a whole cell. */
-	static const char *const eighth[] = { "", "\u258f", "\u258e",
-	    "\u258d", "\u258c", "\u258b", "\u258a", "\u2589" };
-	struct strbuf b = { 0 };
-	int64_t e;
-	int i;
-
-	if (whole <= 0 || part <= 0)
-		return xstrdup("");
-	if (part > whole)
-		part = whole;
-	e = (part * cells * 8 + whole / 2) / whole;
-	if (e == 0)
-		e = 1;			/* something, not nothing */
-	for (i = 0; i < e / 8; i++)
-		sb_add(&b, "\u2588");
-	sb_add(&b, eighth[e % 8]);
-	return sb_steal(&b);
 }
 
 static char *
@@ -73,7 +46,8 @@ avg_days(int64_t secs, int64_t n)
 
 static void
 funnel_table(struct doc *d, const char *heading, const char *first,
-    const char *count_line, const struct rep_funnel *f)
+    const char *count_line, const char *chart_title,
+    const struct rep_funnel *f)
 {
 	const struct doc_col cols[] = {
 		{ (char *)first, DOC_LEFT, 22, 0 },
@@ -82,24 +56,28 @@ funnel_table(struct doc *d, const char *heading, const char *first,
 		/* TRANSLATORS: conversion from the stage before, a
 		 * narrow column. */
 		{ _("Conv."), DOC_RIGHT, 6, 0 },
-		{ _("Funnel"), DOC_LEFT, BAR_CELLS, 0 },
 		/* TRANSLATORS: stays in the stage that ended in the
 		 * period (a count). */
 		{ _("Left"), DOC_RIGHT, 5, 0 },
 		{ _("Avg days"), DOC_RIGHT, 8, 0 },
 	};
 	struct doc_table *t;
+	struct doc_chart *ch;
 	const struct rep_funnel_step *s;
-	int64_t prev = -1, top = 0;
-	char *c[6], *name;
+	int64_t prev = -1;
+	char *c[5], *name;
+	double v;
 	size_t i;
 	int k;
 
 	doc_heading(d, heading);
 	doc_para(d, count_line);
+	/* a funnel nobody entered has no shape to draw */
 	for (i = 0; i < f->nsteps; i++)
-		if (f->steps[i].reached > top)
-			top = f->steps[i].reached;
+		if (f->steps[i].reached > 0)
+			break;
+	ch = i < f->nsteps ? doc_chart(d, DOC_CHART_BAR, chart_title, NULL,
+	    1) : NULL;
 	t = REPORT_TABLE(d, NULL, NULL, 0, cols);
 	for (i = 0; i < f->nsteps; i++) {
 		s = &f->steps[i];
@@ -116,12 +94,15 @@ funnel_table(struct doc *d, const char *heading, const char *first,
 		c[2] = s->kind == REP_STEP_LOST ? percent(s->reached,
 		    f->cohort) : prev < 0 ? xstrdup("-") :
 		    percent(s->reached, prev);
-		c[3] = report_bar(s->reached, top, BAR_CELLS);
-		c[4] = report_count_cell(s->stays);
-		c[5] = avg_days(s->stay_secs, s->stays);
+		c[3] = report_count_cell(s->stays);
+		c[4] = avg_days(s->stay_secs, s->stays);
 		doc_row(t, s->kind == REP_STEP_LOST ? DOC_ROW_MARK : DOC_ROW,
 		    (const char *const *)c);
-		for (k = 0; k < 6; k++)
+		v = (double)s->reached;
+		if (ch != NULL)
+			doc_chart_point(ch, name, &v,
+			    (const char *const *)&c[1]);
+		for (k = 0; k < 5; k++)
 			free(c[k]);
 		if (s->kind != REP_STEP_LOST)
 			prev = s->reached;
@@ -159,14 +140,17 @@ report_funnel(struct db *db, const struct report_query *q, struct doc *out,
 	    "reached: how many got that far; left and days: the stays in a "
 	    "stage that ended in the period.", deals.cohort),
 	    (long long)deals.cohort);
-	funnel_table(out, _("Deals by stage"), _("Stage"), line, &deals);
+	funnel_table(out, _("Deals by stage"), _("Stage"), line,
+	    /* TRANSLATORS: the deal funnel's chart. */
+	    _("Deals that reached each stage"), &deals);
 	free(line);
 	/* TRANSLATORS: the company funnel's cohort. */
 	line = xasprintf(P_("%lld company added in the period.",
 	    "%lld companies added in the period.", cos.cohort),
 	    (long long)cos.cohort);
 	funnel_table(out, _("Companies by status"), _("Status"), line,
-	    &cos);
+	    /* TRANSLATORS: the company funnel's chart. */
+	    _("Companies that reached each status"), &cos);
 	free(line);
 	rep_funnel_clear(&deals);
 	rep_funnel_clear(&cos);
@@ -283,6 +267,7 @@ report_dynamics(struct db *db, const struct report_query *q,
 	struct rep_dyn_row *v, sum = { "", "", 0, 0, 0, 0 };
 	struct rep_period p;
 	struct doc_table *t;
+	struct doc_chart *ch = NULL;
 	char today[11], label[48], *c[5], *line;
 	int64_t manager;
 	size_t n, i;
@@ -309,6 +294,15 @@ report_dynamics(struct db *db, const struct report_query *q,
 	    "companies whose status is regular now.", months), months);
 	doc_para(out, line);
 	free(line);
+	if (n > 0) {
+		const char *names[2];
+
+		names[0] = _("New buyers");
+		names[1] = _("Buyers lost");
+		/* TRANSLATORS: the dynamics' chart. */
+		ch = doc_chart(out, DOC_CHART_BAR, _("New buyers and buyers "
+		    "lost by period"), names, 2);
+	}
 	t = REPORT_TABLE(out, NULL, _("No period to show."), n, cols);
 	for (i = 0; t && i < n; i++) {
 		sscanf(v[i].from, "%4d-%2d", &y, &m);
@@ -328,6 +322,14 @@ report_dynamics(struct db *db, const struct report_query *q,
 		c[3] = report_money_cell(v[i].regular_paid);
 		c[4] = report_money_cell(v[i].paid);
 		doc_row(t, DOC_ROW, (const char *const *)c);
+		if (ch != NULL) {
+			double pair[2];
+
+			pair[0] = (double)v[i].new_buyers;
+			pair[1] = (double)v[i].lost_buyers;
+			doc_chart_point(ch, label, pair,
+			    (const char *const *)&c[1]);
+		}
 		for (k = 0; k < 5; k++)
 			free(c[k]);
 		sum.new_buyers += v[i].new_buyers;

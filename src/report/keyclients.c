@@ -61,8 +61,16 @@ phones(const struct rep_person *p)
 	return xstrdup(*p->phone_work ? p->phone_work : p->phone_mobile);
 }
 
-static void
-table(struct doc *d, const struct rep_key *v, size_t n)
+/* The table, made at its first company, and the counts for the
+ * paragraph above it, as the companies come (rep_keyclients_each). */
+struct build {
+	struct doc		*d;
+	struct doc_table	*t;
+	size_t			 n, people;
+};
+
+static int
+company(void *arg, struct rep_key *k, struct so_err *err)
 {
 	const struct doc_col cols[] = {
 		{ _("Contact"), DOC_LEFT, 24, 0 },
@@ -70,31 +78,34 @@ table(struct doc *d, const struct rep_key *v, size_t n)
 		{ _("Phones"), DOC_LEFT, 18, 0 },
 		{ _("E-mail"), DOC_LEFT, 18, 0 },
 	};
-	struct doc_table *t = REPORT_TABLE(d, NULL, NULL, 0, cols);
+	struct build *b = arg;
 	const struct rep_person *p;
-	size_t i, j;
+	size_t j;
 	char *s;
 
-	for (i = 0; i < n; i++) {
-		s = heading(&v[i]);
-		doc_rowv(t, DOC_ROW_GROUP, s, "", "", "");
+	(void)err;
+	if (b->t == NULL)
+		b->t = REPORT_TABLE(b->d, NULL, NULL, 0, cols);
+	b->n++;
+	b->people += k->npeople;
+	s = heading(k);
+	doc_rowv(b->t, DOC_ROW_GROUP, s, "", "", "");
+	free(s);
+	for (j = 0; j < k->npeople; j++) {
+		p = &k->people[j];
+		s = phones(p);
+		doc_rowv(b->t, DOC_ROW, p->name, p->position, s, p->email);
 		free(s);
-		for (j = 0; j < v[i].npeople; j++) {
-			p = &v[i].people[j];
-			s = phones(p);
-			doc_rowv(t, DOC_ROW, p->name, p->position, s,
-			    p->email);
-			free(s);
-		}
 	}
+	return SO_OK;
 }
 
 int
 report_keyclients(struct db *db, const struct report_query *q,
     struct doc *out, struct so_err *err)
 {
-	struct rep_key *v = NULL;
-	size_t n = 0, i, people = 0;
+	struct build b = { .d = out };
+	size_t para;
 	int64_t manager, now;
 	char *s;
 	int code;
@@ -104,21 +115,20 @@ report_keyclients(struct db *db, const struct report_query *q,
 		return code;
 	manager = report_query_manager(db, q);
 	now = report_query_now(db, q);
-	if ((code = rep_keyclients_load(db, manager, now, &v, &n, err)) !=
-	    SO_OK) {
+	/* the paragraph counts what the table then lists: its words
+	 * come once the companies have gone by */
+	doc_para(out, "");
+	para = out->nblocks - 1;
+	if ((code = rep_keyclients_each(db, manager, now, company, &b,
+	    err)) != SO_OK) {
 		doc_free(out);
 		return code;
 	}
-	for (i = 0; i < n; i++)
-		people += v[i].npeople;
 	/* One English form ("clients" even for one), Russian's three. */
 	s = xasprintf(P_("%zu key clients (category VIP) with %zu contacts; "
 	    "decision makers first.", "%zu key clients (category VIP) with "
-	    "%zu contacts; decision makers first.", n), n, people);
-	doc_para(out, s);
+	    "%zu contacts; decision makers first.", b.n), b.n, b.people);
+	doc_block_text(out, para, s);
 	free(s);
-	if (n)
-		table(out, v, n);
-	rep_keyclients_free(v, n);
 	return SO_OK;
 }

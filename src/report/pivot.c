@@ -47,6 +47,131 @@ put_row(struct doc_table *t, enum doc_row_kind kind, char **cells)
 	}
 }
 
+/* A cell's figure for a chart: the count, the sum, the mean. */
+static double
+figure(const struct pivot_result *r, const struct pivot_cell *c)
+{
+	if (c->n == 0)
+		return 0;
+	if (r->measure == PIVOT_COUNT)
+		return (double)c->n;
+	if (r->measure == PIVOT_SUM)
+		return (double)c->sum;
+	return (double)c->sum / (double)c->n;
+}
+
+/* A cell as a chart writes it: the table's text, 0 for nothing. */
+static char *
+figure_text(const struct pivot_result *r, const struct pivot_cell *c)
+{
+	if (c->n == 0)
+		return xstrdup(r->measure == PIVOT_AVG ? "-" : "0");
+	return cell(r, c);
+}
+
+/* "Moscow / Anna": a line's labels on one line. */
+static char *
+line_label(const struct pivot_line *l)
+{
+	struct strbuf b = { 0 };
+	int k;
+
+	for (k = 0; k < l->depth; k++)
+		sb_printf(&b, "%s%s", k ? " / " : "", l->labels[k]);
+	if (b.s == NULL)
+		return xstrdup("");
+	return sb_steal(&b);
+}
+
+/*
+ * The pivot's chart, above its table.  Columns that are periods make
+ * a trend: the total line over them, and each line beside it when
+ * there are few (PIVOT_TREND_LINES), so their shapes can be compared.
+ * Other columns make a bar a line of its total -- the lines of the
+ * last level when there are not too many for a page (PIVOT_BARS), else
+ * the first level's subtotals, else no chart: the table is the report.
+ */
+#define PIVOT_TREND_LINES	5
+#define PIVOT_BARS		40
+
+static void
+pivot_chart(const struct pivot_spec *spec, const struct pivot_result *r,
+    struct doc *out)
+{
+	const struct pivot_line *l;
+	const char *names[DOC_CHART_SERIES];
+	struct doc_chart *ch;
+	struct strbuf b = { 0 };
+	double v[DOC_CHART_SERIES];
+	char *text[DOC_CHART_SERIES], *title, *lab[DOC_CHART_SERIES];
+	size_t i, j, nleaf = 0, nfirst = 0, ns = 1;
+	int k, depth;
+
+	for (j = 0; j < r->nlines; j++) {
+		l = &r->lines[j];
+		if (l->kind == PIVOT_LEAF)
+			nleaf++;
+		else if (l->depth == 1)
+			nfirst++;
+	}
+	if (spec->period != PIVOT_NONE && r->ncols >= 2) {
+		names[0] = C_("pivot", "Total");
+		if (nleaf > 1 && nleaf <= PIVOT_TREND_LINES)
+			for (j = 0; j < r->nlines; j++)
+				if (r->lines[j].kind == PIVOT_LEAF) {
+					lab[ns] = line_label(&r->lines[j]);
+					names[ns] = lab[ns];
+					ns++;
+				}
+		/* TRANSLATORS: a chart's title: "Sum of Amount by
+		 * Month". */
+		title = xasprintf(_("%s by %s"), r->measure_label,
+		    r->col_label);
+		ch = doc_chart(out, DOC_CHART_TREND, title, names, ns);
+		free(title);
+		for (i = 1; i < ns; i++)
+			free(lab[i]);
+		for (i = 0; i < r->ncols; i++) {
+			v[0] = figure(r, &r->col_totals[i]);
+			text[0] = figure_text(r, &r->col_totals[i]);
+			for (j = 0, k = 1; ns > 1 && j < r->nlines; j++)
+				if (r->lines[j].kind == PIVOT_LEAF) {
+					v[k] = figure(r, &r->lines[j].cells[i]);
+					text[k++] = figure_text(r,
+					    &r->lines[j].cells[i]);
+				}
+			doc_chart_point(ch, r->col_labels[i], v,
+			    (const char *const *)text);
+			for (k = 0; k < (int)ns; k++)
+				free(text[k]);
+		}
+		return;
+	}
+	if (nleaf >= 1 && nleaf <= PIVOT_BARS)
+		depth = r->nlevels;
+	else if (r->nlevels > 1 && nfirst >= 1 && nfirst <= PIVOT_BARS)
+		depth = 1;
+	else
+		return;
+	for (k = 0; k < depth; k++)
+		sb_printf(&b, "%s%s", k ? " > " : "", r->level_labels[k]);
+	title = xasprintf(_("%s by %s"), r->measure_label, sb_str(&b));
+	sb_free(&b);
+	ch = doc_chart(out, DOC_CHART_BAR, title, NULL, 1);
+	free(title);
+	for (j = 0; j < r->nlines; j++) {
+		l = &r->lines[j];
+		if (l->depth != depth)
+			continue;
+		lab[0] = line_label(l);
+		v[0] = figure(r, &l->total);
+		text[0] = figure_text(r, &l->total);
+		doc_chart_point(ch, lab[0], v, (const char *const *)text);
+		free(lab[0]);
+		free(text[0]);
+	}
+}
+
 int
 report_pivot_doc(struct db *db, const struct pivot_spec *spec,
     const struct pivot_result *r, struct doc *out, struct so_err *err)
@@ -82,6 +207,7 @@ report_pivot_doc(struct db *db, const struct pivot_spec *spec,
 	sb_free(&b);
 	free(tmp);
 	out->landscape = r->ncols > 6;
+	pivot_chart(spec, r, out);
 
 	ncols = (size_t)nl + r->ncols + 1;
 	cols = xcalloc(ncols, sizeof(*cols));

@@ -68,8 +68,45 @@ fig_row(struct doc_table *t, enum plan_measure m, const struct plan_fig *r,
 		free(c[i]);
 }
 
+/*
+ * The plan report's chart of a measure: a bar a manager (and the team)
+ * of the share of the plan done, with the mark at 100 %, so who is
+ * short of the plan and who is past it is seen down the page.  Rows
+ * without a plan have no share and no bar.
+ */
+static void
+fig_chart(struct doc *d, enum plan_measure m, const struct plan_figures *f)
+{
+	const struct plan_fig *r;
+	struct doc_chart *ch;
+	double pct;
+	char *title, *text, *label;
+	size_t i;
+
+	/* TRANSLATORS: a chart's title: "Payments: the share of the plan
+	 * done". */
+	title = xasprintf(_("%s: the share of the plan done"),
+	    plan_measure_label(m));
+	ch = doc_chart(d, DOC_CHART_BAR, title, NULL, 1);
+	free(title);
+	/* TRANSLATORS: the mark across the plan chart's bars. */
+	doc_chart_ref(ch, 100, _("plan (100%)"));
+	for (i = 0; i < f->nrows[m]; i++) {
+		r = &f->rows[m][i];
+		if (!r->has_plan || !plan_percent(r->plan, r->fact, &pct))
+			continue;
+		text = report_percent_cell(r->plan, r->has_plan, r->fact);
+		label = r->user_id ? xstrdup(report_manager_name(r->login,
+		    r->full_name)) : xstrdup(_("Team"));
+		doc_chart_point(ch, label, &pct, (const char *const *)&text);
+		free(label);
+		free(text);
+	}
+}
+
 /* The tables of f: one per measure with a plan; forecast: the plan
- * report's two forecast columns too.  Returns how many. */
+ * report's two forecast columns too, and its charts.  Returns how
+ * many. */
 static int
 fig_tables(struct doc *d, const struct plan_figures *f, int forecast)
 {
@@ -95,7 +132,12 @@ fig_tables(struct doc *d, const struct plan_figures *f, int forecast)
 			continue;
 		/* TRANSLATORS: a table's heading: "Plan: Payments". */
 		h = xasprintf(_("Plan: %s"), plan_measure_label(m));
-		t = report_table(d, h, NULL, 0, cols, forecast ? 6 : 4);
+		if (forecast) {
+			doc_heading(d, h);
+			fig_chart(d, m, f);
+		}
+		t = report_table(d, forecast ? NULL : h, NULL, 0, cols,
+		    forecast ? 6 : 4);
 		free(h);
 		for (i = 0; i < f->nrows[m]; i++)
 			fig_row(t, m, &f->rows[m][i], forecast);

@@ -97,13 +97,19 @@ struct doc_table *
 report_table(struct doc *d, const char *heading, const char *empty,
     size_t nrows, const struct doc_col *cols, size_t ncols)
 {
+	struct doc_table *t;
+
 	if (heading)
 		doc_heading(d, heading);
 	if (empty && nrows == 0) {
 		doc_para(d, empty);
 		return NULL;
 	}
-	return doc_table(d, cols, ncols);
+	/* a report's table is written, never read back: it may go to
+	 * disk as it grows (doc.h) */
+	t = doc_table(d, cols, ncols);
+	doc_table_spill(t);
+	return t;
 }
 
 char *

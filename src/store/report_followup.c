@@ -122,18 +122,27 @@ warm_ids(struct db *db, int64_t ids[3], struct so_err *err)
 	return SO_OK;
 }
 
-static int
-load(struct db *db, int64_t manager, const struct rep_period *p,
-    int64_t now, struct rep_warm **out, size_t *n, struct so_err *err)
+static void
+warm_clear(struct rep_warm *w)
 {
+	free(w->company);
+	free(w->manager_login);
+	free(w->manager_name);
+	rep_touch_clear(&w->since);
+	rep_touch_clear(&w->last);
+	rep_touch_clear(&w->next);
+}
+
+static int
+each(struct db *db, int64_t manager, const struct rep_period *p,
+    int64_t now, rep_followup_fn fn, void *arg, struct so_err *err)
+{
+	struct rep_warm w;
 	sqlite3_stmt *st;
 	const char *sql;
 	int64_t ids[3];
-	size_t cap = 0;
-	int rc, code;
+	int rc, code = SO_OK;
 
-	*out = NULL;
-	*n = 0;
 	if ((code = acl_check_user(db, manager, ACL_OTHERS_FIGURES, err)) != SO_OK)
 		return code;
 	if ((code = warm_ids(db, ids, err)) != SO_OK)
@@ -154,33 +163,69 @@ load(struct db *db, int64_t manager, const struct rep_period *p,
 	rep_bind_id(st, 6, ids[1]);
 	rep_bind_id(st, 7, ids[2]);
 	sqlite3_bind_int64(st, 8, INT64_MAX);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 64) *
-			    sizeof(**out));
-		warm_read(st, &(*out)[(*n)++]);
+	while (code == SO_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		warm_read(st, &w);
+		code = fn(arg, &w, err);
+		warm_clear(&w);
 	}
 	db_done(st);
-	if (rc != SQLITE_DONE) {
-		rep_followup_free(*out, *n);
-		*out = NULL;
-		*n = 0;
+	if (code != SO_OK)
+		return code;
+	if (rc != SQLITE_DONE)
 		return db_error(db, rc, N_("finding the warm clients"), err);
-	}
 	return SO_OK;
 }
 
 /* The sorts of a report grow with its period: on disk (db_spill_begin),
- * so a report over all time stays within the memory budget. */
+ * so a report over all time stays within the memory budget; the rows
+ * go to fn as they come, so a caller need not hold them. */
 int
-rep_followup_load(struct db *db, int64_t manager, const struct rep_period *p,
-    int64_t now, struct rep_warm **out, size_t *n, struct so_err *err)
+rep_followup_each(struct db *db, int64_t manager, const struct rep_period *p,
+    int64_t now, rep_followup_fn fn, void *arg, struct so_err *err)
 {
 	int code;
 
 	db_spill_begin(db);
-	code = load(db, manager, p, now, out, n, err);
+	code = each(db, manager, p, now, fn, arg, err);
 	db_spill_end(db);
+	return code;
+}
+
+struct gather {
+	struct rep_warm	*v;
+	size_t		 n, cap;
+};
+
+/* Keeps w, taking its strings. */
+static int
+gather(void *arg, struct rep_warm *w, struct so_err *err)
+{
+	struct gather *g = arg;
+
+	(void)err;
+	if (g->n == g->cap)
+		g->v = xrealloc(g->v, (g->cap = g->cap ? g->cap * 2 : 64) *
+		    sizeof(*g->v));
+	g->v[g->n++] = *w;
+	memset(w, 0, sizeof(*w));
+	return SO_OK;
+}
+
+int
+rep_followup_load(struct db *db, int64_t manager, const struct rep_period *p,
+    int64_t now, struct rep_warm **out, size_t *n, struct so_err *err)
+{
+	struct gather g = { 0 };
+	int code;
+
+	code = rep_followup_each(db, manager, p, now, gather, &g, err);
+	if (code != SO_OK) {
+		rep_followup_free(g.v, g.n);
+		g.v = NULL;
+		g.n = 0;
+	}
+	*out = g.v;
+	*n = g.n;
 	return code;
 }
 
@@ -189,13 +234,7 @@ rep_followup_free(struct rep_warm *v, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		free(v[i].company);
-		free(v[i].manager_login);
-		free(v[i].manager_name);
-		rep_touch_clear(&v[i].since);
-		rep_touch_clear(&v[i].last);
-		rep_touch_clear(&v[i].next);
-	}
+	for (i = 0; i < n; i++)
+		warm_clear(&v[i]);
 	free(v);
 }

@@ -79,16 +79,38 @@ key_read(sqlite3_stmt *st, struct rep_key *k)
 	rep_touch_read(st, 6 + REP_TOUCH_NCOLS, &k->next);
 }
 
-static int
-load(struct db *db, int64_t manager, int64_t now,
-    struct rep_key **out, size_t *n, struct so_err *err)
+static void
+key_clear(struct rep_key *k)
 {
+	size_t j;
+
+	for (j = 0; j < k->npeople; j++) {
+		free(k->people[j].name);
+		free(k->people[j].position);
+		free(k->people[j].role);
+		free(k->people[j].phone_work);
+		free(k->people[j].phone_mobile);
+		free(k->people[j].email);
+	}
+	free(k->people);
+	free(k->company);
+	free(k->city);
+	free(k->phone);
+	free(k->manager_login);
+	free(k->manager_name);
+	rep_touch_clear(&k->last);
+	rep_touch_clear(&k->next);
+	memset(k, 0, sizeof(*k));
+}
+
+static int
+each(struct db *db, int64_t manager, int64_t now, rep_keyclients_fn fn,
+    void *arg, struct so_err *err)
+{
+	struct rep_key k;
 	sqlite3_stmt *st;
-	size_t cap = 0, i;
 	int rc, code;
 
-	*out = NULL;
-	*n = 0;
 	if ((code = acl_check_user(db, manager, ACL_OTHERS_FIGURES, err)) != SO_OK)
 		return code;
 	code = db_prepare(db, manager ? KEY_SQL("AND c.manager_id = ?1 ") :
@@ -98,61 +120,79 @@ load(struct db *db, int64_t manager, int64_t now,
 	sqlite3_bind_int64(st, 1, manager);
 	sqlite3_bind_int64(st, 2, now);
 	sqlite3_bind_int64(st, 3, dt_day_start((time_t)now));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 64) *
-			    sizeof(**out));
-		key_read(st, &(*out)[(*n)++]);
+	/* a company's people while the companies' query waits on it */
+	while (code == SO_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		key_read(st, &k);
+		if ((code = key_people(db, &k, err)) == SO_OK)
+			code = fn(arg, &k, err);
+		key_clear(&k);
 	}
 	db_done(st);
-	code = rc == SQLITE_DONE ? SO_OK : db_error(db, rc, N_("finding the "
+	if (code != SO_OK)
+		return code;
+	return rc == SQLITE_DONE ? SO_OK : db_error(db, rc, N_("finding the "
 	    "key clients"), err);
-	for (i = 0; code == SO_OK && i < *n; i++)
-		code = key_people(db, &(*out)[i], err);
-	if (code != SO_OK) {
-		rep_keyclients_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
-	return code;
 }
 
 /* The sorts of a report grow with its period: on disk (db_spill_begin),
- * so a report over all time stays within the memory budget. */
+ * so a report over all time stays within the memory budget; the rows
+ * go to fn as they come, so a caller need not hold them. */
 int
-rep_keyclients_load(struct db *db, int64_t manager, int64_t now,
-    struct rep_key **out, size_t *n, struct so_err *err)
+rep_keyclients_each(struct db *db, int64_t manager, int64_t now,
+    rep_keyclients_fn fn, void *arg, struct so_err *err)
 {
 	int code;
 
 	db_spill_begin(db);
-	code = load(db, manager, now, out, n, err);
+	code = each(db, manager, now, fn, arg, err);
 	db_spill_end(db);
+	return code;
+}
+
+struct gather {
+	struct rep_key	*v;
+	size_t		 n, cap;
+};
+
+/* Keeps k, taking its strings and people. */
+static int
+gather(void *arg, struct rep_key *k, struct so_err *err)
+{
+	struct gather *g = arg;
+
+	(void)err;
+	if (g->n == g->cap)
+		g->v = xrealloc(g->v, (g->cap = g->cap ? g->cap * 2 : 64) *
+		    sizeof(*g->v));
+	g->v[g->n++] = *k;
+	memset(k, 0, sizeof(*k));
+	return SO_OK;
+}
+
+int
+rep_keyclients_load(struct db *db, int64_t manager, int64_t now,
+    struct rep_key **out, size_t *n, struct so_err *err)
+{
+	struct gather g = { 0 };
+	int code;
+
+	code = rep_keyclients_each(db, manager, now, gather, &g, err);
+	if (code != SO_OK) {
+		rep_keyclients_free(g.v, g.n);
+		g.v = NULL;
+		g.n = 0;
+	}
+	*out = g.v;
+	*n = g.n;
 	return code;
 }
 
 void
 rep_keyclients_free(struct rep_key *v, size_t n)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < v[i].npeople; j++) {
-			free(v[i].people[j].name);
-			free(v[i].people[j].position);
-			free(v[i].people[j].role);
-			free(v[i].people[j].phone_work);
-			free(v[i].people[j].phone_mobile);
-			free(v[i].people[j].email);
-		}
-		free(v[i].people);
-		free(v[i].company);
-		free(v[i].city);
-		free(v[i].phone);
-		free(v[i].manager_login);
-		free(v[i].manager_name);
-		rep_touch_clear(&v[i].last);
-		rep_touch_clear(&v[i].next);
-	}
+	for (i = 0; i < n; i++)
+		key_clear(&v[i]);
 	free(v);
 }

@@ -5,7 +5,8 @@
 # and the proposals counted match the database; c picks whose figures;
 # p prints through lpr (a stand-in on PATH that keeps what it got) and
 # says how many pages went; J opens today's work journal; :report
-# checklist opens the day checklist, Down the visits report after it.
+# checklist opens the day checklist, Down the visits report after it;
+# :report funnel shows the funnel's chart in the preview.
 . "$(dirname "$0")/lib.sh"
 
 DB="$T/r.db"
@@ -86,6 +87,17 @@ keys Down
 expect "Down: the visits report of the same day" \
     "Reports: Sales representative's daily report, $TODAY"
 expect "... its orders" "Orders"
+keys q
+expect_gone "q leaves it" "Reports:"
+
+# The funnel's preview: its chart above the table, Unicode bars.
+keys :
+type_text "report funnel"
+keys Enter
+expect ":report funnel opens the funnel" "Reports: Sales funnel"
+expect "... its chart" "Deals that reached each stage"
+expect "... a bar a stage" "First contact $(printf '\342\226\210\342\226\210')"
+check "every line fits the pane" lines_fit 150
 keys q
 expect_gone "q leaves it" "Reports:"
 finish

@@ -998,3 +998,126 @@ TEST(test_doc_text_total_at_the_top_of_a_page_has_one_rule)
 	free(s);
 	doc_free(&d);
 }
+
+/* ---- tables whose rows went to a file ---- */
+
+/*
+ * A document of every kind of block and row: a heading, a paragraph,
+ * the mixed table (a group row, marked rows, wrapped cells, a total), a
+ * page break, a table too wide for a narrow page (laid out a row at a
+ * time there) and a long one of group rows over pages.  spill: the
+ * tables may go to their files, from the first row on.
+ */
+static void
+spill_doc(struct doc *d, int spill)
+{
+	static const struct doc_col wide[] = {
+		{ "Дата", DOC_LEFT, 0, 0 },
+		{ "Организация", DOC_LEFT, 0, 0 },
+		{ "Контактное лицо", DOC_LEFT, 0, 0 },
+		{ "Результат", DOC_LEFT, 0, 1 },
+	};
+	struct doc_table *t;
+	char no[32], name[64];
+	size_t i;
+
+	mixed_doc(d, 41);
+	/* the rows so far move to the file at the next one */
+	t = d->blocks[1].table;
+	t->spill = spill;
+	doc_rowv(t, DOC_ROW, "После итога", "", "", "", "");
+	doc_para(d, "Второй раздел.\nДве строки.");
+	doc_page_break(d);
+	t = doc_table(d, wide, 4);
+	t->spill = spill;
+	for (i = 0; i < 7; i++)
+		doc_rowv(t, i % 3 ? DOC_ROW : DOC_ROW_MARK, "08.12 11:00",
+		    "ООО «Технопарк-Инновации» Казань",
+		    "Вебер Петра Алексеевна, директор", "");
+	doc_heading(d, "Ключевые клиенты");
+	t = doc_table(d, page_cols, 3);
+	t->spill = spill;
+	for (i = 0; i < 300; i++) {
+		snprintf(no, sizeof(no), "%zu", i + 1);
+		snprintf(name, sizeof(name), "ООО «Ромашка-%zu»", i);
+		doc_rowv(t, i % 7 ? DOC_ROW : DOC_ROW_GROUP, no, name,
+		    "1 000.00");
+	}
+}
+
+/*
+ * The rows of a table that went to its temporary file come back in
+ * every writer exactly as they were kept in memory: text at several
+ * widths and page lengths (the two passes' "page N of M", the header
+ * repeated, a row a time on a narrow page), the preview's lines, CSV
+ * and HTML byte for byte.
+ */
+TEST(test_doc_spilled_rows_write_the_same_document)
+{
+	static const int lay[][2] = {
+		{ 80, 66 }, { 132, 30 }, { 0, 0 }, { 0, 40 }, { 40, 20 },
+		{ 80, 0 },
+	};
+	static const size_t tabs[] = { 1, 4, 6 };	/* the tables */
+	struct doc_layout lo = DOC_LAYOUT_DEFAULT;
+	struct so_err err;
+	struct doc mem, disk;
+	char *a, *b, **la, **lb;
+	size_t k, na, nb, i, was = doc_spill_rows;
+	int rc, pa, pb, fmt;
+
+	spill_doc(&mem, 0);
+	doc_spill_rows = 1;
+	spill_doc(&disk, 1);
+	doc_spill_rows = was;
+	for (i = 0; i < 3; i++) {
+		REQUIRE(mem.blocks[tabs[i]].table->spool == NULL);
+		REQUIRE(disk.blocks[tabs[i]].table->spool != NULL);
+		REQUIRE(disk.blocks[tabs[i]].table->rows == NULL);
+	}
+	for (k = 0; k < sizeof(lay) / sizeof(lay[0]); k++) {
+		a = render(&mem, 't', lay[k][0], lay[k][1], &pa, &rc);
+		REQUIRE(rc == SO_OK);
+		b = render(&disk, 't', lay[k][0], lay[k][1], &pb, &rc);
+		REQUIRE(rc == SO_OK);
+		CHECK_INT(pb, pa);
+		CHECK_STR(b, a);
+		free(a);
+		free(b);
+		lo.width = lay[k][0];
+		lo.page_length = lay[k][1];
+		REQUIRE(doc_text_lines(&mem, &lo, &la, &na, &pa, &err) ==
+		    SO_OK);
+		REQUIRE(doc_text_lines(&disk, &lo, &lb, &nb, &pb, &err) ==
+		    SO_OK);
+		CHECK_INT(nb, na);
+		for (i = 0; i < na && i < nb; i++)
+			CHECK_STR(lb[i], la[i]);
+		for (i = 0; i < na; i++)
+			free(la[i]);
+		for (i = 0; i < nb; i++)
+			free(lb[i]);
+		free(la);
+		free(lb);
+	}
+	/* more than one page, and one pass's count in the other's header */
+	a = render(&disk, 't', 80, 66, &pa, &rc);
+	CHECK(pa > 3);
+	CHECK(strstr(a, "page 2 of ") != NULL);
+	free(a);
+	for (fmt = 'c'; fmt; fmt = fmt == 'c' ? 'h' : 0) {
+		a = render(&mem, fmt, 80, 66, &pa, &rc);
+		b = render(&disk, fmt, 80, 66, &pb, &rc);
+		CHECK_STR(b, a);
+		free(a);
+		free(b);
+	}
+	/* read back in any order */
+	CHECK_STR(doc_table_row(disk.blocks[6].table, 5)->cells[1],
+	    "ООО «Ромашка-5»");
+	CHECK_STR(doc_table_row(disk.blocks[6].table, 0)->cells[0], "1");
+	CHECK_INT(doc_table_kind(disk.blocks[6].table, 7), DOC_ROW_GROUP);
+	CHECK(!doc_table_error(disk.blocks[6].table));
+	doc_free(&mem);
+	doc_free(&disk);
+}
