@@ -822,6 +822,48 @@ gen_links(void)
  * stream of its own, so it changed no row of the tables above.
  */
 
+/* An audit row to be: written in time order once all are made, as a
+ * department appends them (the funnel reads them by time; rows in
+ * record order would scatter its reads over the whole table). */
+struct arow {
+	int64_t		 at, user, id, seq;
+	const char	*entity, *field, *old, *new;
+};
+static struct arow *arows;
+static size_t narows, carows;
+
+static void
+arow_add(int64_t at, int64_t user, const char *entity, int64_t id,
+    const char *field, const char *old, const char *new)
+{
+	struct arow *r;
+
+	if (narows == carows) {
+		carows = carows ? carows * 2 : 65536;
+		if ((arows = realloc(arows, carows * sizeof(*arows))) == NULL)
+			die("out of memory");
+	}
+	r = &arows[narows];
+	r->at = at;
+	r->user = user;
+	r->entity = entity;
+	r->id = id;
+	r->field = field;
+	r->old = old;
+	r->new = new;
+	r->seq = (int64_t)narows++;
+}
+
+static int
+arow_cmp(const void *a, const void *b)
+{
+	const struct arow *x = a, *y = b;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
 /* A "YYYY-MM-DD" date at local noon. */
 static int64_t
 noon_of(const char *s)
@@ -845,14 +887,14 @@ noon_of(const char *s)
  * as a deal closes on its closed_on), after its create row at t0.
  */
 static void
-moves(sqlite3_stmt *st, const char *entity, const char *field, int64_t id,
+moves(const char *entity, const char *field, int64_t id,
     int64_t user, int64_t t0, int64_t t1, const char *const *path, int n,
     int last_at_end)
 {
 	int64_t at = t0, slot;
 	int j;
 
-	put(st, "iititnnn", t0, user, entity, id, "create");
+	arow_add(t0, user, entity, id, NULL, NULL, NULL);
 	if (t1 < t0)
 		t1 = t0;
 	slot = (t1 - t0) / (n > 0 ? n : 1);
@@ -863,8 +905,7 @@ moves(sqlite3_stmt *st, const char *entity, const char *field, int64_t id,
 		if (last_at_end && j == n - 1)
 			next = t1;
 		at = next > at ? next : at;
-		put(st, "iititttt", at, user, entity, id, "update", field,
-		    path[j], path[j + 1]);
+		arow_add(at, user, entity, id, field, path[j], path[j + 1]);
 	}
 }
 
@@ -879,6 +920,7 @@ gen_history(void)
 	const char *path[8];
 	char stage[6][24];
 	int64_t limit = (int64_t)day[today_ix], t0, t1;
+	size_t i;
 	int s, k, n, j;
 
 	progress("history");
@@ -917,7 +959,7 @@ gen_history(void)
 		    t0 + 86400 * (int64_t)(7 + rnd(54));
 		if (t1 > limit)
 			t1 = limit > t0 ? limit : t0;
-		moves(st, "deal", "stage_id", sqlite3_column_int64(rd, 0),
+		moves("deal", "stage_id", sqlite3_column_int64(rd, 0),
 		    sqlite3_column_int64(rd, 1), t0, t1, path, n, s >= 4);
 	}
 	sqlite3_finalize(rd);
@@ -942,11 +984,21 @@ gen_history(void)
 		t1 = t0 + 86400 * (int64_t)(30 + rnd(336));
 		if (t1 > limit)
 			t1 = limit > t0 ? limit : t0;
-		moves(st, "company", "status", sqlite3_column_int64(rd, 0),
+		moves("company", "status", sqlite3_column_int64(rd, 0),
 		    sqlite3_column_int64(rd, 1), t0, t1, path, n, 0);
 	}
 	sqlite3_finalize(rd);
+	qsort(arows, narows, sizeof(*arows), arow_cmp);
+	for (i = 0; i < narows; i++)
+		if (arows[i].field)
+			put(st, "iititttt", arows[i].at, arows[i].user,
+			    arows[i].entity, arows[i].id, "update",
+			    arows[i].field, arows[i].old, arows[i].new);
+		else
+			put(st, "iititnnn", arows[i].at, arows[i].user,
+			    arows[i].entity, arows[i].id, "create");
 	sqlite3_finalize(st);
+	free(arows);
 }
 
 /*
