@@ -812,6 +812,261 @@ gen_links(void)
 	sqlite3_finalize(st);
 }
 
+/* ---- the analytics' history (issue 27) ---- */
+
+/*
+ * What the funnel and the plan report read: the audit rows a department
+ * using the store would have left -- each deal's and company's create
+ * row, then its moves along the path up to where the tables above left
+ * it -- and the plans of the current year.  It runs last, on a random
+ * stream of its own, so it changed no row of the tables above.
+ */
+
+/* An audit row to be: written in time order once all are made, as a
+ * department appends them (the funnel reads them by time; rows in
+ * record order would scatter its reads over the whole table). */
+struct arow {
+	int64_t		 at, user, id, seq;
+	const char	*entity, *field, *old, *new;
+};
+static struct arow *arows;
+static size_t narows, carows;
+
+static void
+arow_add(int64_t at, int64_t user, const char *entity, int64_t id,
+    const char *field, const char *old, const char *new)
+{
+	struct arow *r;
+
+	if (narows == carows) {
+		carows = carows ? carows * 2 : 65536;
+		if ((arows = realloc(arows, carows * sizeof(*arows))) == NULL)
+			die("out of memory");
+	}
+	r = &arows[narows];
+	r->at = at;
+	r->user = user;
+	r->entity = entity;
+	r->id = id;
+	r->field = field;
+	r->old = old;
+	r->new = new;
+	r->seq = (int64_t)narows++;
+}
+
+static int
+arow_cmp(const void *a, const void *b)
+{
+	const struct arow *x = a, *y = b;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* A "YYYY-MM-DD" date at local noon. */
+static int64_t
+noon_of(const char *s)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof(tm));
+	if (s == NULL || sscanf(s, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday) != 3)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon--;
+	tm.tm_hour = 12;
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+/*
+ * The n moves of one record along path[0..n] (values as the audit log
+ * keeps them), spread from t0 to t1 (the last one at t1 when last_at_end,
+ * as a deal closes on its closed_on), after its create row at t0.
+ */
+static void
+moves(const char *entity, const char *field, int64_t id,
+    int64_t user, int64_t t0, int64_t t1, const char *const *path, int n,
+    int last_at_end)
+{
+	int64_t at = t0, slot;
+	int j;
+
+	arow_add(t0, user, entity, id, NULL, NULL, NULL);
+	if (t1 < t0)
+		t1 = t0;
+	slot = (t1 - t0) / (n > 0 ? n : 1);
+	for (j = 0; j < n; j++) {
+		int64_t next = t0 + slot * j + (slot > 0 ? rnd((size_t)slot) :
+		    0);
+
+		if (last_at_end && j == n - 1)
+			next = t1;
+		at = next > at ? next : at;
+		arow_add(at, user, entity, id, field, path[j], path[j + 1]);
+	}
+}
+
+static void
+gen_history(void)
+{
+	static const char *const scodes[6] = { "first_contact", "need_found",
+		"proposal_sent", "negotiation", "won", "lost" };
+	static const char *const statuses[5] = { "lead", "prospect",
+		"customer", "regular", "lost" };
+	sqlite3_stmt *st, *rd;
+	const char *path[8];
+	char stage[6][24];
+	int64_t limit = (int64_t)day[today_ix], t0, t1;
+	size_t i;
+	int s, k, n, j;
+
+	progress("history");
+	rs = 0x2545f4914f6cdd1dULL;
+	for (s = 0; s < 6; s++)
+		snprintf(stage[s], sizeof(stage[s]), "%lld",
+		    (long long)code_id("deal_stages", scodes[s]));
+	st = prep("INSERT INTO audit_log (at, user_id, entity, record_id, "
+	    "action, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, "
+	    "?, ?)");
+	/* Deals start at the first stage and move up one at a time (one in
+	 * five skipping the need's stage) to their stage now; a lost deal
+	 * gets lost from some stage on the way, a closed one on its
+	 * closed_on; an open one has moved within two months of its
+	 * start. */
+	rd = prep("SELECT d.id, coalesce(d.manager_id, 0), d.created_at, "
+	    "d.closed_on, s.code FROM deals d JOIN deal_stages s ON s.id = "
+	    "d.stage_id ORDER BY d.id");
+	while (sqlite3_step(rd) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(rd, 4);
+
+		for (s = 0; s < 6 && strcmp(code, scodes[s]) != 0; s++)
+			;
+		if (s == 6)
+			continue;
+		t0 = sqlite3_column_int64(rd, 2);
+		n = 0;
+		path[n] = stage[0];
+		k = s == 5 ? (int)rnd(4) : s;
+		for (j = 1; j <= (k < 4 ? k : 3); j++)
+			if (!(j == 1 && k > 1 && chance(20)))
+				path[++n] = stage[j];
+		if (s >= 4)
+			path[++n] = stage[s];
+		t1 = s >= 4 ? noon_of((const char *)sqlite3_column_text(rd, 3)) :
+		    t0 + 86400 * (int64_t)(7 + rnd(54));
+		if (t1 > limit)
+			t1 = limit > t0 ? limit : t0;
+		moves("deal", "stage_id", sqlite3_column_int64(rd, 0),
+		    sqlite3_column_int64(rd, 1), t0, t1, path, n, s >= 4);
+	}
+	sqlite3_finalize(rd);
+	/* Companies start as leads and move up the sales path to their
+	 * status now within a year, a lost one from some step of it. */
+	rd = prep("SELECT id, coalesce(manager_id, 0), created_at, status "
+	    "FROM companies ORDER BY id");
+	while (sqlite3_step(rd) == SQLITE_ROW) {
+		const char *status = (const char *)sqlite3_column_text(rd, 3);
+
+		for (s = 0; s < 5 && strcmp(status, statuses[s]) != 0; s++)
+			;
+		if (s == 5)
+			continue;
+		t0 = sqlite3_column_int64(rd, 2);
+		k = s == 4 ? (int)rnd(3) : s;
+		for (n = 0; n <= k; n++)
+			path[n] = statuses[n];
+		n = k;
+		if (s == 4)
+			path[++n] = statuses[4];
+		t1 = t0 + 86400 * (int64_t)(30 + rnd(336));
+		if (t1 > limit)
+			t1 = limit > t0 ? limit : t0;
+		moves("company", "status", sqlite3_column_int64(rd, 0),
+		    sqlite3_column_int64(rd, 1), t0, t1, path, n, 0);
+	}
+	sqlite3_finalize(rd);
+	qsort(arows, narows, sizeof(*arows), arow_cmp);
+	for (i = 0; i < narows; i++)
+		if (arows[i].field)
+			put(st, "iititttt", arows[i].at, arows[i].user,
+			    arows[i].entity, arows[i].id, "update",
+			    arows[i].field, arows[i].old, arows[i].new);
+		else
+			put(st, "iititnnn", arows[i].at, arows[i].user,
+			    arows[i].entity, arows[i].id, "create");
+	sqlite3_finalize(st);
+	free(arows);
+}
+
+/*
+ * The plans of the current year, each month, quarter and the year, for
+ * every manager and the team, of all four measures: near what the
+ * generated department does (80-130 % of it per manager, the team's a
+ * tenth over their sum), so some are met and some are not.
+ */
+static void
+gen_plans(void)
+{
+	static const char *const measures[4] = { "payments", "won",
+		"meetings", "calls" };
+	sqlite3_stmt *st;
+	struct tm tm;
+	int64_t base[4], team[4][17], v;
+	long m;
+	int p, k, year, months;
+	char key[16];
+
+	if (scalar("SELECT count(*) FROM sqlite_master WHERE name = 'plans'")
+	    == 0)
+		return;
+	progress("plans");
+	localtime_r(&day[today_ix], &tm);
+	year = tm.tm_year + 1900;
+	/* A manager's month: payments and won deals in money (minor
+	 * units, the mean amount of gen_payments and gen_deals), meetings
+	 * and calls done (a tenth and 70 % of the events). */
+	base[0] = (int64_t)count[K_PAYMENTS] * 30 / (PAY_DAYS_BACK + 1) *
+	    255000 * 100 / count[K_MANAGERS];
+	base[1] = (int64_t)count[K_DEALS] * 30 / (today_ix + 1) * 3 / 10 *
+	    2510000 * 100 / count[K_MANAGERS];
+	base[2] = (int64_t)count[K_EVENTS] * 30 / ndays / 10 /
+	    count[K_MANAGERS];
+	base[3] = (int64_t)count[K_EVENTS] * 30 / ndays * 7 / 10 /
+	    count[K_MANAGERS];
+	memset(team, 0, sizeof(team));
+	st = prep("INSERT INTO plans (user_id, period, measure, amount, "
+	    "set_at, set_by) VALUES (?, ?, ?, ?, ?, ?)");
+	/* Periods 0-11 the months, 12-15 the quarters, 16 the year. */
+	for (m = 2; m <= count[K_MANAGERS]; m++)
+		for (p = 0; p < 17; p++)
+			for (k = 0; k < 4; k++) {
+				months = p < 12 ? 1 : p < 16 ? 3 : 12;
+				if (p < 12)
+					snprintf(key, sizeof(key), "%04d-%02d",
+					    year, p + 1);
+				else if (p < 16)
+					snprintf(key, sizeof(key), "%04d-Q%d",
+					    year, p - 11);
+				else
+					snprintf(key, sizeof(key), "%04d",
+					    year);
+				if (m == count[K_MANAGERS]) {
+					put(st, "ittiii", (int64_t)0, key,
+					    measures[k], team[k][p] * 11 / 10,
+					    (int64_t)day[0], user_id[1]);
+					continue;
+				}
+				v = base[k] * months * (80 + rnd(51)) / 100;
+				team[k][p] += v;
+				put(st, "ittiii", user_id[m], key, measures[k],
+				    v, (int64_t)day[0], user_id[1]);
+			}
+	sqlite3_finalize(st);
+}
+
 /* ---- the search index ---- */
 
 static char **saved_triggers;
@@ -1037,6 +1292,8 @@ main(int argc, char **argv)
 	gen_notes();
 	gen_payments();
 	gen_links();
+	gen_history();
+	gen_plans();
 	index_rebuild();
 	progress("commit");
 	exec("COMMIT");

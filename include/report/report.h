@@ -89,9 +89,12 @@ int	report_plan(struct db *, const struct report_query *, struct doc *,
 	    struct so_err *);
 /* The plan, fact and share done of each measure with a plan, as tables
  * appended to out, when q's period is a month, a quarter or a year with
- * plans (the sales report's); nothing else. */
+ * plans (the sales report's); nothing else.  sales: the sales report's
+ * figures of q, loaded already (store/report_sales.h). */
+struct rep_sales;
 int	report_plan_section(struct db *db, const struct report_query *q,
-	    struct doc *out, struct so_err *err);
+	    const struct rep_sales *sales, struct doc *out,
+	    struct so_err *err);
 /* fact as a share of plan, "37.5%" with the language's decimal sign;
  * "-" without a plan or for a plan of 0 (caller frees). */
 char	*report_percent_cell(int64_t plan, int has_plan, int64_t fact);

@@ -142,6 +142,16 @@ struct plan_figures {
  */
 int	plan_figures_load(struct db *db, const struct plan_period *period,
 	    int64_t manager, struct plan_figures *out, struct so_err *err);
+/*
+ * The same with the payments and won deals taken from sales, the sales
+ * report's figures already loaded for the same manager and the very
+ * days of period (rep_sales_load), rather than read again.
+ */
+struct rep_sales;
+int	plan_figures_load_sales(struct db *db,
+	    const struct plan_period *period, int64_t manager,
+	    const struct rep_sales *sales, struct plan_figures *out,
+	    struct so_err *err);
 void	plan_figures_clear(struct plan_figures *f);
 
 #endif

@@ -148,7 +148,7 @@ fig_tables(struct doc *d, const struct plan_figures *f, int forecast)
 
 int
 report_plan_section(struct db *db, const struct report_query *q,
-    struct doc *out, struct so_err *err)
+    const struct rep_sales *sales, struct doc *out, struct so_err *err)
 {
 	struct plan_figures f;
 	struct plan_period p;
@@ -158,8 +158,7 @@ report_plan_section(struct db *db, const struct report_query *q,
 
 	if (!plan_period_of(q->from, q->to, &p))
 		return SO_OK;
-	/* Cheap first: most periods have no plan, and the figures read
-	 * the sales report's queries again. */
+	/* Cheap first: most periods have no plan. */
 	code = plan_list(db, p.key, q->all ? PLAN_ANYONE :
 	    report_query_manager(db, q), &v, &n, err);
 	if (code != SO_OK)
@@ -167,8 +166,8 @@ report_plan_section(struct db *db, const struct report_query *q,
 	plan_rows_free(v, n);
 	if (n == 0)
 		return SO_OK;
-	if ((code = plan_figures_load(db, &p, report_query_manager(db, q), &f,
-	    err)) != SO_OK)
+	if ((code = plan_figures_load_sales(db, &p, report_query_manager(db,
+	    q), sales, &f, err)) != SO_OK)
 		return code;
 	fig_tables(out, &f, 0);
 	plan_figures_clear(&f);

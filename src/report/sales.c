@@ -205,7 +205,7 @@ report_sales(struct db *db, const struct report_query *q, struct doc *out,
 	    _("Results in the period by manager"));
 	managers(out, &s, manager == 0);
 	/* The period's plans, when it has any: plan, fact and share. */
-	if ((code = report_plan_section(db, q, out, err)) != SO_OK) {
+	if ((code = report_plan_section(db, q, &s, out, err)) != SO_OK) {
 		rep_sales_clear(&s);
 		doc_free(out);
 		return code;

@@ -92,75 +92,83 @@ walk(struct rep_funnel *f, const unsigned char *seen)
 	}
 }
 
+/*
+ * The cohort with its history, one statement: each member (a create row
+ * of the period, by audit_at) with its changes in order (audit_record,
+ * whose order is (at, id): the loops give ORDER BY without a sort), or
+ * one row of NULLs when it has none.  Every change counts: the first
+ * one's old value is where it started, even when that change came
+ * after the period.
+ */
+#define COHORT_SQL							\
+	"SELECT t.id, %s, h.old_value, h.new_value, h.at < ?2, "	\
+	"h.id IS NOT NULL FROM audit_log a "				\
+	"JOIN %s t ON t.id = a.record_id "				\
+	"LEFT JOIN audit_log h ON h.entity = '%s' "			\
+	"AND h.record_id = t.id AND h.field = '%s' "			\
+	"WHERE a.at >= ?1 AND a.at < ?2 AND +a.entity = '%s' "	\
+	"AND a.action = 'create' AND t.deleted_at IS NULL "		\
+	"AND (?3 = 0 OR t.manager_id = ?3) "				\
+	"ORDER BY a.at, a.id, h.at, h.id"
+
+static char *
+cohort_sql(int companies)
+{
+	const struct funnel_src *src = companies ? &company_src : &deal_src;
+
+	return xasprintf(COHORT_SQL, src->current, src->table, src->entity,
+	    src->field, src->entity);
+}
+
 static int
 cohort(struct db *db, const struct funnel_src *src, int64_t manager,
     const struct rep_period *p, struct rep_funnel *f, struct so_err *err)
 {
-	sqlite3_stmt *st, *hist;
+	sqlite3_stmt *st;
 	unsigned char *seen;
 	char *sql;
-	int rc, hrc, code, any;
+	int64_t id, member = 0;
+	long i;
+	int rc, code, any = 0;
 
-	sql = xasprintf("SELECT t.id, %s FROM audit_log a "
-	    "JOIN %s t ON t.id = a.record_id "
-	    "WHERE a.at >= ?1 AND a.at < ?2 AND +a.entity = '%s' "
-	    "AND a.action = 'create' AND t.deleted_at IS NULL "
-	    "AND (?3 = 0 OR t.manager_id = ?3)", src->current, src->table,
-	    src->entity);
+	sql = cohort_sql(src == &company_src);
 	code = db_prepare(db, sql, &st, err);
 	free(sql);
 	if (code != SO_OK)
 		return code;
-	/* Every change: the first one's old value is where it started,
-	 * even when that change came after the period. */
-	sql = xasprintf("SELECT old_value, new_value, at < ?2 FROM audit_log "
-	    "WHERE entity = '%s' AND record_id = ?1 AND field = '%s' "
-	    "ORDER BY at, id", src->entity, src->field);
-	code = db_prepare(db, sql, &hist, err);
-	free(sql);
-	if (code != SO_OK) {
-		db_done(st);
-		return code;
-	}
 	sqlite3_bind_int64(st, 1, p->lo);
 	sqlite3_bind_int64(st, 2, p->hi);
 	sqlite3_bind_int64(st, 3, manager);
 	seen = xcalloc(f->nsteps + 1, 1);
-	hrc = SQLITE_DONE;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(seen, 0, f->nsteps + 1);
-		sqlite3_reset(hist);
-		sqlite3_bind_int64(hist, 1, sqlite3_column_int64(st, 0));
-		sqlite3_bind_int64(hist, 2, p->hi);
-		any = 0;
-		while ((hrc = sqlite3_step(hist)) == SQLITE_ROW) {
-			long i;
-
-			if (!any++ && (i = step_of(f, (const char *)
-			    sqlite3_column_text(hist, 0))) >= 0)
-				seen[i] = 1;
-			if (sqlite3_column_int(hist, 2) && (i = step_of(f,
-			    (const char *)sqlite3_column_text(hist, 1))) >= 0)
-				seen[i] = 1;
-		}
-		if (hrc != SQLITE_DONE)
-			break;
-		if (!any) {
-			long i = step_of(f, (const char *)
-			    sqlite3_column_text(st, 1));
-
-			if (i >= 0)
+		if ((id = sqlite3_column_int64(st, 0)) != member || !any) {
+			if (any)
+				walk(f, seen);
+			memset(seen, 0, f->nsteps + 1);
+			member = id;
+			any = 1;
+			f->cohort++;
+			if (!sqlite3_column_int(st, 5)) {
+				/* No change: where it is now. */
+				if ((i = step_of(f, (const char *)
+				    sqlite3_column_text(st, 1))) >= 0)
+					seen[i] = 1;
+				continue;
+			}
+			if ((i = step_of(f, (const char *)
+			    sqlite3_column_text(st, 2))) >= 0)
 				seen[i] = 1;
 		}
-		f->cohort++;
-		walk(f, seen);
+		if (sqlite3_column_int(st, 4) && (i = step_of(f,
+		    (const char *)sqlite3_column_text(st, 3))) >= 0)
+			seen[i] = 1;
 	}
+	if (any)
+		walk(f, seen);
 	free(seen);
-	db_done(hist);
 	db_done(st);
-	if (rc != SQLITE_DONE || hrc != SQLITE_DONE)
-		return db_error(db, rc != SQLITE_DONE && rc != SQLITE_ROW ? rc :
-		    hrc, N_("reading the funnel's history"), err);
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, N_("reading the funnel's history"), err);
 	return SO_OK;
 }
 

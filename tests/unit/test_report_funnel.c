@@ -194,6 +194,24 @@ TEST(test_funnel_document_shows_conversion_and_average_days)
 	db_close(db);
 }
 
+/* 1 when the plan of the cohort's statement on entity sorts, 0 when it
+ * does not, -1 when there is no such statement. */
+static int
+cohort_sorts(const char *plans, const char *entity)
+{
+	const char *p = plans, *end;
+	char key[64];
+
+	snprintf(key, sizeof(key), "LEFT JOIN audit_log h ON h.entity = '%s'",
+	    entity);
+	if ((p = strstr(p, key)) == NULL)
+		return -1;
+	if ((end = strstr(p, "\nsql: ")) == NULL)
+		end = p + strlen(p);
+	p = strstr(p, "TEMP B-TREE");
+	return p != NULL && p < end;
+}
+
 TEST(test_funnel_reads_the_audit_log_by_index_never_whole)
 {
 	struct db *db = fixture_open("funnel-plan.db");
@@ -214,6 +232,14 @@ TEST(test_funnel_reads_the_audit_log_by_index_never_whole)
 	CHECK_PLAN(plans, "SEARCH a USING INDEX audit_at (at>? AND at<?)");
 	CHECK_PLAN(plans, "USING INDEX audit_record (entity=? AND "
 	    "record_id=?)");
+	/* The cohort and its history are one statement (a join, not a
+	 * query per member), in order without a sort: by audit_at, then
+	 * by audit_record. */
+	CHECK_PLAN(plans, "SEARCH h USING INDEX audit_record (entity=? AND "
+	    "record_id=?) LEFT-JOIN");
+	CHECK_INT(cohort_sorts(plans, "deal"), 0);
+	CHECK_INT(cohort_sorts(plans, "company"), 0);
+	CHECK_NO_SCAN(plans, "h");
 	CHECK_NO_SCAN(plans, "a");
 	CHECK_NO_SCAN(plans, "b");
 	CHECK_NO_SCAN(plans, "audit_log");
