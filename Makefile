@@ -7,10 +7,12 @@ MANDIR  ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
 
-PKGS    = ncursesw sqlite3 libical libpcre2-8 libzip expat freexl
-# Cairo and Pango: headers at build time, the libraries opened only when
-# a PDF is made (src/doc/pdf_api.h says why).
-DL_PKGS = pangocairo cairo-pdf
+PKGS    = ncursesw sqlite3 libpcre2-8
+# Headers at build time, the libraries opened on first use (include/
+# base/dlib.h says why): libical by the first recurrence rule or
+# calendar, libzip and expat by an .xlsx, FreeXL by an .xls, Cairo and
+# Pango by a PDF (src/doc/pdf_api.h).
+DL_PKGS = libical libzip expat freexl pangocairo cairo-pdf
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(DL_PKGS))

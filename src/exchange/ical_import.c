@@ -56,6 +56,7 @@
 #include "store/calendar.h"
 #include "store/entities.h"
 #include "store/lookup.h"
+#include "store/ical_api.h"
 #include "store/recur.h"
 
 #define NAME_MAX_LEN	32
@@ -1407,8 +1408,10 @@ import_run(struct imp *im, struct so_err *err)
 	size_t i;
 	int code;
 
-	icalerror_set_errors_are_fatal(0);
 	memset(im->st, 0, sizeof(*im->st));
+	if ((code = ical_api_load(err)) != SO_OK)
+		return code;
+	icalerror_set_errors_are_fatal(0);
 	if ((code = db_begin(im->db, err)) != SO_OK)
 		return code;
 	code = import_all(im, err);

@@ -24,6 +24,7 @@
 
 #include "base/i18n.h"
 #include "base/util.h"
+#include "store/ical_api.h"
 #include "store/recur.h"
 
 /* 2582-12-31, the last year libical iterates to (MAX_TIME_T_YEAR). */
@@ -32,24 +33,32 @@
 /* Wall-clock budget of one expansion, on top of the step limit. */
 #define RECUR_BUDGET_NS	(250 * 1000 * 1000LL)
 
-static void
-quiet_libical(void)
+/* libical opened (store/ical_api.h), its errors not fatal. */
+static int
+load_libical(struct so_err *err)
 {
 	static int done;
+	int code;
 
 	if (!done) {
+		if ((code = ical_api_load(err)) != SO_OK)
+			return code;
 		icalerror_set_errors_are_fatal(0);
 		done = 1;
 	}
+	return SO_OK;
 }
 
+/* No libical call here (icaltime_null_time is all zeros), so that what
+ * only converts a time need not open the library. */
 struct icaltimetype
 recur_local_time(int64_t t, int is_date)
 {
-	struct icaltimetype it = icaltime_null_time();
+	struct icaltimetype it;
 	time_t tt = (time_t)t;
 	struct tm tm;
 
+	memset(&it, 0, sizeof(it));
 	localtime_r(&tt, &tm);
 	it.year = tm.tm_year + 1900;
 	it.month = tm.tm_mon + 1;
@@ -127,7 +136,10 @@ static int
 parse_rule(const char *rrule, struct icalrecurrencetype *r,
     struct so_err *err)
 {
-	quiet_libical();
+	int code;
+
+	if ((code = load_libical(err)) != SO_OK)
+		return code;
 	if (rrule == NULL || *rrule == '\0')
 		return so_err_field(err, SO_EINVAL, "rrule", _("Repeat: empty "
 		    "rule"));
