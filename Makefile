@@ -184,9 +184,10 @@ FORCE:
 # rot; bench-detail adds the older, narrower scripts.
 BENCH_SCALE ?= default
 bench:
-	$(MAKE) SANITIZE= salesorg build/rel/so-gen
+	$(MAKE) SANITIZE= salesorg build/rel/so-gen build/rel/so-alt
 	BENCH_SCALE=$(BENCH_SCALE) SALESORG=$(CURDIR)/build/rel/salesorg \
-	    SO_GEN=$(CURDIR)/build/rel/so-gen sh bench/run
+	    SO_GEN=$(CURDIR)/build/rel/so-gen \
+	    SO_ALT=$(CURDIR)/build/rel/so-alt sh bench/run
 
 bench-detail:
 	$(MAKE) SANITIZE= salesorg
@@ -199,6 +200,12 @@ build/rel/so-gen: bench/gen.c
 	@mkdir -p build/rel
 	$(CC) -std=c11 -Wall -Wextra -O2 $(shell pkg-config --cflags sqlite3) \
 	    -o $@ bench/gen.c $(shell pkg-config --libs sqlite3)
+
+# Two commands timed against each other without the harness's own forks
+# (bench/alt.c).
+build/rel/so-alt: bench/alt.c
+	@mkdir -p build/rel
+	$(CC) -std=c11 -Wall -Wextra -O2 -o $@ bench/alt.c
 
 install: salesorg $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
