@@ -38,7 +38,7 @@ struct dlib {
 	size_t			 nsonames;	/* at most DLIB_MAX */
 	const struct dlib_sym	*syms;
 	size_t			 nsyms;
-	void			*table;		/* filled by dlib_load */
+	void			*table;		/* dlib_load fills it */
 	int			 loaded;
 };
 

@@ -4,10 +4,11 @@
  * The sonames are the ones Debian ships (the ABI the headers were
  * compiled against), opened RTLD_GLOBAL so that a library opened later
  * finds its dependencies, and each function is looked up in its own
- * library (and what that one depends on).  A library missing, or one too old to have a function, is an
- * error naming it and the package to install.  Nothing is ever
- * closed: the libraries keep global state (libical's time zones) that
- * lives until exit, as it did when they were linked.
+ * library (and what that one depends on).  A library missing, or one
+ * too old to have a function, is an error naming it and the package to
+ * install.  Nothing is ever closed: the libraries keep global state
+ * (libical's time zones) that lives until exit, as it did when they
+ * were linked.
  */
 #include <dlfcn.h>
 #include <string.h>

@@ -67,6 +67,7 @@ TEST(test_dlib_fills_the_table_once)
 	CHECK_INT((int)t.strlen_fn("agenda"), 6);
 	CHECK_INT(d.loaded, 1);
 	t.strlen_fn = NULL;
-	CHECK_INT(dlib_load(&d, NULL), SO_OK);	/* once: not looked up again */
+	/* Once: not looked up again. */
+	CHECK_INT(dlib_load(&d, NULL), SO_OK);
 	CHECK(t.strlen_fn == NULL);
 }

@@ -499,11 +499,13 @@ TEST(test_recur_long_walks_with_limits_are_refused)
 TEST(test_recur_everyday_rules_match_libical)
 {
 	static const char *const rules[] = {
-		"FREQ=DAILY", "FREQ=DAILY;INTERVAL=2", "FREQ=DAILY;INTERVAL=7",
-		"FREQ=DAILY;BYDAY=MO,WE,FR", "FREQ=DAILY;INTERVAL=3;BYDAY=SA,SU",
+		"FREQ=DAILY", "FREQ=DAILY;INTERVAL=2",
+		"FREQ=DAILY;INTERVAL=7", "FREQ=DAILY;BYDAY=MO,WE,FR",
+		"FREQ=DAILY;INTERVAL=3;BYDAY=SA,SU",
 		"FREQ=DAILY;INTERVAL=14;BYDAY=MO,TU,WE,TH,FR,SA,SU",
 		"FREQ=WEEKLY", "FREQ=WEEKLY;INTERVAL=2",
-		"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "RRULE:FREQ=WEEKLY;BYDAY=FR,MO",
+		"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+		"RRULE:FREQ=WEEKLY;BYDAY=FR,MO",
 		"FREQ=WEEKLY;INTERVAL=3;BYDAY=SU,SA",
 		"FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SU", "BYDAY=WE;FREQ=WEEKLY",
 	};
@@ -512,11 +514,12 @@ TEST(test_recur_everyday_rules_match_libical)
 	static const int starts[][5] = {
 		{ 2026, 3, 2, 9, 0 },		/* Monday */
 		{ 2026, 3, 7, 18, 30 },		/* Saturday */
-		{ 2026, 3, 22, 2, 30 },		/* Sunday, a skipped hour ahead */
-		{ 2026, 10, 21, 0, 0 },		/* Wednesday, all-day too */
-		{ 2025, 12, 31, 23, 45 },	/* Wednesday, new year's eve */
+		{ 2026, 3, 22, 2, 30 },		/* Sunday; a gap ahead */
+		{ 2026, 10, 21, 0, 0 },		/* Wednesday */
+		{ 2025, 12, 31, 23, 45 },	/* Wednesday, Dec 31 */
 	};
-	static const int windows[][2][3] = {	/* [from, to) local midnights */
+	/* [from, to), local midnights. */
+	static const int windows[][2][3] = {
 		{ { 2026, 3, 1 }, { 2026, 3, 2 } },
 		{ { 2026, 3, 2 }, { 2026, 3, 3 } },
 		{ { 2026, 3, 5 }, { 2026, 4, 12 } },
@@ -558,16 +561,15 @@ TEST(test_recur_everyday_rules_match_libical)
 				    show(dtstart), all_day, show(from),
 				    show(to), na, ta ? "+" : "", nb,
 				    tb ? "+" : "");
-			for (k = 0; ra == rb && na == nb && k < na; k++)
-				if (a[k] != b[k]) {
-					harness_fail(__FILE__, __LINE__, "%s %s "
-					    "from %s [%s, ...): start %zu is "
-					    "%s, libical %s", zones[zi],
-					    rules[ri], show(dtstart),
-					    show(from), k, show(a[k]),
-					    show(b[k]));
-					break;
-				}
+			for (k = 0; ra == rb && na == nb && k < na; k++) {
+				if (a[k] == b[k])
+					continue;
+				harness_fail(__FILE__, __LINE__, "%s %s from "
+				    "%s [%s, ...): start %zu is %s, libical "
+				    "%s", zones[zi], rules[ri], show(dtstart),
+				    show(from), k, show(a[k]), show(b[k]));
+				break;
+			}
 			free(a);
 			free(b);
 		}
