@@ -7,10 +7,12 @@ MANDIR  ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
 
-PKGS    = ncursesw sqlite3 libical libpcre2-8 libzip expat freexl
-# Cairo and Pango: headers at build time, the libraries opened only when
-# a PDF is made (src/doc/pdf_api.h says why).
-DL_PKGS = pangocairo cairo-pdf
+PKGS    = ncursesw sqlite3 libpcre2-8
+# Headers at build time, the libraries opened on first use (include/
+# base/dlib.h says why): libical by the first recurrence rule or
+# calendar, libzip and expat by an .xlsx, FreeXL by an .xls, Cairo and
+# Pango by a PDF (src/doc/pdf_api.h).
+DL_PKGS = libical libzip expat freexl pangocairo cairo-pdf
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) $(DL_PKGS))
@@ -183,9 +185,10 @@ FORCE:
 # 1 3" runs it at each scale and prints how each row grows (bench/run).
 BENCH_SCALE ?= default
 bench:
-	$(MAKE) SANITIZE= salesorg build/rel/so-gen
+	$(MAKE) SANITIZE= salesorg build/rel/so-gen build/rel/so-alt
 	BENCH_SCALE=$(BENCH_SCALE) SALESORG=$(CURDIR)/build/rel/salesorg \
-	    SO_GEN=$(CURDIR)/build/rel/so-gen sh bench/run
+	    SO_GEN=$(CURDIR)/build/rel/so-gen \
+	    SO_ALT=$(CURDIR)/build/rel/so-alt sh bench/run
 
 bench-detail:
 	$(MAKE) SANITIZE= salesorg
@@ -198,6 +201,12 @@ build/rel/so-gen: bench/gen.c
 	@mkdir -p build/rel
 	$(CC) -std=c11 -Wall -Wextra -O2 $(shell pkg-config --cflags sqlite3) \
 	    -o $@ bench/gen.c $(shell pkg-config --libs sqlite3)
+
+# Two commands timed against each other without the harness's own forks
+# (bench/alt.c).
+build/rel/so-alt: bench/alt.c
+	@mkdir -p build/rel
+	$(CC) -std=c11 -Wall -Wextra -O2 -o $@ bench/alt.c
 
 install: salesorg $(MO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1

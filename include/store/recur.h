@@ -64,6 +64,12 @@ int	recur_expand(const char *rrule, int64_t dtstart, int all_day,
 	    int64_t from, int64_t to, size_t max, int64_t **out, size_t *n,
 	    int *truncated, struct so_err *err);
 
+/* Whether recur_expand may expand the everyday rules (DAILY or WEEKLY,
+ * INTERVAL, plain BYDAY) over a window of up to 400 days itself,
+ * without libical: on (1) unless a test turns it off to compare the two
+ * paths.  Returns what it was. */
+int	recur_fast_path(int on);
+
 /* t as a floating (zone-less) local wall-clock time; a DATE with is_date.
  * What the expansion iterates on, and how the export writes local times
  * under a TZID. */

@@ -40,6 +40,7 @@
 #include "store/acl.h"
 #include "store/calendar.h"
 #include "store/entities.h"
+#include "store/ical_api.h"
 #include "store/recur.h"
 
 struct exp {
@@ -377,9 +378,11 @@ ical_export(struct db *db, const struct ical_filter *f, FILE *out,
 	char *s, *tail;
 	int code;
 
-	icalerror_set_errors_are_fatal(0);
 	if (nevents)
 		*nevents = 0;
+	if ((code = ical_api_load(err)) != SO_OK)
+		return code;
+	icalerror_set_errors_are_fatal(0);
 	/* A manager exports only their own calendar. */
 	if (own && f->user_id != own) {
 		if (f->user_id)

@@ -57,6 +57,7 @@
 #include "store/entities.h"
 #include "store/index.h"
 #include "store/lookup.h"
+#include "store/ical_api.h"
 #include "store/recur.h"
 
 #define NAME_MAX_LEN	32
@@ -1466,8 +1467,10 @@ import_run(struct imp *im, struct so_err *err)
 	size_t i;
 	int code;
 
-	icalerror_set_errors_are_fatal(0);
 	memset(im->st, 0, sizeof(*im->st));
+	if ((code = ical_api_load(err)) != SO_OK)
+		return code;
+	icalerror_set_errors_are_fatal(0);
 	if ((code = db_begin(im->db, err)) != SO_OK)
 		return code;
 	/* The search index takes the new rows at the end, in one go. */

@@ -38,13 +38,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <freexl.h>
-
 #include "base/i18n.h"
 #include "base/priv.h"
 #include "base/proc.h"
 #include "base/util.h"
 #include "exchange/sheet.h"
+#include "exchange/xls_api.h"
 
 struct xls {
 	const char	*name;		/* the file in messages */
@@ -586,6 +585,10 @@ run_child(const char *path, struct run *r, struct so_err *err)
 	int p[2], rc, status = 0;
 	pid_t pid;
 
+	/* Here, so that a FreeXL not installed is said as such, not as a
+	 * reader that stopped. */
+	if ((rc = xls_api_load(err)) != SO_OK)
+		return rc;
 	if (pipe(p) != 0)
 		return so_err_set(err, SO_ERR, _("%s: cannot start the .xls "
 		    "reader (%s)"), r->name, strerror(errno));

@@ -39,18 +39,16 @@
  * literal "_").  The text of phonetic runs (<rPh>) is not cell text.
  */
 #include <errno.h>
-#include <expat.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <zip.h>
-
 #include "base/i18n.h"
 #include "base/priv.h"
 #include "base/util.h"
 #include "exchange/sheet.h"
+#include "exchange/xlsx_api.h"
 
 #define CHUNK		65536
 #define MAX_SST		(256u << 20)	/* bytes of shared strings held */
@@ -962,6 +960,8 @@ xlsx_open(struct xlsx *x, const char *path, const char *name,
 	memset(x, 0, sizeof(*x));
 	x->name = name != NULL ? name : path;
 	x->err = err;
+	if ((rc = xlsx_api_load(err)) != SO_OK)
+		return rc;
 	/* As the user: libzip keeps the file open (priv.h). */
 	priv_user_begin();
 	x->zip = zip_open(path, ZIP_RDONLY, &code);

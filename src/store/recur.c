@@ -24,6 +24,7 @@
 
 #include "base/i18n.h"
 #include "base/util.h"
+#include "store/ical_api.h"
 #include "store/recur.h"
 
 /* 2582-12-31, the last year libical iterates to (MAX_TIME_T_YEAR). */
@@ -32,24 +33,32 @@
 /* Wall-clock budget of one expansion, on top of the step limit. */
 #define RECUR_BUDGET_NS	(250 * 1000 * 1000LL)
 
-static void
-quiet_libical(void)
+/* libical opened (store/ical_api.h), its errors not fatal. */
+static int
+load_libical(struct so_err *err)
 {
 	static int done;
+	int code;
 
 	if (!done) {
+		if ((code = ical_api_load(err)) != SO_OK)
+			return code;
 		icalerror_set_errors_are_fatal(0);
 		done = 1;
 	}
+	return SO_OK;
 }
 
+/* No libical call here (icaltime_null_time is all zeros), so that what
+ * only converts a time need not open the library. */
 struct icaltimetype
 recur_local_time(int64_t t, int is_date)
 {
-	struct icaltimetype it = icaltime_null_time();
+	struct icaltimetype it;
 	time_t tt = (time_t)t;
 	struct tm tm;
 
+	memset(&it, 0, sizeof(it));
 	localtime_r(&tt, &tm);
 	it.year = tm.tm_year + 1900;
 	it.month = tm.tm_mon + 1;
@@ -127,7 +136,10 @@ static int
 parse_rule(const char *rrule, struct icalrecurrencetype *r,
     struct so_err *err)
 {
-	quiet_libical();
+	int code;
+
+	if ((code = load_libical(err)) != SO_OK)
+		return code;
 	if (rrule == NULL || *rrule == '\0')
 		return so_err_field(err, SO_EINVAL, "rrule", _("Repeat: empty "
 		    "rule"));
@@ -366,6 +378,218 @@ too_often(int *truncated, struct so_err *err)
 	    _("Repeat: repeats too often to expand"));
 }
 
+/*
+ * The everyday rules -- FREQ=DAILY or WEEKLY, an INTERVAL, plain
+ * weekdays in BYDAY, nothing else -- over a window of at most
+ * SIMPLE_MAX_WINDOW are expanded here, without libical: an agenda with
+ * a weekly meeting then need not map libical, ICU and libstdc++
+ * (include/base/dlib.h), which cost more than the rest of the agenda.
+ * The starts are the same local wall-clock times through the same
+ * mktime as on the libical path, weeks start on Monday (WKST's
+ * default), and a unit test compares the two paths rule by rule
+ * (tests/unit/test_recur.c).  Such a rule cannot repeat too often over
+ * such a window, and the one kind that never produces a date (below) is
+ * left to the libical path, which refuses it.
+ */
+#define SIMPLE_MAX_WINDOW	(400 * 86400LL)
+
+static int fast_path = 1;
+
+int
+recur_fast_path(int on)
+{
+	int was = fast_path;
+
+	fast_path = on;
+	return was;
+}
+
+struct simple {
+	int		weekly;
+	int		interval;
+	unsigned	days;		/* bit 0 Monday ... bit 6 Sunday */
+};
+
+/* 1 if s is one of the rules above, in *r; 0 for anything else. */
+static int
+simple_parse(const char *s, struct simple *r)
+{
+	static const char wd[] = "MOTUWETHFRSASU";
+	const char *p, *q, *e;
+	int freq = 0, interval = 0, byday = 0, i;
+	char *end;
+	long v;
+
+	memset(r, 0, sizeof(*r));
+	r->interval = 1;
+	if (strncmp(s, "RRULE:", 6) == 0)
+		s += 6;
+	for (p = s; *p != '\0'; p = e + 1) {
+		if ((e = strchr(p, ';')) == NULL)
+			e = p + strlen(p);
+		else if (e[1] == '\0')
+			return 0;
+		if (!freq && e - p == 10 && strncmp(p, "FREQ=DAILY", 10) == 0)
+			freq = 1;
+		else if (!freq && e - p == 11 &&
+		    strncmp(p, "FREQ=WEEKLY", 11) == 0)
+			freq = r->weekly = 1;
+		else if (!interval && strncmp(p, "INTERVAL=", 9) == 0) {
+			if (p[9] < '1' || p[9] > '9')
+				return 0;
+			v = strtol(p + 9, &end, 10);
+			if (end != e || v > 1000)
+				return 0;
+			r->interval = (int)v;
+			interval = 1;
+		} else if (!byday && strncmp(p, "BYDAY=", 6) == 0) {
+			for (q = p + 6;; q += 3) {
+				if (e - q < 2)
+					return 0;
+				for (i = 0; i < 7 && strncmp(q, wd + 2 * i, 2);
+				    i++)
+					;
+				if (i == 7)
+					return 0;
+				r->days |= 1u << i;
+				if (q + 2 == e)
+					break;
+				if (q[2] != ',')
+					return 0;
+			}
+			byday = 1;
+		} else
+			return 0;
+		if (*e == '\0')
+			break;
+	}
+	return freq;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back
+ * (H. Hinnant's algorithms). */
+static int64_t
+days_from_civil(int64_t y, int m, int d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+	int64_t era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* 0 Monday ... 6 Sunday. */
+static int
+weekday(int64_t z)
+{
+	return (int)(((z % 7) + 7 + 3) % 7);
+}
+
+/* The local date of t as a day number. */
+static int64_t
+local_day(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	localtime_r(&tt, &tm);
+	return days_from_civil(tm.tm_year + 1900LL, tm.tm_mon + 1,
+	    tm.tm_mday);
+}
+
+/* recur_expand for the rules above: 1 when done (*out, *n as there),
+ * 0 when the rule or the window is not one of these. */
+static int
+simple_expand(const char *rrule, int64_t dtstart, int all_day,
+    int64_t from, int64_t to, size_t max, int64_t **out, size_t *n,
+    int *truncated)
+{
+	struct simple r;
+	struct tm st, tm;
+	time_t tt = (time_t)dtstart;
+	int64_t d0, w0, d, dend, t, *v = NULL;
+	size_t cap = 0;
+	int y, m, dd, wd;
+
+	if (!fast_path || rrule == NULL || to <= from ||
+	    to - from > SIMPLE_MAX_WINDOW || to >= RECUR_FAR ||
+	    from <= -RECUR_FAR || !simple_parse(rrule, &r))
+		return 0;
+	localtime_r(&tt, &st);
+	d0 = days_from_civil(st.tm_year + 1900LL, st.tm_mon + 1, st.tm_mday);
+	if (r.weekly && r.days == 0)
+		r.days = 1u << weekday(d0);
+	/* Every seventh day or a multiple is always DTSTART's weekday: a
+	 * BYDAY without it never produces a date, which the libical path
+	 * refuses by name (recur_scan). */
+	if (!r.weekly && r.days != 0 && r.interval % 7 == 0 &&
+	    (r.days & (1u << weekday(d0))) == 0)
+		return 0;
+	w0 = d0 - weekday(d0);		/* the Monday of DTSTART's week */
+	/* A day either side: the window's ends are instants, the days
+	 * local dates. */
+	if ((d = local_day(from) - 1) < d0)
+		d = d0;
+	dend = local_day(to) + 1;
+	for (; d <= dend; d++) {
+		wd = weekday(d);
+		if (r.days != 0 && (r.days & (1u << wd)) == 0)
+			continue;
+		if (r.weekly ? ((d - wd - w0) / 7) % r.interval != 0 :
+		    (d - d0) % r.interval != 0)
+			continue;
+		civil_from_days(d, &y, &m, &dd);
+		memset(&tm, 0, sizeof(tm));
+		tm.tm_year = y - 1900;
+		tm.tm_mon = m - 1;
+		tm.tm_mday = dd;
+		if (!all_day) {
+			tm.tm_hour = st.tm_hour;
+			tm.tm_min = st.tm_min;
+			tm.tm_sec = st.tm_sec;
+		}
+		tm.tm_isdst = -1;
+		t = (int64_t)mktime(&tm);
+		if (t >= to)
+			break;
+		if (t < from || t < dtstart)
+			continue;
+		if (*n > 0 && t == v[*n - 1])
+			continue;
+		if (*n == max) {
+			if (truncated)
+				*truncated = 1;
+			break;
+		}
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[(*n)++] = t;
+	}
+	*out = v;
+	return 1;
+}
+
 int
 recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
     int64_t to, size_t max, int64_t **out, size_t *n, int *truncated,
@@ -383,6 +607,9 @@ recur_expand(const char *rrule, int64_t dtstart, int all_day, int64_t from,
 	*n = 0;
 	if (truncated)
 		*truncated = 0;
+	if (simple_expand(rrule, dtstart, all_day, from, to, max, out, n,
+	    truncated))
+		return SO_OK;
 	if ((code = parse_live(rrule, dtstart, all_day, &r, &start, err)) !=
 	    SO_OK)
 		return code;

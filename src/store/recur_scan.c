@@ -30,6 +30,7 @@
 #include <strings.h>
 
 #include "base/datetime.h"
+#include "store/ical_api.h"
 #include "store/recur.h"
 
 #define CYCLE_YEARS	400

@@ -487,3 +487,92 @@ TEST(test_recur_long_walks_with_limits_are_refused)
 	CHECK_STR(show(v[0]), "2026-03-02 09:00");
 	free(v);
 }
+
+/*
+ * The everyday rules recur_expand expands without libical (DAILY or
+ * WEEKLY, INTERVAL, plain BYDAY; include/store/recur.h) give the same
+ * starts as libical, rule by rule: DTSTART on a weekday and on a
+ * weekend, inside and outside BYDAY, at a time that a spring change
+ * skips, all-day; windows before, around and after DTSTART and over the
+ * changes, in zones with an hour's, half an hour's and no change.
+ */
+TEST(test_recur_everyday_rules_match_libical)
+{
+	static const char *const rules[] = {
+		"FREQ=DAILY", "FREQ=DAILY;INTERVAL=2",
+		"FREQ=DAILY;INTERVAL=7", "FREQ=DAILY;BYDAY=MO,WE,FR",
+		"FREQ=DAILY;INTERVAL=3;BYDAY=SA,SU",
+		"FREQ=DAILY;INTERVAL=14;BYDAY=MO,TU,WE,TH,FR,SA,SU",
+		"FREQ=WEEKLY", "FREQ=WEEKLY;INTERVAL=2",
+		"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+		"RRULE:FREQ=WEEKLY;BYDAY=FR,MO",
+		"FREQ=WEEKLY;INTERVAL=3;BYDAY=SU,SA",
+		"FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SU", "BYDAY=WE;FREQ=WEEKLY",
+	};
+	static const char *const zones[] = { "Europe/Berlin",
+	    "America/New_York", "Australia/Lord_Howe", "Europe/Moscow" };
+	static const int starts[][5] = {
+		{ 2026, 3, 2, 9, 0 },		/* Monday */
+		{ 2026, 3, 7, 18, 30 },		/* Saturday */
+		{ 2026, 3, 22, 2, 30 },		/* Sunday; a gap ahead */
+		{ 2026, 10, 21, 0, 0 },		/* Wednesday */
+		{ 2025, 12, 31, 23, 45 },	/* Wednesday, Dec 31 */
+	};
+	/* [from, to), local midnights. */
+	static const int windows[][2][3] = {
+		{ { 2026, 3, 1 }, { 2026, 3, 2 } },
+		{ { 2026, 3, 2 }, { 2026, 3, 3 } },
+		{ { 2026, 3, 5 }, { 2026, 4, 12 } },
+		{ { 2026, 3, 27 }, { 2026, 4, 8 } },
+		{ { 2026, 10, 20 }, { 2026, 11, 10 } },
+		{ { 2026, 1, 1 }, { 2027, 1, 1 } },
+		{ { 2027, 6, 14 }, { 2027, 6, 21 } },
+	};
+	struct so_err err;
+	int64_t dtstart, from, to, *a, *b;
+	size_t zi, ri, si, wi, na, nb, k;
+	int all_day, ta, tb, ra, rb;
+
+	for (zi = 0; zi < sizeof(zones) / sizeof(zones[0]); zi++) {
+		use_tz(zones[zi]);
+		for (ri = 0; ri < sizeof(rules) / sizeof(rules[0]); ri++)
+		for (si = 0; si < sizeof(starts) / sizeof(starts[0]); si++)
+		for (all_day = 0; all_day <= 1; all_day++)
+		for (wi = 0; wi < sizeof(windows) / sizeof(windows[0]); wi++) {
+			const int *s = starts[si];
+
+			dtstart = all_day ? local(s[0], s[1], s[2], 0, 0) :
+			    local(s[0], s[1], s[2], s[3], s[4]);
+			from = local(windows[wi][0][0], windows[wi][0][1],
+			    windows[wi][0][2], 0, 0);
+			to = local(windows[wi][1][0], windows[wi][1][1],
+			    windows[wi][1][2], 0, 0);
+			recur_fast_path(1);
+			ra = recur_expand(rules[ri], dtstart, all_day, from,
+			    to, 40, &a, &na, &ta, &err);
+			recur_fast_path(0);
+			rb = recur_expand(rules[ri], dtstart, all_day, from,
+			    to, 40, &b, &nb, &tb, &err);
+			recur_fast_path(1);
+			if (ra != rb || na != nb || ta != tb)
+				harness_fail(__FILE__, __LINE__, "%s %s from "
+				    "%s all_day %d [%s, %s): %zu starts%s, "
+				    "libical %zu%s", zones[zi], rules[ri],
+				    show(dtstart), all_day, show(from),
+				    show(to), na, ta ? "+" : "", nb,
+				    tb ? "+" : "");
+			for (k = 0; ra == rb && na == nb && k < na; k++) {
+				if (a[k] == b[k])
+					continue;
+				harness_fail(__FILE__, __LINE__, "%s %s from "
+				    "%s [%s, ...): start %zu is %s, libical "
+				    "%s", zones[zi], rules[ri], show(dtstart),
+				    show(from), k, show(a[k]), show(b[k]));
+				break;
+			}
+			free(a);
+			free(b);
+		}
+	}
+	use_tz("Europe/Moscow");
+}
