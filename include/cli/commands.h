@@ -31,5 +31,6 @@ extern const struct command command_journal;
 extern const struct command command_report;
 extern const struct command command_user;
 extern const struct command command_log;
+extern const struct command command_deal;
 
 #endif

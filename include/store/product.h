@@ -46,6 +46,14 @@ int	 deal_line_amount(int64_t quantity, int64_t price, int64_t discount,
 int	 deal_lines_total(struct db *db, int64_t deal_id, int64_t *n,
 	    int64_t *sum, struct so_err *err);
 
+/*
+ * The live product text names, into *id: its number ("#7", "7"), else
+ * its code, else its name (any case, Cyrillic too).  SO_ENOTFOUND or
+ * SO_EINVAL (several of that name) with a message saying so.
+ */
+int	 store_product_find(struct db *db, const char *text, int64_t *id,
+	    struct so_err *err);
+
 /* One product group's share of something (group_id 0: no group). */
 struct group_amount {
 	int64_t		 group_id;

@@ -31,5 +31,6 @@ const struct command *const commands[] = {
 	&command_report,
 	&command_user,
 	&command_log,
+	&command_deal,
 	NULL
 };

@@ -782,7 +782,10 @@ create_company(struct imp *im, int col, int fi, struct so_err *e)
 		id = rec_meta(c)->id;
 		*field_int(fd, im->obj) = id;
 		store_refs_add(names, v, id);
-		im->st->created++;
+		if (group)
+			im->st->groups++;
+		else
+			im->st->created++;
 	}
 	rec_clear(ce, c);
 	free(c);

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/utf8.h"
 #include "base/util.h"
 #include "store/entities.h"
 #include "store/hooks.h"
@@ -323,6 +324,51 @@ struct entity entity_deal_line = {
 };
 
 STORE_WRAPPERS(deal_line, struct deal_line, entity_deal_line)
+
+int
+store_product_find(struct db *db, const char *text, int64_t *id,
+    struct so_err *err)
+{
+	static const char *const sqls[] = {
+		"SELECT id FROM products WHERE deleted_at IS NULL AND "
+		    "id = ?2",
+		"SELECT id FROM products WHERE deleted_at IS NULL AND "
+		    "code <> '' AND so_fold(code) = ?1 ORDER BY id LIMIT 2",
+		"SELECT id FROM products WHERE deleted_at IS NULL AND "
+		    "so_fold(name) = ?1 ORDER BY id LIMIT 2",
+	};
+	const char *p = *text == '#' ? text + 1 : text;
+	char *folded = utf8_fold(text), *end;
+	long long num = strtoll(p, &end, 10);
+	sqlite3_stmt *st;
+	size_t i;
+	int code = SO_OK, n = 0;
+
+	*id = 0;
+	for (i = 0; i < sizeof(sqls) / sizeof(sqls[0]) && n == 0; i++) {
+		if (i == 0 && (*p < '0' || *p > '9' || *end != '\0'))
+			continue;
+		if ((code = db_prepare(db, sqls[i], &st, err)) != SO_OK)
+			break;
+		sqlite3_bind_text(st, 1, folded, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, num);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			if (n++ == 0)
+				*id = sqlite3_column_int64(st, 0);
+		db_done(st);
+	}
+	free(folded);
+	if (code != SO_OK)
+		return code;
+	if (n == 0)
+		return so_err_set(err, SO_ENOTFOUND, _("%s: no product \"%s\" "
+		    "(by number, code or name)"), db_path(db), text);
+	if (n > 1)
+		return so_err_set(err, SO_EINVAL, _("%s: several products are "
+		    "named \"%s\"; give its number as #N"), db_path(db),
+		    text);
+	return SO_OK;
+}
 
 /* ---- attribution ---- */
 
