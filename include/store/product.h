@@ -54,6 +54,10 @@ int	 deal_lines_total(struct db *db, int64_t deal_id, int64_t *n,
 int	 store_product_find(struct db *db, const char *text, int64_t *id,
 	    struct so_err *err);
 
+/* 1 when deal_id has live lines, so its amount is theirs (a form shows
+ * it and does not take it typed). */
+int	 deal_has_lines(struct db *db, int64_t deal_id);
+
 /* One product group's share of something (group_id 0: no group). */
 struct group_amount {
 	int64_t		 group_id;

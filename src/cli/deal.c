@@ -123,6 +123,8 @@ deal_lines(struct cli *cli, int argc, char **argv)
 		i18n_money(x->amount, 1, buf, sizeof(buf));
 		put_cell(buf, 14, 1);
 		printf("\n");
+		if (x->comment && *x->comment)
+			printf("      %s\n", x->comment);
 	}
 	i18n_money(sum, 1, buf, sizeof(buf));
 	printf("%s ", _("Total (the deal's amount):"));

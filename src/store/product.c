@@ -198,6 +198,17 @@ deal_lines_total(struct db *db, int64_t deal_id, int64_t *n, int64_t *sum,
 	return SO_OK;
 }
 
+int
+deal_has_lines(struct db *db, int64_t deal_id)
+{
+	int64_t n = 0, sum;
+
+	if (deal_id == 0 || deal_lines_total(db, deal_id, &n, &sum, NULL) !=
+	    SO_OK)
+		return 0;
+	return n > 0;
+}
+
 /* The product's price and whether it is retired; SO_ENOTFOUND when the
  * line names no live product. */
 static int

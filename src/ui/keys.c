@@ -223,6 +223,11 @@ static const struct action_access access[ACT_LAST + 1] = {
 	[ACT_IMPORT] = { ON_FILE, 0, W, "import records as one's own" },
 	[ACT_SETTINGS] = { ON_TEAM, 0, W, "one's own settings (the "
 	    "team's: the head or the administrator)" },
+	[ACT_PRODUCTS] = { ON_TEAM, ACL_READ, W, "the product catalogue: "
+	    "every user reads it, the head or the administrator changes it" },
+	[ACT_PRODUCT_GROUPS] = { ON_TEAM, ACL_READ, W, "the product groups: "
+	    "every user reads them, the head or the administrator changes "
+	    "them" },
 };
 
 #undef R
@@ -282,6 +287,10 @@ const struct ui_command ui_commands[] = {
 	    N_("the mail merge templates: edit, add, preview") },
 	{ "merge", NULL, ACT_MERGE, "TEMPLATE",
 	    N_("mail merge to the Contacts list: a dry run, then y sends") },
+	{ "products", NULL, ACT_PRODUCTS, NULL,
+	    N_("the product catalogue (a tab while shown)") },
+	{ "groups", NULL, ACT_PRODUCT_GROUPS, NULL,
+	    N_("the product groups (a tab while shown)") },
 	{ NULL, NULL, ACT_NONE, NULL, NULL }
 };
 
