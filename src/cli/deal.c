@@ -278,7 +278,8 @@ const struct command command_deal = {
 		.admin = CLI_REACH(ACL_READ | ACL_WRITE, ACL_READ | ACL_WRITE,
 		    ACL_READ | ACL_WRITE, 0),
 	},
-	.access = N_("a deal's lines are the deal's: whoever may read it reads "
-	    "them, whoever may change it adds and deletes them"),
+	.access = N_("a deal's lines are the deal's: a manager reads those of "
+	    "their own deals and changes those of their own and nobody's; a "
+	    "head of sales or an administrator, every deal's"),
 	.run = cli_deal,
 };
