@@ -34,6 +34,9 @@ struct report_query {
 	 * abc.months, what the stored ranks go by.  abc_bottom: the bottom
 	 * 20 % alone. */
 	int		 abc_by, abc_months, abc_bottom;
+	/* sales: the period's payments by product group too (--by group;
+	 * the view payment_groups, store/product.h). */
+	int		 by_group;
 	/* The moment the report is made (Unix time): "before the day"
 	 * for the journal, "now" for the next planned touch. */
 	int64_t		 now;

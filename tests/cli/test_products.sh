@@ -5,7 +5,8 @@
 # the deal's amount the lines' sum to the kopeck, in the same write; a
 # line trashed; a bad price, a retired product, an unknown product and a
 # bad discount refused with what is wrong; the payments of the deal
-# split over the product groups by the view payment_groups.
+# split over the product groups by the view payment_groups, and the sales
+# report's --by group.
 . "$(dirname "$0")/lib.sh"
 
 DB="$T/p.db"
@@ -74,6 +75,14 @@ q "INSERT INTO payments (company_id, deal_id, amount, paid_on, created_at,
 check "the payment split by group" [ "$(q "SELECT group_concat(g.name || '=' ||
     pg.amount, ' ') FROM payment_groups pg JOIN product_groups g ON g.id =
     pg.group_id ORDER BY g.id")" = "Насосы=99001 Фильтры=999" ]
+
+run --db "$DB" report sales --all --from 2026-11-01 --to 2026-11-30 --by group
+check "report sales --by group: exit 0" [ "$RC" -eq 0 ]
+check "report sales --by group: a group" grep -q "^Насосы *| *990.01$" "$T/out"
+check "report sales --by group: another" grep -q "^Фильтры *| *9.99$" "$T/out"
+check "report sales --by group: the total" grep -q "^Total *| *1 000.00$" "$T/out"
+run --db "$DB" report activity --all --by group
+check "--by group elsewhere: usage" [ "$RC" -eq 2 ]
 
 run --db "$DB" deal delete-line 1
 check "delete-line" grep -qx "Line #1 is in the trash" "$T/out"
