@@ -8,7 +8,7 @@
 # goes here too (tests/unit/test_labels.c fails until it does).
 BEGIN {
 	n = split("company contact task note link event deal payment " \
-	    "program member", e, " ")
+	    "program member product_group product deal_line", e, " ")
 	for (i = 1; i <= n; i++)
 		entity[e[i]] = 1
 	print "/* Generated from po/ru.po by po/labels.awk; do not edit. */"

@@ -33,5 +33,6 @@ extern const struct command command_report;
 extern const struct command command_pivot;
 extern const struct command command_user;
 extern const struct command command_log;
+extern const struct command command_deal;
 
 #endif

@@ -101,6 +101,7 @@ struct import_stats {
 	size_t		 duplicates;	/* duplicates skipped */
 	size_t		 skipped;	/* bad rows left out */
 	size_t		 created;	/* companies made by create_missing */
+	size_t		 groups;	/* product groups a catalogue named */
 	size_t		 rows;		/* data rows read (not the header) */
 	enum import_format format;	/* as read (never IMPORT_AUTO) */
 	enum csv_encoding encoding;	/* CSV: as read (never AUTO) */

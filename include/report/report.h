@@ -38,6 +38,9 @@ struct report_query {
 	 * lost (0: 6) and the step, 'm' month or 'q' quarter (0: 'm'). */
 	int		 dyn_months;
 	char		 dyn_step;
+	/* sales: the period's payments by product group too (--by group;
+	 * the view payment_groups, store/product.h). */
+	int		 by_group;
 	/* The moment the report is made (Unix time): "before the day"
 	 * for the journal, "now" for the next planned touch. */
 	int64_t		 now;

@@ -15,6 +15,11 @@
  * that is empty or the entity has none (note, link, payment), the
  * responsible user of the deal, contact or company it belongs to.
  *
+ * The product catalogue (product groups and products: entity.catalogue)
+ * is nobody's and everyone's: every user reads and takes it whole, only
+ * a head or an admin changes it.  Deal lines are the deal's: whoever may
+ * write the deal may write its lines.
+ *
  * The record engine calls acl_check_write on every create, update,
  * delete and restore, so the rules hold whatever the caller: the TUI
  * only asks acl_may_edit first to hide what would be refused.  Reads

@@ -101,9 +101,38 @@ struct program_member {
 	char	*status, *result;
 };
 
+/*
+ * The product catalogue and deal lines (product.c, store/product.h):
+ * groups of products (a tree), products, and what a deal sells.
+ */
+struct product_group {
+	struct rec_meta	 meta;
+	char	*name;
+	int64_t	 parent_id;
+	char	*comment;
+};
+
+struct product {
+	struct rec_meta	 meta;
+	char	*code, *name;
+	int64_t	 group_id;
+	char	*unit;
+	int64_t	 price;		/* kopecks; SO_NULL: no list price */
+	int64_t	 retired;	/* 1: no longer sold (no new lines) */
+	char	*comment;
+};
+
+struct deal_line {
+	struct rec_meta	 meta;
+	int64_t	 deal_id, product_id, quantity, price, discount;
+	int64_t	 amount;	/* kept by the store (deal_line_amount) */
+	char	*comment;
+};
+
 extern struct entity entity_company, entity_contact, entity_task,
     entity_note, entity_link, entity_event, entity_deal, entity_payment,
-    entity_program, entity_member;
+    entity_program, entity_member, entity_product_group, entity_product,
+    entity_deal_line;
 
 STORE_WRAPPERS_DECL(company, struct company)
 STORE_WRAPPERS_DECL(contact, struct contact)
@@ -115,6 +144,9 @@ STORE_WRAPPERS_DECL(deal, struct deal)
 STORE_WRAPPERS_DECL(payment, struct payment)
 STORE_WRAPPERS_DECL(program, struct program)
 STORE_WRAPPERS_DECL(member, struct program_member)
+STORE_WRAPPERS_DECL(product_group, struct product_group)
+STORE_WRAPPERS_DECL(product, struct product)
+STORE_WRAPPERS_DECL(deal_line, struct deal_line)
 
 /* A contact's employment history, oldest first. */
 struct contact_job {

@@ -126,6 +126,13 @@ struct entity {
 	int		(*check)(struct db *, void *obj, struct so_err *);
 	int		(*after_write)(struct db *, const void *old,
 			    const void *obj, struct so_err *);
+	/* after_trash: runs in the same transaction after row id went to
+	 * the trash (del 1) or came back out of it (del 0). */
+	int		(*after_trash)(struct db *, int64_t id, int del,
+			    struct so_err *);
+	/* Reference data of the team (the product catalogue): every user
+	 * reads it whole, only a head or an admin writes it (acl.c). */
+	int		 catalogue;
 };
 
 /*

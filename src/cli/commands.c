@@ -33,5 +33,6 @@ const struct command *const commands[] = {
 	&command_pivot,
 	&command_user,
 	&command_log,
+	&command_deal,
 	NULL
 };

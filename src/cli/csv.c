@@ -204,6 +204,10 @@ cli_import_table(struct cli *cli, int argc, char **argv)
 		printf(_("companies created: %zu"), st.created);
 	if (st.created)
 		putchar('\n');
+	if (st.groups && o.dry_run)
+		printf(_("product groups to create: %zu\n"), st.groups);
+	else if (st.groups)
+		printf(_("product groups created: %zu\n"), st.groups);
 	if (o.dry_run)
 		/* TRANSLATORS: records of the card file %s ("companies",
 		 * a name typed on the command line) and rows left out. */

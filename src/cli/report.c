@@ -459,9 +459,14 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 			o.copies = (int)v;
 			break;
 		case OPT_BY:
+			if (strcmp(optarg, "group") == 0) {
+				q.by_group = 1;
+				break;
+			}
 			if ((v = abc_by_parse(optarg)) < 0) {
-				cli_warn(_("%s: --by: sum, count, units or "
-				    "services, not \"%s\""), cmd, optarg);
+				cli_warn(_("%s: --by: sum, count, units, "
+				    "services or group, not \"%s\""), cmd,
+				    optarg);
 				return EXIT_USAGE;
 			}
 			q.abc_by = (int)v + 1;
@@ -531,6 +536,10 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 	/* Said rather than ignored: the options of one report. */
 	if (abc_opt && r->build != report_abc) {
 		cli_warn(_("%s: %s is the abc report's"), cmd, abc_opt);
+		return EXIT_USAGE;
+	}
+	if (q.by_group && r->build != report_sales) {
+		cli_warn(_("%s: --by group is the sales report's"), cmd);
 		return EXIT_USAGE;
 	}
 	if (login && q.all) {
@@ -744,10 +753,11 @@ static const struct cli_option report_options[] = {
 	  .help = N_("the department's") },
 	{ .name = "id", .val = OPT_ID, .arg = "EVENT",
 	  .help = N_("meeting: one meeting, by its event id") },
-	{ .name = "by", .val = OPT_BY, .arg = "sum|count|units|services",
+	{ .name = "by", .val = OPT_BY,
+	  .arg = "sum|count|units|services|group",
 	  .help = N_("abc: rank by the sum of payments, their number, the "
 	    "units of goods or the sum of services (default the team's "
-	    "abc.by)") },
+	    "abc.by); sales: group, the payments by product group too") },
 	{ .name = "months", .val = OPT_MONTHS, .arg = "N",
 	  .help = N_("abc: rank over windows of N months (1 to 24; default "
 	    "the team's abc.months) ending with the period's month; "

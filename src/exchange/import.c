@@ -665,7 +665,16 @@ is_id(const char *v)
 static int
 creatable(const struct field_desc *fd)
 {
-	return strcmp(fd->ref_table, "companies") == 0;
+	return strcmp(fd->ref_table, "companies") == 0 ||
+	    strcmp(fd->ref_table, "product_groups") == 0;
+}
+
+/* A catalogue's groups are made as its file names them: a price list
+ * has its sections, not a list of them to import first. */
+static int
+made_on_the_fly(const struct field_desc *fd)
+{
+	return strcmp(fd->ref_table, "product_groups") == 0;
 }
 
 static int
@@ -700,7 +709,8 @@ resolve_ref(struct imp *im, int col, int fi, const char *v, struct so_err *e)
 		*field_int(fd, im->obj) = id;
 		return SO_OK;
 	}
-	if (n == 0 && im->o->create_missing && creatable(fd)) {
+	if (n == 0 && (im->o->create_missing || made_on_the_fly(fd)) &&
+	    creatable(fd)) {
 		im->pending[col] = 1;
 		return SO_OK;
 	}
@@ -722,15 +732,17 @@ resolve_ref(struct imp *im, int col, int fi, const char *v, struct so_err *e)
 }
 
 /*
- * Creates the company named v for column col (create_missing).  A
- * company that cannot be created (a name too long) is a bad row; the
- * creation failing is fatal, for rec_create has rolled back.
+ * Creates the company named v for column col (create_missing), or the
+ * product group (always).  One that cannot be created (a name too
+ * long) is a bad row; the creation failing is fatal, for rec_create
+ * has rolled back.
  */
 static int
 create_company(struct imp *im, int col, int fi, struct so_err *e)
 {
-	const struct entity *ce = entity_find("companies");
 	const struct field_desc *fd = &im->ent->fields[fi];
+	const struct entity *ce = entity_find(fd->ref_table);
+	int group = made_on_the_fly(fd);
 	struct so_err fe = { 0 };
 	struct store_refs *names;
 	const char *v = im->f[col];
@@ -756,20 +768,25 @@ create_company(struct imp *im, int col, int fi, struct so_err *e)
 	if (rc == SO_OK)
 		rc = rec_validate(im->db, ce, c, &fe);
 	if (rc != SO_OK && fe.code == SO_EINVAL)
-		rc = row_fail(im, e, col, fi, _("cannot create the company: "
+		rc = row_fail(im, e, col, fi, group ? _("cannot create the "
+		    "product group: %s") : _("cannot create the company: "
 		    "%s"), fe.msg);
 	else if (rc != SO_OK)
 		*e = fe;
 	else if ((rc = rec_create(im->db, ce, c, &fe)) != SO_OK) {
 		/* rec_create has rolled back: nothing more can be written */
 		im->rc = rc = rc == SO_EINVAL ? SO_ERR : rc;
-		so_err_set(e, rc, _("%s:%zu: creating the company: %s"),
+		so_err_set(e, rc, group ? _("%s:%zu: creating the product "
+		    "group: %s") : _("%s:%zu: creating the company: %s"),
 		    im->name, im->rec_line, fe.msg);
 	} else {
 		id = rec_meta(c)->id;
 		*field_int(fd, im->obj) = id;
 		store_refs_add(names, v, id);
-		im->st->created++;
+		if (group)
+			im->st->groups++;
+		else
+			im->st->created++;
 	}
 	rec_clear(ce, c);
 	free(c);

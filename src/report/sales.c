@@ -13,6 +13,7 @@
 #include "base/util.h"
 #include "report/report.h"
 #include "store/entity.h"
+#include "store/product.h"
 #include "store/report_sales.h"
 
 /* "37.5%" with the language's decimal sign, whatever LC_NUMERIC
@@ -181,6 +182,41 @@ open_deals(struct doc *d, const struct rep_sales *s)
 	}
 }
 
+/* The period's payments by product group (store/product.h: a deal's
+ * payment split over its lines' groups). */
+static int
+by_group(struct db *db, struct doc *d, const struct rep_period *p,
+    int64_t manager, struct so_err *err)
+{
+	const struct doc_col cols[] = {
+		{ _("Product group"), DOC_LEFT, 30, 0 },
+		{ _("Paid"), DOC_RIGHT, 18, 0 },
+	};
+	struct group_amount *v;
+	struct doc_table *t;
+	int64_t total = 0;
+	size_t i, n;
+	char *m;
+	int code;
+
+	if ((code = store_payments_by_group(db, p->from, p->to, manager, &v,
+	    &n, err)) != SO_OK)
+		return code;
+	t = REPORT_TABLE(d, _("Payments by product group"), NULL, 0, cols);
+	for (i = 0; i < n; i++) {
+		m = report_money_cell(v[i].amount);
+		doc_rowv(t, DOC_ROW, v[i].group_id ? v[i].name :
+		    _("(no group)"), m);
+		free(m);
+		total += v[i].amount;
+	}
+	m = report_money_cell(total);
+	doc_rowv(t, DOC_ROW_TOTAL, _("Total"), m);
+	free(m);
+	group_amounts_free(v, n);
+	return SO_OK;
+}
+
 int
 report_sales(struct db *db, const struct report_query *q, struct doc *out,
     struct so_err *err)
@@ -216,5 +252,10 @@ report_sales(struct db *db, const struct report_query *q, struct doc *out,
 		open_deals(out, &s);
 	}
 	rep_sales_clear(&s);
+	if (q->by_group && (code = by_group(db, out, &p, manager, err)) !=
+	    SO_OK) {
+		doc_free(out);
+		return code;
+	}
 	return SO_OK;
 }

@@ -219,7 +219,7 @@ acl_reach(struct db *db, int64_t owner)
 int
 acl_hide_details(struct db *db, const struct entity *ent, const void *obj)
 {
-	if (acl_role(db) >= ROLE_HEAD || db_system(db))
+	if (acl_role(db) >= ROLE_HEAD || db_system(db) || ent->catalogue)
 		return 0;
 	return !(acl_reach(db, acl_owner(db, ent, obj)) & (ACL_READ |
 	    ACL_WRITE));
@@ -302,6 +302,9 @@ new_record(const struct entity *ent)
 		{ "payment", N_("a new payment") },
 		{ "program", N_("a new program") },
 		{ "member", N_("a new member") },
+		{ "product_group", N_("a new product group") },
+		{ "product", N_("a new product") },
+		{ "deal_line", N_("a new deal line") },
 	};
 	size_t i;
 
@@ -327,7 +330,8 @@ acl_check_read(struct db *db, const struct entity *ent, int64_t id,
 	if (owner < 0)
 		return so_err_set(err, SO_ENOTFOUND, _("%s: no %s #%lld"),
 		    db_path(db), ent->name, (long long)id);
-	if (acl_reach(db, owner) & ACL_READ)
+	if ((acl_reach(db, owner) & ACL_READ) || (ent->catalogue &&
+	    acl_role(db) != ROLE_NONE))
 		return SO_OK;
 	if (acl_role(db) == ROLE_NONE)
 		return so_err_set(err, SO_EPERM, _("%s: nobody is logged in "
@@ -429,6 +433,9 @@ acl_check_write(struct db *db, const struct entity *ent, const void *old,
 	if (r == ROLE_NONE)
 		return so_err_set(err, SO_EPERM, _("%s: nobody is logged in to "
 		    "make this change"), db_path(db));
+	if (ent->catalogue)
+		return acl_require(db, ROLE_HEAD, N_("change the product "
+		    "catalogue"), err);
 	if (old && (owner = acl_owner(db, ent, old)) != 0 && owner != me)
 		return refuse(db, ent, old, owner, CHANGE, err);
 	if ((owner = acl_owner(db, ent, obj)) != 0 && owner != me)
@@ -460,7 +467,7 @@ acl_may_edit(struct db *db, const struct entity *ent, const void *obj)
 
 	if (db_system(db) || acl_role(db) >= ROLE_HEAD)
 		return 1;
-	if (acl_role(db) == ROLE_NONE)
+	if (acl_role(db) == ROLE_NONE || ent->catalogue)
 		return 0;
 	owner = acl_owner(db, ent, obj);
 	return owner == 0 || owner == db_user_id(db);

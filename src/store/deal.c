@@ -1,6 +1,7 @@
 /*
  * Deals: what a company may buy, moving through the configurable stages
- * (deal_stages) from first contact to won or lost.
+ * (deal_stages) from first contact to won or lost.  A deal with lines
+ * (product.c) is worth their sum: the check below sets it.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include "base/i18n.h"
 #include "store/entities.h"
 #include "store/hooks.h"
+#include "store/product.h"
 
 #define O(m)	offsetof(struct deal, m)
 
@@ -50,6 +52,18 @@ check(struct db *db, void *obj, struct so_err *err)
 	if (d->quantity != SO_NULL && d->quantity < 0)
 		return so_err_field(err, SO_EINVAL, "quantity",
 		    _("Quantity: may not be negative"));
+	/* A deal with lines is worth their sum, whatever was typed
+	 * (store/product.h); one without keeps its own amount. */
+	if (d->meta.id != 0) {
+		int64_t n, sum;
+		int code;
+
+		if ((code = deal_lines_total(db, d->meta.id, &n, &sum, err)) !=
+		    SO_OK)
+			return code;
+		if (n > 0)
+			d->amount = sum;
+	}
 	return SO_OK;
 }
 

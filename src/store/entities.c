@@ -21,6 +21,9 @@ const struct entity *const entities[] = {
 	&entity_payment,
 	&entity_program,
 	&entity_member,
+	&entity_product_group,
+	&entity_product,
+	&entity_deal_line,
 	NULL
 };
 

@@ -719,6 +719,9 @@ set_deleted(struct db *db, const struct entity *ent, int64_t id, int del,
 	if ((code = audit_write(db, ent->name, id, del ? "delete" : "restore",
 	    NULL, NULL, NULL, err)) != SO_OK)
 		goto fail;
+	if (ent->after_trash && (code = ent->after_trash(db, id, del, err)) !=
+	    SO_OK)
+		goto fail;
 	return db_commit(db, err);
 fail:
 	db_rollback(db);
@@ -824,7 +827,9 @@ where_clause(const struct entity *ent, const struct list_query *q,
 	}
 	if (q->filter)
 		sb_printf(b, " AND (%s)", filter_sql(q->filter));
-	if (q->mine) {
+	/* The catalogue is everyone's to take: nobody is responsible for
+	 * a product. */
+	if (q->mine && !ent->catalogue) {
 		sb_add(b, " AND ");
 		acl_owner_sql(ent, "t", b);
 		sb_printf(b, " = %" PRId64, q->mine);

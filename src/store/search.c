@@ -85,6 +85,10 @@ static const struct search_kind kinds[] = {
 	{ &entity_deal, "deals_fts", COMPANY_OF ", (SELECT s.name FROM "
 	    "deal_stages s WHERE s.id = t.stage_id)" },
 	{ &entity_program, "programs_fts", "t.kind, t.starts_on" },
+	{ &entity_product_group, "product_groups_fts", "(SELECT g.name FROM "
+	    "product_groups g WHERE g.id = t.parent_id)" },
+	{ &entity_product, "products_fts", "t.code, (SELECT g.name FROM "
+	    "product_groups g WHERE g.id = t.group_id)" },
 };
 
 #define NKINDS	(sizeof(kinds) / sizeof(kinds[0]))

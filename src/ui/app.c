@@ -54,7 +54,11 @@
 #include "base/utf8.h"
 #include "base/util.h"
 
-#define NTABS		9
+/* The tabs: the nine card files on the bar, numbered 1 to 9, and the
+ * product catalogue's two (:products, :groups), on the bar only while
+ * one of them is shown, so the bar everyone knows stays as it was. */
+#define NTABS		11
+#define NBAR		9
 #define HISTORY_MAX	64
 
 enum focus { FOCUS_LIST, FOCUS_CARD };
@@ -90,7 +94,7 @@ static struct app *app;
 static const struct entity *const tab_entities[NTABS] = {
 	&entity_company, &entity_contact, &entity_task, &entity_note,
 	&entity_link, &entity_event, &entity_deal, &entity_payment,
-	&entity_program,
+	&entity_program, &entity_product, &entity_product_group,
 };
 
 static struct listview *
@@ -322,6 +326,7 @@ static const char *const tab_short[NTABS] = {
 	NC_("tab", "Comp."), NC_("tab", "Cont."), NC_("tab", "Tasks"),
 	NC_("tab", "Notes"), NC_("tab", "Links"), NC_("tab", "Events"),
 	NC_("tab", "Deals"), NC_("tab", "Paym."), NC_("tab", "Progr."),
+	NC_("tab", "Prod."), NC_("tab", "Groups"),
 };
 
 /* A tab's label: full (0), short (1) or its number (2); the current
@@ -331,6 +336,10 @@ tab_label(int i, int form)
 {
 	int cur = i == app->tab && !app->agenda;
 
+	if (i >= NBAR)
+		return xasprintf(" %s", form == 0 || cur ?
+		    entity_plural(tab_entities[i]) :
+		    i18n_cgettext("tab", tab_short[i]));
 	if (form == 0 || cur)
 		return xasprintf(" %d %s", i + 1,
 		    entity_plural(tab_entities[i]));
@@ -346,8 +355,11 @@ tabs_width(int form)
 	int i, w = 0;
 
 	for (i = 0; i < NTABS; i++) {
-		char *t = tab_label(i, form);
+		char *t;
 
+		if (i >= NBAR && i != app->tab)
+			continue;
+		t = tab_label(i, form);
 		w += utf8_width(t);
 		free(t);
 	}
@@ -382,8 +394,13 @@ draw_tabbar(void)
 	}
 	draw_fill(0, 0, 1, COLS, UA_TITLE);
 	for (i = 0; i < NTABS && x < COLS; i++) {
-		char *t = tab_label(i, form);
-		int w = utf8_width(t);
+		char *t;
+		int w;
+
+		if (i >= NBAR && i != app->tab)
+			continue;
+		t = tab_label(i, form);
+		w = utf8_width(t);
 
 		if (x + w > COLS)
 			w = COLS - x;
@@ -652,7 +669,11 @@ after_write(const struct entity *ent, int64_t id)
 	int tab = tab_of(ent);
 
 	if (app->focus == FOCUS_CARD && app->card.ent != ent) {
-		/* added or edited a record linked to the card */
+		/* added or edited a record linked to the card; the list
+		 * too, whose row may have changed with it (a deal's amount
+		 * is its lines') */
+		if (lv_reload(cur_list(), app->db, pane_rows(), &err) != SO_OK)
+			show_error(&err);
 		card_reload(&app->card, app->db, &err);
 		return;
 	}
@@ -1149,10 +1170,17 @@ handle(enum action act, const char *arg)
 		command_line();
 		break;
 	case ACT_TAB_NEXT:
-		switch_tab((app->tab + 1) % NTABS);
+		switch_tab(app->tab >= NBAR ? 0 : (app->tab + 1) % NBAR);
 		break;
 	case ACT_TAB_PREV:
-		switch_tab((app->tab + NTABS - 1) % NTABS);
+		switch_tab(app->tab >= NBAR ? NBAR - 1 : (app->tab + NBAR - 1) %
+		    NBAR);
+		break;
+	case ACT_PRODUCTS:
+		switch_tab(NBAR);
+		break;
+	case ACT_PRODUCT_GROUPS:
+		switch_tab(NBAR + 1);
 		break;
 	case ACT_TAB1: case ACT_TAB2: case ACT_TAB3: case ACT_TAB4:
 	case ACT_TAB5: case ACT_TAB6: case ACT_TAB7: case ACT_TAB8:

@@ -48,6 +48,8 @@
 #include "base/utf8.h"
 #include "base/util.h"
 #include "store/dupes.h"
+#include "store/entities.h"
+#include "store/product.h"
 #include "store/record.h"
 #include "ui/access.h"
 #include "ui/columns.h"
@@ -91,6 +93,9 @@ struct ffield {
 	int		 typed;		/* typed into since focused */
 	int		 memo;		/* FT_MEMO: edited in a text area */
 	struct textarea	 ta;
+	/* Shown, not typed into: the store computes it (a deal's amount
+	 * from its lines, store/product.h). */
+	int		 locked;
 };
 
 struct form {
@@ -274,6 +279,9 @@ form_build(struct form *fm)
 		ta_init(&f->ta);
 		if (fd->type == FT_REF && !field_is_empty(fd, fm->rec))
 			f->ref_id = field_int_c(fd, fm->rec);
+		if (fm->ent == &entity_deal && strcmp(fd->name, "amount") == 0)
+			f->locked = deal_has_lines(fm->db,
+			    rec_meta(fm->rec)->id);
 	}
 }
 
@@ -610,11 +618,12 @@ form_draw(struct form *fm)
 				curx = fx + curcol;
 			}
 			vis = xstrndup(le_text(&f->le) + from, to - from);
-			draw_text(fy, fx, l.fw, vis, focused ? UA_FOCUS :
-			    UA_FIELD);
+			draw_text(fy, fx, l.fw, vis, f->locked ? UA_DIM :
+			    focused ? UA_FOCUS : UA_FIELD);
 			free(vis);
 			draw_text(fy, fx + l.fw + 1, l.ew, f->error ?
-			    f->error : "", UA_ERROR);
+			    f->error : f->locked ? _("(from the lines)") : "",
+			    f->error ? UA_ERROR : UA_DIM);
 		}
 		line += hh;
 	}
@@ -1050,6 +1059,11 @@ ui_form_run(struct db *db, const struct entity *ent, void *rec,
 		}
 		if (kc && (ch == KEY_BTAB || ch == KEY_UP)) {
 			focus(&fm, fm.cur > 0 ? fm.cur - 1 : fm.n - 1);
+			continue;
+		}
+		if (f->locked) {
+			ui_message("%s", _("the sum of the deal's lines: "
+			    "change the lines on the deal's card"));
 			continue;
 		}
 		/* Typing into a reference or choice starts a new search:

@@ -227,6 +227,11 @@ static const struct action_access access[ACT_LAST + 1] = {
 	    "team's: the head or the administrator)" },
 	[ACT_PLAN] = { ON_TEAM, R, W, "one's own plan and fact (the head "
 	    "and the administrator: everyone's, and set them)" },
+	[ACT_PRODUCTS] = { ON_TEAM, ACL_READ, W, "the product catalogue: "
+	    "every user reads it, the head or the administrator changes it" },
+	[ACT_PRODUCT_GROUPS] = { ON_TEAM, ACL_READ, W, "the product groups: "
+	    "every user reads them, the head or the administrator changes "
+	    "them" },
 };
 
 #undef R
@@ -291,6 +296,10 @@ const struct ui_command ui_commands[] = {
 	    "sets one") },
 	{ "pivot", NULL, ACT_PIVOT, "[NAME]",
 	    N_("the pivot screen: rows, columns, a measure; a saved pivot") },
+	{ "products", NULL, ACT_PRODUCTS, NULL,
+	    N_("the product catalogue (a tab while shown)") },
+	{ "groups", NULL, ACT_PRODUCT_GROUPS, NULL,
+	    N_("the product groups (a tab while shown)") },
 	{ NULL, NULL, ACT_NONE, NULL, NULL }
 };
 

@@ -127,8 +127,18 @@ for x in "mira $M" "cora $C" "hana $H" "adam $A" "nova -"; do
 	    ('Zq$1 task', '$1tasknotes', $T9 + 7200, $who, $co, $ct, $T9, $T9,
 	    'tk-$1');
 	    INSERT INTO payments (company_id, amount, paid_on, created_at,
-	    updated_at) VALUES ($co, 100000, '$(day -31)', $T9, $T9)" || exit 1
+	    updated_at) VALUES ($co, 100000, '$(day -31)', $T9, $T9);
+	    INSERT INTO deals (title, company_id, manager_id, amount,
+	    created_at, updated_at) VALUES ('Zq$1 deal', $co, $who, 100,
+	    $T9, $T9);
+	    INSERT INTO deal_lines (deal_id, product_id, quantity, price,
+	    amount, comment, created_at, updated_at) VALUES
+	    (last_insert_rowid(), NULL, 1, 100, 100, '$1notes', $T9, $T9)" ||
+	    exit 1
 done
+sqlite3 "$DB" "INSERT INTO products (code, name, price, created_at,
+    updated_at) VALUES ('ZP-1', 'Zqproduct', 500, 0, 0)" || exit 1
+deal_id() { sqlite3 "$DB" "SELECT id FROM deals WHERE title = 'Zq$1 deal'"; }
 sqlite3 "$DB" "UPDATE events SET company_id = NULL, contact_id = NULL
     WHERE uid = 'ev-nova'"
 event_id() { sqlite3 "$DB" "SELECT id FROM events WHERE uid = 'ev-$1'"; }
@@ -397,6 +407,19 @@ probe_user() {
 	grep -q "^$C " "$T/out" && seen team r
 	run_as $L user set $C --name "Zq $1"
 	[ "$RC" -eq 0 ] && seen team w
+}
+probe_deal() {	# a deal's lines read, and one added
+	for w in own:$OWN col:$COL nob:$NOB; do
+		t=${w#*:}
+		run_as $L deal lines "$(deal_id $t)"
+		text "$T/out" ${w%:*} $t
+		text "$T/err" ${w%:*} $t
+		n=$(sqlite3 "$DB" "SELECT count(*) FROM deal_lines WHERE
+		    deal_id = $(deal_id $t)")
+		run_as $L deal add-line "$(deal_id $t)" ZP-1 1
+		[ "$(sqlite3 "$DB" "SELECT count(*) FROM deal_lines WHERE
+		    deal_id = $(deal_id $t)")" -gt "$n" ] && seen ${w%:*} w
+	done
 }
 probe_log() {
 	for w in own:$OWN col:$COL nob:$NOB; do
