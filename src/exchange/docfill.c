@@ -850,8 +850,9 @@ docfill_pdf(const char *file, const char *outdir, long timeout_ms,
 	said[strcspn(said, "\n")] = '\0';
 	base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
 	dot = strrchr(base, '.');
-	*pdf = xasprintf("%s/%.*s.pdf", outdir, dot ? (int)(dot - base) :
-	    (int)strlen(base), base);
+	*pdf = xasprintf("%s%s%.*s.pdf", strcmp(outdir, ".") == 0 ? "" :
+	    outdir, strcmp(outdir, ".") == 0 ? "" : "/", dot ?
+	    (int)(dot - base) : (int)strlen(base), base);
 	if (r.exec_errno != 0)
 		code = so_err_set(err, SO_ERR, _("cannot run %s: %s"),
 		    "soffice", strerror(r.exec_errno));
