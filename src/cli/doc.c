@@ -17,6 +17,7 @@
  * installed is checked before anything is written.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,7 +122,7 @@ one(struct run *x, int64_t id)
 	struct so_err err = { 0 };
 	struct docfill_rec *r;
 	struct docfill_src src;
-	char *path, *name, *pdf = NULL, *dir;
+	char *path, *name, *pdf = NULL, *dir, *full;
 	int code;
 
 	if ((code = docfill_rec_open(x->db, x->ent, id, &r, &err)) != SO_OK)
@@ -151,8 +152,11 @@ one(struct run *x, int64_t id)
 		put_path(path);
 		if (pdf)
 			put_path(pdf);
-		code = docfill_log(x->db, x->ent, id, pdf ? pdf : path,
-		    x->tname, &err);
+		/* the full path: the note is read from anywhere */
+		full = realpath(pdf ? pdf : path, NULL);
+		code = docfill_log(x->db, x->ent, id, full ? full : pdf ? pdf :
+		    path, x->tname, &err);
+		free(full);
 	}
 	free(path);
 	free(pdf);
