@@ -629,18 +629,18 @@ read_entry(zip_t *z, zip_uint64_t i, const char *tpl, const char *name,
 
 	*buf = NULL;
 	if (zip_stat_index(z, i, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
-		return so_err_set(err, SO_EINVAL, _("%s: %s: %s"), tpl, name,
+		return so_err_set(err, SO_EINVAL, "%s: %s: %s", tpl, name,
 		    zip_strerror(z));
 	if (st.size > (zip_uint64_t)MAX_PART)
 		return so_err_set(err, SO_EINVAL, _("template \"%s\": %s is "
 		    "larger than %ld MB"), tpl, name, MAX_PART >> 20);
 	if ((zf = zip_fopen_index(z, i, 0)) == NULL)
-		return so_err_set(err, SO_EINVAL, _("%s: %s: %s"), tpl, name,
+		return so_err_set(err, SO_EINVAL, "%s: %s: %s", tpl, name,
 		    zip_strerror(z));
 	*buf = xmalloc((size_t)st.size + 1);
 	n = zip_fread(zf, *buf, st.size);
 	if (n < 0 || (zip_uint64_t)n != st.size) {
-		so_err_set(err, SO_EINVAL, _("%s: %s: %s"), tpl, name,
+		so_err_set(err, SO_EINVAL, "%s: %s: %s", tpl, name,
 		    zip_error_strerror(zip_file_get_error(zf)));
 		zip_fclose(zf);
 		free(*buf);
