@@ -28,6 +28,7 @@ extern const struct command command_abc;
 extern const struct command command_plan;
 extern const struct command command_template;
 extern const struct command command_merge;
+extern const struct command command_doc;
 extern const struct command command_journal;
 extern const struct command command_report;
 extern const struct command command_pivot;

@@ -19,6 +19,15 @@
  *
  * A field is named by its descriptor name (custom fields included), or
  * as filters name it (without "_id", by label); see template_known.
+ *
+ * A document template (exchange/docfill.h: an .odt or .docx filled for a
+ * company, a contact or a deal) may name more (TPL_DOC):
+ *
+ *	{deal.title}, {deal.amount}		a field of the deal
+ *	{line.product}, {line.quantity},	a deal line, in a table row
+ *	{line.price}, {line.discount},		that is repeated for each
+ *	{line.amount}, {line.number}		line of the deal
+ *	{today}					the date the document is made
  */
 #ifndef STORE_TEMPLATE_H
 #define STORE_TEMPLATE_H
@@ -81,7 +90,27 @@ enum tpl_kind {
 	TPL_CONTACT,	/* a field of the contact */
 	TPL_COMPANY,	/* a field of the contact's company */
 	TPL_MANAGER,	/* the manager's name */
+	TPL_DEAL,	/* a field of the deal (documents) */
+	TPL_LINE,	/* a deal line's value (documents): field is a
+			   TPL_LINE_ index */
+	TPL_TODAY,	/* the date (documents) */
 };
+
+/* The values of a deal line, {line.NAME}, in this order. */
+enum tpl_line {
+	TPL_LINE_NUMBER,	/* 1, 2, ... */
+	TPL_LINE_PRODUCT,
+	TPL_LINE_QUANTITY,
+	TPL_LINE_PRICE,
+	TPL_LINE_DISCOUNT,
+	TPL_LINE_AMOUNT,
+	TPL_LINE_N
+};
+extern const char *const tpl_line_names[TPL_LINE_N];
+
+/* template_parse_in's flags */
+#define TPL_DOC		0x1	/* a document's: {deal.*}, {line.*},
+				   {today} too */
 
 struct tpl_piece {
 	enum tpl_kind	 kind;
@@ -108,10 +137,20 @@ struct tpl_text {
  */
 int	template_parse(const char *tname, const char *part, const char *text,
 	    struct tpl_text *out, struct so_err *err);
+/*
+ * The same, with what flags allows besides (TPL_DOC).  A part that is
+ * neither "subject" nor "body" is a place in a document ("word/
+ * document.xml, paragraph 3") and errors name only its column.
+ */
+int	template_parse_in(const char *tname, const char *part,
+	    const char *text, unsigned flags, struct tpl_text *out,
+	    struct so_err *err);
 void	template_text_free(struct tpl_text *t);
 /* Every placeholder a template may use, "{contact.last_name}" ..., one
  * per line. */
 void	template_known(struct strbuf *b);
+/* Those of a template parsed with flags. */
+void	template_known_in(struct strbuf *b, unsigned flags);
 /* 1 when err is template_parse's "unknown placeholder", in whichever
  * language it was said (the caller then lists template_known). */
 int	template_err_unknown(const struct so_err *err);

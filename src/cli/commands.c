@@ -28,6 +28,7 @@ const struct command *const commands[] = {
 	&command_plan,
 	&command_template,
 	&command_merge,
+	&command_doc,
 	&command_journal,
 	&command_report,
 	&command_pivot,

@@ -68,10 +68,19 @@ add_piece(struct tpl_text *t, enum tpl_kind kind, int field, char *text)
 	t->n++;
 }
 
+const char *const tpl_line_names[TPL_LINE_N] = {
+	"number", "product", "quantity", "price", "discount", "amount"
+};
+
 /* The entity a placeholder prefix names, or NULL. */
 static const struct entity *
-prefix_entity(const char *prefix, size_t n, enum tpl_kind *kind)
+prefix_entity(const char *prefix, size_t n, unsigned flags,
+    enum tpl_kind *kind)
 {
+	if ((flags & TPL_DOC) && n == 4 && strncmp(prefix, "deal", n) == 0) {
+		*kind = TPL_DEAL;
+		return &entity_deal;
+	}
 	if (n == 7 && strncmp(prefix, "contact", n) == 0) {
 		*kind = TPL_CONTACT;
 		return &entity_contact;
@@ -89,20 +98,37 @@ prefix_entity(const char *prefix, size_t n, enum tpl_kind *kind)
  * names a filter accepts (manager for manager_id, the labels).
  */
 static int
-resolve(const char *ph, enum tpl_kind *kind, int *field)
+resolve(const char *ph, unsigned flags, enum tpl_kind *kind, int *field)
 {
 	const struct entity *ent;
 	const char *dot = strchr(ph, '.');
+	int i;
 
+	if ((flags & TPL_DOC) && strcmp(ph, "today") == 0) {
+		*kind = TPL_TODAY;
+		*field = -1;
+		return 0;
+	}
 	if (dot == NULL)
 		return -1;
+	if ((flags & TPL_DOC) && dot - ph == 4 && strncmp(ph, "line", 4) ==
+	    0) {
+		for (i = 0; i < TPL_LINE_N; i++)
+			if (strcmp(dot + 1, tpl_line_names[i]) == 0) {
+				*kind = TPL_LINE;
+				*field = i;
+				return 0;
+			}
+		return -1;
+	}
 	if (dot - ph == 7 && strncmp(ph, "manager", 7) == 0 &&
 	    strcmp(dot + 1, "name") == 0) {
 		*kind = TPL_MANAGER;
 		*field = -1;
 		return 0;
 	}
-	if ((ent = prefix_entity(ph, (size_t)(dot - ph), kind)) == NULL ||
+	if ((ent = prefix_entity(ph, (size_t)(dot - ph), flags, kind)) ==
+	    NULL ||
 	    dot[1] == '\0')
 		return -1;
 	if ((*field = entity_field(ent, dot + 1)) < 0)
@@ -140,20 +166,29 @@ distance(const char *a, const char *b)
 
 /* Each known placeholder without braces, in order. */
 static void
-known_each(void (*fn)(const char *, void *), void *arg)
+known_each(unsigned flags, void (*fn)(const char *, void *), void *arg)
 {
-	const struct entity *ents[] = { &entity_contact, &entity_company };
-	const char *pfx[] = { "contact", "company" };
+	const struct entity *ents[] = { &entity_contact, &entity_company,
+	    &entity_deal };
+	const char *pfx[] = { "contact", "company", "deal" };
 	char *s;
 	int e, i;
 
-	for (e = 0; e < 2; e++)
+	for (e = 0; e < ((flags & TPL_DOC) ? 3 : 2); e++)
 		for (i = 0; i < ents[e]->nfields; i++) {
 			s = xasprintf("%s.%s", pfx[e], ents[e]->fields[i].name);
 			fn(s, arg);
 			free(s);
 		}
+	if (flags & TPL_DOC)
+		for (i = 0; i < TPL_LINE_N; i++) {
+			s = xasprintf("line.%s", tpl_line_names[i]);
+			fn(s, arg);
+			free(s);
+		}
 	fn("manager.name", arg);
+	if (flags & TPL_DOC)
+		fn("today", arg);
 }
 
 struct nearest {
@@ -184,7 +219,13 @@ known_fn(const char *name, void *arg)
 void
 template_known(struct strbuf *b)
 {
-	known_each(known_fn, b);
+	known_each(0, known_fn, b);
+}
+
+void
+template_known_in(struct strbuf *b, unsigned flags)
+{
+	known_each(flags, known_fn, b);
 }
 
 /* Where we are in the text, for messages: line and column (characters),
@@ -192,6 +233,7 @@ template_known(struct strbuf *b)
 struct where {
 	const char	*tname, *part;
 	int		 line, col;
+	unsigned	 flags;
 };
 
 /* "subject", "body" as a person reads them. */
@@ -211,6 +253,11 @@ parse_error(const struct where *w, struct so_err *err, const char *msg)
 	if (strcmp(w->part, "subject") == 0)
 		return so_err_field(err, SO_EINVAL, w->part, _("template "
 		    "\"%s\": subject, column %d: %s"), w->tname, w->col, msg);
+	/* a place in a document: "word/document.xml, paragraph 3" */
+	if (strcmp(w->part, "body") != 0)
+		return so_err_field(err, SO_EINVAL, w->part, _("template "
+		    "\"%s\": %s, column %d: %s"), w->tname, w->part, w->col,
+		    msg);
 	/* TRANSLATORS: the %s before "line" is the part of the template,
 	 * "subject" or "body" (context "template part"). */
 	return so_err_field(err, SO_EINVAL, w->part, _("template \"%s\": %s "
@@ -227,11 +274,15 @@ unknown(const struct where *w, const char *ph, const char *written,
 	char *msg;
 	int rc;
 
-	known_each(nearest_fn, &n);
+	known_each(w->flags, nearest_fn, &n);
 	/* a slip of a letter or two, not a different word */
 	if (n.best && n.dist <= 1 + strlen(dot ? dot + 1 : ph) / 5)
 		msg = xasprintf(_("unknown placeholder %s; did you mean {%s}?"),
 		    written, n.best);
+	else if (w->flags & TPL_DOC)
+		msg = xasprintf(_("unknown placeholder %s; placeholders are "
+		    "{company.FIELD}, {contact.FIELD}, {deal.FIELD}, "
+		    "{line.FIELD}, {manager.name} and {today}"), written);
 	else
 		msg = xasprintf(_("unknown placeholder %s; placeholders are "
 		    "{contact.FIELD}, {company.FIELD} and {manager.name} with "
@@ -266,7 +317,9 @@ template_err_unknown(const struct so_err *err)
 	    "mean {%s}?")) || has_prefix_of(err->msg, _("unknown placeholder "
 	    "%s; placeholders are {contact.FIELD}, {company.FIELD} and "
 	    "{manager.name} with the field names of contacts and "
-	    "companies")));
+	    "companies")) || has_prefix_of(err->msg, _("unknown placeholder "
+	    "%s; placeholders are {company.FIELD}, {contact.FIELD}, "
+	    "{deal.FIELD}, {line.FIELD}, {manager.name} and {today}")));
 }
 
 /*
@@ -291,7 +344,7 @@ placeholder(const char *s, struct where *w, struct tpl_text *out,
 	for (b = len + 1; b > a && (s[b - 1] == ' ' || s[b - 1] == '\t'); b--)
 		;
 	inner = xstrndup(s + a, b - a);
-	if (resolve(inner, &kind, &field) < 0) {
+	if (resolve(inner, w->flags, &kind, &field) < 0) {
 		unknown(w, inner, written, err);
 		free(inner);
 		free(written);
@@ -314,7 +367,14 @@ int
 template_parse(const char *tname, const char *part, const char *text,
     struct tpl_text *out, struct so_err *err)
 {
-	struct where w = { tname, part, 1, 1 };
+	return template_parse_in(tname, part, text, 0, out, err);
+}
+
+int
+template_parse_in(const char *tname, const char *part, const char *text,
+    unsigned flags, struct tpl_text *out, struct so_err *err)
+{
+	struct where w = { tname, part, 1, 1, flags };
 	struct strbuf lit = { 0 };
 	const char *s = text;
 	long n;

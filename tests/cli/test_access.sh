@@ -421,6 +421,24 @@ probe_deal() {	# a deal's lines read, and one added
 		    deal_id = $(deal_id $t)")" -gt "$n" ] && seen ${w%:*} w
 	done
 }
+probe_doc() {
+	for w in own:$OWN col:$COL nob:$NOB; do
+		t=${w#*:}
+		rm -f "$T/doc.docx" "$T/doc.txt"
+		co=$(sqlite3 "$DB" "SELECT id FROM companies WHERE name =
+		    'Zq$t Ltd'")
+		run_as $L doc "$T/tpl.docx" --company "$co" -o "$T/doc.docx"
+		[ -f "$T/doc.docx" ] && python3 -c 'import sys, zipfile
+print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())' \
+		    "$T/doc.docx" >"$T/doc.txt"
+		bulk "$T/doc.txt" ${w%:*} $t
+		n=$(sqlite3 "$DB" "SELECT count(*) FROM notes WHERE title =
+		    'Document: doc.docx' AND company_id = $co")
+		[ "$n" -gt 0 ] && seen ${w%:*} w
+	done
+	# its notes gone again, so that no other probe finds them
+	sqlite3 "$DB" "DELETE FROM notes WHERE title LIKE 'Document: %'"
+}
 probe_log() {
 	for w in own:$OWN col:$COL nob:$NOB; do
 		t=${w#*:}
@@ -444,6 +462,15 @@ run_as_db() {
 # The team's template for merge.
 "$SO" --db "$DB" template add tpl-team --subject Hi \
     --body "Dear {contact.last_name} {contact.email}" >/dev/null || exit 1
+
+# The template doc fills: a .docx that is only its text.
+python3 -c 'import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1], "w")
+z.writestr("word/document.xml", "<w:document xmlns:w=\"http://schemas."
+    "openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r>"
+    "<w:t>{company.name} {company.phone}</w:t></w:r></w:p></w:body>"
+    "</w:document>")' "$T/tpl.docx" || exit 1
+chmod 644 "$T/tpl.docx"
 
 # Plans of December for everyone and the team (plan).
 for u in $M $C $H $A team; do

@@ -1,0 +1,316 @@
+/*
+ * The values a document template is filled with, for a company, a
+ * contact or a deal, and the note that records a document on its
+ * record; see docfill.h.
+ *
+ * Everything is read through the store with the current user's rights:
+ * the record and the company, contact or deal it names must be the
+ * user's to read (acl_check_read), and a company's contacts in a
+ * repeated row are those whose details the user may see.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/util.h"
+#include "exchange/docfill.h"
+#include "store/acl.h"
+#include "store/doclines.h"
+#include "store/entities.h"
+#include "store/record.h"
+
+enum { LIST_LINES = 1, LIST_CONTACTS };
+
+struct docfill_rec {
+	struct db		*db;
+	const struct entity	*ent;
+	int64_t			 id;
+	struct company		 co;
+	struct contact		 ct;
+	struct deal		 dl;
+	int			 has_co, has_ct, has_dl;
+	struct contact		*contacts;	/* a company's */
+	size_t			 ncontacts;
+	struct doc_line		*lines;		/* a deal's */
+	size_t			 nlines;
+	char			*title;
+};
+
+/* The record of ent id, when the user may read it, into obj. */
+static int
+get(struct db *db, const struct entity *ent, int64_t id, void *obj,
+    int *has, struct so_err *err)
+{
+	int code;
+
+	if (id == SO_NULL || id == 0)
+		return SO_OK;
+	if ((code = acl_check_read(db, ent, id, err)) != SO_OK ||
+	    (code = rec_get(db, ent, id, obj, err)) != SO_OK)
+		return code;
+	*has = 1;
+	return SO_OK;
+}
+
+static int
+add_contact(void *arg, const void *rec, struct so_err *err)
+{
+	struct docfill_rec *r = arg;
+
+	(void)err;
+	if (acl_hide_details(r->db, &entity_contact, rec))
+		return SO_OK;
+	r->contacts = xrealloc(r->contacts, (r->ncontacts + 1) *
+	    sizeof(*r->contacts));
+	rec_copy(&entity_contact, &r->contacts[r->ncontacts++], rec);
+	return SO_OK;
+}
+
+static char *
+person(const struct contact *c)
+{
+	const char *first = c->first_name ? c->first_name : "";
+	const char *last = c->last_name ? c->last_name : "";
+
+	return xasprintf("%s%s%s", first, *first && *last ? " " : "", last);
+}
+
+int
+docfill_rec_open(struct db *db, const struct entity *ent, int64_t id,
+    struct docfill_rec **out, struct so_err *err)
+{
+	struct docfill_rec *r = xcalloc(1, sizeof(*r));
+	struct list_query q = { .sort = -1 };
+	int code;
+
+	*out = NULL;
+	r->db = db;
+	r->ent = ent;
+	r->id = id;
+	store_company_init(&r->co);
+	store_contact_init(&r->ct);
+	store_deal_init(&r->dl);
+	if (ent == &entity_company)
+		code = get(db, ent, id, &r->co, &r->has_co, err);
+	else if (ent == &entity_contact) {
+		if ((code = get(db, ent, id, &r->ct, &r->has_ct, err)) ==
+		    SO_OK)
+			code = get(db, &entity_company, r->ct.company_id,
+			    &r->co, &r->has_co, err);
+	} else if (ent == &entity_deal) {
+		if ((code = get(db, ent, id, &r->dl, &r->has_dl, err)) ==
+		    SO_OK && (code = get(db, &entity_company,
+		    r->dl.company_id, &r->co, &r->has_co, err)) == SO_OK)
+			code = get(db, &entity_contact, r->dl.contact_id,
+			    &r->ct, &r->has_ct, err);
+	} else
+		code = so_err_set(err, SO_EINVAL, _("documents are filled for "
+		    "a company, a contact or a deal, not a %s"),
+		    entity_label(ent));
+	if (code == SO_OK && ent == &entity_company) {
+		q.ref_field = "company_id";
+		q.ref_id = id;
+		code = rec_walk(db, &entity_contact, &q, add_contact, r, err);
+	}
+	if (code == SO_OK && ent == &entity_deal)
+		code = doc_deal_lines(db, id, &r->lines, &r->nlines, err);
+	if (code != SO_OK) {
+		docfill_rec_free(r);
+		return code;
+	}
+	if (ent == &entity_company)
+		r->title = xstrdup(r->co.name ? r->co.name : "");
+	else if (ent == &entity_contact)
+		r->title = person(&r->ct);
+	else
+		r->title = xstrdup(r->dl.title ? r->dl.title : "");
+	*out = r;
+	return SO_OK;
+}
+
+void
+docfill_rec_free(struct docfill_rec *r)
+{
+	size_t i;
+
+	if (r == NULL)
+		return;
+	store_company_clear(&r->co);
+	store_contact_clear(&r->ct);
+	store_deal_clear(&r->dl);
+	for (i = 0; i < r->ncontacts; i++)
+		store_contact_clear(&r->contacts[i]);
+	free(r->contacts);
+	doc_lines_free(r->lines, r->nlines);
+	free(r->title);
+	free(r);
+}
+
+const char *
+docfill_rec_title(const struct docfill_rec *r)
+{
+	return r->title;
+}
+
+/* The record's manager, else its company's ("" when neither). */
+static char *
+manager(const struct docfill_rec *r)
+{
+	const struct entity *ent = NULL;
+	const void *obj = NULL;
+	char *v = xstrdup("");
+
+	if (r->has_dl) {
+		ent = &entity_deal;
+		obj = &r->dl;
+	} else if (r->has_ct && r->ent == &entity_contact) {
+		ent = &entity_contact;
+		obj = &r->ct;
+	}
+	if (ent) {
+		free(v);
+		v = field_format(ent, entity_field(ent, "manager_id"), obj);
+	}
+	if (*v == '\0' && r->has_co) {
+		free(v);
+		v = field_format(&entity_company, entity_field(&entity_company,
+		    "manager_id"), &r->co);
+	}
+	return v;
+}
+
+static char *
+money(int64_t v)
+{
+	char buf[32];
+
+	if (v == SO_NULL)
+		return xstrdup("");
+	money_format(v, buf);
+	return xstrdup(buf);
+}
+
+static char *
+line_value(const struct doc_line *l, long row, int field)
+{
+	switch (field) {
+	case TPL_LINE_NUMBER:
+		return xasprintf("%ld", row + 1);
+	case TPL_LINE_PRODUCT:
+		return xstrdup(l->product);
+	case TPL_LINE_QUANTITY:
+		return xasprintf("%lld", (long long)l->quantity);
+	case TPL_LINE_PRICE:
+		return money(l->price);
+	case TPL_LINE_DISCOUNT:
+		return l->discount == SO_NULL ? xstrdup("") :
+		    xasprintf("%lld", (long long)l->discount);
+	default:
+		return money(l->amount);
+	}
+}
+
+static int
+rec_value(void *arg, const struct tpl_piece *p, long row, char **out,
+    struct so_err *err)
+{
+	struct docfill_rec *r = arg;
+	char buf[64];
+
+	(void)err;
+	switch (p->kind) {
+	case TPL_COMPANY:
+		*out = r->has_co ? field_format(&entity_company, p->field,
+		    &r->co) : xstrdup("");
+		break;
+	case TPL_CONTACT:
+		if (r->ent == &entity_company)
+			*out = row >= 0 && (size_t)row < r->ncontacts ?
+			    field_format(&entity_contact, p->field,
+			    &r->contacts[row]) : xstrdup("");
+		else
+			*out = r->has_ct ? field_format(&entity_contact,
+			    p->field, &r->ct) : xstrdup("");
+		break;
+	case TPL_DEAL:
+		*out = r->has_dl ? field_format(&entity_deal, p->field,
+		    &r->dl) : xstrdup("");
+		break;
+	case TPL_LINE:
+		*out = row >= 0 && (size_t)row < r->nlines ?
+		    line_value(&r->lines[row], row, p->field) : xstrdup("");
+		break;
+	case TPL_MANAGER:
+		*out = manager(r);
+		break;
+	case TPL_TODAY:
+		i18n_date_short((time_t)db_now(r->db), buf, sizeof(buf));
+		*out = xstrdup(buf);
+		break;
+	default:
+		*out = xstrdup(p->text);
+		break;
+	}
+	return SO_OK;
+}
+
+static int
+rec_list_of(void *arg, const struct tpl_piece *p)
+{
+	struct docfill_rec *r = arg;
+
+	if (p->kind == TPL_LINE)
+		return LIST_LINES;
+	if (p->kind == TPL_CONTACT && r->ent == &entity_company)
+		return LIST_CONTACTS;
+	return 0;
+}
+
+static int
+list_count(void *arg, int list, size_t *n, struct so_err *err)
+{
+	struct docfill_rec *r = arg;
+
+	(void)err;
+	*n = list == LIST_LINES ? r->nlines : r->ncontacts;
+	return SO_OK;
+}
+
+void
+docfill_rec_src(struct docfill_rec *r, const char *tname,
+    struct docfill_src *src)
+{
+	memset(src, 0, sizeof(*src));
+	src->tname = tname;
+	src->value = rec_value;
+	src->list = rec_list_of;
+	src->count = list_count;
+	src->arg = r;
+}
+
+int
+docfill_log(struct db *db, const struct entity *ent, int64_t id,
+    const char *path, const char *tname, struct so_err *err)
+{
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	struct note n;
+	int code;
+
+	store_note_init(&n);
+	/* the program's record: a field people made required stays
+	 * empty */
+	n.meta.by_program = 1;
+	/* Stored, so in the language of the database, not of the one who
+	 * made it (not translated). */
+	n.title = xasprintf("Document: %s", base);
+	n.body = xasprintf("%s\nTemplate: %s", path, tname);
+	if (ent == &entity_company)
+		n.company_id = id;
+	else if (ent == &entity_contact)
+		n.contact_id = id;
+	else
+		n.deal_id = id;
+	code = rec_create(db, &entity_note, &n, err);
+	store_note_clear(&n);
+	return code;
+}

@@ -1,0 +1,263 @@
+/*
+ * Documents from templates: the placeholder replacement on hand-made
+ * XML (a placeholder split across Word runs and Writer spans, doubled
+ * braces, escaping, a value's line break, a part without placeholders
+ * copied byte for byte, a table row repeated or dropped, the errors),
+ * and the values of a record.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+#include "exchange/docfill.h"
+#include "fixture.h"
+#include "harness.h"
+#include "store/entities.h"
+#include "store/template.h"
+
+#define W_NS	"xmlns:w=\"http://schemas.openxmlformats.org/" \
+		"wordprocessingml/2006/main\""
+#define ODT_NS	"xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:" \
+		"text:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:" \
+		"xmlns:table:1.0\""
+
+static size_t fake_rows = 2;
+
+static int
+fake_value(void *arg, const struct tpl_piece *p, long row, char **out,
+    struct so_err *err)
+{
+	(void)arg;
+	(void)err;
+	if (p->kind == TPL_COMPANY)
+		*out = xstrdup("A & B <C>");
+	else if (p->kind == TPL_LINE)
+		*out = xasprintf("P%ld", row);
+	else if (p->kind == TPL_CONTACT)
+		*out = xstrdup("line one\nline two");
+	else
+		*out = xstrdup("T");
+	return SO_OK;
+}
+
+static int
+fake_list(void *arg, const struct tpl_piece *p)
+{
+	(void)arg;
+	return p->kind == TPL_LINE;
+}
+
+static int
+fake_count(void *arg, int list, size_t *n, struct so_err *err)
+{
+	(void)arg;
+	(void)list;
+	(void)err;
+	*n = fake_rows;
+	return SO_OK;
+}
+
+static const struct docfill_src fake = { "t.docx", fake_value, fake_list,
+    fake_count, NULL };
+
+/* xml filled; NULL (err set) on failure.  The caller frees. */
+static char *
+fill(enum docfill_format fmt, const char *xml, struct so_err *err)
+{
+	struct strbuf b = { 0 };
+
+	if (docfill_xml(xml, strlen(xml), fmt, "word/document.xml", &fake, &b,
+	    err) != SO_OK) {
+		sb_free(&b);
+		return NULL;
+	}
+	return sb_steal(&b);
+}
+
+TEST(docfill_docx_split_runs)
+{
+	struct db *db = fixture_open("docfill.db");
+	struct so_err err = { 0 };
+	char *out;
+
+	/* Word's way: "{company.name}" typed with a spelling mark and
+	 * three rsids, the first part bold, the last italic */
+	out = fill(DOCFILL_DOCX, "<w:document " W_NS "><w:body><w:p>"
+	    "<w:r><w:rPr><w:b/></w:rPr><w:t>Hello {comp</w:t></w:r>"
+	    "<w:proofErr w:type=\"spellStart\"/>"
+	    "<w:r w:rsidR=\"00A1\"><w:t>any.na</w:t></w:r>"
+	    "<w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">me}! "
+	    "</w:t></w:r></w:p></w:body></w:document>", &err);
+	REQUIRE(out != NULL);
+	CHECK_STR(out, "<w:document " W_NS "><w:body><w:p>"
+	    "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">Hello "
+	    "A &amp; B &lt;C&gt;</w:t></w:r>"
+	    "<w:proofErr w:type=\"spellStart\"/>"
+	    "<w:r w:rsidR=\"00A1\"><w:t xml:space=\"preserve\"></w:t></w:r>"
+	    "<w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">! "
+	    "</w:t></w:r></w:p></w:body></w:document>");
+	free(out);
+	db_close(db);
+}
+
+TEST(docfill_untouched_part_is_identical)
+{
+	struct db *db = fixture_open("docfill.db");
+	struct so_err err = { 0 };
+	const char *xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" "
+	    "standalone=\"yes\"?>\r\n<!-- a comment -->\n<w:document " W_NS
+	    "><w:body><w:p><w:r><w:t>Без полей &amp; &#x41;</w:t></w:r>"
+	    "</w:p>\n  <w:p/></w:body></w:document>\n";
+	char *out;
+
+	out = fill(DOCFILL_DOCX, xml, &err);
+	REQUIRE(out != NULL);
+	CHECK_STR(out, xml);
+	free(out);
+	db_close(db);
+}
+
+TEST(docfill_odt_spans_and_braces)
+{
+	struct db *db = fixture_open("docfill.db");
+	struct so_err err = { 0 };
+	char *out;
+
+	/* a span over part of the placeholder, a doubled brace split
+	 * between the paragraph and a span, a value with a line break */
+	out = fill(DOCFILL_ODT, "<r " ODT_NS "><text:p text:style-name=\"P1\">"
+	    "{{x}<text:span text:style-name=\"T1\">} {company.</text:span>"
+	    "name}; <text:span>{contact.address}</text:span></text:p></r>",
+	    &err);
+	REQUIRE(out != NULL);
+	CHECK_STR(out, "<r " ODT_NS "><text:p text:style-name=\"P1\">"
+	    "{x}<text:span text:style-name=\"T1\"> A &amp; B &lt;C&gt;"
+	    "</text:span>; <text:span>line one<text:line-break/>line two"
+	    "</text:span></text:p></r>");
+	free(out);
+	db_close(db);
+}
+
+TEST(docfill_row_repeated)
+{
+	struct db *db = fixture_open("docfill.db");
+	struct so_err err = { 0 };
+	const char *xml = "<w:document " W_NS "><w:body><w:tbl>"
+	    "<w:tr><w:tc><w:p><w:r><w:t>Item</w:t></w:r></w:p></w:tc></w:tr>"
+	    "<w:tr><w:tc><w:p><w:r><w:t>{line.product}</w:t></w:r></w:p>"
+	    "</w:tc><w:tc><w:p><w:r><w:t>{today}</w:t></w:r></w:p></w:tc>"
+	    "</w:tr><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>"
+	    "<w:p><w:r><w:t>{today}</w:t></w:r></w:p></w:body></w:document>";
+	char *out;
+
+	fake_rows = 2;
+	out = fill(DOCFILL_DOCX, xml, &err);
+	REQUIRE(out != NULL);
+	CHECK_STR(out, "<w:document " W_NS "><w:body><w:tbl>"
+	    "<w:tr><w:tc><w:p><w:r><w:t>Item</w:t></w:r></w:p></w:tc></w:tr>"
+	    "<w:tr><w:tc><w:p><w:r><w:t xml:space=\"preserve\">P0</w:t>"
+	    "</w:r></w:p></w:tc><w:tc><w:p><w:r><w:t xml:space=\"preserve\">"
+	    "T</w:t></w:r></w:p></w:tc></w:tr>"
+	    "<w:tr><w:tc><w:p><w:r><w:t xml:space=\"preserve\">P1</w:t>"
+	    "</w:r></w:p></w:tc><w:tc><w:p><w:r><w:t xml:space=\"preserve\">"
+	    "T</w:t></w:r></w:p></w:tc></w:tr>"
+	    "<w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>"
+	    "<w:p><w:r><w:t xml:space=\"preserve\">T</w:t></w:r></w:p>"
+	    "</w:body></w:document>");
+	free(out);
+	/* no lines: the row is left out */
+	fake_rows = 0;
+	out = fill(DOCFILL_DOCX, xml, &err);
+	REQUIRE(out != NULL);
+	CHECK(strstr(out, "line.") == NULL);
+	CHECK(strstr(out, "P0") == NULL);
+	CHECK(strstr(out, "<w:t>Item</w:t>") != NULL);
+	CHECK(strstr(out, "<w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>") !=
+	    NULL);
+	free(out);
+	fake_rows = 2;
+	db_close(db);
+}
+
+TEST(docfill_errors)
+{
+	struct db *db = fixture_open("docfill.db");
+	struct so_err err = { 0 };
+	char *out;
+
+	out = fill(DOCFILL_DOCX, "<w:document " W_NS "><w:body><w:p><w:r>"
+	    "<w:t>x</w:t></w:r></w:p><w:p><w:r><w:t>Dear {compa</w:t></w:r>"
+	    "<w:r><w:t>ny.nme}</w:t></w:r></w:p></w:body></w:document>",
+	    &err);
+	CHECK(out == NULL);
+	CHECK_STR(err.msg, "template \"t.docx\": word/document.xml, "
+	    "paragraph 2, column 6: unknown placeholder {company.nme}; did "
+	    "you mean {company.name}?");
+	CHECK(template_err_unknown(&err));
+	out = fill(DOCFILL_DOCX, "<w:document " W_NS "><w:body><w:p><w:r>"
+	    "<w:t>{line.amount}</w:t></w:r></w:p></w:body></w:document>",
+	    &err);
+	CHECK(out == NULL);
+	CHECK(strstr(err.msg, "{line.amount} is for a table row") != NULL);
+	out = fill(DOCFILL_DOCX, "<w:document " W_NS "><w:p>", &err);
+	CHECK(out == NULL);
+	CHECK(strstr(err.msg, "word/document.xml line 1") != NULL);
+	/* a mail template does not take a document's placeholders */
+	{
+		struct tpl_text t;
+
+		CHECK(template_parse("m", "body", "{deal.title}", &t, &err) ==
+		    SO_EINVAL);
+		CHECK(template_parse_in("m", "body", "{deal.title} {today} "
+		    "{line.amount}", TPL_DOC, &t, &err) == SO_OK);
+		CHECK_INT(t.n, 5);
+		template_text_free(&t);
+	}
+	db_close(db);
+}
+
+TEST(docfill_record_values)
+{
+	struct db *db = fixture_open("docfill.db");
+	struct so_err err = { 0 };
+	struct docfill_rec *r;
+	struct docfill_src src;
+	struct company co;
+	struct contact c;
+	struct strbuf b = { 0 };
+	const char *xml = "<r " ODT_NS "><text:p>{company.name}</text:p>"
+	    "<table:table><table:table-row><table:table-cell><text:p>"
+	    "{contact.last_name}</text:p></table:table-cell></table:table-row>"
+	    "</table:table></r>";
+	int i;
+
+	store_company_init(&co);
+	co.name = xstrdup("ООО \"Ромашка\" & Ко");
+	REQUIRE(store_company_create(db, &co, &err) == SO_OK);
+	for (i = 0; i < 2; i++) {
+		store_contact_init(&c);
+		c.last_name = xstrdup(i ? "Петров" : "Иванов");
+		c.company_id = co.meta.id;
+		REQUIRE(store_contact_create(db, &c, &err) == SO_OK);
+		store_contact_clear(&c);
+	}
+	REQUIRE(docfill_rec_open(db, &entity_company, co.meta.id, &r, &err) ==
+	    SO_OK);
+	CHECK_STR(docfill_rec_title(r), "ООО \"Ромашка\" & Ко");
+	docfill_rec_src(r, "t.odt", &src);
+	/* in a company's document, {contact.*} repeats over its contacts */
+	REQUIRE(docfill_xml(xml, strlen(xml), DOCFILL_ODT, "content.xml",
+	    &src, &b, &err) == SO_OK);
+	CHECK(strstr(sb_str(&b), "<text:p>ООО \"Ромашка\" &amp; Ко</text:p>")
+	    != NULL);
+	CHECK(strstr(sb_str(&b), "<text:p>Иванов</text:p>") != NULL);
+	CHECK(strstr(sb_str(&b), "<text:p>Петров</text:p>") != NULL);
+	sb_free(&b);
+	docfill_rec_free(r);
+	/* the note that records a document */
+	REQUIRE(docfill_log(db, &entity_company, co.meta.id, "/tmp/x.odt",
+	    "t.odt", &err) == SO_OK);
+	store_company_clear(&co);
+	db_close(db);
+}
