@@ -28,6 +28,7 @@
 #include "base/utf8.h"
 #include "base/util.h"
 #include "exchange/docfill.h"
+#include "exchange/xlsx_api.h"
 
 #define MAX_PART	(64L * 1024 * 1024)	/* one XML part, bytes */
 
@@ -563,6 +564,8 @@ docfill_xml(const char *xml, size_t len, enum docfill_format fmt,
 	if (len > (size_t)MAX_PART)
 		return so_err_set(err, SO_EINVAL, _("template \"%s\": %s is "
 		    "larger than %ld MB"), src->tname, part, MAX_PART >> 20);
+	if ((code = xlsx_api_load(err)) != SO_OK)
+		return code;
 	if ((f.p = XML_ParserCreateNS(NULL, '|')) == NULL)
 		return so_err_set(err, SO_ERR, "%s", strerror(ENOMEM));
 	XML_SetUserData(f.p, &f);
@@ -715,6 +718,8 @@ docfill_file(const char *tpl, const char *outpath,
 	if ((fmt = docfill_format_of(tpl)) < 0)
 		return so_err_set(err, SO_EINVAL, _("%s: a template is an "
 		    ".odt or a .docx file"), tpl);
+	if ((code = xlsx_api_load(err)) != SO_OK)
+		return code;
 	if ((in = zip_open(tpl, ZIP_RDONLY, &ze)) == NULL) {
 		zip_error_t e;
 
