@@ -45,9 +45,14 @@ get(struct db *db, const struct entity *ent, int64_t id, void *obj,
 
 	if (id == SO_NULL || id == 0)
 		return SO_OK;
-	if ((code = acl_check_read(db, ent, id, err)) != SO_OK ||
-	    (code = rec_get(db, ent, id, obj, err)) != SO_OK)
+	if ((code = acl_check_read(db, ent, id, err)) != SO_OK)
 		return code;
+	/* rec_get fills obj afresh: the defaults rec_init put there go. */
+	rec_clear(ent, obj);
+	if ((code = rec_get(db, ent, id, obj, err)) != SO_OK) {
+		rec_init(ent, obj);
+		return code;
+	}
 	*has = 1;
 	return SO_OK;
 }

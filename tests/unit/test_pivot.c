@@ -355,7 +355,6 @@ set_category(struct db *db, int64_t id, const char *cat)
 	struct company c;
 	struct so_err err = { 0 };
 
-	store_company_init(&c);
 	CHECK_INT(store_company_get(db, id, &c, &err), SO_OK);
 	free(c.category);
 	c.category = xstrdup(cat);
