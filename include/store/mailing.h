@@ -53,6 +53,11 @@ int	 mail_log_list(struct db *db, const struct entity *ent, int64_t id,
 	    struct so_err *err);
 void	 mail_log_free(struct mail_entry *v, size_t n);
 
+/* The program named text (its whole name, any case) or numbered text:
+ * SO_ENOTFOUND, or SO_EINVAL when two have that name. */
+int	 program_find(struct db *db, const char *text, int64_t *id,
+	    struct so_err *err);
+
 /* program.attribution_days: 1 to 3650, 90 when unset. */
 int	 program_attribution_days(struct db *db);
 

@@ -359,3 +359,37 @@ program_items_free(struct program_item *v, size_t n)
 	}
 	free(v);
 }
+
+int
+program_find(struct db *db, const char *text, int64_t *id,
+    struct so_err *err)
+{
+	sqlite3_stmt *st;
+	const char *v;
+	int rc, code, n = 0;
+
+	*id = 0;
+	for (v = text; *v >= '0' && *v <= '9'; v++)
+		;
+	code = db_prepare(db, "SELECT id FROM programs WHERE deleted_at IS "
+	    "NULL AND (id = ?1 OR so_fold(name) = so_fold(?2)) ORDER BY "
+	    "id = ?1 DESC LIMIT 2", &st, err);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, *v == '\0' && v - text < 19 && v > text ?
+	    strtoll(text, NULL, 10) : -1);
+	sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (n++ == 0)
+			*id = sqlite3_column_int64(st, 0);
+	db_done(st);
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, N_("finding a program"), err);
+	if (n == 0)
+		return so_err_set(err, SO_ENOTFOUND, _("no program \"%s\" (by "
+		    "its name or id; salesorg list programs)"), text);
+	if (n > 1 && *v != '\0')
+		return so_err_set(err, SO_EINVAL, _("more than one program "
+		    "is called \"%s\": give its id"), text);
+	return SO_OK;
+}
