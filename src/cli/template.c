@@ -1201,7 +1201,8 @@ run_merge(struct run *x)
 	free(tmp);
 	if (rc == 0)
 		summary(x);
-	return rc;
+	/* --keep-going: the run ends, but not every message went */
+	return rc == 0 && x->failed ? EXIT_USER : rc;
 }
 
 /* Sets the mode once; a second one is a usage error. */

@@ -439,8 +439,10 @@ merge_sendmail(const char *path, const char *msg, size_t len,
 	if (proc_run(&p, &r) != 0)
 		return so_err_set(err, SO_ERR, _("cannot start %s: %s"), path,
 		    strerror(errno));
-	said = utf8_sanitize(sb_str(&r.out));
-	said[strcspn(said, "\n")] = '\0';
+	/* its first line: cut before the sanitizer shows \n as ^J */
+	sb_add(&r.out, "");
+	r.out.s[strcspn(r.out.s, "\r\n")] = '\0';
+	said = utf8_sanitize(r.out.s);
 	if (r.exec_errno != 0)
 		code = so_err_set(err, SO_ERR, _("cannot run %s: %s"), path,
 		    strerror(r.exec_errno));

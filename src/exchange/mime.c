@@ -373,9 +373,8 @@ qp_part(struct strbuf *out, const char *type, const char *text,
 
 /*
  * The text, or the text and its HTML as multipart/alternative (its
- * boundary is the outer one with "_alt": the outer's never starts a
- * line inside it, as "=_" cannot start a quoted-printable or base64
- * line).
+ * boundary is the outer one after "=_alt", so neither is the start of
+ * the other; and "=_" starts no quoted-printable or base64 line).
  */
 static void
 text_parts(struct strbuf *out, const struct mime_msg *m, const char *bound,
@@ -388,12 +387,12 @@ text_parts(struct strbuf *out, const struct mime_msg *m, const char *bound,
 		return;
 	}
 	sb_printf(out, "Content-Type: multipart/alternative;%s "
-	    "boundary=\"%s_alt\"%s%s", e, bound, e, e);
-	sb_printf(out, "--%s_alt%s", bound, e);
+	    "boundary=\"=_alt%s\"%s%s", e, bound, e, e);
+	sb_printf(out, "--=_alt%s%s", bound, e);
 	qp_part(out, "text/plain", m->body ? m->body : "", eol);
-	sb_printf(out, "%s--%s_alt%s", e, bound, e);
+	sb_printf(out, "%s--=_alt%s%s", e, bound, e);
 	qp_part(out, "text/html", m->html, eol);
-	sb_printf(out, "%s--%s_alt--%s", e, bound, e);
+	sb_printf(out, "%s--=_alt%s--%s", e, bound, e);
 }
 
 /* Printable ASCII that needs no quoting in a parameter's value. */
@@ -411,8 +410,8 @@ param_plain(const char *s)
 /*
  * "; param=..." for a file name: as a quoted string when it is plain
  * and short, else RFC 2231: UTF-8'' and percent-encoding, split into
- * numbered continuations of at most about 60 characters, never inside
- * a %XX.
+ * numbered continuations of at most 45 characters (a line of at most
+ * 78 with the parameter's name), never inside a %XX.
  */
 static void
 put_param(struct strbuf *b, const char *param, const char *value,
@@ -439,13 +438,13 @@ put_param(struct strbuf *b, const char *param, const char *value,
 			sb_addc(&enc, hex[*p & 15]);
 		}
 	n = enc.len;
-	if (n <= 60) {
+	if (n <= 45) {
 		sb_printf(b, ";%s %s*=UTF-8''%s", eol, param, enc.s);
 		sb_free(&enc);
 		return;
 	}
 	for (off = 0, k = 0; off < n; off += take, k++) {
-		take = n - off > 60 ? 60 : n - off;
+		take = n - off > 45 ? 45 : n - off;
 		/* back off a split %XX */
 		if (off + take < n && enc.s[off + take - 1] == '%')
 			take -= 1;
