@@ -13,6 +13,8 @@
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"
+#include "store/group.h"
+#include "store/record.h"
 #include "store/mailing.h"
 #include "store/settings.h"
 #include "store/users.h"
@@ -187,5 +189,28 @@ TEST(mail_log_lists_a_records_rows_newest_first)
 	    SO_OK);
 	CHECK_INT(n, 0);
 	mail_log_free(v, n);
+	db_close(db);
+}
+
+TEST(members_added_from_contacts_keep_their_company)
+{
+	struct db *db = world("mc.db");
+	struct list_query q = { .sort = -1 };
+	struct so_err err = { 0 };
+	int64_t n;
+
+	REQUIRE(db != NULL);
+	REQUIRE(db_exec(db, "INSERT INTO contacts (id, last_name, company_id, "
+	    "created_at, updated_at) VALUES (2, 'Без компании', NULL, 0, 0)",
+	    &err) == SO_OK);
+	REQUIRE(group_add_to_program(db, &entity_contact, &q, "Выставка", &n,
+	    &err) == SO_OK);
+	CHECK_INT(n, 2);
+	CHECK_INT(fixture_int(db, "SELECT company_id FROM program_members m "
+	    "JOIN programs p ON p.id = m.program_id WHERE p.name = 'Выставка' "
+	    "AND m.contact_id = 1"), 1);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM program_members m "
+	    "JOIN programs p ON p.id = m.program_id WHERE p.name = 'Выставка' "
+	    "AND m.contact_id = 2 AND m.company_id IS NULL"), 1);
 	db_close(db);
 }
