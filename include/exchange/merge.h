@@ -39,6 +39,18 @@ const char *merge_name(const struct merge *m);
 int	 merge_render(struct db *db, struct merge *m, const struct contact *c,
 	    char **subject, char **body, struct so_err *err);
 
+/*
+ * The same for contact c, or (c NULL) for company own's own message:
+ * {contact.*} render empty, {manager} is the company's.  With html, an
+ * HTML version of the body too: the template's text read as a
+ * Markdown-like subset (paragraphs split by blank lines, "- " and "1. "
+ * lists, **bold**, [text](https://...) links to http, https or mailto
+ * only), the values HTML-escaped as text, never markup.
+ */
+int	 merge_render_to(struct db *db, struct merge *m,
+	    const struct contact *c, const struct company *own,
+	    char **subject, char **body, char **html, struct so_err *err);
+
 /* "First Last" (or whichever is there): the name a message goes to. */
 char	*merge_contact_name(const struct contact *c);
 
@@ -63,5 +75,9 @@ int	 merge_sendmail(const char *path, const char *msg, size_t len,
 int	 merge_event(struct db *db, const struct merge *m,
 	    const struct contact *c, const char *subject, const char *addr,
 	    struct event *ev, struct so_err *err);
+/* The same for contact c, or (c NULL) for company company_id. */
+int	 merge_event_to(struct db *db, const struct merge *m,
+	    const struct contact *c, int64_t company_id, const char *subject,
+	    const char *addr, struct event *ev, struct so_err *err);
 
 #endif

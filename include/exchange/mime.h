@@ -33,6 +33,15 @@ enum mime_eol {
 #define MIME_LINE	78
 #define MIME_WORD	75
 
+/* A file attached to a message: its name as the reader sees it (any
+ * UTF-8), its type (NULL: by the name's extension) and its bytes. */
+struct mime_attachment {
+	const char	*name;
+	const char	*type;
+	const unsigned char *data;
+	size_t		 len;
+};
+
 struct mime_msg {
 	const char	*from;		/* "a@b.c" or "Name <a@b.c>" */
 	const char	*to_name;	/* display name, may be NULL or "" */
@@ -41,15 +50,30 @@ struct mime_msg {
 	const char	*body;		/* UTF-8, lines end in \n (or \r\n) */
 	time_t		 date;
 	const char	*msgid;		/* "<...@...>", or NULL: made here */
+	/* An HTML alternative of body (NULL: none) and attachments. */
+	const char	*html;
+	const struct mime_attachment *att;
+	size_t		 natt;
 };
 
 /*
- * Appends the whole message (headers, blank line, body) to out.
+ * Appends the whole message (headers, blank line, body) to out.  With
+ * an HTML part the body is multipart/alternative (the text first, as
+ * RFC 2046 orders the plainest first); with attachments the whole is
+ * multipart/mixed, the text (or the alternative) first, each file in
+ * base64 with its name as RFC 2231 parameters (UTF-8, percent-encoded,
+ * continued over lines when long) and, for older readers, an RFC 2047
+ * name= in the Content-Type.  Without either the message is one
+ * text/plain part, as it always was.
  * SO_EINVAL when the From or To address is not one ("a@b.c", printable
  * ASCII without spaces, brackets, quotes, commas or semicolons).
  */
 int	 mime_build(const struct mime_msg *m, enum mime_eol eol,
 	    struct strbuf *out, struct so_err *err);
+
+/* The content type of a file by its name's extension (any case):
+ * application/pdf for .pdf, ... application/octet-stream when unknown. */
+const char *mime_type_of(const char *name);
 
 /* True when addr is an address mime_build accepts. */
 int	 mime_addr_ok(const char *addr);

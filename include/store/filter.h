@@ -59,6 +59,18 @@ void	 filter_free(struct filter *f);
 struct filter *filter_of_ids(const int64_t *ids, size_t n,
 	    const char *text);
 
+/*
+ * Narrows *f (NULL: everything; then a new filter described as text) to
+ * the members of program_id, of member status status (NULL or "": any):
+ * contacts that are members; companies that are members on their own
+ * (own: without a contact -- the ones a mailing reaches by the
+ * company's e-mail) or through one of their contacts.  -1 for another
+ * card file.
+ */
+int	 filter_and_members(struct filter **f, const struct entity *ent,
+	    int64_t program_id, const char *status, int own,
+	    const char *text);
+
 /* The condition, to be ANDed into a WHERE clause over "t". */
 const char *filter_sql(const struct filter *f);
 /* The filter's text as compiled. */

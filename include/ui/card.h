@@ -16,7 +16,7 @@
 #include "store/sales.h"
 #include "ui/keys.h"
 
-#define CARD_MAX_SECTIONS	12
+#define CARD_MAX_SECTIONS	14
 
 struct card_section {
 	const struct entity *ent;	/* NULL for Info, or Jobs */

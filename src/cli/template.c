@@ -50,6 +50,7 @@
 #include "store/filter.h"
 #include "store/group.h"
 #include "store/journal_sent.h"
+#include "store/mailing.h"
 #include "store/record.h"
 #include "store/settings.h"
 #include "store/template.h"
@@ -185,7 +186,9 @@ read_text(const char *cmd, const char *path)
 /* What cli_getopt returns for template add's and merge's options. */
 enum { OPT_SUBJECT = 's', OPT_BODY = 'b', OPT_BODY_FILE = 'B' };
 enum { OPT_FILTER = 'F', OPT_SAVED = 'S', OPT_DIR = 'd', OPT_MBOX = 'm',
-	OPT_SEND = 'M', OPT_DRY_RUN = 'n', OPT_LIMIT = 'l' };
+	OPT_SEND = 'M', OPT_DRY_RUN = 'n', OPT_LIMIT = 'l', OPT_PROGRAM = 'p',
+	OPT_STATUS = 'u', OPT_COMPANIES = 'c', OPT_TEST = 't',
+	OPT_ATTACH = 'a', OPT_HTML = 'h', OPT_KEEP = 'k' };
 
 /* ---- template add | list | show | edit | remove | fields ---- */
 
@@ -482,13 +485,29 @@ cli_template(struct cli *cli, int argc, char **argv)
 
 /* ---- merge ---- */
 
-enum mode { M_NONE, M_DIR, M_MBOX, M_SEND };
+enum mode { M_NONE, M_DIR, M_MBOX, M_SEND, M_TEST };
+
+/* The attachments of one message, all together (an office mail server
+ * refuses a bigger one, and every recipient's copy carries them). */
+#define ATTACH_MAX	(10 * 1024 * 1024)
 enum pass { P_CHECK, P_WRITE };
 
 struct run {
 	struct db	*db;
 	struct merge	*m;
-	struct filter	*filter;
+	/* the recipients: ent's records filter selects (contacts, or
+	 * --companies), then the companies cfilter selects (a program's
+	 * members that are companies without a contact) */
+	const struct entity *ent;
+	struct filter	*filter, *cfilter;
+	const struct entity *walking;
+	const char	*program, *status, *test;
+	int64_t		 program_id;
+	int		 html, keep, companies;
+	struct mime_attachment *att;
+	size_t		 natt;
+	long		 failed;
+	int		 tested;
 	enum mode	 mode;
 	enum pass	 pass;
 	int		 dry;
@@ -506,17 +525,78 @@ struct run {
 	char		*last_sent;	/* "Name <addr> (contact #id)" */
 };
 
+/* A message's recipient: a contact, or a company (its own e-mail). */
+struct rcpt {
+	const struct contact *c;
+	const struct company *co;
+};
+
+static char *
+rcpt_name(const struct rcpt *r)
+{
+	return r->c ? merge_contact_name(r->c) : xstrdup(r->co->name ?
+	    r->co->name : "");
+}
+
 /* "Иванов Сергей <s@x.ru> (contact #12)" for messages. */
 static char *
-who(const struct contact *c, const char *addr)
+who(const struct rcpt *r, const char *addr)
 {
-	char *name = merge_contact_name(c), *s;
+	char *name = rcpt_name(r), *s;
 
-	/* TRANSLATORS: a contact's name, e-mail address and id. */
-	s = xasprintf(_("%s <%s> (contact #%lld)"), name, addr,
-	    (long long)c->meta.id);
+	if (r->c)
+		/* TRANSLATORS: a contact's name, e-mail address and id. */
+		s = xasprintf(_("%s <%s> (contact #%lld)"), name, addr,
+		    (long long)r->c->meta.id);
+	else
+		/* TRANSLATORS: a company's name, e-mail address and id. */
+		s = xasprintf(_("%s <%s> (company #%lld)"), name, addr,
+		    (long long)r->co->meta.id);
 	free(name);
 	return s;
+}
+
+static int64_t
+rcpt_id(const struct rcpt *r)
+{
+	return r->c ? r->c->meta.id : r->co->meta.id;
+}
+
+/* The row of the per-recipient log (store/mailing.h) for r. */
+static void
+log_entry(const struct run *x, const struct rcpt *r, const char *status,
+    const char *error, const char *addr, struct mail_entry *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->template = (char *)merge_name(x->m);
+	e->status = (char *)status;
+	e->error = (char *)error;
+	e->addr = (char *)addr;
+	e->contact_id = r->c ? r->c->meta.id : 0;
+	e->company_id = r->c ? r->c->company_id : r->co->meta.id;
+	e->program_id = x->program_id;
+}
+
+/* A failed or skipped recipient of --send, logged in its own
+ * transaction; a failure to log is said and ends the run. */
+static int
+log_other(struct run *x, const struct rcpt *r, const char *status,
+    const char *error, const char *addr)
+{
+	struct so_err err = { 0 };
+	struct mail_entry e;
+	int code;
+
+	if (x->mode != M_SEND || x->pass != P_WRITE)
+		return 0;
+	log_entry(x, r, status, error, addr, &e);
+	if ((code = db_begin(x->db, &err)) == SO_OK)
+		code = db_finish(x->db, mail_log_add(x->db, &e, &err), &err);
+	if (code != SO_OK) {
+		cli_warn(_("merge: cannot log the mailing: %s"), err.msg);
+		return so_err_exit_status(code);
+	}
+	return 0;
 }
 
 static void
@@ -531,9 +611,9 @@ keep_first(struct run *x, const char *to, const char *subject,
 }
 
 static int
-write_eml(struct run *x, const struct contact *c, const struct strbuf *msg)
+write_eml(struct run *x, const struct rcpt *r, const struct strbuf *msg)
 {
-	char *path = xasprintf("%s/%lld.eml", x->out, (long long)c->meta.id);
+	char *path = xasprintf("%s/%lld.eml", x->out, (long long)rcpt_id(r));
 	FILE *f = priv_fopen(path, "wb");
 	int ok;
 
@@ -564,31 +644,46 @@ write_mbox(struct run *x, const struct strbuf *msg)
  * touch for the activity report, store/journal_sent.h), in one
  * transaction. */
 static int
-log_message(struct db *db, struct event *ev, struct so_err *err)
+log_message(struct db *db, struct event *ev, struct mail_entry *e,
+    struct so_err *err)
 {
 	int code;
 
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
-	if ((code = store_event_create(db, ev, err)) == SO_OK)
-		code = merge_message_mark(db, ev->meta.id, err);
+	if ((code = store_event_create(db, ev, err)) == SO_OK &&
+	    (code = merge_message_mark(db, ev->meta.id, err)) == SO_OK) {
+		e->event_id = ev->meta.id;
+		code = mail_log_add(db, e, err);
+	}
 	return db_finish(db, code, err);
 }
 
 /* Sends msg and logs it; a failure says what went before it. */
 static int
-send_one(struct run *x, const struct contact *c, const char *addr,
+send_one(struct run *x, const struct rcpt *r, const char *addr,
     const char *subject, const struct strbuf *msg)
 {
 	struct so_err err = { 0 };
+	struct mail_entry e;
 	struct event ev;
-	char *w = who(c, addr);
-	int rc = 0;
+	char *w = who(r, addr);
+	int rc = 0, logged;
 
-	if (merge_event(x->db, x->m, c, subject, addr, &ev, &err) != SO_OK ||
+	if ((logged = merge_event_to(x->db, x->m, r->c, r->co ?
+	    r->co->meta.id : SO_NULL, subject, addr, &ev, &err)) != SO_OK ||
 	    merge_sendmail(x->sendmail, msg->s, msg->len, &err) != SO_OK) {
 		cli_warn(_("merge: sending to %s failed: %s"), w, err.msg);
-		if (x->last_sent)
+		/* the mailer's words are the reason the log keeps */
+		if (logged == SO_OK && (rc = log_other(x, r, MAIL_FAILED,
+		    err.msg, addr)) != 0)
+			;
+		else if (x->keep && logged == SO_OK) {
+			x->failed++;
+			store_event_clear(&ev);
+			free(w);
+			return 0;
+		} else if (x->last_sent)
 			/* TRANSLATORS: sent, of in all, to whom the last
 			 * went. */
 			cli_warn(P_("merge: %ld of %ld messages were sent "
@@ -602,8 +697,10 @@ send_one(struct run *x, const struct contact *c, const char *addr,
 			    "before it; the rest were not sent", "merge: %ld "
 			    "of %ld messages were sent before it; the rest "
 			    "were not sent", x->total), x->sent, x->total);
-		rc = EXIT_USER;
-	} else if (log_message(x->db, &ev, &err) != SO_OK) {
+		if (rc == 0)
+			rc = EXIT_USER;
+	} else if (log_entry(x, r, MAIL_SENT, "", addr, &e),
+	    log_message(x->db, &ev, &e, &err) != SO_OK) {
 		x->sent++;
 		cli_warn(P_("merge: the message to %s was sent but could not "
 		    "be logged: %s; stopping after %ld messages sent",
@@ -615,7 +712,7 @@ send_one(struct run *x, const struct contact *c, const char *addr,
 		x->sent++;
 		/* TRANSLATORS: a message sent: the contact's id, the
 		 * address. */
-		printf(_("sent %lld %s"), (long long)c->meta.id, addr);
+		printf(_("sent %lld %s"), (long long)rcpt_id(r), addr);
 		putchar('\n');
 		free(x->last_sent);
 		x->last_sent = w;
@@ -627,8 +724,34 @@ send_one(struct run *x, const struct contact *c, const char *addr,
 }
 
 /* Checks (pass 1) or writes/sends (pass 2) the message for c. */
+/* --test: the one message, to the tester; nothing logged. */
 static int
-act(struct run *x, const struct contact *c, const char *addr,
+send_test(struct run *x, const struct rcpt *r, const char *addr,
+    const struct strbuf *msg)
+{
+	struct so_err err = { 0 };
+	char *w = who(r, addr), *to = utf8_sanitize(x->test);
+	int rc = 0;
+
+	x->tested = 1;
+	if (merge_sendmail(x->sendmail, msg->s, msg->len, &err) != SO_OK) {
+		cli_warn(_("merge: --test: sending to %s failed: %s"), to,
+		    err.msg);
+		rc = EXIT_USER;
+	} else {
+		/* TRANSLATORS: the test address; the recipient whose
+		 * message it is. */
+		printf(_("test message sent to %s: the message for %s; "
+		    "nothing sent to the recipients, nothing logged"), to, w);
+		putchar('\n');
+	}
+	free(to);
+	free(w);
+	return rc;
+}
+
+static int
+act(struct run *x, const struct rcpt *r, const char *addr,
     const char *subject, const char *body, const struct strbuf *msg)
 {
 	struct so_err err = { 0 };
@@ -637,9 +760,10 @@ act(struct run *x, const struct contact *c, const char *addr,
 	int rc = 0;
 
 	if (x->pass == P_CHECK) {
-		if (x->mode == M_SEND && merge_event(x->db, x->m, c, subject,
-		    addr, &ev, &err) != SO_OK) {
-			to = who(c, addr);
+		if (x->mode == M_SEND && merge_event_to(x->db, x->m, r->c,
+		    r->co ? r->co->meta.id : SO_NULL, subject, addr, &ev,
+		    &err) != SO_OK) {
+			to = who(r, addr);
 			cli_warn(_("merge: %s: cannot log the message: %s; "
 			    "nothing was sent"), to, err.msg);
 			free(to);
@@ -647,7 +771,7 @@ act(struct run *x, const struct contact *c, const char *addr,
 		}
 		if (x->mode == M_SEND)
 			store_event_clear(&ev);
-		name = merge_contact_name(c);
+		name = rcpt_name(r);
 		to = xasprintf("%s <%s>", name, addr);
 		keep_first(x, to, subject, body);
 		free(to);
@@ -655,46 +779,61 @@ act(struct run *x, const struct contact *c, const char *addr,
 		return rc;
 	}
 	if (x->mode == M_DIR)
-		return write_eml(x, c, msg);
+		return write_eml(x, r, msg);
 	if (x->mode == M_MBOX)
 		return write_mbox(x, msg);
-	return send_one(x, c, addr, subject, msg);
+	if (x->mode == M_TEST)
+		return send_test(x, r, addr, msg);
+	return send_one(x, r, addr, subject, msg);
 }
 
-/* Renders and handles one contact; skips one without an address. */
+/* Renders and handles one recipient; skips one without an address. */
 static int
-one(struct run *x, const struct contact *c)
+one(struct run *x, const struct rcpt *r)
 {
 	struct strbuf msg = { 0 };
 	struct so_err err = { 0 };
 	struct mime_msg mm = { 0 };
-	char *addr = mime_first_addr(c->email ? c->email : "");
-	char *subject = NULL, *body = NULL, *name = NULL, *w;
+	const char *email = r->c ? r->c->email : r->co->email;
+	char *addr = mime_first_addr(email ? email : "");
+	char *subject = NULL, *body = NULL, *html = NULL, *name = NULL, *w;
 	int rc = 0;
 
 	if (*addr == '\0') {
 		x->skipped++;
+		/* the log's reason, in the database's language (English) */
+		rc = log_other(x, r, MAIL_SKIPPED, "no e-mail", "");
 		goto out;
 	}
 	if (!mime_addr_ok(addr)) {
 		if (!x->quiet) {
-			w = who(c, addr);
+			w = who(r, addr);
 			cli_warn(_("merge: %s: not an address a message can "
 			    "go to; skipped"), w);
 			free(w);
 		}
 		x->bad++;
+		rc = log_other(x, r, MAIL_SKIPPED, "not an e-mail address",
+		    addr);
 		goto out;
 	}
-	if (merge_render(x->db, x->m, c, &subject, &body, &err) != SO_OK) {
+	if (merge_render_to(x->db, x->m, r->c, r->co, &subject, &body,
+	    x->html ? &html : NULL, &err) != SO_OK) {
 		rc = cli_fail(&err);
 		goto out;
 	}
 	mm.from = x->from;
-	mm.to_name = name = merge_contact_name(c);
+	mm.to_name = name = rcpt_name(r);
 	mm.to_addr = addr;
+	if (x->mode == M_TEST) {
+		mm.to_name = "";
+		mm.to_addr = x->test;
+	}
 	mm.subject = subject;
 	mm.body = body;
+	mm.html = html;
+	mm.att = x->att;
+	mm.natt = x->natt;
 	mm.date = x->now;
 	if (mime_build(&mm, x->mode == M_DIR ? MIME_CRLF : MIME_LF, &msg,
 	    &err) != SO_OK) {
@@ -702,9 +841,10 @@ one(struct run *x, const struct contact *c)
 		goto out;
 	}
 	x->messages++;
-	rc = act(x, c, addr, subject, body, &msg);
+	rc = act(x, r, addr, subject, body, &msg);
 out:
 	sb_free(&msg);
+	free(html);
 	free(name);
 	free(subject);
 	free(body);
@@ -718,31 +858,151 @@ static int
 pass_one(void *arg, const void *rec, struct so_err *err)
 {
 	struct run *x = arg;
+	struct rcpt r = { 0 };
 
 	(void)err;
-	if (x->limit > 0 && x->messages >= x->limit)
+	if ((x->limit > 0 && x->messages >= x->limit) || x->tested)
 		return REC_WALK_STOP;
-	if ((x->rc = one(x, rec)) != 0)
+	if (x->walking == &entity_contact)
+		r.c = rec;
+	else
+		r.co = rec;
+	if ((x->rc = one(x, &r)) != 0)
 		return SO_ERR;
-	return SO_OK;
+	return x->tested ? REC_WALK_STOP : SO_OK;
 }
 
-/* One pass over the filtered contacts. */
+/* The walk over ent's records f selects. */
 static int
-pass(struct run *x, enum pass p)
+walk(struct run *x, const struct entity *ent, const struct filter *f)
 {
 	struct list_query q = { .sort = -1 };
 	struct so_err err = { 0 };
 
-	x->pass = p;
-	x->messages = x->skipped = x->bad = 0;
-	x->rc = 0;
-	q.filter = x->filter;
-	q.scan = x->filter != NULL;
+	x->walking = ent;
+	q.filter = f;
+	q.scan = f != NULL;
 	/* A manager writes only to their own contacts. */
 	q.mine = acl_export_owner(x->db);
-	if (rec_walk(x->db, &entity_contact, &q, pass_one, x, &err) != SO_OK)
+	if (rec_walk(x->db, ent, &q, pass_one, x, &err) != SO_OK)
 		return x->rc ? x->rc : cli_fail(&err);
+	return 0;
+}
+
+/* One pass over the recipients. */
+static int
+pass(struct run *x, enum pass p)
+{
+	int rc;
+
+	x->pass = p;
+	x->messages = x->skipped = x->bad = x->failed = 0;
+	x->rc = 0;
+	if ((rc = walk(x, x->ent, x->filter)) != 0 || x->cfilter == NULL ||
+	    x->tested)
+		return rc;
+	return walk(x, &entity_company, x->cfilter);
+}
+
+/* Whether status is a member status (program.c's choices). */
+static int
+member_status_ok(const char *status)
+{
+	const struct field_desc *fd =
+	    &entity_member.fields[entity_field(&entity_member, "status")];
+	const struct choice *ch;
+
+	for (ch = fd->choices; ch->code; ch++)
+		if (strcmp(ch->code, status) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Whom the messages go to: the contacts (or with --companies the
+ * companies) --filter and --saved select; with --program, its members
+ * among them, and, when no filter narrows the contacts, the members
+ * that are companies without a contact, at the company's e-mail.
+ */
+static int
+targets(struct run *x, const char *saved, const char *text)
+{
+	struct so_err err = { 0 };
+	char *clean;
+	int rc;
+
+	x->ent = x->companies ? &entity_company : &entity_contact;
+	if ((rc = cli_filter(x->db, "merge", x->ent, saved, text,
+	    &x->filter)) != 0 || x->program == NULL)
+		return rc;
+	if (x->status && !member_status_ok(x->status)) {
+		clean = utf8_sanitize(x->status);
+		cli_warn(_("merge: --member-status: no status \"%s\" "
+		    "(invited, confirmed, attended, declined, bought)"),
+		    clean);
+		free(clean);
+		return EXIT_USAGE;
+	}
+	if (program_find(x->db, x->program, &x->program_id, &err) != SO_OK)
+		return fail_tpl("merge", &err);
+	filter_and_members(&x->filter, x->ent, x->program_id, x->status, 0,
+	    x->program);
+	if (!x->companies && saved == NULL && text == NULL)
+		filter_and_members(&x->cfilter, &entity_company,
+		    x->program_id, x->status, 1, x->program);
+	return 0;
+}
+
+/* --attach's files, read whole: ATTACH_MAX bytes together at most. */
+static int
+read_attachments(struct run *x)
+{
+	struct mime_attachment *a;
+	struct strbuf b;
+	char buf[8192], *clean;
+	const char *base;
+	size_t n, total = 0, i;
+	FILE *f;
+
+	for (i = 0; i < x->natt; i++) {
+		a = &x->att[i];
+		clean = utf8_sanitize(a->name);
+		if ((f = priv_fopen(a->name, "rb")) == NULL) {
+			cli_warn("merge: --attach: %s: %s", clean,
+			    strerror(errno));
+			free(clean);
+			return EXIT_USER;
+		}
+		memset(&b, 0, sizeof(b));
+		sb_add(&b, "");
+		while ((n = fread(buf, 1, sizeof(buf), f)) > 0 &&
+		    total + b.len <= ATTACH_MAX)
+			sb_addn(&b, buf, n);
+		if (ferror(f) || total + b.len > ATTACH_MAX) {
+			if (ferror(f))
+				cli_warn("merge: --attach: %s: %s", clean,
+				    strerror(errno));
+			else
+				/* TRANSLATORS: the file; the limit in MB. */
+				cli_warn(_("merge: --attach: %s: the "
+				    "attachments of a message may take %d MB "
+				    "together, no more: send a link to a "
+				    "large file instead"), clean,
+				    ATTACH_MAX / (1024 * 1024));
+			fclose(f);
+			sb_free(&b);
+			free(clean);
+			return EXIT_USER;
+		}
+		fclose(f);
+		free(clean);
+		total += b.len;
+		a->len = b.len;
+		a->data = (unsigned char *)sb_steal(&b);
+		/* the reader sees the file's name, not the path */
+		base = strrchr(a->name, '/');
+		a->name = base ? base + 1 : a->name;
+	}
 	return 0;
 }
 
@@ -753,6 +1013,7 @@ prepare(struct run *x, const char *tname, const char *saved,
 {
 	struct so_err err = { 0 };
 	struct template t;
+	char *w;
 	int rc;
 
 	if (template_get(x->db, tname, &t, &err) != SO_OK)
@@ -780,8 +1041,16 @@ prepare(struct run *x, const char *tname, const char *saved,
 		    x->from);
 		return EXIT_USER;
 	}
-	return cli_filter(x->db, "merge", &entity_contact, saved, text,
-	    &x->filter);
+	if (x->test && !mime_addr_ok(x->test)) {
+		w = utf8_sanitize(x->test);
+		cli_warn(_("merge: --test: \"%s\" is not an e-mail address"),
+		    w);
+		free(w);
+		return EXIT_USER;
+	}
+	if ((rc = targets(x, saved, text)) != 0)
+		return rc;
+	return read_attachments(x);
 }
 
 static int
@@ -860,9 +1129,17 @@ summary(const struct run *x)
 		printf(P_("dry run: %ld messages rendered, nothing written or "
 		    "sent", "dry run: %ld messages rendered, nothing written "
 		    "or sent", x->messages), x->messages);
-	} else if (x->mode == M_SEND)
+	} else if (x->mode == M_SEND) {
 		printf(P_("%ld messages sent", "%ld messages sent", x->sent),
 		    x->sent);
+		if (x->failed) {
+			fputs(", ", stdout);
+			/* TRANSLATORS: after "N messages sent, " with
+			 * --keep-going. */
+			printf(P_("%ld failed (see the warnings)", "%ld failed "
+			    "(see the warnings)", x->failed), x->failed);
+		}
+	}
 	else {
 		clean = utf8_sanitize(x->out);
 		/* TRANSLATORS: messages written to a directory or an mbox
@@ -872,8 +1149,15 @@ summary(const struct run *x)
 		free(clean);
 	}
 	fputs("; ", stdout);
-	printf(P_("%ld contact without e-mail skipped", "%ld contacts "
-	    "without e-mail skipped", x->skipped), x->skipped);
+	if (x->ent == &entity_contact && x->cfilter == NULL)
+		printf(P_("%ld contact without e-mail skipped", "%ld "
+		    "contacts without e-mail skipped", x->skipped),
+		    x->skipped);
+	else
+		/* TRANSLATORS: companies or program members. */
+		printf(P_("%ld recipient without e-mail skipped", "%ld "
+		    "recipients without e-mail skipped", x->skipped),
+		    x->skipped);
 	if (x->bad) {
 		fputs(", ", stdout);
 		/* TRANSLATORS: contacts skipped, after "N contacts without
@@ -890,6 +1174,15 @@ run_merge(struct run *x)
 	char *tmp = NULL;
 	int rc;
 
+	if (x->mode == M_TEST && !x->dry) {
+		x->pass = P_WRITE;
+		if ((rc = pass(x, P_WRITE)) == 0 && !x->tested) {
+			cli_warn("%s", _("merge: --test: no recipient with an "
+			    "e-mail address: nothing sent"));
+			rc = EXIT_USER;
+		}
+		return rc;
+	}
 	/* --send and --dry-run check every message before anything */
 	if (x->dry || x->mode == M_SEND) {
 		if ((rc = pass(x, P_CHECK)) != 0)
@@ -908,7 +1201,8 @@ run_merge(struct run *x)
 	free(tmp);
 	if (rc == 0)
 		summary(x);
-	return rc;
+	/* --keep-going: the run ends, but not every message went */
+	return rc == 0 && x->failed ? EXIT_USER : rc;
 }
 
 /* Sets the mode once; a second one is a usage error. */
@@ -939,6 +1233,25 @@ merge_args(struct run *x, int argc, char **argv, const char **saved,
 			    optarg);
 		else if (c == OPT_SEND)
 			bad |= set_mode(x, M_SEND, NULL);
+		else if (c == OPT_TEST) {
+			bad |= set_mode(x, M_TEST, NULL);
+			x->test = optarg;
+		} else if (c == OPT_PROGRAM)
+			x->program = optarg;
+		else if (c == OPT_STATUS)
+			x->status = optarg;
+		else if (c == OPT_COMPANIES)
+			x->companies = 1;
+		else if (c == OPT_HTML)
+			x->html = 1;
+		else if (c == OPT_KEEP)
+			x->keep = 1;
+		else if (c == OPT_ATTACH) {
+			x->att = xrealloc(x->att, (x->natt + 1) *
+			    sizeof(*x->att));
+			x->att[x->natt++] = (struct mime_attachment){
+			    .name = optarg };
+		}
 		else if (c == OPT_DRY_RUN)
 			x->dry = 1;
 		else if (c == OPT_LIMIT) {
@@ -951,7 +1264,8 @@ merge_args(struct run *x, int argc, char **argv, const char **saved,
 		} else
 			bad = -1;
 	}
-	if (bad || optind != argc - 1 || (x->mode == M_NONE && !x->dry)) {
+	if (bad || optind != argc - 1 || (x->mode == M_NONE && !x->dry) ||
+	    (x->status && x->program == NULL)) {
 		cli_usage("merge");
 		return -1;
 	}
@@ -963,6 +1277,7 @@ cli_merge(struct cli *cli, int argc, char **argv)
 {
 	struct run x = { 0 };
 	const char *saved = NULL, *text = NULL;
+	size_t i;
 	int rc;
 
 	if (merge_args(&x, argc, argv, &saved, &text) < 0)
@@ -976,6 +1291,10 @@ cli_merge(struct cli *cli, int argc, char **argv)
 		rc = run_merge(&x);
 	merge_free(x.m);
 	filter_free(x.filter);
+	filter_free(x.cfilter);
+	for (i = 0; i < x.natt; i++)
+		free((void *)x.att[i].data);
+	free(x.att);
 	free(x.from);
 	free(x.from_addr);
 	free(x.sendmail);
@@ -1052,6 +1371,30 @@ static const struct cli_option merge_options[] = {
 	{ .name = "send", .val = OPT_SEND, .flags = CLI_OR,
 	  .help = N_("pipe each message to mail.sendmail -t -i and log it "
 	    "as a done e-mail event") },
+	{ .name = "test", .val = OPT_TEST, .arg = NC_("usage", "ADDRESS"),
+	  .flags = CLI_OR,
+	  .help = N_("send only the first recipient's message, to ADDRESS; "
+	    "nothing is logged") },
+	{ .name = "program", .val = OPT_PROGRAM,
+	  .arg = NC_("usage", "NAME|ID"),
+	  .help = N_("the program's members: a contact at its e-mail, a "
+	    "company member without a contact at the company's") },
+	{ .name = "member-status", .val = OPT_STATUS,
+	  .arg = NC_("usage", "STATUS"),
+	  .help = N_("with --program: only the members of this status "
+	    "(invited, confirmed, attended, declined, bought)") },
+	{ .name = "companies", .val = OPT_COMPANIES,
+	  .help = N_("mail companies at their own e-mail: --filter and "
+	    "--saved select companies") },
+	{ .name = "attach", .val = OPT_ATTACH, .arg = NC_("usage", "FILE"),
+	  .help = N_("attach FILE to every message (repeatable; 10 MB "
+	    "together at most)") },
+	{ .name = "html", .val = OPT_HTML,
+	  .help = N_("add an HTML part made from the body: paragraphs, "
+	    "**bold**, [links](https://...), - lists") },
+	{ .name = "keep-going", .val = OPT_KEEP,
+	  .help = N_("with --send: log a message the mailer refuses as "
+	    "failed and go on with the next") },
 	{ .name = "dry-run", .val = OPT_DRY_RUN,
 	  .help = N_("render every message, write and send nothing, print "
 	    "the first") },

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/i18n.h"
 #include "base/proc.h"
@@ -107,7 +108,7 @@ static char *
 manager_name(const struct contact *c, const struct company *co)
 {
 	int fi = entity_field(&entity_contact, "manager_id");
-	char *v = field_format(&entity_contact, fi, c);
+	char *v = c ? field_format(&entity_contact, fi, c) : xstrdup("");
 
 	if (*v == '\0' && co) {
 		free(v);
@@ -117,9 +118,19 @@ manager_name(const struct contact *c, const struct company *co)
 	return v;
 }
 
+/*
+ * The template with its values; with vals, each value is left out of b
+ * as a mark VAL_MARK N VAL_END (N its index in vals) so that the HTML
+ * conversion can treat the template's text as markup and the values
+ * as text (neither mark byte is in a template: control characters are
+ * refused there, and a value's are kept apart here).
+ */
+#define VAL_MARK	'\x01'
+#define VAL_END		'\x02'
+
 static void
-render(const struct tpl_text *t, const struct contact *c,
-    const struct company *co, struct strbuf *b)
+render_v(const struct tpl_text *t, const struct contact *c,
+    const struct company *co, struct strbuf *b, char ***vals, size_t *nv)
 {
 	char *v;
 	size_t i;
@@ -131,7 +142,9 @@ render(const struct tpl_text *t, const struct contact *c,
 			sb_add(b, t->v[i].text);
 			continue;
 		case TPL_CONTACT:
-			v = field_format(&entity_contact, t->v[i].field, c);
+			/* a company's own message: nobody's name */
+			v = c ? field_format(&entity_contact, t->v[i].field,
+			    c) : xstrdup("");
 			break;
 		case TPL_COMPANY:
 			v = co ? field_format(&entity_company, t->v[i].field,
@@ -141,9 +154,22 @@ render(const struct tpl_text *t, const struct contact *c,
 			v = manager_name(c, co);
 			break;
 		}
+		if (vals) {
+			*vals = xrealloc(*vals, (*nv + 1) * sizeof(**vals));
+			(*vals)[*nv] = v;
+			sb_printf(b, "%c%zu%c", VAL_MARK, (*nv)++, VAL_END);
+			continue;
+		}
 		sb_add(b, v);
 		free(v);
 	}
+}
+
+static void
+render(const struct tpl_text *t, const struct contact *c,
+    const struct company *co, struct strbuf *b)
+{
+	render_v(t, c, co, b, NULL, NULL);
 }
 
 /* A subject is one line: a memo's line breaks (or tabs) become spaces. */
@@ -172,6 +198,214 @@ merge_render(struct db *db, struct merge *m, const struct contact *c,
 	one_line(*subject);
 	render(&m->body, c, co, &b);
 	*body = sb_steal(&b);
+	return SO_OK;
+}
+
+/* ---- the HTML part ---- */
+
+/* s[0..n) HTML-escaped; a line break inside a value is a <br>. */
+static void
+html_text(struct strbuf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		switch (s[i]) {
+		case '&': sb_add(b, "&amp;"); break;
+		case '<': sb_add(b, "&lt;"); break;
+		case '>': sb_add(b, "&gt;"); break;
+		case '"': sb_add(b, "&quot;"); break;
+		case '\'': sb_add(b, "&#39;"); break;
+		case '\r': break;
+		case '\n': sb_add(b, "<br>"); break;
+		default: sb_addc(b, s[i]);
+		}
+}
+
+/* Template text with marks: the marks' values escaped, the rest too. */
+static void
+html_run(struct strbuf *b, const char *s, size_t n, char **vals, size_t nv)
+{
+	const char *end = s + n, *m;
+	size_t k;
+
+	while (s < end) {
+		m = memchr(s, VAL_MARK, (size_t)(end - s));
+		if (m == NULL) {
+			html_text(b, s, (size_t)(end - s));
+			return;
+		}
+		html_text(b, s, (size_t)(m - s));
+		k = strtoul(m + 1, NULL, 10);
+		if (k < nv)
+			html_text(b, vals[k], strlen(vals[k]));
+		s = memchr(m, VAL_END, (size_t)(end - m));
+		s = s ? s + 1 : end;
+	}
+}
+
+/* A link's address: http, https or mailto, else none (no javascript:). */
+static int
+safe_url(const char *s, size_t n)
+{
+	return (n > 7 && strncasecmp(s, "http://", 7) == 0) ||
+	    (n > 8 && strncasecmp(s, "https://", 8) == 0) ||
+	    (n > 7 && strncasecmp(s, "mailto:", 7) == 0);
+}
+
+/* Whether a "**" follows in [s, end): a bold that is closed. */
+static int
+closes(const char *s, const char *end)
+{
+	for (; end - s >= 2; s++)
+		if (s[0] == '*' && s[1] == '*')
+			return 1;
+	return 0;
+}
+
+/* One line's inline markup: **bold** and [text](url). */
+static void
+html_inline(struct strbuf *b, const char *s, size_t n, char **vals,
+    size_t nv)
+{
+	const char *end = s + n, *p = s, *q, *r, *u;
+	int bold = 0;
+
+	while (p < end) {
+		if (end - p >= 2 && p[0] == '*' && p[1] == '*' && (bold ||
+		    closes(p + 2, end))) {
+			html_run(b, s, (size_t)(p - s), vals, nv);
+			sb_add(b, bold ? "</b>" : "<b>");
+			bold = !bold;
+			s = p = p + 2;
+			continue;
+		}
+		if (*p == '[' && (q = memchr(p, ']', (size_t)(end - p))) &&
+		    q + 1 < end && q[1] == '(' && (r = memchr(q, ')',
+		    (size_t)(end - q))) && safe_url(q + 2, (size_t)(r - q -
+		    2)) && memchr(q + 2, VAL_MARK, (size_t)(r - q - 2)) ==
+		    NULL) {
+			html_run(b, s, (size_t)(p - s), vals, nv);
+			sb_add(b, "<a href=\"");
+			for (u = q + 2; u < r; u++)
+				html_text(b, u, 1);
+			sb_add(b, "\">");
+			html_run(b, p + 1, (size_t)(q - p - 1), vals, nv);
+			sb_add(b, "</a>");
+			s = p = r + 1;
+			continue;
+		}
+		p++;
+	}
+	html_run(b, s, (size_t)(end - s), vals, nv);
+	if (bold)
+		sb_add(b, "</b>");
+}
+
+/* The list item a line starts ("- ", "* ", "1. "): its text's offset. */
+static size_t
+item_at(const char *s, size_t n, int *ordered)
+{
+	size_t i = 0;
+
+	if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ' &&
+	    !(n >= 2 && s[0] == '*' && s[1] == '*')) {
+		*ordered = 0;
+		return 2;
+	}
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i > 0 && i + 1 < n && s[i] == '.' && s[i + 1] == ' ') {
+		*ordered = 1;
+		return i + 2;
+	}
+	return 0;
+}
+
+/*
+ * The Markdown-like subset as HTML: paragraphs split by blank lines
+ * (a line break inside one is a <br>), lists of "- " or "1. " lines,
+ * **bold**, [text](http://...).  The values are text, never markup.
+ */
+static char *
+to_html(const char *md, char **vals, size_t nv)
+{
+	struct strbuf b = { 0 };
+	const char *p = md, *nl;
+	size_t n, off;
+	int in_p = 0, list = -1, ordered = 0;
+
+	sb_add(&b, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
+	    "</head><body>\n");
+	while (*p) {
+		nl = strchr(p, '\n');
+		n = nl ? (size_t)(nl - p) : strlen(p);
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		off = item_at(p, n, &ordered);
+		if (n == 0 || strspn(p, " \t") == n || off > 0) {
+			if (in_p)
+				sb_add(&b, "</p>\n");
+			in_p = 0;
+		}
+		if (list >= 0 && (off == 0 || ordered != list)) {
+			sb_add(&b, list ? "</ol>\n" : "</ul>\n");
+			list = -1;
+		}
+		if (off > 0) {
+			if (list < 0)
+				sb_add(&b, ordered ? "<ol>\n" : "<ul>\n");
+			list = ordered;
+			sb_add(&b, "<li>");
+			html_inline(&b, p + off, n - off, vals, nv);
+			sb_add(&b, "</li>\n");
+		} else if (n > 0 && strspn(p, " \t") < n) {
+			sb_add(&b, in_p ? "<br>\n" : "<p>");
+			in_p = 1;
+			html_inline(&b, p, n, vals, nv);
+		}
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+	if (in_p)
+		sb_add(&b, "</p>\n");
+	if (list >= 0)
+		sb_add(&b, list ? "</ol>\n" : "</ul>\n");
+	sb_add(&b, "</body></html>\n");
+	return sb_steal(&b);
+}
+
+int
+merge_render_to(struct db *db, struct merge *m, const struct contact *c,
+    const struct company *own, char **subject, char **body, char **html,
+    struct so_err *err)
+{
+	const struct company *co = c ? NULL : own;
+	struct strbuf b = { 0 };
+	char **vals = NULL;
+	size_t nv = 0, i;
+	int code;
+
+	*subject = *body = NULL;
+	if (html)
+		*html = NULL;
+	if (c && m->need_company && (code = load_company(db, m, c, &co,
+	    err)) != SO_OK)
+		return code;
+	render(&m->subject, c, co, &b);
+	*subject = sb_steal(&b);
+	one_line(*subject);
+	render(&m->body, c, co, &b);
+	*body = sb_steal(&b);
+	if (html) {
+		render_v(&m->body, c, co, &b, &vals, &nv);
+		*html = to_html(sb_str(&b), vals, nv);
+		sb_free(&b);
+		for (i = 0; i < nv; i++)
+			free(vals[i]);
+		free(vals);
+	}
 	return SO_OK;
 }
 
@@ -205,8 +439,10 @@ merge_sendmail(const char *path, const char *msg, size_t len,
 	if (proc_run(&p, &r) != 0)
 		return so_err_set(err, SO_ERR, _("cannot start %s: %s"), path,
 		    strerror(errno));
-	said = utf8_sanitize(sb_str(&r.out));
-	said[strcspn(said, "\n")] = '\0';
+	/* its first line: cut before the sanitizer shows \n as ^J */
+	sb_add(&r.out, "");
+	r.out.s[strcspn(r.out.s, "\r\n")] = '\0';
+	said = utf8_sanitize(r.out.s);
 	if (r.exec_errno != 0)
 		code = so_err_set(err, SO_ERR, _("cannot run %s: %s"), path,
 		    strerror(r.exec_errno));
@@ -235,6 +471,14 @@ merge_event(struct db *db, const struct merge *m, const struct contact *c,
     const char *subject, const char *addr, struct event *ev,
     struct so_err *err)
 {
+	return merge_event_to(db, m, c, SO_NULL, subject, addr, ev, err);
+}
+
+int
+merge_event_to(struct db *db, const struct merge *m, const struct contact *c,
+    int64_t company_id, const char *subject, const char *addr,
+    struct event *ev, struct so_err *err)
+{
 	static const char *const codes[] = { "email" };
 	int64_t type;
 	int code;
@@ -254,8 +498,8 @@ merge_event(struct db *db, const struct merge *m, const struct contact *c,
 	ev->start_at = db_now(db);
 	free(ev->status);
 	ev->status = xstrdup("done");
-	ev->contact_id = c->meta.id;
-	ev->company_id = c->company_id;
+	ev->contact_id = c ? c->meta.id : SO_NULL;
+	ev->company_id = c ? c->company_id : company_id;
 	/* Stored, so in the language of the database, not of the one
 	 * who sent it (not translated). */
 	ev->description = xasprintf("Mail merge \"%s\" to %s", m->name, addr);

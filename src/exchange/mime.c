@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -358,6 +359,165 @@ mime_qp(struct strbuf *b, const char *text, enum mime_eol eol)
 
 /* ---- the message ---- */
 
+/* A text part's headers and its body in quoted-printable. */
+static void
+qp_part(struct strbuf *out, const char *type, const char *text,
+    enum mime_eol eol)
+{
+	sb_printf(out, "Content-Type: %s; charset=UTF-8%s", type, eols[eol]);
+	sb_printf(out, "Content-Transfer-Encoding: quoted-printable%s",
+	    eols[eol]);
+	sb_add(out, eols[eol]);
+	mime_qp(out, text, eol);
+}
+
+/*
+ * The text, or the text and its HTML as multipart/alternative (its
+ * boundary is the outer one after "=_alt", so neither is the start of
+ * the other; and "=_" starts no quoted-printable or base64 line).
+ */
+static void
+text_parts(struct strbuf *out, const struct mime_msg *m, const char *bound,
+    enum mime_eol eol)
+{
+	const char *e = eols[eol];
+
+	if (m->html == NULL) {
+		qp_part(out, "text/plain", m->body ? m->body : "", eol);
+		return;
+	}
+	sb_printf(out, "Content-Type: multipart/alternative;%s "
+	    "boundary=\"=_alt%s\"%s%s", e, bound, e, e);
+	sb_printf(out, "--=_alt%s%s", bound, e);
+	qp_part(out, "text/plain", m->body ? m->body : "", eol);
+	sb_printf(out, "%s--=_alt%s%s", e, bound, e);
+	qp_part(out, "text/html", m->html, eol);
+	sb_printf(out, "%s--=_alt%s--%s", e, bound, e);
+}
+
+/* Printable ASCII that needs no quoting in a parameter's value. */
+static int
+param_plain(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7f ||
+		    *s == '"' || *s == '\\' || *s == '%' || *s == '*' ||
+		    *s == '\'')
+			return 0;
+	return 1;
+}
+
+/*
+ * "; param=..." for a file name: as a quoted string when it is plain
+ * and short, else RFC 2231: UTF-8'' and percent-encoding, split into
+ * numbered continuations of at most 45 characters (a line of at most
+ * 78 with the parameter's name), never inside a %XX.
+ */
+static void
+put_param(struct strbuf *b, const char *param, const char *value,
+    const char *eol)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct strbuf enc = { 0 };
+	const unsigned char *p;
+	size_t off, take, n;
+	int k;
+
+	if (param_plain(value) && strlen(value) < 60) {
+		sb_printf(b, ";%s %s=\"%s\"", eol, param, value);
+		return;
+	}
+	sb_add(&enc, "");
+	for (p = (const unsigned char *)value; *p; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p))
+			sb_addc(&enc, (char)*p);
+		else {
+			sb_addc(&enc, '%');
+			sb_addc(&enc, hex[*p >> 4]);
+			sb_addc(&enc, hex[*p & 15]);
+		}
+	n = enc.len;
+	if (n <= 45) {
+		sb_printf(b, ";%s %s*=UTF-8''%s", eol, param, enc.s);
+		sb_free(&enc);
+		return;
+	}
+	for (off = 0, k = 0; off < n; off += take, k++) {
+		take = n - off > 45 ? 45 : n - off;
+		/* back off a split %XX */
+		if (off + take < n && enc.s[off + take - 1] == '%')
+			take -= 1;
+		else if (off + take < n && enc.s[off + take - 2] == '%')
+			take -= 2;
+		sb_printf(b, ";%s %s*%d*=%s%.*s", eol, param, k,
+		    k == 0 ? "UTF-8''" : "", (int)take, enc.s + off);
+	}
+	sb_free(&enc);
+}
+
+/* One attachment: its headers and its bytes in base64 lines of 76. */
+static void
+attachment(struct strbuf *out, const struct mime_attachment *a,
+    enum mime_eol eol)
+{
+	const char *e = eols[eol];
+	char *name = clean_value(a->name);
+	size_t off, take;
+
+	sb_printf(out, "Content-Type: %s", a->type ? a->type :
+	    mime_type_of(a->name));
+	put_param(out, "name", name, e);
+	sb_add(out, e);
+	sb_add(out, "Content-Disposition: attachment");
+	put_param(out, "filename", name, e);
+	sb_add(out, e);
+	sb_printf(out, "Content-Transfer-Encoding: base64%s%s", e, e);
+	for (off = 0; off < a->len; off += take) {
+		take = a->len - off > 57 ? 57 : a->len - off;
+		base64(out, a->data + off, take);
+		sb_add(out, e);
+	}
+	free(name);
+}
+
+const char *
+mime_type_of(const char *name)
+{
+	static const char *const types[][2] = {
+		{ "pdf", "application/pdf" },
+		{ "doc", "application/msword" },
+		{ "docx", "application/vnd.openxmlformats-officedocument."
+		    "wordprocessingml.document" },
+		{ "xls", "application/vnd.ms-excel" },
+		{ "xlsx", "application/vnd.openxmlformats-officedocument."
+		    "spreadsheetml.sheet" },
+		{ "odt", "application/vnd.oasis.opendocument.text" },
+		{ "ods", "application/vnd.oasis.opendocument.spreadsheet" },
+		{ "rtf", "application/rtf" },
+		{ "zip", "application/zip" },
+		{ "txt", "text/plain" },
+		{ "csv", "text/csv" },
+		{ "htm", "text/html" },
+		{ "html", "text/html" },
+		{ "jpg", "image/jpeg" },
+		{ "jpeg", "image/jpeg" },
+		{ "png", "image/png" },
+		{ "gif", "image/gif" },
+		{ "ics", "text/calendar" },
+		{ "vcf", "text/vcard" },
+	};
+	const char *dot = strrchr(name, '.');
+	size_t i;
+
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return "application/octet-stream";
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (strcasecmp(dot + 1, types[i][0]) == 0)
+			return types[i][1];
+	return "application/octet-stream";
+}
+
 static int
 check_addr(const char *what, const char *addr, struct so_err *err)
 {
@@ -375,7 +535,9 @@ mime_build(const struct mime_msg *m, enum mime_eol eol, struct strbuf *out,
 {
 	static unsigned counter;
 	char *from_addr = mime_addr_of(m->from), *from_name, *msgid = NULL;
+	char *bound;
 	const char *at;
+	size_t i;
 	int code;
 
 	if ((code = check_addr("From", from_addr, err)) != SO_OK ||
@@ -398,12 +560,26 @@ mime_build(const struct mime_msg *m, enum mime_eol eol, struct strbuf *out,
 	sb_printf(out, "Message-ID: %s%s", m->msgid ? m->msgid : msgid,
 	    eols[eol]);
 	sb_printf(out, "MIME-Version: 1.0%s", eols[eol]);
-	sb_printf(out, "Content-Type: text/plain; charset=UTF-8%s",
-	    eols[eol]);
-	sb_printf(out, "Content-Transfer-Encoding: quoted-printable%s",
-	    eols[eol]);
-	sb_add(out, eols[eol]);
-	mime_qp(out, m->body ? m->body : "", eol);
+	/* unique as the Message-ID is: the time, the process, a count */
+	bound = xasprintf("=_salesorg_%lld_%ld_%u", (long long)m->date,
+	    (long)getpid(), counter);
+	if (m->natt > 0) {
+		sb_printf(out, "Content-Type: multipart/mixed;%s "
+		    "boundary=\"%s\"%s%s", eols[eol], bound, eols[eol],
+		    eols[eol]);
+		sb_printf(out, "This is a multi-part message in MIME "
+		    "format.%s", eols[eol]);
+		sb_printf(out, "%s--%s%s", eols[eol], bound, eols[eol]);
+		text_parts(out, m, bound, eol);
+		for (i = 0; i < m->natt; i++) {
+			sb_printf(out, "%s--%s%s", eols[eol], bound,
+			    eols[eol]);
+			attachment(out, &m->att[i], eol);
+		}
+		sb_printf(out, "%s--%s--%s", eols[eol], bound, eols[eol]);
+	} else
+		text_parts(out, m, bound, eol);
+	free(bound);
 	free(msgid);
 	free(from_name);
 	free(from_addr);

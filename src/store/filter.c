@@ -709,6 +709,70 @@ term_word(struct parser *p, const char *word, struct strbuf *sql)
 	sb_add(sql, ")");
 }
 
+/*
+ * program:NAME on contacts and companies: the members of the programs
+ * NAME selects (by name as a reference is: contains, = for the whole
+ * name or the id, ~ a pattern).  A company is a member when it is one
+ * or one of its contacts is.  "program:" alone: a member of none.
+ */
+#define MEMBERS_OF(ent)							\
+	(strcmp((ent)->table, "contacts") == 0 ?			\
+	"SELECT m.contact_id FROM program_members m WHERE "		\
+	"m.deleted_at IS NULL" :					\
+	"SELECT coalesce(m.company_id, k.company_id) FROM "		\
+	"program_members m LEFT JOIN contacts k ON k.id = m.contact_id "\
+	"WHERE m.deleted_at IS NULL")
+
+static int
+is_program_term(const struct parser *p, const char *name)
+{
+	return (strcasecmp(name, "program") == 0 ||
+	    strcmp(name, "программа") == 0) &&
+	    entity_field_named(p->ent, name) < 0 &&
+	    (strcmp(p->ent->table, "contacts") == 0 ||
+	    strcmp(p->ent->table, "companies") == 0);
+}
+
+static int
+term_program(struct parser *p, enum op op, const char *val, size_t vpos,
+    int quoted, size_t oppos, struct strbuf *sql)
+{
+	const char *v;
+	char *folded;
+	int n;
+	struct fref fr = { .name = "program" };
+
+	if (op != OP_HAS && op != OP_EQ && op != OP_RE)
+		return not_ordered(p, &fr, op, oppos, _("a reference"));
+	if (*val == '\0') {
+		sb_printf(sql, "t.id NOT IN (%s AND m.program_id IS NOT NULL "
+		    "AND coalesce(m.contact_id, m.company_id) IS NOT NULL)",
+		    MEMBERS_OF(p->ent));
+		return 0;
+	}
+	sb_printf(sql, "t.id IN (%s AND m.program_id IN (SELECT r.id FROM "
+	    "programs r WHERE r.deleted_at IS NULL AND ", MEMBERS_OF(p->ent));
+	for (v = val; isdigit((unsigned char)*v); v++)
+		;
+	if (op == OP_EQ && *v == '\0' && v - val < 19)
+		sb_printf(sql, "r.id = ?%d", add_int(p, strtoll(val, NULL,
+		    10)));
+	else if (op == OP_HAS)
+		sb_printf(sql, "so_match(?%d, r.name)", add_text(p, val));
+	else if (op == OP_EQ) {
+		folded = utf8_fold(val);
+		n = add_text(p, folded);
+		free(folded);
+		sb_printf(sql, "so_fold(r.name) = ?%d", n);
+	} else {
+		if (check_pattern(p, val, vpos, quoted) < 0)
+			return -1;
+		sb_printf(sql, "regexp(?%d, r.name)", add_text(p, val));
+	}
+	sb_add(sql, "))");
+	return 0;
+}
+
 static int
 term_field(struct parser *p, const char *name, size_t npos, enum op op,
     size_t oppos, const char *val, size_t vpos, int quoted,
@@ -716,6 +780,8 @@ term_field(struct parser *p, const char *name, size_t npos, enum op op,
 {
 	struct fref fr;
 
+	if (is_program_term(p, name))
+		return term_program(p, op, val, vpos, quoted, oppos, sql);
 	if (resolve(p, name, npos, &fr) < 0)
 		return -1;
 	if (fr.fd && fr.type == FT_CHOICE)
@@ -989,6 +1055,51 @@ filter_of_ids(const int64_t *ids, size_t n, const char *text)
 	f->params[0].s = sb_steal(&b);
 	f->np = f->cap = 1;
 	return f;
+}
+
+int
+filter_and_members(struct filter **f, const struct entity *ent,
+    int64_t program_id, const char *status, int own, const char *text)
+{
+	struct filter *g = *f;
+	struct strbuf b = { 0 };
+	int n;
+
+	if (strcmp(ent->table, "contacts") != 0 &&
+	    strcmp(ent->table, "companies") != 0)
+		return -1;
+	if (g == NULL) {
+		g = xcalloc(1, sizeof(*g));
+		g->text = xstrdup(text);
+	}
+	/* the parameters go on after the filter's own */
+	if (g->np + 2 > g->cap) {
+		g->cap = g->np + 2;
+		g->params = xrealloc(g->params, g->cap * sizeof(*g->params));
+	}
+	n = FILTER_BASE + (int)g->np;
+	g->params[g->np++] = (struct param){ P_INT, NULL, program_id };
+	g->params[g->np++] = (struct param){ P_TEXT,
+	    xstrdup(status ? status : ""), 0 };
+	if (strcmp(ent->table, "contacts") == 0)
+		sb_printf(&b, "t.id IN (SELECT m.contact_id FROM "
+		    "program_members m WHERE m.program_id = ?%d", n);
+	else if (own)
+		sb_printf(&b, "t.id IN (SELECT m.company_id FROM "
+		    "program_members m WHERE m.program_id = ?%d AND "
+		    "m.contact_id IS NULL", n);
+	else
+		sb_printf(&b, "t.id IN (SELECT coalesce(m.company_id, "
+		    "k.company_id) FROM program_members m LEFT JOIN contacts k "
+		    "ON k.id = m.contact_id WHERE m.program_id = ?%d", n);
+	sb_printf(&b, " AND m.deleted_at IS NULL AND (?%d = '' OR "
+	    "m.status = ?%d))", n + 1, n + 1);
+	if (g->sql)
+		sb_printf(&b, " AND (%s)", g->sql);
+	free(g->sql);
+	g->sql = sb_steal(&b);
+	*f = g;
+	return 0;
 }
 
 const char *

@@ -96,12 +96,29 @@ static int
 member_check(struct db *db, void *obj, struct so_err *err)
 {
 	struct program_member *m = obj;
+	sqlite3_stmt *st;
+	int rc, code;
 
-	(void)db;
 	if ((m->company_id == SO_NULL || m->company_id == 0) &&
 	    (m->contact_id == SO_NULL || m->contact_id == 0))
 		return so_err_field(err, SO_EINVAL, "company_id",
 		    _("Company: a member needs a company or a contact"));
+	if (m->company_id != SO_NULL && m->company_id != 0)
+		return SO_OK;
+	/* A person takes part for their company: a program's results are
+	 * its members' companies' deals and payments (store/mailing.h),
+	 * so a contact added from a list keeps the contact's company. */
+	code = db_prepare(db, "SELECT company_id FROM contacts WHERE id = ?1 "
+	    "AND company_id IS NOT NULL", &st, err);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, m->contact_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		m->company_id = sqlite3_column_int64(st, 0);
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(db, rc, N_("finding the member's company"),
+		    err);
 	return SO_OK;
 }
 

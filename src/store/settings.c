@@ -128,6 +128,9 @@ const struct text_desc settings_texts[] = {
 	    "or services"), "sum", 1 },
 	{ "abc.months", N_("the months (1-24) each stored ABC rank looks back "
 	    "over, the ranked month included"), "1", 1 },
+	{ "program.attribution_days", N_("a program's deals and payments: "
+	    "those of its members' companies from its start to its end plus "
+	    "this many days (1-3650)"), "90", 1 },
 	{ NULL, NULL, NULL, 0 }
 };
 
@@ -421,6 +424,11 @@ check_text_value(struct db *db, const struct text_desc *t,
 		return so_err_field(err, SO_EINVAL, name, _("report.audit."
 		    "idle_days: a whole number of days from 1 to %d, not "
 		    "\"%s\""), IDLE_DAYS_MAX, value);
+	if (strcmp(name, "program.attribution_days") == 0 &&
+	    idle_days(value) < 0)
+		return so_err_field(err, SO_EINVAL, name, _("program."
+		    "attribution_days: a whole number of days from 1 to %d, "
+		    "not \"%s\""), IDLE_DAYS_MAX, value);
 	if (strcmp(name, "abc.vip") == 0 && *value &&
 	    settings_parse_bool(value) < 0)
 		return so_err_field(err, SO_EINVAL, name, _("abc.vip: on or "

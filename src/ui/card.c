@@ -14,6 +14,7 @@
 #include "store/audit.h"
 #include "store/entities.h"
 #include "store/lookup.h"
+#include "store/mailing.h"
 #include "ui/access.h"
 #include "ui/card.h"
 #include "ui/columns.h"
@@ -143,6 +144,42 @@ load_phone(struct card *c, struct db *db)
 	}
 }
 
+/*
+ * A program's mailings (the per-recipient log) and results: the deals
+ * and payments of its members' companies in its window (store/
+ * mailing.h has the rule).
+ */
+static int
+program_results_extras(struct card *c, struct db *db, struct so_err *err)
+{
+	struct program_results r;
+	char m1[48], m2[48], from[16], to[16];
+	int code;
+
+	if ((code = program_results(db, rec_meta(c->rec)->id, &r, err)) !=
+	    SO_OK)
+		return code;
+	/* TRANSLATORS: the per-recipient log of a program's mailings. */
+	add_extra(c, _("Mailings"), xasprintf(_("%lld sent, %lld failed, "
+	    "%lld skipped"), (long long)r.sent, (long long)r.failed,
+	    (long long)r.skipped));
+	if (*r.from == '\0') {
+		add_extra(c, _("Results"), xstrdup(_("none: the program has "
+		    "no start date")));
+		return SO_OK;
+	}
+	col_money(r.deals_amount, m1, sizeof(m1));
+	col_money(r.paid, m2, sizeof(m2));
+	col_date(r.from, from, sizeof(from));
+	col_date(r.to, to, sizeof(to));
+	/* TRANSLATORS: deals, their amount, payments, their sum, of the
+	 * members' companies from the start to before the window's end. */
+	add_extra(c, _("Results"), xasprintf(_("%lld deals %s, %lld "
+	    "payments %s (from %s, before %s)"), (long long)r.deals, m1,
+	    (long long)r.payments, m2, from, to));
+	return SO_OK;
+}
+
 /* A program's members per status. */
 static int
 program_extras(struct card *c, struct db *db, struct so_err *err)
@@ -162,7 +199,7 @@ program_extras(struct card *c, struct db *db, struct so_err *err)
 	add_extra(c, _("Members"), b.len ? sb_steal(&b) :
 	    xstrdup(_("none yet")));
 	sb_free(&b);
-	return SO_OK;
+	return program_results_extras(c, db, err);
 }
 
 static void
@@ -259,11 +296,55 @@ build_sections(struct card *c)
 	if (c->ent == &entity_contact)
 		c->sec[c->nsec++] = (struct card_section){ NULL, NULL,
 		    N_("Jobs") };
+	/* before Former staff, after Jobs: History stays last, and the
+	 * sections people know keep their places */
+	if (c->ent == &entity_company || c->ent == &entity_program)
+		c->sec[c->nsec++] = (struct card_section){ NULL, NULL,
+		    N_("Mailings") };
 	if (c->ent == &entity_company)
 		c->sec[c->nsec++] = (struct card_section){ NULL, NULL,
 		    N_("Former staff") };
+	if (c->ent == &entity_contact)
+		c->sec[c->nsec++] = (struct card_section){ NULL, NULL,
+		    N_("Mailings") };
 	c->sec[c->nsec++] = (struct card_section){ NULL, NULL,
 	    N_("History") };
+}
+
+static int
+is_mailings(const struct card_section *s)
+{
+	return s->ent == NULL && strcmp(s->label, "Mailings") == 0;
+}
+
+/* The record's mailings, newest first, as lines: when, the status, the
+ * template, to whom (on a program's or a company's card) and why. */
+static int
+load_mailings(struct card *c, struct db *db, struct so_err *err)
+{
+	struct mail_entry *v;
+	char when[17];
+	const char *st;
+	size_t n, i;
+	int code;
+
+	if ((code = mail_log_list(db, c->ent, rec_meta(c->rec)->id, 500, &v,
+	    &n, err)) != SO_OK)
+		return code;
+	c->history = xcalloc(n ? n : 1, sizeof(*c->history));
+	for (i = 0; i < n; i++) {
+		dt_format_moment((time_t)v[i].sent_at, when);
+		st = strcmp(v[i].status, "sent") == 0 ? C_("mail", "sent") :
+		    strcmp(v[i].status, "failed") == 0 ? C_("mail",
+		    "failed") : C_("mail", "skipped");
+		c->history[i] = xasprintf("%s %-8s %s  %s%s%s%s%s", when, st,
+		    v[i].template, c->ent == &entity_contact ? "" : v[i].who,
+		    c->ent == &entity_contact ? "" : " ", v[i].addr,
+		    *v[i].error ? ": " : "", v[i].error);
+	}
+	c->nhistory = n;
+	mail_log_free(v, n);
+	return SO_OK;
 }
 
 static int
@@ -370,6 +451,8 @@ load_section(struct card *c, struct db *db, struct so_err *err)
 	c->linked.ent = s->ent;
 	if (c->rec && is_history(s))
 		return load_history(c, db, err);
+	if (c->rec && is_mailings(s))
+		return load_mailings(c, db, err);
 	if (c->rec && is_jobs(s))
 		return store_contact_jobs(db, rec_meta(c->rec)->id, &c->jobs,
 		    &c->njobs, err);
@@ -1203,7 +1286,8 @@ card_draw(struct card *c, int y, int x, int h, int w, int focused)
 		draw_jobs(c, y + 2, x + 1, h - 3, w - 2, focused);
 	else if (is_former(&c->sec[c->sub]))
 		draw_former(c, y + 2, x + 1, h - 3, w - 2);
-	else if (is_history(&c->sec[c->sub]))
+	else if (is_history(&c->sec[c->sub]) ||
+	    is_mailings(&c->sec[c->sub]))
 		draw_history(c, y + 2, x + 1, h - 3, w - 2);
 	else
 		draw_info(c, y + 2, x + 1, h - 3, w - 2);
