@@ -53,6 +53,7 @@
 #include "base/utf8.h"
 #include "base/util.h"
 #include "exchange/ical.h"
+#include "store/audit.h"
 #include "store/calendar.h"
 #include "store/entities.h"
 #include "store/index.h"
@@ -1470,12 +1471,17 @@ import_run(struct imp *im, struct so_err *err)
 	memset(im->st, 0, sizeof(*im->st));
 	if ((code = db_begin(im->db, err)) != SO_OK)
 		return code;
-	/* The search index takes the new rows at the end, in one go. */
+	/* The search index and the audit log's create rows take the new
+	 * records at the end, in one go. */
+	audit_defer(im->db);
 	if ((code = index_defer(im->db, err)) == SO_OK)
 		code = import_all(im, err);
 	if (code == SO_OK)
+		code = audit_flush(im->db, err);
+	if (code == SO_OK)
 		code = index_flush(im->db, err);
 	index_defer_cancel(im->db);
+	audit_defer_cancel(im->db);
 	if (code == SO_OK)
 		code = db_commit(im->db, err);
 	else

@@ -537,8 +537,9 @@ rec_create(struct db *db, const struct entity *ent, void *obj,
 	m->deleted_at = 0;
 	if ((code = index_row(db, ent, m->id, 1, err)) != SO_OK ||
 	    (code = custom_write(db, ent, m->id, NULL, obj, err)) != SO_OK ||
+	    (!audit_defer_create(db, ent, m->id) &&
 	    (code = audit_write(db, ent->name, m->id, "create", NULL, NULL,
-	    NULL, err)) != SO_OK)
+	    NULL, err)) != SO_OK))
 		goto fail;
 	if (ent->after_write && (code = ent->after_write(db, NULL, obj, err)) !=
 	    SO_OK)

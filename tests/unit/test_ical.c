@@ -13,6 +13,7 @@
 #include "exchange/ical.h"
 #include "fixture.h"
 #include "harness.h"
+#include "store/audit.h"
 #include "store/entities.h"
 
 #define HOUR	3600
@@ -343,6 +344,117 @@ TEST(test_ical_round_trip_and_reimport_is_idempotent)
 	free(sa);
 	db_close(a);
 	db_close(b);
+}
+
+/* The audit log as text, a record's rows together in the order they
+ * were written: "at|user|entity|record|action|field|old|new" lines. */
+static char *
+audit_text(struct db *db)
+{
+	struct strbuf b = { 0 };
+	sqlite3_stmt *st;
+	int i;
+
+	if (sqlite3_prepare_v2(db_sqlite(db), "SELECT at, user_id, "
+	    "entity, record_id, action, field, old_value, new_value FROM "
+	    "audit_log ORDER BY entity, record_id, id", -1, &st, NULL) !=
+	    SQLITE_OK) {
+		harness_fail(__FILE__, __LINE__, "%s",
+		    sqlite3_errmsg(db_sqlite(db)));
+		return xstrdup("");
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (i = 0; i < 8; i++)
+			sb_printf(&b, "%s%s", i ? "|" : "",
+			    sqlite3_column_type(st, i) == SQLITE_NULL ? "-" :
+			    (const char *)sqlite3_column_text(st, i));
+		sb_addc(&b, '\n');
+	}
+	sqlite3_finalize(st);
+	return b.s ? sb_steal(&b) : xstrdup("");
+}
+
+/*
+ * An import writes its create rows at the end, in one statement per
+ * card file (audit_defer); the log must read as it did when each was
+ * written with its record: the same rows, and a record created and then
+ * changed by the same file (a UID twice, exceptions of a new series)
+ * with its create row first.
+ */
+TEST(test_ical_import_audit_rows_at_the_end_equal_rows_one_by_one)
+{
+	static const char ics[] =
+	    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+	    "BEGIN:VEVENT\r\nUID:old@x\r\nDTSTART:20261201T100000\r\n"
+	    "SUMMARY:Old, changed\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:one@x\r\nDTSTART:20261201T110000\r\n"
+	    "SUMMARY:One\r\nEND:VEVENT\r\n"
+	    "BEGIN:VTODO\r\nUID:task@x\r\nSUMMARY:Task\r\nEND:VTODO\r\n"
+	    "BEGIN:VEVENT\r\nUID:series@x\r\nDTSTART:20261201T120000\r\n"
+	    "DTEND:20261201T130000\r\nRRULE:FREQ=DAILY;COUNT=5\r\n"
+	    "EXDATE:20261202T120000\r\nSUMMARY:Series\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:series@x\r\n"
+	    "RECURRENCE-ID:20261203T120000\r\nDTSTART:20261203T150000\r\n"
+	    "DTEND:20261203T160000\r\nSUMMARY:Series\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:twice@x\r\nDTSTART:20261201T140000\r\n"
+	    "SUMMARY:First\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:two@x\r\nDTSTART:20261201T150000\r\n"
+	    "SUMMARY:Two\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:twice@x\r\nDTSTART:20261201T140000\r\n"
+	    "SUMMARY:Second\r\nEND:VEVENT\r\n"
+	    "BEGIN:VTODO\r\nUID:task2@x\r\nSUMMARY:Task 2\r\nEND:VTODO\r\n"
+	    "END:VCALENDAR\r\n";
+	struct db *db[2];
+	struct ical_stats st;
+	struct so_err err;
+	struct event e;
+	char *path, *log[2];
+	int i;
+
+	/* harness_path's buffer is fixture_open's too */
+	path = xstrdup(write_file("a.ics", ics, sizeof(ics) - 1));
+	for (i = 0; i < 2; i++) {
+		db[i] = fixture_open(i ? "b.db" : "a.db");
+		REQUIRE(db[i] != NULL);
+		store_event_init(&e);
+		e.subject = xstrdup("Old");
+		e.start_at = FIXTURE_NOW;
+		free(e.uid);
+		e.uid = xstrdup("old@x");
+		REQUIRE(store_event_create(db[i], &e, &err) == SO_OK);
+		store_event_clear(&e);
+		/* a: at the end, as an import does; b: one by one */
+		audit_defer_enabled = i == 0;
+		if (ical_import(db[i], path, &st, &err) != SO_OK)
+			harness_fail(__FILE__, __LINE__, "%s", err.msg);
+		audit_defer_enabled = 1;
+		CHECK_INT(st.created, 6);
+		CHECK_INT(st.updated, 2);	/* old@x, twice@x */
+		log[i] = audit_text(db[i]);
+	}
+	CHECK_STR(log[0], log[1]);
+	/* Not two empty logs: 1 + 6 created, 4 by hand or twice. */
+	CHECK_INT(fixture_int(db[0], "SELECT count(*) FROM audit_log WHERE "
+	    "action = 'create' AND entity IN ('event', 'task')"), 7);
+	CHECK_INT(fixture_int(db[0], "SELECT count(*) FROM audit_log a JOIN "
+	    "events e ON e.id = a.record_id WHERE a.entity = 'event' AND "
+	    "a.action = 'create' AND a.at = e.created_at AND a.user_id = "
+	    "e.created_by"), 5);
+	/* twice@x and series@x: created, then changed, in that order */
+	CHECK_INT(fixture_int(db[0], "SELECT min(a.id) = (SELECT id FROM "
+	    "audit_log WHERE entity = 'event' AND action = 'create' AND "
+	    "record_id = e.id) FROM audit_log a JOIN events e ON e.id = "
+	    "a.record_id AND a.entity = 'event' WHERE e.uid IN ('twice@x', "
+	    "'series@x') GROUP BY e.id ORDER BY 1 LIMIT 1"), 1);
+	CHECK_INT(fixture_int(db[0], "SELECT count(*) FROM audit_log a JOIN "
+	    "events e ON e.id = a.record_id AND a.entity = 'event' WHERE "
+	    "e.uid IN ('twice@x', 'series@x') AND a.action = 'update'") > 1,
+	    1);
+	for (i = 0; i < 2; i++) {
+		free(log[i]);
+		db_close(db[i]);
+	}
+	free(path);
 }
 
 static struct strbuf scans;
