@@ -98,6 +98,18 @@ struct memo {
 
 #define MEMO_MAX	64
 
+/* A TZID found, and in which VCALENDAR: every DTSTART and DTEND of a
+ * file names the same one or two, and libical looks a built-in zone up
+ * by comparing its name with each of some 400 (a twentieth of an
+ * import's time). */
+struct zmemo {
+	size_t		 cal;
+	char		*tzid;
+	icaltimezone	*zone;		/* NULL: not found, local time */
+};
+
+#define ZMEMO_MAX	8
+
 struct imp {
 	struct db	*db;
 	const char	*name;
@@ -112,6 +124,8 @@ struct imp {
 	struct ical_stats *st;
 	struct memo	 memo[MEMO_MAX];
 	size_t		 nmemo;
+	struct zmemo	 zmemo[ZMEMO_MAX];
+	size_t		 nzmemo;
 };
 
 /* ---- step 1: the scan ---- */
@@ -644,13 +658,11 @@ load_zones(struct imp *im, struct so_err *err)
 }
 
 static icaltimezone *
-find_zone(struct imp *im, size_t cal, const char *tzid)
+lookup_zone(struct imp *im, size_t cal, const char *tzid)
 {
 	icaltimezone *z;
 	const char *s;
 
-	if (tzid == NULL || *tzid == '\0')
-		return NULL;
 	if ((z = icaltimezone_get_builtin_timezone(tzid)) != NULL)
 		return z;
 	if ((s = strstr(tzid, "sourceforge.net/")) != NULL &&
@@ -661,6 +673,31 @@ find_zone(struct imp *im, size_t cal, const char *tzid)
 	if (im->vcal[cal])
 		return icalcomponent_get_timezone(im->vcal[cal], tzid);
 	return NULL;
+}
+
+/* lookup_zone, remembered for the file (the zones live as long). */
+static icaltimezone *
+find_zone(struct imp *im, size_t cal, const char *tzid)
+{
+	struct zmemo *m;
+	icaltimezone *z;
+	size_t i;
+
+	if (tzid == NULL || *tzid == '\0')
+		return NULL;
+	for (i = 0; i < im->nzmemo; i++) {
+		m = &im->zmemo[i];
+		if (m->cal == cal && strcmp(m->tzid, tzid) == 0)
+			return m->zone;
+	}
+	z = lookup_zone(im, cal, tzid);
+	if (im->nzmemo < ZMEMO_MAX) {
+		m = &im->zmemo[im->nzmemo++];
+		m->cal = cal;
+		m->tzid = xstrdup(tzid);
+		m->zone = z;
+	}
+	return z;
 }
 
 static int64_t
@@ -1500,6 +1537,8 @@ import_run(struct imp *im, struct so_err *err)
 	free(im->comps);
 	for (i = 0; i < im->nmemo; i++)
 		free(im->memo[i].name);
+	for (i = 0; i < im->nzmemo; i++)
+		free(im->zmemo[i].tzid);
 	icalerror_clear_errno();
 	return code;
 }
