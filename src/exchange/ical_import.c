@@ -126,6 +126,8 @@ struct imp {
 	size_t		 nmemo;
 	struct zmemo	 zmemo[ZMEMO_MAX];
 	size_t		 nzmemo;
+	char		**uids;		/* met so far, "E" or "T" + UID */
+	size_t		 nuids, capuids;	/* capuids: a power of 2 */
 };
 
 /* ---- step 1: the scan ---- */
@@ -1055,6 +1057,46 @@ event_end(struct imp *im, const struct comp *cp, icalcomponent *c,
 	return SO_OK;
 }
 
+/*
+ * Whether the file named this UID of kind ('E' event, 'T' task) before,
+ * noting it.  A record created from the file may still be staged (see
+ * rec_stage), where the look-up by UID does not see it: a UID met again
+ * flushes the staged records first.
+ */
+static int
+uid_again(struct imp *im, int kind, const char *uid)
+{
+	char **old;
+	size_t i, j, cap;
+	uint64_t h;
+	char k = (char)kind;
+
+	if (im->nuids * 2 >= im->capuids) {
+		old = im->uids;
+		cap = im->capuids;
+		im->capuids = cap ? cap * 2 : 1024;
+		im->uids = xcalloc(im->capuids, sizeof(*im->uids));
+		for (i = 0; i < cap; i++) {
+			if (old[i] == NULL)
+				continue;
+			h = fnv_bytes(FNV_INIT, old[i], strlen(old[i]));
+			for (j = h & (im->capuids - 1); im->uids[j];
+			    j = (j + 1) & (im->capuids - 1))
+				;
+			im->uids[j] = old[i];
+		}
+		free(old);
+	}
+	h = fnv_bytes(fnv_bytes(FNV_INIT, &k, 1), uid, strlen(uid));
+	for (j = h & (im->capuids - 1); im->uids[j];
+	    j = (j + 1) & (im->capuids - 1))
+		if (im->uids[j][0] == k && strcmp(im->uids[j] + 1, uid) == 0)
+			return 1;
+	im->uids[j] = xasprintf("%c%s", k, uid);
+	im->nuids++;
+	return 0;
+}
+
 static struct master *
 add_master(struct imp *im)
 {
@@ -1233,6 +1275,9 @@ import_event(struct imp *im, const struct comp *cp, icalcomponent *c,
 
 	m = add_master(im);
 	m->uid = comp_uid(c, ICAL_DTSTART_PROPERTY);
+	if (uid_again(im, 'E', m->uid) &&
+	    (code = rec_stage_flush(im->db, err)) != SO_OK)
+		return code;
 	if ((code = store_event_by_uid(im->db, m->uid, &id, err)) != SO_OK)
 		return code;
 	/* get and copy overwrite without freeing: start them zeroed. */
@@ -1381,6 +1426,11 @@ import_task(struct imp *im, const struct comp *cp, icalcomponent *c,
 	int found, prio, code, have_old = 0;
 
 	uid = comp_uid(c, ICAL_DUE_PROPERTY);
+	if (uid_again(im, 'T', uid) &&
+	    (code = rec_stage_flush(im->db, err)) != SO_OK) {
+		free(uid);
+		return code;
+	}
 	if ((code = store_task_by_uid(im->db, uid, &id, err)) != SO_OK) {
 		free(uid);
 		return code;
@@ -1470,6 +1520,9 @@ import_all(struct imp *im, struct so_err *err)
 		if (code != SO_OK)
 			return code;
 	}
+	/* The records created are all in the tables from here on. */
+	if ((code = rec_stage_end(im->db, err)) != SO_OK)
+		return code;
 	if (im->nmasters > 1)
 		qsort(im->masters, im->nmasters, sizeof(*im->masters),
 		    cmp_master);
@@ -1511,12 +1564,15 @@ import_run(struct imp *im, struct so_err *err)
 	/* The search index and the audit log's create rows take the new
 	 * records at the end, in one go. */
 	audit_defer(im->db);
-	if ((code = index_defer(im->db, err)) == SO_OK)
+	if ((code = index_defer(im->db, err)) == SO_OK &&
+	    (code = rec_stage(im->db, &entity_event, err)) == SO_OK &&
+	    (code = rec_stage(im->db, &entity_task, err)) == SO_OK)
 		code = import_all(im, err);
 	if (code == SO_OK)
 		code = audit_flush(im->db, err);
 	if (code == SO_OK)
 		code = index_flush(im->db, err);
+	rec_stage_cancel(im->db);
 	index_defer_cancel(im->db);
 	audit_defer_cancel(im->db);
 	if (code == SO_OK)
@@ -1539,6 +1595,9 @@ import_run(struct imp *im, struct so_err *err)
 		free(im->memo[i].name);
 	for (i = 0; i < im->nzmemo; i++)
 		free(im->zmemo[i].tzid);
+	for (i = 0; i < im->capuids; i++)
+		free(im->uids[i]);
+	free(im->uids);
 	icalerror_clear_errno();
 	return code;
 }

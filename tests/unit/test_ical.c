@@ -461,7 +461,8 @@ static struct strbuf scans;
 
 /* SQLITE_TRACE_PROFILE: notes every statement that stepped through a
  * whole table since its last run, but for the lookups in the handful of
- * event types and results (a name or a code in any case). */
+ * event types and results (a name or a code in any case) and the moves
+ * of a batch of staged records (rec_stage) into their table. */
 static int
 note_scans(unsigned type, void *ctx, void *p, void *x)
 {
@@ -472,7 +473,8 @@ note_scans(unsigned type, void *ctx, void *p, void *x)
 	if (type == SQLITE_TRACE_PROFILE &&
 	    sqlite3_stmt_status(st, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1) > 0 &&
 	    strstr(sqlite3_sql(st), "FROM event_types") == NULL &&
-	    strstr(sqlite3_sql(st), "FROM event_results") == NULL)
+	    strstr(sqlite3_sql(st), "FROM event_results") == NULL &&
+	    strstr(sqlite3_sql(st), "FROM temp.so_stage_") == NULL)
 		sb_printf(&scans, "%s\n", sqlite3_sql(st));
 	return 0;
 }
