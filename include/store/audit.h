@@ -32,8 +32,9 @@ int	audit_write(struct db *db, const char *entity, int64_t record_id,
  * record whose create row is still put off writes those first, so a
  * record's history keeps its order.  Inside the caller's transaction,
  * one database at a time; audit_defer_cancel forgets them (the caller
- * rolls back).  audit_defer_enabled 0 makes audit_defer do nothing, so
- * tests can compare the two ways.
+ * rolls back).  The rows are read from the tables: a caller that also
+ * stages its records (rec_stage) ends that first.  audit_defer_enabled
+ * 0 makes audit_defer do nothing, so tests can compare the two ways.
  */
 extern int audit_defer_enabled;
 void	audit_defer(struct db *db);

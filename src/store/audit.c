@@ -8,7 +8,6 @@
 #include "base/util.h"
 #include "store/acl.h"
 #include "store/audit.h"
-#include "store/record.h"
 
 static void
 bind_opt(sqlite3_stmt *st, int i, const char *s)
@@ -116,9 +115,6 @@ flush_pending(struct db *db, struct pending *p, struct so_err *err)
 
 	if (p->n == 0)
 		return SO_OK;
-	/* The rows are read from the table: the staged ones in first. */
-	if ((code = rec_stage_flush(db, err)) != SO_OK)
-		return code;
 	sql = xasprintf("INSERT INTO audit_log (at, user_id, entity, "
 	    "record_id, action) SELECT created_at, created_by, ?1, id, "
 	    "'create' FROM %s WHERE id BETWEEN ?2 AND ?3 ORDER BY id",
