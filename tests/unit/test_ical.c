@@ -450,6 +450,14 @@ TEST(test_ical_import_audit_rows_at_the_end_equal_rows_one_by_one)
 	    "events e ON e.id = a.record_id AND a.entity = 'event' WHERE "
 	    "e.uid IN ('twice@x', 'series@x') AND a.action = 'update'") > 1,
 	    1);
+	/* found by the search; the index's hashsize put back (FTS5's
+	 * default), once bigger for the rows of the import */
+	CHECK_INT(fixture_int(db[0], "SELECT count(*) FROM events_fts WHERE "
+	    "events_fts MATCH 'Series OR Second'"), 2);
+	CHECK_INT(fixture_int(db[0], "SELECT v FROM events_fts_config WHERE "
+	    "k = 'hashsize'"), 1048576);
+	CHECK_INT(fixture_int(db[0], "SELECT v FROM tasks_fts_config WHERE "
+	    "k = 'hashsize'"), 1048576);
 	for (i = 0; i < 2; i++) {
 		free(log[i]);
 		db_close(db[i]);
