@@ -27,8 +27,8 @@
  * A file is streamed, never held whole, so memory stays bounded however
  * big the file is (a 50 MB export of 100 000 events would otherwise
  * double the peak): the scan reads it through a window of WINDOW bytes,
- * moved on as lines are consumed, and step 2 reads each component again
- * with pread() when it gets to it.  A file that shrank or changed in
+ * moved on as lines are consumed, and step 2 reads the components again
+ * with pread(), RA_SIZE bytes at a time, when it gets to them.  A file that shrank or changed in
  * between fails (the hash no longer matches) instead of feeding libical
  * bytes the scan never checked.  No mmap: a mapped file truncated under
  * us kills the process with SIGBUS.  A pipe cannot be read twice; it is
@@ -109,6 +109,7 @@ struct zmemo {
 };
 
 #define ZMEMO_MAX	8
+#define RA_SIZE		(256 * 1024)
 
 struct imp {
 	struct db	*db;
@@ -126,6 +127,8 @@ struct imp {
 	size_t		 nmemo;
 	struct zmemo	 zmemo[ZMEMO_MAX];
 	size_t		 nzmemo;
+	char		*ra;		/* the file read ahead, see comp_bytes */
+	size_t		 ra_off, ra_len, ra_cap;
 	char		**uids;		/* met so far, "E" or "T" + UID */
 	size_t		 nuids, capuids;	/* capuids: a power of 2 */
 };
@@ -534,42 +537,59 @@ comp_text(const char *s, size_t n)
 	return b.s ? sb_steal(&b) : xstrdup("");
 }
 
-/* The bytes of cp: *s points into the caller's buffer, or to a copy read
- * again from the file, *tmp, which the caller frees. */
+/* The n bytes of the file at off into im->ra (from im->ra_off): the
+ * components are read again in the order of the file, so one pread()
+ * brings those of the next RA_SIZE bytes, not one each. */
 static int
-comp_bytes(struct imp *im, const struct comp *cp, const char **s,
-    char **tmp, struct so_err *err)
+read_ahead(struct imp *im, size_t off, size_t n, struct so_err *err)
 {
-	size_t n = cp->end - cp->start, got = 0;
+	size_t want = n > RA_SIZE ? n : RA_SIZE, got = 0;
 	ssize_t r;
-	char *b;
 
-	*s = *tmp = NULL;
-	if (im->fd == -1) {
-		*s = im->buf + cp->start;
-		return SO_OK;
+	if (want > im->ra_cap) {
+		free(im->ra);
+		im->ra = xmalloc(want);
+		im->ra_cap = want;
 	}
-	b = xmalloc(n + 1);
-	while (got < n) {
-		r = pread(im->fd, b + got, n - got, (off_t)(cp->start + got));
+	im->ra_off = off;
+	im->ra_len = 0;
+	while (got < want) {
+		r = pread(im->fd, im->ra + got, want - got, (off_t)(off + got));
 		if (r == -1 && errno == EINTR)
 			continue;
-		if (r == -1) {
-			free(b);
+		if (r == -1)
 			return so_err_set(err, SO_ERR, _("%s: read error"),
 			    im->name);
-		}
 		if (r == 0)
 			break;
 		got += (size_t)r;
 	}
-	if (got < n || fnv_bytes(FNV_INIT, b, n) != cp->hash) {
-		free(b);
+	im->ra_len = got;
+	return SO_OK;
+}
+
+/* The bytes of cp at *s: in the caller's buffer, or in the file's
+ * read ahead (valid until the next call). */
+static int
+comp_bytes(struct imp *im, const struct comp *cp, const char **s,
+    struct so_err *err)
+{
+	size_t n = cp->end - cp->start;
+	int code;
+
+	*s = NULL;
+	if (im->fd == -1) {
+		*s = im->buf + cp->start;
+		return SO_OK;
+	}
+	if ((cp->start < im->ra_off || cp->end > im->ra_off + im->ra_len) &&
+	    (code = read_ahead(im, cp->start, n, err)) != SO_OK)
+		return code;
+	if (cp->end > im->ra_off + im->ra_len || fnv_bytes(FNV_INIT,
+	    im->ra + (cp->start - im->ra_off), n) != cp->hash)
 		return so_err_set(err, SO_EINVAL, _("%s: changed while being "
 		    "imported"), im->name);
-	}
-	b[n] = '\0';
-	*s = *tmp = b;
+	*s = im->ra + (cp->start - im->ra_off);
 	return SO_OK;
 }
 
@@ -579,12 +599,11 @@ parse_comp(struct imp *im, const struct comp *cp, icalcomponent_kind want,
 {
 	icalcomponent *c;
 	const char *m, *s;
-	char *clean, *raw, *text;
+	char *clean, *text;
 
-	if (comp_bytes(im, cp, &s, &raw, err) != SO_OK)
+	if (comp_bytes(im, cp, &s, err) != SO_OK)
 		return NULL;
 	text = comp_text(s, cp->end - cp->start);
-	free(raw);
 	c = icalparser_parse_string(text);
 	free(text);
 	icalerror_clear_errno();
@@ -1598,6 +1617,7 @@ import_run(struct imp *im, struct so_err *err)
 	for (i = 0; i < im->capuids; i++)
 		free(im->uids[i]);
 	free(im->uids);
+	free(im->ra);
 	icalerror_clear_errno();
 	return code;
 }

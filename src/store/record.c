@@ -341,18 +341,39 @@ read_row(const struct entity *ent, sqlite3_stmt *st, void *obj)
 
 /* ---- validation ---- */
 
+/* The look-up of a row of table, made once per table: an import
+ * checks references of thousands of records. */
+static const char *
+ref_sql(const char *table)
+{
+	static struct {
+		char		*table;
+		char		*sql;
+	} made[32];
+	static char *spare;
+	size_t i;
+
+	for (i = 0; i < sizeof(made) / sizeof(made[0]) && made[i].table; i++)
+		if (strcmp(made[i].table, table) == 0)
+			return made[i].sql;
+	if (i == sizeof(made) / sizeof(made[0])) {
+		free(spare);
+		return spare = xasprintf("SELECT 1 FROM %s WHERE id = ?",
+		    table);
+	}
+	made[i].table = xstrdup(table);
+	made[i].sql = xasprintf("SELECT 1 FROM %s WHERE id = ?", table);
+	return made[i].sql;
+}
+
 static int
 check_ref(struct db *db, const struct entity *ent,
     const struct field_desc *fd, int64_t id, struct so_err *err)
 {
 	sqlite3_stmt *st;
-	char *sql;
 	int rc, code;
 
-	sql = xasprintf("SELECT 1 FROM %s WHERE id = ?", fd->ref_table);
-	code = db_prepare(db, sql, &st, err);
-	free(sql);
-	if (code != SO_OK)
+	if ((code = db_prepare(db, ref_sql(fd->ref_table), &st, err)) != SO_OK)
 		return code;
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
