@@ -837,7 +837,8 @@ static char *
 clean_text(const char *s, int memo, size_t max)
 {
 	struct strbuf b = { 0 };
-	size_t chars = 0, n;
+	const char *p;
+	size_t chars = 0;
 
 	if (s == NULL)
 		return xstrdup("");
@@ -852,12 +853,18 @@ clean_text(const char *s, int memo, size_t max)
 			sb_addc(&b, memo && (c == '\n' || c == '\t') ?
 			    (char)c : ' ');
 			s++;
-		} else {
-			n = utf8_next(s, 0);
-			sb_addn(&b, s, n);
-			s += n;
+			chars++;
+			continue;
 		}
-		chars++;
+		/* A run of text in one go (the scan let only valid UTF-8
+		 * through: a character is a byte not 10xxxxxx and those
+		 * after it). */
+		for (p = s; (unsigned char)*p >= 0x20 && *p != 0x7f; p++)
+			if (((unsigned char)*p & 0xc0) != 0x80 &&
+			    chars++ == max)
+				break;
+		sb_addn(&b, s, (size_t)(p - s));
+		s = p;
 	}
 	if (!memo)
 		while (b.len && b.s[b.len - 1] == ' ')

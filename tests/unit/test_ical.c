@@ -465,6 +465,38 @@ TEST(test_ical_import_audit_rows_at_the_end_equal_rows_one_by_one)
 	free(path);
 }
 
+/* Texts are cut at their field's length in characters, not bytes; a
+ * line break is a space in a one-line field and kept in a memo. */
+TEST(test_ical_import_cuts_texts_at_characters)
+{
+	struct strbuf b = { 0 };
+	struct db *db = fixture_open("t.db");
+	struct ical_stats st;
+	struct so_err err;
+	char *path;
+	int i;
+
+	REQUIRE(db != NULL);
+	sb_add(&b, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+	    "BEGIN:VEVENT\r\nUID:long@x\r\nDTSTART:20261201T100000\r\n"
+	    "SUMMARY:");
+	for (i = 0; i < 260; i++)
+		sb_add(&b, i == 10 ? "\\n" : "Ж");
+	sb_add(&b, "\r\nDESCRIPTION:раз\\nдва\\tтри\r\nEND:VEVENT\r\n"
+	    "END:VCALENDAR\r\n");
+	path = xstrdup(write_file("l.ics", b.s, b.len));
+	if (ical_import(db, path, &st, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "%s", err.msg);
+	CHECK_INT(fixture_int(db, "SELECT length(subject) FROM events"), 250);
+	CHECK_INT(fixture_int(db, "SELECT instr(subject, ' ') FROM events"),
+	    11);
+	CHECK_INT(fixture_int(db, "SELECT description = 'раз' || char(10) || "
+	    "'два' || char(9) || 'три' FROM events"), 1);
+	free(path);
+	sb_free(&b);
+	db_close(db);
+}
+
 static struct strbuf scans;
 
 /* SQLITE_TRACE_PROFILE: notes every statement that stepped through a
