@@ -23,6 +23,27 @@ struct audit_row {
 int	audit_write(struct db *db, const char *entity, int64_t record_id,
 	    const char *action, const char *field, const char *old_value,
 	    const char *new_value, struct so_err *err);
+/*
+ * An import's "create" rows, put off (audit_defer) until audit_flush
+ * writes them with one INSERT ... SELECT per card file: a row per
+ * statement was a tenth of an import's time.  The rows are the same:
+ * at and user_id are the record's created_at and created_by, which
+ * rec_create sets from the same clock and user.  Any other row about a
+ * record whose create row is still put off writes those first, so a
+ * record's history keeps its order.  Inside the caller's transaction,
+ * one database at a time; audit_defer_cancel forgets them (the caller
+ * rolls back).  The rows are read from the tables: a caller that also
+ * stages its records (rec_stage) ends that first.  audit_defer_enabled
+ * 0 makes audit_defer do nothing, so tests can compare the two ways.
+ */
+extern int audit_defer_enabled;
+void	audit_defer(struct db *db);
+/* 1 when rec_create is to leave the create row of ent's record id to
+ * audit_flush (and it is noted), 0 when it writes it now. */
+int	audit_defer_create(struct db *db, const struct entity *ent,
+	    int64_t id);
+int	audit_flush(struct db *db, struct so_err *err);
+void	audit_defer_cancel(struct db *db);
 /* The rows of one record, oldest first: its history, refused as its
  * details are (acl_check_read) to whoever may not read it. */
 int	audit_list(struct db *db, const char *entity, int64_t record_id,

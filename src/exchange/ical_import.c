@@ -27,8 +27,8 @@
  * A file is streamed, never held whole, so memory stays bounded however
  * big the file is (a 50 MB export of 100 000 events would otherwise
  * double the peak): the scan reads it through a window of WINDOW bytes,
- * moved on as lines are consumed, and step 2 reads each component again
- * with pread() when it gets to it.  A file that shrank or changed in
+ * moved on as lines are consumed, and step 2 reads the components again
+ * with pread(), RA_SIZE bytes at a time, when it gets to them.  A file that shrank or changed in
  * between fails (the hash no longer matches) instead of feeding libical
  * bytes the scan never checked.  No mmap: a mapped file truncated under
  * us kills the process with SIGBUS.  A pipe cannot be read twice; it is
@@ -53,6 +53,7 @@
 #include "base/utf8.h"
 #include "base/util.h"
 #include "exchange/ical.h"
+#include "store/audit.h"
 #include "store/calendar.h"
 #include "store/entities.h"
 #include "store/index.h"
@@ -98,6 +99,19 @@ struct memo {
 
 #define MEMO_MAX	64
 
+/* A TZID found, and in which VCALENDAR: every DTSTART and DTEND of a
+ * file names the same one or two, and libical looks a built-in zone up
+ * by comparing its name with each of some 400 (a twentieth of an
+ * import's time). */
+struct zmemo {
+	size_t		 cal;
+	char		*tzid;
+	icaltimezone	*zone;		/* NULL: not found, local time */
+};
+
+#define ZMEMO_MAX	8
+#define RA_SIZE		(256 * 1024)
+
 struct imp {
 	struct db	*db;
 	const char	*name;
@@ -112,6 +126,12 @@ struct imp {
 	struct ical_stats *st;
 	struct memo	 memo[MEMO_MAX];
 	size_t		 nmemo;
+	struct zmemo	 zmemo[ZMEMO_MAX];
+	size_t		 nzmemo;
+	char		*ra;		/* the file read ahead, see comp_bytes */
+	size_t		 ra_off, ra_len, ra_cap;
+	char		**uids;		/* met so far, "E" or "T" + UID */
+	size_t		 nuids, capuids;	/* capuids: a power of 2 */
 };
 
 /* ---- step 1: the scan ---- */
@@ -518,42 +538,59 @@ comp_text(const char *s, size_t n)
 	return b.s ? sb_steal(&b) : xstrdup("");
 }
 
-/* The bytes of cp: *s points into the caller's buffer, or to a copy read
- * again from the file, *tmp, which the caller frees. */
+/* The n bytes of the file at off into im->ra (from im->ra_off): the
+ * components are read again in the order of the file, so one pread()
+ * brings those of the next RA_SIZE bytes, not one each. */
 static int
-comp_bytes(struct imp *im, const struct comp *cp, const char **s,
-    char **tmp, struct so_err *err)
+read_ahead(struct imp *im, size_t off, size_t n, struct so_err *err)
 {
-	size_t n = cp->end - cp->start, got = 0;
+	size_t want = n > RA_SIZE ? n : RA_SIZE, got = 0;
 	ssize_t r;
-	char *b;
 
-	*s = *tmp = NULL;
-	if (im->fd == -1) {
-		*s = im->buf + cp->start;
-		return SO_OK;
+	if (want > im->ra_cap) {
+		free(im->ra);
+		im->ra = xmalloc(want);
+		im->ra_cap = want;
 	}
-	b = xmalloc(n + 1);
-	while (got < n) {
-		r = pread(im->fd, b + got, n - got, (off_t)(cp->start + got));
+	im->ra_off = off;
+	im->ra_len = 0;
+	while (got < want) {
+		r = pread(im->fd, im->ra + got, want - got, (off_t)(off + got));
 		if (r == -1 && errno == EINTR)
 			continue;
-		if (r == -1) {
-			free(b);
+		if (r == -1)
 			return so_err_set(err, SO_ERR, _("%s: read error"),
 			    im->name);
-		}
 		if (r == 0)
 			break;
 		got += (size_t)r;
 	}
-	if (got < n || fnv_bytes(FNV_INIT, b, n) != cp->hash) {
-		free(b);
+	im->ra_len = got;
+	return SO_OK;
+}
+
+/* The bytes of cp at *s: in the caller's buffer, or in the file's
+ * read ahead (valid until the next call). */
+static int
+comp_bytes(struct imp *im, const struct comp *cp, const char **s,
+    struct so_err *err)
+{
+	size_t n = cp->end - cp->start;
+	int code;
+
+	*s = NULL;
+	if (im->fd == -1) {
+		*s = im->buf + cp->start;
+		return SO_OK;
+	}
+	if ((cp->start < im->ra_off || cp->end > im->ra_off + im->ra_len) &&
+	    (code = read_ahead(im, cp->start, n, err)) != SO_OK)
+		return code;
+	if (cp->end > im->ra_off + im->ra_len || fnv_bytes(FNV_INIT,
+	    im->ra + (cp->start - im->ra_off), n) != cp->hash)
 		return so_err_set(err, SO_EINVAL, _("%s: changed while being "
 		    "imported"), im->name);
-	}
-	b[n] = '\0';
-	*s = *tmp = b;
+	*s = im->ra + (cp->start - im->ra_off);
 	return SO_OK;
 }
 
@@ -563,12 +600,11 @@ parse_comp(struct imp *im, const struct comp *cp, icalcomponent_kind want,
 {
 	icalcomponent *c;
 	const char *m, *s;
-	char *clean, *raw, *text;
+	char *clean, *text;
 
-	if (comp_bytes(im, cp, &s, &raw, err) != SO_OK)
+	if (comp_bytes(im, cp, &s, err) != SO_OK)
 		return NULL;
 	text = comp_text(s, cp->end - cp->start);
-	free(raw);
 	c = icalparser_parse_string(text);
 	free(text);
 	icalerror_clear_errno();
@@ -644,13 +680,11 @@ load_zones(struct imp *im, struct so_err *err)
 }
 
 static icaltimezone *
-find_zone(struct imp *im, size_t cal, const char *tzid)
+lookup_zone(struct imp *im, size_t cal, const char *tzid)
 {
 	icaltimezone *z;
 	const char *s;
 
-	if (tzid == NULL || *tzid == '\0')
-		return NULL;
 	if ((z = icaltimezone_get_builtin_timezone(tzid)) != NULL)
 		return z;
 	if ((s = strstr(tzid, "sourceforge.net/")) != NULL &&
@@ -661,6 +695,31 @@ find_zone(struct imp *im, size_t cal, const char *tzid)
 	if (im->vcal[cal])
 		return icalcomponent_get_timezone(im->vcal[cal], tzid);
 	return NULL;
+}
+
+/* lookup_zone, remembered for the file (the zones live as long). */
+static icaltimezone *
+find_zone(struct imp *im, size_t cal, const char *tzid)
+{
+	struct zmemo *m;
+	icaltimezone *z;
+	size_t i;
+
+	if (tzid == NULL || *tzid == '\0')
+		return NULL;
+	for (i = 0; i < im->nzmemo; i++) {
+		m = &im->zmemo[i];
+		if (m->cal == cal && strcmp(m->tzid, tzid) == 0)
+			return m->zone;
+	}
+	z = lookup_zone(im, cal, tzid);
+	if (im->nzmemo < ZMEMO_MAX) {
+		m = &im->zmemo[im->nzmemo++];
+		m->cal = cal;
+		m->tzid = xstrdup(tzid);
+		m->zone = z;
+	}
+	return z;
 }
 
 static int64_t
@@ -779,7 +838,8 @@ static char *
 clean_text(const char *s, int memo, size_t max)
 {
 	struct strbuf b = { 0 };
-	size_t chars = 0, n;
+	const char *p;
+	size_t chars = 0;
 
 	if (s == NULL)
 		return xstrdup("");
@@ -794,12 +854,18 @@ clean_text(const char *s, int memo, size_t max)
 			sb_addc(&b, memo && (c == '\n' || c == '\t') ?
 			    (char)c : ' ');
 			s++;
-		} else {
-			n = utf8_next(s, 0);
-			sb_addn(&b, s, n);
-			s += n;
+			chars++;
+			continue;
 		}
-		chars++;
+		/* A run of text in one go (the scan let only valid UTF-8
+		 * through: a character is a byte not 10xxxxxx and those
+		 * after it). */
+		for (p = s; (unsigned char)*p >= 0x20 && *p != 0x7f; p++)
+			if (((unsigned char)*p & 0xc0) != 0x80 &&
+			    chars++ == max)
+				break;
+		sb_addn(&b, s, (size_t)(p - s));
+		s = p;
 	}
 	if (!memo)
 		while (b.len && b.s[b.len - 1] == ' ')
@@ -1018,6 +1084,46 @@ event_end(struct imp *im, const struct comp *cp, icalcomponent *c,
 	return SO_OK;
 }
 
+/*
+ * Whether the file named this UID of kind ('E' event, 'T' task) before,
+ * noting it.  A record created from the file may still be staged (see
+ * rec_stage), where the look-up by UID does not see it: a UID met again
+ * flushes the staged records first.
+ */
+static int
+uid_again(struct imp *im, int kind, const char *uid)
+{
+	char **old;
+	size_t i, j, cap;
+	uint64_t h;
+	char k = (char)kind;
+
+	if (im->nuids * 2 >= im->capuids) {
+		old = im->uids;
+		cap = im->capuids;
+		im->capuids = cap ? cap * 2 : 1024;
+		im->uids = xcalloc(im->capuids, sizeof(*im->uids));
+		for (i = 0; i < cap; i++) {
+			if (old[i] == NULL)
+				continue;
+			h = fnv_bytes(FNV_INIT, old[i], strlen(old[i]));
+			for (j = h & (im->capuids - 1); im->uids[j];
+			    j = (j + 1) & (im->capuids - 1))
+				;
+			im->uids[j] = old[i];
+		}
+		free(old);
+	}
+	h = fnv_bytes(fnv_bytes(FNV_INIT, &k, 1), uid, strlen(uid));
+	for (j = h & (im->capuids - 1); im->uids[j];
+	    j = (j + 1) & (im->capuids - 1))
+		if (im->uids[j][0] == k && strcmp(im->uids[j] + 1, uid) == 0)
+			return 1;
+	im->uids[j] = xasprintf("%c%s", k, uid);
+	im->nuids++;
+	return 0;
+}
+
 static struct master *
 add_master(struct imp *im)
 {
@@ -1196,6 +1302,9 @@ import_event(struct imp *im, const struct comp *cp, icalcomponent *c,
 
 	m = add_master(im);
 	m->uid = comp_uid(c, ICAL_DTSTART_PROPERTY);
+	if (uid_again(im, 'E', m->uid) &&
+	    (code = rec_stage_flush(im->db, err)) != SO_OK)
+		return code;
 	if ((code = store_event_by_uid(im->db, m->uid, &id, err)) != SO_OK)
 		return code;
 	/* get and copy overwrite without freeing: start them zeroed. */
@@ -1344,6 +1453,11 @@ import_task(struct imp *im, const struct comp *cp, icalcomponent *c,
 	int found, prio, code, have_old = 0;
 
 	uid = comp_uid(c, ICAL_DUE_PROPERTY);
+	if (uid_again(im, 'T', uid) &&
+	    (code = rec_stage_flush(im->db, err)) != SO_OK) {
+		free(uid);
+		return code;
+	}
 	if ((code = store_task_by_uid(im->db, uid, &id, err)) != SO_OK) {
 		free(uid);
 		return code;
@@ -1433,6 +1547,9 @@ import_all(struct imp *im, struct so_err *err)
 		if (code != SO_OK)
 			return code;
 	}
+	/* The records created are all in the tables from here on. */
+	if ((code = rec_stage_end(im->db, err)) != SO_OK)
+		return code;
 	if (im->nmasters > 1)
 		qsort(im->masters, im->nmasters, sizeof(*im->masters),
 		    cmp_master);
@@ -1473,12 +1590,20 @@ import_run(struct imp *im, struct so_err *err)
 	icalerror_set_errors_are_fatal(0);
 	if ((code = db_begin(im->db, err)) != SO_OK)
 		return code;
-	/* The search index takes the new rows at the end, in one go. */
-	if ((code = index_defer(im->db, err)) == SO_OK)
+	/* The search index and the audit log's create rows take the new
+	 * records at the end, in one go. */
+	audit_defer(im->db);
+	if ((code = index_defer(im->db, err)) == SO_OK &&
+	    (code = rec_stage(im->db, &entity_event, err)) == SO_OK &&
+	    (code = rec_stage(im->db, &entity_task, err)) == SO_OK)
 		code = import_all(im, err);
 	if (code == SO_OK)
+		code = audit_flush(im->db, err);
+	if (code == SO_OK)
 		code = index_flush(im->db, err);
+	rec_stage_cancel(im->db);
 	index_defer_cancel(im->db);
+	audit_defer_cancel(im->db);
 	if (code == SO_OK)
 		code = db_commit(im->db, err);
 	else
@@ -1497,6 +1622,12 @@ import_run(struct imp *im, struct so_err *err)
 	free(im->comps);
 	for (i = 0; i < im->nmemo; i++)
 		free(im->memo[i].name);
+	for (i = 0; i < im->nzmemo; i++)
+		free(im->zmemo[i].tzid);
+	for (i = 0; i < im->capuids; i++)
+		free(im->uids[i]);
+	free(im->uids);
+	free(im->ra);
 	icalerror_clear_errno();
 	return code;
 }

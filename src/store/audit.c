@@ -18,14 +18,158 @@ bind_opt(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
+/*
+ * The create rows put off (audit_defer): per card file, the ids
+ * rec_create left to audit_flush, as runs of consecutive ids (an
+ * import's are one run; another writer's row in between, a gap).  Only
+ * those ids get a row, whatever else the table gained meanwhile.
+ */
+struct run {
+	int64_t		 lo, hi;
+};
+
+struct pending {
+	const struct entity *ent;
+	struct run	*runs;
+	size_t		 n, cap;
+};
+
+static struct {
+	struct db	*db;
+	struct pending	*v;
+	size_t		 n;
+} defer;
+
+int audit_defer_enabled = 1;
+
+static void
+defer_clear(void)
+{
+	size_t i;
+
+	for (i = 0; i < defer.n; i++)
+		free(defer.v[i].runs);
+	free(defer.v);
+	memset(&defer, 0, sizeof(defer));
+}
+
+void
+audit_defer(struct db *db)
+{
+	defer_clear();
+	if (audit_defer_enabled)
+		defer.db = db;
+}
+
+void
+audit_defer_cancel(struct db *db)
+{
+	if (defer.db == db)
+		defer_clear();
+}
+
+int
+audit_defer_create(struct db *db, const struct entity *ent, int64_t id)
+{
+	struct pending *p = NULL;
+	struct run *r;
+	size_t i;
+
+	if (defer.db != db)
+		return 0;
+	for (i = 0; i < defer.n && p == NULL; i++)
+		if (defer.v[i].ent == ent)
+			p = &defer.v[i];
+	if (p == NULL) {
+		defer.v = xrealloc(defer.v, (defer.n + 1) * sizeof(*defer.v));
+		p = &defer.v[defer.n++];
+		memset(p, 0, sizeof(*p));
+		p->ent = ent;
+	}
+	r = p->n > 0 ? &p->runs[p->n - 1] : NULL;
+	if (r && id >= r->lo && id <= r->hi + 1) {
+		/* next in the run, or an id a rolled back create had */
+		if (id == r->hi + 1)
+			r->hi = id;
+		return 1;
+	}
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 4;
+		p->runs = xrealloc(p->runs, p->cap * sizeof(*p->runs));
+	}
+	p->runs[p->n].lo = p->runs[p->n].hi = id;
+	p->n++;
+	return 1;
+}
+
+/* Writes p's create rows as rec_create would have: at and user_id
+ * from the record (its created_at and created_by, set from the same
+ * clock and user), in the order of the ids. */
+static int
+flush_pending(struct db *db, struct pending *p, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	char *sql;
+	size_t i;
+	int rc, code;
+
+	if (p->n == 0)
+		return SO_OK;
+	sql = xasprintf("INSERT INTO audit_log (at, user_id, entity, "
+	    "record_id, action) SELECT created_at, created_by, ?1, id, "
+	    "'create' FROM %s WHERE id BETWEEN ?2 AND ?3 ORDER BY id",
+	    p->ent->table);
+	code = db_prepare(db, sql, &st, err);
+	free(sql);
+	if (code != SO_OK)
+		return code;
+	for (i = 0; i < p->n; i++) {
+		sqlite3_bind_text(st, 1, p->ent->name, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, p->runs[i].lo);
+		sqlite3_bind_int64(st, 3, p->runs[i].hi);
+		rc = sqlite3_step(st);
+		db_done(st);
+		if (rc != SQLITE_DONE)
+			return db_error(db, rc, N_("writing the audit log"),
+			    err);
+	}
+	p->n = 0;
+	return SO_OK;
+}
+
+int
+audit_flush(struct db *db, struct so_err *err)
+{
+	size_t i;
+	int code = SO_OK;
+
+	if (defer.db != db)
+		return SO_OK;
+	for (i = 0; i < defer.n && code == SO_OK; i++)
+		code = flush_pending(db, &defer.v[i], err);
+	defer_clear();
+	return code;
+}
+
 int
 audit_write(struct db *db, const char *entity, int64_t record_id,
     const char *action, const char *field, const char *old_value,
     const char *new_value, struct so_err *err)
 {
+	struct pending *p;
 	sqlite3_stmt *st;
+	size_t i;
 	int rc, code;
 
+	/* A row about a record whose create row is put off comes after
+	 * it, as it did when it was written at once. */
+	for (i = 0; defer.db == db && i < defer.n; i++) {
+		p = &defer.v[i];
+		if (p->n > 0 && record_id >= p->runs[0].lo &&
+		    strcmp(p->ent->name, entity) == 0 &&
+		    (code = flush_pending(db, p, err)) != SO_OK)
+			return code;
+	}
 	code = db_prepare(db, "INSERT INTO audit_log (at, user_id, entity, "
 	    "record_id, action, field, old_value, new_value) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &st, err);

@@ -258,14 +258,79 @@ fail:
 	return code;
 }
 
+/*
+ * FTS5 keeps the terms of the rows being added in memory up to its
+ * hashsize (1 MiB by default), then writes them as a segment, and
+ * merges the segments as they pile up.  One statement that adds an
+ * import's 100 000 rows writes a third less with 8 MiB (RSS +8 MiB, for
+ * that statement).  The setting lives in the index's table of settings
+ * (which defensive mode keeps us from writing but through FTS5): it is
+ * put back as it was, FTS5's default written out when there was none.
+ */
+#define FLUSH_HASHSIZE	(8 * 1024 * 1024)
+#define FTS5_HASHSIZE	(1024 * 1024)	/* FTS5's default */
+
+static int
+set_hashsize(struct db *db, const char *table, int64_t size,
+    struct so_err *err)
+{
+	char *sql;
+	int code;
+
+	sql = xasprintf("INSERT INTO %s_fts (%s_fts, rank) VALUES "
+	    "('hashsize', %lld)", table, table, (long long)size);
+	code = db_exec(db, sql, err);
+	free(sql);
+	return code;
+}
+
+/* The add_after of x (rows of d's table above d->after), with a
+ * bigger hashsize. */
+static int
+add_rows(struct db *db, const struct index_sql *x, struct deferred *d,
+    struct so_err *err)
+{
+	sqlite3_stmt *st;
+	char *sql;
+	int64_t old = 0;
+	int rc, code, code2;
+
+	sql = xasprintf("SELECT coalesce((SELECT v FROM %s_fts_config WHERE "
+	    "k = 'hashsize'), 0)", d->table);
+	code = db_prepare(db, sql, &st, err);
+	free(sql);
+	if (code != SO_OK)
+		return code;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		old = sqlite3_column_int64(st, 0);
+	db_done(st);
+	if (rc != SQLITE_ROW)
+		return db_error(db, rc, _("indexing for the search"), err);
+	if (old < FLUSH_HASHSIZE &&
+	    (code = set_hashsize(db, d->table, FLUSH_HASHSIZE, err)) != SO_OK)
+		return code;
+	if ((code = db_prepare(db, x->add_after, &st, err)) != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, d->after);
+	rc = sqlite3_step(st);
+	db_done(st);
+	code = rc == SQLITE_DONE ? SO_OK : db_error(db, rc,
+	    _("indexing for the search"), err);
+	if (old >= FLUSH_HASHSIZE)
+		return code;
+	code2 = set_hashsize(db, d->table, old ? old : FTS5_HASHSIZE,
+	    code == SO_OK ? err : NULL);
+	return code != SO_OK ? code : code2;
+}
+
 int
 index_flush(struct db *db, struct so_err *err)
 {
 	const struct index_sql *x;
 	struct deferred *d;
-	sqlite3_stmt *st;
 	size_t i;
-	int rc, code = SO_OK;
+	int code = SO_OK;
 
 	if (defer.db != db)
 		return SO_OK;
@@ -276,14 +341,7 @@ index_flush(struct db *db, struct so_err *err)
 		if ((code = index_sql(db, d->ent, &x, err)) != SO_OK ||
 		    x == NULL)
 			continue;
-		if ((code = db_prepare(db, x->add_after, &st, err)) != SO_OK)
-			break;
-		sqlite3_bind_int64(st, 1, d->after);
-		rc = sqlite3_step(st);
-		db_done(st);
-		if (rc != SQLITE_DONE)
-			code = db_error(db, rc, _("indexing for the search"),
-			    err);
+		code = add_rows(db, x, d, err);
 	}
 	defer_clear();
 	return code;

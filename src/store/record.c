@@ -341,18 +341,39 @@ read_row(const struct entity *ent, sqlite3_stmt *st, void *obj)
 
 /* ---- validation ---- */
 
+/* The look-up of a row of table, made once per table: an import
+ * checks references of thousands of records. */
+static const char *
+ref_sql(const char *table)
+{
+	static struct {
+		char		*table;
+		char		*sql;
+	} made[32];
+	static char *spare;
+	size_t i;
+
+	for (i = 0; i < sizeof(made) / sizeof(made[0]) && made[i].table; i++)
+		if (strcmp(made[i].table, table) == 0)
+			return made[i].sql;
+	if (i == sizeof(made) / sizeof(made[0])) {
+		free(spare);
+		return spare = xasprintf("SELECT 1 FROM %s WHERE id = ?",
+		    table);
+	}
+	made[i].table = xstrdup(table);
+	made[i].sql = xasprintf("SELECT 1 FROM %s WHERE id = ?", table);
+	return made[i].sql;
+}
+
 static int
 check_ref(struct db *db, const struct entity *ent,
     const struct field_desc *fd, int64_t id, struct so_err *err)
 {
 	sqlite3_stmt *st;
-	char *sql;
 	int rc, code;
 
-	sql = xasprintf("SELECT 1 FROM %s WHERE id = ?", fd->ref_table);
-	code = db_prepare(db, sql, &st, err);
-	free(sql);
-	if (code != SO_OK)
+	if ((code = db_prepare(db, ref_sql(fd->ref_table), &st, err)) != SO_OK)
 		return code;
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
@@ -423,6 +444,9 @@ rec_incomplete(const struct entity *ent, const void *obj)
 
 /* ---- create, get ---- */
 
+static int	stage_sync(struct db *, const struct entity *, int64_t,
+		    struct so_err *);
+
 static int
 get_row(struct db *db, const struct entity *ent, int64_t id, void *obj,
     struct so_err *err)
@@ -459,6 +483,10 @@ int
 rec_get(struct db *db, const struct entity *ent, int64_t id, void *obj,
     struct so_err *err)
 {
+	int code;
+
+	if ((code = stage_sync(db, ent, id, err)) != SO_OK)
+		return code;
 	return get_row(db, ent, id, obj, err);
 }
 
@@ -500,10 +528,167 @@ insert_sql(const struct entity *ent)
 	return made[i].sql;
 }
 
+/* ---- staged creation (record.h) ---- */
+
+struct staged {
+	const struct entity *ent;
+	char		*insert;	/* into the TEMP table */
+	char		*move;		/* from it into the table */
+	char		*clear;
+	int64_t		 first, next;	/* staged ids: [first, next) */
+};
+
+#define MAX_STAGED	4
+
+static struct {
+	struct db	*db;
+	struct staged	 v[MAX_STAGED];
+	size_t		 n;
+} stage;
+
+static struct staged *
+staged_of(struct db *db, const struct entity *ent)
+{
+	size_t i;
+
+	if (stage.db != db)
+		return NULL;
+	for (i = 0; i < stage.n; i++)
+		if (stage.v[i].ent == ent)
+			return &stage.v[i];
+	return NULL;
+}
+
+static void
+stage_clear(void)
+{
+	size_t i;
+
+	for (i = 0; i < stage.n; i++) {
+		free(stage.v[i].insert);
+		free(stage.v[i].move);
+		free(stage.v[i].clear);
+	}
+	memset(&stage, 0, sizeof(stage));
+}
+
+int
+rec_stage(struct db *db, const struct entity *ent, struct so_err *err)
+{
+	struct strbuf cols = { 0 }, b = { 0 };
+	struct staged *sg;
+	sqlite3_stmt *st;
+	char *sql;
+	int f, rc, code, nb = entity_nbuiltin(ent);
+
+	if (stage.db != db)
+		stage_clear();
+	if (ent->after_write || staged_of(db, ent) || stage.n == MAX_STAGED)
+		return SO_OK;
+	/* The columns rec_create writes, their types, nothing else: no
+	 * constraint to check twice, no index to keep. */
+	sql = xasprintf("CREATE TEMP TABLE IF NOT EXISTS so_stage_%s AS "
+	    "SELECT * FROM main.%s WHERE 0", ent->table, ent->table);
+	code = db_exec(db, sql, err);
+	free(sql);
+	if (code != SO_OK)
+		return code;
+	sql = xasprintf("SELECT coalesce(max(id), 0) + 1 FROM main.%s",
+	    ent->table);
+	code = db_prepare(db, sql, &st, err);
+	free(sql);
+	if (code != SO_OK)
+		return code;
+	rc = sqlite3_step(st);
+	stage.db = db;
+	sg = &stage.v[stage.n++];
+	memset(sg, 0, sizeof(*sg));
+	sg->ent = ent;
+	sg->first = sg->next = sqlite3_column_int64(st, 0);
+	db_done(st);
+	if (rc != SQLITE_ROW) {
+		stage.n--;
+		return db_error(db, rc, N_("saving"), err);
+	}
+	sb_add(&cols, "id");
+	for (f = 0; f < nb; f++)
+		sb_printf(&cols, ", %s", ent->fields[f].name);
+	sb_add(&cols, ", created_at, updated_at, created_by, version");
+	sb_printf(&b, "INSERT INTO temp.so_stage_%s (%s) VALUES (?",
+	    ent->table, sb_str(&cols));
+	for (f = 0; f < nb + 3; f++)
+		sb_add(&b, ", ?");
+	sb_add(&b, ", 1)");
+	sg->insert = sb_steal(&b);
+	sg->move = xasprintf("INSERT INTO main.%s (%s) SELECT %s FROM "
+	    "temp.so_stage_%s ORDER BY id", ent->table, sb_str(&cols),
+	    sb_str(&cols), ent->table);
+	sg->clear = xasprintf("DELETE FROM temp.so_stage_%s", ent->table);
+	sb_free(&cols);
+	return SO_OK;
+}
+
+static int
+stage_move(struct db *db, struct staged *sg, struct so_err *err)
+{
+	int code;
+
+	if (sg->next == sg->first)
+		return SO_OK;
+	if ((code = db_exec(db, sg->move, err)) != SO_OK ||
+	    (code = db_exec(db, sg->clear, err)) != SO_OK)
+		return code;
+	sg->first = sg->next;
+	return SO_OK;
+}
+
+int
+rec_stage_flush(struct db *db, struct so_err *err)
+{
+	size_t i;
+	int code = SO_OK;
+
+	for (i = 0; stage.db == db && i < stage.n && code == SO_OK; i++)
+		code = stage_move(db, &stage.v[i], err);
+	return code;
+}
+
+int
+rec_stage_end(struct db *db, struct so_err *err)
+{
+	int code;
+
+	if (stage.db != db)
+		return SO_OK;
+	code = rec_stage_flush(db, err);
+	stage_clear();
+	return code;
+}
+
+void
+rec_stage_cancel(struct db *db)
+{
+	if (stage.db == db)
+		stage_clear();
+}
+
+/* Before reading or writing row id of ent: the staged rows in. */
+static int
+stage_sync(struct db *db, const struct entity *ent, int64_t id,
+    struct so_err *err)
+{
+	struct staged *sg = staged_of(db, ent);
+
+	if (sg && id >= sg->first && id < sg->next)
+		return stage_move(db, sg, err);
+	return SO_OK;
+}
+
 int
 rec_create(struct db *db, const struct entity *ent, void *obj,
     struct so_err *err)
 {
+	struct staged *sg = staged_of(db, ent);
 	struct rec_meta *m = obj;
 	sqlite3_stmt *st;
 	int64_t now = db_now(db);
@@ -514,34 +699,42 @@ rec_create(struct db *db, const struct entity *ent, void *obj,
 	if ((code = rec_validate(db, ent, obj, err)) != SO_OK ||
 	    (code = acl_check_write(db, ent, NULL, obj, err)) != SO_OK)
 		goto fail;
-	if ((code = db_prepare(db, insert_sql(ent), &st, err)) != SO_OK)
+	if ((code = db_prepare(db, sg ? sg->insert : insert_sql(ent), &st,
+	    err)) != SO_OK)
 		goto fail;
+	/* staged: the id first */
+	if (sg)
+		sqlite3_bind_int64(st, 1, sg->next);
 	for (i = 0; i < nb; i++)
-		bind_field(st, i + 1, &ent->fields[i], obj);
-	sqlite3_bind_int64(st, nb + 1, now);
-	sqlite3_bind_int64(st, nb + 2, now);
+		bind_field(st, i + 1 + !!sg, &ent->fields[i], obj);
+	sqlite3_bind_int64(st, nb + 1 + !!sg, now);
+	sqlite3_bind_int64(st, nb + 2 + !!sg, now);
 	if (db_user_id(db))
-		sqlite3_bind_int64(st, nb + 3, db_user_id(db));
+		sqlite3_bind_int64(st, nb + 3 + !!sg, db_user_id(db));
 	else
-		sqlite3_bind_null(st, nb + 3);
+		sqlite3_bind_null(st, nb + 3 + !!sg);
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE) {
 		code = db_error(db, rc, N_("saving"), err);
 		goto fail;
 	}
-	m->id = sqlite3_last_insert_rowid(db_sqlite(db));
+	m->id = sg ? sg->next++ : sqlite3_last_insert_rowid(db_sqlite(db));
 	m->version = 1;
 	m->created_at = m->updated_at = now;
 	m->created_by = db_user_id(db);
 	m->deleted_at = 0;
 	if ((code = index_row(db, ent, m->id, 1, err)) != SO_OK ||
 	    (code = custom_write(db, ent, m->id, NULL, obj, err)) != SO_OK ||
+	    (!audit_defer_create(db, ent, m->id) &&
 	    (code = audit_write(db, ent->name, m->id, "create", NULL, NULL,
-	    NULL, err)) != SO_OK)
+	    NULL, err)) != SO_OK))
 		goto fail;
 	if (ent->after_write && (code = ent->after_write(db, NULL, obj, err)) !=
 	    SO_OK)
+		goto fail;
+	if (sg && sg->next - sg->first >= REC_STAGE_BATCH &&
+	    (code = stage_move(db, sg, err)) != SO_OK)
 		goto fail;
 	if ((code = db_commit(db, err)) != SO_OK) {
 		m->id = 0;
@@ -581,7 +774,8 @@ rec_update(struct db *db, const struct entity *ent, void *obj,
 	old = xcalloc(1, ent->size);
 	if ((code = db_begin(db, err)) != SO_OK)
 		goto out;
-	if ((code = get_row(db, ent, m->id, old, err)) != SO_OK)
+	if ((code = stage_sync(db, ent, m->id, err)) != SO_OK ||
+	    (code = get_row(db, ent, m->id, old, err)) != SO_OK)
 		goto fail;
 	if (rec_meta(old)->version != m->version) {
 		code = so_err_set(err, SO_ECONFLICT, _("%s #%lld was changed "
@@ -682,7 +876,8 @@ set_deleted(struct db *db, const struct entity *ent, int64_t id, int del,
 		return code;
 	/* The trash is an edit like any other: whose record is it? */
 	row = xcalloc(1, ent->size);
-	code = get_row(db, ent, id, row, err);
+	if ((code = stage_sync(db, ent, id, err)) == SO_OK)
+		code = get_row(db, ent, id, row, err);
 	if (code == SO_OK)
 		code = acl_check_write(db, ent, row, row, err);
 	rec_clear(ent, row);

@@ -13,6 +13,7 @@
 #include "exchange/ical.h"
 #include "fixture.h"
 #include "harness.h"
+#include "store/audit.h"
 #include "store/entities.h"
 
 #define HOUR	3600
@@ -345,11 +346,163 @@ TEST(test_ical_round_trip_and_reimport_is_idempotent)
 	db_close(b);
 }
 
+/* The audit log as text, a record's rows together in the order they
+ * were written: "at|user|entity|record|action|field|old|new" lines. */
+static char *
+audit_text(struct db *db)
+{
+	struct strbuf b = { 0 };
+	sqlite3_stmt *st;
+	int i;
+
+	if (sqlite3_prepare_v2(db_sqlite(db), "SELECT at, user_id, "
+	    "entity, record_id, action, field, old_value, new_value FROM "
+	    "audit_log ORDER BY entity, record_id, id", -1, &st, NULL) !=
+	    SQLITE_OK) {
+		harness_fail(__FILE__, __LINE__, "%s",
+		    sqlite3_errmsg(db_sqlite(db)));
+		return xstrdup("");
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (i = 0; i < 8; i++)
+			sb_printf(&b, "%s%s", i ? "|" : "",
+			    sqlite3_column_type(st, i) == SQLITE_NULL ? "-" :
+			    (const char *)sqlite3_column_text(st, i));
+		sb_addc(&b, '\n');
+	}
+	sqlite3_finalize(st);
+	return b.s ? sb_steal(&b) : xstrdup("");
+}
+
+/*
+ * An import writes its create rows at the end, in one statement per
+ * card file (audit_defer); the log must read as it did when each was
+ * written with its record: the same rows, and a record created and then
+ * changed by the same file (a UID twice, exceptions of a new series)
+ * with its create row first.
+ */
+TEST(test_ical_import_audit_rows_at_the_end_equal_rows_one_by_one)
+{
+	static const char ics[] =
+	    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+	    "BEGIN:VEVENT\r\nUID:old@x\r\nDTSTART:20261201T100000\r\n"
+	    "SUMMARY:Old, changed\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:one@x\r\nDTSTART:20261201T110000\r\n"
+	    "SUMMARY:One\r\nEND:VEVENT\r\n"
+	    "BEGIN:VTODO\r\nUID:task@x\r\nSUMMARY:Task\r\nEND:VTODO\r\n"
+	    "BEGIN:VEVENT\r\nUID:series@x\r\nDTSTART:20261201T120000\r\n"
+	    "DTEND:20261201T130000\r\nRRULE:FREQ=DAILY;COUNT=5\r\n"
+	    "EXDATE:20261202T120000\r\nSUMMARY:Series\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:series@x\r\n"
+	    "RECURRENCE-ID:20261203T120000\r\nDTSTART:20261203T150000\r\n"
+	    "DTEND:20261203T160000\r\nSUMMARY:Series\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:twice@x\r\nDTSTART:20261201T140000\r\n"
+	    "SUMMARY:First\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:two@x\r\nDTSTART:20261201T150000\r\n"
+	    "SUMMARY:Two\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:twice@x\r\nDTSTART:20261201T140000\r\n"
+	    "SUMMARY:Second\r\nEND:VEVENT\r\n"
+	    "BEGIN:VTODO\r\nUID:task2@x\r\nSUMMARY:Task 2\r\nEND:VTODO\r\n"
+	    "END:VCALENDAR\r\n";
+	struct db *db[2];
+	struct ical_stats st;
+	struct so_err err;
+	struct event e;
+	char *path, *log[2];
+	int i;
+
+	/* harness_path's buffer is fixture_open's too */
+	path = xstrdup(write_file("a.ics", ics, sizeof(ics) - 1));
+	for (i = 0; i < 2; i++) {
+		db[i] = fixture_open(i ? "b.db" : "a.db");
+		REQUIRE(db[i] != NULL);
+		store_event_init(&e);
+		e.subject = xstrdup("Old");
+		e.start_at = FIXTURE_NOW;
+		free(e.uid);
+		e.uid = xstrdup("old@x");
+		REQUIRE(store_event_create(db[i], &e, &err) == SO_OK);
+		store_event_clear(&e);
+		/* a: at the end, as an import does; b: one by one */
+		audit_defer_enabled = i == 0;
+		if (ical_import(db[i], path, &st, &err) != SO_OK)
+			harness_fail(__FILE__, __LINE__, "%s", err.msg);
+		audit_defer_enabled = 1;
+		CHECK_INT(st.created, 6);
+		CHECK_INT(st.updated, 2);	/* old@x, twice@x */
+		log[i] = audit_text(db[i]);
+	}
+	CHECK_STR(log[0], log[1]);
+	/* Not two empty logs: 1 + 6 created, 4 by hand or twice. */
+	CHECK_INT(fixture_int(db[0], "SELECT count(*) FROM audit_log WHERE "
+	    "action = 'create' AND entity IN ('event', 'task')"), 7);
+	CHECK_INT(fixture_int(db[0], "SELECT count(*) FROM audit_log a JOIN "
+	    "events e ON e.id = a.record_id WHERE a.entity = 'event' AND "
+	    "a.action = 'create' AND a.at = e.created_at AND a.user_id = "
+	    "e.created_by"), 5);
+	/* twice@x and series@x: created, then changed, in that order */
+	CHECK_INT(fixture_int(db[0], "SELECT min(a.id) = (SELECT id FROM "
+	    "audit_log WHERE entity = 'event' AND action = 'create' AND "
+	    "record_id = e.id) FROM audit_log a JOIN events e ON e.id = "
+	    "a.record_id AND a.entity = 'event' WHERE e.uid IN ('twice@x', "
+	    "'series@x') GROUP BY e.id ORDER BY 1 LIMIT 1"), 1);
+	CHECK_INT(fixture_int(db[0], "SELECT count(*) FROM audit_log a JOIN "
+	    "events e ON e.id = a.record_id AND a.entity = 'event' WHERE "
+	    "e.uid IN ('twice@x', 'series@x') AND a.action = 'update'") > 1,
+	    1);
+	/* found by the search; the index's hashsize put back (FTS5's
+	 * default), once bigger for the rows of the import */
+	CHECK_INT(fixture_int(db[0], "SELECT count(*) FROM events_fts WHERE "
+	    "events_fts MATCH 'Series OR Second'"), 2);
+	CHECK_INT(fixture_int(db[0], "SELECT v FROM events_fts_config WHERE "
+	    "k = 'hashsize'"), 1048576);
+	CHECK_INT(fixture_int(db[0], "SELECT v FROM tasks_fts_config WHERE "
+	    "k = 'hashsize'"), 1048576);
+	for (i = 0; i < 2; i++) {
+		free(log[i]);
+		db_close(db[i]);
+	}
+	free(path);
+}
+
+/* Texts are cut at their field's length in characters, not bytes; a
+ * line break is a space in a one-line field and kept in a memo. */
+TEST(test_ical_import_cuts_texts_at_characters)
+{
+	struct strbuf b = { 0 };
+	struct db *db = fixture_open("t.db");
+	struct ical_stats st;
+	struct so_err err;
+	char *path;
+	int i;
+
+	REQUIRE(db != NULL);
+	sb_add(&b, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+	    "BEGIN:VEVENT\r\nUID:long@x\r\nDTSTART:20261201T100000\r\n"
+	    "SUMMARY:");
+	for (i = 0; i < 260; i++)
+		sb_add(&b, i == 10 ? "\\n" : "Ж");
+	sb_add(&b, "\r\nDESCRIPTION:раз\\nдва\\tтри\r\nEND:VEVENT\r\n"
+	    "END:VCALENDAR\r\n");
+	path = xstrdup(write_file("l.ics", b.s, b.len));
+	if (ical_import(db, path, &st, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "%s", err.msg);
+	CHECK_INT(fixture_int(db, "SELECT length(subject) FROM events"), 250);
+	CHECK_INT(fixture_int(db, "SELECT instr(subject, ' ') FROM events"),
+	    11);
+	CHECK_INT(fixture_int(db, "SELECT description = 'раз' || char(10) || "
+	    "'два' || char(9) || 'три' FROM events"), 1);
+	free(path);
+	sb_free(&b);
+	db_close(db);
+}
+
 static struct strbuf scans;
 
 /* SQLITE_TRACE_PROFILE: notes every statement that stepped through a
  * whole table since its last run, but for the lookups in the handful of
- * event types and results (a name or a code in any case). */
+ * event types and results (a name or a code in any case) and the moves
+ * of a batch of staged records (rec_stage) into their table. */
 static int
 note_scans(unsigned type, void *ctx, void *p, void *x)
 {
@@ -360,7 +513,8 @@ note_scans(unsigned type, void *ctx, void *p, void *x)
 	if (type == SQLITE_TRACE_PROFILE &&
 	    sqlite3_stmt_status(st, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1) > 0 &&
 	    strstr(sqlite3_sql(st), "FROM event_types") == NULL &&
-	    strstr(sqlite3_sql(st), "FROM event_results") == NULL)
+	    strstr(sqlite3_sql(st), "FROM event_results") == NULL &&
+	    strstr(sqlite3_sql(st), "FROM temp.so_stage_") == NULL)
 		sb_printf(&scans, "%s\n", sqlite3_sql(st));
 	return 0;
 }

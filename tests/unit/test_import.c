@@ -446,10 +446,10 @@ TEST(test_import_plans_find_fresh_duplicates_by_the_name_index)
 	CHECK_STR(p, "SEARCH contacts USING INDEX contacts_last_name "
 	    "(<expr>=?)");
 	free(p);
-	p = plan_of(plans, "INSERT INTO companies_fts");
+	p = plan_of(plans, "INSERT INTO companies_fts (rowid");
 	CHECK_STR(p, "SEARCH companies USING INTEGER PRIMARY KEY (rowid>?)");
 	free(p);
-	p = plan_of(plans, "INSERT INTO contacts_fts");
+	p = plan_of(plans, "INSERT INTO contacts_fts (rowid");
 	CHECK_STR(p, "SEARCH contacts USING INTEGER PRIMARY KEY (rowid>?)");
 	free(p);
 	free(plans);

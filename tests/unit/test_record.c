@@ -446,3 +446,80 @@ TEST(test_validation_names_the_bad_field)
 	CHECK_INT(fixture_int(db, "SELECT count(*) FROM companies"), 0);
 	db_close(db);
 }
+
+/*
+ * Staged creation (rec_stage): the records get the ids the table would
+ * have given, are read and changed like any once asked for, and are all
+ * in the table after rec_stage_end, batches of REC_STAGE_BATCH included;
+ * cancelled with the transaction, nothing stays.
+ */
+TEST(test_staged_creates_get_the_same_ids_and_rows)
+{
+	struct db *db = fixture_open("t.db");
+	struct so_err err;
+	struct task t, got;
+	int64_t first, id = 0;
+	int i, n = REC_STAGE_BATCH + 3;
+
+	REQUIRE(db != NULL);
+	store_task_init(&t);
+	t.title = xstrdup("Before");
+	REQUIRE(store_task_create(db, &t, &err) == SO_OK);
+	first = t.meta.id + 1;
+	store_task_clear(&t);
+
+	REQUIRE(db_begin(db, &err) == SO_OK);
+	REQUIRE(rec_stage(db, &entity_task, &err) == SO_OK);
+	for (i = 0; i < n; i++) {
+		store_task_init(&t);
+		t.title = xasprintf("Staged %d", i);
+		REQUIRE(store_task_create(db, &t, &err) == SO_OK);
+		CHECK_INT(t.meta.id, first + i);
+		id = t.meta.id;
+		store_task_clear(&t);
+	}
+	/* the last 3 are staged: not in the table yet */
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM tasks"),
+	    1 + REC_STAGE_BATCH);
+	memset(&got, 0, sizeof(got));
+	REQUIRE(store_task_get(db, id, &got, &err) == SO_OK);
+	CHECK_STR(got.title, "Staged 4098");
+	free(got.title);
+	got.title = xstrdup("Changed");
+	REQUIRE(store_task_update(db, &got, &err) == SO_OK);
+	store_task_clear(&got);
+	store_task_init(&t);
+	t.title = xstrdup("After");
+	REQUIRE(store_task_create(db, &t, &err) == SO_OK);
+	CHECK_INT(t.meta.id, first + n);
+	store_task_clear(&t);
+	REQUIRE(rec_stage_end(db, &err) == SO_OK);
+	REQUIRE(db_commit(db, &err) == SO_OK);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM tasks"), n + 2);
+	CHECK_INT(fixture_int(db, "SELECT max(id) FROM tasks"), first + n);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM tasks WHERE title = "
+	    "'Changed' AND version = 2"), 1);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM tasks WHERE "
+	    "status = 'open' AND priority = 'normal' AND created_at > 0"),
+	    n + 2);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM audit_log WHERE "
+	    "entity = 'task' AND action = 'create'"), n + 2);
+
+	/* rolled back: nothing staged stays, the next create is plain */
+	REQUIRE(db_begin(db, &err) == SO_OK);
+	REQUIRE(rec_stage(db, &entity_task, &err) == SO_OK);
+	store_task_init(&t);
+	t.title = xstrdup("Gone");
+	REQUIRE(store_task_create(db, &t, &err) == SO_OK);
+	store_task_clear(&t);
+	rec_stage_cancel(db);
+	db_rollback(db);
+	store_task_init(&t);
+	t.title = xstrdup("Plain");
+	REQUIRE(store_task_create(db, &t, &err) == SO_OK);
+	CHECK_INT(t.meta.id, first + n + 1);
+	store_task_clear(&t);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM tasks WHERE title = "
+	    "'Gone'"), 0);
+	db_close(db);
+}
