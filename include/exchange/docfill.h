@@ -119,4 +119,53 @@ int	docfill_pdf(const char *file, const char *outdir, long timeout_ms,
 /* Is soffice on PATH? */
 int	docfill_has_soffice(void);
 
+/*
+ * A file name from a record's title: no slash, control character or
+ * character Windows refuses, no leading dot or space, at most 100 bytes
+ * (whole characters); "ENTNAME-ID" when nothing is left.  New string.
+ */
+char	*docfill_file_name(const char *title, const char *entname,
+	    int64_t id);
+
+/*
+ * One document for a record, as `salesorg doc` and the organizer's p
+ * make it: the template filled for (ent, id) through docfill_rec_open
+ * (so with the user's rights), written as the user (base/priv.h), with
+ * its PDF beside it when pdf is set, then logged on the record
+ * (docfill_log, the PDF's full path when there is one).
+ */
+struct docfill_job {
+	const char	*tpl;		/* the template file */
+	const char	*out;		/* the file; with dir, the directory */
+	int		 dir;		/* out is a directory: the file is
+					   named after the record */
+	int		 pdf;		/* and a PDF through LibreOffice */
+	long		 timeout_ms;	/* the PDF's */
+	/*
+	 * With dir: the file's name without its extension, from name
+	 * (docfill_file_name of the record's title), which it takes (a
+	 * new string back); NULL: name as it is.
+	 */
+	char		*(*name)(void *arg, char *name, int64_t id);
+	void		*arg;
+};
+/* *doc and *pdf (NULL without one): the paths written, for the caller
+ * to free; both NULL on an error. */
+int	docfill_record(struct db *db, const struct entity *ent, int64_t id,
+	    const struct docfill_job *job, char **doc, char **pdf,
+	    struct so_err *err);
+
+/*
+ * The templates in dir: the names of its .odt and .docx files, sorted
+ * (none of an editor's lock files, "~$x.docx" or ".~lock.x.odt#"), for
+ * the caller to free (free_strv, store/group.h).  SO_ENOTFOUND when dir
+ * does not exist, naming it.
+ */
+int	docfill_templates(const char *dir, char ***names, size_t *n,
+	    struct so_err *err);
+
+/* The pages of a PDF LibreOffice wrote (its /Type /Page objects), or
+ * -1 when they cannot be counted. */
+int	docfill_pdf_pages(const char *pdf);
+
 #endif

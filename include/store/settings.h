@@ -10,7 +10,10 @@
  * Text settings, per user over the team's in the same way: mail.from
  * (the From of mail merge, "addr" or "Name <addr>"; default
  * LOGIN@HOSTNAME) and mail.sendmail (the program merge pipes messages
- * to; default /usr/sbin/sendmail).
+ * to; default /usr/sbin/sendmail), doc.dir (the directory of the
+ * document templates the organizer's p offers; default
+ * $XDG_DATA_HOME/salesorg/templates, else
+ * ~/.local/share/salesorg/templates).
  *
  * Team text settings (one value for everyone, set by a head of sales or
  * an admin): report.activity.cold_calls, .reached_dm, .proposals,
@@ -81,7 +84,7 @@ char	*settings_mailer(struct db *db, char *why, size_t whysz);
 /*
  * Sets it for the current user, or (global) for the team; "" goes back
  * to the default.  Checked: mail.from an address, mail.sendmail an
- * absolute path, report.activity.* a rule, report.audit.idle_days a
+ * absolute path, doc.dir an absolute path or one under ~/, report.activity.* a rule, report.audit.idle_days a
  * number of days.  Only an admin sets the
  * team's mail.sendmail: it is a program every member would run.  A team
  * setting is always set for the team (global is ignored), by a head or
@@ -96,6 +99,9 @@ int	settings_set_text(struct db *db, const char *name, const char *value,
  */
 void	settings_set_rule_check(int (*check)(struct db *db, const char *name,
 	    const char *value, struct so_err *err));
+
+/* doc.dir as a path: a leading ~ is $HOME (caller frees). */
+char	*settings_doc_dir(struct db *db);
 
 /* The team's report.audit.idle_days; 90 when unset or unreadable. */
 int	settings_audit_idle_days(struct db *db);

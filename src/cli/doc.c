@@ -9,9 +9,10 @@
  * templates (exchange/docfill.h); the document is written in the same
  * format, one file for one record, one file per record in a directory
  * for a selection, each named after its record.  Each document written
- * is logged on its record as a note "Document: FILE" (docfill_log), in
- * a transaction of its own right after the file is there, so a run that
- * stops half-way has logged exactly the documents it made.
+ * is logged on its record as a note "Document: FILE" (docfill_record,
+ * as the organizer's p makes one), in a transaction of its own right
+ * after the file is there, so a run that stops half-way has logged
+ * exactly the documents it made.
  *
  * --pdf converts each through LibreOffice (docfill_pdf); that it is
  * installed is checked before anything is written.
@@ -37,7 +38,6 @@
 #include "store/record.h"
 
 #define PDF_TIMEOUT	(120L * 1000)	/* ms, one document */
-#define NAME_MAX_BYTES	100		/* of a file name from a title */
 
 enum {
 	OPT_COMPANY = 'C', OPT_CONTACT = 'P', OPT_DEAL = 'D',
@@ -50,7 +50,7 @@ static const char *const doc_entities[] = { "company", "contact", "deal",
 
 struct run {
 	struct db		*db;
-	const char		*tpl, *tname, *out, *ext;
+	const char		*tpl, *out, *ext;
 	const struct entity	*ent;
 	int			 pdf, dir;
 	char			**names;	/* file names used so far */
@@ -58,40 +58,12 @@ struct run {
 	size_t			 written;
 };
 
-/*
- * A file name from a record's title: no slash, control character or
- * character Windows refuses, no leading dot or space, at most
- * NAME_MAX_BYTES bytes (whole characters); the entity and id when
- * nothing is left.
- */
+/* name, or name-ID when an earlier record of the run had it
+ * (docfill_job's name). */
 static char *
-file_name(const struct run *x, const char *title, int64_t id)
+unique(void *arg, char *name, int64_t id)
 {
-	struct strbuf b = { 0 };
-	const char *s;
-	size_t k;
-
-	sb_add(&b, "");
-	for (s = title; *s && b.len < NAME_MAX_BYTES; s += k) {
-		k = utf8_next(s, 0);
-		if ((unsigned char)*s < 0x20 || *s == 0x7f ||
-		    strchr("/\\:*?\"<>|", *s) != NULL)
-			sb_addc(&b, '_');
-		else if (b.len + k <= NAME_MAX_BYTES &&
-		    !(b.len == 0 && (*s == '.' || *s == ' ')))
-			sb_addn(&b, s, k);
-	}
-	while (b.len > 0 && (b.s[b.len - 1] == ' ' || b.s[b.len - 1] == '.'))
-		b.s[--b.len] = '\0';
-	if (b.len == 0)
-		sb_printf(&b, "%s-%lld", x->ent->name, (long long)id);
-	return sb_steal(&b);
-}
-
-/* name, or name-ID when an earlier record of the run had it. */
-static char *
-unique(struct run *x, char *name, int64_t id)
-{
+	struct run *x = arg;
 	size_t i;
 	char *u;
 
@@ -119,49 +91,20 @@ put_path(const char *path)
 static int
 one(struct run *x, int64_t id)
 {
+	struct docfill_job job = { .tpl = x->tpl, .out = x->out,
+	    .dir = x->dir, .pdf = x->pdf, .timeout_ms = PDF_TIMEOUT,
+	    .name = unique, .arg = x };
 	struct so_err err = { 0 };
-	struct docfill_rec *r;
-	struct docfill_src src;
-	char *path, *name, *pdf = NULL, *dir, *full;
-	int code;
+	char *path, *pdf;
 
-	if ((code = docfill_rec_open(x->db, x->ent, id, &r, &err)) != SO_OK)
+	if (docfill_record(x->db, x->ent, id, &job, &path, &pdf, &err) !=
+	    SO_OK)
 		return cli_fail(&err);
-	if (x->dir) {
-		name = unique(x, file_name(x, docfill_rec_title(r), id), id);
-		path = xasprintf("%s/%s%s", x->out, name, x->ext);
-		free(name);
-	} else
-		path = xstrdup(x->out);
-	docfill_rec_src(r, x->tname, &src);
-	/* the user's file, made as the user (priv.h) */
-	priv_user_begin();
-	code = docfill_file(x->tpl, path, &src, &err);
-	if (code == SO_OK && x->pdf) {
-		dir = xstrdup(path);
-		if (strrchr(dir, '/'))
-			*strrchr(dir, '/') = '\0';
-		else
-			strcpy(dir, ".");
-		code = docfill_pdf(path, dir, PDF_TIMEOUT, &pdf, &err);
-		free(dir);
-	}
-	priv_user_end();
-	docfill_rec_free(r);
-	if (code == SO_OK) {
-		put_path(path);
-		if (pdf)
-			put_path(pdf);
-		/* the full path: the note is read from anywhere */
-		full = realpath(pdf ? pdf : path, NULL);
-		code = docfill_log(x->db, x->ent, id, full ? full : pdf ? pdf :
-		    path, x->tname, &err);
-		free(full);
-	}
+	put_path(path);
+	if (pdf)
+		put_path(pdf);
 	free(path);
 	free(pdf);
-	if (code != SO_OK)
-		return cli_fail(&err);
 	x->written++;
 	return 0;
 }
@@ -250,7 +193,7 @@ static int
 cli_doc(struct cli *cli, int argc, char **argv)
 {
 	struct run x = { 0 };
-	const char *saved = NULL, *text = NULL, *entname = NULL, *b;
+	const char *saved = NULL, *text = NULL, *entname = NULL;
 	const struct entity *one_ent = NULL;
 	int64_t id = 0;
 	char *out = NULL, *trimmed;
@@ -305,8 +248,6 @@ cli_doc(struct cli *cli, int argc, char **argv)
 		return EXIT_USER;
 	}
 	x.ext = fmt == DOCFILL_ODT ? ".odt" : ".docx";
-	b = strrchr(x.tpl, '/');
-	x.tname = b ? b + 1 : x.tpl;
 	if (access(x.tpl, R_OK) != 0) {
 		cli_warn("doc: %s: %s", x.tpl, strerror(errno));
 		return EXIT_USER;

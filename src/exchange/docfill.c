@@ -11,6 +11,8 @@
  * kept as it was, and a template without placeholders comes out
  * identical.
  */
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -29,6 +31,7 @@
 #include "base/util.h"
 #include "exchange/docfill.h"
 #include "exchange/xlsx_api.h"
+#include "store/group.h"
 
 #define MAX_PART	(64L * 1024 * 1024)	/* one XML part, bytes */
 
@@ -879,4 +882,82 @@ out:
 	free(home);
 	free(profile);
 	return code;
+}
+
+/* ---- the templates directory ---- */
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+docfill_templates(const char *dir, char ***names, size_t *n,
+    struct so_err *err)
+{
+	struct dirent *de;
+	struct stat sb;
+	char *full;
+	DIR *d;
+
+	*names = NULL;
+	*n = 0;
+	if ((d = opendir(dir)) == NULL)
+		return so_err_set(err, errno == ENOENT ? SO_ENOTFOUND :
+		    SO_ERR, "%s: %s", dir, strerror(errno));
+	while ((de = readdir(d)) != NULL) {
+		/* Word's "~$name.docx" and LibreOffice's ".~lock.name#"
+		 * while the template is open in them */
+		if (de->d_name[0] == '.' || strncmp(de->d_name, "~$", 2) ==
+		    0 || docfill_format_of(de->d_name) < 0)
+			continue;
+		full = xasprintf("%s/%s", dir, de->d_name);
+		if (stat(full, &sb) == 0 && S_ISREG(sb.st_mode)) {
+			*names = xrealloc(*names, (*n + 1) *
+			    sizeof(**names));
+			(*names)[(*n)++] = xstrdup(de->d_name);
+		}
+		free(full);
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(*names, *n, sizeof(**names), by_name);
+	return SO_OK;
+}
+
+/* ---- pages ---- */
+
+#define PDF_MAX		(64L << 20)	/* bytes read to count pages */
+
+int
+docfill_pdf_pages(const char *pdf)
+{
+	const char *p, *e;
+	size_t len;
+	char *buf;
+	FILE *fp;
+	int pages = 0;
+
+	if ((fp = fopen(pdf, "rb")) == NULL)
+		return -1;
+	if (read_whole(fp, PDF_MAX, &buf, &len) != 0) {
+		fclose(fp);
+		return -1;
+	}
+	fclose(fp);
+	/* "/Type /Page" or "/Type/Page", not "/Pages": LibreOffice
+	 * writes its page objects uncompressed */
+	for (p = buf; p + 5 <= buf + len; p++) {
+		if (*p != '/' || memcmp(p, "/Type", 5) != 0)
+			continue;
+		for (e = p + 5; e < buf + len && (*e == ' ' || *e == '\r' ||
+		    *e == '\n'); e++)
+			;
+		if (buf + len - e >= 5 && memcmp(e, "/Page", 5) == 0 &&
+		    (buf + len - e == 5 || !isalnum((unsigned char)e[5])))
+			pages++;
+	}
+	free(buf);
+	return pages > 0 ? pages : -1;
 }

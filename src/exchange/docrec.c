@@ -8,10 +8,13 @@
  * user's to read (acl_check_read), and a company's contacts in a
  * repeated row are those whose details the user may see.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/priv.h"
+#include "base/utf8.h"
 #include "base/util.h"
 #include "exchange/docfill.h"
 #include "store/acl.h"
@@ -318,4 +321,100 @@ docfill_log(struct db *db, const struct entity *ent, int64_t id,
 	code = rec_create(db, &entity_note, &n, err);
 	store_note_clear(&n);
 	return code;
+}
+
+/* ---- one document, made and logged ---- */
+
+#define NAME_MAX_BYTES	100		/* of a file name from a title */
+
+char *
+docfill_file_name(const char *title, const char *entname, int64_t id)
+{
+	struct strbuf b = { 0 };
+	const char *s;
+	size_t k;
+
+	sb_add(&b, "");
+	for (s = title; *s && b.len < NAME_MAX_BYTES; s += k) {
+		k = utf8_next(s, 0);
+		if ((unsigned char)*s < 0x20 || *s == 0x7f ||
+		    strchr("/\\:*?\"<>|", *s) != NULL)
+			sb_addc(&b, '_');
+		else if (b.len + k <= NAME_MAX_BYTES &&
+		    !(b.len == 0 && (*s == '.' || *s == ' ')))
+			sb_addn(&b, s, k);
+	}
+	while (b.len > 0 && (b.s[b.len - 1] == ' ' || b.s[b.len - 1] == '.'))
+		b.s[--b.len] = '\0';
+	if (b.len == 0)
+		sb_printf(&b, "%s-%lld", entname, (long long)id);
+	return sb_steal(&b);
+}
+
+/* The directory of path ("." for a bare name), a new string. */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+int
+docfill_record(struct db *db, const struct entity *ent, int64_t id,
+    const struct docfill_job *job, char **doc, char **pdf,
+    struct so_err *err)
+{
+	const char *tname = strrchr(job->tpl, '/') ? strrchr(job->tpl, '/') +
+	    1 : job->tpl;
+	struct docfill_rec *r;
+	struct docfill_src src;
+	char *path, *name, *dir, *full;
+	int code, fmt;
+
+	*doc = *pdf = NULL;
+	if ((fmt = docfill_format_of(job->tpl)) < 0)
+		return so_err_set(err, SO_EINVAL, _("%s: a template is an "
+		    ".odt or a .docx file"), job->tpl);
+	if ((code = docfill_rec_open(db, ent, id, &r, err)) != SO_OK)
+		return code;
+	if (job->dir) {
+		name = docfill_file_name(docfill_rec_title(r), ent->name, id);
+		if (job->name)
+			name = job->name(job->arg, name, id);
+		path = xasprintf("%s%s%s%s", job->out, job->out[0] &&
+		    job->out[strlen(job->out) - 1] == '/' ? "" : "/", name,
+		    fmt == DOCFILL_ODT ? ".odt" : ".docx");
+		free(name);
+	} else
+		path = xstrdup(job->out);
+	docfill_rec_src(r, tname, &src);
+	/* the user's file, made as the user (priv.h) */
+	priv_user_begin();
+	code = docfill_file(job->tpl, path, &src, err);
+	if (code == SO_OK && job->pdf) {
+		dir = dir_of(path);
+		code = docfill_pdf(path, dir, job->timeout_ms, pdf, err);
+		free(dir);
+	}
+	/* the full path: the note is read from anywhere */
+	full = code == SO_OK ? realpath(*pdf ? *pdf : path, NULL) : NULL;
+	priv_user_end();
+	docfill_rec_free(r);
+	if (code == SO_OK)
+		code = docfill_log(db, ent, id, full ? full : *pdf ? *pdf :
+		    path, tname, err);
+	free(full);
+	if (code != SO_OK) {
+		free(path);
+		free(*pdf);
+		*pdf = NULL;
+		return code;
+	}
+	*doc = path;
+	return SO_OK;
 }

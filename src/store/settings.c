@@ -131,6 +131,8 @@ const struct text_desc settings_texts[] = {
 	{ "program.attribution_days", N_("a program's deals and payments: "
 	    "those of its members' companies from its start to its end plus "
 	    "this many days (1-3650)"), "90", 1 },
+	{ "doc.dir", N_("the directory of the document templates (.odt, "
+	    ".docx) p on a card fills"), NULL, 0 },
 	{ NULL, NULL, NULL, 0 }
 };
 
@@ -143,6 +145,18 @@ settings_text_find(const char *name)
 		if (strcmp(t->name, name) == 0)
 			return t;
 	return NULL;
+}
+
+/* $XDG_DATA_HOME/salesorg/templates, else
+ * ~/.local/share/salesorg/templates (the XDG base directories). */
+static char *
+default_doc_dir(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/salesorg/templates", xdg);
+	return xstrdup("~/.local/share/salesorg/templates");
 }
 
 /* LOGIN@HOSTNAME: the login of the database user, else of the process. */
@@ -185,8 +199,25 @@ settings_get_text(struct db *db, const char *name)
 	if (v)
 		return v;
 	if (t->def == NULL)
-		return default_from(db);
+		return strcmp(name, "doc.dir") == 0 ? default_doc_dir() :
+		    default_from(db);
 	return xstrdup(t->def);
+}
+
+char *
+settings_doc_dir(struct db *db)
+{
+	char *v = settings_get_text(db, "doc.dir"), *full;
+	const char *home = getenv("HOME");
+
+	/* ~ as the shell has it: the value is the user's, or the team's
+	 * for each user's home */
+	if (v[0] == '~' && (v[1] == '/' || v[1] == '\0') && home && *home) {
+		full = xasprintf("%s%s", home, v + 1);
+		free(v);
+		v = full;
+	}
+	return v;
 }
 
 /*
@@ -411,6 +442,11 @@ check_text_value(struct db *db, const struct text_desc *t,
 			    "(a program every user would run); set your own "
 			    "without --team"));
 	}
+	if (strcmp(name, "doc.dir") == 0 && *value != '/' &&
+	    !(value[0] == '~' && (value[1] == '/' || value[1] == '\0')))
+		return so_err_field(err, SO_EINVAL, name, _("doc.dir: a "
+		    "directory's absolute path, or one under ~/, not \"%s\""),
+		    value);
 	if (strcmp(name, "work.days") == 0) {
 		char msg[160];
 		unsigned mask;

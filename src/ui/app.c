@@ -35,6 +35,7 @@
 #include "ui/agenda.h"
 #include "ui/app.h"
 #include "ui/card.h"
+#include "ui/docprint.h"
 #include "ui/draw.h"
 #include "ui/filters.h"
 #include "ui/form.h"
@@ -811,6 +812,29 @@ delete_record(void)
 	free(title);
 }
 
+/* p: a document for the card's record, or the list's selected one. */
+static void
+print_document(void)
+{
+	const struct entity *ent;
+	struct so_err err;
+	void *rec;
+
+	if (app->trash || app->agenda)
+		return;
+	if (app->focus == FOCUS_CARD && app->card.rec) {
+		ent = app->card.ent;
+		rec = app->card.rec;
+	} else {
+		ent = cur_list()->ent;
+		rec = lv_selected(cur_list());
+	}
+	ui_doc_print(app->db, ent, rec ? rec_meta(rec)->id : 0, rec);
+	/* the note it logged, in the card's Notes */
+	if (app->card.rec)
+		card_reload(&app->card, app->db, &err);
+}
+
 static void
 restore_record(void)
 {
@@ -1221,6 +1245,9 @@ handle(enum action act, const char *arg)
 		break;
 	case ACT_RESTORE:
 		restore_record();
+		break;
+	case ACT_PRINT_DOC:
+		print_document();
 		break;
 	case ACT_TRASH:
 		open_trash();

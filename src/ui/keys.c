@@ -125,6 +125,9 @@ const struct binding ui_bindings[] = {
 	    "clients; preview, period, manager, p print"), N_("reports") },
 	{ 'J', 0, CTX_ALL, ACT_JOURNAL, "J",
 	    N_("today's work journal: preview and p print"), NULL },
+	{ 'p', 0, CTX_LIST | CTX_CARD, ACT_PRINT_DOC, "p",
+	    N_("print a document: a template of doc.dir filled for the "
+	    "company, contact or deal, saved, logged as a note"), NULL },
 	{ 'M', 0, CTX_LIST, ACT_GROUP, "M",
 	    N_("group action on the filtered list: reassign, set a field, "
 	    "add to a program, export, trash"), N_("group") },
@@ -220,6 +223,9 @@ static const struct action_access access[ACT_LAST + 1] = {
 	    "(the head's, anyone's)" },
 	[ACT_JOURNAL] = { ON_AGENDA, R | T, 0, "one's own journal (the "
 	    "head's, anyone's)" },
+	[ACT_PRINT_DOC] = { ON_SELECTED, R, W, "print a document filled "
+	    "for one's own or nobody's company, contact or deal, logged on "
+	    "it as a note" },
 	[ACT_EXPORT] = { ON_FILE, R | T, 0, "export one's own records "
 	    "(the head, every record)" },
 	[ACT_IMPORT] = { ON_FILE, 0, W, "import records as one's own" },

@@ -345,8 +345,34 @@ edit_abc(struct db *db)
 	}
 }
 
+/*
+ * doc.dir, the user's own (store/settings.h): the item's text, after
+ * (edit) asking for it on the prompt line; empty goes back to the
+ * team's or the default.
+ */
+static char *
+edit_doc_dir(struct db *db, int edit)
+{
+	struct so_err err = { 0 };
+	char *cur = settings_get_text(db, "doc.dir"), *v;
+
+	if (edit) {
+		v = ui_prompt(_("Document templates (empty: the default): "),
+		    cur ? cur : "", NULL, NULL);
+		if (v != NULL) {
+			ui_message("%s", settings_set_text(db, "doc.dir", v,
+			    0, &err) == SO_OK ? _("Saved") : err.msg);
+			free(v);
+		}
+	}
+	/* TRANSLATORS: the directory p on a card offers templates from. */
+	v = xasprintf(_("Document templates: %s"), cur ? cur : "");
+	free(cur);
+	return v;
+}
+
 enum item { I_AGENDA, I_BELL, I_TYPES, I_RESULTS, I_RULES, I_FIELDS, I_ABC,
-	I_STAGES };
+	I_STAGES, I_DOCDIR };
 
 /* Appends "N text" (taking text) as the item for it. */
 static void
@@ -363,9 +389,9 @@ ui_settings(struct db *db)
 {
 	struct so_err err = { 0 };
 	enum role role = acl_role(db);
-	enum item map[9];
-	char *items[9];
-	int sel, i, n;
+	enum item map[12];
+	char *items[12];
+	int sel, i, n, said = 0;
 
 	for (;;) {
 		n = 0;
@@ -394,7 +420,11 @@ ui_settings(struct db *db)
 		if (role >= ROLE_ADMIN)
 			add_item(items, map, &n, I_STAGES,
 			    xstrdup(_("Deal stages ...")));
-		if (role < ROLE_HEAD)
+		add_item(items, map, &n, I_DOCDIR, edit_doc_dir(db, 0));
+		/* what doc.dir's prompt said stays in view */
+		if (said)
+			said = 0;
+		else if (role < ROLE_HEAD)
 			ui_message("%s", _("Event types and results are an "
 			    "administrator's to change; activity report "
 			    "columns a head of sales'"));
@@ -423,6 +453,10 @@ ui_settings(struct db *db)
 			edit_abc(db);
 		else if (map[sel] == I_STAGES)
 			edit_stages(db);
+		else if (map[sel] == I_DOCDIR) {
+			free(edit_doc_dir(db, 1));
+			said = 1;
+		}
 		else if (map[sel] == I_FIELDS) {
 			ui_fields(db);
 			if (ui_quitting())	/* Q there: every screen */

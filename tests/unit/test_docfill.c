@@ -8,9 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/util.h"
 #include "exchange/docfill.h"
+#include "store/group.h"
+#include "store/settings.h"
 #include "fixture.h"
 #include "harness.h"
 #include "store/entities.h"
@@ -259,5 +263,148 @@ TEST(docfill_record_values)
 	REQUIRE(docfill_log(db, &entity_company, co.meta.id, "/tmp/x.odt",
 	    "t.odt", &err) == SO_OK);
 	store_company_clear(&co);
+	db_close(db);
+}
+
+/* Removes the test's own directory. */
+static void
+rm_tree(const char *dir)
+{
+	char *cmd = xasprintf("rm -rf -- '%s'", dir);
+
+	if (system(cmd) != 0)
+		harness_fail(__FILE__, __LINE__, "%s", cmd);
+	free(cmd);
+}
+
+/* Writes text into dir/name. */
+static void
+put_file(const char *dir, const char *name, const char *text)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *fp = fopen(path, "w");
+
+	if (fp) {
+		fputs(text, fp);
+		fclose(fp);
+	}
+	free(path);
+}
+
+/* The templates p offers: .odt and .docx files, sorted, no lock file of
+ * Word or LibreOffice, no directory, nothing else. */
+TEST(docfill_templates_of_a_directory)
+{
+	char dir[] = "/tmp/so-unit-tpl.XXXXXX", *sub, *gone;
+	struct so_err err = { 0 };
+	char **names;
+	size_t n;
+
+	REQUIRE(mkdtemp(dir) != NULL);
+	put_file(dir, "Счёт.docx", "x");
+	put_file(dir, "Договор.ODT", "x");
+	put_file(dir, "~$Счёт.docx", "x");
+	put_file(dir, ".~lock.Договор.ODT#", "x");
+	put_file(dir, "readme.txt", "x");
+	sub = xasprintf("%s/old.docx", dir);
+	REQUIRE(mkdir(sub, 0700) == 0);
+	REQUIRE(docfill_templates(dir, &names, &n, &err) == SO_OK);
+	REQUIRE(n == 2);
+	/* by bytes: Д (D0 94) before С (D0 A1) */
+	CHECK_STR(names[0], "Договор.ODT");
+	CHECK_STR(names[1], "Счёт.docx");
+	free_strv(names, n);
+	gone = xasprintf("%s/none", dir);
+	CHECK_INT(docfill_templates(gone, &names, &n, &err), SO_ENOTFOUND);
+	CHECK(strstr(err.msg, gone) != NULL);
+	CHECK(n == 0);
+	rmdir(sub);
+	free(sub);
+	free(gone);
+	rm_tree(dir);
+}
+
+/* The pages of a PDF: its /Type /Page objects, written either way, and
+ * not /Pages or /PageLabel. */
+TEST(docfill_pdf_pages_counted)
+{
+	char dir[] = "/tmp/so-unit-pdf.XXXXXX", *path;
+
+	REQUIRE(mkdtemp(dir) != NULL);
+	put_file(dir, "a.pdf", "%PDF-1.4\n1 0 obj<</Type/Pages/Count 3>>\n"
+	    "2 0 obj<</Type/Page/Parent 1 0 R>>\n3 0 obj<</Type /Page>>\n"
+	    "4 0 obj<</Type\n/Page>>\n5 0 obj<</Type/PageLabel>>\n%%EOF\n");
+	put_file(dir, "b.pdf", "%PDF-1.4\n1 0 obj<</Type/Catalog>>\n");
+	path = xasprintf("%s/a.pdf", dir);
+	CHECK_INT(docfill_pdf_pages(path), 3);
+	free(path);
+	path = xasprintf("%s/b.pdf", dir);
+	CHECK_INT(docfill_pdf_pages(path), -1);
+	free(path);
+	path = xasprintf("%s/none.pdf", dir);
+	CHECK_INT(docfill_pdf_pages(path), -1);
+	free(path);
+	rm_tree(dir);
+}
+
+/* A file name from a record's title. */
+TEST(docfill_file_name_from_title)
+{
+	char *s;
+
+	s = docfill_file_name("ООО \"Альфа/Бета\": 1", "company", 5);
+	CHECK_STR(s, "ООО _Альфа_Бета__ 1");
+	free(s);
+	s = docfill_file_name(" .скрытый. ", "company", 5);
+	CHECK_STR(s, "скрытый");
+	free(s);
+	s = docfill_file_name("...", "deal", 7);
+	CHECK_STR(s, "deal-7");
+	free(s);
+}
+
+/* doc.dir: $XDG_DATA_HOME's templates by default, else under ~; a
+ * user's own value, ~ for their home; a relative path refused. */
+TEST(docfill_doc_dir_setting)
+{
+	struct db *db = fixture_open("docdir.db");
+	struct so_err err = { 0 };
+	char *old_xdg = getenv("XDG_DATA_HOME") ?
+	    xstrdup(getenv("XDG_DATA_HOME")) : NULL;
+	char *old_home = getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
+	char *v;
+
+	setenv("HOME", "/home/anna", 1);
+	setenv("XDG_DATA_HOME", "/srv/xdg", 1);
+	v = settings_doc_dir(db);
+	CHECK_STR(v, "/srv/xdg/salesorg/templates");
+	free(v);
+	unsetenv("XDG_DATA_HOME");
+	v = settings_doc_dir(db);
+	CHECK_STR(v, "/home/anna/.local/share/salesorg/templates");
+	free(v);
+	v = settings_get_text(db, "doc.dir");
+	CHECK_STR(v, "~/.local/share/salesorg/templates");
+	free(v);
+	CHECK_INT(settings_set_text(db, "doc.dir", "templates", 0, &err),
+	    SO_EINVAL);
+	CHECK(strstr(err.msg, "doc.dir: a directory's absolute path") != NULL);
+	REQUIRE(settings_set_text(db, "doc.dir", "~/Шаблоны", 0, &err) ==
+	    SO_OK);
+	v = settings_doc_dir(db);
+	CHECK_STR(v, "/home/anna/Шаблоны");
+	free(v);
+	REQUIRE(settings_set_text(db, "doc.dir", "", 0, &err) == SO_OK);
+	v = settings_doc_dir(db);
+	CHECK_STR(v, "/home/anna/.local/share/salesorg/templates");
+	free(v);
+	if (old_xdg)
+		setenv("XDG_DATA_HOME", old_xdg, 1);
+	if (old_home)
+		setenv("HOME", old_home, 1);
+	else
+		unsetenv("HOME");
+	free(old_xdg);
+	free(old_home);
 	db_close(db);
 }
