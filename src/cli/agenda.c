@@ -267,7 +267,12 @@ cli_agenda(struct cli *cli, int argc, char **argv)
 	    (time_t)q.now);
 	if ((rc = cli_open(cli, 0, 1, &db)) != 0)
 		return rc;
-	if (!all && store_user_id(db, login, &q.user_id, &err) != SO_OK) {
+	/* One's own agenda: cli_open has logged in as that user already. */
+	if (!all && login == cli->login && strcmp(db_user_login(db), login) ==
+	    0)
+		q.user_id = db_user_id(db);
+	if (!all && q.user_id == 0 && store_user_id(db, login, &q.user_id,
+	    &err) != SO_OK) {
 		db_close(db);
 		return cli_fail(&err);
 	}

@@ -220,9 +220,81 @@ add_occurrence(struct agenda *a, size_t *cap, const struct agenda_item *proto,
 }
 
 /*
- * The occurrences in [lo, hi) of the user's planned recurring series,
- * exceptions applied.  With remind_until, only those whose reminder
- * time has come by then.
+ * The occurrences in [lo, hi) of the series in st's current row (an
+ * event_cols row), exceptions applied.  With remind_until, only those
+ * whose reminder time has come by then.
+ */
+static int
+series_add(struct db *db, sqlite3_stmt *st, int64_t lo, int64_t hi,
+    int64_t remind_until, enum agenda_section sec, struct agenda *a,
+    size_t *cap, struct so_err *err)
+{
+	struct agenda_item proto = { 0 };
+	struct event_exception *x = NULL;
+	const struct event_exception *e;
+	struct so_err xerr = { 0 };
+	int64_t remind, dur, *starts = NULL;
+	size_t i, n = 0, nx = 0;
+	int trunc = 0, code;
+
+	remind = read_event(st, &proto);
+	proto.section = sec;
+	dur = proto.end ? proto.end - proto.at : 0;
+	/* A series whose rule cannot be expanded (or repeats absurdly
+	 * often) shows its first occurrence only, when that is in the
+	 * window, rather than hiding the rest of the agenda. */
+	if (recur_expand((const char *)sqlite3_column_text(st, 17), proto.at,
+	    proto.all_day, lo, hi, MAX_PER_SERIES, &starts, &n, &trunc,
+	    &xerr) != SO_OK) {
+		if (trunc)	/* repeats too often */
+			a->truncated = 1;
+		else
+			a->bad_rule = 1;
+		if (proto.at >= lo && proto.at < hi) {
+			starts = xmalloc(sizeof(*starts));
+			starts[0] = proto.at;
+			n = 1;
+		}
+	}
+	if (trunc)
+		a->truncated = 1;
+	if ((code = store_event_exceptions(db, proto.id, &x, &nx, err)) !=
+	    SO_OK) {
+		free(starts);
+		item_free(&proto);
+		return code;
+	}
+	for (i = 0; i < n; i++) {
+		e = find_exception(x, nx, starts[i]);
+		if (e != NULL)
+			continue;	/* moved or cancelled */
+		if (remind_until && (remind < 0 ||
+		    starts[i] - remind * 60 > remind_until))
+			continue;
+		add_occurrence(a, cap, &proto, remind, starts[i], starts[i],
+		    dur ? starts[i] + dur : 0);
+	}
+	for (i = 0; i < nx; i++) {
+		int64_t at = x[i].new_start;
+
+		if (x[i].cancelled || at < lo || at >= hi)
+			continue;
+		if (remind_until && (remind < 0 ||
+		    at - remind * 60 > remind_until))
+			continue;
+		add_occurrence(a, cap, &proto, remind, x[i].orig_start, at,
+		    x[i].new_end ? x[i].new_end : dur ? at + dur : 0);
+	}
+	free(x);
+	free(starts);
+	item_free(&proto);
+	return SO_OK;
+}
+
+/*
+ * The occurrences in [lo, hi) of the user's planned recurring series
+ * (series_add); with remind_until, only those whose reminder time has
+ * come by then.
  */
 static int
 recurring(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
@@ -243,75 +315,55 @@ recurring(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
 	    "AND e.status = 'planned' AND e.start_at < ?3", lo, hi, &st,
 	    err)) != SO_OK)
 		return code;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct agenda_item proto = { 0 };
-		struct event_exception *x = NULL;
-		const struct event_exception *e;
-		struct so_err xerr = { 0 };
-		int64_t remind, dur, *starts = NULL;
-		size_t i, n = 0, nx = 0;
-		int trunc = 0;
-
-		remind = read_event(st, &proto);
-		proto.section = sec;
-		dur = proto.end ? proto.end - proto.at : 0;
-		/* A series whose rule cannot be expanded (or repeats
-		 * absurdly often) shows its first occurrence only, when
-		 * that is in the window, rather than hiding the rest of
-		 * the agenda. */
-		if (recur_expand((const char *)sqlite3_column_text(st, 17),
-		    proto.at, proto.all_day, lo, hi, MAX_PER_SERIES, &starts,
-		    &n, &trunc, &xerr) != SO_OK) {
-			if (trunc)	/* repeats too often */
-				a->truncated = 1;
-			else
-				a->bad_rule = 1;
-			if (proto.at >= lo && proto.at < hi) {
-				starts = xmalloc(sizeof(*starts));
-				starts[0] = proto.at;
-				n = 1;
-			}
-		}
-		if (trunc)
-			a->truncated = 1;
-		if ((code = store_event_exceptions(db, proto.id, &x, &nx,
-		    err)) != SO_OK) {
-			free(starts);
-			item_free(&proto);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((code = series_add(db, st, lo, hi, remind_until, sec, a,
+		    cap, err)) != SO_OK)
 			break;
-		}
-		for (i = 0; i < n; i++) {
-			e = find_exception(x, nx, starts[i]);
-			if (e != NULL)
-				continue;	/* moved or cancelled */
-			if (remind_until && (remind < 0 ||
-			    starts[i] - remind * 60 > remind_until))
-				continue;
-			add_occurrence(a, cap, &proto, remind, starts[i],
-			    starts[i], dur ? starts[i] + dur : 0);
-		}
-		for (i = 0; i < nx; i++) {
-			int64_t at = x[i].new_start;
-
-			if (x[i].cancelled || at < lo || at >= hi)
-				continue;
-			if (remind_until && (remind < 0 ||
-			    at - remind * 60 > remind_until))
-				continue;
-			add_occurrence(a, cap, &proto, remind, x[i].orig_start,
-			    at, x[i].new_end ? x[i].new_end : dur ? at + dur :
-			    0);
-		}
-		free(x);
-		free(starts);
-		item_free(&proto);
-	}
 	db_done(st);
 	if (code != SO_OK)
 		return code;
 	if (rc != SQLITE_DONE)
 		return db_error(db, rc, N_("reading recurring events"), err);
 	return SO_OK;
+}
+
+/* Columns shared by every task query, in read_task's order. */
+static const char task_cols[] =
+    "SELECT k.id, k.due_at, coalesce(k.assignee_id, 0), "
+    "coalesce(u.login, ''), k.title, coalesce(k.company_id, 0), "
+    "coalesce(c.name, ''), coalesce(k.contact_id, 0), "
+    "coalesce(trim(p.last_name || ' ' || p.first_name), ''), "
+    "coalesce(nullif(p.phone_mobile, ''), nullif(p.phone_work, ''), "
+    "c.phone, ''), coalesce(k.remind_min, -1), k.status FROM tasks k "
+    "LEFT JOIN users u ON u.id = k.assignee_id "
+    "LEFT JOIN companies c ON c.id = k.company_id "
+    "LEFT JOIN contacts p ON p.id = k.contact_id "
+    "WHERE k.deleted_at IS NULL ";
+
+/* Fills it from a task_cols row. */
+static void
+read_task(sqlite3_stmt *st, struct agenda_item *it)
+{
+	int64_t remind;
+
+	it->kind = AG_TASK;
+	it->id = sqlite3_column_int64(st, 0);
+	it->at = sqlite3_column_int64(st, 1);
+	it->assignee_id = sqlite3_column_int64(st, 2);
+	it->assignee = db_text_dup(st, 3);
+	it->type = xstrdup("task");
+	it->type_name = xstrdup(_("Task"));
+	it->subject = db_text_dup(st, 4);
+	it->company_id = sqlite3_column_int64(st, 5);
+	it->company = db_text_dup(st, 6);
+	it->contact_id = sqlite3_column_int64(st, 7);
+	it->contact = db_text_dup(st, 8);
+	it->phone = db_text_dup(st, 9);
+	remind = sqlite3_column_int64(st, 10);
+	it->remind_at = remind >= 0 ? it->at - remind * 60 : 0;
+	it->done = strcmp((const char *)sqlite3_column_text(st, 11),
+	    "done") == 0;
+	it->result = xstrdup("");
 }
 
 /* Runs a task query; tail's parameters are ?2 and ?3 (and ?4, now). */
@@ -321,45 +373,111 @@ tasks(struct db *db, int64_t user_id, const char *tail, int64_t lo,
     struct agenda *a, size_t *cap, struct so_err *err)
 {
 	sqlite3_stmt *st;
-	int64_t remind;
 	int rc, code;
 
-	if ((code = prepare_range(db, "SELECT k.id, k.due_at, "
-	    "coalesce(k.assignee_id, 0), "
-	    "coalesce(u.login, ''), k.title, coalesce(k.company_id, 0), "
-	    "coalesce(c.name, ''), coalesce(k.contact_id, 0), "
-	    "coalesce(trim(p.last_name || ' ' || p.first_name), ''), "
-	    "coalesce(nullif(p.phone_mobile, ''), nullif(p.phone_work, ''), "
-	    "c.phone, ''), coalesce(k.remind_min, -1), k.status FROM tasks k "
-	    "LEFT JOIN users u ON u.id = k.assignee_id "
-	    "LEFT JOIN companies c ON c.id = k.company_id "
-	    "LEFT JOIN contacts p ON p.id = k.contact_id "
-	    "WHERE k.deleted_at IS NULL ",
-	    "k.assignee_id", user_id, tail, lo, hi, &st, err)) != SO_OK)
+	if ((code = prepare_range(db, task_cols, "k.assignee_id", user_id,
+	    tail, lo, hi, &st, err)) != SO_OK)
 		return code;
 	sqlite3_bind_int64(st, 4, now);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct agenda_item *it = push(a, cap);
 
-		it->kind = AG_TASK;
-		it->id = sqlite3_column_int64(st, 0);
-		it->at = sqlite3_column_int64(st, 1);
+		read_task(st, it);
 		it->section = sec == AG_DAY && it->at < from ? AG_OVERDUE : sec;
-		it->assignee_id = sqlite3_column_int64(st, 2);
-		it->assignee = db_text_dup(st, 3);
-		it->type = xstrdup("task");
-		it->type_name = xstrdup(_("Task"));
-		it->subject = db_text_dup(st, 4);
-		it->company_id = sqlite3_column_int64(st, 5);
-		it->company = db_text_dup(st, 6);
-		it->contact_id = sqlite3_column_int64(st, 7);
-		it->contact = db_text_dup(st, 8);
-		it->phone = db_text_dup(st, 9);
-		remind = sqlite3_column_int64(st, 10);
-		it->remind_at = remind >= 0 ? it->at - remind * 60 : 0;
-		it->done = strcmp((const char *)sqlite3_column_text(st, 11),
-		    "done") == 0;
-		it->result = xstrdup("");
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, N_("reading tasks"), err);
+	return SO_OK;
+}
+
+/*
+ * One user's agenda reads each table once (issue 26): where everyone's
+ * takes each kind of item from the index of its own (events_open,
+ * events_series, events_remind, tasks_open), one user's entries of
+ * events_agenda (assignee, status, start) and tasks_assignee_due
+ * (assignee, status, due) already hold them in one range -- the done
+ * ones from the first shown day, then every planned (open) one up to
+ * the end of the days, or a month further for the reminders.  The row
+ * values (status, start) bound that range; the row test keeps what
+ * agenda_load shows: the done one-offs of the days, the planned ones
+ * from lo (the beginning of time for the overdue list), the series
+ * begun by the end, and after the end the one-offs whose reminder has
+ * come.  Statuses sort cancelled < done < planned (open), so the range
+ * holds no cancelled row.  Preparing one statement instead of four
+ * (three for tasks) is most of what the agenda costs over its reading.
+ *
+ * Parameters: ?1 user, ?2 the first day, ?3 the end of the walk, ?4 now,
+ * ?5 the end of the shown days, ?6 lo.
+ */
+static int
+user_events(struct db *db, const struct agenda_query *q, int64_t lo,
+    int64_t to, struct agenda *a, size_t *cap, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code = SO_OK;
+
+	if ((code = prepare_range(db, event_cols, "e.assignee_id", q->user_id,
+	    "AND (e.status, e.start_at) >= ('done', ?2) "
+	    "AND (e.status, e.start_at) < ('planned', ?3) "
+	    "AND (e.status = 'done' AND e.rrule = '' AND e.start_at < ?5 "
+	    "OR e.status = 'planned' AND (e.start_at < ?5 "
+	    "AND (e.rrule <> '' OR e.start_at >= ?6) OR e.rrule = '' "
+	    "AND e.remind_min IS NOT NULL AND e.start_at >= ?5 "
+	    "AND e.start_at - e.remind_min * 60 <= ?4))", q->from,
+	    q->reminders ? to + REMIND_AHEAD : to, &st, err)) != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 4, q->now);
+	sqlite3_bind_int64(st, 5, to);
+	sqlite3_bind_int64(st, 6, lo);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct agenda_item *it;
+
+		if (sqlite3_column_bytes(st, 17) > 0) {
+			if ((code = series_add(db, st, q->from, to, 0, AG_DAY,
+			    a, cap, err)) != SO_OK)
+				break;
+			continue;
+		}
+		it = push(a, cap);
+		read_event(st, it);
+		it->section = it->at >= to ? AG_REMINDER : AG_DAY;
+	}
+	db_done(st);
+	if (code != SO_OK)
+		return code;
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, N_("reading the agenda"), err);
+	return SO_OK;
+}
+
+/* The tasks of one user's agenda in one walk (user_events says why);
+ * the same parameters. */
+static int
+user_tasks(struct db *db, const struct agenda_query *q, int64_t lo,
+    int64_t to, struct agenda *a, size_t *cap, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	if ((code = prepare_range(db, task_cols, "k.assignee_id", q->user_id,
+	    "AND (k.status, k.due_at) >= ('done', ?2) "
+	    "AND (k.status, k.due_at) < ('open', ?3) "
+	    "AND (k.status = 'done' AND k.due_at < ?5 "
+	    "OR k.status = 'open' AND (k.due_at < ?5 AND k.due_at >= ?6 "
+	    "OR k.remind_min IS NOT NULL AND k.due_at >= ?5 "
+	    "AND k.due_at - k.remind_min * 60 <= ?4))", q->from,
+	    q->reminders ? to + REMIND_AHEAD : to, &st, err)) != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 4, q->now);
+	sqlite3_bind_int64(st, 5, to);
+	sqlite3_bind_int64(st, 6, lo);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct agenda_item *it = push(a, cap);
+
+		read_task(st, it);
+		it->section = it->at >= to ? AG_REMINDER : it->at < q->from ?
+		    AG_OVERDUE : AG_DAY;
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
@@ -552,6 +670,50 @@ cmp_items(const void *pa, const void *pb)
 	    b->orig_start;
 }
 
+/*
+ * Everyone's events and tasks (user 0), each kind from the index of what
+ * is open (see the top of the file): the planned one-offs from lo, the
+ * day's done ones, the series, the open and the day's done tasks (the
+ * done ones from tasks_due: its expression is the due moment for a task
+ * that has one), and with q->reminders the later ones whose reminder
+ * has come.
+ */
+static int
+everyones(struct db *db, const struct agenda_query *q, int64_t lo,
+    int64_t to, struct agenda *a, size_t *cap, struct so_err *err)
+{
+	int code;
+
+	if ((code = one_off(db, "AND e.rrule = '' AND e.status = 'planned' "
+	    "AND e.start_at >= ?2 AND e.start_at < ?3", 0, lo, to, q->now,
+	    AG_DAY, a, cap, err)) != SO_OK ||
+	    (code = one_off(db, "AND e.rrule = '' AND e.status = 'done' "
+	    "AND e.start_at >= ?2 AND e.start_at < ?3", 0, q->from, to,
+	    q->now, AG_DAY, a, cap, err)) != SO_OK ||
+	    (code = recurring(db, 0, q->from, to, 0, AG_DAY, a, cap,
+	    err)) != SO_OK ||
+	    (code = tasks(db, 0, "AND k.status = 'open' "
+	    "AND k.due_at >= ?2 AND k.due_at < ?3", lo, to, q->from, q->from,
+	    AG_DAY, a, cap, err)) != SO_OK ||
+	    (code = tasks(db, 0, "AND k.status = 'done' "
+	    "AND coalesce(k.due_at, 9223372036854775807) >= ?2 "
+	    "AND coalesce(k.due_at, 9223372036854775807) < ?3", q->from, to,
+	    q->from, q->from, AG_DAY, a, cap, err)) != SO_OK)
+		return code;
+	if (!q->reminders)
+		return SO_OK;
+	if ((code = one_off(db, "AND e.rrule = '' AND e.status = 'planned' "
+	    "AND e.remind_min IS NOT NULL "
+	    "AND +e.start_at >= ?2 AND +e.start_at < ?2 + 31 * 86400 "
+	    "AND e.start_at - e.remind_min * 60 <= ?4", 0, to, to, q->now,
+	    AG_REMINDER, a, cap, err)) != SO_OK)
+		return code;
+	return tasks(db, 0, "AND k.status = 'open' "
+	    "AND k.remind_min IS NOT NULL AND k.due_at >= ?2 "
+	    "AND k.due_at < ?3 AND k.due_at - k.remind_min * 60 <= ?4", to,
+	    to + REMIND_AHEAD, q->now, q->from, AG_REMINDER, a, cap, err);
+}
+
 int
 agenda_load(struct db *db, const struct agenda_query *q, struct agenda *out,
     struct so_err *err)
@@ -568,51 +730,19 @@ agenda_load(struct db *db, const struct agenda_query *q, struct agenda *out,
 		return code;
 	to = add_days(q->from, q->days > 0 ? q->days : 1);
 	lo = q->overdue ? INT64_MIN : q->from;
-	if ((code = one_off(db, "AND e.rrule = '' AND e.status = 'planned' "
-	    "AND e.start_at >= ?2 AND e.start_at < ?3", q->user_id, lo, to,
-	    q->now, AG_DAY, out, &cap, err)) != SO_OK)
-		goto fail;
-	if ((code = one_off(db, "AND e.rrule = '' AND e.status = 'done' "
-	    "AND e.start_at >= ?2 AND e.start_at < ?3", q->user_id, q->from,
-	    to, q->now, AG_DAY, out, &cap, err)) != SO_OK)
-		goto fail;
-	if ((code = recurring(db, q->user_id, q->from, to, 0, AG_DAY, out,
-	    &cap, err)) != SO_OK)
-		goto fail;
-	/* Open tasks (tasks_open, or tasks_assignee_due for one user);
-	 * done ones of the shown days stay, ticked, as done calls do
-	 * (everyone's read from tasks_due: its expression is the due
-	 * moment for a task that has one). */
-	if ((code = tasks(db, q->user_id, "AND k.status = 'open' "
-	    "AND k.due_at >= ?2 AND k.due_at < ?3", lo, to, q->from, q->from,
-	    AG_DAY, out, &cap, err)) != SO_OK)
-		goto fail;
-	if ((code = tasks(db, q->user_id, q->user_id ? "AND k.status = 'done' "
-	    "AND k.due_at >= ?2 AND k.due_at < ?3" : "AND k.status = 'done' "
-	    "AND coalesce(k.due_at, 9223372036854775807) >= ?2 "
-	    "AND coalesce(k.due_at, 9223372036854775807) < ?3", q->from, to,
-	    q->from, q->from, AG_DAY, out, &cap, err)) != SO_OK)
+	if (q->user_id) {
+		/* One user's: a walk of each table (user_events). */
+		if ((code = user_events(db, q, lo, to, out, &cap, err)) !=
+		    SO_OK || (code = user_tasks(db, q, lo, to, out, &cap,
+		    err)) != SO_OK)
+			goto fail;
+	} else if ((code = everyones(db, q, lo, to, out, &cap, err)) != SO_OK)
 		goto fail;
 	for (d = 0, day = q->from; d < (q->days > 0 ? q->days : 1); d++,
 	    day = add_days(day, 1))
 		if ((code = birthdays(db, q->user_id, day, out, &cap, err)) !=
 		    SO_OK)
 			goto fail;
-	if (q->reminders && (code = one_off(db, q->user_id ? "AND e.rrule = '' "
-	    "AND e.status = 'planned' AND e.remind_min IS NOT NULL "
-	    "AND e.start_at >= ?2 AND e.start_at < ?2 + 31 * 86400 "
-	    "AND e.start_at - e.remind_min * 60 <= ?4" : "AND e.rrule = '' "
-	    "AND e.status = 'planned' AND e.remind_min IS NOT NULL "
-	    "AND +e.start_at >= ?2 AND +e.start_at < ?2 + 31 * 86400 "
-	    "AND e.start_at - e.remind_min * 60 <= ?4", q->user_id, to, to,
-	    q->now, AG_REMINDER, out, &cap, err)) != SO_OK)
-		goto fail;
-	if (q->reminders && (code = tasks(db, q->user_id, "AND k.status = "
-	    "'open' AND k.remind_min IS NOT NULL AND k.due_at >= ?2 "
-	    "AND k.due_at < ?3 AND k.due_at - k.remind_min * 60 <= ?4", to,
-	    to + REMIND_AHEAD, q->now, q->from, AG_REMINDER, out, &cap,
-	    err)) != SO_OK)
-		goto fail;
 	if (q->user_id && (code = apply_snoozes(db, q->user_id, q->now, 1,
 	    out, err)) != SO_OK)
 		goto fail;

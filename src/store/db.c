@@ -38,6 +38,7 @@
 #include "base/priv.h"
 #include "base/utf8.h"
 #include "store/db.h"
+#include "store/sqlmem.h"
 #include "store/lockinfo.h"
 #include "store/regex.h"
 
@@ -710,6 +711,9 @@ db_open(const char *path, const struct db_opts *opts, struct db **out,
 	 * global mutex and two counters.  Only before SQLite initialises,
 	 * that is at the first open; later calls fail harmlessly. */
 	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	/* Nor does each node of a parse cost a malloc and a free: SQLite
+	 * takes its small blocks from pools (store/sqlmem.h says why). */
+	sqlmem_install();
 	m = opts->migrations ? opts->migrations : migrations;
 	nm = opts->migrations ? opts->nmigrations : migrations_count;
 	*out = NULL;

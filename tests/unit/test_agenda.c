@@ -751,3 +751,172 @@ TEST(test_agenda_plans_read_open_items_not_the_history)
 	free(plans);
 	db_close(w.db);
 }
+
+/*
+ * One user's agenda reads each table in one walk (issue 26: one
+ * statement for the events and one for the tasks, where there were
+ * four and three); what it holds is what the separate queries held,
+ * with the overdue list and the reminders and without them.
+ */
+static void
+user_world(struct world *w)
+{
+	struct so_err err = { 0 };
+
+	add_event(w, "old planned", TODAY - 3 * DAY + 10 * HOUR, w->anna,
+	    NULL, SO_NULL);
+	add_event(w, "planned that day", TODAY + 2 * DAY + 10 * HOUR,
+	    w->anna, NULL, SO_NULL);
+	fixture_add_event(w->db, &(struct fixture_event){ .subject =
+	    "done that day", .at = TODAY + 2 * DAY + 9 * HOUR, .status =
+	    "done", .assignee = w->anna });
+	fixture_add_event(w->db, &(struct fixture_event){ .subject =
+	    "done today", .at = TODAY + 8 * HOUR, .status = "done",
+	    .assignee = w->anna });
+	fixture_add_event(w->db, &(struct fixture_event){ .subject =
+	    "done yesterday", .at = TODAY - DAY + 8 * HOUR, .status = "done",
+	    .assignee = w->anna });
+	fixture_add_event(w->db, &(struct fixture_event){ .subject =
+	    "done ahead", .at = TODAY + 5 * DAY + 8 * HOUR, .status = "done",
+	    .assignee = w->anna, .remind = 10 * 24 * 60 });
+	fixture_add_event(w->db, &(struct fixture_event){ .subject =
+	    "cancelled that day", .at = TODAY + 2 * DAY + 11 * HOUR,
+	    .status = "cancelled", .assignee = w->anna });
+	add_event(w, "stand-up", TODAY - 10 * DAY + 8 * HOUR, w->anna,
+	    "FREQ=DAILY", SO_NULL);
+	add_event(w, "weekly ahead", TODAY + 4 * DAY + 8 * HOUR, w->anna,
+	    "FREQ=WEEKLY", 10 * 24 * 60);
+	add_event(w, "reminded", TODAY + 3 * DAY + 10 * HOUR, w->anna, NULL,
+	    4 * 24 * 60);
+	add_event(w, "reminded later", TODAY + 3 * DAY + 10 * HOUR, w->anna,
+	    NULL, 60);
+	add_event(w, "boris that day", TODAY + 2 * DAY + 10 * HOUR, w->boris,
+	    NULL, SO_NULL);
+	fixture_add_task(w->db, &(struct fixture_task){ .title = "old task",
+	    .due = TODAY - DAY });
+	fixture_add_task(w->db, &(struct fixture_task){ .title =
+	    "task that day", .due = TODAY + 2 * DAY + 12 * HOUR });
+	fixture_add_task(w->db, &(struct fixture_task){ .title =
+	    "done task that day", .status = "done", .due = TODAY + 2 * DAY +
+	    13 * HOUR });
+	fixture_add_task(w->db, &(struct fixture_task){ .title =
+	    "done task before", .status = "done", .due = TODAY - DAY });
+	fixture_add_task(w->db, &(struct fixture_task){ .title =
+	    "cancelled task", .status = "cancelled", .due = TODAY + 2 * DAY +
+	    14 * HOUR });
+	fixture_add_task(w->db, &(struct fixture_task){ .title =
+	    "task reminded", .due = TODAY + 5 * DAY + 12 * HOUR });
+	if (db_exec(w->db, "UPDATE tasks SET remind_min = 6 * 24 * 60 "
+	    "WHERE title = 'task reminded'", &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "remind: %s", err.msg);
+}
+
+static int
+sections(const struct agenda *a, const char *subject)
+{
+	int i = find(a, subject);
+
+	return i < 0 ? -1 : (int)a->v[i].section;
+}
+
+TEST(test_agenda_of_a_user_in_one_walk)
+{
+	struct so_err err = { 0 };
+	struct agenda_query q = { .now = FIXTURE_NOW, .from = TODAY + 2 * DAY,
+	    .days = 1 };
+	struct world w;
+	struct agenda a;
+	int i;
+
+	REQUIRE(setup(&w, "walk.db"));
+	user_world(&w);
+	/* Today, with the overdue list and the reminders. */
+	load(&w, w.anna, 1, &a);
+	CHECK_INT(sections(&a, "old planned"), AG_OVERDUE);
+	CHECK_INT(sections(&a, "done today"), AG_DAY);
+	CHECK_INT(sections(&a, "stand-up"), AG_DAY);
+	CHECK_INT(sections(&a, "reminded"), AG_REMINDER);
+	CHECK_INT(sections(&a, "old task"), AG_OVERDUE);
+	CHECK_INT(sections(&a, "task reminded"), AG_REMINDER);
+	CHECK_INT(find(&a, "reminded later"), -1);
+	CHECK_INT(find(&a, "done yesterday"), -1);
+	CHECK_INT(find(&a, "done ahead"), -1);
+	CHECK_INT(find(&a, "weekly ahead"), -1);
+	CHECK_INT(find(&a, "done task before"), -1);
+	CHECK_INT(find(&a, "planned that day"), -1);
+	CHECK_INT(a.n, 6);
+	agenda_free(&a);
+
+	/* The day after tomorrow alone: neither overdue nor reminders. */
+	q.user_id = w.anna;
+	REQUIRE(agenda_load(w.db, &q, &a, &err) == SO_OK);
+	CHECK_INT(sections(&a, "planned that day"), AG_DAY);
+	REQUIRE((i = find(&a, "done that day")) >= 0);
+	CHECK_INT(a.v[i].section, AG_DAY);
+	CHECK(a.v[i].done);
+	REQUIRE((i = find(&a, "stand-up")) >= 0);
+	CHECK_INT(a.v[i].section, AG_DAY);
+	CHECK_INT(a.v[i].at, TODAY + 2 * DAY + 8 * HOUR);
+	CHECK_INT(sections(&a, "task that day"), AG_DAY);
+	CHECK_INT(sections(&a, "done task that day"), AG_DAY);
+	CHECK_INT(find(&a, "old planned"), -1);
+	CHECK_INT(find(&a, "old task"), -1);
+	CHECK_INT(find(&a, "reminded"), -1);
+	CHECK_INT(find(&a, "task reminded"), -1);
+	CHECK_INT(find(&a, "cancelled that day"), -1);
+	CHECK_INT(find(&a, "cancelled task"), -1);
+	CHECK_INT(find(&a, "boris that day"), -1);
+	CHECK_INT(a.n, 5);
+	agenda_free(&a);
+
+	/* Everyone's, the same day, holds the same and boris's. */
+	q.user_id = 0;
+	REQUIRE(agenda_load(w.db, &q, &a, &err) == SO_OK);
+	CHECK_INT(a.n, 6);
+	CHECK(find(&a, "boris that day") >= 0);
+	agenda_free(&a);
+	db_close(w.db);
+}
+
+/* How many of the noted statements read FROM this table alias. */
+static int
+statements_on(const char *plans, const char *from)
+{
+	const char *p = plans;
+	int n = 0;
+
+	while ((p = strstr(p, "sql: ")) != NULL) {
+		const char *eol = strchr(p, '\n'), *hit = strstr(p, from);
+
+		if (hit != NULL && (eol == NULL || hit < eol))
+			n++;
+		p += 5;
+	}
+	return n;
+}
+
+TEST(test_agenda_plans_of_a_user_one_range_each)
+{
+	struct world w;
+	struct agenda a;
+	char *plans;
+
+	REQUIRE(setup(&w, "walk.db"));
+	user_world(&w);
+	fixture_plans_begin(w.db);
+	load(&w, w.anna, 1, &a);
+	agenda_free(&a);
+	plans = fixture_plans_end(w.db);
+	CHECK_PLAN(plans, "SEARCH e USING INDEX events_agenda (assignee_id=? "
+	    "AND (status,start_at)>(?,?) AND (status,start_at)<(?,?))");
+	CHECK_PLAN(plans, "SEARCH k USING INDEX tasks_assignee_due "
+	    "(assignee_id=? AND (status,due_at)>(?,?) AND "
+	    "(status,due_at)<(?,?))");
+	CHECK_INT(statements_on(plans, "FROM events e "), 1);
+	CHECK_INT(statements_on(plans, "FROM tasks k "), 1);
+	CHECK_NO_SCAN(plans, "e");
+	CHECK_NO_SCAN(plans, "k");
+	CHECK_NO_SCAN(plans, "p");
+	free(plans);
+	db_close(w.db);
+}
