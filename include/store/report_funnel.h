@@ -8,10 +8,10 @@
  * status change with its time (store/audit.h):
  *
  *  - its cohort is the deals (companies) created in the period: the
- *    audit log's create rows in it, found by time (audit_at), so the
- *    log is never read beyond the period;
+ *    audit log's create rows in it, found by entity and time
+ *    (audit_moves), so the log is never read beyond the period;
  *  - each one's history is its stage_id (status) changes up to the end
- *    of the period, by record (audit_record); its first stage is the
+ *    of the period, by record (audit_moves_record); its first stage is the
  *    old value of its first change (even one after the period), or
  *    where it is when it never moved;
  *  - a deal has reached an open stage when it got that far along the

@@ -2,15 +2,15 @@
  * The funnel, the forecast and the dynamics (store/report_funnel.h has
  * what each figure means).
  *
- * The funnel reads the audit log twice, each time by an index: the
- * period's rows by time (audit_at; "+a.entity" keeps the planner off
- * audit_record's entity prefix, which would walk every deal's row), the
- * cohort's create rows bounded by the period and
- * each member's changes by record (audit_record); the stays that ended
- * in the period are the changes in it (audit_at again), each with the
- * change before it on the same record (audit_record, one probe).  The
- * walk along the path is done here rather than in SQL: a deal's
- * furthest stage is a max over positions the SQL does not know.
+ * The funnel reads the audit log by the two indexes of migration 023,
+ * never the table for a change: the period's create rows of its entity
+ * (audit_moves, by time), each member's changes of the one field
+ * (audit_moves_record, in (at, id) order: the loops give ORDER BY
+ * without a sort); the stays that ended in the period are the changes
+ * in it (audit_moves again), each with the change before it on the same
+ * record (audit_moves_record, one probe).  The walk along the path is
+ * done here rather than in SQL: a deal's furthest stage is a max over
+ * positions the SQL does not know.
  *
  * The forecast is one GROUP BY over the open deals; the dynamics three
  * over the payments of the period (the lost buyers' from lost_months
@@ -94,20 +94,21 @@ walk(struct rep_funnel *f, const unsigned char *seen)
 
 /*
  * The cohort with its history, one statement: each member (a create row
- * of the period, by audit_at) with its changes in order (audit_record,
- * whose order is (at, id): the loops give ORDER BY without a sort), or
- * one row of NULLs when it has none.  Every change counts: the first
- * one's old value is where it started, even when that change came
- * after the period.
+ * of the period: a create row has no field, which is what puts it in
+ * audit_moves' range of the entity) with its changes in order
+ * (audit_moves_record, whose order is (at, id)), or one row of NULLs
+ * when it has none.  Every change counts: the first one's old value is
+ * where it started, even when that change came after the period.
  */
 #define COHORT_SQL							\
 	"SELECT t.id, %s, h.old_value, h.new_value, h.at < ?2, "	\
 	"h.id IS NOT NULL FROM audit_log a "				\
 	"JOIN %s t ON t.id = a.record_id "				\
 	"LEFT JOIN audit_log h ON h.entity = '%s' "			\
-	"AND h.record_id = t.id AND h.field = '%s' "			\
-	"WHERE a.at >= ?1 AND a.at < ?2 AND +a.entity = '%s' "	\
-	"AND a.action = 'create' AND t.deleted_at IS NULL "		\
+	"AND h.field = '%s' AND h.record_id = t.id "			\
+	"WHERE a.at >= ?1 AND a.at < ?2 AND a.entity = '%s' "		\
+	"AND a.field IS NULL AND a.action = 'create' "			\
+	"AND t.deleted_at IS NULL "					\
 	"AND (?3 = 0 OR t.manager_id = ?3) "				\
 	"ORDER BY a.at, a.id, h.at, h.id"
 
@@ -183,11 +184,11 @@ stays(struct db *db, const struct funnel_src *src, int64_t manager,
 	int rc, code;
 
 	sql = xasprintf("SELECT a.old_value, a.at - coalesce((SELECT b.at "
-	    "FROM audit_log b WHERE b.entity = '%s' AND b.record_id = "
-	    "a.record_id AND b.field = '%s' AND b.at <= a.at AND b.id < a.id "
+	    "FROM audit_log b WHERE b.entity = '%s' AND b.field = '%s' "
+	    "AND b.record_id = a.record_id AND b.at <= a.at AND b.id < a.id "
 	    "ORDER BY b.at DESC, b.id DESC LIMIT 1), t.created_at) "
 	    "FROM audit_log a JOIN %s t ON t.id = a.record_id "
-	    "WHERE a.at >= ?1 AND a.at < ?2 AND +a.entity = '%s' "
+	    "WHERE a.at >= ?1 AND a.at < ?2 AND a.entity = '%s' "
 	    "AND a.field = '%s' AND t.deleted_at IS NULL "
 	    "AND (?3 = 0 OR t.manager_id = ?3)", src->entity, src->field,
 	    src->table, src->entity, src->field);
@@ -415,7 +416,8 @@ rep_forecast_clear(struct rep_forecast *f)
 /* ---- the dynamics ---- */
 
 /* Companies whose first payment ever is in [?1, ?2]: the period's
- * payments by index, then one probe each for an earlier one. */
+ * payments by index, then one probe each for an earlier live one
+ * (payments_company_live, without the table). */
 #define NEW_SQL								\
 	"SELECT g.first FROM (SELECT p.company_id, min(p.paid_on) AS first " \
 	"FROM payments p WHERE p.deleted_at IS NULL AND p.paid_on >= ?1 " \
@@ -426,19 +428,28 @@ rep_forecast_clear(struct rep_forecast *f)
 	"AND q.paid_on < g.first AND q.paid_on > '' "			\
 	"AND q.deleted_at IS NULL)"
 
-/* The day each company counts as lost in [?1, ?2]: lost_months (?4)
- * after a payment with none until then.  The payments read start
- * lost_months before ?1. */
+/*
+ * The day each company counts as lost in [?1, ?2]: lost_months (?4)
+ * after a payment with none until then.  The payments read are those
+ * from lost_months before ?1 (payments_day), each whose day falls in
+ * [?1, ?2] with a probe for the next one (payments_company_live, one
+ * range of a company's live payments, without the table).  Of payments
+ * on the same day the one with the highest id stands for the day.  A
+ * window (lead over the company's payments) did the same with a sort of
+ * every payment read, a fifth more CPU.
+ */
 #define LOST_SQL							\
-	"SELECT company_id, lost_on FROM (SELECT company_id, "		\
-	"date(paid_on, ?4) AS lost_on, lead(paid_on) OVER "		\
-	"(PARTITION BY company_id ORDER BY paid_on) AS next "		\
+	"SELECT p.company_id, date(p.paid_on, ?4) AS lost_on "		\
 	"FROM payments p WHERE p.deleted_at IS NULL "			\
 	"AND p.paid_on >= date(?1, ?5) AND p.paid_on <= ?2 "		\
-	"AND p.company_id IS NOT NULL AND (?3 = 0 OR (SELECT "		\
-	"c.manager_id FROM companies c WHERE c.id = p.company_id) = ?3)) " \
-	"WHERE (next IS NULL OR next > lost_on) AND lost_on >= ?1 "	\
-	"AND lost_on <= ?2 ORDER BY company_id, lost_on"
+	"AND p.company_id IS NOT NULL AND lost_on >= ?1 "		\
+	"AND lost_on <= ?2 AND (?3 = 0 OR (SELECT c.manager_id "	\
+	"FROM companies c WHERE c.id = p.company_id) = ?3) "		\
+	"AND NOT EXISTS (SELECT 1 FROM payments q "			\
+	"WHERE q.company_id = p.company_id AND q.deleted_at IS NULL "	\
+	"AND q.paid_on >= p.paid_on AND q.paid_on <= date(p.paid_on, ?4) " \
+	"AND (q.paid_on > p.paid_on OR q.id > p.id)) "			\
+	"ORDER BY 1, 2"
 
 #define PAID_SQL							\
 	"SELECT substr(p.paid_on, 1, 7), sum(p.amount), "		\
@@ -578,11 +589,11 @@ rep_dynamics_load(struct db *db, int64_t manager, const struct rep_period *p,
 		    "whole number from 1 to 120, not %d"), lost_months);
 	if ((*n = periods(p->from, to, step, out)) == 0)
 		return SO_OK;
-	/* In memory: the lost buyers' window sorts the payments of the
-	 * period and lost_months before it (some 150 000 rows of three
-	 * short columns over a year of the benchmark file, a few MiB);
-	 * spilled to a temporary file it waited on the disk ten times as
-	 * long as it computed. */
+	/* In memory: what is sorted here is the new buyers' companies and
+	 * the lost days (some 25 000 rows of two short columns over a year
+	 * of the benchmark file; the window this replaced sorted 150 000),
+	 * and a sort spilled to a temporary file waited on the disk ten
+	 * times as long as it computed. */
 	for (which = 0, code = SO_OK; which < 3 && code == SO_OK; which++)
 		code = dyn_query(db, which, manager, lost_months, today, *out,
 		    *n, err);

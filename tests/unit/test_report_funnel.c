@@ -229,14 +229,22 @@ TEST(test_funnel_reads_the_audit_log_by_index_never_whole)
 	REQUIRE(rep_funnel_companies(db, 0, &p, &f, &err) == SO_OK);
 	rep_funnel_clear(&f);
 	plans = fixture_plans_end(db);
-	CHECK_PLAN(plans, "SEARCH a USING INDEX audit_at (at>? AND at<?)");
-	CHECK_PLAN(plans, "USING INDEX audit_record (entity=? AND "
-	    "record_id=?)");
-	/* The cohort and its history are one statement (a join, not a
-	 * query per member), in order without a sort: by audit_at, then
-	 * by audit_record. */
-	CHECK_PLAN(plans, "SEARCH h USING INDEX audit_record (entity=? AND "
-	    "record_id=?) LEFT-JOIN");
+	/* The cohort: the period's create rows of the entity alone, by
+	 * audit_moves; with its history in one statement (a join, not a
+	 * query per member), each member's changes of the one field from
+	 * audit_moves_record alone (covering), in order without a sort. */
+	CHECK_PLAN(plans, "SEARCH a USING INDEX audit_moves (entity=? AND "
+	    "field=? AND at>? AND at<?)");
+	CHECK_PLAN(plans, "SEARCH h USING COVERING INDEX audit_moves_record "
+	    "(entity=? AND field=? AND record_id=?) LEFT-JOIN");
+	/* The stays: the period's changes of the field, and the change
+	 * before each, neither reading the table. */
+	CHECK_PLAN(plans, "SEARCH a USING COVERING INDEX audit_moves "
+	    "(entity=? AND field=? AND at>? AND at<?)");
+	CHECK_PLAN(plans, "SEARCH b USING COVERING INDEX audit_moves_record "
+	    "(entity=? AND field=? AND record_id=? AND at<?)");
+	CHECK(strstr(plans, "audit_at") == NULL);
+	CHECK(strstr(plans, "audit_record ") == NULL);
 	CHECK_INT(cohort_sorts(plans, "deal"), 0);
 	CHECK_INT(cohort_sorts(plans, "company"), 0);
 	CHECK_NO_SCAN(plans, "h");
@@ -407,6 +415,80 @@ TEST(test_dynamics_new_lost_and_regular_by_month)
 	CHECK_INT(v[1].lost_buyers, 2);
 	CHECK_INT(v[0].paid + v[1].paid, 1550);
 	free(v);
+	db_close(db);
+}
+
+/*
+ * The lost days at their edges, January to June 2026, lost after 2
+ * months, today 06-30, payments of 100.  D paid twice on 01-10 and on
+ * 03-10, the very day it would be lost (not lost then: lost is no
+ * payment until the day, and one payment of a day stands for both),
+ * so lost 05-10.  E paid 01-20 and 02-15, that one in the trash: lost
+ * 03-20.  F paid 2025-12-31 (so not new; + 2 months is 2026-03-03, as
+ * SQLite counts) and 03-02: lost 05-02 only.
+ */
+TEST(test_dynamics_lost_on_the_day_same_day_and_trashed_payments)
+{
+	struct db *db = fixture_open("dynamics-edges.db");
+	struct so_err err = { 0 };
+	struct rep_dyn_row *v;
+	struct rep_period p;
+	int64_t d, e, f, gone;
+	size_t n, i;
+	int lost = 0;
+	char *sql;
+
+	d = fixture_add_company(db, &(struct fixture_company){ .name = "D" });
+	e = fixture_add_company(db, &(struct fixture_company){ .name = "E" });
+	f = fixture_add_company(db, &(struct fixture_company){ .name = "F" });
+	fixture_add_payment(db, &(struct fixture_payment){ .company = d,
+	    .paid_on = "2026-01-10", .amount = 100 });
+	fixture_add_payment(db, &(struct fixture_payment){ .company = d,
+	    .paid_on = "2026-01-10", .amount = 100 });
+	fixture_add_payment(db, &(struct fixture_payment){ .company = d,
+	    .paid_on = "2026-03-10", .amount = 100 });
+	fixture_add_payment(db, &(struct fixture_payment){ .company = e,
+	    .paid_on = "2026-01-20", .amount = 100 });
+	gone = fixture_add_payment(db, &(struct fixture_payment){
+	    .company = e, .paid_on = "2026-02-15", .amount = 100 });
+	sql = xasprintf("UPDATE payments SET deleted_at = 1 WHERE id = %lld",
+	    (long long)gone);
+	exec(db, sql);
+	free(sql);
+	fixture_add_payment(db, &(struct fixture_payment){ .company = f,
+	    .paid_on = "2025-12-31", .amount = 100 });
+	fixture_add_payment(db, &(struct fixture_payment){ .company = f,
+	    .paid_on = "2026-03-02", .amount = 100 });
+	REQUIRE(rep_period_make("2026-01-01", "2026-06-30", &p, &err) ==
+	    SO_OK);
+	fixture_plans_begin(db);
+	REQUIRE(rep_dynamics_load(db, 0, &p, 'm', 2, "2026-06-30", &v, &n,
+	    &err) == SO_OK);
+	sql = fixture_plans_end(db);
+	REQUIRE(n == 6);
+	CHECK_INT(v[0].new_buyers, 2);		/* D, E */
+	CHECK_INT(v[0].paid, 300);
+	CHECK_INT(v[1].paid, 0);
+	CHECK_INT(v[2].paid, 200);
+	CHECK_INT(v[2].lost_buyers, 1);		/* E, 03-20 */
+	CHECK_INT(v[4].lost_buyers, 2);		/* F 05-02, D 05-10 */
+	for (i = 0; i < n; i++) {
+		lost += v[i].lost_buyers;
+		if (i > 0)
+			CHECK_INT(v[i].new_buyers, 0);
+	}
+	CHECK_INT(lost, 3);
+	free(v);
+	/* Each probe of a company's payments is a range of the live
+	 * ones, read from the index alone; no payments read whole, no
+	 * sort of the payments read (only of the lost days). */
+	CHECK_PLAN(sql, "SEARCH q USING COVERING INDEX payments_company_live "
+	    "(company_id=? AND paid_on>? AND paid_on<?)");
+	CHECK(strstr(sql, " OVER (") == NULL);
+	CHECK_NO_SCAN(sql, "p");
+	CHECK_NO_SCAN(sql, "q");
+	CHECK_NO_SCAN(sql, "payments");
+	free(sql);
 	db_close(db);
 }
 
