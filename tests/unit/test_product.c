@@ -15,6 +15,7 @@
 #include "harness.h"
 #include "store/acl.h"
 #include "store/entities.h"
+#include "store/pivot.h"
 #include "store/product.h"
 #include "store/users.h"
 
@@ -637,5 +638,118 @@ TEST(test_stored_split_plans_read_the_period_only)
 	CHECK_NO_SCAN(plans, "payment_group_shares");
 	free(plans);
 	CHECK_INT(differs(db), 0);
+	db_close(db);
+}
+
+/*
+ * Pivots by product group, the stored split: groups A and B, deal 1 of
+ * pa 100.00 (A), 2 x pb 100.00 (B) and pn 50.00 (no group); payments of
+ * 100.00 on it in November (1429 / 2857 / 5714, above), 70.00 without a
+ * deal in November, 30.00 on it in December: round(3000 x 5000 / 35000)
+ * = 429, round(3000 x 15000 / 35000) - 429 = 1286 - 429 = 857, 3000 -
+ * 1286 = 1714.  By group and month: A 2857 | 857, B 5714 | 1714, no
+ * group 8429 | 429; the columns 17000 | 3000, the whole 20000, the
+ * payments' own total.  Deals by group: A 10000, B 20000, no group
+ * 5000 + the typed 40000 of deal 2, without lines.
+ */
+TEST(test_pivot_by_product_group_splits_exactly)
+{
+	struct db *db = fixture_open("pg.db");
+	struct so_err err = { 0 };
+	struct pivot_spec s = { .entity = "payments", .nrows = 1,
+	    .rows = { "group" }, .period = PIVOT_MONTH,
+	    .measure = PIVOT_SUM, .measure_field = "amount",
+	    .from = "2026-11-01", .to = "2026-12-31" };
+	struct pivot_result *r = NULL;
+	int64_t a, b, pa, pb, pn, d1, co, *ids = NULL;
+	size_t nids = 0;
+	const char *none[1] = { "" };
+	char *plans;
+
+	REQUIRE(db != NULL);
+	co = fixture_add_company(db, &(struct fixture_company){ .name = "К" });
+	a = group(db, "A");
+	b = group(db, "B");
+	pa = product(db, "pa", a, 10000);
+	pb = product(db, "pb", b, 10000);
+	pn = product(db, "pn", 0, 5000);
+	d1 = fixture_add_deal(db, &(struct fixture_deal){ .title = "1" });
+	fixture_add_deal(db, &(struct fixture_deal){ .title = "2",
+	    .amount = 40000 });
+	REQUIRE(line(db, d1, pa, 1, SO_NULL, 0, &err) > 0);
+	REQUIRE(line(db, d1, pb, 2, SO_NULL, 0, &err) > 0);
+	REQUIRE(line(db, d1, pn, 1, SO_NULL, 0, &err) > 0);
+	fixture_add_payment(db, &(struct fixture_payment){
+	    .paid_on = "2026-11-02", .company = co, .deal = d1,
+	    .amount = 10000 });
+	fixture_add_payment(db, &(struct fixture_payment){
+	    .paid_on = "2026-11-03", .company = co, .amount = 7000 });
+	fixture_add_payment(db, &(struct fixture_payment){
+	    .paid_on = "2026-12-05", .company = co, .deal = d1,
+	    .amount = 3000 });
+
+	fixture_plans_begin(db);
+	CHECK_INT(pivot_run(db, &s, FIXTURE_NOW, &r, &err), SO_OK);
+	plans = fixture_plans_end(db);
+	REQUIRE(r != NULL && r->nlines == 3 && r->ncols == 2);
+	CHECK_STR(r->level_labels[0], "Product group");
+	CHECK_STR(r->lines[0].labels[0], "A");
+	CHECK_INT(r->lines[0].cells[0].sum, 2857);
+	CHECK_INT(r->lines[0].cells[1].sum, 857);
+	CHECK_STR(r->lines[1].labels[0], "B");
+	CHECK_INT(r->lines[1].cells[0].sum, 5714);
+	CHECK_INT(r->lines[1].cells[1].sum, 1714);
+	CHECK_STR(r->lines[2].keys[0], "");
+	CHECK_INT(r->lines[2].cells[0].sum, 8429);
+	CHECK_INT(r->lines[2].cells[1].sum, 429);
+	CHECK_INT(r->col_totals[0].sum, 17000);
+	CHECK_INT(r->col_totals[1].sum, 3000);
+	CHECK_INT(r->total.sum, 20000);
+	CHECK_INT(r->total.sum, fixture_int(db, "SELECT sum(amount) FROM "
+	    "payments"));
+	pivot_result_free(r);
+	/* the year's payments by their date's index, their shares by
+	 * theirs: no deal line, no view */
+	CHECK_PLAN(plans, "SEARCH t USING COVERING INDEX payments_day "
+	    "(paid_on>? AND paid_on<?)");
+	CHECK_PLAN(plans, "SEARCH gs USING COVERING INDEX "
+	    "payment_group_shares_payment (payment_id=?)");
+	CHECK_NO_SCAN(plans, "t");
+	CHECK_NO_SCAN(plans, "gs");
+	CHECK(strstr(plans, "deal_lines") == NULL);
+	free(plans);
+
+	/* drill-down: no group in November is payments 1 and 2; the whole
+	 * table each payment once */
+	CHECK_INT(pivot_drill(db, &s, FIXTURE_NOW, none, 1, "2026-11", &ids,
+	    &nids, &err), SO_OK);
+	REQUIRE(nids == 2);
+	CHECK_INT(ids[0], 1);
+	CHECK_INT(ids[1], 2);
+	free(ids);
+	CHECK_INT(pivot_drill(db, &s, FIXTURE_NOW, NULL, 0, NULL, &ids, &nids,
+	    &err), SO_OK);
+	CHECK_INT((long long)nids, 3);
+	free(ids);
+
+	/* only the amount is split */
+	s.measure_field = "units";
+	CHECK_INT(pivot_run(db, &s, FIXTURE_NOW, &r, &err), SO_EINVAL);
+	CHECK(strstr(err.msg, "only the amount is split") != NULL);
+
+	/* deals by group, across their stage */
+	s.entity = "deals";
+	s.measure_field = "amount";
+	s.period = PIVOT_NONE;
+	s.cols = "stage";
+	s.from = s.to = NULL;
+	CHECK_INT(pivot_run(db, &s, FIXTURE_NOW, &r, &err), SO_OK);
+	REQUIRE(r != NULL && r->nlines == 3);
+	CHECK_INT(r->lines[0].total.sum, 10000);
+	CHECK_INT(r->lines[1].total.sum, 20000);
+	CHECK_INT(r->lines[2].total.sum, 45000);
+	CHECK_INT(r->total.sum, 75000);
+	CHECK_INT(r->total.n, 4);	/* shares: deal 1 thrice, deal 2 */
+	pivot_result_free(r);
 	db_close(db);
 }
