@@ -38,6 +38,7 @@
 #include "store/custom.h"
 #include "store/filter.h"
 #include "store/pivot.h"
+#include "store/product.h"
 
 /* Our parameters (the filter's begin at FILTER_BASE). */
 #define P_FROM		1
@@ -404,7 +405,14 @@ field_resolve(struct source *s, const char *name, const char *what,
 	if (fi < 0 && strcmp(alias, "t") == 0 &&
 	    (strcmp(name, "group") == 0 || strcmp(name, "группа") == 0) &&
 	    (table = split_table(ent, &idcol)) != NULL) {
-		/* The product group: the stored split, joined once. */
+		/* The product group: the stored split, joined once.  Not
+		 * the views on a file a read found not yet upgraded: joined,
+		 * they are computed whole per record. */
+		if (db_schema_version(s->db) < SPLIT_SCHEMA)
+			return so_err_field(err, SO_EINVAL, what, _("%s: "
+			    "%s: the file is not yet upgraded to keep the "
+			    "product groups' split; any change made with this "
+			    "salesorg upgrades it"), what, name);
 		if (!s->split)
 			sb_printf(&s->joins, " JOIN %s gs ON gs.%s = t.id",
 			    table, idcol);

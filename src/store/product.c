@@ -431,17 +431,35 @@ store_payments_by_group(struct db *db, const char *from, const char *to,
 	 * the least and a greatest date, so the range stays a range), each
 	 * payment's stored shares by its covering index; the manager of a
 	 * payment as the sales report has it: the deal's, else the
-	 * company's. */
-	if ((code = db_prepare(db, "SELECT coalesce(s.group_id, 0) AS gid, "
-	    "coalesce(g.name, '') AS name, sum(s.amount) AS paid "
-	    "FROM payments p "
-	    "JOIN payment_group_shares s ON s.payment_id = p.id "
-	    "LEFT JOIN product_groups g ON g.id = s.group_id "
-	    "WHERE p.deleted_at IS NULL AND p.paid_on >= ?1 AND "
-	    "p.paid_on <= ?2 AND (?3 = 0 OR "
-	    "coalesce((SELECT manager_id FROM deals WHERE id = p.deal_id), "
-	    "(SELECT manager_id FROM companies WHERE id = p.company_id)) = "
-	    "?3) GROUP BY gid ORDER BY gid = 0, paid DESC, name", &st, err)) != SO_OK)
+	 * company's.  A file not yet upgraded (a read opens it read-only,
+	 * only a write migrates) has the view only: the period's payments
+	 * first, the view's split of them after -- joined the other way
+	 * round, the planner walks the whole view once per payment. */
+	if (db_schema_version(db) >= SPLIT_SCHEMA)
+		code = db_prepare(db, "SELECT coalesce(s.group_id, 0) AS gid, "
+		    "coalesce(g.name, '') AS name, sum(s.amount) AS paid "
+		    "FROM payments p "
+		    "JOIN payment_group_shares s ON s.payment_id = p.id "
+		    "LEFT JOIN product_groups g ON g.id = s.group_id "
+		    "WHERE p.deleted_at IS NULL AND p.paid_on >= ?1 AND "
+		    "p.paid_on <= ?2 AND (?3 = 0 OR "
+		    "coalesce((SELECT manager_id FROM deals WHERE id = "
+		    "p.deal_id), (SELECT manager_id FROM companies WHERE id = "
+		    "p.company_id)) = ?3) GROUP BY gid "
+		    "ORDER BY gid = 0, paid DESC, name", &st, err);
+	else
+		code = db_prepare(db, "SELECT coalesce(pg.group_id, 0) AS gid, "
+		    "coalesce(g.name, '') AS name, sum(pg.amount) AS paid "
+		    "FROM payment_groups pg "
+		    "LEFT JOIN product_groups g ON g.id = pg.group_id "
+		    "WHERE pg.payment_id IN (SELECT p.id FROM payments p WHERE "
+		    "p.deleted_at IS NULL AND p.paid_on >= ?1 AND "
+		    "p.paid_on <= ?2 AND (?3 = 0 OR "
+		    "coalesce((SELECT manager_id FROM deals WHERE id = "
+		    "p.deal_id), (SELECT manager_id FROM companies WHERE id = "
+		    "p.company_id)) = ?3)) GROUP BY gid "
+		    "ORDER BY gid = 0, paid DESC, name", &st, err);
+	if (code != SO_OK)
 		return code;
 	sqlite3_bind_text(st, 1, from ? from : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to && *to ? to : "9999-12-31", -1,
