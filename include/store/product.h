@@ -92,7 +92,8 @@ void	 group_amounts_free(struct group_amount *v, size_t n);
  * from the records as they are now (inside the caller's transaction;
  * the entities' hooks call them).  An id of 0 or SO_NULL is nothing.
  */
-int	 split_payment(struct db *db, int64_t payment_id, struct so_err *err);
+int	 split_payment(struct db *db, int64_t payment_id,
+	    struct so_err *err);
 int	 split_deal(struct db *db, int64_t deal_id, struct so_err *err);
 /*
  * Compares the stored split with the views that define it; appends a

@@ -268,7 +268,7 @@ struct pfield {
 	char		*value;		/* its value over its alias */
 	char		*id;		/* the id of the record holding it */
 	char		*label;
-	int		 split;		/* the product group, gs.group_id */
+	int		 split;		/* the product group (gs) */
 };
 
 /* The source being built: the joins its fields need. */
@@ -278,7 +278,7 @@ struct source {
 	struct strbuf	 joins;
 	int		 njoins;
 	char		*join_refs[8];	/* "company_id" by alias number */
-	int		 split;		/* joined to the stored split, "gs" */
+	int		 split;		/* joined to the split, gs */
 };
 
 /*

@@ -398,8 +398,8 @@ differs(struct db *db)
 	CHECK_INT(differs(db), 0);					\
 	CHECK_INT(fixture_int(db, "SELECT coalesce(sum(amount), 0) FROM " \
 	    "payment_group_shares"), fixture_int(db, "SELECT "		\
-	    "coalesce(sum(amount), 0) FROM payments WHERE deleted_at IS "	\
-	    "NULL"));							\
+	    "coalesce(sum(amount), 0) FROM payments WHERE "		\
+	    "deleted_at IS NULL"));					\
 } while (0)
 
 /*
