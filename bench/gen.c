@@ -10,7 +10,8 @@
  * At scale 1: 20 managers, 100 000 companies, 300 000 contacts,
  * 1 000 000 events over three years (two behind today, one ahead),
  * 200 000 tasks, 100 000 notes, 50 000 deals, 300 000 payments (three
- * years up to today, the ABC ranking's benchmark) and 20 000 links.
+ * years up to today, the ABC ranking's benchmark) and 20 000 links;
+ * then 20 product groups, 200 products and about 100 000 deal lines.
  * --scale small is 1/100 of that; --set events=100000
  * (or companies, contacts, tasks, notes, deals, payments, links,
  * managers) sets one count.
@@ -1067,6 +1068,109 @@ gen_plans(void)
 	sqlite3_finalize(st);
 }
 
+/* ---- the product catalogue and deal lines (issue 27) ---- */
+
+/*
+ * 20 product groups, 200 products (ten a group) and one to three lines
+ * a deal (two on average, 100 000 at scale 1) that add up to the
+ * deal's amount to the kopeck, as the store keeps a deal with lines: so
+ * no row of the tables above changes.  It runs after the history and
+ * the plans, on a random stream of its own.  When the file has the
+ * stored split (sql/027_group_shares.sql), it is filled from its views
+ * at the end, as the migration fills it.
+ */
+static void
+gen_products(void)
+{
+	static const char *const groups[20] = { "Насосы", "Фильтры",
+		"Клапаны", "Трубы", "Фитинги", "Двигатели", "Редукторы",
+		"Подшипники", "Компрессоры", "Вентиляторы", "Теплообменники",
+		"Датчики", "Кабель", "Щиты", "Упаковка", "Металлопрокат",
+		"Мебель", "Инструмент", "Запчасти", "Software" };
+	sqlite3_stmt *st;
+	int64_t g0, p0, nprod = 200, amount, left, price, qty, t, by;
+	long i;
+	int k, n;
+	char code[16], name[96];
+
+	if (scalar("SELECT count(*) FROM sqlite_master WHERE name = "
+	    "'deal_lines'") == 0)
+		return;
+	progress("products");
+	rs = 0x94d049bb133111ebULL;
+	t = (int64_t)day[0];
+	by = user_id[0];
+	st = prep("INSERT INTO product_groups (name, created_at, updated_at, "
+	    "created_by) VALUES (?, ?, ?, ?)");
+	g0 = put(st, "tiii", groups[0], t, t, by);
+	for (k = 1; k < 20; k++)
+		put(st, "tiii", groups[k], t, t, by);
+	sqlite3_finalize(st);
+	st = prep("INSERT INTO products (code, name, group_id, unit, price, "
+	    "created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, "
+	    "?)");
+	p0 = 0;
+	for (i = 0; i < nprod; i++) {
+		snprintf(code, sizeof(code), "П-%03ld", i + 1);
+		snprintf(name, sizeof(name), "%s, модель %ld", groups[i % 20],
+		    i / 20 + 1);
+		price = (int64_t)(1000 + rnd(100000)) * 100;
+		t = put(st, "ttitiiii", code, name, g0 + i % 20, i % 20 == 12 ?
+		    "м" : "шт", price, (int64_t)day[0], (int64_t)day[0], by);
+		if (i == 0)
+			p0 = t;
+	}
+	sqlite3_finalize(st);
+	st = prep("INSERT INTO deal_lines (deal_id, product_id, quantity, "
+	    "price, amount, created_at, updated_at, created_by) VALUES (?, ?, "
+	    "?, ?, ?, ?, ?, ?)");
+	{
+		sqlite3_stmt *rd = prep("SELECT id, amount, created_at FROM "
+		    "deals WHERE amount > 0 ORDER BY id");
+
+		while (sqlite3_step(rd) == SQLITE_ROW) {
+			amount = sqlite3_column_int64(rd, 1);
+			t = sqlite3_column_int64(rd, 2);
+			n = 1 + (int)rnd(3);
+			left = amount;
+			/* each line but the last a part of what is left, a
+			 * whole quantity at a whole price; the last the rest
+			 * at quantity 1 */
+			for (k = 0; k < n; k++) {
+				if (k < n - 1 && left > 100) {
+					qty = 1 + rnd(10);
+					price = left * (20 + rnd(60)) / 100 /
+					    qty;
+					if (price <= 0) {
+						qty = 1;
+						price = left;
+					}
+				} else {
+					qty = 1;
+					price = left;
+				}
+				put(st, "iiiiiiii", (int64_t)
+				    sqlite3_column_int64(rd, 0),
+				    p0 + rnd((size_t)nprod), qty, price,
+				    qty * price, t, t, by);
+				left -= qty * price;
+				if (left == 0)
+					break;
+			}
+		}
+		sqlite3_finalize(rd);
+	}
+	sqlite3_finalize(st);
+	if (scalar("SELECT count(*) FROM sqlite_master WHERE name = "
+	    "'payment_group_shares'") == 0)
+		return;
+	progress("the split over product groups");
+	exec("DELETE FROM deal_group_shares");
+	exec("INSERT INTO deal_group_shares SELECT * FROM deal_groups");
+	exec("DELETE FROM payment_group_shares");
+	exec("INSERT INTO payment_group_shares SELECT * FROM payment_groups");
+}
+
 /* ---- the search index ---- */
 
 static char **saved_triggers;
@@ -1294,6 +1398,7 @@ main(int argc, char **argv)
 	gen_links();
 	gen_history();
 	gen_plans();
+	gen_products();
 	index_rebuild();
 	progress("commit");
 	exec("COMMIT");

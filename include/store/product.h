@@ -22,6 +22,14 @@
  *    to the lines' sums, rounded by running totals so that the shares
  *    add up to the payment; a payment without a deal, or whose deal has
  *    no lines, is "no group" (group NULL).
+ *  - The split is stored (tables deal_group_shares and
+ *    payment_group_shares, sql/027_group_shares.sql): the views stay its
+ *    definition, the tables hold their rows, rewritten by the store in
+ *    the transaction of every write that changes them (a payment, a
+ *    deal, a deal line written, trashed or restored; a product moved to
+ *    another group), so a report reads a period's split through an
+ *    index instead of computing every deal's.  salesorg check compares
+ *    them (split_check).
  */
 #ifndef STORE_PRODUCT_H
 #define STORE_PRODUCT_H
@@ -30,7 +38,11 @@
 #include <stdint.h>
 
 #include "base/err.h"
+#include "base/util.h"
 #include "store/db.h"
+
+/* The schema that stores the split (sql/027_group_shares.sql). */
+#define SPLIT_SCHEMA	27
 
 /*
  * quantity x price x (100 - discount) / 100 in kopecks, rounded half
@@ -66,7 +78,7 @@ struct group_amount {
 };
 /*
  * Payments received from..to (dates "YYYY-MM-DD", inclusive; NULL or ""
- * for open ends) by product group (the view payment_groups), largest
+ * for open ends) by product group (the stored split), largest
  * first, no group last; manager_id not 0: only the payments of that
  * manager's companies and deals, as the sales report counts them.
  */
@@ -74,5 +86,21 @@ int	 store_payments_by_group(struct db *db, const char *from,
 	    const char *to, int64_t manager_id, struct group_amount **out,
 	    size_t *n, struct so_err *err);
 void	 group_amounts_free(struct group_amount *v, size_t n);
+
+/*
+ * Rewrite the stored split of a payment, or of a deal and its payments,
+ * from the records as they are now (inside the caller's transaction;
+ * the entities' hooks call them).  An id of 0 or SO_NULL is nothing.
+ */
+int	 split_payment(struct db *db, int64_t payment_id,
+	    struct so_err *err);
+int	 split_deal(struct db *db, int64_t deal_id, struct so_err *err);
+/*
+ * Compares the stored split with the views that define it; appends a
+ * line per table that differs to report and fails (SO_ENOTDB) naming
+ * the rebuild.  Reads only; SO_OK on a file older than SPLIT_SCHEMA.
+ */
+int	 split_check(struct db *db, struct strbuf *report,
+	    struct so_err *err);
 
 #endif

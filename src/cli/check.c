@@ -1,7 +1,8 @@
 /*
  * salesorg check: SQLite's integrity_check and foreign_key_check, then
- * the search indexes against the records (only on a sound file: on a
- * corrupt one they would only repeat the news).  Opens the file
+ * the search indexes against the records and the stored split over
+ * product groups against the views that define it (only on a sound
+ * file: on a corrupt one they would only repeat the news).  Opens the file
  * read-only, so checking a suspect file never changes it.
  */
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include "base/util.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "store/product.h"
 #include "store/search.h"
 
 static int
@@ -29,6 +31,8 @@ cli_check(struct cli *cli, int argc, char **argv)
 	rc = db_check(db, &report, &err);
 	if (rc == SO_OK)
 		rc = search_check(db, &report, &err);
+	if (rc == SO_OK)
+		rc = split_check(db, &report, &err);
 	fputs(sb_str(&report), stdout);
 	if (rc == SO_OK) {
 		printf(_("%s: ok (schema version %d)"), db_path(db),

@@ -81,6 +81,9 @@ after_write(struct db *db, const void *old, const void *obj,
 	char *name = NULL;
 	int rc, code;
 
+	/* its split over product groups and its payments' (product.h) */
+	if ((code = split_deal(db, d->meta.id, err)) != SO_OK)
+		return code;
 	if (o != NULL && o->stage_id == d->stage_id)
 		return SO_OK;
 	code = db_prepare(db, "SELECT name FROM deal_stages WHERE id = ? AND "
@@ -101,6 +104,15 @@ after_write(struct db *db, const void *old, const void *obj,
 	return code;
 }
 
+/* Trashed, a deal and its payments have no product groups; restored,
+ * they have them again. */
+static int
+after_trash(struct db *db, int64_t id, int del, struct so_err *err)
+{
+	(void)del;
+	return split_deal(db, id, err);
+}
+
 struct entity entity_deal = {
 	.name = "deal", .table = "deals",
 	.label = NC_("deal", "Deal"),
@@ -111,6 +123,7 @@ struct entity entity_deal = {
 	.title_sql = "t.title",
 	.check = check,
 	.after_write = after_write,
+	.after_trash = after_trash,
 };
 
 STORE_WRAPPERS(deal, struct deal, entity_deal)

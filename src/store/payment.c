@@ -18,6 +18,7 @@
 #include "store/acl.h"
 #include "store/entities.h"
 #include "store/hooks.h"
+#include "store/product.h"
 
 #define O(m)	offsetof(struct payment, m)
 
@@ -110,6 +111,10 @@ after_write(struct db *db, const void *old_obj, const void *new_obj,
 	int code;
 
 	(void)old_obj;
+	/* its split over its deal's product groups (product.h), the deal
+	 * it left being no longer its */
+	if ((code = split_payment(db, p->meta.id, err)) != SO_OK)
+		return code;
 	if (p->company_id == SO_NULL || p->company_id == 0)
 		return SO_OK;
 	if ((code = paid(db, p->company_id, &n, &months, err)) != SO_OK)
@@ -137,6 +142,14 @@ after_write(struct db *db, const void *old_obj, const void *new_obj,
 	return code;
 }
 
+/* Trashed, a payment is split no more; restored, again. */
+static int
+after_trash(struct db *db, int64_t id, int del, struct so_err *err)
+{
+	(void)del;
+	return split_payment(db, id, err);
+}
+
 struct entity entity_payment = {
 	.name = "payment", .table = "payments",
 	.label = NC_("payment", "Payment"),
@@ -147,6 +160,7 @@ struct entity entity_payment = {
 	.title_sql = "t.document",
 	.check = check,
 	.after_write = after_write,
+	.after_trash = after_trash,
 };
 
 STORE_WRAPPERS(payment, struct payment, entity_payment)

@@ -38,6 +38,7 @@
 #include "store/custom.h"
 #include "store/filter.h"
 #include "store/pivot.h"
+#include "store/product.h"
 
 /* Our parameters (the filter's begin at FILTER_BASE). */
 #define P_FROM		1
@@ -267,6 +268,7 @@ struct pfield {
 	char		*value;		/* its value over its alias */
 	char		*id;		/* the id of the record holding it */
 	char		*label;
+	int		 split;		/* the product group (gs) */
 };
 
 /* The source being built: the joins its fields need. */
@@ -276,7 +278,29 @@ struct source {
 	struct strbuf	 joins;
 	int		 njoins;
 	char		*join_refs[8];	/* "company_id" by alias number */
+	int		 split;		/* joined to the split, gs */
 };
+
+/*
+ * The stored split over product groups of ent's records (product.h:
+ * a payment's amount over its deal's groups, a deal's over its lines'),
+ * as the table and its column naming the record; NULL when ent has
+ * none.  Joined, a record is a row per group it has a share in (one at
+ * least, "no group"), and its amount is its share.
+ */
+static const char *
+split_table(const struct entity *ent, const char **idcol)
+{
+	if (strcmp(ent->name, "payment") == 0) {
+		*idcol = "payment_id";
+		return "payment_group_shares";
+	}
+	if (strcmp(ent->name, "deal") == 0) {
+		*idcol = "deal_id";
+		return "deal_group_shares";
+	}
+	return NULL;
+}
 
 static void
 pfield_clear(struct pfield *f)
@@ -351,7 +375,7 @@ field_resolve(struct source *s, const char *name, const char *what,
 	const struct entity *ent = s->ent, *to;
 	const struct field_desc *ref;
 	struct strbuf b = { 0 };
-	const char *dot = strchr(name, '.');
+	const char *dot = strchr(name, '.'), *table, *idcol;
 	char alias[24], *head;
 	int fi, j;
 
@@ -378,6 +402,28 @@ field_resolve(struct source *s, const char *name, const char *what,
 		name = dot + 1;
 	}
 	fi = entity_field_named(ent, name);
+	if (fi < 0 && strcmp(alias, "t") == 0 &&
+	    (strcmp(name, "group") == 0 || strcmp(name, "группа") == 0) &&
+	    (table = split_table(ent, &idcol)) != NULL) {
+		/* The product group: the stored split, joined once.  Not
+		 * the views on a file a read found not yet upgraded: joined,
+		 * they are computed whole per record. */
+		if (db_schema_version(s->db) < SPLIT_SCHEMA)
+			return so_err_field(err, SO_EINVAL, what, _("%s: "
+			    "%s: the file is not yet upgraded to keep the "
+			    "product groups' split; any change made with this "
+			    "salesorg upgrades it"), what, name);
+		if (!s->split)
+			sb_printf(&s->joins, " JOIN %s gs ON gs.%s = t.id",
+			    table, idcol);
+		s->split = 1;
+		f->ent = ent;
+		f->type = FT_REF;
+		f->split = 1;
+		f->value = xstrdup("gs.group_id");
+		f->label = xstrdup(C_("pivot", "Product group"));
+		return SO_OK;
+	}
 	if (fi < 0 && strcmp(alias, "t") == 0 &&
 	    (strcmp(name, "manager") == 0 ||
 	    strcmp(name, "менеджер") == 0)) {
@@ -519,6 +565,7 @@ struct plan {
 	char		 from[11], to[11], on[11];
 	int		 moment;	/* the range is on seconds */
 	int64_t		 owner;		/* 0: everyone's */
+	int		 split;		/* a row per share: ids repeat */
 	char		*sql;		/* the source */
 };
 
@@ -616,7 +663,22 @@ plan_make(struct db *db, const struct pivot_spec *spec, time_t now,
 			    spec->measure_field);
 			goto out;
 		}
+		/* By product group the amount is the record's share of it;
+		 * no other number is split, so none other is summed. */
+		if (s.split) {
+			if (p->measure.fd == NULL || p->measure.ent != p->ent ||
+			    strcmp(p->measure.fd->name, "amount") != 0) {
+				code = so_err_field(err, SO_EINVAL, "measure",
+				    _("measure: by product group only the "
+				    "amount is split, not \"%s\""),
+				    spec->measure_field);
+				goto out;
+			}
+			free(p->measure.value);
+			p->measure.value = xstrdup("gs.amount");
+		}
 	}
+	p->split = s.split;
 	if ((code = filter_compile(db, p->ent, spec->filter, now, &p->filter,
 	    &pos, err)) != SO_OK)
 		goto out;
@@ -809,9 +871,13 @@ key_label(struct db *db, const struct pfield *f, const char *key)
 	if (*key == '\0')
 		return xstrdup(C_("pivot", "(none)"));
 	if (f->type == FT_REF) {
-		sql = xasprintf("SELECT %s FROM %s r WHERE r.id = ?",
-		    fd ? fd->ref_label : "coalesce(nullif(r.full_name, ''), "
-		    "r.login)", fd ? fd->ref_table : "users");
+		if (f->split)
+			sql = xstrdup("SELECT r.name FROM product_groups r "
+			    "WHERE r.id = ?");
+		else
+			sql = xasprintf("SELECT %s FROM %s r WHERE r.id = ?",
+			    fd ? fd->ref_label : "coalesce(nullif(r.full_name, "
+			    "''), r.login)", fd ? fd->ref_table : "users");
 		if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL) ==
 		    SQLITE_OK) {
 			sqlite3_bind_int64(st, 1, strtoll(key, NULL, 10));
@@ -1269,7 +1335,9 @@ pivot_drill(struct db *db, const struct pivot_spec *spec, time_t now,
 		    depth);
 		goto out;
 	}
-	sb_printf(&b, "SELECT id FROM (%s) WHERE 1", p.sql);
+	/* a record split over groups is one row per group: once here */
+	sb_printf(&b, "SELECT %sid FROM (%s) WHERE 1", p.split ?
+	    "DISTINCT " : "", p.sql);
 	for (i = 0; i < depth; i++)
 		sb_printf(&b, " AND k%d = ?%d", i, P_KEY + i);
 	if (col_key)

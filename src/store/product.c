@@ -124,6 +124,20 @@ product_check(struct db *db, void *obj, struct so_err *err)
 	return SO_OK;
 }
 
+/* A product moved to another group moves its deals' money (below). */
+static int split_product(struct db *, int64_t, struct so_err *);
+
+static int
+product_after_write(struct db *db, const void *old, const void *obj,
+    struct so_err *err)
+{
+	const struct product *o = old, *p = obj;
+
+	if (o == NULL || o->group_id == p->group_id)
+		return SO_OK;
+	return split_product(db, p->meta.id, err);
+}
+
 struct entity entity_product = {
 	.name = "product", .table = "products",
 	.label = NC_("product", "Product"),
@@ -134,6 +148,7 @@ struct entity entity_product = {
 	.default_sort = 1,
 	.title_sql = "t.name",
 	.check = product_check,
+	.after_write = product_after_write,
 	.catalogue = 1,
 };
 
@@ -302,6 +317,13 @@ line_after_write(struct db *db, const void *old, const void *obj,
 
 	if (code == SO_OK && o && o->deal_id != l->deal_id)
 		code = resum(db, o->deal_id, err);
+	/* Split again here, not only by the deal's own hook: a line
+	 * changing product but not amount leaves the deal as it was, and
+	 * an update that changes nothing runs no hook. */
+	if (code == SO_OK)
+		code = split_deal(db, l->deal_id, err);
+	if (code == SO_OK && o && o->deal_id != l->deal_id)
+		code = split_deal(db, o->deal_id, err);
 	return code;
 }
 
@@ -313,8 +335,9 @@ line_after_trash(struct db *db, int64_t id, int del, struct so_err *err)
 
 	(void)del;
 	store_deal_line_init(&l);
-	if ((code = store_deal_line_get(db, id, &l, err)) == SO_OK)
-		code = resum(db, l.deal_id, err);
+	if ((code = store_deal_line_get(db, id, &l, err)) == SO_OK &&
+	    (code = resum(db, l.deal_id, err)) == SO_OK)
+		code = split_deal(db, l.deal_id, err);
 	store_deal_line_clear(&l);
 	return code;
 }
@@ -404,24 +427,43 @@ store_payments_by_group(struct db *db, const char *from, const char *to,
 
 	*out = NULL;
 	*n = 0;
-	/* the manager of a payment as the sales report has it: the
-	 * deal's, else the company's */
-	/* The payments of the period first (payments_paid_on), the view's
-	 * split of them after: joined the other way round, the planner
-	 * walks the whole view once per payment. */
-	if ((code = db_prepare(db, "SELECT coalesce(pg.group_id, 0), "
-	    "coalesce(g.name, ''), sum(pg.amount) FROM payment_groups pg "
-	    "LEFT JOIN product_groups g ON g.id = pg.group_id "
-	    "WHERE pg.payment_id IN (SELECT p.id FROM payments p WHERE "
-	    "p.deleted_at IS NULL AND (?1 = '' OR p.paid_on >= ?1) AND "
-	    "(?2 = '' OR p.paid_on <= ?2) AND (?3 = 0 OR "
-	    "coalesce((SELECT manager_id FROM deals WHERE id = p.deal_id), "
-	    "(SELECT manager_id FROM companies WHERE id = p.company_id)) = "
-	    "?3)) GROUP BY 1 ORDER BY pg.group_id IS NULL, 3 DESC, 2", &st,
-	    err)) != SO_OK)
+	/* The period's payments by payments_paid_on (open ends bound as
+	 * the least and a greatest date, so the range stays a range), each
+	 * payment's stored shares by its covering index; the manager of a
+	 * payment as the sales report has it: the deal's, else the
+	 * company's.  A file not yet upgraded (a read opens it read-only,
+	 * only a write migrates) has the view only: the period's payments
+	 * first, the view's split of them after -- joined the other way
+	 * round, the planner walks the whole view once per payment. */
+	if (db_schema_version(db) >= SPLIT_SCHEMA)
+		code = db_prepare(db, "SELECT coalesce(s.group_id, 0) AS gid, "
+		    "coalesce(g.name, '') AS name, sum(s.amount) AS paid "
+		    "FROM payments p "
+		    "JOIN payment_group_shares s ON s.payment_id = p.id "
+		    "LEFT JOIN product_groups g ON g.id = s.group_id "
+		    "WHERE p.deleted_at IS NULL AND p.paid_on >= ?1 AND "
+		    "p.paid_on <= ?2 AND (?3 = 0 OR "
+		    "coalesce((SELECT manager_id FROM deals WHERE id = "
+		    "p.deal_id), (SELECT manager_id FROM companies WHERE id = "
+		    "p.company_id)) = ?3) GROUP BY gid "
+		    "ORDER BY gid = 0, paid DESC, name", &st, err);
+	else
+		code = db_prepare(db, "SELECT coalesce(pg.group_id, 0) AS gid, "
+		    "coalesce(g.name, '') AS name, sum(pg.amount) AS paid "
+		    "FROM payment_groups pg "
+		    "LEFT JOIN product_groups g ON g.id = pg.group_id "
+		    "WHERE pg.payment_id IN (SELECT p.id FROM payments p WHERE "
+		    "p.deleted_at IS NULL AND p.paid_on >= ?1 AND "
+		    "p.paid_on <= ?2 AND (?3 = 0 OR "
+		    "coalesce((SELECT manager_id FROM deals WHERE id = "
+		    "p.deal_id), (SELECT manager_id FROM companies WHERE id = "
+		    "p.company_id)) = ?3)) GROUP BY gid "
+		    "ORDER BY gid = 0, paid DESC, name", &st, err);
+	if (code != SO_OK)
 		return code;
 	sqlite3_bind_text(st, 1, from ? from : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to ? to : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to && *to ? to : "9999-12-31", -1,
+	    SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, manager_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct group_amount *g;
@@ -444,4 +486,185 @@ store_payments_by_group(struct db *db, const char *from, const char *to,
 		    err);
 	}
 	return SO_OK;
+}
+
+/* ---- the stored split (sql/027_group_shares.sql) ---- */
+
+/*
+ * The rows of the views deal_groups and payment_groups for the records a
+ * write touched, rewritten in its transaction: deleted for the whole
+ * set, then inserted by the view's own SQL narrowed to the set, so that
+ * the stored rows are the view's rows (salesorg check compares them).
+ * The sets are named by one id, ?1: a payment; a deal (its rows and its
+ * payments'); a product (the deals whose lines name it, trashed lines
+ * too: a superset costs a rewrite, never a wrong row).  Each statement
+ * reaches its rows through an index (test_product.c checks the plans).
+ */
+
+/* The deals of the set, as the operand of IN. */
+#define DEALS_OF_DEAL		"(?1)"
+#define DEALS_OF_PRODUCT	"(SELECT deal_id FROM deal_lines WHERE " \
+	"product_id = ?1)"
+/* The payments of the set, as a condition on payments. */
+#define PAYS_OF_PAYMENT		"id = ?1"
+#define PAYS_OF_DEAL		"deal_id = ?1"
+#define PAYS_OF_PRODUCT		"deal_id IN " DEALS_OF_PRODUCT
+
+#define DEAL_DELETE(set)						\
+	"DELETE FROM deal_group_shares WHERE deal_id IN " set
+/* deal_groups (017), narrowed to set. */
+#define DEAL_INSERT(set)						\
+	"INSERT INTO deal_group_shares (deal_id, group_id, amount) "	\
+	"SELECT l.deal_id, p.group_id, sum(l.amount) FROM deal_lines l " \
+	"JOIN deals d ON d.id = l.deal_id AND d.deleted_at IS NULL "	\
+	"LEFT JOIN products p ON p.id = l.product_id "			\
+	"WHERE l.deleted_at IS NULL AND l.deal_id IN " set " "		\
+	"GROUP BY l.deal_id, p.group_id "				\
+	"UNION ALL SELECT d.id, NULL, d.amount FROM deals d "		\
+	"WHERE d.deleted_at IS NULL AND d.id IN " set " AND NOT EXISTS " \
+	"(SELECT 1 FROM deal_lines l WHERE l.deal_id = d.id AND "	\
+	"l.deleted_at IS NULL)"
+
+#define PAY_DELETE(set)							\
+	"DELETE FROM payment_group_shares WHERE payment_id IN "	\
+	"(SELECT id FROM payments WHERE " set ")"
+/* payment_groups (017), narrowed to set: the lines of the set's deals
+ * only, the same running totals, the same rounding. */
+#define PAY_INSERT(set)							\
+	"WITH pay AS (SELECT id, deal_id, amount FROM payments "	\
+	"WHERE deleted_at IS NULL AND " set "), "			\
+	"lines AS (SELECT l.deal_id AS deal_id, p.group_id AS group_id, " \
+	"sum(l.amount) AS amount FROM deal_lines l "			\
+	"JOIN deals d ON d.id = l.deal_id AND d.deleted_at IS NULL "	\
+	"LEFT JOIN products p ON p.id = l.product_id "			\
+	"WHERE l.deleted_at IS NULL AND l.deal_id IN "			\
+	"(SELECT deal_id FROM pay) GROUP BY l.deal_id, p.group_id), "	\
+	"runs AS (SELECT deal_id, group_id, "				\
+	"sum(amount) OVER (PARTITION BY deal_id ORDER BY "		\
+	"coalesce(group_id, 0) ROWS UNBOUNDED PRECEDING) AS upto, "	\
+	"sum(amount) OVER (PARTITION BY deal_id ORDER BY "		\
+	"coalesce(group_id, 0) ROWS UNBOUNDED PRECEDING) - amount "	\
+	"AS before, sum(amount) OVER (PARTITION BY deal_id) AS total "	\
+	"FROM lines) "							\
+	"INSERT INTO payment_group_shares (payment_id, group_id, amount) " \
+	"SELECT pay.id, r.group_id, "					\
+	"CAST(round(pay.amount * 1.0 * r.upto / r.total) AS INTEGER) - " \
+	"CAST(round(pay.amount * 1.0 * r.before / r.total) AS INTEGER) " \
+	"FROM pay JOIN runs r ON r.deal_id = pay.deal_id AND "		\
+	"r.total <> 0 "							\
+	"UNION ALL SELECT pay.id, NULL, pay.amount FROM pay "		\
+	"WHERE NOT EXISTS (SELECT 1 FROM runs r WHERE "			\
+	"r.deal_id = pay.deal_id AND r.total <> 0)"
+
+static int
+split_run(struct db *db, const char *sql, int64_t id, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	if ((code = db_prepare(db, sql, &st, err)) != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, N_("keeping the split over product "
+		    "groups"), err);
+	return SO_OK;
+}
+
+static int
+split_set(struct db *db, const char *del, const char *ins, int64_t id,
+    struct so_err *err)
+{
+	int code;
+
+	if (id == SO_NULL || id == 0)
+		return SO_OK;
+	if ((code = split_run(db, del, id, err)) != SO_OK)
+		return code;
+	return split_run(db, ins, id, err);
+}
+
+int
+split_payment(struct db *db, int64_t payment_id, struct so_err *err)
+{
+	return split_set(db, PAY_DELETE(PAYS_OF_PAYMENT),
+	    PAY_INSERT(PAYS_OF_PAYMENT), payment_id, err);
+}
+
+int
+split_deal(struct db *db, int64_t deal_id, struct so_err *err)
+{
+	int code;
+
+	if ((code = split_set(db, DEAL_DELETE(DEALS_OF_DEAL),
+	    DEAL_INSERT(DEALS_OF_DEAL), deal_id, err)) != SO_OK)
+		return code;
+	return split_set(db, PAY_DELETE(PAYS_OF_DEAL),
+	    PAY_INSERT(PAYS_OF_DEAL), deal_id, err);
+}
+
+/* A product moved to another group moves the money of its deals. */
+static int
+split_product(struct db *db, int64_t product_id, struct so_err *err)
+{
+	int code;
+
+	if ((code = split_set(db, DEAL_DELETE(DEALS_OF_PRODUCT),
+	    DEAL_INSERT(DEALS_OF_PRODUCT), product_id, err)) != SO_OK)
+		return code;
+	return split_set(db, PAY_DELETE(PAYS_OF_PRODUCT),
+	    PAY_INSERT(PAYS_OF_PRODUCT), product_id, err);
+}
+
+int
+split_check(struct db *db, struct strbuf *report, struct so_err *err)
+{
+	static const char *const tables[2][3] = {
+		{ "deal_group_shares", "deal_groups", "deal_id" },
+		{ "payment_group_shares", "payment_groups", "payment_id" },
+	};
+	sqlite3_stmt *st;
+	int64_t bad, problems = 0;
+	char *sql;
+	int i, rc;
+
+	if (db_schema_version(db) < SPLIT_SCHEMA)
+		return SO_OK;	/* not upgraded yet: nothing kept */
+	for (i = 0; i < 2; i++) {
+		/* a row counted +1 from the view, -1 from the table: what
+		 * does not come to 0 differs, in either direction, repeats
+		 * included, with one pass over the view */
+		sql = xasprintf("SELECT count(*) FROM (SELECT 1 FROM (SELECT "
+		    "*, 1 AS side FROM %s UNION ALL SELECT *, -1 FROM %s) "
+		    "GROUP BY %s, group_id, amount HAVING sum(side) <> 0)",
+		    tables[i][1], tables[i][0], tables[i][2]);
+		rc = sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL);
+		free(sql);
+		if (rc != SQLITE_OK)
+			return db_error(db, rc, N_("checking the split over "
+			    "product groups"), err);
+		bad = 0;
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			bad = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW)
+			return db_error(db, rc, N_("checking the split over "
+			    "product groups"), err);
+		if (bad > 0)
+			sb_printf(report, P_("%s: %lld row differs from the "
+			    "view %s\n", "%s: %lld rows differ from the view "
+			    "%s\n", bad), tables[i][0], (long long)bad,
+			    tables[i][1]);
+		problems += bad;
+	}
+	if (problems == 0)
+		return SO_OK;
+	return so_err_set(err, SO_ENOTDB, _("%s: the stored split over product "
+	    "groups differs from its definition; rebuild it with: sqlite3 %s "
+	    "\"DELETE FROM deal_group_shares; INSERT INTO deal_group_shares "
+	    "SELECT * FROM deal_groups; DELETE FROM payment_group_shares; "
+	    "INSERT INTO payment_group_shares SELECT * FROM payment_groups\""),
+	    db_path(db), db_path(db));
 }

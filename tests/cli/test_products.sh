@@ -5,8 +5,10 @@
 # the deal's amount the lines' sum to the kopeck, in the same write; a
 # line trashed; a bad price, a retired product, an unknown product and a
 # bad discount refused with what is wrong; the payments of the deal
-# split over the product groups by the view payment_groups, and the sales
-# report's --by group.
+# split over the product groups by the view payment_groups, the split
+# the store keeps equal to it, and the sales report's --by group; check
+# finding a stored split that differs, naming the rebuild, which mends
+# it.
 . "$(dirname "$0")/lib.sh"
 
 DB="$T/p.db"
@@ -70,11 +72,30 @@ check "nothing added" [ "$(q "SELECT count(*) FROM deal_lines")" = 2 ]
 # 929.99 of 93 079.99: round(100000 x 0 / T) = 0 for no group, then
 # Насосы (group 1) round(100000 x 9215000 / 9307999) = 99001, Фильтры
 # the rest, 999.
-q "INSERT INTO payments (company_id, deal_id, amount, paid_on, created_at,
-    updated_at) VALUES (1, 1, 100000, '2026-11-02', 0, 0)"
+printf 'paid_on;company;deal;amount\n2026-11-02;ООО «Ромашка»;Поставка;1000\n' >"$T/pay.csv"
+run --db "$DB" import csv payments "$T/pay.csv"
+check "the payment: imported" grep -qx "1 payments imported (0 skipped)" "$T/out"
 check "the payment split by group" [ "$(q "SELECT group_concat(g.name || '=' ||
     pg.amount, ' ') FROM payment_groups pg JOIN product_groups g ON g.id =
     pg.group_id ORDER BY g.id")" = "Насосы=99001 Фильтры=999" ]
+check "the split stored as the view has it" [ "$(q "SELECT group_concat(
+    group_id || '=' || amount, ' ') FROM (SELECT * FROM payment_group_shares
+    ORDER BY group_id)")" = "1=99001 2=999" ]
+run --db "$DB" check
+check "check: the stored split is whole" [ "$RC" -eq 0 ]
+
+# A stored share that differs (written behind the store's back) is
+# found, the rebuild it names mends it.
+q "UPDATE payment_group_shares SET amount = amount + 1 WHERE group_id = 2"
+run --db "$DB" check
+check "check: a differing split, exit 1" [ "$RC" -eq 1 ]
+check "check: names the table" grep -qx \
+    "payment_group_shares: 2 rows differ from the view payment_groups" "$T/out"
+check "check: names the rebuild" grep -q "rebuild it with: sqlite3 $DB" "$T/err"
+rebuild=$(sed -n 's/.*rebuild it with: sqlite3 [^ ]* "\(.*\)"$/\1/p' "$T/err")
+q "$rebuild"
+run --db "$DB" check
+check "check: mended by the rebuild it named" [ "$RC" -eq 0 ]
 
 run --db "$DB" report sales --all --from 2026-11-01 --to 2026-11-30 --by group
 check "report sales --by group: exit 0" [ "$RC" -eq 0 ]
