@@ -5,7 +5,7 @@
  * alone, so a field added to a descriptor (or a custom field) is
  * importable without a line here.
  *
- * The readers (csvimport.h for CSV, sheet.h for .xlsx and .xls) turn a
+ * The readers (csvimport.h for CSV, sheet.h for .xlsx, .ods and .xls) turn a
  * file into rows of UTF-8 cells; this layer, above them, maps and writes
  * them.  The
  * first row names the columns; each column maps to a field by its name
@@ -48,9 +48,10 @@ enum import_format {
 	IMPORT_CSV,
 	IMPORT_XLSX,
 	IMPORT_XLS,
+	IMPORT_ODS,		/* LibreOffice Calc's OpenDocument */
 };
 
-/* "csv", "xlsx", "xls", "auto" <-> enum; -1 for an unknown name. */
+/* "csv", "xlsx", "xls", "ods", "auto" <-> enum; -1 for an unknown name. */
 int	 import_format_parse(const char *name);
 const char *import_format_name(enum import_format f);
 

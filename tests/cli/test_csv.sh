@@ -179,6 +179,6 @@ check "a missing file exits 1" [ "$RC" -eq 1 ]
 check "... naming it" grep -q "nonexistent.csv: No such file" "$T/err"
 run --db "$DB" import xml "$D/payments.csv"
 check "an unknown format is a usage error" [ "$RC" -eq 2 ]
-check "... listing csv" grep -q "known: csv, xlsx, xls, ics" "$T/err"
+check "... listing csv" grep -q "known: csv, xlsx, xls, ods, ics" "$T/err"
 
 finish
