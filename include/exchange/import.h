@@ -84,6 +84,11 @@ struct import_opts {
 	int		 create_missing;
 	enum import_dup	 on_duplicate;
 	int		 skip_bad;	/* leave bad rows out, see skipped */
+	/* CSV: refuse a quote not doubled inside a field rather than
+	 * read it as text (csvimport.h); repaired hears of each line read
+	 * so (may be NULL). */
+	int		 strict;
+	void		(*repaired)(void *arg, const struct so_err *what);
 	int		 dry_run;	/* do everything, then roll back */
 	/* Each row left out by skip_bad, with why (as the error would have
 	 * been); may be NULL. */
@@ -101,6 +106,7 @@ struct import_stats {
 	size_t		 unchanged;	/* duplicates the row changed nothing of */
 	size_t		 duplicates;	/* duplicates skipped */
 	size_t		 skipped;	/* bad rows left out */
+	size_t		 repaired;	/* CSV lines with bare quotes read */
 	size_t		 created;	/* companies made by create_missing */
 	size_t		 rows;		/* data rows read (not the header) */
 	enum import_format format;	/* as read (never IMPORT_AUTO) */

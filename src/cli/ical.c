@@ -258,6 +258,11 @@ static const struct cli_option import_options[] = {
 	  .form = "csv|xlsx|xls|ods",
 	  .help = N_("leave out columns that name no field, rather than "
 	    "stop") },
+	{ .name = "strict", .val = IMPORT_OPT_STRICT,
+	  .form = "csv|xlsx|xls|ods",
+	  .help = N_("refuse a CSV file with a quote inside a field not "
+	    "doubled as \"\", rather than read it as text with a warning "
+	    "naming the line") },
 	{ .name = "dry-run", .val = IMPORT_OPT_DRY_RUN,
 	  .form = "csv|xlsx|xls|ods|vcard",
 	  .help = N_("do everything, say what would happen, write "

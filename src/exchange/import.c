@@ -1146,6 +1146,15 @@ on_progress(void *arg, long long done, long long total)
 		im->o->progress(im->o->arg, im->st->rows, done, total);
 }
 
+static void
+on_repaired(void *arg, const struct so_err *what)
+{
+	struct imp *im = arg;
+
+	if (im->o->repaired)
+		im->o->repaired(im->o->arg, what);
+}
+
 /* What the first bytes of the file say it is (an unreadable file is
  * read as CSV, whose opening says why). */
 static enum import_format
@@ -1229,9 +1238,12 @@ read_rows(struct imp *im, enum import_format fmt, const char *path, FILE *fp,
 		cr.sep = im->o->sep;
 		cr.total = total;
 		cr.progress = on_progress;
+		cr.strict = im->o->strict;
+		cr.repaired = on_repaired;
 		rc = csv_read(fp, im->name, &cr, sink_row, im, im->err);
 		im->st->encoding = cr.encoding;
 		im->st->sep = cr.sep;
+		im->st->repaired = cr.nrepaired;
 	} else {
 		so.sheet = im->o->sheet;
 		so.progress = on_progress;
@@ -1562,6 +1574,7 @@ import_preview(const struct entity *ent, enum import_format fmt,
 		}
 		cr.encoding = im.o->encoding;
 		cr.sep = im.o->sep;
+		cr.strict = im.o->strict;
 		rc = csv_read(fp, path, &cr, preview_row, &im, err);
 		fclose(fp);
 		pv->encoding = cr.encoding;
