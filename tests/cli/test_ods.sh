@@ -18,6 +18,8 @@ if ! command -v soffice >/dev/null 2>&1; then
 	exit 0
 fi
 DB="$T/x.db"
+PY=python3
+[ -x /usr/bin/python3 ] && PY=/usr/bin/python3	# the one with openpyxl
 q() { sqlite3 "$DB" "$1"; }
 cv() {	# cv FIELD ID TABLE: a custom value
 	q "SELECT v.value FROM custom_values v JOIN custom_fields f ON
@@ -89,4 +91,36 @@ check "Наименование: the name" [ -n "$CID" ]
 check "ИНН: a number kept as its digits" [ "$(cv inn "$CID" company)" = 1655123456 ]
 check "Адрес with a comma" [ "$(q "SELECT address FROM companies WHERE id = $CID")" = "г. Казань, ул. Баумана, 1" ]
 check "Электронная почта: the e-mail" [ "$(q "SELECT email FROM companies WHERE id = $CID")" = info@romashka.ru ]
+
+# The CSV export's guard read back by Calc: a phone is the phone, with no
+# quote shown before it; a formula stays text, guarded.
+DB3="$T/z.db"
+"$SALESORG" --db "$DB3" init >/dev/null || exit 1
+printf 'name,phone,city\n"+SUM(1;2)",+7 843 123-45-67,=1+1\n' >"$T/g.csv"
+"$SALESORG" --db "$DB3" import csv companies "$T/g.csv" >/dev/null 2>&1
+for dialect in "" --excel; do
+	"$SALESORG" --db "$DB3" list companies --format csv $dialect \
+	    --fields name,phone,city -o "$T/e.csv"
+	if [ -n "$dialect" ]; then
+		filter="CSV:59,34,22,1"	# ';', CP1251 (Cyrillic, Windows)
+	else
+		filter="CSV:44,34,76,1"
+	fi
+	rm -f "$T/e.xlsx"
+	(cd "$T" && HOME="$T" soffice --headless \
+	    "-env:UserInstallation=file://$T/lo" --infilter="$filter" \
+	    --convert-to xlsx e.csv >/dev/null 2>&1)
+	$PY - "$T/e.xlsx" >"$T/cells" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+for c in ws[2][:3]:
+	print(c.data_type, c.value, sep="\t")
+PY
+	check "Calc: the phone as it is ${dialect:-csv}" \
+	    [ "$(sed -n 2p "$T/cells")" = "$(printf 's\t+7 843 123-45-67')" ]
+	check "Calc: +SUM text, not a formula ${dialect:-csv}" \
+	    [ "$(sed -n 1p "$T/cells")" = "$(printf "s\t'+SUM(1;2)")" ]
+	check "Calc: =1+1 text, not a formula ${dialect:-csv}" \
+	    [ "$(sed -n 3p "$T/cells")" = "$(printf "s\t'=1+1")" ]
+done
 finish
