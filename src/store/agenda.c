@@ -301,8 +301,13 @@ recurring(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
 			add_occurrence(a, cap, &proto, remind, x[i].orig_start,
 			    at, x[i].new_end ? x[i].new_end : dur ? at + dur :
 			    0);
+			if (x[i].subject != NULL && *x[i].subject) {
+				/* the moved occurrence's own title */
+				free(a->v[a->n - 1].subject);
+				a->v[a->n - 1].subject = xstrdup(x[i].subject);
+			}
 		}
-		free(x);
+		store_event_exceptions_free(x, nx);
 		free(starts);
 		item_free(&proto);
 	}
