@@ -9,8 +9,10 @@
  * file into rows of UTF-8 cells; this layer, above them, maps and writes
  * them.  The
  * first row names the columns; each column maps to a field by its name
- * or its English or Russian label (entity_field_named), or as the caller
- * maps it.  Values are read as a form reads them (field_parse: money
+ * or its English or Russian label (entity_field_named), by a name
+ * Russian spreadsheets and 1C use ("Мобильный телефон", "Эл. почта",
+ * "Примечание", "ИНН" for a custom field inn), or as the caller maps
+ * it.  Values are read as a form reads them (field_parse: money
  * "1 234,50", dates "23.11.2026", choices by label); a reference is read
  * as the name of the row it points at ("ООО Ромашка"), "#12" or 12 being
  * the id.  A text cell that a spreadsheet export neutralised against

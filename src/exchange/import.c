@@ -5,7 +5,8 @@
  * reads; the first is the header.  All of it inside one transaction:
  *
  * 1. The header row maps columns to fields (the caller's map first,
- *    then entity_field_named); an unknown column, a read-only field or
+ *    then entity_field_named, then the Russian column names of
+ *    aliases[]); an unknown column, a read-only field or
  *    two columns for one field stop the import before any row.
  * 2. Each row becomes one record: empty cells keep the field's default,
  *    other cells go through field_parse, references through the names

@@ -1,6 +1,7 @@
 /*
  * The .xlsx reader (see include/exchange/sheet.h): an Office Open XML workbook is
- * a zip archive of XML parts, read here with libzip and expat.
+ * a zip archive of XML parts, read here with libzip and expat.  The .ods
+ * reader, at the end, shares its parser (see "OpenDocument" there).
  *
  *	xl/workbook.xml			the sheets in order (name, r:id) and
  *					the date system (workbookPr date1904)
