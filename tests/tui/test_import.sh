@@ -10,7 +10,7 @@ DB="$T/t.db"
 "$SALESORG" --db "$DB" init >/dev/null || exit 1
 printf 'name;city;website\n"ООО ""Ромашка""";Москва;old.ru\n' >"$T/one.csv"
 "$SALESORG" --db "$DB" import csv companies "$T/one.csv" >/dev/null || exit 1
-printf '%s\r\n' 'Название;Город;Телефон;Примечание;Сайт' \
+printf '%s\r\n' 'Название;Город;Телефон;Заметки;Сайт' \
     '"ООО ""Ромашка""";Москва;+7 (495) 123-45-67;Старый клиент;romashka.ru' \
     'ИП Иванов И.И.;Казань;8 843 222-33-44;"Звонить после обеда;' \
     'без выходных";' \
@@ -30,9 +30,9 @@ expect "the first rows' values" "ИП Иванов И.И."
 expect "a cell's two lines on one" "Звонить после обеда; без выходных"
 expect "an unknown column is marked" "? unknown: left out"
 check "lines fit the pane" lines_fit 160
-# Примечание is the fourth column: map it to the comment (the last field)
+# Заметки is the fourth column: map it to the comment (the last field)
 keys Down Down Down Enter
-expect "the field picker" "Column \"Примечание\" goes to"
+expect "the field picker" "Column \"Заметки\" goes to"
 keys End Enter
 expect "mapped by hand" "* Comment"
 keys d
