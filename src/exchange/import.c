@@ -1,8 +1,9 @@
 /*
  * Importing rows into a card file; see include/exchange/import.h.
  *
- * A reader (csvimport.c, xlsx.c for .xlsx and .ods, xls.c) calls sink_row for each row it
- * reads; the first is the header.  All of it inside one transaction:
+ * A reader (csvimport.c, xlsx.c for .xlsx and .ods, xls.c) calls
+ * sink_row for each row it reads; the first is the header.  All of it
+ * inside one transaction:
  *
  * 1. The header row maps columns to fields (the caller's map first,
  *    then entity_field_named, then the Russian column names of

@@ -1277,7 +1277,8 @@ ods_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	if (!x->in_data || x->depth != 1)
 		return;
 	if (is(name, "table-row") && !x->in_row) {
-		x->rows_rep = repeats(atts, "table:number-rows-repeated", MAX_ROW);
+		x->rows_rep = repeats(atts, "table:number-rows-repeated",
+		    MAX_ROW);
 		sheet_row_reset(&x->cells);
 		x->row_bytes = 0;
 		x->col = 0;

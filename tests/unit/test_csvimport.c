@@ -330,7 +330,7 @@ TEST(test_csv_bare_quotes_as_1c_writes_them_are_read_as_text)
 	struct company c;
 	static const char text[] =
 	    "name;city;comment\n"
-	    "ООО \"Ромашка\";Казань;a\n"			/* 2: unquoted */
+	    "ООО \"Ромашка\";Казань;a\n"		/* 2: unquoted */
 	    "\"ООО \"Вектор\"\";Москва;\"b\"\n"		/* 3: not doubled */
 	    "\"ЗАО \"\"Север\"\"\";Уфа;\"две\nстроки\"\n"	/* 4-5: good */
 	    "ИП \"Иванов\" и К;\"Тверь\" ;\"он сказал \"да\"\"\n"
