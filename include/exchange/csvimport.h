@@ -51,6 +51,17 @@ typedef int	(*csv_row_fn)(void *arg, size_t where, char **cells,
 struct csv_read {
 	enum csv_encoding encoding;	/* in: AUTO or forced; out: as read */
 	char		 sep;		/* in: 0 or forced; out: as used */
+	/*
+	 * A line that starts a row and breaks RFC 4180's quoting the way
+	 * 1C and hand-made files do (ООО "Ромашка" unquoted, or "ООО
+	 * "Ромашка"" quoted with the inner quotes not doubled) is read
+	 * with its quotes as text, and repaired is called with a message
+	 * naming the file and line (may be NULL); strict refuses it
+	 * instead, as a stray quote.  *nrepaired counts them.
+	 */
+	int		 strict;
+	void		(*repaired)(void *arg, const struct so_err *what);
+	size_t		 nrepaired;
 	long long	 total;		/* the file's size, 0 if unknown */
 	/* Called after each block read with the bytes read so far. */
 	void		(*progress)(void *arg, long long done,

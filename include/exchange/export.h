@@ -11,7 +11,10 @@
  * Both quote as RFC 4180 does and neutralise formulas (CSV injection,
  * OWASP): a text value starting with = + - @ TAB or CR is prefixed with
  * ' so a spreadsheet shows it instead of running it (a lone "-", the
- * reports' "none", is left alone: it runs nothing).  Numbers (integer
+ * reports' "none", is left alone: it runs nothing; so is a phone or a
+ * number, a sign and digits with blanks, brackets, dashes, dots or
+ * commas, "+7 843 123-45-67": it runs nothing either, and LibreOffice
+ * Calc would show the quote).  Numbers (integer
  * and money fields, the id) are written as they are: "-500.00" is an
  * amount, not a formula.
  *

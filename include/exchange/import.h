@@ -5,12 +5,14 @@
  * alone, so a field added to a descriptor (or a custom field) is
  * importable without a line here.
  *
- * The readers (csvimport.h for CSV, sheet.h for .xlsx and .xls) turn a
+ * The readers (csvimport.h for CSV, sheet.h for .xlsx, .ods and .xls) turn a
  * file into rows of UTF-8 cells; this layer, above them, maps and writes
  * them.  The
  * first row names the columns; each column maps to a field by its name
- * or its English or Russian label (entity_field_named), or as the caller
- * maps it.  Values are read as a form reads them (field_parse: money
+ * or its English or Russian label (entity_field_named), by a name
+ * Russian spreadsheets and 1C use ("Мобильный телефон", "Эл. почта",
+ * "Примечание", "ИНН" for a custom field inn), or as the caller maps
+ * it.  Values are read as a form reads them (field_parse: money
  * "1 234,50", dates "23.11.2026", choices by label); a reference is read
  * as the name of the row it points at ("ООО Ромашка"), "#12" or 12 being
  * the id.  A text cell that a spreadsheet export neutralised against
@@ -48,9 +50,10 @@ enum import_format {
 	IMPORT_CSV,
 	IMPORT_XLSX,
 	IMPORT_XLS,
+	IMPORT_ODS,		/* LibreOffice Calc's OpenDocument */
 };
 
-/* "csv", "xlsx", "xls", "auto" <-> enum; -1 for an unknown name. */
+/* "csv", "xlsx", "xls", "ods", "auto" <-> enum; -1 for an unknown name. */
 int	 import_format_parse(const char *name);
 const char *import_format_name(enum import_format f);
 
@@ -83,6 +86,11 @@ struct import_opts {
 	int		 create_missing;
 	enum import_dup	 on_duplicate;
 	int		 skip_bad;	/* leave bad rows out, see skipped */
+	/* CSV: refuse a quote not doubled inside a field rather than
+	 * read it as text (csvimport.h); repaired hears of each line read
+	 * so (may be NULL). */
+	int		 strict;
+	void		(*repaired)(void *arg, const struct so_err *what);
 	int		 dry_run;	/* do everything, then roll back */
 	/* Each row left out by skip_bad, with why (as the error would have
 	 * been); may be NULL. */
@@ -100,6 +108,7 @@ struct import_stats {
 	size_t		 unchanged;	/* duplicates the row changed nothing of */
 	size_t		 duplicates;	/* duplicates skipped */
 	size_t		 skipped;	/* bad rows left out */
+	size_t		 repaired;	/* CSV lines with bare quotes read */
 	size_t		 created;	/* companies made by create_missing */
 	size_t		 groups;	/* product groups a catalogue named */
 	size_t		 rows;		/* data rows read (not the header) */

@@ -1,6 +1,8 @@
 /*
  * Spreadsheet workbooks read as rows of text: .xlsx (a zip of XML parts,
- * read with libzip and expat) and legacy .xls (BIFF, read with FreeXL).
+ * read with libzip and expat), .ods (LibreOffice Calc's OpenDocument
+ * spreadsheet, a zip too, its sheets in content.xml) and legacy .xls
+ * (BIFF, read with FreeXL).
  * The importer (import.h) turns the rows into records exactly as it
  * does the rows of a CSV file, so a workbook gets the same mapping,
  * duplicate handling and transaction.
@@ -78,6 +80,11 @@ int	xlsx_read(const char *path, const char *name,
 int	xls_read(const char *path, const char *name,
 	    const struct sheet_opts *opts, sheet_row_fn fn, void *arg,
 	    struct so_err *err);
+/* The same for an .ods; errors name content.xml and its line:
+ *	a.ods: content.xml:3: cell B2: more than 1000 columns */
+int	ods_read(const char *path, const char *name,
+	    const struct sheet_opts *opts, sheet_row_fn fn, void *arg,
+	    struct so_err *err);
 
 /* The names of the workbook's sheets in order, for a picker and for
  * messages; *names is freed with sheet_names_free. */
@@ -85,14 +92,19 @@ int	xlsx_sheet_names(const char *path, char ***names, size_t *n,
 	    struct so_err *err);
 int	xls_sheet_names(const char *path, char ***names, size_t *n,
 	    struct so_err *err);
+int	ods_sheet_names(const char *path, char ***names, size_t *n,
+	    struct so_err *err);
 void	sheet_names_free(char **names, size_t n);
 
 /* What the first bytes of the file at path say it is, whatever its
  * name: an .xlsx is a zip archive, an .xls an OLE2 compound document
- * (so is an encrypted .xlsx).  SHEET_FILE_UNREADABLE sets errno. */
+ * (so is an encrypted .xlsx), an .ods a zip archive whose first member
+ * is its stored "mimetype" (OpenDocument requires it so, to be told by
+ * these bytes).  SHEET_FILE_UNREADABLE sets errno. */
 enum sheet_file {
 	SHEET_FILE_OTHER,
 	SHEET_FILE_ZIP,
+	SHEET_FILE_ODS,
 	SHEET_FILE_OLE2,
 	SHEET_FILE_UNREADABLE,
 };

@@ -151,6 +151,9 @@ struct vcard_stats {
 	size_t		 created, updated, unchanged;
 	size_t		 companies;	/* created for an ORG nobody had */
 	size_t		 skipped;	/* bad cards left out */
+	/* Imported cards with a PHOTO: a contact keeps no picture, so the
+	 * summary says so rather than drop them silently. */
+	size_t		 photos;
 };
 
 /*

@@ -183,10 +183,19 @@ int	store_contact_job_delete(struct db *db, int64_t contact_id,
 struct event_exception {
 	int64_t	 orig_start, new_start, new_end;
 	int	 cancelled;
+	/* A moved occurrence's own texts (an iCalendar override's SUMMARY,
+	 * LOCATION, DESCRIPTION); NULL: the series'.  Owned by the array
+	 * store_event_exceptions returns. */
+	char	*subject, *location, *description;
 };
+/* The event's exceptions by orig_start; free with
+ * store_event_exceptions_free. */
 int	store_event_exceptions(struct db *db, int64_t event_id,
 	    struct event_exception **out, size_t *n, struct so_err *err);
-/* Insert or replace the exception at x->orig_start; audited. */
+void	store_event_exceptions_free(struct event_exception *x, size_t n);
+/* Insert or replace the exception at x->orig_start; audited.  A text
+ * x leaves NULL keeps the one stored (a move in the agenda keeps an
+ * override's title); store_event_exceptions_clear first to drop it. */
 int	store_event_exception_set(struct db *db, int64_t event_id,
 	    const struct event_exception *x, struct so_err *err);
 /* Remove the exception at orig_start (the occurrence as the rule has

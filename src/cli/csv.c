@@ -68,6 +68,16 @@ on_skipped(void *arg, const struct so_err *why)
 	cli_warn(_("%s (skipped)"), why->msg);
 }
 
+static void
+on_repaired(void *arg, const struct so_err *what)
+{
+	struct report *r = arg;
+
+	clear_progress(r);
+	/* TRANSLATORS: after a line read with its bare quotes as text. */
+	cli_warn(_("%s (repaired; --strict refuses such a file)"), what->msg);
+}
+
 static int
 parse_sep(const char *v, char *sep)
 {
@@ -145,6 +155,9 @@ parse_args(int argc, char **argv, struct import_opts *o, struct strbuf *map,
 		case IMPORT_OPT_DRY_RUN:
 			o->dry_run = 1;
 			break;
+		case IMPORT_OPT_STRICT:
+			o->strict = 1;
+			break;
 		default:
 			return -1;
 		}
@@ -185,6 +198,7 @@ cli_import_table(struct cli *cli, int argc, char **argv)
 	r.tty = isatty(STDERR_FILENO);
 	o.progress = on_progress;
 	o.skipped = on_skipped;
+	o.repaired = on_repaired;
 	o.arg = &r;
 	rc = import_file(db, ent, (enum import_format)fmt, args[1], NULL, &o,
 	    &st, &err);

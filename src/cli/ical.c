@@ -1,5 +1,5 @@
 /*
- * salesorg export ics|vcard and salesorg import ics|csv|xlsx|xls|vcard:
+ * salesorg export ics|vcard and salesorg import ics|csv|xlsx|xls|ods|vcard:
  * the entries of both commands, with the options of every form in their
  * specs (the end of the file), and the iCalendar halves (src/exchange/
  * ical_*.c does the work).  The format is a word so that other formats
@@ -138,7 +138,7 @@ cli_import(struct cli *cli, int argc, char **argv)
 		return cli_usage("import");
 	if (strcmp(argv[1], "ics") != 0) {
 		cli_warn(_("import: unknown format %s (known: csv, xlsx, xls, "
-		    "ics, vcard)"), argv[1]);
+		    "ods, ics, vcard)"), argv[1]);
 		return EXIT_USAGE;
 	}
 	/* ics takes no option: this only says so of one given. */
@@ -220,46 +220,51 @@ const struct command command_export = {
 
 static const struct cli_form import_forms[] = {
 	{ "ics", NC_("usage", "FILE") },
-	{ "csv|xlsx|xls", NC_("usage", "ENTITY FILE") },
+	{ "csv|xlsx|xls|ods", NC_("usage", "ENTITY FILE") },
 	{ "vcard", NC_("usage", "FILE") },
 	{ NULL, NULL }
 };
 
 static const struct cli_option import_options[] = {
 	{ .name = "map", .val = IMPORT_OPT_MAP,
-	  .arg = NC_("usage", "COLUMN=FIELD,..."), .form = "csv|xlsx|xls",
+	  .arg = NC_("usage", "COLUMN=FIELD,..."), .form = "csv|xlsx|xls|ods",
 	  .help = N_("which field a column goes to, overriding the header's "
 	    "match (\\, for a comma in a column's name; may be "
 	    "repeated)") },
 	{ .name = "encoding", .val = IMPORT_OPT_ENCODING,
-	  .arg = "utf-8|cp1251|utf-16", .form = "csv|xlsx|xls",
+	  .arg = "utf-8|cp1251|utf-16", .form = "csv|xlsx|xls|ods",
 	  .help = N_("the CSV file's encoding (default: a byte order mark "
 	    "decides, else UTF-8 when valid, else CP1251)") },
 	{ .name = "sep", .val = IMPORT_OPT_SEP, .arg = "C",
-	  .form = "csv|xlsx|xls",
+	  .form = "csv|xlsx|xls|ods",
 	  .help = N_("the CSV field separator, ';', ',' or tab (default: "
 	    "the most frequent in the header)") },
 	{ .name = "sheet", .val = IMPORT_OPT_SHEET,
-	  .arg = NC_("usage", "NAME"), .form = "csv|xlsx|xls",
+	  .arg = NC_("usage", "NAME"), .form = "csv|xlsx|xls|ods",
 	  .help = N_("the workbook's sheet to read (default the first)") },
 	{ .name = "create-missing", .val = IMPORT_OPT_CREATE_MISSING,
-	  .form = "csv|xlsx|xls",
+	  .form = "csv|xlsx|xls|ods",
 	  .help = N_("create a company a row names that nobody is named "
 	    "after") },
 	{ .name = "on-duplicate", .val = IMPORT_OPT_ON_DUPLICATE,
-	  .arg = "skip|update|add", .form = "csv|xlsx|xls",
+	  .arg = "skip|update|add", .form = "csv|xlsx|xls|ods",
 	  .help = N_("a row duplicating a record already there is left out "
 	    "(skip, the default), written over it, or added anyway") },
 	{ .name = "skip-bad", .val = IMPORT_OPT_SKIP_BAD,
-	  .form = "csv|xlsx|xls|vcard",
+	  .form = "csv|xlsx|xls|ods|vcard",
 	  .help = N_("list bad rows or cards on standard error and leave "
 	    "them out, rather than stop with nothing written") },
 	{ .name = "ignore-unknown", .val = IMPORT_OPT_IGNORE_UNKNOWN,
-	  .form = "csv|xlsx|xls",
+	  .form = "csv|xlsx|xls|ods",
 	  .help = N_("leave out columns that name no field, rather than "
 	    "stop") },
+	{ .name = "strict", .val = IMPORT_OPT_STRICT,
+	  .form = "csv|xlsx|xls|ods",
+	  .help = N_("refuse a CSV file with a quote inside a field not "
+	    "doubled as \"\", rather than read it as text with a warning "
+	    "naming the line") },
 	{ .name = "dry-run", .val = IMPORT_OPT_DRY_RUN,
-	  .form = "csv|xlsx|xls|vcard",
+	  .form = "csv|xlsx|xls|ods|vcard",
 	  .help = N_("do everything, say what would happen, write "
 	    "nothing") },
 	{ 0 }

@@ -150,5 +150,12 @@ cli_import_vcard(struct cli *cli, int argc, char **argv)
 		    "companies created"), path, st.created, st.updated,
 		    st.unchanged, st.companies);
 	putchar('\n');
+	if (st.photos > 0) {
+		/* TRANSLATORS: cards whose PHOTO was left out. */
+		printf(P_("%zu photo not imported: a contact keeps no "
+		    "picture", "%zu photos not imported: a contact keeps no "
+		    "picture", st.photos), st.photos);
+		putchar('\n');
+	}
 	return 0;
 }

@@ -15,6 +15,11 @@
  *    where the decimal separator is a comma).
  * 3. Parsing, with libcsv in strict mode (RFC 4180: a quote inside an
  *    unquoted field, or text after a closing quote, is an error).
+ *    Unless the caller asks for strict, a line that starts a row and
+ *    would be such an error is repaired first (see "Bare quotes"
+ *    below): 1C and hand-made files put quotes in company names
+ *    without doubling them, and a whole file refused for one
+ *    ООО "Ромашка" helps nobody; each repaired line is reported.
  *    libcsv reports no positions, so the input is fed to it one
  *    physical line at a time and only '\n' ends a row (a CR is white
  *    space, trimmed from the ends of unquoted fields; but a file whose
@@ -78,6 +83,9 @@ struct csvr {
 	int		 first;		/* no block fed yet */
 	int		 cr_only;	/* lines end in a bare CR (old Mac) */
 	long long	 done;		/* bytes */
+
+	struct strbuf	 pend;		/* a line a block's end cut */
+	struct strbuf	 fixed;		/* a repaired line */
 
 	/* The row being read: its fields in UTF-8, and the first field
 	 * that could not be read as text (bad_col >= 0). */
@@ -375,6 +383,195 @@ cr_lines(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * ---- Bare quotes ----
+ *
+ * quoting_ok mirrors libcsv's strict state machine over one line from
+ * the start of a row (blanks as is_space has them): 1 when the line is
+ * good, or ends inside a quoted field that later lines may close; 0
+ * when libcsv would refuse it.  Only then is the line rewritten by
+ * repair_line, on the assumption that a row of such a file is one
+ * line (1C's are): a quote that does not end its field ("ООО "Р...)
+ * is text; "" just before a separator or the line's end is a quote
+ * that ends the field (the "ООО "Ромашка"" of a quoted name whose
+ * inner quotes were not doubled); any other "" is a quote, as RFC 4180
+ * has it; a quoted field the line's end leaves open ends there.  Quotes
+ * in a name come in pairs: a field with a bare quote that closes with
+ * an odd number inside ("АО "Восток";) keeps its closing quote as its
+ * last character too.  The
+ * repaired line has every field quoted properly and goes to libcsv as
+ * any line does, so the rest (trimming, conversion, line numbers) is
+ * the same.
+ */
+enum { Q_START, Q_PLAIN, Q_QUOTED, Q_CLOSING, Q_AFTER };
+
+static int
+quoting_ok(const char *s, size_t n, char sep)
+{
+	int st = Q_START;
+	size_t i;
+	char c;
+
+	for (i = 0; i < n; i++) {
+		c = s[i];
+		if (c == '\n' && st != Q_QUOTED)
+			return 1;
+		switch (st) {
+		case Q_START:
+			if (c == '"')
+				st = Q_QUOTED;
+			else if (c != sep && !is_space((unsigned char)c))
+				st = Q_PLAIN;
+			break;
+		case Q_PLAIN:
+			if (c == '"')
+				return 0;
+			if (c == sep)
+				st = Q_START;
+			break;
+		case Q_QUOTED:
+			if (c == '"')
+				st = Q_CLOSING;
+			break;
+		case Q_CLOSING:
+			if (c == '"')
+				st = Q_QUOTED;
+			else if (c == sep)
+				st = Q_START;
+			else if (is_space((unsigned char)c))
+				st = Q_AFTER;
+			else
+				return 0;
+			break;
+		case Q_AFTER:
+			if (c == sep)
+				st = Q_START;
+			else if (!is_space((unsigned char)c))
+				return 0;
+			break;
+		}
+	}
+	return 1;
+}
+
+/* Does s[i..n) hold only blanks before a separator or the end? */
+static int
+field_ends(const char *s, size_t i, size_t n, char sep)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i == n || s[i] == sep;
+}
+
+/* The line s[0..n) (its line end, if any, kept) with its fields read
+ * as above and written back quoted, into out. */
+static void
+repair_line(const char *s, size_t n, char sep, struct strbuf *out)
+{
+	size_t end = n, i = 0, from, to, quotes;
+	int bare;
+
+	while (end > 0 && (s[end - 1] == '\n' || s[end - 1] == '\r'))
+		end--;
+	sb_reset(out);
+	for (;;) {
+		while (i < end && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		sb_addc(out, '"');
+		if (i < end && s[i] == '"') {
+			bare = quotes = 0;
+			for (i++; i < end; i++) {
+				if (s[i] != '"') {
+					sb_addc(out, s[i]);
+					continue;
+				}
+				if (i + 1 < end && s[i + 1] == '"') {
+					sb_add(out, "\"\"");
+					quotes++;
+					i++;
+					if (field_ends(s, i + 1, end, sep)) {
+						i++;
+						break;
+					}
+				} else if (field_ends(s, i + 1, end, sep)) {
+					/* "АО "Восток";: the inner quotes
+					 * were a pair, the last one lost */
+					if (bare && quotes % 2 == 1)
+						sb_add(out, "\"\"");
+					i++;
+					break;
+				} else {
+					sb_add(out, "\"\"");
+					bare = 1;
+					quotes++;
+				}
+			}
+			while (i < end && s[i] != sep)
+				i++;
+		} else {
+			for (from = i; i < end && s[i] != sep; i++)
+				continue;
+			for (to = i; to > from && (s[to - 1] == ' ' ||
+			    s[to - 1] == '\t'); to--)
+				continue;
+			for (; from < to; from++) {
+				if (s[from] == '"')
+					sb_addc(out, '"');
+				sb_addc(out, s[from]);
+			}
+		}
+		sb_addc(out, '"');
+		if (i >= end)
+			break;
+		sb_addc(out, sep);
+		i++;
+	}
+	sb_addn(out, s + end, n - end);
+}
+
+/* One whole line (or the file's last, without its end) to the parser,
+ * repaired first when it must be and may be. */
+static void
+feed_line(struct csvr *r, const char *s, size_t n)
+{
+	char sep = (char)csv_get_delim(&r->p);
+	struct so_err what = { 0 };
+
+	if (r->cr->strict || r->in_row || quoting_ok(s, n, sep)) {
+		feed_piece(r, s, n);
+		return;
+	}
+	repair_line(s, n, sep, &r->fixed);
+	r->cr->nrepaired++;
+	if (r->cr->repaired) {
+		/* TRANSLATORS: the file and line. */
+		so_err_set(&what, SO_OK, _("%s:%zu: a quote inside a field, "
+		    "not doubled as \"\" (as 1C writes a name in quotes): "
+		    "read as part of the text"), r->name, r->line);
+		r->cr->repaired(r->arg, &what);
+	}
+	feed_piece(r, r->fixed.s, r->fixed.len);
+}
+
+/* A piece of a line: whole lines go on, a cut one waits for its rest
+ * (a line longer than a row may be goes on as it comes, unrepaired). */
+static void
+feed_lines(struct csvr *r, const char *s, size_t n)
+{
+	if (n > 0 && s[n - 1] == '\n' && r->pend.len == 0) {
+		feed_line(r, s, n);
+		return;
+	}
+	sb_addn(&r->pend, s, n);
+	if (r->pend.len > CSV_MAX_ROW) {
+		feed_piece(r, r->pend.s, r->pend.len);
+		sb_reset(&r->pend);
+	} else if (n > 0 && s[n - 1] == '\n') {
+		feed_line(r, r->pend.s, r->pend.len);
+		sb_reset(&r->pend);
+	}
+}
+
 /* A block of text (UTF-8 or CP1251) to the parser, line by line. */
 static void
 feed_block(struct csvr *r, char *s, size_t n)
@@ -403,7 +600,7 @@ feed_block(struct csvr *r, char *s, size_t n)
 	while (s < end && r->rc == SO_OK) {
 		nl = memchr(s, '\n', (size_t)(end - s));
 		n = nl ? (size_t)(nl - s) + 1 : (size_t)(end - s);
-		feed_piece(r, s, n);
+		feed_lines(r, s, n);
 		s += n;
 	}
 }
@@ -464,6 +661,8 @@ feed(struct csvr *r, FILE *fp)
 	}
 	if (r->rc == SO_OK && keep)
 		feed_wide(r, buf, &keep, 1);
+	if (r->rc == SO_OK && r->pend.len > 0)
+		feed_line(r, r->pend.s, r->pend.len);
 	free(buf);
 	if (r->rc == SO_OK && ferror(fp))
 		fatal(r, 0, "%s", strerror(errno));
@@ -619,5 +818,7 @@ out:
 	if (r.wide != (iconv_t)-1)
 		iconv_close(r.wide);
 	csv_free(&r.p);
+	sb_free(&r.pend);
+	sb_free(&r.fixed);
 	return r.rc;
 }

@@ -19,12 +19,37 @@
 #include "exchange/export.h"
 #include "store/acl.h"
 
+/*
+ * A phone or a number: a sign, then digits with the blanks, brackets,
+ * dashes, dots and commas phones and amounts are written with ("+7 843
+ * 123-45-67", "-1 234,50").  It runs nothing in any spreadsheet (a
+ * formula that does harm needs a name, a '|' or a '!'), and a quote
+ * before it stays visible in LibreOffice Calc's cell, spoiling every
+ * phone of a list.
+ */
+static int
+is_phone_or_number(const char *s)
+{
+	int digits = 0;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if (strchr(" ()-.,", *s) == NULL)
+			return 0;
+	}
+	return digits > 0;
+}
+
 /* The OWASP list: what makes a spreadsheet cell a formula.  A lone "-"
- * (the reports' "none") is text to every spreadsheet, not a formula. */
+ * (the reports' "none") is text to every spreadsheet, not a formula;
+ * nor is a phone or a number. */
 static int
 is_formula(const char *s)
 {
-	if (strcmp(s, "-") == 0)
+	if (strcmp(s, "-") == 0 || is_phone_or_number(s))
 		return 0;
 	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
 }

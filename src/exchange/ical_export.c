@@ -211,10 +211,23 @@ vevent(struct exp *x, const struct cal_event *e,
     const struct event_exception *mv)
 {
 	struct strbuf sum = { 0 }, desc = { 0 }, derived = { 0 };
+	struct cal_event own;
 	const char *loc;
 	icalcomponent *c = icalcomponent_new_vevent();
 	int64_t start = e->start_at, end = e->end_at;
 	size_t i;
+
+	/* A moved occurrence with texts of its own writes them. */
+	if (mv && (mv->subject || mv->location || mv->description)) {
+		own = *e;
+		if (mv->subject)
+			own.subject = mv->subject;
+		if (mv->location)
+			own.location = mv->location;
+		if (mv->description)
+			own.description = mv->description;
+		e = &own;
+	}
 
 	icalcomponent_add_property(c, icalproperty_new_uid(e->uid));
 	icalcomponent_add_property(c, icalproperty_new_dtstamp(x->stamp));
@@ -312,7 +325,7 @@ write_event(void *arg, const struct cal_event *e, struct so_err *err)
 	for (i = 0; i < nx; i++)
 		if (!xs[i].cancelled && xs[i].new_start)
 			emit(x, vevent(x, e, xs, nx, &xs[i]));
-	free(xs);
+	store_event_exceptions_free(xs, nx);
 	x->nevents++;
 	if (ferror(x->out))
 		return so_err_set(err, SO_ERR, _("write error"));

@@ -85,6 +85,9 @@ struct master {
 	int		 all_day;
 	int		 state;		/* 0 unchanged, 1 updated, 2 created */
 	int		 recurring;
+	/* Its SUMMARY, LOCATION and DESCRIPTION as the file has them: an
+	 * override repeating them has no texts of its own. */
+	char		*summary, *location, *description;
 	struct event_exception *xs;
 	size_t		 nx, cap;
 };
@@ -1146,6 +1149,9 @@ add_exception(struct master *m, const struct event_exception *x)
 
 	for (i = 0; i < m->nx; i++)
 		if (m->xs[i].orig_start == x->orig_start) {
+			free(m->xs[i].subject);
+			free(m->xs[i].location);
+			free(m->xs[i].description);
 			m->xs[i] = *x;
 			return;
 		}
@@ -1154,6 +1160,37 @@ add_exception(struct master *m, const struct event_exception *x)
 		m->xs = xrealloc(m->xs, m->cap * sizeof(*m->xs));
 	}
 	m->xs[m->nx++] = *x;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+static int
+same_text(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/*
+ * An override's own text: NULL when it has none, repeats the series'
+ * (series, as the file has it), or is one the export made up (derived).
+ */
+static char *
+own_text(const char *v, const char *series, int derived, int memo,
+    size_t max)
+{
+	char *t;
+
+	if (v == NULL || derived || same_text(v, series))
+		return NULL;
+	if (*(t = clean_text(v, memo, max)) == '\0') {
+		free(t);
+		return NULL;
+	}
+	return t;
 }
 
 /* Fills e from the VEVENT c (e holds the stored row when old). */
@@ -1179,6 +1216,9 @@ fill_event(struct imp *im, const struct comp *cp, icalcomponent *c,
 		return code;
 	e->start_at = start;
 	e->all_day = is_date;
+	m->summary = dup_or_null(text_prop(c, ICAL_SUMMARY_PROPERTY));
+	m->location = dup_or_null(text_prop(c, ICAL_LOCATION_PROPERTY));
+	m->description = dup_or_null(text_prop(c, ICAL_DESCRIPTION_PROPERTY));
 	if (is_date) {
 		/* DTEND is exclusive; we keep the last day, or none for
 		 * one day. */
@@ -1357,6 +1397,27 @@ cmp_exception(const void *a, const void *b)
 	    y->orig_start);
 }
 
+/* The override's own SUMMARY, LOCATION and DESCRIPTION into x (the
+ * export's made-up ones, X-SALESORG-DERIVED, are none: read as the
+ * master's are, in fill_event). */
+static void
+override_texts(icalcomponent *c, const struct master *m,
+    struct event_exception *x)
+{
+	const char *derived = x_prop(c, "X-SALESORG-DERIVED"), *v;
+
+	x->subject = own_text(text_prop(c, ICAL_SUMMARY_PROPERTY),
+	    m->summary, has_word(derived, "SUMMARY"), 0, 250);
+	x->location = own_text(text_prop(c, ICAL_LOCATION_PROPERTY),
+	    m->location, has_word(derived, "LOCATION"), 0, 200);
+	v = text_prop(c, ICAL_DESCRIPTION_PROPERTY);
+	if (same_text(v, m->description))
+		return;
+	if (has_word(derived, "DESCRIPTION"))
+		v = x_prop(c, "X-SALESORG-DESCRIPTION");
+	x->description = own_text(v, NULL, 0, 1, 100000);
+}
+
 /* An override (RECURRENCE-ID) becomes a moved or cancelled exception of
  * its master in this file; one whose master is not here is skipped. */
 static int
@@ -1399,6 +1460,7 @@ import_override(struct imp *im, const struct comp *cp, icalcomponent *c,
 		if (!m->all_day && end > x.new_start &&
 		    end != x.new_start + m->dur)
 			x.new_end = end;
+		override_texts(c, m, &x);
 	}
 	add_exception(m, &x);
 	return SO_OK;
@@ -1424,8 +1486,11 @@ sync_exceptions(struct imp *im, struct master *m, struct so_err *err)
 		same = cur[i].orig_start == m->xs[i].orig_start &&
 		    !cur[i].cancelled == !m->xs[i].cancelled &&
 		    cur[i].new_start == m->xs[i].new_start &&
-		    cur[i].new_end == m->xs[i].new_end;
-	free(cur);
+		    cur[i].new_end == m->xs[i].new_end &&
+		    same_text(cur[i].subject, m->xs[i].subject) &&
+		    same_text(cur[i].location, m->xs[i].location) &&
+		    same_text(cur[i].description, m->xs[i].description);
+	store_event_exceptions_free(cur, n);
 	if (same)
 		return SO_OK;
 	if ((code = store_event_exceptions_clear(im->db, m->id, err)) != SO_OK)
@@ -1616,7 +1681,11 @@ import_run(struct imp *im, struct so_err *err)
 	free(im->vcal);
 	for (i = 0; i < im->nmasters; i++) {
 		free(im->masters[i].uid);
-		free(im->masters[i].xs);
+		free(im->masters[i].summary);
+		free(im->masters[i].location);
+		free(im->masters[i].description);
+		store_event_exceptions_free(im->masters[i].xs,
+		    im->masters[i].nx);
 	}
 	free(im->masters);
 	free(im->comps);

@@ -1,11 +1,13 @@
 /*
  * Importing rows into a card file; see include/exchange/import.h.
  *
- * A reader (csvimport.c, xlsx.c, xls.c) calls sink_row for each row it
- * reads; the first is the header.  All of it inside one transaction:
+ * A reader (csvimport.c, xlsx.c for .xlsx and .ods, xls.c) calls
+ * sink_row for each row it reads; the first is the header.  All of it
+ * inside one transaction:
  *
  * 1. The header row maps columns to fields (the caller's map first,
- *    then entity_field_named); an unknown column, a read-only field or
+ *    then entity_field_named, then the Russian column names of
+ *    aliases[]); an unknown column, a read-only field or
  *    two columns for one field stop the import before any row.
  * 2. Each row becomes one record: empty cells keep the field's default,
  *    other cells go through field_parse, references through the names
@@ -46,6 +48,7 @@ static const char *const format_names[] = {
 	[IMPORT_CSV] = "csv",
 	[IMPORT_XLSX] = "xlsx",
 	[IMPORT_XLS] = "xls",
+	[IMPORT_ODS] = "ods",
 };
 
 static const char *const dup_names[] = {
@@ -510,6 +513,85 @@ bad:
 
 /* ---- the header ---- */
 
+/*
+ * Column names Russian spreadsheets and 1C's exports use that are
+ * neither a field's name nor its label ("Мобильный телефон" where the
+ * label is "Мобильный"), read without --map.  An alias counts only
+ * when the entity has the field (table NULL: any entity that has it),
+ * and only after the names and labels, so a custom field labelled
+ * "Примечание" wins.  ИНН (the taxpayer number) names a field "inn":
+ * there is none built in, but a custom one (salesorg field add
+ * companies inn) takes it; without one the column is unknown and the
+ * message says how to add it.
+ */
+static const struct header_alias {
+	const char	*table;
+	const char	*header;
+	const char	*field;
+} aliases[] = {
+	{ "contacts", "Мобильный телефон", "phone_mobile" },
+	{ "contacts", "Сотовый телефон", "phone_mobile" },
+	{ "contacts", "Моб. телефон", "phone_mobile" },
+	{ "contacts", "Телефон", "phone_work" },
+	{ "contacts", "Организация", "company_id" },
+	{ "contacts", "Контрагент", "company_id" },
+	{ "companies", "Мобильный телефон", "phone2" },
+	{ "companies", "Наименование", "name" },
+	{ "companies", "Организация", "name" },
+	{ "companies", "Контрагент", "name" },
+	{ "companies", "Полное наименование", "legal_name" },
+	{ "companies", "Фактический адрес", "address" },
+	{ NULL, "Эл. почта", "email" },
+	{ NULL, "Эл.почта", "email" },
+	{ NULL, "Электронная почта", "email" },
+	{ NULL, "Адрес электронной почты", "email" },
+	{ NULL, "Email", "email" },
+	{ NULL, "E-mail", "email" },
+	{ NULL, "Примечание", "comment" },
+	{ NULL, "Примечания", "comment" },
+	{ NULL, "Комментарии", "comment" },
+	{ NULL, "ИНН", "inn" },
+};
+
+/* The alias entry naming this header for ent (whether or not ent has
+ * the field), or NULL. */
+static const struct header_alias *
+alias_of(const struct entity *ent, const char *header)
+{
+	const struct header_alias *a;
+	char *key = name_key(header), *k;
+	size_t i;
+
+	for (i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++) {
+		a = &aliases[i];
+		if (a->table != NULL && strcmp(a->table, ent->table) != 0)
+			continue;
+		k = name_key(a->header);
+		if (strcmp(k, key) == 0) {
+			free(k);
+			free(key);
+			return a;
+		}
+		free(k);
+	}
+	free(key);
+	return NULL;
+}
+
+/* The field a header names: its name or label, else an alias. */
+static int
+header_field(const struct entity *ent, const char *header)
+{
+	const struct header_alias *a;
+	int fi;
+
+	if ((fi = entity_field_named(ent, header)) >= 0)
+		return fi;
+	if ((a = alias_of(ent, header)) != NULL)
+		return entity_field_named(ent, a->field);
+	return -1;
+}
+
 static void
 list_fields(const struct entity *ent, struct strbuf *b)
 {
@@ -572,6 +654,22 @@ check_columns(struct imp *im, const struct strbuf *unknown, int n)
 			    "header"), im->map[i].column);
 			return im->rc;
 		}
+	for (i = 0; i < im->ncols; i++) {
+		const struct header_alias *a;
+
+		if (!im->cols[i].unknown ||
+		    (a = alias_of(im->ent, im->cols[i].header)) == NULL)
+			continue;
+		/* TRANSLATORS: the column, the table (companies), the
+		 * field's name (inn), the table, the field, the column,
+		 * the column. */
+		fatal(im, im->rec_line, _("column \"%s\": %s have no field "
+		    "%s; add one (salesorg field add %s %s) or leave the "
+		    "column out (--map '%s=' or --ignore-unknown)"),
+		    im->cols[i].header, im->ent->table, a->field,
+		    im->ent->table, a->field, im->cols[i].header);
+		return im->rc;
+	}
 	if (unknown->len) {
 		struct strbuf known = { 0 };
 
@@ -612,8 +710,8 @@ read_header(struct imp *im)
 		fi = mapped(im, clean);
 		if (fi == -2 && *clean == '\0')
 			fi = -1;	/* no name: nothing to import */
-		else if (fi == -2 && (fi = entity_field_named(im->ent,
-		    clean)) < 0 && !im->o->ignore_unknown) {
+		else if (fi == -2 && (fi = header_field(im->ent, clean)) < 0 &&
+		    !im->o->ignore_unknown) {
 			sb_printf(&unknown, "%s\"%s\"", nunknown++ ? ", " : "",
 			    clean);
 			im->cols[i].unknown = 1;
@@ -1068,6 +1166,15 @@ on_progress(void *arg, long long done, long long total)
 		im->o->progress(im->o->arg, im->st->rows, done, total);
 }
 
+static void
+on_repaired(void *arg, const struct so_err *what)
+{
+	struct imp *im = arg;
+
+	if (im->o->repaired)
+		im->o->repaired(im->o->arg, what);
+}
+
 /* What the first bytes of the file say it is (an unreadable file is
  * read as CSV, whose opening says why). */
 static enum import_format
@@ -1076,10 +1183,42 @@ sniff_format(const char *path)
 	switch (sheet_file_kind(path)) {
 	case SHEET_FILE_ZIP:
 		return IMPORT_XLSX;
+	case SHEET_FILE_ODS:
+		return IMPORT_ODS;
 	case SHEET_FILE_OLE2:
 		return IMPORT_XLS;
 	default:
 		return IMPORT_CSV;
+	}
+}
+
+/* The readers of each workbook format. */
+static int
+workbook_read(enum import_format fmt, const char *path, const char *name,
+    const struct sheet_opts *so, sheet_row_fn fn, void *arg,
+    struct so_err *err)
+{
+	switch (fmt) {
+	case IMPORT_XLSX:
+		return xlsx_read(path, name, so, fn, arg, err);
+	case IMPORT_ODS:
+		return ods_read(path, name, so, fn, arg, err);
+	default:
+		return xls_read(path, name, so, fn, arg, err);
+	}
+}
+
+static int
+workbook_sheet_names(enum import_format fmt, const char *path,
+    char ***names, size_t *n, struct so_err *err)
+{
+	switch (fmt) {
+	case IMPORT_XLSX:
+		return xlsx_sheet_names(path, names, n, err);
+	case IMPORT_ODS:
+		return ods_sheet_names(path, names, n, err);
+	default:
+		return xls_sheet_names(path, names, n, err);
 	}
 }
 
@@ -1095,8 +1234,7 @@ sheet_name(enum import_format fmt, const char *path, const char *asked)
 
 	if (asked)
 		return xstrdup(asked);
-	rc = fmt == IMPORT_XLSX ? xlsx_sheet_names(path, &names, &n, &e) :
-	    xls_sheet_names(path, &names, &n, &e);
+	rc = workbook_sheet_names(fmt, path, &names, &n, &e);
 	if (rc != SO_OK)
 		return NULL;
 	first = n ? xstrdup(names[0]) : NULL;
@@ -1120,16 +1258,18 @@ read_rows(struct imp *im, enum import_format fmt, const char *path, FILE *fp,
 		cr.sep = im->o->sep;
 		cr.total = total;
 		cr.progress = on_progress;
+		cr.strict = im->o->strict;
+		cr.repaired = on_repaired;
 		rc = csv_read(fp, im->name, &cr, sink_row, im, im->err);
 		im->st->encoding = cr.encoding;
 		im->st->sep = cr.sep;
+		im->st->repaired = cr.nrepaired;
 	} else {
 		so.sheet = im->o->sheet;
 		so.progress = on_progress;
 		im->sheet = sheet = sheet_name(fmt, path, im->o->sheet);
-		rc = fmt == IMPORT_XLSX ?
-		    xlsx_read(path, im->name, &so, sheet_row, im, im->err) :
-		    xls_read(path, im->name, &so, sheet_row, im, im->err);
+		rc = workbook_read(fmt, path, im->name, &so, sheet_row, im,
+		    im->err);
 		im->sheet = NULL;	/* messages after the rows: the file */
 		free(sheet);
 	}
@@ -1227,7 +1367,7 @@ input_open(const char *path, const char *name, enum import_format *fmt,
 	FILE *fp;
 	int code;
 
-	if (*fmt == IMPORT_XLSX || *fmt == IMPORT_XLS)
+	if (*fmt == IMPORT_XLSX || *fmt == IMPORT_XLS || *fmt == IMPORT_ODS)
 		return input_workbook(path, name, err);
 	if ((fp = priv_fopen(path, "rb")) == NULL)
 		return input_fail(name, err, "%s", strerror(errno));
@@ -1459,20 +1599,18 @@ import_preview(const struct entity *ent, enum import_format fmt,
 		}
 		cr.encoding = im.o->encoding;
 		cr.sep = im.o->sep;
+		cr.strict = im.o->strict;
 		rc = csv_read(fp, path, &cr, preview_row, &im, err);
 		fclose(fp);
 		pv->encoding = cr.encoding;
 		pv->sep = cr.sep;
 	} else {
 		so.sheet = im.o->sheet;
-		rc = pv->format == IMPORT_XLSX ?
-		    xlsx_sheet_names(path, &pv->sheets, &pv->nsheets, err) :
-		    xls_sheet_names(path, &pv->sheets, &pv->nsheets, err);
+		rc = workbook_sheet_names(pv->format, path, &pv->sheets,
+		    &pv->nsheets, err);
 		if (rc == SO_OK)
-			rc = pv->format == IMPORT_XLSX ?
-			    xlsx_read(path, path, &so, preview_sheet_row, &im,
-			    err) : xls_read(path, path, &so, preview_sheet_row,
-			    &im, err);
+			rc = workbook_read(pv->format, path, path, &so,
+			    preview_sheet_row, &im, err);
 	}
 	if (rc == -1)
 		rc = SO_OK;	/* the preview had its rows */

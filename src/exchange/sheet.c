@@ -441,7 +441,10 @@ sheet_file_kind(const char *path)
 	static const unsigned char zip[4] = { 'P', 'K', 3, 4 };
 	static const unsigned char ole2[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1,
 	    0xB1, 0x1A, 0xE1 };
-	unsigned char head[8];
+	/* The local header's name at 30, the stored member right after. */
+	static const char ods[] = "mimetypeapplication/vnd.oasis."
+	    "opendocument.spreadsheet";
+	unsigned char head[30 + sizeof(ods)];
 	size_t n;
 	FILE *f;
 
@@ -449,9 +452,12 @@ sheet_file_kind(const char *path)
 		return SHEET_FILE_UNREADABLE;
 	n = fread(head, 1, sizeof(head), f);
 	fclose(f);
+	if (n >= 30 + sizeof(ods) - 1 && memcmp(head, zip, sizeof(zip)) == 0 &&
+	    memcmp(head + 30, ods, sizeof(ods) - 1) == 0)
+		return SHEET_FILE_ODS;
 	if (n >= sizeof(zip) && memcmp(head, zip, sizeof(zip)) == 0)
 		return SHEET_FILE_ZIP;
-	if (n == sizeof(ole2) && memcmp(head, ole2, sizeof(ole2)) == 0)
+	if (n >= sizeof(ole2) && memcmp(head, ole2, sizeof(ole2)) == 0)
 		return SHEET_FILE_OLE2;
 	return SHEET_FILE_OTHER;
 }

@@ -1467,6 +1467,18 @@ origin(const struct vcard *card, const char *field)
 	return NULL;
 }
 
+/* Does the card carry a picture?  (A contact has no field for one.) */
+static int
+has_photo(const struct vcard *card)
+{
+	size_t i;
+
+	for (i = 0; i < card->nprops; i++)
+		if (strcmp(card->props[i].name, "PHOTO") == 0)
+			return 1;
+	return 0;
+}
+
 /* A store error about one card, as "a.vcf:12: EMAIL: E-mail: ...". */
 static void
 card_error(const char *name, const struct vcard *card,
@@ -1512,6 +1524,7 @@ import_card(struct imp *ip, const struct vcard *card, struct so_err *err)
 		return code;
 	}
 	ip->st->companies += made != 0;
+	ip->st->photos += has_photo(card);
 	if (res == PATCH_CREATED)
 		ip->st->created++;
 	else if (res == PATCH_UPDATED)

@@ -119,6 +119,9 @@ xls_open(struct xls *x, const char *path, const char *name,
 	case SHEET_FILE_ZIP:
 		return so_err_set(err, SO_EINVAL, _("%s: not an .xls workbook "
 		    "(a zip archive: an .xlsx workbook?)"), x->name);
+	case SHEET_FILE_ODS:
+		return so_err_set(err, SO_EINVAL, _("%s: not an .xls workbook "
+		    "(an .ods spreadsheet: import it as ods)"), x->name);
 	case SHEET_FILE_OTHER:
 		return so_err_set(err, SO_EINVAL, _("%s: not an .xls workbook "
 		    "(not an OLE2 compound document)"), x->name);

@@ -1,6 +1,7 @@
 /*
  * The .xlsx reader (see include/exchange/sheet.h): an Office Open XML workbook is
- * a zip archive of XML parts, read here with libzip and expat.
+ * a zip archive of XML parts, read here with libzip and expat.  The .ods
+ * reader, at the end, shares its parser (see "OpenDocument" there).
  *
  *	xl/workbook.xml			the sheets in order (name, r:id) and
  *					the date system (workbookPr date1904)
@@ -111,6 +112,19 @@ struct xlsx {
 	sheet_row_fn	 fn;
 	void		*arg;
 	const struct sheet_opts *opts;
+
+	/* An .ods's content.xml (see "OpenDocument" below). */
+	const char	*want;		/* the sheet asked for; NULL: first */
+	int		 found;		/* reading the chosen table */
+	int		 depth;		/* of table:table elements */
+	int		 skip;		/* inside an annotation */
+	int		 in_p;		/* inside a text:p or text:h */
+	size_t		 paras;		/* paragraphs of the cell so far */
+	size_t		 rows_rep, cols_rep;
+	char		 vtype[16];	/* the cell's office:value-type */
+	char		*value;		/* its office:*-value, or NULL */
+	long long	 expanded;	/* bytes the repeats made so far */
+	long long	 row_bytes;	/* of the row being read */
 };
 
 /* ---- errors ---- */
@@ -930,7 +944,8 @@ xlsx_close(struct xlsx *x)
 		zip_discard(x->zip);
 	for (i = 0; i < x->nsheets; i++) {
 		free(x->sheets[i]);
-		free(x->sheet_rids[i]);
+		if (x->sheet_rids != NULL)	/* an .ods has none */
+			free(x->sheet_rids[i]);
 	}
 	free(x->sheets);
 	free(x->sheet_rids);
@@ -987,6 +1002,9 @@ xlsx_open(struct xlsx *x, const char *path, const char *name,
 		zip_error_fini(&ze);
 		return rc;
 	}
+	if (locate(x, "xl/workbook.xml") < 0 && locate(x, "content.xml") >= 0)
+		return so_err_set(err, SO_EINVAL, _("%s: not an .xlsx workbook "
+		    "(an .ods spreadsheet: import it as ods)"), x->name);
 	if (locate(x, "xl/workbook.xml") < 0)
 		return so_err_set(err, SO_EINVAL, _("%s: not an .xlsx workbook "
 		    "(no xl/workbook.xml)"), x->name);
@@ -1115,5 +1133,433 @@ xlsx_sheet_names(const char *path, char ***names, size_t *n,
 		*n = x.nsheets;
 	}
 	xlsx_close(&x);
+	return rc;
+}
+
+/*
+ * ---- OpenDocument (.ods) ----
+ *
+ * An .ods (LibreOffice Calc's own format) is a zip archive too, its
+ * sheets all in content.xml:
+ *
+ *	<table:table table:name="Лист1">
+ *	  <table:table-row table:number-rows-repeated="2">
+ *	    <table:table-cell office:value-type="float" office:value="1234.5"
+ *		table:number-columns-repeated="3"><text:p>1 234,50</text:p>
+ *
+ * The value attributes say what a cell holds (float, percentage and
+ * currency in office:value, date in office:date-value, time as an ISO
+ * 8601 duration in office:time-value, boolean in office:boolean-value);
+ * the text:p paragraphs are what a string cell shows, a paragraph per
+ * line, with text:s for runs of spaces (XML would fold them), text:tab,
+ * text:line-break, and text:span and text:a around parts of it.  A
+ * note (office:annotation) has paragraphs of its own that are not the
+ * cell's.  Calc writes a run of equal cells or rows once with a repeat
+ * count, and pads every sheet with empty ones to its last column and
+ * row (16384 columns, a million rows): empty runs only move the
+ * column or row on, while a repeated cell or row with text is written
+ * out, the total bounded as any part is (MAX_PART bytes of rows), so a
+ * few hundred bytes of XML cannot ask for gigabytes.
+ *
+ * The same parser (parse_part: size caps, token cap, no DOCTYPE) reads
+ * it, in one pass: sheet names are collected as the tables go by, and
+ * rows are passed on only inside the chosen one.
+ */
+
+/* The attribute of this qualified name ("office:value"), or NULL: ODF
+ * writers all use the standard prefixes, and calcext:value-type (which
+ * may say "error" where office:value-type says "float") must not be
+ * taken for office:value-type. */
+static const char *
+qattr(const char **atts, const char *qname)
+{
+	size_t i;
+
+	for (i = 0; atts[i] != NULL; i += 2)
+		if (strcmp(atts[i], qname) == 0)
+			return atts[i + 1];
+	return NULL;
+}
+
+/* A repeat count, 1 when absent; a bad or huge one is capped at max. */
+static size_t
+repeats(const char **atts, const char *want, size_t max)
+{
+	const char *v = qattr(atts, want);
+	long long n;
+
+	if (v == NULL)
+		return 1;
+	if ((n = decimal(v, (long long)max)) < 0) {
+		if (*v == '\0' || strspn(v, "0123456789") != strlen(v))
+			return 1;
+		return max;	/* digits past max */
+	}
+	return n < 1 ? 1 : (size_t)n;
+}
+
+/* Is there room for len more bytes in the cell (SHEET_MAX_CELL)? */
+static int
+ods_room(struct xlsx *x, size_t len)
+{
+	char where[32];
+
+	if (x->text.len + len <= SHEET_MAX_CELL)
+		return 1;
+	fail(x, _("cell %s is longer than %d bytes"), cell_name(x->col,
+	    x->row + 1, where, sizeof(where)), SHEET_MAX_CELL);
+	return 0;
+}
+
+static void
+ods_add(struct xlsx *x, const char *s, size_t len)
+{
+	if (ods_room(x, len))
+		sb_addn(&x->text, s, len);
+}
+
+static void
+too_much(struct xlsx *x)
+{
+	fail(x, _("the repeated rows and cells come to more than %lld MiB"),
+	    MAX_PART >> 20);
+}
+
+static void
+ods_cell_start(struct xlsx *x, const char **atts)
+{
+	const char *t = qattr(atts, "office:value-type"), *v = NULL;
+
+	x->cols_rep = repeats(atts, "table:number-columns-repeated", MAX_COL);
+	snprintf(x->vtype, sizeof(x->vtype), "%s", t != NULL ? t : "");
+	if (strcmp(x->vtype, "float") == 0 ||
+	    strcmp(x->vtype, "percentage") == 0 ||
+	    strcmp(x->vtype, "currency") == 0)
+		v = qattr(atts, "office:value");
+	else if (strcmp(x->vtype, "date") == 0)
+		v = qattr(atts, "office:date-value");
+	else if (strcmp(x->vtype, "time") == 0)
+		v = qattr(atts, "office:time-value");
+	else if (strcmp(x->vtype, "boolean") == 0)
+		v = qattr(atts, "office:boolean-value");
+	free(x->value);
+	x->value = v != NULL ? xstrdup(v) : NULL;
+	sb_reset(&x->text);
+	x->paras = 0;
+	x->in_cell = 1;
+}
+
+static void
+ods_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	struct xlsx *x = ud;
+	const char *v;
+	long long n;
+
+	seen(x);
+	if (x->rc != 0)
+		return;
+	if (is(name, "table") && x->depth++ == 0) {
+		v = qattr(atts, "table:name");
+		if (x->nsheets == MAX_SHEETS) {
+			fail(x, _("more than %d sheets"), MAX_SHEETS);
+			return;
+		}
+		x->sheets = xrealloc(x->sheets, (x->nsheets + 1) *
+		    sizeof(*x->sheets));
+		x->sheets[x->nsheets++] = xstrdup(v != NULL ? v : "");
+		x->in_data = x->fn != NULL && !x->found && (x->want == NULL ||
+		    strcmp(x->want, v != NULL ? v : "") == 0);
+		x->found |= x->in_data;
+		x->row = 0;
+		return;
+	}
+	if (!x->in_data || x->depth != 1)
+		return;
+	if (is(name, "table-row") && !x->in_row) {
+		x->rows_rep = repeats(atts, "table:number-rows-repeated",
+		    MAX_ROW);
+		sheet_row_reset(&x->cells);
+		x->row_bytes = 0;
+		x->col = 0;
+		x->in_row = 1;
+	} else if (x->in_row && !x->in_cell && (is(name, "table-cell") ||
+	    is(name, "covered-table-cell")))
+		ods_cell_start(x, atts);
+	else if (!x->in_cell)
+		return;
+	else if (is(name, "annotation"))
+		x->skip++;
+	else if (x->skip)
+		return;
+	else if (is(name, "p") || is(name, "h")) {
+		if (x->paras++ > 0)
+			ods_add(x, "\n", 1);
+		x->in_p++;
+	} else if (!x->in_p)
+		return;
+	else if (is(name, "s")) {
+		v = qattr(atts, "text:c");
+		n = v != NULL ? decimal(v, 1LL << 40) : 1;
+		if (n < 0) {
+			fail(x, _("text:c=\"%.20s\" is not a count of "
+			    "spaces"), v);
+			return;
+		}
+		if (ods_room(x, (size_t)n))
+			while (n-- > 0)
+				sb_addc(&x->text, ' ');
+	} else if (is(name, "tab"))
+		ods_add(x, "\t", 1);
+	else if (is(name, "line-break"))
+		ods_add(x, "\n", 1);
+	x->collect = x->in_p > 0 && x->skip == 0;
+}
+
+/* "PT10H30M00S" (office:time-value) as "10:30" (seconds when not
+ * zero, a fraction of one dropped); NULL if it is not a duration of
+ * hours, minutes and seconds. */
+static const char *
+ods_time(const char *v, char *buf, size_t size)
+{
+	long long part[3] = { 0 }, n;
+	const char *units = "HMS", *u;
+	long long s;
+
+	if (strncmp(v, "PT", 2) != 0)
+		return NULL;
+	for (v += 2; *v != '\0'; v++) {
+		for (n = 0; *v >= '0' && *v <= '9'; v++)
+			if ((n = n * 10 + (*v - '0')) > 1000000000)
+				return NULL;
+		if (*v == '.' || *v == ',')
+			for (v++; *v >= '0' && *v <= '9'; v++)
+				continue;
+		if (*v == '\0' || (u = strchr(units, *v)) == NULL)
+			return NULL;
+		part[u - units] = n;
+	}
+	s = part[0] * 3600 + part[1] * 60 + part[2];
+	if (s % 60 != 0)
+		snprintf(buf, size, "%02lld:%02lld:%02lld", s / 3600,
+		    s / 60 % 60, s % 60);
+	else
+		snprintf(buf, size, "%02lld:%02lld", s / 3600, s / 60 % 60);
+	return buf;
+}
+
+/* The text of the cell just ended: its value by its type, else the
+ * text of its paragraphs. */
+static const char *
+ods_cell_text(struct xlsx *x, size_t *len)
+{
+	const char *v = x->value, *t = x->vtype;
+	char *num = x->num;
+	double d;
+
+	*len = x->text.len;
+	if (v == NULL || strcmp(t, "string") == 0)
+		return sb_str(&x->text);
+	if (strcmp(t, "date") == 0)
+		sheet_iso_text(v, num, sizeof(x->num));
+	else if (strcmp(t, "time") == 0) {
+		if (ods_time(v, num, sizeof(x->num)) == NULL)
+			return sb_str(&x->text);
+	} else if (strcmp(t, "boolean") == 0)
+		snprintf(num, sizeof(x->num), "%s", strcmp(v, "true") == 0 ?
+		    "yes" : "no");
+	else if (sheet_parse_number(v, &d) == 0)
+		sheet_number(d, num, sizeof(x->num));
+	else
+		return sb_str(&x->text);
+	*len = strlen(num);
+	return num;
+}
+
+static void
+ods_cell_end(struct xlsx *x)
+{
+	const char *text;
+	char where[32];
+	size_t len, i;
+
+	x->in_cell = x->in_p = x->skip = x->collect = 0;
+	text = ods_cell_text(x, &len);
+	if (len > 0) {
+		if (x->col + x->cols_rep > SHEET_MAX_COLUMNS) {
+			fail(x, _("cell %s: more than %d columns"),
+			    cell_name(x->col > SHEET_MAX_COLUMNS ? x->col :
+			    SHEET_MAX_COLUMNS,
+			    x->row + 1, where, sizeof(where)),
+			    SHEET_MAX_COLUMNS);
+			return;
+		}
+		/* Counted before the copies are made: a 4 MiB cell
+		 * repeated 1000 times must not be. */
+		x->row_bytes += (long long)(len + 1) * (long long)x->cols_rep;
+		if (x->expanded + x->row_bytes > MAX_PART) {
+			too_much(x);
+			return;
+		}
+		for (i = 0; i < x->cols_rep; i++)
+			sheet_row_set(&x->cells, x->col + i, text, len);
+	}
+	x->col += x->cols_rep;
+	if (x->col > MAX_COL)
+		x->col = MAX_COL;	/* empty runs past the last column */
+}
+
+static void
+ods_row_end(struct xlsx *x)
+{
+	size_t r;
+	int rc;
+
+	x->in_row = 0;
+	if (x->cells.n == 0) {
+		x->row += x->rows_rep;	/* at most MAX_ROW a time */
+		return;
+	}
+	for (r = 0; r < x->rows_rep; r++) {
+		if (++x->row > MAX_ROW) {
+			fail(x, _("row %zu is beyond row %d"), x->row, MAX_ROW);
+			return;
+		}
+		if ((x->expanded += x->row_bytes) > MAX_PART) {
+			too_much(x);
+			return;
+		}
+		if ((rc = x->fn(x->arg, x->row, x->cells.cells,
+		    x->cells.n)) != 0) {
+			x->rc = rc;
+			XML_StopParser(x->p, XML_FALSE);
+			return;
+		}
+	}
+}
+
+static void
+ods_end(void *ud, const XML_Char *name)
+{
+	struct xlsx *x = ud;
+
+	seen(x);
+	if (x->rc != 0)
+		return;
+	if (is(name, "table")) {
+		if (x->depth > 0 && --x->depth == 0)
+			x->in_data = 0;
+		return;
+	}
+	if (!x->in_data || x->depth != 1)
+		return;
+	if (x->in_cell && is(name, "annotation") && x->skip > 0)
+		x->skip--;
+	else if (x->in_cell && !x->skip && (is(name, "p") || is(name, "h")) &&
+	    x->in_p > 0)
+		x->in_p--;
+	else if (x->in_cell && (is(name, "table-cell") ||
+	    is(name, "covered-table-cell")))
+		ods_cell_end(x);
+	else if (x->in_row && !x->in_cell && is(name, "table-row"))
+		ods_row_end(x);
+	x->collect = x->in_cell && x->in_p > 0 && x->skip == 0;
+}
+
+/* Opens the archive and checks it is an OpenDocument spreadsheet. */
+static int
+ods_open(struct xlsx *x, const char *path, const char *name,
+    struct so_err *err)
+{
+	zip_error_t ze;
+	int code = 0, rc;
+
+	memset(x, 0, sizeof(*x));
+	x->name = name != NULL ? name : path;
+	x->err = err;
+	priv_user_begin();
+	x->zip = zip_open(path, ZIP_RDONLY, &code);
+	priv_user_end();
+	if (x->zip == NULL) {
+		zip_error_init_with_code(&ze, code);
+		if (code == ZIP_ER_OPEN || code == ZIP_ER_NOENT ||
+		    code == ZIP_ER_READ || code == ZIP_ER_MEMORY)
+			rc = so_err_set(err, SO_ERR, _("%s: cannot open (%s)"),
+			    x->name, zip_error_strerror(&ze));
+		else
+			rc = so_err_set(err, SO_EINVAL, _("%s: not an .ods "
+			    "spreadsheet (%s)"), x->name,
+			    zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return rc;
+	}
+	if (locate(x, "content.xml") < 0)
+		return so_err_set(err, SO_EINVAL, _("%s: not an .ods "
+		    "spreadsheet (no content.xml)"), x->name);
+	return SO_OK;
+}
+
+/* Reads content.xml: the sheet names, and the chosen sheet's rows when
+ * fn is set. */
+static int
+ods_parse(struct xlsx *x, const char *want, sheet_row_fn fn, void *arg,
+    const struct sheet_opts *opts)
+{
+	int rc;
+
+	x->want = want;
+	x->fn = fn;
+	x->arg = arg;
+	x->opts = opts;
+	if ((rc = parse_part(x, "content.xml", ods_start, ods_end, 1)) !=
+	    SO_OK)
+		return rc;
+	if (x->nsheets == 0)
+		return so_err_set(x->err, SO_EINVAL, _("%s: content.xml holds "
+		    "no sheets"), x->name);
+	if (fn != NULL && !x->found)
+		return no_sheet(x, want);
+	return SO_OK;
+}
+
+static void
+ods_close(struct xlsx *x)
+{
+	free(x->value);
+	xlsx_close(x);
+}
+
+int
+ods_read(const char *path, const char *name, const struct sheet_opts *opts,
+    sheet_row_fn fn, void *arg, struct so_err *err)
+{
+	struct xlsx x;
+	int rc;
+
+	if ((rc = ods_open(&x, path, name, err)) == SO_OK)
+		rc = ods_parse(&x, opts != NULL ? opts->sheet : NULL, fn, arg,
+		    opts);
+	ods_close(&x);
+	return rc;
+}
+
+int
+ods_sheet_names(const char *path, char ***names, size_t *n,
+    struct so_err *err)
+{
+	struct xlsx x;
+	size_t i;
+	int rc;
+
+	*names = NULL;
+	*n = 0;
+	if ((rc = ods_open(&x, path, NULL, err)) == SO_OK &&
+	    (rc = ods_parse(&x, NULL, NULL, NULL, NULL)) == SO_OK) {
+		*names = xcalloc(x.nsheets, sizeof(**names));
+		for (i = 0; i < x.nsheets; i++)
+			(*names)[i] = xstrdup(x.sheets[i]);
+		*n = x.nsheets;
+	}
+	ods_close(&x);
 	return rc;
 }

@@ -284,8 +284,13 @@ series_add(struct db *db, sqlite3_stmt *st, int64_t lo, int64_t hi,
 			continue;
 		add_occurrence(a, cap, &proto, remind, x[i].orig_start, at,
 		    x[i].new_end ? x[i].new_end : dur ? at + dur : 0);
+		if (x[i].subject != NULL && *x[i].subject) {
+			/* the moved occurrence's own title */
+			free(a->v[a->n - 1].subject);
+			a->v[a->n - 1].subject = xstrdup(x[i].subject);
+		}
 	}
-	free(x);
+	store_event_exceptions_free(x, nx);
 	free(starts);
 	item_free(&proto);
 	return SO_OK;

@@ -112,6 +112,27 @@ struct entity entity_event = {
 
 STORE_WRAPPERS(event, struct event, entity_event)
 
+static char *
+column_text_or_null(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+
+	return s != NULL ? xstrdup((const char *)s) : NULL;
+}
+
+void
+store_event_exceptions_free(struct event_exception *x, size_t n)
+{
+	size_t i;
+
+	for (i = 0; x != NULL && i < n; i++) {
+		free(x[i].subject);
+		free(x[i].location);
+		free(x[i].description);
+	}
+	free(x);
+}
+
 int
 store_event_exceptions(struct db *db, int64_t event_id,
     struct event_exception **out, size_t *n, struct so_err *err)
@@ -124,8 +145,9 @@ store_event_exceptions(struct db *db, int64_t event_id,
 	*out = NULL;
 	*n = 0;
 	code = db_prepare(db, "SELECT orig_start, coalesce(new_start, 0), "
-	    "coalesce(new_end, 0), cancelled FROM event_exceptions "
-	    "WHERE event_id = ? ORDER BY orig_start", &st, err);
+	    "coalesce(new_end, 0), cancelled, subject, location, description "
+	    "FROM event_exceptions WHERE event_id = ? ORDER BY orig_start",
+	    &st, err);
 	if (code != SO_OK)
 		return code;
 	sqlite3_bind_int64(st, 1, event_id);
@@ -138,12 +160,15 @@ store_event_exceptions(struct db *db, int64_t event_id,
 		v[*n].new_start = sqlite3_column_int64(st, 1);
 		v[*n].new_end = sqlite3_column_int64(st, 2);
 		v[*n].cancelled = sqlite3_column_int(st, 3);
+		v[*n].subject = column_text_or_null(st, 4);
+		v[*n].location = column_text_or_null(st, 5);
+		v[*n].description = column_text_or_null(st, 6);
 		(*n)++;
 	}
 	db_done(st);
 	*out = v;
 	if (rc != SQLITE_DONE) {
-		free(v);
+		store_event_exceptions_free(v, *n);
 		*out = NULL;
 		*n = 0;
 		return db_error(db, rc, N_("reading event exceptions"), err);
@@ -205,10 +230,15 @@ store_event_exception_set(struct db *db, int64_t event_id,
 	if ((code = db_begin(db, err)) != SO_OK)
 		return code;
 	code = db_prepare(db, "INSERT INTO event_exceptions (event_id, "
-	    "orig_start, new_start, new_end, cancelled) VALUES (?, ?, ?, ?, ?) "
+	    "orig_start, new_start, new_end, cancelled, subject, location, "
+	    "description) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
 	    "ON CONFLICT (event_id, orig_start) DO UPDATE SET "
 	    "new_start = excluded.new_start, new_end = excluded.new_end, "
-	    "cancelled = excluded.cancelled", &st, err);
+	    "cancelled = excluded.cancelled, "
+	    "subject = coalesce(excluded.subject, subject), "
+	    "location = coalesce(excluded.location, location), "
+	    "description = coalesce(excluded.description, description)",
+	    &st, err);
 	if (code != SO_OK)
 		goto fail;
 	sqlite3_bind_int64(st, 1, event_id);
@@ -218,6 +248,12 @@ store_event_exception_set(struct db *db, int64_t event_id,
 	if (!x->cancelled && x->new_end)
 		sqlite3_bind_int64(st, 4, x->new_end);
 	sqlite3_bind_int(st, 5, x->cancelled != 0);
+	if (x->subject != NULL)
+		sqlite3_bind_text(st, 6, x->subject, -1, SQLITE_TRANSIENT);
+	if (x->location != NULL)
+		sqlite3_bind_text(st, 7, x->location, -1, SQLITE_TRANSIENT);
+	if (x->description != NULL)
+		sqlite3_bind_text(st, 8, x->description, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	db_done(st);
 	if (rc != SQLITE_DONE) {

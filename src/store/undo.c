@@ -125,7 +125,7 @@ undo_exception(struct undo *u, struct db *db, int64_t event_id,
 				s->cancelled = x[i].cancelled;
 			}
 	}
-	free(x);
+	store_event_exceptions_free(x, n);
 	return SO_OK;
 }
 

@@ -417,6 +417,16 @@ run(struct imp_view *v, int dry)
 	    what, st.duplicates, st.updated, st.unchanged, st.skipped,
 	    st.created);
 	free(what);
+	if (st.repaired > 0) {
+		size_t len = strlen(v->msg);
+
+		/* TRANSLATORS: after the import's counts: CSV lines whose
+		 * bare quotes (1C's) were read as text. */
+		snprintf(v->msg + len, sizeof(v->msg) - len, P_("; %zu line "
+		    "with a quote not doubled read as text", "; %zu lines "
+		    "with quotes not doubled read as text", st.repaired),
+		    st.repaired);
+	}
 	v->msg_error = 0;
 	return !dry && (st.imported || st.updated || st.created);
 }

@@ -126,17 +126,17 @@ check "contact 3 at the new company" [ "$(q "SELECT last_name, company_id
     FROM contacts WHERE id = 3")" = "Козлов|$new" ]
 
 # ---- --map, unknown columns, read-only fields ----
-printf 'Организация;Тел.;Примечание;Сумма, руб.\nЛандыш;+7 000 000-00-00;x;1\n' >"$T/map.csv"
+printf 'Фирма;Тел.;Заметки;Сумма, руб.\nЛандыш;+7 000 000-00-00;x;1\n' >"$T/map.csv"
 run --db "$DB" import csv companies "$T/map.csv"
 check "unknown columns exit 1" [ "$RC" -eq 1 ]
 check "... listing them and the fields" grep -q \
-    "map.csv:1: unknown columns \"Организация\", \"Тел.\", \"Примечание\", \"Сумма, руб.\"; companies have name, legal_name, city" "$T/err"
+    "map.csv:1: unknown columns \"Фирма\", \"Тел.\", \"Заметки\", \"Сумма, руб.\"; companies have name, legal_name, city" "$T/err"
 run --db "$DB" import csv companies "$T/map.csv" \
-    --map 'Организация=name,Тел.=phone' --map 'Примечание=' --ignore-unknown
+    --map 'Фирма=name,Тел.=phone' --map 'Заметки=' --ignore-unknown
 check "--map imports" grep -qx "1 companies imported (0 skipped)" "$T/out"
 check "--map: fields" [ "$(q "SELECT phone, comment FROM companies WHERE
     name = 'Ландыш'")" = "+7 000 000-00-00|" ]
-run --db "$DB" import csv companies "$T/map.csv" --map 'Организация=name,Тел.=phone,Примечание=comment,Сумма\, руб.=' --dry-run --on-duplicate add
+run --db "$DB" import csv companies "$T/map.csv" --map 'Фирма=name,Тел.=phone,Заметки=comment,Сумма\, руб.=' --dry-run --on-duplicate add
 check "--map with an escaped comma" grep -qx "1 companies would be imported (0 skipped); dry run, nothing written" "$T/out"
 printf 'Тема;UID\nЗвонок;x\n' >"$T/uid.csv"
 run --db "$DB" import csv events "$T/uid.csv"
@@ -179,6 +179,6 @@ check "a missing file exits 1" [ "$RC" -eq 1 ]
 check "... naming it" grep -q "nonexistent.csv: No such file" "$T/err"
 run --db "$DB" import xml "$D/payments.csv"
 check "an unknown format is a usage error" [ "$RC" -eq 2 ]
-check "... listing csv" grep -q "known: csv, xlsx, xls, ics" "$T/err"
+check "... listing csv" grep -q "known: csv, xlsx, xls, ods, ics" "$T/err"
 
 finish

@@ -116,6 +116,38 @@ check "fresh database exports the same calendar" sh -c "
     [ \"\$(grep -Ev '^(DTSTAMP|X-SALESORG-DERIVED|X-SALESORG-DESCRIPTION)' '$T/e.ics')\" = \
       \"\$(grep -Ev '^(DTSTAMP|X-SALESORG-DERIVED|X-SALESORG-DESCRIPTION)' '$T/f.ics')\" ]"
 
+# ---- a moved occurrence renamed: its own title kept, khal shows it ----
+d1=$(day 1 %Y%m%d)
+d2=$(day 2 %Y%m%d)
+printf '%s\r\n' BEGIN:VCALENDAR VERSION:2.0 PRODID:-//test//EN \
+    BEGIN:VEVENT UID:ovr-1@test "DTSTART;TZID=$TZ:${d1}T090000" \
+    "DTEND;TZID=$TZ:${d1}T093000" "RRULE:FREQ=DAILY;COUNT=3" \
+    SUMMARY:Планёрка END:VEVENT \
+    BEGIN:VEVENT UID:ovr-1@test "RECURRENCE-ID;TZID=$TZ:${d2}T090000" \
+    "DTSTART;TZID=$TZ:${d2}T110000" "DTEND;TZID=$TZ:${d2}T113000" \
+    "SUMMARY:Планёрка с директором" END:VEVENT END:VCALENDAR >"$T/ovr.ics"
+run --db "$T/ovr.db" init
+run --db "$T/ovr.db" import ics "$T/ovr.ics"
+check "an override with its own SUMMARY imported" grep -q "ovr.ics: 1 created" "$T/out"
+check "... its title kept" [ "$(sqlite3 "$T/ovr.db" "SELECT subject FROM event_exceptions")" = "Планёрка с директором" ]
+run --db "$T/ovr.db" export ics -o "$T/ovr2.ics"
+check "... exported with it" grep -q "^SUMMARY:Планёрка с директором" "$T/ovr2.ics"
+mkdir -p "$T/khalovr"
+sed "s|^path = .*|path = $T/khalovr|; s|^\[\[so\]\]|[[ovr]]|" \
+    "$XDG_CONFIG_HOME/khal/config" >"$T/khal-ovr.conf"
+at_now khal -c "$T/khal-ovr.conf" import --batch -a ovr "$T/ovr2.ics" >"$T/kh2.out" 2>&1
+check "khal imports it" [ $? -eq 0 ]
+at_now khal -c "$T/khal-ovr.conf" list --day-format '' \
+    --format '{start-time} {title}' "$(day 1)" "$(day 3)" >"$T/kh2.list"
+check "khal: the renamed one at its new time" grep -qx "11:00 Планёрка с директором" "$T/kh2.list"
+check "khal: the others under the series' title" [ "$(grep -cx "09:00 Планёрка" "$T/kh2.list")" -eq 2 ]
+run --db "$T/ovr.db" import ics "$T/ovr2.ics"
+check "re-import of our export: unchanged" grep -q "ovr2.ics: 0 created, 0 updated, 1 unchanged" "$T/out"
+cat "$T/khalovr"/*.ics >"$T/kh2.ics"
+run --db "$T/ovr3.db" init
+run --db "$T/ovr3.db" import ics "$T/kh2.ics"
+check "khal's file back: the title kept" [ "$(sqlite3 "$T/ovr3.db" "SELECT subject FROM event_exceptions")" = "Планёрка с директором" ]
+
 # ---- filters ----
 run --db "$DB" export ics --from today --to today --no-tasks -o "$T/day.ics"
 check "--from/--to today exports" [ "$RC" -eq 0 ]

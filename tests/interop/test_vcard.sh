@@ -227,4 +227,10 @@ check "a missing file: exit 1" [ "$RC" -eq 1 ]
 run --db "$DB" import vcard
 check "no file: usage, exit 2" [ "$RC" -eq 2 ]
 
+# a PHOTO is not kept (a contact has no picture): the summary says so
+printf 'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Фотова;Ольга;;;\r\nUID:photo-1\r\nPHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQ\r\nEND:VCARD\r\n' >"$T/photo.vcf"
+run --db "$DB" import vcard "$T/photo.vcf"
+check "a card with a photo: imported" grep -q ": 1 created, 0 updated" "$T/out"
+check "... the photo left out, said" grep -qx "1 photo not imported: a contact keeps no picture" "$T/out"
+
 finish

@@ -303,11 +303,76 @@ TEST(test_csv_unbalanced_quote_names_the_line_the_field_starts)
 	    NULL, &st, &err) == SO_EINVAL);
 	CHECK_STR(err.msg, "t.csv:4: a stray '\"' in the field that starts "
 	    "on line 3 (a quote inside a field is written \"\")");
-	CHECK(import(db, "companies", "name;city\nA\"B;C\n", NULL, &st,
-	    &err) == SO_EINVAL);
+	CHECK(import(db, "companies", "name;city\nA\"B;C\n",
+	    &(struct import_opts){ .strict = 1 }, &st, &err) == SO_EINVAL);
 	CHECK_STR(err.msg, "t.csv:2: a stray '\"' in a field (a quote "
 	    "inside a field is written \"\", and the field quoted)");
 	CHECK_INT(count(db, "companies"), 0);
+	db_close(db);
+}
+
+/* The lines repaired, as the callback heard of them. */
+static void
+heard(void *arg, const struct so_err *what)
+{
+	struct strbuf *b = arg;
+
+	sb_printf(b, "%s\n", what->msg);
+}
+
+TEST(test_csv_bare_quotes_as_1c_writes_them_are_read_as_text)
+{
+	struct db *db = fixture_open("t.db");
+	struct import_stats st;
+	struct so_err err = { 0 };
+	struct strbuf b = { 0 };
+	struct import_opts o = { .repaired = heard, .arg = &b };
+	struct company c;
+	static const char text[] =
+	    "name;city;comment\n"
+	    "ООО \"Ромашка\";Казань;a\n"		/* 2: unquoted */
+	    "\"ООО \"Вектор\"\";Москва;\"b\"\n"		/* 3: not doubled */
+	    "\"ЗАО \"\"Север\"\"\";Уфа;\"две\nстроки\"\n"	/* 4-5: good */
+	    "ИП \"Иванов\" и К;\"Тверь\" ;\"он сказал \"да\"\"\n"
+	    "\"АО \"Восток\";Омск;\"c\"\"\"\n";			/* 7 */
+	const char *const names[] = { "ООО \"Ромашка\"", "ООО \"Вектор\"",
+	    "ЗАО \"Север\"", "ИП \"Иванов\" и К", "АО \"Восток\"" };
+	const char *const cities[] = { "Казань", "Москва", "Уфа", "Тверь",
+	    "Омск" };
+	const char *const comments[] = { "a", "b", "две\nстроки",
+	    "он сказал \"да\"", "c\"" };
+	int i;
+
+	REQUIRE(db != NULL);
+	CHECK_INT(import(db, "companies", text, &o, &st, &err), SO_OK);
+	CHECK_STR(err.msg, "");
+	CHECK_INT(st.imported, 5);
+	CHECK_INT(st.repaired, 4);
+	CHECK_STR(sb_str(&b),
+	    "t.csv:2: a quote inside a field, not doubled as \"\" (as 1C "
+	    "writes a name in quotes): read as part of the text\n"
+	    "t.csv:3: a quote inside a field, not doubled as \"\" (as 1C "
+	    "writes a name in quotes): read as part of the text\n"
+	    "t.csv:6: a quote inside a field, not doubled as \"\" (as 1C "
+	    "writes a name in quotes): read as part of the text\n"
+	    "t.csv:7: a quote inside a field, not doubled as \"\" (as 1C "
+	    "writes a name in quotes): read as part of the text\n");
+	for (i = 0; i < 5; i++) {
+		struct so_err gerr = { 0 };
+
+		REQUIRE(store_company_get(db, i + 1, &c, &gerr) == SO_OK);
+		CHECK_STR(c.name, names[i]);
+		CHECK_STR(c.city, cities[i]);
+		CHECK_STR(c.comment, comments[i]);
+		store_company_clear(&c);
+	}
+	/* strict: the first such line refused, nothing written */
+	sb_free(&b);
+	o.strict = 1;
+	CHECK_INT(import(db, "companies", text, &o, &st, &err), SO_EINVAL);
+	CHECK_STR(err.msg, "t.csv:2: a stray '\"' in a field (a quote "
+	    "inside a field is written \"\", and the field quoted)");
+	CHECK_INT(count(db, "companies"), 5);
 	db_close(db);
 }
 

@@ -54,8 +54,19 @@ TEST(test_csv_field_neutralises_formulas)
 {
 	static const char *const cases[][2] = {
 		{ "=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"" },
-		{ "+7 843 555", "\"'+7 843 555\"" },
-		{ "-5", "\"'-5\"" },
+		/* a phone or a number runs nothing: no quote that Calc
+		 * would show */
+		{ "+7 843 555", "+7 843 555" },
+		{ "+7 (843) 123-45-67", "+7 (843) 123-45-67" },
+		{ "-5", "-5" },
+		{ "-1 234,50", "\"-1 234,50\"" },
+		/* what could run something still is guarded */
+		{ "+SUM(A1)", "\"'+SUM(A1)\"" },
+		{ "=cmd|' /C calc'!A0", "\"'=cmd|' /C calc'!A0\"" },
+		{ "+7 843 555 доб. 12", "\"'+7 843 555 доб. 12\"" },
+		{ "-2+3", "\"'-2+3\"" },
+		{ "+", "\"'+\"" },
+		{ "=1", "\"'=1\"" },
 		{ "@SUM(A1)", "\"'@SUM(A1)\"" },
 		/* a lone "-" (a report's "none") is no formula */
 		{ "-", "-" },
@@ -356,8 +367,9 @@ TEST(test_export_excel_negative_money_is_a_number_not_a_formula)
 		    SO_OK);
 		export_writer_end(&m.w, &err);
 		got = mem_done(&m);
-		CHECK_STR(got, d == EXPORT_EXCEL ? "-500.00;\"'-5\";7\r\n" :
-		    "-500.00,\"'-5\",7\r\n");
+		/* a text field holding a number is no formula either */
+		CHECK_STR(got, d == EXPORT_EXCEL ? "-500.00;-5;7\r\n" :
+		    "-500.00,-5,7\r\n");
 		free(got);
 	}
 	CHECK(export_is_number(ent, entity_field(ent, "amount")));
@@ -369,8 +381,9 @@ TEST(test_export_excel_formulas_neutralised_in_text_fields_both_dialects)
 	static const char *const cases[][3] = {
 		/* value, UTF-8, Excel (all ASCII: the same bytes) */
 		{ "=SUM(A1)", "\"'=SUM(A1)\"\r\n", "\"'=SUM(A1)\"\r\n" },
-		{ "+7 495 123-45-67", "\"'+7 495 123-45-67\"\r\n",
-		    "\"'+7 495 123-45-67\"\r\n" },
+		{ "+7 495 123-45-67", "+7 495 123-45-67\r\n",
+		    "+7 495 123-45-67\r\n" },
+		{ "+SUM(A1)", "\"'+SUM(A1)\"\r\n", "\"'+SUM(A1)\"\r\n" },
 		{ "@x", "\"'@x\"\r\n", "\"'@x\"\r\n" },
 		{ "\tx", "\"'\tx\"\r\n", "\"'\tx\"\r\n" },
 		{ "\rx", "\"'\rx\"\r\n", "\"'\rx\"\r\n" },
@@ -414,6 +427,6 @@ TEST(test_export_excel_formula_in_a_company_name_is_neutralised)
 	export_writer_end(&m.w, &err);
 	got = mem_done(&m);
 	CHECK_STR(got, "\"'=HYPERLINK(\"\"http://x\"\";\"\"\xD0\xEE\xEC\xE0\xF8"
-	    "\xEA\xE0\"\")\";\"'+7 495 000-00-00\"\r\n");
+	    "\xEA\xE0\"\")\";+7 495 000-00-00\r\n");
 	free(got);
 }

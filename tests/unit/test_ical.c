@@ -13,6 +13,7 @@
 #include "exchange/ical.h"
 #include "fixture.h"
 #include "harness.h"
+#include "store/agenda.h"
 #include "store/audit.h"
 #include "store/entities.h"
 
@@ -212,6 +213,87 @@ TEST(test_ical_export_recurring_event_with_cancelled_and_moved_occurrences)
 	CHECK_HAS(s, "RECURRENCE-ID;TZID=Europe/Moscow:20261125T090000\r\n"
 	    "DTSTART;TZID=Europe/Moscow:20261125T110000\r\n"
 	    "DTEND;TZID=Europe/Moscow:20261125T111500\r\n");
+	free(s);
+	db_close(db);
+}
+
+/* A moved occurrence renamed in another calendar keeps its own title
+ * (and place and notes) through import, the agenda and export, and the
+ * round trip changes nothing; one that repeats the series' has none. */
+TEST(test_ical_override_keeps_its_own_summary_location_and_description)
+{
+	static const char ics[] =
+	    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//other//EN\r\n"
+	    "BEGIN:VEVENT\r\nUID:series-1\r\n"
+	    "DTSTART;TZID=Europe/Moscow:20261125T090000\r\n"
+	    "DTEND;TZID=Europe/Moscow:20261125T093000\r\n"
+	    "RRULE:FREQ=DAILY;COUNT=5\r\nSUMMARY:Планёрка\r\n"
+	    "LOCATION:Переговорная\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:series-1\r\n"
+	    "RECURRENCE-ID;TZID=Europe/Moscow:20261126T090000\r\n"
+	    "DTSTART;TZID=Europe/Moscow:20261126T110000\r\n"
+	    "DTEND;TZID=Europe/Moscow:20261126T113000\r\n"
+	    "SUMMARY:Планёрка с директором\r\nLOCATION:Кабинет 5\r\n"
+	    "DESCRIPTION:Взять отчёт\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:series-1\r\n"
+	    "RECURRENCE-ID;TZID=Europe/Moscow:20261127T090000\r\n"
+	    "DTSTART;TZID=Europe/Moscow:20261127T100000\r\n"
+	    "DTEND;TZID=Europe/Moscow:20261127T103000\r\n"
+	    "SUMMARY:Планёрка\r\nLOCATION:Переговорная\r\n"
+	    "END:VEVENT\r\nEND:VCALENDAR\r\n";
+	struct db *db = fixture_open("t.db");
+	struct ical_stats st;
+	struct so_err err = { 0 };
+	char *s, *s2, *u;
+	const char *path;
+
+	REQUIRE(db != NULL);
+	path = write_file("o.ics", ics, strlen(ics));
+	REQUIRE(ical_import(db, path, &st, &err) == SO_OK);
+	CHECK_INT(st.created, 1);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM event_exceptions"), 2);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM event_exceptions "
+	    "WHERE subject = 'Планёрка с директором' AND location = "
+	    "'Кабинет 5' AND description = 'Взять отчёт'"), 1);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM event_exceptions "
+	    "WHERE subject IS NULL AND location IS NULL AND description IS "
+	    "NULL"), 1);
+	s = export_all(db, 0);
+	u = unfold(s);
+	/* (unfold drops the CRs) */
+	CHECK_HAS(u, "RECURRENCE-ID;TZID=Europe/Moscow:20261126T090000\n"
+	    "DTSTART;TZID=Europe/Moscow:20261126T110000\n"
+	    "DTEND;TZID=Europe/Moscow:20261126T113000\n"
+	    "SUMMARY:Планёрка с директором\nLOCATION:Кабинет 5\n"
+	    "DESCRIPTION:Взять отчёт\n");
+	CHECK_INT(count(u, "SUMMARY:Планёрка\n"), 2);
+	free(u);
+	/* the agenda of that week shows the renamed one under its name */
+	{
+		struct agenda_query q = { .now = FIXTURE_NOW,
+		    .from = FIXTURE_NOW - 9 * HOUR, .days = 7 };
+		struct agenda a = { 0 };
+		size_t i, renamed = 0, plain = 0;
+
+		REQUIRE(agenda_load(db, &q, &a, &err) == SO_OK);
+		for (i = 0; i < a.n; i++) {
+			renamed += strcmp(a.v[i].subject,
+			    "Планёрка с директором") == 0;
+			plain += strcmp(a.v[i].subject, "Планёрка") == 0;
+		}
+		CHECK_INT(renamed, 1);
+		CHECK_INT(plain, 4);
+		agenda_free(&a);
+	}
+	/* export, import, export: nothing changes */
+	path = write_file("o2.ics", s, strlen(s));
+	REQUIRE(ical_import(db, path, &st, &err) == SO_OK);
+	CHECK_INT(st.unchanged, 1);
+	CHECK_INT(st.updated, 0);
+	s2 = export_all(db, 0);
+	CHECK_INT(count(s2, "SUMMARY:Планёрка с директором"), 1);
+	CHECK_INT(count(s2, "BEGIN:VEVENT"), count(s, "BEGIN:VEVENT"));
+	free(s2);
 	free(s);
 	db_close(db);
 }

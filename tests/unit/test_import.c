@@ -509,10 +509,57 @@ TEST(test_import_preview_maps_columns_and_shows_first_rows)
 	CHECK(strstr(err.msg, "tests/data/none: No such file") != NULL);
 }
 
+/* The column names Russian spreadsheets and 1C use, read without a
+ * map; by entity, and only to a field the entity has. */
+TEST(test_import_russian_column_names_without_a_map)
+{
+	static const char hdr[] = "Фамилия;Мобильный телефон;Телефон;"
+	    "Эл. почта;Примечание;Организация;ИНН\nИванов;1;2;a@b.ru;x;"
+	    "ООО;7700\n";
+	static const char firms[] = "Наименование;Полное наименование;"
+	    "Мобильный телефон;Электронная почта;Адрес;Примечания\n"
+	    "А;Б;1;a@b.ru;Казань;x\n";
+	const char *path = harness_path("h.csv");
+	struct import_preview pv;
+	struct so_err err = { 0 };
+	FILE *f;
+
+	REQUIRE((f = fopen(path, "w")) != NULL);
+	fputs(hdr, f);
+	fclose(f);
+	REQUIRE(import_preview(&entity_contact, IMPORT_CSV, path, NULL, 1,
+	    &pv, &err) == SO_OK);
+	REQUIRE(pv.ncols == 7);
+	CHECK_INT(pv.fields[0], entity_field(&entity_contact, "last_name"));
+	CHECK_INT(pv.fields[1], entity_field(&entity_contact,
+	    "phone_mobile"));
+	CHECK_INT(pv.fields[2], entity_field(&entity_contact, "phone_work"));
+	CHECK_INT(pv.fields[3], entity_field(&entity_contact, "email"));
+	CHECK_INT(pv.fields[4], entity_field(&entity_contact, "comment"));
+	CHECK_INT(pv.fields[5], entity_field(&entity_contact, "company_id"));
+	CHECK_INT(pv.fields[6], PREVIEW_UNKNOWN);	/* no inn field */
+	import_preview_free(&pv);
+	REQUIRE((f = fopen(path, "w")) != NULL);
+	fputs(firms, f);
+	fclose(f);
+	REQUIRE(import_preview(&entity_company, IMPORT_CSV, path, NULL, 1,
+	    &pv, &err) == SO_OK);
+	REQUIRE(pv.ncols == 6);
+	CHECK_INT(pv.fields[0], entity_field(&entity_company, "name"));
+	CHECK_INT(pv.fields[1], entity_field(&entity_company, "legal_name"));
+	CHECK_INT(pv.fields[2], entity_field(&entity_company, "phone2"));
+	CHECK_INT(pv.fields[3], entity_field(&entity_company, "email"));
+	CHECK_INT(pv.fields[4], entity_field(&entity_company, "address"));
+	CHECK_INT(pv.fields[5], entity_field(&entity_company, "comment"));
+	import_preview_free(&pv);
+}
+
 TEST(test_import_format_names)
 {
 	CHECK_INT(import_format_parse("XLSX"), IMPORT_XLSX);
-	CHECK_INT(import_format_parse("ods"), -1);
+	CHECK_INT(import_format_parse("ods"), IMPORT_ODS);
+	CHECK_STR(import_format_name(IMPORT_ODS), "ods");
+	CHECK_INT(import_format_parse("numbers"), -1);
 	CHECK_STR(import_dup_name(DUP_UPDATE), "update");
 	CHECK_INT(import_dup_parse("merge"), -1);
 	CHECK_INT(csv_encoding_parse("UTF-16"), CSV_ENC_UTF16LE);

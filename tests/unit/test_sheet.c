@@ -979,3 +979,214 @@ TEST(sheet_row_fills_gaps_and_folds_line_ends)
 	sheet_row_free(&r);
 	sheet_row_free(&r);
 }
+
+/* ---- OpenDocument spreadsheets built here ---- */
+
+#define ODS_NS "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:" \
+	"office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:" \
+	"xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:" \
+	"xmlns:text:1.0\" xmlns:calcext=\"urn:org:documentfoundation:" \
+	"names:experimental:calc:xmlns:calcext:1.0\""
+#define ODS_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+	"<office:document-content " ODS_NS "><office:body>" \
+	"<office:spreadsheet>"
+#define ODS_TAIL "</office:spreadsheet></office:body>" \
+	"</office:document-content>"
+
+/* A scratch .ods of this content.xml, its mimetype stored first as
+ * OpenDocument requires. */
+static const char *
+make_ods(const char *content)
+{
+	static const char mime[] =
+	    "application/vnd.oasis.opendocument.spreadsheet";
+	const char *path = harness_path("t.ods");
+	zip_int64_t i;
+	zip_t *z;
+	int e;
+
+	if ((z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &e)) == NULL) {
+		harness_fail(__FILE__, __LINE__, "zip_open %s", path);
+		return path;
+	}
+	i = zip_file_add(z, "mimetype", zip_source_buffer(z, mime,
+	    strlen(mime), 0), 0);
+	zip_set_file_compression(z, (zip_uint64_t)i, ZIP_CM_STORE, 0);
+	zip_file_add(z, "content.xml", zip_source_buffer(z, content,
+	    strlen(content), 0), 0);
+	if (zip_close(z) != 0)
+		harness_fail(__FILE__, __LINE__, "zip_close %s", path);
+	return path;
+}
+
+static int
+read_ods(const char *content, const char *sheet, struct got *g,
+    struct so_err *err)
+{
+	struct sheet_opts o = { sheet, progress };
+
+	memset(err, 0, sizeof(*err));
+	return ods_read(make_ods(content), "t.ods", &o, collect, g, err);
+}
+
+static const char ods_two_sheets[] = ODS_HEAD
+    "<table:table table:name=\"Клиенты\">"
+    "<table:table-column table:number-columns-repeated=\"1024\"/>"
+    /* header: a span, an empty cell between, trailing empties */
+    "<table:table-row><table:table-cell office:value-type=\"string\">"
+    "<text:p>Назв<text:span>ание</text:span></text:p></table:table-cell>"
+    "<table:table-cell/><table:table-cell office:value-type=\"string\">"
+    "<text:p>Телефон</text:p></table:table-cell>"
+    "<table:table-cell table:number-columns-repeated=\"16381\"/>"
+    "</table:table-row>"
+    /* text:s, a line break, two paragraphs, a note left out, a float
+     * shown formatted, a percentage, a currency */
+    "<table:table-row>"
+    "<table:table-cell office:value-type=\"string\"><text:p>ООО<text:s "
+    "text:c=\"3\"/>«Ромашка»<text:line-break/>Казань</text:p>"
+    "<text:p>второй<text:tab/>абзац</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"float\" office:value=\"1234.5\" "
+    "calcext:value-type=\"float\"><text:p>1 234,50</text:p>"
+    "</table:table-cell>"
+    "<table:table-cell office:value-type=\"string\"><office:annotation>"
+    "<text:p>заметка</text:p></office:annotation>"
+    "<text:p>+7 843 123-45-67</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"percentage\" "
+    "office:value=\"0.15\"><text:p>15%</text:p></table:table-cell>"
+    "<table:table-cell office:value-type=\"currency\" "
+    "office:currency=\"RUB\" office:value=\"99.9\"><text:p>99,90 ₽</text:p>"
+    "</table:table-cell></table:table-row>"
+    /* dates, a time, a boolean, a covered cell */
+    "<table:table-row><table:table-cell office:value-type=\"date\" "
+    "office:date-value=\"1980-03-15\"><text:p>15.03.80</text:p>"
+    "</table:table-cell><table:table-cell office:value-type=\"date\" "
+    "office:date-value=\"2026-11-23T14:30:00\"><text:p>x</text:p>"
+    "</table:table-cell><table:table-cell office:value-type=\"time\" "
+    "office:time-value=\"PT09H05M30S\"><text:p>09:05:30</text:p>"
+    "</table:table-cell><table:table-cell office:value-type=\"boolean\" "
+    "office:boolean-value=\"true\"><text:p>ИСТИНА</text:p>"
+    "</table:table-cell><table:covered-table-cell/>"
+    "<table:table-cell office:value-type=\"string\"><text:p>после"
+    "</text:p></table:table-cell></table:table-row>"
+    /* empty rows skipped but counted; a row of text repeated; a cell
+     * of text repeated */
+    "<table:table-row table:number-rows-repeated=\"3\">"
+    "<table:table-cell table:number-columns-repeated=\"5\"/>"
+    "</table:table-row>"
+    "<table:table-row table:number-rows-repeated=\"2\">"
+    "<table:table-cell table:number-columns-repeated=\"2\" "
+    "office:value-type=\"string\"><text:p>дважды</text:p>"
+    "</table:table-cell></table:table-row>"
+    "<table:table-row table:number-rows-repeated=\"1048569\">"
+    "<table:table-cell table:number-columns-repeated=\"16384\"/>"
+    "</table:table-row>"
+    "</table:table>"
+    "<table:table table:name=\"Второй\"><table:table-row>"
+    "<table:table-cell office:value-type=\"string\"><text:p>лист 2"
+    "</text:p></table:table-cell></table:table-row></table:table>"
+    ODS_TAIL;
+
+TEST(sheet_ods_cell_by_cell)
+{
+	static const struct want want[] = {
+		{ 1, 3, { "Название", "", "Телефон" } },
+		{ 2, 5, { "ООО   «Ромашка»\nКазань\nвторой\tабзац", "1234.5",
+		    "+7 843 123-45-67", "0.15", "99.9" } },
+		{ 3, 6, { "1980-03-15", "2026-11-23 14:30", "09:05:30", "yes",
+		    "", "после" } },
+		{ 7, 2, { "дважды", "дважды" } },
+		{ 8, 2, { "дважды", "дважды" } },
+	};
+	static const struct want second[] = {
+		{ 1, 1, { "лист 2" } },
+	};
+	struct so_err err;
+	struct got g = { 0 };
+	char **names;
+	size_t n;
+
+	CHECK_INT(read_ods(ods_two_sheets, NULL, &g, &err), SO_OK);
+	CHECK_STR(err.msg, "");
+	CHECK_ROWS("ods", &g, want);
+	CHECK(g.progress > 0);
+	got_free(&g);
+	CHECK_INT(read_ods(ods_two_sheets, "Второй", &g, &err), SO_OK);
+	CHECK_ROWS("ods, second sheet", &g, second);
+	got_free(&g);
+	CHECK_INT(read_ods(ods_two_sheets, "Март", &g, &err), SO_EINVAL);
+	CHECK_STR(err.msg, "t.ods: no sheet \"Март\" (the sheets: Клиенты, "
+	    "Второй)");
+	got_free(&g);
+	CHECK_INT(sheet_file_kind(harness_path("t.ods")), SHEET_FILE_ODS);
+	CHECK_INT(ods_sheet_names(harness_path("t.ods"), &names, &n, &err),
+	    SO_OK);
+	CHECK_INT(n, 2);
+	if (n == 2) {
+		CHECK_STR(names[0], "Клиенты");
+		CHECK_STR(names[1], "Второй");
+	}
+	sheet_names_free(names, n);
+}
+
+TEST(sheet_ods_repeats_are_bounded)
+{
+	/* 4 MiB of spaces repeated over 100 columns: 400 MiB asked for */
+	static const char wide[] = ODS_HEAD
+	    "<table:table table:name=\"a\"><table:table-row>"
+	    "<table:table-cell table:number-columns-repeated=\"100\" "
+	    "office:value-type=\"string\"><text:p>x<text:s text:c=\"4194000\"/>"
+	    "</text:p></table:table-cell></table:table-row></table:table>"
+	    ODS_TAIL;
+	/* 1 MiB a row, a thousand times */
+	static const char tall[] = ODS_HEAD
+	    "<table:table table:name=\"a\">"
+	    "<table:table-row table:number-rows-repeated=\"1000\">"
+	    "<table:table-cell office:value-type=\"string\"><text:p>x<text:s "
+	    "text:c=\"1048576\"/></text:p></table:table-cell></table:table-row>"
+	    "</table:table>" ODS_TAIL;
+	static const char far[] = ODS_HEAD
+	    "<table:table table:name=\"a\"><table:table-row>"
+	    "<table:table-cell table:number-columns-repeated=\"999\"/>"
+	    "<table:table-cell table:number-columns-repeated=\"2\" "
+	    "office:value-type=\"string\"><text:p>x</text:p></table:table-cell>"
+	    "</table:table-row></table:table>" ODS_TAIL;
+	static const char big[] = ODS_HEAD
+	    "<table:table table:name=\"a\"><table:table-row>"
+	    "<table:table-cell><text:p><text:s text:c=\"5000000\"/></text:p>"
+	    "</table:table-cell></table:table-row></table:table>" ODS_TAIL;
+	struct so_err err;
+	struct got g = { 0 };
+
+	g.stop_after = 0;
+	CHECK_INT(read_ods(wide, NULL, &g, &err), SO_EINVAL);
+	CHECK_STR(err.msg, "t.ods: content.xml:2: the repeated rows and "
+	    "cells come to more than 256 MiB");
+	CHECK_INT(g.n, 0);
+	got_free(&g);
+	CHECK_INT(read_ods(tall, NULL, &g, &err), 99);	/* MAXROWS rows */
+	got_free(&g);
+	CHECK_INT(read_ods(far, NULL, &g, &err), SO_EINVAL);
+	CHECK_STR(err.msg, "t.ods: content.xml:2: cell ALM1: more than 1000 "
+	    "columns");
+	got_free(&g);
+	CHECK_INT(read_ods(big, NULL, &g, &err), SO_EINVAL);
+	CHECK_STR(err.msg, "t.ods: content.xml:2: cell A1 is longer than "
+	    "4194304 bytes");
+	got_free(&g);
+}
+
+TEST(sheet_ods_not_a_spreadsheet_is_said)
+{
+	struct so_err err = { 0 };
+	struct got g = { 0 };
+	struct sheet_opts o = { 0 };
+
+	CHECK_INT(ods_read("tests/data/companies.xlsx", "c.ods", &o, collect,
+	    &g, &err), SO_EINVAL);
+	CHECK_STR(err.msg, "c.ods: not an .ods spreadsheet (no content.xml)");
+	memset(&err, 0, sizeof(err));
+	CHECK_INT(ods_read("tests/data/contacts.csv", "c.ods", &o, collect,
+	    &g, &err), SO_EINVAL);
+	CHECK(strstr(err.msg, "c.ods: not an .ods spreadsheet (") == err.msg);
+	got_free(&g);
+}

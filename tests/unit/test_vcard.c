@@ -501,6 +501,28 @@ rows(struct db *db, const char *table)
 	return fixture_int(db, sql);
 }
 
+TEST(vcard_import_counts_the_photos_it_leaves_out)
+{
+	static const char text[] =
+	    "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Иванов;Сергей;;;\r\n"
+	    "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQEASABIAAD\r\n"
+	    "UID:p-1\r\nEND:VCARD\r\n"
+	    "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Анна\r\nN:Петрова;Анна;;;\r\n"
+	    "PHOTO:data:image/jpeg;base64,/9j/4AAQ\r\nUID:p-2\r\n"
+	    "END:VCARD\r\n"
+	    "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Смит;Джон;;;\r\nUID:p-3\r\n"
+	    "END:VCARD\r\n";
+	struct db *db = fixture_open("t.db");
+	struct vcard_stats st;
+	struct so_err err = { 0 };
+
+	REQUIRE(db);
+	REQUIRE(import_text(db, text, NULL, &st, &err) == SO_OK);
+	CHECK_INT(st.created, 3);
+	CHECK_INT(st.photos, 2);
+	db_close(db);
+}
+
 TEST(vcard_reimport_by_uid_is_idempotent)
 {
 	struct db *db = fixture_open("t.db");
