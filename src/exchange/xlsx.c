@@ -1477,6 +1477,8 @@ ods_open(struct xlsx *x, const char *path, const char *name,
 	memset(x, 0, sizeof(*x));
 	x->name = name != NULL ? name : path;
 	x->err = err;
+	if ((rc = xlsx_api_load(err)) != SO_OK)
+		return rc;
 	priv_user_begin();
 	x->zip = zip_open(path, ZIP_RDONLY, &code);
 	priv_user_end();
