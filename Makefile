@@ -160,8 +160,9 @@ check-dates: $(TESTBIN) $(BIN)
 unit: $(TESTBIN) $(MO)
 	$(TESTBIN)
 
-cli-tests: $(BIN) $(MO)
-	SALESORG=$(CURDIR)/$(BIN) sh tests/run-scripts.sh cli tests/cli
+cli-tests: $(BIN) build/rel/salesorg $(MO)
+	SALESORG=$(CURDIR)/$(BIN) SALESORG_REL=$(CURDIR)/build/rel/salesorg \
+	    sh tests/run-scripts.sh cli tests/cli
 
 # With the real programs from Debian: calcurse, khal, abook, khard, CUPS.
 interop-tests: $(BIN) $(MO)
