@@ -29,6 +29,9 @@ struct report_query {
 	/* meeting: the meeting event's id (0: the current user's latest
 	 * done meeting in the period). */
 	int64_t		 id;
+	/* program: the program's name or id (program_find); NULL: the
+	 * program that started last. */
+	const char	*program;
 	/* abc: the criterion, 1 + enum abc_by (store/report_abc.h), and
 	 * the window in months (1 to 24); 0: the team's abc.by and
 	 * abc.months, what the stored ranks go by.  abc_bottom: the bottom
@@ -108,6 +111,11 @@ int	report_funnel(struct db *, const struct report_query *, struct doc *,
 int	report_forecast(struct db *, const struct report_query *,
 	    struct doc *, struct so_err *);
 int	report_dynamics(struct db *, const struct report_query *,
+	    struct doc *, struct so_err *);
+/* The program report (src/report/program.c; store/mailing.h): its
+ * dates and attribution window, members by status, mailings, the deals
+ * and payments attributed per company, the conversion. */
+int	report_program(struct db *, const struct report_query *,
 	    struct doc *, struct so_err *);
 
 /* The ABC/VIP report (report_abc_doc, below) of the windows ending

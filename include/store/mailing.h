@@ -92,4 +92,28 @@ int	 program_items(struct db *db, int64_t id, int payments,
 	    struct program_item **out, size_t *n, struct so_err *err);
 void	 program_items_free(struct program_item *v, size_t n);
 
+/* The mailings of a program: per template and local day of sending, the
+ * recipients sent to, failed and skipped, in the order first sent. */
+struct program_mailing {
+	char	 day[11];
+	char	*template;
+	int64_t	 sent, failed, skipped;
+};
+int	 program_mailings(struct db *db, int64_t id,
+	    struct program_mailing **out, size_t *n, struct so_err *err);
+void	 program_mailings_free(struct program_mailing *v, size_t n);
+
+/*
+ * The conversion of program id: *members, its members (a manager: those
+ * whose company is theirs), and *paying, those of them whose company
+ * paid in the attribution window (none without a start).
+ */
+int	 program_conversion(struct db *db, int64_t id, int64_t *members,
+	    int64_t *paying, struct so_err *err);
+
+/* The program that started last (by its start, then its id), for a
+ * program report asked for without one; SO_ENOTFOUND when none has a
+ * start. */
+int	 program_latest(struct db *db, int64_t *id, struct so_err *err);
+
 #endif

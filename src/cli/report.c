@@ -402,6 +402,11 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 			q.all = 1;
 			break;
 		case OPT_ID:
+			/* a program by its name as well as its id */
+			if (r->build == report_program) {
+				q.program = optarg;
+				break;
+			}
 			if ((v = number(cmd, "id", optarg, 1, 0x7fffffffL)) < 0)
 				return EXIT_USAGE;
 			q.id = v;
@@ -751,8 +756,9 @@ static const struct cli_option report_options[] = {
 	  .help = N_("another manager's figures") },
 	{ .name = "all", .val = OPT_ALL, .flags = CLI_OR,
 	  .help = N_("the department's") },
-	{ .name = "id", .val = OPT_ID, .arg = "EVENT",
-	  .help = N_("meeting: one meeting, by its event id") },
+	{ .name = "id", .val = OPT_ID, .arg = "EVENT|PROGRAM",
+	  .help = N_("meeting: one meeting, by its event id; program: one "
+	    "program, by its id or name (default the one started last)") },
 	{ .name = "by", .val = OPT_BY,
 	  .arg = "sum|count|units|services|group",
 	  .help = N_("abc: rank by the sum of payments, their number, the "
@@ -776,8 +782,8 @@ const struct command command_report = {
 	.operands = "NAME",
 	.options = report_options,
 	.summary = N_("the activity, meeting, follow-up, sales, audit, "
-	    "key-clients, checklist, visits, abc, plan, funnel, forecast or "
-	    "dynamics report (see REPORTS in salesorg(1))"),
+	    "key-clients, checklist, visits, abc, plan, funnel, forecast, "
+	    "dynamics or program report (see REPORTS in salesorg(1))"),
 	.acl = {
 		.manager = CLI_REACH(ACL_READ | ACL_TAKE, 0, 0, 0),
 		.head = CLI_REACH(ACL_READ | ACL_TAKE, ACL_READ | ACL_TAKE,

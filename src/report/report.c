@@ -246,6 +246,9 @@ const struct report_desc reports[] = {
 	{ "dynamics", N_("Client dynamics"), N_("per month or quarter: new "
 	    "buyers, buyers lost, regular clients' purchases (--months, "
 	    "--step)"), 'y', report_dynamics },
+	{ "program", N_("Program report"), N_("a program's members by "
+	    "status, mailings, the deals and payments of its members' "
+	    "companies, conversion (--id ID|NAME)"), 'a', report_program },
 	{ NULL, NULL, NULL, 0, NULL }
 };
 

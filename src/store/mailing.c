@@ -393,3 +393,137 @@ program_find(struct db *db, const char *text, int64_t *id,
 		    "is called \"%s\": give its id"), text);
 	return SO_OK;
 }
+
+/*
+ * The log is read in the order sent and summed per template and day in
+ * C: the day is the local one (datetime.h), which SQL does not know,
+ * and a program's rows are its members' times its mailings.
+ */
+int
+program_mailings(struct db *db, int64_t id, struct program_mailing **out,
+    size_t *n, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0, i;
+	int rc, code;
+
+	*out = NULL;
+	*n = 0;
+	code = db_prepare(db, "SELECT sent_at, template, status FROM mail_log "
+	    "WHERE program_id = ?1 ORDER BY sent_at, id", &st, err);
+	if (code != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct program_mailing *m = NULL;
+		const char *tpl = db_text(st, 1), *s = db_text(st, 2);
+		char day[11];
+
+		dt_format_date((time_t)sqlite3_column_int64(st, 0), day);
+		for (i = 0; i < *n && m == NULL; i++)
+			if (strcmp((*out)[i].day, day) == 0 &&
+			    strcmp((*out)[i].template, tpl) == 0)
+				m = &(*out)[i];
+		if (m == NULL) {
+			if (*n == cap) {
+				cap = cap ? cap * 2 : 8;
+				*out = xrealloc(*out, cap * sizeof(**out));
+			}
+			m = &(*out)[(*n)++];
+			memset(m, 0, sizeof(*m));
+			memcpy(m->day, day, sizeof(m->day));
+			m->template = xstrdup(tpl);
+		}
+		if (strcmp(s, MAIL_SENT) == 0)
+			m->sent++;
+		else if (strcmp(s, MAIL_FAILED) == 0)
+			m->failed++;
+		else
+			m->skipped++;
+	}
+	db_done(st);
+	if (rc == SQLITE_DONE)
+		return SO_OK;
+	program_mailings_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return db_error(db, rc, N_("reading the mailing log"), err);
+}
+
+void
+program_mailings_free(struct program_mailing *v, size_t n)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(v[i].template);
+	free(v);
+}
+
+int
+program_conversion(struct db *db, int64_t id, int64_t *members,
+    int64_t *paying, struct so_err *err)
+{
+	struct program_results r;
+	struct strbuf b = { 0 };
+	sqlite3_stmt *st;
+	int64_t mine;
+	int rc, code;
+
+	*members = *paying = 0;
+	if ((code = window(db, id, &r, err)) != SO_OK)
+		return code;
+	/* a member without a company counts among the department's
+	 * members, never as paying */
+	sb_add(&b, "SELECT count(*), coalesce(sum(c.id IS NOT NULL AND "
+	    "?4 != '' AND EXISTS (SELECT 1 FROM payments p WHERE "
+	    "p.company_id = c.id AND p.deleted_at IS NULL AND p.paid_on >= "
+	    "?4 AND p.paid_on < ?5)), 0) FROM program_members m LEFT JOIN "
+	    "contacts k ON k.id = m.contact_id LEFT JOIN companies c ON "
+	    "c.id = coalesce(m.company_id, k.company_id) AND c.deleted_at IS "
+	    "NULL WHERE m.program_id = ?1 AND m.deleted_at IS NULL");
+	if ((mine = acl_export_owner(db)) != 0) {
+		sb_add(&b, " AND ");
+		acl_owner_sql(&entity_company, "c", &b);
+		sb_printf(&b, " = %" PRId64, mine);
+	}
+	code = db_prepare(db, sb_str(&b), &st, err);
+	sb_free(&b);
+	if (code != SO_OK)
+		return code;
+	bind_window(st, id, &r);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*members = sqlite3_column_int64(st, 0);
+		*paying = sqlite3_column_int64(st, 1);
+	}
+	db_done(st);
+	if (rc != SQLITE_ROW)
+		return db_error(db, rc, N_("reading a program's results"),
+		    err);
+	return SO_OK;
+}
+
+int
+program_latest(struct db *db, int64_t *id, struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	*id = 0;
+	code = db_prepare(db, "SELECT id FROM programs WHERE deleted_at IS "
+	    "NULL AND starts_on != '' ORDER BY starts_on DESC, id DESC "
+	    "LIMIT 1", &st, err);
+	if (code != SO_OK)
+		return code;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(db, rc, N_("finding a program"), err);
+	if (*id == 0)
+		return so_err_set(err, SO_ENOTFOUND, _("no program has a start "
+		    "date: which one? (--id ID|NAME)"));
+	return SO_OK;
+}

@@ -12,6 +12,7 @@
 #include "base/util.h"
 #include "fixture.h"
 #include "harness.h"
+#include "report/report.h"
 #include "store/entities.h"
 #include "store/group.h"
 #include "store/record.h"
@@ -212,5 +213,103 @@ TEST(members_added_from_contacts_keep_their_company)
 	CHECK_INT(fixture_int(db, "SELECT count(*) FROM program_members m "
 	    "JOIN programs p ON p.id = m.program_id WHERE p.name = 'Выставка' "
 	    "AND m.contact_id = 2 AND m.company_id IS NULL"), 1);
+	db_close(db);
+}
+
+/*
+ * The program report (report/program.c) on the world above, with a
+ * third member (company 4, declined, nothing paid) and the log of three
+ * mailings: "invite" on 11-01 (2 sent, 1 failed), "offer" on 11-03 at
+ * 09:00 (1 sent, 1 skipped), "invite" again on 11-03 at 12:00 (1 sent).
+ * Results per company in the order of their first deal: Вектор (the
+ * deal 4000.00, the payment 2500.00), Ромашка (10.00, 1000.00); the
+ * conversion 2 of 3 members.  Boris sees Ромашка alone, 1 of 1.
+ */
+TEST(program_report_on_a_hand_computed_program)
+{
+	struct db *db = world("prr.db");
+	struct report_query q;
+	struct so_err err = { 0 };
+	struct doc_table *t;
+	struct doc d;
+	char *sql;
+
+	REQUIRE(db != NULL);
+	sql = xasprintf(
+	    "INSERT INTO companies (id, name, created_at, updated_at) VALUES "
+	    "(4, 'Нулевой', 0, 0);"
+	    "INSERT INTO program_members (program_id, company_id, status) "
+	    "VALUES (1, 4, 'declined');"
+	    "INSERT INTO mail_log (sent_at, template, status, addr) VALUES "
+	    "(%lld, 'invite', 'sent', 'a'), (%lld, 'invite', 'failed', 'b'), "
+	    "(%lld, 'invite', 'sent', 'c'), (%lld, 'offer', 'sent', 'a'), "
+	    "(%lld, 'offer', 'skipped', ''), (%lld, 'invite', 'sent', 'd');"
+	    "UPDATE mail_log SET program_id = 1;",
+	    (long long)fixture_moment("2026-11-01 10:00"),
+	    (long long)fixture_moment("2026-11-01 10:01"),
+	    (long long)fixture_moment("2026-11-01 10:02"),
+	    (long long)fixture_moment("2026-11-03 09:00"),
+	    (long long)fixture_moment("2026-11-03 09:01"),
+	    (long long)fixture_moment("2026-11-03 12:00"));
+	REQUIRE(db_exec(db, sql, &err) == SO_OK);
+	free(sql);
+	fixture_reindex(db);
+	memset(&q, 0, sizeof(q));
+	q.now = FIXTURE_NOW;
+	q.program = "семинар";
+	REQUIRE(report_program(db, &q, &d, &err) == SO_OK);
+	CHECK_STR(d.title, "Program report");
+	CHECK_STR(d.period, "2026-11-01 - 2026-11-10");
+	REQUIRE((t = fixture_doc_table(&d, 0)) != NULL);
+	CHECK_ROW(t, 0, "Program|Семинар");
+	CHECK_ROW(t, 2, "Dates|2026-11-01 - 2026-11-10");
+	CHECK_ROW(t, 3, "Results counted|from 2026-11-01, before 2027-02-08 "
+	    "(the end + 90 days)");
+	REQUIRE((t = fixture_doc_table(&d, 1)) != NULL);
+	CHECK_INT(t->nrows, 6);
+	CHECK_ROW(t, 0, "Invited|1");
+	CHECK_ROW(t, 1, "Confirmed|1");
+	CHECK_ROW(t, 2, "Attended|0");
+	CHECK_ROW(t, 3, "Declined|1");
+	CHECK_ROW(t, 5, "Total|3");
+	REQUIRE((t = fixture_doc_table(&d, 2)) != NULL);
+	CHECK_INT(t->nrows, 4);
+	CHECK_ROW(t, 0, "2026-11-01|invite|2|1|0");
+	CHECK_ROW(t, 1, "2026-11-03|offer|1|0|1");
+	CHECK_ROW(t, 2, "2026-11-03|invite|1|0|0");
+	CHECK_ROW(t, 3, "Total||4|1|1");
+	REQUIRE((t = fixture_doc_table(&d, 3)) != NULL);
+	CHECK_INT(t->nrows, 3);
+	CHECK_ROW(t, 0, "Вектор|1|4 000.00|1|2 500.00");
+	CHECK_ROW(t, 1, "Ромашка|1|10.00|1|1 000.00");
+	CHECK_ROW(t, 2, "Total|2|4 010.00|2|3 500.00");
+	REQUIRE((t = fixture_doc_table(&d, 4)) != NULL);
+	CHECK_ROW(t, 0, "3|2|66.7%");
+	doc_free(&d);
+
+	/* by id; a manager: their own company's figures */
+	REQUIRE(db_login(db, "boris", &err) == SO_OK);
+	q.program = "1";
+	REQUIRE(report_program(db, &q, &d, &err) == SO_OK);
+	REQUIRE((t = fixture_doc_table(&d, 3)) != NULL);
+	CHECK_INT(t->nrows, 2);
+	CHECK_ROW(t, 0, "Ромашка|1|10.00|1|1 000.00");
+	CHECK_ROW(t, 1, "Total|1|10.00|1|1 000.00");
+	CHECK_ROW(fixture_doc_table(&d, 4), 0, "1|1|100.0%");
+	doc_free(&d);
+
+	/* no start: nothing attributed, said so; an unknown program */
+	q.program = "Без даты";
+	REQUIRE(report_program(db, &q, &d, &err) == SO_OK);
+	CHECK(fixture_doc_has_text(&d, "Nothing is attributed"));
+	CHECK(fixture_doc_has_text(&d, "Nothing was mailed"));
+	doc_free(&d);
+	q.program = "нет такой";
+	CHECK_INT(report_program(db, &q, &d, &err), SO_ENOTFOUND);
+	/* none given: the one started last */
+	q.program = NULL;
+	REQUIRE(report_program(db, &q, &d, &err) == SO_OK);
+	CHECK_ROW(fixture_doc_table(&d, 0), 0, "Program|Семинар");
+	doc_free(&d);
 	db_close(db);
 }
