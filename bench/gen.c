@@ -1076,7 +1076,7 @@ gen_plans(void)
  * deal's amount to the kopeck, as the store keeps a deal with lines: so
  * no row of the tables above changes.  It runs after the history and
  * the plans, on a random stream of its own.  When the file has the
- * stored split (sql/027_group_shares.sql), it is filled from its views
+ * stored split (sql/023_group_shares.sql), it is filled from its views
  * at the end, as the migration fills it.
  */
 static void

@@ -1,5 +1,5 @@
 /*
- * The per-recipient log of a mailing (sql/024) and what a program
+ * The per-recipient log of a mailing (sql/021) and what a program
  * produced: its mailings, and the deals and payments of its members'
  * companies in the program's attribution window.
  *

@@ -23,7 +23,7 @@
  *    add up to the payment; a payment without a deal, or whose deal has
  *    no lines, is "no group" (group NULL).
  *  - The split is stored (tables deal_group_shares and
- *    payment_group_shares, sql/027_group_shares.sql): the views stay its
+ *    payment_group_shares, sql/023_group_shares.sql): the views stay its
  *    definition, the tables hold their rows, rewritten by the store in
  *    the transaction of every write that changes them (a payment, a
  *    deal, a deal line written, trashed or restored; a product moved to
@@ -41,7 +41,7 @@
 #include "base/util.h"
 #include "store/db.h"
 
-/* The schema that stores the split (sql/027_group_shares.sql). */
+/* The schema that stores the split (sql/023_group_shares.sql). */
 #define SPLIT_SCHEMA	27
 
 /*

@@ -488,7 +488,7 @@ store_payments_by_group(struct db *db, const char *from, const char *to,
 	return SO_OK;
 }
 
-/* ---- the stored split (sql/027_group_shares.sql) ---- */
+/* ---- the stored split (sql/023_group_shares.sql) ---- */
 
 /*
  * The rows of the views deal_groups and payment_groups for the records a

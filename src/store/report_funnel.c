@@ -2,7 +2,7 @@
  * The funnel, the forecast and the dynamics (store/report_funnel.h has
  * what each figure means).
  *
- * The funnel reads the audit log by the two indexes of migration 023,
+ * The funnel reads the audit log by the two indexes of migration 020,
  * never the table for a change: the period's create rows of its entity
  * (audit_moves, by time), each member's changes of the one field
  * (audit_moves_record, in (at, id) order: the loops give ORDER BY

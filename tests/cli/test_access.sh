@@ -139,7 +139,7 @@ done
 sqlite3 "$DB" "INSERT INTO products (code, name, price, created_at,
     updated_at) VALUES ('ZP-1', 'Zqproduct', 500, 0, 0)" || exit 1
 # The rows above were written behind the store's back: their split over
-# product groups, which the store keeps (sql/027), made as check expects.
+# product groups, which the store keeps (sql/023), made as check expects.
 sqlite3 "$DB" "DELETE FROM deal_group_shares; INSERT INTO deal_group_shares
     SELECT * FROM deal_groups; DELETE FROM payment_group_shares; INSERT INTO
     payment_group_shares SELECT * FROM payment_groups" || exit 1

@@ -362,7 +362,7 @@ TEST(test_catalogue_import_russian_headings_and_groups_on_the_fly)
 	db_close(db);
 }
 
-/* ---- the stored split (sql/027_group_shares.sql) ---- */
+/* ---- the stored split (sql/023_group_shares.sql) ---- */
 
 /* The stored share of payment pay in group g (0: no group); -1: none. */
 static long long
