@@ -42,7 +42,7 @@
 #include "store/db.h"
 
 /* The schema that stores the split (sql/023_group_shares.sql). */
-#define SPLIT_SCHEMA	27
+#define SPLIT_SCHEMA	23
 
 /*
  * quantity x price x (100 - discount) / 100 in kopecks, rounded half

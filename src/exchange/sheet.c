@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/datetime.h"
 #include "base/priv.h"
 #include "base/util.h"
 #include "exchange/sheet.h"
@@ -214,38 +215,6 @@ sheet_format_kind(const char *code)
 
 /* ---- dates ---- */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static long
-days_from_civil(long y, unsigned m, unsigned d)
-{
-	long era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + (long)doe - 719468;
-}
-
-static void
-civil_from_days(long z, int *y, int *m, int *d)
-{
-	long era;
-	unsigned doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = (unsigned)(z - era * 146097);
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)((long)yoe + era * 400 + (*m <= 2));
-}
-
 static void
 time_text(long secs, long hours, char *buf, size_t size)
 {
@@ -281,18 +250,18 @@ sheet_serial_text(double serial, int date1904, enum sheet_fmt kind,
 		return 0;
 	}
 	if (date1904)
-		base = days_from_civil(1904, 1, 1);
+		base = dt_days_from_civil(1904, 1, 1);
 	else if (days < 60)
-		base = days_from_civil(1899, 12, 31);
+		base = dt_days_from_civil(1899, 12, 31);
 	else
-		base = days_from_civil(1899, 12, 30);
+		base = dt_days_from_civil(1899, 12, 30);
 	if (!date1904 && days == 60) {
 		/* Lotus 1-2-3 took 1900 for a leap year; Excel kept it. */
 		y = 1900;
 		m = 2;
 		d = 29;
 	} else
-		civil_from_days(base + days, &y, &m, &d);
+		dt_civil_from_days(base + days, &y, &m, &d);
 	if (secs == 0) {
 		snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
 		return 0;

@@ -964,6 +964,27 @@ xlsx_close(struct xlsx *x)
 	sheet_row_free(&x->cells);
 }
 
+/* Opens path's archive into x as the user (libzip keeps the file open:
+ * priv.h), libzip and expat first; *code is libzip's error when x->zip
+ * is NULL.  SO_OK unless the libraries cannot be opened. */
+static int
+archive_open(struct xlsx *x, const char *path, const char *name, int *code,
+    struct so_err *err)
+{
+	int rc;
+
+	memset(x, 0, sizeof(*x));
+	x->name = name != NULL ? name : path;
+	x->err = err;
+	*code = 0;
+	if ((rc = xlsx_api_load(err)) != SO_OK)
+		return rc;
+	priv_user_begin();
+	x->zip = zip_open(path, ZIP_RDONLY, code);
+	priv_user_end();
+	return SO_OK;
+}
+
 /* Opens the archive and reads the workbook part's list of sheets. */
 static int
 xlsx_open(struct xlsx *x, const char *path, const char *name,
@@ -972,15 +993,8 @@ xlsx_open(struct xlsx *x, const char *path, const char *name,
 	zip_error_t ze;
 	int code = 0, rc;
 
-	memset(x, 0, sizeof(*x));
-	x->name = name != NULL ? name : path;
-	x->err = err;
-	if ((rc = xlsx_api_load(err)) != SO_OK)
+	if ((rc = archive_open(x, path, name, &code, err)) != SO_OK)
 		return rc;
-	/* As the user: libzip keeps the file open (priv.h). */
-	priv_user_begin();
-	x->zip = zip_open(path, ZIP_RDONLY, &code);
-	priv_user_end();
 	if (x->zip == NULL) {
 		zip_error_init_with_code(&ze, code);
 		if (code == ZIP_ER_NOZIP && sheet_file_kind(path) ==
@@ -1474,14 +1488,8 @@ ods_open(struct xlsx *x, const char *path, const char *name,
 	zip_error_t ze;
 	int code = 0, rc;
 
-	memset(x, 0, sizeof(*x));
-	x->name = name != NULL ? name : path;
-	x->err = err;
-	if ((rc = xlsx_api_load(err)) != SO_OK)
+	if ((rc = archive_open(x, path, name, &code, err)) != SO_OK)
 		return rc;
-	priv_user_begin();
-	x->zip = zip_open(path, ZIP_RDONLY, &code);
-	priv_user_end();
 	if (x->zip == NULL) {
 		zip_error_init_with_code(&ze, code);
 		if (code == ZIP_ER_OPEN || code == ZIP_ER_NOENT ||

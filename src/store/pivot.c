@@ -126,36 +126,6 @@ pivot_rows_parse(char *buf, struct pivot_spec *spec, struct so_err *err)
 
 /* ---- dates and periods, in C (the SQL below writes the same keys) ---- */
 
-/* Days since 1970-01-01 of a civil date, and back (H. Hinnant's). */
-static int64_t
-days_from_civil(int y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-civil_from_days(int64_t z, int *y, int *m, int *d)
-{
-	int64_t era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* The key of the period holding ymd ("YYYY-MM-DD") into out (11). */
 static void
 period_key(enum pivot_period p, const char *ymd, char out[KEYSZ])
@@ -166,10 +136,10 @@ period_key(enum pivot_period p, const char *ymd, char out[KEYSZ])
 	sscanf(ymd, "%d-%d-%d", &y, &m, &d);
 	switch (p) {
 	case PIVOT_WEEK:
-		z = days_from_civil(y, m, d);
+		z = dt_days_from_civil(y, m, d);
 		/* 1970-01-01 was a Thursday: Monday is 0 at z + 3 */
 		z -= ((z + 3) % 7 + 7) % 7;
-		civil_from_days(z, &y, &m, &d);
+		dt_civil_from_days(z, &y, &m, &d);
 		snprintf(out, KEYSZ, "%04d-%02d-%02d", y, m, d);
 		break;
 	case PIVOT_MONTH:
@@ -197,7 +167,7 @@ period_next(enum pivot_period p, const char *ymd, char out[KEYSZ])
 	switch (p) {
 	case PIVOT_WEEK:
 	case PIVOT_DAY:
-		civil_from_days(days_from_civil(y, m, d) +
+		dt_civil_from_days(dt_days_from_civil(y, m, d) +
 		    (p == PIVOT_WEEK ? 7 : 1), &y, &m, &d);
 		break;
 	case PIVOT_MONTH:

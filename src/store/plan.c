@@ -86,20 +86,6 @@ month_days(int y, int m)
 	return m == 2 && leap(y) ? 29 : d[m - 1];
 }
 
-/* Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil). */
-static long
-day_number(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 static int
 ymd_parse(const char *s, int *y, int *m, int *d)
 {
@@ -200,10 +186,10 @@ plan_workdays(const char *from, const char *to, unsigned mask)
 
 	if (!ymd_parse(from, &y, &m, &d))
 		return 0;
-	a = day_number(y, m, d);
+	a = dt_days_from_civil(y, m, d);
 	if (!ymd_parse(to, &y, &m, &d))
 		return 0;
-	b = day_number(y, m, d);
+	b = dt_days_from_civil(y, m, d);
 	/* Day 0, 1970-01-01, was a Thursday (tm_wday 4). */
 	for (i = a; i <= b; i++)
 		if (mask & (1u << (unsigned)(((i % 7) + 7 + 4) % 7)))

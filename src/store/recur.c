@@ -22,6 +22,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/datetime.h"
 #include "base/i18n.h"
 #include "base/util.h"
 #include "store/ical_api.h"
@@ -466,37 +467,6 @@ simple_parse(const char *s, struct simple *r)
 	return freq;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date, and back
- * (H. Hinnant's algorithms). */
-static int64_t
-days_from_civil(int64_t y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-civil_from_days(int64_t z, int *y, int *m, int *d)
-{
-	int64_t era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* 0 Monday ... 6 Sunday. */
 static int
 weekday(int64_t z)
@@ -512,7 +482,7 @@ local_day(int64_t t)
 	struct tm tm;
 
 	localtime_r(&tt, &tm);
-	return days_from_civil(tm.tm_year + 1900LL, tm.tm_mon + 1,
+	return dt_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
 	    tm.tm_mday);
 }
 
@@ -535,7 +505,7 @@ simple_expand(const char *rrule, int64_t dtstart, int all_day,
 	    from <= -RECUR_FAR || !simple_parse(rrule, &r))
 		return 0;
 	localtime_r(&tt, &st);
-	d0 = days_from_civil(st.tm_year + 1900LL, st.tm_mon + 1, st.tm_mday);
+	d0 = dt_days_from_civil(st.tm_year + 1900, st.tm_mon + 1, st.tm_mday);
 	if (r.weekly && r.days == 0)
 		r.days = 1u << weekday(d0);
 	/* Every seventh day or a multiple is always DTSTART's weekday: a
@@ -557,7 +527,7 @@ simple_expand(const char *rrule, int64_t dtstart, int all_day,
 		if (r.weekly ? ((d - wd - w0) / 7) % r.interval != 0 :
 		    (d - d0) % r.interval != 0)
 			continue;
-		civil_from_days(d, &y, &m, &dd);
+		dt_civil_from_days(d, &y, &m, &dd);
 		memset(&tm, 0, sizeof(tm));
 		tm.tm_year = y - 1900;
 		tm.tm_mon = m - 1;
