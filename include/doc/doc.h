@@ -248,9 +248,10 @@ enum doc_format {
 	DOC_CSV,
 	DOC_HTML,
 	DOC_PDF,
+	DOC_XLSX,	/* a workbook, a sheet per table (xlsx.c) */
 };
 
-/* "text", "csv", "html", "pdf" -> the format; -1 for anything else. */
+/* "text", "csv", "html", "pdf", "xlsx" -> the format; -1 for anything else. */
 int	 doc_format_parse(const char *name);
 const char *doc_format_name(enum doc_format f);
 
@@ -280,6 +281,7 @@ int	 doc_write_csv(const struct doc *d, FILE *f, struct so_err *err);
 int	 doc_write_html(const struct doc *d, FILE *f, struct so_err *err);
 int	 doc_write_pdf(const struct doc *d, const struct doc_layout *lo,
 	    FILE *f, int *pages, struct so_err *err);
+int	 doc_write_xlsx(const struct doc *d, FILE *f, struct so_err *err);
 
 /*
  * The text layout as lines, for the TUI's preview: *lines (caller frees
