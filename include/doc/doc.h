@@ -14,7 +14,9 @@
  *  - html (doc_html.c): one self-contained file (inline CSS with print
  *    rules: page headers, table headers repeated across pages);
  *  - pdf (doc_pdf.c): typeset with Cairo and Pango, real fonts, table
- *    rules, the same page header and "page N of M".
+ *    rules, the same page header and "page N of M";
+ *  - xlsx (xlsx.c): a workbook, a sheet per table, numbers as numbers
+ *    (money in #,##0.00), to a file only.
  *
  * A report of the whole base (the department's follow-up, 140 000
  * companies at three times the benchmark's size) is not held in memory
