@@ -14,7 +14,9 @@
  *  - html (doc_html.c): one self-contained file (inline CSS with print
  *    rules: page headers, table headers repeated across pages);
  *  - pdf (doc_pdf.c): typeset with Cairo and Pango, real fonts, table
- *    rules, the same page header and "page N of M".
+ *    rules, the same page header and "page N of M";
+ *  - xlsx (xlsx.c): a workbook, a sheet per table, numbers as numbers
+ *    (money in #,##0.00), to a file only.
  *
  * A report of the whole base (the department's follow-up, 140 000
  * companies at three times the benchmark's size) is not held in memory
@@ -248,9 +250,10 @@ enum doc_format {
 	DOC_CSV,
 	DOC_HTML,
 	DOC_PDF,
+	DOC_XLSX,	/* a workbook, a sheet per table (xlsx.c) */
 };
 
-/* "text", "csv", "html", "pdf" -> the format; -1 for anything else. */
+/* "text", "csv", "html", "pdf", "xlsx" -> the format; -1 for anything else. */
 int	 doc_format_parse(const char *name);
 const char *doc_format_name(enum doc_format f);
 
@@ -280,6 +283,7 @@ int	 doc_write_csv(const struct doc *d, FILE *f, struct so_err *err);
 int	 doc_write_html(const struct doc *d, FILE *f, struct so_err *err);
 int	 doc_write_pdf(const struct doc *d, const struct doc_layout *lo,
 	    FILE *f, int *pages, struct so_err *err);
+int	 doc_write_xlsx(const struct doc *d, FILE *f, struct so_err *err);
 
 /*
  * The text layout as lines, for the TUI's preview: *lines (caller frees

@@ -5,7 +5,8 @@
  * header turns each zip_open(...) and XML_ParserCreate(...) into a call
  * through xlsx_api, with libzip's and expat's own prototypes; call
  * xlsx_api_load first.  The unit tests write their workbooks with the
- * same table (zip_file_add and the rest).
+ * same table (zip_file_add and the rest), and so does the document's
+ * .xlsx writer (doc/xlsx.c; zip_source_filep for its sheets).
  */
 #ifndef EXCHANGE_XLSX_API_H
 #define EXCHANGE_XLSX_API_H
@@ -50,6 +51,7 @@
 	X(0, zip_open) \
 	X(0, zip_set_file_compression) \
 	X(0, zip_source_buffer) \
+	X(0, zip_source_filep) \
 	X(0, zip_source_free) \
 	X(0, zip_source_zip) \
 	X(0, zip_stat_index) \
@@ -102,6 +104,7 @@ int	xlsx_api_load(struct so_err *err);
 #define zip_open	(xlsx_api.zip_open)
 #define zip_set_file_compression	(xlsx_api.zip_set_file_compression)
 #define zip_source_buffer	(xlsx_api.zip_source_buffer)
+#define zip_source_filep	(xlsx_api.zip_source_filep)
 #define zip_source_free	(xlsx_api.zip_source_free)
 #define zip_source_zip	(xlsx_api.zip_source_zip)
 #define zip_stat_index	(xlsx_api.zip_stat_index)

@@ -86,6 +86,11 @@ report(struct cli *cli, const struct report_opts *o, const char *month)
 		cli_warn(_("abc: PDF is binary: give -o FILE or a pipe"));
 		return EXIT_USAGE;
 	}
+	if (fmt == DOC_XLSX && o->path == NULL) {
+		cli_warn(_("%s: an .xlsx workbook is written to a file only: "
+		    "give -o FILE"), "abc");
+		return EXIT_USAGE;
+	}
 	if ((rc = cli_open(cli, 0, 0, &db)) != 0)
 		return rc;
 	if (month == NULL)
@@ -169,8 +174,8 @@ cli_abc(struct cli *cli, int argc, char **argv)
 			break;
 		case OPT_FORMAT:
 			if ((ro.format = doc_format_parse(optarg)) < 0) {
-				cli_warn(_("%s: --format: text, csv, html or "
-				    "pdf, not \"%s\""), "abc", optarg);
+				cli_warn(_("%s: --format: text, csv, html, "
+				    "pdf or xlsx, not \"%s\""), "abc", optarg);
 				return EXIT_USAGE;
 			}
 			ro.on = 1;

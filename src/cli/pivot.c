@@ -38,7 +38,8 @@ enum {
 	OPT_LIST, OPT_DELETE
 };
 
-static const char *const formats[] = { "text", "csv", "html", "pdf", NULL };
+static const char *const formats[] = { "text", "csv", "html", "pdf", "xlsx",
+    NULL };
 
 static const struct entity *
 find_entity(const char *name)
@@ -199,6 +200,11 @@ cli_pivot(struct cli *cli, int argc, char **argv)
 		fmt = DOC_TEXT;
 	if (fmt == DOC_PDF && path == NULL && isatty(STDOUT_FILENO)) {
 		cli_warn(_("pivot: PDF is binary: give -o FILE or a pipe"));
+		return EXIT_USAGE;
+	}
+	if (fmt == DOC_XLSX && path == NULL) {
+		cli_warn(_("pivot: an .xlsx workbook is written to a file "
+		    "only: give -o FILE"));
 		return EXIT_USAGE;
 	}
 	/* a pivot is as wide as its columns: text is not cut into pages

@@ -165,6 +165,12 @@ output(const char *cmd, const struct doc *d, const struct out_opts *o)
 		    "pipe"), cmd);
 		return EXIT_USAGE;
 	}
+	/* a zip archive is made whole in a file, not streamed */
+	if (fmt == DOC_XLSX && o->path == NULL) {
+		cli_warn(_("%s: an .xlsx workbook is written to a file only: "
+		    "give -o FILE"), cmd);
+		return EXIT_USAGE;
+	}
 	if (o->path)
 		code = report_save(d, fmt, &lo, o->path, &pages, &err);
 	else if ((code = doc_write(d, (enum doc_format)fmt, &lo, stdout,
@@ -413,8 +419,8 @@ run(struct cli *cli, const struct command *c, const struct report_desc *r,
 			break;
 		case OPT_FORMAT:
 			if ((o.format = doc_format_parse(optarg)) < 0) {
-				cli_warn(_("%s: --format: text, csv, html or "
-				    "pdf, not \"%s\""), cmd, optarg);
+				cli_warn(_("%s: --format: text, csv, html, "
+				    "pdf or xlsx, not \"%s\""), cmd, optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -670,9 +676,9 @@ cli_journal(struct cli *cli, int argc, char **argv)
  * shows it in the messages' language. */
 #define OUTPUT_OPTIONS							\
 	{ .name = "format", .val = OPT_FORMAT,				\
-	  .arg = "text|csv|html|pdf",					\
+	  .arg = "text|csv|html|pdf|xlsx",				\
 	  .help = N_("the form (default text, or as -o's extension "	\
-	    "says: .txt, .csv, .html, .pdf)") },			\
+	    "says: .txt, .csv, .html, .pdf, .xlsx)") },			\
 	{ .letter = 'o', .val = OPT_OUTPUT, .arg = "FILE",		\
 	  .help = N_("write to FILE, whole or not at all, and say how "	\
 	    "many pages it took; PDF is never written to a "		\

@@ -420,7 +420,8 @@ doc_chart_ref(struct doc_chart *c, double ref, const char *label)
 	c->ref_label = xstrdup(label ? label : "");
 }
 
-static const char *const format_names[] = { "text", "csv", "html", "pdf" };
+static const char *const format_names[] = { "text", "csv", "html", "pdf",
+    "xlsx" };
 
 int
 doc_format_parse(const char *name)

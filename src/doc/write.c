@@ -37,6 +37,8 @@ write_as(const struct doc *d, enum doc_format fmt,
 		return doc_write_html(d, f, err);
 	case DOC_PDF:
 		return doc_write_pdf(d, lo, f, pages, err);
+	case DOC_XLSX:
+		return doc_write_xlsx(d, f, err);
 	}
 	return so_err_set(err, SO_ERR, _("unknown output format %d"),
 	    (int)fmt);

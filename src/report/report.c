@@ -387,8 +387,8 @@ report_format_for_path(const char *path, struct so_err *err)
 	if (dot == NULL || strchr(dot, '/') != NULL)
 		return DOC_TEXT;
 	so_err_set(err, SO_EINVAL, _("%s: a report is saved as .txt, .csv, "
-	    ".html or .pdf, not %s (--format picks one for any name)"), path,
-	    dot);
+	    ".html, .pdf or .xlsx, not %s (--format picks one for any name)"),
+	    path, dot);
 	return -1;
 }
 
