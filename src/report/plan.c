@@ -104,11 +104,11 @@ fig_chart(struct doc *d, enum plan_measure m, const struct plan_figures *f)
 	}
 }
 
-/* The tables of f: one per measure with a plan; forecast: the plan
- * report's two forecast columns too, and its charts.  Returns how
- * many. */
+/* The tables of f: one per measure with a plan, with the forecast at
+ * the period's end; charts: under a heading with its chart (the plan
+ * report's), else titled (the sales report's).  Returns how many. */
 static int
-fig_tables(struct doc *d, const struct plan_figures *f, int forecast)
+fig_tables(struct doc *d, const struct plan_figures *f, int charts)
 {
 	const struct doc_col cols[] = {
 		{ _("Manager"), DOC_LEFT, 24, 0 },
@@ -132,15 +132,14 @@ fig_tables(struct doc *d, const struct plan_figures *f, int forecast)
 			continue;
 		/* TRANSLATORS: a table's heading: "Plan: Payments". */
 		h = xasprintf(_("Plan: %s"), plan_measure_label(m));
-		if (forecast) {
+		if (charts) {
 			doc_heading(d, h);
 			fig_chart(d, m, f);
 		}
-		t = report_table(d, forecast ? NULL : h, NULL, 0, cols,
-		    forecast ? 6 : 4);
+		t = report_table(d, charts ? NULL : h, NULL, 0, cols, 6);
 		free(h);
 		for (i = 0; i < f->nrows[m]; i++)
-			fig_row(t, m, &f->rows[m][i], forecast);
+			fig_row(t, m, &f->rows[m][i], 1);
 		n++;
 	}
 	return n;

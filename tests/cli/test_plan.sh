@@ -85,7 +85,7 @@ check "  saying which periods are" grep -q "2026-Q4" "$T/err"
 # The sales report: the plan table when its month has plans, not else.
 csv --db "$DB" report sales --period 2026-12 --all
 check "sales: the plan" grep -qx \
-    'Борис Белов,1500000.00,300000.00,20.0%' "$T/csv"
+    'Борис Белов,1500000.00,300000.00,20.0%,575000.00,38.3%' "$T/csv"
 csv --db "$DB" report sales --period 2026-11 --all
 check "sales of a month without plans: none" sh -c "! grep -q 'Plan:' '$T/csv'"
 
