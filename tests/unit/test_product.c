@@ -516,7 +516,6 @@ TEST(test_stored_split_follows_every_change)
 	CHECK_SPLIT_WHOLE(db);
 
 	/* the payment moved to another deal, and back */
-	store_payment_init(&pay);
 	REQUIRE(store_payment_get(db, p1, &pay, &err) == SO_OK);
 	pay.deal_id = d2;
 	CHECK_INT(store_payment_update(db, &pay, &err), SO_OK);
