@@ -153,8 +153,9 @@ check-layers:
 # dates.sh): DATES="saturday berlin-spring-night" picks points of the
 # matrix, all of them by default.
 DATES ?=
-check-dates: $(TESTBIN) $(BIN)
+check-dates: $(TESTBIN) $(BIN) build/rel/salesorg
 	UNIT=$(CURDIR)/$(TESTBIN) SALESORG=$(CURDIR)/$(BIN) \
+	    SALESORG_REL=$(CURDIR)/build/rel/salesorg \
 	    sh tests/dates.sh $(DATES)
 
 unit: $(TESTBIN) $(MO)

@@ -18,6 +18,8 @@
 # Memory is the optimised build's: ASan's shadow and quarantine would
 # swamp the figure in a sanitizer run (as tests/tui/test_large.sh).
 REL=${SALESORG_REL:-$SALESORG}
+ldd "$REL" 2>/dev/null | grep -q libasan &&
+	{ echo "skip: $REL is a sanitizer build (give SALESORG_REL)"; exit 0; }
 
 command -v /usr/bin/time >/dev/null 2>&1 ||
 	{ echo "skip: no /usr/bin/time"; exit 0; }
