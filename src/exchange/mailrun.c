@@ -382,8 +382,10 @@ one(struct mailrun *x, const struct rcpt *r)
 		    addr);
 		goto out;
 	}
+	/* a template whose body is HTML has its HTML part always */
 	if (merge_render_to(x->db, x->m, r->c, r->co, &subject, &body,
-	    x->html ? &html : NULL, &err) != SO_OK) {
+	    x->html || merge_is_html(x->m) ? &html : NULL, &err) !=
+	    SO_OK) {
 		rc = fail(x, &err);
 		goto out;
 	}
