@@ -51,6 +51,25 @@ int	 merge_render_to(struct db *db, struct merge *m,
 	    const struct contact *c, const struct company *own,
 	    char **subject, char **body, char **html, struct so_err *err);
 
+/*
+ * A body that is HTML: its first character past white space is '<' and
+ * it holds an <html>, <body>, <p>, <div>, <br> or <table> tag (any
+ * case), or it starts with <!DOCTYPE html>.  Such a template is sent as
+ * its own HTML (merge_render_to's html: the values HTML-escaped, the
+ * rest as written) and a text part made from it (merge_html_text);
+ * merge_render's body is that text.
+ */
+int	 merge_body_is_html(const char *body);
+int	 merge_is_html(const struct merge *m);
+/*
+ * The text of HTML: tags dropped (and what <head>, <style>, <script>
+ * hold), entities decoded (the common named ones, &#N; and &#xH;), white
+ * space runs one space; <p>, <div>, headings, lists and tables start a
+ * paragraph (a blank line), <br> and <tr> a line, <li> a "- " line, <td>
+ * a tab.  A new string, ending in one newline (empty when no text).
+ */
+char	*merge_html_text(const char *html);
+
 /* "First Last" (or whichever is there): the name a message goes to. */
 char	*merge_contact_name(const struct contact *c);
 

@@ -27,6 +27,9 @@ struct listview {
 	int		 at_start;	/* the page starts the list */
 	int		 tell_count;	/* the count, once made, is said
 					   (a filter just applied) */
+	int64_t		*marks;		/* the ids of the marked rows (Space),
+					   in the order marked */
+	size_t		 nmarks;
 };
 
 void	 lv_init(struct listview *lv, const struct entity *ent, int trash);
@@ -81,6 +84,13 @@ int64_t	 lv_selected_id(const struct listview *lv);
  */
 int	 lv_columns(const struct entity *ent, const char *const *skip,
 	    int *fields, struct column *cols, int max);
+/*
+ * Marks: rows picked one by one (Space), whatever the filter shows, for
+ * what works on a group (:merge).  A marked row has a '*' before it.
+ */
+int	 lv_mark_toggle(struct listview *lv);	/* the new state */
+int	 lv_marked(const struct listview *lv, int64_t id);
+void	 lv_marks_clear(struct listview *lv);
 /* Draws the pane (border, title, header, rows) in the rectangle. */
 void	 lv_draw(const struct listview *lv, int y, int x, int h, int w,
 	    int focused);

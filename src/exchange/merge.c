@@ -26,6 +26,7 @@ struct merge {
 	char		*name;
 	struct tpl_text	 subject, body;
 	int		 need_company;
+	int		 is_html;	/* the body is HTML (merge_is_html) */
 	struct company	 company;	/* the last one read */
 	int64_t		 company_id;	/* its id, 0 when none */
 };
@@ -59,6 +60,7 @@ merge_compile(const struct template *t, struct merge **out,
 	}
 	m->need_company = needs_company(&m->subject) ||
 	    needs_company(&m->body);
+	m->is_html = merge_body_is_html(t->body);
 	*out = m;
 	return SO_OK;
 }
@@ -79,6 +81,12 @@ const char *
 merge_name(const struct merge *m)
 {
 	return m->name;
+}
+
+int
+merge_is_html(const struct merge *m)
+{
+	return m->is_html;
 }
 
 /* The contact's company in m->company, or NULL when it has none. */
@@ -172,6 +180,9 @@ render(const struct tpl_text *t, const struct contact *c,
 	render_v(t, c, co, b, NULL, NULL);
 }
 
+static char *html_body(const struct tpl_text *, const struct contact *,
+	    const struct company *, char **);
+
 /* A subject is one line: a memo's line breaks (or tabs) become spaces. */
 static void
 one_line(char *s)
@@ -196,6 +207,10 @@ merge_render(struct db *db, struct merge *m, const struct contact *c,
 	render(&m->subject, c, co, &b);
 	*subject = sb_steal(&b);
 	one_line(*subject);
+	if (m->is_html) {
+		*body = html_body(&m->body, c, co, NULL);
+		return SO_OK;
+	}
 	render(&m->body, c, co, &b);
 	*body = sb_steal(&b);
 	return SO_OK;
@@ -396,6 +411,10 @@ merge_render_to(struct db *db, struct merge *m, const struct contact *c,
 	render(&m->subject, c, co, &b);
 	*subject = sb_steal(&b);
 	one_line(*subject);
+	if (m->is_html) {
+		*body = html_body(&m->body, c, co, html);
+		return SO_OK;
+	}
 	render(&m->body, c, co, &b);
 	*body = sb_steal(&b);
 	if (html) {
@@ -504,4 +523,249 @@ merge_event_to(struct db *db, const struct merge *m, const struct contact *c,
 	 * who sent it (not translated). */
 	ev->description = xasprintf("Mail merge \"%s\" to %s", m->name, addr);
 	return rec_validate(db, &entity_event, ev, err);
+}
+
+/* ---- a body that is HTML ---- */
+
+/* Whether s (n bytes) starts with tag name, any case, then a space,
+ * '>' or '/'. */
+static int
+tag_is(const char *s, size_t n, const char *name)
+{
+	size_t k = strlen(name);
+
+	return n > k && strncasecmp(s, name, k) == 0 &&
+	    strchr(" \t\r\n>/", s[k]) != NULL;
+}
+
+int
+merge_body_is_html(const char *body)
+{
+	static const char *const tags[] = { "html", "body", "p", "div",
+	    "br", "table", NULL };
+	const char *p = body + strspn(body, " \t\r\n");
+	size_t i;
+
+	if (*p != '<')
+		return 0;
+	if (strncasecmp(p, "<!doctype html", 14) == 0)
+		return 1;
+	for (; (p = strchr(p, '<')) != NULL; p++)
+		for (i = 0; tags[i]; i++)
+			if (tag_is(p + 1, strlen(p + 1), tags[i]))
+				return 1;
+	return 0;
+}
+
+/* The template's HTML as it is, the values (at their marks) escaped. */
+static char *
+fill_html(const char *s, char **vals, size_t nv)
+{
+	struct strbuf b = { 0 };
+	const char *m;
+	size_t k;
+
+	sb_add(&b, "");
+	while ((m = strchr(s, VAL_MARK)) != NULL) {
+		sb_addn(&b, s, (size_t)(m - s));
+		k = strtoul(m + 1, NULL, 10);
+		if (k < nv)
+			html_text(&b, vals[k], strlen(vals[k]));
+		s = strchr(m, VAL_END);
+		s = s ? s + 1 : m + strlen(m);
+	}
+	sb_add(&b, s);
+	return sb_steal(&b);
+}
+
+/* The entities a letter is likely to hold; the others stay as typed. */
+static const struct {
+	const char	*name;
+	unsigned	 cp;
+} html_entities[] = {
+	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
+	{ "apos", '\'' }, { "nbsp", ' ' }, { "laquo", 0xab },
+	{ "raquo", 0xbb }, { "mdash", 0x2014 }, { "ndash", 0x2013 },
+	{ "hellip", 0x2026 }, { "copy", 0xa9 }, { "reg", 0xae },
+	{ "trade", 0x2122 }, { "euro", 0x20ac }, { "bull", 0x2022 },
+	{ "deg", 0xb0 }, { "times", 0xd7 }, { "rarr", 0x2192 },
+	{ "larr", 0x2190 }, { "ldquo", 0x201c }, { "rdquo", 0x201d },
+	{ "bdquo", 0x201e }, { "lsquo", 0x2018 }, { "rsquo", 0x2019 },
+	{ "shy", 0 },
+};
+
+/* Appends code point cp as UTF-8 (none for 0, a surrogate or too big). */
+static void
+put_cp(struct strbuf *b, unsigned long cp)
+{
+	char u[4];
+
+	if (cp == 0 || (cp >= 0xd800 && cp < 0xe000) || cp > 0x10ffff)
+		return;
+	if (cp < 0x80) {
+		sb_addc(b, (char)cp);
+		return;
+	}
+	if (cp < 0x800) {
+		u[0] = (char)(0xc0 | cp >> 6);
+		u[1] = (char)(0x80 | (cp & 0x3f));
+		sb_addn(b, u, 2);
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xe0 | cp >> 12);
+		u[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+		u[2] = (char)(0x80 | (cp & 0x3f));
+		sb_addn(b, u, 3);
+	} else {
+		u[0] = (char)(0xf0 | cp >> 18);
+		u[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+		u[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+		u[3] = (char)(0x80 | (cp & 0x3f));
+		sb_addn(b, u, 4);
+	}
+}
+
+/* The entity at s ('&'): decoded into b; its length, or 0 when s is not
+ * one we know (the '&' is then text). */
+static size_t
+entity(struct strbuf *b, const char *s)
+{
+	const char *semi = strchr(s, ';');
+	unsigned long cp;
+	size_t n, i;
+	char *end;
+
+	if (semi == NULL || (n = (size_t)(semi - s)) < 2 || n > 10)
+		return 0;
+	if (s[1] == '#') {
+		cp = s[2] == 'x' || s[2] == 'X' ? strtoul(s + 3, &end, 16) :
+		    strtoul(s + 2, &end, 10);
+		if (end != semi)
+			return 0;
+		put_cp(b, cp == 0xa0 ? ' ' : cp);
+		return n + 1;
+	}
+	for (i = 0; i < sizeof(html_entities) / sizeof(html_entities[0]); i++)
+		if (strlen(html_entities[i].name) == n - 1 &&
+		    strncmp(s + 1, html_entities[i].name, n - 1) == 0) {
+			put_cp(b, html_entities[i].cp);
+			return n + 1;
+		}
+	return 0;
+}
+
+/* Ends the text's line with at most nl line breaks in a row (1: a new
+ * line, 2: a blank line between paragraphs); none at its start. */
+static void
+breaks(struct strbuf *b, int nl)
+{
+	int have = 0;
+
+	while (b->len > 0 && b->s[b->len - 1] == ' ')
+		b->s[--b->len] = '\0';
+	while (have < (int)b->len && b->s[b->len - 1 - have] == '\n')
+		have++;
+	if (b->len == 0)
+		return;
+	for (; have < nl; have++)
+		sb_addc(b, '\n');
+}
+
+char *
+merge_html_text(const char *html)
+{
+	static const char *const para[] = { "p", "div", "h1", "h2", "h3",
+	    "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "pre",
+	    "hr", "address", "section", "article", "header", "footer",
+	    NULL };
+	static const char *const hidden[] = { "head", "style", "script",
+	    "title", NULL };
+	struct strbuf b = { 0 };
+	const char *p = html, *gt, *name;
+	size_t n, i;
+	int close;
+
+	sb_add(&b, "");
+	while (*p) {
+		if (strncmp(p, "<!--", 4) == 0) {
+			gt = strstr(p + 4, "-->");
+			p = gt ? gt + 3 : p + strlen(p);
+			continue;
+		}
+		if (*p == '<' && (gt = strchr(p, '>')) != NULL) {
+			close = p[1] == '/';
+			name = p + 1 + close;
+			n = (size_t)(gt - name) + 1;
+			p = gt + 1;
+			for (i = 0; hidden[i] && !close; i++)
+				if (tag_is(name, n, hidden[i]))
+					break;
+			if (!close && hidden[i]) {
+				/* nothing to read: on to its end tag */
+				for (gt = p; (gt = strchr(gt, '<')) != NULL &&
+				    !(gt[1] == '/' && tag_is(gt + 2,
+				    strlen(gt + 2), hidden[i])); gt++)
+					;
+				p = gt ? gt : p + strlen(p);
+			} else if (tag_is(name, n, "br")) {
+				while (b.len > 0 && b.s[b.len - 1] == ' ')
+					b.s[--b.len] = '\0';
+				if (b.len > 0)
+					sb_addc(&b, '\n');
+			} else if (tag_is(name, n, "li") && !close) {
+				breaks(&b, 1);
+				sb_add(&b, "- ");
+			} else if (tag_is(name, n, "tr") ||
+			    (tag_is(name, n, "li") && close))
+				breaks(&b, 1);
+			else if ((tag_is(name, n, "td") ||
+			    tag_is(name, n, "th")) && !close && b.len &&
+			    b.s[b.len - 1] != '\n')
+				sb_addc(&b, '\t');
+			else
+				for (i = 0; para[i]; i++)
+					if (tag_is(name, n, para[i]))
+						breaks(&b, 2);
+			continue;
+		}
+		if (*p == '&' && (n = entity(&b, p)) > 0) {
+			p += n;
+			continue;
+		}
+		/* white space runs are one space, as a browser shows them */
+		if (strchr(" \t\r\n", *p)) {
+			p += strspn(p, " \t\r\n");
+			if (b.len && !strchr(" \n\t", b.s[b.len - 1]))
+				sb_addc(&b, ' ');
+			continue;
+		}
+		sb_addc(&b, *p++);
+	}
+	breaks(&b, 1);
+	while (b.len > 1 && b.s[b.len - 2] == '\n')
+		b.s[--b.len] = '\0';
+	return sb_steal(&b);
+}
+
+/* The body's text (derived from the filled HTML) and, when html is not
+ * NULL, the filled HTML itself. */
+static char *
+html_body(const struct tpl_text *t, const struct contact *c,
+    const struct company *co, char **html)
+{
+	struct strbuf b = { 0 };
+	char **vals = NULL, *h, *text;
+	size_t nv = 0, i;
+
+	render_v(t, c, co, &b, &vals, &nv);
+	h = fill_html(sb_str(&b), vals, nv);
+	sb_free(&b);
+	for (i = 0; i < nv; i++)
+		free(vals[i]);
+	free(vals);
+	text = merge_html_text(h);
+	if (html)
+		*html = h;
+	else
+		free(h);
+	return text;
 }

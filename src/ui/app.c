@@ -457,7 +457,16 @@ draw_main(void)
 	}
 	if (ui_message_text()[0])
 		ui_draw_status(ui_message_text(), UA_WARN);
-	else
+	else if (!app->agenda && cur_list()->nmarks) {
+		/* TRANSLATORS: the status line while rows are marked. */
+		char *t = xasprintf(P_("%zu row marked: Space marks or "
+		    "unmarks, U unmarks all, :merge mails them", "%zu rows "
+		    "marked: Space marks or unmarks, U unmarks all, :merge "
+		    "mails them", cur_list()->nmarks), cur_list()->nmarks);
+
+		ui_draw_status(t, UA_STATUS);
+		free(t);
+	} else
 		draw_hints(LINES - 1, 0, COLS, ui_key_hints_except(context(),
 		    hidden_actions()), UA_STATUS);
 }
@@ -1316,11 +1325,22 @@ handle(enum action act, const char *arg)
 		ui_plan(app->db);
 		break;
 	case ACT_MERGE:
-		if (cur_list()->ent != &entity_contact)
+		if (cur_list()->ent != &entity_contact &&
+		    cur_list()->ent != &entity_company)
 			ui_message("%s", _(":merge sends to the contacts of "
 			    "the Contacts list (2) as filtered there"));
 		else
-			ui_mail_merge(app->db, cur_list()->filter, arg);
+			ui_mail_merge(app->db, cur_list(), arg);
+		break;
+	case ACT_MARK:
+		/* on to the next row, to mark a run of rows with Spaces */
+		lv_mark_toggle(cur_list());
+		if (lv_move(cur_list(), app->db, ACT_DOWN, &err) != SO_OK)
+			show_error(&err);
+		sync_card();
+		break;
+	case ACT_UNMARK:
+		lv_marks_clear(cur_list());
 		break;
 	case ACT_PIVOT:
 		ui_pivot(app->db, arg && *arg ? arg : NULL);

@@ -57,10 +57,16 @@ const struct binding ui_bindings[] = {
 	{ 'j', 0, CTX_ALL, ACT_DOWN, NULL, NULL, NULL },
 	{ KEY_PPAGE, 1, CTX_ALL, ACT_PAGE_UP, "PgUp, ^B", N_("page up"), NULL },
 	{ CTRL('b'), 0, CTX_ALL, ACT_PAGE_UP, NULL, NULL, NULL },
+	/* before Space's page down: in a list it marks */
+	{ ' ', 0, CTX_LIST, ACT_MARK, "Space",
+	    N_("mark or unmark the row (:merge mails the marked rows)"),
+	    NULL },
+	{ 'U', 0, CTX_LIST, ACT_UNMARK, "U", N_("unmark every row"), NULL },
 	{ KEY_NPAGE, 1, CTX_ALL, ACT_PAGE_DOWN, "PgDn, ^F, Space",
 	    N_("page down"), NULL },
 	{ CTRL('f'), 0, CTX_ALL, ACT_PAGE_DOWN, NULL, NULL, NULL },
-	{ ' ', 0, CTX_ALL, ACT_PAGE_DOWN, NULL, NULL, NULL },
+	{ ' ', 0, CTX_CARD | CTX_TRASH | CTX_AGENDA, ACT_PAGE_DOWN, NULL,
+	    NULL, NULL },
 	{ 'g', 0, CTX_ALL, ACT_SEARCH, "g",
 	    N_("global search: every card file, as you type"), N_("search") },
 	{ KEY_HOME, 1, CTX_ALL, ACT_HOME, "Home", N_("first row"), NULL },
@@ -169,6 +175,8 @@ static const struct action_access access[ACT_LAST + 1] = {
 	[ACT_DOWN] = { ON_NOTHING, 0, 0, "move" },
 	[ACT_PAGE_UP] = { ON_NOTHING, 0, 0, "move" },
 	[ACT_PAGE_DOWN] = { ON_NOTHING, 0, 0, "move" },
+	[ACT_MARK] = { ON_NOTHING, 0, 0, "mark rows" },
+	[ACT_UNMARK] = { ON_NOTHING, 0, 0, "mark rows" },
 	[ACT_HOME] = { ON_NOTHING, 0, 0, "move" },
 	[ACT_END] = { ON_NOTHING, 0, 0, "move" },
 	[ACT_SUB_NEXT] = { ON_NOTHING, 0, 0, "a card's sections" },
@@ -202,8 +210,8 @@ static const struct action_access access[ACT_LAST + 1] = {
 	    "templates: every user uses them and adds their own; the author, "
 	    "the head or the administrator changes one" },
 	[ACT_MERGE] = { ON_LIST, R | T, W, "mail merge to the list's "
-	    "contacts, one's own (the head's, anyone's), each message sent "
-	    "logged as an e-mail event" },
+	    "contacts or companies, one's own (the head's, anyone's), each "
+	    "message sent logged as an e-mail event" },
 	[ACT_PIVOT] = { ON_LIST, R | T, W, "pivot tables of one's own "
 	    "records (the head's, anyone's); save one for the team" },
 	[ACT_DELETE_FILTER] = { ON_TEAM, 0, W, "delete a saved filter "
@@ -296,7 +304,9 @@ const struct ui_command ui_commands[] = {
 	{ "templates", NULL, ACT_TEMPLATES, NULL,
 	    N_("the mail merge templates: edit, add, preview") },
 	{ "merge", NULL, ACT_MERGE, "TEMPLATE",
-	    N_("mail merge to the Contacts list: a dry run, then y sends") },
+	    N_("mail merge: the list, its marked rows, a program or a saved "
+	    "filter; attachments, HTML, a test message; a dry run, then y "
+	    "sends") },
 	{ "plan", "plans", ACT_PLAN, NULL,
 	    N_("the plans: managers by months, plan, fact, share; Enter "
 	    "sets one") },

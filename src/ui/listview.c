@@ -52,6 +52,47 @@ lv_free(struct listview *lv)
 	filter_free(lv->filter);
 	lv->filter = NULL;
 	lv->q.filter = NULL;
+	lv_marks_clear(lv);
+}
+
+int
+lv_marked(const struct listview *lv, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < lv->nmarks; i++)
+		if (lv->marks[i] == id)
+			return 1;
+	return 0;
+}
+
+int
+lv_mark_toggle(struct listview *lv)
+{
+	int64_t id = lv_selected_id(lv);
+	size_t i;
+
+	if (id == 0)
+		return 0;
+	for (i = 0; i < lv->nmarks; i++)
+		if (lv->marks[i] == id) {
+			memmove(lv->marks + i, lv->marks + i + 1,
+			    (lv->nmarks - i - 1) * sizeof(*lv->marks));
+			lv->nmarks--;
+			return 0;
+		}
+	lv->marks = xrealloc(lv->marks, (lv->nmarks + 1) *
+	    sizeof(*lv->marks));
+	lv->marks[lv->nmarks++] = id;
+	return 1;
+}
+
+void
+lv_marks_clear(struct listview *lv)
+{
+	free(lv->marks);
+	lv->marks = NULL;
+	lv->nmarks = 0;
 }
 
 void *
@@ -655,7 +696,17 @@ lv_draw(const struct listview *lv, int y, int x, int h, int w, int focused)
 		sb_printf(&t, _(" - filter: %s"), filter_text(lv->filter));
 	if (lv->quick)
 		sb_printf(&t, " - /%s", lv->quick);
+	if (lv->nmarks)
+		/* TRANSLATORS: after a list's title: rows marked with
+		 * Space. */
+		sb_printf(&t, P_(" - %zu marked", " - %zu marked",
+		    lv->nmarks), lv->nmarks);
 	draw_box(y, x, h, w, sb_str(&t));
+	/* the marker column: only while something is marked */
+	if (lv->nmarks) {
+		x++;
+		w--;
+	}
 	sb_free(&t);
 	ncol = lv_columns(lv->ent, NULL, fields, cols, MAX_COLS);
 	/* Every column as wide as its label and its values on this page
@@ -715,6 +766,9 @@ lv_draw(const struct listview *lv, int y, int x, int h, int w, int focused)
 			cells[i] = texts[i];
 		}
 		col_draw_row(y + 2 + r, x + 1, w - 2, cols, ncol, 1, cells, a);
+		if (lv->nmarks)
+			draw_text(y + 2 + r, x, 1, lv_marked(lv,
+			    rec_meta(rec)->id) ? "*" : " ", a);
 		for (i = 0; i < ncol; i++)
 			free(texts[i]);
 	}

@@ -1,6 +1,6 @@
 #!/bin/sh
-# :merge TEMPLATE on the Contacts list: the list's filter picks the
-# recipients, a dry run shows how many get it, how many are skipped for
+# :merge TEMPLATE on the Contacts list: the form's first line (Enter)
+# runs it; the list's filter picks the recipients, a dry run shows how many get it, how many are skipped for
 # having no e-mail, and the first message; n sends nothing, y sends each
 # message through the mailer (a stand-in writing to a directory) and
 # logs an e-mail event per message.
@@ -33,10 +33,12 @@ events() {
 
 start 120x32 "$SALESORG" --db "$DB"
 expect "starts" "Companies ("
+keys 3
+expect "the tasks" "Tasks ("
 keys :
 type_text "merge offer"
 keys Enter
-expect "only from the Contacts list" ":merge sends to the contacts"
+expect "only from the Contacts or Companies list" ":merge sends to the contacts"
 keys 2
 expect "the contacts" "Contacts ("
 keys f
@@ -47,6 +49,8 @@ expect_gone "the filter leaves the director out" "Москвин"
 
 keys :
 type_text "merge offer"
+keys Enter
+expect "the form" "Send: a dry run first"
 keys Enter
 expect "the dry run's counts" "2 contacts will get it; 1 contact without e-mail skipped"
 expect "the first message's subject" "Subject: Offer for"
@@ -60,6 +64,8 @@ check "still nothing sent" [ "$(ls "$T/sent" | wc -l)" -eq 0 ]
 
 keys :
 type_text "merge offer"
+keys Enter
+expect "the form" "Send: a dry run first"
 keys Enter
 expect "the dry run again" "2 contacts will get it"
 keys q
@@ -82,6 +88,8 @@ cat >"$T/sent/\$n.eml"
 EOF2
 keys :
 type_text "merge offer"
+keys Enter
+expect "the form" "Send: a dry run first"
 keys Enter
 expect "the dry run, a third time" "2 contacts will get it"
 keys q
