@@ -120,9 +120,11 @@ int	docfill_pdf(const char *file, const char *outdir, long timeout_ms,
 int	docfill_has_soffice(void);
 
 /*
- * A file name from a record's title: no slash, control character or
- * character Windows refuses, no leading dot or space, at most 100 bytes
- * (whole characters); "ENTNAME-ID" when nothing is left.  New string.
+ * A file name from a record's title: no slash, control or bidi control
+ * character, byte that is no UTF-8 or character Windows refuses (each
+ * '_'), no leading dot or space, not a Windows device name ("CON_"), at
+ * most 100 bytes (whole characters); "ENTNAME-ID" when nothing is left.
+ * New string.
  */
 char	*docfill_file_name(const char *title, const char *entname,
 	    int64_t id);

@@ -980,6 +980,7 @@ docfill_file(const char *tpl, const char *outpath,
 {
 	zip_t *in, *out = NULL;
 	zip_int64_t n, i, mt;
+	const char *need;
 	char *tmp;
 	int fmt, ze, fd, code = SO_OK;
 
@@ -996,6 +997,16 @@ docfill_file(const char *tpl, const char *outpath,
 		    SO_EINVAL, _("%s: not a document template (%s)"), tpl,
 		    zip_error_strerror(&e));
 		zip_error_fini(&e);
+		return code;
+	}
+	/* a zip, but not of the kind its name says (an .xlsx, an .ods, a
+	 * .docx renamed .odt): nothing would be filled */
+	need = fmt == DOCFILL_ODT ? "content.xml" : "word/document.xml";
+	if (zip_name_locate(in, need, 0) < 0) {
+		code = so_err_set(err, SO_EINVAL, _("%s: not a document "
+		    "template: it has no %s (an %s file is a zip with one)"),
+		    tpl, need, fmt == DOCFILL_ODT ? ".odt" : ".docx");
+		zip_discard(in);
 		return code;
 	}
 	tmp = xasprintf("%s.XXXXXX", outpath);

@@ -512,6 +512,27 @@ TEST(docfill_file_name_from_title)
 	s = docfill_file_name("...", "deal", 7);
 	CHECK_STR(s, "deal-7");
 	free(s);
+	/* a bidi override (the name would show reversed), a C1 control,
+	 * a byte that is no UTF-8, a line separator: each '_' */
+	s = docfill_file_name("ИП \xe2\x80\xaeфдп\xc2\x9b\xff\xe2\x80\xa8",
+	    "company", 5);
+	CHECK_STR(s, "ИП _фдп___");
+	free(s);
+	/* a Windows device name */
+	s = docfill_file_name("Con", "company", 5);
+	CHECK_STR(s, "Con_");
+	free(s);
+	s = docfill_file_name("lpt1. ", "company", 5);
+	CHECK_STR(s, "lpt1_");
+	free(s);
+	s = docfill_file_name("COM10", "company", 5);
+	CHECK_STR(s, "COM10");
+	free(s);
+	/* 100 bytes of whole characters: 50 Cyrillic letters */
+	s = docfill_file_name("ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ"
+	    "Ж", "company", 5);
+	CHECK_INT(strlen(s), 100);
+	free(s);
 }
 
 /* doc.dir: $XDG_DATA_HOME's templates by default, else under ~; a
