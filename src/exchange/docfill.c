@@ -1004,7 +1004,7 @@ docfill_file(const char *tpl, const char *outpath,
 	need = fmt == DOCFILL_ODT ? "content.xml" : "word/document.xml";
 	if (zip_name_locate(in, need, 0) < 0) {
 		code = so_err_set(err, SO_EINVAL, _("%s: not a document "
-		    "template: it has no %s (an %s file is a zip with one)"),
+		    "template: it has no %s, which every %s file has"),
 		    tpl, need, fmt == DOCFILL_ODT ? ".odt" : ".docx");
 		zip_discard(in);
 		return code;
