@@ -7,7 +7,12 @@
  *
  * The placeholders are looked for in the XML of the text (content.xml
  * and styles.xml of an .odt, for headers and footers; word/document.xml,
- * word/header*.xml and word/footer*.xml of a .docx).  Word and Writer
+ * word/header*.xml, word/footer*.xml, word/footnotes.xml and
+ * word/endnotes.xml of a .docx), footnotes, frames and text boxes (a
+ * paragraph inside another) and text fields among them, in an .odt's
+ * user fields' values (an attribute), and in the document's properties
+ * a person sets: title, subject, keywords, description, custom ones
+ * (meta.xml; docProps/core.xml, app.xml, custom.xml).  Word and Writer
  * split what was typed as one "{company.name}" across several runs or
  * spans (a spelling mark, an edit on another day, a bold letter), so the
  * text of a paragraph's runs is joined, the placeholders are found in
