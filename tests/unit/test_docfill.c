@@ -216,7 +216,7 @@ TEST(docfill_odt_footnote_frame_and_fields)
 	 * field shows a copy; a title field's text is a copy too */
 	out = fill_part(DOCFILL_ODT, "content.xml", "<r " ODT_NS " " DRAW_NS
 	    "><text:user-field-decls><text:user-field-decl office:value-type="
-	    "\"string\" office:string-value=\"{contact.x}: {company.name}\" "
+	    "\"string\" office:string-value=\"{contact.address}: {company.name}\" "
 	    "text:name=\"Client\"/></text:user-field-decls>"
 	    "<text:p>A {company.name}<text:note text:id=\"ftn1\"><text:note-"
 	    "citation>1</text:note-citation><text:note-body><text:p>Сноска "
@@ -224,7 +224,7 @@ TEST(docfill_odt_footnote_frame_and_fields)
 	    "</text:note> и {today}<draw:frame><draw:text-box><text:p>Рамка "
 	    "{today}</text:p></draw:text-box></draw:frame> конец {today}"
 	    "</text:p><text:p><text:user-field-get text:name=\"Client\">"
-	    "{contact.x}: {company.name}</text:user-field-get> <text:title>"
+	    "{contact.address}: {company.name}</text:user-field-get> <text:title>"
 	    "{today}</text:title><text:script>if (a) {b}</text:script>"
 	    "</text:p></r>", &err);
 	REQUIRE(out != NULL);
@@ -304,7 +304,7 @@ TEST(docfill_document_properties)
 	const char *core = "<cp:coreProperties xmlns:cp=\"http://schemas."
 	    "openxmlformats.org/package/2006/metadata/core-properties\" "
 	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Договор"
-	    " с {company.name}</dc:title><dc:subject>{contact.x}</dc:subject>"
+	    " с {company.name}</dc:title><dc:subject>{contact.address}</dc:subject>"
 	    "<dc:creator>{автор}</dc:creator><cp:keywords>{today}"
 	    "</cp:keywords></cp:coreProperties>";
 	char *out;
