@@ -216,17 +216,17 @@ TEST(docfill_odt_footnote_frame_and_fields)
 	 * field shows a copy; a title field's text is a copy too */
 	out = fill_part(DOCFILL_ODT, "content.xml", "<r " ODT_NS " " DRAW_NS
 	    "><text:user-field-decls><text:user-field-decl office:value-type="
-	    "\"string\" office:string-value=\"{contact.address}: {company.name}\" "
-	    "text:name=\"Client\"/></text:user-field-decls>"
+	    "\"string\" office:string-value=\"{contact.address}: "
+	    "{company.name}\" text:name=\"Client\"/></text:user-field-decls>"
 	    "<text:p>A {company.name}<text:note text:id=\"ftn1\"><text:note-"
 	    "citation>1</text:note-citation><text:note-body><text:p>Сноска "
 	    "{comp<text:span>any.name}</text:span></text:p></text:note-body>"
 	    "</text:note> и {today}<draw:frame><draw:text-box><text:p>Рамка "
 	    "{today}</text:p></draw:text-box></draw:frame> конец {today}"
 	    "</text:p><text:p><text:user-field-get text:name=\"Client\">"
-	    "{contact.address}: {company.name}</text:user-field-get> <text:title>"
-	    "{today}</text:title><text:script>if (a) {b}</text:script>"
-	    "</text:p></r>", &err);
+	    "{contact.address}: {company.name}</text:user-field-get> "
+	    "<text:title>{today}</text:title><text:script>if (a) {b}"
+	    "</text:script></text:p></r>", &err);
 	REQUIRE(out != NULL);
 	CHECK_STR(out, "<r " ODT_NS " " DRAW_NS
 	    "><text:user-field-decls><text:user-field-decl office:value-type="
@@ -304,7 +304,8 @@ TEST(docfill_document_properties)
 	const char *core = "<cp:coreProperties xmlns:cp=\"http://schemas."
 	    "openxmlformats.org/package/2006/metadata/core-properties\" "
 	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Договор"
-	    " с {company.name}</dc:title><dc:subject>{contact.address}</dc:subject>"
+	    " с {company.name}</dc:title><dc:subject>{contact.address}"
+	    "</dc:subject>"
 	    "<dc:creator>{автор}</dc:creator><cp:keywords>{today}"
 	    "</cp:keywords></cp:coreProperties>";
 	char *out;
@@ -529,8 +530,8 @@ TEST(docfill_file_name_from_title)
 	CHECK_STR(s, "COM10");
 	free(s);
 	/* 100 bytes of whole characters: 50 Cyrillic letters */
-	s = docfill_file_name("ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ"
-	    "Ж", "company", 5);
+	s = docfill_file_name("ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ"
+	    "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ", "company", 5);
 	CHECK_INT(strlen(s), 100);
 	free(s);
 }
