@@ -7,7 +7,12 @@
  *
  * The placeholders are looked for in the XML of the text (content.xml
  * and styles.xml of an .odt, for headers and footers; word/document.xml,
- * word/header*.xml and word/footer*.xml of a .docx).  Word and Writer
+ * word/header*.xml, word/footer*.xml, word/footnotes.xml and
+ * word/endnotes.xml of a .docx), footnotes, frames and text boxes (a
+ * paragraph inside another) and text fields among them, in an .odt's
+ * user fields' values (an attribute), and in the document's properties
+ * a person sets: title, subject, keywords, description, custom ones
+ * (meta.xml; docProps/core.xml, app.xml, custom.xml).  Word and Writer
  * split what was typed as one "{company.name}" across several runs or
  * spans (a spelling mark, an edit on another day, a bold letter), so the
  * text of a paragraph's runs is joined, the placeholders are found in
@@ -120,9 +125,11 @@ int	docfill_pdf(const char *file, const char *outdir, long timeout_ms,
 int	docfill_has_soffice(void);
 
 /*
- * A file name from a record's title: no slash, control character or
- * character Windows refuses, no leading dot or space, at most 100 bytes
- * (whole characters); "ENTNAME-ID" when nothing is left.  New string.
+ * A file name from a record's title: no slash, control or bidi control
+ * character, byte that is no UTF-8 or character Windows refuses (each
+ * '_'), no leading dot or space, not a Windows device name ("CON_"), at
+ * most 100 bytes (whole characters); "ENTNAME-ID" when nothing is left.
+ * New string.
  */
 char	*docfill_file_name(const char *title, const char *entname,
 	    int64_t id);

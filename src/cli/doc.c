@@ -58,25 +58,37 @@ struct run {
 	size_t			 written;
 };
 
-/* name, or name-ID when an earlier record of the run had it
- * (docfill_job's name). */
+/* Was name used by an earlier record of the run?  Without regard to
+ * case: "Альфа" and "АЛЬФА" are one file on a Windows share, a FAT
+ * stick or a Mac's disk. */
+static int
+used(const struct run *x, const char *name)
+{
+	char *f = utf8_fold(name);
+	size_t i;
+
+	for (i = 0; i < x->nnames; i++)
+		if (strcmp(x->names[i], f) == 0)
+			break;
+	free(f);
+	return i < x->nnames;
+}
+
+/* name, or name-ID when an earlier record of the run had it, (and
+ * name-ID-ID when a record is called name-ID) (docfill_job's name). */
 static char *
 unique(void *arg, char *name, int64_t id)
 {
 	struct run *x = arg;
-	size_t i;
 	char *u;
 
-	for (i = 0; i < x->nnames; i++)
-		if (strcmp(x->names[i], name) == 0)
-			break;
-	if (i < x->nnames) {
+	while (used(x, name)) {
 		u = xasprintf("%s-%lld", name, (long long)id);
 		free(name);
 		name = u;
 	}
 	x->names = xrealloc(x->names, (x->nnames + 1) * sizeof(*x->names));
-	x->names[x->nnames++] = xstrdup(name);
+	x->names[x->nnames++] = utf8_fold(name);
 	return name;
 }
 

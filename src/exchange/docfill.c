@@ -38,12 +38,55 @@
 #define NS_W	"http://schemas.openxmlformats.org/wordprocessingml/2006/main|"
 #define NS_TEXT	"urn:oasis:names:tc:opendocument:xmlns:text:1.0|"
 #define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0|"
+#define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0|"
+#define NS_META	"urn:oasis:names:tc:opendocument:xmlns:meta:1.0|"
+#define NS_DC	"http://purl.org/dc/elements/1.1/|"
+#define NS_CP	"http://schemas.openxmlformats.org/package/2006/metadata/" \
+		"core-properties|"
+#define NS_EP	"http://schemas.openxmlformats.org/officeDocument/2006/" \
+		"extended-properties|"
+#define NS_VT	"http://schemas.openxmlformats.org/officeDocument/2006/" \
+		"docPropsVTypes|"
+
+/*
+ * The document's properties a person sets in File > Properties and
+ * reads in the title bar, a PDF's metadata and fields such as TITLE:
+ * their text is filled as a paragraph's.  Everything else of meta.xml
+ * and docProps (the generator, dates, statistics) is left as it was.
+ */
+static const char *const prop_names[] = {
+	NS_DC "title", NS_DC "subject", NS_DC "description",
+	NS_META "keyword", NS_META "user-defined",		/* .odt */
+	NS_CP "keywords", NS_CP "category",			/* .docx */
+	NS_EP "Company", NS_EP "Manager",
+	NS_VT "lpwstr", NS_VT "lpstr", NS_VT "bstr",		/* custom */
+	NULL
+};
+
+/* How a token's new text is escaped: as the text of a run of its
+ * format, an attribute's value, or a property's plain text. */
+enum esc {
+	ESC_ODT,
+	ESC_DOCX,
+	ESC_ATTR,
+	ESC_PLAIN
+};
+
+/* What a paragraph is: a paragraph of the text, an attribute's value
+ * (a user field's), a document property. */
+enum pkind {
+	PK_PARA,
+	PK_ATTR,
+	PK_PROP
+};
 
 /* What an element is to us. */
 enum el {
 	EL_OTHER,
 	EL_PARA,	/* w:p, text:p, text:h */
-	EL_HOLDER,	/* holds a run's text: w:t; text:p, h, span, a */
+	EL_HOLDER,	/* holds a run's text: w:t; text:p, h and any
+			   other text:* element in a paragraph (a span,
+			   a link, a field: user field, title, input) */
 	EL_ROW		/* w:tr, table:table-row */
 };
 
@@ -54,6 +97,9 @@ struct tok {
 	long		 tag_off, tag_len;	/* its holder's start tag */
 	struct strbuf	 text;
 	size_t		 para;
+	enum esc	 esc;
+	struct strbuf	 repl;		/* its new text, when changed */
+	int		 changed;
 };
 
 struct para {
@@ -63,6 +109,11 @@ struct para {
 	struct tpl_text	 pieces;	/* when it has braces */
 	int		 has;		/* 1: pieces parsed */
 	int		 list;		/* the list it repeats over, or 0 */
+	enum pkind	 kind;
+	size_t		 num;		/* PK_PARA: its number in the part */
+	unsigned long	 line;		/* PK_ATTR: the line of its tag */
+	char		*what;		/* PK_ATTR, PK_PROP: its name */
+	long		 pass;		/* the pass its tokens' text is of */
 };
 
 struct row {
@@ -71,6 +122,7 @@ struct row {
 	long		 parent;	/* the row it is in, or -1 */
 	int		 list;		/* the list it repeats over, or 0 */
 	size_t		 first, last;	/* its paragraphs */
+	size_t		 tfirst, tlast;	/* its tokens */
 };
 
 struct frame {
@@ -96,12 +148,25 @@ struct fill {
 	size_t		 nrow, caprow;
 	struct strbuf	*out;
 	long		 cursor;	/* bytes of the part copied so far */
+	int		 props;		/* a part of properties: meta.xml,
+					   the docProps */
+	size_t		 nnum;		/* PK_PARA paragraphs so far */
+	long		 pass, passes;	/* the record being written; how
+					   many there were */
 };
 
 static enum el
-classify(enum docfill_format fmt, const char *name)
+classify(const struct fill *f, const char *name)
 {
-	if (fmt == DOCFILL_DOCX) {
+	size_t i;
+
+	if (f->props) {
+		for (i = 0; prop_names[i] != NULL; i++)
+			if (strcmp(name, prop_names[i]) == 0)
+				return EL_PARA;
+		return EL_OTHER;
+	}
+	if (f->fmt == DOCFILL_DOCX) {
 		if (strncmp(name, NS_W, sizeof(NS_W) - 1) != 0)
 			return EL_OTHER;
 		name += sizeof(NS_W) - 1;
@@ -121,9 +186,13 @@ classify(enum docfill_format fmt, const char *name)
 	name += sizeof(NS_TEXT) - 1;
 	if (strcmp(name, "p") == 0 || strcmp(name, "h") == 0)
 		return EL_PARA;
-	if (strcmp(name, "span") == 0 || strcmp(name, "a") == 0)
-		return EL_HOLDER;
-	return EL_OTHER;
+	if (strcmp(name, "script") == 0)	/* code, not text */
+		return EL_OTHER;
+	/* a span, a link, and the fields whose text is shown: a user
+	 * field, a variable, an input field, the title, a placeholder;
+	 * text met in any other (a footnote's body, a frame) is of the
+	 * paragraph inside it, and outside a paragraph of none */
+	return EL_HOLDER;
 }
 
 /* The innermost open paragraph, or NULL. */
@@ -149,6 +218,139 @@ open_row(struct fill *f)
 	return -1;
 }
 
+/* A new paragraph, its tokens from the next on. */
+static struct para *
+new_para(struct fill *f, enum pkind kind)
+{
+	struct para *pa;
+
+	if (f->npara == f->cappara) {
+		f->cappara = f->cappara ? f->cappara * 2 : 64;
+		f->para = xrealloc(f->para, f->cappara * sizeof(*f->para));
+	}
+	pa = &f->para[f->npara++];
+	memset(pa, 0, sizeof(*pa));
+	pa->first = pa->last = f->ntok;
+	pa->row = open_row(f);
+	pa->kind = kind;
+	pa->pass = -1;
+	if (kind == PK_PARA)
+		pa->num = ++f->nnum;
+	return pa;
+}
+
+static struct tok *
+new_tok(struct fill *f, long off, long len, size_t para, enum esc esc)
+{
+	struct tok *t;
+
+	if (f->ntok == f->captok) {
+		f->captok = f->captok ? f->captok * 2 : 256;
+		f->tok = xrealloc(f->tok, f->captok * sizeof(*f->tok));
+	}
+	t = &f->tok[f->ntok++];
+	memset(t, 0, sizeof(*t));
+	t->off = off;
+	t->len = len;
+	t->para = para;
+	t->esc = esc;
+	sb_add(&t->text, "");
+	return t;
+}
+
+/* The local part of a name ("string-value" of "office|string-value",
+ * "title" of "dc:title"). */
+static const char *
+local_name(const char *name, size_t n, size_t *len)
+{
+	const char *e = name + n, *s = e;
+
+	while (s > name && s[-1] != '|' && s[-1] != ':')
+		s--;
+	*len = (size_t)(e - s);
+	return s;
+}
+
+/*
+ * Where the value of the attribute called local (of any prefix) is in
+ * the start tag at tag (len bytes): *off and *n, its bytes between the
+ * quotes.  -1 when it is not there.
+ */
+static int
+attr_at(const char *tag, long len, const char *local, long *off, long *n)
+{
+	const char *p = tag + 1, *e = tag + len, *nm, *ln, *v;
+	size_t nl, ll;
+	char q;
+
+	while (p < e && !isspace((unsigned char)*p) && *p != '>' && *p != '/')
+		p++;		/* the element's name */
+	for (;;) {
+		while (p < e && isspace((unsigned char)*p))
+			p++;
+		if (p >= e || *p == '>' || *p == '/')
+			return -1;
+		for (nm = p; p < e && *p != '=' && !isspace((unsigned char)*p);
+		    p++)
+			;
+		nl = (size_t)(p - nm);
+		while (p < e && (isspace((unsigned char)*p) || *p == '='))
+			p++;
+		if (p >= e || (*p != '"' && *p != '\''))
+			return -1;
+		q = *p++;
+		for (v = p; p < e && *p != q; p++)
+			;
+		if (p >= e)
+			return -1;
+		ln = local_name(nm, nl, &ll);
+		if (ll == strlen(local) && memcmp(ln, local, ll) == 0) {
+			*off = (long)(v - tag);
+			*n = (long)(p - v);
+			return 0;
+		}
+		p++;
+	}
+}
+
+/*
+ * An .odt's user field, variable or text field keeps its value in its
+ * office:string-value attribute (the declaration of a user field, in
+ * no paragraph; a variable where it is set), and Writer shows that, not
+ * the text it wrote after it: the value is a paragraph of its own.
+ */
+static void
+attr_tokens(struct fill *f, const XML_Char **atts, long tag_off,
+    long tag_len)
+{
+	const char *sv = NS_OFFICE "string-value";
+	struct para *pa;
+	struct tok *t;
+	long off, n;
+	size_t i;
+
+	if (f->fmt != DOCFILL_ODT || f->props)
+		return;
+	for (i = 0; atts[i] != NULL; i += 2) {
+		if (strcmp(atts[i], sv) != 0 || strpbrk(atts[i + 1], "{}") ==
+		    NULL)
+			continue;
+		if (attr_at(f->xml + tag_off, tag_len, "string-value", &off,
+		    &n) != 0)
+			continue;
+		pa = new_para(f, PK_ATTR);
+		pa->line = (unsigned long)XML_GetCurrentLineNumber(f->p);
+		pa->what = xstrdup("office:string-value");
+		t = new_tok(f, tag_off + off, n, (size_t)(pa - f->para),
+		    ESC_ATTR);
+		t->tag_off = tag_off;
+		t->tag_len = tag_len;
+		sb_reset(&t->text);
+		sb_add(&t->text, atts[i + 1]);
+		pa->last = f->ntok;
+	}
+}
+
 static void
 on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
@@ -156,27 +358,27 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 	struct frame *fr;
 	struct para *pa;
 	struct row *r;
+	const char *ln;
+	size_t ll;
+	long tag_off = (long)XML_GetCurrentByteIndex(f->p);
+	long tag_len = XML_GetCurrentByteCount(f->p);
 
-	(void)atts;
+	attr_tokens(f, atts, tag_off, tag_len);
 	if (f->depth == f->cap) {
 		f->cap = f->cap ? f->cap * 2 : 32;
 		f->stack = xrealloc(f->stack, f->cap * sizeof(*f->stack));
 	}
 	fr = &f->stack[f->depth];
-	fr->el = classify(f->fmt, name);
-	fr->tag_off = (long)XML_GetCurrentByteIndex(f->p);
-	fr->tag_len = XML_GetCurrentByteCount(f->p);
+	fr->el = classify(f, name);
+	fr->tag_off = tag_off;
+	fr->tag_len = tag_len;
 	if (fr->el == EL_PARA) {
-		if (f->npara == f->cappara) {
-			f->cappara = f->cappara ? f->cappara * 2 : 64;
-			f->para = xrealloc(f->para, f->cappara *
-			    sizeof(*f->para));
+		pa = new_para(f, f->props ? PK_PROP : PK_PARA);
+		if (f->props) {
+			ln = local_name(name, strlen(name), &ll);
+			pa->what = xstrndup(ln, ll);
 		}
-		pa = &f->para[f->npara];
-		memset(pa, 0, sizeof(*pa));
-		pa->first = pa->last = f->ntok;
-		pa->row = open_row(f);
-		fr->para = f->npara++;
+		fr->para = (size_t)(pa - f->para);
 	} else if (fr->el == EL_ROW) {
 		if (f->nrow == f->caprow) {
 			f->caprow = f->caprow ? f->caprow * 2 : 16;
@@ -187,6 +389,7 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		r->off = fr->tag_off;
 		r->parent = open_row(f);
 		r->first = r->last = f->npara;
+		r->tfirst = r->tlast = f->ntok;
 		fr->row = f->nrow++;
 	}
 	f->depth++;
@@ -207,6 +410,7 @@ on_end(void *ud, const XML_Char *name)
 	else if (fr->el == EL_ROW) {
 		f->row[fr->row].end = at + XML_GetCurrentByteCount(f->p);
 		f->row[fr->row].last = f->npara;
+		f->row[fr->row].tlast = f->ntok;
 	}
 }
 
@@ -222,9 +426,10 @@ on_text(void *ud, const XML_Char *s, int len)
 	if (f->depth == 0)
 		return;
 	holder = &f->stack[f->depth - 1];
-	/* an .odt's paragraph holds its text itself, a .docx's does not */
+	/* an .odt's paragraph and a property hold their text themselves,
+	 * a .docx's paragraph does not */
 	if (holder->el != EL_HOLDER && !(holder->el == EL_PARA &&
-	    f->fmt == DOCFILL_ODT))
+	    (f->fmt == DOCFILL_ODT || f->props)))
 		return;
 	if ((pa = open_para(f)) == NULL)
 		return;
@@ -233,23 +438,17 @@ on_text(void *ud, const XML_Char *s, int len)
 	if (f->ntok > 0) {
 		t = &f->tok[f->ntok - 1];
 		if (t->off + t->len == off && t->tag_off == holder->tag_off &&
-		    t->para == pa->para) {
+		    t->para == pa->para && t->esc != ESC_ATTR) {
 			t->len += n;
 			sb_addn(&t->text, s, (size_t)len);
 			return;
 		}
 	}
-	if (f->ntok == f->captok) {
-		f->captok = f->captok ? f->captok * 2 : 256;
-		f->tok = xrealloc(f->tok, f->captok * sizeof(*f->tok));
-	}
-	t = &f->tok[f->ntok++];
-	memset(t, 0, sizeof(*t));
-	t->off = off;
-	t->len = n;
+	t = new_tok(f, off, n, pa->para, f->props ? ESC_PLAIN :
+	    f->fmt == DOCFILL_ODT ? ESC_ODT : ESC_DOCX);
 	t->tag_off = holder->tag_off;
 	t->tag_len = holder->tag_len;
-	t->para = pa->para;
+	sb_reset(&t->text);
 	sb_addn(&t->text, s, (size_t)len);
 	sb_add(&t->text, "");
 }
@@ -264,6 +463,29 @@ joined(const struct fill *f, const struct para *pa, struct strbuf *b)
 	for (i = pa->first; i < pa->last; i++)
 		if (f->tok[i].para == (size_t)(pa - f->para))
 			sb_add(b, sb_str(&f->tok[i].text));
+}
+
+/* Where pa is, for a message: "content.xml, paragraph 3". */
+static char *
+place(const struct fill *f, const struct para *pa)
+{
+	switch (pa->kind) {
+	case PK_ATTR:
+		/* TRANSLATORS: a place in a document template: its XML
+		 * part, a line of it and an attribute's name (a user
+		 * field's value). */
+		return xasprintf(_("%s, line %lu, attribute %s"), f->part,
+		    pa->line, pa->what);
+	case PK_PROP:
+		/* TRANSLATORS: a place in a document template: its XML
+		 * part (of the document's properties) and the property's
+		 * name ("title"). */
+		return xasprintf(_("%s, property %s"), f->part, pa->what);
+	default:
+		/* TRANSLATORS: a place in a document template: its XML
+		 * part and the paragraph's number. */
+		return xasprintf(_("%s, paragraph %zu"), f->part, pa->num);
+	}
 }
 
 /* Parses each paragraph's placeholders and marks the rows they repeat. */
@@ -283,9 +505,7 @@ prepare(struct fill *f, struct so_err *err)
 		joined(f, pa, &b);
 		if (strpbrk(sb_str(&b), "{}") == NULL)
 			continue;
-		/* TRANSLATORS: a place in a document template: its XML
-		 * part and the paragraph's number. */
-		where = xasprintf(_("%s, paragraph %zu"), f->part, i + 1);
+		where = place(f, pa);
 		code = template_parse_in(f->src->tname, where, sb_str(&b),
 		    TPL_DOC, &pa->pieces, err);
 		if (code != SO_OK) {
@@ -328,13 +548,14 @@ prepare(struct fill *f, struct so_err *err)
 }
 
 /*
- * c escaped for XML text into b.  In a value (val), a line break or a
- * tab becomes the format's element and other control characters are
- * left out (XML 1.0 cannot hold them); the template's own text keeps
- * what it had.
+ * c escaped for XML into b, as esc says.  In a value (val), a line
+ * break or a tab becomes the format's element in a run's text (a
+ * character reference in an attribute, itself in a property) and other
+ * control characters are left out (XML 1.0 cannot hold them); the
+ * template's own text keeps what it had.
  */
 static void
-escape_char(enum docfill_format fmt, char c, int val, struct strbuf *b)
+escape_char(enum esc esc, char c, int val, struct strbuf *b)
 {
 	switch (c) {
 	case '<':
@@ -346,22 +567,32 @@ escape_char(enum docfill_format fmt, char c, int val, struct strbuf *b)
 	case '&':
 		sb_add(b, "&amp;");
 		return;
+	case '"':
+	case '\'':
+		if (esc == ESC_ATTR)
+			sb_add(b, c == '"' ? "&quot;" : "&apos;");
+		else
+			sb_addc(b, c);
+		return;
 	case '\n':
-		if (val)
-			sb_add(b, fmt == DOCFILL_ODT ? "<text:line-break/>" :
+	case '\t':
+	case '\r':
+		/* an attribute's value loses its raw line breaks and tabs
+		 * to spaces (XML's normalisation): references keep them */
+		if (esc == ESC_ATTR)
+			sb_add(b, c == '\n' ? "&#10;" : c == '\t' ? "&#9;" :
+			    "&#13;");
+		else if (!val || esc == ESC_PLAIN || c == '\r')
+			sb_addc(b, c);
+		else if (c == '\n')
+			sb_add(b, esc == ESC_ODT ? "<text:line-break/>" :
 			    "</w:t><w:br/><w:t xml:space=\"preserve\">");
 		else
-			sb_addc(b, c);
-		return;
-	case '\t':
-		if (val)
-			sb_add(b, fmt == DOCFILL_ODT ? "<text:tab/>" :
+			sb_add(b, esc == ESC_ODT ? "<text:tab/>" :
 			    "</w:t><w:tab/><w:t xml:space=\"preserve\">");
-		else
-			sb_addc(b, c);
 		return;
 	default:
-		if ((unsigned char)c >= 0x20 || c == '\r' || !val)
+		if ((unsigned char)c >= 0x20 || !val)
 			sb_addc(b, c);
 		return;
 	}
@@ -377,8 +608,8 @@ copy_to(struct fill *f, long off)
 	}
 }
 
-/* A repeated row in a frame inside a paragraph with placeholders after
- * it: written in paragraph order, its bytes would come out of order. */
+/* Bytes that would come out of order: cannot be, as the tokens and the
+ * rows are written in the order they are in the part. */
 static int
 nested(struct fill *f, struct so_err *err)
 {
@@ -389,17 +620,16 @@ nested(struct fill *f, struct so_err *err)
 }
 
 /*
- * Writes paragraph pa for record row (-1: none): each of its tokens
- * with the text it has once the placeholders are replaced.  The
- * paragraph's text is walked as template_parse walked it ({{ and }} a
- * brace, { to } a placeholder, the placeholder pieces in the same
- * order); a value goes into the token where its placeholder begins, so
- * it takes that run's formatting, and the placeholder's characters in
- * the tokens after are taken out of them.  Tokens nothing touched are
- * copied as they were.
+ * The new text of paragraph pa's tokens for record row (-1: none), in
+ * their repl, changed set on those that differ.  The paragraph's text
+ * is walked as template_parse walked it ({{ and }} a brace, { to } a
+ * placeholder, the placeholder pieces in the same order); a value goes
+ * into the token where its placeholder begins, so it takes that run's
+ * formatting, and the placeholder's characters in the tokens after are
+ * taken out of them.  Tokens nothing touched are copied as they were.
  */
 static int
-write_para(struct fill *f, struct para *pa, long row, struct so_err *err)
+fill_para(struct fill *f, struct para *pa, long row, struct so_err *err)
 {
 	size_t idx = (size_t)(pa - f->para), nt = 0, ti, k, i, pi = 0;
 	size_t *tv, *end;
@@ -420,11 +650,14 @@ write_para(struct fill *f, struct para *pa, long row, struct so_err *err)
 	changed = xcalloc(nt + 1, sizeof(*changed));
 	js = sb_str(&j);
 	for (i = 0, k = 0; i < j.len && code == SO_OK; ) {
+		enum esc esc;
+
 		while (k < nt && i >= end[k])
 			k++;
+		esc = f->tok[tv[k < nt ? k : nt - 1]].esc;
 		if ((js[i] == '{' && js[i + 1] == '{') || (js[i] == '}' &&
 		    js[i + 1] == '}')) {
-			escape_char(f->fmt, js[i], 0, &nv[k]);
+			escape_char(esc, js[i], 0, &nv[k]);
 			changed[k] = 1;
 			if (i + 1 >= end[k])
 				changed[k + 1] = 1;
@@ -432,7 +665,7 @@ write_para(struct fill *f, struct para *pa, long row, struct so_err *err)
 			continue;
 		}
 		if (js[i] != '{') {
-			escape_char(f->fmt, js[i], 0, &nv[k]);
+			escape_char(esc, js[i], 0, &nv[k]);
 			i++;
 			continue;
 		}
@@ -444,7 +677,7 @@ write_para(struct fill *f, struct para *pa, long row, struct so_err *err)
 		    &v, err)) != SO_OK)
 			break;
 		for (v0 = v; *v0; v0++)
-			escape_char(f->fmt, *v0, 1, &nv[k]);
+			escape_char(esc, *v0, 1, &nv[k]);
 		free(v);
 		changed[k] = 1;
 		i += strlen(pa->pieces.v[pi].text);
@@ -452,30 +685,15 @@ write_para(struct fill *f, struct para *pa, long row, struct so_err *err)
 			changed[ti] = 1;
 		pi++;
 	}
-	for (k = 0; k < nt && code == SO_OK; k++) {
+	for (k = 0; k < nt; k++) {
 		struct tok *t = &f->tok[tv[k]];
 
-		if (!changed[k])
-			continue;
-		if (t->off < f->cursor) {
-			code = nested(f, err);
-			break;
-		}
-		/* .docx: a text that now starts or ends with a space keeps
-		 * it only with xml:space="preserve" */
-		if (f->fmt == DOCFILL_DOCX && t->tag_len == 5 &&
-		    t->tag_off >= f->cursor &&
-		    strncmp(f->xml + t->tag_off, "<w:t>", 5) == 0) {
-			copy_to(f, t->tag_off);
-			sb_add(f->out, "<w:t xml:space=\"preserve\">");
-			f->cursor = t->tag_off + t->tag_len;
-		}
-		copy_to(f, t->off);
-		sb_add(f->out, sb_str(&nv[k]));
-		f->cursor = t->off + t->len;
+		sb_free(&t->repl);
+		t->repl = nv[k];
+		t->changed = code == SO_OK && changed[k];
+		memset(&nv[k], 0, sizeof(nv[k]));
 	}
-	for (k = 0; k <= nt; k++)
-		sb_free(&nv[k]);
+	sb_free(&nv[nt]);
 	free(nv);
 	free(changed);
 	free(tv);
@@ -484,34 +702,66 @@ write_para(struct fill *f, struct para *pa, long row, struct so_err *err)
 	return code;
 }
 
+/* Token t with its new text, when it has one. */
+static void
+write_tok(struct fill *f, struct tok *t)
+{
+	if (!t->changed)
+		return;
+	/* .docx: a text that now starts or ends with a space keeps it
+	 * only with xml:space="preserve" */
+	if (t->esc == ESC_DOCX && t->tag_len == 5 && t->tag_off >= f->cursor &&
+	    strncmp(f->xml + t->tag_off, "<w:t>", 5) == 0) {
+		copy_to(f, t->tag_off);
+		sb_add(f->out, "<w:t xml:space=\"preserve\">");
+		f->cursor = t->tag_off + t->tag_len;
+	}
+	copy_to(f, t->off);
+	sb_add(f->out, sb_str(&t->repl));
+	f->cursor = t->off + t->len;
+}
+
 /*
- * Writes the paragraphs from *pi up to last for record row, a
- * repeated row as many times as its list has records; *pi moves past
- * them.
+ * Writes the tokens from first up to last for record row, in the order
+ * they are in the part (a footnote's or a frame's paragraph is inside
+ * another paragraph, its tokens between that one's), a repeated row as
+ * many times as its list has records.  A paragraph's new text is made
+ * when its first token is met, once for each record written.
  */
 static int
-write_range(struct fill *f, size_t *pi, size_t last, long row,
+write_range(struct fill *f, size_t first, size_t last, long row,
     struct so_err *err)
 {
 	struct para *pa;
 	struct row *r;
-	size_t n, i, from;
-	long rx;
+	struct tok *t;
+	size_t n, i, k;
+	long rx, pass;
 	int code;
 
-	while (*pi < last) {
-		pa = &f->para[*pi];
-		/* the outermost repeated row around pa not yet being
-		 * written */
+	for (k = first; k < last; ) {
+		t = &f->tok[k];
+		pa = &f->para[t->para];
+		/* the outermost repeated row around pa, when no record
+		 * of one is being written */
 		r = NULL;
-		for (rx = pa->row; rx >= 0; rx = f->row[rx].parent)
-			if (f->row[rx].list != 0)
-				r = &f->row[rx];
-		if (r == NULL || row >= 0) {
-			if (pa->has && (code = write_para(f, pa, row, err)) !=
-			    SO_OK)
-				return code;
-			(*pi)++;
+		if (row < 0)
+			for (rx = pa->row; rx >= 0; rx = f->row[rx].parent)
+				if (f->row[rx].list != 0)
+					r = &f->row[rx];
+		if (r == NULL) {
+			if (pa->has && pa->pass != f->pass) {
+				if ((code = fill_para(f, pa, row, err)) !=
+				    SO_OK)
+					return code;
+				pa->pass = f->pass;
+			}
+			if (pa->has) {
+				if (t->changed && t->off < f->cursor)
+					return nested(f, err);
+				write_tok(f, t);
+			}
+			k++;
 			continue;
 		}
 		if (r->off < f->cursor)
@@ -520,16 +770,18 @@ write_range(struct fill *f, size_t *pi, size_t last, long row,
 		    SO_OK)
 			return code;
 		copy_to(f, r->off);
+		pass = f->pass;
 		for (i = 0; i < n; i++) {
 			f->cursor = r->off;
-			from = r->first;
-			if ((code = write_range(f, &from, r->last, (long)i,
+			f->pass = ++f->passes;
+			if ((code = write_range(f, r->tfirst, r->tlast, (long)i,
 			    err)) != SO_OK)
 				return code;
 			copy_to(f, r->end);
 		}
+		f->pass = pass;
 		f->cursor = r->end;
-		*pi = r->last;
+		k = r->tlast;
 	}
 	return SO_OK;
 }
@@ -539,10 +791,14 @@ fill_free(struct fill *f)
 {
 	size_t i;
 
-	for (i = 0; i < f->ntok; i++)
+	for (i = 0; i < f->ntok; i++) {
 		sb_free(&f->tok[i].text);
-	for (i = 0; i < f->npara; i++)
+		sb_free(&f->tok[i].repl);
+	}
+	for (i = 0; i < f->npara; i++) {
 		template_text_free(&f->para[i].pieces);
+		free(f->para[i].what);
+	}
 	free(f->tok);
 	free(f->para);
 	free(f->row);
@@ -555,7 +811,6 @@ docfill_xml(const char *xml, size_t len, enum docfill_format fmt,
     struct so_err *err)
 {
 	struct fill f;
-	size_t pi = 0;
 	int code;
 
 	memset(&f, 0, sizeof(f));
@@ -564,6 +819,8 @@ docfill_xml(const char *xml, size_t len, enum docfill_format fmt,
 	f.part = part;
 	f.src = src;
 	f.out = out;
+	f.props = strcmp(part, "meta.xml") == 0 ||
+	    strncmp(part, "docProps/", 9) == 0;
 	if (len > (size_t)MAX_PART)
 		return so_err_set(err, SO_EINVAL, _("template \"%s\": %s is "
 		    "larger than %ld MB"), src->tname, part, MAX_PART >> 20);
@@ -587,7 +844,7 @@ docfill_xml(const char *xml, size_t len, enum docfill_format fmt,
 	f.p = NULL;
 	sb_add(out, "");
 	if ((code = prepare(&f, err)) == SO_OK &&
-	    (code = write_range(&f, &pi, f.npara, -1, err)) == SO_OK)
+	    (code = write_range(&f, 0, f.ntok, -1, err)) == SO_OK)
 		copy_to(&f, (long)len);
 	fill_free(&f);
 	return code;
@@ -613,10 +870,18 @@ filled_part(enum docfill_format fmt, const char *name)
 {
 	size_t n = strlen(name);
 
+	/* an .odt's headers and footers are in styles.xml, its
+	 * footnotes, frames and fields in content.xml */
 	if (fmt == DOCFILL_ODT)
 		return strcmp(name, "content.xml") == 0 ||
-		    strcmp(name, "styles.xml") == 0;
-	if (strcmp(name, "word/document.xml") == 0)
+		    strcmp(name, "styles.xml") == 0 ||
+		    strcmp(name, "meta.xml") == 0;
+	if (strcmp(name, "word/document.xml") == 0 ||
+	    strcmp(name, "word/footnotes.xml") == 0 ||
+	    strcmp(name, "word/endnotes.xml") == 0 ||
+	    strcmp(name, "docProps/core.xml") == 0 ||
+	    strcmp(name, "docProps/app.xml") == 0 ||
+	    strcmp(name, "docProps/custom.xml") == 0)
 		return 1;
 	return n > 4 && strcmp(name + n - 4, ".xml") == 0 &&
 	    (strncmp(name, "word/header", 11) == 0 ||
@@ -715,6 +980,7 @@ docfill_file(const char *tpl, const char *outpath,
 {
 	zip_t *in, *out = NULL;
 	zip_int64_t n, i, mt;
+	const char *need;
 	char *tmp;
 	int fmt, ze, fd, code = SO_OK;
 
@@ -731,6 +997,16 @@ docfill_file(const char *tpl, const char *outpath,
 		    SO_EINVAL, _("%s: not a document template (%s)"), tpl,
 		    zip_error_strerror(&e));
 		zip_error_fini(&e);
+		return code;
+	}
+	/* a zip, but not of the kind its name says (an .xlsx, an .ods, a
+	 * .docx renamed .odt): nothing would be filled */
+	need = fmt == DOCFILL_ODT ? "content.xml" : "word/document.xml";
+	if (zip_name_locate(in, need, 0) < 0) {
+		code = so_err_set(err, SO_EINVAL, _("%s: not a document "
+		    "template: it has no %s, which every %s file has"),
+		    tpl, need, fmt == DOCFILL_ODT ? ".odt" : ".docx");
+		zip_discard(in);
 		return code;
 	}
 	tmp = xasprintf("%s.XXXXXX", outpath);

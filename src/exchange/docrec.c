@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/i18n.h"
 #include "base/priv.h"
@@ -327,17 +328,38 @@ docfill_log(struct db *db, const struct entity *ent, int64_t id,
 
 #define NAME_MAX_BYTES	100		/* of a file name from a title */
 
+/* Windows' device names, which no file there can be called (with any
+ * extension): "CON.docx" cannot be opened on a share or a stick. */
+static int
+device_name(const char *s, size_t n)
+{
+	static const char *const dev[] = { "CON", "PRN", "AUX", "NUL",
+	    NULL };
+	size_t i;
+
+	for (i = 0; dev[i] != NULL; i++)
+		if (n == 3 && strncasecmp(s, dev[i], 3) == 0)
+			return 1;
+	return n == 4 && (strncasecmp(s, "COM", 3) == 0 ||
+	    strncasecmp(s, "LPT", 3) == 0) && s[3] >= '1' && s[3] <= '9';
+}
+
 char *
 docfill_file_name(const char *title, const char *entname, int64_t id)
 {
 	struct strbuf b = { 0 };
 	const char *s;
+	uint32_t cp;
 	size_t k;
 
 	sb_add(&b, "");
 	for (s = title; *s && b.len < NAME_MAX_BYTES; s += k) {
-		k = utf8_next(s, 0);
-		if ((unsigned char)*s < 0x20 || *s == 0x7f ||
+		k = utf8_decode(s, strlen(s), &cp);
+		/* a control, a bidi control (which would show the name
+		 * reordered in a file manager), a byte that is no UTF-8
+		 * and the characters Windows refuses: '_' */
+		if (utf8_is_control(cp) || utf8_is_bidi_control(cp) ||
+		    cp == 0xFFFD || cp == 0x2028 || cp == 0x2029 ||
 		    strchr("/\\:*?\"<>|", *s) != NULL)
 			sb_addc(&b, '_');
 		else if (b.len + k <= NAME_MAX_BYTES &&
@@ -348,6 +370,8 @@ docfill_file_name(const char *title, const char *entname, int64_t id)
 		b.s[--b.len] = '\0';
 	if (b.len == 0)
 		sb_printf(&b, "%s-%lld", entname, (long long)id);
+	else if (device_name(b.s, b.len))
+		sb_addc(&b, '_');
 	return sb_steal(&b);
 }
 

@@ -184,6 +184,158 @@ TEST(docfill_row_repeated)
 	db_close(db);
 }
 
+/* xml as the part called part; NULL (err set) on failure. */
+static char *
+fill_part(enum docfill_format fmt, const char *part, const char *xml,
+    struct so_err *err)
+{
+	struct strbuf b = { 0 };
+
+	if (docfill_xml(xml, strlen(xml), fmt, part, &fake, &b, err) !=
+	    SO_OK) {
+		sb_free(&b);
+		return NULL;
+	}
+	return sb_steal(&b);
+}
+
+#define DRAW_NS	"xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:" \
+		"drawing:1.0\" xmlns:office=\"urn:oasis:names:tc:" \
+		"opendocument:xmlns:office:1.0\""
+
+TEST(docfill_odt_footnote_frame_and_fields)
+{
+	struct db *db = fixture_open("docfill.db");
+	struct so_err err = { 0 };
+	char *out;
+
+	/* Writer keeps a footnote and a frame inside the paragraph they
+	 * are anchored in: their paragraphs' text lies between the
+	 * outer one's, which has placeholders before and after them; a
+	 * user field's value is in its declaration's attribute, the
+	 * field shows a copy; a title field's text is a copy too */
+	out = fill_part(DOCFILL_ODT, "content.xml", "<r " ODT_NS " " DRAW_NS
+	    "><text:user-field-decls><text:user-field-decl office:value-type="
+	    "\"string\" office:string-value=\"{contact.address}: "
+	    "{company.name}\" text:name=\"Client\"/></text:user-field-decls>"
+	    "<text:p>A {company.name}<text:note text:id=\"ftn1\"><text:note-"
+	    "citation>1</text:note-citation><text:note-body><text:p>Сноска "
+	    "{comp<text:span>any.name}</text:span></text:p></text:note-body>"
+	    "</text:note> и {today}<draw:frame><draw:text-box><text:p>Рамка "
+	    "{today}</text:p></draw:text-box></draw:frame> конец {today}"
+	    "</text:p><text:p><text:user-field-get text:name=\"Client\">"
+	    "{contact.address}: {company.name}</text:user-field-get> "
+	    "<text:title>{today}</text:title><text:script>if (a) {b}"
+	    "</text:script></text:p></r>", &err);
+	REQUIRE(out != NULL);
+	CHECK_STR(out, "<r " ODT_NS " " DRAW_NS
+	    "><text:user-field-decls><text:user-field-decl office:value-type="
+	    "\"string\" office:string-value=\"line one&#10;line two: A &amp; "
+	    "B &lt;C&gt;\" text:name=\"Client\"/></text:user-field-decls>"
+	    "<text:p>A A &amp; B &lt;C&gt;<text:note text:id=\"ftn1\"><text:"
+	    "note-citation>1</text:note-citation><text:note-body><text:p>"
+	    "Сноска A &amp; B &lt;C&gt;<text:span></text:span></text:p>"
+	    "</text:note-body></text:note> и T<draw:frame><draw:text-box>"
+	    "<text:p>Рамка T</text:p></draw:text-box></draw:frame> конец T"
+	    "</text:p><text:p><text:user-field-get text:name=\"Client\">"
+	    "line one<text:line-break/>line two: A &amp; B &lt;C&gt;"
+	    "</text:user-field-get> <text:title>T</text:title><text:script>"
+	    "if (a) {b}</text:script></text:p></r>");
+	free(out);
+	/* an unknown placeholder in a user field's value: where */
+	out = fill_part(DOCFILL_ODT, "content.xml", "<r " ODT_NS " " DRAW_NS
+	    ">\n<text:user-field-decl office:string-value='Для {company.nam}'"
+	    "/><text:p>{company.name}</text:p></r>", &err);
+	CHECK(out == NULL);
+	CHECK_STR(err.msg, "template \"t.docx\": content.xml, line 2, "
+	    "attribute office:string-value, column 5: unknown placeholder "
+	    "{company.nam}; did you mean {company.name}?");
+	db_close(db);
+}
+
+TEST(docfill_docx_text_box_and_footnote)
+{
+	struct db *db = fixture_open("docfill.db");
+	struct so_err err = { 0 };
+	char *out;
+
+	/* a text box: its paragraph inside a run of the outer one, text
+	 * of the outer one after it */
+	out = fill(DOCFILL_DOCX, "<w:document " W_NS "><w:body><w:p><w:r>"
+	    "<w:t>До {today}</w:t></w:r><w:r><w:drawing><w:txbxContent><w:p>"
+	    "<w:r><w:t>{comp</w:t></w:r><w:r><w:t>any.name}</w:t></w:r></w:p>"
+	    "</w:txbxContent></w:drawing></w:r><w:r><w:t>после {today}</w:t>"
+	    "</w:r></w:p></w:body></w:document>", &err);
+	REQUIRE(out != NULL);
+	CHECK_STR(out, "<w:document " W_NS "><w:body><w:p><w:r>"
+	    "<w:t xml:space=\"preserve\">До T</w:t></w:r><w:r><w:drawing>"
+	    "<w:txbxContent><w:p><w:r><w:t xml:space=\"preserve\">A &amp; B "
+	    "&lt;C&gt;</w:t></w:r><w:r><w:t xml:space=\"preserve\"></w:t>"
+	    "</w:r></w:p></w:txbxContent></w:drawing></w:r><w:r>"
+	    "<w:t xml:space=\"preserve\">после T</w:t></w:r></w:p></w:body>"
+	    "</w:document>");
+	free(out);
+	/* a footnote, its placeholder split across runs; the error names
+	 * the part */
+	out = fill_part(DOCFILL_DOCX, "word/footnotes.xml", "<w:footnotes "
+	    W_NS "><w:footnote w:id=\"1\"><w:p><w:r><w:t>См. {company.</w:t>"
+	    "</w:r><w:r><w:rPr><w:b/></w:rPr><w:t>name}</w:t></w:r></w:p>"
+	    "</w:footnote></w:footnotes>", &err);
+	REQUIRE(out != NULL);
+	CHECK_STR(out, "<w:footnotes " W_NS "><w:footnote w:id=\"1\"><w:p>"
+	    "<w:r><w:t xml:space=\"preserve\">См. A &amp; B &lt;C&gt;</w:t>"
+	    "</w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">"
+	    "</w:t></w:r></w:p></w:footnote></w:footnotes>");
+	free(out);
+	out = fill_part(DOCFILL_DOCX, "word/endnotes.xml", "<w:endnotes "
+	    W_NS "><w:endnote><w:p><w:r><w:t>{deal.nope}</w:t></w:r></w:p>"
+	    "</w:endnote></w:endnotes>", &err);
+	CHECK(out == NULL);
+	CHECK(strncmp(err.msg, "template \"t.docx\": word/endnotes.xml, "
+	    "paragraph 1, column 1: unknown placeholder {deal.nope}", 82) ==
+	    0);
+	db_close(db);
+}
+
+TEST(docfill_document_properties)
+{
+	struct db *db = fixture_open("docfill.db");
+	struct so_err err = { 0 };
+	const char *core = "<cp:coreProperties xmlns:cp=\"http://schemas."
+	    "openxmlformats.org/package/2006/metadata/core-properties\" "
+	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Договор"
+	    " с {company.name}</dc:title><dc:subject>{contact.address}"
+	    "</dc:subject>"
+	    "<dc:creator>{автор}</dc:creator><cp:keywords>{today}"
+	    "</cp:keywords></cp:coreProperties>";
+	char *out;
+
+	/* the title and the subject filled (a line break stays one: a
+	 * property is plain text), the author left as it was */
+	out = fill_part(DOCFILL_DOCX, "docProps/core.xml", core, &err);
+	REQUIRE(out != NULL);
+	CHECK_STR(out, "<cp:coreProperties xmlns:cp=\"http://schemas."
+	    "openxmlformats.org/package/2006/metadata/core-properties\" "
+	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Договор"
+	    " с A &amp; B &lt;C&gt;</dc:title><dc:subject>line one\nline two"
+	    "</dc:subject><dc:creator>{автор}</dc:creator><cp:keywords>T"
+	    "</cp:keywords></cp:coreProperties>");
+	free(out);
+	out = fill_part(DOCFILL_ODT, "meta.xml", "<office:document-meta "
+	    "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+	    " xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\" "
+	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><office:meta>"
+	    "<meta:generator>LO/{7}</meta:generator><dc:title>{company.name}"
+	    "</dc:title><meta:user-defined meta:name=\"Город\">{today}"
+	    "</meta:user-defined><dc:subject>{company.nme}</dc:subject>"
+	    "</office:meta></office:document-meta>", &err);
+	CHECK(out == NULL);
+	CHECK_STR(err.msg, "template \"t.docx\": meta.xml, property subject, "
+	    "column 1: unknown placeholder {company.nme}; did you mean "
+	    "{company.name}?");
+	db_close(db);
+}
+
 TEST(docfill_errors)
 {
 	struct db *db = fixture_open("docfill.db");
@@ -360,6 +512,27 @@ TEST(docfill_file_name_from_title)
 	free(s);
 	s = docfill_file_name("...", "deal", 7);
 	CHECK_STR(s, "deal-7");
+	free(s);
+	/* a bidi override (the name would show reversed), a C1 control,
+	 * a byte that is no UTF-8, a line separator: each '_' */
+	s = docfill_file_name("ИП \xe2\x80\xaeфдп\xc2\x9b\xff\xe2\x80\xa8",
+	    "company", 5);
+	CHECK_STR(s, "ИП _фдп___");
+	free(s);
+	/* a Windows device name */
+	s = docfill_file_name("Con", "company", 5);
+	CHECK_STR(s, "Con_");
+	free(s);
+	s = docfill_file_name("lpt1. ", "company", 5);
+	CHECK_STR(s, "lpt1_");
+	free(s);
+	s = docfill_file_name("COM10", "company", 5);
+	CHECK_STR(s, "COM10");
+	free(s);
+	/* 100 bytes of whole characters: 50 Cyrillic letters */
+	s = docfill_file_name("ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ"
+	    "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ", "company", 5);
+	CHECK_INT(strlen(s), 100);
 	free(s);
 }
 
