@@ -858,10 +858,13 @@ agenda_reminders(struct db *db, int64_t user_id, int64_t since, int64_t until,
 	if ((code = acl_check_user(db, user_id, N_("read another user's "
 	    "agenda or everyone's"), err)) != SO_OK)
 		return code;
-	if ((code = one_off(db, user_id ? "AND e.rrule = '' "
-	    "AND e.status = 'planned' AND e.remind_min IS NOT NULL "
-	    "AND e.start_at >= ?2 AND e.start_at < ?3 + 31 * 86400 "
-	    "AND e.start_at - e.remind_min * 60 <= ?3" : "AND e.rrule = '' "
+	/* The + keeps the start (due) bounds off the indexes by start:
+	 * the planned ones with a reminder come by the moment it is due,
+	 * one user's from events_remind_user (tasks_remind_user, sql/024),
+	 * everyone's from events_remind, and not a month of calls each
+	 * read from the table for its remind_min (issue 26).  Everyone's
+	 * tasks have no such index: tasks_open by due. */
+	if ((code = one_off(db, "AND e.rrule = '' "
 	    "AND e.status = 'planned' AND e.remind_min IS NOT NULL "
 	    "AND +e.start_at >= ?2 AND +e.start_at < ?3 + 31 * 86400 "
 	    "AND e.start_at - e.remind_min * 60 <= ?3", user_id, since, until,
@@ -870,7 +873,10 @@ agenda_reminders(struct db *db, int64_t user_id, int64_t since, int64_t until,
 	if ((code = recurring(db, user_id, since, until + REMIND_AHEAD, until,
 	    AG_REMINDER, out, &cap, err)) != SO_OK)
 		goto fail;
-	if ((code = tasks(db, user_id, "AND k.status = 'open' "
+	if ((code = tasks(db, user_id, user_id ? "AND k.status = 'open' "
+	    "AND k.remind_min IS NOT NULL AND +k.due_at >= ?2 "
+	    "AND +k.due_at < ?3 + 31 * 86400 "
+	    "AND k.due_at - k.remind_min * 60 <= ?3" : "AND k.status = 'open' "
 	    "AND k.remind_min IS NOT NULL AND k.due_at >= ?2 "
 	    "AND k.due_at < ?3 + 31 * 86400 "
 	    "AND k.due_at - k.remind_min * 60 <= ?3", since, until, until, 0,

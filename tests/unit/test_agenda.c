@@ -739,12 +739,13 @@ TEST(test_agenda_plans_read_open_items_not_the_history)
 	    &a, &err) == SO_OK);
 	agenda_free(&a);
 	plans = fixture_plans_end(w.db);
-	CHECK_PLAN(plans, "SEARCH e USING INDEX events_agenda "
-	    "(assignee_id=? AND status=? AND start_at>? AND start_at<?)");
+	/* The reminders (the TUI's poll) by the moment they are due. */
+	CHECK_PLAN(plans, "SEARCH e USING INDEX events_remind_user "
+	    "(assignee_id=? AND <expr><?)");
 	CHECK_PLAN(plans, "SEARCH e USING INDEX events_recurring "
 	    "(assignee_id=?)");
-	CHECK_PLAN(plans, "SEARCH k USING INDEX tasks_assignee_due "
-	    "(assignee_id=? AND status=? AND due_at>? AND due_at<?)");
+	CHECK_PLAN(plans, "SEARCH k USING INDEX tasks_remind_user "
+	    "(assignee_id=? AND <expr><?)");
 	CHECK_NO_SCAN(plans, "e");
 	CHECK_NO_SCAN(plans, "k");
 	CHECK_NO_SCAN(plans, "p");
@@ -922,16 +923,22 @@ TEST(test_agenda_plans_of_a_user_one_range_each)
 }
 
 /* Pages of the file the store reads (from SQLite's cache or the disk)
- * while loading anna's agenda of today. */
+ * while loading anna's agenda of today, or with poll the reminders the
+ * TUI polls for. */
 static int
-pages_read(struct world *w, struct agenda *a)
+pages_read(struct world *w, int poll, struct agenda *a)
 {
+	struct so_err err = { 0 };
 	sqlite3 *h = db_sqlite(w->db);
 	int hit, miss, hi;
 
 	sqlite3_db_status(h, SQLITE_DBSTATUS_CACHE_HIT, &hit, &hi, 1);
 	sqlite3_db_status(h, SQLITE_DBSTATUS_CACHE_MISS, &miss, &hi, 1);
-	load(w, w->anna, 1, a);
+	if (!poll)
+		load(w, w->anna, 1, a);
+	else if (agenda_reminders(w->db, w->anna, FIXTURE_NOW, FIXTURE_NOW +
+	    600, a, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "reminders: %s", err.msg);
 	sqlite3_db_status(h, SQLITE_DBSTATUS_CACHE_HIT, &hit, &hi, 1);
 	sqlite3_db_status(h, SQLITE_DBSTATUS_CACHE_MISS, &miss, &hi, 1);
 	return hit + miss;
@@ -949,6 +956,7 @@ pages_read(struct world *w, struct agenda *a)
  * those reads added some 800.  They are made in the reverse order of
  * their start, as a calendar fills in no order: in the order of their
  * ids the table's cursor would step to each next row without a seek.
+ * The same for the reminders the TUI polls for (agenda_reminders).
  */
 TEST(test_agenda_reminders_of_a_user_from_their_own_index)
 {
@@ -956,7 +964,7 @@ TEST(test_agenda_reminders_of_a_user_from_their_own_index)
 	struct world w;
 	struct agenda a;
 	char *plans, *sql;
-	int before, after;
+	int before, after, polled;
 
 	REQUIRE(setup(&w, "remind.db"));
 	user_world(&w);
@@ -980,8 +988,11 @@ TEST(test_agenda_reminders_of_a_user_from_their_own_index)
 	CHECK_NO_SCAN(plans, "k");
 	free(plans);
 
-	before = pages_read(&w, &a);
+	before = pages_read(&w, 0, &a);
 	CHECK_INT(a.n, 6);
+	agenda_free(&a);
+	polled = pages_read(&w, 1, &a);
+	CHECK_INT(a.n, 3);
 	agenda_free(&a);
 	/* 400 planned calls and 400 open tasks over the next month, no
 	 * reminder: none of them is shown. */
@@ -999,11 +1010,17 @@ TEST(test_agenda_reminders_of_a_user_from_their_own_index)
 	REQUIRE(db_exec(w.db, sql, &err) == SO_OK);
 	free(sql);
 	fixture_reindex(w.db);
-	after = pages_read(&w, &a);
+	after = pages_read(&w, 0, &a);
 	CHECK_INT(a.n, 6);
 	agenda_free(&a);
 	if (after > before + 20)
 		harness_fail(__FILE__, __LINE__, "%d pages read with the month "
 		    "of calls, %d without", after, before);
+	after = pages_read(&w, 1, &a);
+	CHECK_INT(a.n, 3);
+	agenda_free(&a);
+	if (after > polled + 20)
+		harness_fail(__FILE__, __LINE__, "%d pages polled with the "
+		    "month of calls, %d without", after, polled);
 	db_close(w.db);
 }
