@@ -427,11 +427,11 @@ tasks(struct db *db, int64_t user_id, const char *tail, int64_t lo,
  * entry: else the planner would take the month of events_agenda again,
  * its (status, start) bounds weighing more than the moment's (and not
  * INDEXED BY: a read-only command on a file not yet migrated to
- * sql/024 would fail, where this one only reads more).  Without
- * reminders ?3 is ?5 and the branch reads nothing.  The branches are
- * one statement (UNION ALL): preparing one instead of four (three for
- * tasks) is most of what the agenda costs over its reading on a small
- * file.
+ * sql/024 would fail, where this one only reads more).  The branches
+ * are one statement (UNION ALL): preparing one instead of four (three
+ * for tasks) is most of what the agenda costs over its reading on a
+ * small file; without reminders (another day's agenda) the statement
+ * has no second branch to prepare.
  *
  * Parameters: ?1 user, ?2 the first day, ?3 the end of the reminders'
  * month, ?4 now, ?5 the end of the shown days, ?6 lo.
@@ -440,22 +440,27 @@ static int
 user_events(struct db *db, const struct agenda_query *q, int64_t lo,
     int64_t to, struct agenda *a, size_t *cap, struct so_err *err)
 {
-	sqlite3_stmt *st;
-	int rc, code = SO_OK;
-
-	if ((code = prepare_range(db, event_cols, "e.assignee_id", q->user_id,
+	static const char days[] =
 	    "AND (e.status, e.start_at) >= ('done', ?2) "
 	    "AND (e.status, e.start_at) < ('planned', ?5) "
 	    "AND (e.status = 'done' AND e.rrule = '' AND e.start_at < ?5 "
-	    "OR e.status = 'planned' AND (e.rrule <> '' OR e.start_at >= ?6)) "
-	    "UNION ALL " EVENT_SELECT
-	    "FROM events e " EVENT_JOINS
+	    "OR e.status = 'planned' AND (e.rrule <> '' OR e.start_at >= ?6)) ";
+	static const char reminders[] =
+	    "UNION ALL " EVENT_SELECT "FROM events e " EVENT_JOINS
 	    "WHERE e.deleted_at IS NULL AND e.assignee_id = ?1 "
 	    "AND e.status = 'planned' AND e.rrule = '' "
 	    "AND e.remind_min IS NOT NULL "
 	    "AND e.start_at - e.remind_min * 60 <= ?4 "
-	    "AND +e.start_at >= ?5 AND +e.start_at < ?3 AND ?3 > ?5", q->from,
-	    q->reminders ? to + REMIND_AHEAD : to, &st, err)) != SO_OK)
+	    "AND +e.start_at >= ?5 AND +e.start_at < ?3";
+	sqlite3_stmt *st;
+	int rc, code = SO_OK;
+	char *tail;
+
+	tail = xasprintf("%s%s", days, q->reminders ? reminders : "");
+	code = prepare_range(db, event_cols, "e.assignee_id", q->user_id, tail,
+	    q->from, to + REMIND_AHEAD, &st, err);
+	free(tail);
+	if (code != SO_OK)
 		return code;
 	sqlite3_bind_int64(st, 4, q->now);
 	sqlite3_bind_int64(st, 5, to);
@@ -487,21 +492,26 @@ static int
 user_tasks(struct db *db, const struct agenda_query *q, int64_t lo,
     int64_t to, struct agenda *a, size_t *cap, struct so_err *err)
 {
-	sqlite3_stmt *st;
-	int rc, code;
-
-	if ((code = prepare_range(db, task_cols, "k.assignee_id", q->user_id,
+	static const char days[] =
 	    "AND (k.status, k.due_at) >= ('done', ?2) "
 	    "AND (k.status, k.due_at) < ('open', ?5) "
 	    "AND (k.status = 'done' AND k.due_at < ?5 "
-	    "OR k.status = 'open' AND k.due_at >= ?6) "
-	    "UNION ALL " TASK_SELECT
-	    "FROM tasks k " TASK_JOINS
+	    "OR k.status = 'open' AND k.due_at >= ?6) ";
+	static const char reminders[] =
+	    "UNION ALL " TASK_SELECT "FROM tasks k " TASK_JOINS
 	    "WHERE k.deleted_at IS NULL AND k.assignee_id = ?1 "
 	    "AND k.status = 'open' AND k.remind_min IS NOT NULL "
 	    "AND k.due_at - k.remind_min * 60 <= ?4 "
-	    "AND +k.due_at >= ?5 AND +k.due_at < ?3 AND ?3 > ?5", q->from,
-	    q->reminders ? to + REMIND_AHEAD : to, &st, err)) != SO_OK)
+	    "AND +k.due_at >= ?5 AND +k.due_at < ?3";
+	sqlite3_stmt *st;
+	int rc, code;
+	char *tail;
+
+	tail = xasprintf("%s%s", days, q->reminders ? reminders : "");
+	code = prepare_range(db, task_cols, "k.assignee_id", q->user_id, tail,
+	    q->from, to + REMIND_AHEAD, &st, err);
+	free(tail);
+	if (code != SO_OK)
 		return code;
 	sqlite3_bind_int64(st, 4, q->now);
 	sqlite3_bind_int64(st, 5, to);
