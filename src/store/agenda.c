@@ -403,6 +403,23 @@ tasks(struct db *db, int64_t user_id, const char *tail, int64_t lo,
 }
 
 /*
+ * One user's one-offs (open tasks) after the days whose reminder has
+ * come, as a row test; parameters as user_events'.  Spelled once for
+ * the probe (reminders_due) and the branches that read them.
+ */
+#define EVENT_REMINDS \
+    "e.deleted_at IS NULL AND e.assignee_id = ?1 " \
+    "AND e.status = 'planned' AND e.rrule = '' " \
+    "AND e.remind_min IS NOT NULL " \
+    "AND e.start_at - e.remind_min * 60 <= ?4 " \
+    "AND +e.start_at >= ?5 AND +e.start_at < ?3"
+#define TASK_REMINDS \
+    "k.deleted_at IS NULL AND k.assignee_id = ?1 " \
+    "AND k.status = 'open' AND k.remind_min IS NOT NULL " \
+    "AND k.due_at - k.remind_min * 60 <= ?4 " \
+    "AND +k.due_at >= ?5 AND +k.due_at < ?3"
+
+/*
  * One user's agenda reads each table with one statement (issue 26):
  * where everyone's takes each kind of item from the index of its own
  * (events_open, events_series, events_remind, tasks_open), one user's
@@ -427,18 +444,21 @@ tasks(struct db *db, int64_t user_id, const char *tail, int64_t lo,
  * entry: else the planner would take the month of events_agenda again,
  * its (status, start) bounds weighing more than the moment's (and not
  * INDEXED BY: a read-only command on a file not yet migrated to
- * sql/024 would fail, where this one only reads more).  The branches
- * are one statement (UNION ALL): preparing one instead of four (three
- * for tasks) is most of what the agenda costs over its reading on a
- * small file; without reminders (another day's agenda) the statement
- * has no second branch to prepare.
+ * sql/024 would fail, where this one only reads more).  The range is
+ * a second branch of the same statement (UNION ALL), there only when
+ * reminders_due found one: preparing one statement instead of four
+ * (three for tasks) is most of what the agenda costs over its reading
+ * on a small file, and the branch (70 us on the demo database) more
+ * than the probe.
  *
  * Parameters: ?1 user, ?2 the first day, ?3 the end of the reminders'
- * month, ?4 now, ?5 the end of the shown days, ?6 lo.
+ * month, ?4 now, ?5 the end of the shown days, ?6 lo; remind: add the
+ * reminders' branch.
  */
 static int
 user_events(struct db *db, const struct agenda_query *q, int64_t lo,
-    int64_t to, struct agenda *a, size_t *cap, struct so_err *err)
+    int64_t to, int remind, struct agenda *a, size_t *cap,
+    struct so_err *err)
 {
 	static const char days[] =
 	    "AND (e.status, e.start_at) >= ('done', ?2) "
@@ -447,16 +467,12 @@ user_events(struct db *db, const struct agenda_query *q, int64_t lo,
 	    "OR e.status = 'planned' AND (e.rrule <> '' OR e.start_at >= ?6)) ";
 	static const char reminders[] =
 	    "UNION ALL " EVENT_SELECT "FROM events e " EVENT_JOINS
-	    "WHERE e.deleted_at IS NULL AND e.assignee_id = ?1 "
-	    "AND e.status = 'planned' AND e.rrule = '' "
-	    "AND e.remind_min IS NOT NULL "
-	    "AND e.start_at - e.remind_min * 60 <= ?4 "
-	    "AND +e.start_at >= ?5 AND +e.start_at < ?3";
+	    "WHERE " EVENT_REMINDS;
 	sqlite3_stmt *st;
 	int rc, code = SO_OK;
 	char *tail;
 
-	tail = xasprintf("%s%s", days, q->reminders ? reminders : "");
+	tail = xasprintf("%s%s", days, remind ? reminders : "");
 	code = prepare_range(db, event_cols, "e.assignee_id", q->user_id, tail,
 	    q->from, to + REMIND_AHEAD, &st, err);
 	free(tail);
@@ -490,7 +506,8 @@ user_events(struct db *db, const struct agenda_query *q, int64_t lo,
  * why); the same parameters. */
 static int
 user_tasks(struct db *db, const struct agenda_query *q, int64_t lo,
-    int64_t to, struct agenda *a, size_t *cap, struct so_err *err)
+    int64_t to, int remind, struct agenda *a, size_t *cap,
+    struct so_err *err)
 {
 	static const char days[] =
 	    "AND (k.status, k.due_at) >= ('done', ?2) "
@@ -499,15 +516,12 @@ user_tasks(struct db *db, const struct agenda_query *q, int64_t lo,
 	    "OR k.status = 'open' AND k.due_at >= ?6) ";
 	static const char reminders[] =
 	    "UNION ALL " TASK_SELECT "FROM tasks k " TASK_JOINS
-	    "WHERE k.deleted_at IS NULL AND k.assignee_id = ?1 "
-	    "AND k.status = 'open' AND k.remind_min IS NOT NULL "
-	    "AND k.due_at - k.remind_min * 60 <= ?4 "
-	    "AND +k.due_at >= ?5 AND +k.due_at < ?3";
+	    "WHERE " TASK_REMINDS;
 	sqlite3_stmt *st;
 	int rc, code;
 	char *tail;
 
-	tail = xasprintf("%s%s", days, q->reminders ? reminders : "");
+	tail = xasprintf("%s%s", days, remind ? reminders : "");
 	code = prepare_range(db, task_cols, "k.assignee_id", q->user_id, tail,
 	    q->from, to + REMIND_AHEAD, &st, err);
 	free(tail);
@@ -526,6 +540,42 @@ user_tasks(struct db *db, const struct agenda_query *q, int64_t lo,
 	db_done(st);
 	if (rc != SQLITE_DONE)
 		return db_error(db, rc, N_("reading tasks"), err);
+	return SO_OK;
+}
+
+/*
+ * Has the user, after the days, a one-off event (due[0]) or an open
+ * task (due[1]) whose reminder has come?  Two probes of
+ * events_remind_user and tasks_remind_user, index entries only: most
+ * of the time there is none, and user_events and user_tasks then leave
+ * out the reminders' branch, which cost more to prepare (70 us on the
+ * demo database) than this.
+ */
+static int
+reminders_due(struct db *db, const struct agenda_query *q, int64_t to,
+    int due[2], struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	due[0] = due[1] = 0;
+	if (!q->reminders)
+		return SO_OK;
+	if ((code = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM events e "
+	    "WHERE " EVENT_REMINDS "), EXISTS (SELECT 1 FROM tasks k "
+	    "WHERE " TASK_REMINDS ")", &st, err)) != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, q->user_id);
+	sqlite3_bind_int64(st, 3, to + REMIND_AHEAD);
+	sqlite3_bind_int64(st, 4, q->now);
+	sqlite3_bind_int64(st, 5, to);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		due[0] = sqlite3_column_int(st, 0);
+		due[1] = sqlite3_column_int(st, 1);
+	}
+	db_done(st);
+	if (rc != SQLITE_ROW)
+		return db_error(db, rc, N_("reading the agenda"), err);
 	return SO_OK;
 }
 
@@ -773,7 +823,7 @@ agenda_load(struct db *db, const struct agenda_query *q, struct agenda *out,
 {
 	int64_t to, lo, day;
 	size_t cap = 0;
-	int code, d;
+	int code, d, due[2];
 
 	memset(out, 0, sizeof(*out));
 	/* The calls, meetings and phones of a day are the user's own; a
@@ -785,9 +835,10 @@ agenda_load(struct db *db, const struct agenda_query *q, struct agenda *out,
 	lo = q->overdue ? INT64_MIN : q->from;
 	if (q->user_id) {
 		/* One user's: a walk of each table (user_events). */
-		if ((code = user_events(db, q, lo, to, out, &cap, err)) !=
-		    SO_OK || (code = user_tasks(db, q, lo, to, out, &cap,
-		    err)) != SO_OK)
+		if ((code = reminders_due(db, q, to, due, err)) != SO_OK ||
+		    (code = user_events(db, q, lo, to, due[0], out, &cap,
+		    err)) != SO_OK || (code = user_tasks(db, q, lo, to, due[1],
+		    out, &cap, err)) != SO_OK)
 			goto fail;
 	} else if ((code = everyones(db, q, lo, to, out, &cap, err)) != SO_OK)
 		goto fail;
