@@ -3,20 +3,21 @@
  *
  * Each source is one indexed range query: events_agenda (assignee,
  * status, start) for one user's events, tasks_assignee_due for tasks,
- * contacts_birthday for birthdays, events_recurring for the few
- * recurring series.  Without a user (the head of sales asking for
- * everyone) the same statements run with the user test dropped, and
- * the indexes of what is still open take over (sql/011): events_open,
- * the planned one-off events by start, so the overdue list that starts
- * at the beginning of time reads the calls still planned and not the
- * million done before them; events_series, the series begun by the
- * window's end; tasks_open, the open tasks by due moment; events_remind,
- * the planned ones by the moment of their reminder, so "reminder due by
- * now" reads those and not a month of everyone's calls (the start
- * bounds are written +e.start_at there, checked on the row, or the
- * planner would take the month from events_open instead).  Each query's
- * cost follows what it returns, not the history (issue 26; the plans
- * are checked by test_agenda.c).
+ * events_remind_user and tasks_remind_user (sql/024) for the user's
+ * reminders that have come, contacts_birthday for birthdays,
+ * events_recurring for the few recurring series.  Without a user (the
+ * head of sales asking for everyone) the same statements run with the
+ * user test dropped, and the indexes of what is still open take over
+ * (sql/011): events_open, the planned one-off events by start, so the
+ * overdue list that starts at the beginning of time reads the calls still
+ * planned and not the million done before them; events_series, the series
+ * begun by the window's end; tasks_open, the open tasks by due moment;
+ * events_remind, the planned ones by the moment of their reminder, so
+ * "reminder due by now" reads those and not a month of everyone's calls
+ * (the start bounds are written +e.start_at there, checked on the row, or
+ * the planner would take the month from events_open instead).  Each
+ * query's cost follows what it returns, not the history (issue 26; the
+ * plans are checked by test_agenda.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,9 +40,9 @@
 #define REMIND_AHEAD	(31 * DAY)	/* the longest reminder we look for */
 #define MAX_PER_SERIES	200		/* occurrences of one rule shown */
 
-/* Columns shared by every event query, in read_event's order; the
- * joins after "FROM events e" (the reminders' branch of user_events
- * names its index there). */
+/* Columns shared by every event query, in read_event's order, and the
+ * joins after "FROM events e" (apart: user_events' second branch has
+ * them too). */
 #define EVENT_SELECT \
     "SELECT e.id, e.start_at, coalesce(e.end_at, 0), e.all_day, " \
     "coalesce(e.remind_min, -1), e.status, coalesce(e.assignee_id, 0), " \
