@@ -3,20 +3,21 @@
  *
  * Each source is one indexed range query: events_agenda (assignee,
  * status, start) for one user's events, tasks_assignee_due for tasks,
- * contacts_birthday for birthdays, events_recurring for the few
- * recurring series.  Without a user (the head of sales asking for
- * everyone) the same statements run with the user test dropped, and
- * the indexes of what is still open take over (sql/011): events_open,
- * the planned one-off events by start, so the overdue list that starts
- * at the beginning of time reads the calls still planned and not the
- * million done before them; events_series, the series begun by the
- * window's end; tasks_open, the open tasks by due moment; events_remind,
- * the planned ones by the moment of their reminder, so "reminder due by
- * now" reads those and not a month of everyone's calls (the start
- * bounds are written +e.start_at there, checked on the row, or the
- * planner would take the month from events_open instead).  Each query's
- * cost follows what it returns, not the history (issue 26; the plans
- * are checked by test_agenda.c).
+ * events_remind_user and tasks_remind_user (sql/024) for the user's
+ * reminders that have come, contacts_birthday for birthdays,
+ * events_recurring for the few recurring series.  Without a user (the
+ * head of sales asking for everyone) the same statements run with the
+ * user test dropped, and the indexes of what is still open take over
+ * (sql/011): events_open, the planned one-off events by start, so the
+ * overdue list that starts at the beginning of time reads the calls still
+ * planned and not the million done before them; events_series, the series
+ * begun by the window's end; tasks_open, the open tasks by due moment;
+ * events_remind, the planned ones by the moment of their reminder, so
+ * "reminder due by now" reads those and not a month of everyone's calls
+ * (the start bounds are written +e.start_at there, checked on the row, or
+ * the planner would take the month from events_open instead).  Each
+ * query's cost follows what it returns, not the history (issue 26; the
+ * plans are checked by test_agenda.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,22 +40,25 @@
 #define REMIND_AHEAD	(31 * DAY)	/* the longest reminder we look for */
 #define MAX_PER_SERIES	200		/* occurrences of one rule shown */
 
-/* Columns shared by every event query, in read_event's order. */
-static const char event_cols[] =
-    "SELECT e.id, e.start_at, coalesce(e.end_at, 0), e.all_day, "
-    "coalesce(e.remind_min, -1), e.status, coalesce(e.assignee_id, 0), "
-    "coalesce(u.login, ''), coalesce(t.code, ''), coalesce(t.name, ''), "
-    "e.subject, coalesce(e.company_id, 0), coalesce(c.name, ''), "
-    "coalesce(e.contact_id, 0), "
-    "coalesce(trim(p.last_name || ' ' || p.first_name), ''), "
-    "coalesce(nullif(p.phone_mobile, ''), nullif(p.phone_work, ''), "
+/* Columns shared by every event query, in read_event's order, and the
+ * joins after "FROM events e" (apart: user_events' second branch has
+ * them too). */
+#define EVENT_SELECT \
+    "SELECT e.id, e.start_at, coalesce(e.end_at, 0), e.all_day, " \
+    "coalesce(e.remind_min, -1), e.status, coalesce(e.assignee_id, 0), " \
+    "coalesce(u.login, ''), coalesce(t.code, ''), coalesce(t.name, ''), " \
+    "e.subject, coalesce(e.company_id, 0), coalesce(c.name, ''), " \
+    "coalesce(e.contact_id, 0), " \
+    "coalesce(trim(p.last_name || ' ' || p.first_name), ''), " \
+    "coalesce(nullif(p.phone_mobile, ''), nullif(p.phone_work, ''), " \
     "c.phone, ''), coalesce(r.name, ''), e.rrule "
-    "FROM events e "
-    "LEFT JOIN users u ON u.id = e.assignee_id "
-    "LEFT JOIN event_types t ON t.id = e.type_id "
-    "LEFT JOIN companies c ON c.id = e.company_id "
-    "LEFT JOIN contacts p ON p.id = e.contact_id "
+#define EVENT_JOINS \
+    "LEFT JOIN users u ON u.id = e.assignee_id " \
+    "LEFT JOIN event_types t ON t.id = e.type_id " \
+    "LEFT JOIN companies c ON c.id = e.company_id " \
+    "LEFT JOIN contacts p ON p.id = e.contact_id " \
     "LEFT JOIN event_results r ON r.id = e.result_id "
+static const char event_cols[] = EVENT_SELECT "FROM events e " EVENT_JOINS
     "WHERE e.deleted_at IS NULL ";
 
 static struct agenda_item *
@@ -332,17 +336,20 @@ recurring(struct db *db, int64_t user_id, int64_t lo, int64_t hi,
 	return SO_OK;
 }
 
-/* Columns shared by every task query, in read_task's order. */
-static const char task_cols[] =
-    "SELECT k.id, k.due_at, coalesce(k.assignee_id, 0), "
-    "coalesce(u.login, ''), k.title, coalesce(k.company_id, 0), "
-    "coalesce(c.name, ''), coalesce(k.contact_id, 0), "
-    "coalesce(trim(p.last_name || ' ' || p.first_name), ''), "
-    "coalesce(nullif(p.phone_mobile, ''), nullif(p.phone_work, ''), "
-    "c.phone, ''), coalesce(k.remind_min, -1), k.status FROM tasks k "
-    "LEFT JOIN users u ON u.id = k.assignee_id "
-    "LEFT JOIN companies c ON c.id = k.company_id "
+/* Columns shared by every task query, in read_task's order; the joins
+ * after "FROM tasks k" (as EVENT_SELECT's). */
+#define TASK_SELECT \
+    "SELECT k.id, k.due_at, coalesce(k.assignee_id, 0), " \
+    "coalesce(u.login, ''), k.title, coalesce(k.company_id, 0), " \
+    "coalesce(c.name, ''), coalesce(k.contact_id, 0), " \
+    "coalesce(trim(p.last_name || ' ' || p.first_name), ''), " \
+    "coalesce(nullif(p.phone_mobile, ''), nullif(p.phone_work, ''), " \
+    "c.phone, ''), coalesce(k.remind_min, -1), k.status "
+#define TASK_JOINS \
+    "LEFT JOIN users u ON u.id = k.assignee_id " \
+    "LEFT JOIN companies c ON c.id = k.company_id " \
     "LEFT JOIN contacts p ON p.id = k.contact_id "
+static const char task_cols[] = TASK_SELECT "FROM tasks k " TASK_JOINS
     "WHERE k.deleted_at IS NULL ";
 
 /* Fills it from a task_cols row. */
@@ -397,40 +404,80 @@ tasks(struct db *db, int64_t user_id, const char *tail, int64_t lo,
 }
 
 /*
- * One user's agenda reads each table once (issue 26): where everyone's
- * takes each kind of item from the index of its own (events_open,
- * events_series, events_remind, tasks_open), one user's entries of
- * events_agenda (assignee, status, start) and tasks_assignee_due
- * (assignee, status, due) already hold them in one range -- the done
- * ones from the first shown day, then every planned (open) one up to
- * the end of the days, or a month further for the reminders.  The row
- * values (status, start) bound that range; the row test keeps what
- * agenda_load shows: the done one-offs of the days, the planned ones
- * from lo (the beginning of time for the overdue list), the series
- * begun by the end, and after the end the one-offs whose reminder has
- * come.  Statuses sort cancelled < done < planned (open), so the range
- * holds no cancelled row.  Preparing one statement instead of four
- * (three for tasks) is most of what the agenda costs over its reading.
+ * One user's one-offs (open tasks) after the days whose reminder has
+ * come, as a row test; parameters as user_events'.  Spelled once for
+ * the probe (reminders_due) and the branches that read them.
+ */
+#define EVENT_REMINDS \
+    "e.deleted_at IS NULL AND e.assignee_id = ?1 " \
+    "AND e.status = 'planned' AND e.rrule = '' " \
+    "AND e.remind_min IS NOT NULL " \
+    "AND e.start_at - e.remind_min * 60 <= ?4 " \
+    "AND +e.start_at >= ?5 AND +e.start_at < ?3"
+#define TASK_REMINDS \
+    "k.deleted_at IS NULL AND k.assignee_id = ?1 " \
+    "AND k.status = 'open' AND k.remind_min IS NOT NULL " \
+    "AND k.due_at - k.remind_min * 60 <= ?4 " \
+    "AND +k.due_at >= ?5 AND +k.due_at < ?3"
+
+/*
+ * One user's agenda reads each table with one statement (issue 26):
+ * where everyone's takes each kind of item from the index of its own
+ * (events_open, events_series, events_remind, tasks_open), one user's
+ * entries of events_agenda (assignee, status, start) and
+ * tasks_assignee_due (assignee, status, due) already hold the days' in
+ * one range -- the done ones from the first shown day, then every
+ * planned (open) one up to the end of the days.  The row values
+ * (status, start) bound that range; the row test keeps what agenda_load
+ * shows: the done one-offs of the days, the planned ones from lo (the
+ * beginning of time for the overdue list) and the series begun by the
+ * end.  Statuses sort cancelled < done < planned (open), so the range
+ * holds no cancelled row.
  *
- * Parameters: ?1 user, ?2 the first day, ?3 the end of the walk, ?4 now,
- * ?5 the end of the shown days, ?6 lo.
+ * The one-offs after the end whose reminder has come are a second
+ * range, of events_remind_user (tasks_remind_user): the user's planned
+ * ones with a reminder by the moment it is due, those due by now, the
+ * start after the end tested on the index.  The month's walk of
+ * events_agenda it replaces read every planned call of that month from
+ * the table to drop it for want of a reminder: the agenda cost 1.7x its
+ * bare reading on the benchmark's file, where the result is the days'.
+ * The start bounds are written +e.start_at, checked on the index
+ * entry: else the planner would take the month of events_agenda again,
+ * its (status, start) bounds weighing more than the moment's (and not
+ * INDEXED BY: a read-only command on a file not yet migrated to
+ * sql/024 would fail, where this one only reads more).  The range is
+ * a second branch of the same statement (UNION ALL), there only when
+ * reminders_due found one: preparing one statement instead of four
+ * (three for tasks) is most of what the agenda costs over its reading
+ * on a small file, and the branch (70 us on the demo database) more
+ * than the probe.
+ *
+ * Parameters: ?1 user, ?2 the first day, ?3 the end of the reminders'
+ * month, ?4 now, ?5 the end of the shown days, ?6 lo; remind: add the
+ * reminders' branch.
  */
 static int
 user_events(struct db *db, const struct agenda_query *q, int64_t lo,
-    int64_t to, struct agenda *a, size_t *cap, struct so_err *err)
+    int64_t to, int remind, struct agenda *a, size_t *cap,
+    struct so_err *err)
 {
+	static const char days[] =
+	    "AND (e.status, e.start_at) >= ('done', ?2) "
+	    "AND (e.status, e.start_at) < ('planned', ?5) "
+	    "AND (e.status = 'done' AND e.rrule = '' AND e.start_at < ?5 "
+	    "OR e.status = 'planned' AND (e.rrule <> '' OR e.start_at >= ?6)) ";
+	static const char reminders[] =
+	    "UNION ALL " EVENT_SELECT "FROM events e " EVENT_JOINS
+	    "WHERE " EVENT_REMINDS;
 	sqlite3_stmt *st;
 	int rc, code = SO_OK;
+	char *tail;
 
-	if ((code = prepare_range(db, event_cols, "e.assignee_id", q->user_id,
-	    "AND (e.status, e.start_at) >= ('done', ?2) "
-	    "AND (e.status, e.start_at) < ('planned', ?3) "
-	    "AND (e.status = 'done' AND e.rrule = '' AND e.start_at < ?5 "
-	    "OR e.status = 'planned' AND (e.start_at < ?5 "
-	    "AND (e.rrule <> '' OR e.start_at >= ?6) OR e.rrule = '' "
-	    "AND e.remind_min IS NOT NULL AND e.start_at >= ?5 "
-	    "AND e.start_at - e.remind_min * 60 <= ?4))", q->from,
-	    q->reminders ? to + REMIND_AHEAD : to, &st, err)) != SO_OK)
+	tail = xasprintf("%s%s", days, remind ? reminders : "");
+	code = prepare_range(db, event_cols, "e.assignee_id", q->user_id, tail,
+	    q->from, to + REMIND_AHEAD, &st, err);
+	free(tail);
+	if (code != SO_OK)
 		return code;
 	sqlite3_bind_int64(st, 4, q->now);
 	sqlite3_bind_int64(st, 5, to);
@@ -456,23 +503,30 @@ user_events(struct db *db, const struct agenda_query *q, int64_t lo,
 	return SO_OK;
 }
 
-/* The tasks of one user's agenda in one walk (user_events says why);
- * the same parameters. */
+/* The tasks of one user's agenda in one statement (user_events says
+ * why); the same parameters. */
 static int
 user_tasks(struct db *db, const struct agenda_query *q, int64_t lo,
-    int64_t to, struct agenda *a, size_t *cap, struct so_err *err)
+    int64_t to, int remind, struct agenda *a, size_t *cap,
+    struct so_err *err)
 {
+	static const char days[] =
+	    "AND (k.status, k.due_at) >= ('done', ?2) "
+	    "AND (k.status, k.due_at) < ('open', ?5) "
+	    "AND (k.status = 'done' AND k.due_at < ?5 "
+	    "OR k.status = 'open' AND k.due_at >= ?6) ";
+	static const char reminders[] =
+	    "UNION ALL " TASK_SELECT "FROM tasks k " TASK_JOINS
+	    "WHERE " TASK_REMINDS;
 	sqlite3_stmt *st;
 	int rc, code;
+	char *tail;
 
-	if ((code = prepare_range(db, task_cols, "k.assignee_id", q->user_id,
-	    "AND (k.status, k.due_at) >= ('done', ?2) "
-	    "AND (k.status, k.due_at) < ('open', ?3) "
-	    "AND (k.status = 'done' AND k.due_at < ?5 "
-	    "OR k.status = 'open' AND (k.due_at < ?5 AND k.due_at >= ?6 "
-	    "OR k.remind_min IS NOT NULL AND k.due_at >= ?5 "
-	    "AND k.due_at - k.remind_min * 60 <= ?4))", q->from,
-	    q->reminders ? to + REMIND_AHEAD : to, &st, err)) != SO_OK)
+	tail = xasprintf("%s%s", days, remind ? reminders : "");
+	code = prepare_range(db, task_cols, "k.assignee_id", q->user_id, tail,
+	    q->from, to + REMIND_AHEAD, &st, err);
+	free(tail);
+	if (code != SO_OK)
 		return code;
 	sqlite3_bind_int64(st, 4, q->now);
 	sqlite3_bind_int64(st, 5, to);
@@ -487,6 +541,42 @@ user_tasks(struct db *db, const struct agenda_query *q, int64_t lo,
 	db_done(st);
 	if (rc != SQLITE_DONE)
 		return db_error(db, rc, N_("reading tasks"), err);
+	return SO_OK;
+}
+
+/*
+ * Has the user, after the days, a one-off event (due[0]) or an open
+ * task (due[1]) whose reminder has come?  Two probes of
+ * events_remind_user and tasks_remind_user, index entries only: most
+ * of the time there is none, and user_events and user_tasks then leave
+ * out the reminders' branch, which cost more to prepare (70 us on the
+ * demo database) than this.
+ */
+static int
+reminders_due(struct db *db, const struct agenda_query *q, int64_t to,
+    int due[2], struct so_err *err)
+{
+	sqlite3_stmt *st;
+	int rc, code;
+
+	due[0] = due[1] = 0;
+	if (!q->reminders)
+		return SO_OK;
+	if ((code = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM events e "
+	    "WHERE " EVENT_REMINDS "), EXISTS (SELECT 1 FROM tasks k "
+	    "WHERE " TASK_REMINDS ")", &st, err)) != SO_OK)
+		return code;
+	sqlite3_bind_int64(st, 1, q->user_id);
+	sqlite3_bind_int64(st, 3, to + REMIND_AHEAD);
+	sqlite3_bind_int64(st, 4, q->now);
+	sqlite3_bind_int64(st, 5, to);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		due[0] = sqlite3_column_int(st, 0);
+		due[1] = sqlite3_column_int(st, 1);
+	}
+	db_done(st);
+	if (rc != SQLITE_ROW)
+		return db_error(db, rc, N_("reading the agenda"), err);
 	return SO_OK;
 }
 
@@ -580,14 +670,23 @@ birthdays(struct db *db, int64_t user_id, int64_t day, struct agenda *a,
 	    "LEFT JOIN users u ON u.id = coalesce(p.manager_id, c.manager_id) "
 	    "WHERE substr(p.birthday, 6, 5) = ?2 AND p.birthday <> '' "
 	    "AND p.deleted_at IS NULL ");
+	/*
+	 * Not if already congratulated (or planned to be) around that day.
+	 * One user's: only a contact of theirs is probed.  SQLite tests a
+	 * term at the first table it can, so a NOT EXISTS naming p alone
+	 * ran on every contact born that day, some 800 at 1x, before the
+	 * manager (from c) kept 16; behind the CASE it names c too.
+	 */
 	sb_add(&sql, user_id ? "AND coalesce(p.manager_id, c.manager_id) = ?1 "
-	    : "AND ?1 = 0 ");
-	/* Already congratulated (or planned to be) around that day. */
-	sb_add(&sql, "AND NOT EXISTS (SELECT 1 FROM events b "
+	    "AND CASE WHEN coalesce(p.manager_id, c.manager_id) = ?1 THEN "
+	    : "AND ?1 = 0 AND ");
+	sb_add(&sql, "NOT EXISTS (SELECT 1 FROM events b "
 	    "JOIN event_types bt ON bt.id = b.type_id AND bt.code = 'birthday' "
 	    "WHERE b.contact_id = p.id AND b.deleted_at IS NULL "
 	    "AND b.status <> 'cancelled' AND b.start_at >= ?3 - 3 * 86400 "
-	    "AND b.start_at < ?3 + 7 * 86400) ORDER BY p.last_name, p.id");
+	    "AND b.start_at < ?3 + 7 * 86400) ");
+	sb_add(&sql, user_id ? "END ORDER BY p.last_name, p.id" :
+	    "ORDER BY p.last_name, p.id");
 	code = db_prepare(db, sb_str(&sql), &st, err);
 	sb_free(&sql);
 	if (code != SO_OK)
@@ -725,7 +824,7 @@ agenda_load(struct db *db, const struct agenda_query *q, struct agenda *out,
 {
 	int64_t to, lo, day;
 	size_t cap = 0;
-	int code, d;
+	int code, d, due[2];
 
 	memset(out, 0, sizeof(*out));
 	/* The calls, meetings and phones of a day are the user's own; a
@@ -737,9 +836,10 @@ agenda_load(struct db *db, const struct agenda_query *q, struct agenda *out,
 	lo = q->overdue ? INT64_MIN : q->from;
 	if (q->user_id) {
 		/* One user's: a walk of each table (user_events). */
-		if ((code = user_events(db, q, lo, to, out, &cap, err)) !=
-		    SO_OK || (code = user_tasks(db, q, lo, to, out, &cap,
-		    err)) != SO_OK)
+		if ((code = reminders_due(db, q, to, due, err)) != SO_OK ||
+		    (code = user_events(db, q, lo, to, due[0], out, &cap,
+		    err)) != SO_OK || (code = user_tasks(db, q, lo, to, due[1],
+		    out, &cap, err)) != SO_OK)
 			goto fail;
 	} else if ((code = everyones(db, q, lo, to, out, &cap, err)) != SO_OK)
 		goto fail;
@@ -820,10 +920,13 @@ agenda_reminders(struct db *db, int64_t user_id, int64_t since, int64_t until,
 	if ((code = acl_check_user(db, user_id, N_("read another user's "
 	    "agenda or everyone's"), err)) != SO_OK)
 		return code;
-	if ((code = one_off(db, user_id ? "AND e.rrule = '' "
-	    "AND e.status = 'planned' AND e.remind_min IS NOT NULL "
-	    "AND e.start_at >= ?2 AND e.start_at < ?3 + 31 * 86400 "
-	    "AND e.start_at - e.remind_min * 60 <= ?3" : "AND e.rrule = '' "
+	/* The + keeps the start (due) bounds off the indexes by start:
+	 * the planned ones with a reminder come by the moment it is due,
+	 * one user's from events_remind_user (tasks_remind_user, sql/024),
+	 * everyone's from events_remind, and not a month of calls each
+	 * read from the table for its remind_min (issue 26).  Everyone's
+	 * tasks have no such index: tasks_open by due. */
+	if ((code = one_off(db, "AND e.rrule = '' "
 	    "AND e.status = 'planned' AND e.remind_min IS NOT NULL "
 	    "AND +e.start_at >= ?2 AND +e.start_at < ?3 + 31 * 86400 "
 	    "AND e.start_at - e.remind_min * 60 <= ?3", user_id, since, until,
@@ -832,7 +935,10 @@ agenda_reminders(struct db *db, int64_t user_id, int64_t since, int64_t until,
 	if ((code = recurring(db, user_id, since, until + REMIND_AHEAD, until,
 	    AG_REMINDER, out, &cap, err)) != SO_OK)
 		goto fail;
-	if ((code = tasks(db, user_id, "AND k.status = 'open' "
+	if ((code = tasks(db, user_id, user_id ? "AND k.status = 'open' "
+	    "AND k.remind_min IS NOT NULL AND +k.due_at >= ?2 "
+	    "AND +k.due_at < ?3 + 31 * 86400 "
+	    "AND k.due_at - k.remind_min * 60 <= ?3" : "AND k.status = 'open' "
 	    "AND k.remind_min IS NOT NULL AND k.due_at >= ?2 "
 	    "AND k.due_at < ?3 + 31 * 86400 "
 	    "AND k.due_at - k.remind_min * 60 <= ?3", since, until, until, 0,
