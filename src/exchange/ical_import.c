@@ -1513,7 +1513,7 @@ import_event(struct imp *im, size_t i, icalcomponent *c,
 	struct master m;
 	uint64_t h;
 	int64_t id;
-	int code, have_old = 0;
+	int code, again, have_old = 0;
 
 	/* get and copy overwrite without freeing: start them zeroed. */
 	memset(&m, 0, sizeof(m));
@@ -1521,10 +1521,14 @@ import_event(struct imp *im, size_t i, icalcomponent *c,
 	memset(&old, 0, sizeof(old));
 	m.uid = comp_uid(c, ICAL_DTSTART_PROPERTY);
 	h = uid_hash('E', m.uid);
-	if (uid_note(im, h, i) && (code = rec_stage_flush(im->db, err)) !=
-	    SO_OK)
-		goto out;
-	if ((code = store_event_by_uid(im->db, m.uid, &id, err)) != SO_OK)
+	id = 0;
+	again = uid_note(im, h, i);
+	code = again ? rec_stage_flush(im->db, err) : SO_OK;
+	/* A new UID into a table that had no row is not there. */
+	if (code == SO_OK && (again ||
+	    !rec_stage_from_empty(im->db, &entity_event)))
+		code = store_event_by_uid(im->db, m.uid, &id, err);
+	if (code != SO_OK)
 		goto out;
 	if (id) {
 		if ((code = store_event_get(im->db, id, &old, err)) != SO_OK)
@@ -1768,15 +1772,17 @@ import_task(struct imp *im, size_t i, icalcomponent *c, struct so_err *err)
 	icalproperty_status status;
 	char *uid, *title;
 	int64_t id, due;
-	int found, prio, code, have_old = 0;
+	int found, prio, code, again, have_old = 0;
 
 	uid = comp_uid(c, ICAL_DUE_PROPERTY);
-	if (uid_note(im, uid_hash('T', uid), i) &&
-	    (code = rec_stage_flush(im->db, err)) != SO_OK) {
-		free(uid);
-		return code;
-	}
-	if ((code = store_task_by_uid(im->db, uid, &id, err)) != SO_OK) {
+	id = 0;
+	again = uid_note(im, uid_hash('T', uid), i);
+	code = again ? rec_stage_flush(im->db, err) : SO_OK;
+	/* A new UID into a table that had no row is not there. */
+	if (code == SO_OK && (again ||
+	    !rec_stage_from_empty(im->db, &entity_task)))
+		code = store_task_by_uid(im->db, uid, &id, err);
+	if (code != SO_OK) {
 		free(uid);
 		return code;
 	}

@@ -542,6 +542,7 @@ struct staged {
 	char		*move;		/* from it into the table */
 	char		*clear;
 	int64_t		 first, next;	/* staged ids: [first, next) */
+	int		 empty;		/* the table had no row to begin with */
 };
 
 #define MAX_STAGED	4
@@ -642,6 +643,7 @@ rec_stage(struct db *db, const struct entity *ent, struct so_err *err)
 	memset(sg, 0, sizeof(*sg));
 	sg->ent = ent;
 	sg->first = sg->next = sqlite3_column_int64(st, 0);
+	sg->empty = sg->first == 1;
 	db_done(st);
 	if (rc != SQLITE_ROW) {
 		stage.n--;
@@ -702,6 +704,14 @@ rec_stage_end(struct db *db, struct so_err *err)
 	code = rec_stage_flush(db, err);
 	stage_clear();
 	return code;
+}
+
+int
+rec_stage_from_empty(struct db *db, const struct entity *ent)
+{
+	struct staged *sg = staged_of(db, ent);
+
+	return sg != NULL && sg->empty;
 }
 
 void
