@@ -85,6 +85,18 @@ long	 utf8_control_at(const char *s, const char *allowed, uint32_t *cp);
 /* The same in the n bytes of s. */
 long	 utf8_control_in(const char *s, size_t n, const char *allowed,
 	    uint32_t *cp);
+/*
+ * The common case of both checks above, and of utf8_len, in one pass:
+ * 1 when s[0..n) is printable ASCII, C0 characters of allowed and
+ * well-formed two- and three-byte characters from U+00A0 up (Cyrillic
+ * text, typography), with the number of characters in *chars when chars
+ * is not NULL; 0 when it is anything else, which the checks above then
+ * judge (0 does not mean invalid).  An import checks every line and
+ * every field of 100 000 records; three decoding passes over each were
+ * a tenth of its time.
+ */
+int	 utf8_plain(const char *s, size_t n, const char *allowed,
+	    size_t *chars);
 
 /*
  * The one sanitizer for text that reaches a terminal.  A newly

@@ -94,6 +94,9 @@ int	 rec_stage(struct db *db, const struct entity *ent,
 int	 rec_stage_flush(struct db *db, struct so_err *err);
 int	 rec_stage_end(struct db *db, struct so_err *err);
 void	 rec_stage_cancel(struct db *db);
+/* Whether ent is staged and its table had no row at all (deleted ones
+ * included) when staging began: every row it has was created since. */
+int	 rec_stage_from_empty(struct db *db, const struct entity *ent);
 /* Reads the row with this id (deleted rows too: see meta.deleted_at). */
 int	 rec_get(struct db *db, const struct entity *ent, int64_t id,
 	    void *obj, struct so_err *err);

@@ -709,6 +709,43 @@ utf8_control_in(const char *s, size_t n, const char *allowed, uint32_t *cp)
 	return -1;
 }
 
+int
+utf8_plain(const char *s, size_t n, const char *allowed, size_t *chars)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	size_t count = 0;
+
+	while (p < end) {
+		if (*p >= 0x20 && *p < 0x7f) {
+			p++;
+		} else if (*p < 0x20) {
+			if (*p == 0 || allowed == NULL ||
+			    strchr(allowed, *p) == NULL)
+				return 0;
+			p++;
+		} else if (*p >= 0xc2 && *p <= 0xdf) {
+			/* U+0080..U+07FF; U+0080..U+009F are C1 */
+			if (end - p < 2 || (p[1] & 0xc0) != 0x80 ||
+			    (*p == 0xc2 && p[1] < 0xa0))
+				return 0;
+			p += 2;
+		} else if (*p >= 0xe0 && *p <= 0xef) {
+			/* no overlong (E0 80..9F), no surrogate (ED A0..BF) */
+			if (end - p < 3 || (p[1] & 0xc0) != 0x80 ||
+			    (p[2] & 0xc0) != 0x80 ||
+			    (*p == 0xe0 && p[1] < 0xa0) ||
+			    (*p == 0xed && p[1] >= 0xa0))
+				return 0;
+			p += 3;
+		} else
+			return 0;	/* DEL, stray bytes, four bytes */
+		count++;
+	}
+	if (chars)
+		*chars = count;
+	return 1;
+}
+
 /*
  * The visible form of one code point that must not reach a terminal as
  * it is, appended to b; 0 when cp is shown as itself.  The width

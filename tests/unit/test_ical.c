@@ -547,6 +547,125 @@ TEST(test_ical_import_audit_rows_at_the_end_equal_rows_one_by_one)
 	free(path);
 }
 
+/*
+ * A series' exceptions are put together at the end, each series read
+ * again from the file with its overrides: overrides listed before their
+ * series, many series at once, an override's UID that names no series,
+ * the same UID as a series and later as a single event (the last wins,
+ * with no exceptions) and the other way round.
+ */
+TEST(test_ical_import_series_overrides_before_masters_and_many)
+{
+	struct strbuf b = { 0 };
+	struct db *db = fixture_open("t.db");
+	struct ical_stats st;
+	struct so_err err = { 0 };
+	const char *path;
+	int i, n = 300;
+
+	REQUIRE(db != NULL);
+	sb_add(&b, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n");
+	/* the overrides first, last series first */
+	for (i = n - 1; i >= 0; i--)
+		sb_printf(&b, "BEGIN:VEVENT\r\nUID:s%d@x\r\n"
+		    "RECURRENCE-ID:202612%02dT%02d0000Z\r\n"
+		    "DTSTART:202612%02dT%02d3000Z\r\n"
+		    "SUMMARY:Moved %d\r\nEND:VEVENT\r\n",
+		    i, 3, i % 20, 3, i % 20, i);
+	sb_add(&b, "BEGIN:VEVENT\r\nUID:nobody@x\r\n"
+	    "RECURRENCE-ID:20261203T100000Z\r\nDTSTART:20261203T110000Z\r\n"
+	    "SUMMARY:Orphan\r\nEND:VEVENT\r\n");
+	for (i = 0; i < n; i++)
+		sb_printf(&b, "BEGIN:VEVENT\r\nUID:s%d@x\r\n"
+		    "DTSTART:20261201T%02d0000Z\r\nDTEND:20261201T%02d0000Z\r\n"
+		    "RRULE:FREQ=DAILY;COUNT=5\r\nEXDATE:20261202T%02d0000Z\r\n"
+		    "SUMMARY:Series %d\r\nEND:VEVENT\r\n",
+		    i, i % 20, i % 20 + 1, i % 20, i);
+	/* a series, then the same UID as a single event; and back */
+	sb_add(&b, "BEGIN:VEVENT\r\nUID:turned@x\r\nDTSTART:20261201T080000Z\r\n"
+	    "RRULE:FREQ=DAILY;COUNT=3\r\nEXDATE:20261202T080000Z\r\n"
+	    "SUMMARY:Turned\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:turned@x\r\n"
+	    "RECURRENCE-ID:20261203T080000Z\r\nDTSTART:20261203T090000Z\r\n"
+	    "SUMMARY:Turned\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:turned@x\r\nDTSTART:20261201T080000Z\r\n"
+	    "SUMMARY:Turned single\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:back@x\r\nDTSTART:20261201T070000Z\r\n"
+	    "SUMMARY:Back single\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:back@x\r\nDTSTART:20261201T070000Z\r\n"
+	    "RRULE:FREQ=DAILY;COUNT=3\r\nEXDATE:20261202T070000Z\r\n"
+	    "SUMMARY:Back\r\nEND:VEVENT\r\n");
+	sb_add(&b, "END:VCALENDAR\r\n");
+	path = write_file("many.ics", b.s, b.len);
+	if (ical_import(db, path, &st, &err) != SO_OK)
+		harness_fail(__FILE__, __LINE__, "%s", err.msg);
+	/* each component of a master counted once: 300 + 2 + 2 */
+	CHECK_INT(st.created, n + 2);
+	CHECK_INT(st.updated, 2);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM events"), n + 2);
+	/* every series: its EXDATE and its override, the override's own
+	 * summary and time */
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM event_exceptions x "
+	    "JOIN events e ON e.id = x.event_id WHERE e.uid LIKE 's%@x'"),
+	    2 * n);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM event_exceptions x "
+	    "JOIN events e ON e.id = x.event_id WHERE e.uid LIKE 's%@x' AND "
+	    "x.cancelled = 1 AND x.orig_start = e.start_at + 86400"), n);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM event_exceptions x "
+	    "JOIN events e ON e.id = x.event_id WHERE e.uid LIKE 's%@x' AND "
+	    "x.cancelled = 0 AND x.orig_start = e.start_at + 2 * 86400 AND "
+	    "x.new_start = x.orig_start + 1800 AND "
+	    "x.subject = 'Moved ' || substr(e.subject, 8)"), n);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM events WHERE "
+	    "subject = 'Orphan'"), 0);
+	/* the last master of a UID is the record, with its exceptions */
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM events WHERE uid = "
+	    "'turned@x' AND rrule = '' AND subject = 'Turned single'"), 1);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM event_exceptions x "
+	    "JOIN events e ON e.id = x.event_id WHERE e.uid = 'turned@x'"), 0);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM events WHERE uid = "
+	    "'back@x' AND rrule <> '' AND subject = 'Back'"), 1);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM event_exceptions x "
+	    "JOIN events e ON e.id = x.event_id WHERE e.uid = 'back@x' AND "
+	    "x.cancelled = 1"), 1);
+	/* again: nothing changes (into a table that has rows now) */
+	REQUIRE(ical_import(db, path, &st, &err) == SO_OK);
+	CHECK_INT(st.created, 0);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM event_exceptions"),
+	    2 * n + 1);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM events"), n + 2);
+	sb_free(&b);
+	db_close(db);
+}
+
+/* A created single event with an EXDATE gets its exception although the
+ * event itself is still staged when it is met. */
+TEST(test_ical_import_new_single_event_keeps_its_exdate)
+{
+	static const char ics[] =
+	    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+	    "BEGIN:VEVENT\r\nUID:a@x\r\nDTSTART:20261201T100000Z\r\n"
+	    "SUMMARY:A\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:one@x\r\nDTSTART:20261201T110000Z\r\n"
+	    "EXDATE:20261201T110000Z\r\nSUMMARY:One\r\nEND:VEVENT\r\n"
+	    "BEGIN:VEVENT\r\nUID:b@x\r\nDTSTART:20261201T120000Z\r\n"
+	    "SUMMARY:B\r\nEND:VEVENT\r\n"
+	    "END:VCALENDAR\r\n";
+	struct db *db = fixture_open("t.db");
+	struct ical_stats st;
+	struct so_err err = { 0 };
+
+	REQUIRE(db != NULL);
+	REQUIRE(ical_import_mem(db, "x.ics", ics, sizeof(ics) - 1, &st,
+	    &err) == SO_OK);
+	CHECK_INT(st.created, 3);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM event_exceptions x "
+	    "JOIN events e ON e.id = x.event_id WHERE e.uid = 'one@x' AND "
+	    "x.cancelled = 1"), 1);
+	CHECK_INT(fixture_int(db, "SELECT count(*) FROM events"), 3);
+	db_close(db);
+}
+
 /* Texts are cut at their field's length in characters, not bytes; a
  * line break is a space in a one-line field and kept in a memo. */
 TEST(test_ical_import_cuts_texts_at_characters)

@@ -708,3 +708,69 @@ TEST(test_hostile_text_is_always_safe_to_draw)
 		free(s);
 	}
 }
+
+/* utf8_plain says yes only where utf8_valid, utf8_control_in and
+ * utf8_len would have passed, with the same count: on hand-picked edges
+ * and on hostile text. */
+static void
+check_plain(const char *s, size_t n, const char *allowed)
+{
+	size_t chars = (size_t)-1;
+	char *z;
+
+	if (!utf8_plain(s, n, allowed, &chars))
+		return;
+	CHECK(utf8_valid(s, n));
+	CHECK(utf8_control_in(s, n, allowed, NULL) < 0);
+	z = xstrndup(s, n);
+	CHECK_INT(strlen(z), n);
+	CHECK_INT(chars, utf8_len(z));
+	free(z);
+}
+
+TEST(test_utf8_plain_is_the_slow_checks_fast)
+{
+	static const struct {
+		const char	*s;
+		const char	*allowed;
+		int		 plain;
+		size_t		 chars;
+	} cases[] = {
+		{ "", "\t", 1, 0 },
+		{ "SUMMARY:Встреча «Ёлка» — итог", "\t", 1, 29 },
+		{ "a\tb", "\t", 1, 3 },
+		{ "a\nb", "\t", 0, 0 },		/* not allowed here ... */
+		{ "a\nb", "\t\n\r", 1, 3 },	/* ... allowed in a memo */
+		{ "a\x7f", "\t", 0, 0 },	/* DEL */
+		{ "\xc2\x9b[31m", "\t", 0, 0 },	/* C1 CSI */
+		{ "\xc2\xa0", "\t", 1, 1 },	/* NBSP, the first after C1 */
+		{ "\xc0\xaf", "\t", 0, 0 },	/* overlong '/' */
+		{ "\xe0\x80\xaf", "\t", 0, 0 },	/* overlong, three bytes */
+		{ "\xed\xa0\x80", "\t", 0, 0 },	/* a surrogate */
+		{ "\xe2\x80\xae", "\t", 1, 1 },	/* U+202E: not a control */
+		{ "\xd0", "\t", 0, 0 },		/* cut short */
+		{ "\xe2\x80", "\t", 0, 0 },
+		{ "\xf0\x9f\x98\x80", "\t", 0, 0 },	/* four bytes: slow path */
+		{ "\x80", "\t", 0, 0 },
+	};
+	uint64_t rng = FIXTURE_HOSTILE_SEED;
+	size_t i, chars, n;
+	char *s;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		chars = 99;
+		CHECK_INT(utf8_plain(cases[i].s, strlen(cases[i].s),
+		    cases[i].allowed, &chars), cases[i].plain);
+		if (cases[i].plain)
+			CHECK_INT(chars, cases[i].chars);
+		check_plain(cases[i].s, strlen(cases[i].s), cases[i].allowed);
+	}
+	/* a NUL inside is never plain */
+	CHECK_INT(utf8_plain("a\0b", 3, "\t", NULL), 0);
+	for (i = 0; i < FIXTURE_HOSTILE_ROUNDS; i++) {
+		s = fixture_hostile(&rng, &n);
+		check_plain(s, n, "\t");
+		check_plain(s, n, "\t\n\r");
+		free(s);
+	}
+}
