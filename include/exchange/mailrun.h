@@ -42,8 +42,14 @@ enum mailrun_mode {
 };
 
 struct mailrun_io {
-	/* A warning or an error: one message, without a program name. */
-	void	(*warn)(void *arg, const char *msg);
+	/*
+	 * A warning or an error: one message, without a program name or
+	 * a command's: opt says whose it is.  NULL: the store's, naming
+	 * its own subject; "": the run's (the command line puts "merge: "
+	 * before it); "--attach", "--test", "--member-status": about that
+	 * option's value (the form shows msg alone, its line says which).
+	 */
+	void	(*warn)(void *arg, const char *opt, const char *msg);
 	/* After a message about an unknown placeholder (may be NULL):
 	 * the caller lists the known ones (template_known). */
 	void	(*hint)(void *arg, const struct so_err *err);
@@ -60,7 +66,8 @@ struct mailrun {
 	enum mailrun_mode mode;
 	const char	*out;		/* MAILRUN_DIR's or _MBOX's path */
 	const char	*test;		/* MAILRUN_TEST's address */
-	int		 html, keep, dry;
+	int		 html, dry;
+	int		 keep;		/* a failed address: go on */
 	long		 limit;		/* at most this many messages */
 	time_t		 now;
 	/*

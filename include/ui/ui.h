@@ -134,6 +134,9 @@ int	 ui_confirm(const char *question);
  */
 int	 ui_menu(int y, int x, int maxh, const char *title,
 	    const char *const *items, int n);
+/* The same, its cursor on item sel first (a form's line just chosen). */
+int	 ui_menu_at(int y, int x, int maxh, const char *title,
+	    const char *const *items, int n, int sel);
 
 /*
  * A pick-list of the team: the nextra items first ("(all managers)"),

@@ -498,11 +498,16 @@ struct merge_opts {
 	int		 companies;
 };
 
+/* The run's message as the command has always said it: "merge: ", and
+ * the option's name when it is about one. */
 static void
-io_warn(void *arg, const char *msg)
+io_warn(void *arg, const char *opt, const char *msg)
 {
 	(void)arg;
-	cli_warn("%s", msg);
+	if (opt == NULL)
+		cli_warn("%s", msg);
+	else
+		cli_warn("merge: %s%s%s", opt, *opt ? ": " : "", msg);
 }
 
 static void

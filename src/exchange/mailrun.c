@@ -41,12 +41,12 @@
 
 enum pass { P_CHECK, P_WRITE };
 
-static void say(struct mailrun *, const char *, ...)
-    __attribute__((format(printf, 2, 3)));
+static void say(struct mailrun *, const char *, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
 
-/* A warning through the caller's io. */
+/* A warning through the caller's io; opt as io.warn's. */
 static void
-say(struct mailrun *x, const char *fmt, ...)
+say(struct mailrun *x, const char *opt, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg;
@@ -55,7 +55,7 @@ say(struct mailrun *x, const char *fmt, ...)
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	if (x->io.warn)
-		x->io.warn(x->io.arg, msg);
+		x->io.warn(x->io.arg, opt, msg);
 	free(msg);
 }
 
@@ -71,15 +71,15 @@ put(struct mailrun *x, const char *text)
 static int
 fail(struct mailrun *x, const struct so_err *err)
 {
-	say(x, "%s", err->msg[0] ? err->msg : _("unknown error"));
+	say(x, NULL, "%s", err->msg[0] ? err->msg : _("unknown error"));
 	return so_err_exit_status(err->code);
 }
 
-/* Says "prefix: err" and, after an unknown placeholder, the hint. */
+/* Says err, the run's, and after an unknown placeholder the hint. */
 static int
-fail_tpl(struct mailrun *x, const char *prefix, const struct so_err *err)
+fail_tpl(struct mailrun *x, const struct so_err *err)
 {
-	say(x, "%s: %s", prefix, err->msg);
+	say(x, "", "%s", err->msg);
 	if (x->io.hint && template_err_unknown(err))
 		x->io.hint(x->io.arg, err);
 	return so_err_exit_status(err->code);
@@ -154,7 +154,7 @@ log_other(struct mailrun *x, const struct rcpt *r, const char *status,
 	if ((code = db_begin(x->db, &err)) == SO_OK)
 		code = db_finish(x->db, mail_log_add(x->db, &e, &err), &err);
 	if (code != SO_OK) {
-		say(x, _("merge: cannot log the mailing: %s"), err.msg);
+		say(x, "", _("cannot log the mailing: %s"), err.msg);
 		return so_err_exit_status(code);
 	}
 	return 0;
@@ -182,7 +182,7 @@ write_eml(struct mailrun *x, const struct rcpt *r, const struct strbuf *msg)
 	if (f && fclose(f) != 0)
 		ok = 0;
 	if (!ok)
-		say(x, "merge: %s: %s", path, strerror(errno));
+		say(x, "", "%s: %s", path, strerror(errno));
 	free(path);
 	return ok ? 0 : MAILRUN_EUSER;
 }
@@ -197,7 +197,7 @@ write_mbox(struct mailrun *x, const struct strbuf *msg)
 	ok = fwrite(e.s, 1, e.len, x->mbox) == e.len;
 	sb_free(&e);
 	if (!ok)
-		say(x, "merge: %s: %s", x->out, strerror(errno));
+		say(x, "", "%s: %s", x->out, strerror(errno));
 	return ok ? 0 : MAILRUN_EUSER;
 }
 
@@ -234,7 +234,7 @@ send_one(struct mailrun *x, const struct rcpt *r, const char *addr,
 	if ((logged = merge_event_to(x->db, x->m, r->c, r->co ?
 	    r->co->meta.id : SO_NULL, subject, addr, &ev, &err)) != SO_OK ||
 	    merge_sendmail(x->sendmail, msg->s, msg->len, &err) != SO_OK) {
-		say(x, _("merge: sending to %s failed: %s"), w, err.msg);
+		say(x, "", _("sending to %s failed: %s"), w, err.msg);
 		/* the mailer's words are the reason the log keeps */
 		if (logged == SO_OK && (rc = log_other(x, r, MAIL_FAILED,
 		    err.msg, addr)) != 0)
@@ -247,15 +247,15 @@ send_one(struct mailrun *x, const struct rcpt *r, const char *addr,
 		} else if (x->last_sent)
 			/* TRANSLATORS: sent, of in all, to whom the last
 			 * went. */
-			say(x, P_("merge: %ld of %ld messages were sent "
+			say(x, "", P_("%ld of %ld messages were sent "
 			    "before it (the last to %s); the rest were not "
-			    "sent", "merge: %ld of %ld messages were sent "
+			    "sent", "%ld of %ld messages were sent "
 			    "before it (the last to %s); the rest were not "
 			    "sent", x->total), x->sent, x->total,
 			    x->last_sent);
 		else
-			say(x, P_("merge: %ld of %ld messages were sent "
-			    "before it; the rest were not sent", "merge: %ld "
+			say(x, "", P_("%ld of %ld messages were sent "
+			    "before it; the rest were not sent", "%ld "
 			    "of %ld messages were sent before it; the rest "
 			    "were not sent", x->total), x->sent, x->total);
 		if (rc == 0)
@@ -263,9 +263,9 @@ send_one(struct mailrun *x, const struct rcpt *r, const char *addr,
 	} else if (log_entry(x, r, MAIL_SENT, "", addr, &e),
 	    log_message(x->db, &ev, &e, &err) != SO_OK) {
 		x->sent++;
-		say(x, P_("merge: the message to %s was sent but could not "
+		say(x, "", P_("the message to %s was sent but could not "
 		    "be logged: %s; stopping after %ld messages sent",
-		    "merge: the message to %s was sent but could not be "
+		    "the message to %s was sent but could not be "
 		    "logged: %s; stopping after %ld messages sent", x->sent),
 		    w, err.msg, x->sent);
 		rc = so_err_exit_status(err.code);
@@ -298,7 +298,7 @@ send_test(struct mailrun *x, const struct rcpt *r, const char *addr,
 
 	x->tested = 1;
 	if (merge_sendmail(x->sendmail, msg->s, msg->len, &err) != SO_OK) {
-		say(x, _("merge: --test: sending to %s failed: %s"), to,
+		say(x, "--test", _("sending to %s failed: %s"), to,
 		    err.msg);
 		rc = MAILRUN_EUSER;
 	} else {
@@ -329,7 +329,7 @@ act(struct mailrun *x, const struct rcpt *r, const char *addr,
 		    r->co ? r->co->meta.id : SO_NULL, subject, addr, &ev,
 		    &err) != SO_OK) {
 			to = who(r, addr);
-			say(x, _("merge: %s: cannot log the message: %s; "
+			say(x, "", _("%s: cannot log the message: %s; "
 			    "nothing was sent"), to, err.msg);
 			free(to);
 			rc = MAILRUN_EUSER;
@@ -373,7 +373,7 @@ one(struct mailrun *x, const struct rcpt *r)
 	if (!mime_addr_ok(addr)) {
 		if (!x->quiet) {
 			w = who(r, addr);
-			say(x, _("merge: %s: not an address a message can "
+			say(x, "", _("%s: not an address a message can "
 			    "go to; skipped"), w);
 			free(w);
 		}
@@ -494,14 +494,14 @@ mailrun_program(struct mailrun *x, const char *program, const char *status,
 
 	if (status && !member_status_ok(status)) {
 		clean = utf8_sanitize(status);
-		say(x, _("merge: --member-status: no status \"%s\" "
+		say(x, "--member-status", _("no status \"%s\" "
 		    "(invited, confirmed, attended, declined, bought)"),
 		    clean);
 		free(clean);
 		return MAILRUN_EUSAGE;
 	}
 	if (program_find(x->db, program, &x->program_id, &err) != SO_OK)
-		return fail_tpl(x, "merge", &err);
+		return fail_tpl(x, &err);
 	filter_and_members(&x->filter, x->ent, x->program_id, status, 0,
 	    program);
 	if (companies_too)
@@ -531,7 +531,7 @@ mailrun_attach(struct mailrun *x)
 		a = &x->att[i];
 		clean = utf8_sanitize(a->name);
 		if ((f = priv_fopen(a->name, "rb")) == NULL) {
-			say(x, "merge: --attach: %s: %s", clean,
+			say(x, "--attach", "%s: %s", clean,
 			    strerror(errno));
 			free(clean);
 			return MAILRUN_EUSER;
@@ -543,11 +543,11 @@ mailrun_attach(struct mailrun *x)
 			sb_addn(&b, buf, n);
 		if (ferror(f) || total + b.len > MAILRUN_ATTACH_MAX) {
 			if (ferror(f))
-				say(x, "merge: --attach: %s: %s", clean,
+				say(x, "--attach", "%s: %s", clean,
 				    strerror(errno));
 			else
 				/* TRANSLATORS: the file; the limit in MB. */
-				say(x, _("merge: --attach: %s: the "
+				say(x, "--attach", _("%s: the "
 				    "attachments of a message may take %d MB "
 				    "together, no more: send a link to a "
 				    "large file instead"), clean,
@@ -582,7 +582,7 @@ mailrun_prepare(struct mailrun *x, const char *tname)
 	rc = merge_compile(&t, &x->m, &err);
 	template_clear(&t);
 	if (rc != SO_OK)
-		return fail_tpl(x, "merge", &err);
+		return fail_tpl(x, &err);
 	x->from = settings_get_text(x->db, "mail.from");
 	x->from_addr = mime_addr_of(x->from);
 	{
@@ -592,19 +592,19 @@ mailrun_prepare(struct mailrun *x, const char *tname)
 		if (*why) {
 			char *clean = utf8_sanitize(why);
 
-			say(x, "merge: %s", clean);
+			say(x, "", "%s", clean);
 			free(clean);
 		}
 	}
 	if (!mime_addr_ok(x->from_addr)) {
-		say(x, _("merge: mail.from \"%s\" is not an address "
+		say(x, "", _("mail.from \"%s\" is not an address "
 		    "(salesorg config set mail.from you@example.com)"),
 		    x->from);
 		return MAILRUN_EUSER;
 	}
 	if (x->test && !mime_addr_ok(x->test)) {
 		w = utf8_sanitize(x->test);
-		say(x, _("merge: --test: \"%s\" is not an e-mail address"),
+		say(x, "--test", _("\"%s\" is not an e-mail address"),
 		    w);
 		free(w);
 		return MAILRUN_EUSER;
@@ -624,7 +624,7 @@ open_output(struct mailrun *x, char **tmp)
 	priv_user_begin();
 	if (x->mode == MAILRUN_DIR && mkdir(x->out, 0777) < 0 &&
 	    errno != EEXIST) {
-		say(x, "merge: %s: %s", x->out, strerror(errno));
+		say(x, "", "%s: %s", x->out, strerror(errno));
 		priv_user_end();
 		return MAILRUN_EUSER;
 	}
@@ -637,7 +637,7 @@ open_output(struct mailrun *x, char **tmp)
 	*tmp = xasprintf("%s.XXXXXX", x->out);
 	if ((fd = mkstemp(*tmp)) < 0 || (x->mbox = fdopen(fd, "wb")) ==
 	    NULL) {
-		say(x, "merge: %s: %s", *tmp, strerror(errno));
+		say(x, "", "%s: %s", *tmp, strerror(errno));
 		if (fd >= 0) {
 			close(fd);
 			unlink(*tmp);
@@ -657,13 +657,13 @@ close_output(struct mailrun *x, char *tmp, int rc)
 	if (x->mbox == NULL)
 		return rc;
 	if (fclose(x->mbox) != 0 && rc == 0) {
-		say(x, "merge: %s: %s", tmp, strerror(errno));
+		say(x, "", "%s: %s", tmp, strerror(errno));
 		rc = MAILRUN_EUSER;
 	}
 	x->mbox = NULL;
 	priv_user_begin();
 	if (rc == 0 && rename(tmp, x->out) != 0) {
-		say(x, "merge: %s: %s", x->out, strerror(errno));
+		say(x, "", "%s: %s", x->out, strerror(errno));
 		rc = MAILRUN_EUSER;
 	}
 	if (rc != 0)
@@ -737,7 +737,7 @@ mailrun_run(struct mailrun *x)
 	if (x->mode == MAILRUN_TEST && !x->dry) {
 		x->pass = P_WRITE;
 		if ((rc = pass(x, P_WRITE)) == 0 && !x->tested) {
-			say(x, "%s", _("merge: --test: no recipient with an "
+			say(x, "--test", "%s", _("no recipient with an "
 			    "e-mail address: nothing sent"));
 			rc = MAILRUN_EUSER;
 		}

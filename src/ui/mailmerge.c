@@ -6,7 +6,8 @@
  * A small form comes first, a menu of its lines: the recipients (the
  * list as filtered, its marked rows, a program's members of a status,
  * a saved filter), the attachments (each file checked as it is added),
- * the HTML part, a test message to oneself (exactly one message, nothing
+ * the HTML part, whether a failed address stops the run or it goes on
+ * (--keep-going), a test message to oneself (exactly one message, nothing
  * logged), and the run.  The run is a dry run first, always: how many
  * will get it, how many are skipped, and the first message; only a y
  * sends.  Then each message goes to the mailer and is logged as the
@@ -52,6 +53,7 @@ struct mform {
 	char		**files;
 	size_t		 nfiles;
 	int		 html;
+	int		 keep;		/* a failed address: go on (--keep-going) */
 	char		*test;		/* the last test address */
 };
 
@@ -83,11 +85,13 @@ log_free(struct mlog *l)
 	memset(l, 0, sizeof(*l));
 }
 
+/* The message alone: the form's line says what it is about. */
 static void
-io_warn(void *arg, const char *msg)
+io_warn(void *arg, const char *opt, const char *msg)
 {
 	struct mlog *l = arg;
 
+	(void)opt;
 	if (l->first_warn == NULL)
 		l->first_warn = xstrdup(msg);
 	log_add(l, msg);
@@ -146,14 +150,14 @@ set_targets(struct mform *f, struct mailrun *x)
 	case T_SAVED:
 		if (saved_filter_get(f->db, x->ent, f->saved, &expr, &err) !=
 		    SO_OK) {
-			x->io.warn(x->io.arg, err.msg);
+			x->io.warn(x->io.arg, NULL, err.msg);
 			return MAILRUN_EUSER;
 		}
 		rc = filter_compile(f->db, x->ent, expr, db_now(f->db),
 		    &x->filter, NULL, &err);
 		free(expr);
 		if (rc != SO_OK) {
-			x->io.warn(x->io.arg, err.msg);
+			x->io.warn(x->io.arg, NULL, err.msg);
 			return MAILRUN_EUSER;
 		}
 		return 0;
@@ -180,6 +184,7 @@ run(struct mform *f, struct mailrun *x, enum mailrun_mode mode, int dry,
 	x->mode = mode;
 	x->dry = dry;
 	x->html = f->html;
+	x->keep = f->keep;
 	x->test = f->test;
 	x->now = db_now(f->db);
 	for (i = 0; i < f->nfiles; i++)
@@ -255,7 +260,7 @@ send_all(struct mform *f)
 
 	if ((rc = run(f, &x, MAILRUN_SEND, 1, &l)) != 0) {
 		ui_message("%s", l.first_warn ? l.first_warn :
-		    _("merge: nothing was sent"));
+		    _("Nothing was sent"));
 		goto out;
 	}
 	sk = skipped(&x);
@@ -296,14 +301,18 @@ send_all(struct mform *f)
 		ui_message(P_("%ld message sent, then: %s; the rest were not "
 		    "sent", "%ld messages sent, then: %s; the rest were not "
 		    "sent", x.sent), x.sent, l.first_warn ? l.first_warn :
-		    _("merge: nothing was sent"));
+		    _("Nothing was sent"));
 	else {
 		head = xasprintf(P_("%ld message sent (each logged as an "
 		    "e-mail event); %s", "%ld messages sent (each logged as "
 		    "an e-mail event); %s", x.sent), x.sent, sk);
 		if (x.failed) {
+			/* the form's "go on": the page below has the
+			 * warnings */
 			q = head;
-			head = xasprintf("%s; %s", q, l.first_warn);
+			head = xasprintf(P_("%s; %ld failed (see the "
+			    "warnings)", "%s; %ld failed (see the warnings)",
+			    x.failed), q, x.failed);
 			free(q);
 		}
 		/* TRANSLATORS: the template's name. */
@@ -340,7 +349,7 @@ send_test(struct mform *f)
 	f->test = addr;
 	if (run(f, &x, MAILRUN_TEST, 0, &l) != 0)
 		ui_message("%s", l.first_warn ? l.first_warn :
-		    _("merge: nothing was sent"));
+		    _("Nothing was sent"));
 	else
 		ui_message("%s", l.n ? l.lines[l.n - 1] : "");
 	mailrun_free(&x);
@@ -375,9 +384,9 @@ add_file(struct mform *f)
 		ui_message(_("%s: not a file"), clean);
 	else if (st.st_size > MAILRUN_ATTACH_MAX)
 		/* TRANSLATORS: the file; the limit in MB. */
-		ui_message(_("merge: --attach: %s: the attachments of a "
-		    "message may take %d MB together, no more: send a link "
-		    "to a large file instead"), clean,
+		ui_message(_("%s: the attachments of a message may take "
+		    "%d MB together, no more: send a link to a large file "
+		    "instead"), clean,
 		    MAILRUN_ATTACH_MAX / (1024 * 1024));
 	else {
 		f->files = xrealloc(f->files, (f->nfiles + 1) *
@@ -487,6 +496,9 @@ form_items(const struct mform *f, char **items)
 	items[n++] = sb_steal(&b);
 	items[n++] = xstrdup(f->is_html ? _("HTML part: the template's own "
 	    "HTML") : f->html ? _("HTML part: on") : _("HTML part: off"));
+	/* as the command line, stopping unless told (--keep-going) */
+	items[n++] = xstrdup(f->keep ? _("On a failed address: go on") :
+	    _("On a failed address: stop"));
 	items[n++] = f->test ? xasprintf(_("Send a test message (to %s)"),
 	    f->test) : xstrdup(_("Send a test message to yourself"));
 	return n;
@@ -498,8 +510,8 @@ ui_mail_merge(struct db *db, struct listview *lv, const char *tname)
 	struct mform f = { 0 };
 	struct so_err err = { 0 };
 	struct template t;
-	char *items[5];
-	int n, k, i;
+	char *items[6];
+	int n, k = 0, i;
 
 	if (tname == NULL || *tname == '\0') {
 		ui_message(":merge TEMPLATE");
@@ -520,8 +532,9 @@ ui_mail_merge(struct db *db, struct listview *lv, const char *tname)
 		char *title = xasprintf(_("Mail merge %s"), tname);
 
 		n = form_items(&f, items);
-		k = ui_menu(3, 4, LINES - 4, title,
-		    (const char *const *)items, n);
+		/* the cursor stays on the line just chosen */
+		k = ui_menu_at(3, 4, LINES - 4, title,
+		    (const char *const *)items, n, k);
 		free(title);
 		for (i = 0; i < n; i++)
 			free(items[i]);
@@ -537,6 +550,8 @@ ui_mail_merge(struct db *db, struct listview *lv, const char *tname)
 			add_file(&f);
 		else if (k == 3)
 			f.html = !f.html;
+		else if (k == 4)
+			f.keep = !f.keep;
 		else
 			send_test(&f);
 		ui_redraw();

@@ -231,10 +231,19 @@ int
 ui_menu(int y, int x, int maxh, const char *title, const char *const *items,
     int n)
 {
+	return ui_menu_at(y, x, maxh, title, items, n, 0);
+}
+
+int
+ui_menu_at(int y, int x, int maxh, const char *title,
+    const char *const *items, int n, int sel)
+{
 	/* the box's title has a corner and a blank on each side */
-	int sel = 0, top = 0, i, w = utf8_width(title) + 5, h, kc;
+	int top = 0, i, w = utf8_width(title) + 5, h, kc;
 	wint_t ch;
 
+	if (sel < 0 || sel >= n)
+		sel = 0;
 	for (i = 0; i < n; i++)
 		if (utf8_width(items[i]) + 4 > w)
 			w = utf8_width(items[i]) + 4;

@@ -95,7 +95,7 @@ expect "the dry run, a third time" "2 contacts will get it"
 keys q
 expect "asked a third time" "Send 2 messages now?"
 keys y
-expect "what went before the failure" "1 message sent, then: merge: sending to"
+expect "what went before the failure" "1 message sent, then: sending to"
 expect "... and why" "mailbox full"
 check "one message went" [ "$(ls "$T/sent" | wc -l)" -eq 1 ]
 check "three e-mail events: two before, one now" [ "$(events)" -eq 3 ]

@@ -6,6 +6,9 @@
 # the file, then a real one added; a test message to oneself (exactly
 # one message); then the dry run and the run: the summary on screen,
 # one message per member with the attachment, the per-recipient log.
+# The cursor stays on the line just chosen; the run's warnings come
+# without the command line's "merge: --attach: "; "On a failed address:
+# go on" (--keep-going) sends to the others when the mailer refuses one.
 . "$(dirname "$0")/lib.sh"
 
 DB="$T/m.db"
@@ -68,27 +71,53 @@ keys Enter
 expect "the status menu" "Статус участника"
 keys Down Down Enter
 expect "the program target" "Получатели: участники Семинар"
-# a missing attachment is refused, naming it; then the real one
-keys Down Down Enter
+# a missing attachment is refused, naming it; then the real one (the
+# cursor stays on the line chosen: one Down from the recipients)
+keys Down Enter
 expect "the file prompt" "Вложить файл"
 type_text "$T/нет.pdf"
 keys Enter
 expect "the missing file named" "нет.pdf: "
-keys Down Down Enter
+keys Enter
 expect "the file prompt again" "Вложить файл"
 type_text "$T/price.pdf"
 keys Enter
 expect "the attachment listed" "Вложения: price.pdf"
+# a file gone after it was added: the run's message, without the
+# command line's prefix; an empty path removes the files
+printf 'x' >"$T/gone.pdf"
+keys Enter
+expect "the file prompt, a third time" "Вложить файл"
+type_text "$T/gone.pdf"
+keys Enter
+expect "two attachments" "Вложения: price.pdf, gone.pdf"
+rm "$T/gone.pdf"
+keys Down Down Down Enter
+expect "the test prompt for the gone file" "Отправить одно пробное письмо на:"
+keys Enter
+expect "the gone file named" "gone.pdf: "
+check "without the command's prefix" sh -c "! $TM capture-pane -t t -p | grep -q 'merge:\|--attach'"
+check "nothing sent for it" [ "$(ls "$T/sent" | wc -l)" -eq 0 ]
+keys Up Up Up Enter
+expect "the file prompt, to clear" "Вложить файл"
+keys Enter
+expect "the attachments cleared" "Вложения: нет"
+keys Enter
+expect "the file prompt, the last time" "Вложить файл"
+type_text "$T/price.pdf"
+keys Enter
+expect "the attachment listed again" "Вложения: price.pdf"
 # the test message: exactly one, to mail.from's address
-keys Down Down Down Down Enter
+keys Down Down Down Enter
 expect "the test prompt" "Отправить одно пробное письмо на:"
 keys Enter
 expect "the test said" "пробное письмо отправлено на sales@example.ru"
 check "the test: exactly one message" [ "$(ls "$T/sent" | wc -l)" -eq 1 ]
 check "the test: to oneself" grep -q '^To: sales@example.ru' "$T/sent/0.eml"
 check "the test: nothing logged" [ "$(sqlite3 "$DB" "SELECT count(*) FROM mail_log")" -eq 0 ]
-# the run
-keys Enter
+# the run: the cursor is on the test line, 1 picks the first
+expect "the form after the test" "Отправить: сначала пробный"
+keys 1
 expect "the dry run" "2 получателя получат письмо"
 keys q
 expect "asked" "(y/n)"
@@ -106,6 +135,42 @@ assert len(att) == 1 and att[0].get_filename() == 'price.pdf', att
 assert att[0].get_content() == open(sys.argv[2], 'rb').read()
 EOF
 check "the per-recipient log" [ "$(sqlite3 "$DB" "SELECT group_concat(contact_id || ' ' || status || ' ' || program_id, ',') FROM (SELECT * FROM mail_log ORDER BY contact_id)")" = "1 sent 1,3 sent 1" ]
+keys q
+expect "the list again" "Контакты ("
+
+# "On a failed address: go on": a mailer that refuses petr's message;
+# the others go, the failure is counted, said and logged
+cat >"$T/sendmail" <<EOF2
+#!/bin/sh
+m=\$(cat)
+case "\$m" in *petr@example.ru*) echo "mailbox full" >&2; exit 75;; esac
+n=\$(ls "$T/sent" | wc -l)
+printf '%s\n' "\$m" >"$T/sent/\$n.eml"
+EOF2
+rm -f "$T"/sent/*
+keys :
+type_text "merge price"
+keys Enter
+expect "the form again" "Получатели: 1 отмеченная строка"
+check "stop by default" sh -c "$TM capture-pane -t t -p | grep -q 'При ошибке на адресе: остановиться'"
+keys Down Enter
+expect "the recipients menu again" "участники программы"
+keys Enter
+expect "the whole list" "Получатели: Контакты"
+keys Down Down Down Enter
+expect "go on" "При ошибке на адресе: продолжать"
+keys 1
+expect "the dry run of three" "3 контакта получат письмо"
+keys q
+expect "asked again" "(y/n)"
+keys y
+expect "the summary counts the sent" "Отправлено 2 письма (каждое записано событием e-mail); пропущено 0 контактов без"
+expect "... and the failed" "e-mail; 1 не отправлено (см. предупреждения)"
+expect "the run's own count" "отправлено 2 сообщения, 1 не отправлено"
+expect "the failure on the page" "не удалось отправить Пётр Сидоров <petr@example.ru> (контакт #3)"
+expect "... and why" "mailbox full"
+check "two messages went" [ "$(ls "$T/sent" | wc -l)" -eq 2 ]
+check "the log: two sent, one failed" [ "$(sqlite3 "$DB" "SELECT group_concat(contact_id || ' ' || status, ',') FROM (SELECT * FROM mail_log WHERE program_id IS NULL OR program_id = 0 ORDER BY contact_id)")" = "1 sent,2 sent,3 failed" ]
 keys q
 keys Q
 expect "exits" "EXITED 0"

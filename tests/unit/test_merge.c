@@ -484,3 +484,39 @@ TEST(merge_settings_mail)
 	free(v);
 	db_close(db);
 }
+
+/*
+ * The text part of an HTML body (merge_html_text) on its own: the
+ * expected text worked out by hand from the markup, tag by tag.
+ */
+TEST(merge_html_text_reads_like_the_page)
+{
+	char *t;
+
+	t = merge_html_text("<html><head><title>Прайс</title>"
+	    "<style>p { color: red }</style></head><body>\n"
+	    "<h1>Прайс  на\n  ноябрь</h1>\n"
+	    "<p>Здравствуйте,<br>Анна!</p>"
+	    "<ul><li>Чай</li><li>Кофе &amp; сахар</li></ul>"
+	    "<table><tr><th>Товар</th><th>Цена</th></tr>"
+	    "<tr><td>Чай</td><td>100&nbsp;&#8381;</td></tr></table>"
+	    "<script>alert(\"<p>x</p>\")</script>"
+	    "<p>&laquo;Ромашка&raquo; &#1040;&#x411;&#x0431; &lt;ok&gt;"
+	    "&mdash;&unknown;</p></body></html>");
+	/* the heading and the paragraphs with a blank line between, <br>
+	 * a line, items "- " lines, a row a line (cells by tabs), the
+	 * head, style and script gone, white space runs one space */
+	CHECK_STR(t, "Прайс на ноябрь\n\n"
+	    "Здравствуйте,\nАнна!\n\n"
+	    "- Чай\n- Кофе & сахар\n\n"
+	    "Товар\tЦена\nЧай\t100 ₽\n\n"
+	    "«Ромашка» АБб <ok>—&unknown;\n");
+	free(t);
+	/* white space at the ends and around tags: none left over */
+	t = merge_html_text("  \n<p>  один   два </p>\n\n<p>\tтри</p>  ");
+	CHECK_STR(t, "один два\n\nтри\n");
+	free(t);
+	t = merge_html_text("строка 1<br/>строка 2<br><br>конец");
+	CHECK_STR(t, "строка 1\nстрока 2\n\nконец\n");
+	free(t);
+}
