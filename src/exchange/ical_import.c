@@ -1721,8 +1721,9 @@ import_series(struct imp *im, struct so_err *err)
 	if (im->noverrides > 1)
 		qsort(im->overrides, im->noverrides, sizeof(*im->overrides),
 		    cmp_series);
+	/* No overrides: no array (NULL + 0 is undefined in C). */
 	o = im->overrides;
-	oend = o + im->noverrides;
+	oend = o != NULL ? o + im->noverrides : NULL;
 	for (i = 0; i < im->nseries && code == SO_OK; i++) {
 		s = &im->series[i];
 		cp = &im->comps[s->comp];
